@@ -1,0 +1,126 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { githubContext, jenkinsContext, localContext } from '../../src/host/context.js';
+import { detectHostKind } from '../../src/host/detect.js';
+import { parseRepositoryUrl } from '../../src/host/git.js';
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } })
+    .toString()
+    .trim();
+
+/** A repo whose HEAD merges the PR head (first parent) with main, as Jenkins' PR-* builds do. */
+function repoWithPrMerge(): { dir: string; prHead: string; merge: string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ctx-'));
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'remote', 'add', 'origin', 'https://github.com/acme/models.git');
+  writeFileSync(path.join(dir, 'a'), '1');
+  git(dir, 'add', '.');
+  git(dir, 'commit', '-qm', 'base');
+  git(dir, 'checkout', '-qb', 'pr');
+  writeFileSync(path.join(dir, 'b'), '2');
+  git(dir, 'add', '.');
+  git(dir, 'commit', '-qm', 'pr change');
+  const prHead = git(dir, 'rev-parse', 'HEAD');
+  git(dir, 'checkout', '-q', 'main');
+  writeFileSync(path.join(dir, 'c'), '3');
+  git(dir, 'add', '.');
+  git(dir, 'commit', '-qm', 'main moves on');
+  git(dir, 'checkout', '-q', 'pr');
+  git(dir, 'merge', '-q', '--no-edit', 'main');
+  return { dir, prHead, merge: git(dir, 'rev-parse', 'HEAD') };
+}
+
+describe('detectHostKind', () => {
+  test.each([
+    [{ GITHUB_ACTIONS: 'true' }, 'github'],
+    [{ JENKINS_URL: 'http://j/' }, 'jenkins'],
+    [{ BUILD_URL: 'http://j/job/1/', WORKSPACE: '/w' }, 'jenkins'],
+    [{ BUILD_URL: 'http://j/job/1/' }, 'local'],
+    [{}, 'local'],
+  ])('%p → %s', (env, kind) => expect(detectHostKind(env)).toBe(kind));
+});
+
+describe('githubContext', () => {
+  test('a pull_request event puts statuses on the PR head, not the merge sha', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'evt-'));
+    const event = path.join(dir, 'event.json');
+    writeFileSync(event, JSON.stringify({ pull_request: { number: 7, head: { sha: 'a'.repeat(40) } } }));
+    const ctx = githubContext({
+      GITHUB_REPOSITORY: 'acme/models',
+      GITHUB_SHA: 'm'.repeat(40),
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_SERVER_URL: 'https://ghe.example',
+      GITHUB_API_URL: 'https://ghe.example/api/v3',
+      GITHUB_RUN_ID: '99',
+      GITHUB_RUN_ATTEMPT: '2',
+      RUNNER_TEMP: '/runner/tmp',
+    });
+    expect(ctx).toMatchObject({
+      repository: { owner: 'acme', repo: 'models' },
+      sha: 'a'.repeat(40),
+      pullRequest: 7,
+      runUrl: 'https://ghe.example/acme/models/actions/runs/99/attempts/2',
+      apiUrl: 'https://ghe.example/api/v3',
+      tempDir: '/runner/tmp',
+      eventName: 'pull_request',
+    });
+    rmSync(dir, { recursive: true });
+  });
+
+  test('a push event uses GITHUB_SHA and has no PR', () => {
+    const ctx = githubContext({ GITHUB_REPOSITORY: 'acme/models', GITHUB_SHA: 'b'.repeat(40), GITHUB_EVENT_NAME: 'push' });
+    expect(ctx).toMatchObject({ sha: 'b'.repeat(40), pullRequest: null, apiUrl: 'https://api.github.com' });
+  });
+});
+
+describe('jenkinsContext', () => {
+  test('a PR-* build whose HEAD is a merge reports on HEAD^1, the PR head', async () => {
+    const { dir, prHead, merge } = repoWithPrMerge();
+    const ctx = await jenkinsContext({
+      WORKSPACE: dir,
+      CHANGE_ID: '12',
+      BRANCH_NAME: 'PR-12',
+      CHANGE_URL: 'https://github.com/acme/models/pull/12',
+      BUILD_URL: 'https://jenkins.example/job/models/job/PR-12/3/',
+      GIT_COMMIT: 'f'.repeat(40),
+    });
+    expect(ctx.sha).toBe(prHead);
+    expect(ctx.sha).not.toBe(merge);
+    expect(ctx).toMatchObject({ pullRequest: 12, repository: { owner: 'acme', repo: 'models' }, runUrl: 'https://jenkins.example/job/models/job/PR-12/3/' });
+    rmSync(dir, { recursive: true });
+  });
+
+  test('a branch build keeps HEAD even when it is a merge, and finds the repo from git', async () => {
+    const { dir, merge } = repoWithPrMerge();
+    const ctx = await jenkinsContext({ WORKSPACE: dir, BRANCH_NAME: 'main' });
+    expect(ctx).toMatchObject({ sha: merge, pullRequest: null, repository: { owner: 'acme', repo: 'models' }, tempDir: `${dir}@tmp` });
+    rmSync(dir, { recursive: true });
+  });
+});
+
+describe('localContext', () => {
+  test('outside a git repository there is no repo and no sha', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'nogit-'));
+    const ctx = await localContext({ GIT_CEILING_DIRECTORIES: path.dirname(dir) }, dir);
+    expect(ctx).toMatchObject({ repository: null, sha: null, pullRequest: null, runUrl: null });
+    rmSync(dir, { recursive: true });
+  });
+});
+
+describe('parseRepositoryUrl', () => {
+  test.each([
+    ['https://github.com/acme/models.git', 'acme/models'],
+    ['https://github.com/acme/models', 'acme/models'],
+    ['git@github.com:acme/models.git', 'acme/models'],
+    ['https://github.com/acme/models/pull/12', 'acme/models'],
+    ['ssh://git@ghe.example/acme/models.git', 'acme/models'],
+    ['not a url', null],
+  ])('%s → %s', (url, expected) => {
+    const parsed = parseRepositoryUrl(url);
+    expect(parsed ? `${parsed.owner}/${parsed.repo}` : null).toBe(expected);
+  });
+});

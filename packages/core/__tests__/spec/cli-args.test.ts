@@ -1,0 +1,27 @@
+import { parseStepArgs } from '../../src/cli.js';
+import { evaluateAndGateSpec } from '../../src/steps/evaluate-and-gate/spec.js';
+
+describe('parseStepArgs', () => {
+  test('--name value, --name=value, repeated lists, bare booleans', () => {
+    const parsed = parseStepArgs(evaluateAndGateSpec, ['--metrics', 'a.json', '--metrics=b.json', '--rules', 'x >= 1', '--check-run', '--select', 'max:x']);
+    expect(parsed).toEqual({ kind: 'inputs', inputs: { metrics: ['a.json', 'b.json'], rules: 'x >= 1', 'check-run': 'true', select: 'max:x' } });
+  });
+
+  test('values that look hostile are kept as plain text', () => {
+    const hostile = '$(touch /tmp/pwned); `id` \'"';
+    expect(parseStepArgs(evaluateAndGateSpec, ['--rules', hostile])).toEqual({ kind: 'inputs', inputs: { rules: hostile } });
+  });
+
+  test.each([
+    [['--nope', 'x'], "input 'nope' is not an input of evaluate-and-gate; see mlops-ci evaluate-and-gate --help"],
+    [['stray'], "unexpected argument 'stray': inputs are given as --<input> <value>"],
+    [['--rules'], "input 'rules' needs a value"],
+    [['--rules', 'a', '--rules', 'b'], "input 'rules' is given twice"],
+  ])('rejects %p', (args, message) => {
+    expect(parseStepArgs(evaluateAndGateSpec, args)).toEqual({ kind: 'error', message });
+  });
+
+  test('--help anywhere asks for the step help', () => {
+    expect(parseStepArgs(evaluateAndGateSpec, ['--metrics', 'a', '--help'])).toEqual({ kind: 'help' });
+  });
+});

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+/**
+ * The one entrypoint: `mlops-ci <step> ...` in a terminal and on Jenkins, and,
+ * through runAction(), every GitHub action. It loads only specs eagerly;
+ * hosts and step code are imported when a step actually runs.
+ */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { EXIT } from './errors.js';
+import { renderStepHelp, renderUsage } from './spec/help.js';
+import type { StepSpec } from './spec/types.js';
+import { findStep, STEPS } from './steps/registry.js';
+import { runStep } from './steps/run-step.js';
+import { VERSION } from './version.js';
+
+type Parsed = { kind: 'inputs'; inputs: Record<string, unknown> } | { kind: 'help' } | { kind: 'error'; message: string };
+
+/** Runs the CLI with these arguments (without `node` and the script) and returns the exit code. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(`${renderUsage(specs(), VERSION)}\n`);
+    return first === undefined ? EXIT.badInput : EXIT.ok;
+  }
+  if (first === '--version' || first === '-V') {
+    process.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const entry = findStep(first);
+  if (!entry) {
+    process.stderr.write(`error: unknown step '${first}'; the steps are: ${specs().map((s) => s.name).join(', ')}\n`);
+    return EXIT.badInput;
+  }
+  const parsed = parseStepArgs(entry.spec, rest);
+  if (parsed.kind === 'help') {
+    process.stdout.write(`${renderStepHelp(entry.spec)}\n`);
+    return EXIT.ok;
+  }
+  if (parsed.kind === 'error') {
+    process.stderr.write(`error: ${parsed.message}\n`);
+    return EXIT.badInput;
+  }
+  return runStep(entry, env, parsed.inputs);
+}
+
+/** The entry of each GitHub action (dist/<step>.js): the same code, inputs from INPUT_*. */
+export async function runAction(step: string): Promise<void> {
+  const entry = findStep(step);
+  if (!entry) throw new Error(`no step named ${step}`);
+  process.exitCode = await runStep(entry, process.env);
+}
+
+/**
+ * `--name value`, `--name=value`; a repeated name makes a list; a boolean
+ * input may stand alone (`--check-run`). Values are never interpreted by a shell.
+ */
+export function parseStepArgs(spec: StepSpec, args: readonly string[]): Parsed {
+  const inputs: Record<string, unknown> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--help' || arg === '-h') return { kind: 'help' };
+    if (!arg.startsWith('--')) return { kind: 'error', message: `unexpected argument '${arg}': inputs are given as --<input> <value>` };
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+    const input = spec.inputs.find((candidate) => candidate.name === name);
+    if (!input) {
+      return { kind: 'error', message: `input '${name}' is not an input of ${spec.name}; see mlops-ci ${spec.name} --help` };
+    }
+    let value: string;
+    if (eq !== -1) {
+      value = arg.slice(eq + 1);
+    } else if (input.type === 'boolean' && (i + 1 >= args.length || (args[i + 1] as string).startsWith('--'))) {
+      value = 'true';
+    } else if (i + 1 < args.length) {
+      value = args[++i] as string;
+    } else {
+      return { kind: 'error', message: `input '${name}' needs a value` };
+    }
+    const previous = inputs[name];
+    if (previous === undefined) inputs[name] = value;
+    else if (input.type === 'list') inputs[name] = [...(Array.isArray(previous) ? previous : [previous]), value];
+    else return { kind: 'error', message: `input '${name}' is given twice` };
+  }
+  return { kind: 'inputs', inputs };
+}
+
+function specs(): StepSpec[] {
+  return STEPS.map((step) => step.spec);
+}
+
+function isEntrypoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntrypoint()) {
+  process.exitCode = await main(process.argv.slice(2));
+}

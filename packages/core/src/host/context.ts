@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parentsOf, parseRepositoryUrl, remoteUrl, revParse } from './git.js';
+import type { RunContext } from './types.js';
+
+const PUBLIC_API = 'https://api.github.com';
+
+/** GitHub Actions: the runner's variables and the event payload. */
+export function githubContext(env: NodeJS.ProcessEnv): RunContext {
+  const payload = readEventPayload(env['GITHUB_EVENT_PATH']);
+  const pullRequest = payload?.pull_request as { number?: number; head?: { sha?: string } } | undefined;
+  const repository = parseOwnerRepo(env['GITHUB_REPOSITORY']);
+  const server = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
+  const runId = env['GITHUB_RUN_ID'];
+  const attempt = env['GITHUB_RUN_ATTEMPT'];
+  return {
+    repository,
+    // On pull_request events GITHUB_SHA is the test merge commit; the PR's checks live on its head.
+    sha: pullRequest?.head?.sha ?? env['GITHUB_SHA'] ?? null,
+    pullRequest: typeof pullRequest?.number === 'number' ? pullRequest.number : null,
+    runUrl: repository && runId ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}` : null,
+    eventName: env['GITHUB_EVENT_NAME'] ?? null,
+    apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
+    workspace: env['GITHUB_WORKSPACE'] ?? process.cwd(),
+    tempDir: env['RUNNER_TEMP'] || os.tmpdir(),
+  };
+}
+
+/**
+ * Jenkins (multibranch or plain): CHANGE_ID is the PR number, CHANGE_URL names
+ * the repository. GIT_COMMIT is unreliable, so the sha comes from git; on a
+ * PR-* build whose HEAD is a two-parent merge, statuses go on HEAD^1, the PR
+ * head (DESIGN.md "Host").
+ */
+export async function jenkinsContext(env: NodeJS.ProcessEnv): Promise<RunContext> {
+  const workspace = env['WORKSPACE'] ?? process.cwd();
+  const prNumber = parsePrNumber(env['CHANGE_ID']);
+  const repository =
+    (env['CHANGE_URL'] && parseRepositoryUrl(env['CHANGE_URL'])) ||
+    (env['GIT_URL'] && parseRepositoryUrl(env['GIT_URL'])) ||
+    (await repositoryFromGit(workspace));
+  return {
+    repository,
+    sha: await jenkinsSha(workspace, prNumber !== null || (env['BRANCH_NAME'] ?? '').startsWith('PR-')),
+    pullRequest: prNumber,
+    runUrl: env['BUILD_URL'] ?? null,
+    eventName: null,
+    apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
+    workspace,
+    tempDir: env['WORKSPACE_TMP'] || (env['WORKSPACE'] ? `${env['WORKSPACE']}@tmp` : os.tmpdir()),
+  };
+}
+
+/** A terminal: whatever git says about the current folder. */
+export async function localContext(env: NodeJS.ProcessEnv, cwd = process.cwd()): Promise<RunContext> {
+  return {
+    repository: await repositoryFromGit(cwd),
+    sha: await revParse(cwd, 'HEAD'),
+    pullRequest: parsePrNumber(env['MLOPS_CI_PULL_REQUEST']),
+    runUrl: null,
+    eventName: null,
+    apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
+    workspace: cwd,
+    tempDir: path.join(os.tmpdir(), 'mlops-ci'),
+  };
+}
+
+async function jenkinsSha(workspace: string, isPullRequest: boolean): Promise<string | null> {
+  const head = await revParse(workspace, 'HEAD');
+  if (!head || !isPullRequest) return head;
+  const parents = await parentsOf(workspace, head);
+  return parents.length === 2 ? (parents[0] as string) : head;
+}
+
+async function repositoryFromGit(cwd: string): Promise<RunContext['repository']> {
+  const url = await remoteUrl(cwd);
+  return url ? parseRepositoryUrl(url) : null;
+}
+
+function parseOwnerRepo(value: string | undefined): RunContext['repository'] {
+  const [owner, repo, ...rest] = (value ?? '').split('/');
+  return owner && repo && rest.length === 0 ? { owner, repo } : null;
+}
+
+function parsePrNumber(value: string | undefined): number | null {
+  return value && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+function readEventPayload(file: string | undefined): Record<string, unknown> | null {
+  if (!file) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}

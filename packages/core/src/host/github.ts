@@ -1,0 +1,78 @@
+import * as core from '@actions/core';
+import { githubContext } from './context.js';
+import { envInputs } from './raw-inputs.js';
+import type { CacheStore, Host, Logger } from './types.js';
+
+/**
+ * GitHub Actions, as a JavaScript action: @actions/core for inputs, outputs,
+ * groups, masking and the step summary; @actions/cache for the cache (only
+ * JavaScript actions get the cache token, DESIGN.md).
+ */
+export class GitHubHost implements Host {
+  readonly kind = 'github' as const;
+  readonly inputs = envInputs(process.env);
+  readonly context = githubContext(process.env);
+  readonly cache: CacheStore = new ActionsCache(this);
+
+  debug(message: string): void {
+    core.debug(message);
+  }
+  info(message: string): void {
+    core.info(message);
+  }
+  notice(message: string): void {
+    core.notice(message);
+  }
+  warning(message: string): void {
+    core.warning(message);
+  }
+  error(message: string): void {
+    core.error(message);
+  }
+  group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    return core.group(name, fn);
+  }
+  setSecret(value: string): void {
+    if (value.trim() !== '') core.setSecret(value);
+  }
+  setOutput(name: string, value: string): void {
+    core.setOutput(name, value);
+  }
+
+  async appendSummary(markdown: string): Promise<void> {
+    // summary.write() throws when GITHUB_STEP_SUMMARY is unset (some runners, act without it).
+    if (!process.env['GITHUB_STEP_SUMMARY']) {
+      core.info('No GITHUB_STEP_SUMMARY on this runner: the summary is only in the report file.');
+      return;
+    }
+    await core.summary.addRaw(markdown, true).write();
+  }
+
+  async finish(outcome: { exitCode: number; error?: { message: string } }): Promise<void> {
+    if (outcome.error) core.setFailed(outcome.error.message);
+  }
+}
+
+/** @actions/cache, loaded only when a step caches something. */
+class ActionsCache implements CacheStore {
+  constructor(private readonly log: Logger) {}
+
+  async restore(paths: string[], key: string, restoreKeys: string[] = []): Promise<string | undefined> {
+    try {
+      const cache = await import('@actions/cache');
+      return await cache.restoreCache(paths, key, restoreKeys);
+    } catch (err) {
+      this.log.warning(`cache restore failed, continuing without it: ${(err as Error).message}`);
+      return undefined;
+    }
+  }
+
+  async save(paths: string[], key: string): Promise<void> {
+    try {
+      const cache = await import('@actions/cache');
+      await cache.saveCache(paths, key);
+    } catch (err) {
+      this.log.warning(`cache save failed for key ${key}: ${(err as Error).message}`);
+    }
+  }
+}

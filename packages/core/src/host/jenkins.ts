@@ -1,0 +1,28 @@
+import { parseInputsJson } from '../spec/inputs.js';
+import { jenkinsContext } from './context.js';
+import { PlainHost } from './plain-host.js';
+import { jsonInputs } from './raw-inputs.js';
+
+/**
+ * Jenkins, through the shim in jenkins-lib: inputs arrive as one JSON object in
+ * MLOPS_CI_INPUTS (dash drops hyphenated variable names), outputs go back as a
+ * JSON file named by MLOPS_CI_OUTPUTS, and error details to MLOPS_CI_ERROR_FILE.
+ */
+export class JenkinsHost extends PlainHost {
+  readonly kind = 'jenkins' as const;
+
+  static async create(step: string, env: NodeJS.ProcessEnv): Promise<JenkinsHost> {
+    const inputs = jsonInputs(parseInputsJson(env['MLOPS_CI_INPUTS'] ?? '{}'));
+    return new JenkinsHost(inputs, await jenkinsContext(env), step, env);
+  }
+
+  async finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void> {
+    const outputsFile = this.env['MLOPS_CI_OUTPUTS'];
+    if (outputsFile) await this.writeJsonFile(outputsFile, this.outputs);
+    const errorFile = this.env['MLOPS_CI_ERROR_FILE'];
+    if (outcome.error) {
+      this.error(outcome.error.message);
+      if (errorFile) await this.writeJsonFile(errorFile, { ...outcome.error, message: this.redact(outcome.error.message), exitCode: outcome.exitCode });
+    }
+  }
+}

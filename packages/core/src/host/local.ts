@@ -1,0 +1,22 @@
+import { parseInputsJson } from '../spec/inputs.js';
+import { localContext } from './context.js';
+import { PlainHost } from './plain-host.js';
+import { jsonInputs } from './raw-inputs.js';
+
+/**
+ * A terminal: `--name value` arguments over MLOPS_CI_INPUTS; logs on stderr,
+ * the outputs as one JSON object on stdout at the end.
+ */
+export class LocalHost extends PlainHost {
+  readonly kind = 'local' as const;
+
+  static async create(step: string, env: NodeJS.ProcessEnv, cliInputs: Record<string, unknown>): Promise<LocalHost> {
+    const fromEnv = env['MLOPS_CI_INPUTS'] ? parseInputsJson(env['MLOPS_CI_INPUTS']) : {};
+    return new LocalHost(jsonInputs({ ...fromEnv, ...cliInputs }), await localContext(env), step, env);
+  }
+
+  async finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void> {
+    if (outcome.error) this.error(outcome.error.message);
+    process.stdout.write(`${JSON.stringify(this.outputs, null, 2)}\n`);
+  }
+}

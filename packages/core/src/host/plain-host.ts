@@ -1,0 +1,95 @@
+import { appendFile, mkdir } from 'node:fs/promises';
+import { writeFileAtomic } from '../fs-atomic.js';
+import os from 'node:os';
+import path from 'node:path';
+import { DirectoryCache } from './directory-cache.js';
+import type { CacheStore, Host, HostKind, RunContext } from './types.js';
+import type { RawInputs } from '../spec/types.js';
+
+/** Where a plain host's log lines go: stderr, so the CLI's stdout stays pure JSON. */
+export type LineWriter = (line: string) => void;
+
+const writeStderr: LineWriter = (line) => process.stderr.write(`${line}\n`);
+
+/**
+ * What the Jenkins and local hosts share: logging to stderr with secrets
+ * redacted, a summary file printed to the log, a directory cache, outputs
+ * collected in memory and flushed at the end. Subclasses say where outputs go.
+ */
+export abstract class PlainHost implements Host {
+  abstract readonly kind: HostKind;
+  readonly cache: CacheStore;
+  protected readonly outputs: Record<string, string> = {};
+  private readonly secrets: string[] = [];
+  private readonly debugEnabled: boolean;
+
+  protected constructor(
+    readonly inputs: RawInputs,
+    readonly context: RunContext,
+    protected readonly step: string,
+    protected readonly env: NodeJS.ProcessEnv,
+    private readonly write: LineWriter = writeStderr,
+  ) {
+    this.debugEnabled = ['1', 'true'].includes(env['MLOPS_CI_DEBUG'] ?? env['RUNNER_DEBUG'] ?? '');
+    const cacheRoot = env['MLOPS_CI_CACHE_DIR'] ?? path.join(os.homedir(), '.cache', 'mlops-ci', 'cache');
+    this.cache = new DirectoryCache(cacheRoot, this);
+  }
+
+  debug(message: string): void {
+    if (this.debugEnabled) this.emit(`[debug] ${message}`);
+  }
+  info(message: string): void {
+    this.emit(message);
+  }
+  notice(message: string): void {
+    this.emit(`notice: ${message}`);
+  }
+  warning(message: string): void {
+    this.emit(`warning: ${message}`);
+  }
+  error(message: string): void {
+    this.emit(`error: ${message}`);
+  }
+
+  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    this.emit(`── ${name} ──`);
+    return fn();
+  }
+
+  setSecret(value: string): void {
+    // Redact longer secrets first so a secret containing another is fully hidden.
+    if (value.trim() !== '' && !this.secrets.includes(value)) {
+      this.secrets.push(value);
+      this.secrets.sort((a, b) => b.length - a.length);
+    }
+  }
+
+  setOutput(name: string, value: string): void {
+    this.outputs[name] = value;
+  }
+
+  async appendSummary(markdown: string): Promise<void> {
+    const file = path.join(this.context.tempDir, `mlops-ci-${this.step}-summary.md`);
+    await mkdir(path.dirname(file), { recursive: true });
+    await appendFile(file, `${markdown}\n`);
+    this.emit(`── summary (${file}) ──`);
+    for (const line of markdown.split('\n')) this.emit(line);
+  }
+
+  abstract finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void>;
+
+  protected redact(text: string): string {
+    let out = text;
+    for (const secret of this.secrets) out = out.split(secret).join('***');
+    return out;
+  }
+
+  private emit(message: string): void {
+    for (const line of this.redact(message).split('\n')) this.write(line);
+  }
+
+  /** Writes JSON whole, so the shim never reads half of it. */
+  protected async writeJsonFile(file: string, value: unknown): Promise<void> {
+    await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+  }
+}

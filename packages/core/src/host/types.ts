@@ -1,0 +1,60 @@
+import type { RawInputs } from '../spec/types.js';
+
+export type HostKind = 'github' | 'jenkins' | 'local';
+
+/** Where the run happens: used for statuses, comments, lineage and temp files. */
+export interface RunContext {
+  /** `owner/repo`, when known. */
+  readonly repository: { readonly owner: string; readonly repo: string } | null;
+  /** The commit statuses and check runs belong on (a PR's head, not a merge commit). */
+  readonly sha: string | null;
+  readonly pullRequest: number | null;
+  /** Link back to this run (GitHub run page, Jenkins BUILD_URL). */
+  readonly runUrl: string | null;
+  /** e.g. `pull_request`, `push`; null outside GitHub. */
+  readonly eventName: string | null;
+  /** The REST API base: GITHUB_API_URL, else https://api.github.com (GHES-ready). */
+  readonly apiUrl: string;
+  readonly workspace: string;
+  /** A per-run scratch folder that outlives the step (RUNNER_TEMP, WORKSPACE_TMP, os.tmpdir()). */
+  readonly tempDir: string;
+}
+
+/** A saved folder, keyed like @actions/cache: exact key first, then newest match of each restore prefix. */
+export interface CacheStore {
+  /** Restores `paths`; returns the key that matched, or undefined on a miss. Never throws: a broken cache is a miss. */
+  restore(paths: string[], key: string, restoreKeys?: string[]): Promise<string | undefined>;
+  /** Saves `paths` under `key`; a failure is a warning, not an error (optional work). */
+  save(paths: string[], key: string): Promise<void>;
+}
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  notice(message: string): void;
+  warning(message: string): void;
+  error(message: string): void;
+}
+
+/**
+ * One interface over the three places a step runs (DESIGN.md "Host").
+ * Steps talk only to this, never to @actions/core or the environment directly.
+ */
+export interface Host extends Logger {
+  readonly kind: HostKind;
+  readonly inputs: RawInputs;
+  readonly context: RunContext;
+  readonly cache: CacheStore;
+  /** Collapsible section in the log (GitHub groups; a header line elsewhere). */
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** From now on, `value` never appears in the log. */
+  setSecret(value: string): void;
+  setOutput(name: string, value: string): void;
+  /** Appends markdown to the step summary (GitHub) or the summary file (elsewhere). */
+  appendSummary(markdown: string): Promise<void>;
+  /**
+   * Called once at the end with the outcome: flushes outputs (Jenkins file,
+   * CLI stdout) and records the error details for the caller.
+   */
+  finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void>;
+}

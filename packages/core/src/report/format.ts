@@ -1,0 +1,36 @@
+/** Number and text formatting shared by the markdown report, JUnit XML and status lines. */
+
+/** Four significant digits, no trailing noise: 0.953333 → 0.9533, 118.25 → 118.3, 3 → 3. */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+  if (Number.isInteger(value)) return String(value);
+  return String(Number(value.toPrecision(4)));
+}
+
+/** A signed number: +0.013, −0.02, ±0. */
+export function formatSigned(value: number): string {
+  if (value === 0) return '±0';
+  const text = formatNumber(Math.abs(value));
+  return value > 0 ? `+${text}` : `−${text}`;
+}
+
+/** Makes user text (names, rules) safe inside a markdown table cell. */
+export function escapeCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+}
+
+/** Inline code that survives backticks in the text. */
+export function inlineCode(text: string): string {
+  const fence = text.includes('`') ? '``' : '`';
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${escapeCell(text).replace(/&lt;/g, '<').replace(/&gt;/g, '>')}${pad}${fence}`;
+}
+
+/** Cuts text to a limit, ending with a note that says so. */
+export function truncate(text: string, limit: number, note: string): string {
+  if (text.length <= limit) return text;
+  const suffix = `\n\n${note}\n`;
+  return text.slice(0, Math.max(0, limit - suffix.length)) + suffix;
+}

@@ -1,0 +1,74 @@
+/**
+ * A step's spec: everything a user reads about a step comes from here —
+ * `actions/<step>/action.yml`, `jenkins-lib/vars/<var>.txt`, the README tables
+ * and `mlops-ci <step> --help` are generated from it (DESIGN.md "One step = one spec").
+ * Specs are plain data so the CLI can print help without loading any step code.
+ */
+
+/** How an input's text is read and validated. */
+export type InputType =
+  /** Free text. */
+  | 'string'
+  /** true/false (also yes/no, 1/0, on/off). */
+  | 'boolean'
+  /** A decimal number. */
+  | 'number'
+  /** One of `choices`. */
+  | 'choice'
+  /** Newline-separated text, or a JSON array from Jenkins. Blank lines and `#` lines are dropped. */
+  | 'list'
+  /** Multi-line text kept as it is (rules, scripts). */
+  | 'text';
+
+export interface InputSpec {
+  /** kebab-case, as in action.yml and `--name` on the CLI. */
+  readonly name: string;
+  readonly description: string;
+  readonly type: InputType;
+  readonly required?: boolean;
+  /** Default applied on every host when the input is absent (as text, the way action.yml holds it). */
+  readonly default?: string;
+  /**
+   * Default written into action.yml only, for values GitHub expressions provide
+   * (`${{ github.token }}`). Other hosts fall back to `default`, then to `envFallback`.
+   */
+  readonly githubDefault?: string;
+  /** Environment variable read when the input is absent outside GitHub (e.g. GITHUB_TOKEN). */
+  readonly envFallback?: string;
+  /** Allowed values of a `choice` input. */
+  readonly choices?: readonly string[];
+  /** Masked in logs; on Jenkins read from `MLOPS_CI_SECRET_<NAME>` (set by withCredentials). */
+  readonly secret?: boolean;
+  /** A short example value for the generated docs. */
+  readonly example?: string;
+}
+
+export interface OutputSpec {
+  readonly name: string;
+  readonly description: string;
+}
+
+export interface StepSpec {
+  /** kebab-case step name: `mlops-ci <name>`, `actions/<name>`. */
+  readonly name: string;
+  /** The Jenkins var that runs it (`mlopsGate`). */
+  readonly jenkinsVar: string;
+  /** One line, shown in `mlops-ci --help` and as the action's description. */
+  readonly description: string;
+  readonly inputs: readonly InputSpec[];
+  readonly outputs: readonly OutputSpec[];
+  /** An example of use in a workflow step's `with:` block, for the docs. */
+  readonly example: Readonly<Record<string, string>>;
+  /** Arguments only the Jenkins var takes (how it maps the exit code to a build result, ...). */
+  readonly jenkinsArgs?: readonly { readonly name: string; readonly default: string; readonly description: string }[];
+  /** Icon and colour of the action on the Marketplace. */
+  readonly branding: { readonly icon: string; readonly color: string };
+}
+
+/** Where the raw input values come from: one per host. */
+export interface RawInputs {
+  /** The raw value, or undefined when the input was not given. */
+  get(name: string): unknown;
+  /** Names given that a spec may not know (to reject typos); empty when the host can't tell. */
+  givenNames(): readonly string[];
+}

@@ -1,0 +1,49 @@
+import { InputError } from '../../errors.js';
+import { showFile } from '../../host/git.js';
+import { parseMetricsText } from '../../metrics/load.js';
+import { flattenMetrics } from '../../metrics/flatten.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { MetricValues } from '../../types/gate.js';
+
+/** The baseline as found: its metrics, or missing (first run, file not there yet). */
+export type Baseline =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'missing'; readonly source: string; readonly reason: string }
+  | { readonly kind: 'found'; readonly source: string; readonly metrics: MetricValues };
+
+/**
+ * Reads the `baseline` input: a file path, or `git:<ref>:<path>` read with
+ * `git show` (argv, never a shell). A baseline that does not exist yet is
+ * "missing", not an error — the first run of a pipeline has none. One that
+ * exists but cannot be parsed is bad input.
+ */
+export async function loadBaseline(spec: string, cwd: string): Promise<Baseline> {
+  if (spec.trim() === '') return { kind: 'none' };
+  const git = /^git:([^:]+):(.+)$/.exec(spec.trim());
+  if (git) {
+    const [, ref, file] = git as unknown as [string, string, string];
+    if (ref.startsWith('-')) throw new InputError('baseline', `got git ref '${ref}', which looks like an option; expected git:<ref>:<path>`);
+    const text = await showFile(cwd, ref, file);
+    if (text === null) return { kind: 'missing', source: spec, reason: `${file} does not exist at ${ref}` };
+    return { kind: 'found', source: spec, metrics: parse(text, spec) };
+  }
+  if (spec.startsWith('git:')) throw new InputError('baseline', `got '${spec}', expected git:<ref>:<path> (e.g. git:origin/main:metrics.json)`);
+  const file = path.resolve(cwd, spec);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing', source: spec, reason: `${spec} does not exist` };
+    throw new InputError('baseline', `cannot read ${spec}: ${(err as Error).message}`);
+  }
+  return { kind: 'found', source: spec, metrics: parse(text, spec) };
+}
+
+function parse(text: string, source: string): MetricValues {
+  try {
+    return flattenMetrics(parseMetricsText(text, source));
+  } catch (err) {
+    throw new InputError('baseline', (err as Error).message, { cause: err });
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * evaluate-and-gate: decide, with evidence, whether candidate models may go on.
+ *
+ * The story: read every input and input file (bad input stops here, exit 2,
+ * nothing written) → mark the commit pending → evaluate the rules for each
+ * candidate (with bootstrap intervals for `@ N%` rules) and pick the best →
+ * write the report, results and JUnit files → publish the summary, status,
+ * check run and PR comment → exit 3 when the gate did not pass and on-fail is
+ * `fail`.
+ */
+import { writeFileAtomic } from '../../fs-atomic.js';
+import type { Host } from '../../host/types.js';
+import { evaluateGate } from '../../metrics/evaluate.js';
+import { metricDirection } from '../../metrics/direction.js';
+import { renderGateReport } from '../../report/gate-report.js';
+import { renderJUnit } from '../../report/junit.js';
+import type { GateResults } from '../../types/gate.js';
+import type { StepResult } from '../types.js';
+import { GatePublisher } from './publish.js';
+import { readGateInputs, type GateInputs } from './inputs.js';
+
+export { readGateInputs as getInputs };
+
+export async function run(inputs: GateInputs, host: Host): Promise<StepResult> {
+  const publisher = await GatePublisher.create(host, inputs.reporting);
+  await publisher.pending();
+
+  const results = await host.group('Evaluate the rules', async () => {
+    const evaluated = evaluateGate(inputs.evaluation);
+    logVerdicts(evaluated, host);
+    return evaluated;
+  });
+
+  const markdown = renderGateReport(results, {
+    direction: (metric) => metricDirection(metric, inputs.evaluation.rules, inputs.evaluation.selection),
+    context: inputs.reporting.context,
+    runUrl: host.context.runUrl,
+  });
+  await writeArtifacts(inputs, results, markdown);
+  await host.appendSummary(markdown);
+  await host.group('Report to GitHub', () => publisher.publish(results, markdown));
+
+  const best = results.best ? results.candidates[results.best] : undefined;
+  return {
+    outputs: {
+      passed: String(results.passed),
+      best: results.best ?? '',
+      'best-metrics': best?.metricsFile ?? '',
+      report: inputs.files.report,
+      results: JSON.stringify(results),
+      'results-file': inputs.files.results,
+    },
+    ...(!results.passed && inputs.onFail === 'fail' ? { gateFailure: failureMessage(results) } : {}),
+  };
+}
+
+/** Report, results JSON and JUnit XML, each written whole through a temp name. */
+async function writeArtifacts(inputs: GateInputs, results: GateResults, markdown: string): Promise<void> {
+  await writeFileAtomic(inputs.files.report, markdown);
+  await writeFileAtomic(inputs.files.results, `${JSON.stringify(results, null, 2)}\n`);
+  if (inputs.files.junit) await writeFileAtomic(inputs.files.junit, renderJUnit(results));
+}
+
+function logVerdicts(results: GateResults, host: Host): void {
+  for (const [name, candidate] of Object.entries(results.candidates)) {
+    host.info(`${candidate.passed ? 'PASS' : 'FAIL'} ${name} (${candidate.metricsFile})`);
+    for (const rule of candidate.rules) {
+      const interval = rule.interval ? ` CI [${rule.interval.lower.toFixed(4)}, ${rule.interval.upper.toFixed(4)}]` : '';
+      host.info(`  ${rule.verdict.padEnd(7)} ${rule.rule}  (${rule.metric} = ${rule.value ?? 'missing'})${interval}${rule.note ? ` — ${rule.note}` : ''}`);
+    }
+  }
+  host.info(results.passed ? `Best: ${results.best}. ${results.selectionNote}` : `No candidate passed every rule. ${results.selectionNote}`);
+}
+
+function failureMessage(results: GateResults): string {
+  const failed = Object.entries(results.candidates)
+    .filter(([, candidate]) => !candidate.passed)
+    .map(([name, candidate]) => `${name}: ${candidate.rules.filter((rule) => !rule.passed).map((rule) => rule.rule).join('; ')}`);
+  return `the gate did not pass — ${failed.join(' | ')}`;
+}

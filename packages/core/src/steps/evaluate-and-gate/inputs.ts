@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { InputError } from '../../errors.js';
+import type { Host } from '../../host/types.js';
+import type { EvaluateGateInput } from '../../metrics/evaluate.js';
+import { loadMetricsFile, resolveMetricInputs } from '../../metrics/load.js';
+import { checkRuleMetrics, parseRules } from '../../metrics/rules.js';
+import { loadSampleInputs } from '../../metrics/samples.js';
+import { parseSelect } from '../../metrics/select.js';
+import type { InputReader } from '../../spec/inputs.js';
+import type { CommentMode } from '../../scm/github.js';
+import { loadBaseline } from './baseline.js';
+import type { ReportingInputs } from './publish.js';
+
+export interface GateInputs {
+  /** Everything the evaluation needs, already loaded and checked. */
+  readonly evaluation: EvaluateGateInput;
+  readonly onFail: 'fail' | 'warn';
+  readonly reporting: ReportingInputs;
+  readonly files: { readonly report: string; readonly results: string; readonly junit: string | null };
+}
+
+/**
+ * Reads and checks every input and every file they name before any work: a
+ * missing metric file, a rule with a typo or a metric no candidate has ends
+ * the step here with exit 2, before a status is posted or a file written.
+ */
+export async function readGateInputs(reader: InputReader, host: Host): Promise<GateInputs> {
+  const cwd = process.cwd();
+  const entries = reader.list('metrics');
+  const rules = parseRules(reader.requiredString('rules'));
+  const selectText = reader.string('select').trim();
+  const selection = selectText ? parseSelect(selectText) : null;
+  const onMissingBaseline = reader.choice<'pass' | 'fail'>('on-missing-baseline');
+  const onFail = reader.choice<'fail' | 'warn'>('on-fail');
+  const resamples = reader.number('bootstrap-resamples', { min: 100, max: 1_000_000, integer: true }) ?? 10_000;
+  const seed = reader.number('bootstrap-seed', { integer: true }) ?? 42;
+  const reporting: ReportingInputs = {
+    token: reader.string('github-token').trim(),
+    apiUrl: reader.string('github-api-url').trim() || host.context.apiUrl,
+    context: reader.string('status-context').trim() || 'mlops-ci/gate',
+    checkRun: reader.boolean('check-run'),
+    comment: reader.choice<CommentMode>('comment'),
+  };
+  validateApiUrl(reporting.apiUrl);
+  const files = outputFiles(reader, host, reporting.context);
+
+  const inputs = await resolveMetricInputs(entries, cwd);
+  const candidates = await Promise.all(inputs.map(async (input) => ({ ...input, metrics: await loadMetricsFile(input.file, cwd) })));
+  const baseline = await loadBaseline(reader.string('baseline'), cwd);
+  if (baseline.kind === 'missing') host.warning(`No baseline: ${baseline.reason}. Rules using baseline.* are skipped (on-missing-baseline: ${onMissingBaseline}).`);
+  checkRuleMetrics(
+    rules,
+    Object.fromEntries(candidates.map((candidate) => [candidate.name, Object.keys(candidate.metrics)])),
+    baseline.kind === 'found' ? Object.keys(baseline.metrics) : undefined,
+  );
+  if (selection && !candidates.some((candidate) => selection.metric in candidate.metrics)) {
+    throw new InputError('select', `names metric '${selection.metric}', which no candidate has`);
+  }
+  const samples = await loadSampleInputs(reader.list('samples'), cwd);
+
+  return {
+    evaluation: {
+      candidates,
+      baseline: baseline.kind === 'found' ? { source: baseline.source, metrics: baseline.metrics } : null,
+      missingBaselineSource: baseline.kind === 'missing' ? baseline.source : null,
+      rules,
+      ...(samples ? { samples } : {}),
+      selection,
+      onMissingBaseline,
+      bootstrap: { resamples, seed },
+    },
+    onFail,
+    reporting,
+    files,
+  };
+}
+
+function outputFiles(reader: InputReader, host: Host, context: string): GateInputs['files'] {
+  const cwd = process.cwd();
+  const dir = path.join(host.context.tempDir, 'mlops-ci', 'evaluate-and-gate', context.replace(/[^A-Za-z0-9._-]+/g, '-'));
+  const report = reader.string('report').trim();
+  const results = reader.string('results-file').trim();
+  const junit = reader.string('junit').trim();
+  return {
+    report: report ? path.resolve(cwd, report) : path.join(dir, 'report.md'),
+    results: results ? path.resolve(cwd, results) : path.join(dir, 'results.json'),
+    junit: junit ? path.resolve(cwd, junit) : null,
+  };
+}
+
+function validateApiUrl(url: string): void {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return;
+  } catch {
+    // fall through to the error below
+  }
+  throw new InputError('github-api-url', `got '${url}', expected an http(s) URL such as https://api.github.com or https://HOST/api/v3`);
+}

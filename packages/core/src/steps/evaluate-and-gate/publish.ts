@@ -1,0 +1,98 @@
+import { messageOf } from '../../errors.js';
+import type { Host } from '../../host/types.js';
+import { statusDescription } from '../../report/gate-report.js';
+import type { CommentMode, CommitState, GitHubClient } from '../../scm/github.js';
+import type { GateResults } from '../../types/gate.js';
+
+export interface ReportingInputs {
+  readonly token: string;
+  readonly apiUrl: string;
+  readonly context: string;
+  readonly checkRun: boolean;
+  readonly comment: CommentMode;
+}
+
+/**
+ * Reports the gate where people look: a commit status (pending, then the
+ * verdict), an optional check run and the PR comment. Reporting is best
+ * effort: a refused call is a warning, the gate's verdict stands.
+ */
+export class GatePublisher {
+  private constructor(
+    private readonly host: Host,
+    private readonly inputs: ReportingInputs,
+    private readonly target: { client: GitHubClient; sha: string } | null,
+  ) {}
+
+  /** Says once, clearly, when nothing will be reported and why. */
+  static async create(host: Host, inputs: ReportingInputs): Promise<GatePublisher> {
+    const { repository, sha } = host.context;
+    const missing = !inputs.token ? 'no github-token was given' : !repository ? 'the repository is unknown' : !sha ? 'the commit is unknown' : null;
+    if (missing) {
+      host.notice(`Not reporting to GitHub (${missing}): the gate still runs; the verdict is in the outputs and the report.`);
+      return new GatePublisher(host, inputs, null);
+    }
+    const { GitHubClient } = await import('../../scm/github.js');
+    const client = new GitHubClient(inputs.token, inputs.apiUrl, repository as NonNullable<typeof repository>);
+    return new GatePublisher(host, inputs, { client, sha: sha as string });
+  }
+
+  async pending(): Promise<void> {
+    await this.status('pending', 'Evaluating candidate models…');
+  }
+
+  async publish(results: GateResults, markdown: string): Promise<void> {
+    await this.status(results.passed ? 'success' : 'failure', statusDescription(results));
+    if (this.inputs.checkRun) await this.checkRun(results, markdown);
+    await this.comment(markdown);
+  }
+
+  private async status(state: CommitState, description: string): Promise<void> {
+    if (!this.target) return;
+    const { client, sha } = this.target;
+    await this.attempt(`commit status '${this.inputs.context}' (${state}) on ${sha.slice(0, 7)}`, () =>
+      client.setStatus(sha, { state, context: this.inputs.context, description, targetUrl: this.host.context.runUrl }),
+    );
+  }
+
+  private async checkRun(results: GateResults, markdown: string): Promise<void> {
+    if (!this.target) return;
+    const { client, sha } = this.target;
+    await this.attempt(`check run '${this.inputs.context}'`, () =>
+      client.createCheckRun(sha, {
+        name: this.inputs.context,
+        passed: results.passed,
+        title: statusDescription(results),
+        summary: markdown,
+        detailsUrl: this.host.context.runUrl,
+      }),
+      'only a GitHub App token or GITHUB_TOKEN can create check runs; a personal token cannot (set check-run: false)',
+    );
+  }
+
+  private async comment(markdown: string): Promise<void> {
+    if (!this.target || this.inputs.comment === 'off') return;
+    const pullRequest = this.host.context.pullRequest;
+    if (pullRequest === null) {
+      this.host.info('No pull request in this run: no PR comment.');
+      return;
+    }
+    const { stickyMarker } = await import('../../scm/github.js');
+    const mode = this.inputs.comment;
+    await this.attempt(`PR #${pullRequest} comment`, async () => {
+      const { url, updated } = await this.target!.client.postComment(pullRequest, markdown, stickyMarker('evaluate-and-gate', this.inputs.context), mode);
+      this.host.info(`${updated ? 'Updated' : 'Posted'} the PR comment: ${url}`);
+    });
+  }
+
+  private async attempt(what: string, call: () => Promise<void>, forbiddenHint?: string): Promise<void> {
+    try {
+      await call();
+      this.host.info(`Reported ${what}.`);
+    } catch (err) {
+      const status = (err as { status?: number }).status;
+      const hint = status === 403 && forbiddenHint ? ` (${forbiddenHint})` : '';
+      this.host.warning(`Could not report ${what}: ${messageOf(err)}${hint}`);
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import type { StepSpec } from '../../spec/types.js';
+
+export const evaluateAndGateSpec = {
+  name: 'evaluate-and-gate',
+  jenkinsVar: 'mlopsGate',
+  description: 'Compare candidate models with rules and a baseline, pick the best, and report the verdict to the PR.',
+  branding: { icon: 'check-circle', color: 'green' },
+  jenkinsArgs: [
+    {
+      name: 'onGateFail',
+      default: 'unstable',
+      description: 'What a gate that did not pass (exit 3) does to the build: `unstable` (the var returns the outputs) or `error`.',
+    },
+  ],
+  inputs: [
+    {
+      name: 'metrics',
+      type: 'list',
+      required: true,
+      description:
+        'Candidate metric files (JSON, YAML or TOML; nested keys flatten with dots), one per line, as paths or globs, each optionally named `name=path`. The default name is the parent folder (or the file stem).',
+      example: 'rf=out/rf/metrics.json',
+    },
+    {
+      name: 'rules',
+      type: 'text',
+      required: true,
+      description:
+        'One rule per line: `<metric> <op> <number | baseline.<metric> [+|- number]> [@ <confidence>%]`, ops `>= > <= < == !=`. `#` starts a comment. A rule naming a metric no candidate has is an error.',
+      example: 'accuracy >= 0.9',
+    },
+    {
+      name: 'baseline',
+      type: 'string',
+      description:
+        'Metrics of the current model: a file path, or `git:<ref>:<path>` (read with git show). When it does not exist, rules using `baseline.*` are skipped and `on-missing-baseline` decides.',
+      example: 'git:origin/main:metrics.json',
+    },
+    {
+      name: 'on-missing-baseline',
+      type: 'choice',
+      choices: ['pass', 'fail'],
+      default: 'pass',
+      description: 'What a skipped baseline rule means for the verdict when there is no baseline: `pass` or `fail`.',
+    },
+    {
+      name: 'samples',
+      type: 'list',
+      description:
+        'Per-example scores for the statistical rules (`@ 95%`): one `name=file` per line for each candidate and for `baseline`; a file is a JSON array or a CSV column (`file.csv#column`). Same evaluation rows, same order.',
+      example: 'baseline=out/prod/correct.json',
+    },
+    {
+      name: 'bootstrap-resamples',
+      type: 'number',
+      default: '10000',
+      description: 'Resamples of the paired bootstrap behind `@ <confidence>%` rules.',
+    },
+    {
+      name: 'bootstrap-seed',
+      type: 'number',
+      default: '42',
+      description: 'Seed of the bootstrap, so a rerun gives the same interval.',
+    },
+    {
+      name: 'select',
+      type: 'string',
+      description: '`max:<metric>` or `min:<metric>`: the best candidate among those that pass every rule; ties are broken by name.',
+      example: 'max:accuracy',
+    },
+    {
+      name: 'on-fail',
+      type: 'choice',
+      choices: ['fail', 'warn'],
+      default: 'fail',
+      description: '`fail`: exit 3 when the gate does not pass (Jenkins: unstable or error, as the var is told). `warn`: exit 0, the verdict is in the outputs.',
+    },
+    {
+      name: 'github-token',
+      type: 'string',
+      secret: true,
+      githubDefault: '${{ github.token }}',
+      envFallback: 'GITHUB_TOKEN',
+      description: 'Token for the commit status, check run and PR comment. Without one the gate still runs and says it did not report.',
+    },
+    {
+      name: 'github-api-url',
+      type: 'string',
+      envFallback: 'GITHUB_API_URL',
+      description: 'REST API base URL (GitHub Enterprise Server: `https://HOST/api/v3`). Defaults to `GITHUB_API_URL`, else https://api.github.com.',
+    },
+    {
+      name: 'status-context',
+      type: 'string',
+      default: 'mlops-ci/gate',
+      description: 'Name of the commit status (and check run); also keys the sticky comment, so two gates on one PR keep two comments.',
+    },
+    {
+      name: 'check-run',
+      type: 'boolean',
+      default: 'false',
+      description: 'Also create a check run with the report (needs a GitHub App token or GITHUB_TOKEN; a personal token gets a warning).',
+    },
+    {
+      name: 'comment',
+      type: 'choice',
+      choices: ['sticky', 'new', 'off'],
+      default: 'sticky',
+      description: 'PR comment with the report: `sticky` updates one comment in place, `new` adds one per run, `off` posts none.',
+    },
+    {
+      name: 'report',
+      type: 'string',
+      description: 'Where to write the markdown report. Defaults to a file in the runner temp folder (see the `report` output).',
+    },
+    {
+      name: 'junit',
+      type: 'string',
+      description: 'Where to write JUnit XML (one testcase per rule per candidate), for Jenkins `junit` or test reporters. Not written when empty.',
+      example: 'gate-junit.xml',
+    },
+    {
+      name: 'results-file',
+      type: 'string',
+      description: 'Where to write the results JSON (promote-model reads it as `gate-results`). Defaults to a file beside the report.',
+    },
+  ],
+  outputs: [
+    { name: 'passed', description: '`true` when every rule passed for at least one candidate and a best one was chosen, else `false`.' },
+    { name: 'best', description: 'Name of the best passing candidate; empty when none passed.' },
+    { name: 'best-metrics', description: 'Path of the best candidate’s metrics file; empty when none passed.' },
+    { name: 'report', description: 'Path of the markdown report.' },
+    { name: 'results', description: 'The verdict as JSON: `{"passed", "best", "candidates": {name: {"passed", "rules": [...]}}}`.' },
+    { name: 'results-file', description: 'Path of a file holding the same JSON.' },
+  ],
+  example: {
+    metrics: 'rf=out/rf/metrics.json\ngb=out/gb/metrics.json',
+    rules: 'accuracy >= 0.9\nf1 >= baseline.f1 - 0.01',
+    baseline: 'git:origin/main:metrics.json',
+    select: 'max:accuracy',
+  },
+} as const satisfies StepSpec;

@@ -1,0 +1,14 @@
+import { evaluateAndGateSpec } from './evaluate-and-gate/spec.js';
+import type { StepEntry } from './types.js';
+
+/**
+ * Every step: its spec (plain data, loaded eagerly for help) and its code
+ * (a dynamic import, so starting the CLI loads only the step that runs).
+ */
+export const STEPS: readonly StepEntry[] = [
+  { spec: evaluateAndGateSpec, load: () => import('./evaluate-and-gate/index.js') },
+];
+
+export function findStep(name: string): StepEntry | undefined {
+  return STEPS.find((step) => step.spec.name === name);
+}

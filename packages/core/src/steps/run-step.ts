@@ -1,0 +1,48 @@
+import { categoryOf, EXIT, exitCodeOf, messageOf } from '../errors.js';
+import { createHost } from '../host/detect.js';
+import { withEnvFallbacks } from '../host/raw-inputs.js';
+import type { Host } from '../host/types.js';
+import { InputReader } from '../spec/inputs.js';
+import type { RawInputs, StepSpec } from '../spec/types.js';
+import type { StepEntry } from './types.js';
+
+/**
+ * Runs one step on the host this process is in and returns the exit code:
+ * read and validate inputs, run, publish outputs, map errors to 1/2/3.
+ * The same path serves the GitHub action, the Jenkins shim and the CLI.
+ */
+export async function runStep(entry: StepEntry, env: NodeJS.ProcessEnv, cliInputs: Record<string, unknown> = {}): Promise<number> {
+  let host: Host;
+  try {
+    host = await createHost(entry.spec.name, env, cliInputs);
+  } catch (err) {
+    process.stderr.write(`error: ${messageOf(err)}\n`);
+    return exitCodeOf(err);
+  }
+  try {
+    const step = await entry.load();
+    const raw = withEnvFallbacks(host.inputs, entry.spec, env);
+    maskSecretInputs(entry.spec, raw, host);
+    const inputs = await step.getInputs(new InputReader(entry.spec, raw), host);
+    const result = await step.run(inputs, host);
+    for (const [name, value] of Object.entries(result.outputs)) host.setOutput(name, value);
+    if (result.gateFailure !== undefined) {
+      await host.finish({ exitCode: EXIT.gateFailed, error: { message: result.gateFailure, category: 'gate' } });
+      return EXIT.gateFailed;
+    }
+    await host.finish({ exitCode: EXIT.ok });
+    return EXIT.ok;
+  } catch (err) {
+    const exitCode = exitCodeOf(err);
+    if (exitCode === EXIT.failure && err instanceof Error && err.stack) host.debug(err.stack);
+    await host.finish({ exitCode, error: { message: messageOf(err), category: categoryOf(err) } });
+    return exitCode;
+  }
+}
+
+function maskSecretInputs(spec: StepSpec, raw: RawInputs, host: Host): void {
+  for (const input of spec.inputs) {
+    const value = input.secret ? raw.get(input.name) : undefined;
+    if (typeof value === 'string') host.setSecret(value);
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Writes everything a user reads about the steps from their specs
+ * (DESIGN.md "One step = one spec"): actions/<step>/action.yml,
+ * jenkins-lib/vars/<var>.txt, the README input tables and the action
+ * entrypoints dist/<step>.js. With --check, writes nothing and exits 1
+ * listing the files that are stale.
+ */
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import { STEPS } from '../packages/core/src/steps/registry.js';
+import type { InputSpec, StepSpec } from '../packages/core/src/spec/types.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SOURCE_NOTE = (spec: StepSpec) => `Generated from packages/core/src/steps/${spec.name}/spec.ts by \`npm run generate\`. Do not edit.`;
+
+export function actionYaml(spec: StepSpec): string {
+  const inputs: Record<string, Record<string, unknown>> = {};
+  for (const input of spec.inputs) {
+    const entry: Record<string, unknown> = { description: inputDescription(input), required: Boolean(input.required) };
+    const fallback = input.githubDefault ?? input.default;
+    if (fallback !== undefined) entry['default'] = fallback;
+    inputs[input.name] = entry;
+  }
+  const outputs = Object.fromEntries(spec.outputs.map((output) => [output.name, { description: output.description }]));
+  const doc = {
+    name: `mlops-ci ${spec.name}`,
+    description: spec.description,
+    author: 'mlops-ci',
+    branding: spec.branding,
+    inputs,
+    outputs,
+    runs: { using: 'node24', main: `../../dist/${spec.name}.js` },
+  };
+  return `# ${SOURCE_NOTE(spec)}\n${YAML.stringify(doc, { lineWidth: 0 })}`;
+}
+
+function inputDescription(input: InputSpec): string {
+  const extra = input.choices ? ` One of: ${input.choices.join(', ')}.` : '';
+  return `${input.description}${extra}`;
+}
+
+/** Jenkins shows vars/<var>.txt as HTML in the Global Variables Reference. */
+export function jenkinsHelp(spec: StepSpec): string {
+  const rows = spec.inputs.map((input) => {
+    const key = camelCase(input.name);
+    const facts = [input.required ? 'required' : 'optional', input.default !== undefined ? `default: <code>${html(input.default)}</code>` : '', input.secret ? 'secret: pass it with <code>credentials</code>' : '']
+      .filter(Boolean)
+      .join('; ');
+    return `  <dt><code>${key}</code> (${facts})</dt>\n  <dd>${html(inputDescription(input))}</dd>`;
+  });
+  const outputs = spec.outputs.map((output) => `  <dt><code>${output.name}</code></dt>\n  <dd>${html(output.description)}</dd>`);
+  const example = Object.entries(spec.example)
+    .map(([name, value]) => `  ${camelCase(name)}: ${groovyString(value)}`)
+    .join(',\n');
+  return [
+    `<!-- ${SOURCE_NOTE(spec)} -->`,
+    `<p><strong>${spec.jenkinsVar}</strong>: ${html(spec.description)}</p>`,
+    `<p>Runs <code>mlops-ci ${spec.name}</code> from the bundle shipped in this library. Parameters are the step's inputs in camelCase (kebab-case works too). Returns a Map of the outputs.</p>`,
+    '<dl>',
+    ...rows,
+    `  <dt><code>credentials</code> (optional)</dt>\n  <dd>List of credentials to bind, e.g. <code>[[type: 'string', credentialsId: 'gh-token', input: 'github-token']]</code>; values never reach a shell command.</dd>`,
+    ...(spec.jenkinsArgs ?? []).map(
+      (arg) => `  <dt><code>${arg.name}</code> (optional; default: <code>${html(arg.default)}</code>)</dt>\n  <dd>${html(arg.description)}</dd>`,
+    ),
+    '</dl>',
+    '<p>Outputs:</p>',
+    '<dl>',
+    ...outputs,
+    '</dl>',
+    '<p>Example:</p>',
+    `<pre>\ndef result = ${spec.jenkinsVar}(\n${html(example)}\n)\n</pre>`,
+    '',
+  ].join('\n');
+}
+
+export function readmeTable(spec: StepSpec): string {
+  const lines = [
+    `| Input | Required | Default | Description |`,
+    `|---|---|---|---|`,
+    ...spec.inputs.map((input) => {
+      const def = input.githubDefault ?? input.default;
+      return `| \`${input.name}\` | ${input.required ? 'yes' : 'no'} | ${def !== undefined ? `\`${def}\`` : ''} | ${cell(inputDescription(input))} |`;
+    }),
+    '',
+    '| Output | Description |',
+    '|---|---|',
+    ...spec.outputs.map((output) => `| \`${output.name}\` | ${cell(output.description)} |`),
+  ];
+  return lines.join('\n');
+}
+
+/** The action's entrypoint: the same bundle, told which step it serves. */
+export function actionEntrypoint(spec: StepSpec): string {
+  return [
+    `// ${SOURCE_NOTE(spec)}`,
+    `// The GitHub action entrypoint of ${spec.name}: the shared bundle, told which step to run.`,
+    `import { runAction } from './mlops-ci.js';`,
+    `await runAction('${spec.name}');`,
+    '',
+  ].join('\n');
+}
+
+function replaceBetweenMarkers(text: string, name: string, body: string): string {
+  const start = `<!-- generated:${name}:start -->`;
+  const end = `<!-- generated:${name}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from === -1 || to === -1) throw new Error(`README.md lacks the markers ${start} … ${end}`);
+  return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
+}
+
+function camelCase(name: string): string {
+  return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+function html(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+function groovyString(value: string): string {
+  return value.includes('\n') ? `'''${value.replace(/\\/g, '\\\\')}'''` : `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** Every generated file with its expected content. */
+export function generatedFiles(specs: readonly StepSpec[]): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const spec of specs) {
+    files.set(`actions/${spec.name}/action.yml`, actionYaml(spec));
+    files.set(`jenkins-lib/vars/${spec.jenkinsVar}.txt`, jenkinsHelp(spec));
+    files.set(`dist/${spec.name}.js`, actionEntrypoint(spec));
+  }
+  let readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  for (const spec of specs) readme = replaceBetweenMarkers(readme, `inputs:${spec.name}`, readmeTable(spec));
+  files.set('README.md', readme);
+  return files;
+}
+
+function main(): void {
+  const check = process.argv.includes('--check');
+  const stale: string[] = [];
+  for (const [file, content] of generatedFiles(STEPS.map((step) => step.spec))) {
+    const target = path.join(ROOT, file);
+    const current = existsSync(target) ? readFileSync(target, 'utf8') : null;
+    if (current === content) continue;
+    stale.push(file);
+    if (!check) {
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
+  }
+  if (check && stale.length > 0) {
+    console.error(`Generated files are stale (run \`npm run generate\`):\n${stale.map((f) => `  ${f}`).join('\n')}`);
+    process.exit(1);
+  }
+  console.error(check ? 'Generated files are up to date.' : stale.length ? `Wrote ${stale.join(', ')}` : 'Generated files are up to date.');
+}
+
+main();

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test: provisions what they need, checks that generated files and
+# dist/ are fresh, type-checks, then runs the unit and integration suites.
+# Ends with one line "tests: N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/.cache/tools/bin:$PATH"
+
+fail() { echo "tests: 0 passed, 1 failed ($1)"; exit 1; }
+
+bash scripts/provision.sh || fail "provisioning"
+npx tsx scripts/generate.ts --check || fail "generated files are stale: run npm run build"
+bash scripts/check-dist.sh || fail "dist/ is stale: run npm run build"
+npx tsc -p packages/core --noEmit || fail "type errors"
+
+report=$(mktemp)
+node --experimental-vm-modules node_modules/jest/bin/jest.js --ci --json --outputFile="$report" "$@"
+status=$?
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' "$report" || echo "tests: 0 passed, 1 failed (no jest report)"
+rm -f "$report"
+exit $status
