@@ -13,7 +13,7 @@ jenkins="$out_root/jenkins-lib/resources/io/mlopsci/dist"
 staging=$(mktemp -d)
 trap 'rm -rf "$staging"' EXIT
 
-npx ncc build packages/core/src/cli.ts -o "$staging" --target es2022 --quiet --no-source-map-register
+npx ncc build packages/core/src/cli.ts -o "$staging" --target es2022 --transpile-only --quiet --no-source-map-register
 mv "$staging/index.js" "$staging/mlops-ci.js"
 
 mkdir -p "$dist"

@@ -62,7 +62,7 @@ export async function localContext(env: NodeJS.ProcessEnv, cwd = process.cwd()):
     eventName: null,
     apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
     workspace: cwd,
-    tempDir: path.join(os.tmpdir(), 'mlops-ci'),
+    tempDir: os.tmpdir(),
   };
 }
 

@@ -1,4 +1,4 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../fs-atomic.js';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,7 @@ export abstract class PlainHost implements Host {
   protected readonly outputs: Record<string, string> = {};
   private readonly secrets: string[] = [];
   private readonly debugEnabled: boolean;
+  private summaryStarted = false;
 
   protected constructor(
     readonly inputs: RawInputs,
@@ -69,9 +70,11 @@ export abstract class PlainHost implements Host {
   }
 
   async appendSummary(markdown: string): Promise<void> {
-    const file = path.join(this.context.tempDir, `mlops-ci-${this.step}-summary.md`);
+    const file = path.join(this.context.tempDir, 'mlops-ci', `${this.step}-summary.md`);
     await mkdir(path.dirname(file), { recursive: true });
-    await appendFile(file, `${markdown}\n`);
+    // One summary per run, like GitHub's per-step summary: the first write of this process starts it afresh.
+    await (this.summaryStarted ? appendFile : writeFile)(file, `${markdown}\n`);
+    this.summaryStarted = true;
     this.emit(`── summary (${file}) ──`);
     for (const line of markdown.split('\n')) this.emit(line);
   }

@@ -8,6 +8,7 @@
  * check run and PR comment → exit 3 when the gate did not pass and on-fail is
  * `fail`.
  */
+import path from 'node:path';
 import { writeFileAtomic } from '../../fs-atomic.js';
 import type { Host } from '../../host/types.js';
 import { evaluateGate } from '../../metrics/evaluate.js';
@@ -45,7 +46,7 @@ export async function run(inputs: GateInputs, host: Host): Promise<StepResult> {
     outputs: {
       passed: String(results.passed),
       best: results.best ?? '',
-      'best-metrics': best?.metricsFile ?? '',
+      'best-metrics': best ? path.resolve(best.metricsFile) : '',
       report: inputs.files.report,
       results: JSON.stringify(results),
       'results-file': inputs.files.results,

@@ -1,0 +1,209 @@
+/**
+ * Finding and reading candidate metric files: the `metrics` input's entries
+ * (`name=path`, plain paths, globs) and the JSON / YAML / TOML files they name.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import YAML from 'yaml';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { InputError } from '../errors.js';
+import type { MetricValues } from '../types/gate.js';
+import { flattenMetrics, isPlainMapping } from './flatten.js';
+import { JsonSyntaxError, parseJsonAllowingNonFinite } from './json.js';
+import { compareNames, defaultName, splitNamedEntry } from './names.js';
+
+/** One candidate's metrics file, named. */
+export interface MetricInput {
+  readonly name: string;
+  /** The file, relative to cwd (POSIX separators) when it is inside cwd, else absolute. */
+  readonly file: string;
+}
+
+type Format = 'json' | 'yaml' | 'toml';
+
+/**
+ * Reads one metrics file and flattens it (see `flattenMetrics`): the format is
+ * chosen by extension (.json, .yaml/.yml, .toml); any other extension is tried
+ * as JSON, then as YAML. JSON may contain Python's bare NaN / Infinity.
+ *
+ * @param file  absolute, or relative to `cwd`; error messages show it as given.
+ * @throws InputError('metrics') when the file cannot be read, is malformed (the
+ *   message gives the parser's line and column), or is not a mapping at the top.
+ */
+export async function loadMetricsFile(file: string, cwd: string = process.cwd()): Promise<MetricValues> {
+  const text = await readTextFile('metrics', 'metrics file', file, cwd);
+  const document = parseMetricsText(text, file);
+  if (!isPlainMapping(document)) {
+    const found = document === null || document === undefined ? 'nothing' : Array.isArray(document) ? 'a list' : `a ${typeof document}`;
+    throw new InputError(
+      'metrics',
+      `metrics file '${file}' must hold a mapping of metric names to values at the top level; found ${found}`,
+    );
+  }
+  return flattenMetrics(document);
+}
+
+/**
+ * Parses metrics text whose format is chosen by the file's extension.
+ * @throws InputError('metrics') with the path and the parser's line/column.
+ */
+export function parseMetricsText(text: string, file: string): unknown {
+  const format = formatOf(file);
+  if (format !== undefined) return parseAs(format, text, file);
+  // Unknown extension: JSON first, because YAML would read a bare NaN in JSON
+  // as the string "NaN" and silently drop the metric.
+  try {
+    return parseAs('json', text, file);
+  } catch (jsonError) {
+    try {
+      return parseAs('yaml', text, file);
+    } catch (yamlError) {
+      throw new InputError(
+        'metrics',
+        `metrics file '${file}' is neither JSON nor YAML (name it .json, .yaml or .toml to pick one): ` +
+          `as JSON, ${reasonOf(jsonError)}; as YAML, ${reasonOf(yamlError)}`,
+      );
+    }
+  }
+}
+
+function formatOf(file: string): Format | undefined {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.json') return 'json';
+  if (extension === '.yaml' || extension === '.yml') return 'yaml';
+  if (extension === '.toml') return 'toml';
+  return undefined;
+}
+
+/** Parses text as one format; on a syntax error throws an InputError naming the file, line and column. */
+function parseAs(format: Format, text: string, file: string): unknown {
+  try {
+    if (format === 'json') return parseJsonAllowingNonFinite(text);
+    if (format === 'toml') return parseToml(text);
+    // logLevel 'error': throw on errors, but don't print YAML warnings into the CI log.
+    return YAML.parse(text, { logLevel: 'error' });
+  } catch (error) {
+    throw new InputError('metrics', `metrics file '${file}' is not valid ${format.toUpperCase()}: ${syntaxErrorText(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+/** "line L, column C: reason" from whichever parser threw. */
+function syntaxErrorText(error: unknown): string {
+  if (error instanceof JsonSyntaxError) return error.message;
+  if (error instanceof TomlError) return `line ${error.line}, column ${error.column}: ${firstLine(error.message)}`;
+  if (error instanceof YAML.YAMLError) {
+    const start = error.linePos?.[0];
+    // The yaml package appends "at line L, column C:" and a code excerpt; keep only the reason.
+    const reason = firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '');
+    return start === undefined ? reason : `line ${start.line}, column ${start.col}: ${reason}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // Strip the "input 'metrics': metrics file '…' is not valid X: " prefix parseAs added.
+  return message.replace(/^.*? is not valid [A-Z]+: /, '');
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? '').trim();
+}
+
+/** Reads a UTF-8 file, turning "no such file" and friends into an InputError on `input`. */
+export async function readTextFile(input: string, what: string, file: string, cwd: string): Promise<string> {
+  try {
+    return await readFile(path.resolve(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
+    throw new InputError(input, `cannot read ${what} '${file}': ${reason}`, { cause: error });
+  }
+}
+
+/**
+ * Resolves the `metrics` input's entries to named files, in the order given
+ * (a glob's matches sorted by path). Blank entries and `#` comments are ignored.
+ *
+ * - `name=path` names a file. The text before the first `=` counts as a name
+ *   only when it is one (letters, digits, `_`, `.`, `-`, no `/`): write
+ *   `./a=b/metrics.json` for a path whose first folder contains `=`.
+ * - Without a name, a file is named after its parent folder (`out/rf/metrics.json`
+ *   → `rf`), or after its stem when it sits directly in `cwd` (`metrics.json` → `metrics`).
+ * - A path that names an existing file is that file; otherwise, if it has glob
+ *   characters, it is a glob (tinyglobby, relative to `cwd`, files only). A named
+ *   glob must match exactly one file.
+ * - Paths are absolute or relative to `cwd`; returned files are relative to
+ *   `cwd` when inside it, else absolute.
+ *
+ * @throws InputError('metrics') when the list is empty, a file is missing, a glob
+ *   matches nothing, a name is malformed, or two files get the same name.
+ */
+export async function resolveMetricInputs(entries: readonly string[], cwd: string): Promise<MetricInput[]> {
+  const wanted = entries.map((entry) => entry.trim()).filter((entry) => entry !== '' && !entry.startsWith('#'));
+  if (wanted.length === 0) throw new InputError('metrics', 'nothing given: give one or more metric files (paths or globs, each optionally name=path)');
+
+  const resolved: MetricInput[] = [];
+  for (const entry of wanted) {
+    const { name, pattern } = splitNamedEntry(entry, 'metrics');
+    const files = await filesOf(pattern, cwd);
+    if (name !== undefined && files.length > 1) {
+      throw new InputError(
+        'metrics',
+        `'${entry}' names ${files.length} files (${files.join(', ')}); a name can only go with one file`,
+      );
+    }
+    for (const file of files) resolved.push({ name: name ?? defaultName(file, cwd), file });
+  }
+  return withUniqueNames(resolved);
+}
+
+/** The files one entry stands for: itself when it exists, else its glob matches. */
+async function filesOf(pattern: string, cwd: string): Promise<string[]> {
+  const kind = await fileKind(path.resolve(cwd, pattern));
+  if (kind === 'file') return [displayPath(path.resolve(cwd, pattern), cwd)];
+  if (kind === 'directory') {
+    throw new InputError('metrics', `'${pattern}' is a directory; give the metrics file in it (or a glob)`);
+  }
+  if (!isDynamicPattern(pattern)) throw new InputError('metrics', `metrics file '${pattern}' does not exist`);
+  const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
+  if (matches.length === 0) throw new InputError('metrics', `the glob '${pattern}' matched no files (relative to ${cwd})`);
+  return matches.map((match) => displayPath(match, cwd)).sort(compareNames);
+}
+
+async function fileKind(file: string): Promise<'file' | 'directory' | 'none'> {
+  try {
+    const info = await stat(file);
+    return info.isDirectory() ? 'directory' : 'file';
+  } catch {
+    return 'none';
+  }
+}
+
+/** Relative to cwd with POSIX separators when inside cwd; absolute otherwise. */
+function displayPath(absolute: string, cwd: string): string {
+  const relative = path.relative(path.resolve(cwd), absolute);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return absolute;
+  return relative.split(path.sep).join('/');
+}
+
+/** Drops exact repeats (same name, same file); any other repeated name is a bad input. */
+function withUniqueNames(inputs: readonly MetricInput[]): MetricInput[] {
+  const byName = new Map<string, MetricInput>();
+  for (const input of inputs) {
+    const earlier = byName.get(input.name);
+    if (earlier === undefined) byName.set(input.name, input);
+    else if (earlier.file !== input.file) {
+      throw new InputError(
+        'metrics',
+        `two metric files are named '${input.name}': ${earlier.file} and ${input.file}; name them apart with name=path`,
+      );
+    }
+  }
+  return [...byName.values()];
+}
+

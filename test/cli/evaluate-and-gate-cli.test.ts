@@ -1,0 +1,105 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runBundle, tempDir } from '../support/bundle.js';
+
+/** A project folder with two candidates' metrics, as a training matrix leaves them. */
+function project(): string {
+  const dir = tempDir('gate-cli-');
+  mkdirSync(path.join(dir, 'out', 'rf'), { recursive: true });
+  mkdirSync(path.join(dir, 'out', 'gb'), { recursive: true });
+  writeFileSync(path.join(dir, 'out', 'rf', 'metrics.json'), JSON.stringify({ accuracy: 0.95, f1: { macro: 0.94 } }));
+  writeFileSync(path.join(dir, 'out', 'gb', 'metrics.yaml'), 'accuracy: 0.93\nf1:\n  macro: 0.95\n');
+  writeFileSync(path.join(dir, 'baseline.toml'), 'accuracy = 0.94\n[f1]\nmacro = 0.93\n');
+  return dir;
+}
+
+function outputsOf(stdout: string): Record<string, string> {
+  return JSON.parse(stdout) as Record<string, string>;
+}
+
+describe('mlops-ci (the bundle) as a CLI', () => {
+  test('--version prints the version, --help lists every step with one line', async () => {
+    const pkg = JSON.parse(readFileSync(path.join(__dirname_of(), 'package.json'), 'utf8')) as { version: string };
+    expect((await runBundle(['--version'])).stdout.trim()).toBe(pkg.version);
+    const help = await runBundle(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^ {2}evaluate-and-gate {2}Compare candidate models/m);
+  });
+
+  test('<step> --help shows the inputs and outputs from the spec', async () => {
+    const help = await runBundle(['evaluate-and-gate', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--metrics <value> (repeat for more)  (required)');
+    expect(help.stdout).toContain('--on-fail <fail|warn>');
+    expect(help.stdout).toContain('results-file');
+  });
+
+  test('a passing gate exits 0 and prints the outputs as JSON on stdout', async () => {
+    const dir = project();
+    const run = await runBundle(
+      ['evaluate-and-gate', '--metrics', 'out/*/metrics.*', '--rules', 'accuracy >= 0.9\nf1.macro >= baseline.f1.macro - 0.01', '--baseline', 'baseline.toml', '--select', 'max:accuracy', '--junit', 'gate.xml'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    const outputs = outputsOf(run.stdout);
+    expect(outputs).toMatchObject({ passed: 'true', best: 'rf', 'best-metrics': path.join(dir, 'out', 'rf', 'metrics.json') });
+    const results = JSON.parse(outputs['results']!) as { passed: boolean; candidates: Record<string, { passed: boolean }> };
+    expect(results.candidates['gb']?.passed).toBe(true);
+    expect(JSON.parse(readFileSync(outputs['results-file']!, 'utf8'))).toEqual(results);
+    expect(readFileSync(outputs['report']!, 'utf8')).toContain('passed — best: **rf**');
+    expect(readFileSync(path.join(dir, 'gate.xml'), 'utf8')).toContain('<testsuite name="rf" tests="2" failures="0"');
+    expect(run.stderr).toContain('Not reporting to GitHub (no github-token was given)');
+  });
+
+  test('a failing gate exits 3 with the outputs still on stdout; on-fail warn exits 0', async () => {
+    const dir = project();
+    const args = ['evaluate-and-gate', '--metrics', 'out/*/metrics.*', '--rules', 'accuracy >= 0.99'];
+    const failed = await runBundle(args, { cwd: dir });
+    expect(failed.code).toBe(3);
+    expect(outputsOf(failed.stdout)).toMatchObject({ passed: 'false', best: '' });
+    expect(failed.stderr).toContain('the gate did not pass');
+    const warned = await runBundle([...args, '--on-fail', 'warn'], { cwd: dir });
+    expect(warned.code).toBe(0);
+    expect(outputsOf(warned.stdout).passed).toBe('false');
+  });
+
+  test('inputs may come as one JSON object in MLOPS_CI_INPUTS, lists typed', async () => {
+    const dir = project();
+    const run = await runBundle(['evaluate-and-gate'], {
+      cwd: dir,
+      env: { MLOPS_CI_INPUTS: JSON.stringify({ metrics: ['rf=out/rf/metrics.json', 'gb=out/gb/metrics.yaml'], rules: 'accuracy >= 0.9', select: 'min:accuracy' }) },
+    });
+    expect(run.code).toBe(0);
+    expect(outputsOf(run.stdout).best).toBe('gb');
+  });
+
+  // Each bad input: exit 2, one message naming the input, and no report written.
+  test.each([
+    ['an unreadable metrics file', ['--metrics', 'out/nope.json', '--rules', 'accuracy >= 0.9'], () => undefined, "input 'metrics'"],
+    ['malformed JSON', ['--metrics', 'bad.json', '--rules', 'accuracy >= 0.9'], (d: string) => writeFileSync(path.join(d, 'bad.json'), '{"accuracy": 0.9,'), "input 'metrics'"],
+    ['malformed YAML', ['--metrics', 'bad.yaml', '--rules', 'accuracy >= 0.9'], (d: string) => writeFileSync(path.join(d, 'bad.yaml'), 'accuracy: [0.9\n'), "input 'metrics'"],
+    ['an unknown metric in a rule', ['--metrics', 'out/rf/metrics.json', '--rules', 'acuracy >= 0.9'], () => undefined, "input 'rules'"],
+    ['a bad select', ['--metrics', 'out/rf/metrics.json', '--rules', 'accuracy >= 0.9', '--select', 'biggest:accuracy'], () => undefined, "input 'select'"],
+    ['invalid rule syntax', ['--metrics', 'out/rf/metrics.json', '--rules', 'accuracy >= abc'], () => undefined, "input 'rules'"],
+    ['an empty metrics list', ['--metrics', '', '--rules', 'accuracy >= 0.9'], () => undefined, "input 'metrics'"],
+    ['a bad choice', ['--metrics', 'out/rf/metrics.json', '--rules', 'accuracy >= 0.9', '--comment', 'loud'], () => undefined, "input 'comment'"],
+    ['an unknown input', ['--metrcs', 'x'], () => undefined, "input 'metrcs'"],
+  ])('%s → exit 2 naming the input, nothing written', async (_, args, prepare, names) => {
+    const dir = project();
+    prepare(dir);
+    const tmp = tempDir('gate-tmp-');
+    const run = await runBundle(['evaluate-and-gate', ...args, '--report', 'report.md', '--junit', 'junit.xml'], { cwd: dir, env: { TMPDIR: tmp } });
+    expect(run.code).toBe(2);
+    const errors = run.stderr.split('\n').filter((line) => line.startsWith('error:'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(names);
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(existsSync(path.join(dir, 'report.md'))).toBe(false);
+    expect(existsSync(path.join(dir, 'junit.xml'))).toBe(false);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+});
+
+function __dirname_of(): string {
+  return path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+}

@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BUNDLE = path.join(ROOT, 'dist', 'mlops-ci.js');
+
+export interface BundleRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the committed bundle as a user would (`node dist/mlops-ci.js ...`),
+ * with a clean environment: only what the test passes, plus PATH and HOME,
+ * so a CI variable of the machine running the tests can't change the host.
+ */
+export async function runBundle(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<BundleRun> {
+  return runNode([BUNDLE, ...args], options);
+}
+
+/** Runs an action's entrypoint (dist/<step>.js) the way the runner does: `node <main>`, inputs in INPUT_*. */
+export async function runActionEntrypoint(step: string, options: { cwd?: string; env?: Record<string, string> } = {}): Promise<BundleRun> {
+  return runNode([path.join(ROOT, 'dist', `${step}.js`)], options);
+}
+
+async function runNode(args: readonly string[], options: { cwd?: string; env?: Record<string, string> }): Promise<BundleRun> {
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build`);
+  const env = { PATH: process.env['PATH'] ?? '', HOME: options.env?.['HOME'] ?? tempDir('home-'), TMPDIR: os.tmpdir(), ...options.env };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+export function tempDir(prefix = 'mlops-ci-test-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
