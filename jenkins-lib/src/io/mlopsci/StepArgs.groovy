@@ -1,0 +1,231 @@
+package io.mlopsci
+
+import com.cloudbees.groovy.cps.NonCPS
+
+/**
+ * A var's argument map, split into what the bundle gets and what only the shim uses.
+ *
+ * - `inputs`: every other key, renamed to its kebab-case input name; values keep their JSON
+ *   type (lists stay lists, maps stay maps); a null value means "not given" and is dropped.
+ * - `onGateFail`: what exit code 3 (the gate did not pass) does: `unstable` marks the build
+ *   UNSTABLE and returns the outputs, `error` fails the build. Optional. Defaults to `unstable`.
+ * - `credentials`: a list of Jenkins credentials to bind with withCredentials, e.g.
+ *   `[type: 'string', credentialsId: 'gh-token', input: 'github-token']` (the bundle reads the
+ *   secret input from `MLOPS_CI_SECRET_GITHUB_TOKEN`), or
+ *   `[type: 'usernamePassword', credentialsId: 'aws', usernameVariable: 'AWS_ACCESS_KEY_ID',
+ *   passwordVariable: 'AWS_SECRET_ACCESS_KEY']` (plain variables for tools that read them).
+ *   Optional. Defaults to none.
+ *
+ * parse() throws IllegalArgumentException with a message for the user on anything it cannot accept.
+ */
+class StepArgs implements Serializable {
+
+    static final String ON_GATE_FAIL = 'on-gate-fail'
+    static final String CREDENTIALS = 'credentials'
+    static final List<String> GATE_FAIL_CHOICES = ['unstable', 'error']
+    static final String DEFAULT_ON_GATE_FAIL = 'unstable'
+
+    static final String STRING_CREDENTIAL = 'string'
+    static final String USERNAME_PASSWORD_CREDENTIAL = 'usernamePassword'
+    static final List<String> CREDENTIAL_TYPES = [STRING_CREDENTIAL, USERNAME_PASSWORD_CREDENTIAL]
+    static final String CREDENTIALS_EXAMPLE =
+        "[[type: 'string', credentialsId: 'gh-token', input: 'github-token']]"
+
+    private static final long serialVersionUID = 1L
+
+    /** Inputs for the bundle: kebab-case names to JSON-typed values. */
+    final Map<String, Object> inputs
+
+    /** `unstable` or `error`. */
+    final String onGateFail
+
+    /**
+     * Normalized credential bindings: `[type: 'string', credentialsId, variable, input?]` or
+     * `[type: 'usernamePassword', credentialsId, usernameVariable, passwordVariable]`.
+     */
+    final List<Map<String, String>> credentials
+
+    private StepArgs(Map<String, Object> inputs, String onGateFail, List<Map<String, String>> credentials) {
+        this.inputs = inputs
+        this.onGateFail = onGateFail
+        this.credentials = credentials
+    }
+
+    /** Splits and checks a var's argument map; null is taken as an empty map. */
+    @NonCPS
+    static StepArgs parse(Map userArgs) {
+        Map<String, Object> named = kebabKeys(userArgs ?: [:])
+        String onGateFail = parseOnGateFail(named.remove(ON_GATE_FAIL))
+        List<Map<String, String>> credentials = parseCredentials(named.remove(CREDENTIALS))
+        Map<String, Object> inputs = [:]
+        named.each { String name, Object value ->
+            if (value != null) {
+                inputs[name] = jsonValue(name, value)
+            }
+        }
+        credentials.each { Map<String, String> credential ->
+            String input = credential.input
+            if (input != null && inputs.containsKey(input)) {
+                throw new IllegalArgumentException(
+                    "input '${input}' is given both as a value and in credentials; give it once, in credentials")
+            }
+        }
+        return new StepArgs(inputs, onGateFail, credentials)
+    }
+
+    /**
+     * Returns a var's defaults merged under the user's map: a default is kept only when the user
+     * gave that input in neither spelling (onGateFail or on-gate-fail). Null maps count as empty.
+     */
+    @NonCPS
+    static Map<String, Object> mergeDefaults(Map defaults, Map userArgs) {
+        Map<String, Object> given = userArgs ?: [:]
+        Set<String> givenNames = given.keySet().collect { Object key -> InputNames.toKebab(String.valueOf(key)) } as Set
+        Map<String, Object> merged = [:]
+        (defaults ?: [:]).each { Object key, Object value ->
+            if (!(InputNames.toKebab(String.valueOf(key)) in givenNames)) {
+                merged[String.valueOf(key)] = value
+            }
+        }
+        given.each { Object key, Object value -> merged[String.valueOf(key)] = value }
+        return merged
+    }
+
+    @NonCPS
+    private static Map<String, Object> kebabKeys(Map userArgs) {
+        Map<String, Object> named = [:]
+        Map<String, String> givenAs = [:]
+        userArgs.each { Object key, Object value ->
+            String given = String.valueOf(key)
+            String name = InputNames.toKebab(given)
+            if (named.containsKey(name)) {
+                throw new IllegalArgumentException(
+                    "'${givenAs[name]}' and '${given}' both name the input '${name}'; give it once")
+            }
+            named[name] = value
+            givenAs[name] = given
+        }
+        return named
+    }
+
+    @NonCPS
+    private static String parseOnGateFail(Object given) {
+        if (given == null) {
+            return DEFAULT_ON_GATE_FAIL
+        }
+        String choice = String.valueOf(given)
+        if (!(choice in GATE_FAIL_CHOICES)) {
+            throw new IllegalArgumentException(
+                "onGateFail is '${choice}'; accepted: ${GATE_FAIL_CHOICES.join(', ')}")
+        }
+        return choice
+    }
+
+    /** Copies a value into plain JSON types: String, Number, Boolean, null, List, Map with String keys. */
+    @NonCPS
+    private static Object jsonValue(String path, Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean) {
+            return value
+        }
+        if (value instanceof CharSequence) {
+            return value.toString()
+        }
+        if (value instanceof Collection || value instanceof Object[]) {
+            List<Object> copy = []
+            value.eachWithIndex { Object item, int i -> copy << jsonValue("${path}[${i}]", item) }
+            return copy
+        }
+        if (value instanceof Map) {
+            Map<String, Object> copy = [:]
+            value.each { Object key, Object item -> copy[String.valueOf(key)] = jsonValue("${path}.${key}", item) }
+            return copy
+        }
+        throw new IllegalArgumentException(
+            "input '${path}' is a ${value.getClass().name}; accepted: strings, numbers, booleans, lists and maps")
+    }
+
+    @NonCPS
+    private static List<Map<String, String>> parseCredentials(Object given) {
+        if (given == null) {
+            return []
+        }
+        if (!(given instanceof List)) {
+            throw new IllegalArgumentException("credentials must be a list of maps, e.g. ${CREDENTIALS_EXAMPLE}")
+        }
+        List<Map<String, String>> credentials = []
+        given.eachWithIndex { Object item, int i -> credentials << parseCredential("credentials[${i}]", item) }
+        return credentials
+    }
+
+    @NonCPS
+    private static Map<String, String> parseCredential(String where, Object item) {
+        if (!(item instanceof Map)) {
+            throw new IllegalArgumentException("${where} must be a map, e.g. ${CREDENTIALS_EXAMPLE}")
+        }
+        Map<String, String> spec = [:]
+        item.each { Object key, Object value ->
+            spec[String.valueOf(key)] = value == null ? null : String.valueOf(value)
+        }
+        String type = spec.type ?: STRING_CREDENTIAL
+        if (!(type in CREDENTIAL_TYPES)) {
+            throw new IllegalArgumentException(
+                "${where}: type is '${type}'; accepted: ${CREDENTIAL_TYPES.join(', ')}")
+        }
+        if (!spec.credentialsId) {
+            throw new IllegalArgumentException("${where}: credentialsId is required")
+        }
+        if (type == STRING_CREDENTIAL) {
+            return parseStringCredential(where, spec)
+        }
+        return parseUsernamePasswordCredential(where, spec)
+    }
+
+    @NonCPS
+    private static Map<String, String> parseStringCredential(String where, Map<String, String> spec) {
+        rejectUnknownKeys(where, spec, ['type', 'credentialsId', 'input', 'variable'])
+        if ((spec.input == null) == (spec.variable == null)) {
+            throw new IllegalArgumentException(
+                "${where}: give either input (a secret input such as 'github-token') " +
+                'or variable (an environment variable for a tool)')
+        }
+        if (spec.input != null) {
+            String input = InputNames.toKebab(spec.input)
+            return [type: STRING_CREDENTIAL, credentialsId: spec.credentialsId,
+                    input: input, variable: InputNames.secretVariable(input)]
+        }
+        return [type: STRING_CREDENTIAL, credentialsId: spec.credentialsId,
+                variable: plainVariable(where, 'variable', spec.variable)]
+    }
+
+    @NonCPS
+    private static Map<String, String> parseUsernamePasswordCredential(String where, Map<String, String> spec) {
+        rejectUnknownKeys(where, spec, ['type', 'credentialsId', 'usernameVariable', 'passwordVariable'])
+        return [type: USERNAME_PASSWORD_CREDENTIAL, credentialsId: spec.credentialsId,
+                usernameVariable: plainVariable(where, 'usernameVariable', spec.usernameVariable),
+                passwordVariable: plainVariable(where, 'passwordVariable', spec.passwordVariable)]
+    }
+
+    @NonCPS
+    private static String plainVariable(String where, String key, String name) {
+        if (!InputNames.isEnvName(name)) {
+            throw new IllegalArgumentException(
+                "${where}: ${key} is '${name}'; accepted: an environment variable name such as AWS_ACCESS_KEY_ID")
+        }
+        if (name.startsWith(InputNames.RESERVED_PREFIX)) {
+            throw new IllegalArgumentException(
+                "${where}: ${key} '${name}' is reserved for the shim (${InputNames.RESERVED_PREFIX}*); " +
+                'for a secret input use input instead')
+        }
+        return name
+    }
+
+    @NonCPS
+    private static void rejectUnknownKeys(String where, Map<String, String> spec, List<String> known) {
+        List<String> unknown = spec.keySet().findAll { String key -> !(key in known) } as List<String>
+        if (unknown) {
+            throw new IllegalArgumentException(
+                "${where}: unknown key(s) ${unknown.join(', ')}; accepted: ${known.join(', ')}")
+        }
+    }
+
+}

@@ -1,0 +1,197 @@
+package io.mlopsci
+
+import com.cloudbees.groovy.cps.NonCPS
+import groovy.json.JsonOutput
+import groovy.json.JsonSlurperClassic
+
+/**
+ * Runs one mlops-ci step from a pipeline: the one place behind every var in vars/.
+ *
+ * The contract with the bundle (docs: DESIGN.md, "How inputs travel" and "How outputs come back"):
+ * - `node "$MLOPS_CI_ENTRY" "$MLOPS_CI_STEP"` is the whole shell script. No value a user gave
+ *   is ever part of it: inputs travel in the environment, so quoting cannot go wrong.
+ * - MLOPS_CI_INPUTS: the inputs as one JSON object keyed by kebab-case input names.
+ * - MLOPS_CI_SECRET_<INPUT>: a secret input, bound by withCredentials and read by the bundle
+ *   when the input is absent from MLOPS_CI_INPUTS (where secrets never are).
+ * - MLOPS_CI_OUTPUTS: a file the bundle writes its outputs to, as one JSON object of strings.
+ * - MLOPS_CI_ERROR_FILE: a file the bundle writes `{"message", "category", "exitCode"}` to on failure.
+ * - Exit codes: 0 done, 1 failed, 2 bad input, 3 the gate did not pass.
+ *
+ * Return convention of the project: every var returns the step's outputs as a Map of strings.
+ */
+class StepRunner implements Serializable {
+
+    static final int EXIT_OK = 0
+    static final int EXIT_FAILED = 1
+    static final int EXIT_BAD_INPUT = 2
+    static final int EXIT_GATE_FAILED = 3
+
+    /** What sh returns when the shell could not find a command (here: node). */
+    static final int EXIT_COMMAND_NOT_FOUND = 127
+
+    /** The whole shell script, for every step: single-quoted, so Groovy interpolates nothing into it. */
+    static final String SH_SCRIPT = 'node "$MLOPS_CI_ENTRY" "$MLOPS_CI_STEP"'
+
+    static final String GATE_FAIL_UNSTABLE = 'unstable'
+
+    private static final long serialVersionUID = 1L
+
+    // Not private: runBundle()'s closures use them, and a closure in a CPS-transformed class
+    // cannot be relied on to reach its owner's private members.
+
+    /** The pipeline script (`this` of the var), through which every step is called. */
+    final Object script
+    final String step
+    final Map userArgs
+
+    /**
+     * @param script the calling var's `this`
+     * @param step a step name of the bundle, e.g. 'evaluate-and-gate'
+     * @param userArgs the var's argument map as the user wrote it (camelCase or kebab-case keys)
+     */
+    StepRunner(Object script, String step, Map userArgs) {
+        this.script = script
+        this.step = step
+        this.userArgs = userArgs
+    }
+
+    /**
+     * Runs the step and returns its outputs (an empty map when it wrote none).
+     * Fails the build with error() on exit 1, 2 and unknown codes; on exit 3 marks the build
+     * UNSTABLE and returns the outputs, or fails it when `onGateFail: 'error'`.
+     */
+    Map<String, Object> run() {
+        StepArgs args = checkArgs()
+        requireUnixAgent()
+        String entry = new Bundle(script).materialize()
+        String invocation = script.pwd(tmp: true) + '/mlops-ci-' + step + '-' + UUID.randomUUID()
+        String outputsFile = invocation + '-outputs.json'
+        String errorFile = invocation + '-error.json'
+        List<String> env = [
+            'MLOPS_CI_ENTRY=' + entry,
+            'MLOPS_CI_STEP=' + step,
+            'MLOPS_CI_INPUTS=' + JsonOutput.toJson(args.inputs),
+            'MLOPS_CI_OUTPUTS=' + outputsFile,
+            'MLOPS_CI_ERROR_FILE=' + errorFile,
+        ]
+        int status = -1
+        Map<String, Object> outputs = [:]
+        Map<String, Object> errorDetails = [:]
+        try {
+            status = runBundle(env, credentialBindings(args.credentials))
+        } finally {
+            // Read even when sh threw (an abort): the files say what the bundle got done.
+            outputs = readJsonIfPresent(outputsFile)
+            errorDetails = readJsonIfPresent(errorFile)
+        }
+        return handleExit(status, args, outputs, errorDetails)
+    }
+
+    private StepArgs checkArgs() {
+        if (!InputNames.isStepName(step)) {
+            script.error("mlops-ci: bad input: step name '${step}' must match ${InputNames.STEP_NAME_PATTERN}")
+        }
+        try {
+            return StepArgs.parse(userArgs)
+        } catch (IllegalArgumentException e) {
+            script.error("mlops-ci ${step}: bad input: ${e.message}")
+        }
+        return null
+    }
+
+    private void requireUnixAgent() {
+        if (!script.isUnix()) {
+            script.error("mlops-ci ${step}: runs on Unix agents only (it needs sh and node); " +
+                'use a Linux or macOS agent for this stage')
+        }
+    }
+
+    /** withCredentials bindings: names of variables and credential ids only, never a secret's value. */
+    private List<Object> credentialBindings(List<Map<String, String>> credentials) {
+        List<Object> bindings = []
+        for (int i = 0; i < credentials.size(); i++) {
+            Map<String, String> credential = credentials[i]
+            if (credential.type == StepArgs.USERNAME_PASSWORD_CREDENTIAL) {
+                bindings.add(script.usernamePassword(credentialsId: credential.credentialsId,
+                    usernameVariable: credential.usernameVariable, passwordVariable: credential.passwordVariable))
+            } else {
+                bindings.add(script.string(credentialsId: credential.credentialsId, variable: credential.variable))
+            }
+        }
+        return bindings
+    }
+
+    private int runBundle(List<String> env, List<Object> bindings) {
+        return script.withEnv(env) {
+            if (bindings.empty) {
+                return shBundle()
+            }
+            return script.withCredentials(bindings) {
+                return shBundle()
+            }
+        } as int
+    }
+
+    /** Not private: called from runBundle()'s closures (see the fields). */
+    int shBundle() {
+        return script.sh(script: SH_SCRIPT, returnStatus: true, label: 'mlops-ci ' + step) as int
+    }
+
+    /** A JSON object the bundle wrote, or an empty map when there is none or it cannot be read. */
+    private Map<String, Object> readJsonIfPresent(String path) {
+        try {
+            if (!script.fileExists(path)) {
+                return [:]
+            }
+            return parseJsonObject(script.readFile(file: path, encoding: 'UTF-8'))
+        } catch (InterruptedException e) {
+            throw e
+        } catch (Exception e) { // groovylint-disable-line CatchException
+            // Anything else: a broken or unreadable file must not hide the step's own result.
+            script.echo('StepRunner.readJsonIfPresent: ignoring ' + path + ': ' + e.message)
+        }
+        return [:]
+    }
+
+    private Map<String, Object> handleExit(int status, StepArgs args, Map<String, Object> outputs,
+                                           Map<String, Object> errorDetails) {
+        if (status == EXIT_OK) {
+            return outputs
+        }
+        String message = describeFailure(status, errorDetails)
+        if (status == EXIT_BAD_INPUT) {
+            script.error("mlops-ci ${step}: bad input: ${message}")
+        } else if (status == EXIT_GATE_FAILED && args.onGateFail == GATE_FAIL_UNSTABLE) {
+            script.unstable("mlops-ci ${step}: the gate did not pass: ${message}")
+            return outputs
+        } else if (status == EXIT_GATE_FAILED) {
+            script.error("mlops-ci ${step}: the gate did not pass: ${message}")
+        } else if (status == EXIT_FAILED) {
+            script.error("mlops-ci ${step} failed: ${message}")
+        } else {
+            script.error("mlops-ci ${step} failed with exit code ${status}: ${message}")
+        }
+        return outputs
+    }
+
+    @NonCPS
+    private static String describeFailure(int status, Map<String, Object> errorDetails) {
+        if (errorDetails.message) {
+            return String.valueOf(errorDetails.message)
+        }
+        return status == EXIT_COMMAND_NOT_FOUND
+            ? 'node was not found; the agent needs Node.js 20 or newer on its PATH'
+            : "it wrote no error details (exit code ${status}); see the log above"
+    }
+
+    /** Parses a JSON object into plain, serializable HashMaps; throws when the text is not one. */
+    @NonCPS
+    private static Map<String, Object> parseJsonObject(String text) {
+        Object parsed = new JsonSlurperClassic().parseText(text)
+        if (!(parsed instanceof Map)) {
+            throw new IllegalArgumentException('expected a JSON object, found ' + parsed?.getClass()?.simpleName)
+        }
+        return new LinkedHashMap<String, Object>(parsed as Map)
+    }
+
+}

@@ -1,0 +1,384 @@
+package harness
+
+import org.codehaus.groovy.control.CompilerConfiguration
+import org.codehaus.groovy.runtime.InvokerHelper
+
+/**
+ * A small JenkinsPipelineUnit: runs the shared library's vars/*.groovy under plain groovy.
+ *
+ * - Each var is a script bound to one Binding; calling a step from a var (or from a class in
+ *   jenkins-lib/src through `script.sh(...)`) lands in Script.invokeMethod, which finds the
+ *   step as a closure in the binding, as JenkinsPipelineUnit does. Only the steps registered
+ *   here exist: anything else fails with MissingMethodException.
+ * - Every step and var call is recorded in `calls`, with its arguments and the environment it saw.
+ * - withEnv and withCredentials really change the environment of what runs inside them.
+ * - libraryResource reads `resourcesDir`; writeFile/readFile/fileExists do real IO relative to
+ *   a temp workspace; pwd(tmp: true) is a real temp dir; error throws PipelineError.
+ * - sh goes to `shHandler`: a canned answer (see onSh), or the real /bin/sh (runShForReal).
+ */
+class PipelineHarness {
+
+    static final List<String> STEPS = [
+        'sh', 'withEnv', 'withCredentials', 'string', 'usernamePassword', 'libraryResource',
+        'writeFile', 'readFile', 'fileExists', 'pwd', 'error', 'unstable', 'echo', 'isUnix',
+    ]
+
+    /** Variables of this process that a real sh keeps (node must be found; nothing else leaks in). */
+    static final List<String> INHERITED_ENV = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'NODE_OPTIONS']
+
+    /** Compiled vars, shared by every harness of this JVM: compiling is the slow part. */
+    private static final Map<String, Class> COMPILED_VARS = [:]
+    private static GroovyShell shell
+
+    final File repoRoot
+    final File varsDir
+    final File root
+    final File workspace
+    final File tmpDir
+
+    /** Where libraryResource reads from: the library's resources, or a fake tree of a test. */
+    File resourcesDir
+
+    /** What isUnix() answers. */
+    boolean unix = true
+
+    /** The build result as unstable()/error() leave it. */
+    String result = 'SUCCESS'
+
+    /** Environment of the build (Jenkins' own variables); withEnv layers go on top. */
+    final Map<String, String> baseEnv = [:]
+
+    /** Credentials the controller would hold: id → secret text, or [username: .., password: ..]. */
+    final Map<String, Object> credentialStore = [:]
+
+    final List<StepCall> calls = []
+
+    /** Lines of the build log: echo, unstable, error, and the output of real sh runs. */
+    final List<String> log = []
+
+    /** Decides what an sh call returns; gets the StepCall (with the env it saw). */
+    Closure shHandler = { StepCall call -> throw new IllegalStateException("no sh handler set for ${call}") }
+
+    final Binding binding = new Binding()
+    private final List<Map<String, String>> envLayers = []
+    private final Map<String, Script> vars = [:]
+
+    PipelineHarness(File repoRoot) {
+        this.repoRoot = repoRoot.canonicalFile
+        this.varsDir = new File(this.repoRoot, 'jenkins-lib/vars')
+        this.resourcesDir = new File(this.repoRoot, 'jenkins-lib/resources')
+        this.root = File.createTempDir('mlops-ci-jenkins-', '')
+        this.workspace = new File(root, 'workspace')
+        this.tmpDir = new File(root, 'workspace@tmp')
+        workspace.mkdirs()
+        initEnv()
+        STEPS.each { String step -> allow(step) { StepCall call -> this."${stepMethod(step)}"(call) } }
+        binding.setVariable('env', new EnvView(this))
+        loadVars()
+    }
+
+    // ---- loading ---------------------------------------------------------------------------
+
+    /** Returns the var's script object; `harness.loadVar('mlopsStep').call(...)` is a Jenkinsfile call. */
+    Script loadVar(String name) {
+        Script script = vars[name]
+        if (script == null) {
+            throw new IllegalArgumentException("no var ${name} in ${varsDir}")
+        }
+        return script
+    }
+
+    /** Runs `text` as a Jenkinsfile would run, with this harness's steps and vars; returns its value. */
+    Object runPipeline(String text) {
+        Script script = groovyShell().parse(text)
+        script.binding = binding
+        return script.run()
+    }
+
+    private void loadVars() {
+        varsDir.listFiles().findAll { it.name.endsWith('.groovy') }.sort { it.name }.each { File file ->
+            String name = file.name - '.groovy'
+            Script script = InvokerHelper.createScript(compiledVar(file), binding)
+            vars[name] = script
+            // A var calls another var by name, as in Jenkins: record it, then run its call().
+            binding.setVariable(name, { Object[] args ->
+                calls << new StepCall(name: name, args: args as List, env: currentEnv())
+                return script.invokeMethod('call', args)
+            })
+        }
+    }
+
+    private Class compiledVar(File file) {
+        synchronized (COMPILED_VARS) {
+            String key = file.canonicalPath + '@' + file.lastModified()
+            if (!COMPILED_VARS.containsKey(key)) {
+                COMPILED_VARS[key] = groovyShell().classLoader.parseClass(file)
+            }
+            return COMPILED_VARS[key]
+        }
+    }
+
+    /** One shell whose class path holds jenkins-lib/src and the stand-in for @NonCPS. */
+    private GroovyShell groovyShell() {
+        if (shell == null) {
+            shell = new GroovyShell(PipelineHarness.classLoader, new Binding(), new CompilerConfiguration())
+            shell.classLoader.addClasspath(new File(repoRoot, 'jenkins-lib/src').path)
+            shell.classLoader.addClasspath(new File(repoRoot, 'test/jenkins/stubs').path)
+        }
+        return shell
+    }
+
+    // ---- environment -----------------------------------------------------------------------
+
+    private void initEnv() {
+        INHERITED_ENV.each { String name ->
+            if (System.getenv(name) != null) {
+                baseEnv[name] = System.getenv(name)
+            }
+        }
+        baseEnv.putAll([
+            JENKINS_URL : 'http://jenkins.invalid/',
+            BUILD_URL   : 'http://jenkins.invalid/job/demo/1/',
+            BUILD_NUMBER: '1',
+            BUILD_TAG   : 'jenkins-demo-1',
+            JOB_NAME    : 'demo',
+            WORKSPACE   : workspace.path,
+        ])
+    }
+
+    /** The environment as a step at this point sees it. */
+    Map<String, String> currentEnv() {
+        Map<String, String> env = new TreeMap<String, String>(baseEnv)
+        envLayers.each { env.putAll(it) }
+        return env
+    }
+
+    private Object withLayer(Map<String, String> layer, Closure body) {
+        envLayers << layer
+        try {
+            return body.call()
+        } finally {
+            envLayers.remove(envLayers.size() - 1)
+        }
+    }
+
+    // ---- recording -------------------------------------------------------------------------
+
+    private void allow(String step, Closure impl) {
+        binding.setVariable(step, { Object[] args ->
+            StepCall call = new StepCall(name: step, args: args as List, env: currentEnv())
+            calls << call
+            return impl.call(call)
+        })
+    }
+
+    private static String stepMethod(String step) {
+        return 'step' + step.capitalize()
+    }
+
+    /** Calls of one step (or var), in order. */
+    List<StepCall> calls(String name) {
+        return calls.findAll { it.name == name }
+    }
+
+    /** The only call of a step; fails when there is none or several. */
+    StepCall onlyCall(String name) {
+        List<StepCall> found = calls(name)
+        assert found.size() == 1: "expected one ${name} call, got ${found.size()}:\n${callStack()}"
+        return found[0]
+    }
+
+    /** Every argument of every recorded call, and the log: all a user or a log could ever show. */
+    String recordedText() {
+        return (calls.collect { it.toString() } + log).join('\n')
+    }
+
+    /** The call stack, one call a line, as JenkinsPipelineUnit prints it. */
+    String callStack() {
+        return calls.collect { "   ${it}" }.join('\n')
+    }
+
+    // ---- sh --------------------------------------------------------------------------------
+
+    /**
+     * Makes sh answer with `handler(call)`: an Integer exit status (or a String for returnStdout).
+     * The handler may write files as the real bundle would, using call.env (MLOPS_CI_OUTPUTS, ...).
+     */
+    void onSh(Closure handler) {
+        shHandler = handler
+    }
+
+    /** Makes sh run the script with /bin/sh in the workspace, with exactly the env the step sees. */
+    void runShForReal() {
+        shHandler = { StepCall call -> runShell(call) }
+    }
+
+    private Object runShell(StepCall call) {
+        ProcessBuilder builder = new ProcessBuilder('/bin/sh', '-c', String.valueOf(call.arg('script', true)))
+        builder.directory(workspace).redirectErrorStream(true)
+        builder.environment().clear()
+        builder.environment().putAll(call.env)
+        Process process = builder.start()
+        String output = process.inputStream.getText('UTF-8')
+        int status = process.waitFor()
+        output.readLines().each { log << "[sh] ${it}".toString() }
+        return call.arg('returnStdout') ? output : status
+    }
+
+    private Object stepSh(StepCall call) {
+        Object answer = shHandler.call(call)
+        if (call.arg('returnStdout')) {
+            return String.valueOf(answer)
+        }
+        int status = answer as int
+        if (call.arg('returnStatus')) {
+            return status
+        }
+        if (status != 0) {
+            throw new PipelineError("script returned exit code ${status}")
+        }
+        return null
+    }
+
+    // ---- block steps -----------------------------------------------------------------------
+
+    private Object stepWithEnv(StepCall call) {
+        Map<String, String> layer = [:]
+        (call.args[0] as List).each { Object entry ->
+            String text = String.valueOf(entry)
+            int equals = text.indexOf('=')
+            assert equals > 0: "withEnv entry without '=': ${text}"
+            layer[text.substring(0, equals)] = text.substring(equals + 1)
+        }
+        return withLayer(layer, call.body())
+    }
+
+    private Object stepWithCredentials(StepCall call) {
+        Map<String, String> layer = [:]
+        (call.args[0] as List).each { Object binding ->
+            Map<String, String> spec = (Map<String, String>) binding
+            Object secret = credentialStore[spec.credentialsId]
+            if (secret == null) {
+                throw new PipelineError("Could not find credentials entry with ID '${spec.credentialsId}'")
+            }
+            if (spec.kind == 'usernamePassword') {
+                layer[spec.usernameVariable] = ((Map) secret).username
+                layer[spec.passwordVariable] = ((Map) secret).password
+            } else {
+                layer[spec.variable] = String.valueOf(secret)
+            }
+        }
+        return withLayer(layer, call.body())
+    }
+
+    /** Like Jenkins' binding objects: what to bind, never the secret itself. */
+    private Map<String, String> stepString(StepCall call) {
+        return [kind: 'string', credentialsId: call.arg('credentialsId'), variable: call.arg('variable')]
+    }
+
+    private Map<String, String> stepUsernamePassword(StepCall call) {
+        return [kind: 'usernamePassword', credentialsId: call.arg('credentialsId'),
+                usernameVariable: call.arg('usernameVariable'), passwordVariable: call.arg('passwordVariable')]
+    }
+
+    // ---- files -----------------------------------------------------------------------------
+
+    private File resolve(Object path) {
+        File file = new File(String.valueOf(path))
+        return file.absolute ? file : new File(workspace, file.path)
+    }
+
+    private String stepLibraryResource(StepCall call) {
+        String name = call.arg('resource', true)
+        File file = new File(resourcesDir, name)
+        if (!file.file) {
+            throw new PipelineError("No such library resource ${name} could be found.")
+        }
+        String encoding = call.arg('encoding') ?: 'UTF-8'
+        return encoding == 'Base64' ? file.bytes.encodeBase64().toString() : file.getText(encoding)
+    }
+
+    private void stepWriteFile(StepCall call) {
+        File file = resolve(call.arg('file'))
+        file.parentFile.mkdirs()
+        String encoding = call.arg('encoding') ?: 'UTF-8'
+        String text = call.arg('text')
+        if (encoding == 'Base64') {
+            file.bytes = text.decodeBase64()
+        } else {
+            file.setText(text, encoding)
+        }
+    }
+
+    private String stepReadFile(StepCall call) {
+        File file = resolve(call.arg('file', true))
+        if (!file.file) {
+            throw new PipelineError("${file} does not exist.")
+        }
+        return file.getText(call.arg('encoding') ?: 'UTF-8')
+    }
+
+    private boolean stepFileExists(StepCall call) {
+        return resolve(call.arg('file', true)).exists()
+    }
+
+    private String stepPwd(StepCall call) {
+        if (call.arg('tmp')) {
+            tmpDir.mkdirs()
+            return tmpDir.path
+        }
+        return workspace.path
+    }
+
+    // ---- results and log -------------------------------------------------------------------
+
+    private void stepError(StepCall call) {
+        String message = call.arg('message', true)
+        log << "ERROR: ${message}".toString()
+        result = 'FAILURE'
+        throw new PipelineError(message)
+    }
+
+    private void stepUnstable(StepCall call) {
+        String message = call.arg('message', true)
+        log << "WARNING: ${message}".toString()
+        if (result == 'SUCCESS') {
+            result = 'UNSTABLE'
+        }
+    }
+
+    private void stepEcho(StepCall call) {
+        log << String.valueOf(call.arg('message', true))
+    }
+
+    private boolean stepIsUnix(StepCall call) {
+        return unix
+    }
+
+    /** Removes the temp workspace. */
+    void cleanUp() {
+        root.deleteDir()
+    }
+
+}
+
+/** `env` in a pipeline: reads the environment as the current step sees it; writes the build's. */
+class EnvView {
+    private final PipelineHarness harness
+
+    EnvView(PipelineHarness harness) {
+        this.harness = harness
+    }
+
+    Object propertyMissing(String name) {
+        return harness.currentEnv()[name]
+    }
+
+    void propertyMissing(String name, Object value) {
+        harness.baseEnv[name] = String.valueOf(value)
+    }
+
+    Object getAt(String name) {
+        return harness.currentEnv()[name]
+    }
+}
