@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import path from 'node:path';
 import { flattenMetrics } from '../../src/metrics/flatten.js';
 import { JsonSyntaxError, parseJsonAllowingNonFinite } from '../../src/metrics/json.js';
-import { loadMetricsFile, parseMetricsText, resolveMetricInputs } from '../../src/metrics/load.js';
+import { loadMetricsFile, metricsFromText, parseMetricsText, resolveMetricInputs } from '../../src/metrics/load.js';
 import { asyncInputErrorOf, inputErrorOf, makeFixtureDir, removeDir } from './helpers.js';
 
 describe('flattenMetrics', () => {
@@ -132,6 +132,17 @@ describe('loadMetricsFile', () => {
     ['empty.yaml', "metrics file 'empty.yaml' must hold a mapping of metric names to values at the top level; found nothing"],
   ])('%s → bad input', async (file, message) => {
     expect(await asyncInputErrorOf(() => loadMetricsFile(file, dir))).toEqual({ input: 'metrics', message: `input 'metrics': ${message}` });
+  });
+
+  test('metricsFromText reads text from elsewhere (a baseline from git show), blaming the input it is given', () => {
+    expect(metricsFromText('{"a": {"b": 1}}', 'git:origin/main:metrics.json', 'baseline')).toEqual({ 'a.b': 1 });
+    expect(inputErrorOf(() => metricsFromText('a: [1', 'git:main:m.yaml', 'baseline'))).toEqual({
+      input: 'baseline',
+      message: "input 'baseline': metrics file 'git:main:m.yaml' is not valid YAML: line 1, column 6: Flow sequence in block collection must be sufficiently indented and end with a ]",
+    });
+    expect(inputErrorOf(() => metricsFromText('- 1', 'git:main:m.yaml', 'baseline')).message).toBe(
+      "input 'baseline': metrics file 'git:main:m.yaml' must hold a mapping of metric names to values at the top level; found a list",
+    );
   });
 
   test('parseMetricsText picks the format from a source such as git:<ref>:<path>', () => {

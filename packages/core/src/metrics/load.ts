@@ -33,35 +33,44 @@ type Format = 'json' | 'yaml' | 'toml';
  */
 export async function loadMetricsFile(file: string, cwd: string = process.cwd()): Promise<MetricValues> {
   const text = await readTextFile('metrics', 'metrics file', file, cwd);
-  const document = parseMetricsText(text, file);
+  return metricsFromText(text, file);
+}
+
+/**
+ * Parses metrics text (format from `source`'s extension, as `loadMetricsFile`)
+ * and flattens it. For text that did not come from a file, such as a baseline
+ * read with `git show`: `source` may be `git:<ref>:<path>`.
+ * @throws InputError(input) when the text is malformed (with line and column)
+ *   or not a mapping at the top level.
+ */
+export function metricsFromText(text: string, source: string, input = 'metrics'): MetricValues {
+  const document = parseMetricsText(text, source, input);
   if (!isPlainMapping(document)) {
     const found = document === null || document === undefined ? 'nothing' : Array.isArray(document) ? 'a list' : `a ${typeof document}`;
-    throw new InputError(
-      'metrics',
-      `metrics file '${file}' must hold a mapping of metric names to values at the top level; found ${found}`,
-    );
+    throw new InputError(input, `metrics file '${source}' must hold a mapping of metric names to values at the top level; found ${found}`);
   }
   return flattenMetrics(document);
 }
 
 /**
- * Parses metrics text whose format is chosen by the file's extension.
- * @throws InputError('metrics') with the path and the parser's line/column.
+ * Parses metrics text whose format is chosen by `source`'s extension, without
+ * flattening; any other extension is tried as JSON, then as YAML.
+ * @throws InputError(input) with the source and the parser's line/column.
  */
-export function parseMetricsText(text: string, file: string): unknown {
-  const format = formatOf(file);
-  if (format !== undefined) return parseAs(format, text, file);
+export function parseMetricsText(text: string, source: string, input = 'metrics'): unknown {
+  const format = formatOf(source);
+  if (format !== undefined) return parseAs(format, text, source, input);
   // Unknown extension: JSON first, because YAML would read a bare NaN in JSON
   // as the string "NaN" and silently drop the metric.
   try {
-    return parseAs('json', text, file);
+    return parseAs('json', text, source, input);
   } catch (jsonError) {
     try {
-      return parseAs('yaml', text, file);
+      return parseAs('yaml', text, source, input);
     } catch (yamlError) {
       throw new InputError(
-        'metrics',
-        `metrics file '${file}' is neither JSON nor YAML (name it .json, .yaml or .toml to pick one): ` +
+        input,
+        `metrics file '${source}' is neither JSON nor YAML (name it .json, .yaml or .toml to pick one): ` +
           `as JSON, ${reasonOf(jsonError)}; as YAML, ${reasonOf(yamlError)}`,
       );
     }
@@ -76,15 +85,15 @@ function formatOf(file: string): Format | undefined {
   return undefined;
 }
 
-/** Parses text as one format; on a syntax error throws an InputError naming the file, line and column. */
-function parseAs(format: Format, text: string, file: string): unknown {
+/** Parses text as one format; on a syntax error throws an InputError naming the source, line and column. */
+function parseAs(format: Format, text: string, source: string, input: string): unknown {
   try {
     if (format === 'json') return parseJsonAllowingNonFinite(text);
     if (format === 'toml') return parseToml(text);
     // logLevel 'error': throw on errors, but don't print YAML warnings into the CI log.
     return YAML.parse(text, { logLevel: 'error' });
   } catch (error) {
-    throw new InputError('metrics', `metrics file '${file}' is not valid ${format.toUpperCase()}: ${syntaxErrorText(error)}`, {
+    throw new InputError(input, `metrics file '${source}' is not valid ${format.toUpperCase()}: ${syntaxErrorText(error)}`, {
       cause: error,
     });
   }
