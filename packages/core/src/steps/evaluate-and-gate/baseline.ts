@@ -1,7 +1,6 @@
 import { InputError } from '../../errors.js';
 import { showFile } from '../../host/git.js';
-import { parseMetricsText } from '../../metrics/load.js';
-import { flattenMetrics } from '../../metrics/flatten.js';
+import { metricsFromText } from '../../metrics/load.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MetricValues } from '../../types/gate.js';
@@ -41,9 +40,5 @@ export async function loadBaseline(spec: string, cwd: string): Promise<Baseline>
 }
 
 function parse(text: string, source: string): MetricValues {
-  try {
-    return flattenMetrics(parseMetricsText(text, source));
-  } catch (err) {
-    throw new InputError('baseline', (err as Error).message, { cause: err });
-  }
+  return metricsFromText(text, source, 'baseline');
 }

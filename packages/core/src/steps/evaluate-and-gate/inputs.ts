@@ -56,7 +56,9 @@ export async function readGateInputs(reader: InputReader, host: Host): Promise<G
   if (selection && !candidates.some((candidate) => selection.metric in candidate.metrics)) {
     throw new InputError('select', `names metric '${selection.metric}', which no candidate has`);
   }
-  const samples = await loadSampleInputs(reader.list('samples'), cwd);
+  // A CSV of several columns picks the one named like the statistical rules' metric.
+  const statisticalMetric = rules.find((rule) => rule.confidence !== undefined)?.metric;
+  const samples = await loadSampleInputs(reader.list('samples'), cwd, statisticalMetric ? { metric: statisticalMetric } : {});
 
   return {
     evaluation: {

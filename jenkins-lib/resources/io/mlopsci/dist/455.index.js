@@ -1,0 +1,452 @@
+export const id = 455;
+export const ids = [455];
+export const modules = {
+
+/***/ 8162:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Writes a file whole or not at all: the content goes to a temp name beside
+ * it and is renamed over the target, so a reader (or a killed process) never
+ * sees half a report or half an outputs file.
+ */
+async function writeFileAtomic(file, content) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+    const staging = `${file}.tmp-${process.pid}-${Date.now()}`;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(staging, content);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(staging, file);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(staging, { force: true });
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 919:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NV: () => (/* binding */ localContext),
+/* harmony export */   Sk: () => (/* binding */ jenkinsContext),
+/* harmony export */   h4: () => (/* binding */ githubContext)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3084);
+
+
+
+const PUBLIC_API = 'https://api.github.com';
+/** GitHub Actions: the runner's variables and the event payload. */
+function githubContext(env) {
+    const payload = readEventPayload(env['GITHUB_EVENT_PATH']);
+    const pullRequest = payload?.pull_request;
+    const repository = parseOwnerRepo(env['GITHUB_REPOSITORY']);
+    const server = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
+    const runId = env['GITHUB_RUN_ID'];
+    const attempt = env['GITHUB_RUN_ATTEMPT'];
+    return {
+        repository,
+        // On pull_request events GITHUB_SHA is the test merge commit; the PR's checks live on its head.
+        sha: pullRequest?.head?.sha ?? env['GITHUB_SHA'] ?? null,
+        pullRequest: typeof pullRequest?.number === 'number' ? pullRequest.number : null,
+        runUrl: repository && runId ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}` : null,
+        eventName: env['GITHUB_EVENT_NAME'] ?? null,
+        apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
+        workspace: env['GITHUB_WORKSPACE'] ?? process.cwd(),
+        tempDir: env['RUNNER_TEMP'] || node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(),
+    };
+}
+/**
+ * Jenkins (multibranch or plain): CHANGE_ID is the PR number, CHANGE_URL names
+ * the repository. GIT_COMMIT is unreliable, so the sha comes from git; on a
+ * PR-* build whose HEAD is a two-parent merge, statuses go on HEAD^1, the PR
+ * head (DESIGN.md "Host").
+ */
+async function jenkinsContext(env) {
+    const workspace = env['WORKSPACE'] ?? process.cwd();
+    const prNumber = parsePrNumber(env['CHANGE_ID']);
+    const repository = (env['CHANGE_URL'] && (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryUrl */ .fn)(env['CHANGE_URL'])) ||
+        (env['GIT_URL'] && (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryUrl */ .fn)(env['GIT_URL'])) ||
+        (await repositoryFromGit(workspace));
+    return {
+        repository,
+        sha: await jenkinsSha(workspace, prNumber !== null || (env['BRANCH_NAME'] ?? '').startsWith('PR-')),
+        pullRequest: prNumber,
+        runUrl: env['BUILD_URL'] ?? null,
+        eventName: null,
+        apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
+        workspace,
+        tempDir: env['WORKSPACE_TMP'] || (env['WORKSPACE'] ? `${env['WORKSPACE']}@tmp` : node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir()),
+    };
+}
+/** A terminal: whatever git says about the current folder. */
+async function localContext(env, cwd = process.cwd()) {
+    return {
+        repository: await repositoryFromGit(cwd),
+        sha: await (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .revParse */ .DJ)(cwd, 'HEAD'),
+        pullRequest: parsePrNumber(env['MLOPS_CI_PULL_REQUEST']),
+        runUrl: null,
+        eventName: null,
+        apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
+        workspace: cwd,
+        tempDir: node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(),
+    };
+}
+async function jenkinsSha(workspace, isPullRequest) {
+    const head = await (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .revParse */ .DJ)(workspace, 'HEAD');
+    if (!head || !isPullRequest)
+        return head;
+    const parents = await (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parentsOf */ .fY)(workspace, head);
+    return parents.length === 2 ? parents[0] : head;
+}
+async function repositoryFromGit(cwd) {
+    const url = await (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .remoteUrl */ .gX)(cwd);
+    return url ? (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryUrl */ .fn)(url) : null;
+}
+function parseOwnerRepo(value) {
+    const [owner, repo, ...rest] = (value ?? '').split('/');
+    return owner && repo && rest.length === 0 ? { owner, repo } : null;
+}
+function parsePrNumber(value) {
+    return value && /^\d+$/.test(value) ? Number(value) : null;
+}
+function readEventPayload(file) {
+    if (!file)
+        return null;
+    try {
+        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return null;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3084:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  fY: () => (/* binding */ parentsOf),
+  fn: () => (/* binding */ parseRepositoryUrl),
+  gX: () => (/* binding */ remoteUrl),
+  DJ: () => (/* binding */ revParse),
+  II: () => (/* binding */ showFile)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./packages/core/src/exec.ts
+
+/**
+ * The one way this project runs a program: argv only, never a shell string,
+ * so user values can never be run as code. Output is captured, not streamed;
+ * steps that stream (training logs) use their own runner on top of spawn.
+ */
+async function execCapture(command, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+        const stdout = [];
+        const stderr = [];
+        child.stdout?.on('data', (chunk) => stdout.push(chunk));
+        child.stderr?.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (err) => reject(new Error(`could not run ${command}: ${err.message}`, { cause: err })));
+        child.on('close', (code) => {
+            const result = { exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+            if (result.exitCode !== 0 && !options.ignoreReturnCode) {
+                reject(new Error(`${command} ${args.join(' ')} exited with ${result.exitCode}: ${result.stderr.trim()}`));
+            }
+            else {
+                resolve(result);
+            }
+        });
+        if (child.stdin) {
+            // A program may exit before reading its input; that is its answer, not our error.
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(options.input);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/host/git.ts
+
+/** `git rev-parse <rev>`, or null outside a repository / for an unknown rev. */
+async function revParse(cwd, rev) {
+    const result = await execCapture('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, ignoreReturnCode: true }).catch(() => null);
+    return result && result.exitCode === 0 ? result.stdout.trim() : null;
+}
+/** The parents of a commit (two for a merge). */
+async function parentsOf(cwd, rev) {
+    const result = await execCapture('git', ['rev-list', '--parents', '-n', '1', rev], { cwd, ignoreReturnCode: true }).catch(() => null);
+    if (!result || result.exitCode !== 0)
+        return [];
+    return result.stdout.trim().split(/\s+/).slice(1);
+}
+async function remoteUrl(cwd, remote = 'origin') {
+    const result = await execCapture('git', ['remote', 'get-url', remote], { cwd, ignoreReturnCode: true }).catch(() => null);
+    return result && result.exitCode === 0 ? result.stdout.trim() : null;
+}
+/** `git show <ref>:<path>`: the file's text at that ref, or null when the file or ref doesn't exist. */
+async function showFile(cwd, ref, path) {
+    const result = await execCapture('git', ['show', `${ref}:${path}`], { cwd, ignoreReturnCode: true });
+    return result.exitCode === 0 ? result.stdout : null;
+}
+/**
+ * owner/repo from a GitHub-style URL: https://host/owner/repo(.git), git@host:owner/repo.git,
+ * or a PR URL https://host/owner/repo/pull/12 (Jenkins' CHANGE_URL).
+ */
+function parseRepositoryUrl(url) {
+    const match = /^(?:[a-z+]+:\/\/[^/]+\/|[^@\s]+@[^:\s]+:)([^/\s]+)\/([^/\s]+?)(?:\.git)?(?:\/.*)?$/i.exec(url.trim());
+    if (!match)
+        return null;
+    return { owner: match[1], repo: match[2] };
+}
+
+
+/***/ }),
+
+/***/ 3455:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LocalHost: () => (/* binding */ LocalHost)
+/* harmony export */ });
+/* harmony import */ var _spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4944);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(919);
+/* harmony import */ var _plain_host_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(849);
+/* harmony import */ var _raw_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8778);
+
+
+
+
+/**
+ * A terminal: `--name value` arguments over MLOPS_CI_INPUTS; logs on stderr,
+ * the outputs as one JSON object on stdout at the end.
+ */
+class LocalHost extends _plain_host_js__WEBPACK_IMPORTED_MODULE_2__/* .PlainHost */ .N {
+    kind = 'local';
+    static async create(step, env, cliInputs) {
+        const fromEnv = env['MLOPS_CI_INPUTS'] ? (0,_spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .parseInputsJson */ .nK)(env['MLOPS_CI_INPUTS']) : {};
+        return new LocalHost((0,_raw_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonInputs */ .iV)({ ...fromEnv, ...cliInputs }), await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .localContext */ .NV)(env), step, env);
+    }
+    async finish(outcome) {
+        if (outcome.error)
+            this.error(outcome.error.message);
+        process.stdout.write(`${JSON.stringify(this.outputs, null, 2)}\n`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 849:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  N: () => (/* binding */ PlainHost)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./packages/core/src/fs-atomic.ts
+var fs_atomic = __webpack_require__(8162);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./packages/core/src/host/directory-cache.ts
+
+
+
+/**
+ * A cache in a plain folder, for Jenkins agents and laptops: each key is a
+ * folder holding the saved paths by their absolute location. A save is
+ * written to a temp name and renamed, so a killed save never leaves a
+ * half-written entry that a later restore would trust.
+ */
+class DirectoryCache {
+    root;
+    log;
+    constructor(root, log) {
+        this.root = root;
+        this.log = log;
+    }
+    async restore(paths, key, restoreKeys = []) {
+        try {
+            const matched = await this.findEntry(key, restoreKeys);
+            if (!matched)
+                return undefined;
+            for (const target of paths) {
+                const saved = external_node_path_default().join(this.entryDir(matched), encodePath(target));
+                if (await exists(saved))
+                    await (0,promises_.cp)(saved, external_node_path_default().resolve(target), { recursive: true, force: true });
+            }
+            return matched;
+        }
+        catch (err) {
+            this.log.warning(`cache restore failed, continuing without it: ${err.message}`);
+            return undefined;
+        }
+    }
+    async save(paths, key) {
+        const final = this.entryDir(key);
+        if (await exists(final))
+            return; // keys are immutable, as on GitHub
+        const staging = external_node_path_default().join(this.root, `.tmp-${(0,external_node_crypto_.randomUUID)()}`);
+        try {
+            await (0,promises_.mkdir)(staging, { recursive: true });
+            for (const source of paths) {
+                if (await exists(source))
+                    await (0,promises_.cp)(external_node_path_default().resolve(source), external_node_path_default().join(staging, encodePath(source)), { recursive: true });
+            }
+            await (0,promises_.rename)(staging, final);
+        }
+        catch (err) {
+            await (0,promises_.rm)(staging, { recursive: true, force: true });
+            this.log.warning(`cache save failed for key ${key}: ${err.message}`);
+        }
+    }
+    entryDir(key) {
+        return external_node_path_default().join(this.root, encodeURIComponent(key));
+    }
+    /** The exact key, else for each restore prefix in order the newest entry starting with it. */
+    async findEntry(key, restoreKeys) {
+        if (await exists(this.entryDir(key)))
+            return key;
+        const names = (await (0,promises_.readdir)(this.root).catch(() => [])).filter((name) => !name.startsWith('.tmp-')).map(decodeURIComponent);
+        for (const prefix of restoreKeys) {
+            const candidates = names.filter((name) => name.startsWith(prefix));
+            if (candidates.length === 0)
+                continue;
+            const dated = await Promise.all(candidates.map(async (name) => ({ name, mtime: (await (0,promises_.stat)(this.entryDir(name))).mtimeMs })));
+            dated.sort((a, b) => b.mtime - a.mtime || a.name.localeCompare(b.name));
+            return dated[0]?.name;
+        }
+        return undefined;
+    }
+}
+function encodePath(target) {
+    return encodeURIComponent(external_node_path_default().resolve(target));
+}
+async function exists(file) {
+    return (0,promises_.stat)(file).then(() => true, () => false);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/host/plain-host.ts
+
+
+
+
+
+const writeStderr = (line) => process.stderr.write(`${line}\n`);
+/**
+ * What the Jenkins and local hosts share: logging to stderr with secrets
+ * redacted, a summary file printed to the log, a directory cache, outputs
+ * collected in memory and flushed at the end. Subclasses say where outputs go.
+ */
+class PlainHost {
+    inputs;
+    context;
+    step;
+    env;
+    write;
+    cache;
+    outputs = {};
+    secrets = [];
+    debugEnabled;
+    summaryStarted = false;
+    constructor(inputs, context, step, env, write = writeStderr) {
+        this.inputs = inputs;
+        this.context = context;
+        this.step = step;
+        this.env = env;
+        this.write = write;
+        this.debugEnabled = ['1', 'true'].includes(env['MLOPS_CI_DEBUG'] ?? env['RUNNER_DEBUG'] ?? '');
+        const cacheRoot = env['MLOPS_CI_CACHE_DIR'] ?? external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'mlops-ci', 'cache');
+        this.cache = new DirectoryCache(cacheRoot, this);
+    }
+    debug(message) {
+        if (this.debugEnabled)
+            this.emit(`[debug] ${message}`);
+    }
+    info(message) {
+        this.emit(message);
+    }
+    notice(message) {
+        this.emit(`notice: ${message}`);
+    }
+    warning(message) {
+        this.emit(`warning: ${message}`);
+    }
+    error(message) {
+        this.emit(`error: ${message}`);
+    }
+    async group(name, fn) {
+        this.emit(`── ${name} ──`);
+        return fn();
+    }
+    setSecret(value) {
+        // Redact longer secrets first so a secret containing another is fully hidden.
+        if (value.trim() !== '' && !this.secrets.includes(value)) {
+            this.secrets.push(value);
+            this.secrets.sort((a, b) => b.length - a.length);
+        }
+    }
+    setOutput(name, value) {
+        this.outputs[name] = value;
+    }
+    async appendSummary(markdown) {
+        const file = external_node_path_default().join(this.context.tempDir, 'mlops-ci', `${this.step}-summary.md`);
+        await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+        // One summary per run, like GitHub's per-step summary: the first write of this process starts it afresh.
+        await (this.summaryStarted ? promises_.appendFile : promises_.writeFile)(file, `${markdown}\n`);
+        this.summaryStarted = true;
+        this.emit(`── summary (${file}) ──`);
+        for (const line of markdown.split('\n'))
+            this.emit(line);
+    }
+    redact(text) {
+        let out = text;
+        for (const secret of this.secrets)
+            out = out.split(secret).join('***');
+        return out;
+    }
+    emit(message) {
+        for (const line of this.redact(message).split('\n'))
+            this.write(line);
+    }
+    /** Writes JSON whole, so the shim never reads half of it. */
+    async writeJsonFile(file, value) {
+        await (0,fs_atomic/* writeFileAtomic */.Z)(file, `${JSON.stringify(value, null, 2)}\n`);
+    }
+}
+
+
+/***/ })
+
+};

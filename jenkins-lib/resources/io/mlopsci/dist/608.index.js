@@ -1,0 +1,2412 @@
+export const id = 608;
+export const ids = [608];
+export const modules = {
+
+/***/ 8162:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Writes a file whole or not at all: the content goes to a temp name beside
+ * it and is renamed over the target, so a reader (or a killed process) never
+ * sees half a report or half an outputs file.
+ */
+async function writeFileAtomic(file, content) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+    const staging = `${file}.tmp-${process.pid}-${Date.now()}`;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(staging, content);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(staging, file);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(staging, { force: true });
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3084:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  fY: () => (/* binding */ parentsOf),
+  fn: () => (/* binding */ parseRepositoryUrl),
+  gX: () => (/* binding */ remoteUrl),
+  DJ: () => (/* binding */ revParse),
+  II: () => (/* binding */ showFile)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./packages/core/src/exec.ts
+
+/**
+ * The one way this project runs a program: argv only, never a shell string,
+ * so user values can never be run as code. Output is captured, not streamed;
+ * steps that stream (training logs) use their own runner on top of spawn.
+ */
+async function execCapture(command, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+        const stdout = [];
+        const stderr = [];
+        child.stdout?.on('data', (chunk) => stdout.push(chunk));
+        child.stderr?.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (err) => reject(new Error(`could not run ${command}: ${err.message}`, { cause: err })));
+        child.on('close', (code) => {
+            const result = { exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+            if (result.exitCode !== 0 && !options.ignoreReturnCode) {
+                reject(new Error(`${command} ${args.join(' ')} exited with ${result.exitCode}: ${result.stderr.trim()}`));
+            }
+            else {
+                resolve(result);
+            }
+        });
+        if (child.stdin) {
+            // A program may exit before reading its input; that is its answer, not our error.
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(options.input);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/host/git.ts
+
+/** `git rev-parse <rev>`, or null outside a repository / for an unknown rev. */
+async function revParse(cwd, rev) {
+    const result = await execCapture('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, ignoreReturnCode: true }).catch(() => null);
+    return result && result.exitCode === 0 ? result.stdout.trim() : null;
+}
+/** The parents of a commit (two for a merge). */
+async function parentsOf(cwd, rev) {
+    const result = await execCapture('git', ['rev-list', '--parents', '-n', '1', rev], { cwd, ignoreReturnCode: true }).catch(() => null);
+    if (!result || result.exitCode !== 0)
+        return [];
+    return result.stdout.trim().split(/\s+/).slice(1);
+}
+async function remoteUrl(cwd, remote = 'origin') {
+    const result = await execCapture('git', ['remote', 'get-url', remote], { cwd, ignoreReturnCode: true }).catch(() => null);
+    return result && result.exitCode === 0 ? result.stdout.trim() : null;
+}
+/** `git show <ref>:<path>`: the file's text at that ref, or null when the file or ref doesn't exist. */
+async function showFile(cwd, ref, path) {
+    const result = await execCapture('git', ['show', `${ref}:${path}`], { cwd, ignoreReturnCode: true });
+    return result.exitCode === 0 ? result.stdout : null;
+}
+/**
+ * owner/repo from a GitHub-style URL: https://host/owner/repo(.git), git@host:owner/repo.git,
+ * or a PR URL https://host/owner/repo/pull/12 (Jenkins' CHANGE_URL).
+ */
+function parseRepositoryUrl(url) {
+    const match = /^(?:[a-z+]+:\/\/[^/]+\/|[^@\s]+@[^:\s]+:)([^/\s]+)\/([^/\s]+?)(?:\.git)?(?:\/.*)?$/i.exec(url.trim());
+    if (!match)
+        return null;
+    return { owner: match[1], repo: match[2] };
+}
+
+
+/***/ }),
+
+/***/ 6665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gp: () => (/* binding */ formatSigned),
+/* harmony export */   ZV: () => (/* binding */ formatNumber),
+/* harmony export */   kq: () => (/* binding */ escapeCell),
+/* harmony export */   ti: () => (/* binding */ inlineCode),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/** Number and text formatting shared by the markdown report, JUnit XML and status lines. */
+/** Four significant digits, no trailing noise: 0.953333 → 0.9533, 118.25 → 118.3, 3 → 3. */
+function formatNumber(value) {
+    if (value === null || value === undefined)
+        return '—';
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (!Number.isFinite(value))
+        return value > 0 ? '∞' : '−∞';
+    if (Number.isInteger(value))
+        return String(value);
+    return String(Number(value.toPrecision(4)));
+}
+/** A signed number: +0.013, −0.02, ±0. */
+function formatSigned(value) {
+    if (value === 0)
+        return '±0';
+    const text = formatNumber(Math.abs(value));
+    return value > 0 ? `+${text}` : `−${text}`;
+}
+/** Makes user text (names, rules) safe inside a markdown table cell. */
+function escapeCell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+}
+/** Inline code that survives backticks in the text. */
+function inlineCode(text) {
+    const fence = text.includes('`') ? '``' : '`';
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${escapeCell(text).replace(/&lt;/g, '<').replace(/&gt;/g, '>')}${pad}${fence}`;
+}
+/** Cuts text to a limit, ending with a note that says so. */
+function truncate(text, limit, note) {
+    if (text.length <= limit)
+        return text;
+    const suffix = `\n\n${note}\n`;
+    return text.slice(0, Math.max(0, limit - suffix.length)) + suffix;
+}
+
+
+/***/ }),
+
+/***/ 608:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  getInputs: () => (/* reexport */ readGateInputs),
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./packages/core/src/fs-atomic.ts
+var fs_atomic = __webpack_require__(8162);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(7638);
+;// CONCATENATED MODULE: ./packages/core/src/metrics/bootstrap.ts
+/**
+ * The paired bootstrap behind statistical rules (`@ 95%`): a confidence
+ * interval for mean(candidate_i - baseline_i) over one evaluation set.
+ *
+ * Seeded, so a rerun of the same CI job gives the same interval and verdict.
+ */
+
+// Bound once: inside a vm context (jest) every lookup of a global such as
+// `Math` goes through the context's interceptor and costs ~100 ns, which in
+// the 1.5M-iteration resampling loop turns 10 ms into a second.
+const imul = Math.imul;
+const DEFAULT_RESAMPLES = 10_000;
+const DEFAULT_SEED = 42;
+/**
+ * Mulberry32 (Tommy Ettinger's 32-bit generator): one 32-bit state word,
+ * period 2^32, good enough statistical quality for resampling indices, and
+ * tiny, so it is easy to check and identical on every platform.
+ * Returns a function giving uniform numbers in [0, 1).
+ * The seed is reduced to an unsigned 32-bit integer.
+ */
+function mulberry32(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) | 0;
+        let t = imul(state ^ (state >>> 15), state | 1);
+        t ^= t + imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/**
+ * Paired bootstrap percentile interval of mean(candidate_i - baseline_i).
+ *
+ * Each resample draws n example indices with replacement (the same index for
+ * both models: that is what makes it paired) and records the mean difference.
+ * The interval is the (1-level)/2 and (1+level)/2 percentiles of those means,
+ * interpolated linearly between order statistics (numpy's default, "type 7").
+ *
+ * Allocates two typed arrays up front and nothing per resample.
+ *
+ * @throws InputError('samples') when the series differ in length, are empty or
+ *   hold a value that is not a finite number.
+ * @throws RangeError for a level outside (0, 1) or resamples not a positive integer.
+ */
+function pairedBootstrap(candidate, baseline, { level, resamples = DEFAULT_RESAMPLES, seed = DEFAULT_SEED }) {
+    if (!(level > 0 && level < 1))
+        throw new RangeError(`bootstrap level must be between 0 and 1, got ${level}`);
+    if (!Number.isInteger(resamples) || resamples < 1) {
+        throw new RangeError(`bootstrap resamples must be a positive integer, got ${resamples}`);
+    }
+    const differences = pairedDifferences(candidate, baseline);
+    const means = resampleMeans(differences, resamples, seed);
+    means.sort(); // typed-array sort is numeric
+    const tail = (1 - level) / 2;
+    return {
+        level,
+        lower: percentile(means, tail),
+        upper: percentile(means, 1 - tail),
+        resamples,
+        seed,
+    };
+}
+function pairedDifferences(candidate, baseline) {
+    if (candidate.length !== baseline.length) {
+        throw new errors/* InputError */.dz('samples', `the candidate has ${candidate.length} per-example scores and the baseline ${baseline.length}; ` +
+            'they must score the same evaluation set in the same order');
+    }
+    if (candidate.length === 0)
+        throw new errors/* InputError */.dz('samples', 'no per-example scores to compare (the series are empty)');
+    const differences = new Float64Array(candidate.length);
+    for (let i = 0; i < candidate.length; i++) {
+        const c = candidate[i] ?? Number.NaN;
+        const b = baseline[i] ?? Number.NaN;
+        if (!Number.isFinite(c) || !Number.isFinite(b)) {
+            throw new errors/* InputError */.dz('samples', `per-example score ${i + 1} is not a finite number (candidate ${c}, baseline ${b})`);
+        }
+        differences[i] = c - b;
+    }
+    return differences;
+}
+function resampleMeans(differences, resamples, seed) {
+    const n = differences.length;
+    const means = new Float64Array(resamples);
+    const random = mulberry32(seed);
+    for (let r = 0; r < resamples; r++) {
+        let sum = 0;
+        for (let i = 0; i < n; i++) {
+            // u * n with u in [0, 1) lies in [0, n); `| 0` floors it (n < 2^31) without a global lookup.
+            sum += differences[(random() * n) | 0];
+        }
+        means[r] = sum / n;
+    }
+    return means;
+}
+/** The p-quantile of sorted values, interpolating linearly between neighbours. */
+function percentile(sorted, p) {
+    const last = sorted.length - 1;
+    const position = last * p;
+    const below = Math.floor(position);
+    const above = Math.min(below + 1, last);
+    const low = sorted[below];
+    const high = sorted[above];
+    return low + (position - below) * (high - low);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/metrics/names.ts
+/** Naming, ordering and listing candidates (and metrics) the same way everywhere. */
+
+
+/**
+ * Plain UTF-16 code-unit order: "alphabetical" must not depend on the machine's
+ * locale, or two runners could pick different winners from a tie.
+ */
+function compareNames(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** "a", "a and b", "a, b and c". */
+function listInWords(items) {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+/**
+ * Splits a list entry `name=path` into its name and path. The text before the
+ * first `=` is a name only when it looks like one (letters, digits, `_`, `.`,
+ * `-`); when it contains a `/`, the `=` belongs to the path and there is no name.
+ * @throws InputError(input) for an empty or malformed name, or a name with no path.
+ */
+function splitNamedEntry(entry, input) {
+    const equals = entry.indexOf('=');
+    if (equals < 0)
+        return { name: undefined, pattern: entry };
+    const name = entry.slice(0, equals).trim();
+    const pattern = entry.slice(equals + 1).trim();
+    if (/[/\\]/.test(name))
+        return { name: undefined, pattern: entry };
+    if (name === '')
+        throw new errors/* InputError */.dz(input, `'${entry}' has an empty name before '='; write name=path`);
+    if (!NAME.test(name)) {
+        throw new errors/* InputError */.dz(input, `'${name}' in '${entry}' is not a valid name: use letters, digits, '_', '.' and '-'`);
+    }
+    if (pattern === '')
+        throw new errors/* InputError */.dz(input, `'${entry}' gives the name '${name}' but no path after '='`);
+    return { name, pattern };
+}
+/**
+ * The default name of a file: its parent folder's name (`out/rf/metrics.json` →
+ * `rf`), or its stem when it sits directly in `cwd` or the root (`metrics.json` → `metrics`).
+ */
+function defaultName(file, cwd) {
+    const absolute = external_node_path_default().resolve(cwd, file);
+    const parent = external_node_path_default().dirname(absolute);
+    if (parent === external_node_path_default().resolve(cwd) || parent === external_node_path_default().dirname(parent)) {
+        return external_node_path_default().basename(absolute, external_node_path_default().extname(absolute));
+    }
+    return external_node_path_default().basename(parent);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/metrics/rules.ts
+/**
+ * The `rules` input: one rule a line, read by a small tokenizer and a
+ * recursive-descent parser so that every mistake can be reported with its
+ * line, column, what was expected and what was found.
+ *
+ * Grammar (one line; `#` starts a comment, blank lines are skipped):
+ *
+ *   rule       := metric comparator right [ '@' confidence ]
+ *   comparator := '>=' | '>' | '<=' | '<' | '==' | '!='
+ *   right      := number
+ *               | 'baseline.' metric [ ('+' | '-') number ]
+ *   number     := [ '+' | '-' ] digits [ '.' digits ] [ ('e' | 'E') [ '+' | '-' ] digits ]   (also `.5`)
+ *   confidence := number '%'          (0 < n < 100, e.g. `95%`, `99.5%`)
+ *               | number              (a fraction 0 < n < 1, e.g. `0.95`)
+ *   metric     := bare name | quoted name
+ *
+ * A bare name starts with a letter or `_` and continues with letters, digits,
+ * `_`, `.` and `/`; a `-` belongs to the name only when a letter or `_` follows
+ * (`f1-score` is a name, `f1-0.01` is not). Anything else (spaces, say) goes in
+ * quotes: `"macro avg.f1-score" >= 0.8`, `baseline."macro avg.f1-score"`.
+ *
+ * A statistical rule (`@ 95%`) must compare a metric with its own baseline
+ * (`accuracy >= baseline.accuracy - 0.01 @ 95%`) using >=, >, <= or <, and all
+ * statistical rules must be about the same metric, because `samples` holds one
+ * per-example score per model.
+ */
+
+
+const COMPARATORS = ['>=', '>', '<=', '<', '==', '!='];
+const BASELINE_PREFIX = 'baseline.';
+/**
+ * Parses the `rules` input. Blank lines and `#` comments (whole-line or
+ * trailing) are ignored; `Rule.text` is the rule without its comment.
+ * @throws InputError('rules') naming the line and column of the first mistake,
+ *   or when there is no rule at all.
+ */
+function parseRules(text) {
+    const rules = [];
+    const lines = text.split(/\r?\n/);
+    lines.forEach((lineText, index) => {
+        const rule = parseRuleLine(lineText, index + 1);
+        if (rule !== undefined)
+            rules.push(rule);
+    });
+    if (rules.length === 0) {
+        throw new errors/* InputError */.dz('rules', "no rules given: give one or more rules, one a line, e.g. 'accuracy >= 0.9'");
+    }
+    checkStatisticalRulesShareOneMetric(rules, lines);
+    return rules;
+}
+/** Parses one line; undefined for a blank or comment-only line. */
+function parseRuleLine(lineText, line) {
+    const tokens = tokenize(lineText, line);
+    const first = tokens[0];
+    if (first === undefined || first.kind === 'end')
+        return undefined;
+    return new LineParser(lineText, line, tokens).parseRule();
+}
+// ---------------------------------------------------------------- tokenizer
+const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
+const BARE_NAME = /[A-Za-z_][A-Za-z0-9_./]*(?:-[A-Za-z_][A-Za-z0-9_./]*)*/y;
+/** A run of characters that can't be split further, to show in "found '…'" messages. */
+const WORD = /[A-Za-z0-9_./]+/y;
+function tokenize(lineText, line) {
+    const tokens = [];
+    let pos = 0;
+    const at = (regex) => {
+        regex.lastIndex = pos;
+        return regex.exec(lineText)?.[0];
+    };
+    const push = (kind, text, value = text) => {
+        tokens.push({ kind, text, value, start: pos, end: pos + text.length });
+        pos += text.length;
+    };
+    while (pos < lineText.length) {
+        const ch = lineText[pos] ?? '';
+        if (ch === ' ' || ch === '\t') {
+            pos++;
+        }
+        else if (ch === '#') {
+            break; // comment to the end of the line
+        }
+        else if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(lineText[pos + 1] ?? ''))) {
+            const number = at(NUMBER) ?? '';
+            const word = at(WORD) ?? number;
+            // `0.9abc` or `1.2.3`: keep it whole so the error shows what was written.
+            push(word.length > number.length ? 'symbol' : 'number', word.length > number.length ? word : number);
+        }
+        else if (/[A-Za-z_]/.test(ch)) {
+            const name = at(BARE_NAME) ?? ch;
+            const quote = lineText[pos + name.length];
+            if (name.endsWith('.') && (quote === '"' || quote === "'")) {
+                // `baseline."macro avg.f1"`: the quoted part continues the name.
+                const quoted = readQuoted(lineText, pos + name.length, line);
+                push('name', name + quoted.text, name + quoted.value);
+            }
+            else {
+                push('name', name);
+            }
+        }
+        else if (ch === '"' || ch === "'") {
+            const quoted = readQuoted(lineText, pos, line);
+            push('name', quoted.text, quoted.value);
+        }
+        else {
+            const two = lineText.slice(pos, pos + 2);
+            if (COMPARATORS.includes(two))
+                push('comparator', two);
+            else if (ch === '>' || ch === '<')
+                push('comparator', ch);
+            else
+                push('symbol', ch);
+        }
+    }
+    tokens.push({ kind: 'end', text: '', value: '', start: pos, end: pos });
+    return tokens;
+}
+function readQuoted(lineText, start, line) {
+    const quote = lineText[start] ?? '"';
+    const close = lineText.indexOf(quote, start + 1);
+    if (close < 0) {
+        throw rulesError(line, lineText.length + 1, `expected a closing ${quote} for the name that starts at column ${start + 1}, found end of line`);
+    }
+    const value = lineText.slice(start + 1, close);
+    if (value === '')
+        throw rulesError(line, start + 1, 'expected a metric name between the quotes, found an empty name');
+    return { text: lineText.slice(start, close + 1), value };
+}
+// ---------------------------------------------------------------- parser
+class LineParser {
+    lineText;
+    line;
+    tokens;
+    index = 0;
+    constructor(lineText, line, tokens) {
+        this.lineText = lineText;
+        this.line = line;
+        this.tokens = tokens;
+    }
+    parseRule() {
+        const metricToken = this.peek();
+        const metric = this.parseLeftMetric();
+        const comparatorToken = this.peek();
+        const comparator = this.parseComparator(metricToken);
+        const rightToken = this.peek();
+        const right = this.parseRight(comparatorToken);
+        const confidence = this.parseOptionalConfidence();
+        const last = this.expectEnd();
+        const text = this.lineText.slice(metricToken.start, last.end).trim();
+        if (confidence !== undefined)
+            this.checkStatistical(metric, comparatorToken, rightToken, right);
+        const rule = { text, line: this.line, metric, comparator, right };
+        return confidence === undefined ? rule : { ...rule, confidence: confidence.level };
+    }
+    parseLeftMetric() {
+        const token = this.peek();
+        if (token.kind !== 'name')
+            this.fail(token, 'expected a metric name');
+        if (token.value.startsWith(BASELINE_PREFIX) && !token.text.startsWith('"') && !token.text.startsWith("'")) {
+            this.fail(token, `expected a candidate metric on the left (baseline.<metric> goes on the right)`);
+        }
+        this.index++;
+        return token.value;
+    }
+    parseComparator(after) {
+        const token = this.peek();
+        if (token.kind !== 'comparator') {
+            const hint = token.text === '=' ? " (use '==' for equality)" : '';
+            this.fail(token, `expected a comparison (>=, >, <=, <, == or !=) after '${after.text}'`, hint);
+        }
+        this.index++;
+        return token.text;
+    }
+    parseRight(after) {
+        const token = this.peek();
+        const expected = `expected a number or baseline.<metric> after '${after.text}'`;
+        if (token.kind === 'number' || token.text === '-' || token.text === '+') {
+            return { kind: 'number', value: this.parseSignedNumber(expected) };
+        }
+        if (token.kind !== 'name' || !token.value.startsWith(BASELINE_PREFIX) || token.value === BASELINE_PREFIX) {
+            this.fail(token, expected);
+        }
+        this.index++;
+        const metric = token.value.slice(BASELINE_PREFIX.length);
+        return { kind: 'metric', source: 'baseline', metric, offset: this.parseOptionalOffset(token) };
+    }
+    /** `+ 0.01` / `- 0.01` after a baseline metric; 0 when there is none. */
+    parseOptionalOffset(after) {
+        const token = this.peek();
+        if (token.text !== '+' && token.text !== '-') {
+            if (token.kind !== 'end' && token.text !== '@') {
+                this.fail(token, `expected '+', '-', '@' or end of line after '${after.text}'`);
+            }
+            return 0;
+        }
+        this.index++;
+        const number = this.peek();
+        if (number.kind !== 'number')
+            this.fail(number, `expected a number after '${token.text}'`);
+        this.index++;
+        const magnitude = Number(number.text);
+        return token.text === '-' ? -magnitude : magnitude;
+    }
+    /** A number with an optional sign; `expected` describes what may stand here. */
+    parseSignedNumber(expected) {
+        let sign = 1;
+        let expectation = expected;
+        const first = this.peek();
+        if (first.text === '-' || first.text === '+') {
+            sign = first.text === '-' ? -1 : 1;
+            expectation = `expected a number after '${first.text}'`;
+            this.index++;
+        }
+        const number = this.peek();
+        if (number.kind !== 'number')
+            this.fail(number, expectation);
+        this.index++;
+        return sign * Number(number.text);
+    }
+    /** `@ 95%`, `@95%`, `@ 0.95`; undefined when there is no `@`. */
+    parseOptionalConfidence() {
+        const at = this.peek();
+        if (at.text !== '@')
+            return undefined;
+        this.index++;
+        const number = this.peek();
+        const expected = "expected a confidence level like 95% or 0.95 after '@'";
+        if (number.kind !== 'number')
+            this.fail(number, expected);
+        this.index++;
+        const value = Number(number.text);
+        if (this.peek().text === '%') {
+            const percent = this.peek();
+            this.index++;
+            if (!(value > 0 && value < 100)) {
+                this.fail(number, 'expected a confidence level between 0% and 100%', '', `'${number.text}${percent.text}'`);
+            }
+            return { level: value / 100 };
+        }
+        if (!(value > 0 && value < 1)) {
+            // `@ 95` is most likely a forgotten '%'; say so rather than guess.
+            this.fail(number, `${expected} (a percentage needs '%', a fraction is between 0 and 1)`);
+        }
+        return { level: value };
+    }
+    expectEnd() {
+        const token = this.peek();
+        const previous = this.tokens[this.index - 1];
+        if (token.kind !== 'end')
+            this.fail(token, `expected end of line after '${previous?.text ?? ''}'`);
+        return previous ?? token;
+    }
+    /** A statistical rule compares a metric with its own baseline, in a direction. */
+    checkStatistical(metric, comparatorToken, rightToken, right) {
+        if (comparatorToken.text === '==' || comparatorToken.text === '!=') {
+            this.fail(comparatorToken, "a statistical rule ('@') needs >=, >, <= or <");
+        }
+        if (right.kind !== 'metric' || right.metric !== metric) {
+            this.fail(rightToken, `a statistical rule ('@') compares a metric with its own baseline: expected baseline.${metric}`);
+        }
+    }
+    peek() {
+        // The token list always ends with an 'end' token, and the parser never moves past it.
+        return this.tokens[Math.min(this.index, this.tokens.length - 1)];
+    }
+    /** Throws "rules line L, column C: <expected>, found '<token>'<hint>"; `found` overrides the token's text. */
+    fail(token, expected, hint = '', found = describe(token)) {
+        throw rulesError(this.line, token.start + 1, `${expected}, found ${found}${hint}`);
+    }
+}
+function describe(token) {
+    return token.kind === 'end' ? 'end of line' : `'${token.text}'`;
+}
+function rulesError(line, column, message) {
+    return new errors/* InputError */.dz('rules', `rules line ${line}, column ${column}: ${message}`);
+}
+/**
+ * `samples` holds one series of per-example scores per model, so statistical
+ * rules on two different metrics would compare both with the same series.
+ */
+function checkStatisticalRulesShareOneMetric(rules, lines) {
+    const statistical = rules.filter((rule) => rule.confidence !== undefined);
+    const first = statistical[0];
+    if (first === undefined)
+        return;
+    const other = statistical.find((rule) => rule.metric !== first.metric);
+    if (other === undefined)
+        return;
+    const column = (lines[other.line - 1] ?? '').indexOf(other.text) + 1;
+    throw rulesError(other.line, Math.max(column, 1), `statistical rules ('@') must all be about one metric, because 'samples' holds one per-example score per model: ` +
+        `line ${first.line} uses '${first.metric}', this one '${other.metric}'`);
+}
+/**
+ * Checks that every metric the rules name exists somewhere, so a typo is a bad
+ * input rather than a silent pass or a failure blamed on the candidates:
+ * - a left-hand metric must exist in at least one candidate;
+ * - a `baseline.<metric>` must exist in the baseline (when `baselineKeys` is
+ *   given) or in at least one candidate. A metric only the candidates have is
+ *   fine: the baseline predates it, and those rules are skipped like a missing baseline.
+ *
+ * Candidates lacking a metric some other candidate has are not an error here:
+ * those candidates fail the rule with a note.
+ * @throws InputError('rules') naming the rule's line, the metric and the metrics available.
+ */
+function checkRuleMetrics(rules, candidateKeys, baselineKeys) {
+    const known = new Set();
+    for (const keys of Object.values(candidateKeys))
+        for (const key of keys)
+            known.add(key);
+    const baseline = baselineKeys === undefined ? undefined : new Set(baselineKeys);
+    const names = Object.keys(candidateKeys);
+    for (const rule of rules) {
+        if (!known.has(rule.metric)) {
+            throw new errors/* InputError */.dz('rules', `rules line ${rule.line}: '${rule.metric}' is not a metric of any candidate (${names.join(', ')}); ` +
+                `${availableMetrics(known)}`);
+        }
+        const right = rule.right;
+        if (right.kind !== 'metric')
+            continue;
+        if (right.source === 'candidate' && !known.has(right.metric)) {
+            throw new errors/* InputError */.dz('rules', `rules line ${rule.line}: '${right.metric}' is not a metric of any candidate; ${availableMetrics(known)}`);
+        }
+        if (right.source === 'baseline' && !known.has(right.metric) && !(baseline?.has(right.metric) ?? false)) {
+            throw new errors/* InputError */.dz('rules', `rules line ${rule.line}: 'baseline.${right.metric}' names a metric neither the baseline nor any candidate has; ` +
+                `${availableMetrics(new Set([...known, ...(baseline ?? [])]))}`);
+        }
+    }
+}
+function availableMetrics(keys) {
+    if (keys.size === 0)
+        return 'the metric files hold no numeric metrics';
+    const sorted = [...keys].sort(compareNames);
+    const shown = sorted.slice(0, 20).join(', ');
+    return `metrics found: ${shown}${sorted.length > 20 ? `, … (${sorted.length} in all)` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/metrics/select.ts
+/**
+ * The `select` input (`max:<metric>` / `min:<metric>`) and the choice of the
+ * best candidate among those that passed every rule.
+ */
+
+
+/**
+ * Parses `max:<metric>` or `min:<metric>` (spaces around the parts allowed; the
+ * metric may be quoted). The caller treats an empty `select` as "no selection"
+ * and does not call this.
+ * @throws InputError('select') for anything else: `maximum:acc`, `max:`,
+ *   `accuracy`, `max:baseline.accuracy`, an empty text.
+ */
+function parseSelect(text) {
+    const trimmed = text.trim();
+    const match = /^([A-Za-z]*)\s*:\s*(.*)$/s.exec(trimmed);
+    const expected = 'expected max:<metric> or min:<metric>, e.g. max:accuracy';
+    if (match === null)
+        throw new errors/* InputError */.dz('select', `${expected}; found '${trimmed}'`);
+    const [, mode = '', rawMetric = ''] = match;
+    if (mode !== 'max' && mode !== 'min') {
+        throw new errors/* InputError */.dz('select', `${expected}; found '${mode}' before ':' (it must be 'max' or 'min')`);
+    }
+    const metric = unquote(rawMetric.trim());
+    if (metric === '')
+        throw new errors/* InputError */.dz('select', `${expected}; found no metric after '${mode}:'`);
+    if (metric.startsWith('baseline.')) {
+        throw new errors/* InputError */.dz('select', `select picks among candidates, so name a candidate metric, not '${metric}'`);
+    }
+    return { mode, metric };
+}
+function unquote(text) {
+    const quoted = /^(["'])(.*)\1$/s.exec(text);
+    return quoted?.[2] ?? text;
+}
+/**
+ * Picks the best of the candidates that passed every rule.
+ *
+ * - None passed: best is null.
+ * - With a selection: the highest (`max`) / lowest (`min`) value wins; ties go
+ *   to the first name in code-unit order, and the note names the tie
+ *   ("rf and gb tie on accuracy = 0.95; chose gb by name"). Passing candidates
+ *   whose value is missing or NaN are not ranked (the note says so); when none
+ *   has a value, the first by name is chosen.
+ * - Without a selection: the only passing candidate, or the first by name.
+ *
+ * `passing` keeps the caller's order (the `metrics` input's), which the note
+ * uses when listing names; `total` is the number of candidates evaluated.
+ */
+function selectBest(passing, selection, total) {
+    if (passing.length === 0) {
+        return { best: null, note: total === 1 ? 'the candidate did not pass every rule' : `none of the ${total} candidates passed every rule` };
+    }
+    const byName = [...passing].sort((a, b) => compareNames(a.name, b.name));
+    const firstByName = byName[0];
+    if (passing.length === 1) {
+        const only = total === 1 ? `${firstByName.name} is the only candidate, and it passed` : `${firstByName.name} is the only candidate that passed`;
+        return { best: firstByName.name, note: only };
+    }
+    if (selection === null) {
+        return {
+            best: firstByName.name,
+            note: `${listInWords(passing.map((c) => c.name))} passed; with no 'select', chose ${firstByName.name}, the first by name`,
+        };
+    }
+    return selectByMetric(passing, selection);
+}
+function selectByMetric(passing, selection) {
+    const { metric, mode } = selection;
+    const ranked = passing.filter((c) => isComparable(c.metrics[metric]));
+    const unranked = passing.filter((c) => !isComparable(c.metrics[metric])).map((c) => c.name);
+    const unrankedNote = unranked.length === 0 ? '' : `; ${listInWords(unranked)} not ranked (no usable ${metric})`;
+    if (ranked.length === 0) {
+        const first = [...passing].sort((a, b) => compareNames(a.name, b.name))[0];
+        return { best: first.name, note: `no passing candidate has a usable ${metric}; chose ${first.name}, the first by name` };
+    }
+    const better = (a, b) => (mode === 'max' ? a > b : a < b);
+    let bestValue = ranked[0]?.metrics[metric];
+    for (const candidate of ranked) {
+        const value = candidate.metrics[metric];
+        if (better(value, bestValue))
+            bestValue = value;
+    }
+    const tied = ranked.filter((c) => c.metrics[metric] === bestValue).map((c) => c.name);
+    const winner = [...tied].sort(compareNames)[0];
+    const word = mode === 'max' ? 'highest' : 'lowest';
+    if (tied.length > 1) {
+        return { best: winner, note: `${listInWords(tied)} tie on ${metric} = ${bestValue}; chose ${winner} by name${unrankedNote}` };
+    }
+    if (ranked.length === 1) {
+        return { best: winner, note: `${winner} is the only passing candidate with a usable ${metric} (${bestValue})${unrankedNote}` };
+    }
+    const others = ranked.filter((c) => c.name !== winner).map((c) => `${c.name} ${c.metrics[metric]}`);
+    return { best: winner, note: `chose ${winner}: ${word} ${metric} (${bestValue}; ${others.join(', ')})${unrankedNote}` };
+}
+/** NaN or a missing value can't be ranked; ±Infinity can. */
+function isComparable(value) {
+    return value !== undefined && !Number.isNaN(value);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/metrics/evaluate.ts
+/**
+ * The gate's decision: every rule for every candidate, with the numbers that
+ * justify each verdict, then the best passing candidate. Pure: no IO, no
+ * clock, no global randomness (the bootstrap is seeded).
+ */
+
+
+
+
+
+/**
+ * Evaluates every rule for every candidate and picks the best passing one.
+ *
+ * Per rule (see `RuleResult`):
+ * - the candidate's value missing or NaN → failed, with a note naming the file;
+ * - a `baseline.*` rule with no baseline, or a baseline lacking that metric (or
+ *   holding NaN) → skipped (passed: false), with a note;
+ * - a statistical rule (`@ N%`) passes when the paired bootstrap interval of
+ *   mean(candidate − baseline) clears the rule's offset: its lower bound for
+ *   `>=`/`>`, its upper bound for `<=`/`<`; `value`/`baseline` stay the metric
+ *   files' values and `interval` holds the interval;
+ * - otherwise value and threshold are compared. Comparisons allow a relative
+ *   difference of 1e-9, so decimal arithmetic (0.2 + 0.1 ≠ 0.3 in binary) cannot
+ *   flip a verdict.
+ *
+ * A candidate passes when every rule passed, or when the only others were
+ * skipped for want of a baseline and `onMissingBaseline` is 'pass'. The gate
+ * passes when at least one candidate passed (then `best` is set).
+ *
+ * @throws InputError('metrics') with no candidates or two with one name;
+ *   InputError('rules') for a rule naming a metric no candidate has
+ *   (`checkRuleMetrics`); InputError('select') for a select metric no candidate
+ *   has; InputError('samples') for scores named after no candidate, series of
+ *   different lengths or with non-finite values, or a statistical rule to
+ *   evaluate without scores for a candidate or the baseline.
+ */
+function evaluateGate(input) {
+    checkCandidates(input.candidates);
+    checkRuleMetrics(input.rules, Object.fromEntries(input.candidates.map((candidate) => [candidate.name, Object.keys(candidate.metrics)])), input.baseline === null ? undefined : Object.keys(input.baseline.metrics));
+    checkSelection(input.selection, input.candidates);
+    checkSamples(input);
+    const evaluator = new RuleEvaluator(input);
+    const candidates = {};
+    for (const candidate of input.candidates) {
+        const rules = input.rules.map((rule) => evaluator.evaluate(candidate, rule));
+        candidates[candidate.name] = {
+            passed: rules.every((rule) => counts(rule, input.onMissingBaseline)),
+            metricsFile: candidate.file,
+            metrics: candidate.metrics,
+            rules,
+        };
+    }
+    const passing = input.candidates.filter((candidate) => candidates[candidate.name]?.passed === true);
+    const { best, note } = selectBest(passing, input.selection, input.candidates.length);
+    return {
+        passed: best !== null,
+        best,
+        candidates,
+        baseline: {
+            source: input.baseline?.source ?? input.missingBaselineSource ?? null,
+            metrics: input.baseline?.metrics ?? null,
+        },
+        selection: input.selection,
+        selectionNote: note,
+    };
+}
+/** A passed rule counts for the candidate; a skipped one only when on-missing-baseline is 'pass'. */
+function counts(rule, onMissingBaseline) {
+    return rule.verdict === 'passed' || (rule.verdict === 'skipped' && onMissingBaseline === 'pass');
+}
+// ---------------------------------------------------------------- checks
+function checkCandidates(candidates) {
+    if (candidates.length === 0)
+        throw new errors/* InputError */.dz('metrics', 'no candidates to evaluate: give one or more metric files');
+    const seen = new Map();
+    for (const { name, file } of candidates) {
+        const earlier = seen.get(name);
+        if (earlier !== undefined) {
+            throw new errors/* InputError */.dz('metrics', `two candidates are named '${name}': ${earlier} and ${file}; name them apart with name=path`);
+        }
+        seen.set(name, file);
+    }
+}
+function checkSelection(selection, candidates) {
+    if (selection === null)
+        return;
+    if (candidates.some((candidate) => Object.hasOwn(candidate.metrics, selection.metric)))
+        return;
+    throw new errors/* InputError */.dz('select', `'${selection.mode}:${selection.metric}' names a metric no candidate has (${candidates.map((c) => c.name).join(', ')})`);
+}
+/**
+ * Scores must belong to known candidates and all have one length (the same
+ * evaluation set); statistical rules that will run need scores for every
+ * candidate and the baseline. Checked before any bootstrap runs.
+ */
+function checkSamples(input) {
+    const names = new Set(input.candidates.map((candidate) => candidate.name));
+    const series = [];
+    if (input.samples !== undefined) {
+        for (const [name, scores] of Object.entries(input.samples.candidates)) {
+            if (!names.has(name)) {
+                throw new errors/* InputError */.dz('samples', `scores are given for '${name}', which is not a candidate (candidates: ${[...names].join(', ')}; the baseline's are named 'baseline')`);
+            }
+            series.push([`candidate '${name}'`, scores]);
+        }
+        if (input.samples.baseline !== undefined)
+            series.push(['the baseline', input.samples.baseline]);
+    }
+    const [first] = series;
+    for (const [label, scores] of series) {
+        if (first !== undefined && scores.length !== first[1].length) {
+            throw new errors/* InputError */.dz('samples', `${first[0]} has ${first[1].length} per-example scores but ${label} has ${scores.length}; ` +
+                'all must score the same evaluation set in the same order');
+        }
+        const bad = scores.findIndex((score) => !Number.isFinite(score));
+        if (bad >= 0)
+            throw new errors/* InputError */.dz('samples', `per-example score ${bad + 1} of ${label} is ${scores[bad]}, not a finite number`);
+    }
+    const statistical = input.rules.find((rule) => rule.confidence !== undefined);
+    if (statistical === undefined || input.baseline === null)
+        return; // skipped without a baseline
+    const missing = input.candidates.filter((c) => input.samples?.candidates[c.name] === undefined).map((c) => `candidate '${c.name}'`);
+    if (input.samples?.baseline === undefined)
+        missing.push('the baseline');
+    if (missing.length > 0) {
+        throw new errors/* InputError */.dz('samples', `rules line ${statistical.line} ('${statistical.text}') is statistical and needs per-example scores for every candidate ` +
+            `and for the baseline; none given for ${listInWords(missing)}`);
+    }
+}
+// ---------------------------------------------------------------- rules
+class RuleEvaluator {
+    input;
+    intervals = new Map();
+    constructor(input) {
+        this.input = input;
+    }
+    evaluate(candidate, rule) {
+        const right = rule.right;
+        const usesBaseline = right.kind === 'metric' && right.source === 'baseline';
+        const value = candidate.metrics[rule.metric];
+        const base = usesBaseline ? this.baselineValue(right.metric) : undefined;
+        const shown = { rule: rule.text, metric: rule.metric, value: usable(value), baseline: usable(base) };
+        const unknown = { threshold: null, delta: null, passed: false };
+        const valueProblem = problemWith(value, rule.metric, candidate.file);
+        if (valueProblem !== undefined)
+            return { ...shown, ...unknown, verdict: 'failed', note: valueProblem };
+        const presentValue = value;
+        if (right.kind === 'number') {
+            return this.compareWithThreshold(shown, rule, presentValue, right.value, Math.abs(right.value));
+        }
+        if (right.source === 'candidate') {
+            const other = candidate.metrics[right.metric];
+            const otherProblem = problemWith(other, right.metric, candidate.file);
+            if (otherProblem !== undefined)
+                return { ...shown, ...unknown, verdict: 'failed', note: otherProblem };
+            const threshold = other + right.offset;
+            const scale = Math.max(Math.abs(other), Math.abs(right.offset));
+            return this.compareWithThreshold(shown, rule, presentValue, threshold, scale);
+        }
+        const baselineProblem = this.baselineProblem(right.metric, base);
+        if (baselineProblem !== undefined)
+            return { ...shown, ...unknown, verdict: 'skipped', note: baselineProblem };
+        const baselineValue = base;
+        const threshold = baselineValue + right.offset;
+        const delta = presentValue - baselineValue;
+        if (rule.confidence !== undefined)
+            return this.compareByInterval(shown, rule, candidate.name, threshold, delta, right.offset);
+        const scale = Math.max(Math.abs(baselineValue), Math.abs(right.offset));
+        // A baseline rule's delta is against the baseline itself, not baseline + offset.
+        return { ...this.compareWithThreshold(shown, rule, presentValue, threshold, scale), delta: notNaN(delta) };
+    }
+    compareWithThreshold(shown, rule, value, threshold, rightScale) {
+        const passed = compare(value, rule.comparator, threshold, Math.max(Math.abs(value), Math.abs(threshold), rightScale));
+        return {
+            ...shown,
+            threshold: notNaN(threshold),
+            delta: notNaN(value - threshold),
+            passed,
+            verdict: passed ? 'passed' : 'failed',
+        };
+    }
+    /** Statistical rule: the interval of mean(candidate − baseline) must clear the offset. */
+    compareByInterval(shown, rule, name, threshold, delta, margin) {
+        const interval = this.intervalFor(name, rule.confidence);
+        const higherIsBetter = rule.comparator === '>=' || rule.comparator === '>';
+        const bound = higherIsBetter ? interval.lower : interval.upper;
+        const scale = Math.max(Math.abs(interval.lower), Math.abs(interval.upper), Math.abs(margin));
+        const passed = compare(bound, rule.comparator, margin, scale);
+        const result = {
+            ...shown,
+            threshold: notNaN(threshold),
+            delta: notNaN(delta),
+            passed,
+            verdict: passed ? 'passed' : 'failed',
+            interval,
+        };
+        if (passed)
+            return result;
+        const percent = `${formatNumber(interval.level * 100)}%`;
+        const which = higherIsBetter ? 'lower' : 'upper';
+        return {
+            ...result,
+            note: `the ${percent} interval of mean(candidate − baseline) is [${formatNumber(interval.lower)}, ${formatNumber(interval.upper)}]; ` +
+                `its ${which} bound must be ${rule.comparator} ${formatNumber(margin)}`,
+        };
+    }
+    /** One bootstrap per candidate and level, shared by the rules that need it. */
+    intervalFor(name, level) {
+        const key = `${level}\u0000${name}`;
+        const cached = this.intervals.get(key);
+        if (cached !== undefined)
+            return cached;
+        // checkSamples made sure both series exist whenever a statistical rule runs.
+        const candidate = this.input.samples?.candidates[name] ?? [];
+        const baseline = this.input.samples?.baseline ?? [];
+        const interval = pairedBootstrap(candidate, baseline, {
+            level,
+            resamples: this.input.bootstrap?.resamples ?? DEFAULT_RESAMPLES,
+            seed: this.input.bootstrap?.seed ?? DEFAULT_SEED,
+        });
+        this.intervals.set(key, interval);
+        return interval;
+    }
+    baselineValue(metric) {
+        const metrics = this.input.baseline?.metrics;
+        return metrics !== undefined && Object.hasOwn(metrics, metric) ? metrics[metric] : undefined;
+    }
+    /** Why a baseline rule must be skipped, or undefined when the baseline value is usable. */
+    baselineProblem(metric, value) {
+        const baseline = this.input.baseline;
+        if (baseline === null) {
+            const source = this.input.missingBaselineSource;
+            return source ? `no baseline: ${source} was not found` : 'no baseline was given';
+        }
+        if (value === undefined)
+            return `the baseline has no ${metric} (${baseline.source})`;
+        if (Number.isNaN(value))
+            return `baseline.${metric} is NaN in ${baseline.source}`;
+        return undefined;
+    }
+}
+/** A note when a candidate's metric can't be compared: missing, or NaN. */
+function problemWith(value, metric, file) {
+    if (value === undefined)
+        return `${metric} is missing in ${file}`;
+    if (Number.isNaN(value))
+        return `${metric} is NaN in ${file}`;
+    return undefined;
+}
+/**
+ * Compares with a relative tolerance of 1e-9 of the largest magnitude involved
+ * (`scale`), so rounding in `baseline + offset` decides nothing. Infinite
+ * values compare exactly.
+ */
+function compare(left, comparator, right, scale) {
+    const exact = !Number.isFinite(left) || !Number.isFinite(right) || !Number.isFinite(scale);
+    const equal = exact ? left === right : Math.abs(left - right) <= 1e-9 * scale;
+    switch (comparator) {
+        case '>=':
+            return equal || left > right;
+        case '>':
+            return !equal && left > right;
+        case '<=':
+            return equal || left < right;
+        case '<':
+            return !equal && left < right;
+        case '==':
+            return equal;
+        case '!=':
+            return !equal;
+    }
+}
+/** NaN (and missing) become null, so the results JSON says "no number" rather than a wrong one. */
+function usable(value) {
+    return value === undefined || Number.isNaN(value) ? null : value;
+}
+/** NaN (from Infinity - Infinity) becomes null; infinities stay. */
+function notNaN(value) {
+    return Number.isNaN(value) ? null : value;
+}
+/** Up to 4 significant digits, without trailing zeros: 0.0133333 → 0.01333. */
+function formatNumber(value) {
+    return String(Number(value.toPrecision(4)));
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/metrics/direction.ts
+/** Name parts that mean "lower is better". */
+const LOWER_IS_BETTER = new Set(['loss', 'error', 'err', 'latency', 'mse', 'rmse', 'mae', 'time', 'duration', 'size']);
+/**
+ * The better direction of `metric`, from the strongest evidence available:
+ * 1. the rules on it: `>=` / `>` mean higher is better, `<=` / `<` lower
+ *    (`==`, `!=` say nothing; rules pointing both ways, a range, say nothing);
+ * 2. else `select`, when it is about this metric: `max` → higher, `min` → lower;
+ * 3. else the name: a part (split at `.`, `_`, `-`, `/`, spaces and camelCase)
+ *    that is loss, error, err, latency, mse, rmse, mae, time, duration or size
+ *    → lower (`val_loss`, `eval.latency_ms`, `trainTime`);
+ * 4. else higher.
+ */
+function metricDirection(metric, rules, selection) {
+    const fromRules = directionFromRules(metric, rules);
+    if (fromRules !== undefined)
+        return fromRules;
+    if (selection !== null && selection.metric === metric)
+        return selection.mode === 'max' ? 'higher' : 'lower';
+    return nameParts(metric).some((part) => LOWER_IS_BETTER.has(part)) ? 'lower' : 'higher';
+}
+function directionFromRules(metric, rules) {
+    const seen = new Set();
+    for (const rule of rules) {
+        if (rule.metric !== metric)
+            continue;
+        if (rule.comparator === '>=' || rule.comparator === '>')
+            seen.add('higher');
+        if (rule.comparator === '<=' || rule.comparator === '<')
+            seen.add('lower');
+    }
+    return seen.size === 1 ? [...seen][0] : undefined;
+}
+function nameParts(metric) {
+    return metric
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((part) => part !== '');
+}
+
+// EXTERNAL MODULE: ./packages/core/src/report/format.ts
+var format = __webpack_require__(6665);
+;// CONCATENATED MODULE: ./packages/core/src/report/chart.ts
+
+/**
+ * A mermaid `xychart-beta` bar chart: GitHub renders it in PR comments and
+ * step summaries, so the chart needs no image hosting. Returns '' when there
+ * is nothing finite to draw.
+ */
+function renderBarChart(series) {
+    const bars = series.bars.filter((bar) => Number.isFinite(bar.value));
+    if (bars.length === 0)
+        return '';
+    const values = bars.map((bar) => bar.value);
+    const [low, high] = axisRange(values);
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${quote(series.title)}"`,
+        `  x-axis [${bars.map((bar) => `"${quote(bar.label)}"`).join(', ')}]`,
+        `  y-axis "${quote(series.metric)}" ${low} --> ${high}`,
+        `  bar [${values.map((value) => (0,format/* formatNumber */.ZV)(value)).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+/**
+ * A y-axis that shows differences: bars of 0.95 and 0.93 on a 0..1 axis look
+ * equal, so zoom to the data with some headroom, keeping 0 when it is close.
+ */
+function axisRange(values) {
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const span = max - min || Math.abs(max) || 1;
+    let low = min - span * 0.5;
+    const high = max + span * 0.25;
+    if (min >= 0 && low < 0)
+        low = 0;
+    // Rounded for a tidy axis, but never inside the data.
+    return [Math.min(Number(low.toPrecision(3)), min), Math.max(Number(high.toPrecision(3)), max)];
+}
+function quote(text) {
+    // Mermaid labels are markup to some renderers: keep quotes, brackets and newlines out.
+    return text.replace(/["\\\n\r<>]/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/report/gate-report.ts
+
+
+/**
+ * The gate's report in markdown: a headline verdict, a table per candidate
+ * (metric, candidate, baseline, Δ, rule, verdict) and a mermaid chart of the
+ * candidates and the baseline on the selected metric. One text serves the step
+ * summary, the report file, the PR comment and the check run.
+ */
+function renderGateReport(results, options) {
+    const sections = [headline(results, options), context(results)];
+    for (const name of candidateOrder(results)) {
+        const candidate = results.candidates[name];
+        if (candidate)
+            sections.push(candidateTable(name, candidate, results.best === name, options));
+    }
+    const chart = comparisonChart(results);
+    if (chart)
+        sections.push(chart);
+    if (options.runUrl)
+        sections.push(`<sub>[Run](${options.runUrl}) · mlops-ci evaluate-and-gate</sub>`);
+    return `${sections.join('\n\n')}\n`;
+}
+/** One line for a commit status (GitHub allows 140 characters). */
+function statusDescription(results) {
+    const names = Object.keys(results.candidates);
+    const passing = names.filter((name) => results.candidates[name]?.passed);
+    const text = results.passed
+        ? `Passed: best ${results.best} (${passing.length}/${names.length} candidates pass)`
+        : `Failed: ${firstFailure(results) ?? 'no candidate passed every rule'}`;
+    return text.length <= 140 ? text : `${text.slice(0, 139)}…`;
+}
+function headline(results, options) {
+    const title = `mlops-ci gate ${(0,format/* inlineCode */.ti)(options.context)}`;
+    if (results.passed)
+        return `### ✅ ${title} passed — best: **${(0,format/* escapeCell */.kq)(results.best ?? '')}**`;
+    return `### ❌ ${title} did not pass`;
+}
+function context(results) {
+    const lines = [];
+    lines.push(results.baseline.metrics ? `Baseline: ${(0,format/* inlineCode */.ti)(results.baseline.source ?? '')}` : `Baseline: none${results.baseline.source ? ` (${(0,format/* inlineCode */.ti)(results.baseline.source)} not found)` : ''}`);
+    if (results.selection)
+        lines.push(`Selection: ${results.selection.mode} ${(0,format/* inlineCode */.ti)(results.selection.metric)}`);
+    lines.push((0,format/* escapeCell */.kq)(results.selectionNote));
+    return lines.join(' · ');
+}
+function candidateOrder(results) {
+    // The best first, then the others by name: the reader sees the winner first.
+    const names = Object.keys(results.candidates).sort();
+    return results.best ? [results.best, ...names.filter((name) => name !== results.best)] : names;
+}
+function candidateTable(name, candidate, best, options) {
+    const mark = candidate.passed ? '✅ passed' : '❌ failed';
+    const lines = [
+        `#### ${(0,format/* escapeCell */.kq)(name)} — ${mark}${best ? ' · **best**' : ''}`,
+        '',
+        '| Metric | Candidate | Baseline | Δ | Rule | Verdict |',
+        '|---|---:|---:|---:|---|---|',
+    ];
+    for (const rule of candidate.rules)
+        lines.push(ruleRow(rule, options));
+    if (candidate.rules.length === 0)
+        lines.push('| — | | | | no rules | ✅ |');
+    lines.push('', `<sub>${(0,format/* escapeCell */.kq)(candidate.metricsFile)}</sub>`);
+    return lines.join('\n');
+}
+function ruleRow(rule, options) {
+    const cells = [
+        (0,format/* inlineCode */.ti)(rule.metric),
+        (0,format/* formatNumber */.ZV)(rule.value),
+        rule.baseline === null ? '—' : (0,format/* formatNumber */.ZV)(rule.baseline),
+        delta(rule, options.direction(rule.metric)),
+        (0,format/* inlineCode */.ti)(rule.rule) + (rule.interval ? `<br>${intervalText(rule)}` : ''),
+        verdict(rule),
+    ];
+    return `| ${cells.join(' | ')} |`;
+}
+/** Δ against the baseline (or the threshold), with an arrow that knows which way is better. */
+function delta(rule, direction) {
+    if (rule.delta === null || !Number.isFinite(rule.delta))
+        return '—';
+    if (rule.delta === 0)
+        return '±0';
+    const up = rule.delta > 0;
+    const better = up === (direction === 'higher');
+    return `${up ? '▲' : '▼'} ${(0,format/* formatSigned */.Gp)(rule.delta)} ${better ? '🟢' : '🔴'}`;
+}
+function intervalText(rule) {
+    const interval = rule.interval;
+    if (!interval)
+        return '';
+    return `${Math.round(interval.level * 100)}% CI of Δ: [${(0,format/* formatSigned */.Gp)(interval.lower)}, ${(0,format/* formatSigned */.Gp)(interval.upper)}]`;
+}
+function verdict(rule) {
+    const note = rule.note ? ` — ${(0,format/* escapeCell */.kq)(rule.note)}` : '';
+    switch (rule.verdict) {
+        case 'passed':
+            return `✅ pass${note}`;
+        case 'failed':
+            return `❌ fail${note}`;
+        case 'skipped':
+            return `⏭️ skipped${note}`;
+    }
+}
+function comparisonChart(results) {
+    const metric = results.selection?.metric ?? firstRuleMetric(results);
+    if (!metric)
+        return '';
+    const bars = Object.keys(results.candidates)
+        .sort()
+        .map((name) => ({ label: name, value: results.candidates[name]?.metrics[metric] ?? Number.NaN }));
+    const baseline = results.baseline.metrics?.[metric];
+    if (baseline !== undefined)
+        bars.push({ label: 'baseline', value: baseline });
+    return renderBarChart({ title: `${metric} by candidate`, metric, bars });
+}
+function firstRuleMetric(results) {
+    for (const candidate of Object.values(results.candidates)) {
+        const rule = candidate.rules[0];
+        if (rule)
+            return rule.metric;
+    }
+    return undefined;
+}
+function firstFailure(results) {
+    for (const name of Object.keys(results.candidates).sort()) {
+        const rule = results.candidates[name]?.rules.find((r) => r.verdict === 'failed');
+        if (rule)
+            return `${name}: ${rule.rule}${rule.value !== null ? ` (${rule.metric} = ${(0,format/* formatNumber */.ZV)(rule.value)})` : ''}`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/report/junit.ts
+
+/**
+ * The gate as JUnit XML: one testsuite per candidate, one testcase per rule,
+ * so Jenkins' `junit` step and test reporters show which rule failed where.
+ */
+function renderJUnit(results) {
+    const names = Object.keys(results.candidates).sort();
+    const all = names.flatMap((name) => results.candidates[name]?.rules ?? []);
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="mlops-ci evaluate-and-gate" tests="${all.length}" failures="${count(all, 'failed')}" skipped="${count(all, 'skipped')}">`,
+    ];
+    for (const name of names) {
+        const candidate = results.candidates[name];
+        if (!candidate)
+            continue;
+        const rules = candidate.rules;
+        lines.push(`  <testsuite name="${xml(name)}" tests="${rules.length}" failures="${count(rules, 'failed')}" skipped="${count(rules, 'skipped')}" errors="0">`);
+        lines.push(`    <properties><property name="metrics-file" value="${xml(candidate.metricsFile)}"/></properties>`);
+        for (const rule of rules)
+            lines.push(...testcase(name, rule));
+        lines.push('  </testsuite>');
+    }
+    lines.push('</testsuites>', '');
+    return lines.join('\n');
+}
+function testcase(candidate, rule) {
+    const open = `    <testcase classname="mlops-ci.gate.${xml(candidate)}" name="${xml(rule.rule)}">`;
+    const detail = junit_describe(rule);
+    switch (rule.verdict) {
+        case 'passed':
+            return [open, `      <system-out>${xml(detail)}</system-out>`, '    </testcase>'];
+        case 'skipped':
+            return [open, `      <skipped message="${xml(rule.note ?? 'skipped')}"/>`, '    </testcase>'];
+        case 'failed':
+            return [open, `      <failure message="${xml(rule.note ?? detail)}" type="GateRuleFailed">${xml(detail)}</failure>`, '    </testcase>'];
+    }
+}
+function junit_describe(rule) {
+    const parts = [`${rule.metric} = ${(0,format/* formatNumber */.ZV)(rule.value)}`];
+    if (rule.baseline !== null)
+        parts.push(`baseline = ${(0,format/* formatNumber */.ZV)(rule.baseline)}`);
+    if (rule.threshold !== null)
+        parts.push(`threshold = ${(0,format/* formatNumber */.ZV)(rule.threshold)}`);
+    if (rule.interval) {
+        parts.push(`${Math.round(rule.interval.level * 100)}% CI of the difference = [${(0,format/* formatNumber */.ZV)(rule.interval.lower)}, ${(0,format/* formatNumber */.ZV)(rule.interval.upper)}]`);
+    }
+    if (rule.note)
+        parts.push(rule.note);
+    return parts.join('; ');
+}
+function count(rules, verdict) {
+    return rules.filter((rule) => rule.verdict === verdict).length;
+}
+/** Escapes for attributes and text, and drops characters XML 1.0 cannot hold. */
+function xml(text) {
+    return text
+        // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/publish.ts
+
+
+/**
+ * Reports the gate where people look: a commit status (pending, then the
+ * verdict), an optional check run and the PR comment. Reporting is best
+ * effort: a refused call is a warning, the gate's verdict stands.
+ */
+class GatePublisher {
+    host;
+    inputs;
+    target;
+    constructor(host, inputs, target) {
+        this.host = host;
+        this.inputs = inputs;
+        this.target = target;
+    }
+    /** Says once, clearly, when nothing will be reported and why. */
+    static async create(host, inputs) {
+        const { repository, sha } = host.context;
+        const missing = !inputs.token ? 'no github-token was given' : !repository ? 'the repository is unknown' : !sha ? 'the commit is unknown' : null;
+        if (missing) {
+            host.notice(`Not reporting to GitHub (${missing}): the gate still runs; the verdict is in the outputs and the report.`);
+            return new GatePublisher(host, inputs, null);
+        }
+        const { GitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(448)]).then(__webpack_require__.bind(__webpack_require__, 4448));
+        const client = new GitHubClient(inputs.token, inputs.apiUrl, repository);
+        return new GatePublisher(host, inputs, { client, sha: sha });
+    }
+    async pending() {
+        await this.status('pending', 'Evaluating candidate models…');
+    }
+    async publish(results, markdown) {
+        await this.status(results.passed ? 'success' : 'failure', statusDescription(results));
+        if (this.inputs.checkRun)
+            await this.checkRun(results, markdown);
+        await this.comment(markdown);
+    }
+    async status(state, description) {
+        if (!this.target)
+            return;
+        const { client, sha } = this.target;
+        await this.attempt(`commit status '${this.inputs.context}' (${state}) on ${sha.slice(0, 7)}`, () => client.setStatus(sha, { state, context: this.inputs.context, description, targetUrl: this.host.context.runUrl }));
+    }
+    async checkRun(results, markdown) {
+        if (!this.target)
+            return;
+        const { client, sha } = this.target;
+        await this.attempt(`check run '${this.inputs.context}'`, () => client.createCheckRun(sha, {
+            name: this.inputs.context,
+            passed: results.passed,
+            title: statusDescription(results),
+            summary: markdown,
+            detailsUrl: this.host.context.runUrl,
+        }), 'only a GitHub App token or GITHUB_TOKEN can create check runs; a personal token cannot (set check-run: false)');
+    }
+    async comment(markdown) {
+        if (!this.target || this.inputs.comment === 'off')
+            return;
+        const pullRequest = this.host.context.pullRequest;
+        if (pullRequest === null) {
+            this.host.info('No pull request in this run: no PR comment.');
+            return;
+        }
+        const { stickyMarker } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(448)]).then(__webpack_require__.bind(__webpack_require__, 4448));
+        const mode = this.inputs.comment;
+        await this.attempt(`PR #${pullRequest} comment`, async () => {
+            const { url, updated } = await this.target.client.postComment(pullRequest, markdown, stickyMarker('evaluate-and-gate', this.inputs.context), mode);
+            this.host.info(`${updated ? 'Updated' : 'Posted'} the PR comment: ${url}`);
+        });
+    }
+    async attempt(what, call, forbiddenHint) {
+        try {
+            await call();
+            this.host.info(`Reported ${what}.`);
+        }
+        catch (err) {
+            const status = err.status;
+            const hint = status === 403 && forbiddenHint ? ` (${forbiddenHint})` : '';
+            this.host.warning(`Could not report ${what}: ${(0,errors/* messageOf */.bD)(err)}${hint}`);
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(3382);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
+var smol_toml_dist = __webpack_require__(3292);
+;// CONCATENATED MODULE: ./packages/core/src/metrics/flatten.ts
+/**
+ * Flattens a parsed metrics document into dotted keys with numeric values.
+ *
+ * - Nested mappings join keys with a dot: `{ eval: { acc: 0.9 } }` → `eval.acc`.
+ * - Lists are flattened by index, as DVC does: `{ folds: [{ acc: 0.9 }] }` → `folds.0.acc`.
+ * - Numbers are kept as they are, including NaN and ±Infinity (a NaN metric must
+ *   fail its rules with a note, so it has to survive flattening).
+ * - Booleans become 1 (true) and 0 (false), so `converged == 1` can be a rule.
+ * - BigInts (huge TOML integers) become the nearest number.
+ * - Everything else (strings, null, dates, empty mappings/lists) is left out:
+ *   a rule on such a key then sees the metric as missing.
+ *
+ * When two paths flatten to the same key (`{"a.b": 1, "a": {"b": 2}}`), the
+ * later one in document order wins.
+ */
+function flattenMetrics(document) {
+    const entries = [];
+    collectLeaves(document, '', entries);
+    // Object.fromEntries defines own properties, so a key like `__proto__`
+    // becomes a metric rather than changing the object's prototype.
+    return Object.fromEntries(entries);
+}
+function collectLeaves(node, prefix, out) {
+    const leaf = numericLeaf(node);
+    if (leaf !== undefined) {
+        // A scalar at the top level has no name to go under; nothing to record.
+        if (prefix !== '')
+            out.push([prefix, leaf]);
+        return;
+    }
+    if (Array.isArray(node)) {
+        node.forEach((item, index) => collectLeaves(item, joinKey(prefix, String(index)), out));
+        return;
+    }
+    if (isPlainMapping(node)) {
+        for (const [key, value] of Object.entries(node))
+            collectLeaves(value, joinKey(prefix, key), out);
+    }
+}
+/** The number a leaf stands for, or undefined when it is not a numeric leaf. */
+function numericLeaf(node) {
+    if (typeof node === 'number')
+        return node;
+    if (typeof node === 'boolean')
+        return node ? 1 : 0;
+    if (typeof node === 'bigint')
+        return Number(node);
+    return undefined;
+}
+function joinKey(prefix, key) {
+    return prefix === '' ? key : `${prefix}.${key}`;
+}
+/**
+ * Plain objects and null-prototype objects (what smol-toml returns) are
+ * mappings; class instances such as TOML dates are leaves we ignore.
+ */
+function isPlainMapping(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/metrics/json.ts
+/**
+ * A small JSON reader that also accepts the bare `NaN`, `Infinity` and
+ * `-Infinity` Python's `json.dump` writes by default. `JSON.parse` rejects
+ * those, and its error messages give no line or column, which a user needs to
+ * find the problem in a metrics file. Everything else follows RFC 8259.
+ */
+/** A syntax error in JSON text, with the 1-based line and column where it was found. */
+class JsonSyntaxError extends Error {
+    reason;
+    line;
+    column;
+    name = 'JsonSyntaxError';
+    constructor(reason, line, column) {
+        super(`line ${line}, column ${column}: ${reason}`);
+        this.reason = reason;
+        this.line = line;
+        this.column = column;
+    }
+}
+/**
+ * Parses JSON text, plus bare NaN / Infinity / -Infinity as numbers.
+ * Objects come back with a null prototype, so keys such as `__proto__` are
+ * ordinary keys. A leading byte-order mark is ignored.
+ * @throws JsonSyntaxError naming the line and column of the first problem.
+ */
+function parseJsonAllowingNonFinite(text) {
+    const reader = new JsonReader(text.startsWith('\uFEFF') ? text.slice(1) : text);
+    return reader.readDocument();
+}
+const json_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const json_WORD = /-?[A-Za-z_][A-Za-z0-9_]*/y;
+const LITERALS = new Map([
+    ['true', true],
+    ['false', false],
+    ['null', null],
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['-Infinity', Number.NEGATIVE_INFINITY],
+]);
+class JsonReader {
+    text;
+    pos = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    readDocument() {
+        this.skipWhitespace();
+        const value = this.readValue('a JSON value');
+        this.skipWhitespace();
+        if (this.pos < this.text.length)
+            this.fail('expected end of file after the JSON value');
+        return value;
+    }
+    readValue(expected) {
+        const ch = this.text[this.pos];
+        if (ch === '{')
+            return this.readObject();
+        if (ch === '[')
+            return this.readArray();
+        if (ch === '"')
+            return this.readString();
+        if (ch !== undefined && (ch === '-' || (ch >= '0' && ch <= '9'))) {
+            const number = this.readNumber();
+            if (number !== undefined)
+                return number;
+        }
+        const word = this.match(json_WORD);
+        if (word !== undefined && LITERALS.has(word)) {
+            this.pos += word.length;
+            return LITERALS.get(word);
+        }
+        return this.fail(`expected ${expected}`);
+    }
+    readObject() {
+        const object = Object.create(null);
+        this.pos++; // '{'
+        this.skipWhitespace();
+        if (this.text[this.pos] === '}') {
+            this.pos++;
+            return object;
+        }
+        for (;;) {
+            if (this.text[this.pos] !== '"')
+                this.fail('expected a string key in double quotes');
+            const key = this.readString();
+            this.skipWhitespace();
+            if (this.text[this.pos] !== ':')
+                this.fail(`expected ':' after the key "${key}"`);
+            this.pos++;
+            this.skipWhitespace();
+            object[key] = this.readValue(`a value for the key "${key}"`);
+            this.skipWhitespace();
+            const next = this.text[this.pos];
+            if (next === '}') {
+                this.pos++;
+                return object;
+            }
+            if (next !== ',')
+                this.fail(`expected ',' or '}' after the value of "${key}"`);
+            this.pos++;
+            this.skipWhitespace();
+        }
+    }
+    readArray() {
+        const array = [];
+        this.pos++; // '['
+        this.skipWhitespace();
+        if (this.text[this.pos] === ']') {
+            this.pos++;
+            return array;
+        }
+        for (;;) {
+            array.push(this.readValue('a value in the list'));
+            this.skipWhitespace();
+            const next = this.text[this.pos];
+            if (next === ']') {
+                this.pos++;
+                return array;
+            }
+            if (next !== ',')
+                this.fail("expected ',' or ']' after a list item");
+            this.pos++;
+            this.skipWhitespace();
+        }
+    }
+    readString() {
+        const start = this.pos;
+        this.pos++; // opening quote
+        for (;;) {
+            const ch = this.text[this.pos];
+            if (ch === undefined || ch === '\n') {
+                this.pos = start;
+                this.fail('unterminated string');
+            }
+            if (ch === '\\')
+                this.pos += 2;
+            else if (ch === '"')
+                break;
+            else
+                this.pos++;
+        }
+        this.pos++; // closing quote
+        // The escapes are JSON's own, so JSON.parse decodes the literal exactly;
+        // it only fails on a bad escape or a raw control character.
+        try {
+            return JSON.parse(this.text.slice(start, this.pos));
+        }
+        catch {
+            this.pos = start;
+            return this.fail('invalid string (bad escape or control character)');
+        }
+    }
+    /** Reads a number, or returns undefined (position unchanged) when there is none here. */
+    readNumber() {
+        const literal = this.match(json_NUMBER);
+        if (literal === undefined)
+            return undefined; // e.g. '-Infinity', read as a literal by the caller
+        this.pos += literal.length;
+        return Number(literal);
+    }
+    match(pattern) {
+        pattern.lastIndex = this.pos;
+        return pattern.exec(this.text)?.[0];
+    }
+    skipWhitespace() {
+        for (;;) {
+            const ch = this.text[this.pos];
+            if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r')
+                return;
+            this.pos++;
+        }
+    }
+    /** Throws a syntax error at the current position, naming what was found there. */
+    fail(expected) {
+        const { line, column } = lineAndColumn(this.text, this.pos);
+        throw new JsonSyntaxError(`${expected}, found ${this.describeFound()}`, line, column);
+    }
+    describeFound() {
+        if (this.pos >= this.text.length)
+            return 'end of file';
+        const word = this.match(/[A-Za-z0-9_.+-]+/y);
+        return `'${word ?? this.text[this.pos]}'`;
+    }
+}
+function lineAndColumn(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text[i] === '\n') {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/metrics/load.ts
+/**
+ * Finding and reading candidate metric files: the `metrics` input's entries
+ * (`name=path`, plain paths, globs) and the JSON / YAML / TOML files they name.
+ */
+
+
+
+
+
+
+
+
+
+/**
+ * Reads one metrics file and flattens it (see `flattenMetrics`): the format is
+ * chosen by extension (.json, .yaml/.yml, .toml); any other extension is tried
+ * as JSON, then as YAML. JSON may contain Python's bare NaN / Infinity.
+ *
+ * @param file  absolute, or relative to `cwd`; error messages show it as given.
+ * @throws InputError('metrics') when the file cannot be read, is malformed (the
+ *   message gives the parser's line and column), or is not a mapping at the top.
+ */
+async function loadMetricsFile(file, cwd = process.cwd()) {
+    const text = await readTextFile('metrics', 'metrics file', file, cwd);
+    return metricsFromText(text, file);
+}
+/**
+ * Parses metrics text (format from `source`'s extension, as `loadMetricsFile`)
+ * and flattens it. For text that did not come from a file, such as a baseline
+ * read with `git show`: `source` may be `git:<ref>:<path>`.
+ * @throws InputError(input) when the text is malformed (with line and column)
+ *   or not a mapping at the top level.
+ */
+function metricsFromText(text, source, input = 'metrics') {
+    const document = parseMetricsText(text, source, input);
+    if (!isPlainMapping(document)) {
+        const found = document === null || document === undefined ? 'nothing' : Array.isArray(document) ? 'a list' : `a ${typeof document}`;
+        throw new errors/* InputError */.dz(input, `metrics file '${source}' must hold a mapping of metric names to values at the top level; found ${found}`);
+    }
+    return flattenMetrics(document);
+}
+/**
+ * Parses metrics text whose format is chosen by `source`'s extension, without
+ * flattening; any other extension is tried as JSON, then as YAML.
+ * @throws InputError(input) with the source and the parser's line/column.
+ */
+function parseMetricsText(text, source, input = 'metrics') {
+    const format = formatOf(source);
+    if (format !== undefined)
+        return parseAs(format, text, source, input);
+    // Unknown extension: JSON first, because YAML would read a bare NaN in JSON
+    // as the string "NaN" and silently drop the metric.
+    try {
+        return parseAs('json', text, source, input);
+    }
+    catch (jsonError) {
+        try {
+            return parseAs('yaml', text, source, input);
+        }
+        catch (yamlError) {
+            throw new errors/* InputError */.dz(input, `metrics file '${source}' is neither JSON nor YAML (name it .json, .yaml or .toml to pick one): ` +
+                `as JSON, ${reasonOf(jsonError)}; as YAML, ${reasonOf(yamlError)}`);
+        }
+    }
+}
+function formatOf(file) {
+    const extension = external_node_path_default().extname(file).toLowerCase();
+    if (extension === '.json')
+        return 'json';
+    if (extension === '.yaml' || extension === '.yml')
+        return 'yaml';
+    if (extension === '.toml')
+        return 'toml';
+    return undefined;
+}
+/** Parses text as one format; on a syntax error throws an InputError naming the source, line and column. */
+function parseAs(format, text, source, input) {
+    try {
+        if (format === 'json')
+            return parseJsonAllowingNonFinite(text);
+        if (format === 'toml')
+            return (0,smol_toml_dist/* parse */.qg)(text);
+        // logLevel 'error': throw on errors, but don't print YAML warnings into the CI log.
+        return yaml_dist.parse(text, { logLevel: 'error' });
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(input, `metrics file '${source}' is not valid ${format.toUpperCase()}: ${syntaxErrorText(error)}`, {
+            cause: error,
+        });
+    }
+}
+/** "line L, column C: reason" from whichever parser threw. */
+function syntaxErrorText(error) {
+    if (error instanceof JsonSyntaxError)
+        return error.message;
+    if (error instanceof smol_toml_dist/* TomlError */.zx)
+        return `line ${error.line}, column ${error.column}: ${firstLine(error.message)}`;
+    if (error instanceof yaml_dist.YAMLError) {
+        const start = error.linePos?.[0];
+        // The yaml package appends "at line L, column C:" and a code excerpt; keep only the reason.
+        const reason = firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '');
+        return start === undefined ? reason : `line ${start.line}, column ${start.col}: ${reason}`;
+    }
+    return error instanceof Error ? error.message : String(error);
+}
+function reasonOf(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // Strip the "input 'metrics': metrics file '…' is not valid X: " prefix parseAs added.
+    return message.replace(/^.*? is not valid [A-Z]+: /, '');
+}
+function firstLine(text) {
+    return (text.split('\n')[0] ?? '').trim();
+}
+/** Reads a UTF-8 file, turning "no such file" and friends into an InputError on `input`. */
+async function readTextFile(input, what, file, cwd) {
+    try {
+        return await (0,promises_.readFile)(external_node_path_default().resolve(cwd, file), 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
+        throw new errors/* InputError */.dz(input, `cannot read ${what} '${file}': ${reason}`, { cause: error });
+    }
+}
+/**
+ * Resolves the `metrics` input's entries to named files, in the order given
+ * (a glob's matches sorted by path). Blank entries and `#` comments are ignored.
+ *
+ * - `name=path` names a file. The text before the first `=` counts as a name
+ *   only when it is one (letters, digits, `_`, `.`, `-`, no `/`): write
+ *   `./a=b/metrics.json` for a path whose first folder contains `=`.
+ * - Without a name, a file is named after its parent folder (`out/rf/metrics.json`
+ *   → `rf`), or after its stem when it sits directly in `cwd` (`metrics.json` → `metrics`).
+ * - A path that names an existing file is that file; otherwise, if it has glob
+ *   characters, it is a glob (tinyglobby, relative to `cwd`, files only). A named
+ *   glob must match exactly one file.
+ * - Paths are absolute or relative to `cwd`; returned files are relative to
+ *   `cwd` when inside it, else absolute.
+ *
+ * @throws InputError('metrics') when the list is empty, a file is missing, a glob
+ *   matches nothing, a name is malformed, or two files get the same name.
+ */
+async function resolveMetricInputs(entries, cwd) {
+    const wanted = entries.map((entry) => entry.trim()).filter((entry) => entry !== '' && !entry.startsWith('#'));
+    if (wanted.length === 0)
+        throw new errors/* InputError */.dz('metrics', 'nothing given: give one or more metric files (paths or globs, each optionally name=path)');
+    const resolved = [];
+    for (const entry of wanted) {
+        const { name, pattern } = splitNamedEntry(entry, 'metrics');
+        const files = await filesOf(pattern, cwd);
+        if (name !== undefined && files.length > 1) {
+            throw new errors/* InputError */.dz('metrics', `'${entry}' names ${files.length} files (${files.join(', ')}); a name can only go with one file`);
+        }
+        for (const file of files)
+            resolved.push({ name: name ?? defaultName(file, cwd), file });
+    }
+    return withUniqueNames(resolved);
+}
+/** The files one entry stands for: itself when it exists, else its glob matches. */
+async function filesOf(pattern, cwd) {
+    const kind = await fileKind(external_node_path_default().resolve(cwd, pattern));
+    if (kind === 'file')
+        return [displayPath(external_node_path_default().resolve(cwd, pattern), cwd)];
+    if (kind === 'directory') {
+        throw new errors/* InputError */.dz('metrics', `'${pattern}' is a directory; give the metrics file in it (or a glob)`);
+    }
+    if (!(0,dist/* isDynamicPattern */.ey)(pattern))
+        throw new errors/* InputError */.dz('metrics', `metrics file '${pattern}' does not exist`);
+    const matches = await (0,dist/* glob */.TI)(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
+    if (matches.length === 0)
+        throw new errors/* InputError */.dz('metrics', `the glob '${pattern}' matched no files (relative to ${cwd})`);
+    return matches.map((match) => displayPath(match, cwd)).sort(compareNames);
+}
+async function fileKind(file) {
+    try {
+        const info = await (0,promises_.stat)(file);
+        return info.isDirectory() ? 'directory' : 'file';
+    }
+    catch {
+        return 'none';
+    }
+}
+/** Relative to cwd with POSIX separators when inside cwd; absolute otherwise. */
+function displayPath(absolute, cwd) {
+    const relative = external_node_path_default().relative(external_node_path_default().resolve(cwd), absolute);
+    if (relative === '' || relative.startsWith('..') || external_node_path_default().isAbsolute(relative))
+        return absolute;
+    return relative.split((external_node_path_default()).sep).join('/');
+}
+/** Drops exact repeats (same name, same file); any other repeated name is a bad input. */
+function withUniqueNames(inputs) {
+    const byName = new Map();
+    for (const input of inputs) {
+        const earlier = byName.get(input.name);
+        if (earlier === undefined)
+            byName.set(input.name, input);
+        else if (earlier.file !== input.file) {
+            throw new errors/* InputError */.dz('metrics', `two metric files are named '${input.name}': ${earlier.file} and ${input.file}; name them apart with name=path`);
+        }
+    }
+    return [...byName.values()];
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/metrics/samples.ts
+/**
+ * Per-example scores for statistical rules (the `samples` input): for each
+ * candidate and for `baseline`, one number per row of the same evaluation set,
+ * in the same order (1/0 for correct/wrong, a per-example loss, …).
+ *
+ * A spec is `file` or `file#selector`, split at the last `#`:
+ *
+ * - JSON (`.json`, or other content starting with `[` / `{`): a list of numbers
+ *   or booleans. When the file holds a mapping, `#key` picks the list (a
+ *   top-level key, else a dotted path `eval.correct`); without `#key`, the
+ *   list under the key named like the metric (`accuracy`, or the metric's last
+ *   dotted segment) is used.
+ * - CSV (`.csv`; `.tsv` is tab-separated; anything else not JSON): one column.
+ *   The first row is a header unless every cell in it is a number or boolean.
+ *   `#name` picks the column with that header; `#3` the third column (1-based)
+ *   when no header is called "3". Without a selector: the column named like the
+ *   metric (`accuracy`, or the metric's last dotted segment), else the only
+ *   column whose every non-blank value is a number or boolean; with several such columns
+ *   (a numeric row id, say) it is a bad input rather than a guess.
+ *
+ * Values: finite numbers; booleans (JSON true/false, CSV true/false in any
+ * case, as pandas writes True/False) count as 1 and 0. Anything else — empty
+ * cells, text, NaN, Infinity — is a bad input naming the row.
+ */
+
+
+
+
+
+
+/**
+ * Loads one series of per-example scores from `file` or `file#selector` (see
+ * the module comment for formats and column choice).
+ * @throws InputError('samples') when the file is missing or malformed, the
+ *   selector matches nothing, or a value is not a finite number or boolean.
+ */
+async function loadSamples(spec, options = {}) {
+    const { file, selector } = splitSpec(spec);
+    const text = await readTextFile('samples', 'samples file', file, options.cwd ?? process.cwd());
+    const extension = external_node_path_default().extname(file).toLowerCase();
+    const looksLikeJson = extension === '.json' || (extension !== '.csv' && extension !== '.tsv' && /^\s*[[{]/.test(text));
+    if (looksLikeJson)
+        return samplesFromJson(text, file, selector, options.metric);
+    return samplesFromCsv(text, file, extension === '.tsv' ? '\t' : ',', selector, options.metric);
+}
+/**
+ * Loads the `samples` input's entries (`name=spec`, or `spec` named after its
+ * parent folder / stem like metric files) into the shape `evaluateGate` takes.
+ * The name `baseline` is the baseline's series.
+ *
+ * Returns undefined when there are no entries (blank lines and `#` comments
+ * don't count). Does not know the candidates: `evaluateGate` reports a series
+ * named after no candidate, or a statistical rule lacking one.
+ * @throws InputError('samples') for a bad entry or file, a repeated name, or
+ *   series of different lengths (naming both files).
+ */
+async function loadSampleInputs(entries, cwd, options = {}) {
+    const wanted = entries.map((entry) => entry.trim()).filter((entry) => entry !== '' && !entry.startsWith('#'));
+    if (wanted.length === 0)
+        return undefined;
+    const loaded = [];
+    for (const entry of wanted) {
+        const { name, pattern: spec } = splitNamedEntry(entry, 'samples');
+        const resolvedName = name ?? defaultName(splitSpec(spec).file, cwd);
+        const earlier = loaded.find((item) => item.name === resolvedName);
+        if (earlier !== undefined) {
+            throw new errors/* InputError */.dz('samples', `two entries are named '${resolvedName}': ${earlier.spec} and ${spec}; name them apart with name=file`);
+        }
+        loaded.push({ name: resolvedName, spec, scores: await loadSamples(spec, { cwd, ...options }) });
+    }
+    const first = loaded[0];
+    for (const item of loaded) {
+        if (first !== undefined && item.scores.length !== first.scores.length) {
+            throw new errors/* InputError */.dz('samples', `'${first.name}' has ${first.scores.length} per-example scores (${first.spec}) but '${item.name}' has ` +
+                `${item.scores.length} (${item.spec}); all must score the same evaluation set in the same order`);
+        }
+    }
+    const candidates = {};
+    let baseline;
+    for (const item of loaded) {
+        if (item.name === 'baseline')
+            baseline = item.scores;
+        else
+            candidates[item.name] = item.scores;
+    }
+    return baseline === undefined ? { candidates } : { candidates, baseline };
+}
+/** `file#selector` split at the last `#`; a `#` at the very end selects nothing. */
+function splitSpec(spec) {
+    const hash = spec.lastIndexOf('#');
+    if (hash < 0)
+        return { file: spec.trim(), selector: undefined };
+    const selector = spec.slice(hash + 1).trim();
+    return { file: spec.slice(0, hash).trim(), selector: selector === '' ? undefined : selector };
+}
+// ---------------------------------------------------------------- JSON
+function samplesFromJson(text, file, selector, metric) {
+    let document;
+    try {
+        document = parseJsonAllowingNonFinite(text);
+    }
+    catch (error) {
+        const reason = error instanceof JsonSyntaxError ? error.message : String(error);
+        throw new errors/* InputError */.dz('samples', `samples file '${file}' is not valid JSON: ${reason}`, { cause: error });
+    }
+    const list = pickJsonList(document, file, selector, metric);
+    // Items are counted from 1, like CSV lines, so messages read the same.
+    return list.map((item, index) => scoreOf(item, () => `item ${index + 1} of '${file}${selector === undefined ? '' : `#${selector}`}'`));
+}
+function pickJsonList(document, file, selector, metric) {
+    if (Array.isArray(document)) {
+        if (selector !== undefined) {
+            throw new errors/* InputError */.dz('samples', `'${file}' holds a list, so '#${selector}' has nothing to pick; drop it`);
+        }
+        return document;
+    }
+    if (!isPlainMapping(document)) {
+        throw new errors/* InputError */.dz('samples', `samples file '${file}' must hold a list of per-example scores (or a mapping of such lists)`);
+    }
+    const keys = selector !== undefined ? [selector] : metric !== undefined ? namesLike(metric) : [];
+    for (const key of keys) {
+        const value = lookUpDotted(document, key);
+        if (Array.isArray(value))
+            return value;
+        if (value !== undefined)
+            throw new errors/* InputError */.dz('samples', `'${key}' in '${file}' is not a list of per-example scores`);
+    }
+    const lists = Object.keys(document).filter((key) => Array.isArray(document[key]));
+    const wanted = selector !== undefined ? `no list under '${selector}'` : 'a mapping; say which list with file.json#key';
+    throw new errors/* InputError */.dz('samples', `samples file '${file}' holds ${wanted} (lists found: ${lists.join(', ') || 'none'})`);
+}
+/** A top-level key as written, else a dotted path through nested mappings. */
+function lookUpDotted(document, key) {
+    if (Object.hasOwn(document, key))
+        return document[key];
+    let node = document;
+    for (const part of key.split('.')) {
+        if (!isPlainMapping(node) || !Object.hasOwn(node, part))
+            return undefined;
+        node = node[part];
+    }
+    return node;
+}
+/** `eval.accuracy` may be a column `eval.accuracy` or `accuracy`. */
+function namesLike(metric) {
+    const last = metric.slice(metric.lastIndexOf('.') + 1);
+    return last === metric ? [metric] : [metric, last];
+}
+function scoreOf(value, where) {
+    if (typeof value === 'boolean')
+        return value ? 1 : 0;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    const shown = typeof value === 'string' ? `"${value}"` : String(value);
+    throw new errors/* InputError */.dz('samples', `${where()} is ${shown}; per-example scores must be finite numbers or booleans`);
+}
+function samplesFromCsv(text, file, delimiter, selector, metric) {
+    const rows = parseCsv(text, delimiter, file);
+    const firstRow = rows[0];
+    if (firstRow === undefined)
+        throw new errors/* InputError */.dz('samples', `samples file '${file}' is empty`);
+    const hasHeader = !firstRow.cells.every((cell) => csvScore(cell) !== undefined);
+    const header = hasHeader ? firstRow.cells.map((cell) => cell.trim()) : [];
+    const data = hasHeader ? rows.slice(1) : rows;
+    if (data.length === 0)
+        throw new errors/* InputError */.dz('samples', `samples file '${file}' has a header but no rows`);
+    const column = chooseColumn(header, data, file, selector, metric);
+    const columnName = header[column] ?? `column ${column + 1}`;
+    return data.map((row) => {
+        const cell = row.cells[column] ?? '';
+        const score = csvScore(cell);
+        if (score === undefined) {
+            const shown = cell.trim() === '' ? 'empty' : `'${cell}'`;
+            throw new errors/* InputError */.dz('samples', `'${file}' line ${row.line}, ${columnName}: value is ${shown}; per-example scores must be finite numbers or true/false`);
+        }
+        return score;
+    });
+}
+function chooseColumn(header, data, file, selector, metric) {
+    const width = Math.max(header.length, ...data.map((row) => row.cells.length));
+    const columns = header.length > 0 ? `columns: ${header.join(', ')}` : `${width} columns, no header`;
+    if (selector !== undefined) {
+        const named = header.indexOf(selector);
+        if (named >= 0)
+            return named;
+        if (/^[1-9]\d*$/.test(selector) && Number(selector) <= width)
+            return Number(selector) - 1;
+        throw new errors/* InputError */.dz('samples', `'${file}' has no column '${selector}' (${columns})`);
+    }
+    for (const name of metric === undefined ? [] : namesLike(metric)) {
+        const named = header.indexOf(name);
+        if (named >= 0)
+            return named;
+    }
+    const numeric = [];
+    for (let column = 0; column < width; column++) {
+        // Blank cells don't disqualify a column: the value check then names their lines.
+        const cells = data.map((row) => row.cells[column] ?? '').filter((cell) => cell.trim() !== '');
+        if (cells.length > 0 && cells.every((cell) => csvScore(cell) !== undefined))
+            numeric.push(column);
+    }
+    const [only] = numeric;
+    if (numeric.length === 1 && only !== undefined)
+        return only;
+    if (numeric.length === 0) {
+        throw new errors/* InputError */.dz('samples', `'${file}' has no column of numbers or booleans (${columns})`);
+    }
+    // Several candidates (a row id is numeric too): guessing could gate on the wrong column.
+    const names = numeric.map((column) => header[column] ?? String(column + 1));
+    throw new errors/* InputError */.dz('samples', `'${file}' has several numeric columns (${names.join(', ')}); pick one with ${file}#column`);
+}
+/** A cell's score: a finite number, or true/false as 1/0; undefined otherwise. */
+function csvScore(cell) {
+    const trimmed = cell.trim();
+    if (trimmed === '')
+        return undefined;
+    const lower = trimmed.toLowerCase();
+    if (lower === 'true')
+        return 1;
+    if (lower === 'false')
+        return 0;
+    const number = Number(trimmed);
+    // Number() also accepts "0x1f" and "Infinity"; a score is a plain decimal.
+    return Number.isFinite(number) && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed) ? number : undefined;
+}
+/**
+ * RFC 4180 CSV: fields may be quoted with `"`, a quote inside is doubled, and a
+ * quoted field may span lines. Blank lines are skipped.
+ */
+function parseCsv(text, delimiter, file) {
+    const rows = [];
+    let cells = [];
+    let cell = '';
+    let line = 1;
+    let rowLine = 1;
+    let inQuotes = false;
+    let quoteLine = 0;
+    const endRow = () => {
+        cells.push(cell);
+        if (!(cells.length === 1 && cells[0]?.trim() === ''))
+            rows.push({ cells, line: rowLine });
+        cells = [];
+        cell = '';
+    };
+    const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+    for (let i = 0; i < source.length; i++) {
+        const ch = source[i];
+        if (inQuotes) {
+            if (ch === '"' && source[i + 1] === '"') {
+                cell += '"';
+                i++;
+            }
+            else if (ch === '"') {
+                inQuotes = false;
+            }
+            else {
+                if (ch === '\n')
+                    line++;
+                cell += ch;
+            }
+        }
+        else if (ch === '"' && cell.trim() === '') {
+            inQuotes = true;
+            quoteLine = line;
+            cell = '';
+        }
+        else if (ch === delimiter) {
+            cells.push(cell);
+            cell = '';
+        }
+        else if (ch === '\n' || ch === '\r') {
+            if (ch === '\r' && source[i + 1] === '\n')
+                i++;
+            endRow();
+            line++;
+            rowLine = line;
+        }
+        else {
+            cell += ch;
+        }
+    }
+    if (inQuotes)
+        throw new errors/* InputError */.dz('samples', `'${file}' line ${quoteLine}: a quoted field is never closed`);
+    if (cell !== '' || cells.length > 0)
+        endRow();
+    return rows;
+}
+
+// EXTERNAL MODULE: ./packages/core/src/host/git.ts + 1 modules
+var host_git = __webpack_require__(3084);
+;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/baseline.ts
+
+
+
+
+
+/**
+ * Reads the `baseline` input: a file path, or `git:<ref>:<path>` read with
+ * `git show` (argv, never a shell). A baseline that does not exist yet is
+ * "missing", not an error — the first run of a pipeline has none. One that
+ * exists but cannot be parsed is bad input.
+ */
+async function loadBaseline(spec, cwd) {
+    if (spec.trim() === '')
+        return { kind: 'none' };
+    const git = /^git:([^:]+):(.+)$/.exec(spec.trim());
+    if (git) {
+        const [, ref, file] = git;
+        if (ref.startsWith('-'))
+            throw new errors/* InputError */.dz('baseline', `got git ref '${ref}', which looks like an option; expected git:<ref>:<path>`);
+        const text = await (0,host_git/* showFile */.II)(cwd, ref, file);
+        if (text === null)
+            return { kind: 'missing', source: spec, reason: `${file} does not exist at ${ref}` };
+        return { kind: 'found', source: spec, metrics: parse(text, spec) };
+    }
+    if (spec.startsWith('git:'))
+        throw new errors/* InputError */.dz('baseline', `got '${spec}', expected git:<ref>:<path> (e.g. git:origin/main:metrics.json)`);
+    const file = external_node_path_default().resolve(cwd, spec);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return { kind: 'missing', source: spec, reason: `${spec} does not exist` };
+        throw new errors/* InputError */.dz('baseline', `cannot read ${spec}: ${err.message}`);
+    }
+    return { kind: 'found', source: spec, metrics: parse(text, spec) };
+}
+function parse(text, source) {
+    return metricsFromText(text, source, 'baseline');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/inputs.ts
+
+
+
+
+
+
+
+/**
+ * Reads and checks every input and every file they name before any work: a
+ * missing metric file, a rule with a typo or a metric no candidate has ends
+ * the step here with exit 2, before a status is posted or a file written.
+ */
+async function readGateInputs(reader, host) {
+    const cwd = process.cwd();
+    const entries = reader.list('metrics');
+    const rules = parseRules(reader.requiredString('rules'));
+    const selectText = reader.string('select').trim();
+    const selection = selectText ? parseSelect(selectText) : null;
+    const onMissingBaseline = reader.choice('on-missing-baseline');
+    const onFail = reader.choice('on-fail');
+    const resamples = reader.number('bootstrap-resamples', { min: 100, max: 1_000_000, integer: true }) ?? 10_000;
+    const seed = reader.number('bootstrap-seed', { integer: true }) ?? 42;
+    const reporting = {
+        token: reader.string('github-token').trim(),
+        apiUrl: reader.string('github-api-url').trim() || host.context.apiUrl,
+        context: reader.string('status-context').trim() || 'mlops-ci/gate',
+        checkRun: reader.boolean('check-run'),
+        comment: reader.choice('comment'),
+    };
+    validateApiUrl(reporting.apiUrl);
+    const files = outputFiles(reader, host, reporting.context);
+    const inputs = await resolveMetricInputs(entries, cwd);
+    const candidates = await Promise.all(inputs.map(async (input) => ({ ...input, metrics: await loadMetricsFile(input.file, cwd) })));
+    const baseline = await loadBaseline(reader.string('baseline'), cwd);
+    if (baseline.kind === 'missing')
+        host.warning(`No baseline: ${baseline.reason}. Rules using baseline.* are skipped (on-missing-baseline: ${onMissingBaseline}).`);
+    checkRuleMetrics(rules, Object.fromEntries(candidates.map((candidate) => [candidate.name, Object.keys(candidate.metrics)])), baseline.kind === 'found' ? Object.keys(baseline.metrics) : undefined);
+    if (selection && !candidates.some((candidate) => selection.metric in candidate.metrics)) {
+        throw new errors/* InputError */.dz('select', `names metric '${selection.metric}', which no candidate has`);
+    }
+    // A CSV of several columns picks the one named like the statistical rules' metric.
+    const statisticalMetric = rules.find((rule) => rule.confidence !== undefined)?.metric;
+    const samples = await loadSampleInputs(reader.list('samples'), cwd, statisticalMetric ? { metric: statisticalMetric } : {});
+    return {
+        evaluation: {
+            candidates,
+            baseline: baseline.kind === 'found' ? { source: baseline.source, metrics: baseline.metrics } : null,
+            missingBaselineSource: baseline.kind === 'missing' ? baseline.source : null,
+            rules,
+            ...(samples ? { samples } : {}),
+            selection,
+            onMissingBaseline,
+            bootstrap: { resamples, seed },
+        },
+        onFail,
+        reporting,
+        files,
+    };
+}
+function outputFiles(reader, host, context) {
+    const cwd = process.cwd();
+    const dir = external_node_path_default().join(host.context.tempDir, 'mlops-ci', 'evaluate-and-gate', context.replace(/[^A-Za-z0-9._-]+/g, '-'));
+    const report = reader.string('report').trim();
+    const results = reader.string('results-file').trim();
+    const junit = reader.string('junit').trim();
+    return {
+        report: report ? external_node_path_default().resolve(cwd, report) : external_node_path_default().join(dir, 'report.md'),
+        results: results ? external_node_path_default().resolve(cwd, results) : external_node_path_default().join(dir, 'results.json'),
+        junit: junit ? external_node_path_default().resolve(cwd, junit) : null,
+    };
+}
+function validateApiUrl(url) {
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol === 'http:' || parsed.protocol === 'https:')
+            return;
+    }
+    catch {
+        // fall through to the error below
+    }
+    throw new errors/* InputError */.dz('github-api-url', `got '${url}', expected an http(s) URL such as https://api.github.com or https://HOST/api/v3`);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/index.ts
+/**
+ * evaluate-and-gate: decide, with evidence, whether candidate models may go on.
+ *
+ * The story: read every input and input file (bad input stops here, exit 2,
+ * nothing written) → mark the commit pending → evaluate the rules for each
+ * candidate (with bootstrap intervals for `@ N%` rules) and pick the best →
+ * write the report, results and JUnit files → publish the summary, status,
+ * check run and PR comment → exit 3 when the gate did not pass and on-fail is
+ * `fail`.
+ */
+
+
+
+
+
+
+
+
+
+async function run(inputs, host) {
+    const publisher = await GatePublisher.create(host, inputs.reporting);
+    await publisher.pending();
+    const results = await host.group('Evaluate the rules', async () => {
+        const evaluated = evaluateGate(inputs.evaluation);
+        logVerdicts(evaluated, host);
+        return evaluated;
+    });
+    const markdown = renderGateReport(results, {
+        direction: (metric) => metricDirection(metric, inputs.evaluation.rules, inputs.evaluation.selection),
+        context: inputs.reporting.context,
+        runUrl: host.context.runUrl,
+    });
+    await writeArtifacts(inputs, results, markdown);
+    await host.appendSummary(markdown);
+    await host.group('Report to GitHub', () => publisher.publish(results, markdown));
+    const best = results.best ? results.candidates[results.best] : undefined;
+    return {
+        outputs: {
+            passed: String(results.passed),
+            best: results.best ?? '',
+            'best-metrics': best ? external_node_path_default().resolve(best.metricsFile) : '',
+            report: inputs.files.report,
+            results: JSON.stringify(results),
+            'results-file': inputs.files.results,
+        },
+        ...(!results.passed && inputs.onFail === 'fail' ? { gateFailure: failureMessage(results) } : {}),
+    };
+}
+/** Report, results JSON and JUnit XML, each written whole through a temp name. */
+async function writeArtifacts(inputs, results, markdown) {
+    await (0,fs_atomic/* writeFileAtomic */.Z)(inputs.files.report, markdown);
+    await (0,fs_atomic/* writeFileAtomic */.Z)(inputs.files.results, `${JSON.stringify(results, null, 2)}\n`);
+    if (inputs.files.junit)
+        await (0,fs_atomic/* writeFileAtomic */.Z)(inputs.files.junit, renderJUnit(results));
+}
+function logVerdicts(results, host) {
+    for (const [name, candidate] of Object.entries(results.candidates)) {
+        host.info(`${candidate.passed ? 'PASS' : 'FAIL'} ${name} (${candidate.metricsFile})`);
+        for (const rule of candidate.rules) {
+            const interval = rule.interval ? ` CI [${rule.interval.lower.toFixed(4)}, ${rule.interval.upper.toFixed(4)}]` : '';
+            host.info(`  ${rule.verdict.padEnd(7)} ${rule.rule}  (${rule.metric} = ${rule.value ?? 'missing'})${interval}${rule.note ? ` — ${rule.note}` : ''}`);
+        }
+    }
+    host.info(results.passed ? `Best: ${results.best}. ${results.selectionNote}` : `No candidate passed every rule. ${results.selectionNote}`);
+}
+function failureMessage(results) {
+    const failed = Object.entries(results.candidates)
+        .filter(([, candidate]) => !candidate.passed)
+        .map(([name, candidate]) => `${name}: ${candidate.rules.filter((rule) => !rule.passed).map((rule) => rule.rule).join('; ')}`);
+    return `the gate did not pass — ${failed.join(' | ')}`;
+}
+
+
+/***/ })
+
+};

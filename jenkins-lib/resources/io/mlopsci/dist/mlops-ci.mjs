@@ -1,0 +1,1347 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 8731:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cs: () => (/* binding */ runAction),
+/* harmony export */   XE: () => (/* binding */ parseStepArgs),
+/* harmony export */   iW: () => (/* binding */ main)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7638);
+/* harmony import */ var _spec_help_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2182);
+/* harmony import */ var _steps_registry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6145);
+/* harmony import */ var _steps_run_step_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7280);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8109);
+/**
+ * The one entrypoint: `mlops-ci <step> ...` in a terminal and on Jenkins, and,
+ * through runAction(), every GitHub action. It loads only specs eagerly;
+ * hosts and step code are imported when a step actually runs.
+ */
+
+
+
+
+
+
+
+/** Runs the CLI with these arguments (without `node` and the script) and returns the exit code. */
+async function main(argv, env = process.env) {
+    const [first, ...rest] = argv;
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+        process.stdout.write(`${(0,_spec_help_js__WEBPACK_IMPORTED_MODULE_5__/* .renderUsage */ .e)(specs(), _version_js__WEBPACK_IMPORTED_MODULE_6__/* .VERSION */ .x)}\n`);
+        return first === undefined ? _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.badInput : _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok;
+    }
+    if (first === '--version' || first === '-V') {
+        process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_6__/* .VERSION */ .x}\n`);
+        return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok;
+    }
+    const entry = (0,_steps_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .findStep */ .M)(first);
+    if (!entry) {
+        process.stderr.write(`error: unknown step '${first}'; the steps are: ${specs().map((s) => s.name).join(', ')}\n`);
+        return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.badInput;
+    }
+    const parsed = parseStepArgs(entry.spec, rest);
+    if (parsed.kind === 'help') {
+        process.stdout.write(`${(0,_spec_help_js__WEBPACK_IMPORTED_MODULE_5__/* .renderStepHelp */ .S)(entry.spec)}\n`);
+        return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok;
+    }
+    if (parsed.kind === 'error') {
+        process.stderr.write(`error: ${parsed.message}\n`);
+        return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.badInput;
+    }
+    return (0,_steps_run_step_js__WEBPACK_IMPORTED_MODULE_4__/* .runStep */ .e)(entry, env, parsed.inputs);
+}
+/** The entry of each GitHub action (dist/<step>.js): the same code, inputs from INPUT_*. */
+async function runAction(step) {
+    const entry = (0,_steps_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .findStep */ .M)(step);
+    if (!entry)
+        throw new Error(`no step named ${step}`);
+    process.exitCode = await (0,_steps_run_step_js__WEBPACK_IMPORTED_MODULE_4__/* .runStep */ .e)(entry, process.env);
+}
+/**
+ * `--name value`, `--name=value`; a repeated name makes a list; a boolean
+ * input may stand alone (`--check-run`). Values are never interpreted by a shell.
+ */
+function parseStepArgs(spec, args) {
+    const inputs = {};
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (arg === '--help' || arg === '-h')
+            return { kind: 'help' };
+        if (!arg.startsWith('--'))
+            return { kind: 'error', message: `unexpected argument '${arg}': inputs are given as --<input> <value>` };
+        const eq = arg.indexOf('=');
+        const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+        const input = spec.inputs.find((candidate) => candidate.name === name);
+        if (!input) {
+            return { kind: 'error', message: `input '${name}' is not an input of ${spec.name}; see mlops-ci ${spec.name} --help` };
+        }
+        let value;
+        if (eq !== -1) {
+            value = arg.slice(eq + 1);
+        }
+        else if (input.type === 'boolean' && (i + 1 >= args.length || args[i + 1].startsWith('--'))) {
+            value = 'true';
+        }
+        else if (i + 1 < args.length) {
+            value = args[++i];
+        }
+        else {
+            return { kind: 'error', message: `input '${name}' needs a value` };
+        }
+        const previous = inputs[name];
+        if (previous === undefined)
+            inputs[name] = value;
+        else if (input.type === 'list')
+            inputs[name] = [...(Array.isArray(previous) ? previous : [previous]), value];
+        else
+            return { kind: 'error', message: `input '${name}' is given twice` };
+    }
+    return { kind: 'inputs', inputs };
+}
+function specs() {
+    return _steps_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .STEPS */ .U.map((step) => step.spec);
+}
+function isEntrypoint() {
+    const script = process.argv[1];
+    if (!script)
+        return false;
+    try {
+        return import.meta.url === (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(script)).href;
+    }
+    catch {
+        return false;
+    }
+}
+if (isEntrypoint()) {
+    process.exitCode = await main(process.argv.slice(2));
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7638:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   Qd: () => (/* binding */ categoryOf),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   dc: () => (/* binding */ EXIT),
+/* harmony export */   dz: () => (/* binding */ InputError)
+/* harmony export */ });
+/* unused harmony export GateFailedError */
+/**
+ * The error kinds a step can end with, and the exit code each maps to
+ * (DESIGN.md "Exit codes"). Library code throws these; only the entry turns
+ * them into an exit code and a message.
+ */
+const EXIT = {
+    ok: 0,
+    failure: 1,
+    badInput: 2,
+    gateFailed: 3,
+};
+/**
+ * Bad input or bad input data: nothing was done (exit 2).
+ * The message names the input, what was given and what is accepted.
+ */
+class InputError extends Error {
+    input;
+    name = 'InputError';
+    constructor(
+    /** The kebab-case input name the problem is about. */
+    input, message, options) {
+        super(`input '${input}': ${message}`, options);
+        this.input = input;
+    }
+}
+/** The gate ran and did not pass (exit 3 unless `on-fail: warn`). */
+class GateFailedError extends Error {
+    name = 'GateFailedError';
+}
+function exitCodeOf(err) {
+    if (err instanceof InputError)
+        return EXIT.badInput;
+    if (err instanceof GateFailedError)
+        return EXIT.gateFailed;
+    return EXIT.failure;
+}
+function categoryOf(err) {
+    if (err instanceof InputError)
+        return 'input';
+    if (err instanceof GateFailedError)
+        return 'gate';
+    return 'failure';
+}
+function messageOf(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+
+
+/***/ }),
+
+/***/ 8778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DH: () => (/* binding */ envInputs),
+/* harmony export */   iV: () => (/* binding */ jsonInputs),
+/* harmony export */   rg: () => (/* binding */ withEnvFallbacks)
+/* harmony export */ });
+/* harmony import */ var _spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4944);
+
+/** Inputs given as one object (Jenkins JSON, CLI arguments). */
+function jsonInputs(values) {
+    return {
+        get: (name) => values[name],
+        givenNames: () => Object.keys(values),
+    };
+}
+/** GitHub: the runner sets INPUT_<NAME> (upper-cased, hyphens kept) for a JavaScript action. */
+function envInputs(env) {
+    return {
+        get: (name) => {
+            const value = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+            return value === undefined || value.trim() === '' ? undefined : value.trim();
+        },
+        givenNames: () => [],
+    };
+}
+/**
+ * Fills absent inputs from the environment: secrets from MLOPS_CI_SECRET_<NAME>
+ * (where the Jenkins shim's withCredentials puts them), then the input's
+ * `envFallback` (GITHUB_TOKEN, ...).
+ */
+function withEnvFallbacks(raw, spec, env) {
+    const byName = new Map(spec.inputs.map((input) => [input.name, input]));
+    return {
+        get: (name) => {
+            const given = raw.get(name);
+            if (given !== undefined && given !== null && given !== '')
+                return given;
+            const input = byName.get(name);
+            if (input?.secret && env[(0,_spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .secretEnvName */ .ln)(name)])
+                return env[(0,_spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .secretEnvName */ .ln)(name)];
+            if (input?.envFallback && env[input.envFallback])
+                return env[input.envFallback];
+            return given;
+        },
+        givenNames: () => raw.givenNames(),
+    };
+}
+
+
+/***/ }),
+
+/***/ 2182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ renderStepHelp),
+/* harmony export */   e: () => (/* binding */ renderUsage)
+/* harmony export */ });
+/** `mlops-ci --help`: the steps, one line each. */
+function renderUsage(specs, version) {
+    const width = Math.max(...specs.map((spec) => spec.name.length));
+    return [
+        `mlops-ci ${version} — CI/CD steps for ML projects`,
+        '',
+        'Usage: mlops-ci <step> [--<input> <value>]...',
+        '       mlops-ci <step> --help',
+        '       mlops-ci --version',
+        '',
+        'Steps:',
+        ...specs.map((spec) => `  ${spec.name.padEnd(width)}  ${spec.description}`),
+        '',
+        'Inputs may also come as one JSON object in MLOPS_CI_INPUTS. Logs go to stderr;',
+        'the outputs are printed as JSON on stdout. Exit codes: 0 done, 1 failed,',
+        '2 bad input, 3 the gate did not pass.',
+    ].join('\n');
+}
+/** `mlops-ci <step> --help`: the step's inputs and outputs. */
+function renderStepHelp(spec) {
+    const lines = [`mlops-ci ${spec.name} — ${spec.description}`, '', 'Inputs:'];
+    for (const input of spec.inputs) {
+        lines.push(`  --${input.name} ${placeholder(input)}${input.required ? '  (required)' : ''}`);
+        lines.push(...wrap(input.description, 6));
+        if (input.choices)
+            lines.push(`      One of: ${input.choices.join(', ')}.`);
+        if (input.default !== undefined)
+            lines.push(`      Default: ${input.default}`);
+    }
+    lines.push('', 'Outputs (JSON on stdout):');
+    for (const output of spec.outputs) {
+        lines.push(`  ${output.name}`);
+        lines.push(...wrap(output.description, 6));
+    }
+    lines.push('', `Jenkins: ${spec.jenkinsVar}(...)   GitHub: uses: <owner>/mlops-ci/actions/${spec.name}@v0`);
+    return lines.join('\n');
+}
+function placeholder(input) {
+    switch (input.type) {
+        case 'boolean':
+            return '<true|false>';
+        case 'number':
+            return '<number>';
+        case 'choice':
+            return `<${(input.choices ?? []).join('|')}>`;
+        case 'list':
+            return '<value> (repeat for more)';
+        default:
+            return '<value>';
+    }
+}
+function wrap(text, indent, width = 88) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/)) {
+        if (line && indent + line.length + 1 + word.length > width) {
+            lines.push(' '.repeat(indent) + line);
+            line = word;
+        }
+        else {
+            line = line ? `${line} ${word}` : word;
+        }
+    }
+    if (line)
+        lines.push(' '.repeat(indent) + line);
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 4944:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i_: () => (/* binding */ InputReader),
+/* harmony export */   ln: () => (/* binding */ secretEnvName),
+/* harmony export */   nK: () => (/* binding */ parseInputsJson)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+
+const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
+const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
+/**
+ * Reads a step's inputs through the spec: applies defaults, checks types and
+ * required inputs, and throws an InputError (exit 2) that names the input,
+ * what was given and what is accepted. Steps call it from their getInputs().
+ */
+class InputReader {
+    spec;
+    raw;
+    byName;
+    constructor(spec, raw) {
+        this.spec = spec;
+        this.raw = raw;
+        this.byName = new Map(spec.inputs.map((input) => [input.name, input]));
+        this.rejectUnknownNames();
+    }
+    /** Free text; '' when absent and without default. */
+    string(name) {
+        return this.text(name) ?? '';
+    }
+    /** Free text that must be present (required inputs, or ones a mode needs). */
+    requiredString(name) {
+        const value = this.text(name);
+        if (value === undefined || value.trim() === '') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `is required: ${this.describe(name)}`);
+        }
+        return value;
+    }
+    boolean(name) {
+        const value = this.text(name)?.trim().toLowerCase() ?? '';
+        if (TRUE_WORDS.has(value))
+            return true;
+        if (FALSE_WORDS.has(value) || value === '')
+            return false;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got '${value}', expected true or false`);
+    }
+    number(name, range = {}) {
+        const value = this.text(name)?.trim();
+        if (value === undefined || value === '')
+            return undefined;
+        const parsed = Number(value);
+        const kind = range.integer ? 'a whole number' : 'a number';
+        const valid = Number.isFinite(parsed) && (!range.integer || Number.isInteger(parsed));
+        if (!valid)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got '${value}', expected ${kind}`);
+        if ((range.min !== undefined && parsed < range.min) || (range.max !== undefined && parsed > range.max)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${value}, expected ${kind} from ${range.min ?? '-∞'} to ${range.max ?? '∞'}`);
+        }
+        return parsed;
+    }
+    choice(name) {
+        const choices = this.specOf(name).choices ?? [];
+        const value = this.text(name)?.trim() ?? '';
+        if (!choices.includes(value)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got '${value}', expected one of: ${choices.join(', ')}`);
+        }
+        return value;
+    }
+    /** A list: newline-separated text, or a JSON array (Jenkins). Blank and `#` lines are dropped. */
+    list(name) {
+        const value = this.raw.get(name) ?? this.specOf(name).default;
+        if (value === undefined || value === null)
+            return [];
+        if (Array.isArray(value))
+            return value.map((item) => this.scalarText(name, item)).filter((item) => item !== '');
+        return this.scalarText(name, value)
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '' && !line.startsWith('#'));
+    }
+    /** The input's text as given, or its default; undefined when neither. */
+    text(name) {
+        const value = this.raw.get(name);
+        if (value === undefined || value === null || value === '')
+            return this.specOf(name).default;
+        if (Array.isArray(value))
+            return value.map((item) => this.scalarText(name, item)).join('\n');
+        return this.scalarText(name, value);
+    }
+    scalarText(name, value) {
+        if (typeof value === 'string')
+            return value;
+        if (typeof value === 'number' || typeof value === 'boolean')
+            return String(value);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${JSON.stringify(value)}, expected text, a number or true/false`);
+    }
+    specOf(name) {
+        const spec = this.byName.get(name);
+        // A step asking for an input its own spec lacks is a programming error, not bad input.
+        if (!spec)
+            throw new Error(`step ${this.spec.name} reads undeclared input '${name}'`);
+        return spec;
+    }
+    describe(name) {
+        return this.specOf(name).description;
+    }
+    rejectUnknownNames() {
+        const unknown = this.raw.givenNames().filter((name) => !this.byName.has(name));
+        if (unknown.length === 0)
+            return;
+        const first = unknown[0];
+        const known = [...this.byName.keys()].join(', ');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(first, `is not an input of ${this.spec.name}; its inputs are: ${known}`);
+    }
+}
+/** `MLOPS_CI_INPUTS` as sent by the Jenkins shim (and accepted by the CLI): one JSON object. */
+function parseInputsJson(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('MLOPS_CI_INPUTS', `is not valid JSON (${err.message})`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('MLOPS_CI_INPUTS', 'must be a JSON object of input names to values');
+    }
+    return parsed;
+}
+/** Environment variable a secret input is read from on Jenkins: `github-token` → MLOPS_CI_SECRET_GITHUB_TOKEN. */
+function secretEnvName(input) {
+    return `MLOPS_CI_SECRET_${input.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+
+/***/ }),
+
+/***/ 6145:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  U: () => (/* binding */ STEPS),
+  M: () => (/* binding */ findStep)
+});
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/spec.ts
+const evaluateAndGateSpec = {
+    name: 'evaluate-and-gate',
+    jenkinsVar: 'mlopsGate',
+    description: 'Compare candidate models with rules and a baseline, pick the best, and report the verdict to the PR.',
+    branding: { icon: 'check-circle', color: 'green' },
+    jenkinsArgs: [
+        {
+            name: 'onGateFail',
+            default: 'unstable',
+            description: 'What a gate that did not pass (exit 3) does to the build: `unstable` (the var returns the outputs) or `error`.',
+        },
+    ],
+    inputs: [
+        {
+            name: 'metrics',
+            type: 'list',
+            required: true,
+            description: 'Candidate metric files (JSON, YAML or TOML; nested keys flatten with dots), one per line, as paths or globs, each optionally named `name=path`. The default name is the parent folder (or the file stem).',
+            example: 'rf=out/rf/metrics.json',
+        },
+        {
+            name: 'rules',
+            type: 'text',
+            required: true,
+            description: 'One rule per line: `<metric> <op> <number | baseline.<metric> [+|- number]> [@ <confidence>%]`, ops `>= > <= < == !=`. `#` starts a comment. A rule naming a metric no candidate has is an error.',
+            example: 'accuracy >= 0.9',
+        },
+        {
+            name: 'baseline',
+            type: 'string',
+            description: 'Metrics of the current model: a file path, or `git:<ref>:<path>` (read with git show). When it does not exist, rules using `baseline.*` are skipped and `on-missing-baseline` decides.',
+            example: 'git:origin/main:metrics.json',
+        },
+        {
+            name: 'on-missing-baseline',
+            type: 'choice',
+            choices: ['pass', 'fail'],
+            default: 'pass',
+            description: 'What a skipped baseline rule means for the verdict when there is no baseline: `pass` or `fail`.',
+        },
+        {
+            name: 'samples',
+            type: 'list',
+            description: 'Per-example scores for the statistical rules (`@ 95%`): one `name=file` per line for each candidate and for `baseline`; a file is a JSON array or a CSV column (`file.csv#column`). Same evaluation rows, same order.',
+            example: 'baseline=out/prod/correct.json',
+        },
+        {
+            name: 'bootstrap-resamples',
+            type: 'number',
+            default: '10000',
+            description: 'Resamples of the paired bootstrap behind `@ <confidence>%` rules.',
+        },
+        {
+            name: 'bootstrap-seed',
+            type: 'number',
+            default: '42',
+            description: 'Seed of the bootstrap, so a rerun gives the same interval.',
+        },
+        {
+            name: 'select',
+            type: 'string',
+            description: '`max:<metric>` or `min:<metric>`: the best candidate among those that pass every rule; ties are broken by name.',
+            example: 'max:accuracy',
+        },
+        {
+            name: 'on-fail',
+            type: 'choice',
+            choices: ['fail', 'warn'],
+            default: 'fail',
+            description: '`fail`: exit 3 when the gate does not pass (Jenkins: unstable or error, as the var is told). `warn`: exit 0, the verdict is in the outputs.',
+        },
+        {
+            name: 'github-token',
+            type: 'string',
+            secret: true,
+            githubDefault: '${{ github.token }}',
+            envFallback: 'GITHUB_TOKEN',
+            description: 'Token for the commit status, check run and PR comment. Without one the gate still runs and says it did not report.',
+        },
+        {
+            name: 'github-api-url',
+            type: 'string',
+            envFallback: 'GITHUB_API_URL',
+            description: 'REST API base URL (GitHub Enterprise Server: `https://HOST/api/v3`). Defaults to `GITHUB_API_URL`, else https://api.github.com.',
+        },
+        {
+            name: 'status-context',
+            type: 'string',
+            default: 'mlops-ci/gate',
+            description: 'Name of the commit status (and check run); also keys the sticky comment, so two gates on one PR keep two comments.',
+        },
+        {
+            name: 'check-run',
+            type: 'boolean',
+            default: 'false',
+            description: 'Also create a check run with the report (needs a GitHub App token or GITHUB_TOKEN; a personal token gets a warning).',
+        },
+        {
+            name: 'comment',
+            type: 'choice',
+            choices: ['sticky', 'new', 'off'],
+            default: 'sticky',
+            description: 'PR comment with the report: `sticky` updates one comment in place, `new` adds one per run, `off` posts none.',
+        },
+        {
+            name: 'report',
+            type: 'string',
+            description: 'Where to write the markdown report. Defaults to a file in the runner temp folder (see the `report` output).',
+        },
+        {
+            name: 'junit',
+            type: 'string',
+            description: 'Where to write JUnit XML (one testcase per rule per candidate), for Jenkins `junit` or test reporters. Not written when empty.',
+            example: 'gate-junit.xml',
+        },
+        {
+            name: 'results-file',
+            type: 'string',
+            description: 'Where to write the results JSON (promote-model reads it as `gate-results`). Defaults to a file beside the report.',
+        },
+    ],
+    outputs: [
+        { name: 'passed', description: '`true` when every rule passed for at least one candidate and a best one was chosen, else `false`.' },
+        { name: 'best', description: 'Name of the best passing candidate; empty when none passed.' },
+        { name: 'best-metrics', description: 'Path of the best candidate’s metrics file; empty when none passed.' },
+        { name: 'report', description: 'Path of the markdown report.' },
+        { name: 'results', description: 'The verdict as JSON: `{"passed", "best", "candidates": {name: {"passed", "rules": [...]}}}`.' },
+        { name: 'results-file', description: 'Path of a file holding the same JSON.' },
+    ],
+    example: {
+        metrics: 'rf=out/rf/metrics.json\ngb=out/gb/metrics.json',
+        rules: 'accuracy >= 0.9\nf1 >= baseline.f1 - 0.01',
+        baseline: 'git:origin/main:metrics.json',
+        select: 'max:accuracy',
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/registry.ts
+
+/**
+ * Every step: its spec (plain data, loaded eagerly for help) and its code
+ * (a dynamic import, so starting the CLI loads only the step that runs).
+ */
+const STEPS = [
+    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(869), __nccwpck_require__.e(608)]).then(__nccwpck_require__.bind(__nccwpck_require__, 608)) },
+];
+function findStep(name) {
+    return STEPS.find((step) => step.spec.name === name);
+}
+
+
+/***/ }),
+
+/***/ 7280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ runStep)
+});
+
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __nccwpck_require__(7638);
+;// CONCATENATED MODULE: ./packages/core/src/host/detect.ts
+/** GITHUB_ACTIONS=true → github; JENKINS_URL, or BUILD_URL with WORKSPACE → jenkins; else local. */
+function detectHostKind(env) {
+    if (env['GITHUB_ACTIONS'] === 'true')
+        return 'github';
+    if (env['JENKINS_URL'] || (env['BUILD_URL'] && env['WORKSPACE']))
+        return 'jenkins';
+    return 'local';
+}
+/**
+ * Builds the host for this process. Each implementation is imported only when
+ * chosen, so `--help` and `--version` load none of them.
+ */
+async function createHost(step, env, cliInputs) {
+    switch (detectHostKind(env)) {
+        case 'github': {
+            const { GitHubHost } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(838), __nccwpck_require__.e(549)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8549));
+            return new GitHubHost();
+        }
+        case 'jenkins': {
+            const { JenkinsHost } = await __nccwpck_require__.e(/* import() */ 666).then(__nccwpck_require__.bind(__nccwpck_require__, 7666));
+            return JenkinsHost.create(step, env);
+        }
+        case 'local': {
+            const { LocalHost } = await __nccwpck_require__.e(/* import() */ 455).then(__nccwpck_require__.bind(__nccwpck_require__, 3455));
+            return LocalHost.create(step, env, cliInputs);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./packages/core/src/host/raw-inputs.ts
+var raw_inputs = __nccwpck_require__(8778);
+// EXTERNAL MODULE: ./packages/core/src/spec/inputs.ts
+var spec_inputs = __nccwpck_require__(4944);
+;// CONCATENATED MODULE: ./packages/core/src/steps/run-step.ts
+
+
+
+
+/**
+ * Runs one step on the host this process is in and returns the exit code:
+ * read and validate inputs, run, publish outputs, map errors to 1/2/3.
+ * The same path serves the GitHub action, the Jenkins shim and the CLI.
+ */
+async function runStep(entry, env, cliInputs = {}) {
+    let host;
+    try {
+        host = await createHost(entry.spec.name, env, cliInputs);
+    }
+    catch (err) {
+        process.stderr.write(`error: ${(0,errors/* messageOf */.bD)(err)}\n`);
+        return (0,errors/* exitCodeOf */.FO)(err);
+    }
+    try {
+        const step = await entry.load();
+        const raw = (0,raw_inputs/* withEnvFallbacks */.rg)(host.inputs, entry.spec, env);
+        maskSecretInputs(entry.spec, raw, host);
+        const inputs = await step.getInputs(new spec_inputs/* InputReader */.i_(entry.spec, raw), host);
+        const result = await step.run(inputs, host);
+        for (const [name, value] of Object.entries(result.outputs))
+            host.setOutput(name, value);
+        if (result.gateFailure !== undefined) {
+            await host.finish({ exitCode: errors/* EXIT */.dc.gateFailed, error: { message: result.gateFailure, category: 'gate' } });
+            return errors/* EXIT */.dc.gateFailed;
+        }
+        await host.finish({ exitCode: errors/* EXIT */.dc.ok });
+        return errors/* EXIT */.dc.ok;
+    }
+    catch (err) {
+        const exitCode = (0,errors/* exitCodeOf */.FO)(err);
+        if (exitCode === errors/* EXIT */.dc.failure && err instanceof Error && err.stack)
+            host.debug(err.stack);
+        await host.finish({ exitCode, error: { message: (0,errors/* messageOf */.bD)(err), category: (0,errors/* categoryOf */.Qd)(err) } });
+        return exitCode;
+    }
+}
+function maskSecretInputs(spec, raw, host) {
+    for (const input of spec.inputs) {
+        const value = input.secret ? raw.get(input.name) : undefined;
+        if (typeof value === 'string')
+            host.setSecret(value);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8109:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** The product version; a test keeps it equal to package.json's. */
+const VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 3339:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(8731);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__main = __webpack_exports__.iW;
+/******/ var __webpack_exports__parseStepArgs = __webpack_exports__.XE;
+/******/ var __webpack_exports__runAction = __webpack_exports__.Cs;
+/******/ export { __webpack_exports__main as main, __webpack_exports__parseStepArgs as parseStepArgs, __webpack_exports__runAction as runAction };
+/******/ 

@@ -1,0 +1,56 @@
+/**
+ * One meta-test over every step (as SAP's CommonStepsTest does): the shared
+ * conventions hold, and what users read is generated from the spec.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import { STEPS } from '../../src/steps/registry.js';
+import { VERSION } from '../../src/version.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('step %s', (name, spec) => {
+  test('names are kebab-case, unique, and every input and output is described', () => {
+    expect(name).toMatch(KEBAB);
+    const names = spec.inputs.map((input) => input.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const input of spec.inputs) {
+      expect(input.name).toMatch(KEBAB);
+      expect(input.description.length).toBeGreaterThan(10);
+      if (input.type === 'choice') expect(input.choices?.length).toBeGreaterThan(1);
+      if (input.choices && input.default !== undefined) expect(input.choices).toContain(input.default);
+      if (input.required) expect(input.default).toBeUndefined();
+    }
+    for (const output of spec.outputs) expect(output.name).toMatch(KEBAB);
+  });
+
+  test('secret inputs have no default a log could show', () => {
+    for (const input of spec.inputs.filter((i) => i.secret)) expect(input.default).toBeUndefined();
+  });
+
+  test('the Jenkins var is camelCase and its help exists', () => {
+    expect(spec.jenkinsVar).toMatch(/^mlops[A-Z][A-Za-z]+$/);
+    expect(readFileSync(path.join(ROOT, 'jenkins-lib', 'vars', `${spec.jenkinsVar}.txt`), 'utf8')).toContain(`<strong>${spec.jenkinsVar}</strong>`);
+    expect(readFileSync(path.join(ROOT, 'jenkins-lib', 'vars', `${spec.jenkinsVar}.groovy`), 'utf8')).toContain(`'${name}'`);
+  });
+
+  test('action.yml is a node24 JavaScript action whose inputs are the spec’s', () => {
+    const action = YAML.parse(readFileSync(path.join(ROOT, 'actions', name, 'action.yml'), 'utf8')) as {
+      runs: { using: string; main: string };
+      inputs: Record<string, { required: boolean }>;
+      outputs: Record<string, unknown>;
+    };
+    expect(action.runs).toEqual({ using: 'node24', main: `../../dist/${name}.js` });
+    expect(Object.keys(action.inputs)).toEqual(spec.inputs.map((input) => input.name));
+    expect(Object.keys(action.outputs)).toEqual(spec.outputs.map((output) => output.name));
+    expect(readFileSync(path.join(ROOT, 'dist', `${name}.js`), 'utf8')).toContain(`runAction('${name}')`);
+  });
+});
+
+test('the CLI version is the package version', () => {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  expect(VERSION).toBe(pkg.version);
+});
