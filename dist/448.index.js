@@ -53,7 +53,7 @@ class GitHubClient {
             ...(run.detailsUrl ? { details_url: run.detailsUrl } : {}),
             output: {
                 title: run.title,
-                summary: (0,_report_format_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(run.summary, LIMITS.checkRunText, '_The report was cut to fit GitHub’s 65,535-character limit; the full report is in the job summary._'),
+                summary: (0,_report_format_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(run.summary, LIMITS.checkRunText, '_The report was cut to fit GitHub’s 65,535-character limit; the full report is in the job summary._', 'bytes'),
             },
         });
     }

@@ -198,11 +198,15 @@ function parseRepositoryUrl(url) {
 /* harmony export */   GitHubHost: () => (/* binding */ GitHubHost)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6665);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(919);
 /* harmony import */ var _raw_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8778);
 
 
 
+
+/** GitHub refuses a step summary over 1 MiB; leave room for what other steps add. */
+const STEP_SUMMARY_LIMIT = 512 * 1024;
 /**
  * GitHub Actions, as a JavaScript action: @actions/core for inputs, outputs,
  * groups, masking and the step summary; @actions/cache for the cache (only
@@ -244,7 +248,7 @@ class GitHubHost {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('No GITHUB_STEP_SUMMARY on this runner: the summary is only in the report file.');
             return;
         }
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, true).write();
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_report_format_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(markdown, STEP_SUMMARY_LIMIT, '_Cut to fit GitHub’s 1 MiB step summary; the full report is in the report file._'), true).write();
     }
     async finish(outcome) {
         if (outcome.error)
@@ -276,6 +280,68 @@ class ActionsCache {
             this.log.warning(`cache save failed for key ${key}: ${err.message}`);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 6665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gp: () => (/* binding */ formatSigned),
+/* harmony export */   ZV: () => (/* binding */ formatNumber),
+/* harmony export */   kq: () => (/* binding */ escapeCell),
+/* harmony export */   ti: () => (/* binding */ inlineCode),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/** Number and text formatting shared by the markdown report, JUnit XML and status lines. */
+/** Four significant digits, no trailing noise: 0.953333 → 0.9533, 118.25 → 118.3, 3 → 3. */
+function formatNumber(value) {
+    if (value === null || value === undefined)
+        return '—';
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (!Number.isFinite(value))
+        return value > 0 ? '∞' : '−∞';
+    if (Number.isInteger(value))
+        return String(value);
+    return String(Number(value.toPrecision(4)));
+}
+/** A signed number: +0.013, −0.02, ±0. */
+function formatSigned(value) {
+    if (value === 0)
+        return '±0';
+    const text = formatNumber(Math.abs(value));
+    return value > 0 ? `+${text}` : `−${text}`;
+}
+/** Makes user text (names, rules) safe inside a markdown table cell. */
+function escapeCell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+}
+/** Inline code that survives backticks in the text. */
+function inlineCode(text) {
+    const fence = text.includes('`') ? '``' : '`';
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${escapeCell(text).replace(/&lt;/g, '<').replace(/&gt;/g, '>')}${pad}${fence}`;
+}
+/**
+ * Cuts text to a limit, ending with a note that says so. The limit counts
+ * UTF-16 characters, or UTF-8 bytes with `unit: 'bytes'` (GitHub caps check-run
+ * text at 65,535 of both, and the report's ✅ and ▲ take 3 bytes each).
+ */
+function truncate(text, limit, note, unit = 'chars') {
+    const suffix = `\n\n${note}\n`;
+    if (unit === 'chars') {
+        return text.length <= limit ? text : text.slice(0, Math.max(0, limit - suffix.length)) + suffix;
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= limit)
+        return text;
+    const keep = Math.max(0, limit - Buffer.byteLength(suffix, 'utf8'));
+    // Cutting mid-character leaves a partial sequence that decodes to U+FFFD: drop it.
+    const head = bytes.subarray(0, keep).toString('utf8').replace(/\uFFFD+$/, '');
+    return head + suffix;
 }
 
 

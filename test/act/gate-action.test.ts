@@ -69,8 +69,9 @@ beforeEach(async () => {
   api.state.seedPull(OWNER, REPO, { number: PR, head: { ref: 'better-model', sha: HEAD } });
 });
 afterEach(async () => {
-  expect(api.violations).toEqual([]);
+  // Close first: a failed expectation must not leave the server holding jest open.
   await api.close();
+  expect(api.violations).toEqual([]);
 });
 
 test('a passing gate: status success on the PR head, a sticky comment, outputs for the next step', async () => {

@@ -22,8 +22,9 @@ beforeEach(async () => {
   api = await startGitHubApi({ token: TOKEN });
 });
 afterEach(async () => {
-  expect(api.violations).toEqual([]);
+  // Close first: a failed expectation must not leave the server holding jest open.
   await api.close();
+  expect(api.violations).toEqual([]);
 });
 
 function metricsProject(rf: number, gb: number): string {
@@ -159,6 +160,24 @@ describe('on GitHub Actions (the action entrypoint)', () => {
     const [check] = api.state.checkRuns(OWNER, REPO, HEAD);
     expect(check).toMatchObject({ name: 'mlops-ci/gate', status: 'completed', conclusion: 'success' });
     expect(check!.output.summary).toContain('passed — best: **rf**');
+  });
+
+  test('a report over GitHub’s limits is cut with a note in the check run and the comment, never refused', async () => {
+    const dir = tempDir('gate-big-');
+    for (let i = 0; i < 300; i++) {
+      const name = `candidate-with-a-rather-long-descriptive-name-${String(i).padStart(3, '0')}`;
+      mkdirSync(path.join(dir, 'out', name), { recursive: true });
+      writeFileSync(path.join(dir, 'out', name, 'metrics.json'), JSON.stringify({ accuracy: 0.9 + i / 10_000, f1: 0.9, loss: 0.1 }));
+    }
+    const inputs = { metrics: 'out/*/metrics.json', rules: 'accuracy >= 0.9\nf1 >= 0.85\nloss <= 0.2', select: 'max:accuracy', 'check-run': 'true' };
+    const run = await runActionEntrypoint('evaluate-and-gate', { cwd: dir, env: githubEnv(dir, 'pull_request', inputs) });
+    expect(run.code).toBe(0);
+    const [check] = api.state.checkRuns(OWNER, REPO, HEAD);
+    expect(check!.output.summary!.length).toBeLessThanOrEqual(65_535);
+    expect(check!.output.summary).toContain('The report was cut to fit GitHub’s 65,535-character limit');
+    const [comment] = api.state.comments(OWNER, REPO, PR);
+    expect(comment!.body.length).toBeLessThanOrEqual(65_536);
+    expect(comment!.body).toContain('The report was cut to fit GitHub’s comment size limit');
   });
 
   test('a push event: status on the pushed sha, no comment', async () => {

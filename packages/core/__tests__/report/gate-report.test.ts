@@ -122,3 +122,16 @@ describe('chart and format', () => {
     expect(cut.endsWith('_cut_\n')).toBe(true);
   });
 });
+
+describe('truncate by bytes', () => {
+  test('fits GitHub’s byte limit with multi-byte text and never splits a character', () => {
+    const cut = truncate('✅'.repeat(30_000), 65_535, '_cut_', 'bytes');
+    expect(Buffer.byteLength(cut, 'utf8')).toBeLessThanOrEqual(65_535);
+    expect(cut).not.toContain('\uFFFD');
+    expect(cut.endsWith('_cut_\n')).toBe(true);
+  });
+
+  test('text within the limit is kept as it is', () => {
+    expect(truncate('✅ ok', 100, '_cut_', 'bytes')).toBe('✅ ok');
+  });
+});

@@ -41,7 +41,7 @@ export class DirectoryCache implements CacheStore {
       }
       await rename(staging, final);
     } catch (err) {
-      await rm(staging, { recursive: true, force: true });
+      await rm(staging, { recursive: true, force: true }).catch(() => undefined);
       this.log.warning(`cache save failed for key ${key}: ${(err as Error).message}`);
     }
   }

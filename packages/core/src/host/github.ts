@@ -1,7 +1,11 @@
 import * as core from '@actions/core';
+import { truncate } from '../report/format.js';
 import { githubContext } from './context.js';
 import { envInputs } from './raw-inputs.js';
 import type { CacheStore, Host, Logger } from './types.js';
+
+/** GitHub refuses a step summary over 1 MiB; leave room for what other steps add. */
+const STEP_SUMMARY_LIMIT = 512 * 1024;
 
 /**
  * GitHub Actions, as a JavaScript action: @actions/core for inputs, outputs,
@@ -45,7 +49,7 @@ export class GitHubHost implements Host {
       core.info('No GITHUB_STEP_SUMMARY on this runner: the summary is only in the report file.');
       return;
     }
-    await core.summary.addRaw(markdown, true).write();
+    await core.summary.addRaw(truncate(markdown, STEP_SUMMARY_LIMIT, '_Cut to fit GitHub’s 1 MiB step summary; the full report is in the report file._'), true).write();
   }
 
   async finish(outcome: { exitCode: number; error?: { message: string } }): Promise<void> {

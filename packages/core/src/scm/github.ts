@@ -56,7 +56,7 @@ export class GitHubClient {
       ...(run.detailsUrl ? { details_url: run.detailsUrl } : {}),
       output: {
         title: run.title,
-        summary: truncate(run.summary, LIMITS.checkRunText, '_The report was cut to fit GitHub’s 65,535-character limit; the full report is in the job summary._'),
+        summary: truncate(run.summary, LIMITS.checkRunText, '_The report was cut to fit GitHub’s 65,535-character limit; the full report is in the job summary._', 'bytes'),
       },
     });
   }

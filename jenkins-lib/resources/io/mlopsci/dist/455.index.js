@@ -327,7 +327,7 @@ class DirectoryCache {
             await (0,promises_.rename)(staging, final);
         }
         catch (err) {
-            await (0,promises_.rm)(staging, { recursive: true, force: true });
+            await (0,promises_.rm)(staging, { recursive: true, force: true }).catch(() => undefined);
             this.log.warning(`cache save failed for key ${key}: ${err.message}`);
         }
     }

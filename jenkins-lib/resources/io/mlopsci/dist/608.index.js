@@ -159,12 +159,23 @@ function inlineCode(text) {
     const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${escapeCell(text).replace(/&lt;/g, '<').replace(/&gt;/g, '>')}${pad}${fence}`;
 }
-/** Cuts text to a limit, ending with a note that says so. */
-function truncate(text, limit, note) {
-    if (text.length <= limit)
-        return text;
+/**
+ * Cuts text to a limit, ending with a note that says so. The limit counts
+ * UTF-16 characters, or UTF-8 bytes with `unit: 'bytes'` (GitHub caps check-run
+ * text at 65,535 of both, and the report's ✅ and ▲ take 3 bytes each).
+ */
+function truncate(text, limit, note, unit = 'chars') {
     const suffix = `\n\n${note}\n`;
-    return text.slice(0, Math.max(0, limit - suffix.length)) + suffix;
+    if (unit === 'chars') {
+        return text.length <= limit ? text : text.slice(0, Math.max(0, limit - suffix.length)) + suffix;
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= limit)
+        return text;
+    const keep = Math.max(0, limit - Buffer.byteLength(suffix, 'utf8'));
+    // Cutting mid-character leaves a partial sequence that decodes to U+FFFD: drop it.
+    const head = bytes.subarray(0, keep).toString('utf8').replace(/\uFFFD+$/, '');
+    return head + suffix;
 }
 
 
