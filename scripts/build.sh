@@ -13,6 +13,7 @@ jenkins="$out_root/jenkins-lib/resources/io/mlopsci/dist"
 staging=$(mktemp -d)
 trap 'rm -rf "$staging"' EXIT
 
+exec 9>"$(pwd)/.cache/build.lock" 2>/dev/null && flock 9 || true
 npx ncc build packages/core/src/cli.ts -o "$staging" --target es2022 --transpile-only --quiet --no-source-map-register
 mv "$staging/index.js" "$staging/mlops-ci.js"
 

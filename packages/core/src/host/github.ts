@@ -42,6 +42,9 @@ export class GitHubHost implements Host {
   setOutput(name: string, value: string): void {
     core.setOutput(name, value);
   }
+  addPath(dir: string): void {
+    core.addPath(dir);
+  }
 
   async appendSummary(markdown: string): Promise<void> {
     // summary.write() throws when GITHUB_STEP_SUMMARY is unset (some runners, act without it).

@@ -69,6 +69,10 @@ export abstract class PlainHost implements Host {
     this.outputs[name] = value;
   }
 
+  addPath(dir: string): void {
+    this.info(`Following steps can find it in ${dir} (add it to PATH, or use the step's outputs).`);
+  }
+
   async appendSummary(markdown: string): Promise<void> {
     const file = path.join(this.context.tempDir, 'mlops-ci', `${this.step}-summary.md`);
     await mkdir(path.dirname(file), { recursive: true });

@@ -50,6 +50,12 @@ export interface Host extends Logger {
   /** From now on, `value` never appears in the log. */
   setSecret(value: string): void;
   setOutput(name: string, value: string): void;
+  /**
+   * Puts a folder first on PATH for the following steps of the job (GitHub:
+   * GITHUB_PATH). Jenkins and a terminal have no following steps to reach:
+   * there it is logged, and the caller uses the step's outputs instead.
+   */
+  addPath(dir: string): void;
   /** Appends markdown to the step summary (GitHub) or the summary file (elsewhere). */
   appendSummary(markdown: string): Promise<void>;
   /**
