@@ -27,14 +27,13 @@ export class GatePublisher {
   /** Says once, clearly, when nothing will be reported and why. */
   static async create(host: Host, inputs: ReportingInputs): Promise<GatePublisher> {
     const { repository, sha } = host.context;
-    const missing = !inputs.token ? 'no github-token was given' : !repository ? 'the repository is unknown' : !sha ? 'the commit is unknown' : null;
-    if (missing) {
+    if (!inputs.token || !repository || !sha) {
+      const missing = !inputs.token ? 'no github-token was given' : !repository ? 'the repository is unknown' : 'the commit is unknown';
       host.notice(`Not reporting to GitHub (${missing}): the gate still runs; the verdict is in the outputs and the report.`);
       return new GatePublisher(host, inputs, null);
     }
     const { GitHubClient } = await import('../../scm/github.js');
-    const client = new GitHubClient(inputs.token, inputs.apiUrl, repository as NonNullable<typeof repository>);
-    return new GatePublisher(host, inputs, { client, sha: sha as string });
+    return new GatePublisher(host, inputs, { client: new GitHubClient(inputs.token, inputs.apiUrl, repository), sha });
   }
 
   async pending(): Promise<void> {
@@ -71,7 +70,8 @@ export class GatePublisher {
   }
 
   private async comment(markdown: string): Promise<void> {
-    if (!this.target || this.inputs.comment === 'off') return;
+    const target = this.target;
+    if (!target || this.inputs.comment === 'off') return;
     const pullRequest = this.host.context.pullRequest;
     if (pullRequest === null) {
       this.host.info('No pull request in this run: no PR comment.');
@@ -80,7 +80,7 @@ export class GatePublisher {
     const { stickyMarker } = await import('../../scm/github.js');
     const mode = this.inputs.comment;
     await this.attempt(`PR #${pullRequest} comment`, async () => {
-      const { url, updated } = await this.target!.client.postComment(pullRequest, markdown, stickyMarker('evaluate-and-gate', this.inputs.context), mode);
+      const { url, updated } = await target.client.postComment(pullRequest, markdown, stickyMarker('evaluate-and-gate', this.inputs.context), mode);
       this.host.info(`${updated ? 'Updated' : 'Posted'} the PR comment: ${url}`);
     });
   }
