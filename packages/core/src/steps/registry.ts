@@ -1,4 +1,5 @@
 import { evaluateAndGateSpec } from './evaluate-and-gate/spec.js';
+import { trainInContainerSpec } from './train-in-container/spec.js';
 import type { StepEntry } from './types.js';
 
 /**
@@ -7,6 +8,7 @@ import type { StepEntry } from './types.js';
  */
 export const STEPS: readonly StepEntry[] = [
   { spec: evaluateAndGateSpec, load: () => import('./evaluate-and-gate/index.js') },
+  { spec: trainInContainerSpec, load: () => import('./train-in-container/index.js') },
 ];
 
 export function findStep(name: string): StepEntry | undefined {

@@ -1,0 +1,139 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { execCapture } from '../exec.js';
+import { spawnStreaming } from './line-process.js';
+import { engineRunArgs, gpuArgs } from './run-args.js';
+import type { BuildRequest, ContainerRuntime, ImageInfo, Resources, RunningCommand, RunPlan } from './types.js';
+
+/** Where CDI device specs live (podman's way to GPUs). */
+const CDI_DIRS = ['/etc/cdi', '/var/run/cdi'];
+
+/**
+ * Docker or podman, driven through their CLI with argv (the two accept the
+ * same run/build/inspect/stop/rm arguments for what this step uses). Values
+ * of env vars and build args reach the CLI through its environment only.
+ */
+export class EngineRuntime implements ContainerRuntime {
+  constructor(
+    readonly kind: 'docker' | 'podman',
+    private readonly environment: NodeJS.ProcessEnv = process.env,
+  ) {}
+
+  async verify(resources: Resources): Promise<string> {
+    const version = await this.cli(['version', '--format', '{{.Server.Version}}'], { ignoreReturnCode: true });
+    if (version.exitCode !== 0) {
+      throw new Error(
+        `${this.kind} does not answer (${firstLine(version.stderr) || `exit ${version.exitCode}`}). Start the engine, or use runtime: ${this.kind === 'docker' ? 'podman' : 'docker'} or runtime: host.`,
+      );
+    }
+    if (resources.gpus !== undefined) await this.verifyGpus(resources.gpus);
+    return `${this.kind} ${version.stdout.trim()}`;
+  }
+
+  async findImage(ref: string): Promise<ImageInfo | null> {
+    const inspect = await this.cli(['image', 'inspect', '--format', '{{.Id}} {{json .RepoDigests}}', ref], { ignoreReturnCode: true });
+    if (inspect.exitCode !== 0) return null;
+    const text = inspect.stdout.trim();
+    const space = text.indexOf(' ');
+    const rawId = space === -1 ? text : text.slice(0, space);
+    const id = rawId.includes(':') ? rawId : `sha256:${rawId}`;
+    const digests = parseDigests(space === -1 ? '[]' : text.slice(space + 1));
+    return { id, digest: digests[0] ?? id };
+  }
+
+  async resolveImage(ref: string, onLine: (line: string) => void): Promise<ImageInfo> {
+    const local = await this.findImage(ref);
+    if (local) return local;
+    onLine(`${ref} is not on this machine: pulling it`);
+    const pull = spawnStreaming(this.kind, ['pull', ref], { env: this.environment }, onLine);
+    const code = await pull.exited;
+    if (code !== 0) throw new Error(`image '${ref}' is not on this machine and ${this.kind} pull failed (exit ${code}); build it first or check the name`);
+    const pulled = await this.findImage(ref);
+    if (!pulled) throw new Error(`image '${ref}' was pulled but ${this.kind} cannot inspect it`);
+    return pulled;
+  }
+
+  async build(request: BuildRequest, onLine: (line: string) => void): Promise<ImageInfo> {
+    const args = ['build', '--file', request.dockerfile, '--tag', request.tag];
+    if (request.target) args.push('--target', request.target);
+    for (const name of request.buildArgs.keys()) args.push('--build-arg', name);
+    for (const [key, value] of Object.entries(request.labels)) args.push('--label', `${key}=${value}`);
+    args.push(request.context);
+    const env = { ...this.environment, ...Object.fromEntries(request.buildArgs) };
+    const code = await spawnStreaming(this.kind, args, { env }, onLine).exited;
+    if (code !== 0) throw new Error(`${this.kind} build of ${request.dockerfile} failed (exit ${code}); its log is above`);
+    const built = await this.findImage(request.tag);
+    if (!built) throw new Error(`${this.kind} build succeeded but the image ${request.tag} cannot be found`);
+    return built;
+  }
+
+  start(plan: RunPlan, onLine: (line: string) => void): RunningCommand {
+    const env = { ...this.environment, ...Object.fromEntries(plan.env) };
+    const run = spawnStreaming(this.kind, engineRunArgs(this.kind, plan), { env }, onLine);
+    return {
+      exited: run.exited,
+      // The engine stops the container: SIGTERM to its init, SIGKILL after the grace period.
+      stop: async (graceSeconds) => {
+        await this.cli(['stop', '--time', String(Math.max(0, Math.round(graceSeconds))), plan.name], { ignoreReturnCode: true });
+      },
+    };
+  }
+
+  async remove(name: string): Promise<void> {
+    const result = await this.cli(['rm', '--force', name], { ignoreReturnCode: true });
+    if (result.exitCode !== 0 && !/no such container|no container with name/i.test(result.stderr)) {
+      throw new Error(`could not remove container ${name}: ${firstLine(result.stderr)}`);
+    }
+  }
+
+  /** GPU support is checked before anything runs, so a missing runtime fails in seconds, not after a build. */
+  private async verifyGpus(gpus: string): Promise<void> {
+    if (this.kind === 'docker') {
+      const info = await this.cli(['info', '--format', '{{json .Runtimes}}'], { ignoreReturnCode: true });
+      const hasRuntime = /nvidia/i.test(info.stdout) || onPath('nvidia-container-cli', this.environment) || onPath('nvidia-container-runtime-hook', this.environment);
+      if (!hasRuntime) {
+        throw new Error(
+          `gpus: '${gpus}' asks for GPUs, but this Docker has no NVIDIA runtime (no 'nvidia' in docker info's runtimes, no nvidia-container-cli on PATH). Install the NVIDIA Container Toolkit on a GPU host, or drop the gpus input.`,
+        );
+      }
+      return;
+    }
+    gpuArgs('podman', gpus);
+    if (!hasNvidiaCdiSpec()) {
+      throw new Error(
+        `gpus: '${gpus}' asks for GPUs, but podman has no NVIDIA CDI spec in ${CDI_DIRS.join(' or ')}. Run \`nvidia-ctk cdi generate\` on a GPU host, or drop the gpus input.`,
+      );
+    }
+  }
+
+  private cli(args: string[], options: { ignoreReturnCode?: boolean } = {}) {
+    return execCapture(this.kind, args, { env: this.environment, ...options });
+  }
+}
+
+function parseDigests(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? '';
+}
+
+function onPath(program: string, environment: NodeJS.ProcessEnv): boolean {
+  return (environment['PATH'] ?? '').split(path.delimiter).some((dir) => dir !== '' && existsSync(path.join(dir, program)));
+}
+
+function hasNvidiaCdiSpec(): boolean {
+  return CDI_DIRS.some((dir) => {
+    try {
+      return readdirSync(dir).some((file) => /\.(ya?ml|json)$/.test(file) && readFileSync(path.join(dir, file), 'utf8').includes('nvidia.com/gpu'));
+    } catch {
+      return false;
+    }
+  });
+}

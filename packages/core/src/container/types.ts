@@ -1,0 +1,74 @@
+import type { Mount } from './parse.js';
+
+export type RuntimeKind = 'docker' | 'podman' | 'host';
+
+/** The training command: one string for the image's shell (`/bin/sh -c`), or argv run as is. */
+export type Command = { readonly kind: 'shell'; readonly script: string } | { readonly kind: 'argv'; readonly argv: readonly string[] };
+
+export interface Resources {
+  /** `all`, a count (`2`) or device ids (`0,1`); undefined: no GPU. */
+  readonly gpus?: string;
+  readonly cpus?: number;
+  readonly memoryBytes?: number;
+  readonly shmBytes?: number;
+  /** `bridge`, `none`, `host` or a user-defined network. */
+  readonly network: string;
+}
+
+/** Everything one run needs, decided before anything starts. */
+export interface RunPlan {
+  /** Container name, unique per run (also what cleanup removes). */
+  readonly name: string;
+  /** Image reference or ID; ignored by the host runtime. */
+  readonly image: string;
+  readonly command: Command;
+  /** Absolute; mounted at the same path and used as the working directory. */
+  readonly workdir: string;
+  readonly mounts: readonly Mount[];
+  /** Variables for the command. Their values travel in the engine client's environment, never on its argv. */
+  readonly env: ReadonlyMap<string, string>;
+  readonly resources: Resources;
+  /** `uid:gid` or a name the image knows. */
+  readonly user: string;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface ImageInfo {
+  /** The engine's image ID (`sha256:…`, the digest of the image config). */
+  readonly id: string;
+  /** `name@sha256:…` from a registry when the image has one, else the image ID: either pins the exact image. */
+  readonly digest: string;
+}
+
+export interface BuildRequest {
+  readonly dockerfile: string;
+  readonly context: string;
+  readonly target?: string;
+  /** Build-arg values travel in the engine client's environment, never on its argv. */
+  readonly buildArgs: ReadonlyMap<string, string>;
+  /** Tag the image gets (derived from the digest of the build inputs). */
+  readonly tag: string;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** A started run: wait for it, or stop it (the engine's stop: SIGTERM, then SIGKILL after `graceSeconds`). */
+export interface RunningCommand {
+  /** Resolves with the command's exit code once it has ended and its output is drained. */
+  readonly exited: Promise<number>;
+  stop(graceSeconds: number): Promise<void>;
+}
+
+/** One way of running the command: a container engine's CLI, or the host itself. */
+export interface ContainerRuntime {
+  readonly kind: RuntimeKind;
+  /** Checks that the runtime answers and can give what the plan asks (GPUs); returns a line describing it. Throws early, before any work. */
+  verify(resources: Resources): Promise<string>;
+  /** The image's ID and digest; pulls it when the engine does not have it. */
+  resolveImage(ref: string, onLine: (line: string) => void): Promise<ImageInfo>;
+  /** The image with this tag, when the engine already has it (an unchanged build), else null. */
+  findImage(ref: string): Promise<ImageInfo | null>;
+  build(request: BuildRequest, onLine: (line: string) => void): Promise<ImageInfo>;
+  start(plan: RunPlan, onLine: (line: string) => void): RunningCommand;
+  /** Removes the run's container whatever state it is in; a container already gone is fine. */
+  remove(name: string): Promise<void>;
+}

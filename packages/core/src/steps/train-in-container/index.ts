@@ -1,0 +1,189 @@
+/**
+ * train-in-container: run training in a container, the same image on a
+ * laptop, a GitHub runner and a Jenkins agent.
+ *
+ * The story: read every input (bad input stops here, exit 2, nothing done) →
+ * check the runtime answers and can give what was asked (GPUs) → get the
+ * image (pull, or build from the Dockerfile unless an image with the same
+ * build-inputs digest exists) → create the outputs folder → run the command
+ * with logs streaming live, under the timeout and the cancel signals, and
+ * remove the container whatever happens → set the outputs → fail (exit 1)
+ * with the last log lines when the command failed or hit the timeout.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { buildInputsDigest } from '../../container/build-key.js';
+import type { Mount } from '../../container/parse.js';
+import { writeFileAtomic } from '../../fs-atomic.js';
+import { createRuntime } from '../../container/runtime.js';
+import { superviseRun, TIMEOUT_GRACE_SECONDS, type RunOutcome } from '../../container/supervise.js';
+import type { ContainerRuntime, ImageInfo, RunPlan } from '../../container/types.js';
+import type { Host } from '../../host/types.js';
+import type { StepResult } from '../types.js';
+import { readTrainInputs, type ImageSource, type TrainInputs } from './inputs.js';
+
+export { readTrainInputs as getInputs };
+
+/** Log lines repeated in the error when the command fails. */
+const TAIL_LINES = 30;
+/** Label on every container and built image, to find them (and any leftover) by. */
+const LABEL = 'io.mlops-ci.step';
+
+export async function run(inputs: TrainInputs, host: Host): Promise<StepResult> {
+  const runtime = createRuntime(inputs.runtime);
+  const described = await host.group('Check the runtime', () => runtime.verify(inputs.resources));
+  if (inputs.runtime === 'host') warnAboutHostRuntime(inputs, host);
+  else host.info(`Runtime: ${described}`);
+
+  const image = inputs.runtime === 'host' ? { id: '', digest: '' } : await host.group('Get the image', () => prepareImage(runtime, inputs.image, host));
+  if (inputs.outputs) await mkdir(inputs.outputs, { recursive: true });
+
+  const plan = planRun(inputs, host, image);
+  const tail: string[] = [];
+  const outcome = await host.group(`Train (${inputs.runtime}, container ${plan.name})`, () =>
+    withWorkflowCommandsOff(host, () =>
+      superviseRun(runtime, plan, {
+        ...(inputs.timeoutSeconds !== undefined ? { timeoutSeconds: inputs.timeoutSeconds } : {}),
+        onLine: (line) => {
+          tail.push(line);
+          if (tail.length > TAIL_LINES) tail.shift();
+          host.info(line);
+        },
+        onQuiet: (elapsed) => host.info(`[mlops-ci] still running after ${formatSeconds(elapsed)}, no output in the last minute`),
+      }),
+    ),
+  );
+
+  const outputs = {
+    'exit-code': String(outcome.exitCode),
+    'duration-seconds': outcome.durationSeconds.toFixed(3),
+    'image-id': image.id,
+    'image-digest': image.digest,
+    outputs: inputs.outputs ?? '',
+    metrics: await findMetrics(inputs),
+  };
+  const failure = failureOf(outcome, inputs, tail);
+  if (failure) {
+    // Outputs are set even on failure, so a later `if: failure()` step can read the exit code.
+    for (const [name, value] of Object.entries(outputs)) host.setOutput(name, value);
+    throw new Error(failure);
+  }
+  host.info(`The command exited 0 after ${formatSeconds(outcome.durationSeconds)}.`);
+  // The record promote-model reads for lineage when it is not given image-digest (registry/lineage.ts readStepRecord).
+  await writeFileAtomic(path.join(host.context.workspace, '.mlops-ci', 'train-in-container.json'), `${JSON.stringify(outputs, null, 2)}\n`);
+  return { outputs };
+}
+
+/** A reference is resolved (pulled when missing); a Dockerfile is built unless its build-inputs digest is already an image. */
+async function prepareImage(runtime: ContainerRuntime, source: ImageSource, host: Host): Promise<ImageInfo> {
+  if (source.kind === 'reference') {
+    const image = await runtime.resolveImage(source.ref, (line) => host.info(line));
+    host.info(`Image ${source.ref}: ${image.id}`);
+    return image;
+  }
+  const digest = await buildInputsDigest(source, async (ref) => (await runtime.findImage(ref))?.id ?? null);
+  const tag = `mlops-ci-train:${digest.slice(0, 32)}`;
+  const existing = await runtime.findImage(tag);
+  if (existing) {
+    host.info(`Build skipped: ${tag} already holds this Dockerfile, context and build args (${existing.id}).`);
+    return existing;
+  }
+  host.info(`Building ${path.relative(process.cwd(), source.dockerfile) || source.dockerfile} as ${tag}`);
+  return runtime.build(
+    { dockerfile: source.dockerfile, context: source.context, ...(source.target ? { target: source.target } : {}), buildArgs: source.buildArgs, tag, labels: { [LABEL]: 'train-in-container', 'io.mlops-ci.build-inputs': digest } },
+    (line) => host.info(line),
+  );
+}
+
+/** Host folders at the same absolute paths inside: workdir, data (read-only), outputs, then the extra mounts. */
+function planRun(inputs: TrainInputs, host: Host, image: ImageInfo): RunPlan {
+  const mounts: Mount[] = [{ source: inputs.workdir, target: inputs.workdir, readOnly: false }];
+  if (inputs.data) mounts.push({ source: inputs.data, target: inputs.data, readOnly: true });
+  if (inputs.outputs) mounts.push({ source: inputs.outputs, target: inputs.outputs, readOnly: false });
+  mounts.push(...inputs.mounts);
+  // One mount per container path (the engine refuses duplicates): a later, more specific one wins.
+  const byTarget = new Map(mounts.map((mount) => [mount.target, mount]));
+  const env = new Map<string, string>();
+  // The caller's uid usually has no passwd entry in the image, so HOME would be `/`, which it cannot write.
+  if (inputs.runtime !== 'host') env.set('HOME', '/tmp');
+  if (inputs.data) env.set('MLOPS_DATA_DIR', inputs.data);
+  if (inputs.outputs) env.set('MLOPS_OUTPUT_DIR', inputs.outputs);
+  for (const [key, value] of inputs.env) env.set(key, value);
+  const name = containerName(host);
+  return {
+    name,
+    image: image.id,
+    command: inputs.command,
+    workdir: inputs.workdir,
+    mounts: [...byTarget.values()],
+    env,
+    resources: inputs.resources,
+    user: inputs.user,
+    labels: { [LABEL]: 'train-in-container', 'io.mlops-ci.run': name },
+  };
+}
+
+/**
+ * Named after the run (GitHub run id and attempt, Jenkins job and build
+ * number), plus a random part so the jobs of a matrix never collide.
+ */
+export function containerName(host: Host): string {
+  const runPath = host.context.runUrl ? new URL(host.context.runUrl).pathname : '';
+  const runPart = runPath
+    .split('/')
+    .filter((part) => part !== '' && !['actions', 'runs', 'attempts', 'job'].includes(part))
+    .slice(-3)
+    .join('-')
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .slice(-40);
+  return ['mlops-train', runPart || host.kind, randomBytes(4).toString('hex')].join('-');
+}
+
+function failureOf(outcome: RunOutcome, inputs: TrainInputs, tail: readonly string[]): string | null {
+  const last = tail.length > 0 ? `\nLast ${tail.length} lines of the log:\n${tail.join('\n')}` : '';
+  if (outcome.cancelledBy) return `the step was cancelled (${outcome.cancelledBy}): the command was stopped and its container removed${last}`;
+  if (outcome.timedOut) {
+    return `the command hit the timeout of ${formatSeconds(inputs.timeoutSeconds ?? 0)}: it was stopped (SIGTERM, then SIGKILL after ${TIMEOUT_GRACE_SECONDS} s) and its container removed${last}`;
+  }
+  if (outcome.exitCode === 0) return null;
+  const why = outcome.exitCode === 137 ? ' (killed: out of memory, or SIGKILL)' : outcome.exitCode === 125 && inputs.runtime !== 'host' ? ` (${inputs.runtime} could not start the container)` : '';
+  return `the command exited with ${outcome.exitCode}${why} after ${formatSeconds(outcome.durationSeconds)}${last}`;
+}
+
+async function findMetrics(inputs: TrainInputs): Promise<string> {
+  if (!inputs.outputs) return '';
+  const file = path.join(inputs.outputs, inputs.metricsFile);
+  const info = await stat(file).catch(() => undefined);
+  return info?.isFile() ? file : '';
+}
+
+function warnAboutHostRuntime(inputs: TrainInputs, host: Host): void {
+  host.warning(
+    'runtime: host — the command runs DIRECTLY ON THIS RUNNER, not in a container: no image, no isolation, and the network, user, cpus, memory, shm-size and gpus inputs are not enforced. Results depend on what this machine has installed.',
+  );
+  if (inputs.mounts.length > 0) host.warning(`runtime: host ignores mounts (${inputs.mounts.map((mount) => `${mount.source}:${mount.target}`).join(', ')}): the command sees host paths as they are.`);
+  if (inputs.image.kind === 'reference' && inputs.image.ref) host.warning(`runtime: host ignores image ${inputs.image.ref}.`);
+}
+
+/**
+ * On GitHub a training log line such as `::set-output …` or `::add-mask::`
+ * would be read as a workflow command; `::stop-commands::` turns them off
+ * while the command's output streams, with a token the log cannot guess.
+ */
+async function withWorkflowCommandsOff<T>(host: Host, fn: () => Promise<T>): Promise<T> {
+  if (host.kind !== 'github') return fn();
+  const token = randomBytes(16).toString('hex');
+  host.info(`::stop-commands::${token}`);
+  try {
+    return await fn();
+  } finally {
+    host.info(`::${token}::`);
+  }
+}
+
+function formatSeconds(seconds: number): string {
+  if (seconds < 120) return `${Math.round(seconds * 10) / 10} s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 120 ? `${minutes} min ${Math.round(seconds % 60)} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}

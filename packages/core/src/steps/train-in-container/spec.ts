@@ -1,0 +1,100 @@
+import type { StepSpec } from '../../spec/types.js';
+
+export const trainInContainerSpec = {
+  name: 'train-in-container',
+  jenkinsVar: 'mlopsTrain',
+  description: 'Run training in a container with the data mounted, the GPU passed, and the results collected.',
+  branding: { icon: 'box', color: 'blue' },
+  inputs: [
+    {
+      name: 'image',
+      type: 'string',
+      description: 'Image to run (a reference such as `python:3.12-slim` or `registry:5000/team/train@sha256:…`). Give this or `dockerfile`.',
+      example: 'mlops-ci-python:bookworm',
+    },
+    {
+      name: 'dockerfile',
+      type: 'string',
+      description:
+        'Dockerfile to build the image from first. The image is tagged by a digest of the build inputs (Dockerfile, context files, build args, target, base image IDs), so an unchanged build is skipped; the engine’s layer cache serves the rest.',
+      example: 'docker/train.Dockerfile',
+    },
+    { name: 'context', type: 'string', default: '.', description: 'Build context folder for `dockerfile` (`.dockerignore` is honoured).' },
+    { name: 'build-args', type: 'list', description: '`KEY=VALUE` build arguments, one per line (values are passed through the environment, not the command line).' },
+    { name: 'target', type: 'string', description: 'Build stage to stop at (`--target`).' },
+    {
+      name: 'command',
+      type: 'text',
+      required: true,
+      description:
+        'The training command: one string run by the image’s shell (`/bin/sh -c`), or a JSON array (`["python", "train.py"]`; from Jenkins a list) run as argv with no shell.',
+      example: 'python train.py --model rf',
+    },
+    {
+      name: 'workdir',
+      type: 'string',
+      description: 'Host folder mounted at the same path and used as the working directory. Defaults to the workspace.',
+    },
+    {
+      name: 'mounts',
+      type: 'list',
+      description: 'Extra bind mounts, one per line: `host:container[:ro]` (the host path may be relative; the container path must be absolute).',
+      example: 'models/pretrained:/models:ro',
+    },
+    {
+      name: 'data',
+      type: 'string',
+      description: 'Host folder of training data, mounted read-only at the same absolute path; the command sees it as `MLOPS_DATA_DIR`.',
+      example: 'data',
+    },
+    {
+      name: 'outputs',
+      type: 'string',
+      description: 'Host folder for results, created if missing, mounted read-write at the same absolute path; the command sees it as `MLOPS_OUTPUT_DIR`. Files are owned by the caller.',
+      example: 'out/rf',
+    },
+    { name: 'metrics-file', type: 'string', default: 'metrics.json', description: 'Name of the metrics file, relative to `outputs`, reported as the `metrics` output when the command wrote it.' },
+    { name: 'env', type: 'list', description: '`KEY=VALUE` variables for the command, one per line (from Jenkins also a map). Values are never echoed.' },
+    { name: 'env-file', type: 'string', description: 'A file of `KEY=VALUE` lines (Docker’s env-file format) for the command.' },
+    {
+      name: 'secrets',
+      type: 'list',
+      description: 'Names of environment variables of this step to pass through to the command, one per line; their values are masked in the log.',
+      example: 'WANDB_API_KEY',
+    },
+    { name: 'gpus', type: 'string', description: 'GPUs to pass: `all`, a count (`2`) or device ids (`device=0,1`). Fails early when the engine has no NVIDIA runtime.' },
+    { name: 'cpus', type: 'string', description: 'CPU limit, e.g. `1.5`.' },
+    { name: 'memory', type: 'string', description: 'Memory limit, e.g. `512m`, `4g`, `1.5GiB`.' },
+    { name: 'shm-size', type: 'string', description: 'Size of /dev/shm (PyTorch data loaders need more than the 64 MB default), e.g. `2g`.' },
+    { name: 'network', type: 'string', default: 'bridge', description: '`bridge`, `none` (no network at all), `host`, or the name of a network of the engine.' },
+    {
+      name: 'timeout',
+      type: 'string',
+      description: 'Limit on the run: `45s`, `90m`, `2h`, `1h30m`. When hit, the container is stopped (SIGTERM, SIGKILL 10 s later) and the step fails saying so. Empty: no limit.',
+      example: '2h',
+    },
+    { name: 'user', type: 'string', description: 'User the command runs as (`uid:gid` or a name). Defaults to the caller’s uid:gid, so outputs are not root-owned.' },
+    {
+      name: 'runtime',
+      type: 'choice',
+      choices: ['docker', 'podman', 'host'],
+      default: 'docker',
+      description: '`docker`, `podman`, or `host` (run the command directly on the runner, without isolation or limits: for runners without an engine).',
+    },
+  ],
+  outputs: [
+    { name: 'exit-code', description: 'Exit code of the command (also set when it failed).' },
+    { name: 'duration-seconds', description: 'How long the command ran, in seconds.' },
+    { name: 'image-id', description: 'ID of the image the command ran in (empty with runtime: host).' },
+    { name: 'image-digest', description: 'Content digest that pins the exact image, for lineage: `name@sha256:…` when it came from a registry, else the image ID.' },
+    { name: 'outputs', description: 'Absolute path of the outputs folder (empty when none was given).' },
+    { name: 'metrics', description: 'Absolute path of the metrics file in outputs, when the command wrote one; else empty.' },
+  ],
+  example: {
+    image: 'mlops-ci-python:bookworm',
+    command: 'python train.py --model rf',
+    data: 'data',
+    outputs: 'out/rf',
+    timeout: '2h',
+  },
+} as const satisfies StepSpec;

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The container engines train-in-container is tested with: Debian's docker.io
+# (dockerd started in the background when none answers), podman, and the
+# Python image the tests train in, mlops-ci-python:bookworm.
+#
+# No image registry is reachable here, so the image is built from a Debian
+# rootfs (debootstrap minbase with python3, scikit-learn and pandas, from the
+# Debian mirror apt already uses) and `docker import`ed. The rootfs tarball is
+# kept in .cache/docker, so a machine whose docker lost the image re-imports
+# it in seconds instead of bootstrapping again (~2 min).
+# Idempotent: when the engine answers and the tag exists this takes ~1 s.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+CACHE="$ROOT/.cache/docker"
+IMAGE="mlops-ci-python:bookworm"
+TARBALL="$CACHE/python-bookworm.tar.gz"
+log() { echo "provision/docker: $*"; }
+
+install_packages() {
+  local missing=()
+  command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
+  command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+  command -v podman >/dev/null 2>&1 || missing+=(podman)
+  # podman's --init binary; Debian's podman only recommends it.
+  [ -x /usr/libexec/podman/catatonit ] || missing+=(catatonit)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null \
+    || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null; }
+}
+
+# dockerd runs in the background for the rest of the machine's life (tests and
+# the bench share it). Default settings work in this VM (overlay2 on ext4,
+# iptables, cgroup v1 with cgroupfs); there is no systemd to start it.
+start_dockerd() {
+  docker info >/dev/null 2>&1 && return 0
+  mkdir -p "$CACHE"
+  log "no docker engine answers: starting dockerd (log: $CACHE/dockerd.log)"
+  nohup dockerd >"$CACHE/dockerd.log" 2>&1 </dev/null &
+  for _ in $(seq 1 60); do
+    docker info >/dev/null 2>&1 && { log "dockerd is up"; return 0; }
+    sleep 1
+  done
+  log "dockerd did not answer within 60 s; its log ends with:"
+  tail -20 "$CACHE/dockerd.log" >&2
+  exit 1
+}
+
+# The Debian mirror this machine's apt uses (deb822 or one-line sources).
+debian_mirror() {
+  local uri
+  uri=$(grep -hE '^(URIs:|deb )' /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null \
+    | grep -vE 'security|updates' | grep -oE 'https?://[^ ]+/debian/?' | head -1 || true)
+  echo "${uri:-http://deb.debian.org/debian}"
+}
+
+build_rootfs_tarball() {
+  local mirror stage
+  mirror=$(debian_mirror)
+  stage=$(mktemp -d "$CACHE/rootfs.XXXXXX")
+  trap 'rm -rf "$stage"' RETURN
+  log "bootstrapping a bookworm rootfs with python3, scikit-learn, pandas from $mirror (~2 min)"
+  debootstrap --variant=minbase --include=python3,python3-sklearn,python3-pandas bookworm "$stage/rootfs" "$mirror" >"$CACHE/debootstrap.log" 2>&1 \
+    || { tail -20 "$CACHE/debootstrap.log" >&2; exit 1; }
+  # Downloaded packages and lists are not part of the image.
+  rm -rf "$stage/rootfs/var/cache/apt/archives/"*.deb "$stage/rootfs/var/lib/apt/lists/"*
+  tar --numeric-owner -C "$stage/rootfs" -c . | gzip -1 >"$stage/rootfs.tar.gz"
+  # Renamed into place whole, so an interrupted run never leaves a truncated tarball to import.
+  mv "$stage/rootfs.tar.gz" "$TARBALL"
+}
+
+import_image() {
+  docker image inspect "$IMAGE" >/dev/null 2>&1 && return 0
+  mkdir -p "$CACHE"
+  [ -s "$TARBALL" ] || build_rootfs_tarball
+  log "importing $IMAGE from $TARBALL"
+  docker import - "$IMAGE" <"$TARBALL" >/dev/null
+}
+
+# Podman in this VM: runc may not raise RLIMIT_NOFILE/NPROC to podman's defaults
+# ("error setting rlimit type 7: operation not permitted"), so the tests point
+# CONTAINERS_CONF at a file with limits this machine allows. Podman keeps its own
+# image store: the same tarball is imported there too (~30 s once).
+podman_ready() {
+  local conf="$CACHE/podman-containers.conf" nofile
+  nofile=$(ulimit -Hn)
+  [ "$nofile" = unlimited ] && nofile=65536
+  [ "$nofile" -gt 65536 ] && nofile=65536
+  printf '[containers]\ndefault_ulimits = ["nofile=%s:%s", "nproc=32768:32768"]\n' "$nofile" "$nofile" >"$conf"
+  CONTAINERS_CONF="$conf" podman image exists "$IMAGE" && return 0
+  log "importing $IMAGE into podman"
+  CONTAINERS_CONF="$conf" podman import "$TARBALL" "$IMAGE" >/dev/null
+}
+
+install_packages
+start_dockerd
+import_image
+podman_ready
+log "ready: $(docker version --format 'docker {{.Server.Version}}'), $IMAGE $(docker image inspect --format '{{.Id}}' "$IMAGE" | cut -c1-19)"
