@@ -12,6 +12,10 @@ reqs=("$ROOT"/scripts/provision/requirements-*.txt)
 log() { echo "provision/python-venv: $*"; }
 
 if [ ${#reqs[@]} -eq 0 ]; then log "no requirements files: nothing to do"; exit 0; fi
+# One pip at a time into the venv, when two jobs provision at once.
+mkdir -p "$ROOT/.cache"
+exec 9>"$ROOT/.cache/venv.lock"
+flock 9
 stamp="$VENV/.requirements.sha256"
 want=$(cat "${reqs[@]}" | sha256sum | cut -d' ' -f1)
 if [ -x "$VENV/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then

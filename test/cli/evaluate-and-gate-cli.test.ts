@@ -23,7 +23,7 @@ describe('mlops-ci (the bundle) as a CLI', () => {
     expect((await runBundle(['--version'])).stdout.trim()).toBe(pkg.version);
     const help = await runBundle(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^ {2}evaluate-and-gate {2}Compare candidate models/m);
+    expect(help.stdout).toMatch(/^ {2}evaluate-and-gate {2,}Compare candidate models/m);
   });
 
   test('<step> --help shows the inputs and outputs from the spec', async () => {

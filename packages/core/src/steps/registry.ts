@@ -1,5 +1,6 @@
 import { evaluateAndGateSpec } from './evaluate-and-gate/spec.js';
 import { trainInContainerSpec } from './train-in-container/spec.js';
+import { promoteModelSpec } from './promote-model/spec.js';
 import type { StepEntry } from './types.js';
 
 /**
@@ -9,6 +10,7 @@ import type { StepEntry } from './types.js';
 export const STEPS: readonly StepEntry[] = [
   { spec: evaluateAndGateSpec, load: () => import('./evaluate-and-gate/index.js') },
   { spec: trainInContainerSpec, load: () => import('./train-in-container/index.js') },
+  { spec: promoteModelSpec, load: () => import('./promote-model/index.js') },
 ];
 
 export function findStep(name: string): StepEntry | undefined {

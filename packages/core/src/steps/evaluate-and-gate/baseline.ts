@@ -19,6 +19,7 @@ export type Baseline =
  */
 export async function loadBaseline(spec: string, cwd: string): Promise<Baseline> {
   if (spec.trim() === '') return { kind: 'none' };
+  if (spec.trim().startsWith('registry:')) return loadRegistryBaseline(spec.trim(), cwd);
   const git = /^git:([^:]+):(.+)$/.exec(spec.trim());
   if (git) {
     const [, ref, file] = git as unknown as [string, string, string];
@@ -37,6 +38,32 @@ export async function loadBaseline(spec: string, cwd: string): Promise<Baseline>
     throw new InputError('baseline', `cannot read ${spec}: ${(err as Error).message}`);
   }
   return { kind: 'found', source: spec, metrics: parse(text, spec) };
+}
+
+/**
+ * `registry:<model>@<alias>`: the metrics promote-model stored with the
+ * version the alias points to, in the default registry (`.mlops-ci/registry`
+ * in `cwd`), or in another one: `registry:<model>@<alias>:<registry-url>`
+ * (`s3://…`, `mlflow+http://…`, `git-tags`, a folder). An alias not set yet is
+ * a missing baseline (the first promotion has none).
+ */
+async function loadRegistryBaseline(spec: string, cwd: string): Promise<Baseline> {
+  const match = /^registry:([^@\s]+)@([A-Za-z][A-Za-z0-9_-]*)(?::(.+))?$/.exec(spec);
+  if (!match) throw new InputError('baseline', `got '${spec}', expected registry:<model>@<alias> or registry:<model>@<alias>:<registry-url>`);
+  const [, model, alias, url] = match as unknown as [string, string, string, string | undefined];
+  const { openRegistry, parseRegistryLocation, UnknownRegistryError } = await import('../../registry/factory.js');
+  let location;
+  try {
+    location = parseRegistryLocation(url ?? '', cwd);
+  } catch (err) {
+    if (err instanceof UnknownRegistryError) throw new InputError('baseline', err.message);
+    throw err;
+  }
+  const registry = await openRegistry(location, { workspace: cwd, s3Endpoint: process.env['AWS_ENDPOINT_URL'] ?? '' });
+  const found = await registry.describe(model, { alias });
+  if (!found) return { kind: 'missing', source: spec, reason: `${model}@${alias} is not set in ${registry.description}` };
+  if (!found.lineage.metrics) return { kind: 'missing', source: spec, reason: `${model} version ${found.lineage.version} (${model}@${alias}) was registered without metrics` };
+  return { kind: 'found', source: `${spec} (version ${found.lineage.version})`, metrics: found.lineage.metrics };
 }
 
 function parse(text: string, source: string): MetricValues {

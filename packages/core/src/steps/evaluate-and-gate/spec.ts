@@ -33,7 +33,7 @@ export const evaluateAndGateSpec = {
       name: 'baseline',
       type: 'string',
       description:
-        'Metrics of the current model: a file path, or `git:<ref>:<path>` (read with git show). When it does not exist, rules using `baseline.*` are skipped and `on-missing-baseline` decides.',
+        'Metrics of the current model: a file path, `git:<ref>:<path>` (read with git show), or `registry:<model>@<alias>[:<registry-url>]` (the metrics stored with that version by promote-model). When it does not exist, rules using `baseline.*` are skipped and `on-missing-baseline` decides.',
       example: 'git:origin/main:metrics.json',
     },
     {

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { parseRegistryLocation, UnknownRegistryError } from '../../src/registry/factory.js';
+import { aliasProblem, modelNameProblem } from '../../src/registry/names.js';
+
+describe('model names', () => {
+  test.each(['iris', 'team/iris', 'iris_v2', 'iris-rf', 'a/b/c', 'iris.v2'])('%s is valid', (name) => {
+    expect(modelNameProblem(name)).toBeNull();
+  });
+  test.each([
+    ['..', 'must not contain ..'],
+    ['a/../b', 'must not contain ..'],
+    ['my model', 'no spaces'],
+    ['/iris', 'no leading'],
+    ['iris/', 'trailing'],
+    ['a//b', 'between name parts'],
+    ['.hidden', 'between name parts'],
+    ['iris;rm', 'between name parts'],
+    ['', 'between name parts'],
+  ])('%j is refused: %s', (name, why) => {
+    expect(modelNameProblem(name)).toContain(why);
+  });
+});
+
+describe('aliases', () => {
+  test.each(['staging', 'production', 'prod-eu', 'canary_2'])('%s is a plain word', (alias) => expect(aliasProblem(alias)).toBeNull());
+  test.each(['', '2prod', 'prod eu', 'prod/eu', 'prod#1', 'prod;x', 'a'.repeat(65)])('%j is not', (alias) => expect(aliasProblem(alias)).not.toBeNull());
+});
+
+describe('parseRegistryLocation', () => {
+  const ws = '/work/space';
+  test.each([
+    ['', { kind: 'local', root: path.join(ws, '.mlops-ci', 'registry') }],
+    ['registry', { kind: 'local', root: path.join(ws, 'registry') }],
+    ['/abs/reg', { kind: 'local', root: '/abs/reg' }],
+    ['file:///abs/reg', { kind: 'local', root: '/abs/reg' }],
+    ['s3://models', { kind: 's3', bucket: 'models', prefix: '' }],
+    ['s3://models/team/reg/', { kind: 's3', bucket: 'models', prefix: 'team/reg/' }],
+    ['mlflow+http://127.0.0.1:5000', { kind: 'mlflow', baseUrl: 'http://127.0.0.1:5000' }],
+    ['mlflow+https://mlflow.example.com/prefix/', { kind: 'mlflow', baseUrl: 'https://mlflow.example.com/prefix' }],
+    ['git-tags', { kind: 'git-tags', repo: ws }],
+    ['git-tags:models-repo', { kind: 'git-tags', repo: path.join(ws, 'models-repo') }],
+  ])('%j', (value, expected) => {
+    expect(parseRegistryLocation(value, ws)).toEqual(expected);
+  });
+
+  test.each(['gs://bucket/x', 'http://host/x', 'mlflow://host', 's3://A_B/x'])('%j is refused with the accepted forms', (value) => {
+    expect(() => parseRegistryLocation(value, ws)).toThrow(UnknownRegistryError);
+  });
+});

@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { LocalBlobStore, hashFile } from '../../src/registry/local-blob-store.js';
+import { ObjectStoreRegistry } from '../../src/registry/object-store-registry.js';
+import { RegistryRefusal, type LocalModelFile, type PendingLineage } from '../../src/registry/types.js';
+import { loadBaseline } from '../../src/steps/evaluate-and-gate/baseline.js';
+
+const MOVER = { actor: 'tester', runUrl: null, host: 'local' };
+
+function tempDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'registry-unit-'));
+}
+
+function lineage(metrics: Record<string, number> | null = { accuracy: 0.9 }): PendingLineage {
+  return {
+    schema: 1,
+    model: 'iris',
+    registeredAt: '2026-01-01T00:00:00.000Z',
+    actor: 'tester',
+    files: [],
+    metrics,
+    gate: null,
+    git: { commit: null, repository: null },
+    run: { url: null, host: 'local' },
+    data: { digest: null, manifest: null },
+    env: { fingerprint: null },
+    image: { digest: null },
+    extra: {},
+  };
+}
+
+async function modelFile(dir: string, content = 'weights'): Promise<LocalModelFile> {
+  const file = path.join(dir, 'model.pkl');
+  writeFileSync(file, content);
+  return { path: 'model.pkl', absolutePath: file, size: Buffer.byteLength(content), sha256: await hashFile(file) };
+}
+
+describe('LocalBlobStore', () => {
+  test('create-only refuses an existing key; compare-and-swap refuses a stale tag', async () => {
+    const store = new LocalBlobStore(tempDir());
+    expect(await store.createOnly('a/b.json', '1')).toBe(true);
+    expect(await store.createOnly('a/b.json', '2')).toBe(false);
+    const first = await store.get('a/b.json');
+    expect(first?.body.toString()).toBe('1');
+    expect(await store.replaceIf('a/b.json', '3', first!.etag)).toBe(true);
+    expect(await store.replaceIf('a/b.json', '4', first!.etag)).toBe(false);
+    expect((await store.get('a/b.json'))?.body.toString()).toBe('3');
+    expect(await store.list('a/')).toEqual(['a/b.json']);
+  });
+
+  test('a lock left by a process that no longer exists is broken, and leaves no scratch file behind', async () => {
+    const root = tempDir();
+    const store = new LocalBlobStore(root);
+    await store.createOnly('alias.json', 'v1');
+    // pid 2^22 + 1 is above Linux's pid_max: certainly not running.
+    writeFileSync(path.join(root, 'alias.json.lock'), `${os.hostname()} 4194305 dead-owner`);
+    const current = await store.get('alias.json');
+    expect(await store.replaceIf('alias.json', 'v2', current!.etag)).toBe(true);
+    expect(readFileSync(path.join(root, 'alias.json'), 'utf8')).toBe('v2');
+    expect(await readdir(root)).toEqual(['alias.json']);
+  });
+
+  test('a lock from another host (a shared folder) is broken only once it is old', async () => {
+    const root = tempDir();
+    const store = new LocalBlobStore(root);
+    await store.createOnly('alias.json', 'v1');
+    const lock = path.join(root, 'alias.json.lock');
+    writeFileSync(lock, 'other-host 12345 owner');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    const current = await store.get('alias.json');
+    expect(await store.replaceIf('alias.json', 'v2', current!.etag)).toBe(true);
+    expect(await readdir(root)).toEqual(['alias.json']);
+  });
+
+  test('an upload whose copy does not match the expected sha256 fails and leaves nothing', async () => {
+    const root = tempDir();
+    const store = new LocalBlobStore(root);
+    const file = await modelFile(tempDir());
+    await expect(store.upload('v/model.pkl', file.absolutePath, '0'.repeat(64), file.size)).rejects.toThrow(/does not match its sha256/);
+    expect(await store.list('')).toEqual([]);
+  });
+});
+
+describe('ObjectStoreRegistry on a folder', () => {
+  test('a version whose upload never finished is invisible: not described, not aliasable, its number skipped', async () => {
+    const root = tempDir();
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(root));
+    // A writer killed after claiming version 1.
+    await new LocalBlobStore(root).createOnly('iris/versions/1/version.json', JSON.stringify({ status: 'uploading', version: '1' }));
+    expect(await registry.describe('iris', { version: '1' })).toBeNull();
+    await expect(registry.setAlias('iris', 'prod', '1', MOVER)).rejects.toBeInstanceOf(RegistryRefusal);
+    const registered = await registry.register('iris', [await modelFile(tempDir())], lineage(), MOVER);
+    expect(registered.version).toBe('2');
+    expect(await registry.versions('iris')).toEqual([2]);
+  });
+
+  test('rollback needs an alias that has moved', async () => {
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(tempDir()));
+    await expect(registry.rollback('iris', 'prod', MOVER)).rejects.toThrow(/not set/);
+    const { version } = await registry.register('iris', [await modelFile(tempDir())], lineage(), MOVER);
+    await registry.setAlias('iris', 'prod', version, MOVER);
+    await expect(registry.rollback('iris', 'prod', MOVER)).rejects.toThrow(/no version to go back to/);
+  });
+});
+
+describe("evaluate-and-gate's registry:<model>@<alias> baseline", () => {
+  test('resolves to the metrics stored with the version the alias points to', async () => {
+    const workspace = tempDir();
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(path.join(workspace, '.mlops-ci', 'registry')));
+    const files = [await modelFile(tempDir())];
+    await registry.register('iris', files, lineage({ accuracy: 0.91, 'f1.macro': 0.9 }), MOVER);
+    const second = await registry.register('iris', files, lineage({ accuracy: 0.95 }), MOVER);
+    await registry.setAlias('iris', 'production', second.version, MOVER);
+
+    expect(await loadBaseline('registry:iris@production', workspace)).toEqual({
+      kind: 'found',
+      source: 'registry:iris@production (version 2)',
+      metrics: { accuracy: 0.95 },
+    });
+  });
+
+  test('another registry by URL; an alias not set yet is a missing baseline (the first promotion)', async () => {
+    const elsewhere = tempDir();
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(elsewhere));
+    const { version } = await registry.register('iris', [await modelFile(tempDir())], lineage({ accuracy: 0.8 }), MOVER);
+    await registry.setAlias('iris', 'staging', version, MOVER);
+    expect(await loadBaseline(`registry:iris@staging:file://${elsewhere}`, tempDir())).toMatchObject({ kind: 'found', metrics: { accuracy: 0.8 } });
+    expect(await loadBaseline(`registry:iris@production:${elsewhere}`, tempDir())).toMatchObject({ kind: 'missing', reason: expect.stringContaining('iris@production is not set') });
+  });
+
+  test('a malformed reference or an unknown registry scheme is bad input', async () => {
+    await expect(loadBaseline('registry:iris', tempDir())).rejects.toThrow(/^input 'baseline': .*registry:<model>@<alias>/);
+    await expect(loadBaseline('registry:iris@prod:gs://b/x', tempDir())).rejects.toThrow(/^input 'baseline': .*unknown scheme/);
+  });
+});

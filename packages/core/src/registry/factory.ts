@@ -1,0 +1,81 @@
+import path from 'node:path';
+import type { ModelRegistry } from './types.js';
+
+/** The embedded default: a folder in the workspace, so a first run needs no service. */
+export const DEFAULT_REGISTRY = '.mlops-ci/registry';
+
+/** A `registry` value, parsed: which backend, and where. */
+export type RegistryLocation =
+  | { readonly kind: 'local'; readonly root: string }
+  | { readonly kind: 's3'; readonly bucket: string; readonly prefix: string }
+  | { readonly kind: 'mlflow'; readonly baseUrl: string }
+  | { readonly kind: 'git-tags'; readonly repo: string };
+
+/** A registry URL of a scheme no backend serves. */
+export class UnknownRegistryError extends Error {
+  override readonly name = 'UnknownRegistryError';
+}
+
+export interface RegistryOptions {
+  /** Relative local paths and `git-tags` resolve against this folder. */
+  readonly workspace: string;
+  /** S3-compatible endpoint (versitygw, MinIO…); empty for AWS. */
+  readonly s3Endpoint?: string;
+  /** git-tags: push new tags to `origin`. */
+  readonly push?: boolean;
+  /** git-tags: which part of the latest version a new one increments. Defaults to patch. */
+  readonly bump?: 'major' | 'minor' | 'patch';
+  /** Hears progress of long work (uploads). Optional. */
+  readonly log?: (message: string) => void;
+}
+
+/**
+ * Parses a `registry` value: `s3://bucket/prefix`, `mlflow+http(s)://host:port`,
+ * `git-tags` (the workspace's repository; `git-tags:<dir>` for another), a
+ * folder path or `file:///abs/dir`; empty means `.mlops-ci/registry`.
+ * Throws UnknownRegistryError for any other scheme.
+ */
+export function parseRegistryLocation(value: string, workspace: string): RegistryLocation {
+  const text = value.trim() || DEFAULT_REGISTRY;
+  if (text === 'git-tags' || text.startsWith('git-tags:')) {
+    return { kind: 'git-tags', repo: path.resolve(workspace, text.slice('git-tags:'.length) || '.') };
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
+  if (scheme === undefined) return { kind: 'local', root: path.resolve(workspace, text) };
+  if (scheme === 'file') return { kind: 'local', root: new URL(text).pathname };
+  if (scheme === 's3') {
+    const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(text);
+    if (!match) throw new UnknownRegistryError(`'${text}' is not a valid s3://bucket/prefix URL`);
+    const prefix = (match[2] ?? '').replace(/^\/+|\/+$/g, '');
+    return { kind: 's3', bucket: match[1] as string, prefix: prefix ? `${prefix}/` : '' };
+  }
+  if (scheme === 'mlflow+http' || scheme === 'mlflow+https') {
+    const url = new URL(text.slice('mlflow+'.length));
+    return { kind: 'mlflow', baseUrl: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
+  }
+  throw new UnknownRegistryError(
+    `'${text}' has the unknown scheme '${scheme}://'; expected a folder path, file:///abs/dir, s3://bucket/prefix, mlflow+http://host:port or git-tags`,
+  );
+}
+
+/** The backend for a parsed location; each is loaded only when used. */
+export async function openRegistry(location: RegistryLocation, options: RegistryOptions): Promise<ModelRegistry> {
+  switch (location.kind) {
+    case 'local': {
+      const [{ ObjectStoreRegistry }, { LocalBlobStore }] = await Promise.all([import('./object-store-registry.js'), import('./local-blob-store.js')]);
+      return new ObjectStoreRegistry(new LocalBlobStore(location.root), options.log);
+    }
+    case 's3': {
+      const [{ ObjectStoreRegistry }, { S3BlobStore }] = await Promise.all([import('./object-store-registry.js'), import('./s3-blob-store.js')]);
+      return new ObjectStoreRegistry(new S3BlobStore({ bucket: location.bucket, prefix: location.prefix, endpoint: options.s3Endpoint ?? '' }), options.log);
+    }
+    case 'mlflow': {
+      const { MlflowRegistry, mlflowAuthFromEnv } = await import('./mlflow-registry.js');
+      return new MlflowRegistry(location.baseUrl, mlflowAuthFromEnv(process.env));
+    }
+    case 'git-tags': {
+      const { GitTagsRegistry } = await import('./git-tags-registry.js');
+      return new GitTagsRegistry(location.repo, { push: options.push ?? false, bump: options.bump ?? 'patch' });
+    }
+  }
+}

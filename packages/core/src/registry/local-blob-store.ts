@@ -1,0 +1,216 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { BlobStore, TaggedObject } from './blob-store.js';
+
+/** A lock older than this is stale whoever holds it: a critical section here lasts milliseconds. */
+const STALE_LOCK_MS = 30_000;
+const LOCK_RETRY_MS = 5;
+
+/**
+ * A folder as a registry store, with S3's conditional-write guarantees:
+ * - every write goes to a unique temp name first, so no reader ever sees half a file;
+ * - create-only is `link(temp, key)`, which fails when the key exists (atomic on POSIX);
+ * - compare-and-swap holds `<key>.lock` (exclusive create) while it compares
+ *   the tag (sha256 of the content) and renames the new content into place.
+ * A lock left by a killed process is broken when its owner is gone (same
+ * host), or, taken from another host sharing the folder, when it is older than 30 s.
+ */
+export class LocalBlobStore implements BlobStore {
+  readonly description: string;
+
+  constructor(private readonly root: string) {
+    this.description = root;
+  }
+
+  async get(key: string): Promise<TaggedObject | null> {
+    try {
+      const body = await readFile(this.pathOf(key));
+      return { body, etag: sha256(body) };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  async createOnly(key: string, body: Buffer | string): Promise<boolean> {
+    const target = this.pathOf(key);
+    const staging = await this.stage(target, body);
+    try {
+      await link(staging, target);
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw err;
+    } finally {
+      await rm(staging, { force: true });
+    }
+  }
+
+  async replaceIf(key: string, body: Buffer | string, etag: string): Promise<boolean> {
+    const target = this.pathOf(key);
+    const staging = await this.stage(target, body);
+    try {
+      return await this.withLock(target, async () => {
+        const current = await this.get(key);
+        if (!current || current.etag !== etag) return false;
+        await rename(staging, target);
+        return true;
+      });
+    } finally {
+      await rm(staging, { force: true });
+    }
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    const walk = async (dir: string, keyPrefix: string): Promise<void> => {
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw err;
+      }
+      for (const entry of entries) {
+        if (isScratch(entry.name)) continue;
+        if (entry.isDirectory()) await walk(path.join(dir, entry.name), `${keyPrefix}${entry.name}/`);
+        else keys.push(`${keyPrefix}${entry.name}`);
+      }
+    };
+    await walk(this.pathOf(prefix), prefix);
+    return keys;
+  }
+
+  async upload(key: string, file: string, expectedSha256: string, size: number): Promise<void> {
+    const target = this.pathOf(key);
+    await mkdir(path.dirname(target), { recursive: true });
+    const staging = scratchName(target);
+    try {
+      await copyFile(file, staging);
+      const copied = await hashFile(staging);
+      const { size: copiedSize } = await stat(staging);
+      if (copied !== expectedSha256 || copiedSize !== size) {
+        throw new Error(`copy of ${file} to ${this.locate(key)} does not match its sha256 (the file changed while uploading?)`);
+      }
+      await rename(staging, target);
+    } finally {
+      await rm(staging, { force: true });
+    }
+  }
+
+  /** The path of `key`; a prefix (`…/`) keeps its trailing slash, as on S3. */
+  locate(key: string): string {
+    return key.endsWith('/') ? `${this.pathOf(key)}${path.sep}` : this.pathOf(key);
+  }
+
+  private pathOf(key: string): string {
+    return path.join(this.root, ...key.split('/'));
+  }
+
+  /** The content at a unique temp name beside the target (same filesystem, so link/rename are atomic). */
+  private async stage(target: string, body: Buffer | string): Promise<string> {
+    await mkdir(path.dirname(target), { recursive: true });
+    const staging = scratchName(target);
+    await writeFile(staging, body);
+    return staging;
+  }
+
+  private async withLock<T>(target: string, fn: () => Promise<T>): Promise<T> {
+    const lock = `${target}.lock`;
+    const token = `${os.hostname()} ${process.pid} ${randomUUID()}`;
+    // The lock appears whole, owner included (link of a written file), so a
+    // process killed while taking it never leaves an anonymous lock behind.
+    const staged = await this.stage(lock, token);
+    try {
+      for (;;) {
+        try {
+          await link(staged, lock);
+          // Its age counts from now, not from when it was staged (another host judges it by age).
+          const now = new Date();
+          await utimes(lock, now, now);
+          break;
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+          await breakIfStale(lock);
+          await sleep(LOCK_RETRY_MS + Math.random() * LOCK_RETRY_MS);
+        }
+      }
+    } finally {
+      await rm(staged, { force: true });
+    }
+    try {
+      return await fn();
+    } finally {
+      // Release only our own lock: a stale-lock breaker may have taken it already.
+      const holder = await readFile(lock, 'utf8').catch(() => null);
+      if (holder === token) await unlink(lock).catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * Removes a lock whose owner is gone. It is renamed away first (atomic), and
+ * only deleted when the renamed file is the one judged stale; a fresh lock
+ * taken meanwhile is put back.
+ */
+async function breakIfStale(lock: string): Promise<void> {
+  const holder = await readFile(lock, 'utf8').catch(() => null);
+  if (holder === null) return;
+  const info = await stat(lock).catch(() => null);
+  if (!info || !isStale(holder, info.mtimeMs)) return;
+  const aside = scratchName(lock);
+  try {
+    await rename(lock, aside);
+  } catch {
+    return; // someone else broke or released it
+  }
+  const taken = await readFile(aside, 'utf8').catch(() => null);
+  if (taken !== holder) await link(aside, lock).catch(() => undefined);
+  await rm(aside, { force: true });
+}
+
+/** On this host a lock is stale when its owner is gone; a lock from another host (a shared folder), when it is old. */
+function isStale(holder: string, mtimeMs: number): boolean {
+  const [host, pid] = holder.split(' ');
+  if (host !== os.hostname() || !pid) return Date.now() - mtimeMs > STALE_LOCK_MS;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+const SCRATCH = '.mlops-ci-tmp-';
+
+function scratchName(target: string): string {
+  return path.join(path.dirname(target), `${SCRATCH}${path.basename(target)}-${randomUUID()}`);
+}
+
+/** Temp files and locks are not objects: listings skip them. */
+function isScratch(name: string): boolean {
+  return name.startsWith(SCRATCH) || name.endsWith('.lock');
+}
+
+function sha256(body: Buffer): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** sha256 of a file, streamed; `onProgress` hears the bytes hashed so far after each chunk. */
+export async function hashFile(file: string, onProgress?: (bytes: number) => void): Promise<string> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+    onProgress?.(bytes);
+  }
+  return hash.digest('hex');
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

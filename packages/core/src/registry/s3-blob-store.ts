@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import type { BlobStore, TaggedObject } from './blob-store.js';
+
+/** Part size of multipart uploads; also what the expected multipart ETag is computed with. */
+const PART_SIZE = 8 * 1024 * 1024;
+
+export interface S3BlobStoreOptions {
+  readonly bucket: string;
+  /** Key prefix, empty or ending with `/`. */
+  readonly prefix: string;
+  /** S3-compatible endpoint; empty for AWS (or AWS_ENDPOINT_URL, read by the SDK). */
+  readonly endpoint: string;
+}
+
+/**
+ * A bucket prefix as a registry store. Conditional writes are S3's own:
+ * `If-None-Match: *` creates only when absent, `If-Match: <etag>` replaces
+ * only that version; both answer 412 when they lose. Credentials come from the
+ * SDK's default chain, so this file never sees a secret.
+ */
+export class S3BlobStore implements BlobStore {
+  readonly description: string;
+  private readonly client: S3Client;
+
+  constructor(private readonly options: S3BlobStoreOptions) {
+    this.description = `s3://${options.bucket}/${options.prefix}`;
+    this.client = new S3Client({
+      region: process.env['AWS_REGION'] || process.env['AWS_DEFAULT_REGION'] || 'us-east-1',
+      ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
+      maxAttempts: 6,
+      // We verify uploads by their ETag; the SDK's CRC checksums are not supported by every S3-compatible store.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+  }
+
+  async get(key: string): Promise<TaggedObject | null> {
+    try {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key) }));
+      const body = Buffer.from(await (response.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
+      return { body, etag: response.ETag ?? '' };
+    } catch (err) {
+      if (isStatus(err, 404)) return null;
+      throw err;
+    }
+  }
+
+  async createOnly(key: string, body: Buffer | string): Promise<boolean> {
+    return this.conditionalPut(key, body, { IfNoneMatch: '*' });
+  }
+
+  async replaceIf(key: string, body: Buffer | string, etag: string): Promise<boolean> {
+    return this.conditionalPut(key, body, { IfMatch: etag });
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: this.keyOf(prefix), ContinuationToken: token }));
+      for (const item of page.Contents ?? []) if (item.Key && !item.Key.endsWith('/')) keys.push(item.Key.slice(this.options.prefix.length));
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return keys;
+  }
+
+  /** Multipart for large files (lib-storage); the ETag S3 reports is checked against the one computed locally. */
+  async upload(key: string, file: string, sha256: string, size: number, onProgress?: (sent: number) => void): Promise<void> {
+    const upload = new Upload({
+      client: this.client,
+      partSize: PART_SIZE,
+      queueSize: 4,
+      leavePartsOnError: false,
+      params: { Bucket: this.options.bucket, Key: this.keyOf(key), Body: createReadStream(file), ContentLength: size, Metadata: { sha256 } },
+    });
+    if (onProgress) upload.on('httpUploadProgress', (progress) => onProgress(progress.loaded ?? 0));
+    await upload.done();
+    const head = await this.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key) }));
+    const expected = await expectedEtag(file, size);
+    if (unquote(head.ETag) !== expected || head.ContentLength !== size) {
+      throw new Error(`${this.locate(key)} does not match ${file} after upload (ETag ${head.ETag}, expected "${expected}"; ${head.ContentLength} of ${size} bytes)`);
+    }
+  }
+
+  locate(key: string): string {
+    return `s3://${this.options.bucket}/${this.keyOf(key)}`;
+  }
+
+  private keyOf(key: string): string {
+    return `${this.options.prefix}${key}`;
+  }
+
+  private async conditionalPut(key: string, body: Buffer | string, condition: { IfNoneMatch?: string; IfMatch?: string }): Promise<boolean> {
+    try {
+      await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key), Body: body, ContentType: 'application/json', ...condition }));
+      return true;
+    } catch (err) {
+      // 412: the condition failed. 409: a concurrent conditional write on the key is in flight (AWS); also a lost race.
+      if (isStatus(err, 412) || isStatus(err, 409)) return false;
+      throw err;
+    }
+  }
+}
+
+function isStatus(err: unknown, status: number): boolean {
+  return err instanceof S3ServiceException && err.$metadata.httpStatusCode === status;
+}
+
+function unquote(etag: string | undefined): string {
+  return (etag ?? '').replace(/^"|"$/g, '');
+}
+
+/** md5 of the file for a single PUT; md5 of the parts' md5s plus `-<parts>` for multipart. */
+async function expectedEtag(file: string, size: number): Promise<string> {
+  if (size < PART_SIZE) return md5Of(createReadStream(file));
+  const partDigests: Buffer[] = [];
+  for (let start = 0; start < size; start += PART_SIZE) {
+    partDigests.push(Buffer.from(await md5Of(createReadStream(file, { start, end: Math.min(size, start + PART_SIZE) - 1 })), 'hex'));
+  }
+  return `${createHash('md5').update(Buffer.concat(partDigests)).digest('hex')}-${partDigests.length}`;
+}
+
+async function md5Of(stream: AsyncIterable<unknown>): Promise<string> {
+  const hash = createHash('md5');
+  for await (const chunk of stream) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

@@ -1,0 +1,168 @@
+/**
+ * promote-model: register a model that passed its gate, with its lineage, and
+ * move an alias to it — race-free against other pipelines doing the same.
+ *
+ * The story: read every input (a bad name, a missing path, an unknown
+ * registry or a gate that did not pass stops here, exit 2, nothing written)
+ * → open the registry → then one of: hash the model files, register them as
+ * the next version with their lineage and move the alias (the main path);
+ * describe a version; roll an alias back; remove an alias; move an alias to
+ * an existing version → a local copy of the lineage, the summary, outputs.
+ */
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../../errors.js';
+import { writeFileAtomic } from '../../fs-atomic.js';
+import type { Host } from '../../host/types.js';
+import { openRegistry } from '../../registry/factory.js';
+import { hashFile } from '../../registry/local-blob-store.js';
+import { assembleLineage, moverOf, renderLineage } from '../../registry/lineage.js';
+import { RegistryRefusal, type AliasMove, type DescribedVersion, type Lineage, type LocalModelFile, type ModelRegistry, type Mover } from '../../registry/types.js';
+import type { StepResult } from '../types.js';
+import { readPromoteInputs, type ModelFileRef, type PromoteInputs } from './inputs.js';
+
+export { readPromoteInputs as getInputs };
+
+/** How often long work (hashing a large file) says how far it got. */
+const PROGRESS_EVERY_MS = 5000;
+
+/** Credentials MLflow's clients and the AWS SDK read from the environment: masked, whatever a log line quotes. */
+const SECRET_ENV = ['MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_PASSWORD', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
+
+export async function run(inputs: PromoteInputs, host: Host): Promise<StepResult> {
+  for (const name of SECRET_ENV) if (process.env[name]) host.setSecret(process.env[name] as string);
+  const registry = await openRegistry(inputs.registry, {
+    workspace: host.context.workspace,
+    s3Endpoint: inputs.s3Endpoint,
+    push: inputs.push,
+    bump: inputs.bump,
+    log: (message) => host.info(message),
+  });
+  host.info(`Registry: ${registry.description}`);
+  const mover = moverOf(inputs.actor, host.kind, host.context);
+
+  switch (inputs.mode) {
+    case 'describe':
+      return describeVersion(registry, inputs.model, inputs.ref, host);
+    case 'rollback':
+      return rollBack(registry, inputs.model, inputs.alias, mover, host);
+    case 'remove-alias':
+      return removeAlias(registry, inputs.model, inputs.alias, mover, host);
+    case 'to-version':
+      return moveAlias(registry, inputs.model, inputs.alias, inputs.version, mover, host);
+    case 'register':
+      return registerAndPromote(registry, inputs, mover, host);
+  }
+}
+
+type Register = Extract<PromoteInputs, { mode: 'register' }>;
+
+/** The main path: hash, register with lineage, then move the alias (when one is given). */
+async function registerAndPromote(registry: ModelRegistry, inputs: Register, mover: Mover, host: Host): Promise<StepResult> {
+  const files = await host.group('Hash the model files', () => hashModelFiles(inputs.files, host));
+  const pending = assembleLineage({ ...inputs, files, host: host.kind, context: host.context });
+  const registered = await host.group(`Register ${inputs.model} in ${registry.description}`, () =>
+    refusalsAsInputErrors('registry', () => registry.register(inputs.model, files, pending, mover)),
+  );
+  host.info(renderLineage(registered.lineage, registered.uri));
+  let previous: string | null = null;
+  if (inputs.alias) {
+    const move = await registry.setAlias(inputs.model, inputs.alias, registered.version, mover);
+    previous = move.previous;
+    host.info(`${inputs.model}@${move.alias}: ${move.previous ?? '(new)'} → ${move.version}`);
+  }
+  await host.appendSummary(summary(registered.lineage, registered.uri, inputs.alias, previous));
+  return { outputs: await versionOutputs(registered, previous, host) };
+}
+
+async function describeVersion(registry: ModelRegistry, model: string, ref: { alias: string } | { version: string }, host: Host): Promise<StepResult> {
+  const found = await registry.describe(model, ref);
+  if (!found) throw new InputError('describe', `${model}@${'alias' in ref ? ref.alias : ref.version} does not exist in ${registry.description}`);
+  host.info(renderLineage(found.lineage, found.uri));
+  host.info(JSON.stringify(found.lineage, null, 2));
+  return { outputs: await versionOutputs(found, null, host) };
+}
+
+async function rollBack(registry: ModelRegistry, model: string, alias: string, mover: Mover, host: Host): Promise<StepResult> {
+  const move = await refusalsAsInputErrors('rollback', () => registry.rollback(model, alias, mover));
+  host.info(`${model}@${alias}: rolled back from ${move.previous ?? '(none)'} to ${move.version}`);
+  await host.appendSummary(`### promote-model: ${model}@${alias} rolled back from ${move.previous ?? '(none)'} to ${move.version}\n`);
+  return { outputs: await aliasOutputs(registry, model, move, host) };
+}
+
+async function removeAlias(registry: ModelRegistry, model: string, alias: string, mover: Mover, host: Host): Promise<StepResult> {
+  const removed = await refusalsAsInputErrors('remove-alias', () => registry.removeAlias(model, alias, mover));
+  host.info(`${model}@${alias}: removed (it pointed to ${removed.previous})`);
+  await host.appendSummary(`### promote-model: ${model}@${alias} removed (it pointed to ${removed.previous})\n`);
+  return { outputs: { version: '', uri: '', 'previous-version': removed.previous, lineage: '' } };
+}
+
+async function moveAlias(registry: ModelRegistry, model: string, alias: string, version: string, mover: Mover, host: Host): Promise<StepResult> {
+  const move = await refusalsAsInputErrors('to-version', () => registry.setAlias(model, alias, version, mover));
+  host.info(`${model}@${alias}: ${move.previous ?? '(new)'} → ${move.version}`);
+  await host.appendSummary(`### promote-model: ${model}@${alias} moved from ${move.previous ?? '(new)'} to ${move.version}\n`);
+  return { outputs: await aliasOutputs(registry, model, move, host) };
+}
+
+/** sha256 of every file: a line per file, and every 5 s while a large one hashes (models can be gigabytes). */
+async function hashModelFiles(refs: readonly ModelFileRef[], host: Host): Promise<LocalModelFile[]> {
+  const files: LocalModelFile[] = [];
+  for (const ref of refs) {
+    const size = await fileSize(ref.absolutePath);
+    let last = Date.now();
+    const sha256 = await hashFile(ref.absolutePath, (bytes) => {
+      if (Date.now() - last < PROGRESS_EVERY_MS) return;
+      last = Date.now();
+      host.info(`  ${ref.path}: hashed ${Math.round((100 * bytes) / Math.max(1, size))}% (${bytes} of ${size} bytes)`);
+    });
+    files.push({ ...ref, sha256, size });
+    host.info(`  ${ref.path}  ${size} bytes  sha256:${sha256}`);
+  }
+  return files;
+}
+
+async function fileSize(file: string): Promise<number> {
+  return (await stat(file)).size;
+}
+
+/** A request the registry's contents refuse (unknown version, nothing to roll back) is bad input: exit 2. */
+async function refusalsAsInputErrors<T>(input: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof RegistryRefusal) throw new InputError(input, err.message);
+    throw err;
+  }
+}
+
+async function aliasOutputs(registry: ModelRegistry, model: string, move: AliasMove, host: Host): Promise<Record<string, string>> {
+  const found = await registry.describe(model, { version: move.version });
+  if (!found) throw new Error(`${model} version ${move.version} vanished from ${registry.description} right after the alias moved to it`);
+  return versionOutputs(found, move.previous, host);
+}
+
+async function versionOutputs(found: DescribedVersion, previous: string | null, host: Host): Promise<Record<string, string>> {
+  return { version: found.lineage.version, uri: found.uri, 'previous-version': previous ?? '', lineage: await lineageFile(found, host) };
+}
+
+/** The version.json in a local registry; for remote ones a copy in the run's temp folder. */
+async function lineageFile(found: DescribedVersion, host: Host): Promise<string> {
+  const inPlace = path.join(found.uri, 'version.json');
+  if (path.isAbsolute(found.uri) && existsSync(inPlace)) return inPlace;
+  const safeModel = found.lineage.model.replace(/[^A-Za-z0-9_.-]+/g, '-');
+  const copy = path.join(host.context.tempDir, 'mlops-ci', 'promote-model', safeModel, found.lineage.version, 'version.json');
+  await writeFileAtomic(copy, `${JSON.stringify(found.lineage, null, 2)}\n`);
+  return copy;
+}
+
+function summary(lineage: Lineage, uri: string, alias: string | null, previous: string | null): string {
+  const rows = [
+    ['version', lineage.version],
+    ['files', `${lineage.files.length} (${uri})`],
+    ['alias', alias ? `${alias}: ${previous ?? '(new)'} → ${lineage.version}` : '—'],
+    ['gate', lineage.gate ? (lineage.gate.passed ? 'passed' : 'did not pass') : '—'],
+    ['commit', lineage.git.commit ?? '—'],
+  ];
+  return [`### promote-model: ${lineage.model} ${lineage.version}`, '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''].join('\n');
+}

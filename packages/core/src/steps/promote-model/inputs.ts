@@ -1,0 +1,246 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../../errors.js';
+import { remoteUrl, revParse } from '../../host/git.js';
+import type { Host } from '../../host/types.js';
+import { loadMetricsFile, readTextFile } from '../../metrics/load.js';
+import { parseRegistryLocation, UnknownRegistryError, type RegistryLocation } from '../../registry/factory.js';
+import { actorFrom, readStepRecord, type Provenance } from '../../registry/lineage.js';
+import { aliasProblem, modelNameProblem } from '../../registry/names.js';
+import type { InputReader } from '../../spec/inputs.js';
+import type { GateResults } from '../../types/gate.js';
+
+/** A model file found under `path`, not yet hashed. */
+export interface ModelFileRef {
+  readonly path: string;
+  readonly absolutePath: string;
+}
+
+interface Common {
+  readonly registry: RegistryLocation;
+  readonly s3Endpoint: string;
+  readonly push: boolean;
+  readonly bump: 'major' | 'minor' | 'patch';
+  readonly actor: string | null;
+}
+
+/** What the step was asked to do, each with exactly what it needs. */
+export type PromoteInputs = Common &
+  (
+    | { readonly mode: 'describe'; readonly model: string; readonly ref: { alias: string } | { version: string } }
+    | { readonly mode: 'rollback' | 'remove-alias'; readonly model: string; readonly alias: string }
+    | { readonly mode: 'to-version'; readonly model: string; readonly alias: string; readonly version: string }
+    | {
+        readonly mode: 'register';
+        readonly model: string;
+        readonly alias: string | null;
+        readonly files: readonly ModelFileRef[];
+        readonly metrics: Readonly<Record<string, number>> | null;
+        readonly gate: GateResults | null;
+        readonly extra: Readonly<Record<string, unknown>>;
+        readonly provenance: Provenance;
+      }
+  );
+
+/**
+ * Reads and checks every input, and the files they name, before any work:
+ * a bad name, a missing path, an unknown registry scheme or a gate that did
+ * not pass ends the step here (exit 2) with nothing written to the registry.
+ */
+export async function readPromoteInputs(reader: InputReader, host: Host): Promise<PromoteInputs> {
+  const cwd = process.cwd();
+  const workspace = host.context.workspace;
+  const common: Common = {
+    registry: registryOf(reader.string('registry'), workspace),
+    s3Endpoint: reader.string('s3-endpoint').trim(),
+    push: reader.boolean('push'),
+    bump: reader.choice<'major' | 'minor' | 'patch'>('bump'),
+    actor: actorFrom(process.env),
+  };
+
+  if (common.registry.kind === 'git-tags') await checkGitTagsRepository(common.registry.repo, common.push);
+
+  const describe = reader.string('describe').trim();
+  if (describe) return { ...common, mode: 'describe', ...parseDescribe(describe) };
+
+  const model = checkedModel(reader.requiredString('model').trim(), 'model');
+  const aliasText = reader.string('alias').trim();
+  const alias = aliasText ? checkedAlias(aliasText) : null;
+  const rollback = reader.boolean('rollback');
+  const removeAlias = reader.boolean('remove-alias');
+  const toVersion = reader.string('to-version').trim();
+  const modes = [rollback && 'rollback', removeAlias && 'remove-alias', toVersion && 'to-version'].filter((mode): mode is string => Boolean(mode));
+  if (modes.length > 1) throw new InputError(modes[1] as string, `was given together with ${modes[0]}; give only one of rollback, remove-alias and to-version`);
+  const which = modes[0];
+  if (which) {
+    if (!alias) throw new InputError('alias', `is required with ${which}: name the alias (e.g. production)`);
+    if (rollback) return { ...common, mode: 'rollback', model, alias };
+    if (removeAlias) return { ...common, mode: 'remove-alias', model, alias };
+    if (!/^(\d+|v?\d+\.\d+\.\d+)$/.test(toVersion)) {
+      throw new InputError('to-version', `got '${toVersion}', expected a version number (7) or, for git-tags, vX.Y.Z`);
+    }
+    return { ...common, mode: 'to-version', model, alias, version: toVersion };
+  }
+
+  const files = await modelFiles(reader.requiredString('path').trim(), cwd);
+  const metricsFile = reader.string('metrics').trim();
+  const metrics = metricsFile ? await loadMetricsFile(metricsFile, cwd) : null;
+  const gate = await readGate(reader.string('gate-results').trim(), cwd);
+  if (reader.boolean('require-gate')) requirePassedGate(gate);
+  return {
+    ...common,
+    mode: 'register',
+    model,
+    alias,
+    files,
+    metrics,
+    gate,
+    extra: parseExtraLineage(reader.string('lineage')),
+    provenance: await readProvenance(reader, workspace, cwd),
+  };
+}
+
+function registryOf(value: string, workspace: string): RegistryLocation {
+  try {
+    return parseRegistryLocation(value, workspace);
+  } catch (err) {
+    if (err instanceof UnknownRegistryError || err instanceof TypeError) throw new InputError('registry', (err as Error).message);
+    throw err;
+  }
+}
+
+/** git-tags needs a repository with a commit to tag, and an `origin` to push to when push is on. */
+async function checkGitTagsRepository(repo: string, push: boolean): Promise<void> {
+  if (!(await revParse(repo, 'HEAD'))) {
+    throw new InputError('registry', `is git-tags, but ${repo} is not a git repository with a commit to tag (check out the repository first)`);
+  }
+  if (push && !(await remoteUrl(repo))) throw new InputError('push', `is true, but the repository in ${repo} has no remote named origin`);
+}
+
+function checkedModel(model: string, input: string): string {
+  const problem = modelNameProblem(model);
+  if (problem) throw new InputError(input, `got model name '${model}', which ${problem}`);
+  return model;
+}
+
+function checkedAlias(alias: string): string {
+  const problem = aliasProblem(alias);
+  if (problem) throw new InputError('alias', `got '${alias}', which ${problem}`);
+  return alias;
+}
+
+/** `model@alias` or `model@<version>` (7, v1.2.0). */
+function parseDescribe(text: string): { model: string; ref: { alias: string } | { version: string } } {
+  const at = text.lastIndexOf('@');
+  if (at <= 0 || at === text.length - 1) throw new InputError('describe', `got '${text}', expected <model>@<alias> or <model>@<version> (e.g. iris@production)`);
+  const model = checkedModel(text.slice(0, at), 'describe');
+  const ref = text.slice(at + 1);
+  if (/^(\d+|v\d+\.\d+\.\d+)$/.test(ref)) return { model, ref: { version: ref } };
+  const problem = aliasProblem(ref);
+  if (problem) throw new InputError('describe', `got alias '${ref}', which ${problem}`);
+  return { model, ref: { alias: ref } };
+}
+
+/** The file, or every file under the folder (sorted), as paths relative to the model. */
+async function modelFiles(modelPath: string, cwd: string): Promise<ModelFileRef[]> {
+  const absolute = path.resolve(cwd, modelPath);
+  const info = await stat(absolute).catch(() => null);
+  if (!info) throw new InputError('path', `got '${modelPath}', which does not exist`);
+  if (info.isFile()) return [{ path: path.basename(absolute), absolutePath: absolute }];
+  if (!info.isDirectory()) throw new InputError('path', `got '${modelPath}', which is neither a file nor a folder`);
+  const entries = await readdir(absolute, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const full = path.join(entry.parentPath, entry.name);
+      return { path: path.relative(absolute, full).split(path.sep).join('/'), absolutePath: full };
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (files.length === 0) throw new InputError('path', `got '${modelPath}', a folder with no files in it`);
+  if (files.some((file) => file.path === 'version.json')) {
+    throw new InputError('path', `'${modelPath}' holds a version.json at its top, the name the registry keeps the lineage under; rename it`);
+  }
+  return files;
+}
+
+/** evaluate-and-gate's results: the JSON itself (the `results` output) or a file holding it. */
+async function readGate(value: string, cwd: string): Promise<GateResults | null> {
+  if (!value) return null;
+  const text = value.startsWith('{') ? value : await readTextFile('gate-results', 'gate results file', value, cwd);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new InputError('gate-results', `is not the JSON evaluate-and-gate writes (${(err as Error).message})`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { passed?: unknown }).passed !== 'boolean') {
+    throw new InputError('gate-results', 'has no top-level boolean "passed": expected the `results` output (or `results-file`) of evaluate-and-gate');
+  }
+  const results = parsed as GateResults;
+  return { ...results, candidates: results.candidates ?? {} };
+}
+
+/** require-gate: only a gate that passed lets a model in; the refusal lists the rules that failed. */
+function requirePassedGate(gate: GateResults | null): void {
+  if (!gate) {
+    throw new InputError('gate-results', 'is required while require-gate is true: pass the results of evaluate-and-gate, or set require-gate: false');
+  }
+  if (gate.passed) return;
+  const failed = Object.entries(gate.candidates).flatMap(([name, candidate]) =>
+    (candidate.rules ?? []).filter((rule) => !rule.passed).map((rule) => `${name}: ${rule.rule} (${rule.metric} = ${rule.value ?? 'missing'})`),
+  );
+  throw new InputError('gate-results', `the gate did not pass, so the model is not promoted; failed rules: ${failed.length ? failed.join('; ') : 'none listed'}`);
+}
+
+/** A JSON object, or `key=value` lines. */
+function parseExtraLineage(text: string): Record<string, unknown> {
+  const trimmed = text.trim();
+  if (!trimmed) return {};
+  if (trimmed.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(trimmed) as unknown;
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    } catch (err) {
+      throw new InputError('lineage', `is not valid JSON (${(err as Error).message})`);
+    }
+    throw new InputError('lineage', 'must be a JSON object or key=value lines');
+  }
+  const extra: Record<string, unknown> = {};
+  for (const line of trimmed.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))) {
+    const eq = line.indexOf('=');
+    if (eq <= 0) throw new InputError('lineage', `got line '${line}', expected key=value`);
+    extra[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+  }
+  return extra;
+}
+
+/** Inputs first; else the records data-pull, setup-env and train-in-container leave in `.mlops-ci/`. */
+async function readProvenance(reader: InputReader, workspace: string, cwd: string): Promise<Provenance> {
+  const [data, env, train] = await Promise.all([
+    readStepRecord(workspace, 'data-pull'),
+    readStepRecord(workspace, 'setup-env'),
+    readStepRecord(workspace, 'train-in-container'),
+  ]);
+  const manifestPath = reader.string('data-manifest').trim() || stringField(data, 'manifest');
+  return {
+    dataDigest: reader.string('data-digest').trim() || stringField(data, 'digest'),
+    dataManifest: manifestPath ? await readManifest(manifestPath, cwd) : null,
+    envFingerprint: reader.string('env-fingerprint').trim() || stringField(env, 'fingerprint'),
+    imageDigest: reader.string('image-digest').trim() || stringField(train, 'image-digest'),
+  };
+}
+
+async function readManifest(file: string, cwd: string): Promise<unknown> {
+  const text = await readTextFile('data-manifest', 'data manifest', file, cwd);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text; // a manifest in another format is recorded as text
+  }
+}
+
+function stringField(record: Record<string, unknown> | null, key: string): string | null {
+  const value = record?.[key];
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+

@@ -1,0 +1,135 @@
+import type { StepSpec } from '../../spec/types.js';
+
+export const promoteModelSpec = {
+  name: 'promote-model',
+  jenkinsVar: 'mlopsPromote',
+  description: 'Register a model that passed its gate as a new version with its lineage, and move an alias to it, race-free.',
+  branding: { icon: 'tag', color: 'purple' },
+  inputs: [
+    {
+      name: 'model',
+      type: 'string',
+      description: 'Name of the model: letters, digits, `-`, `_` and `/` between name parts; no `..`, no spaces. Required unless `describe` is given.',
+      example: 'iris',
+    },
+    {
+      name: 'path',
+      type: 'string',
+      description: 'The model to register: a file or a folder (every file in it). Not needed with `rollback`, `remove-alias`, `to-version` or `describe`.',
+      example: 'out/rf/model.pkl',
+    },
+    {
+      name: 'alias',
+      type: 'string',
+      description: 'Alias to move to the new version (`staging`, `production`: a plain word). Empty: register only.',
+      example: 'staging',
+    },
+    {
+      name: 'registry',
+      type: 'string',
+      default: '.mlops-ci/registry',
+      description:
+        'Where versions live: a folder (relative to the workspace) or `file:///abs/dir`, `s3://bucket/prefix`, `mlflow+http://host:port` (MLflow model registry), or `git-tags` (GTO-compatible tags in the workspace repository).',
+      example: 's3://models/registry',
+    },
+    {
+      name: 's3-endpoint',
+      type: 'string',
+      envFallback: 'AWS_ENDPOINT_URL',
+      description: 'Endpoint of an S3-compatible store (versitygw, MinIO, Ceph); path-style addressing is used with it. Empty: AWS. Credentials come from the AWS SDK chain.',
+    },
+    {
+      name: 'metrics',
+      type: 'string',
+      description: 'Metrics file recorded with the version (JSON, YAML or TOML; nested keys flatten with dots). evaluate-and-gate reads them back with `baseline: registry:<model>@<alias>`.',
+      example: 'out/rf/metrics.json',
+    },
+    {
+      name: 'gate-results',
+      type: 'text',
+      description: "evaluate-and-gate's `results` output (JSON) or the path of its `results-file`. Recorded with the version; see `require-gate`.",
+      example: '${{ steps.gate.outputs.results-file }}',
+    },
+    {
+      name: 'require-gate',
+      type: 'boolean',
+      default: 'true',
+      description: 'Refuse to register (exit 2, the failed rules listed) unless `gate-results` is given and its `passed` is true.',
+    },
+    {
+      name: 'lineage',
+      type: 'text',
+      description: 'Extra lineage fields recorded with the version: a JSON object, or `key=value` lines.',
+      example: 'dataset=iris-v3',
+    },
+    {
+      name: 'data-digest',
+      type: 'string',
+      description: "Digest of the training data (data-pull's `digest` output). Empty: read from `.mlops-ci/data-pull.json` when that file exists.",
+    },
+    {
+      name: 'data-manifest',
+      type: 'string',
+      description: "Path of the data manifest (data-pull's `manifest` output), recorded whole. Empty: from `.mlops-ci/data-pull.json` when it names one.",
+    },
+    {
+      name: 'env-fingerprint',
+      type: 'string',
+      description: "Fingerprint of the Python environment (setup-env's `fingerprint` output). Empty: read from `.mlops-ci/setup-env.json` when that file exists.",
+    },
+    {
+      name: 'image-digest',
+      type: 'string',
+      description: "Digest of the training image (train-in-container's `image-digest` output). Empty: read from `.mlops-ci/train-in-container.json` when that file exists.",
+    },
+    {
+      name: 'rollback',
+      type: 'boolean',
+      default: 'false',
+      description: 'Move `alias` back to the version it pointed to before its last move. Registers nothing.',
+    },
+    {
+      name: 'to-version',
+      type: 'string',
+      description: 'Move `alias` to this existing version (`7`; `v1.2.0` for git-tags). Registers nothing.',
+    },
+    {
+      name: 'remove-alias',
+      type: 'boolean',
+      default: 'false',
+      description: 'Remove `alias` from the model (a later `rollback` restores it). Registers nothing.',
+    },
+    {
+      name: 'bump',
+      type: 'choice',
+      choices: ['major', 'minor', 'patch'],
+      default: 'patch',
+      description: 'git-tags: which part of the latest `model@vX.Y.Z` the new version increments.',
+    },
+    {
+      name: 'push',
+      type: 'boolean',
+      default: 'false',
+      description: 'git-tags: push the new tags to `origin`.',
+    },
+    {
+      name: 'describe',
+      type: 'string',
+      description: 'Print the lineage of `model@alias` (or `model@<version>`) and do nothing else.',
+      example: 'iris@production',
+    },
+  ],
+  outputs: [
+    { name: 'version', description: 'The version registered, or the one the alias now points to (empty after remove-alias).' },
+    { name: 'uri', description: 'Where the model files of that version are.' },
+    { name: 'previous-version', description: 'What the alias pointed to before; empty when it was new or no alias moved.' },
+    { name: 'lineage', description: 'Path of that version’s `version.json` (a local copy for remote registries).' },
+  ],
+  example: {
+    model: 'iris',
+    path: 'out/rf/model.pkl',
+    alias: 'staging',
+    metrics: 'out/rf/metrics.json',
+    'gate-results': '${{ steps.gate.outputs.results-file }}',
+  },
+} as const satisfies StepSpec;
