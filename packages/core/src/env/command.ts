@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process';
+import type { Logger } from '../host/types.js';
+
+export interface CommandOptions {
+  readonly cwd?: string;
+  /** Variables added to (or, when undefined, removed from) this process's environment. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Resolve with the exit code instead of throwing when the command fails. */
+  readonly ignoreReturnCode?: boolean;
+  /** Kill the command after this long (discovery probes must not hang the step). */
+  readonly timeoutMs?: number;
+}
+
+export interface CommandResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** How often a long install says it is still working, so the log never goes quiet. */
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * The one seam through which the env managers run programs: argv only, never
+ * a shell string, so no user value (a path, an extra's name) is ever run as
+ * code. `capture` is for short queries; `stream` is for installs, whose lines
+ * go to the log as they come, with a heartbeat when the tool is silent.
+ * Tests spy on it to assert exact commands (conda cannot run here).
+ */
+export class CommandRunner {
+  constructor(
+    private readonly log: Logger,
+    private readonly baseEnv: NodeJS.ProcessEnv = process.env,
+  ) {}
+
+  capture(command: string, args: readonly string[], options: CommandOptions = {}): Promise<CommandResult> {
+    this.log.debug(`CommandRunner.capture: ${formatCommand(command, args)}`);
+    return this.spawn(command, args, options, null);
+  }
+
+  async stream(command: string, args: readonly string[], options: CommandOptions = {}): Promise<CommandResult> {
+    const shown = formatCommand(command, args);
+    this.log.info(`$ ${shown}`);
+    const started = Date.now();
+    const heartbeat = setInterval(() => this.log.info(`… ${command} still running (${Math.round((Date.now() - started) / 1000)} s)`), HEARTBEAT_MS);
+    try {
+      return await this.spawn(command, args, options, (line) => this.log.info(`  ${line}`));
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /** The environment a command gets: ours, with the overrides applied. */
+  environment(overrides: CommandOptions['env'] = {}): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = { ...this.baseEnv };
+    for (const [name, value] of Object.entries(overrides)) {
+      if (value === undefined) delete env[name];
+      else env[name] = value;
+    }
+    return env;
+  }
+
+  private spawn(command: string, args: readonly string[], options: CommandOptions, onLine: ((line: string) => void) | null): Promise<CommandResult> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(command, args, { cwd: options.cwd, env: this.environment(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+      const out: string[] = [];
+      const err: string[] = [];
+      const collect = (sink: string[]) => {
+        let rest = '';
+        return (chunk: Buffer) => {
+          const text = chunk.toString('utf8');
+          sink.push(text);
+          if (!onLine) return;
+          const lines = (rest + text).split(/\r?\n|\r/);
+          rest = lines.pop() ?? '';
+          for (const line of lines) if (line.trim() !== '') onLine(line);
+        };
+      };
+      child.stdout.on('data', collect(out));
+      child.stderr.on('data', collect(err));
+      let timedOut = false;
+      const timer = options.timeoutMs
+        ? setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+          }, options.timeoutMs)
+        : undefined;
+      child.on('error', (error) => {
+        if (timer) clearTimeout(timer);
+        reject(new Error(`could not run ${command}: ${error.message}`, { cause: error }));
+      });
+      child.on('close', (code) => {
+        if (timer) clearTimeout(timer);
+        const result = { exitCode: timedOut ? 124 : (code ?? 1), stdout: out.join(''), stderr: err.join('') };
+        if (result.exitCode !== 0 && !options.ignoreReturnCode) {
+          const tail = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-15).join('\n');
+          reject(new Error(`${formatCommand(command, args)} ${timedOut ? 'timed out' : `exited with ${result.exitCode}`}${tail ? `:\n${tail}` : ''}`));
+        } else {
+          resolve(result);
+        }
+      });
+    });
+  }
+}
+
+/** A command as a reader would type it (for logs only: it is never run through a shell). */
+export function formatCommand(command: string, args: readonly string[]): string {
+  return [command, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, `'\\''`)}'`)).join(' ');
+}

@@ -1,0 +1,181 @@
+/**
+ * setup-env: build the project's Python env exactly as its lock file says,
+ * fast when it was built before, and record what it holds.
+ *
+ * The story: read every input and the lock file (bad input stops here, exit
+ * 2, nothing created) → use the env already in place, or the cached one for
+ * this exact key, if it passes a health check (a broken one is discarded with
+ * a warning) → otherwise build it with the manager, from the download cache
+ * when there is one, and save it → fingerprint the installed set and write
+ * the lock export → put the env's bin first on PATH for the following steps.
+ */
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { cacheKeys, type EnvCacheKeys } from '../../env/cache-key.js';
+import { CommandRunner } from '../../env/command.js';
+import { fingerprintOf, installedPackages } from '../../env/fingerprint.js';
+import { checkHealth, LOCK_EXPORT_FILE, writeMarker } from '../../env/health.js';
+import { writeFileAtomic } from '../../fs-atomic.js';
+import type { EnvManager } from '../../env/managers/base.js';
+import { createManager } from '../../env/managers/factory.js';
+import type { CacheStore, Host } from '../../host/types.js';
+import type { StepResult } from '../types.js';
+import { readSetupEnvInputs, type SetupEnvInputs } from './inputs.js';
+
+export { readSetupEnvInputs as getInputs };
+
+/** How the env came to be: reused (in place or from the cache) or built now. */
+type Origin = 'in place' | 'cache' | 'built';
+
+interface ReadyEnv {
+  readonly origin: Origin;
+  readonly packages: string[];
+  readonly fingerprint: string;
+}
+
+export async function run(inputs: SetupEnvInputs, host: Host): Promise<StepResult> {
+  const runner = new CommandRunner(host);
+  const manager = createManager(inputs.plan, runner);
+  const keys = await cacheKeys(inputs.plan, { relocatable: manager.relocatable, suffix: inputs.cacheKeySuffix });
+  host.info(`${manager.name} env at ${inputs.plan.envPath} from ${inputs.plan.files.lockInputs.join(', ')}; cache key ${keys.env}`);
+
+  const ready =
+    (await host.group('Look for a ready env', () => reuseEnv(manager, runner, keys, inputs, host))) ??
+    (await host.group(`Build the env with ${manager.name}`, () => buildEnv(manager, runner, keys, inputs, host)));
+
+  await host.group('Record what was installed', () => writeLockExport(manager, inputs));
+  host.info(`${ready.packages.length} packages, fingerprint ${ready.fingerprint}; lock export ${inputs.lockExportFile}`);
+  host.addPath(manager.binDir);
+  await host.appendSummary(summary(manager, inputs, ready, keys));
+
+  return {
+    outputs: {
+      python: manager.python,
+      'env-path': inputs.plan.envPath,
+      manager: manager.name,
+      'python-version': await pythonVersion(runner, manager),
+      'cache-hit': String(ready.origin !== 'built'),
+      'cache-key': keys.env,
+      fingerprint: ready.fingerprint,
+      'lock-export': inputs.lockExportFile,
+    },
+  };
+}
+
+/**
+ * The env already at its path (a persistent Jenkins workspace) or restored
+ * from the cache by its exact key — only if healthy. A restored env that
+ * fails the check is removed and the step builds a fresh one.
+ */
+async function reuseEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCacheKeys, inputs: SetupEnvInputs, host: Host): Promise<ReadyEnv | null> {
+  const inPlace = await checkHealth(manager, runner, keys.env);
+  if (inPlace.healthy) {
+    host.info(`The env at ${inputs.plan.envPath} was built for this key and is healthy: reusing it.`);
+    return { origin: 'in place', packages: inPlace.packages, fingerprint: inPlace.fingerprint };
+  }
+  if (!inputs.cache) {
+    host.info('Caching is off (cache: false).');
+    return null;
+  }
+  // Restore into an empty place: leftovers of another env must not mix with the cached one.
+  await rm(inputs.plan.envPath, { recursive: true, force: true });
+  const matched = await inputs.cache.restore([cachePath(inputs.plan.envPath)], keys.env);
+  if (!matched) {
+    host.info(`No cached env for ${keys.env}.`);
+    return null;
+  }
+  const restored = await checkHealth(manager, runner, keys.env);
+  if (restored.healthy) {
+    host.info(`Restored the env from the cache (${matched}); it passed the health check.`);
+    return { origin: 'cache', packages: restored.packages, fingerprint: restored.fingerprint };
+  }
+  host.warning(`The cached env ${matched} failed its health check (${restored.reason}): discarded, building a fresh one.`);
+  await rm(inputs.plan.envPath, { recursive: true, force: true });
+  return null;
+}
+
+/** Builds the env (downloads from the cache when any), marks it whole, and saves it unless it is inconsistent. */
+async function buildEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCacheKeys, inputs: SetupEnvInputs, host: Host): Promise<ReadyEnv> {
+  const { cache, plan } = inputs;
+  const downloadsHit = await restoreDownloads(inputs, keys, host);
+  await manager.create();
+  const packages = await installedPackages(runner, manager.python);
+  const fingerprint = fingerprintOf(packages);
+  const problem = await manager.dependencyProblem();
+  // Exported now and kept in the env, so a cache hit reuses it instead of running pip freeze again.
+  await manager.exportLock(path.join(plan.envPath, LOCK_EXPORT_FILE));
+  await writeMarker(plan.envPath, { key: keys.env, manager: manager.name, python: manager.python, fingerprint });
+  if (problem) host.warning(`The env was built but its dependencies are inconsistent (${problem}).${cache ? ' It is not cached: every restore would fail the health check.' : ''}`);
+  if (cache) await saveToCache(cache, manager, keys, inputs, { env: !problem, downloads: inputs.cacheDownloads && downloadsHit !== keys.downloads }, host);
+  return { origin: 'built', packages, fingerprint };
+}
+
+/** Saves the env under its exact key and, when it is ours and new, the download cache under its own. */
+async function saveToCache(cache: CacheStore, manager: EnvManager, keys: EnvCacheKeys, inputs: SetupEnvInputs, what: { env: boolean; downloads: boolean }, host: Host): Promise<void> {
+  if (what.env) {
+    host.info(`Saving the env to the cache as ${keys.env}.`);
+    await cache.save([cachePath(inputs.plan.envPath)], keys.env);
+  }
+  if (what.downloads) {
+    await manager.trimDownloadCache();
+    await cache.save([inputs.plan.downloadCache], keys.downloads);
+  }
+}
+
+/** The lock export kept in the env; the health check has shown the env still holds exactly that. */
+async function writeLockExport(manager: EnvManager, inputs: SetupEnvInputs): Promise<void> {
+  const kept = path.join(inputs.plan.envPath, LOCK_EXPORT_FILE);
+  const text = await readFile(kept).catch(() => null);
+  if (text) await writeFileAtomic(inputs.lockExportFile, text);
+  else await manager.exportLock(inputs.lockExportFile);
+}
+
+/**
+ * The tool's download cache, from the newest entry of this manager and
+ * Python (any cached wheel is safe to reuse), only into our own empty folder:
+ * a folder that is already there is warm, and copying over a live cache
+ * (uv's holds links between its entries) would corrupt it.
+ */
+async function restoreDownloads(inputs: SetupEnvInputs, keys: EnvCacheKeys, host: Host): Promise<string | undefined> {
+  const folder = inputs.plan.downloadCache;
+  if (!inputs.cache || !inputs.cacheDownloads) return undefined;
+  if ((await readdir(folder).catch(() => [])).length > 0) {
+    host.info(`Download cache ${folder} is already there: not restoring it.`);
+    return undefined;
+  }
+  const hit = await inputs.cache.restore([folder], keys.downloads, [keys.downloadsPrefix]);
+  if (hit) host.info(`Download cache restored from ${hit}.`);
+  return hit;
+}
+
+/**
+ * The env's path as the cache is told it: relative to the working directory
+ * when inside it. @actions/cache versions an entry by the path strings it was
+ * given, so an absolute path would miss on any runner whose workspace lives
+ * elsewhere — and a relocatable (uv) env is meant to be restored there.
+ */
+function cachePath(envPath: string): string {
+  const relative = path.relative(process.cwd(), envPath);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : envPath;
+}
+
+async function pythonVersion(runner: CommandRunner, manager: EnvManager): Promise<string> {
+  const result = await runner.capture(manager.python, ['-c', 'import platform; print(platform.python_version())']);
+  return result.stdout.trim();
+}
+
+function summary(manager: EnvManager, inputs: SetupEnvInputs, ready: ReadyEnv, keys: EnvCacheKeys): string {
+  const origin = { 'in place': 'reused in place', cache: 'restored from the cache', built: 'built' }[ready.origin];
+  return [
+    `### Python env (${manager.name}): ${origin}`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| env | \`${inputs.plan.envPath}\` |`,
+    `| built from | ${inputs.plan.files.lockInputs.map((file) => `\`${file}\``).join(', ')} |`,
+    `| packages | ${ready.packages.length} |`,
+    `| fingerprint | \`${ready.fingerprint}\` |`,
+    `| cache key | \`${keys.env}\` |`,
+    '',
+  ].join('\n');
+}
