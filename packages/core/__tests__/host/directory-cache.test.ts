@@ -34,7 +34,7 @@ describe('DirectoryCache', () => {
     writeFileSync(path.join(data, 'a.txt'), 'v2');
     await cache.save([data], 'pip-new');
     const old = new Date(Date.now() - 60_000);
-    utimesSync(path.join(root, 'pip-old'), old, old);
+    utimesSync(path.join(root, 'pip-old.tar'), old, old);
     expect(await cache.restore([data], 'env-xyz')).toBeUndefined();
     writeFileSync(path.join(data, 'a.txt'), 'local');
     expect(await cache.restore([data], 'pip-zzz', ['nothing-', 'pip-'])).toBe('pip-new');
@@ -47,9 +47,22 @@ describe('DirectoryCache', () => {
     await cache.save([data], 'k');
     writeFileSync(path.join(data, 'a.txt'), 'v2');
     await cache.save([data], 'k');
-    expect(readdirSync(root)).toEqual(['k']);
+    expect(readdirSync(root)).toEqual(['k.tar']);
     await cache.restore([data], 'k');
     expect(readFileSync(path.join(data, 'a.txt'), 'utf8')).toBe('v1');
+  });
+
+  test('restoring a saved folder replaces what is there with the saved tree, keeping files it did not save', async () => {
+    const { root, data } = workdir();
+    mkdirSync(path.join(data, 'sub'));
+    writeFileSync(path.join(data, 'sub', 'b.txt'), 'b');
+    const cache = new DirectoryCache(root, logger());
+    await cache.save([data, path.join(data, 'missing')], 'tree');
+    writeFileSync(path.join(data, 'sub', 'b.txt'), 'changed');
+    writeFileSync(path.join(data, 'extra.txt'), 'new');
+    expect(await cache.restore([data, path.join(data, 'missing')], 'tree')).toBe('tree');
+    expect(readFileSync(path.join(data, 'sub', 'b.txt'), 'utf8')).toBe('b');
+    expect(readFileSync(path.join(data, 'extra.txt'), 'utf8')).toBe('new');
   });
 
   test('a failing save warns and does not throw (caching is optional work)', async () => {
@@ -59,6 +72,6 @@ describe('DirectoryCache', () => {
     const log = logger();
     await new DirectoryCache(blocker, log).save([data], 'k');
     expect(log.warnings[0]).toMatch(/^cache save failed for key k: /);
-    expect(existsSync(path.join(blocker, 'k'))).toBe(false);
+    expect(existsSync(path.join(blocker, 'k.tar'))).toBe(false);
   });
 });
