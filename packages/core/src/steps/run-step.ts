@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { categoryOf, EXIT, exitCodeOf, messageOf } from '../errors.js';
+import { writeFileAtomic } from '../fs-atomic.js';
 import { createHost } from '../host/detect.js';
 import { withEnvFallbacks } from '../host/raw-inputs.js';
 import type { Host } from '../host/types.js';
@@ -30,6 +32,7 @@ export async function runStep(entry: StepEntry, env: NodeJS.ProcessEnv, cliInput
       await host.finish({ exitCode: EXIT.gateFailed, error: { message: result.gateFailure, category: 'gate' } });
       return EXIT.gateFailed;
     }
+    await recordOutputs(entry.spec.name, result.outputs, host);
     await host.finish({ exitCode: EXIT.ok });
     return EXIT.ok;
   } catch (err) {
@@ -37,6 +40,20 @@ export async function runStep(entry: StepEntry, env: NodeJS.ProcessEnv, cliInput
     if (exitCode === EXIT.failure && err instanceof Error && err.stack) host.debug(err.stack);
     await host.finish({ exitCode, error: { message: messageOf(err), category: categoryOf(err) } });
     return exitCode;
+  }
+}
+
+/**
+ * Leaves the step's outputs in `.mlops-ci/<step>.json` of the workspace, the
+ * well-known record later steps read when not given a value (promote-model's
+ * lineage: the data digest, the env fingerprint, the image digest). Optional
+ * work: a read-only workspace gets a warning, not a failure.
+ */
+async function recordOutputs(step: string, outputs: Readonly<Record<string, string>>, host: Host): Promise<void> {
+  try {
+    await writeFileAtomic(path.join(host.context.workspace, '.mlops-ci', `${step}.json`), `${JSON.stringify(outputs, null, 2)}\n`);
+  } catch (err) {
+    host.warning(`Could not record the outputs in .mlops-ci/${step}.json: ${messageOf(err)}`);
   }
 }
 

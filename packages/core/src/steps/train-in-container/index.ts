@@ -15,7 +15,6 @@ import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildInputsDigest } from '../../container/build-key.js';
 import type { Mount } from '../../container/parse.js';
-import { writeFileAtomic } from '../../fs-atomic.js';
 import { createRuntime } from '../../container/runtime.js';
 import { superviseRun, TIMEOUT_GRACE_SECONDS, type RunOutcome } from '../../container/supervise.js';
 import type { ContainerRuntime, ImageInfo, RunPlan } from '../../container/types.js';
@@ -70,8 +69,6 @@ export async function run(inputs: TrainInputs, host: Host): Promise<StepResult> 
     throw new Error(failure);
   }
   host.info(`The command exited 0 after ${formatSeconds(outcome.durationSeconds)}.`);
-  // The record promote-model reads for lineage when it is not given image-digest (registry/lineage.ts readStepRecord).
-  await writeFileAtomic(path.join(host.context.workspace, '.mlops-ci', 'train-in-container.json'), `${JSON.stringify(outputs, null, 2)}\n`);
   return { outputs };
 }
 
