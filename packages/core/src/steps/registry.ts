@@ -2,6 +2,7 @@ import { evaluateAndGateSpec } from './evaluate-and-gate/spec.js';
 import { trainInContainerSpec } from './train-in-container/spec.js';
 import { promoteModelSpec } from './promote-model/spec.js';
 import { setupEnvSpec } from './setup-env/spec.js';
+import { dataPullSpec } from './data-pull/spec.js';
 import type { StepEntry } from './types.js';
 
 /**
@@ -13,6 +14,7 @@ export const STEPS: readonly StepEntry[] = [
   { spec: trainInContainerSpec, load: () => import('./train-in-container/index.js') },
   { spec: promoteModelSpec, load: () => import('./promote-model/index.js') },
   { spec: setupEnvSpec, load: () => import('./setup-env/index.js') },
+  { spec: dataPullSpec, load: () => import('./data-pull/index.js') },
 ];
 
 export function findStep(name: string): StepEntry | undefined {

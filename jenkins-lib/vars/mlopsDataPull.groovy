@@ -1,0 +1,17 @@
+import groovy.transform.Field
+
+/** The step this var runs. */
+@Field static final String STEP_NAME = 'data-pull'
+
+/**
+ * Pulls an exact dataset version, verified and incremental, from S3 (or an S3-compatible store),
+ * a folder or a DVC remote: mlopsDataPull(dvc: ['data/iris.dvc'], cacheUrl: 's3://ci-cache/data')
+ * or mlopsDataPull(source: 's3://datasets/iris/v3/', path: 'data/iris').
+ *
+ * AWS credentials come from the agent's environment or withCredentials (the AWS SDK chain);
+ * they are never arguments. Returns the step's outputs as a Map of strings (path, files, bytes,
+ * digest, manifest, cache-hit, transferred).
+ */
+Map call(Map args = [:]) {
+    return mlopsStep(STEP_NAME, args)
+}

@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import ini from 'ini';
+import { InputError } from '../errors.js';
+
+/** Where a DVC remote is and how to reach it. */
+export interface DvcRemote {
+  /** The remote's name in the config, or the URL when given directly. */
+  readonly name: string;
+  /** `s3://bucket/prefix` or an absolute folder. */
+  readonly url: string;
+  readonly endpoint?: string;
+  readonly region?: string;
+  /** Keys set in `.dvc/config.local` (never in a committed file, we hope); masked by the caller. */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
+}
+
+type Sections = Record<string, Record<string, unknown>>;
+
+/** The folder holding `.dvc/`, searching up from `start`; undefined outside a DVC repo. */
+export function findDvcRoot(start: string): string | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.dvc', 'config')) || existsSync(path.join(dir, '.dvc', 'config.local'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * The remote to pull from: `override` (a remote name or a URL: the `remote`
+ * input), else the out's own remote, else `core.remote` of `.dvc/config`
+ * with `.dvc/config.local` layered over it, as DVC reads them.
+ */
+export async function resolveDvcRemote(dvcRoot: string | undefined, override: string, outRemote: string | undefined, input = 'remote'): Promise<DvcRemote> {
+  const wanted = override.trim();
+  if (/^s3:\/\//.test(wanted) || wanted.startsWith('file://') || wanted.startsWith('/')) return { name: wanted, url: localUrl(wanted, process.cwd()) };
+  if (!dvcRoot) throw new InputError(input, `no .dvc/config found above the DVC files; name the remote by URL (s3://bucket/prefix or a folder)`);
+  const config = await readConfig(dvcRoot);
+  const name = wanted || outRemote || stringOf(config['core']?.['remote']);
+  if (!name) throw new InputError(input, `no default remote in ${path.join(dvcRoot, '.dvc', 'config')} ([core] remote = ...); give 'remote' a name or a URL`);
+  const section = config[`remote "${name}"`];
+  const url = stringOf(section?.['url']);
+  if (!section || !url) {
+    const known = Object.keys(config).filter((key) => key.startsWith('remote "')).map((key) => key.slice(8, -1));
+    throw new InputError(input, `no remote '${name}' with a url in .dvc/config(.local) (remotes: ${known.join(', ') || 'none'})`);
+  }
+  if (!/^s3:\/\//.test(url) && /^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.startsWith('file://')) {
+    throw new InputError(input, `remote '${name}' is ${url.split('://')[0]}://; data-pull reads S3 and local remotes`);
+  }
+  const endpoint = stringOf(section['endpointurl']);
+  const region = stringOf(section['region']);
+  const accessKeyId = stringOf(section['access_key_id']);
+  const secretAccessKey = stringOf(section['secret_access_key']);
+  const sessionToken = stringOf(section['session_token']);
+  return {
+    name,
+    // A relative local remote is relative to the .dvc folder holding the config.
+    url: localUrl(url, path.join(dvcRoot, '.dvc')),
+    ...(endpoint ? { endpoint } : {}),
+    ...(region ? { region } : {}),
+    ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } } : {}),
+  };
+}
+
+async function readConfig(dvcRoot: string): Promise<Sections> {
+  const merged: Sections = {};
+  for (const name of ['config', 'config.local']) {
+    const file = path.join(dvcRoot, '.dvc', name);
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    let parsed: Sections;
+    try {
+      parsed = ini.parse(escapeSectionDots(text)) as Sections;
+    } catch (err) {
+      throw new InputError('dvc', `${file}: not a valid DVC config (${(err as Error).message})`);
+    }
+    for (const [section, values] of Object.entries(parsed)) {
+      if (typeof values !== 'object' || values === null) continue;
+      merged[unquote(section)] = { ...merged[unquote(section)], ...values };
+    }
+  }
+  return merged;
+}
+
+/** `ini` nests sections on dots; a remote called `my.store` must stay one section. */
+function escapeSectionDots(text: string): string {
+  return text.replace(/^(\s*\[)(.*)(\]\s*)$/gm, (_all, open: string, name: string, close: string) => `${open}${name.replace(/\./g, '\\.')}${close}`);
+}
+
+/** DVC writes `['remote "name"']`; `ini` may keep the single quotes. */
+function unquote(section: string): string {
+  return section.replace(/^'(.*)'$/, '$1').trim();
+}
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function localUrl(url: string, base: string): string {
+  if (url.startsWith('s3://')) return url;
+  if (url.startsWith('file://')) return new URL(url).pathname;
+  return path.resolve(base, url);
+}

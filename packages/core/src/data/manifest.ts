@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { writeFileAtomic } from '../fs-atomic.js';
+import type { SyncedFile } from './sync.js';
+import type { Target } from './plan.js';
+import { cacheIdOf } from './plan.js';
+
+/** One line of the manifest: a file of the dataset. */
+export interface ManifestFile {
+  /** `/`-separated, relative to the manifest's base folder. */
+  readonly path: string;
+  readonly size: number;
+  readonly md5: string;
+  /** Where it came from: the store and key, and the S3 version when known. */
+  readonly source: string;
+  readonly key: string;
+  readonly versionId?: string;
+}
+
+export interface Manifest {
+  readonly version: 1;
+  readonly base: string;
+  readonly digest: string;
+  readonly files: readonly ManifestFile[];
+}
+
+/**
+ * The dataset as pulled: every file with size, md5 and source version, in
+ * path order, and a digest of the whole (sha256 over sorted `path NUL md5`
+ * lines) that does not depend on where or how the files were fetched.
+ */
+export function buildManifest(files: readonly SyncedFile[], base: string): Manifest {
+  const entries = files
+    .map((synced) => ({
+      path: path.relative(base, synced.path).split(path.sep).join('/'),
+      size: synced.size,
+      md5: synced.md5,
+      source: `${synced.target.store.description}/${synced.file.key}`,
+      key: synced.file.key,
+      ...(synced.file.versionId ? { versionId: synced.file.versionId } : {}),
+    }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { version: 1, base, digest: digestOf(entries), files: entries };
+}
+
+export function digestOf(entries: readonly { path: string; md5: string }[]): string {
+  const hash = createHash('sha256');
+  for (const entry of entries) hash.update(`${entry.path}\0${entry.md5}\n`);
+  return hash.digest('hex');
+}
+
+export async function writeManifest(file: string, manifest: Manifest): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(manifest, null, 1)}\n`);
+}
+
+/**
+ * A short, stable name of what the plan asks for (before any download), for
+ * the cross-run cache key: the same dataset version gives the same key.
+ */
+export function planIdentity(targets: readonly Target[]): string {
+  const hash = createHash('sha256');
+  // Not the absolute destination: the same dataset on another runner is the same key.
+  const lines = targets.flatMap((target, index) =>
+    target.files.map((file) => `${index}/${file.relpath}\0${cacheIdOf(file) ?? `${file.key}|${file.size ?? ''}`}|${file.versionId ?? ''}`),
+  );
+  for (const line of lines.sort()) hash.update(`${line}\n`);
+  return hash.digest('hex').slice(0, 40);
+}

@@ -1,0 +1,45 @@
+import { lstatSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Why a relative path from a listing or a `.dir` manifest may not be written
+ * under a destination, or undefined when it is safe: no absolute paths, no
+ * `..`, no empty or `.` segments, no NUL (nor backslashes on Windows, where
+ * they separate folders), so nothing can land outside the destination.
+ */
+export function unsafeRelpath(relpath: string): string | undefined {
+  if (relpath === '') return 'is empty';
+  if (relpath.includes('\0')) return 'contains a NUL byte';
+  // A backslash is an ordinary character in a POSIX name, but a separator on Windows.
+  if (process.platform === 'win32' && relpath.includes('\\')) return 'contains a backslash';
+  if (relpath.startsWith('/') || /^[A-Za-z]:/.test(relpath)) return 'is absolute';
+  for (const segment of relpath.split('/')) {
+    if (segment === '..') return "climbs out with '..'";
+    if (segment === '' || segment === '.') return 'has an empty or "." segment';
+  }
+  return undefined;
+}
+
+/**
+ * Checks, before anything is written, that no folder between `root` and the
+ * file is a symlink (one planted in the destination could redirect a write
+ * anywhere). Folders already checked are remembered across calls.
+ */
+export class DestinationGuard {
+  private readonly safeDirs = new Set<string>();
+
+  /** Throws when a parent of `root/relpath` below root is a symlink or not a folder. */
+  check(root: string, relpath: string): void {
+    const segments = relpath.split('/').slice(0, -1);
+    let dir = root;
+    for (const segment of segments) {
+      dir = path.join(dir, segment);
+      if (this.safeDirs.has(dir)) continue;
+      const info = lstatSync(dir, { throwIfNoEntry: false });
+      if (info?.isSymbolicLink()) throw new Error(`refusing to write ${path.join(root, relpath)}: ${dir} is a symlink in the destination`);
+      if (info && !info.isDirectory()) throw new Error(`refusing to write ${path.join(root, relpath)}: ${dir} is a file, not a folder`);
+      // A folder that does not exist yet is safe: we create it.
+      this.safeDirs.add(dir);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * data-pull: the exact dataset version the code names, verified, fast.
+ *
+ * The story: read every input and local file (bad input stops here, exit 2)
+ * → plan: list the source (now, as of a time, or pinned versions) or read the
+ * DVC outs and their .dir manifests → restore the cross-run cache keyed by
+ * that plan → put every file in place: kept when the state file vouches for
+ * it, else from the local cache or the store, in parallel, each verified and
+ * renamed into place → optionally delete files no longer in the dataset →
+ * write the manifest, save the cache, report.
+ */
+import type { Host } from '../../host/types.js';
+import type { DvcRemote } from '../../data/dvc-config.js';
+import { planDvc } from '../../data/dvc-plan.js';
+import { buildManifest, planIdentity, writeManifest } from '../../data/manifest.js';
+import { ObjectCache } from '../../data/object-cache.js';
+import type { Target } from '../../data/plan.js';
+import { formatBytes } from '../../data/progress.js';
+import { planSource } from '../../data/source-plan.js';
+import { syncTargets, type SyncReport } from '../../data/sync.js';
+import { openStore, type StoreOptions } from '../../storage/open.js';
+import type { ObjectStore } from '../../storage/types.js';
+import type { StepResult } from '../types.js';
+import { readDataPullInputs, type DataPullInputs } from './inputs.js';
+
+export { readDataPullInputs as getInputs };
+
+const CACHE_KEY_PREFIX = 'mlops-ci-data-pull-';
+
+export async function run(inputs: DataPullInputs, host: Host): Promise<StepResult> {
+  const cache = new ObjectCache(inputs.cacheDir);
+  const targets = await host.group('Plan the pull', () => plan(inputs, cache, host));
+  const fileCount = targets.reduce((sum, target) => sum + target.files.length, 0);
+  host.info(`${fileCount} files from ${describeSources(targets)}`);
+
+  const cacheKey = `${CACHE_KEY_PREFIX}${planIdentity(targets)}`;
+  const restoredKey = inputs.crossRunCache ? await host.group('Restore the cache', () => restoreCache(inputs, cacheKey, host)) : undefined;
+
+  const report = await host.group('Pull', () =>
+    syncTargets(targets, cache, {
+      concurrency: inputs.concurrency,
+      deleteExtra: inputs.deleteExtra,
+      isManaged: inputs.filter,
+      log: host,
+      progressIntervalMs: inputs.progressIntervalMs,
+    }),
+  );
+  logOutcome(report, host);
+
+  const base = inputs.mode.kind === 'source' ? inputs.mode.dest : inputs.mode.base;
+  const manifest = buildManifest(report.files, base);
+  await writeManifest(inputs.manifestFile, manifest);
+  // Keys are immutable: save only a dataset the cache did not hold whole.
+  const crossRun = inputs.crossRunCache;
+  if (crossRun && restoredKey !== cacheKey && report.downloaded > 0) {
+    await host.group('Save the cache', () => crossRun.save([inputs.cacheDir], cacheKey));
+  }
+  const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
+  await host.appendSummary(summaryOf(manifest.files.length, bytes, manifest.digest, report));
+
+  return {
+    outputs: {
+      path: inputs.mode.kind === 'source' ? inputs.mode.dest : targets.map((target) => target.root).join('\n'),
+      files: String(manifest.files.length),
+      bytes: String(bytes),
+      digest: manifest.digest,
+      manifest: inputs.manifestFile,
+      'cache-hit': String(restoredKey === cacheKey),
+      transferred: String(report.downloaded),
+    },
+  };
+}
+
+/** What to put where: listing the source, or reading the DVC outs. */
+async function plan(inputs: DataPullInputs, cache: ObjectCache, host: Host): Promise<Target[]> {
+  const { mode } = inputs;
+  if (mode.kind === 'source') {
+    const { store, prefix } = openStore(mode.url, storeOptions(inputs.store));
+    if (mode.asOf) host.info(`as of ${mode.asOf.toISOString()}`);
+    if (mode.pinned) host.info(`${mode.pinned.size} object versions pinned by the version manifest`);
+    return [await planSource({ url: mode.url, store, prefix, dest: mode.dest, filter: inputs.filter, ...(mode.asOf ? { asOf: mode.asOf } : {}), ...(mode.pinned ? { pinned: mode.pinned } : {}) })];
+  }
+  const stores = new Map<string, { store: ObjectStore; prefix: string }>();
+  for (const { remote } of mode.pulls) {
+    if (!stores.has(remote.url)) stores.set(remote.url, openStore(remote.url, storeOptions({ ...remoteOptions(remote), ...inputs.store })));
+  }
+  const storeFor = (remote: DvcRemote): { store: ObjectStore; prefix: string } => stores.get(remote.url) as { store: ObjectStore; prefix: string };
+  for (const pull of mode.pulls) host.info(`${pull.displayPath} (${pull.out.origin}, ${pull.out.hashName === 'md5' ? 'DVC 3.x' : 'DVC 2.x'}) from remote '${pull.remote.name}'`);
+  return planDvc(mode.pulls, { cache, storeFor, filter: inputs.filter, log: host });
+}
+
+/** A DVC remote's own endpoint, region and keys; the step's inputs win over them. */
+function remoteOptions(remote: DvcRemote): StoreOptions {
+  return {
+    ...(remote.endpoint ? { endpoint: remote.endpoint } : {}),
+    ...(remote.region ? { region: remote.region } : {}),
+    ...(remote.credentials ? { credentials: remote.credentials } : {}),
+  };
+}
+
+/** Path-style addressing by default when talking to an S3-compatible endpoint. */
+function storeOptions(options: StoreOptions): StoreOptions {
+  const endpoint = options.endpoint ?? process.env['AWS_ENDPOINT_URL'];
+  return { ...options, pathStyle: options.pathStyle ?? endpoint !== undefined };
+}
+
+async function restoreCache(inputs: DataPullInputs, key: string, host: Host): Promise<string | undefined> {
+  const cache = inputs.crossRunCache;
+  if (!cache) return undefined;
+  const restored = await cache.restore([inputs.cacheDir], key, [CACHE_KEY_PREFIX]);
+  host.info(restored === undefined ? 'cache miss' : restored === key ? `cache hit: ${key}` : `partial cache hit: ${restored}`);
+  return restored;
+}
+
+function logOutcome(report: SyncReport, host: Host): void {
+  host.info(
+    `${report.files.length} files in place: ${report.kept} already right, ${report.fromCache} from the local cache, ${report.downloaded} downloaded (${formatBytes(report.bytesDownloaded)})` +
+      (report.deleted.length > 0 ? `; ${report.deleted.length} removed` : ''),
+  );
+  for (const file of report.deleted.slice(0, 20)) host.debug(`removed ${file}`);
+}
+
+function describeSources(targets: readonly Target[]): string {
+  const sources = [...new Set(targets.map((target) => `${target.store.description}`))];
+  return sources.join(', ');
+}
+
+function summaryOf(files: number, bytes: number, digest: string, report: SyncReport): string {
+  return [
+    '### data-pull',
+    '',
+    '| files | size | downloaded | from cache | already right | digest |',
+    '|---|---|---|---|---|---|',
+    `| ${files} | ${formatBytes(bytes)} | ${report.downloaded} (${formatBytes(report.bytesDownloaded)}) | ${report.fromCache} | ${report.kept} | \`${digest.slice(0, 16)}…\` |`,
+    '',
+  ].join('\n');
+}
+

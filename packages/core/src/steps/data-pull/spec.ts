@@ -1,0 +1,127 @@
+import type { StepSpec } from '../../spec/types.js';
+
+export const dataPullSpec = {
+  name: 'data-pull',
+  jenkinsVar: 'mlopsDataPull',
+  description: 'Pull an exact dataset version from S3, an S3-compatible store, a folder or a DVC remote: parallel, verified, incremental.',
+  branding: { icon: 'download-cloud', color: 'blue' },
+  inputs: [
+    {
+      name: 'source',
+      type: 'string',
+      description:
+        'What to sync as-is: `s3://bucket/prefix/` (AWS or any S3-compatible store through `endpoint`), `file:///abs/dir` or a folder path. Give `source` or `dvc`, not both.',
+      example: 's3://datasets/iris/v3/',
+    },
+    {
+      name: 'version',
+      type: 'string',
+      description:
+        'Pin exact object versions: the `manifest` file of an earlier data-pull of this source (each key with its S3 version id and md5). Every file is checked against the recorded md5.',
+      example: 'data/iris.manifest.json',
+    },
+    {
+      name: 'as-of',
+      type: 'string',
+      description: 'An ISO 8601 time: pull each object as it was then (the newest version not after it), from S3 versioning. Objects deleted by then are absent.',
+      example: '2026-05-01T00:00:00Z',
+    },
+    {
+      name: 'dvc',
+      type: 'list',
+      description:
+        'DVC files to pull, one per line: `.dvc` files, or `dvc.lock` files (every out) or `dvc.lock:stage1,stage2` (the outs of those stages). Read straight from the DVC remote; DVC need not be installed.',
+      example: 'data/iris.dvc',
+    },
+    {
+      name: 'remote',
+      type: 'string',
+      description: 'For `dvc`: the remote, by name in `.dvc/config` (`.dvc/config.local` wins) or as a URL (`s3://bucket/prefix`, a folder). Default: the out’s own remote, else `core.remote`.',
+    },
+    {
+      name: 'path',
+      type: 'string',
+      description:
+        'Where the data lands. Required with `source`. With `dvc`, default: each out at its own path; when set, one out lands at `path` and several land under it at their paths in the repository.',
+      example: 'data/iris',
+    },
+    {
+      name: 'include',
+      type: 'list',
+      description: 'Only files whose path (relative to `path`, or to the DVC repository) matches one of these globs (`**/*.csv`). Default: every file.',
+    },
+    {
+      name: 'exclude',
+      type: 'list',
+      description: 'Skip files whose relative path matches one of these globs. Excluded files are never deleted.',
+    },
+    {
+      name: 'endpoint',
+      type: 'string',
+      envFallback: 'AWS_ENDPOINT_URL',
+      description: 'S3-compatible endpoint URL (MinIO, Ceph, versitygw...). Default: `AWS_ENDPOINT_URL`, or the DVC remote’s `endpointurl`, else AWS.',
+    },
+    {
+      name: 'path-style',
+      type: 'choice',
+      choices: ['auto', 'true', 'false'],
+      default: 'auto',
+      description: 'Address buckets in the URL path (`http://host/bucket/key`), as most S3-compatible stores need. `auto`: path-style when an endpoint is set.',
+    },
+    {
+      name: 'region',
+      type: 'string',
+      description: 'AWS region. Default: `AWS_REGION`, the DVC remote’s `region`, else us-east-1. Credentials always come from the AWS SDK chain (env, profile, web identity / GitHub OIDC).',
+    },
+    {
+      name: 'concurrency',
+      type: 'number',
+      description: 'Parallel transfers. Default: 16 per CPU, from 32 to 64.',
+    },
+    {
+      name: 'delete',
+      type: 'boolean',
+      default: 'false',
+      description: 'Remove files under `path` that are not in the dataset (only those `include`/`exclude` select). Files already right are always kept.',
+    },
+    {
+      name: 'cache-dir',
+      type: 'string',
+      description: 'Local content-addressed cache of verified objects and state. Default: `$RUNNER_TOOL_CACHE/mlops-ci/data-pull`, else `~/.cache/mlops-ci/data-pull`.',
+    },
+    {
+      name: 'cache',
+      type: 'boolean',
+      default: 'true',
+      description: 'Save and restore `cache-dir` across CI runs, keyed by the dataset: on GitHub with @actions/cache (or `cache-url`), elsewhere when `cache-url` names a shared folder or S3 prefix.',
+    },
+    {
+      name: 'cache-url',
+      type: 'string',
+      description: 'Where the cross-run cache lives outside GitHub: a folder shared by agents (path or `file:///`) or an S3 prefix (`s3://bucket/prefix`). Default: the host cache.',
+    },
+    {
+      name: 'manifest',
+      type: 'string',
+      description: 'Where to write the manifest (JSON: every file with size, md5, source key and version id). Default: a file in the runner temp folder. Feed it to `version` to pull the same versions again.',
+    },
+    {
+      name: 'progress-interval',
+      type: 'number',
+      default: '10',
+      description: 'Seconds between progress lines (files and bytes done, rate, ETA).',
+    },
+  ],
+  outputs: [
+    { name: 'path', description: 'Where the data landed: `path`, or the DVC outs’ paths, one per line.' },
+    { name: 'files', description: 'Number of files in the dataset.' },
+    { name: 'bytes', description: 'Total size of the dataset in bytes.' },
+    { name: 'digest', description: 'sha256 over the sorted `path NUL md5` lines of every file: the same dataset gives the same digest, wherever it came from.' },
+    { name: 'manifest', description: 'Path of the manifest JSON.' },
+    { name: 'cache-hit', description: '`true` when the cross-run cache held exactly this dataset.' },
+    { name: 'transferred', description: 'Files downloaded from the store in this run (0 on an unchanged re-pull).' },
+  ],
+  example: {
+    dvc: 'data/iris.dvc',
+  },
+} as const satisfies StepSpec;
