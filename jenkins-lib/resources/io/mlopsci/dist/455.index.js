@@ -2,34 +2,43 @@ export const id = 455;
 export const ids = [455];
 export const modules = {
 
-/***/ 8162:
+/***/ 6192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
+/* harmony export */   W: () => (/* binding */ execCapture)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
- * Writes a file whole or not at all: the content goes to a temp name beside
- * it and is renamed over the target, so a reader (or a killed process) never
- * sees half a report or half an outputs file.
+ * The one way this project runs a program: argv only, never a shell string,
+ * so user values can never be run as code. Output is captured, not streamed;
+ * steps that stream (training logs) use their own runner on top of spawn.
  */
-async function writeFileAtomic(file, content) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
-    const staging = `${file}.tmp-${process.pid}-${Date.now()}`;
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(staging, content);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(staging, file);
-    }
-    catch (err) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(staging, { force: true });
-        throw err;
-    }
+async function execCapture(command, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+        const stdout = [];
+        const stderr = [];
+        child.stdout?.on('data', (chunk) => stdout.push(chunk));
+        child.stderr?.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (err) => reject(new Error(`could not run ${command}: ${err.message}`, { cause: err })));
+        child.on('close', (code) => {
+            const result = { exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+            if (result.exitCode !== 0 && !options.ignoreReturnCode) {
+                reject(new Error(`${command} ${args.join(' ')} exited with ${result.exitCode}: ${result.stderr.trim()}`));
+            }
+            else {
+                resolve(result);
+            }
+        });
+        if (child.stdin) {
+            // A program may exit before reading its input; that is its answer, not our error.
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(options.input);
+        }
+    });
 }
 
 
@@ -47,7 +56,7 @@ async function writeFileAtomic(file, content) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3084);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8260);
 
 
 
@@ -140,74 +149,142 @@ function readEventPayload(file) {
 
 /***/ }),
 
-/***/ 3084:
+/***/ 7232:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ DirectoryCache)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6192);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  fY: () => (/* binding */ parentsOf),
-  fn: () => (/* binding */ parseRepositoryUrl),
-  gX: () => (/* binding */ remoteUrl),
-  DJ: () => (/* binding */ revParse),
-  II: () => (/* binding */ showFile)
-});
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./packages/core/src/exec.ts
 
+
+const SUFFIX = '.tar';
 /**
- * The one way this project runs a program: argv only, never a shell string,
- * so user values can never be run as code. Output is captured, not streamed;
- * steps that stream (training logs) use their own runner on top of spawn.
+ * A cache in a plain folder, for Jenkins agents and laptops: each key is one
+ * tar archive of the saved paths (by absolute location, as @actions/cache
+ * keys them). tar rather than a file-by-file copy: a 390 MB virtualenv
+ * restores in under a second instead of nine. A save is written to a temp
+ * name and renamed, so a killed save never leaves an entry a later restore
+ * would trust.
  */
-async function execCapture(command, args, options = {}) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-        const stdout = [];
-        const stderr = [];
-        child.stdout?.on('data', (chunk) => stdout.push(chunk));
-        child.stderr?.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', (err) => reject(new Error(`could not run ${command}: ${err.message}`, { cause: err })));
-        child.on('close', (code) => {
-            const result = { exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
-            if (result.exitCode !== 0 && !options.ignoreReturnCode) {
-                reject(new Error(`${command} ${args.join(' ')} exited with ${result.exitCode}: ${result.stderr.trim()}`));
-            }
-            else {
-                resolve(result);
-            }
-        });
-        if (child.stdin) {
-            // A program may exit before reading its input; that is its answer, not our error.
-            child.stdin.on('error', () => undefined);
-            child.stdin.end(options.input);
+class DirectoryCache {
+    root;
+    log;
+    constructor(root, log) {
+        this.root = root;
+        this.log = log;
+    }
+    async restore(paths, key, restoreKeys = []) {
+        try {
+            const matched = await this.findEntry(key, restoreKeys);
+            if (!matched)
+                return undefined;
+            const members = paths.map(member);
+            // Only the members asked for; `--` so no member can be read as an option.
+            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .W)('tar', ['-x', '-f', this.entryFile(matched), '-C', '/', '--', ...(await this.membersIn(matched, members))]);
+            return matched;
         }
-    });
+        catch (err) {
+            this.log.warning(`cache restore failed, continuing without it: ${err.message}`);
+            return undefined;
+        }
+    }
+    async save(paths, key) {
+        const final = this.entryFile(key);
+        if (await exists(final))
+            return; // keys are immutable, as on GitHub
+        const staging = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.root, `.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}${SUFFIX}`);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(this.root, { recursive: true });
+            const present = [];
+            for (const source of paths)
+                if (await exists(source))
+                    present.push(member(source));
+            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .W)('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(staging, final);
+        }
+        catch (err) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(staging, { force: true }).catch(() => undefined);
+            this.log.warning(`cache save failed for key ${key}: ${err.message}`);
+        }
+    }
+    entryFile(key) {
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.root, encodeURIComponent(key) + SUFFIX);
+    }
+    /** The requested members the archive holds (tar -x fails on a name it lacks). */
+    async membersIn(key, wanted) {
+        const listing = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .W)('tar', ['-t', '-f', this.entryFile(key)]);
+        const tops = new Set(listing.stdout.split('\n').map((line) => line.replace(/\/$/, '')));
+        return wanted.filter((name) => tops.has(name));
+    }
+    /** The exact key, else for each restore prefix in order the newest entry starting with it. */
+    async findEntry(key, restoreKeys) {
+        if (await exists(this.entryFile(key)))
+            return key;
+        const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(this.root).catch(() => []))
+            .filter((name) => name.endsWith(SUFFIX) && !name.startsWith('.tmp-'))
+            .map((name) => decodeURIComponent(name.slice(0, -SUFFIX.length)));
+        for (const prefix of restoreKeys) {
+            const candidates = names.filter((name) => name.startsWith(prefix));
+            if (candidates.length === 0)
+                continue;
+            const dated = await Promise.all(candidates.map(async (name) => ({ name, mtime: (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(this.entryFile(name))).mtimeMs })));
+            dated.sort((a, b) => b.mtime - a.mtime || a.name.localeCompare(b.name));
+            return dated[0]?.name;
+        }
+        return undefined;
+    }
+}
+/** A path as a tar member relative to `/`. */
+function member(target) {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(target).slice(1);
+}
+async function exists(file) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file).then(() => true, () => false);
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/host/git.ts
+
+/***/ }),
+
+/***/ 8260:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DJ: () => (/* binding */ revParse),
+/* harmony export */   II: () => (/* binding */ showFile),
+/* harmony export */   fY: () => (/* binding */ parentsOf),
+/* harmony export */   fn: () => (/* binding */ parseRepositoryUrl),
+/* harmony export */   gX: () => (/* binding */ remoteUrl)
+/* harmony export */ });
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6192);
 
 /** `git rev-parse <rev>`, or null outside a repository / for an unknown rev. */
 async function revParse(cwd, rev) {
-    const result = await execCapture('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, ignoreReturnCode: true }).catch(() => null);
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .W)('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, ignoreReturnCode: true }).catch(() => null);
     return result && result.exitCode === 0 ? result.stdout.trim() : null;
 }
 /** The parents of a commit (two for a merge). */
 async function parentsOf(cwd, rev) {
-    const result = await execCapture('git', ['rev-list', '--parents', '-n', '1', rev], { cwd, ignoreReturnCode: true }).catch(() => null);
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .W)('git', ['rev-list', '--parents', '-n', '1', rev], { cwd, ignoreReturnCode: true }).catch(() => null);
     if (!result || result.exitCode !== 0)
         return [];
     return result.stdout.trim().split(/\s+/).slice(1);
 }
 async function remoteUrl(cwd, remote = 'origin') {
-    const result = await execCapture('git', ['remote', 'get-url', remote], { cwd, ignoreReturnCode: true }).catch(() => null);
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .W)('git', ['remote', 'get-url', remote], { cwd, ignoreReturnCode: true }).catch(() => null);
     return result && result.exitCode === 0 ? result.stdout.trim() : null;
 }
 /** `git show <ref>:<path>`: the file's text at that ref, or null when the file or ref doesn't exist. */
 async function showFile(cwd, ref, path) {
-    const result = await execCapture('git', ['show', `${ref}:${path}`], { cwd, ignoreReturnCode: true });
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .W)('git', ['show', `${ref}:${path}`], { cwd, ignoreReturnCode: true });
     return result.exitCode === 0 ? result.stdout : null;
 }
 /**
@@ -232,7 +309,7 @@ function parseRepositoryUrl(url) {
 /* harmony export */ });
 /* harmony import */ var _spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4944);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(919);
-/* harmony import */ var _plain_host_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(849);
+/* harmony import */ var _plain_host_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3087);
 /* harmony import */ var _raw_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8778);
 
 
@@ -258,106 +335,20 @@ class LocalHost extends _plain_host_js__WEBPACK_IMPORTED_MODULE_2__/* .PlainHost
 
 /***/ }),
 
-/***/ 849:
+/***/ 3087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  N: () => (/* binding */ PlainHost)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./packages/core/src/fs-atomic.ts
-var fs_atomic = __webpack_require__(8162);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./packages/core/src/host/directory-cache.ts
-
-
-
-/**
- * A cache in a plain folder, for Jenkins agents and laptops: each key is a
- * folder holding the saved paths by their absolute location. A save is
- * written to a temp name and renamed, so a killed save never leaves a
- * half-written entry that a later restore would trust.
- */
-class DirectoryCache {
-    root;
-    log;
-    constructor(root, log) {
-        this.root = root;
-        this.log = log;
-    }
-    async restore(paths, key, restoreKeys = []) {
-        try {
-            const matched = await this.findEntry(key, restoreKeys);
-            if (!matched)
-                return undefined;
-            for (const target of paths) {
-                const saved = external_node_path_default().join(this.entryDir(matched), encodePath(target));
-                if (await exists(saved))
-                    await (0,promises_.cp)(saved, external_node_path_default().resolve(target), { recursive: true, force: true });
-            }
-            return matched;
-        }
-        catch (err) {
-            this.log.warning(`cache restore failed, continuing without it: ${err.message}`);
-            return undefined;
-        }
-    }
-    async save(paths, key) {
-        const final = this.entryDir(key);
-        if (await exists(final))
-            return; // keys are immutable, as on GitHub
-        const staging = external_node_path_default().join(this.root, `.tmp-${(0,external_node_crypto_.randomUUID)()}`);
-        try {
-            await (0,promises_.mkdir)(staging, { recursive: true });
-            for (const source of paths) {
-                if (await exists(source))
-                    await (0,promises_.cp)(external_node_path_default().resolve(source), external_node_path_default().join(staging, encodePath(source)), { recursive: true });
-            }
-            await (0,promises_.rename)(staging, final);
-        }
-        catch (err) {
-            await (0,promises_.rm)(staging, { recursive: true, force: true }).catch(() => undefined);
-            this.log.warning(`cache save failed for key ${key}: ${err.message}`);
-        }
-    }
-    entryDir(key) {
-        return external_node_path_default().join(this.root, encodeURIComponent(key));
-    }
-    /** The exact key, else for each restore prefix in order the newest entry starting with it. */
-    async findEntry(key, restoreKeys) {
-        if (await exists(this.entryDir(key)))
-            return key;
-        const names = (await (0,promises_.readdir)(this.root).catch(() => [])).filter((name) => !name.startsWith('.tmp-')).map(decodeURIComponent);
-        for (const prefix of restoreKeys) {
-            const candidates = names.filter((name) => name.startsWith(prefix));
-            if (candidates.length === 0)
-                continue;
-            const dated = await Promise.all(candidates.map(async (name) => ({ name, mtime: (await (0,promises_.stat)(this.entryDir(name))).mtimeMs })));
-            dated.sort((a, b) => b.mtime - a.mtime || a.name.localeCompare(b.name));
-            return dated[0]?.name;
-        }
-        return undefined;
-    }
-}
-function encodePath(target) {
-    return encodeURIComponent(external_node_path_default().resolve(target));
-}
-async function exists(file) {
-    return (0,promises_.stat)(file).then(() => true, () => false);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/host/plain-host.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ PlainHost)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8162);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7232);
 
 
 
@@ -387,8 +378,8 @@ class PlainHost {
         this.env = env;
         this.write = write;
         this.debugEnabled = ['1', 'true'].includes(env['MLOPS_CI_DEBUG'] ?? env['RUNNER_DEBUG'] ?? '');
-        const cacheRoot = env['MLOPS_CI_CACHE_DIR'] ?? external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'mlops-ci', 'cache');
-        this.cache = new DirectoryCache(cacheRoot, this);
+        const cacheRoot = env['MLOPS_CI_CACHE_DIR'] ?? node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.cache', 'mlops-ci', 'cache');
+        this.cache = new _directory_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .DirectoryCache */ .Q(cacheRoot, this);
     }
     debug(message) {
         if (this.debugEnabled)
@@ -420,11 +411,14 @@ class PlainHost {
     setOutput(name, value) {
         this.outputs[name] = value;
     }
+    addPath(dir) {
+        this.info(`Following steps can find it in ${dir} (add it to PATH, or use the step's outputs).`);
+    }
     async appendSummary(markdown) {
-        const file = external_node_path_default().join(this.context.tempDir, 'mlops-ci', `${this.step}-summary.md`);
-        await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.context.tempDir, 'mlops-ci', `${this.step}-summary.md`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file), { recursive: true });
         // One summary per run, like GitHub's per-step summary: the first write of this process starts it afresh.
-        await (this.summaryStarted ? promises_.appendFile : promises_.writeFile)(file, `${markdown}\n`);
+        await (this.summaryStarted ? node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile : node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${markdown}\n`);
         this.summaryStarted = true;
         this.emit(`── summary (${file}) ──`);
         for (const line of markdown.split('\n'))
@@ -442,7 +436,7 @@ class PlainHost {
     }
     /** Writes JSON whole, so the shim never reads half of it. */
     async writeJsonFile(file, value) {
-        await (0,fs_atomic/* writeFileAtomic */.Z)(file, `${JSON.stringify(value, null, 2)}\n`);
+        await (0,_fs_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .writeFileAtomic */ .Z)(file, `${JSON.stringify(value, null, 2)}\n`);
     }
 }
 

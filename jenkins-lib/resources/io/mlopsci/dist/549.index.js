@@ -2,6 +2,48 @@ export const id = 549;
 export const ids = [549];
 export const modules = {
 
+/***/ 6192:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ execCapture)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The one way this project runs a program: argv only, never a shell string,
+ * so user values can never be run as code. Output is captured, not streamed;
+ * steps that stream (training logs) use their own runner on top of spawn.
+ */
+async function execCapture(command, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+        const stdout = [];
+        const stderr = [];
+        child.stdout?.on('data', (chunk) => stdout.push(chunk));
+        child.stderr?.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (err) => reject(new Error(`could not run ${command}: ${err.message}`, { cause: err })));
+        child.on('close', (code) => {
+            const result = { exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+            if (result.exitCode !== 0 && !options.ignoreReturnCode) {
+                reject(new Error(`${command} ${args.join(' ')} exited with ${result.exitCode}: ${result.stderr.trim()}`));
+            }
+            else {
+                resolve(result);
+            }
+        });
+        if (child.stdin) {
+            // A program may exit before reading its input; that is its answer, not our error.
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(options.input);
+        }
+    });
+}
+
+
+/***/ }),
+
 /***/ 919:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -14,7 +56,7 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3084);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8260);
 
 
 
@@ -107,74 +149,37 @@ function readEventPayload(file) {
 
 /***/ }),
 
-/***/ 3084:
+/***/ 8260:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  fY: () => (/* binding */ parentsOf),
-  fn: () => (/* binding */ parseRepositoryUrl),
-  gX: () => (/* binding */ remoteUrl),
-  DJ: () => (/* binding */ revParse),
-  II: () => (/* binding */ showFile)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./packages/core/src/exec.ts
-
-/**
- * The one way this project runs a program: argv only, never a shell string,
- * so user values can never be run as code. Output is captured, not streamed;
- * steps that stream (training logs) use their own runner on top of spawn.
- */
-async function execCapture(command, args, options = {}) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-        const stdout = [];
-        const stderr = [];
-        child.stdout?.on('data', (chunk) => stdout.push(chunk));
-        child.stderr?.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', (err) => reject(new Error(`could not run ${command}: ${err.message}`, { cause: err })));
-        child.on('close', (code) => {
-            const result = { exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
-            if (result.exitCode !== 0 && !options.ignoreReturnCode) {
-                reject(new Error(`${command} ${args.join(' ')} exited with ${result.exitCode}: ${result.stderr.trim()}`));
-            }
-            else {
-                resolve(result);
-            }
-        });
-        if (child.stdin) {
-            // A program may exit before reading its input; that is its answer, not our error.
-            child.stdin.on('error', () => undefined);
-            child.stdin.end(options.input);
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/host/git.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DJ: () => (/* binding */ revParse),
+/* harmony export */   II: () => (/* binding */ showFile),
+/* harmony export */   fY: () => (/* binding */ parentsOf),
+/* harmony export */   fn: () => (/* binding */ parseRepositoryUrl),
+/* harmony export */   gX: () => (/* binding */ remoteUrl)
+/* harmony export */ });
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6192);
 
 /** `git rev-parse <rev>`, or null outside a repository / for an unknown rev. */
 async function revParse(cwd, rev) {
-    const result = await execCapture('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, ignoreReturnCode: true }).catch(() => null);
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .W)('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, ignoreReturnCode: true }).catch(() => null);
     return result && result.exitCode === 0 ? result.stdout.trim() : null;
 }
 /** The parents of a commit (two for a merge). */
 async function parentsOf(cwd, rev) {
-    const result = await execCapture('git', ['rev-list', '--parents', '-n', '1', rev], { cwd, ignoreReturnCode: true }).catch(() => null);
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .W)('git', ['rev-list', '--parents', '-n', '1', rev], { cwd, ignoreReturnCode: true }).catch(() => null);
     if (!result || result.exitCode !== 0)
         return [];
     return result.stdout.trim().split(/\s+/).slice(1);
 }
 async function remoteUrl(cwd, remote = 'origin') {
-    const result = await execCapture('git', ['remote', 'get-url', remote], { cwd, ignoreReturnCode: true }).catch(() => null);
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .W)('git', ['remote', 'get-url', remote], { cwd, ignoreReturnCode: true }).catch(() => null);
     return result && result.exitCode === 0 ? result.stdout.trim() : null;
 }
 /** `git show <ref>:<path>`: the file's text at that ref, or null when the file or ref doesn't exist. */
 async function showFile(cwd, ref, path) {
-    const result = await execCapture('git', ['show', `${ref}:${path}`], { cwd, ignoreReturnCode: true });
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .W)('git', ['show', `${ref}:${path}`], { cwd, ignoreReturnCode: true });
     return result.exitCode === 0 ? result.stdout : null;
 }
 /**
@@ -242,6 +247,9 @@ class GitHubHost {
     setOutput(name, value) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
     }
+    addPath(dir) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .addPath */ .fM(dir);
+    }
     async appendSummary(markdown) {
         // summary.write() throws when GITHUB_STEP_SUMMARY is unset (some runners, act without it).
         if (!process.env['GITHUB_STEP_SUMMARY']) {
@@ -263,7 +271,7 @@ class ActionsCache {
     }
     async restore(paths, key, restoreKeys = []) {
         try {
-            const cache = await __webpack_require__.e(/* import() */ 691).then(__webpack_require__.bind(__webpack_require__, 1691));
+            const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
             return await cache.restoreCache(paths, key, restoreKeys);
         }
         catch (err) {
@@ -273,7 +281,7 @@ class ActionsCache {
     }
     async save(paths, key) {
         try {
-            const cache = await __webpack_require__.e(/* import() */ 691).then(__webpack_require__.bind(__webpack_require__, 1691));
+            const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
             await cache.saveCache(paths, key);
         }
         catch (err) {

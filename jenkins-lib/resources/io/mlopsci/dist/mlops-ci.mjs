@@ -17,7 +17,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7638);
 /* harmony import */ var _spec_help_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2182);
-/* harmony import */ var _steps_registry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6145);
+/* harmony import */ var _steps_registry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3753);
 /* harmony import */ var _steps_run_step_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7280);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8109);
 /**
@@ -186,6 +186,39 @@ function categoryOf(err) {
 }
 function messageOf(err) {
     return err instanceof Error ? err.message : String(err);
+}
+
+
+/***/ }),
+
+/***/ 8162:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Writes a file whole or not at all: the content goes to a temp name beside
+ * it and is renamed over the target, so a reader (or a killed process) never
+ * sees half a report or half an outputs file.
+ */
+async function writeFileAtomic(file, content) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+    const staging = `${file}.tmp-${process.pid}-${Date.now()}`;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(staging, content);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(staging, file);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(staging, { force: true });
+        throw err;
+    }
 }
 
 
@@ -460,7 +493,7 @@ function secretEnvName(input) {
 
 /***/ }),
 
-/***/ 6145:
+/***/ 3753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -469,6 +502,129 @@ __nccwpck_require__.d(__webpack_exports__, {
   U: () => (/* binding */ STEPS),
   M: () => (/* binding */ findStep)
 });
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/data-pull/spec.ts
+const dataPullSpec = {
+    name: 'data-pull',
+    jenkinsVar: 'mlopsDataPull',
+    description: 'Pull an exact dataset version from S3, an S3-compatible store, a folder or a DVC remote: parallel, verified, incremental.',
+    branding: { icon: 'download-cloud', color: 'blue' },
+    inputs: [
+        {
+            name: 'source',
+            type: 'string',
+            description: 'What to sync as-is: `s3://bucket/prefix/` (AWS or any S3-compatible store through `endpoint`), `file:///abs/dir` or a folder path. Give `source` or `dvc`, not both.',
+            example: 's3://datasets/iris/v3/',
+        },
+        {
+            name: 'version',
+            type: 'string',
+            description: 'Pin exact object versions: the `manifest` file of an earlier data-pull of this source (each key with its S3 version id and md5). Every file is checked against the recorded md5.',
+            example: 'data/iris.manifest.json',
+        },
+        {
+            name: 'as-of',
+            type: 'string',
+            description: 'An ISO 8601 time: pull each object as it was then (the newest version not after it), from S3 versioning. Objects deleted by then are absent.',
+            example: '2026-05-01T00:00:00Z',
+        },
+        {
+            name: 'dvc',
+            type: 'list',
+            description: 'DVC files to pull, one per line: `.dvc` files, or `dvc.lock` files (every out) or `dvc.lock:stage1,stage2` (the outs of those stages). Read straight from the DVC remote; DVC need not be installed.',
+            example: 'data/iris.dvc',
+        },
+        {
+            name: 'remote',
+            type: 'string',
+            description: 'For `dvc`: the remote, by name in `.dvc/config` (`.dvc/config.local` wins) or as a URL (`s3://bucket/prefix`, a folder). Default: the out’s own remote, else `core.remote`.',
+        },
+        {
+            name: 'path',
+            type: 'string',
+            description: 'Where the data lands. Required with `source`. With `dvc`, default: each out at its own path; when set, one out lands at `path` and several land under it at their paths in the repository.',
+            example: 'data/iris',
+        },
+        {
+            name: 'include',
+            type: 'list',
+            description: 'Only files whose path (relative to `path`, or to the DVC repository) matches one of these globs (`**/*.csv`). Default: every file.',
+        },
+        {
+            name: 'exclude',
+            type: 'list',
+            description: 'Skip files whose relative path matches one of these globs. Excluded files are never deleted.',
+        },
+        {
+            name: 'endpoint',
+            type: 'string',
+            envFallback: 'AWS_ENDPOINT_URL',
+            description: 'S3-compatible endpoint URL (MinIO, Ceph, versitygw...). Default: `AWS_ENDPOINT_URL`, or the DVC remote’s `endpointurl`, else AWS.',
+        },
+        {
+            name: 'path-style',
+            type: 'choice',
+            choices: ['auto', 'true', 'false'],
+            default: 'auto',
+            description: 'Address buckets in the URL path (`http://host/bucket/key`), as most S3-compatible stores need. `auto`: path-style when an endpoint is set.',
+        },
+        {
+            name: 'region',
+            type: 'string',
+            description: 'AWS region. Default: `AWS_REGION`, the DVC remote’s `region`, else us-east-1. Credentials always come from the AWS SDK chain (env, profile, web identity / GitHub OIDC).',
+        },
+        {
+            name: 'concurrency',
+            type: 'number',
+            description: 'Parallel transfers. Default: 16 per CPU, from 32 to 64.',
+        },
+        {
+            name: 'delete',
+            type: 'boolean',
+            default: 'false',
+            description: 'Remove files under `path` that are not in the dataset (only those `include`/`exclude` select). Files already right are always kept.',
+        },
+        {
+            name: 'cache-dir',
+            type: 'string',
+            description: 'Local content-addressed cache of verified objects and state. Default: `$RUNNER_TOOL_CACHE/mlops-ci/data-pull`, else `~/.cache/mlops-ci/data-pull`.',
+        },
+        {
+            name: 'cache',
+            type: 'boolean',
+            default: 'true',
+            description: 'Save and restore `cache-dir` across CI runs, keyed by the dataset: on GitHub with @actions/cache (or `cache-url`), elsewhere when `cache-url` names a shared folder or S3 prefix.',
+        },
+        {
+            name: 'cache-url',
+            type: 'string',
+            description: 'Where the cross-run cache lives outside GitHub: a folder shared by agents (path or `file:///`) or an S3 prefix (`s3://bucket/prefix`). Default: the host cache.',
+        },
+        {
+            name: 'manifest',
+            type: 'string',
+            description: 'Where to write the manifest (JSON: every file with size, md5, source key and version id). Default: a file in the runner temp folder. Feed it to `version` to pull the same versions again.',
+        },
+        {
+            name: 'progress-interval',
+            type: 'number',
+            default: '10',
+            description: 'Seconds between progress lines (files and bytes done, rate, ETA).',
+        },
+    ],
+    outputs: [
+        { name: 'path', description: 'Where the data landed: `path`, or the DVC outs’ paths, one per line.' },
+        { name: 'files', description: 'Number of files in the dataset.' },
+        { name: 'bytes', description: 'Total size of the dataset in bytes.' },
+        { name: 'digest', description: 'sha256 over the sorted `path NUL md5` lines of every file: the same dataset gives the same digest, wherever it came from.' },
+        { name: 'manifest', description: 'Path of the manifest JSON.' },
+        { name: 'cache-hit', description: '`true` when the cross-run cache held exactly this dataset.' },
+        { name: 'transferred', description: 'Files downloaded from the store in this run (0 on an unchanged re-pull).' },
+    ],
+    example: {
+        dvc: 'data/iris.dvc',
+    },
+};
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/spec.ts
 const evaluateAndGateSpec = {
@@ -501,7 +657,7 @@ const evaluateAndGateSpec = {
         {
             name: 'baseline',
             type: 'string',
-            description: 'Metrics of the current model: a file path, or `git:<ref>:<path>` (read with git show). When it does not exist, rules using `baseline.*` are skipped and `on-missing-baseline` decides.',
+            description: 'Metrics of the current model: a file path, `git:<ref>:<path>` (read with git show), or `registry:<model>@<alias>[:<registry-url>]` (the metrics stored with that version by promote-model). When it does not exist, rules using `baseline.*` are skipped and `on-missing-baseline` decides.',
             example: 'git:origin/main:metrics.json',
         },
         {
@@ -608,14 +764,337 @@ const evaluateAndGateSpec = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/core/src/steps/promote-model/spec.ts
+const promoteModelSpec = {
+    name: 'promote-model',
+    jenkinsVar: 'mlopsPromote',
+    description: 'Register a model that passed its gate as a new version with its lineage, and move an alias to it, race-free.',
+    branding: { icon: 'tag', color: 'purple' },
+    inputs: [
+        {
+            name: 'model',
+            type: 'string',
+            description: 'Name of the model: letters, digits, `-`, `_` and `/` between name parts; no `..`, no spaces. Required unless `describe` is given.',
+            example: 'iris',
+        },
+        {
+            name: 'path',
+            type: 'string',
+            description: 'The model to register: a file or a folder (every file in it). Not needed with `rollback`, `remove-alias`, `to-version` or `describe`.',
+            example: 'out/rf/model.pkl',
+        },
+        {
+            name: 'alias',
+            type: 'string',
+            description: 'Alias to move to the new version (`staging`, `production`: a plain word). Empty: register only.',
+            example: 'staging',
+        },
+        {
+            name: 'registry',
+            type: 'string',
+            default: '.mlops-ci/registry',
+            description: 'Where versions live: a folder (relative to the workspace) or `file:///abs/dir`, `s3://bucket/prefix`, `mlflow+http://host:port` (MLflow model registry), or `git-tags` (GTO-compatible tags in the workspace repository).',
+            example: 's3://models/registry',
+        },
+        {
+            name: 's3-endpoint',
+            type: 'string',
+            envFallback: 'AWS_ENDPOINT_URL',
+            description: 'Endpoint of an S3-compatible store (versitygw, MinIO, Ceph); path-style addressing is used with it. Empty: AWS. Credentials come from the AWS SDK chain.',
+        },
+        {
+            name: 'metrics',
+            type: 'string',
+            description: 'Metrics file recorded with the version (JSON, YAML or TOML; nested keys flatten with dots). evaluate-and-gate reads them back with `baseline: registry:<model>@<alias>`.',
+            example: 'out/rf/metrics.json',
+        },
+        {
+            name: 'gate-results',
+            type: 'text',
+            description: "evaluate-and-gate's `results` output (JSON) or the path of its `results-file`. Recorded with the version; see `require-gate`.",
+            example: '${{ steps.gate.outputs.results-file }}',
+        },
+        {
+            name: 'require-gate',
+            type: 'boolean',
+            default: 'true',
+            description: 'Refuse to register (exit 2, the failed rules listed) unless `gate-results` is given and its `passed` is true.',
+        },
+        {
+            name: 'lineage',
+            type: 'text',
+            description: 'Extra lineage fields recorded with the version: a JSON object, or `key=value` lines.',
+            example: 'dataset=iris-v3',
+        },
+        {
+            name: 'data-digest',
+            type: 'string',
+            description: "Digest of the training data (data-pull's `digest` output). Empty: read from `.mlops-ci/data-pull.json` when that file exists.",
+        },
+        {
+            name: 'data-manifest',
+            type: 'string',
+            description: "Path of the data manifest (data-pull's `manifest` output), recorded whole. Empty: from `.mlops-ci/data-pull.json` when it names one.",
+        },
+        {
+            name: 'env-fingerprint',
+            type: 'string',
+            description: "Fingerprint of the Python environment (setup-env's `fingerprint` output). Empty: read from `.mlops-ci/setup-env.json` when that file exists.",
+        },
+        {
+            name: 'image-digest',
+            type: 'string',
+            description: "Digest of the training image (train-in-container's `image-digest` output). Empty: read from `.mlops-ci/train-in-container.json` when that file exists.",
+        },
+        {
+            name: 'rollback',
+            type: 'boolean',
+            default: 'false',
+            description: 'Move `alias` back to the version it pointed to before its last move. Registers nothing.',
+        },
+        {
+            name: 'to-version',
+            type: 'string',
+            description: 'Move `alias` to this existing version (`7`; `v1.2.0` for git-tags). Registers nothing.',
+        },
+        {
+            name: 'remove-alias',
+            type: 'boolean',
+            default: 'false',
+            description: 'Remove `alias` from the model (a later `rollback` restores it). Registers nothing.',
+        },
+        {
+            name: 'bump',
+            type: 'choice',
+            choices: ['major', 'minor', 'patch'],
+            default: 'patch',
+            description: 'git-tags: which part of the latest `model@vX.Y.Z` the new version increments.',
+        },
+        {
+            name: 'push',
+            type: 'boolean',
+            default: 'false',
+            description: 'git-tags: push the new tags to `origin`.',
+        },
+        {
+            name: 'describe',
+            type: 'string',
+            description: 'Print the lineage of `model@alias` (or `model@<version>`) and do nothing else.',
+            example: 'iris@production',
+        },
+    ],
+    outputs: [
+        { name: 'version', description: 'The version registered, or the one the alias now points to (empty after remove-alias).' },
+        { name: 'uri', description: 'Where the model files of that version are.' },
+        { name: 'previous-version', description: 'What the alias pointed to before; empty when it was new or no alias moved.' },
+        { name: 'lineage', description: 'Path of that version’s `version.json` (a local copy for remote registries).' },
+    ],
+    example: {
+        model: 'iris',
+        path: 'out/rf/model.pkl',
+        alias: 'staging',
+        metrics: 'out/rf/metrics.json',
+        'gate-results': '${{ steps.gate.outputs.results-file }}',
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/setup-env/spec.ts
+const setupEnvSpec = {
+    name: 'setup-env',
+    jenkinsVar: 'mlopsSetupEnv',
+    description: 'Build the project’s Python environment from its lock file (pip, pipenv, poetry, uv or conda), cached across runs, and record what was installed.',
+    branding: { icon: 'package', color: 'blue' },
+    inputs: [
+        {
+            name: 'manager',
+            type: 'choice',
+            choices: ['auto', 'venv', 'pipenv', 'poetry', 'uv', 'conda', 'mamba', 'micromamba'],
+            default: 'auto',
+            description: '`auto` picks from the files present: uv.lock → uv, poetry.lock → poetry, Pipfile.lock → pipenv, environment.yml → conda, requirements*.txt or pyproject.toml → venv (python -m venv + pip). `conda` uses whichever of micromamba, mamba, conda is on PATH, micromamba first.',
+        },
+        {
+            name: 'python-version',
+            type: 'string',
+            description: 'Interpreter for the venv: `3.11`, `3.11.7`, `3.x` or `>=3.10,<3.13`. The highest match among the interpreters on PATH, pyenv’s, uv-managed ones and the runner tool cache; none matching is an error listing what was found. Defaults to `.python-version`, else the first python3 on PATH. Conda takes python from environment.yml.',
+            example: '3.11',
+        },
+        {
+            name: 'working-directory',
+            type: 'string',
+            default: '.',
+            description: 'The project folder: where the lock files are looked for and relative paths start.',
+        },
+        {
+            name: 'requirements',
+            type: 'list',
+            description: 'venv: the requirements files to install, one per line (default: requirements.txt, else every requirements*.txt, else the project from pyproject.toml). A constraints.txt beside them is applied.',
+            example: 'requirements/ci.txt',
+        },
+        {
+            name: 'lock-file',
+            type: 'string',
+            description: 'Path of the lock file when it is not in working-directory: Pipfile.lock, poetry.lock, uv.lock or environment.yml (its name also picks the manager under `auto`).',
+        },
+        {
+            name: 'env-name',
+            type: 'string',
+            default: '.venv',
+            description: 'Folder of the env, relative to working-directory (or absolute). It is replaced when it holds anything but the env this step would build.',
+        },
+        {
+            name: 'extras',
+            type: 'list',
+            description: 'Optional dependency groups to install too: pip `.[extra]` (pyproject), poetry `--extras`, uv `--extra`, pipenv categories.',
+            example: 'train',
+        },
+        {
+            name: 'cache',
+            type: 'boolean',
+            default: 'true',
+            description: 'Restore the built env from the cache (exact key only; a restored env that fails its health check is rebuilt) and the download cache (newest partial match), and save both after a build.',
+        },
+        {
+            name: 'cache-key-suffix',
+            type: 'string',
+            description: 'Appended to the cache keys (letters, digits, `.`, `_`, `-`), to keep envs apart that the lock files do not (a CUDA flavour, a cache reset).',
+        },
+        {
+            name: 'cache-url',
+            type: 'string',
+            description: 'Where the cache lives outside GitHub: a folder shared by agents (path or file:///dir) or s3://bucket/prefix. Defaults to the host’s cache (GitHub: the Actions cache; elsewhere ~/.cache/mlops-ci/cache or MLOPS_CI_CACHE_DIR).',
+        },
+    ],
+    outputs: [
+        { name: 'python', description: 'Absolute path of the env’s interpreter: later steps run it (on GitHub the env’s bin folder is also first on PATH).' },
+        { name: 'env-path', description: 'Absolute path of the env.' },
+        { name: 'manager', description: 'The manager that built it: venv, pipenv, poetry, uv, conda, mamba or micromamba.' },
+        { name: 'python-version', description: 'The env’s Python version, e.g. `3.11.7`.' },
+        { name: 'cache-hit', description: '`true` when the env came from the cache (or was already in place) and passed its health check.' },
+        { name: 'cache-key', description: 'The cache key of the env.' },
+        { name: 'fingerprint', description: 'sha256 of the sorted `name==version` list of every package installed (venv seed tools excluded): two runs that resolve to the same set share it.' },
+        { name: 'lock-export', description: 'Path of a file recording what was installed, for lineage: `pip freeze`, or conda’s explicit list.' },
+    ],
+    example: {
+        'python-version': '3.11',
+        'cache-key-suffix': 'cpu',
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/train-in-container/spec.ts
+const trainInContainerSpec = {
+    name: 'train-in-container',
+    jenkinsVar: 'mlopsTrain',
+    description: 'Run training in a container with the data mounted, the GPU passed, and the results collected.',
+    branding: { icon: 'box', color: 'blue' },
+    inputs: [
+        {
+            name: 'image',
+            type: 'string',
+            description: 'Image to run (a reference such as `python:3.12-slim` or `registry:5000/team/train@sha256:…`). Give this or `dockerfile`.',
+            example: 'mlops-ci-python:bookworm',
+        },
+        {
+            name: 'dockerfile',
+            type: 'string',
+            description: 'Dockerfile to build the image from first. The image is tagged by a digest of the build inputs (Dockerfile, context files, build args, target, base image IDs), so an unchanged build is skipped; the engine’s layer cache serves the rest.',
+            example: 'docker/train.Dockerfile',
+        },
+        { name: 'context', type: 'string', default: '.', description: 'Build context folder for `dockerfile` (`.dockerignore` is honoured).' },
+        { name: 'build-args', type: 'list', description: '`KEY=VALUE` build arguments, one per line (values are passed through the environment, not the command line).' },
+        { name: 'target', type: 'string', description: 'Build stage to stop at (`--target`).' },
+        {
+            name: 'command',
+            type: 'text',
+            required: true,
+            description: 'The training command: one string run by the image’s shell (`/bin/sh -c`), or a JSON array (`["python", "train.py"]`; from Jenkins a list) run as argv with no shell.',
+            example: 'python train.py --model rf',
+        },
+        {
+            name: 'workdir',
+            type: 'string',
+            description: 'Host folder mounted at the same path and used as the working directory. Defaults to the workspace.',
+        },
+        {
+            name: 'mounts',
+            type: 'list',
+            description: 'Extra bind mounts, one per line: `host:container[:ro]` (the host path may be relative; the container path must be absolute).',
+            example: 'models/pretrained:/models:ro',
+        },
+        {
+            name: 'data',
+            type: 'string',
+            description: 'Host folder of training data, mounted read-only at the same absolute path; the command sees it as `MLOPS_DATA_DIR`.',
+            example: 'data',
+        },
+        {
+            name: 'outputs',
+            type: 'string',
+            description: 'Host folder for results, created if missing, mounted read-write at the same absolute path; the command sees it as `MLOPS_OUTPUT_DIR`. Files are owned by the caller.',
+            example: 'out/rf',
+        },
+        { name: 'metrics-file', type: 'string', default: 'metrics.json', description: 'Name of the metrics file, relative to `outputs`, reported as the `metrics` output when the command wrote it.' },
+        { name: 'env', type: 'list', description: '`KEY=VALUE` variables for the command, one per line (from Jenkins also a map). Values are never echoed.' },
+        { name: 'env-file', type: 'string', description: 'A file of `KEY=VALUE` lines (Docker’s env-file format) for the command.' },
+        {
+            name: 'secrets',
+            type: 'list',
+            description: 'Names of environment variables of this step to pass through to the command, one per line; their values are masked in the log.',
+            example: 'WANDB_API_KEY',
+        },
+        { name: 'gpus', type: 'string', description: 'GPUs to pass: `all`, a count (`2`) or device ids (`device=0,1`). Fails early when the engine has no NVIDIA runtime.' },
+        { name: 'cpus', type: 'string', description: 'CPU limit, e.g. `1.5`.' },
+        { name: 'memory', type: 'string', description: 'Memory limit, e.g. `512m`, `4g`, `1.5GiB`.' },
+        { name: 'shm-size', type: 'string', description: 'Size of /dev/shm (PyTorch data loaders need more than the 64 MB default), e.g. `2g`.' },
+        { name: 'network', type: 'string', default: 'bridge', description: '`bridge`, `none` (no network at all), `host`, or the name of a network of the engine.' },
+        {
+            name: 'timeout',
+            type: 'string',
+            description: 'Limit on the run: `45s`, `90m`, `2h`, `1h30m`. When hit, the container is stopped (SIGTERM, SIGKILL 10 s later) and the step fails saying so. Empty: no limit.',
+            example: '2h',
+        },
+        { name: 'user', type: 'string', description: 'User the command runs as (`uid:gid` or a name). Defaults to the caller’s uid:gid, so outputs are not root-owned.' },
+        {
+            name: 'runtime',
+            type: 'choice',
+            choices: ['docker', 'podman', 'host'],
+            default: 'docker',
+            description: '`docker`, `podman`, or `host` (run the command directly on the runner, without isolation or limits: for runners without an engine).',
+        },
+    ],
+    outputs: [
+        { name: 'exit-code', description: 'Exit code of the command (also set when it failed).' },
+        { name: 'duration-seconds', description: 'How long the command ran, in seconds.' },
+        { name: 'image-id', description: 'ID of the image the command ran in (empty with runtime: host).' },
+        { name: 'image-digest', description: 'Content digest that pins the exact image, for lineage: `name@sha256:…` when it came from a registry, else the image ID.' },
+        { name: 'outputs', description: 'Absolute path of the outputs folder (empty when none was given).' },
+        { name: 'metrics', description: 'Absolute path of the metrics file in outputs, when the command wrote one; else empty.' },
+    ],
+    example: {
+        image: 'mlops-ci-python:bookworm',
+        command: 'python train.py --model rf',
+        data: 'data',
+        outputs: 'out/rf',
+        timeout: '2h',
+    },
+};
+
 ;// CONCATENATED MODULE: ./packages/core/src/steps/registry.ts
 
+
+
+
+
 /**
- * Every step: its spec (plain data, loaded eagerly for help) and its code
- * (a dynamic import, so starting the CLI loads only the step that runs).
+ * Every step, in pipeline order: its spec (plain data, loaded eagerly for
+ * help) and its code (a dynamic import, so starting the CLI loads only the
+ * step that runs).
  */
 const STEPS = [
-    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(869), __nccwpck_require__.e(608)]).then(__nccwpck_require__.bind(__nccwpck_require__, 608)) },
+    { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(876)]).then(__nccwpck_require__.bind(__nccwpck_require__, 876)) },
+    { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(946)]).then(__nccwpck_require__.bind(__nccwpck_require__, 946)) },
+    { spec: trainInContainerSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(45)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4045)) },
+    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(168), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6351)) },
+    { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(168), __nccwpck_require__.e(943)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5943)) },
 ];
 function findStep(name) {
     return STEPS.find((step) => step.spec.name === name);
@@ -633,8 +1112,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ runStep)
 });
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __nccwpck_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/fs-atomic.ts
+var fs_atomic = __nccwpck_require__(8162);
 ;// CONCATENATED MODULE: ./packages/core/src/host/detect.ts
 /** GITHUB_ACTIONS=true → github; JENKINS_URL, or BUILD_URL with WORKSPACE → jenkins; else local. */
 function detectHostKind(env) {
@@ -674,6 +1158,8 @@ var spec_inputs = __nccwpck_require__(4944);
 
 
 
+
+
 /**
  * Runs one step on the host this process is in and returns the exit code:
  * read and validate inputs, run, publish outputs, map errors to 1/2/3.
@@ -700,6 +1186,7 @@ async function runStep(entry, env, cliInputs = {}) {
             await host.finish({ exitCode: errors/* EXIT */.dc.gateFailed, error: { message: result.gateFailure, category: 'gate' } });
             return errors/* EXIT */.dc.gateFailed;
         }
+        await recordOutputs(entry.spec.name, result.outputs, host);
         await host.finish({ exitCode: errors/* EXIT */.dc.ok });
         return errors/* EXIT */.dc.ok;
     }
@@ -709,6 +1196,20 @@ async function runStep(entry, env, cliInputs = {}) {
             host.debug(err.stack);
         await host.finish({ exitCode, error: { message: (0,errors/* messageOf */.bD)(err), category: (0,errors/* categoryOf */.Qd)(err) } });
         return exitCode;
+    }
+}
+/**
+ * Leaves the step's outputs in `.mlops-ci/<step>.json` of the workspace, the
+ * well-known record later steps read when not given a value (promote-model's
+ * lineage: the data digest, the env fingerprint, the image digest). Optional
+ * work: a read-only workspace gets a warning, not a failure.
+ */
+async function recordOutputs(step, outputs, host) {
+    try {
+        await (0,fs_atomic/* writeFileAtomic */.Z)(external_node_path_default().join(host.context.workspace, '.mlops-ci', `${step}.json`), `${JSON.stringify(outputs, null, 2)}\n`);
+    }
+    catch (err) {
+        host.warning(`Could not record the outputs in .mlops-ci/${step}.json: ${(0,errors/* messageOf */.bD)(err)}`);
     }
 }
 function maskSecretInputs(spec, raw, host) {
@@ -955,6 +1456,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 

@@ -1,123 +1,6 @@
-export const id = 608;
-export const ids = [608];
+export const id = 351;
+export const ids = [351];
 export const modules = {
-
-/***/ 8162:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/**
- * Writes a file whole or not at all: the content goes to a temp name beside
- * it and is renamed over the target, so a reader (or a killed process) never
- * sees half a report or half an outputs file.
- */
-async function writeFileAtomic(file, content) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
-    const staging = `${file}.tmp-${process.pid}-${Date.now()}`;
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(staging, content);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(staging, file);
-    }
-    catch (err) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(staging, { force: true });
-        throw err;
-    }
-}
-
-
-/***/ }),
-
-/***/ 3084:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  fY: () => (/* binding */ parentsOf),
-  fn: () => (/* binding */ parseRepositoryUrl),
-  gX: () => (/* binding */ remoteUrl),
-  DJ: () => (/* binding */ revParse),
-  II: () => (/* binding */ showFile)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./packages/core/src/exec.ts
-
-/**
- * The one way this project runs a program: argv only, never a shell string,
- * so user values can never be run as code. Output is captured, not streamed;
- * steps that stream (training logs) use their own runner on top of spawn.
- */
-async function execCapture(command, args, options = {}) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-        const stdout = [];
-        const stderr = [];
-        child.stdout?.on('data', (chunk) => stdout.push(chunk));
-        child.stderr?.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', (err) => reject(new Error(`could not run ${command}: ${err.message}`, { cause: err })));
-        child.on('close', (code) => {
-            const result = { exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
-            if (result.exitCode !== 0 && !options.ignoreReturnCode) {
-                reject(new Error(`${command} ${args.join(' ')} exited with ${result.exitCode}: ${result.stderr.trim()}`));
-            }
-            else {
-                resolve(result);
-            }
-        });
-        if (child.stdin) {
-            // A program may exit before reading its input; that is its answer, not our error.
-            child.stdin.on('error', () => undefined);
-            child.stdin.end(options.input);
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/host/git.ts
-
-/** `git rev-parse <rev>`, or null outside a repository / for an unknown rev. */
-async function revParse(cwd, rev) {
-    const result = await execCapture('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, ignoreReturnCode: true }).catch(() => null);
-    return result && result.exitCode === 0 ? result.stdout.trim() : null;
-}
-/** The parents of a commit (two for a merge). */
-async function parentsOf(cwd, rev) {
-    const result = await execCapture('git', ['rev-list', '--parents', '-n', '1', rev], { cwd, ignoreReturnCode: true }).catch(() => null);
-    if (!result || result.exitCode !== 0)
-        return [];
-    return result.stdout.trim().split(/\s+/).slice(1);
-}
-async function remoteUrl(cwd, remote = 'origin') {
-    const result = await execCapture('git', ['remote', 'get-url', remote], { cwd, ignoreReturnCode: true }).catch(() => null);
-    return result && result.exitCode === 0 ? result.stdout.trim() : null;
-}
-/** `git show <ref>:<path>`: the file's text at that ref, or null when the file or ref doesn't exist. */
-async function showFile(cwd, ref, path) {
-    const result = await execCapture('git', ['show', `${ref}:${path}`], { cwd, ignoreReturnCode: true });
-    return result.exitCode === 0 ? result.stdout : null;
-}
-/**
- * owner/repo from a GitHub-style URL: https://host/owner/repo(.git), git@host:owner/repo.git,
- * or a PR URL https://host/owner/repo/pull/12 (Jenkins' CHANGE_URL).
- */
-function parseRepositoryUrl(url) {
-    const match = /^(?:[a-z+]+:\/\/[^/]+\/|[^@\s]+@[^:\s]+:)([^/\s]+)\/([^/\s]+?)(?:\.git)?(?:\/.*)?$/i.exec(url.trim());
-    if (!match)
-        return null;
-    return { owner: match[1], repo: match[2] };
-}
-
-
-/***/ }),
 
 /***/ 6665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -181,7 +64,7 @@ function truncate(text, limit, note, unit = 'chars') {
 
 /***/ }),
 
-/***/ 608:
+/***/ 6351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -305,60 +188,8 @@ function percentile(sorted, p) {
     return low + (position - below) * (high - low);
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/metrics/names.ts
-/** Naming, ordering and listing candidates (and metrics) the same way everywhere. */
-
-
-/**
- * Plain UTF-16 code-unit order: "alphabetical" must not depend on the machine's
- * locale, or two runners could pick different winners from a tie.
- */
-function compareNames(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** "a", "a and b", "a, b and c". */
-function listInWords(items) {
-    if (items.length <= 1)
-        return items.join('');
-    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
-}
-const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-/**
- * Splits a list entry `name=path` into its name and path. The text before the
- * first `=` is a name only when it looks like one (letters, digits, `_`, `.`,
- * `-`); when it contains a `/`, the `=` belongs to the path and there is no name.
- * @throws InputError(input) for an empty or malformed name, or a name with no path.
- */
-function splitNamedEntry(entry, input) {
-    const equals = entry.indexOf('=');
-    if (equals < 0)
-        return { name: undefined, pattern: entry };
-    const name = entry.slice(0, equals).trim();
-    const pattern = entry.slice(equals + 1).trim();
-    if (/[/\\]/.test(name))
-        return { name: undefined, pattern: entry };
-    if (name === '')
-        throw new errors/* InputError */.dz(input, `'${entry}' has an empty name before '='; write name=path`);
-    if (!NAME.test(name)) {
-        throw new errors/* InputError */.dz(input, `'${name}' in '${entry}' is not a valid name: use letters, digits, '_', '.' and '-'`);
-    }
-    if (pattern === '')
-        throw new errors/* InputError */.dz(input, `'${entry}' gives the name '${name}' but no path after '='`);
-    return { name, pattern };
-}
-/**
- * The default name of a file: its parent folder's name (`out/rf/metrics.json` →
- * `rf`), or its stem when it sits directly in `cwd` or the root (`metrics.json` → `metrics`).
- */
-function defaultName(file, cwd) {
-    const absolute = external_node_path_default().resolve(cwd, file);
-    const parent = external_node_path_default().dirname(absolute);
-    if (parent === external_node_path_default().resolve(cwd) || parent === external_node_path_default().dirname(parent)) {
-        return external_node_path_default().basename(absolute, external_node_path_default().extname(absolute));
-    }
-    return external_node_path_default().basename(parent);
-}
-
+// EXTERNAL MODULE: ./packages/core/src/metrics/names.ts
+var metrics_names = __webpack_require__(4131);
 ;// CONCATENATED MODULE: ./packages/core/src/metrics/rules.ts
 /**
  * The `rules` input: one rule a line, read by a small tokenizer and a
@@ -691,7 +522,7 @@ function checkRuleMetrics(rules, candidateKeys, baselineKeys) {
 function availableMetrics(keys) {
     if (keys.size === 0)
         return 'the metric files hold no numeric metrics';
-    const sorted = [...keys].sort(compareNames);
+    const sorted = [...keys].sort(metrics_names/* compareNames */.MP);
     const shown = sorted.slice(0, 20).join(', ');
     return `metrics found: ${shown}${sorted.length > 20 ? `, … (${sorted.length} in all)` : ''}`;
 }
@@ -750,7 +581,7 @@ function selectBest(passing, selection, total) {
     if (passing.length === 0) {
         return { best: null, note: total === 1 ? 'the candidate did not pass every rule' : `none of the ${total} candidates passed every rule` };
     }
-    const byName = [...passing].sort((a, b) => compareNames(a.name, b.name));
+    const byName = [...passing].sort((a, b) => (0,metrics_names/* compareNames */.MP)(a.name, b.name));
     const firstByName = byName[0];
     if (passing.length === 1) {
         const only = total === 1 ? `${firstByName.name} is the only candidate, and it passed` : `${firstByName.name} is the only candidate that passed`;
@@ -759,7 +590,7 @@ function selectBest(passing, selection, total) {
     if (selection === null) {
         return {
             best: firstByName.name,
-            note: `${listInWords(passing.map((c) => c.name))} passed; with no 'select', chose ${firstByName.name}, the first by name`,
+            note: `${(0,metrics_names/* listInWords */.Dq)(passing.map((c) => c.name))} passed; with no 'select', chose ${firstByName.name}, the first by name`,
         };
     }
     return selectByMetric(passing, selection);
@@ -768,9 +599,9 @@ function selectByMetric(passing, selection) {
     const { metric, mode } = selection;
     const ranked = passing.filter((c) => isComparable(c.metrics[metric]));
     const unranked = passing.filter((c) => !isComparable(c.metrics[metric])).map((c) => c.name);
-    const unrankedNote = unranked.length === 0 ? '' : `; ${listInWords(unranked)} not ranked (no usable ${metric})`;
+    const unrankedNote = unranked.length === 0 ? '' : `; ${(0,metrics_names/* listInWords */.Dq)(unranked)} not ranked (no usable ${metric})`;
     if (ranked.length === 0) {
-        const first = [...passing].sort((a, b) => compareNames(a.name, b.name))[0];
+        const first = [...passing].sort((a, b) => (0,metrics_names/* compareNames */.MP)(a.name, b.name))[0];
         return { best: first.name, note: `no passing candidate has a usable ${metric}; chose ${first.name}, the first by name` };
     }
     const better = (a, b) => (mode === 'max' ? a > b : a < b);
@@ -781,10 +612,10 @@ function selectByMetric(passing, selection) {
             bestValue = value;
     }
     const tied = ranked.filter((c) => c.metrics[metric] === bestValue).map((c) => c.name);
-    const winner = [...tied].sort(compareNames)[0];
+    const winner = [...tied].sort(metrics_names/* compareNames */.MP)[0];
     const word = mode === 'max' ? 'highest' : 'lowest';
     if (tied.length > 1) {
-        return { best: winner, note: `${listInWords(tied)} tie on ${metric} = ${bestValue}; chose ${winner} by name${unrankedNote}` };
+        return { best: winner, note: `${(0,metrics_names/* listInWords */.Dq)(tied)} tie on ${metric} = ${bestValue}; chose ${winner} by name${unrankedNote}` };
     }
     if (ranked.length === 1) {
         return { best: winner, note: `${winner} is the only passing candidate with a usable ${metric} (${bestValue})${unrankedNote}` };
@@ -924,7 +755,7 @@ function checkSamples(input) {
         missing.push('the baseline');
     if (missing.length > 0) {
         throw new errors/* InputError */.dz('samples', `rules line ${statistical.line} ('${statistical.text}') is statistical and needs per-example scores for every candidate ` +
-            `and for the baseline; none given for ${listInWords(missing)}`);
+            `and for the baseline; none given for ${(0,metrics_names/* listInWords */.Dq)(missing)}`);
     }
 }
 // ---------------------------------------------------------------- rules
@@ -1389,14 +1220,13 @@ class GatePublisher {
     /** Says once, clearly, when nothing will be reported and why. */
     static async create(host, inputs) {
         const { repository, sha } = host.context;
-        const missing = !inputs.token ? 'no github-token was given' : !repository ? 'the repository is unknown' : !sha ? 'the commit is unknown' : null;
-        if (missing) {
+        if (!inputs.token || !repository || !sha) {
+            const missing = !inputs.token ? 'no github-token was given' : !repository ? 'the repository is unknown' : 'the commit is unknown';
             host.notice(`Not reporting to GitHub (${missing}): the gate still runs; the verdict is in the outputs and the report.`);
             return new GatePublisher(host, inputs, null);
         }
         const { GitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(448)]).then(__webpack_require__.bind(__webpack_require__, 4448));
-        const client = new GitHubClient(inputs.token, inputs.apiUrl, repository);
-        return new GatePublisher(host, inputs, { client, sha: sha });
+        return new GatePublisher(host, inputs, { client: new GitHubClient(inputs.token, inputs.apiUrl, repository), sha });
     }
     async pending() {
         await this.status('pending', 'Evaluating candidate models…');
@@ -1426,7 +1256,8 @@ class GatePublisher {
         }), 'only a GitHub App token or GITHUB_TOKEN can create check runs; a personal token cannot (set check-run: false)');
     }
     async comment(markdown) {
-        if (!this.target || this.inputs.comment === 'off')
+        const target = this.target;
+        if (!target || this.inputs.comment === 'off')
             return;
         const pullRequest = this.host.context.pullRequest;
         if (pullRequest === null) {
@@ -1436,7 +1267,7 @@ class GatePublisher {
         const { stickyMarker } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(448)]).then(__webpack_require__.bind(__webpack_require__, 4448));
         const mode = this.inputs.comment;
         await this.attempt(`PR #${pullRequest} comment`, async () => {
-            const { url, updated } = await this.target.client.postComment(pullRequest, markdown, stickyMarker('evaluate-and-gate', this.inputs.context), mode);
+            const { url, updated } = await target.client.postComment(pullRequest, markdown, stickyMarker('evaluate-and-gate', this.inputs.context), mode);
             this.host.info(`${updated ? 'Updated' : 'Posted'} the PR comment: ${url}`);
         });
     }
@@ -1453,479 +1284,12 @@ class GatePublisher {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(3382);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
-var smol_toml_dist = __webpack_require__(3292);
-;// CONCATENATED MODULE: ./packages/core/src/metrics/flatten.ts
-/**
- * Flattens a parsed metrics document into dotted keys with numeric values.
- *
- * - Nested mappings join keys with a dot: `{ eval: { acc: 0.9 } }` → `eval.acc`.
- * - Lists are flattened by index, as DVC does: `{ folds: [{ acc: 0.9 }] }` → `folds.0.acc`.
- * - Numbers are kept as they are, including NaN and ±Infinity (a NaN metric must
- *   fail its rules with a note, so it has to survive flattening).
- * - Booleans become 1 (true) and 0 (false), so `converged == 1` can be a rule.
- * - BigInts (huge TOML integers) become the nearest number.
- * - Everything else (strings, null, dates, empty mappings/lists) is left out:
- *   a rule on such a key then sees the metric as missing.
- *
- * When two paths flatten to the same key (`{"a.b": 1, "a": {"b": 2}}`), the
- * later one in document order wins.
- */
-function flattenMetrics(document) {
-    const entries = [];
-    collectLeaves(document, '', entries);
-    // Object.fromEntries defines own properties, so a key like `__proto__`
-    // becomes a metric rather than changing the object's prototype.
-    return Object.fromEntries(entries);
-}
-function collectLeaves(node, prefix, out) {
-    const leaf = numericLeaf(node);
-    if (leaf !== undefined) {
-        // A scalar at the top level has no name to go under; nothing to record.
-        if (prefix !== '')
-            out.push([prefix, leaf]);
-        return;
-    }
-    if (Array.isArray(node)) {
-        node.forEach((item, index) => collectLeaves(item, joinKey(prefix, String(index)), out));
-        return;
-    }
-    if (isPlainMapping(node)) {
-        for (const [key, value] of Object.entries(node))
-            collectLeaves(value, joinKey(prefix, key), out);
-    }
-}
-/** The number a leaf stands for, or undefined when it is not a numeric leaf. */
-function numericLeaf(node) {
-    if (typeof node === 'number')
-        return node;
-    if (typeof node === 'boolean')
-        return node ? 1 : 0;
-    if (typeof node === 'bigint')
-        return Number(node);
-    return undefined;
-}
-function joinKey(prefix, key) {
-    return prefix === '' ? key : `${prefix}.${key}`;
-}
-/**
- * Plain objects and null-prototype objects (what smol-toml returns) are
- * mappings; class instances such as TOML dates are leaves we ignore.
- */
-function isPlainMapping(value) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        return false;
-    const proto = Object.getPrototypeOf(value);
-    return proto === Object.prototype || proto === null;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/metrics/json.ts
-/**
- * A small JSON reader that also accepts the bare `NaN`, `Infinity` and
- * `-Infinity` Python's `json.dump` writes by default. `JSON.parse` rejects
- * those, and its error messages give no line or column, which a user needs to
- * find the problem in a metrics file. Everything else follows RFC 8259.
- */
-/** A syntax error in JSON text, with the 1-based line and column where it was found. */
-class JsonSyntaxError extends Error {
-    reason;
-    line;
-    column;
-    name = 'JsonSyntaxError';
-    constructor(reason, line, column) {
-        super(`line ${line}, column ${column}: ${reason}`);
-        this.reason = reason;
-        this.line = line;
-        this.column = column;
-    }
-}
-/**
- * Parses JSON text, plus bare NaN / Infinity / -Infinity as numbers.
- * Objects come back with a null prototype, so keys such as `__proto__` are
- * ordinary keys. A leading byte-order mark is ignored.
- * @throws JsonSyntaxError naming the line and column of the first problem.
- */
-function parseJsonAllowingNonFinite(text) {
-    const reader = new JsonReader(text.startsWith('\uFEFF') ? text.slice(1) : text);
-    return reader.readDocument();
-}
-const json_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const json_WORD = /-?[A-Za-z_][A-Za-z0-9_]*/y;
-const LITERALS = new Map([
-    ['true', true],
-    ['false', false],
-    ['null', null],
-    ['NaN', Number.NaN],
-    ['Infinity', Number.POSITIVE_INFINITY],
-    ['-Infinity', Number.NEGATIVE_INFINITY],
-]);
-class JsonReader {
-    text;
-    pos = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    readDocument() {
-        this.skipWhitespace();
-        const value = this.readValue('a JSON value');
-        this.skipWhitespace();
-        if (this.pos < this.text.length)
-            this.fail('expected end of file after the JSON value');
-        return value;
-    }
-    readValue(expected) {
-        const ch = this.text[this.pos];
-        if (ch === '{')
-            return this.readObject();
-        if (ch === '[')
-            return this.readArray();
-        if (ch === '"')
-            return this.readString();
-        if (ch !== undefined && (ch === '-' || (ch >= '0' && ch <= '9'))) {
-            const number = this.readNumber();
-            if (number !== undefined)
-                return number;
-        }
-        const word = this.match(json_WORD);
-        if (word !== undefined && LITERALS.has(word)) {
-            this.pos += word.length;
-            return LITERALS.get(word);
-        }
-        return this.fail(`expected ${expected}`);
-    }
-    readObject() {
-        const object = Object.create(null);
-        this.pos++; // '{'
-        this.skipWhitespace();
-        if (this.text[this.pos] === '}') {
-            this.pos++;
-            return object;
-        }
-        for (;;) {
-            if (this.text[this.pos] !== '"')
-                this.fail('expected a string key in double quotes');
-            const key = this.readString();
-            this.skipWhitespace();
-            if (this.text[this.pos] !== ':')
-                this.fail(`expected ':' after the key "${key}"`);
-            this.pos++;
-            this.skipWhitespace();
-            object[key] = this.readValue(`a value for the key "${key}"`);
-            this.skipWhitespace();
-            const next = this.text[this.pos];
-            if (next === '}') {
-                this.pos++;
-                return object;
-            }
-            if (next !== ',')
-                this.fail(`expected ',' or '}' after the value of "${key}"`);
-            this.pos++;
-            this.skipWhitespace();
-        }
-    }
-    readArray() {
-        const array = [];
-        this.pos++; // '['
-        this.skipWhitespace();
-        if (this.text[this.pos] === ']') {
-            this.pos++;
-            return array;
-        }
-        for (;;) {
-            array.push(this.readValue('a value in the list'));
-            this.skipWhitespace();
-            const next = this.text[this.pos];
-            if (next === ']') {
-                this.pos++;
-                return array;
-            }
-            if (next !== ',')
-                this.fail("expected ',' or ']' after a list item");
-            this.pos++;
-            this.skipWhitespace();
-        }
-    }
-    readString() {
-        const start = this.pos;
-        this.pos++; // opening quote
-        for (;;) {
-            const ch = this.text[this.pos];
-            if (ch === undefined || ch === '\n') {
-                this.pos = start;
-                this.fail('unterminated string');
-            }
-            if (ch === '\\')
-                this.pos += 2;
-            else if (ch === '"')
-                break;
-            else
-                this.pos++;
-        }
-        this.pos++; // closing quote
-        // The escapes are JSON's own, so JSON.parse decodes the literal exactly;
-        // it only fails on a bad escape or a raw control character.
-        try {
-            return JSON.parse(this.text.slice(start, this.pos));
-        }
-        catch {
-            this.pos = start;
-            return this.fail('invalid string (bad escape or control character)');
-        }
-    }
-    /** Reads a number, or returns undefined (position unchanged) when there is none here. */
-    readNumber() {
-        const literal = this.match(json_NUMBER);
-        if (literal === undefined)
-            return undefined; // e.g. '-Infinity', read as a literal by the caller
-        this.pos += literal.length;
-        return Number(literal);
-    }
-    match(pattern) {
-        pattern.lastIndex = this.pos;
-        return pattern.exec(this.text)?.[0];
-    }
-    skipWhitespace() {
-        for (;;) {
-            const ch = this.text[this.pos];
-            if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r')
-                return;
-            this.pos++;
-        }
-    }
-    /** Throws a syntax error at the current position, naming what was found there. */
-    fail(expected) {
-        const { line, column } = lineAndColumn(this.text, this.pos);
-        throw new JsonSyntaxError(`${expected}, found ${this.describeFound()}`, line, column);
-    }
-    describeFound() {
-        if (this.pos >= this.text.length)
-            return 'end of file';
-        const word = this.match(/[A-Za-z0-9_.+-]+/y);
-        return `'${word ?? this.text[this.pos]}'`;
-    }
-}
-function lineAndColumn(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset && i < text.length; i++) {
-        if (text[i] === '\n') {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: offset - lineStart + 1 };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/metrics/load.ts
-/**
- * Finding and reading candidate metric files: the `metrics` input's entries
- * (`name=path`, plain paths, globs) and the JSON / YAML / TOML files they name.
- */
-
-
-
-
-
-
-
-
-
-/**
- * Reads one metrics file and flattens it (see `flattenMetrics`): the format is
- * chosen by extension (.json, .yaml/.yml, .toml); any other extension is tried
- * as JSON, then as YAML. JSON may contain Python's bare NaN / Infinity.
- *
- * @param file  absolute, or relative to `cwd`; error messages show it as given.
- * @throws InputError('metrics') when the file cannot be read, is malformed (the
- *   message gives the parser's line and column), or is not a mapping at the top.
- */
-async function loadMetricsFile(file, cwd = process.cwd()) {
-    const text = await readTextFile('metrics', 'metrics file', file, cwd);
-    return metricsFromText(text, file);
-}
-/**
- * Parses metrics text (format from `source`'s extension, as `loadMetricsFile`)
- * and flattens it. For text that did not come from a file, such as a baseline
- * read with `git show`: `source` may be `git:<ref>:<path>`.
- * @throws InputError(input) when the text is malformed (with line and column)
- *   or not a mapping at the top level.
- */
-function metricsFromText(text, source, input = 'metrics') {
-    const document = parseMetricsText(text, source, input);
-    if (!isPlainMapping(document)) {
-        const found = document === null || document === undefined ? 'nothing' : Array.isArray(document) ? 'a list' : `a ${typeof document}`;
-        throw new errors/* InputError */.dz(input, `metrics file '${source}' must hold a mapping of metric names to values at the top level; found ${found}`);
-    }
-    return flattenMetrics(document);
-}
-/**
- * Parses metrics text whose format is chosen by `source`'s extension, without
- * flattening; any other extension is tried as JSON, then as YAML.
- * @throws InputError(input) with the source and the parser's line/column.
- */
-function parseMetricsText(text, source, input = 'metrics') {
-    const format = formatOf(source);
-    if (format !== undefined)
-        return parseAs(format, text, source, input);
-    // Unknown extension: JSON first, because YAML would read a bare NaN in JSON
-    // as the string "NaN" and silently drop the metric.
-    try {
-        return parseAs('json', text, source, input);
-    }
-    catch (jsonError) {
-        try {
-            return parseAs('yaml', text, source, input);
-        }
-        catch (yamlError) {
-            throw new errors/* InputError */.dz(input, `metrics file '${source}' is neither JSON nor YAML (name it .json, .yaml or .toml to pick one): ` +
-                `as JSON, ${reasonOf(jsonError)}; as YAML, ${reasonOf(yamlError)}`);
-        }
-    }
-}
-function formatOf(file) {
-    const extension = external_node_path_default().extname(file).toLowerCase();
-    if (extension === '.json')
-        return 'json';
-    if (extension === '.yaml' || extension === '.yml')
-        return 'yaml';
-    if (extension === '.toml')
-        return 'toml';
-    return undefined;
-}
-/** Parses text as one format; on a syntax error throws an InputError naming the source, line and column. */
-function parseAs(format, text, source, input) {
-    try {
-        if (format === 'json')
-            return parseJsonAllowingNonFinite(text);
-        if (format === 'toml')
-            return (0,smol_toml_dist/* parse */.qg)(text);
-        // logLevel 'error': throw on errors, but don't print YAML warnings into the CI log.
-        return yaml_dist.parse(text, { logLevel: 'error' });
-    }
-    catch (error) {
-        throw new errors/* InputError */.dz(input, `metrics file '${source}' is not valid ${format.toUpperCase()}: ${syntaxErrorText(error)}`, {
-            cause: error,
-        });
-    }
-}
-/** "line L, column C: reason" from whichever parser threw. */
-function syntaxErrorText(error) {
-    if (error instanceof JsonSyntaxError)
-        return error.message;
-    if (error instanceof smol_toml_dist/* TomlError */.zx)
-        return `line ${error.line}, column ${error.column}: ${firstLine(error.message)}`;
-    if (error instanceof yaml_dist.YAMLError) {
-        const start = error.linePos?.[0];
-        // The yaml package appends "at line L, column C:" and a code excerpt; keep only the reason.
-        const reason = firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '');
-        return start === undefined ? reason : `line ${start.line}, column ${start.col}: ${reason}`;
-    }
-    return error instanceof Error ? error.message : String(error);
-}
-function reasonOf(error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // Strip the "input 'metrics': metrics file '…' is not valid X: " prefix parseAs added.
-    return message.replace(/^.*? is not valid [A-Z]+: /, '');
-}
-function firstLine(text) {
-    return (text.split('\n')[0] ?? '').trim();
-}
-/** Reads a UTF-8 file, turning "no such file" and friends into an InputError on `input`. */
-async function readTextFile(input, what, file, cwd) {
-    try {
-        return await (0,promises_.readFile)(external_node_path_default().resolve(cwd, file), 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
-        throw new errors/* InputError */.dz(input, `cannot read ${what} '${file}': ${reason}`, { cause: error });
-    }
-}
-/**
- * Resolves the `metrics` input's entries to named files, in the order given
- * (a glob's matches sorted by path). Blank entries and `#` comments are ignored.
- *
- * - `name=path` names a file. The text before the first `=` counts as a name
- *   only when it is one (letters, digits, `_`, `.`, `-`, no `/`): write
- *   `./a=b/metrics.json` for a path whose first folder contains `=`.
- * - Without a name, a file is named after its parent folder (`out/rf/metrics.json`
- *   → `rf`), or after its stem when it sits directly in `cwd` (`metrics.json` → `metrics`).
- * - A path that names an existing file is that file; otherwise, if it has glob
- *   characters, it is a glob (tinyglobby, relative to `cwd`, files only). A named
- *   glob must match exactly one file.
- * - Paths are absolute or relative to `cwd`; returned files are relative to
- *   `cwd` when inside it, else absolute.
- *
- * @throws InputError('metrics') when the list is empty, a file is missing, a glob
- *   matches nothing, a name is malformed, or two files get the same name.
- */
-async function resolveMetricInputs(entries, cwd) {
-    const wanted = entries.map((entry) => entry.trim()).filter((entry) => entry !== '' && !entry.startsWith('#'));
-    if (wanted.length === 0)
-        throw new errors/* InputError */.dz('metrics', 'nothing given: give one or more metric files (paths or globs, each optionally name=path)');
-    const resolved = [];
-    for (const entry of wanted) {
-        const { name, pattern } = splitNamedEntry(entry, 'metrics');
-        const files = await filesOf(pattern, cwd);
-        if (name !== undefined && files.length > 1) {
-            throw new errors/* InputError */.dz('metrics', `'${entry}' names ${files.length} files (${files.join(', ')}); a name can only go with one file`);
-        }
-        for (const file of files)
-            resolved.push({ name: name ?? defaultName(file, cwd), file });
-    }
-    return withUniqueNames(resolved);
-}
-/** The files one entry stands for: itself when it exists, else its glob matches. */
-async function filesOf(pattern, cwd) {
-    const kind = await fileKind(external_node_path_default().resolve(cwd, pattern));
-    if (kind === 'file')
-        return [displayPath(external_node_path_default().resolve(cwd, pattern), cwd)];
-    if (kind === 'directory') {
-        throw new errors/* InputError */.dz('metrics', `'${pattern}' is a directory; give the metrics file in it (or a glob)`);
-    }
-    if (!(0,dist/* isDynamicPattern */.ey)(pattern))
-        throw new errors/* InputError */.dz('metrics', `metrics file '${pattern}' does not exist`);
-    const matches = await (0,dist/* glob */.TI)(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
-    if (matches.length === 0)
-        throw new errors/* InputError */.dz('metrics', `the glob '${pattern}' matched no files (relative to ${cwd})`);
-    return matches.map((match) => displayPath(match, cwd)).sort(compareNames);
-}
-async function fileKind(file) {
-    try {
-        const info = await (0,promises_.stat)(file);
-        return info.isDirectory() ? 'directory' : 'file';
-    }
-    catch {
-        return 'none';
-    }
-}
-/** Relative to cwd with POSIX separators when inside cwd; absolute otherwise. */
-function displayPath(absolute, cwd) {
-    const relative = external_node_path_default().relative(external_node_path_default().resolve(cwd), absolute);
-    if (relative === '' || relative.startsWith('..') || external_node_path_default().isAbsolute(relative))
-        return absolute;
-    return relative.split((external_node_path_default()).sep).join('/');
-}
-/** Drops exact repeats (same name, same file); any other repeated name is a bad input. */
-function withUniqueNames(inputs) {
-    const byName = new Map();
-    for (const input of inputs) {
-        const earlier = byName.get(input.name);
-        if (earlier === undefined)
-            byName.set(input.name, input);
-        else if (earlier.file !== input.file) {
-            throw new errors/* InputError */.dz('metrics', `two metric files are named '${input.name}': ${earlier.file} and ${input.file}; name them apart with name=path`);
-        }
-    }
-    return [...byName.values()];
-}
-
+// EXTERNAL MODULE: ./packages/core/src/metrics/load.ts
+var load = __webpack_require__(5255);
+// EXTERNAL MODULE: ./packages/core/src/metrics/flatten.ts
+var flatten = __webpack_require__(3449);
+// EXTERNAL MODULE: ./packages/core/src/metrics/json.ts
+var json = __webpack_require__(4233);
 ;// CONCATENATED MODULE: ./packages/core/src/metrics/samples.ts
 /**
  * Per-example scores for statistical rules (the `samples` input): for each
@@ -1965,7 +1329,7 @@ function withUniqueNames(inputs) {
  */
 async function loadSamples(spec, options = {}) {
     const { file, selector } = splitSpec(spec);
-    const text = await readTextFile('samples', 'samples file', file, options.cwd ?? process.cwd());
+    const text = await (0,load/* readTextFile */.Gu)('samples', 'samples file', file, options.cwd ?? process.cwd());
     const extension = external_node_path_default().extname(file).toLowerCase();
     const looksLikeJson = extension === '.json' || (extension !== '.csv' && extension !== '.tsv' && /^\s*[[{]/.test(text));
     if (looksLikeJson)
@@ -1989,8 +1353,8 @@ async function loadSampleInputs(entries, cwd, options = {}) {
         return undefined;
     const loaded = [];
     for (const entry of wanted) {
-        const { name, pattern: spec } = splitNamedEntry(entry, 'samples');
-        const resolvedName = name ?? defaultName(splitSpec(spec).file, cwd);
+        const { name, pattern: spec } = (0,metrics_names/* splitNamedEntry */.QT)(entry, 'samples');
+        const resolvedName = name ?? (0,metrics_names/* defaultName */.Z2)(splitSpec(spec).file, cwd);
         const earlier = loaded.find((item) => item.name === resolvedName);
         if (earlier !== undefined) {
             throw new errors/* InputError */.dz('samples', `two entries are named '${resolvedName}': ${earlier.spec} and ${spec}; name them apart with name=file`);
@@ -2026,10 +1390,10 @@ function splitSpec(spec) {
 function samplesFromJson(text, file, selector, metric) {
     let document;
     try {
-        document = parseJsonAllowingNonFinite(text);
+        document = (0,json/* parseJsonAllowingNonFinite */.l)(text);
     }
     catch (error) {
-        const reason = error instanceof JsonSyntaxError ? error.message : String(error);
+        const reason = error instanceof json/* JsonSyntaxError */.q ? error.message : String(error);
         throw new errors/* InputError */.dz('samples', `samples file '${file}' is not valid JSON: ${reason}`, { cause: error });
     }
     const list = pickJsonList(document, file, selector, metric);
@@ -2043,7 +1407,7 @@ function pickJsonList(document, file, selector, metric) {
         }
         return document;
     }
-    if (!isPlainMapping(document)) {
+    if (!(0,flatten/* isPlainMapping */.z)(document)) {
         throw new errors/* InputError */.dz('samples', `samples file '${file}' must hold a list of per-example scores (or a mapping of such lists)`);
     }
     const keys = selector !== undefined ? [selector] : metric !== undefined ? namesLike(metric) : [];
@@ -2064,7 +1428,7 @@ function lookUpDotted(document, key) {
         return document[key];
     let node = document;
     for (const part of key.split('.')) {
-        if (!isPlainMapping(node) || !Object.hasOwn(node, part))
+        if (!(0,flatten/* isPlainMapping */.z)(node) || !Object.hasOwn(node, part))
             return undefined;
         node = node[part];
     }
@@ -2215,8 +1579,10 @@ function parseCsv(text, delimiter, file) {
     return rows;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/host/git.ts + 1 modules
-var host_git = __webpack_require__(3084);
+// EXTERNAL MODULE: ./packages/core/src/host/git.ts
+var host_git = __webpack_require__(8260);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/baseline.ts
 
 
@@ -2232,6 +1598,8 @@ var host_git = __webpack_require__(3084);
 async function loadBaseline(spec, cwd) {
     if (spec.trim() === '')
         return { kind: 'none' };
+    if (spec.trim().startsWith('registry:'))
+        return loadRegistryBaseline(spec.trim(), cwd);
     const git = /^git:([^:]+):(.+)$/.exec(spec.trim());
     if (git) {
         const [, ref, file] = git;
@@ -2256,8 +1624,38 @@ async function loadBaseline(spec, cwd) {
     }
     return { kind: 'found', source: spec, metrics: parse(text, spec) };
 }
+/**
+ * `registry:<model>@<alias>`: the metrics promote-model stored with the
+ * version the alias points to, in the default registry (`.mlops-ci/registry`
+ * in `cwd`), or in another one: `registry:<model>@<alias>:<registry-url>`
+ * (`s3://…`, `mlflow+http://…`, `git-tags`, a folder). An alias not set yet is
+ * a missing baseline (the first promotion has none).
+ */
+async function loadRegistryBaseline(spec, cwd) {
+    const match = /^registry:([^@\s]+)@([A-Za-z][A-Za-z0-9_-]*)(?::(.+))?$/.exec(spec);
+    if (!match)
+        throw new errors/* InputError */.dz('baseline', `got '${spec}', expected registry:<model>@<alias> or registry:<model>@<alias>:<registry-url>`);
+    const [, model, alias, url] = match;
+    const { openRegistry, parseRegistryLocation, UnknownRegistryError } = await __webpack_require__.e(/* import() */ 327).then(__webpack_require__.bind(__webpack_require__, 5327));
+    let location;
+    try {
+        location = parseRegistryLocation(url ?? '', cwd);
+    }
+    catch (err) {
+        if (err instanceof UnknownRegistryError)
+            throw new errors/* InputError */.dz('baseline', err.message);
+        throw err;
+    }
+    const registry = await openRegistry(location, { workspace: cwd, s3Endpoint: process.env['AWS_ENDPOINT_URL'] ?? '' });
+    const found = await registry.describe(model, { alias });
+    if (!found)
+        return { kind: 'missing', source: spec, reason: `${model}@${alias} is not set in ${registry.description}` };
+    if (!found.lineage.metrics)
+        return { kind: 'missing', source: spec, reason: `${model} version ${found.lineage.version} (${model}@${alias}) was registered without metrics` };
+    return { kind: 'found', source: `${spec} (version ${found.lineage.version})`, metrics: found.lineage.metrics };
+}
 function parse(text, source) {
-    return metricsFromText(text, source, 'baseline');
+    return (0,load/* metricsFromText */.Z0)(text, source, 'baseline');
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/inputs.ts
@@ -2292,8 +1690,8 @@ async function readGateInputs(reader, host) {
     };
     validateApiUrl(reporting.apiUrl);
     const files = outputFiles(reader, host, reporting.context);
-    const inputs = await resolveMetricInputs(entries, cwd);
-    const candidates = await Promise.all(inputs.map(async (input) => ({ ...input, metrics: await loadMetricsFile(input.file, cwd) })));
+    const inputs = await (0,load/* resolveMetricInputs */.k2)(entries, cwd);
+    const candidates = await Promise.all(inputs.map(async (input) => ({ ...input, metrics: await (0,load/* loadMetricsFile */.mS)(input.file, cwd) })));
     const baseline = await loadBaseline(reader.string('baseline'), cwd);
     if (baseline.kind === 'missing')
         host.warning(`No baseline: ${baseline.reason}. Rules using baseline.* are skipped (on-missing-baseline: ${onMissingBaseline}).`);

@@ -1,0 +1,668 @@
+export const id = 168;
+export const ids = [168];
+export const modules = {
+
+/***/ 6192:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ execCapture)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The one way this project runs a program: argv only, never a shell string,
+ * so user values can never be run as code. Output is captured, not streamed;
+ * steps that stream (training logs) use their own runner on top of spawn.
+ */
+async function execCapture(command, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+        const stdout = [];
+        const stderr = [];
+        child.stdout?.on('data', (chunk) => stdout.push(chunk));
+        child.stderr?.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (err) => reject(new Error(`could not run ${command}: ${err.message}`, { cause: err })));
+        child.on('close', (code) => {
+            const result = { exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+            if (result.exitCode !== 0 && !options.ignoreReturnCode) {
+                reject(new Error(`${command} ${args.join(' ')} exited with ${result.exitCode}: ${result.stderr.trim()}`));
+            }
+            else {
+                resolve(result);
+            }
+        });
+        if (child.stdin) {
+            // A program may exit before reading its input; that is its answer, not our error.
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(options.input);
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 8260:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DJ: () => (/* binding */ revParse),
+/* harmony export */   II: () => (/* binding */ showFile),
+/* harmony export */   fY: () => (/* binding */ parentsOf),
+/* harmony export */   fn: () => (/* binding */ parseRepositoryUrl),
+/* harmony export */   gX: () => (/* binding */ remoteUrl)
+/* harmony export */ });
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6192);
+
+/** `git rev-parse <rev>`, or null outside a repository / for an unknown rev. */
+async function revParse(cwd, rev) {
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .W)('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, ignoreReturnCode: true }).catch(() => null);
+    return result && result.exitCode === 0 ? result.stdout.trim() : null;
+}
+/** The parents of a commit (two for a merge). */
+async function parentsOf(cwd, rev) {
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .W)('git', ['rev-list', '--parents', '-n', '1', rev], { cwd, ignoreReturnCode: true }).catch(() => null);
+    if (!result || result.exitCode !== 0)
+        return [];
+    return result.stdout.trim().split(/\s+/).slice(1);
+}
+async function remoteUrl(cwd, remote = 'origin') {
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .W)('git', ['remote', 'get-url', remote], { cwd, ignoreReturnCode: true }).catch(() => null);
+    return result && result.exitCode === 0 ? result.stdout.trim() : null;
+}
+/** `git show <ref>:<path>`: the file's text at that ref, or null when the file or ref doesn't exist. */
+async function showFile(cwd, ref, path) {
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .W)('git', ['show', `${ref}:${path}`], { cwd, ignoreReturnCode: true });
+    return result.exitCode === 0 ? result.stdout : null;
+}
+/**
+ * owner/repo from a GitHub-style URL: https://host/owner/repo(.git), git@host:owner/repo.git,
+ * or a PR URL https://host/owner/repo/pull/12 (Jenkins' CHANGE_URL).
+ */
+function parseRepositoryUrl(url) {
+    const match = /^(?:[a-z+]+:\/\/[^/]+\/|[^@\s]+@[^:\s]+:)([^/\s]+)\/([^/\s]+?)(?:\.git)?(?:\/.*)?$/i.exec(url.trim());
+    if (!match)
+        return null;
+    return { owner: match[1], repo: match[2] };
+}
+
+
+/***/ }),
+
+/***/ 3449:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ flattenMetrics),
+/* harmony export */   z: () => (/* binding */ isPlainMapping)
+/* harmony export */ });
+/**
+ * Flattens a parsed metrics document into dotted keys with numeric values.
+ *
+ * - Nested mappings join keys with a dot: `{ eval: { acc: 0.9 } }` → `eval.acc`.
+ * - Lists are flattened by index, as DVC does: `{ folds: [{ acc: 0.9 }] }` → `folds.0.acc`.
+ * - Numbers are kept as they are, including NaN and ±Infinity (a NaN metric must
+ *   fail its rules with a note, so it has to survive flattening).
+ * - Booleans become 1 (true) and 0 (false), so `converged == 1` can be a rule.
+ * - BigInts (huge TOML integers) become the nearest number.
+ * - Everything else (strings, null, dates, empty mappings/lists) is left out:
+ *   a rule on such a key then sees the metric as missing.
+ *
+ * When two paths flatten to the same key (`{"a.b": 1, "a": {"b": 2}}`), the
+ * later one in document order wins.
+ */
+function flattenMetrics(document) {
+    const entries = [];
+    collectLeaves(document, '', entries);
+    // Object.fromEntries defines own properties, so a key like `__proto__`
+    // becomes a metric rather than changing the object's prototype.
+    return Object.fromEntries(entries);
+}
+function collectLeaves(node, prefix, out) {
+    const leaf = numericLeaf(node);
+    if (leaf !== undefined) {
+        // A scalar at the top level has no name to go under; nothing to record.
+        if (prefix !== '')
+            out.push([prefix, leaf]);
+        return;
+    }
+    if (Array.isArray(node)) {
+        node.forEach((item, index) => collectLeaves(item, joinKey(prefix, String(index)), out));
+        return;
+    }
+    if (isPlainMapping(node)) {
+        for (const [key, value] of Object.entries(node))
+            collectLeaves(value, joinKey(prefix, key), out);
+    }
+}
+/** The number a leaf stands for, or undefined when it is not a numeric leaf. */
+function numericLeaf(node) {
+    if (typeof node === 'number')
+        return node;
+    if (typeof node === 'boolean')
+        return node ? 1 : 0;
+    if (typeof node === 'bigint')
+        return Number(node);
+    return undefined;
+}
+function joinKey(prefix, key) {
+    return prefix === '' ? key : `${prefix}.${key}`;
+}
+/**
+ * Plain objects and null-prototype objects (what smol-toml returns) are
+ * mappings; class instances such as TOML dates are leaves we ignore.
+ */
+function isPlainMapping(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+}
+
+
+/***/ }),
+
+/***/ 4233:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ parseJsonAllowingNonFinite),
+/* harmony export */   q: () => (/* binding */ JsonSyntaxError)
+/* harmony export */ });
+/**
+ * A small JSON reader that also accepts the bare `NaN`, `Infinity` and
+ * `-Infinity` Python's `json.dump` writes by default. `JSON.parse` rejects
+ * those, and its error messages give no line or column, which a user needs to
+ * find the problem in a metrics file. Everything else follows RFC 8259.
+ */
+/** A syntax error in JSON text, with the 1-based line and column where it was found. */
+class JsonSyntaxError extends Error {
+    reason;
+    line;
+    column;
+    name = 'JsonSyntaxError';
+    constructor(reason, line, column) {
+        super(`line ${line}, column ${column}: ${reason}`);
+        this.reason = reason;
+        this.line = line;
+        this.column = column;
+    }
+}
+/**
+ * Parses JSON text, plus bare NaN / Infinity / -Infinity as numbers.
+ * Objects come back with a null prototype, so keys such as `__proto__` are
+ * ordinary keys. A leading byte-order mark is ignored.
+ * @throws JsonSyntaxError naming the line and column of the first problem.
+ */
+function parseJsonAllowingNonFinite(text) {
+    const reader = new JsonReader(text.startsWith('\uFEFF') ? text.slice(1) : text);
+    return reader.readDocument();
+}
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const WORD = /-?[A-Za-z_][A-Za-z0-9_]*/y;
+const LITERALS = new Map([
+    ['true', true],
+    ['false', false],
+    ['null', null],
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['-Infinity', Number.NEGATIVE_INFINITY],
+]);
+class JsonReader {
+    text;
+    pos = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    readDocument() {
+        this.skipWhitespace();
+        const value = this.readValue('a JSON value');
+        this.skipWhitespace();
+        if (this.pos < this.text.length)
+            this.fail('expected end of file after the JSON value');
+        return value;
+    }
+    readValue(expected) {
+        const ch = this.text[this.pos];
+        if (ch === '{')
+            return this.readObject();
+        if (ch === '[')
+            return this.readArray();
+        if (ch === '"')
+            return this.readString();
+        if (ch !== undefined && (ch === '-' || (ch >= '0' && ch <= '9'))) {
+            const number = this.readNumber();
+            if (number !== undefined)
+                return number;
+        }
+        const word = this.match(WORD);
+        if (word !== undefined && LITERALS.has(word)) {
+            this.pos += word.length;
+            return LITERALS.get(word);
+        }
+        return this.fail(`expected ${expected}`);
+    }
+    readObject() {
+        const object = Object.create(null);
+        this.pos++; // '{'
+        this.skipWhitespace();
+        if (this.text[this.pos] === '}') {
+            this.pos++;
+            return object;
+        }
+        for (;;) {
+            if (this.text[this.pos] !== '"')
+                this.fail('expected a string key in double quotes');
+            const key = this.readString();
+            this.skipWhitespace();
+            if (this.text[this.pos] !== ':')
+                this.fail(`expected ':' after the key "${key}"`);
+            this.pos++;
+            this.skipWhitespace();
+            object[key] = this.readValue(`a value for the key "${key}"`);
+            this.skipWhitespace();
+            const next = this.text[this.pos];
+            if (next === '}') {
+                this.pos++;
+                return object;
+            }
+            if (next !== ',')
+                this.fail(`expected ',' or '}' after the value of "${key}"`);
+            this.pos++;
+            this.skipWhitespace();
+        }
+    }
+    readArray() {
+        const array = [];
+        this.pos++; // '['
+        this.skipWhitespace();
+        if (this.text[this.pos] === ']') {
+            this.pos++;
+            return array;
+        }
+        for (;;) {
+            array.push(this.readValue('a value in the list'));
+            this.skipWhitespace();
+            const next = this.text[this.pos];
+            if (next === ']') {
+                this.pos++;
+                return array;
+            }
+            if (next !== ',')
+                this.fail("expected ',' or ']' after a list item");
+            this.pos++;
+            this.skipWhitespace();
+        }
+    }
+    readString() {
+        const start = this.pos;
+        this.pos++; // opening quote
+        for (;;) {
+            const ch = this.text[this.pos];
+            if (ch === undefined || ch === '\n') {
+                this.pos = start;
+                this.fail('unterminated string');
+            }
+            if (ch === '\\')
+                this.pos += 2;
+            else if (ch === '"')
+                break;
+            else
+                this.pos++;
+        }
+        this.pos++; // closing quote
+        // The escapes are JSON's own, so JSON.parse decodes the literal exactly;
+        // it only fails on a bad escape or a raw control character.
+        try {
+            return JSON.parse(this.text.slice(start, this.pos));
+        }
+        catch {
+            this.pos = start;
+            return this.fail('invalid string (bad escape or control character)');
+        }
+    }
+    /** Reads a number, or returns undefined (position unchanged) when there is none here. */
+    readNumber() {
+        const literal = this.match(NUMBER);
+        if (literal === undefined)
+            return undefined; // e.g. '-Infinity', read as a literal by the caller
+        this.pos += literal.length;
+        return Number(literal);
+    }
+    match(pattern) {
+        pattern.lastIndex = this.pos;
+        return pattern.exec(this.text)?.[0];
+    }
+    skipWhitespace() {
+        for (;;) {
+            const ch = this.text[this.pos];
+            if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r')
+                return;
+            this.pos++;
+        }
+    }
+    /** Throws a syntax error at the current position, naming what was found there. */
+    fail(expected) {
+        const { line, column } = lineAndColumn(this.text, this.pos);
+        throw new JsonSyntaxError(`${expected}, found ${this.describeFound()}`, line, column);
+    }
+    describeFound() {
+        if (this.pos >= this.text.length)
+            return 'end of file';
+        const word = this.match(/[A-Za-z0-9_.+-]+/y);
+        return `'${word ?? this.text[this.pos]}'`;
+    }
+}
+function lineAndColumn(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text[i] === '\n') {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+
+
+/***/ }),
+
+/***/ 5255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gu: () => (/* binding */ readTextFile),
+/* harmony export */   Z0: () => (/* binding */ metricsFromText),
+/* harmony export */   k2: () => (/* binding */ resolveMetricInputs),
+/* harmony export */   mS: () => (/* binding */ loadMetricsFile)
+/* harmony export */ });
+/* unused harmony export parseMetricsText */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3382);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
+/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3292);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7638);
+/* harmony import */ var _flatten_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3449);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4233);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4131);
+/**
+ * Finding and reading candidate metric files: the `metrics` input's entries
+ * (`name=path`, plain paths, globs) and the JSON / YAML / TOML files they name.
+ */
+
+
+
+
+
+
+
+
+
+/**
+ * Reads one metrics file and flattens it (see `flattenMetrics`): the format is
+ * chosen by extension (.json, .yaml/.yml, .toml); any other extension is tried
+ * as JSON, then as YAML. JSON may contain Python's bare NaN / Infinity.
+ *
+ * @param file  absolute, or relative to `cwd`; error messages show it as given.
+ * @throws InputError('metrics') when the file cannot be read, is malformed (the
+ *   message gives the parser's line and column), or is not a mapping at the top.
+ */
+async function loadMetricsFile(file, cwd = process.cwd()) {
+    const text = await readTextFile('metrics', 'metrics file', file, cwd);
+    return metricsFromText(text, file);
+}
+/**
+ * Parses metrics text (format from `source`'s extension, as `loadMetricsFile`)
+ * and flattens it. For text that did not come from a file, such as a baseline
+ * read with `git show`: `source` may be `git:<ref>:<path>`.
+ * @throws InputError(input) when the text is malformed (with line and column)
+ *   or not a mapping at the top level.
+ */
+function metricsFromText(text, source, input = 'metrics') {
+    const document = parseMetricsText(text, source, input);
+    if (!(0,_flatten_js__WEBPACK_IMPORTED_MODULE_7__/* .isPlainMapping */ .z)(document)) {
+        const found = document === null || document === undefined ? 'nothing' : Array.isArray(document) ? 'a list' : `a ${typeof document}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, `metrics file '${source}' must hold a mapping of metric names to values at the top level; found ${found}`);
+    }
+    return (0,_flatten_js__WEBPACK_IMPORTED_MODULE_7__/* .flattenMetrics */ .g)(document);
+}
+/**
+ * Parses metrics text whose format is chosen by `source`'s extension, without
+ * flattening; any other extension is tried as JSON, then as YAML.
+ * @throws InputError(input) with the source and the parser's line/column.
+ */
+function parseMetricsText(text, source, input = 'metrics') {
+    const format = formatOf(source);
+    if (format !== undefined)
+        return parseAs(format, text, source, input);
+    // Unknown extension: JSON first, because YAML would read a bare NaN in JSON
+    // as the string "NaN" and silently drop the metric.
+    try {
+        return parseAs('json', text, source, input);
+    }
+    catch (jsonError) {
+        try {
+            return parseAs('yaml', text, source, input);
+        }
+        catch (yamlError) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, `metrics file '${source}' is neither JSON nor YAML (name it .json, .yaml or .toml to pick one): ` +
+                `as JSON, ${reasonOf(jsonError)}; as YAML, ${reasonOf(yamlError)}`);
+        }
+    }
+}
+function formatOf(file) {
+    const extension = node_path__WEBPACK_IMPORTED_MODULE_1___default().extname(file).toLowerCase();
+    if (extension === '.json')
+        return 'json';
+    if (extension === '.yaml' || extension === '.yml')
+        return 'yaml';
+    if (extension === '.toml')
+        return 'toml';
+    return undefined;
+}
+/** Parses text as one format; on a syntax error throws an InputError naming the source, line and column. */
+function parseAs(format, text, source, input) {
+    try {
+        if (format === 'json')
+            return (0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .parseJsonAllowingNonFinite */ .l)(text);
+        if (format === 'toml')
+            return (0,smol_toml__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg)(text);
+        // logLevel 'error': throw on errors, but don't print YAML warnings into the CI log.
+        return yaml__WEBPACK_IMPORTED_MODULE_2__.parse(text, { logLevel: 'error' });
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, `metrics file '${source}' is not valid ${format.toUpperCase()}: ${syntaxErrorText(error)}`, {
+            cause: error,
+        });
+    }
+}
+/** "line L, column C: reason" from whichever parser threw. */
+function syntaxErrorText(error) {
+    if (error instanceof _json_js__WEBPACK_IMPORTED_MODULE_5__/* .JsonSyntaxError */ .q)
+        return error.message;
+    if (error instanceof smol_toml__WEBPACK_IMPORTED_MODULE_3__/* .TomlError */ .zx)
+        return `line ${error.line}, column ${error.column}: ${firstLine(error.message)}`;
+    if (error instanceof yaml__WEBPACK_IMPORTED_MODULE_2__.YAMLError) {
+        const start = error.linePos?.[0];
+        // The yaml package appends "at line L, column C:" and a code excerpt; keep only the reason.
+        const reason = firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '');
+        return start === undefined ? reason : `line ${start.line}, column ${start.col}: ${reason}`;
+    }
+    return error instanceof Error ? error.message : String(error);
+}
+function reasonOf(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // Strip the "input 'metrics': metrics file '…' is not valid X: " prefix parseAs added.
+    return message.replace(/^.*? is not valid [A-Z]+: /, '');
+}
+function firstLine(text) {
+    return (text.split('\n')[0] ?? '').trim();
+}
+/** Reads a UTF-8 file, turning "no such file" and friends into an InputError on `input`. */
+async function readTextFile(input, what, file, cwd) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, file), 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, `cannot read ${what} '${file}': ${reason}`, { cause: error });
+    }
+}
+/**
+ * Resolves the `metrics` input's entries to named files, in the order given
+ * (a glob's matches sorted by path). Blank entries and `#` comments are ignored.
+ *
+ * - `name=path` names a file. The text before the first `=` counts as a name
+ *   only when it is one (letters, digits, `_`, `.`, `-`, no `/`): write
+ *   `./a=b/metrics.json` for a path whose first folder contains `=`.
+ * - Without a name, a file is named after its parent folder (`out/rf/metrics.json`
+ *   → `rf`), or after its stem when it sits directly in `cwd` (`metrics.json` → `metrics`).
+ * - A path that names an existing file is that file; otherwise, if it has glob
+ *   characters, it is a glob (tinyglobby, relative to `cwd`, files only). A named
+ *   glob must match exactly one file.
+ * - Paths are absolute or relative to `cwd`; returned files are relative to
+ *   `cwd` when inside it, else absolute.
+ *
+ * @throws InputError('metrics') when the list is empty, a file is missing, a glob
+ *   matches nothing, a name is malformed, or two files get the same name.
+ */
+async function resolveMetricInputs(entries, cwd) {
+    const wanted = entries.map((entry) => entry.trim()).filter((entry) => entry !== '' && !entry.startsWith('#'));
+    if (wanted.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metrics', 'nothing given: give one or more metric files (paths or globs, each optionally name=path)');
+    const resolved = [];
+    for (const entry of wanted) {
+        const { name, pattern } = (0,_names_js__WEBPACK_IMPORTED_MODULE_6__/* .splitNamedEntry */ .QT)(entry, 'metrics');
+        const files = await filesOf(pattern, cwd);
+        if (name !== undefined && files.length > 1) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metrics', `'${entry}' names ${files.length} files (${files.join(', ')}); a name can only go with one file`);
+        }
+        for (const file of files)
+            resolved.push({ name: name ?? (0,_names_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultName */ .Z2)(file, cwd), file });
+    }
+    return withUniqueNames(resolved);
+}
+/** The files one entry stands for: itself when it exists, else its glob matches. */
+async function filesOf(pattern, cwd) {
+    const kind = await fileKind(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, pattern));
+    if (kind === 'file')
+        return [displayPath(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, pattern), cwd)];
+    if (kind === 'directory') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metrics', `'${pattern}' is a directory; give the metrics file in it (or a glob)`);
+    }
+    if (!(0,tinyglobby__WEBPACK_IMPORTED_MODULE_8__/* .isDynamicPattern */ .ey)(pattern))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metrics', `metrics file '${pattern}' does not exist`);
+    const matches = await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_8__/* .glob */ .TI)(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
+    if (matches.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metrics', `the glob '${pattern}' matched no files (relative to ${cwd})`);
+    return matches.map((match) => displayPath(match, cwd)).sort(_names_js__WEBPACK_IMPORTED_MODULE_6__/* .compareNames */ .MP);
+}
+async function fileKind(file) {
+    try {
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file);
+        return info.isDirectory() ? 'directory' : 'file';
+    }
+    catch {
+        return 'none';
+    }
+}
+/** Relative to cwd with POSIX separators when inside cwd; absolute otherwise. */
+function displayPath(absolute, cwd) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd), absolute);
+    if (relative === '' || relative.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative))
+        return absolute;
+    return relative.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
+}
+/** Drops exact repeats (same name, same file); any other repeated name is a bad input. */
+function withUniqueNames(inputs) {
+    const byName = new Map();
+    for (const input of inputs) {
+        const earlier = byName.get(input.name);
+        if (earlier === undefined)
+            byName.set(input.name, input);
+        else if (earlier.file !== input.file) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metrics', `two metric files are named '${input.name}': ${earlier.file} and ${input.file}; name them apart with name=path`);
+        }
+    }
+    return [...byName.values()];
+}
+
+
+/***/ }),
+
+/***/ 4131:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dq: () => (/* binding */ listInWords),
+/* harmony export */   MP: () => (/* binding */ compareNames),
+/* harmony export */   QT: () => (/* binding */ splitNamedEntry),
+/* harmony export */   Z2: () => (/* binding */ defaultName)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
+/** Naming, ordering and listing candidates (and metrics) the same way everywhere. */
+
+
+/**
+ * Plain UTF-16 code-unit order: "alphabetical" must not depend on the machine's
+ * locale, or two runners could pick different winners from a tie.
+ */
+function compareNames(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** "a", "a and b", "a, b and c". */
+function listInWords(items) {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+/**
+ * Splits a list entry `name=path` into its name and path. The text before the
+ * first `=` is a name only when it looks like one (letters, digits, `_`, `.`,
+ * `-`); when it contains a `/`, the `=` belongs to the path and there is no name.
+ * @throws InputError(input) for an empty or malformed name, or a name with no path.
+ */
+function splitNamedEntry(entry, input) {
+    const equals = entry.indexOf('=');
+    if (equals < 0)
+        return { name: undefined, pattern: entry };
+    const name = entry.slice(0, equals).trim();
+    const pattern = entry.slice(equals + 1).trim();
+    if (/[/\\]/.test(name))
+        return { name: undefined, pattern: entry };
+    if (name === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `'${entry}' has an empty name before '='; write name=path`);
+    if (!NAME.test(name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `'${name}' in '${entry}' is not a valid name: use letters, digits, '_', '.' and '-'`);
+    }
+    if (pattern === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `'${entry}' gives the name '${name}' but no path after '='`);
+    return { name, pattern };
+}
+/**
+ * The default name of a file: its parent folder's name (`out/rf/metrics.json` →
+ * `rf`), or its stem when it sits directly in `cwd` or the root (`metrics.json` → `metrics`).
+ */
+function defaultName(file, cwd) {
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, file);
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(absolute);
+    if (parent === node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd) || parent === node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(parent)) {
+        return node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(absolute, node_path__WEBPACK_IMPORTED_MODULE_0___default().extname(absolute));
+    }
+    return node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(parent);
+}
+
+
+/***/ })
+
+};

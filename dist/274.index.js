@@ -1,0 +1,299 @@
+export const id = 274;
+export const ids = [274,729];
+export const modules = {
+
+/***/ 7274:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S3CacheStore: () => (/* binding */ S3CacheStore)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3711);
+/* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2358);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_7__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7638);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6192);
+/* harmony import */ var _s3_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6729);
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The cross-run cache in an S3 prefix (`cache-url: s3://bucket/prefix`), for
+ * Jenkins agents and other runners without @actions/cache. Each key is one
+ * tar object, `<prefix>/<key>.tar`, holding the saved folders by absolute
+ * path; keys are immutable and a restore key matches the newest object whose
+ * key starts with it, as @actions/cache does. A PUT is atomic, so a killed
+ * save leaves nothing; a broken cache is a miss with a warning.
+ */
+class S3CacheStore {
+    client;
+    bucket;
+    prefix;
+    log;
+    constructor(client, bucket, prefix, log) {
+        this.client = client;
+        this.bucket = bucket;
+        this.prefix = prefix;
+        this.log = log;
+    }
+    static fromUrl(url, host) {
+        const parsed = (0,_s3_js__WEBPACK_IMPORTED_MODULE_10__.parseS3Url)(url);
+        if (!parsed)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz('cache-url', `got '${url}', expected s3://bucket/prefix`);
+        const prefix = parsed.prefix === '' || parsed.prefix.endsWith('/') ? parsed.prefix : `${parsed.prefix}/`;
+        return new S3CacheStore((0,_s3_js__WEBPACK_IMPORTED_MODULE_10__.createS3Client)({}), parsed.bucket, prefix, host);
+    }
+    async restore(paths, key, restoreKeys = []) {
+        const scratch = node_path__WEBPACK_IMPORTED_MODULE_5___default().join(node_os__WEBPACK_IMPORTED_MODULE_4___default().tmpdir(), `mlops-ci-cache-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}.tar`);
+        try {
+            const matched = await this.findKey(key, restoreKeys);
+            if (!matched)
+                return undefined;
+            const out = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(matched) }));
+            if (!(out.Body instanceof node_stream__WEBPACK_IMPORTED_MODULE_6__.Readable))
+                throw new Error('the response has no body');
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_7__.pipeline)(out.Body, (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createWriteStream)(scratch));
+            const members = paths.map((target) => node_path__WEBPACK_IMPORTED_MODULE_5___default().resolve(target).slice(1)); // stored relative to /
+            const listed = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .W)('tar', ['-tf', scratch])).stdout.split('\n');
+            const present = members.filter((member) => listed.some((line) => line === member || line.startsWith(`${member}/`)));
+            if (present.length > 0)
+                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .W)('tar', ['-xf', scratch, '-C', '/', '--', ...present]);
+            return matched;
+        }
+        catch (err) {
+            this.log.warning(`cache restore from s3://${this.bucket}/${this.prefix} failed, continuing without it: ${err.message}`);
+            return undefined;
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(scratch, { force: true });
+        }
+    }
+    async save(paths, key) {
+        const scratchDir = node_path__WEBPACK_IMPORTED_MODULE_5___default().join(node_os__WEBPACK_IMPORTED_MODULE_4___default().tmpdir(), `mlops-ci-cache-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}`);
+        const scratch = node_path__WEBPACK_IMPORTED_MODULE_5___default().join(scratchDir, 'cache.tar');
+        try {
+            if (await this.exists(key))
+                return; // keys are immutable, as on GitHub
+            const members = paths.map((target) => node_path__WEBPACK_IMPORTED_MODULE_5___default().resolve(target)).filter((target) => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(target)).map((target) => target.slice(1));
+            if (members.length === 0)
+                return;
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(scratchDir, { recursive: true });
+            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .W)('tar', ['-cf', scratch, '-C', '/', '--', ...members]);
+            await new _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__/* .Upload */ ._({ client: this.client, params: { Bucket: this.bucket, Key: this.objectKey(key), Body: (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(scratch) } }).done();
+        }
+        catch (err) {
+            this.log.warning(`cache save to s3://${this.bucket}/${this.prefix} failed for key ${key}: ${err.message}`);
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(scratchDir, { recursive: true, force: true });
+        }
+    }
+    objectKey(key) {
+        return `${this.prefix}${encodeURIComponent(key)}.tar`;
+    }
+    async exists(key) {
+        return (await this.listStartingWith(encodeURIComponent(key))).some((object) => object.Key === this.objectKey(key));
+    }
+    /** The exact key, else for each restore prefix in order the newest key starting with it. */
+    async findKey(key, restoreKeys) {
+        if (await this.exists(key))
+            return key;
+        for (const restoreKey of restoreKeys) {
+            const found = (await this.listStartingWith(encodeURIComponent(restoreKey))).filter((object) => object.Key?.endsWith('.tar'));
+            found.sort((a, b) => (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0));
+            const newest = found[0]?.Key;
+            if (newest)
+                return decodeURIComponent(newest.slice(this.prefix.length, -'.tar'.length));
+        }
+        return undefined;
+    }
+    async listStartingWith(encodedStart) {
+        const objects = [];
+        let token;
+        do {
+            const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${this.prefix}${encodedStart}`, ContinuationToken: token }));
+            objects.push(...(page.Contents ?? []));
+            token = page.IsTruncated ? page.NextContinuationToken : undefined;
+        } while (token);
+        return objects;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S3Store: () => (/* binding */ S3Store),
+/* harmony export */   createS3Client: () => (/* binding */ createS3Client),
+/* harmony export */   parseS3Url: () => (/* binding */ parseS3Url)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3711);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(626);
+
+
+
+/**
+ * An S3 bucket (AWS or S3-compatible) through @aws-sdk/client-s3. Credentials
+ * come from the SDK's default chain (env, profile, web identity: GitHub OIDC),
+ * so this file never sees a secret. The SDK retries throttling, resets and
+ * 5xx with backoff and jitter (standard mode); maxAttempts raises its budget.
+ */
+class S3Store {
+    description;
+    client;
+    bucket;
+    constructor(options) {
+        this.bucket = options.bucket;
+        this.description = `s3://${options.bucket}`;
+        this.client = createS3Client(options);
+    }
+    async *list(prefix) {
+        let token;
+        do {
+            const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+            for (const item of page.Contents ?? []) {
+                if (item.Key === undefined || item.Key.endsWith('/'))
+                    continue; // folder placeholders hold no data
+                yield { key: item.Key, size: item.Size ?? 0, ...etagOf(item.ETag), ...(item.LastModified ? { lastModified: item.LastModified } : {}) };
+            }
+            token = page.IsTruncated ? page.NextContinuationToken : undefined;
+        } while (token);
+    }
+    async *listAsOf(prefix, asOf) {
+        // Versions come newest first per key; the first one not newer than asOf wins,
+        // and when that one is a delete marker the key did not exist at asOf.
+        const decided = new Set();
+        let keyMarker;
+        let versionMarker;
+        do {
+            const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: prefix, KeyMarker: keyMarker, VersionIdMarker: versionMarker }));
+            const entries = [
+                ...(page.Versions ?? []).map((v) => ({ ...v, deleted: false })),
+                ...(page.DeleteMarkers ?? []).map((d) => ({ ...d, Size: 0, ETag: undefined, deleted: true })),
+            ].sort((a, b) => (a.Key ?? '').localeCompare(b.Key ?? '') || (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0));
+            for (const entry of entries) {
+                const key = entry.Key;
+                if (key === undefined || key.endsWith('/') || decided.has(key))
+                    continue;
+                if (!entry.LastModified || entry.LastModified.getTime() > asOf.getTime())
+                    continue;
+                decided.add(key);
+                if (entry.deleted)
+                    continue;
+                yield { key, size: entry.Size ?? 0, ...etagOf(entry.ETag), ...(entry.VersionId ? { versionId: entry.VersionId } : {}), lastModified: entry.LastModified };
+            }
+            keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+            versionMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+        } while (keyMarker);
+    }
+    async head(key, versionId) {
+        try {
+            const out = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__.HeadObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }));
+            return { key, size: out.ContentLength ?? 0, ...etagOf(out.ETag), ...(out.VersionId ? { versionId: out.VersionId } : {}) };
+        }
+        catch (err) {
+            if (isNotFound(err))
+                return undefined;
+            throw err;
+        }
+    }
+    async read(key, options = {}) {
+        try {
+            const out = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__.GetObjectCommand({
+                Bucket: this.bucket,
+                Key: key,
+                VersionId: options.versionId,
+                Range: options.range ? `bytes=${options.range.start}-${options.range.end}` : undefined,
+            }));
+            if (!(out.Body instanceof node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable))
+                throw new Error(`s3://${this.bucket}/${key}: the response has no body stream`);
+            return out.Body;
+        }
+        catch (err) {
+            if (isNotFound(err))
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .NotFoundError */ .m(`s3://${this.bucket}/${key}${options.versionId ? ` (version ${options.versionId})` : ''} does not exist`);
+            throw err;
+        }
+    }
+}
+/** An S3 client as every S3 user in this project configures it (see S3Store). */
+function createS3Client(options) {
+    const maxSockets = options.maxSockets ?? 50;
+    const endpoint = options.endpoint || process.env['AWS_ENDPOINT_URL'] || undefined;
+    return new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__.S3Client({
+        region: options.region || process.env['AWS_REGION'] || process.env['AWS_DEFAULT_REGION'] || 'us-east-1',
+        ...(endpoint ? { endpoint } : {}),
+        // Path-style by default on S3-compatible endpoints: most of them need it.
+        forcePathStyle: options.pathStyle ?? endpoint !== undefined,
+        ...(options.credentials ? { credentials: { ...options.credentials } } : {}),
+        maxAttempts: 6,
+        retryMode: 'standard',
+        // We verify every byte ourselves (md5 or size); the SDK's own CRC checks
+        // are not supported by every S3-compatible store.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        requestHandler: { httpAgent: { keepAlive: true, maxSockets }, httpsAgent: { keepAlive: true, maxSockets }, connectionTimeout: 10_000, requestTimeout: 120_000 },
+    });
+}
+function etagOf(raw) {
+    return raw ? { etag: raw.replace(/"/g, '') } : {};
+}
+function isNotFound(err) {
+    if (err instanceof _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__.S3ServiceException)
+        return err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound' || err.name === 'NoSuchVersion';
+    return false;
+}
+/** `s3://bucket/prefix` → bucket and prefix (prefix without a leading `/`). */
+function parseS3Url(url) {
+    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
+    if (!match?.[1])
+        return undefined;
+    return { bucket: match[1], prefix: match[2] ?? '' };
+}
+
+
+/***/ }),
+
+/***/ 626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ NotFoundError)
+/* harmony export */ });
+/** The object does not exist: never worth a retry. */
+class NotFoundError extends Error {
+    name = 'NotFoundError';
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,240 @@
+export const id = 287;
+export const ids = [287];
+export const modules = {
+
+/***/ 2287:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GitTagsRegistry: () => (/* binding */ GitTagsRegistry)
+/* harmony export */ });
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6192);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(224);
+
+
+
+/** Marks the start of the lineage JSON in an annotated tag's message. */
+const LINEAGE_MARKER = '--- mlops-ci lineage ---';
+/** Re-reads after losing a race for a tag name at origin, before giving up. */
+const MAX_ATTEMPTS = 20;
+/**
+ * A GTO-compatible registry in git tags: `model@vX.Y.Z` registers a version
+ * (annotated; the message holds a summary and the lineage JSON) and
+ * `model#<stage>#N` assigns a stage (the alias) to the version at that
+ * commit, N being the model's highest counter + 1. With `push`, tags go to
+ * `origin`, where creating an existing tag is refused: a race lost there is
+ * retried with the next number. Model files are not stored: their sha256 are
+ * in the lineage, the commit is what reproduces them.
+ */
+class GitTagsRegistry {
+    repo;
+    options;
+    description;
+    constructor(repo, options) {
+        this.repo = repo;
+        this.options = options;
+        this.description = `git-tags (${repo})`;
+    }
+    async register(model, _files, pending, _mover) {
+        for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            await this.fetchTags();
+            const head = await this.git(['rev-parse', 'HEAD']);
+            const existing = await this.versionAt(model, head.trim());
+            if (existing) {
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`HEAD is already ${model}@${existing}, and GTO allows one version of a model per commit: commit the new model (or its metadata) first`);
+            }
+            const latest = (await this.versions(model)).at(-1);
+            const tagVersion = nextVersion(latest, this.options.bump);
+            const name = `${model}@${tagVersion}`;
+            const lineage = { ...pending, version: tagVersion };
+            const message = `Registering artifact ${model} version ${tagVersion}\n\n${summaryLine(lineage)}\n\n${LINEAGE_MARKER}\n${JSON.stringify(lineage, null, 2)}\n`;
+            if (!(await this.createTag(name, 'HEAD', message)))
+                continue;
+            if (await this.pushTag(name))
+                return { version: tagVersion, uri: `${this.repo}#${name}`, lineage };
+        }
+        throw new Error(`could not register ${model}: ${MAX_ATTEMPTS} attempts lost the race for a version tag at origin`);
+    }
+    async setAlias(model, alias, version, _mover) {
+        await this.fetchTags();
+        const normalized = version.startsWith('v') ? version : `v${version}`;
+        const commit = await this.tagCommit(`${model}@${normalized}`);
+        if (!commit)
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`version ${normalized} of ${model} does not exist (no tag ${model}@${normalized})`);
+        return this.assign(model, alias, normalized, commit);
+    }
+    async removeAlias(model, alias, _mover) {
+        await this.fetchTags();
+        const current = stageHistory(await this.assignments(model), alias).at(-1);
+        if (!current || current.removed || !current.version)
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not assigned: nothing to remove`);
+        await this.tagStage(model, `${alias}!`, current.commit, `Unassigning stage '${alias}' to artifact '${model}' version '${current.version}'\n`);
+        return { alias, previous: current.version };
+    }
+    async rollback(model, alias, _mover) {
+        await this.fetchTags();
+        const history = stageHistory(await this.assignments(model), alias);
+        if (history.length === 0)
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not assigned (no tag ${model}#${alias}#N): nothing to roll back`);
+        const before = history.at(-2);
+        if (!before || before.removed || !before.version)
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} has no version to go back to: nothing to roll back to`);
+        return this.assign(model, alias, before.version, before.commit);
+    }
+    async describe(model, ref) {
+        let version;
+        if ('alias' in ref) {
+            const current = stageHistory(await this.assignments(model), ref.alias).at(-1);
+            version = current && !current.removed ? current.version : null;
+        }
+        else {
+            version = ref.version.startsWith('v') ? ref.version : `v${ref.version}`;
+        }
+        if (!version)
+            return null;
+        const tag = `${model}@${version}`;
+        const contents = await this.git(['tag', '-l', '--format=%(contents)', tag]);
+        const at = contents.indexOf(LINEAGE_MARKER);
+        if (!contents.trim() || at === -1)
+            return null;
+        return { uri: `${this.repo}#${tag}`, lineage: JSON.parse(contents.slice(at + LINEAGE_MARKER.length)) };
+    }
+    async assign(model, alias, version, commit) {
+        const current = stageHistory(await this.assignments(model), alias).at(-1);
+        const previous = current && !current.removed ? current.version : null;
+        await this.tagStage(model, alias, commit, `Assigning stage ${alias} to artifact ${model} version ${version}\n`);
+        return { alias, version, previous };
+    }
+    /** `model#<stage>#N` on `commit`, N = the model's highest counter + 1 (GTO), retried on a lost race. */
+    async tagStage(model, stage, commit, message) {
+        for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            const counter = Math.max(0, ...(await this.assignments(model)).map((a) => a.counter)) + 1;
+            const name = `${model}#${stage}#${counter}`;
+            if ((await this.createTag(name, commit, message)) && (await this.pushTag(name)))
+                return;
+            await this.fetchTags();
+        }
+        throw new Error(`could not tag ${model}#${stage}: ${MAX_ATTEMPTS} attempts lost the race for a tag at origin`);
+    }
+    /** Every `model@vX.Y.Z`, ascending by semver (without the `v`). */
+    async versions(model) {
+        const names = (await this.git(['tag', '-l', `${model}@v*`])).split('\n').filter(Boolean);
+        return names
+            .map((name) => name.slice(model.length + 2))
+            .filter((v) => semver__WEBPACK_IMPORTED_MODULE_0___default().valid(v) !== null)
+            .sort((semver__WEBPACK_IMPORTED_MODULE_0___default().compare));
+    }
+    async assignments(model) {
+        const format = '%(refname:strip=2) %(*objectname) %(objectname) %(contents:subject)';
+        const lines = (await this.git(['for-each-ref', `--format=${format}`, `refs/tags/${model}#*`])).split('\n').filter(Boolean);
+        const parsed = [];
+        for (const line of lines) {
+            const [tag, peeled, object, ...subject] = line.split(' ');
+            const match = tag ? /^(.+)#([^#!]+)(!?)#(\d+)$/.exec(tag) : null;
+            if (!tag || !match || match[1] !== model)
+                continue;
+            const commit = peeled || object;
+            // Two versions may share a commit: the subject says which one was assigned.
+            const named = /\s'?(v\d+\.\d+\.\d+[^\s']*)'?$/.exec(` ${subject.join(' ')}`)?.[1] ?? null;
+            const version = named ?? (await this.versionAt(model, commit));
+            parsed.push({ tag, stage: match[2], removed: match[3] === '!', counter: Number(match[4]), commit, version });
+        }
+        return parsed.sort((a, b) => a.counter - b.counter);
+    }
+    /** The newest version tag of `model` on `commit`. */
+    async versionAt(model, commit) {
+        const names = (await this.git(['tag', '--points-at', commit, '-l', `${model}@v*`])).split('\n').filter(Boolean);
+        const versions = names.map((name) => name.slice(model.length + 2)).filter((v) => semver__WEBPACK_IMPORTED_MODULE_0___default().valid(v) !== null).sort((semver__WEBPACK_IMPORTED_MODULE_0___default().compare));
+        const newest = versions.at(-1);
+        return newest ? `v${newest}` : null;
+    }
+    async tagCommit(tag) {
+        const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .W)('git', ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`], { cwd: this.repo, ignoreReturnCode: true });
+        return result.exitCode === 0 ? result.stdout.trim() : null;
+    }
+    /** Creates an annotated tag; false when the name is taken. */
+    async createTag(name, target, message) {
+        const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .W)('git', ['tag', '-a', '-F', '-', name, target], { cwd: this.repo, input: message, ignoreReturnCode: true, env: gitEnv() });
+        if (result.exitCode === 0)
+            return true;
+        if (/already exists/.test(result.stderr))
+            return false;
+        throw new Error(`git tag ${name} failed: ${result.stderr.trim()}`);
+    }
+    /** Pushes a new tag to origin; false (and the local tag removed) when origin already has that name. */
+    async pushTag(name) {
+        if (!this.options.push)
+            return true;
+        const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .W)('git', ['push', '--porcelain', 'origin', `refs/tags/${name}:refs/tags/${name}`], { cwd: this.repo, ignoreReturnCode: true });
+        if (result.exitCode === 0)
+            return true;
+        if (/already exists|rejected/.test(result.stdout + result.stderr)) {
+            await this.git(['tag', '-d', name]);
+            return false;
+        }
+        throw new Error(`git push origin ${name} failed: ${result.stderr.trim()}`);
+    }
+    async fetchTags() {
+        if (!this.options.push)
+            return;
+        await this.git(['fetch', '--quiet', '--tags', 'origin']);
+    }
+    async git(args) {
+        return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .W)('git', args, { cwd: this.repo })).stdout;
+    }
+}
+/** The first version follows `bump` too: 0.0.1 (patch), 0.1.0 (minor), 1.0.0 (major). */
+function nextVersion(latest, bump) {
+    if (latest)
+        return `v${semver__WEBPACK_IMPORTED_MODULE_0___default().inc(latest, bump)}`;
+    return bump === 'major' ? 'v1.0.0' : bump === 'minor' ? 'v0.1.0' : 'v0.0.1';
+}
+function summaryLine(lineage) {
+    const metrics = Object.entries(lineage.metrics ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
+    return [
+        `commit: ${lineage.git.commit ?? 'unknown'}`,
+        `gate: ${lineage.gate ? (lineage.gate.passed ? 'passed' : 'did not pass') : 'none'}`,
+        `metrics: ${metrics || 'none'}`,
+        `files: ${lineage.files.map((f) => `${f.path} sha256:${f.sha256.slice(0, 12)}`).join(', ')}`,
+        `run: ${lineage.run.url ?? lineage.run.host}`,
+    ].join('\n');
+}
+/** The assignments and removals of one stage, oldest first. */
+function stageHistory(all, stage) {
+    return all.filter((a) => a.stage === stage);
+}
+/** Tags need a committer identity; CI checkouts often have none configured. */
+function gitEnv() {
+    return {
+        ...process.env,
+        GIT_COMMITTER_NAME: process.env['GIT_COMMITTER_NAME'] || 'mlops-ci',
+        GIT_COMMITTER_EMAIL: process.env['GIT_COMMITTER_EMAIL'] || 'mlops-ci@localhost',
+    };
+}
+
+
+/***/ }),
+
+/***/ 224:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ RegistryRefusal)
+/* harmony export */ });
+/**
+ * The model registry seen by promote-model (and by evaluate-and-gate's
+ * `registry:` baseline): one interface, one implementation per backend
+ * (object store, MLflow, git tags), chosen by openRegistry() from the URL.
+ * Types only: importing this module loads no behaviour.
+ */
+/** A request the registry refuses because of what it holds (unknown version, no previous version): exit 2. */
+class RegistryRefusal extends Error {
+    name = 'RegistryRefusal';
+}
+
+
+/***/ })
+
+};

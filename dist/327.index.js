@@ -1,0 +1,77 @@
+export const id = 327;
+export const ids = [327];
+export const modules = {
+
+/***/ 5327:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UnknownRegistryError: () => (/* binding */ UnknownRegistryError),
+/* harmony export */   openRegistry: () => (/* binding */ openRegistry),
+/* harmony export */   parseRegistryLocation: () => (/* binding */ parseRegistryLocation)
+/* harmony export */ });
+/* unused harmony export DEFAULT_REGISTRY */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/** The embedded default: a folder in the workspace, so a first run needs no service. */
+const DEFAULT_REGISTRY = '.mlops-ci/registry';
+/** A registry URL of a scheme no backend serves. */
+class UnknownRegistryError extends Error {
+    name = 'UnknownRegistryError';
+}
+/**
+ * Parses a `registry` value: `s3://bucket/prefix`, `mlflow+http(s)://host:port`,
+ * `git-tags` (the workspace's repository; `git-tags:<dir>` for another), a
+ * folder path or `file:///abs/dir`; empty means `.mlops-ci/registry`.
+ * Throws UnknownRegistryError for any other scheme.
+ */
+function parseRegistryLocation(value, workspace) {
+    const text = value.trim() || DEFAULT_REGISTRY;
+    if (text === 'git-tags' || text.startsWith('git-tags:')) {
+        return { kind: 'git-tags', repo: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, text.slice('git-tags:'.length) || '.') };
+    }
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
+    if (scheme === undefined)
+        return { kind: 'local', root: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, text) };
+    if (scheme === 'file')
+        return { kind: 'local', root: new URL(text).pathname };
+    if (scheme === 's3') {
+        const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(text);
+        if (!match)
+            throw new UnknownRegistryError(`'${text}' is not a valid s3://bucket/prefix URL`);
+        const prefix = (match[2] ?? '').replace(/^\/+|\/+$/g, '');
+        return { kind: 's3', bucket: match[1], prefix: prefix ? `${prefix}/` : '' };
+    }
+    if (scheme === 'mlflow+http' || scheme === 'mlflow+https') {
+        const url = new URL(text.slice('mlflow+'.length));
+        return { kind: 'mlflow', baseUrl: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
+    }
+    throw new UnknownRegistryError(`'${text}' has the unknown scheme '${scheme}://'; expected a folder path, file:///abs/dir, s3://bucket/prefix, mlflow+http://host:port or git-tags`);
+}
+/** The backend for a parsed location; each is loaded only when used. */
+async function openRegistry(location, options) {
+    switch (location.kind) {
+        case 'local': {
+            const [{ ObjectStoreRegistry }, { LocalBlobStore }] = await Promise.all([__webpack_require__.e(/* import() */ 516).then(__webpack_require__.bind(__webpack_require__, 2516)), __webpack_require__.e(/* import() */ 268).then(__webpack_require__.bind(__webpack_require__, 4268))]);
+            return new ObjectStoreRegistry(new LocalBlobStore(location.root), options.log);
+        }
+        case 's3': {
+            const [{ ObjectStoreRegistry }, { S3BlobStore }] = await Promise.all([__webpack_require__.e(/* import() */ 516).then(__webpack_require__.bind(__webpack_require__, 2516)), Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(307)]).then(__webpack_require__.bind(__webpack_require__, 4307))]);
+            return new ObjectStoreRegistry(new S3BlobStore({ bucket: location.bucket, prefix: location.prefix, endpoint: options.s3Endpoint ?? '' }), options.log);
+        }
+        case 'mlflow': {
+            const { MlflowRegistry, mlflowAuthFromEnv } = await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 994));
+            return new MlflowRegistry(location.baseUrl, mlflowAuthFromEnv(process.env));
+        }
+        case 'git-tags': {
+            const { GitTagsRegistry } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 2287));
+            return new GitTagsRegistry(location.repo, { push: options.push ?? false, bump: options.bump ?? 'patch' });
+        }
+    }
+}
+
+
+/***/ })
+
+};

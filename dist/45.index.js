@@ -1,0 +1,1108 @@
+export const id = 45;
+export const ids = [45];
+export const modules = {
+
+/***/ 6192:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ execCapture)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The one way this project runs a program: argv only, never a shell string,
+ * so user values can never be run as code. Output is captured, not streamed;
+ * steps that stream (training logs) use their own runner on top of spawn.
+ */
+async function execCapture(command, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+        const stdout = [];
+        const stderr = [];
+        child.stdout?.on('data', (chunk) => stdout.push(chunk));
+        child.stderr?.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (err) => reject(new Error(`could not run ${command}: ${err.message}`, { cause: err })));
+        child.on('close', (code) => {
+            const result = { exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+            if (result.exitCode !== 0 && !options.ignoreReturnCode) {
+                reject(new Error(`${command} ${args.join(' ')} exited with ${result.exitCode}: ${result.stderr.trim()}`));
+            }
+            else {
+                resolve(result);
+            }
+        });
+        if (child.stdin) {
+            // A program may exit before reading its input; that is its answer, not our error.
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(options.input);
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 4045:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  containerName: () => (/* binding */ containerName),
+  getInputs: () => (/* reexport */ readTrainInputs),
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./packages/core/src/container/build-key.ts
+
+
+
+
+
+/** Where the steps leave their records in the workspace (see registry/lineage.ts). */
+const STEP_RECORDS_DIR = '.mlops-ci';
+/**
+ * A digest of everything a build reads: the Dockerfile, every file of the
+ * context the engine would send (`.dockerignore` honoured), the target, the
+ * build args, and the image ID each `FROM` resolves to here. Two builds with
+ * the same digest make the same image, so the step tags images by it and
+ * skips a build whose tag already exists.
+ *
+ * `baseImageId(ref)` returns the local image ID of a base image, or null when
+ * the engine does not have it (then the reference text stands in).
+ */
+async function buildInputsDigest(inputs, baseImageId) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const dockerfileText = await (0,promises_.readFile)(inputs.dockerfile, 'utf8');
+    hash.update(`dockerfile\0${dockerfileText}\0target\0${inputs.target ?? ''}\0`);
+    for (const name of [...inputs.buildArgs.keys()].sort())
+        hash.update(`arg\0${name}\0${inputs.buildArgs.get(name)}\0`);
+    for (const ref of baseImages(dockerfileText))
+        hash.update(`from\0${ref}\0${(await baseImageId(ref)) ?? 'absent'}\0`);
+    for (const file of await contextFiles(inputs.context)) {
+        const full = external_node_path_default().join(inputs.context, file);
+        const info = await (0,promises_.stat)(full);
+        hash.update(`file\0${file}\0${info.mode & 0o111 ? 'x' : '-'}\0${await fileDigest(full)}\0`);
+    }
+    return hash.digest('hex');
+}
+/** Image references of the `FROM` lines, leaving out earlier stages and `scratch`. */
+function baseImages(dockerfileText) {
+    const stages = new Set();
+    const refs = [];
+    for (const line of dockerfileText.split(/\r?\n/)) {
+        const match = /^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?\s*$/i.exec(line);
+        if (!match)
+            continue;
+        const ref = match[1];
+        if (ref !== 'scratch' && !stages.has(ref.toLowerCase()) && !refs.includes(ref))
+            refs.push(ref);
+        if (match[2])
+            stages.add(match[2].toLowerCase());
+    }
+    return refs;
+}
+/** Context files relative to the context, sorted, minus what `.dockerignore` excludes (last matching pattern wins; `!` re-includes). */
+async function contextFiles(context) {
+    const rules = await dockerignoreRules(context);
+    const ignored = (rel) => {
+        // Step records (.mlops-ci/train-in-container.json) change after every run and are never a build input.
+        if (rel === STEP_RECORDS_DIR)
+            return true;
+        let result = false;
+        for (const rule of rules)
+            if (rule.match(rel))
+                result = !rule.negated;
+        return result;
+    };
+    const files = [];
+    const walk = async (dir) => {
+        for (const entry of await (0,promises_.readdir)(external_node_path_default().join(context, dir), { withFileTypes: true })) {
+            const rel = dir ? `${dir}/${entry.name}` : entry.name;
+            if (ignored(rel))
+                continue;
+            if (entry.isDirectory())
+                await walk(rel);
+            else if (entry.isFile() || entry.isSymbolicLink())
+                files.push(rel);
+        }
+    };
+    await walk('');
+    return files.sort();
+}
+async function dockerignoreRules(context) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(external_node_path_default().join(context, '.dockerignore'), 'utf8');
+    }
+    catch {
+        return [];
+    }
+    return text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'))
+        .map((line) => {
+        const negated = line.startsWith('!');
+        const pattern = external_node_path_default().posix.normalize((negated ? line.slice(1) : line).trim()).replace(/^\/+/, '');
+        // A pattern that names a folder excludes everything below it too, as in Docker.
+        const matchers = [picomatch_default()(pattern, { dot: true }), picomatch_default()(`${pattern}/**`, { dot: true })];
+        return { negated, match: (rel) => matchers.some((matches) => matches(rel)) };
+    });
+}
+function fileDigest(file) {
+    return new Promise((resolve, reject) => {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        (0,external_node_fs_.createReadStream)(file)
+            .on('data', (chunk) => hash.update(chunk))
+            .on('error', reject)
+            .on('end', () => resolve(hash.digest('hex')));
+    });
+}
+
+// EXTERNAL MODULE: ./packages/core/src/exec.ts
+var exec = __webpack_require__(6192);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./packages/core/src/container/line-process.ts
+
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 };
+/**
+ * Spawns a program (argv only, never a shell string) and hands each line of
+ * its stdout and stderr to `onLine` as it comes, so training logs stream live.
+ * A carriage-return progress bar (tqdm) keeps only its latest state per line.
+ */
+function spawnStreaming(command, args, options, onLine) {
+    const child = (0,external_node_child_process_.spawn)(command, args, { env: options.env, cwd: options.cwd, detached: options.detached ?? false, stdio: ['ignore', 'pipe', 'pipe'] });
+    const drained = [child.stdout, child.stderr].map((stream) => new Promise((resolve) => {
+        let rest = '';
+        stream?.setEncoding('utf8');
+        stream?.on('data', (chunk) => {
+            const parts = (rest + chunk).split('\n');
+            rest = parts.pop() ?? '';
+            for (const part of parts)
+                onLine(lastCarriageSegment(part));
+        });
+        stream?.on('close', () => {
+            if (rest !== '')
+                onLine(lastCarriageSegment(rest));
+            resolve();
+        });
+        if (!stream)
+            resolve();
+    }));
+    const exited = new Promise((resolve, reject) => {
+        child.once('error', (err) => reject(new Error(`could not run ${command}: ${err.message}`, { cause: err })));
+        child.once('close', (code, signal) => {
+            void Promise.all(drained).then(() => resolve(code ?? 128 + (signal ? (SIGNAL_NUMBERS[signal] ?? 0) : 0)));
+        });
+    });
+    return { child, exited };
+}
+function lastCarriageSegment(line) {
+    const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
+    const cut = trimmed.lastIndexOf('\r');
+    return cut === -1 ? trimmed : trimmed.slice(cut + 1);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/container/run-args.ts
+/**
+ * The argv of `docker run` / `podman run` for a plan. Every user value is its
+ * own argument (no shell ever reads it), and env values are not here at all:
+ * `-e NAME` makes the engine client take the value from its own environment,
+ * so values stay out of `ps` and out of logs that echo commands.
+ */
+function engineRunArgs(engine, plan) {
+    const args = ['run', '--rm', '--name', plan.name, '--init'];
+    for (const [key, value] of Object.entries(plan.labels))
+        args.push('--label', `${key}=${value}`);
+    args.push('--user', plan.user, '--workdir', plan.workdir);
+    for (const mount of plan.mounts)
+        args.push('--volume', `${mount.source}:${mount.target}:${mount.readOnly ? 'ro' : 'rw'}`);
+    for (const name of plan.env.keys())
+        args.push('--env', name);
+    args.push(...resourceArgs(engine, plan));
+    args.push(plan.image);
+    if (plan.command.kind === 'shell')
+        args.push('/bin/sh', '-c', plan.command.script);
+    else
+        args.push(...plan.command.argv);
+    return args;
+}
+function resourceArgs(engine, plan) {
+    const { gpus, cpus, memoryBytes, shmBytes, network } = plan.resources;
+    const args = ['--network', network];
+    if (cpus !== undefined)
+        args.push('--cpus', String(cpus));
+    // Bytes with an explicit unit: both engines read a bare number as bytes, but `b` leaves no doubt.
+    if (memoryBytes !== undefined)
+        args.push('--memory', `${memoryBytes}b`);
+    if (shmBytes !== undefined)
+        args.push('--shm-size', `${shmBytes}b`);
+    if (gpus !== undefined)
+        args.push(...gpuArgs(engine, gpus));
+    return args;
+}
+/**
+ * `gpus` arrives normalised: `all`, a count (`2`) or `device=<id>[,<id>...]`.
+ * Docker takes `--gpus` (NVIDIA container toolkit), with the device list
+ * quoted because Docker reads that value as CSV; podman takes CDI devices
+ * (`--device nvidia.com/gpu=all`, one per id) and has no count form.
+ */
+function gpuArgs(engine, gpus) {
+    if (engine === 'docker')
+        return ['--gpus', gpus.startsWith('device=') ? `"${gpus}"` : gpus];
+    if (gpus === 'all')
+        return ['--device', 'nvidia.com/gpu=all'];
+    const ids = gpus.startsWith('device=') ? gpus.slice('device='.length).split(',') : [];
+    if (ids.length === 0)
+        throw new Error(`podman cannot take a GPU count ('${gpus}'): give \`all\` or device ids (\`device=0,1\`)`);
+    return ids.flatMap((id) => ['--device', `nvidia.com/gpu=${id}`]);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/container/engine.ts
+
+
+
+
+
+/** Where CDI device specs live (podman's way to GPUs). */
+const CDI_DIRS = ['/etc/cdi', '/var/run/cdi'];
+/**
+ * Docker or podman, driven through their CLI with argv (the two accept the
+ * same run/build/inspect/stop/rm arguments for what this step uses). Values
+ * of env vars and build args reach the CLI through its environment only.
+ */
+class EngineRuntime {
+    kind;
+    environment;
+    constructor(kind, environment = process.env) {
+        this.kind = kind;
+        this.environment = environment;
+    }
+    async verify(resources) {
+        const version = await this.cli(['version', '--format', '{{.Server.Version}}'], { ignoreReturnCode: true });
+        if (version.exitCode !== 0) {
+            throw new Error(`${this.kind} does not answer (${firstLine(version.stderr) || `exit ${version.exitCode}`}). Start the engine, or use runtime: ${this.kind === 'docker' ? 'podman' : 'docker'} or runtime: host.`);
+        }
+        if (resources.gpus !== undefined)
+            await this.verifyGpus(resources.gpus);
+        return `${this.kind} ${version.stdout.trim()}`;
+    }
+    async findImage(ref) {
+        const inspect = await this.cli(['image', 'inspect', '--format', '{{.Id}} {{json .RepoDigests}}', ref], { ignoreReturnCode: true });
+        if (inspect.exitCode !== 0)
+            return null;
+        const text = inspect.stdout.trim();
+        const space = text.indexOf(' ');
+        const rawId = space === -1 ? text : text.slice(0, space);
+        const id = rawId.includes(':') ? rawId : `sha256:${rawId}`;
+        const digests = parseDigests(space === -1 ? '[]' : text.slice(space + 1));
+        return { id, digest: digests[0] ?? id };
+    }
+    async resolveImage(ref, onLine) {
+        const local = await this.findImage(ref);
+        if (local)
+            return local;
+        onLine(`${ref} is not on this machine: pulling it`);
+        const pull = spawnStreaming(this.kind, ['pull', ref], { env: this.environment }, onLine);
+        const code = await pull.exited;
+        if (code !== 0)
+            throw new Error(`image '${ref}' is not on this machine and ${this.kind} pull failed (exit ${code}); build it first or check the name`);
+        const pulled = await this.findImage(ref);
+        if (!pulled)
+            throw new Error(`image '${ref}' was pulled but ${this.kind} cannot inspect it`);
+        return pulled;
+    }
+    async build(request, onLine) {
+        const args = ['build', '--file', request.dockerfile, '--tag', request.tag];
+        if (request.target)
+            args.push('--target', request.target);
+        for (const name of request.buildArgs.keys())
+            args.push('--build-arg', name);
+        for (const [key, value] of Object.entries(request.labels))
+            args.push('--label', `${key}=${value}`);
+        args.push(request.context);
+        const env = { ...this.environment, ...Object.fromEntries(request.buildArgs) };
+        const code = await spawnStreaming(this.kind, args, { env }, onLine).exited;
+        if (code !== 0)
+            throw new Error(`${this.kind} build of ${request.dockerfile} failed (exit ${code}); its log is above`);
+        const built = await this.findImage(request.tag);
+        if (!built)
+            throw new Error(`${this.kind} build succeeded but the image ${request.tag} cannot be found`);
+        return built;
+    }
+    start(plan, onLine) {
+        const env = { ...this.environment, ...Object.fromEntries(plan.env) };
+        const run = spawnStreaming(this.kind, engineRunArgs(this.kind, plan), { env }, onLine);
+        return {
+            exited: run.exited,
+            // The engine stops the container: SIGTERM to its init, SIGKILL after the grace period.
+            stop: async (graceSeconds) => {
+                await this.cli(['stop', '--time', String(Math.max(0, Math.round(graceSeconds))), plan.name], { ignoreReturnCode: true });
+            },
+        };
+    }
+    async remove(name) {
+        const result = await this.cli(['rm', '--force', name], { ignoreReturnCode: true });
+        if (result.exitCode !== 0 && !/no such container|no container with name/i.test(result.stderr)) {
+            throw new Error(`could not remove container ${name}: ${firstLine(result.stderr)}`);
+        }
+    }
+    /** GPU support is checked before anything runs, so a missing runtime fails in seconds, not after a build. */
+    async verifyGpus(gpus) {
+        if (this.kind === 'docker') {
+            const info = await this.cli(['info', '--format', '{{json .Runtimes}}'], { ignoreReturnCode: true });
+            const hasRuntime = /nvidia/i.test(info.stdout) || onPath('nvidia-container-cli', this.environment) || onPath('nvidia-container-runtime-hook', this.environment);
+            if (!hasRuntime) {
+                throw new Error(`gpus: '${gpus}' asks for GPUs, but this Docker has no NVIDIA runtime (no 'nvidia' in docker info's runtimes, no nvidia-container-cli on PATH). Install the NVIDIA Container Toolkit on a GPU host, or drop the gpus input.`);
+            }
+            return;
+        }
+        gpuArgs('podman', gpus);
+        if (!hasNvidiaCdiSpec()) {
+            throw new Error(`gpus: '${gpus}' asks for GPUs, but podman has no NVIDIA CDI spec in ${CDI_DIRS.join(' or ')}. Run \`nvidia-ctk cdi generate\` on a GPU host, or drop the gpus input.`);
+        }
+    }
+    cli(args, options = {}) {
+        return (0,exec/* execCapture */.W)(this.kind, args, { env: this.environment, ...options });
+    }
+}
+function parseDigests(json) {
+    try {
+        const value = JSON.parse(json);
+        return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+    }
+    catch {
+        return [];
+    }
+}
+function firstLine(text) {
+    return text.trim().split('\n')[0] ?? '';
+}
+function onPath(program, environment) {
+    return (environment['PATH'] ?? '').split((external_node_path_default()).delimiter).some((dir) => dir !== '' && (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, program)));
+}
+function hasNvidiaCdiSpec() {
+    return CDI_DIRS.some((dir) => {
+        try {
+            return (0,external_node_fs_.readdirSync)(dir).some((file) => /\.(ya?ml|json)$/.test(file) && (0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, file), 'utf8').includes('nvidia.com/gpu'));
+        }
+        catch {
+            return false;
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/container/host-runtime.ts
+
+/**
+ * `runtime: host`: the command runs directly on this machine, for runners
+ * without a container engine. Nothing is isolated: mounts are not needed
+ * (data and outputs are already at their paths), and network, user, CPU,
+ * memory and GPU limits are not enforced — the step says so loudly.
+ */
+class HostRuntime {
+    environment;
+    kind = 'host';
+    constructor(environment = process.env) {
+        this.environment = environment;
+    }
+    async verify() {
+        return `host (${process.platform}, no container)`;
+    }
+    async findImage() {
+        return null;
+    }
+    async resolveImage() {
+        return { id: '', digest: '' };
+    }
+    async build() {
+        throw new Error('runtime: host cannot build a dockerfile; use runtime: docker or podman, or give no dockerfile');
+    }
+    start(plan, onLine) {
+        const [program, ...args] = plan.command.kind === 'shell' ? ['/bin/sh', '-c', plan.command.script] : plan.command.argv;
+        const env = { ...this.environment, ...Object.fromEntries(plan.env) };
+        // Its own process group, so stopping it reaches whatever the command started.
+        const run = spawnStreaming(program, args, { env, cwd: plan.workdir, detached: true }, onLine);
+        let ended = false;
+        void run.exited.then(() => (ended = true), () => (ended = true));
+        const signalGroup = (signal) => {
+            const pid = run.child.pid;
+            if (pid === undefined || ended)
+                return;
+            try {
+                process.kill(-pid, signal);
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        return {
+            exited: run.exited,
+            stop: async (graceSeconds) => {
+                signalGroup('SIGTERM');
+                const killer = setTimeout(() => signalGroup('SIGKILL'), graceSeconds * 1000);
+                await run.exited.catch(() => undefined);
+                clearTimeout(killer);
+            },
+        };
+    }
+    async remove() {
+        // Nothing to remove: no container was created.
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/container/runtime.ts
+
+
+/** The runtime for a `runtime` input value; throws on a kind it does not know. */
+function createRuntime(kind, environment = process.env) {
+    switch (kind) {
+        case 'docker':
+        case 'podman':
+            return new EngineRuntime(kind, environment);
+        case 'host':
+            return new HostRuntime(environment);
+        default:
+            throw new Error(`unknown container runtime '${String(kind)}'`);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/container/supervise.ts
+/** Seconds `docker stop` waits after SIGTERM before SIGKILL when the timeout is hit. */
+const TIMEOUT_GRACE_SECONDS = 10;
+/**
+ * Seconds of grace when the step is cancelled: GitHub sends SIGINT, then
+ * SIGTERM 7.5 s later, then SIGKILL 2.5 s after that, so the container must
+ * be gone well within that window.
+ */
+const CANCEL_GRACE_SECONDS = 3;
+/** How often a silent command gets a "still running" line, so a log never looks hung. */
+const QUIET_INTERVAL_MS = 60_000;
+/**
+ * Runs the plan and guarantees the container is gone afterwards, whatever
+ * happens: the command ends, the timeout hits (stop, then kill), or this node
+ * process gets SIGTERM/SIGINT (the step is cancelled). Removal is in a
+ * `finally`, and stopping repeats until the engine client has exited, so a
+ * signal arriving while the container is still being created is not lost.
+ */
+async function superviseRun(runtime, plan, options) {
+    const started = performance.now();
+    let timedOut = false;
+    let cancelledBy = null;
+    let exited = false;
+    let lastLineAt = started;
+    const running = runtime.start(plan, (line) => {
+        lastLineAt = performance.now();
+        options.onLine(line);
+    });
+    const stopUntilExited = async (graceSeconds) => {
+        while (!exited) {
+            await running.stop(graceSeconds).catch(() => undefined);
+            if (!exited)
+                await sleep(500);
+        }
+    };
+    const timer = options.timeoutSeconds !== undefined
+        ? setTimeout(() => {
+            timedOut = true;
+            void stopUntilExited(TIMEOUT_GRACE_SECONDS);
+        }, options.timeoutSeconds * 1000)
+        : undefined;
+    const onSignal = (signal) => {
+        if (cancelledBy !== null)
+            return;
+        cancelledBy = signal;
+        void stopUntilExited(CANCEL_GRACE_SECONDS);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    const quietInterval = options.quietIntervalMs ?? QUIET_INTERVAL_MS;
+    const quietTimer = setInterval(() => {
+        const now = performance.now();
+        if (now - lastLineAt >= quietInterval)
+            options.onQuiet?.(Math.round((now - started) / 1000));
+    }, quietInterval);
+    let outcome;
+    try {
+        const exitCode = await running.exited;
+        outcome = { exitCode, durationSeconds: (performance.now() - started) / 1000, timedOut, cancelledBy };
+        return outcome;
+    }
+    finally {
+        exited = true;
+        clearTimeout(timer);
+        clearInterval(quietTimer);
+        // The signal handlers stay until the container is removed: a SIGTERM now must not end node before that.
+        try {
+            // A failure to remove is reported, unless the run itself failed to start (its error says more).
+            await runtime.remove(plan.name).catch((err) => {
+                if (outcome)
+                    throw err;
+            });
+        }
+        finally {
+            process.off('SIGTERM', onSignal);
+            process.off('SIGINT', onSignal);
+        }
+    }
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/container/parse.ts
+/**
+ * Parsers for the values a container run is described with: durations, byte
+ * sizes, image references, mounts and env files. Each returns null (or throws
+ * a plain Error saying what is accepted) so the step can turn it into an
+ * InputError naming its own input.
+ */
+
+/** `45s`, `90m`, `2h`, `1h30m`, or a bare number of seconds. Returns seconds, or null when it does not parse. */
+function parseDuration(text) {
+    const value = text.trim().toLowerCase();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Number(value);
+    const match = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/.exec(value);
+    if (!match || value === '')
+        return null;
+    const [, hours, minutes, seconds] = match;
+    return Number(hours ?? 0) * 3600 + Number(minutes ?? 0) * 60 + Number(seconds ?? 0);
+}
+const SIZE_UNITS = {
+    '': 1,
+    b: 1,
+    k: 1024,
+    kb: 1024,
+    kib: 1024,
+    m: 1024 ** 2,
+    mb: 1024 ** 2,
+    mib: 1024 ** 2,
+    g: 1024 ** 3,
+    gb: 1024 ** 3,
+    gib: 1024 ** 3,
+    t: 1024 ** 4,
+    tb: 1024 ** 4,
+    tib: 1024 ** 4,
+};
+/**
+ * A memory size as Docker reads it (binary units: `512m`, `2g`, `1.5GiB`, `1048576`).
+ * Returns whole bytes, or null when it does not parse or is not positive.
+ */
+function parseByteSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/.exec(text.trim().toLowerCase());
+    if (!match)
+        return null;
+    const unit = SIZE_UNITS[match[2] ?? ''];
+    if (unit === undefined)
+        return null;
+    const bytes = Math.floor(Number(match[1]) * unit);
+    return bytes > 0 ? bytes : null;
+}
+/**
+ * Docker's image reference grammar (distribution/reference): an optional
+ * registry host[:port], lower-case path components, then `:tag` and/or
+ * `@sha256:<64 hex>`. Also accepts a bare image ID (`sha256:<hex>`).
+ */
+function isValidImageReference(ref) {
+    if (/^sha256:[a-f0-9]{64}$/.test(ref))
+        return true;
+    if (ref.length > 255 + 128 + 80)
+        return false;
+    const component = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+    const host = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?';
+    const name = `(?:${host}/)?${component}(?:/${component})*`;
+    const tag = '[\\w][\\w.-]{0,127}';
+    const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+    if (!new RegExp(`^${name}(?::${tag})?(?:@${digest})?$`).test(ref))
+        return false;
+    // As in Docker, a first part is a registry host only when it has a dot or a port or is localhost; else it is a (lower-case) path component.
+    const first = ref.split('/')[0];
+    return !ref.includes('/') || /[.:]/.test(first) || first === 'localhost' || new RegExp(`^${component}$`).test(first);
+}
+/**
+ * `host:container[:ro|:rw]`; the host path may be relative (to `cwd`), the
+ * container path must be absolute. Throws an Error saying what is accepted.
+ */
+function parseMount(text, cwd) {
+    const parts = text.split(':');
+    const mode = parts.length === 3 ? parts[2] : parts.length === 2 ? 'rw' : undefined;
+    const [source, target] = parts;
+    if (!source || !target || (mode !== 'ro' && mode !== 'rw')) {
+        throw new Error(`got '${text}', expected host:container or host:container:ro (or :rw)`);
+    }
+    if (!external_node_path_default().isAbsolute(target)) {
+        throw new Error(`got '${text}': the container path '${target}' must be absolute (start with /)`);
+    }
+    return { source: external_node_path_default().resolve(cwd, source), target: external_node_path_default().normalize(target), readOnly: mode === 'ro' };
+}
+/** An environment variable name the way shells and Docker accept it. */
+function isValidEnvName(name) {
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}
+/**
+ * `KEY=VALUE` lines (Docker's env-file format: no quoting, `#` comments,
+ * blank lines skipped; a bare `KEY` takes its value from `environment`).
+ * Throws an Error naming the first bad line.
+ */
+function parseEnvLines(lines, environment) {
+    const env = new Map();
+    lines.forEach((raw, index) => {
+        const line = raw.replace(/^\s+/, '');
+        if (line === '' || line.startsWith('#'))
+            return;
+        const eq = line.indexOf('=');
+        const name = eq === -1 ? line.trim() : line.slice(0, eq);
+        if (!isValidEnvName(name))
+            throw new Error(`line ${index + 1}: '${name}' is not a valid variable name (expected KEY=VALUE)`);
+        if (eq !== -1)
+            env.set(name, line.slice(eq + 1));
+        else if (environment[name] !== undefined)
+            env.set(name, environment[name]);
+    });
+    return env;
+}
+
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(7638);
+;// CONCATENATED MODULE: ./packages/core/src/steps/train-in-container/inputs.ts
+
+
+
+
+/**
+ * Reads and checks every input before any work: a bad reference, mount,
+ * size, duration or an empty command ends the step here (exit 2), before an
+ * engine is asked anything or a folder is created.
+ */
+function readTrainInputs(reader, host, environment = process.env) {
+    const cwd = process.cwd();
+    const runtime = reader.choice('runtime');
+    const image = imageSource(reader, cwd, runtime);
+    const command = readCommand(reader, host);
+    const workdir = existingDir('workdir', external_node_path_default().resolve(cwd, reader.string('workdir').trim() || host.context.workspace));
+    const mounts = reader.list('mounts').map((text) => {
+        let mount;
+        try {
+            mount = parseMount(text, cwd);
+        }
+        catch (err) {
+            throw new errors/* InputError */.dz('mounts', err.message);
+        }
+        if (!exists(mount.source))
+            throw new errors/* InputError */.dz('mounts', `got '${text}': the host path ${mount.source} does not exist`);
+        return mount;
+    });
+    const dataText = reader.string('data').trim();
+    const data = dataText ? existingDir('data', external_node_path_default().resolve(cwd, dataText)) : null;
+    const outputsText = reader.string('outputs').trim();
+    const outputs = outputsText ? outputsDir(external_node_path_default().resolve(cwd, outputsText)) : null;
+    const metricsFile = reader.string('metrics-file').trim() || 'metrics.json';
+    if (external_node_path_default().isAbsolute(metricsFile) || external_node_path_default().normalize(metricsFile).startsWith('..')) {
+        throw new errors/* InputError */.dz('metrics-file', `got '${metricsFile}', expected a path inside outputs such as metrics.json`);
+    }
+    const env = readEnv(reader, host, cwd, environment);
+    return {
+        runtime,
+        image,
+        command,
+        workdir,
+        mounts,
+        data,
+        outputs,
+        metricsFile,
+        env,
+        resources: readResources(reader),
+        ...optional('timeoutSeconds', readTimeout(reader)),
+        user: readUser(reader),
+    };
+}
+function imageSource(reader, cwd, runtime) {
+    const ref = reader.string('image').trim();
+    const dockerfile = reader.string('dockerfile').trim();
+    if (ref && dockerfile)
+        throw new errors/* InputError */.dz('image', 'and dockerfile were both given: give an image to run, or a dockerfile to build, not both');
+    if (dockerfile) {
+        if (runtime === 'host')
+            throw new errors/* InputError */.dz('dockerfile', 'needs a container engine: runtime: host runs the command directly and cannot build images');
+        const file = external_node_path_default().resolve(cwd, dockerfile);
+        if (!isFile(file))
+            throw new errors/* InputError */.dz('dockerfile', `got '${dockerfile}': ${file} is not a file`);
+        const context = existingDir('context', external_node_path_default().resolve(cwd, reader.string('context').trim() || '.'));
+        const target = reader.string('target').trim();
+        if (target && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target))
+            throw new errors/* InputError */.dz('target', `got '${target}', expected a build stage name`);
+        const buildArgs = keyValues('build-args', reader.list('build-args'));
+        return { kind: 'build', dockerfile: file, context, ...optional('target', target || undefined), buildArgs };
+    }
+    if (!ref) {
+        if (runtime === 'host')
+            return { kind: 'reference', ref: '' };
+        throw new errors/* InputError */.dz('image', 'is required: give an image reference (or a dockerfile to build)');
+    }
+    if (!isValidImageReference(ref)) {
+        throw new errors/* InputError */.dz('image', `got '${ref}', expected an image reference such as python:3.12-slim, registry:5000/team/train:v1 or name@sha256:<digest>`);
+    }
+    return { kind: 'reference', ref };
+}
+/** A JSON array (from Jenkins an actual list) is argv; any other text is a shell command. */
+function readCommand(reader, host) {
+    const raw = host.inputs.get('command');
+    if (Array.isArray(raw))
+        return argvCommand(raw);
+    const text = reader.string('command').trim();
+    if (text === '')
+        throw new errors/* InputError */.dz('command', 'is empty: give the training command, e.g. python train.py');
+    if (text.startsWith('[')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (Array.isArray(parsed))
+            return argvCommand(parsed);
+    }
+    return { kind: 'shell', script: text };
+}
+function argvCommand(items) {
+    if (items.length === 0 || !items.every((item) => typeof item === 'string') || items[0].trim() === '') {
+        throw new errors/* InputError */.dz('command', `got ${JSON.stringify(items)}, expected a non-empty list of strings such as ["python", "train.py"]`);
+    }
+    return { kind: 'argv', argv: items };
+}
+function readEnv(reader, host, cwd, environment) {
+    const env = new Map();
+    const envFile = reader.string('env-file').trim();
+    if (envFile) {
+        const file = external_node_path_default().resolve(cwd, envFile);
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        }
+        catch (err) {
+            throw new errors/* InputError */.dz('env-file', `cannot read ${file}: ${err.code ?? err.message}`);
+        }
+        try {
+            for (const [key, value] of parseEnvLines(text.split(/\r?\n/), environment))
+                env.set(key, value);
+        }
+        catch (err) {
+            throw new errors/* InputError */.dz('env-file', `${file} ${err.message}`);
+        }
+    }
+    // From Jenkins `env` may be a map; everywhere it may be KEY=VALUE lines.
+    const raw = host.inputs.get('env');
+    const pairs = raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+        ? new Map(Object.entries(raw).map(([key, value]) => [key, String(value)]))
+        : keyValues('env', reader.list('env'));
+    for (const [key, value] of pairs) {
+        if (!isValidEnvName(key))
+            throw new errors/* InputError */.dz('env', `'${key}' is not a valid variable name`);
+        env.set(key, value);
+    }
+    for (const name of reader.list('secrets')) {
+        if (!isValidEnvName(name))
+            throw new errors/* InputError */.dz('secrets', `'${name}' is not a valid variable name; give names of environment variables, not values`);
+        const value = environment[name];
+        if (value === undefined)
+            throw new errors/* InputError */.dz('secrets', `names ${name}, which is not set in this step's environment`);
+        host.setSecret(value);
+        env.set(name, value);
+    }
+    return env;
+}
+/** `KEY=VALUE` lines; the error never repeats a value (it may be secret). */
+function keyValues(input, lines) {
+    const pairs = new Map();
+    for (const line of lines) {
+        const eq = line.indexOf('=');
+        const key = eq === -1 ? line : line.slice(0, eq);
+        if (eq === -1 || !isValidEnvName(key))
+            throw new errors/* InputError */.dz(input, `has a line starting '${key.slice(0, 40)}', expected KEY=VALUE`);
+        pairs.set(key, line.slice(eq + 1));
+    }
+    return pairs;
+}
+function readResources(reader) {
+    const gpus = readGpus(reader.string('gpus').trim());
+    const cpusText = reader.string('cpus').trim();
+    const cpus = cpusText ? Number(cpusText) : undefined;
+    if (cpus !== undefined && !(Number.isFinite(cpus) && cpus > 0))
+        throw new errors/* InputError */.dz('cpus', `got '${cpusText}', expected a positive number such as 1.5`);
+    const network = reader.string('network').trim() || 'bridge';
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(network))
+        throw new errors/* InputError */.dz('network', `got '${network}', expected bridge, none, host or a network name`);
+    return {
+        ...optional('gpus', gpus),
+        ...optional('cpus', cpus),
+        ...optional('memoryBytes', readSize(reader, 'memory')),
+        ...optional('shmBytes', readSize(reader, 'shm-size')),
+        network,
+    };
+}
+/** Normalises `gpus` to `all`, a count, or `device=<ids>`. */
+function readGpus(text) {
+    if (text === '')
+        return undefined;
+    if (text === 'all' || /^[1-9]\d*$/.test(text))
+        return text;
+    const ids = (text.startsWith('device=') ? text.slice('device='.length) : text).split(',').map((id) => id.trim());
+    if (ids.length > 0 && ids.every((id) => /^(\d+|GPU-[0-9a-fA-F-]+|MIG-[0-9a-fA-F/-]+)$/.test(id)) && (text.startsWith('device=') || ids.length > 1)) {
+        return `device=${ids.join(',')}`;
+    }
+    throw new errors/* InputError */.dz('gpus', `got '${text}', expected all, a count such as 2, or device ids such as device=0,1`);
+}
+function readSize(reader, name) {
+    const text = reader.string(name).trim();
+    if (text === '')
+        return undefined;
+    const bytes = parseByteSize(text);
+    if (bytes === null)
+        throw new errors/* InputError */.dz(name, `got '${text}', expected a size such as 512m, 4g or 1.5GiB`);
+    return bytes;
+}
+function readTimeout(reader) {
+    const text = reader.string('timeout').trim();
+    if (text === '')
+        return undefined;
+    const seconds = parseDuration(text);
+    if (seconds === null || seconds <= 0)
+        throw new errors/* InputError */.dz('timeout', `got '${text}', expected a duration such as 45s, 90m, 2h or 1h30m`);
+    return seconds;
+}
+function readUser(reader) {
+    const text = reader.string('user').trim();
+    if (text === '')
+        return `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`;
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/.test(text))
+        throw new errors/* InputError */.dz('user', `got '${text}', expected uid:gid or a user name`);
+    return text;
+}
+function existingDir(input, dir) {
+    if (!isDir(dir))
+        throw new errors/* InputError */.dz(input, `got '${dir}', which is not an existing folder`);
+    return dir;
+}
+function outputsDir(dir) {
+    if (exists(dir) && !isDir(dir))
+        throw new errors/* InputError */.dz('outputs', `got '${dir}', which exists and is not a folder`);
+    return dir;
+}
+function exists(file) {
+    return (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false }) !== undefined;
+}
+function isDir(file) {
+    return (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+function isFile(file) {
+    return (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+/** `{ key: value }` when the value is defined, else `{}` (exactOptionalPropertyTypes-friendly). */
+function optional(key, value) {
+    return value === undefined ? {} : { [key]: value };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/train-in-container/index.ts
+/**
+ * train-in-container: run training in a container, the same image on a
+ * laptop, a GitHub runner and a Jenkins agent.
+ *
+ * The story: read every input (bad input stops here, exit 2, nothing done) →
+ * check the runtime answers and can give what was asked (GPUs) → get the
+ * image (pull, or build from the Dockerfile unless an image with the same
+ * build-inputs digest exists) → create the outputs folder → run the command
+ * with logs streaming live, under the timeout and the cancel signals, and
+ * remove the container whatever happens → set the outputs → fail (exit 1)
+ * with the last log lines when the command failed or hit the timeout.
+ */
+
+
+
+
+
+
+
+
+/** Log lines repeated in the error when the command fails. */
+const TAIL_LINES = 30;
+/** Label on every container and built image, to find them (and any leftover) by. */
+const LABEL = 'io.mlops-ci.step';
+async function run(inputs, host) {
+    const runtime = createRuntime(inputs.runtime);
+    const described = await host.group('Check the runtime', () => runtime.verify(inputs.resources));
+    if (inputs.runtime === 'host')
+        warnAboutHostRuntime(inputs, host);
+    else
+        host.info(`Runtime: ${described}`);
+    const image = inputs.runtime === 'host' ? { id: '', digest: '' } : await host.group('Get the image', () => prepareImage(runtime, inputs.image, host));
+    if (inputs.outputs)
+        await (0,promises_.mkdir)(inputs.outputs, { recursive: true });
+    const plan = planRun(inputs, host, image);
+    const tail = [];
+    const outcome = await host.group(`Train (${inputs.runtime}, container ${plan.name})`, () => withWorkflowCommandsOff(host, () => superviseRun(runtime, plan, {
+        ...(inputs.timeoutSeconds !== undefined ? { timeoutSeconds: inputs.timeoutSeconds } : {}),
+        onLine: (line) => {
+            tail.push(line);
+            if (tail.length > TAIL_LINES)
+                tail.shift();
+            host.info(line);
+        },
+        onQuiet: (elapsed) => host.info(`[mlops-ci] still running after ${formatSeconds(elapsed)}, no output in the last minute`),
+    })));
+    const outputs = {
+        'exit-code': String(outcome.exitCode),
+        'duration-seconds': outcome.durationSeconds.toFixed(3),
+        'image-id': image.id,
+        'image-digest': image.digest,
+        outputs: inputs.outputs ?? '',
+        metrics: await findMetrics(inputs),
+    };
+    const failure = failureOf(outcome, inputs, tail);
+    if (failure) {
+        // Outputs are set even on failure, so a later `if: failure()` step can read the exit code.
+        for (const [name, value] of Object.entries(outputs))
+            host.setOutput(name, value);
+        throw new Error(failure);
+    }
+    host.info(`The command exited 0 after ${formatSeconds(outcome.durationSeconds)}.`);
+    return { outputs };
+}
+/** A reference is resolved (pulled when missing); a Dockerfile is built unless its build-inputs digest is already an image. */
+async function prepareImage(runtime, source, host) {
+    if (source.kind === 'reference') {
+        const image = await runtime.resolveImage(source.ref, (line) => host.info(line));
+        host.info(`Image ${source.ref}: ${image.id}`);
+        return image;
+    }
+    const digest = await buildInputsDigest(source, async (ref) => (await runtime.findImage(ref))?.id ?? null);
+    const tag = `mlops-ci-train:${digest.slice(0, 32)}`;
+    const existing = await runtime.findImage(tag);
+    if (existing) {
+        host.info(`Build skipped: ${tag} already holds this Dockerfile, context and build args (${existing.id}).`);
+        return existing;
+    }
+    host.info(`Building ${external_node_path_default().relative(process.cwd(), source.dockerfile) || source.dockerfile} as ${tag}`);
+    return runtime.build({ dockerfile: source.dockerfile, context: source.context, ...(source.target ? { target: source.target } : {}), buildArgs: source.buildArgs, tag, labels: { [LABEL]: 'train-in-container', 'io.mlops-ci.build-inputs': digest } }, (line) => host.info(line));
+}
+/** Host folders at the same absolute paths inside: workdir, data (read-only), outputs, then the extra mounts. */
+function planRun(inputs, host, image) {
+    const mounts = [{ source: inputs.workdir, target: inputs.workdir, readOnly: false }];
+    if (inputs.data)
+        mounts.push({ source: inputs.data, target: inputs.data, readOnly: true });
+    if (inputs.outputs)
+        mounts.push({ source: inputs.outputs, target: inputs.outputs, readOnly: false });
+    mounts.push(...inputs.mounts);
+    // One mount per container path (the engine refuses duplicates): a later, more specific one wins.
+    const byTarget = new Map(mounts.map((mount) => [mount.target, mount]));
+    const env = new Map();
+    // The caller's uid usually has no passwd entry in the image, so HOME would be `/`, which it cannot write.
+    if (inputs.runtime !== 'host')
+        env.set('HOME', '/tmp');
+    if (inputs.data)
+        env.set('MLOPS_DATA_DIR', inputs.data);
+    if (inputs.outputs)
+        env.set('MLOPS_OUTPUT_DIR', inputs.outputs);
+    for (const [key, value] of inputs.env)
+        env.set(key, value);
+    const name = containerName(host);
+    return {
+        name,
+        image: image.id,
+        command: inputs.command,
+        workdir: inputs.workdir,
+        mounts: [...byTarget.values()],
+        env,
+        resources: inputs.resources,
+        user: inputs.user,
+        labels: { [LABEL]: 'train-in-container', 'io.mlops-ci.run': name },
+    };
+}
+/**
+ * Named after the run (GitHub run id and attempt, Jenkins job and build
+ * number), plus a random part so the jobs of a matrix never collide.
+ */
+function containerName(host) {
+    const runPath = host.context.runUrl ? new URL(host.context.runUrl).pathname : '';
+    const runPart = runPath
+        .split('/')
+        .filter((part) => part !== '' && !['actions', 'runs', 'attempts', 'job'].includes(part))
+        .slice(-3)
+        .join('-')
+        .replace(/[^A-Za-z0-9_.-]+/g, '-')
+        .slice(-40);
+    return ['mlops-train', runPart || host.kind, (0,external_node_crypto_.randomBytes)(4).toString('hex')].join('-');
+}
+function failureOf(outcome, inputs, tail) {
+    const last = tail.length > 0 ? `\nLast ${tail.length} lines of the log:\n${tail.join('\n')}` : '';
+    if (outcome.cancelledBy)
+        return `the step was cancelled (${outcome.cancelledBy}): the command was stopped and its container removed${last}`;
+    if (outcome.timedOut) {
+        return `the command hit the timeout of ${formatSeconds(inputs.timeoutSeconds ?? 0)}: it was stopped (SIGTERM, then SIGKILL after ${TIMEOUT_GRACE_SECONDS} s) and its container removed${last}`;
+    }
+    if (outcome.exitCode === 0)
+        return null;
+    const why = outcome.exitCode === 137 ? ' (killed: out of memory, or SIGKILL)' : outcome.exitCode === 125 && inputs.runtime !== 'host' ? ` (${inputs.runtime} could not start the container)` : '';
+    return `the command exited with ${outcome.exitCode}${why} after ${formatSeconds(outcome.durationSeconds)}${last}`;
+}
+async function findMetrics(inputs) {
+    if (!inputs.outputs)
+        return '';
+    const file = external_node_path_default().join(inputs.outputs, inputs.metricsFile);
+    const info = await (0,promises_.stat)(file).catch(() => undefined);
+    return info?.isFile() ? file : '';
+}
+function warnAboutHostRuntime(inputs, host) {
+    host.warning('runtime: host — the command runs DIRECTLY ON THIS RUNNER, not in a container: no image, no isolation, and the network, user, cpus, memory, shm-size and gpus inputs are not enforced. Results depend on what this machine has installed.');
+    if (inputs.mounts.length > 0)
+        host.warning(`runtime: host ignores mounts (${inputs.mounts.map((mount) => `${mount.source}:${mount.target}`).join(', ')}): the command sees host paths as they are.`);
+    if (inputs.image.kind === 'reference' && inputs.image.ref)
+        host.warning(`runtime: host ignores image ${inputs.image.ref}.`);
+}
+/**
+ * On GitHub a training log line such as `::set-output …` or `::add-mask::`
+ * would be read as a workflow command; `::stop-commands::` turns them off
+ * while the command's output streams, with a token the log cannot guess.
+ */
+async function withWorkflowCommandsOff(host, fn) {
+    if (host.kind !== 'github')
+        return fn();
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    host.info(`::stop-commands::${token}`);
+    try {
+        return await fn();
+    }
+    finally {
+        host.info(`::${token}::`);
+    }
+}
+function formatSeconds(seconds) {
+    if (seconds < 120)
+        return `${Math.round(seconds * 10) / 10} s`;
+    const minutes = Math.floor(seconds / 60);
+    return minutes < 120 ? `${minutes} min ${Math.round(seconds % 60)} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+
+/***/ })
+
+};

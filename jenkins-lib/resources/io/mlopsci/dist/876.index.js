@@ -1,0 +1,1591 @@
+export const id = 876;
+export const ids = [876];
+export const modules = {
+
+/***/ 6192:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ execCapture)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The one way this project runs a program: argv only, never a shell string,
+ * so user values can never be run as code. Output is captured, not streamed;
+ * steps that stream (training logs) use their own runner on top of spawn.
+ */
+async function execCapture(command, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+        const stdout = [];
+        const stderr = [];
+        child.stdout?.on('data', (chunk) => stdout.push(chunk));
+        child.stderr?.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (err) => reject(new Error(`could not run ${command}: ${err.message}`, { cause: err })));
+        child.on('close', (code) => {
+            const result = { exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+            if (result.exitCode !== 0 && !options.ignoreReturnCode) {
+                reject(new Error(`${command} ${args.join(' ')} exited with ${result.exitCode}: ${result.stderr.trim()}`));
+            }
+            else {
+                resolve(result);
+            }
+        });
+        if (child.stdin) {
+            // A program may exit before reading its input; that is its answer, not our error.
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(options.input);
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 4090:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ cacheStoreFor)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
+/* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7232);
+
+
+
+/**
+ * The cache a step uses: the host's own (GitHub: @actions/cache; elsewhere a
+ * folder under ~/.cache/mlops-ci) unless the `cache-url` input names another
+ * place — a folder (path or file://) shared by Jenkins agents, or an S3 prefix.
+ */
+async function cacheStoreFor(cacheUrl, host, input = 'cache-url') {
+    const url = cacheUrl.trim();
+    if (url === '')
+        return host.cache;
+    if (url.startsWith('s3://')) {
+        const { S3CacheStore } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(274)]).then(__webpack_require__.bind(__webpack_require__, 7274));
+        return S3CacheStore.fromUrl(url, host);
+    }
+    if (url.startsWith('file://'))
+        return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .DirectoryCache */ .Q(new URL(url).pathname, host);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
+    }
+    return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .DirectoryCache */ .Q(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(url), host);
+}
+
+
+/***/ }),
+
+/***/ 7232:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ DirectoryCache)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6192);
+
+
+
+
+const SUFFIX = '.tar';
+/**
+ * A cache in a plain folder, for Jenkins agents and laptops: each key is one
+ * tar archive of the saved paths (by absolute location, as @actions/cache
+ * keys them). tar rather than a file-by-file copy: a 390 MB virtualenv
+ * restores in under a second instead of nine. A save is written to a temp
+ * name and renamed, so a killed save never leaves an entry a later restore
+ * would trust.
+ */
+class DirectoryCache {
+    root;
+    log;
+    constructor(root, log) {
+        this.root = root;
+        this.log = log;
+    }
+    async restore(paths, key, restoreKeys = []) {
+        try {
+            const matched = await this.findEntry(key, restoreKeys);
+            if (!matched)
+                return undefined;
+            const members = paths.map(member);
+            // Only the members asked for; `--` so no member can be read as an option.
+            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .W)('tar', ['-x', '-f', this.entryFile(matched), '-C', '/', '--', ...(await this.membersIn(matched, members))]);
+            return matched;
+        }
+        catch (err) {
+            this.log.warning(`cache restore failed, continuing without it: ${err.message}`);
+            return undefined;
+        }
+    }
+    async save(paths, key) {
+        const final = this.entryFile(key);
+        if (await exists(final))
+            return; // keys are immutable, as on GitHub
+        const staging = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.root, `.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}${SUFFIX}`);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(this.root, { recursive: true });
+            const present = [];
+            for (const source of paths)
+                if (await exists(source))
+                    present.push(member(source));
+            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .W)('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(staging, final);
+        }
+        catch (err) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(staging, { force: true }).catch(() => undefined);
+            this.log.warning(`cache save failed for key ${key}: ${err.message}`);
+        }
+    }
+    entryFile(key) {
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.root, encodeURIComponent(key) + SUFFIX);
+    }
+    /** The requested members the archive holds (tar -x fails on a name it lacks). */
+    async membersIn(key, wanted) {
+        const listing = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .W)('tar', ['-t', '-f', this.entryFile(key)]);
+        const tops = new Set(listing.stdout.split('\n').map((line) => line.replace(/\/$/, '')));
+        return wanted.filter((name) => tops.has(name));
+    }
+    /** The exact key, else for each restore prefix in order the newest entry starting with it. */
+    async findEntry(key, restoreKeys) {
+        if (await exists(this.entryFile(key)))
+            return key;
+        const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(this.root).catch(() => []))
+            .filter((name) => name.endsWith(SUFFIX) && !name.startsWith('.tmp-'))
+            .map((name) => decodeURIComponent(name.slice(0, -SUFFIX.length)));
+        for (const prefix of restoreKeys) {
+            const candidates = names.filter((name) => name.startsWith(prefix));
+            if (candidates.length === 0)
+                continue;
+            const dated = await Promise.all(candidates.map(async (name) => ({ name, mtime: (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(this.entryFile(name))).mtimeMs })));
+            dated.sort((a, b) => b.mtime - a.mtime || a.name.localeCompare(b.name));
+            return dated[0]?.name;
+        }
+        return undefined;
+    }
+}
+/** A path as a tar member relative to `/`. */
+function member(target) {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(target).slice(1);
+}
+async function exists(file) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file).then(() => true, () => false);
+}
+
+
+/***/ }),
+
+/***/ 876:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  getInputs: () => (/* reexport */ readSetupEnvInputs),
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./packages/core/src/env/cache-key.ts
+
+
+
+/** Bumped when what a key covers changes, so old entries are never mistaken for new ones. */
+const KEY_SCHEME = 'v1';
+/**
+ * Cache keys like setup-python's:
+ * `mlops-ci-env-<os>-<arch>-<python>-<manager>-<hash of the lock inputs>[-suffix]`.
+ * The hash covers every lock input's name and content, the extras, the
+ * interpreter, and — for envs that cannot move — the env's absolute path.
+ */
+async function cacheKeys(plan, options) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const part = (text) => hash.update(`${text}\u0000`);
+    part(KEY_SCHEME);
+    part(plan.manager);
+    for (const file of plan.files.lockInputs) {
+        part(external_node_path_default().relative(plan.files.projectDir, file));
+        hash.update(await (0,promises_.readFile)(file));
+        part('');
+    }
+    part(`extras=${[...plan.extras].sort().join(',')}`);
+    part(`interpreter=${plan.interpreter?.executable ?? ''}`);
+    if (!options.relocatable)
+        part(`path=${plan.envPath}`);
+    const python = keyPart(pythonOf(plan));
+    const head = `${osName(options.platform ?? process.platform)}-${options.arch ?? process.arch}-${python}-${plan.manager}`;
+    const suffix = options.suffix ? `-${options.suffix}` : '';
+    const digest = hash.digest('hex');
+    return {
+        env: `mlops-ci-env-${head}-${digest}${suffix}`,
+        downloads: `mlops-ci-downloads-${head}-${digest}${suffix}`,
+        downloadsPrefix: `mlops-ci-downloads-${head}-`,
+    };
+}
+/** The Python part of the key: the interpreter's version, or conda's pin from environment.yml. */
+function pythonOf(plan) {
+    if (plan.interpreter)
+        return plan.interpreter.version;
+    return `py${plan.files.condaEnv?.python ?? 'any'}`;
+}
+function keyPart(text) {
+    return text.replace(/[^A-Za-z0-9._]+/g, '_');
+}
+/** The names RUNNER_OS uses. */
+function osName(platform) {
+    return { linux: 'linux', darwin: 'macos', win32: 'windows' }[platform] ?? platform;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./packages/core/src/env/command.ts
+
+/** How often a long install says it is still working, so the log never goes quiet. */
+const HEARTBEAT_MS = 15_000;
+/**
+ * The one seam through which the env managers run programs: argv only, never
+ * a shell string, so no user value (a path, an extra's name) is ever run as
+ * code. `capture` is for short queries; `stream` is for installs, whose lines
+ * go to the log as they come, with a heartbeat when the tool is silent.
+ * Tests spy on it to assert exact commands (conda cannot run here).
+ */
+class CommandRunner {
+    log;
+    baseEnv;
+    constructor(log, baseEnv = process.env) {
+        this.log = log;
+        this.baseEnv = baseEnv;
+    }
+    capture(command, args, options = {}) {
+        this.log.debug(`CommandRunner.capture: ${formatCommand(command, args)}`);
+        return this.spawn(command, args, options, null);
+    }
+    async stream(command, args, options = {}) {
+        const shown = formatCommand(command, args);
+        this.log.info(`$ ${shown}`);
+        const started = Date.now();
+        const heartbeat = setInterval(() => this.log.info(`… ${command} still running (${Math.round((Date.now() - started) / 1000)} s)`), HEARTBEAT_MS);
+        try {
+            return await this.spawn(command, args, options, (line) => this.log.info(`  ${line}`));
+        }
+        finally {
+            clearInterval(heartbeat);
+        }
+    }
+    /** The environment a command gets: ours, with the overrides applied. */
+    environment(overrides = {}) {
+        const env = { ...this.baseEnv };
+        for (const [name, value] of Object.entries(overrides)) {
+            if (value === undefined)
+                delete env[name];
+            else
+                env[name] = value;
+        }
+        return env;
+    }
+    spawn(command, args, options, onLine) {
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)(command, args, { cwd: options.cwd, env: this.environment(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+            const out = [];
+            const err = [];
+            const collect = (sink) => {
+                let rest = '';
+                return (chunk) => {
+                    const text = chunk.toString('utf8');
+                    sink.push(text);
+                    if (!onLine)
+                        return;
+                    const lines = (rest + text).split(/\r?\n|\r/);
+                    rest = lines.pop() ?? '';
+                    for (const line of lines)
+                        if (line.trim() !== '')
+                            onLine(line);
+                };
+            };
+            child.stdout.on('data', collect(out));
+            child.stderr.on('data', collect(err));
+            let timedOut = false;
+            const timer = options.timeoutMs
+                ? setTimeout(() => {
+                    timedOut = true;
+                    child.kill('SIGKILL');
+                }, options.timeoutMs)
+                : undefined;
+            child.on('error', (error) => {
+                if (timer)
+                    clearTimeout(timer);
+                reject(new Error(`could not run ${command}: ${error.message}`, { cause: error }));
+            });
+            child.on('close', (code) => {
+                if (timer)
+                    clearTimeout(timer);
+                const result = { exitCode: timedOut ? 124 : (code ?? 1), stdout: out.join(''), stderr: err.join('') };
+                if (result.exitCode !== 0 && !options.ignoreReturnCode) {
+                    const tail = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-15).join('\n');
+                    reject(new Error(`${formatCommand(command, args)} ${timedOut ? 'timed out' : `exited with ${result.exitCode}`}${tail ? `:\n${tail}` : ''}`));
+                }
+                else {
+                    resolve(result);
+                }
+            });
+        });
+    }
+}
+/** A command as a reader would type it (for logs only: it is never run through a shell). */
+function formatCommand(command, args) {
+    return [command, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/env/fingerprint.ts
+
+/**
+ * Tools that come with a venv rather than from the project's resolution:
+ * `python -m venv` seeds pip (and setuptools on older Pythons), `uv venv`
+ * seeds nothing. Leaving them out lets two managers that resolve the same
+ * set share a fingerprint.
+ */
+const SEED_PACKAGES = new Set(['pip', 'setuptools', 'wheel', 'distribute']);
+/** Every distribution the env's Python can import metadata for, as [name, version]. */
+const LIST_DISTRIBUTIONS = 'import importlib.metadata as m, json; print(json.dumps([[d.metadata["Name"] or "", d.version] for d in m.distributions()]))';
+/** PEP 503: `Python_Dateutil` and `python.dateutil` are one project. */
+function normalizeName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+/**
+ * The packages installed in an env as sorted `name==version` lines (seed
+ * tools excluded). Read through the env's own interpreter, so it works the
+ * same for every manager, pip or no pip in the env.
+ */
+async function installedPackages(runner, python) {
+    const result = await runner.capture(python, ['-c', LIST_DISTRIBUTIONS], { env: { PYTHONPATH: undefined, PYTHONHOME: undefined } });
+    const pairs = JSON.parse(result.stdout);
+    const lines = new Set();
+    for (const [name, version] of pairs) {
+        const normalized = normalizeName(name);
+        if (normalized !== '' && !SEED_PACKAGES.has(normalized))
+            lines.add(`${normalized}==${version}`);
+    }
+    return [...lines].sort();
+}
+/** sha256 of the `name==version` lines: equal for two envs that resolved to the same set. */
+function fingerprintOf(packages) {
+    return (0,external_node_crypto_.createHash)('sha256').update(packages.map((line) => `${line}\n`).join('')).digest('hex');
+}
+/** Whether pip is importable in the env (venv seeds it; uv and poetry envs may lack it). */
+async function hasPip(runner, python) {
+    const result = await runner.capture(python, ['-c', 'import importlib.util, sys; sys.exit(0 if importlib.util.find_spec("pip") else 1)'], { ignoreReturnCode: true });
+    return result.exitCode === 0;
+}
+
+// EXTERNAL MODULE: ./packages/core/src/fs-atomic.ts
+var fs_atomic = __webpack_require__(8162);
+;// CONCATENATED MODULE: ./packages/core/src/env/health.ts
+
+
+
+
+/**
+ * Written into the env as the last act of a successful build: an env
+ * without it (a build killed halfway, a partial restore) is never trusted.
+ */
+const MARKER_FILE = '.mlops-ci-env.json';
+/** The lock export made when the env was built, kept inside it. */
+const LOCK_EXPORT_FILE = '.mlops-ci-lock-export.txt';
+async function writeMarker(envPath, marker) {
+    await (0,fs_atomic/* writeFileAtomic */.Z)(external_node_path_default().join(envPath, MARKER_FILE), `${JSON.stringify(marker, null, 2)}\n`);
+}
+async function readMarker(envPath) {
+    try {
+        return JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(envPath, MARKER_FILE), 'utf8'));
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * The quick check a restored env must pass before it is used: it was built
+ * whole for this key, its interpreter runs, it holds exactly the packages it
+ * was built with, and their dependencies are consistent (`pip check`).
+ */
+async function checkHealth(manager, runner, key) {
+    const marker = await readMarker(manager.plan.envPath);
+    if (!marker)
+        return { healthy: false, reason: `${MARKER_FILE} is missing or unreadable (the env was not saved whole)` };
+    if (marker.key !== key)
+        return { healthy: false, reason: `it was built for key ${marker.key}` };
+    let packages;
+    try {
+        packages = await installedPackages(runner, manager.python);
+    }
+    catch (err) {
+        return { healthy: false, reason: `its interpreter does not run: ${err.message.split('\n')[0]}` };
+    }
+    const fingerprint = fingerprintOf(packages);
+    if (fingerprint !== marker.fingerprint)
+        return { healthy: false, reason: `its packages changed since it was built (fingerprint ${fingerprint.slice(0, 12)}, built ${marker.fingerprint.slice(0, 12)})` };
+    const problem = await manager.dependencyProblem().catch((err) => `the dependency check did not run: ${err.message}`);
+    if (problem)
+        return { healthy: false, reason: problem };
+    return { healthy: true, packages, fingerprint };
+}
+
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
+var dist = __webpack_require__(3292);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./packages/core/src/env/project-files.ts
+
+
+
+
+/** The lock file each manager builds from, in the order auto-detection tries them. */
+const LOCK_FILES = [
+    { manager: 'uv', names: ['uv.lock'] },
+    { manager: 'poetry', names: ['poetry.lock'] },
+    { manager: 'pipenv', names: ['Pipfile.lock'] },
+    { manager: 'conda', names: ['environment.yml', 'environment.yaml'] },
+];
+/** Files that tell a reader what kind of project a folder is, listed when nothing fits. */
+const INTERESTING = /^(requirements.*\.txt|constraints.*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile(\.lock)?|poetry\.lock|uv\.lock|environment\.ya?ml|\.python-version)$/;
+/** The project files in `dir` a manager could use, sorted; for detection and for error messages. */
+async function projectFileNames(dir) {
+    const names = await (0,promises_.readdir)(dir).catch(() => []);
+    return names.filter((name) => INTERESTING.test(name)).sort();
+}
+/** "found: Pipfile, requirements.txt" or "found no project file". */
+function describeFound(names) {
+    return names.length > 0 ? `found: ${names.join(', ')}` : 'found no requirements*.txt, pyproject.toml or lock file';
+}
+/** requirements.txt, else every requirements*.txt, sorted. */
+function defaultRequirements(names) {
+    if (names.includes('requirements.txt'))
+        return ['requirements.txt'];
+    return names.filter((name) => /^requirements.*\.txt$/.test(name));
+}
+async function isFile(file) {
+    return (0,promises_.stat)(file).then((info) => info.isFile(), () => false);
+}
+/** Reads a file an input names; a missing one is that input's fault (exit 2). */
+async function readInputFile(file, input) {
+    try {
+        return await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz(input, `cannot read ${file}: ${err.code ?? err.message}`);
+    }
+}
+/**
+ * Checks a requirements file line by line: requirement specifiers, options
+ * (`-r`, `-c`, `--hash`, `--only-binary`...), paths and URLs. pip itself would
+ * reject the file later, after the env was made; this says which line, now.
+ */
+function checkRequirements(text, file, input) {
+    for (const { line: raw, number } of logicalLines(text)) {
+        const line = raw.replace(/(^|\s)#.*$/, '').trim();
+        if (line === '' || line.startsWith('-') || /^[a-z][a-z0-9+.-]*:\/\//i.test(line) || line.startsWith('.') || line.startsWith('/'))
+            continue;
+        // name[extras] (specifiers) (; marker) (--hash ...), or name @ url
+        const requirement = /^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9._,\s-]*\])?\s*(@\s*\S+|\(?\s*((===?|!=|~=|>=?|<=?)\s*[A-Za-z0-9.*+!_-]+\s*,?\s*)*\)?)?\s*(;[^-]*)?(\s+--hash[=\s]\S+)*$/;
+        if (!requirement.test(line))
+            throw new errors/* InputError */.dz(input, `${file} line ${number} is not a requirement pip understands: '${line}'`);
+    }
+}
+/** Lines as pip reads them: a trailing backslash continues on the next line; `number` is where each starts. */
+function logicalLines(text) {
+    const lines = [];
+    let pending = null;
+    for (const [index, physical] of text.split(/\r?\n/).entries()) {
+        const current = pending ? { line: `${pending.line} ${physical}`, number: pending.number } : { line: physical, number: index + 1 };
+        pending = current.line.endsWith('\\') ? { line: current.line.slice(0, -1), number: current.number } : null;
+        if (!pending)
+            lines.push(current);
+    }
+    if (pending)
+        lines.push(pending);
+    return lines;
+}
+/** Pipfile.lock: JSON with `_meta` and a `default` section. */
+function checkPipfileLock(text, file, input) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz(input, `${file} does not parse as JSON: ${err.message}`);
+    }
+    if (!isObject(parsed) || !isObject(parsed['_meta']) || !isObject(parsed['default'])) {
+        throw new errors/* InputError */.dz(input, `${file} is not a Pipfile.lock: expected a JSON object with "_meta" and "default"`);
+    }
+}
+/** poetry.lock and uv.lock: TOML with a `package` array (uv also a `version`). */
+function checkTomlLock(text, file, input, kind) {
+    let parsed;
+    try {
+        parsed = (0,dist/* parse */.qg)(text);
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz(input, `${file} does not parse as TOML: ${firstLine(err.message)}`);
+    }
+    const packages = parsed['package'];
+    const valid = (packages === undefined || Array.isArray(packages)) && (kind === 'poetry' ? isObject(parsed['metadata']) : typeof parsed['version'] === 'number');
+    if (!valid)
+        throw new errors/* InputError */.dz(input, `${file} is not a ${kind} lock file: expected ${kind === 'poetry' ? 'a [metadata] table' : 'a version number'} and [[package]] entries`);
+}
+/** pyproject.toml must parse wherever a manager reads it. */
+function checkPyproject(text, file, input) {
+    try {
+        (0,dist/* parse */.qg)(text);
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz(input, `${file} does not parse as TOML: ${firstLine(err.message)}`);
+    }
+}
+/**
+ * environment.yml as conda reads it: `name`, `channels`, `dependencies`
+ * (strings, and one `pip:` list). The python pin is picked out so the cache
+ * key can name it.
+ */
+function parseEnvironmentYml(text, file, input) {
+    let parsed;
+    try {
+        parsed = yaml_dist.parse(text, { prettyErrors: false });
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz(input, `${file} does not parse as YAML: ${firstLine(err.message)}`);
+    }
+    if (!isObject(parsed) || !Array.isArray(parsed['dependencies'])) {
+        throw new errors/* InputError */.dz(input, `${file} is not a conda environment file: expected a mapping with a 'dependencies' list`);
+    }
+    const channels = parsed['channels'] ?? [];
+    if (!Array.isArray(channels) || !channels.every((channel) => typeof channel === 'string')) {
+        throw new errors/* InputError */.dz(input, `${file}: 'channels' must be a list of channel names`);
+    }
+    const dependencies = [];
+    const pip = [];
+    for (const dependency of parsed['dependencies']) {
+        if (typeof dependency === 'string')
+            dependencies.push(dependency.trim());
+        else if (isObject(dependency) && Array.isArray(dependency['pip']) && dependency['pip'].every((item) => typeof item === 'string'))
+            pip.push(...dependency['pip']);
+        else
+            throw new errors/* InputError */.dz(input, `${file}: dependency ${JSON.stringify(dependency)} is neither a package spec nor a 'pip:' list`);
+    }
+    const name = typeof parsed['name'] === 'string' ? parsed['name'] : null;
+    return { file, name, channels: channels, dependencies, pip, python: pythonPin(dependencies) };
+}
+/** `python=3.11`, `python>=3.10`, `conda-forge::python=3.11.7=h…` → the version part; null when unpinned. */
+function pythonPin(dependencies) {
+    for (const dependency of dependencies) {
+        const match = /^(?:[\w.-]+::)?python(?:\s*([=<>!~]=?)\s*([\d.*]+))?(?:[=\s].*)?$/.exec(dependency);
+        if (match)
+            return match[2] ? match[2].replace(/\.\*$/, '') : null;
+    }
+    return null;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function firstLine(text) {
+    return text.split('\n')[0] ?? text;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/env/detect.ts
+
+
+
+
+/** The family name `conda` picks whichever tool is installed, micromamba first (fastest, one binary). */
+const CONDA_TOOLS = ['micromamba', 'mamba', 'conda'];
+/**
+ * The manager for `auto`: the given lock file's name, else given
+ * requirements (venv), else the first lock file in the folder (uv.lock,
+ * poetry.lock, Pipfile.lock, environment.yml), else requirements*.txt or
+ * pyproject.toml (venv). Nothing to build from is bad input.
+ */
+async function detectManager(dir, overrides) {
+    if (overrides.lockFile) {
+        const base = external_node_path_default().basename(overrides.lockFile);
+        const owner = LOCK_FILES.find((entry) => entry.names.includes(base));
+        if (owner)
+            return owner.manager;
+        throw new errors/* InputError */.dz('lock-file', `cannot tell the manager from the name '${base}': name it ${LOCK_FILES.flatMap((entry) => entry.names).join(', ')}, or set manager`);
+    }
+    if (overrides.requirements.length > 0)
+        return 'venv';
+    const names = await projectFileNames(dir);
+    for (const entry of LOCK_FILES)
+        if (entry.names.some((name) => names.includes(name)))
+            return entry.manager;
+    if (defaultRequirements(names).length > 0 || names.includes('pyproject.toml'))
+        return 'venv';
+    throw new errors/* InputError */.dz('manager', `auto found nothing to build an env from in ${dir} (${describeFound(names)}); add a requirements.txt, pyproject.toml or lock file, or set working-directory`);
+}
+/**
+ * Finds and parses the files `manager` builds from, before any work: a lock
+ * file that does not parse, or a forced manager without its lock file, ends
+ * the step here (exit 2) with what was found.
+ */
+async function readProjectFiles(manager, dir, overrides) {
+    if (manager === 'venv')
+        return readVenvFiles(dir, overrides);
+    const lockFile = overrides.lockFile ?? (await findLockFile(manager, dir));
+    const projectDir = external_node_path_default().dirname(lockFile);
+    const text = await readInputFile(lockFile, 'lock-file');
+    const none = { requirements: [], constraints: null, condaEnv: null };
+    switch (manager) {
+        case 'pipenv': {
+            checkPipfileLock(text, lockFile, 'lock-file');
+            const pipfile = external_node_path_default().join(projectDir, 'Pipfile');
+            if (!(await isFile(pipfile)))
+                throw new errors/* InputError */.dz('lock-file', `pipenv sync needs the Pipfile beside ${lockFile}; it is missing`);
+            return { ...none, projectDir, lockInputs: [lockFile] };
+        }
+        case 'poetry':
+        case 'uv': {
+            checkTomlLock(text, lockFile, 'lock-file', manager);
+            const pyproject = external_node_path_default().join(projectDir, 'pyproject.toml');
+            checkPyproject(await readInputFile(pyproject, 'lock-file'), pyproject, 'lock-file');
+            return { ...none, projectDir, lockInputs: [lockFile, pyproject] };
+        }
+        case 'conda':
+        case 'mamba':
+        case 'micromamba':
+            return { ...none, projectDir, lockInputs: [lockFile], condaEnv: parseEnvironmentYml(text, lockFile, 'lock-file') };
+    }
+}
+async function findLockFile(manager, dir) {
+    const family = CONDA_TOOLS.includes(manager) ? 'conda' : manager;
+    const names = LOCK_FILES.find((entry) => entry.manager === family)?.names ?? [];
+    for (const name of names) {
+        const file = external_node_path_default().join(dir, name);
+        if (await isFile(file))
+            return file;
+    }
+    throw new errors/* InputError */.dz('manager', `${manager} needs ${names.join(' or ')} in ${dir} (or the lock-file input); ${describeFound(await projectFileNames(dir))}`);
+}
+/** Requirements files (given, or requirements.txt / requirements*.txt), else pyproject.toml; constraints.txt when present. */
+async function readVenvFiles(dir, overrides) {
+    const names = await projectFileNames(dir);
+    const requirements = overrides.requirements.length > 0 ? [...overrides.requirements] : defaultRequirements(names).map((name) => external_node_path_default().join(dir, name));
+    const constraintsFile = external_node_path_default().join(dir, 'constraints.txt');
+    const constraints = (await isFile(constraintsFile)) ? constraintsFile : null;
+    if (requirements.length === 0) {
+        const pyproject = external_node_path_default().join(dir, 'pyproject.toml');
+        if (!(await isFile(pyproject)))
+            throw new errors/* InputError */.dz('manager', `venv needs requirements*.txt or pyproject.toml in ${dir} (or the requirements input); ${describeFound(names)}`);
+        checkPyproject(await readInputFile(pyproject, 'requirements'), pyproject, 'requirements');
+        return { projectDir: dir, lockInputs: [pyproject, ...(constraints ? [constraints] : [])], requirements: [], constraints, condaEnv: null };
+    }
+    const lockInputs = new Set();
+    for (const file of [...requirements, ...(constraints ? [constraints] : [])])
+        await collectRequirementFiles(file, lockInputs);
+    return { projectDir: dir, lockInputs: [...lockInputs], requirements, constraints, condaEnv: null };
+}
+/** A requirements file and those it includes (`-r`, `-c`), each checked: all of them decide the env. */
+async function collectRequirementFiles(file, seen) {
+    if (seen.has(file))
+        return;
+    seen.add(file);
+    const text = await readInputFile(file, 'requirements');
+    checkRequirements(text, file, 'requirements');
+    for (const line of text.split(/\r?\n/)) {
+        const include = /^\s*(?:-r|--requirement|-c|--constraint)[=\s]\s*(\S+)/.exec(line)?.[1];
+        if (include && !/^[a-z]+:\/\//i.test(include))
+            await collectRequirementFiles(external_node_path_default().resolve(external_node_path_default().dirname(file), include), seen);
+    }
+}
+/** The conda tool `manager` means: `conda` is the family (micromamba preferred), the others themselves. */
+async function resolveCondaTool(manager, env) {
+    const wanted = manager === 'conda' ? CONDA_TOOLS : [manager];
+    for (const tool of wanted)
+        if (await onPath(tool, env))
+            return tool;
+    throw new Error(`environment.yml needs ${wanted.join(', ')} on PATH, and none was found: install micromamba (or use setup-miniconda) before this step`);
+}
+/** The full path of `command` on PATH, or null. */
+async function onPath(command, env) {
+    for (const dir of (env['PATH'] ?? '').split((external_node_path_default()).delimiter)) {
+        if (dir === '')
+            continue;
+        const file = external_node_path_default().join(dir, command);
+        const found = await (0,promises_.access)(file, promises_.constants.X_OK).then(() => true, () => false);
+        if (found)
+            return file;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/env/managers/base.ts
+
+
+
+
+
+/**
+ * One way of building a Python env. The flow is the same for every manager
+ * (the template method `create`): start from an empty place, make the env,
+ * install the locked set into it, and leave nothing behind when that fails.
+ * Each manager says how it makes and fills the env, and what it reads.
+ */
+class EnvManager {
+    plan;
+    runner;
+    constructor(plan, runner) {
+        this.plan = plan;
+        this.runner = runner;
+    }
+    /** The env's interpreter. */
+    get python() {
+        return external_node_path_default().join(this.plan.envPath, 'bin', 'python');
+    }
+    /** The folder added to PATH for the following steps. */
+    get binDir() {
+        return external_node_path_default().join(this.plan.envPath, 'bin');
+    }
+    /** Builds the env from scratch; on any failure the half-built env is removed. */
+    async create() {
+        await (0,promises_.rm)(this.plan.envPath, { recursive: true, force: true });
+        try {
+            await this.makeEnv();
+            await this.install();
+        }
+        catch (err) {
+            await (0,promises_.rm)(this.plan.envPath, { recursive: true, force: true });
+            throw err;
+        }
+    }
+    /**
+     * The dependency check of the health check: `pip check` — through uv when
+     * it is on PATH (the same check, without pip's second of start-up on a big
+     * env), else the env's own pip. Returns the problem, or null when consistent.
+     */
+    async dependencyProblem() {
+        const env = this.toolEnv();
+        let result;
+        if (await onPath('uv', this.runner.environment(env))) {
+            result = await this.runner.capture('uv', ['pip', 'check', '--python', this.python], { ignoreReturnCode: true, env });
+        }
+        else if (await hasPip(this.runner, this.python)) {
+            result = await this.runner.capture(this.python, ['-m', 'pip', 'check', '--disable-pip-version-check'], { ignoreReturnCode: true, env });
+        }
+        else {
+            return null; // neither uv nor pip: the fingerprint check is all there is
+        }
+        return result.exitCode === 0 ? null : `pip check failed: ${(result.stdout + result.stderr).trim()}`;
+    }
+    /** Trims the download cache before it is saved (default: nothing to trim). */
+    async trimDownloadCache() { }
+    /**
+     * Writes what was installed, for lineage: `pip freeze` (through uv when it
+     * is on PATH: the same format, without pip's start-up on a big env), or the
+     * package list when the env has neither.
+     */
+    async exportLock(file) {
+        const env = this.toolEnv();
+        const freeze = (await onPath('uv', this.runner.environment(env)))
+            ? { command: 'uv', args: ['pip', 'freeze', '--python', this.python] }
+            : (await hasPip(this.runner, this.python))
+                ? { command: this.python, args: ['-m', 'pip', 'freeze', '--disable-pip-version-check'] }
+                : null;
+        if (freeze) {
+            const result = await this.runner.capture(freeze.command, freeze.args, { env });
+            await (0,fs_atomic/* writeFileAtomic */.Z)(file, result.stdout);
+            return;
+        }
+        const packages = await installedPackages(this.runner, this.python);
+        await (0,fs_atomic/* writeFileAtomic */.Z)(file, `# ${this.name} env without pip: installed distributions\n${packages.join('\n')}\n`);
+    }
+    /** `python -m venv`: the default way to make the env that the manager then fills. */
+    async makeEnv() {
+        await this.runner.stream(this.interpreter(), ['-m', 'venv', this.plan.envPath], { env: this.toolEnv() });
+    }
+    /**
+     * What every command of this manager runs with: the download cache, and the
+     * env "activated" (VIRTUAL_ENV, its bin first on PATH) so a tool that picks
+     * its env from the environment (pipenv, poetry) installs into ours.
+     */
+    toolEnv() {
+        const env = {
+            VIRTUAL_ENV: this.plan.envPath,
+            PATH: [this.binDir, this.runner.environment()['PATH'] ?? ''].join((external_node_path_default()).delimiter),
+            PYTHONHOME: undefined,
+            PIP_DISABLE_PIP_VERSION_CHECK: '1',
+            PIP_NO_INPUT: '1',
+        };
+        for (const name of this.downloadCacheVariables)
+            env[name] = this.plan.downloadCache;
+        return env;
+    }
+    interpreter() {
+        if (!this.plan.interpreter)
+            throw new Error(`${this.name}: no interpreter was chosen to make the env`);
+        return this.plan.interpreter.executable;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/env/managers/conda.ts
+
+
+/**
+ * conda, mamba and micromamba: one `create` from environment.yml into the env
+ * path (its `pip:` section included: the tool runs pip itself). Conda envs
+ * hold absolute paths (prefix replacement at install), so they are not
+ * relocatable. The lock export is the explicit package list, with URLs and
+ * md5s, which `create --file` can rebuild exactly.
+ */
+class CondaManager extends EnvManager {
+    relocatable = false;
+    downloadCacheVariables = ['CONDA_PKGS_DIRS'];
+    get name() {
+        return this.plan.tool;
+    }
+    /** The exact command that builds the env (micromamba's `create -f`, conda's and mamba's `env create -f`). */
+    createCommand() {
+        const file = this.condaFile();
+        if (this.name === 'micromamba')
+            return { command: 'micromamba', args: ['create', '--yes', '--prefix', this.plan.envPath, '--file', file] };
+        return { command: this.name, args: ['env', 'create', '--prefix', this.plan.envPath, '--file', file] };
+    }
+    /** The exact command that writes the explicit lock of the env. */
+    exportCommand() {
+        if (this.name === 'micromamba')
+            return { command: 'micromamba', args: ['env', 'export', '--explicit', '--prefix', this.plan.envPath] };
+        return { command: this.name, args: ['list', '--explicit', '--md5', '--prefix', this.plan.envPath] };
+    }
+    async makeEnv() {
+        const { command, args } = this.createCommand();
+        await this.runner.stream(command, args, { cwd: this.plan.files.projectDir, env: this.toolEnv() });
+    }
+    async install() {
+        // Everything, pip section included, was installed by create.
+    }
+    async exportLock(file) {
+        const { command, args } = this.exportCommand();
+        const result = await this.runner.capture(command, args, { env: this.toolEnv() });
+        await (0,fs_atomic/* writeFileAtomic */.Z)(file, result.stdout);
+    }
+    toolEnv() {
+        // A conda env is not a venv: do not pretend it is one.
+        return { ...super.toolEnv(), VIRTUAL_ENV: undefined };
+    }
+    condaFile() {
+        const env = this.plan.files.condaEnv;
+        if (!env)
+            throw new Error(`${this.name}: no environment.yml was read`);
+        return env.file;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/env/managers/pipenv.ts
+
+
+/**
+ * pipenv: `pipenv sync`, never `install`, so Pipfile.lock is installed as
+ * locked and never re-resolved. pipenv uses the env named by VIRTUAL_ENV
+ * (set by toolEnv), so it fills the venv we made with the chosen interpreter.
+ */
+class PipenvManager extends EnvManager {
+    name = 'pipenv';
+    relocatable = false;
+    downloadCacheVariables = ['PIP_CACHE_DIR', 'PIPENV_CACHE_DIR'];
+    async install() {
+        const args = ['sync'];
+        // Pipfile groups ("categories"): the default one plus each extra named.
+        if (this.plan.extras.length > 0)
+            args.push('--categories', ['packages', ...this.plan.extras].join(' '));
+        await this.runner.stream('pipenv', args, { cwd: this.plan.files.projectDir, env: this.toolEnv() });
+    }
+    toolEnv() {
+        return {
+            ...super.toolEnv(),
+            PIPENV_PIPFILE: external_node_path_default().join(this.plan.files.projectDir, 'Pipfile'),
+            PIPENV_IGNORE_VIRTUALENVS: undefined,
+            PIPENV_ACTIVE: undefined,
+            PIPENV_YES: '1',
+            PIPENV_NOSPIN: '1',
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/env/managers/poetry.ts
+
+/**
+ * poetry: `poetry sync` (poetry 2; `install --sync` before it) installs
+ * exactly poetry.lock and removes anything else. Poetry uses the active env
+ * (VIRTUAL_ENV, set by toolEnv) instead of creating its own.
+ */
+class PoetryManager extends EnvManager {
+    name = 'poetry';
+    relocatable = false;
+    downloadCacheVariables = ['POETRY_CACHE_DIR'];
+    /** Poetry installs with its own installer, not the env's pip: seeding pip would only cost seconds. */
+    async makeEnv() {
+        await this.runner.stream(this.interpreter(), ['-m', 'venv', '--without-pip', this.plan.envPath], { env: this.toolEnv() });
+    }
+    async install() {
+        const args = ['sync', '--no-interaction'];
+        for (const extra of this.plan.extras)
+            args.push('--extras', extra);
+        await this.runner.stream('poetry', args, { cwd: this.plan.files.projectDir, env: this.toolEnv() });
+    }
+    toolEnv() {
+        const env = this.runner.environment();
+        return {
+            ...super.toolEnv(),
+            POETRY_VIRTUALENVS_CREATE: 'false',
+            POETRY_NO_INTERACTION: '1',
+            // Poetry gives up on the first dropped connection by default; CI networks drop some.
+            POETRY_REQUESTS_MAX_RETRIES: env['POETRY_REQUESTS_MAX_RETRIES'] ?? '3',
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/env/managers/uv.ts
+
+/**
+ * uv: `uv venv --relocatable` then `uv sync --locked`, which installs uv.lock
+ * exactly and fails when the lock no longer matches pyproject.toml. uv is the
+ * one manager whose venvs survive a move, so its cache key leaves out the path.
+ */
+class UvManager extends EnvManager {
+    name = 'uv';
+    relocatable = true;
+    downloadCacheVariables = ['UV_CACHE_DIR'];
+    async makeEnv() {
+        await this.runner.stream('uv', ['venv', '--relocatable', '--python', this.interpreter(), this.plan.envPath], { cwd: this.plan.files.projectDir, env: this.toolEnv() });
+    }
+    async install() {
+        const args = ['sync', '--locked', '--python', this.python];
+        for (const extra of this.plan.extras)
+            args.push('--extra', extra);
+        await this.runner.stream('uv', args, { cwd: this.plan.files.projectDir, env: this.toolEnv() });
+    }
+    /**
+     * `uv cache prune --ci` keeps the downloaded wheels and drops what uv
+     * unpacked or built from them, which is as quick to redo as to restore —
+     * the cache saved is a fraction of the size (setup-uv does the same).
+     */
+    async trimDownloadCache() {
+        await this.runner.capture('uv', ['cache', 'prune', '--ci'], { env: this.toolEnv() });
+    }
+    toolEnv() {
+        // Never download a Python: the interpreter is the one python-version chose.
+        return { ...super.toolEnv(), UV_PROJECT_ENVIRONMENT: this.plan.envPath, UV_PYTHON_DOWNLOADS: 'never', UV_NO_PROGRESS: '1' };
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/env/managers/venv.ts
+
+/**
+ * `python -m venv` + pip: the requirements files (with constraints.txt when
+ * present; pip checks `--hash` pins by itself once any line has one), or the
+ * project from pyproject.toml with its extras.
+ */
+class VenvManager extends EnvManager {
+    name = 'venv';
+    relocatable = false;
+    downloadCacheVariables = ['PIP_CACHE_DIR'];
+    async install() {
+        const { files, extras } = this.plan;
+        const args = ['-m', 'pip', 'install', '--progress-bar', 'off'];
+        if (files.requirements.length > 0) {
+            for (const file of files.requirements)
+                args.push('--requirement', file);
+        }
+        else {
+            args.push(extras.length > 0 ? `.[${extras.join(',')}]` : '.');
+        }
+        if (files.constraints)
+            args.push('--constraint', files.constraints);
+        await this.runner.stream(this.python, args, { cwd: files.projectDir, env: this.toolEnv() });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/env/managers/factory.ts
+
+
+
+
+
+/** The manager that builds `plan`; throws on a name no manager has (a programming error by then). */
+function createManager(plan, runner) {
+    switch (plan.manager) {
+        case 'venv':
+            return new VenvManager(plan, runner);
+        case 'pipenv':
+            return new PipenvManager(plan, runner);
+        case 'poetry':
+            return new PoetryManager(plan, runner);
+        case 'uv':
+            return new UvManager(plan, runner);
+        case 'conda':
+        case 'mamba':
+        case 'micromamba':
+            return new CondaManager(plan, runner);
+        default:
+            throw new Error(`no env manager named '${String(plan.manager)}'`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./packages/core/src/env/python-version.ts
+/**
+ * `python-version` values and how an interpreter's version is matched
+ * against them. Accepted forms (the ones setup-python users and PEP 440
+ * write): `3`, `3.11`, `3.11.7`, `3.11.x`, and comma-separated clauses
+ * `>=3.10,<3.13`, `==3.11.*`, `~=3.10`, `!=3.12.0`.
+ */
+const ACCEPTED_FORMS = '3.11, 3.11.7, 3.x, >=3.10,<3.13, ==3.11.*, ~=3.10';
+/** Parses a version spec; returns null when the text is not one (the caller names the input). */
+function parseVersionSpec(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return null;
+    const clauses = [];
+    for (const part of trimmed.split(',').map((piece) => piece.trim())) {
+        const clause = parseClause(part);
+        if (!clause)
+            return null;
+        clauses.push(clause);
+    }
+    return { text: trimmed, clauses };
+}
+function parseClause(text) {
+    const bare = /^(\d+(?:\.\d+){0,2})(?:\.[x*])?$/.exec(text);
+    if (bare?.[1])
+        return { op: 'prefix', version: numbers(bare[1]) };
+    const match = /^(==|!=|>=|<=|~=|>|<)\s*(\d+(?:\.\d+){0,2})(\.\*)?$/.exec(text);
+    if (!match?.[1] || !match[2])
+        return null;
+    const op = match[1];
+    if (match[3])
+        return op === '==' ? { op: 'prefix', version: numbers(match[2]) } : null;
+    if (op === '~=' && numbers(match[2]).length < 2)
+        return null; // PEP 440: ~=3 means nothing
+    return { op, version: numbers(match[2]) };
+}
+/** `3.11.7` or `3.13.0rc1` → [3, 11, 7] / [3, 13, 0]. */
+function numbers(version) {
+    return version
+        .split('.')
+        .slice(0, 3)
+        .map((part) => Number.parseInt(part, 10))
+        .filter((part) => Number.isFinite(part));
+}
+function satisfies(version, spec) {
+    const have = numbers(version);
+    return spec.clauses.every((clause) => satisfiesClause(have, clause));
+}
+function satisfiesClause(have, clause) {
+    const order = compare(have, clause.version);
+    switch (clause.op) {
+        case 'prefix':
+            return clause.version.every((part, index) => have[index] === part);
+        case '==':
+            return order === 0;
+        case '!=':
+            return order !== 0;
+        case '>=':
+            return order >= 0;
+        case '<=':
+            return order <= 0;
+        case '>':
+            return order > 0;
+        case '<':
+            return order < 0;
+        case '~=': {
+            // ~=3.10 means >=3.10 and ==3.*; ~=3.10.2 means >=3.10.2 and ==3.10.*
+            const prefix = clause.version.slice(0, -1);
+            return order >= 0 && prefix.every((part, index) => have[index] === part);
+        }
+    }
+}
+/** Compares version tuples, a missing part counting as 0. */
+function compare(a, b) {
+    for (let index = 0; index < Math.max(a.length, b.length); index++) {
+        const diff = (a[index] ?? 0) - (b[index] ?? 0);
+        if (diff !== 0)
+            return diff;
+    }
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/env/python-discovery.ts
+
+
+
+
+/** Printed by each candidate: executable, version, and whether it is itself inside a venv. */
+const PROBE = 'import sys, platform; print(sys.executable); print(platform.python_version()); print(int(sys.prefix != sys.base_prefix))';
+const PROBE_TIMEOUT_MS = 15_000;
+const MINOR_NAMES = Array.from({ length: 15 }, (_, minor) => `python3.${minor + 6}`);
+/**
+ * Every interpreter on this machine (with `firstOnly`, the first that runs), in the order a user would expect the
+ * default to come from: PATH first, then pyenv's versions, uv-managed
+ * pythons and the runner's tool cache (setup-python's layout). Interpreters
+ * inside a venv are left out: a venv made from another venv's python breaks
+ * when that venv goes. Candidates that fail to run (a pyenv shim for a
+ * version not selected) are skipped.
+ */
+async function findInterpreters(runner, env, options = {}) {
+    const firstOnly = options.firstOnly ?? false;
+    const candidates = await uniqueCandidates([...(await python_discovery_onPath(env, { withShims: firstOnly })), ...(await managedInterpreters(env))]);
+    if (firstOnly)
+        return firstRunnable(runner, candidates);
+    const probed = await Promise.all(candidates.map((candidate) => probe(runner, candidate)));
+    const seen = new Set();
+    const found = [];
+    for (const interpreter of probed) {
+        if (!interpreter)
+            continue;
+        // python, python3 and python3.11 of one install are one interpreter.
+        const real = await (0,promises_.realpath)(interpreter.executable).catch(() => interpreter.executable);
+        if (seen.has(real))
+            continue;
+        seen.add(real);
+        found.push(interpreter);
+    }
+    return found;
+}
+/** Without a version to match, the default is the first that runs: no need to start every Python there is. */
+async function firstRunnable(runner, candidates) {
+    for (const candidate of candidates) {
+        const interpreter = await probe(runner, candidate);
+        if (interpreter)
+            return [interpreter];
+    }
+    return [];
+}
+/**
+ * The interpreter to build with: the highest version satisfying `spec`
+ * (ties: discovery order), or, without a spec, the first found (PATH's python3).
+ */
+function chooseInterpreter(found, spec) {
+    if (!spec)
+        return found[0];
+    const matching = found.filter((interpreter) => satisfies(interpreter.version, spec));
+    return [...matching].sort((a, b) => compare(numbers(b.version), numbers(a.version)))[0];
+}
+/** "3.11.7 (/usr/bin/python3, PATH)", for the error that lists what was found. */
+function describeInterpreters(found) {
+    if (found.length === 0)
+        return 'no Python interpreter at all';
+    return found.map((interpreter) => `${interpreter.version} (${interpreter.executable}, ${interpreter.source})`).join('; ');
+}
+async function probe(runner, candidate) {
+    try {
+        const result = await runner.capture(candidate.file, ['-c', PROBE], { ignoreReturnCode: true, timeoutMs: PROBE_TIMEOUT_MS, env: { PYTHONHOME: undefined, PYTHONPATH: undefined } });
+        const [executable, version, inVenv] = result.stdout.trim().split('\n').map((line) => line.trim());
+        if (result.exitCode !== 0 || !executable || !version || inVenv !== '0')
+            return null;
+        return { executable, version, source: candidate.source };
+    }
+    catch {
+        return null; // not runnable: not an interpreter we can use
+    }
+}
+/**
+ * Interpreters in PATH order. pyenv's shims start a shell and pyenv itself
+ * (slow) and stand for pyenv's versions, probed directly anyway: they are
+ * only asked when the default python3 is wanted, which is the shim's answer.
+ */
+async function python_discovery_onPath(env, options) {
+    const shims = external_node_path_default().join(pyenvRoot(env), 'shims');
+    const dirs = (env['PATH'] ?? '').split((external_node_path_default()).delimiter).filter((dir) => dir !== '' && (options.withShims || external_node_path_default().resolve(dir) !== shims));
+    const names = ['python3', 'python', ...MINOR_NAMES];
+    const found = [];
+    for (const dir of dirs) {
+        for (const name of names) {
+            const file = external_node_path_default().join(dir, name);
+            if (await isExecutable(file))
+                found.push({ file, source: 'PATH' });
+        }
+    }
+    return found;
+}
+/** pyenv's versions, uv's managed pythons and the runner tool cache (`Python/<version>/<arch>/bin`). */
+async function managedInterpreters(env) {
+    const home = env['HOME'] ?? external_node_os_default().homedir();
+    const uvRoot = env['UV_PYTHON_INSTALL_DIR'] ?? external_node_path_default().join(env['XDG_DATA_HOME'] ?? external_node_path_default().join(home, '.local', 'share'), 'uv', 'python');
+    const toolCaches = [env['RUNNER_TOOL_CACHE'], env['AGENT_TOOLSDIRECTORY']].filter((dir) => Boolean(dir));
+    const found = [];
+    for (const dir of await subdirs(external_node_path_default().join(pyenvRoot(env), 'versions')))
+        found.push({ file: external_node_path_default().join(dir, 'bin', 'python3'), source: 'pyenv' });
+    for (const dir of await subdirs(uvRoot))
+        found.push({ file: external_node_path_default().join(dir, 'bin', 'python3'), source: 'uv' });
+    for (const cache of toolCaches) {
+        for (const version of await subdirs(external_node_path_default().join(cache, 'Python'))) {
+            for (const arch of await subdirs(version))
+                found.push({ file: external_node_path_default().join(arch, 'bin', 'python3'), source: 'tool cache' });
+        }
+    }
+    const runnable = [];
+    for (const candidate of found)
+        if (await isExecutable(candidate.file))
+            runnable.push(candidate);
+    return runnable;
+}
+function pyenvRoot(env) {
+    return env['PYENV_ROOT'] ?? external_node_path_default().join(env['HOME'] ?? external_node_os_default().homedir(), '.pyenv');
+}
+/**
+ * One candidate per real file (python3 and python3.11 are often the same
+ * binary). Venvs go first: their python is a link to the very interpreter a
+ * later candidate names, which must not be dropped as its duplicate.
+ */
+async function uniqueCandidates(candidates) {
+    const seen = new Set();
+    const unique = [];
+    for (const candidate of candidates) {
+        if (await python_discovery_isFile(external_node_path_default().join(external_node_path_default().dirname(external_node_path_default().dirname(candidate.file)), 'pyvenv.cfg')))
+            continue;
+        const real = await (0,promises_.realpath)(candidate.file).catch(() => candidate.file);
+        if (seen.has(real))
+            continue;
+        seen.add(real);
+        unique.push(candidate);
+    }
+    return unique;
+}
+async function subdirs(dir) {
+    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => []);
+    return entries
+        .filter((entry) => entry.isDirectory() || entry.isSymbolicLink())
+        .map((entry) => external_node_path_default().join(dir, entry.name))
+        .sort();
+}
+async function isExecutable(file) {
+    return (0,promises_.access)(file, promises_.constants.X_OK).then(() => true, () => false);
+}
+async function python_discovery_isFile(file) {
+    return (0,promises_.stat)(file).then((info) => info.isFile(), () => false);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/env/types.ts
+/** What `manager` accepts besides `auto`. */
+const MANAGER_NAMES = (/* unused pure expression or super */ null && (['venv', 'pipenv', 'poetry', 'uv', 'conda', 'mamba', 'micromamba']));
+/** The variable each manager's tool reads its download cache folder from. */
+const DOWNLOAD_CACHE_VARIABLE = {
+    venv: 'PIP_CACHE_DIR',
+    pipenv: 'PIP_CACHE_DIR',
+    poetry: 'POETRY_CACHE_DIR',
+    uv: 'UV_CACHE_DIR',
+    conda: 'CONDA_PKGS_DIRS',
+    mamba: 'CONDA_PKGS_DIRS',
+    micromamba: 'CONDA_PKGS_DIRS',
+};
+
+// EXTERNAL MODULE: ./packages/core/src/host/cache-store.ts
+var cache_store = __webpack_require__(4090);
+;// CONCATENATED MODULE: ./packages/core/src/steps/setup-env/inputs.ts
+
+
+
+
+
+
+
+
+
+
+/** Installed by the user, not by us: a missing one is named with how to get it. */
+const TOOL_OF = { pipenv: 'pipenv', poetry: 'poetry', uv: 'uv' };
+/**
+ * Reads every input and every file they lead to before any work: the
+ * manager and its lock file (parsed), the interpreter matching
+ * python-version, the cache. A lock file that does not parse, a version no
+ * interpreter has, a forced manager without its lock file: exit 2 here,
+ * with what was found, and nothing created.
+ */
+async function readSetupEnvInputs(reader, host) {
+    const env = process.env;
+    const choice = reader.choice('manager');
+    const workDir = await workingDirectory(reader.string('working-directory'));
+    const overrides = {
+        lockFile: reader.string('lock-file').trim() ? external_node_path_default().resolve(workDir, reader.string('lock-file').trim()) : null,
+        requirements: reader.list('requirements').map((file) => external_node_path_default().resolve(workDir, file)),
+    };
+    const envPath = envPathOf(reader.string('env-name'), workDir);
+    const extras = reader.list('extras').map(checkExtra);
+    const cacheKeySuffix = checkSuffix(reader.string('cache-key-suffix').trim());
+    const cache = reader.boolean('cache') ? await (0,cache_store/* cacheStoreFor */.Z)(reader.string('cache-url'), host) : null;
+    const versionSpec = parseSpec(reader.string('python-version').trim(), 'python-version');
+    const detected = choice === 'auto' ? await detectManager(workDir, overrides) : choice;
+    const files = await readProjectFiles(detected, workDir, overrides);
+    const manager = files.condaEnv ? await resolveCondaTool(detected, env) : detected;
+    const interpreter = await interpreterFor(manager, files, versionSpec, workDir, host);
+    const variable = DOWNLOAD_CACHE_VARIABLE[manager];
+    const ownDownloads = !env[variable];
+    const downloadCache = env[variable] || external_node_path_default().join(host.context.tempDir, 'mlops-ci', 'setup-env', 'downloads', manager);
+    const plan = { manager, tool: files.condaEnv ? manager : (TOOL_OF[manager] ?? 'python'), files, envPath, interpreter, extras, downloadCache };
+    const tag = (0,external_node_crypto_.createHash)('sha256').update(envPath).digest('hex').slice(0, 12);
+    const lockExportFile = external_node_path_default().join(host.context.tempDir, 'mlops-ci', 'setup-env', `${manager}-${tag}-lock.txt`);
+    return { plan, cache, cacheKeySuffix, lockExportFile, cacheDownloads: ownDownloads };
+}
+/**
+ * The interpreter a venv is made from: python-version, else the project's
+ * .python-version, else the default python3. Conda brings its own python
+ * from environment.yml, so a python-version there is only warned about.
+ */
+async function interpreterFor(manager, files, versionSpec, workDir, host) {
+    if (files.condaEnv) {
+        if (versionSpec)
+            host.warning(`python-version '${versionSpec.text}' is not used by ${manager}: the interpreter comes from ${external_node_path_default().basename(files.condaEnv.file)} (python ${files.condaEnv.python ?? 'unpinned'}).`);
+        return null;
+    }
+    await requireTool(manager, process.env);
+    return findInterpreter(versionSpec ?? (await pythonVersionFile(workDir)), host);
+}
+async function workingDirectory(text) {
+    const dir = external_node_path_default().resolve(text.trim() || '.');
+    const info = await (0,promises_.stat)(dir).catch(() => null);
+    if (!info?.isDirectory())
+        throw new errors/* InputError */.dz('working-directory', `got '${text}', which is not a folder (${dir})`);
+    return dir;
+}
+function envPathOf(name, workDir) {
+    const trimmed = name.trim() || '.venv';
+    const envPath = external_node_path_default().resolve(workDir, trimmed);
+    // The env folder is replaced wholesale: never let that be the project or one of its parents.
+    if (workDir === envPath || workDir.startsWith(`${envPath}${(external_node_path_default()).sep}`)) {
+        throw new errors/* InputError */.dz('env-name', `got '${name}', which is the project folder or above it; name a folder of its own such as .venv`);
+    }
+    return envPath;
+}
+function checkExtra(extra) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(extra))
+        throw new errors/* InputError */.dz('extras', `got '${extra}', expected names of letters, digits, '.', '_' and '-'`);
+    return extra;
+}
+function checkSuffix(suffix) {
+    if (suffix !== '' && !/^[A-Za-z0-9._-]+$/.test(suffix))
+        throw new errors/* InputError */.dz('cache-key-suffix', `got '${suffix}', expected letters, digits, '.', '_' and '-'`);
+    return suffix;
+}
+function parseSpec(text, source) {
+    if (text === '')
+        return null;
+    const spec = parseVersionSpec(text);
+    if (!spec)
+        throw new errors/* InputError */.dz('python-version', `got '${text}'${source === 'python-version' ? '' : ` (from ${source})`}, expected a version such as ${ACCEPTED_FORMS}`);
+    return spec;
+}
+/** pyenv's `.python-version` in the project, when python-version is not given. */
+async function pythonVersionFile(workDir) {
+    const file = external_node_path_default().join(workDir, '.python-version');
+    const text = await (0,promises_.readFile)(file, 'utf8').catch(() => '');
+    const first = text.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('#')) ?? '';
+    return parseSpec(first, file);
+}
+async function findInterpreter(spec, host) {
+    const found = await host.group('Find a Python interpreter', async () => {
+        const interpreters = await findInterpreters(new CommandRunner(host), process.env, { firstOnly: spec === null });
+        for (const interpreter of interpreters)
+            host.info(`${interpreter.version}  ${interpreter.executable}  (${interpreter.source})`);
+        return interpreters;
+    });
+    const chosen = chooseInterpreter(found, spec);
+    if (!chosen) {
+        if (!spec)
+            throw new Error('no Python interpreter was found on PATH, in pyenv, among uv-managed pythons or in the runner tool cache: install one before this step (actions/setup-python, pyenv install, uv python install)');
+        throw new errors/* InputError */.dz('python-version', `no interpreter matches '${spec.text}'; found ${describeInterpreters(found)}. Install one (actions/setup-python, pyenv install, uv python install) or change python-version`);
+    }
+    host.info(`Using Python ${chosen.version} at ${chosen.executable}${spec ? ` (python-version ${spec.text})` : ''}`);
+    return chosen;
+}
+async function requireTool(manager, env) {
+    const tool = TOOL_OF[manager];
+    if (tool && !(await onPath(tool, env)))
+        throw new Error(`${manager} is not on PATH: install it before this step (pipx install ${tool})`);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/setup-env/index.ts
+/**
+ * setup-env: build the project's Python env exactly as its lock file says,
+ * fast when it was built before, and record what it holds.
+ *
+ * The story: read every input and the lock file (bad input stops here, exit
+ * 2, nothing created) → use the env already in place, or the cached one for
+ * this exact key, if it passes a health check (a broken one is discarded with
+ * a warning) → otherwise build it with the manager, from the download cache
+ * when there is one, and save it → fingerprint the installed set and write
+ * the lock export → put the env's bin first on PATH for the following steps.
+ */
+
+
+
+
+
+
+
+
+
+
+async function run(inputs, host) {
+    const runner = new CommandRunner(host);
+    const manager = createManager(inputs.plan, runner);
+    const keys = await cacheKeys(inputs.plan, { relocatable: manager.relocatable, suffix: inputs.cacheKeySuffix });
+    host.info(`${manager.name} env at ${inputs.plan.envPath} from ${inputs.plan.files.lockInputs.join(', ')}; cache key ${keys.env}`);
+    const ready = (await host.group('Look for a ready env', () => reuseEnv(manager, runner, keys, inputs, host))) ??
+        (await host.group(`Build the env with ${manager.name}`, () => buildEnv(manager, runner, keys, inputs, host)));
+    await host.group('Record what was installed', () => writeLockExport(manager, inputs));
+    host.info(`${ready.packages.length} packages, fingerprint ${ready.fingerprint}; lock export ${inputs.lockExportFile}`);
+    host.addPath(manager.binDir);
+    await host.appendSummary(summary(manager, inputs, ready, keys));
+    return {
+        outputs: {
+            python: manager.python,
+            'env-path': inputs.plan.envPath,
+            manager: manager.name,
+            'python-version': await pythonVersion(runner, manager),
+            'cache-hit': String(ready.origin !== 'built'),
+            'cache-key': keys.env,
+            fingerprint: ready.fingerprint,
+            'lock-export': inputs.lockExportFile,
+        },
+    };
+}
+/**
+ * The env already at its path (a persistent Jenkins workspace) or restored
+ * from the cache by its exact key — only if healthy. A restored env that
+ * fails the check is removed and the step builds a fresh one.
+ */
+async function reuseEnv(manager, runner, keys, inputs, host) {
+    const inPlace = await checkHealth(manager, runner, keys.env);
+    if (inPlace.healthy) {
+        host.info(`The env at ${inputs.plan.envPath} was built for this key and is healthy: reusing it.`);
+        return { origin: 'in place', packages: inPlace.packages, fingerprint: inPlace.fingerprint };
+    }
+    if (!inputs.cache) {
+        host.info('Caching is off (cache: false).');
+        return null;
+    }
+    // Restore into an empty place: leftovers of another env must not mix with the cached one.
+    await (0,promises_.rm)(inputs.plan.envPath, { recursive: true, force: true });
+    const matched = await inputs.cache.restore([cachePath(inputs.plan.envPath)], keys.env);
+    if (!matched) {
+        host.info(`No cached env for ${keys.env}.`);
+        return null;
+    }
+    const restored = await checkHealth(manager, runner, keys.env);
+    if (restored.healthy) {
+        host.info(`Restored the env from the cache (${matched}); it passed the health check.`);
+        return { origin: 'cache', packages: restored.packages, fingerprint: restored.fingerprint };
+    }
+    host.warning(`The cached env ${matched} failed its health check (${restored.reason}): discarded, building a fresh one.`);
+    await (0,promises_.rm)(inputs.plan.envPath, { recursive: true, force: true });
+    return null;
+}
+/** Builds the env (downloads from the cache when any), marks it whole, and saves it unless it is inconsistent. */
+async function buildEnv(manager, runner, keys, inputs, host) {
+    const { cache, plan } = inputs;
+    const downloadsHit = await restoreDownloads(inputs, keys, host);
+    await manager.create();
+    const packages = await installedPackages(runner, manager.python);
+    const fingerprint = fingerprintOf(packages);
+    const problem = await manager.dependencyProblem();
+    // Exported now and kept in the env, so a cache hit reuses it instead of running pip freeze again.
+    await manager.exportLock(external_node_path_default().join(plan.envPath, LOCK_EXPORT_FILE));
+    await writeMarker(plan.envPath, { key: keys.env, manager: manager.name, python: manager.python, fingerprint });
+    if (problem)
+        host.warning(`The env was built but its dependencies are inconsistent (${problem}).${cache ? ' It is not cached: every restore would fail the health check.' : ''}`);
+    if (cache)
+        await saveToCache(cache, manager, keys, inputs, { env: !problem, downloads: inputs.cacheDownloads && downloadsHit !== keys.downloads }, host);
+    return { origin: 'built', packages, fingerprint };
+}
+/** Saves the env under its exact key and, when it is ours and new, the download cache under its own. */
+async function saveToCache(cache, manager, keys, inputs, what, host) {
+    if (what.env) {
+        host.info(`Saving the env to the cache as ${keys.env}.`);
+        await cache.save([cachePath(inputs.plan.envPath)], keys.env);
+    }
+    if (what.downloads) {
+        await manager.trimDownloadCache();
+        await cache.save([inputs.plan.downloadCache], keys.downloads);
+    }
+}
+/** The lock export kept in the env; the health check has shown the env still holds exactly that. */
+async function writeLockExport(manager, inputs) {
+    const kept = external_node_path_default().join(inputs.plan.envPath, LOCK_EXPORT_FILE);
+    const text = await (0,promises_.readFile)(kept).catch(() => null);
+    if (text)
+        await (0,fs_atomic/* writeFileAtomic */.Z)(inputs.lockExportFile, text);
+    else
+        await manager.exportLock(inputs.lockExportFile);
+}
+/**
+ * The tool's download cache, from the newest entry of this manager and
+ * Python (any cached wheel is safe to reuse), only into our own empty folder:
+ * a folder that is already there is warm, and copying over a live cache
+ * (uv's holds links between its entries) would corrupt it.
+ */
+async function restoreDownloads(inputs, keys, host) {
+    const folder = inputs.plan.downloadCache;
+    if (!inputs.cache || !inputs.cacheDownloads)
+        return undefined;
+    if ((await (0,promises_.readdir)(folder).catch(() => [])).length > 0) {
+        host.info(`Download cache ${folder} is already there: not restoring it.`);
+        return undefined;
+    }
+    const hit = await inputs.cache.restore([folder], keys.downloads, [keys.downloadsPrefix]);
+    if (hit)
+        host.info(`Download cache restored from ${hit}.`);
+    return hit;
+}
+/**
+ * The env's path as the cache is told it: relative to the working directory
+ * when inside it. @actions/cache versions an entry by the path strings it was
+ * given, so an absolute path would miss on any runner whose workspace lives
+ * elsewhere — and a relocatable (uv) env is meant to be restored there.
+ */
+function cachePath(envPath) {
+    const relative = external_node_path_default().relative(process.cwd(), envPath);
+    return relative !== '' && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative) ? relative : envPath;
+}
+async function pythonVersion(runner, manager) {
+    const result = await runner.capture(manager.python, ['-c', 'import platform; print(platform.python_version())']);
+    return result.stdout.trim();
+}
+function summary(manager, inputs, ready, keys) {
+    const origin = { 'in place': 'reused in place', cache: 'restored from the cache', built: 'built' }[ready.origin];
+    return [
+        `### Python env (${manager.name}): ${origin}`,
+        '',
+        '| | |',
+        '|---|---|',
+        `| env | \`${inputs.plan.envPath}\` |`,
+        `| built from | ${inputs.plan.files.lockInputs.map((file) => `\`${file}\``).join(', ')} |`,
+        `| packages | ${ready.packages.length} |`,
+        `| fingerprint | \`${ready.fingerprint}\` |`,
+        `| cache key | \`${keys.env}\` |`,
+        '',
+    ].join('\n');
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,313 @@
+export const id = 994;
+export const ids = [994];
+export const modules = {
+
+/***/ 994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MlflowRegistry: () => (/* binding */ MlflowRegistry),
+/* harmony export */   mlflowAuthFromEnv: () => (/* binding */ mlflowAuthFromEnv)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(224);
+
+
+
+const API = '/api/2.0/mlflow';
+const ARTIFACTS = '/api/2.0/mlflow-artifacts/artifacts';
+/** A model version is usable once READY; registration of a copied artifact takes a moment. */
+const READY_TIMEOUT_MS = 120_000;
+/** Tries of an alias set that lost the server's own insert race. */
+const ALIAS_ATTEMPTS = 5;
+class MlflowApiError extends Error {
+    status;
+    errorCode;
+    constructor(message, status, errorCode) {
+        super(message);
+        this.status = status;
+        this.errorCode = errorCode;
+    }
+}
+/**
+ * The MLflow model registry through its REST API (`mlflow+http://host:port`).
+ * The model files go to the server's artifact store (`mlflow-artifacts:`,
+ * served by `mlflow server`), the version is created with that source and
+ * awaited until READY, lineage fields become version tags (the whole
+ * version.json is stored beside the files), and aliases are set through
+ * `registered-models/alias`. MLflow allocates version numbers itself; its
+ * alias API has no compare-and-swap, so two concurrent moves of one alias
+ * end with the last writer's. Stages are deprecated since MLflow 2.9: aliases only.
+ */
+class MlflowRegistry {
+    baseUrl;
+    auth;
+    description;
+    /**
+     * @param auth the `Authorization` header value, or null: MLflow's own client
+     *   variables MLFLOW_TRACKING_TOKEN (bearer) or MLFLOW_TRACKING_USERNAME/PASSWORD (basic).
+     */
+    constructor(baseUrl, auth = null) {
+        this.baseUrl = baseUrl;
+        this.auth = auth;
+        this.description = `mlflow+${baseUrl}`;
+    }
+    async register(model, files, pending, mover) {
+        // MLflow 3 accepts a version source only inside the run named with it: the files go into a run's artifacts.
+        const run = await this.createRun(model, pending);
+        const folder = `${run.artifactUri.replace(/^mlflow-artifacts:\/+/, '')}/model`;
+        for (const file of files)
+            await this.uploadArtifact(`${folder}/${file.path}`, { file: file.absolutePath, size: file.size });
+        await this.ensureRegisteredModel(model);
+        const source = `${run.artifactUri}/model`;
+        const created = await this.call('POST', 'model-versions/create', {
+            name: model,
+            source,
+            run_id: run.runId,
+            description: `Registered by mlops-ci from ${pending.git.commit ?? 'an unknown commit'}`,
+            tags: lineageTags(pending, mover),
+        });
+        const version = await this.waitUntilReady(model, created.model_version.version);
+        const lineage = { ...pending, version: version.version };
+        await this.uploadArtifact(`${folder}/version.json`, Buffer.from(`${JSON.stringify(lineage, null, 2)}\n`));
+        await this.call('POST', 'runs/update', { run_id: run.runId, status: 'FINISHED', end_time: Date.now() });
+        return { version: version.version, uri: source, lineage };
+    }
+    /** A run in the `mlops-ci` experiment holding the model files, its metrics logged. */
+    async createRun(model, pending) {
+        const experimentId = await this.experimentId('mlops-ci');
+        const created = await this.call('POST', 'runs/create', {
+            experiment_id: experimentId,
+            run_name: `register ${model}`,
+            start_time: Date.now(),
+            tags: [{ key: 'mlflow.source.git.commit', value: pending.git.commit ?? '' }].filter((tag) => tag.value),
+        });
+        const { run_id: runId, artifact_uri: artifactUri } = created.run.info;
+        const metrics = Object.entries(pending.metrics ?? {}).map(([key, value]) => ({ key, value, timestamp: Date.now(), step: 0 }));
+        if (metrics.length > 0)
+            await this.call('POST', 'runs/log-batch', { run_id: runId, metrics });
+        return { runId, artifactUri };
+    }
+    async experimentId(name) {
+        try {
+            return (await this.call('GET', `experiments/get-by-name?experiment_name=${encodeURIComponent(name)}`)).experiment.experiment_id;
+        }
+        catch (err) {
+            if (!(err instanceof MlflowApiError && err.errorCode === 'RESOURCE_DOES_NOT_EXIST'))
+                throw err;
+        }
+        try {
+            return (await this.call('POST', 'experiments/create', { name })).experiment_id;
+        }
+        catch (err) {
+            // Another pipeline created it meanwhile.
+            if (!(err instanceof MlflowApiError && err.errorCode === 'RESOURCE_ALREADY_EXISTS'))
+                throw err;
+            return (await this.call('GET', `experiments/get-by-name?experiment_name=${encodeURIComponent(name)}`)).experiment.experiment_id;
+        }
+    }
+    async setAlias(model, alias, version, _mover) {
+        if (!/^\d+$/.test(version) || !(await this.modelVersion(model, version))) {
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`version ${version} of ${model} does not exist in ${this.description}`);
+        }
+        const previous = (await this.aliasVersion(model, alias))?.version ?? null;
+        await this.postAlias(model, alias, version);
+        // MLflow keeps no history of an alias: the version before this move is a tag, for rollback.
+        await this.call('POST', 'registered-models/set-tag', { name: model, key: previousTag(alias), value: previous ?? '' });
+        return { alias, version, previous };
+    }
+    async removeAlias(model, alias, _mover) {
+        const current = await this.aliasVersion(model, alias);
+        if (!current)
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`);
+        await this.call('DELETE', 'registered-models/alias', { name: model, alias });
+        await this.call('POST', 'registered-models/set-tag', { name: model, key: previousTag(alias), value: current.version });
+        return { alias, previous: current.version };
+    }
+    async rollback(model, alias, mover) {
+        const registered = await this.call('GET', `registered-models/get?name=${encodeURIComponent(model)}`);
+        const previous = registered.registered_model.tags?.find((tag) => tag.key === previousTag(alias))?.value;
+        if (!previous)
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} has no version to go back to in ${this.description}: nothing to roll back to`);
+        return this.setAlias(model, alias, previous, mover);
+    }
+    async describe(model, ref) {
+        const version = 'alias' in ref ? await this.aliasVersion(model, ref.alias) : /^\d+$/.test(ref.version) ? await this.modelVersion(model, ref.version) : null;
+        if (!version)
+            return null;
+        const folder = version.source.replace(/^mlflow-artifacts:\/+/, '');
+        const stored = await this.request('GET', `${ARTIFACTS}/${encodePath(folder)}/version.json`);
+        if (stored.status === 404)
+            return null; // not registered by mlops-ci, or its registration never finished
+        if (!stored.ok)
+            throw new Error(`${this.description}: reading the lineage of ${model} ${version.version} failed with HTTP ${stored.status}`);
+        return { uri: version.source, lineage: JSON.parse(await stored.text()) };
+    }
+    /**
+     * Sets the alias. The server reads, then inserts: two first-time sets of one
+     * alias at once make the loser fail on the table's unique key (seen with
+     * MLflow 3.17 on sqlite). A retry finds the row and updates it.
+     */
+    async postAlias(model, alias, version) {
+        for (let attempt = 1;; attempt++) {
+            try {
+                await this.call('POST', 'registered-models/alias', { name: model, alias, version });
+                return;
+            }
+            catch (err) {
+                const lostInsertRace = err instanceof MlflowApiError && /UNIQUE constraint|IntegrityError|duplicate key/i.test(err.message);
+                if (!lostInsertRace || attempt >= ALIAS_ATTEMPTS)
+                    throw err;
+                await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
+            }
+        }
+    }
+    async ensureRegisteredModel(model) {
+        try {
+            await this.call('POST', 'registered-models/create', { name: model });
+        }
+        catch (err) {
+            if (!(err instanceof MlflowApiError && err.errorCode === 'RESOURCE_ALREADY_EXISTS'))
+                throw err;
+        }
+    }
+    async waitUntilReady(model, version) {
+        const deadline = Date.now() + READY_TIMEOUT_MS;
+        for (;;) {
+            const current = await this.modelVersion(model, version);
+            if (current?.status === 'READY')
+                return current;
+            if (current?.status === 'FAILED_REGISTRATION')
+                throw new Error(`${this.description}: ${model} version ${version} failed to register: ${current.status_message ?? ''}`);
+            if (Date.now() > deadline)
+                throw new Error(`${this.description}: ${model} version ${version} was not READY after ${READY_TIMEOUT_MS / 1000} s`);
+            await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+    }
+    async modelVersion(model, version) {
+        try {
+            const found = await this.call('GET', `model-versions/get?name=${encodeURIComponent(model)}&version=${encodeURIComponent(version)}`);
+            return found.model_version;
+        }
+        catch (err) {
+            if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_DOES_NOT_EXIST')
+                return null;
+            throw err;
+        }
+    }
+    async aliasVersion(model, alias) {
+        try {
+            const found = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(model)}&alias=${encodeURIComponent(alias)}`);
+            return found.model_version;
+        }
+        catch (err) {
+            // An unknown alias is INVALID_PARAMETER_VALUE in some versions, RESOURCE_DOES_NOT_EXIST in others.
+            if (err instanceof MlflowApiError && (err.errorCode === 'RESOURCE_DOES_NOT_EXIST' || err.errorCode === 'INVALID_PARAMETER_VALUE' || err.status === 404))
+                return null;
+            throw err;
+        }
+    }
+    /** PUT to the server's artifact store; a file is streamed, not read into memory (models can be gigabytes). */
+    async uploadArtifact(artifactPath, body) {
+        const response = await this.request('PUT', `${ARTIFACTS}/${encodePath(artifactPath)}`, body);
+        if (!response.ok)
+            throw new Error(`${this.description}: uploading ${artifactPath} failed with HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    }
+    async call(method, endpoint, body) {
+        const response = await this.request(method, `${API}/${endpoint}`, body === undefined ? undefined : JSON.stringify(body));
+        const text = await response.text();
+        if (response.ok)
+            return (text ? JSON.parse(text) : {});
+        let parsed = {};
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch {
+            // not JSON: an HTML error page from a proxy
+        }
+        throw new MlflowApiError(`${this.description}: ${method} ${endpoint.split('?')[0]} failed with HTTP ${response.status}: ${parsed.message ?? text.slice(0, 300)}`, response.status, parsed.error_code);
+    }
+    async request(method, pathAndQuery, body) {
+        try {
+            const headers = this.auth ? { authorization: this.auth } : {};
+            if (body !== undefined)
+                headers['content-type'] = typeof body === 'string' ? 'application/json' : 'application/octet-stream';
+            let payload;
+            if (typeof body === 'string')
+                payload = body;
+            else if (Buffer.isBuffer(body))
+                payload = new Uint8Array(body);
+            else if (body) {
+                headers['content-length'] = String(body.size);
+                payload = node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.toWeb((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(body.file));
+            }
+            // A streamed body needs duplex: 'half' (undici); it is harmless for the others.
+            const init = { method, headers, ...(payload === undefined ? {} : { body: payload, duplex: 'half' }) };
+            return await fetch(`${this.baseUrl}${pathAndQuery}`, init);
+        }
+        catch (err) {
+            throw new Error(`${this.description} is not reachable: ${err.message}`, { cause: err });
+        }
+    }
+}
+/** The Authorization header MLflow's own clients would send, from their environment variables; null without them. */
+function mlflowAuthFromEnv(env) {
+    if (env['MLFLOW_TRACKING_TOKEN'])
+        return `Bearer ${env['MLFLOW_TRACKING_TOKEN']}`;
+    const user = env['MLFLOW_TRACKING_USERNAME'];
+    const password = env['MLFLOW_TRACKING_PASSWORD'];
+    return user && password ? `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` : null;
+}
+/** Lineage fields as version tags, so the MLflow UI and API show them without our file. */
+function lineageTags(lineage, mover) {
+    const tags = {
+        'mlops_ci.git_commit': lineage.git.commit,
+        'mlops_ci.repository': lineage.git.repository,
+        'mlops_ci.run_url': lineage.run.url,
+        'mlops_ci.host': lineage.run.host,
+        'mlops_ci.actor': mover.actor,
+        'mlops_ci.gate_passed': lineage.gate ? String(lineage.gate.passed) : null,
+        'mlops_ci.data_digest': lineage.data.digest,
+        'mlops_ci.env_fingerprint': lineage.env.fingerprint,
+        'mlops_ci.image_digest': lineage.image.digest,
+        'mlops_ci.files': lineage.files.map((file) => `${file.path} sha256:${file.sha256}`).join('\n'),
+        ...Object.fromEntries(Object.entries(lineage.metrics ?? {}).map(([name, value]) => [`mlops_ci.metric.${name}`, String(value)])),
+    };
+    return Object.entries(tags)
+        .filter((entry) => entry[1] !== null && entry[1] !== '')
+        .map(([key, value]) => ({ key, value: value.slice(0, 5000) }));
+}
+function previousTag(alias) {
+    return `mlops_ci.alias.${alias}.previous`;
+}
+function encodePath(artifactPath) {
+    return artifactPath.split('/').map(encodeURIComponent).join('/');
+}
+
+
+/***/ }),
+
+/***/ 224:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ RegistryRefusal)
+/* harmony export */ });
+/**
+ * The model registry seen by promote-model (and by evaluate-and-gate's
+ * `registry:` baseline): one interface, one implementation per backend
+ * (object store, MLflow, git tags), chosen by openRegistry() from the URL.
+ * Types only: importing this module loads no behaviour.
+ */
+/** A request the registry refuses because of what it holds (unknown version, no previous version): exit 2. */
+class RegistryRefusal extends Error {
+    name = 'RegistryRefusal';
+}
+
+
+/***/ })
+
+};
