@@ -89,9 +89,15 @@ podman_ready() {
   printf '[containers]\ndefault_ulimits = ["nofile=%s:%s", "nproc=32768:32768"]\n' "$nofile" "$nofile" >"$conf"
   CONTAINERS_CONF="$conf" podman image exists "$IMAGE" && return 0
   log "importing $IMAGE into podman"
-  CONTAINERS_CONF="$conf" podman import "$TARBALL" "$IMAGE" >/dev/null
+  if [ -s "$TARBALL" ]; then
+    CONTAINERS_CONF="$conf" podman import "$TARBALL" "$IMAGE" >/dev/null
+  else
+    # A checkout whose docker already has the image but no rootfs tarball (a fresh clone): copy it across.
+    docker save "$IMAGE" | CONTAINERS_CONF="$conf" podman load >/dev/null
+  fi
 }
 
+mkdir -p "$CACHE"
 install_packages
 start_dockerd
 import_image
