@@ -65,6 +65,14 @@ describe('DirectoryCache', () => {
     expect(readFileSync(path.join(data, 'extra.txt'), 'utf8')).toBe('new');
   });
 
+  test('saving paths none of which exist saves nothing and warns nothing', async () => {
+    const { root, data } = workdir();
+    const log = logger();
+    await new DirectoryCache(root, log).save([path.join(data, 'absent')], 'empty');
+    expect(log.warnings).toEqual([]);
+    expect(existsSync(path.join(root, 'empty.tar'))).toBe(false);
+  });
+
   test('a failing save warns and does not throw (caching is optional work)', async () => {
     const { data } = workdir();
     const blocker = path.join(os.tmpdir(), `not-a-dir-${process.pid}`);

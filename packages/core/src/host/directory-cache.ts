@@ -42,6 +42,10 @@ export class DirectoryCache implements CacheStore {
       await mkdir(this.root, { recursive: true });
       const present = [];
       for (const source of paths) if (await exists(source)) present.push(member(source));
+      if (present.length === 0) {
+        this.log.debug(`DirectoryCache.save: none of ${paths.join(', ')} exists; nothing saved for ${key}`);
+        return;
+      }
       await execCapture('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
       await rename(staging, final);
     } catch (err) {

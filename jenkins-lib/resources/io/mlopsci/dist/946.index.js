@@ -427,6 +427,10 @@ class DirectoryCache {
             for (const source of paths)
                 if (await exists(source))
                     present.push(member(source));
+            if (present.length === 0) {
+                this.log.debug(`DirectoryCache.save: none of ${paths.join(', ')} exists; nothing saved for ${key}`);
+                return;
+            }
             await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .W)('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(staging, final);
         }
