@@ -1,24 +1,161 @@
 #!/usr/bin/env bash
-# The example pipeline on local defaults: no services, no tokens. It grows as
-# steps land; today it runs the iris gate through the CLI bundle.
+# npm run demo: the whole iris pipeline (examples/iris) through the CLI bundle,
+# on local defaults — no services, no tokens:
+#
+#   setup-env → data-pull → train-in-container (rf, gb) → evaluate-and-gate → promote-model
+#
+# - the env: a venv from examples/iris/requirements.txt, cached across runs
+#   (~/.cache/mlops-ci/cache, or MLOPS_CI_CACHE_DIR);
+# - the data: data/iris.csv.dvc from the example's own DVC remote (dvc-remote/,
+#   a folder; DVC is not needed);
+# - training: in Docker (image mlops-ci-python:bookworm, made by
+#   `bash scripts/provision/docker.sh`) when an engine answers and has the
+#   image, else on the host with the venv's python (said so);
+# - the gate: gate.rules against the version the alias points to
+#   (`baseline: registry:iris@production`), with the per-row correctness of
+#   that version for the statistical rule; the first run has no production yet;
+# - promotion: the best model to the local registry (.mlops-ci/registry in the
+#   example), alias production.
+#
+# Settings (environment):
+#   MLOPS_CI_DEMO_RUNTIME   docker | podman | host (default: docker when it answers, else host)
+#   MLOPS_CI_DEMO_IMAGE     training image (default mlops-ci-python:bookworm)
+#   MLOPS_CI_DEMO_REGISTRY  registry (default: the step's default, .mlops-ci/registry)
+#   MLOPS_CI_DEMO_ALIAS     alias to promote to (default production)
+#   MLOPS_CI_DEMO_VERBOSE=1 stream every step's log (default: logs go to out/logs/)
+#
+# Each step's outputs (its JSON) are kept in examples/iris/out/steps/<step>.json.
+# Exit: 0 promoted, 3 the gate did not pass, else the failing step's code.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root/examples/iris"
-out=${MLOPS_CI_DEMO_OUT:-$root/.cache/demo}
-mkdir -p "$out"
-echo "== evaluate-and-gate: rf vs gb against production ==" >&2
-set +e
-node "$root/dist/mlops-ci.js" evaluate-and-gate \
-  --metrics rf=fixtures/rf/metrics.json --metrics gb=fixtures/gb/metrics.json \
-  --baseline fixtures/production/metrics.json \
-  --samples rf=fixtures/rf/correct.json --samples gb=fixtures/gb/correct.json --samples baseline=fixtures/production/correct.json \
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cli="$root/dist/mlops-ci.js"
+ex="$root/examples/iris"
+model=iris
+alias=${MLOPS_CI_DEMO_ALIAS:-production}
+image=${MLOPS_CI_DEMO_IMAGE:-mlops-ci-python:bookworm}
+registry=${MLOPS_CI_DEMO_REGISTRY:-}
+verbose=${MLOPS_CI_DEMO_VERBOSE:-0}
+
+cd "$ex"   # the example is the workspace: step records land in examples/iris/.mlops-ci/
+out="$ex/out"
+rm -rf "$out/rf" "$out/gb" "$out/steps"
+mkdir -p "$out/steps" "$out/logs"
+
+say() { printf '%s\n' "$*"; }
+# get FILE KEY: one field of a step's JSON outputs (empty when absent).
+get() { node -e 'const o = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); const v = o[process.argv[2]]; process.stdout.write(v === undefined || v === null ? "" : String(v))' "$1" "$2"; }
+# step NAME LABEL ARGS...: run a step; outputs to out/steps/LABEL.json, log to
+# out/logs/LABEL.log (also streamed when verbose). Returns the step's exit code.
+step() {
+  local name=$1 label=$2 code=0
+  shift 2
+  if [ "$verbose" = 1 ]; then
+    node "$cli" "$name" "$@" >"$out/steps/$label.json" 2> >(tee "$out/logs/$label.log" >&2) || code=$?
+  else
+    node "$cli" "$name" "$@" >"$out/steps/$label.json" 2>"$out/logs/$label.log" || code=$?
+  fi
+  if [ "$code" -ne 0 ] && [ "$code" -ne 3 ]; then
+    say "!! $label failed (exit $code); the end of its log ($out/logs/$label.log):" >&2
+    tail -25 "$out/logs/$label.log" >&2
+  fi
+  return "$code"
+}
+reg_args=()
+[ -n "$registry" ] && reg_args=(--registry "$registry")
+
+say "== iris pipeline (workspace $ex) =="
+
+say "-- setup-env"
+step setup-env setup-env
+python=$(get "$out/steps/setup-env.json" python)
+say "   env $(get "$out/steps/setup-env.json" env-path): cache-hit $(get "$out/steps/setup-env.json" cache-hit), fingerprint $(get "$out/steps/setup-env.json" fingerprint)"
+
+say "-- data-pull"
+step data-pull data-pull --dvc data/iris.csv.dvc --manifest "$out/data-manifest.json"
+say "   $(get "$out/steps/data-pull.json" path): $(get "$out/steps/data-pull.json" files) file(s), transferred $(get "$out/steps/data-pull.json" transferred), digest $(get "$out/steps/data-pull.json" digest)"
+
+say "-- train-in-container"
+runtime=${MLOPS_CI_DEMO_RUNTIME:-}
+if [ -z "$runtime" ]; then
+  if docker info >/dev/null 2>&1; then
+    if docker image inspect "$image" >/dev/null 2>&1; then
+      runtime=docker
+    else
+      say "   docker answers but has no image $image (bash scripts/provision/docker.sh builds it)"
+      runtime=host
+    fi
+  else
+    say "   no docker engine answers"
+    runtime=host
+  fi
+fi
+if [ "$runtime" = host ]; then
+  say "   runtime: host — training runs directly on this machine with the venv's python ($python), without a container"
+  py=$python
+  image_args=()
+else
+  say "   runtime: $runtime, image $image"
+  py=python3   # the image's own interpreter; the venv is not in the image
+  image_args=(--image "$image")
+fi
+for m in rf gb; do
+  # The command as a JSON array (argv, no shell), built by node from arguments.
+  cmd=$(node -e 'process.stdout.write(JSON.stringify(process.argv.slice(1)))' \
+    "$py" train.py --model "$m" --data "$ex/data" --out "$out/$m")
+  step train-in-container "train-$m" --runtime "$runtime" "${image_args[@]}" \
+    --command "$cmd" --data data --outputs "$out/$m"
+  say "   $m: $(node -e 'const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); process.stdout.write(`accuracy ${m.accuracy}, f1 macro ${m.f1.macro} (${m.test_rows} test rows)`)' "$out/$m/metrics.json") in $(get "$out/steps/train-$m.json" duration-seconds) s"
+done
+
+say "-- evaluate-and-gate"
+samples="rf=$out/rf/correct.json
+gb=$out/gb/correct.json"
+baseline_ref="registry:$model@$alias${registry:+:$registry}"
+describe_code=0
+node "$cli" promote-model --describe "$model@$alias" "${reg_args[@]}" \
+  >"$out/steps/baseline.json" 2>"$out/logs/baseline.log" || describe_code=$?
+if [ "$describe_code" -eq 0 ]; then
+  baseline_version=$(get "$out/steps/baseline.json" version)
+  baseline_uri=$(get "$out/steps/baseline.json" uri)
+  baseline_uri=${baseline_uri#file://}
+  baseline_uri=${baseline_uri%/}
+  say "   baseline: $model@$alias = version $baseline_version ($baseline_uri)"
+  samples="$samples
+baseline=$baseline_uri/correct.json"
+elif grep -q "does not exist" "$out/logs/baseline.log"; then
+  say "   baseline: $model@$alias does not exist yet (first run): rules using baseline.* are skipped"
+else
+  say "!! promote-model --describe $model@$alias failed (exit $describe_code):" >&2
+  cat "$out/logs/baseline.log" >&2
+  exit "$describe_code"
+fi
+gate_code=0
+step evaluate-and-gate evaluate-and-gate \
+  --metrics "rf=$out/rf/metrics.json
+gb=$out/gb/metrics.json" \
+  --samples "$samples" \
+  --baseline "$baseline_ref" \
   --rules "$(cat gate.rules)" \
   --select max:accuracy \
+  --on-fail fail \
   --report "$out/gate-report.md" --junit "$out/gate-junit.xml" --results-file "$out/gate-results.json" \
-  > "$out/gate-outputs.json"
-code=$?
-set -e
-echo >&2
-echo "gate exit code: $code; best: $(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).best || "none")' "$out/gate-outputs.json")" >&2
-echo "report: $out/gate-report.md" >&2
-exit $code
+  || gate_code=$?
+say ""
+sed '/^```mermaid/,/^```$/d' "$out/gate-report.md"   # the table; the chart is for GitHub
+say ""
+best=$(get "$out/steps/evaluate-and-gate.json" best)
+if [ "$gate_code" -ne 0 ]; then
+  say "== the gate did not pass (exit $gate_code): nothing promoted =="
+  exit "$gate_code"
+fi
+say "   gate passed; best: $best"
+
+say "-- promote-model"
+step promote-model promote-model --model "$model" --path "$out/$best" \
+  --metrics "$out/$best/metrics.json" --gate-results "$out/gate-results.json" \
+  --alias "$alias" "${reg_args[@]}"
+version=$(get "$out/steps/promote-model.json" version)
+previous=$(get "$out/steps/promote-model.json" previous-version)
+say "   promoted $model version $version ($best) to $alias${previous:+ (was version $previous)}"
+say "   lineage: node dist/mlops-ci.js promote-model --describe $model@$alias${registry:+ --registry $registry}   (from examples/iris)"
+say "== done: $model@$alias = version $version =="
