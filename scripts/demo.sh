@@ -151,8 +151,10 @@ fi
 say "   gate passed; best: $best"
 
 say "-- promote-model"
+# The winner's image digest: each training run rewrote .mlops-ci/train-in-container.json, the last one wins there.
 step promote-model promote-model --model "$model" --path "$out/$best" \
   --metrics "$out/$best/metrics.json" --gate-results "$out/gate-results.json" \
+  --image-digest "$(get "$out/steps/train-$best.json" image-digest)" \
   --alias "$alias" "${reg_args[@]}"
 version=$(get "$out/steps/promote-model.json" version)
 previous=$(get "$out/steps/promote-model.json" previous-version)
