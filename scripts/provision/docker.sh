@@ -15,6 +15,9 @@ CACHE="$ROOT/.cache/docker"
 IMAGE="mlops-ci-python:bookworm"
 TARBALL="$CACHE/python-bookworm.tar.gz"
 log() { echo "provision/docker: $*"; }
+# Root for apt-get, dockerd and debootstrap: CI and the dev machines are root; a
+# GitHub-hosted runner is not, and has passwordless sudo.
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 install_packages() {
   local missing=()
@@ -25,8 +28,8 @@ install_packages() {
   [ -x /usr/libexec/podman/catatonit ] || missing+=(catatonit)
   [ ${#missing[@]} -eq 0 ] && return 0
   log "installing ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null \
-    || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null; }
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null \
+    || { as_root apt-get update -q >/dev/null && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null; }
 }
 
 # dockerd runs in the background for the rest of the machine's life (tests and
@@ -36,7 +39,7 @@ start_dockerd() {
   docker info >/dev/null 2>&1 && return 0
   mkdir -p "$CACHE"
   log "no docker engine answers: starting dockerd (log: $CACHE/dockerd.log)"
-  nohup dockerd >"$CACHE/dockerd.log" 2>&1 </dev/null &
+  as_root nohup dockerd >"$CACHE/dockerd.log" 2>&1 </dev/null &
   for _ in $(seq 1 60); do
     docker info >/dev/null 2>&1 && { log "dockerd is up"; return 0; }
     sleep 1
@@ -58,13 +61,13 @@ build_rootfs_tarball() {
   local mirror stage
   mirror=$(debian_mirror)
   stage=$(mktemp -d "$CACHE/rootfs.XXXXXX")
-  trap 'rm -rf "$stage"' RETURN
+  trap 'as_root rm -rf "$stage"' RETURN
   log "bootstrapping a bookworm rootfs with python3, scikit-learn, pandas from $mirror (~2 min)"
-  debootstrap --variant=minbase --include=python3,python3-sklearn,python3-pandas bookworm "$stage/rootfs" "$mirror" >"$CACHE/debootstrap.log" 2>&1 \
+  as_root debootstrap --variant=minbase --include=python3,python3-sklearn,python3-pandas bookworm "$stage/rootfs" "$mirror" >"$CACHE/debootstrap.log" 2>&1 \
     || { tail -20 "$CACHE/debootstrap.log" >&2; exit 1; }
   # Downloaded packages and lists are not part of the image.
-  rm -rf "$stage/rootfs/var/cache/apt/archives/"*.deb "$stage/rootfs/var/lib/apt/lists/"*
-  tar --numeric-owner -C "$stage/rootfs" -c . | gzip -1 >"$stage/rootfs.tar.gz"
+  as_root sh -c 'rm -rf "$1"/var/cache/apt/archives/*.deb "$1"/var/lib/apt/lists/*' sh "$stage/rootfs"
+  as_root tar --numeric-owner -C "$stage/rootfs" -c . | gzip -1 >"$stage/rootfs.tar.gz"
   # Renamed into place whole, so an interrupted run never leaves a truncated tarball to import.
   mv "$stage/rootfs.tar.gz" "$TARBALL"
 }
