@@ -63,6 +63,16 @@ describe('mlops-ci (the bundle) as a CLI', () => {
     expect(outputsOf(warned.stdout).passed).toBe('false');
   });
 
+  test('in a workflow run: step (GITHUB_ACTIONS=true) the CLI still takes its arguments and prints its outputs', async () => {
+    const dir = project();
+    const run = await runBundle(['evaluate-and-gate', '--metrics', 'out/rf/metrics.json', '--rules', 'accuracy >= 0.9'], {
+      cwd: dir,
+      env: { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/models', GITHUB_SHA: 'b'.repeat(40), GITHUB_EVENT_NAME: 'push' },
+    });
+    expect(run.code).toBe(0);
+    expect(outputsOf(run.stdout)).toMatchObject({ passed: 'true', best: 'rf' });
+  });
+
   test('inputs may come as one JSON object in MLOPS_CI_INPUTS, lists typed', async () => {
     const dir = project();
     const run = await runBundle(['evaluate-and-gate'], {

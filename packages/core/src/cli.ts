@@ -40,14 +40,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     process.stderr.write(`error: ${parsed.message}\n`);
     return EXIT.badInput;
   }
-  return runStep(entry, env, parsed.inputs);
+  return runStep(entry, env, 'cli', parsed.inputs);
 }
 
 /** The entry of each GitHub action (dist/<step>.js): the same code, inputs from INPUT_*. */
 export async function runAction(step: string): Promise<void> {
   const entry = findStep(step);
   if (!entry) throw new Error(`no step named ${step}`);
-  process.exitCode = await runStep(entry, process.env);
+  process.exitCode = await runStep(entry, process.env, 'action');
 }
 
 /**

@@ -41,6 +41,11 @@ describe('detectHostKind', () => {
     [{ BUILD_URL: 'http://j/job/1/' }, 'local'],
     [{}, 'local'],
   ])('%p → %s', (env, kind) => expect(detectHostKind(env)).toBe(kind));
+
+  test('the CLI in a workflow run: step is not the github host (its inputs are its arguments)', () => {
+    expect(detectHostKind({ GITHUB_ACTIONS: 'true' }, 'cli')).toBe('local');
+    expect(detectHostKind({ GITHUB_ACTIONS: 'true' }, 'action')).toBe('github');
+  });
 });
 
 describe('githubContext', () => {

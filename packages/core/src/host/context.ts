@@ -52,8 +52,9 @@ export async function jenkinsContext(env: NodeJS.ProcessEnv): Promise<RunContext
   };
 }
 
-/** A terminal: whatever git says about the current folder. */
+/** A terminal: whatever git says about the current folder; the CLI in a workflow's `run:` step: the workflow's context. */
 export async function localContext(env: NodeJS.ProcessEnv, cwd = process.cwd()): Promise<RunContext> {
+  if (env['GITHUB_ACTIONS'] === 'true') return githubContext(env);
   return {
     repository: await repositoryFromGit(cwd),
     sha: await revParse(cwd, 'HEAD'),

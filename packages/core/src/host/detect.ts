@@ -1,8 +1,21 @@
 import type { Host, HostKind } from './types.js';
 
-/** GITHUB_ACTIONS=true → github; JENKINS_URL, or BUILD_URL with WORKSPACE → jenkins; else local. */
-export function detectHostKind(env: NodeJS.ProcessEnv): HostKind {
-  if (env['GITHUB_ACTIONS'] === 'true') return 'github';
+/**
+ * How the bundle was started: as a GitHub action's entrypoint (inputs in
+ * INPUT_*), or as the CLI (`mlops-ci <step> --name value`, also what the
+ * Jenkins shim runs).
+ */
+export type Invocation = 'action' | 'cli';
+
+/**
+ * An action on GITHUB_ACTIONS=true → github; JENKINS_URL, or BUILD_URL with
+ * WORKSPACE → jenkins; else local. The CLI is never the github host: in a
+ * workflow's `run:` step the runner sets no INPUT_* for it, so its inputs are
+ * its arguments and its outputs go to stdout, as everywhere else (the run
+ * context still comes from the workflow's variables).
+ */
+export function detectHostKind(env: NodeJS.ProcessEnv, invocation: Invocation = 'action'): HostKind {
+  if (env['GITHUB_ACTIONS'] === 'true' && invocation === 'action') return 'github';
   if (env['JENKINS_URL'] || (env['BUILD_URL'] && env['WORKSPACE'])) return 'jenkins';
   return 'local';
 }
@@ -11,8 +24,8 @@ export function detectHostKind(env: NodeJS.ProcessEnv): HostKind {
  * Builds the host for this process. Each implementation is imported only when
  * chosen, so `--help` and `--version` load none of them.
  */
-export async function createHost(step: string, env: NodeJS.ProcessEnv, cliInputs: Record<string, unknown>): Promise<Host> {
-  switch (detectHostKind(env)) {
+export async function createHost(step: string, env: NodeJS.ProcessEnv, cliInputs: Record<string, unknown>, invocation: Invocation): Promise<Host> {
+  switch (detectHostKind(env, invocation)) {
     case 'github': {
       const { GitHubHost } = await import('./github.js');
       return new GitHubHost();

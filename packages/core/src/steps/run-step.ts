@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { categoryOf, EXIT, exitCodeOf, messageOf } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
-import { createHost } from '../host/detect.js';
+import { createHost, type Invocation } from '../host/detect.js';
 import { withEnvFallbacks } from '../host/raw-inputs.js';
 import type { Host } from '../host/types.js';
 import { InputReader } from '../spec/inputs.js';
@@ -13,10 +13,10 @@ import type { StepEntry } from './types.js';
  * read and validate inputs, run, publish outputs, map errors to 1/2/3.
  * The same path serves the GitHub action, the Jenkins shim and the CLI.
  */
-export async function runStep(entry: StepEntry, env: NodeJS.ProcessEnv, cliInputs: Record<string, unknown> = {}): Promise<number> {
+export async function runStep(entry: StepEntry, env: NodeJS.ProcessEnv, invocation: Invocation, cliInputs: Record<string, unknown> = {}): Promise<number> {
   let host: Host;
   try {
-    host = await createHost(entry.spec.name, env, cliInputs);
+    host = await createHost(entry.spec.name, env, cliInputs, invocation);
   } catch (err) {
     process.stderr.write(`error: ${messageOf(err)}\n`);
     return exitCodeOf(err);

@@ -104,8 +104,10 @@ async function jenkinsContext(env) {
         tempDir: env['WORKSPACE_TMP'] || (env['WORKSPACE'] ? `${env['WORKSPACE']}@tmp` : node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir()),
     };
 }
-/** A terminal: whatever git says about the current folder. */
+/** A terminal: whatever git says about the current folder; the CLI in a workflow's `run:` step: the workflow's context. */
 async function localContext(env, cwd = process.cwd()) {
+    if (env['GITHUB_ACTIONS'] === 'true')
+        return githubContext(env);
     return {
         repository: await repositoryFromGit(cwd),
         sha: await (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .revParse */ .DJ)(cwd, 'HEAD'),

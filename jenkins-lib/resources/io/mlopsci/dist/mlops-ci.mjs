@@ -57,14 +57,14 @@ async function main(argv, env = process.env) {
         process.stderr.write(`error: ${parsed.message}\n`);
         return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.badInput;
     }
-    return (0,_steps_run_step_js__WEBPACK_IMPORTED_MODULE_4__/* .runStep */ .e)(entry, env, parsed.inputs);
+    return (0,_steps_run_step_js__WEBPACK_IMPORTED_MODULE_4__/* .runStep */ .e)(entry, env, 'cli', parsed.inputs);
 }
 /** The entry of each GitHub action (dist/<step>.js): the same code, inputs from INPUT_*. */
 async function runAction(step) {
     const entry = (0,_steps_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .findStep */ .M)(step);
     if (!entry)
         throw new Error(`no step named ${step}`);
-    process.exitCode = await (0,_steps_run_step_js__WEBPACK_IMPORTED_MODULE_4__/* .runStep */ .e)(entry, process.env);
+    process.exitCode = await (0,_steps_run_step_js__WEBPACK_IMPORTED_MODULE_4__/* .runStep */ .e)(entry, process.env, 'action');
 }
 /**
  * `--name value`, `--name=value`; a repeated name makes a list; a boolean
@@ -1120,9 +1120,15 @@ var errors = __nccwpck_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/fs-atomic.ts
 var fs_atomic = __nccwpck_require__(8162);
 ;// CONCATENATED MODULE: ./packages/core/src/host/detect.ts
-/** GITHUB_ACTIONS=true → github; JENKINS_URL, or BUILD_URL with WORKSPACE → jenkins; else local. */
-function detectHostKind(env) {
-    if (env['GITHUB_ACTIONS'] === 'true')
+/**
+ * An action on GITHUB_ACTIONS=true → github; JENKINS_URL, or BUILD_URL with
+ * WORKSPACE → jenkins; else local. The CLI is never the github host: in a
+ * workflow's `run:` step the runner sets no INPUT_* for it, so its inputs are
+ * its arguments and its outputs go to stdout, as everywhere else (the run
+ * context still comes from the workflow's variables).
+ */
+function detectHostKind(env, invocation = 'action') {
+    if (env['GITHUB_ACTIONS'] === 'true' && invocation === 'action')
         return 'github';
     if (env['JENKINS_URL'] || (env['BUILD_URL'] && env['WORKSPACE']))
         return 'jenkins';
@@ -1132,8 +1138,8 @@ function detectHostKind(env) {
  * Builds the host for this process. Each implementation is imported only when
  * chosen, so `--help` and `--version` load none of them.
  */
-async function createHost(step, env, cliInputs) {
-    switch (detectHostKind(env)) {
+async function createHost(step, env, cliInputs, invocation) {
+    switch (detectHostKind(env, invocation)) {
         case 'github': {
             const { GitHubHost } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(838), __nccwpck_require__.e(549)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8549));
             return new GitHubHost();
@@ -1165,10 +1171,10 @@ var spec_inputs = __nccwpck_require__(4944);
  * read and validate inputs, run, publish outputs, map errors to 1/2/3.
  * The same path serves the GitHub action, the Jenkins shim and the CLI.
  */
-async function runStep(entry, env, cliInputs = {}) {
+async function runStep(entry, env, invocation, cliInputs = {}) {
     let host;
     try {
-        host = await createHost(entry.spec.name, env, cliInputs);
+        host = await createHost(entry.spec.name, env, cliInputs, invocation);
     }
     catch (err) {
         process.stderr.write(`error: ${(0,errors/* messageOf */.bD)(err)}\n`);
