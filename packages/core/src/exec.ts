@@ -12,25 +12,49 @@ export interface ExecOptions {
   /** Resolve with the exit code instead of throwing when the command fails. */
   readonly ignoreReturnCode?: boolean;
   readonly input?: string;
+  /** Kill the command after this long; it then ends with exit code 124 (probes must not hang a step). */
+  readonly timeoutMs?: number;
+  /** Each non-blank line of stdout and stderr as it comes (installs stream to the log). */
+  readonly onLine?: (line: string) => void;
 }
 
+/** The exit code of a command killed by `timeoutMs`, as timeout(1) reports it. */
+export const TIMED_OUT = 124;
+
 /**
- * The one way this project runs a program: argv only, never a shell string,
- * so user values can never be run as code. Output is captured, not streamed;
- * steps that stream (training logs) use their own runner on top of spawn.
+ * The one way this project runs a program to completion: argv only, never a
+ * shell string, so user values can never be run as code. Output is captured
+ * and, with `onLine`, also handed over line by line. Training runs, which
+ * need the child to stop it on cancel, use container/line-process.ts.
  */
 export async function execCapture(command: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', (err) => reject(new Error(`could not run ${command}: ${err.message}`, { cause: err })));
+    child.stdout?.on('data', collect(stdout, options.onLine));
+    child.stderr?.on('data', collect(stderr, options.onLine));
+    let timedOut = false;
+    const timer = options.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        }, options.timeoutMs)
+      : undefined;
+    child.on('error', (err) => {
+      if (timer) clearTimeout(timer);
+      reject(new Error(`could not run ${command}: ${err.message}`, { cause: err }));
+    });
     child.on('close', (code) => {
-      const result = { exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+      if (timer) clearTimeout(timer);
+      const result = {
+        exitCode: timedOut ? TIMED_OUT : (code ?? 1),
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      };
       if (result.exitCode !== 0 && !options.ignoreReturnCode) {
-        reject(new Error(`${command} ${args.join(' ')} exited with ${result.exitCode}: ${result.stderr.trim()}`));
+        const tail = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-15).join('\n');
+        reject(new Error(`${formatCommand(command, args)} ${timedOut ? 'timed out' : `exited with ${result.exitCode}`}${tail ? `:\n${tail}` : ''}`));
       } else {
         resolve(result);
       }
@@ -41,4 +65,21 @@ export async function execCapture(command: string, args: readonly string[], opti
       child.stdin.end(options.input);
     }
   });
+}
+
+/** A command as a reader would type it (for logs and errors only: it is never run through a shell). */
+export function formatCommand(command: string, args: readonly string[]): string {
+  return [command, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** Keeps the chunks, and hands complete non-blank lines to `onLine` when there is one. */
+function collect(sink: Buffer[], onLine: ((line: string) => void) | undefined): (chunk: Buffer) => void {
+  let rest = '';
+  return (chunk) => {
+    sink.push(chunk);
+    if (!onLine) return;
+    const lines = (rest + chunk.toString('utf8')).split(/\r?\n|\r/);
+    rest = lines.pop() ?? '';
+    for (const line of lines) if (line.trim() !== '') onLine(line);
+  };
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execCapture, formatCommand } from '../exec.js';
 import type { Logger } from '../host/types.js';
 
 export interface CommandOptions {
@@ -61,49 +61,8 @@ export class CommandRunner {
   }
 
   private spawn(command: string, args: readonly string[], options: CommandOptions, onLine: ((line: string) => void) | null): Promise<CommandResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(command, args, { cwd: options.cwd, env: this.environment(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
-      const out: string[] = [];
-      const err: string[] = [];
-      const collect = (sink: string[]) => {
-        let rest = '';
-        return (chunk: Buffer) => {
-          const text = chunk.toString('utf8');
-          sink.push(text);
-          if (!onLine) return;
-          const lines = (rest + text).split(/\r?\n|\r/);
-          rest = lines.pop() ?? '';
-          for (const line of lines) if (line.trim() !== '') onLine(line);
-        };
-      };
-      child.stdout.on('data', collect(out));
-      child.stderr.on('data', collect(err));
-      let timedOut = false;
-      const timer = options.timeoutMs
-        ? setTimeout(() => {
-            timedOut = true;
-            child.kill('SIGKILL');
-          }, options.timeoutMs)
-        : undefined;
-      child.on('error', (error) => {
-        if (timer) clearTimeout(timer);
-        reject(new Error(`could not run ${command}: ${error.message}`, { cause: error }));
-      });
-      child.on('close', (code) => {
-        if (timer) clearTimeout(timer);
-        const result = { exitCode: timedOut ? 124 : (code ?? 1), stdout: out.join(''), stderr: err.join('') };
-        if (result.exitCode !== 0 && !options.ignoreReturnCode) {
-          const tail = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-15).join('\n');
-          reject(new Error(`${formatCommand(command, args)} ${timedOut ? 'timed out' : `exited with ${result.exitCode}`}${tail ? `:\n${tail}` : ''}`));
-        } else {
-          resolve(result);
-        }
-      });
-    });
+    const { cwd, ignoreReturnCode, timeoutMs } = options;
+    return execCapture(command, args, { cwd, env: this.environment(options.env), ignoreReturnCode, timeoutMs, onLine: onLine ?? undefined });
   }
 }
 
-/** A command as a reader would type it (for logs only: it is never run through a shell). */
-export function formatCommand(command: string, args: readonly string[]): string {
-  return [command, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, `'\\''`)}'`)).join(' ');
-}

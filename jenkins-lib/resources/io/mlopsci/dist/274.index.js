@@ -76,10 +76,10 @@ class S3CacheStore {
                 throw new Error('the response has no body');
             await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_7__.pipeline)(out.Body, (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createWriteStream)(scratch));
             const members = paths.map((target) => node_path__WEBPACK_IMPORTED_MODULE_5___default().resolve(target).slice(1)); // stored relative to /
-            const listed = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .W)('tar', ['-tf', scratch])).stdout.split('\n');
+            const listed = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .Wp)('tar', ['-tf', scratch])).stdout.split('\n');
             const present = members.filter((member) => listed.some((line) => line === member || line.startsWith(`${member}/`)));
             if (present.length > 0)
-                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .W)('tar', ['-xf', scratch, '-C', '/', '--', ...present]);
+                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .Wp)('tar', ['-xf', scratch, '-C', '/', '--', ...present]);
             return matched;
         }
         catch (err) {
@@ -100,7 +100,7 @@ class S3CacheStore {
             if (members.length === 0)
                 return;
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(scratchDir, { recursive: true });
-            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .W)('tar', ['-cf', scratch, '-C', '/', '--', ...members]);
+            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .Wp)('tar', ['-cf', scratch, '-C', '/', '--', ...members]);
             await new _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__/* .Upload */ ._({ client: this.client, params: { Bucket: this.bucket, Key: this.objectKey(key), Body: (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(scratch) } }).done();
         }
         catch (err) {

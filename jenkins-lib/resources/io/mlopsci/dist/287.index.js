@@ -151,12 +151,12 @@ class GitTagsRegistry {
         return newest ? `v${newest}` : null;
     }
     async tagCommit(tag) {
-        const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .W)('git', ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`], { cwd: this.repo, ignoreReturnCode: true });
+        const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .Wp)('git', ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`], { cwd: this.repo, ignoreReturnCode: true });
         return result.exitCode === 0 ? result.stdout.trim() : null;
     }
     /** Creates an annotated tag; false when the name is taken. */
     async createTag(name, target, message) {
-        const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .W)('git', ['tag', '-a', '-F', '-', name, target], { cwd: this.repo, input: message, ignoreReturnCode: true, env: gitEnv() });
+        const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .Wp)('git', ['tag', '-a', '-F', '-', name, target], { cwd: this.repo, input: message, ignoreReturnCode: true, env: gitEnv() });
         if (result.exitCode === 0)
             return true;
         if (/already exists/.test(result.stderr))
@@ -167,7 +167,7 @@ class GitTagsRegistry {
     async pushTag(name) {
         if (!this.options.push)
             return true;
-        const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .W)('git', ['push', '--porcelain', 'origin', `refs/tags/${name}:refs/tags/${name}`], { cwd: this.repo, ignoreReturnCode: true });
+        const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .Wp)('git', ['push', '--porcelain', 'origin', `refs/tags/${name}:refs/tags/${name}`], { cwd: this.repo, ignoreReturnCode: true });
         if (result.exitCode === 0)
             return true;
         if (/already exists|rejected/.test(result.stdout + result.stderr)) {
@@ -182,7 +182,7 @@ class GitTagsRegistry {
         await this.git(['fetch', '--quiet', '--tags', 'origin']);
     }
     async git(args) {
-        return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .W)('git', args, { cwd: this.repo })).stdout;
+        return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .Wp)('git', args, { cwd: this.repo })).stdout;
     }
 }
 /** The first version follows `bump` too: 0.0.1 (patch), 0.1.0 (minor), 1.0.0 (major). */

@@ -6,28 +6,51 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ execCapture)
+/* harmony export */   Wp: () => (/* binding */ execCapture),
+/* harmony export */   fE: () => (/* binding */ formatCommand)
 /* harmony export */ });
+/* unused harmony export TIMED_OUT */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 
+/** The exit code of a command killed by `timeoutMs`, as timeout(1) reports it. */
+const TIMED_OUT = 124;
 /**
- * The one way this project runs a program: argv only, never a shell string,
- * so user values can never be run as code. Output is captured, not streamed;
- * steps that stream (training logs) use their own runner on top of spawn.
+ * The one way this project runs a program to completion: argv only, never a
+ * shell string, so user values can never be run as code. Output is captured
+ * and, with `onLine`, also handed over line by line. Training runs, which
+ * need the child to stop it on cancel, use container/line-process.ts.
  */
 async function execCapture(command, args, options = {}) {
     return new Promise((resolve, reject) => {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
         const stdout = [];
         const stderr = [];
-        child.stdout?.on('data', (chunk) => stdout.push(chunk));
-        child.stderr?.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', (err) => reject(new Error(`could not run ${command}: ${err.message}`, { cause: err })));
+        child.stdout?.on('data', collect(stdout, options.onLine));
+        child.stderr?.on('data', collect(stderr, options.onLine));
+        let timedOut = false;
+        const timer = options.timeoutMs
+            ? setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGKILL');
+            }, options.timeoutMs)
+            : undefined;
+        child.on('error', (err) => {
+            if (timer)
+                clearTimeout(timer);
+            reject(new Error(`could not run ${command}: ${err.message}`, { cause: err }));
+        });
         child.on('close', (code) => {
-            const result = { exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+            if (timer)
+                clearTimeout(timer);
+            const result = {
+                exitCode: timedOut ? TIMED_OUT : (code ?? 1),
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8'),
+            };
             if (result.exitCode !== 0 && !options.ignoreReturnCode) {
-                reject(new Error(`${command} ${args.join(' ')} exited with ${result.exitCode}: ${result.stderr.trim()}`));
+                const tail = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-15).join('\n');
+                reject(new Error(`${formatCommand(command, args)} ${timedOut ? 'timed out' : `exited with ${result.exitCode}`}${tail ? `:\n${tail}` : ''}`));
             }
             else {
                 resolve(result);
@@ -39,6 +62,24 @@ async function execCapture(command, args, options = {}) {
             child.stdin.end(options.input);
         }
     });
+}
+/** A command as a reader would type it (for logs and errors only: it is never run through a shell). */
+function formatCommand(command, args) {
+    return [command, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+/** Keeps the chunks, and hands complete non-blank lines to `onLine` when there is one. */
+function collect(sink, onLine) {
+    let rest = '';
+    return (chunk) => {
+        sink.push(chunk);
+        if (!onLine)
+            return;
+        const lines = (rest + chunk.toString('utf8')).split(/\r?\n|\r/);
+        rest = lines.pop() ?? '';
+        for (const line of lines)
+            if (line.trim() !== '')
+                onLine(line);
+    };
 }
 
 
@@ -165,23 +206,23 @@ function readEventPayload(file) {
 
 /** `git rev-parse <rev>`, or null outside a repository / for an unknown rev. */
 async function revParse(cwd, rev) {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .W)('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, ignoreReturnCode: true }).catch(() => null);
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, ignoreReturnCode: true }).catch(() => null);
     return result && result.exitCode === 0 ? result.stdout.trim() : null;
 }
 /** The parents of a commit (two for a merge). */
 async function parentsOf(cwd, rev) {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .W)('git', ['rev-list', '--parents', '-n', '1', rev], { cwd, ignoreReturnCode: true }).catch(() => null);
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['rev-list', '--parents', '-n', '1', rev], { cwd, ignoreReturnCode: true }).catch(() => null);
     if (!result || result.exitCode !== 0)
         return [];
     return result.stdout.trim().split(/\s+/).slice(1);
 }
 async function remoteUrl(cwd, remote = 'origin') {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .W)('git', ['remote', 'get-url', remote], { cwd, ignoreReturnCode: true }).catch(() => null);
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['remote', 'get-url', remote], { cwd, ignoreReturnCode: true }).catch(() => null);
     return result && result.exitCode === 0 ? result.stdout.trim() : null;
 }
 /** `git show <ref>:<path>`: the file's text at that ref, or null when the file or ref doesn't exist. */
 async function showFile(cwd, ref, path) {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .W)('git', ['show', `${ref}:${path}`], { cwd, ignoreReturnCode: true });
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['show', `${ref}:${path}`], { cwd, ignoreReturnCode: true });
     return result.exitCode === 0 ? result.stdout : null;
 }
 /**

@@ -293,28 +293,51 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ execCapture)
+/* harmony export */   Wp: () => (/* binding */ execCapture),
+/* harmony export */   fE: () => (/* binding */ formatCommand)
 /* harmony export */ });
+/* unused harmony export TIMED_OUT */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 
+/** The exit code of a command killed by `timeoutMs`, as timeout(1) reports it. */
+const TIMED_OUT = 124;
 /**
- * The one way this project runs a program: argv only, never a shell string,
- * so user values can never be run as code. Output is captured, not streamed;
- * steps that stream (training logs) use their own runner on top of spawn.
+ * The one way this project runs a program to completion: argv only, never a
+ * shell string, so user values can never be run as code. Output is captured
+ * and, with `onLine`, also handed over line by line. Training runs, which
+ * need the child to stop it on cancel, use container/line-process.ts.
  */
 async function execCapture(command, args, options = {}) {
     return new Promise((resolve, reject) => {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
         const stdout = [];
         const stderr = [];
-        child.stdout?.on('data', (chunk) => stdout.push(chunk));
-        child.stderr?.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', (err) => reject(new Error(`could not run ${command}: ${err.message}`, { cause: err })));
+        child.stdout?.on('data', collect(stdout, options.onLine));
+        child.stderr?.on('data', collect(stderr, options.onLine));
+        let timedOut = false;
+        const timer = options.timeoutMs
+            ? setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGKILL');
+            }, options.timeoutMs)
+            : undefined;
+        child.on('error', (err) => {
+            if (timer)
+                clearTimeout(timer);
+            reject(new Error(`could not run ${command}: ${err.message}`, { cause: err }));
+        });
         child.on('close', (code) => {
-            const result = { exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+            if (timer)
+                clearTimeout(timer);
+            const result = {
+                exitCode: timedOut ? TIMED_OUT : (code ?? 1),
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8'),
+            };
             if (result.exitCode !== 0 && !options.ignoreReturnCode) {
-                reject(new Error(`${command} ${args.join(' ')} exited with ${result.exitCode}: ${result.stderr.trim()}`));
+                const tail = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-15).join('\n');
+                reject(new Error(`${formatCommand(command, args)} ${timedOut ? 'timed out' : `exited with ${result.exitCode}`}${tail ? `:\n${tail}` : ''}`));
             }
             else {
                 resolve(result);
@@ -326,6 +349,24 @@ async function execCapture(command, args, options = {}) {
             child.stdin.end(options.input);
         }
     });
+}
+/** A command as a reader would type it (for logs and errors only: it is never run through a shell). */
+function formatCommand(command, args) {
+    return [command, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+/** Keeps the chunks, and hands complete non-blank lines to `onLine` when there is one. */
+function collect(sink, onLine) {
+    let rest = '';
+    return (chunk) => {
+        sink.push(chunk);
+        if (!onLine)
+            return;
+        const lines = (rest + chunk.toString('utf8')).split(/\r?\n|\r/);
+        rest = lines.pop() ?? '';
+        for (const line of lines)
+            if (line.trim() !== '')
+                onLine(line);
+    };
 }
 
 
@@ -408,7 +449,7 @@ class DirectoryCache {
                 return undefined;
             const members = paths.map(member);
             // Only the members asked for; `--` so no member can be read as an option.
-            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .W)('tar', ['-x', '-f', this.entryFile(matched), '-C', '/', '--', ...(await this.membersIn(matched, members))]);
+            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .Wp)('tar', ['-x', '-f', this.entryFile(matched), '-C', '/', '--', ...(await this.membersIn(matched, members))]);
             return matched;
         }
         catch (err) {
@@ -431,7 +472,7 @@ class DirectoryCache {
                 this.log.debug(`DirectoryCache.save: none of ${paths.join(', ')} exists; nothing saved for ${key}`);
                 return;
             }
-            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .W)('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
+            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .Wp)('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(staging, final);
         }
         catch (err) {
@@ -444,7 +485,7 @@ class DirectoryCache {
     }
     /** The requested members the archive holds (tar -x fails on a name it lacks). */
     async membersIn(key, wanted) {
-        const listing = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .W)('tar', ['-t', '-f', this.entryFile(key)]);
+        const listing = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .Wp)('tar', ['-t', '-f', this.entryFile(key)]);
         const tops = new Set(listing.stdout.split('\n').map((line) => line.replace(/\/$/, '')));
         return wanted.filter((name) => tops.has(name));
     }
