@@ -122,6 +122,21 @@ describe('promote-model on the local registry', () => {
     expect(outputsOf(described.stdout)).toMatchObject({ version: '1', lineage: path.join(dir, REGISTRY, 'iris', 'versions', '1', 'version.json') });
     expect(filesUnder(path.join(dir, REGISTRY))).toEqual(before);
     expect((await promote(dir, ['--describe', 'iris@1'])).code).toBe(0);
+    expect(outputsOf(described.stdout)['found']).toBe('true');
+  });
+
+  test('--describe with --allow-missing: a missing alias is found=false and exit 0; without it, exit 2', async () => {
+    const dir = project();
+    await register(dir);
+    const missing = await promote(dir, ['--describe', 'iris@production', '--allow-missing']);
+    expect(missing.code).toBe(0);
+    expect(outputsOf(missing.stdout)).toEqual({ version: '', uri: '', 'previous-version': '', lineage: '', found: 'false' });
+    expect(missing.stderr).toContain('iris@production does not exist');
+    const present = await promote(dir, ['--describe', 'iris@staging', '--allow-missing']);
+    expect(outputsOf(present.stdout)).toMatchObject({ version: '1', found: 'true' });
+    expect((await promote(dir, ['--describe', 'iris@production'])).code).toBe(2);
+    // Bad input is still bad input with allow-missing.
+    expect((await promote(dir, ['--describe', 'iris', '--allow-missing'])).code).toBe(2);
   });
 
   test('a single model file, registration without an alias, and require-gate false without a gate', async () => {
@@ -170,6 +185,7 @@ describe('promote-model on the local registry', () => {
     ['an unreadable metrics file', ['--model', 'iris', '--path', 'out/rf/model', '--metrics', 'nope.json', '--gate-results', 'results.json'], "input 'metrics'", 'no such file'],
     ['malformed lineage JSON', ['--model', 'iris', '--path', 'out/rf/model', '--lineage', '{"a":', '--gate-results', 'results.json'], "input 'lineage'", 'not valid JSON'],
     ['describe without an alias', ['--describe', 'iris'], "input 'describe'", 'expected <model>@<alias>'],
+    ['allow-missing without describe', ['--model', 'iris', '--path', 'out/rf/model', '--gate-results', 'results.json', '--allow-missing'], "input 'allow-missing'", 'only applies to describe'],
   ])('%s: exit 2, nothing written', async (_name, args, input, message) => {
     const dir = project();
     const run = await promote(dir, args);

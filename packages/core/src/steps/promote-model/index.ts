@@ -44,7 +44,7 @@ export async function run(inputs: PromoteInputs, host: Host): Promise<StepResult
 
   switch (inputs.mode) {
     case 'describe':
-      return describeVersion(registry, inputs.model, inputs.ref, host);
+      return describeVersion(registry, inputs, host);
     case 'rollback':
       return rollBack(registry, inputs.model, inputs.alias, mover, host);
     case 'remove-alias':
@@ -76,12 +76,19 @@ async function registerAndPromote(registry: ModelRegistry, inputs: Register, mov
   return { outputs: await versionOutputs(registered, previous, host) };
 }
 
-async function describeVersion(registry: ModelRegistry, model: string, ref: { alias: string } | { version: string }, host: Host): Promise<StepResult> {
+type Describe = Extract<PromoteInputs, { mode: 'describe' }>;
+
+async function describeVersion(registry: ModelRegistry, { model, ref, allowMissing }: Describe, host: Host): Promise<StepResult> {
   const found = await registry.describe(model, ref);
-  if (!found) throw new InputError('describe', `${model}@${'alias' in ref ? ref.alias : ref.version} does not exist in ${registry.description}`);
+  if (!found) {
+    const missing = `${model}@${'alias' in ref ? ref.alias : ref.version} does not exist in ${registry.description}`;
+    if (!allowMissing) throw new InputError('describe', missing);
+    host.info(`${missing} (allow-missing: found = false)`);
+    return { outputs: { version: '', uri: '', 'previous-version': '', lineage: '', found: 'false' } };
+  }
   host.info(renderLineage(found.lineage, found.uri));
   host.info(JSON.stringify(found.lineage, null, 2));
-  return { outputs: await versionOutputs(found, null, host) };
+  return { outputs: { ...(await versionOutputs(found, null, host)), found: 'true' } };
 }
 
 async function rollBack(registry: ModelRegistry, model: string, alias: string, mover: Mover, host: Host): Promise<StepResult> {

@@ -27,7 +27,7 @@ interface Common {
 /** What the step was asked to do, each with exactly what it needs. */
 export type PromoteInputs = Common &
   (
-    | { readonly mode: 'describe'; readonly model: string; readonly ref: { alias: string } | { version: string } }
+    | { readonly mode: 'describe'; readonly model: string; readonly ref: { alias: string } | { version: string }; readonly allowMissing: boolean }
     | { readonly mode: 'rollback' | 'remove-alias'; readonly model: string; readonly alias: string }
     | { readonly mode: 'to-version'; readonly model: string; readonly alias: string; readonly version: string }
     | {
@@ -61,7 +61,9 @@ export async function readPromoteInputs(reader: InputReader, host: Host): Promis
   if (common.registry.kind === 'git-tags') await checkGitTagsRepository(common.registry.repo, common.push);
 
   const describe = reader.string('describe').trim();
-  if (describe) return { ...common, mode: 'describe', ...parseDescribe(describe) };
+  const allowMissing = reader.boolean('allow-missing');
+  if (describe) return { ...common, mode: 'describe', ...parseDescribe(describe), allowMissing };
+  if (allowMissing) throw new InputError('allow-missing', 'only applies to describe; give describe: <model>@<alias> with it');
 
   const model = checkedModel(reader.requiredString('model').trim(), 'model');
   const aliasText = reader.string('alias').trim();

@@ -118,12 +118,20 @@ export const promoteModelSpec = {
       description: 'Print the lineage of `model@alias` (or `model@<version>`) and do nothing else.',
       example: 'iris@production',
     },
+    {
+      name: 'allow-missing',
+      type: 'boolean',
+      default: 'false',
+      description:
+        'With `describe`: when the alias or version does not exist, succeed with `found` = `false` and empty outputs instead of failing (a pipeline\u2019s first run has no `production` yet). Any other failure still fails.',
+    },
   ],
   outputs: [
     { name: 'version', description: 'The version registered, or the one the alias now points to (empty after remove-alias).' },
     { name: 'uri', description: 'Where the model files of that version are.' },
     { name: 'previous-version', description: 'What the alias pointed to before; empty when it was new or no alias moved.' },
     { name: 'lineage', description: 'Path of that version’s `version.json` (a local copy for remote registries).' },
+    { name: 'found', description: 'With `describe`: `true` when the version exists, `false` when it does not (only with `allow-missing`). Empty otherwise.' },
   ],
   example: {
     model: 'iris',
