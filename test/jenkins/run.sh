@@ -2,6 +2,8 @@
 # Runs the Groovy tests of the Jenkins shim under Debian's groovy 2.4.
 #   bash test/jenkins/run.sh            all tests
 #   bash test/jenkins/run.sh Credential only tests whose Class.method contains "Credential"
+#   bash test/jenkins/run.sh --jenkinsfile <Jenkinsfile> <workspace> <build.json> <result.json>
+#                                       one build of a Jenkinsfile (see run-jenkinsfile.groovy)
 # Needs groovy (bash scripts/provision/groovy.sh) and node.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -22,4 +24,8 @@ if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
 fi
 
 cd "$ROOT"
+if [ "${1:-}" = --jenkinsfile ]; then
+  shift
+  exec groovy -cp "test/jenkins:test/jenkins/stubs:jenkins-lib/src" test/jenkins/run-jenkinsfile.groovy "$@"
+fi
 exec groovy -cp "test/jenkins:test/jenkins/stubs:jenkins-lib/src" test/jenkins/run-tests.groovy "$@"

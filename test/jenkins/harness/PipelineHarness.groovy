@@ -15,13 +15,26 @@ import org.codehaus.groovy.runtime.InvokerHelper
  * - libraryResource reads `resourcesDir`; writeFile/readFile/fileExists do real IO relative to
  *   a temp workspace; pwd(tmp: true) is a real temp dir; error throws PipelineError.
  * - sh goes to `shHandler`: a canned answer (see onSh), or the real /bin/sh (runShForReal).
+ * - `pipeline { }` runs a Declarative Pipeline (DeclarativePipeline); runJenkinsfile runs a whole
+ *   Jenkinsfile of this library; junit reads the real report and marks the build UNSTABLE on failures.
  */
 class PipelineHarness {
 
     static final List<String> STEPS = [
         'sh', 'withEnv', 'withCredentials', 'string', 'usernamePassword', 'libraryResource',
         'writeFile', 'readFile', 'fileExists', 'pwd', 'error', 'unstable', 'echo', 'isUnix',
+        'pipeline', 'script', 'junit', 'checkout', 'archiveArtifacts',
     ]
+
+    /** The line a Jenkinsfile of this library starts with; Jenkins loads the library, the harness has it loaded. */
+    static final String LIBRARY_LINE = "@Library('mlops-ci') _"
+
+    /** What `junit` recorded: one entry per call, with the counts it read. */
+    final List<Map<String, Object>> testReports = []
+
+    /** Declarative stages that ran, and those a `when` skipped, by name, in order. */
+    final List<String> ranStages = []
+    final List<String> skippedStages = []
 
     /** Variables of this process that a real sh keeps (node must be found; nothing else leaks in). */
     static final List<String> INHERITED_ENV = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'NODE_OPTIONS']
@@ -64,16 +77,22 @@ class PipelineHarness {
     private final Map<String, Script> vars = [:]
 
     PipelineHarness(File repoRoot) {
+        this(repoRoot, null)
+    }
+
+    /** With `workspace` given, builds run in it (a checkout made by the test) instead of an empty temp one. */
+    PipelineHarness(File repoRoot, File workspace) {
         this.repoRoot = repoRoot.canonicalFile
         this.varsDir = new File(this.repoRoot, 'jenkins-lib/vars')
         this.resourcesDir = new File(this.repoRoot, 'jenkins-lib/resources')
         this.root = File.createTempDir('mlops-ci-jenkins-', '')
-        this.workspace = new File(root, 'workspace')
+        this.workspace = workspace?.canonicalFile ?: new File(root, 'workspace')
         this.tmpDir = new File(root, 'workspace@tmp')
-        workspace.mkdirs()
+        this.workspace.mkdirs()
         initEnv()
         STEPS.each { String step -> allow(step) { StepCall call -> this."${stepMethod(step)}"(call) } }
         binding.setVariable('env', new EnvView(this))
+        binding.setVariable('scm', [$class: 'GitSCM', note: 'the workspace is the checkout'])
         loadVars()
     }
 
@@ -93,6 +112,22 @@ class PipelineHarness {
         Script script = groovyShell().parse(text)
         script.binding = binding
         return script.run()
+    }
+
+    /**
+     * Runs a Jenkinsfile: it must load this library with LIBRARY_LINE (the line is then dropped, the
+     * harness has the library's vars already), and is otherwise run as written. Returns the result.
+     */
+    String runJenkinsfile(File jenkinsfile) {
+        String text = jenkinsfile.getText('UTF-8')
+        List<String> lines = text.readLines()
+        int at = lines.findIndexOf { it.trim() == LIBRARY_LINE }
+        if (at < 0) {
+            throw new IllegalArgumentException("${jenkinsfile} does not load the library with ${LIBRARY_LINE}")
+        }
+        lines[at] = ''
+        runPipeline(lines.join('\n'))
+        return result
     }
 
     private void loadVars() {
@@ -151,6 +186,11 @@ class PipelineHarness {
         Map<String, String> env = new TreeMap<String, String>(baseEnv)
         envLayers.each { env.putAll(it) }
         return env
+    }
+
+    /** Runs body with `layer` over the environment, as a Declarative `environment { }` block does. */
+    Object withEnvironment(Map<String, String> layer, Closure body) {
+        return withLayer(layer, body)
     }
 
     private Object withLayer(Map<String, String> layer, Closure body) {
@@ -328,6 +368,47 @@ class PipelineHarness {
             return tmpDir.path
         }
         return workspace.path
+    }
+
+    // ---- declarative and publishing steps ---------------------------------------------------
+
+    private String stepPipeline(StepCall call) {
+        return new DeclarativePipeline(this).run(call.body())
+    }
+
+    /** A Declarative `script { }` block: Groovy run as written. */
+    private Object stepScript(StepCall call) {
+        return call.body().call()
+    }
+
+    /** The workspace is already the checkout (the test made it); recorded only. */
+    private void stepCheckout(StepCall call) {
+    }
+
+    private void stepArchiveArtifacts(StepCall call) {
+    }
+
+    /**
+     * Reads the JUnit XML as Jenkins' junit step does: no report fails the build (unless
+     * allowEmptyResults), a report with failures or errors makes it UNSTABLE (unless
+     * skipMarkingBuildUnstable).
+     */
+    private void stepJunit(StepCall call) {
+        File report = resolve(call.arg('testResults', true))
+        if (!report.file) {
+            if (call.arg('allowEmptyResults')) {
+                return
+            }
+            throw new PipelineError("No test report files were found. Configuration error? (${report})")
+        }
+        def suites = new XmlSlurper().parse(report)
+        def cases = suites.'**'.findAll { it.name() == 'testcase' }
+        int failed = cases.count { it.failure.size() > 0 || it.error.size() > 0 }
+        testReports << [file: report.path, tests: cases.size(), failed: failed, skipped: cases.count { it.skipped.size() > 0 }]
+        log << "Recording test results: ${cases.size()} tests, ${failed} failed".toString()
+        if (failed > 0 && result == 'SUCCESS' && !call.arg('skipMarkingBuildUnstable')) {
+            result = 'UNSTABLE'
+        }
     }
 
     // ---- results and log -------------------------------------------------------------------
