@@ -7,11 +7,13 @@
 // artifacts, its config lookup) lives in a temp dir removed after the run.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startArtifactSignatureProxy, type ArtifactSignatureProxy } from './actions/artifact-signature-proxy.js';
+import { namesStandIn, standInMappings } from './actions/stand-ins.js';
 
 export const ACT_VERSION = '0.2.89';
 
@@ -47,13 +49,19 @@ export interface ActRunOptions {
   cacheDir?: string;
   /** Start act's artifact server so steps get ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL (default true). */
   artifactServer?: boolean;
+  /** Map `actions/upload-artifact@v4` and `actions/download-artifact@v4` to the test stand-ins
+   *  in test/support/actions (act `--local-repository`). Default: when the workflow file names
+   *  one of them (pass true when only a local composite action does). Bundled on first use. */
+  standInActions?: boolean;
   /** Keep the temp dir (host workspace, event file) for debugging. Also: ACT_KEEP_TMP=1. */
   keepTemp?: boolean;
 }
 
 export interface ActStep {
-  /** Job id (`jobs.<id>`). */
+  /** Job id (`jobs.<id>`); every entry of a matrix job has the same one. */
   job: string;
+  /** The matrix entry the step ran in (`{}` outside a matrix). */
+  matrix: Record<string, unknown>;
   /** Step id (`id:`), or its index as a string when the step has no id. */
   id: string;
   /** What act prints for the step: `uses:` value, `run:` text, or `name:`. */
@@ -81,7 +89,7 @@ export interface ActRun {
   outputs: Record<string, Record<string, string>>;
   /** All step summaries joined in run order (what GitHub shows as the job summary). */
   summary: string;
-  /** Job id -> 'success' | 'failure'. */
+  /** Job id -> 'success' | 'failure'; a matrix job has one result, 'failure' if any entry failed. */
   jobResults: Record<string, string>;
 }
 
@@ -103,6 +111,7 @@ export async function runAct(opts: ActRunOptions): Promise<ActRun> {
   const act = actBinary();
   const keep = opts.keepTemp || process.env['ACT_KEEP_TMP'] === '1';
   const tmp = await mkdtemp(join(tmpdir(), 'mlops-ci-act-'));
+  let artifactProxy: ArtifactSignatureProxy | undefined;
   try {
     const repo = await prepareRepo(resolve(opts.repoDir), join(tmp, 'repo'));
     const workflow = isAbsolute(opts.workflow) ? opts.workflow : join(repo, opts.workflow);
@@ -151,11 +160,21 @@ export async function runAct(opts: ActRunOptions): Promise<ActRun> {
       '--input-file', join(tmp, 'none.input'),
     );
     if (opts.artifactServer ?? true) {
+      const artifacts = join(tmp, 'artifacts');
+      // act's server lists a run's artifacts by reading <path>/<run id>/ and panics while it
+      // is missing (nothing uploaded yet): the client would retry ~30 s, then fail with an
+      // unrelated message.
+      await mkdir(join(artifacts, env['GITHUB_RUN_ID'] ?? '1'), { recursive: true });
+      const port = await freePort();
+      artifactProxy = await startArtifactSignatureProxy(port);
       args.push(
-        '--artifact-server-path', join(tmp, 'artifacts'),
+        '--artifact-server-path', artifacts,
         '--artifact-server-addr', '127.0.0.1',
-        '--artifact-server-port', String(await freePort()),
+        '--artifact-server-port', String(port),
       );
+    }
+    if (opts.standInActions ?? namesStandIn(await readFile(workflow, 'utf8'))) {
+      for (const mapping of await standInMappings()) args.push('--local-repository', mapping);
     }
     if (opts.job) args.push('-j', opts.job);
     for (const [k, v] of Object.entries(env)) args.push('--env', `${k}=${v}`);
@@ -173,9 +192,12 @@ export async function runAct(opts: ActRunOptions): Promise<ActRun> {
       .filter(Boolean)
       .join(',');
     childEnv['NO_PROXY'] = childEnv['no_proxy'] = noProxy;
+    // Steps get act's own ACTIONS_RUNTIME_URL as their ACTIONS_RUNTIME_URL and ACTIONS_RESULTS_URL.
+    if (artifactProxy) childEnv['ACTIONS_RUNTIME_URL'] = artifactProxy.url;
 
     return await spawnAct(act, args, { cwd: tmp, env: childEnv, timeoutMs: opts.timeoutMs ?? 120_000 });
   } finally {
+    await artifactProxy?.close();
     if (keep) process.stderr.write(`act temp dir kept: ${tmp}\n`);
     else await rm(tmp, { recursive: true, force: true });
   }
@@ -275,6 +297,7 @@ interface ActLogLine {
   step?: string;
   stepID?: string[];
   stage?: string;
+  matrix?: Record<string, unknown> | null;
   raw_output?: boolean;
   stepResult?: string;
   jobResult?: string;
@@ -311,10 +334,12 @@ export function parseLog(lines: string[]): Omit<ActRun, 'exitCode' | 'timedOut' 
     if (entry.jobID && entry.jobResult) jobResults[entry.jobID] = entry.jobResult;
     if (!entry.jobID || !Array.isArray(entry.stepID) || !entry.stage) continue;
     const id = entry.stepID.join('/');
-    const key = `${entry.jobID}\u0000${id}\u0000${entry.stage}`;
+    const matrix = entry.matrix ?? {};
+    // Matrix entries share the job id (and run at the same time): keep their steps apart.
+    const key = `${entry.jobID}\u0000${JSON.stringify(matrix)}\u0000${id}\u0000${entry.stage}`;
     let step = byKey.get(key);
     if (!step) {
-      step = { job: entry.jobID, id, name: entry.step ?? id, stage: entry.stage, outputs: {}, summary: '', log: '' };
+      step = { job: entry.jobID, matrix, id, name: entry.step ?? id, stage: entry.stage, outputs: {}, summary: '', log: '' };
       byKey.set(key, step);
       steps.push(step);
     }
