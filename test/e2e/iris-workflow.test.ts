@@ -23,7 +23,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { findStep, runAct } from '../support/act.js';
+import { findStep, runAct, type ActRun, type ActStep } from '../support/act.js';
 import { runBundle, tempDir } from '../support/bundle.js';
 import { startGitHubApi, type GitHubApiFake } from '../support/github-api/server.js';
 import { startS3Server, type S3Server } from '../support/s3-server.js';
@@ -108,9 +108,11 @@ test('iris.yml under act: a PR gates onto its head and promotes to staging, main
   });
   if (pr.exitCode !== 0) console.log(pr.output);
   expect(pr.exitCode).toBe(0);
-  expect(pr.jobResults).toEqual({ pipeline: 'success' });
-  expect(findStep(pr, 'train-rf')?.outputs).toMatchObject({ 'exit-code': '0' });
-  expect(findStep(pr, 'train-gb')?.outputs).toMatchObject({ 'exit-code': '0' });
+  expect(pr.jobResults).toEqual({ train: 'success', gate: 'success' });
+  // The matrix: each model trained on its own runner, both reached the gate job as artifacts.
+  expect(trainStep(pr, 'rf').outputs).toMatchObject({ 'exit-code': '0' });
+  expect(trainStep(pr, 'gb').outputs).toMatchObject({ 'exit-code': '0' });
+  expect(trainStep(pr, 'rf').log).not.toContain('--model gb');
   expect(findStep(pr, 'gate')?.outputs).toMatchObject({ passed: 'true', best: 'rf' });
   expect(findStep(pr, 'promote')?.outputs).toMatchObject({ version: '1' });
   expect(pr.output).toContain('promoted iris version 1 (rf) to staging');
@@ -154,10 +156,12 @@ test('iris.yml under act: a PR gates onto its head and promotes to staging, main
     git: { commit: mainSha, repository: `${OWNER}/${REPO}` },
     data: { digest: findStep(push, 'data')?.outputs['digest'] },
     env: { fingerprint: findStep(push, 'env')?.outputs['fingerprint'] },
-    image: { digest: findStep(push, 'train-rf')?.outputs['image-digest'] },
+    image: { digest: trainStep(push, 'rf').outputs['image-digest'] },
     gate: { passed: true, best: 'rf' },
   });
   expect(lineage.data.digest).toMatch(/^[0-9a-f]{64}$/);
+  // The data manifest travelled from the winner's matrix entry with its artifact.
+  expect(JSON.stringify((lineage.data as { manifest?: unknown }).manifest)).toContain('iris.csv');
   expect(lineage.image.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
   expect(lineage.files.map((f) => f.path).sort()).toEqual(['correct.json', 'metrics.json', 'model.pkl']);
   await reproduceFromPins(dir, lineage as unknown as Pins);
@@ -189,7 +193,7 @@ test('iris.yml under act: a PR gates onto its head and promotes to staging, main
   git(dir, 'commit', '-qam', 'degrade training');
   const worse = await runAct({ ...common, event: 'pull_request', payload: prPayload(WORSE_PR, WORSE_HEAD, 'shuffle-labels') });
   expect(worse.exitCode).toBe(1);
-  expect(worse.jobResults).toEqual({ pipeline: 'failure' });
+  expect(worse.jobResults).toEqual({ train: 'success', gate: 'failure' });
   expect(findStep(worse, 'gate')?.outputs).toMatchObject({ passed: 'false', best: '' });
   expect(findStep(worse, 'promote')?.outputs['version']).toBeUndefined();
   const failed = api.state.latestStatuses(OWNER, REPO, WORSE_HEAD)[0]!;
@@ -210,6 +214,13 @@ test('iris.yml under act: a PR gates onto its head and promotes to staging, main
   rmSync(dir, { recursive: true, force: true }); // kept when an expectation failed, for a look
   rmSync(cacheDir, { recursive: true, force: true });
 }, 1_300_000);
+
+/** The train step of one matrix entry. */
+function trainStep(run: ActRun, model: string): ActStep {
+  const step = run.steps.find((s) => s.job === 'train' && s.id === 'train' && s.stage === 'Main' && s.matrix['model'] === model);
+  if (!step) throw new Error(`no train step for matrix entry model=${model}; steps: ${run.steps.map((s) => `${s.job}/${s.id}`).join(', ')}`);
+  return step;
+}
 
 interface Pins {
   git: { commit: string };
