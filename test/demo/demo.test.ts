@@ -13,6 +13,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, tempDir } from '../support/bundle.js';
+import { startS3Server } from '../support/s3-server.js';
+import { seedDvcRemote } from '../e2e/iris-fixture.js';
 
 const TIMEOUT_MS = 600_000;
 
@@ -45,9 +47,9 @@ function cleanCopy(): string {
   return dir;
 }
 
-function runDemo(): Promise<Run> {
+function runDemo(extraEnv: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', [path.join(repo, 'scripts', 'demo.sh')], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', [path.join(repo, 'scripts', 'demo.sh')], { cwd: repo, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -156,3 +158,24 @@ test('promote-model --describe iris@production shows the version with its data d
   expect(lineage.gate).toMatchObject({ passed: true, best: 'rf' });
   expect(lineage.files.map((f) => f.path).sort()).toEqual(['correct.json', 'metrics.json', 'model.pkl']);
 });
+
+test('with the data on an S3 server: the README\u2019s environment variables pull the same dataset from a bucket', async () => {
+  if (!second || second.code !== 0) throw new Error('the local runs failed, so the S3 run did not run');
+  const s3 = await startS3Server();
+  try {
+    const remote = await seedDvcRemote(s3, 'iris-data', 'dvc');
+    rmSync(example('data', 'iris.csv'));
+    const objects = tempDir('demo-s3-objects-');
+    scratch.push(objects);
+    const run = await runDemo({ ...s3.env, MLOPS_CI_DEMO_DVC_REMOTE: remote, RUNNER_TOOL_CACHE: objects });
+    if (run.code !== 0) throw new Error(explain(run));
+    expect(run.stdout).toContain(`-- data-pull (remote ${remote})`);
+    const dataPull = outputs('data-pull');
+    expect(dataPull['transferred']).toBe('1');
+    expect(dataPull['digest']).toBe(runs.firstOutputs!.dataPull['digest']);
+    expect(run.stdout).toContain('promoted iris version 3 (rf) to production (was version 2)');
+    expect(run.stdout + run.stderr).not.toContain(s3.secretKey);
+  } finally {
+    await s3.stop();
+  }
+}, TIMEOUT_MS);
