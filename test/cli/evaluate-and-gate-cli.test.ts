@@ -83,6 +83,18 @@ describe('mlops-ci (the bundle) as a CLI', () => {
     expect(outputsOf(run.stdout).best).toBe('gb');
   });
 
+  test('MLOPS_CI_INPUTS that is not JSON: exit 2, and the Jenkins shim still gets its error file', async () => {
+    const dir = project();
+    const errorFile = path.join(tempDir('gate-error-'), 'error.json');
+    const run = await runBundle(['evaluate-and-gate'], {
+      cwd: dir,
+      env: { JENKINS_URL: 'https://jenkins.example/', MLOPS_CI_INPUTS: '{"metrics": [', MLOPS_CI_ERROR_FILE: errorFile },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("input 'MLOPS_CI_INPUTS'");
+    expect(JSON.parse(readFileSync(errorFile, 'utf8'))).toMatchObject({ category: 'input', exitCode: 2, message: expect.stringContaining('is not valid JSON') });
+  });
+
   // Each bad input: exit 2, one message naming the input, and no report written.
   test.each([
     ['an unreadable metrics file', ['--metrics', 'out/nope.json', '--rules', 'accuracy >= 0.9'], () => undefined, "input 'metrics'"],

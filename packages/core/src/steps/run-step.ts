@@ -19,6 +19,7 @@ export async function runStep(entry: StepEntry, env: NodeJS.ProcessEnv, invocati
     host = await createHost(entry.spec.name, env, cliInputs, invocation);
   } catch (err) {
     process.stderr.write(`error: ${messageOf(err)}\n`);
+    await writeErrorFileWithoutHost(env, err);
     return exitCodeOf(err);
   }
   try {
@@ -41,6 +42,17 @@ export async function runStep(entry: StepEntry, env: NodeJS.ProcessEnv, invocati
     await host.finish({ exitCode, error: { message: messageOf(err), category: categoryOf(err) } });
     return exitCode;
   }
+}
+
+/**
+ * No host could be made (MLOPS_CI_INPUTS is not JSON): the Jenkins shim still
+ * gets the error file it reads its message from, as from any other failure.
+ */
+async function writeErrorFileWithoutHost(env: NodeJS.ProcessEnv, err: unknown): Promise<void> {
+  const file = env['MLOPS_CI_ERROR_FILE'];
+  if (!file) return;
+  const error = { message: messageOf(err), category: categoryOf(err), exitCode: exitCodeOf(err) };
+  await writeFileAtomic(file, `${JSON.stringify(error)}\n`).catch(() => undefined);
 }
 
 /**
