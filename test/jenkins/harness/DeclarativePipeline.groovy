@@ -121,10 +121,10 @@ class Dsl {
     }
 }
 
-class PipelineSpec {
+/** What the pipeline and a stage may both hold: agent, environment, nested stages, post. */
+class SectionSpec {
     Object agent
     final Map<String, String> environment = [:]
-    final Map<String, Object> options = [:]
     StagesSpec stages
     PostSpec post
 
@@ -143,18 +143,22 @@ class PipelineSpec {
         environment.putAll(spec.values)
     }
 
-    void options(Closure body) {
-        OptionsSpec spec = new OptionsSpec()
-        Dsl.apply(body, spec)
-        options.putAll(spec.values)
-    }
-
     void stages(Closure body) {
         stages = StagesSpec.of(body)
     }
 
     void post(Closure body) {
         post = PostSpec.of(body)
+    }
+}
+
+class PipelineSpec extends SectionSpec {
+    final Map<String, Object> options = [:]
+
+    void options(Closure body) {
+        OptionsSpec spec = new OptionsSpec()
+        Dsl.apply(body, spec)
+        options.putAll(spec.values)
     }
 }
 
@@ -174,23 +178,11 @@ class StagesSpec {
     }
 }
 
-class StageSpec {
+class StageSpec extends SectionSpec {
     String name
-    final Map<String, String> environment = [:]
     WhenSpec when
     Closure steps
     StagesSpec parallel
-    StagesSpec stages
-    PostSpec post
-
-    void agent(Object value) {
-    }
-
-    void environment(Closure body) {
-        EnvironmentSpec spec = new EnvironmentSpec()
-        Dsl.apply(body, spec)
-        environment.putAll(spec.values)
-    }
 
     void when(Closure body) {
         when = WhenSpec.of(body)
@@ -202,14 +194,6 @@ class StageSpec {
 
     void parallel(Closure body) {
         parallel = StagesSpec.of(body)
-    }
-
-    void stages(Closure body) {
-        stages = StagesSpec.of(body)
-    }
-
-    void post(Closure body) {
-        post = PostSpec.of(body)
     }
 }
 
