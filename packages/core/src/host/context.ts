@@ -36,13 +36,14 @@ export function githubContext(env: NodeJS.ProcessEnv): RunContext {
 export async function jenkinsContext(env: NodeJS.ProcessEnv): Promise<RunContext> {
   const workspace = env['WORKSPACE'] ?? process.cwd();
   const prNumber = parsePrNumber(env['CHANGE_ID']);
-  const repository =
-    (env['CHANGE_URL'] && parseRepositoryUrl(env['CHANGE_URL'])) ||
-    (env['GIT_URL'] && parseRepositoryUrl(env['GIT_URL'])) ||
-    (await repositoryFromGit(workspace));
+  const fromEnv = (env['CHANGE_URL'] && parseRepositoryUrl(env['CHANGE_URL'])) || (env['GIT_URL'] && parseRepositoryUrl(env['GIT_URL']));
+  const [repository, sha] = await Promise.all([
+    fromEnv || repositoryFromGit(workspace),
+    jenkinsSha(workspace, prNumber !== null || (env['BRANCH_NAME'] ?? '').startsWith('PR-')),
+  ]);
   return {
     repository,
-    sha: await jenkinsSha(workspace, prNumber !== null || (env['BRANCH_NAME'] ?? '').startsWith('PR-')),
+    sha,
     pullRequest: prNumber,
     runUrl: env['BUILD_URL'] ?? null,
     eventName: null,
@@ -55,9 +56,11 @@ export async function jenkinsContext(env: NodeJS.ProcessEnv): Promise<RunContext
 /** A terminal: whatever git says about the current folder; the CLI in a workflow's `run:` step: the workflow's context. */
 export async function localContext(env: NodeJS.ProcessEnv, cwd = process.cwd()): Promise<RunContext> {
   if (env['GITHUB_ACTIONS'] === 'true') return githubContext(env);
+  // Two git processes at once: each costs ~30 ms of start-up, paid on every step.
+  const [repository, sha] = await Promise.all([repositoryFromGit(cwd), revParse(cwd, 'HEAD')]);
   return {
-    repository: await repositoryFromGit(cwd),
-    sha: await revParse(cwd, 'HEAD'),
+    repository,
+    sha,
     pullRequest: parsePrNumber(env['MLOPS_CI_PULL_REQUEST']),
     runUrl: null,
     eventName: null,
