@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { constants, existsSync, mkdirSync } from 'node:fs';
+import { copyFile, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -37,6 +37,25 @@ export class ObjectCache {
     this.ensureDir(path.dirname(target));
     await rename(tempFile, target);
     return target;
+  }
+
+  /**
+   * Adds a copy of a verified file under `id`: a reflink where the file
+   * system has them, else a copy in the kernel, off the event loop. Never a
+   * hard link: the destination file would share its inode, and editing that
+   * file in place would destroy the one copy meant to put it right.
+   */
+  async keep(file: string, id: string): Promise<void> {
+    const target = this.pathOf(id);
+    if (existsSync(target)) return; // the same bytes, kept by a parallel transfer
+    const temp = this.tempPath();
+    try {
+      await copyFile(file, temp, constants.COPYFILE_FICLONE);
+      await this.adopt(temp, id);
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw err;
+    }
   }
 
   async read(id: string): Promise<Buffer | undefined> {

@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync } from 'node:fs';
 import { opendir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../host/types.js';
@@ -7,7 +7,7 @@ import { cacheIdOf, type PlannedFile, type Target } from './plan.js';
 import { Progress } from './progress.js';
 import { DestinationGuard } from './safe-path.js';
 import { DestinationState, type FileState } from './state.js';
-import { downloadVerified, installTrusted, installVerified, matchesExisting, VerificationError } from './transfer.js';
+import { downloadVerified, installVerified, matchesExisting, tempBeside, VerificationError } from './transfer.js';
 
 export interface SyncOptions {
   readonly concurrency: number;
@@ -76,9 +76,10 @@ export async function syncTargets(targets: readonly Target[], cache: ObjectCache
     const totalBytes = work.reduce((sum, item) => sum + (item.file.size ?? 0), 0);
     const progress = new Progress(options.log, work.length, totalBytes, options.progressIntervalMs);
     progress.start();
+    const folders = new FolderMaker();
     try {
       await runPool(work, options.concurrency, async (item) => {
-        const outcome = await placeFile(item, cache, options.log, (n) => {
+        const outcome = await placeFile(item, cache, folders, options.log, (n) => {
           progress.addBytes(n);
           counts.bytesDownloaded += n;
         });
@@ -107,15 +108,15 @@ interface Outcome {
   readonly md5: string;
 }
 
-/** One file: right already, else from the cache, else from the store (through the cache). */
-async function placeFile(item: WorkItem, cache: ObjectCache, log: Logger, onBytes: (n: number) => void): Promise<Outcome> {
+/** One file: right already, else from the cache, else from the store (written once, beside it, then kept in the cache). */
+async function placeFile(item: WorkItem, cache: ObjectCache, folders: FolderMaker, log: Logger, onBytes: (n: number) => void): Promise<Outcome> {
   const { file, dest, target } = item;
   const existing = lstatSync(dest, { throwIfNoEntry: false });
   if (existing?.isFile()) {
     const hashed = await matchesExisting(dest, file);
     if (hashed) return { how: 'kept', ...hashed };
   }
-  mkdirSync(path.dirname(dest), { recursive: true });
+  folders.ensure(path.dirname(dest));
   const id = cacheIdOf(file);
   if (id && cache.has(id)) {
     try {
@@ -126,11 +127,27 @@ async function placeFile(item: WorkItem, cache: ObjectCache, log: Logger, onByte
       await cache.evict(id);
     }
   }
-  const temp = cache.tempPath();
+  const temp = tempBeside(dest);
   const hashed = await downloadVerified(target.store, file, temp, onBytes);
-  const cached = await cache.adopt(temp, id ?? `md5/${hashed.md5}`);
-  await installTrusted(cached, dest);
+  try {
+    await cache.keep(temp, id ?? `md5/${hashed.md5}`);
+    renameSync(temp, dest); // metadata only: cheaper than a thread-pool round trip
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
   return { how: 'downloaded', ...hashed };
+}
+
+/** mkdir -p, once per folder: a dataset of many small files shares few folders. */
+class FolderMaker {
+  private readonly made = new Set<string>();
+
+  ensure(dir: string): void {
+    if (this.made.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.made.add(dir);
+  }
 }
 
 /** The state entry for a file, when its stat still matches what we wrote and the plan did not change. */
