@@ -117,7 +117,8 @@ for (const manager of managers) {
   }
   const row = { manager, plain: median(plain), build: median(buildOnly), cold: median(cold), warm: median(warm) };
   rows.push(row);
-  process.stderr.write(`${manager}: plain ${row.plain.toFixed(1)} s, build only ${row.build.toFixed(1)} s, cold ${row.cold.toFixed(1)} s, warm ${row.warm.toFixed(1)} s\n`);
+  const each = (values) => values.map((value) => value.toFixed(2)).join(', ');
+  process.stderr.write(`${manager} runs (s): plain ${each(plain)}; build only ${each(buildOnly)}; cold ${each(cold)}; warm ${each(warm)}\n`);
 }
 
 console.log(`setup-env benchmark: ${PINS.join(' + ')}, ${python}, median of ${runs} run(s), ${os.cpus().length} cores`);

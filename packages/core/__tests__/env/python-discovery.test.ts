@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +52,23 @@ describe('finding interpreters', () => {
       ['3.9.18', 'tool cache'],
     ]);
     expect(found[0]?.executable).toBe(path.join(bin, 'python3'));
+  });
+
+  test('with a version to match, installs whose folder names another version are not started', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'py-discovery-'));
+    fakePython(path.join(root, 'bin', 'python3'), '3.11.2');
+    for (const version of ['3.10.13', '3.12.1']) fakePython(path.join(root, 'pyenv', 'versions', version, 'bin', 'python3'), version);
+    fakePython(path.join(root, 'pyenv', 'versions', '3.12', 'bin', 'python3'), '3.12.0'); // a partial name says too little: started
+    fakePython(path.join(root, 'uv', 'cpython-3.13.0-linux-x86_64-gnu', 'bin', 'python3'), '3.13.0');
+    const env = { PATH: path.join(root, 'bin'), HOME: root, PYENV_ROOT: path.join(root, 'pyenv'), UV_PYTHON_INSTALL_DIR: path.join(root, 'uv') };
+    const runner = new CommandRunner(quiet);
+    const capture = jest.spyOn(runner, 'capture');
+
+    const found = await findInterpreters(runner, env, { matching: parseVersionSpec('3.12')! });
+
+    const started = capture.mock.calls.map(([file]) => path.relative(root, file));
+    expect(started).toEqual(['bin/python3', 'pyenv/versions/3.12/bin/python3', 'pyenv/versions/3.12.1/bin/python3']);
+    expect(chooseInterpreter(found, parseVersionSpec('3.12'))?.version).toBe('3.12.1');
   });
 
   const found: Interpreter[] = [

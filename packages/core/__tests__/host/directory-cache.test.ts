@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DirectoryCache } from '../../src/host/directory-cache.js';
@@ -81,5 +81,54 @@ describe('DirectoryCache', () => {
     await new DirectoryCache(blocker, log).save([data], 'k');
     expect(log.warnings[0]).toMatch(/^cache save failed for key k: /);
     expect(existsSync(path.join(blocker, 'k.tar'))).toBe(false);
+  });
+
+  describe('with link (a built env)', () => {
+    test('saves a folder tree whose files the restore hard-links, symlinks and modes kept', async () => {
+      const { root, data } = workdir();
+      mkdirSync(path.join(data, 'bin'));
+      writeFileSync(path.join(data, 'bin', 'tool'), '#!/bin/sh\n', { mode: 0o755 });
+      symlinkSync('/usr/bin/env', path.join(data, 'bin', 'python'));
+      const cache = new DirectoryCache(root, logger());
+      await cache.save([data], 'env-k', { link: true });
+      expect(readdirSync(root)).toEqual(['env-k.tree']);
+
+      rmSync(data, { recursive: true });
+      expect(await cache.restore([data], 'env-k', [], { link: true })).toBe('env-k');
+      const saved = path.join(root, 'env-k.tree', data.slice(1));
+      expect(statSync(path.join(data, 'a.txt')).ino).toBe(statSync(path.join(saved, 'a.txt')).ino);
+      expect(statSync(path.join(data, 'bin', 'tool')).mode & 0o777).toBe(0o755);
+      expect(readlinkSync(path.join(data, 'bin', 'python'))).toBe('/usr/bin/env');
+    });
+
+    // /dev/shm is a tmpfs on Linux: another filesystem than the temp folder, where links cannot reach.
+    const otherFilesystem = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(os.tmpdir()).dev ? test : test.skip;
+    otherFilesystem('copies, keeping modification times, when the cache is on another filesystem', async () => {
+      const { data } = workdir();
+      const old = new Date('2020-01-02T03:04:05Z');
+      utimesSync(path.join(data, 'a.txt'), old, old);
+      const root = mkdtempSync(path.join('/dev/shm', 'dircache-'));
+      const cache = new DirectoryCache(root, logger());
+      await cache.save([data], 'env-k', { link: true });
+      rmSync(data, { recursive: true });
+      expect(await cache.restore([data], 'env-k', [], { link: true })).toBe('env-k');
+      expect(readFileSync(path.join(data, 'a.txt'), 'utf8')).toBe('v1');
+      expect(statSync(path.join(data, 'a.txt')).mtime).toEqual(old);
+      rmSync(root, { recursive: true });
+    });
+
+    test('restores over what is there, and only entries saved with link', async () => {
+      const { root, data } = workdir();
+      const cache = new DirectoryCache(root, logger());
+      await cache.save([data], 'plain');
+      expect(await cache.restore([data], 'plain', [], { link: true })).toBeUndefined();
+      await cache.save([data], 'linked', { link: true });
+      rmSync(path.join(data, 'a.txt'));
+      writeFileSync(path.join(data, 'a.txt'), 'rewritten'); // a new file, as pip writes: the cached one is untouched
+      writeFileSync(path.join(data, 'extra.txt'), 'kept');
+      expect(await cache.restore([data], 'linked', [], { link: true })).toBe('linked');
+      expect(readFileSync(path.join(data, 'a.txt'), 'utf8')).toBe('v1');
+      expect(readFileSync(path.join(data, 'extra.txt'), 'utf8')).toBe('kept');
+    });
   });
 });

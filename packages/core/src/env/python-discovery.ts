@@ -19,7 +19,12 @@ export type InterpreterSource = 'PATH' | 'pyenv' | 'uv' | 'tool cache';
 interface Candidate {
   readonly file: string;
   readonly source: InterpreterSource;
+  /** The full version its install folder is named for (pyenv `3.11.7`, uv `cpython-3.11.7-…`, tool cache `3.11.7/x64`), when it is. */
+  readonly folderVersion?: string;
 }
+
+/** A folder name that states a full version: `3.11.7`, `cpython-3.11.7-linux-x86_64-gnu`; not `3.11`, `3.13t` or `pypy3.10-…`. */
+const FOLDER_VERSION = /^(?:cpython-)?(\d+\.\d+\.\d+)(?:-|$)/;
 
 /** Printed by each candidate: executable, version, and whether it is itself inside a venv. */
 const PROBE = 'import sys, platform; print(sys.executable); print(platform.python_version()); print(int(sys.prefix != sys.base_prefix))';
@@ -32,11 +37,15 @@ const MINOR_NAMES = Array.from({ length: 15 }, (_, minor) => `python3.${minor + 
  * pythons and the runner's tool cache (setup-python's layout). Interpreters
  * inside a venv are left out: a venv made from another venv's python breaks
  * when that venv goes. Candidates that fail to run (a pyenv shim for a
- * version not selected) are skipped.
+ * version not selected) are skipped. With `matching`, installs whose folder
+ * names a version outside it are not even started: each probe is a Python
+ * start-up, and a machine with many versions pays for all of them every run.
  */
-export async function findInterpreters(runner: CommandRunner, env: NodeJS.ProcessEnv, options: { firstOnly?: boolean } = {}): Promise<Interpreter[]> {
+export async function findInterpreters(runner: CommandRunner, env: NodeJS.ProcessEnv, options: { firstOnly?: boolean; matching?: VersionSpec } = {}): Promise<Interpreter[]> {
   const firstOnly = options.firstOnly ?? false;
-  const candidates = await uniqueCandidates([...(await onPath(env, { withShims: firstOnly })), ...(await managedInterpreters(env))]);
+  const { matching } = options;
+  const all = await uniqueCandidates([...(await onPath(env, { withShims: firstOnly })), ...(await managedInterpreters(env))]);
+  const candidates = matching ? all.filter((candidate) => !candidate.folderVersion || satisfies(candidate.folderVersion, matching)) : all;
   if (firstOnly) return firstRunnable(runner, candidates);
   const probed = await Promise.all(candidates.map((candidate) => probe(runner, candidate)));
   const seen = new Set<string>();
@@ -113,16 +122,20 @@ async function managedInterpreters(env: NodeJS.ProcessEnv): Promise<Candidate[]>
   const uvRoot = env['UV_PYTHON_INSTALL_DIR'] ?? path.join(env['XDG_DATA_HOME'] ?? path.join(home, '.local', 'share'), 'uv', 'python');
   const toolCaches = [env['RUNNER_TOOL_CACHE'], env['AGENT_TOOLSDIRECTORY']].filter((dir): dir is string => Boolean(dir));
   const found: Candidate[] = [];
-  for (const dir of await subdirs(path.join(pyenvRoot(env), 'versions'))) found.push({ file: path.join(dir, 'bin', 'python3'), source: 'pyenv' });
-  for (const dir of await subdirs(uvRoot)) found.push({ file: path.join(dir, 'bin', 'python3'), source: 'uv' });
+  for (const dir of await subdirs(path.join(pyenvRoot(env), 'versions'))) found.push({ file: path.join(dir, 'bin', 'python3'), source: 'pyenv', folderVersion: folderVersion(dir) });
+  for (const dir of await subdirs(uvRoot)) found.push({ file: path.join(dir, 'bin', 'python3'), source: 'uv', folderVersion: folderVersion(dir) });
   for (const cache of toolCaches) {
     for (const version of await subdirs(path.join(cache, 'Python'))) {
-      for (const arch of await subdirs(version)) found.push({ file: path.join(arch, 'bin', 'python3'), source: 'tool cache' });
+      for (const arch of await subdirs(version)) found.push({ file: path.join(arch, 'bin', 'python3'), source: 'tool cache', folderVersion: folderVersion(version) });
     }
   }
   const runnable: Candidate[] = [];
   for (const candidate of found) if (await isExecutable(candidate.file)) runnable.push(candidate);
   return runnable;
+}
+
+function folderVersion(dir: string): string | undefined {
+  return FOLDER_VERSION.exec(path.basename(dir))?.[1];
 }
 
 function pyenvRoot(env: NodeJS.ProcessEnv): string {

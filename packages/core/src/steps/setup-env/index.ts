@@ -18,11 +18,21 @@ import { checkHealth, LOCK_EXPORT_FILE, writeMarker } from '../../env/health.js'
 import { writeFileAtomic } from '../../fs-atomic.js';
 import type { EnvManager } from '../../env/managers/base.js';
 import { createManager } from '../../env/managers/factory.js';
-import type { CacheStore, Host } from '../../host/types.js';
+import type { CacheOptions, CacheStore, Host } from '../../host/types.js';
 import type { StepResult } from '../types.js';
 import { readSetupEnvInputs, type SetupEnvInputs } from './inputs.js';
 
 export { readSetupEnvInputs as getInputs };
+
+/**
+ * A built env is shared with a directory cache by hard links: restoring
+ * 11,000 files by links takes a fraction of the seconds writing 390 MB does.
+ * Safe because pip and uv replace files (unlink, write anew) rather than
+ * writing into them, the same trade uv's own hard-link installs make; the
+ * health check still vets every restore. Not for the download cache, which
+ * the tools write into.
+ */
+const ENV_CACHE: CacheOptions = { link: true };
 
 /** How the env came to be: reused (in place or from the cache) or built now. */
 type Origin = 'in place' | 'cache' | 'built';
@@ -79,7 +89,7 @@ async function reuseEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCac
   }
   // Restore into an empty place: leftovers of another env must not mix with the cached one.
   await rm(inputs.plan.envPath, { recursive: true, force: true });
-  const matched = await inputs.cache.restore([cachePath(inputs.plan.envPath)], keys.env);
+  const matched = await inputs.cache.restore([cachePath(inputs.plan.envPath)], keys.env, [], ENV_CACHE);
   if (!matched) {
     host.info(`No cached env for ${keys.env}.`);
     return null;
@@ -114,7 +124,7 @@ async function buildEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCac
 async function saveToCache(cache: CacheStore, manager: EnvManager, keys: EnvCacheKeys, inputs: SetupEnvInputs, what: { env: boolean; downloads: boolean }, host: Host): Promise<void> {
   if (what.env) {
     host.info(`Saving the env to the cache as ${keys.env}.`);
-    await cache.save([cachePath(inputs.plan.envPath)], keys.env);
+    await cache.save([cachePath(inputs.plan.envPath)], keys.env, ENV_CACHE);
   }
   if (what.downloads) {
     await manager.trimDownloadCache();
@@ -159,7 +169,9 @@ function cachePath(envPath: string): string {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : envPath;
 }
 
+/** The env's Python version: a venv runs the very interpreter it was made from, so only conda's is asked. */
 async function pythonVersion(runner: CommandRunner, manager: EnvManager): Promise<string> {
+  if (manager.plan.interpreter) return manager.plan.interpreter.version;
   const result = await runner.capture(manager.python, ['-c', 'import platform; print(platform.python_version())']);
   return result.stdout.trim();
 }

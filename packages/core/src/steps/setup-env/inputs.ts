@@ -121,16 +121,23 @@ async function pythonVersionFile(workDir: string): Promise<VersionSpec | null> {
   return parseSpec(first, file);
 }
 
+/**
+ * The interpreter for `spec`: only the candidates that may match are started
+ * (see findInterpreters); when none does, every one is, so the error lists
+ * all there are.
+ */
 async function findInterpreter(spec: VersionSpec | null, host: Host): Promise<Interpreter> {
+  const runner = new CommandRunner(host);
   const found = await host.group('Find a Python interpreter', async () => {
-    const interpreters = await findInterpreters(new CommandRunner(host), process.env, { firstOnly: spec === null });
+    const interpreters = await findInterpreters(runner, process.env, spec ? { matching: spec } : { firstOnly: true });
     for (const interpreter of interpreters) host.info(`${interpreter.version}  ${interpreter.executable}  (${interpreter.source})`);
     return interpreters;
   });
   const chosen = chooseInterpreter(found, spec);
   if (!chosen) {
     if (!spec) throw new Error('no Python interpreter was found on PATH, in pyenv, among uv-managed pythons or in the runner tool cache: install one before this step (actions/setup-python, pyenv install, uv python install)');
-    throw new InputError('python-version', `no interpreter matches '${spec.text}'; found ${describeInterpreters(found)}. Install one (actions/setup-python, pyenv install, uv python install) or change python-version`);
+    const every = await findInterpreters(runner, process.env);
+    throw new InputError('python-version', `no interpreter matches '${spec.text}'; found ${describeInterpreters(every)}. Install one (actions/setup-python, pyenv install, uv python install) or change python-version`);
   }
   host.info(`Using Python ${chosen.version} at ${chosen.executable}${spec ? ` (python-version ${spec.text})` : ''}`);
   return chosen;
