@@ -61,6 +61,13 @@ test('syncs a prefix as-is, verified, and an unchanged re-pull transfers nothing
   expect(again).toMatchObject({ transferred: '0', digest: first['digest'] });
 });
 
+test("the log has no AWS SDK notice about Node versions (the bundle's SDK upgrade is not the user's to act on)", async () => {
+  const work = tempDir('s3-quiet-');
+  const run = await pull(['--source', 's3://plain/ds/', '--path', path.join(work, 'out'), '--cache', 'false']);
+  expect(run.code).toBe(0);
+  expect(run.stderr).not.toContain('NodeVersionSupportWarning');
+});
+
 test('include/exclude select keys; delete removes only selected files the dataset lacks', async () => {
   const work = tempDir('s3-filter-');
   const out = path.join(work, 'out');
