@@ -131,12 +131,14 @@ function githubContext(env) {
 async function jenkinsContext(env) {
     const workspace = env['WORKSPACE'] ?? process.cwd();
     const prNumber = parsePrNumber(env['CHANGE_ID']);
-    const repository = (env['CHANGE_URL'] && (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryUrl */ .fn)(env['CHANGE_URL'])) ||
-        (env['GIT_URL'] && (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryUrl */ .fn)(env['GIT_URL'])) ||
-        (await repositoryFromGit(workspace));
+    const fromEnv = (env['CHANGE_URL'] && (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryUrl */ .fn)(env['CHANGE_URL'])) || (env['GIT_URL'] && (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryUrl */ .fn)(env['GIT_URL']));
+    const [repository, sha] = await Promise.all([
+        fromEnv || repositoryFromGit(workspace),
+        jenkinsSha(workspace, prNumber !== null || (env['BRANCH_NAME'] ?? '').startsWith('PR-')),
+    ]);
     return {
         repository,
-        sha: await jenkinsSha(workspace, prNumber !== null || (env['BRANCH_NAME'] ?? '').startsWith('PR-')),
+        sha,
         pullRequest: prNumber,
         runUrl: env['BUILD_URL'] ?? null,
         eventName: null,
@@ -149,9 +151,11 @@ async function jenkinsContext(env) {
 async function localContext(env, cwd = process.cwd()) {
     if (env['GITHUB_ACTIONS'] === 'true')
         return githubContext(env);
+    // Two git processes at once: each costs ~30 ms of start-up, paid on every step.
+    const [repository, sha] = await Promise.all([repositoryFromGit(cwd), (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .revParse */ .DJ)(cwd, 'HEAD')]);
     return {
-        repository: await repositoryFromGit(cwd),
-        sha: await (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .revParse */ .DJ)(cwd, 'HEAD'),
+        repository,
+        sha,
         pullRequest: parsePrNumber(env['MLOPS_CI_PULL_REQUEST']),
         runUrl: null,
         eventName: null,
@@ -198,25 +202,32 @@ function readEventPayload(file) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ DirectoryCache)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6192);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6192);
 
 
 
 
-const SUFFIX = '.tar';
+
+/** An entry's name ends with how it is kept: one tar archive, or (link mode) a folder tree. */
+const TAR = '.tar';
+const TREE = '.tree';
 /**
  * A cache in a plain folder, for Jenkins agents and laptops: each key is one
  * tar archive of the saved paths (by absolute location, as @actions/cache
  * keys them). tar rather than a file-by-file copy: a 390 MB virtualenv
- * restores in under a second instead of nine. A save is written to a temp
- * name and renamed, so a killed save never leaves an entry a later restore
- * would trust.
+ * restores in under a second instead of nine. With `link`, an entry is a
+ * folder tree instead, whose files a save and a restore hard-link, so no file
+ * content is written at all (they are copied only when the cache is on
+ * another filesystem). A save is written to a temp name and renamed, so a
+ * killed save never leaves an entry a later restore would trust.
  */
 class DirectoryCache {
     root;
@@ -225,14 +236,20 @@ class DirectoryCache {
         this.root = root;
         this.log = log;
     }
-    async restore(paths, key, restoreKeys = []) {
+    async restore(paths, key, restoreKeys = [], options = {}) {
+        const suffix = options.link ? TREE : TAR;
         try {
-            const matched = await this.findEntry(key, restoreKeys);
+            const matched = await this.findEntry(key, restoreKeys, suffix);
             if (!matched)
                 return undefined;
             const members = paths.map(member);
-            // Only the members asked for; `--` so no member can be read as an option.
-            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .Wp)('tar', ['-x', '-f', this.entryFile(matched), '-C', '/', '--', ...(await this.membersIn(matched, members))]);
+            if (options.link) {
+                await this.placeMembers(this.entryFile(matched, TREE), members);
+            }
+            else {
+                // Only the members asked for; `--` so no member can be read as an option.
+                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execCapture */ .Wp)('tar', ['-x', '-f', this.entryFile(matched, TAR), '-C', '/', '--', ...(await this.membersIn(matched, members))]);
+            }
             return matched;
         }
         catch (err) {
@@ -240,13 +257,14 @@ class DirectoryCache {
             return undefined;
         }
     }
-    async save(paths, key) {
-        const final = this.entryFile(key);
+    async save(paths, key, options = {}) {
+        const suffix = options.link ? TREE : TAR;
+        const final = this.entryFile(key, suffix);
         if (await exists(final))
             return; // keys are immutable, as on GitHub
-        const staging = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.root, `.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}${SUFFIX}`);
+        const staging = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, `.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)()}${suffix}`);
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(this.root, { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(this.root, { recursive: true });
             const present = [];
             for (const source of paths)
                 if (await exists(source))
@@ -255,47 +273,108 @@ class DirectoryCache {
                 this.log.debug(`DirectoryCache.save: none of ${paths.join(', ')} exists; nothing saved for ${key}`);
                 return;
             }
-            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .Wp)('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(staging, final);
+            if (options.link) {
+                for (const name of present)
+                    await placeTree(node_path__WEBPACK_IMPORTED_MODULE_3___default().join('/', name), node_path__WEBPACK_IMPORTED_MODULE_3___default().join(staging, name));
+            }
+            else {
+                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execCapture */ .Wp)('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
+            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(staging, final);
         }
         catch (err) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(staging, { force: true }).catch(() => undefined);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true }).catch(() => undefined);
             this.log.warning(`cache save failed for key ${key}: ${err.message}`);
         }
     }
-    entryFile(key) {
-        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.root, encodeURIComponent(key) + SUFFIX);
+    entryFile(key, suffix) {
+        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, encodeURIComponent(key) + suffix);
+    }
+    /** Places each requested member the tree entry holds at its own path (a missing one is skipped, as from a tar). */
+    async placeMembers(tree, members) {
+        for (const name of members) {
+            const saved = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(tree, name);
+            if (await exists(saved))
+                await placeTree(saved, node_path__WEBPACK_IMPORTED_MODULE_3___default().join('/', name));
+        }
     }
     /** The requested members the archive holds (tar -x fails on a name it lacks). */
     async membersIn(key, wanted) {
-        const listing = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .Wp)('tar', ['-t', '-f', this.entryFile(key)]);
+        const listing = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execCapture */ .Wp)('tar', ['-t', '-f', this.entryFile(key, TAR)]);
         const tops = new Set(listing.stdout.split('\n').map((line) => line.replace(/\/$/, '')));
         return wanted.filter((name) => tops.has(name));
     }
     /** The exact key, else for each restore prefix in order the newest entry starting with it. */
-    async findEntry(key, restoreKeys) {
-        if (await exists(this.entryFile(key)))
+    async findEntry(key, restoreKeys, suffix) {
+        if (await exists(this.entryFile(key, suffix)))
             return key;
-        const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(this.root).catch(() => []))
-            .filter((name) => name.endsWith(SUFFIX) && !name.startsWith('.tmp-'))
-            .map((name) => decodeURIComponent(name.slice(0, -SUFFIX.length)));
+        const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(this.root).catch(() => []))
+            .filter((name) => name.endsWith(suffix) && !name.startsWith('.tmp-'))
+            .map((name) => decodeURIComponent(name.slice(0, -suffix.length)));
         for (const prefix of restoreKeys) {
             const candidates = names.filter((name) => name.startsWith(prefix));
             if (candidates.length === 0)
                 continue;
-            const dated = await Promise.all(candidates.map(async (name) => ({ name, mtime: (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(this.entryFile(name))).mtimeMs })));
+            const dated = await Promise.all(candidates.map(async (name) => ({ name, mtime: (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(this.entryFile(name, suffix))).mtimeMs })));
             dated.sort((a, b) => b.mtime - a.mtime || a.name.localeCompare(b.name));
             return dated[0]?.name;
         }
         return undefined;
     }
 }
-/** A path as a tar member relative to `/`. */
+/**
+ * Puts the folder at `source` onto `target`, replacing what is there with
+ * the saved files and keeping files it did not save (as tar does): by hard
+ * links when both are on one filesystem, else by a copy that keeps modes and
+ * times (a changed mtime would make Python recompile every .pyc).
+ */
+async function placeTree(source, target) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(target, { recursive: true });
+    if ((await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(source)).dev === (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(target)).dev)
+        linkTree(source, target);
+    else
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execCapture */ .Wp)('cp', ['-PpR', `${source}/.`, target]); // POSIX flags: GNU and BSD cp alike
+}
+/**
+ * Recreates the folders of `source` under `target` and hard-links every file
+ * and symlink into them. Synchronous on purpose: the step waits for the
+ * restore anyway, and making the links on one thread is 1.5x faster than
+ * through the thread pool (a poetry env's 6,300 files: 0.18 s vs 0.27 s).
+ */
+function linkTree(source, target) {
+    for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(source, { withFileTypes: true })) {
+        const from = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(source, entry.name);
+        const to = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(target, entry.name);
+        if (entry.isDirectory()) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(to, { recursive: true, mode: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(from).mode });
+            linkTree(from, to);
+        }
+        else if (entry.isSymbolicLink()) {
+            replaceWith(to, () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.symlinkSync)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(from), to));
+        }
+        else {
+            replaceWith(to, () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(from, to));
+        }
+    }
+}
+/** Runs `make`, first removing what is at `target` when it is in the way. */
+function replaceWith(target, make) {
+    try {
+        make();
+    }
+    catch (err) {
+        if (err.code !== 'EEXIST')
+            throw err;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(target, { recursive: true, force: true });
+        make();
+    }
+}
+/** A path as a member relative to `/` (of a tar archive, or of a tree entry). */
 function member(target) {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(target).slice(1);
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(target).slice(1);
 }
 async function exists(file) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file).then(() => true, () => false);
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file).then(() => true, () => false);
 }
 
 

@@ -486,8 +486,11 @@ async function readPromoteInputs(reader, host) {
     if (common.registry.kind === 'git-tags')
         await checkGitTagsRepository(common.registry.repo, common.push);
     const describe = reader.string('describe').trim();
+    const allowMissing = reader.boolean('allow-missing');
     if (describe)
-        return { ...common, mode: 'describe', ...parseDescribe(describe) };
+        return { ...common, mode: 'describe', ...parseDescribe(describe), allowMissing };
+    if (allowMissing)
+        throw new errors/* InputError */.dz('allow-missing', 'only applies to describe; give describe: <model>@<alias> with it');
     const model = checkedModel(reader.requiredString('model').trim(), 'model');
     const aliasText = reader.string('alias').trim();
     const alias = aliasText ? checkedAlias(aliasText) : null;
@@ -721,7 +724,7 @@ async function run(inputs, host) {
     const mover = moverOf(inputs.actor, host.kind, host.context);
     switch (inputs.mode) {
         case 'describe':
-            return describeVersion(registry, inputs.model, inputs.ref, host);
+            return describeVersion(registry, inputs, host);
         case 'rollback':
             return rollBack(registry, inputs.model, inputs.alias, mover, host);
         case 'remove-alias':
@@ -747,13 +750,18 @@ async function registerAndPromote(registry, inputs, mover, host) {
     await host.appendSummary(summary(registered.lineage, registered.uri, inputs.alias, previous));
     return { outputs: await versionOutputs(registered, previous, host) };
 }
-async function describeVersion(registry, model, ref, host) {
+async function describeVersion(registry, { model, ref, allowMissing }, host) {
     const found = await registry.describe(model, ref);
-    if (!found)
-        throw new errors/* InputError */.dz('describe', `${model}@${'alias' in ref ? ref.alias : ref.version} does not exist in ${registry.description}`);
+    if (!found) {
+        const missing = `${model}@${'alias' in ref ? ref.alias : ref.version} does not exist in ${registry.description}`;
+        if (!allowMissing)
+            throw new errors/* InputError */.dz('describe', missing);
+        host.info(`${missing} (allow-missing: found = false)`);
+        return { outputs: { version: '', uri: '', 'previous-version': '', lineage: '', found: 'false' } };
+    }
     host.info(renderLineage(found.lineage, found.uri));
     host.info(JSON.stringify(found.lineage, null, 2));
-    return { outputs: await versionOutputs(found, null, host) };
+    return { outputs: { ...(await versionOutputs(found, null, host)), found: 'true' } };
 }
 async function rollBack(registry, model, alias, mover, host) {
     const move = await refusalsAsInputErrors('rollback', () => registry.rollback(model, alias, mover));

@@ -34,6 +34,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 /** Runs the CLI with these arguments (without `node` and the script) and returns the exit code. */
 async function main(argv, env = process.env) {
+    silenceSdkNodeNotice();
     const [first, ...rest] = argv;
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
         process.stdout.write(`${(0,_spec_help_js__WEBPACK_IMPORTED_MODULE_5__/* .renderUsage */ .e)(specs(), _version_js__WEBPACK_IMPORTED_MODULE_6__/* .VERSION */ .x)}\n`);
@@ -61,10 +62,20 @@ async function main(argv, env = process.env) {
 }
 /** The entry of each GitHub action (dist/<step>.js): the same code, inputs from INPUT_*. */
 async function runAction(step) {
+    silenceSdkNodeNotice();
     const entry = (0,_steps_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .findStep */ .M)(step);
     if (!entry)
         throw new Error(`no step named ${step}`);
     process.exitCode = await (0,_steps_run_step_js__WEBPACK_IMPORTED_MODULE_4__/* .runStep */ .e)(entry, process.env, 'action');
+}
+/**
+ * Under Node < 22 the AWS SDK prints, on every run, a ten-line notice that its
+ * releases after January 2027 will need Node 22. The bundle pins the SDK, so
+ * that upgrade is this project's to plan, not something a user can act on: the
+ * SDK's documented switch keeps it out of every step's log (unless set).
+ */
+function silenceSdkNodeNotice() {
+    process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 }
 /**
  * `--name value`, `--name=value`; a repeated name makes a list; a boolean
@@ -882,12 +893,19 @@ const promoteModelSpec = {
             description: 'Print the lineage of `model@alias` (or `model@<version>`) and do nothing else.',
             example: 'iris@production',
         },
+        {
+            name: 'allow-missing',
+            type: 'boolean',
+            default: 'false',
+            description: 'With `describe`: when the alias or version does not exist, succeed with `found` = `false` and empty outputs instead of failing (a pipeline\u2019s first run has no `production` yet). Any other failure still fails.',
+        },
     ],
     outputs: [
         { name: 'version', description: 'The version registered, or the one the alias now points to (empty after remove-alias).' },
         { name: 'uri', description: 'Where the model files of that version are.' },
         { name: 'previous-version', description: 'What the alias pointed to before; empty when it was new or no alias moved.' },
         { name: 'lineage', description: 'Path of that version’s `version.json` (a local copy for remote registries).' },
+        { name: 'found', description: 'With `describe`: `true` when the version exists, `false` when it does not (only with `allow-missing`). Empty otherwise.' },
     ],
     example: {
         model: 'iris',
@@ -1091,7 +1109,7 @@ const trainInContainerSpec = {
  */
 const STEPS = [
     { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(876)]).then(__nccwpck_require__.bind(__nccwpck_require__, 876)) },
-    { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(946)]).then(__nccwpck_require__.bind(__nccwpck_require__, 946)) },
+    { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(945)]).then(__nccwpck_require__.bind(__nccwpck_require__, 945)) },
     { spec: trainInContainerSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(45)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4045)) },
     { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(168), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6351)) },
     { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(168), __nccwpck_require__.e(943)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5943)) },
@@ -1178,6 +1196,7 @@ async function runStep(entry, env, invocation, cliInputs = {}) {
     }
     catch (err) {
         process.stderr.write(`error: ${(0,errors/* messageOf */.bD)(err)}\n`);
+        await writeErrorFileWithoutHost(env, err);
         return (0,errors/* exitCodeOf */.FO)(err);
     }
     try {
@@ -1203,6 +1222,17 @@ async function runStep(entry, env, invocation, cliInputs = {}) {
         await host.finish({ exitCode, error: { message: (0,errors/* messageOf */.bD)(err), category: (0,errors/* categoryOf */.Qd)(err) } });
         return exitCode;
     }
+}
+/**
+ * No host could be made (MLOPS_CI_INPUTS is not JSON): the Jenkins shim still
+ * gets the error file it reads its message from, as from any other failure.
+ */
+async function writeErrorFileWithoutHost(env, err) {
+    const file = env['MLOPS_CI_ERROR_FILE'];
+    if (!file)
+        return;
+    const error = { message: (0,errors/* messageOf */.bD)(err), category: (0,errors/* categoryOf */.Qd)(err), exitCode: (0,errors/* exitCodeOf */.FO)(err) };
+    await (0,fs_atomic/* writeFileAtomic */.Z)(file, `${JSON.stringify(error)}\n`).catch(() => undefined);
 }
 /**
  * Leaves the step's outputs in `.mlops-ci/<step>.json` of the workspace, the

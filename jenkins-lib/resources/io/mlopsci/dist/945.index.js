@@ -1,5 +1,5 @@
-export const id = 946;
-export const ids = [946];
+export const id = 945;
+export const ids = [945];
 export const modules = {
 
 /***/ 5756:
@@ -415,25 +415,32 @@ async function cacheStoreFor(cacheUrl, host, input = 'cache-url') {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ DirectoryCache)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6192);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6192);
 
 
 
 
-const SUFFIX = '.tar';
+
+/** An entry's name ends with how it is kept: one tar archive, or (link mode) a folder tree. */
+const TAR = '.tar';
+const TREE = '.tree';
 /**
  * A cache in a plain folder, for Jenkins agents and laptops: each key is one
  * tar archive of the saved paths (by absolute location, as @actions/cache
  * keys them). tar rather than a file-by-file copy: a 390 MB virtualenv
- * restores in under a second instead of nine. A save is written to a temp
- * name and renamed, so a killed save never leaves an entry a later restore
- * would trust.
+ * restores in under a second instead of nine. With `link`, an entry is a
+ * folder tree instead, whose files a save and a restore hard-link, so no file
+ * content is written at all (they are copied only when the cache is on
+ * another filesystem). A save is written to a temp name and renamed, so a
+ * killed save never leaves an entry a later restore would trust.
  */
 class DirectoryCache {
     root;
@@ -442,14 +449,20 @@ class DirectoryCache {
         this.root = root;
         this.log = log;
     }
-    async restore(paths, key, restoreKeys = []) {
+    async restore(paths, key, restoreKeys = [], options = {}) {
+        const suffix = options.link ? TREE : TAR;
         try {
-            const matched = await this.findEntry(key, restoreKeys);
+            const matched = await this.findEntry(key, restoreKeys, suffix);
             if (!matched)
                 return undefined;
             const members = paths.map(member);
-            // Only the members asked for; `--` so no member can be read as an option.
-            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .Wp)('tar', ['-x', '-f', this.entryFile(matched), '-C', '/', '--', ...(await this.membersIn(matched, members))]);
+            if (options.link) {
+                await this.placeMembers(this.entryFile(matched, TREE), members);
+            }
+            else {
+                // Only the members asked for; `--` so no member can be read as an option.
+                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execCapture */ .Wp)('tar', ['-x', '-f', this.entryFile(matched, TAR), '-C', '/', '--', ...(await this.membersIn(matched, members))]);
+            }
             return matched;
         }
         catch (err) {
@@ -457,13 +470,14 @@ class DirectoryCache {
             return undefined;
         }
     }
-    async save(paths, key) {
-        const final = this.entryFile(key);
+    async save(paths, key, options = {}) {
+        const suffix = options.link ? TREE : TAR;
+        const final = this.entryFile(key, suffix);
         if (await exists(final))
             return; // keys are immutable, as on GitHub
-        const staging = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.root, `.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}${SUFFIX}`);
+        const staging = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, `.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)()}${suffix}`);
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(this.root, { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(this.root, { recursive: true });
             const present = [];
             for (const source of paths)
                 if (await exists(source))
@@ -472,53 +486,114 @@ class DirectoryCache {
                 this.log.debug(`DirectoryCache.save: none of ${paths.join(', ')} exists; nothing saved for ${key}`);
                 return;
             }
-            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .Wp)('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(staging, final);
+            if (options.link) {
+                for (const name of present)
+                    await placeTree(node_path__WEBPACK_IMPORTED_MODULE_3___default().join('/', name), node_path__WEBPACK_IMPORTED_MODULE_3___default().join(staging, name));
+            }
+            else {
+                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execCapture */ .Wp)('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
+            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(staging, final);
         }
         catch (err) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(staging, { force: true }).catch(() => undefined);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true }).catch(() => undefined);
             this.log.warning(`cache save failed for key ${key}: ${err.message}`);
         }
     }
-    entryFile(key) {
-        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.root, encodeURIComponent(key) + SUFFIX);
+    entryFile(key, suffix) {
+        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, encodeURIComponent(key) + suffix);
+    }
+    /** Places each requested member the tree entry holds at its own path (a missing one is skipped, as from a tar). */
+    async placeMembers(tree, members) {
+        for (const name of members) {
+            const saved = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(tree, name);
+            if (await exists(saved))
+                await placeTree(saved, node_path__WEBPACK_IMPORTED_MODULE_3___default().join('/', name));
+        }
     }
     /** The requested members the archive holds (tar -x fails on a name it lacks). */
     async membersIn(key, wanted) {
-        const listing = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCapture */ .Wp)('tar', ['-t', '-f', this.entryFile(key)]);
+        const listing = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execCapture */ .Wp)('tar', ['-t', '-f', this.entryFile(key, TAR)]);
         const tops = new Set(listing.stdout.split('\n').map((line) => line.replace(/\/$/, '')));
         return wanted.filter((name) => tops.has(name));
     }
     /** The exact key, else for each restore prefix in order the newest entry starting with it. */
-    async findEntry(key, restoreKeys) {
-        if (await exists(this.entryFile(key)))
+    async findEntry(key, restoreKeys, suffix) {
+        if (await exists(this.entryFile(key, suffix)))
             return key;
-        const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(this.root).catch(() => []))
-            .filter((name) => name.endsWith(SUFFIX) && !name.startsWith('.tmp-'))
-            .map((name) => decodeURIComponent(name.slice(0, -SUFFIX.length)));
+        const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(this.root).catch(() => []))
+            .filter((name) => name.endsWith(suffix) && !name.startsWith('.tmp-'))
+            .map((name) => decodeURIComponent(name.slice(0, -suffix.length)));
         for (const prefix of restoreKeys) {
             const candidates = names.filter((name) => name.startsWith(prefix));
             if (candidates.length === 0)
                 continue;
-            const dated = await Promise.all(candidates.map(async (name) => ({ name, mtime: (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(this.entryFile(name))).mtimeMs })));
+            const dated = await Promise.all(candidates.map(async (name) => ({ name, mtime: (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(this.entryFile(name, suffix))).mtimeMs })));
             dated.sort((a, b) => b.mtime - a.mtime || a.name.localeCompare(b.name));
             return dated[0]?.name;
         }
         return undefined;
     }
 }
-/** A path as a tar member relative to `/`. */
+/**
+ * Puts the folder at `source` onto `target`, replacing what is there with
+ * the saved files and keeping files it did not save (as tar does): by hard
+ * links when both are on one filesystem, else by a copy that keeps modes and
+ * times (a changed mtime would make Python recompile every .pyc).
+ */
+async function placeTree(source, target) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(target, { recursive: true });
+    if ((await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(source)).dev === (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(target)).dev)
+        linkTree(source, target);
+    else
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execCapture */ .Wp)('cp', ['-PpR', `${source}/.`, target]); // POSIX flags: GNU and BSD cp alike
+}
+/**
+ * Recreates the folders of `source` under `target` and hard-links every file
+ * and symlink into them. Synchronous on purpose: the step waits for the
+ * restore anyway, and making the links on one thread is 1.5x faster than
+ * through the thread pool (a poetry env's 6,300 files: 0.18 s vs 0.27 s).
+ */
+function linkTree(source, target) {
+    for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(source, { withFileTypes: true })) {
+        const from = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(source, entry.name);
+        const to = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(target, entry.name);
+        if (entry.isDirectory()) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(to, { recursive: true, mode: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(from).mode });
+            linkTree(from, to);
+        }
+        else if (entry.isSymbolicLink()) {
+            replaceWith(to, () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.symlinkSync)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(from), to));
+        }
+        else {
+            replaceWith(to, () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(from, to));
+        }
+    }
+}
+/** Runs `make`, first removing what is at `target` when it is in the way. */
+function replaceWith(target, make) {
+    try {
+        make();
+    }
+    catch (err) {
+        if (err.code !== 'EEXIST')
+            throw err;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(target, { recursive: true, force: true });
+        make();
+    }
+}
+/** A path as a member relative to `/` (of a tar archive, or of a tree entry). */
 function member(target) {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(target).slice(1);
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(target).slice(1);
 }
 async function exists(file) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file).then(() => true, () => false);
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file).then(() => true, () => false);
 }
 
 
 /***/ }),
 
-/***/ 946:
+/***/ 945:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -665,6 +740,155 @@ var external_node_stream_ = __webpack_require__(7075);
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./packages/core/src/storage/types.ts
 var types = __webpack_require__(626);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+;// CONCATENATED MODULE: ./packages/core/src/data/hash-pool.ts
+
+
+/**
+ * md5 of files being written, computed in worker threads so that hashing
+ * large objects neither blocks the event loop nor is limited to one core.
+ * md5 is sequential, so one file is always hashed by one worker; the writer
+ * tells it how far the file is written (`advance`) and the worker reads that
+ * much back from the page cache and hashes it, overlapping with the download.
+ *
+ * The worker is an eval'd CommonJS script because the bundler (ncc) copies a
+ * separate worker module as a raw asset instead of compiling it.
+ */
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { openSync, readSync, closeSync } = require('node:fs');
+const jobs = new Map();
+const buffer = Buffer.allocUnsafe(1 << 20);
+function close(id, job) {
+  jobs.delete(id);
+  if (job.fd >= 0) closeSync(job.fd);
+}
+function hashUpTo(job, upTo) {
+  while (job.hashed < upTo) {
+    const n = readSync(job.fd, buffer, 0, Math.min(buffer.length, upTo - job.hashed), job.hashed);
+    if (n === 0) throw new Error('the file ended at ' + job.hashed + ' bytes, ' + upTo + ' were written');
+    job.hash.update(buffer.subarray(0, n));
+    job.hashed += n;
+  }
+}
+parentPort.on('message', (m) => {
+  let job = jobs.get(m.id);
+  if (m.abort) {
+    if (job) close(m.id, job);
+    return;
+  }
+  if (!job) {
+    job = { fd: -1, hash: createHash('md5'), hashed: 0, error: undefined };
+    jobs.set(m.id, job);
+  }
+  // The first failure is kept and reported at the end: the writer only waits for that reply.
+  try {
+    if (job.error === undefined) {
+      if (job.fd < 0) job.fd = openSync(m.path, 'r');
+      hashUpTo(job, m.upTo);
+    }
+  } catch (err) {
+    job.error = err.message;
+  }
+  if (!m.end) return;
+  close(m.id, job);
+  parentPort.postMessage(job.error === undefined ? { id: m.id, md5: job.hash.digest('hex') } : { id: m.id, error: job.error });
+});
+`;
+/** Tell the worker about written bytes in steps of at least this much (fewer messages, same overlap). */
+const ADVANCE_STEP = 4 * 1024 * 1024;
+/** One file being hashed by a worker. */
+class FileMd5 {
+    pool;
+    slot;
+    id;
+    path;
+    told = 0;
+    ended = false;
+    constructor(pool, slot, id, path) {
+        this.pool = pool;
+        this.slot = slot;
+        this.id = id;
+        this.path = path;
+    }
+    /** The first `written` bytes of the file are on disk. */
+    advance(written) {
+        if (written - this.told < ADVANCE_STEP)
+            return;
+        this.told = written;
+        this.slot.worker.postMessage({ id: this.id, path: this.path, upTo: written });
+    }
+    /** The md5 of the first `size` bytes (the whole file, once every write has completed). */
+    digest(size) {
+        this.ended = true;
+        const result = new Promise((resolve, reject) => this.slot.waiting.set(this.id, { resolve, reject }));
+        this.slot.worker.postMessage({ id: this.id, path: this.path, upTo: size, end: true });
+        return result.finally(() => this.pool.release(this.slot));
+    }
+    /** Stops hashing (the transfer failed); idempotent. */
+    abort() {
+        if (this.ended)
+            return;
+        this.ended = true;
+        this.slot.worker.postMessage({ id: this.id, abort: true });
+        this.pool.release(this.slot);
+    }
+}
+/** A few md5 workers, started on first use, that never keep the process alive. */
+class HashPool {
+    size;
+    slots = [];
+    nextId = 1;
+    constructor(size = Math.max(1, Math.min((0,external_node_os_.availableParallelism)(), 4))) {
+        this.size = size;
+    }
+    /** Starts hashing `path`, which is being written from offset 0. */
+    hashFile(path) {
+        const slot = this.leastBusy();
+        slot.active++;
+        if (slot.active === 1)
+            slot.worker.ref();
+        return new FileMd5(this, slot, this.nextId++, path);
+    }
+    release(slot) {
+        slot.active--;
+        if (slot.active === 0)
+            slot.worker.unref();
+    }
+    leastBusy() {
+        if (this.slots.length < this.size) {
+            const slot = this.startWorker();
+            this.slots.push(slot);
+            return slot;
+        }
+        return this.slots.reduce((best, slot) => (slot.active < best.active ? slot : best));
+    }
+    startWorker() {
+        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
+        const slot = { worker, waiting: new Map(), active: 0 };
+        worker.unref();
+        worker.on('message', (reply) => {
+            const waiter = slot.waiting.get(reply.id);
+            slot.waiting.delete(reply.id);
+            if (reply.md5 !== undefined)
+                waiter?.resolve(reply.md5);
+            else
+                waiter?.reject(new Error(`hashing failed: ${reply.error ?? 'no reason given'}`));
+        });
+        worker.on('error', (err) => {
+            for (const waiter of slot.waiting.values())
+                waiter.reject(err);
+            slot.waiting.clear();
+        });
+        return slot;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/hashing.ts
 
 const TEXT_SAMPLE = 512;
@@ -785,6 +1009,7 @@ function isPlainMd5(etag) {
 
 
 
+
 /** The bytes arrived but are not the ones recorded: never retried, never kept. */
 class VerificationError extends Error {
     name = 'VerificationError';
@@ -794,6 +1019,11 @@ const RANGED_THRESHOLD = 64 * 1024 * 1024;
 const PART_SIZE = 16 * 1024 * 1024;
 const PARTS_IN_FLIGHT = 4;
 const ATTEMPTS = 5;
+/** Objects past this size are hashed in a worker thread; below it the round trip costs more than the md5. */
+const WORKER_HASH_THRESHOLD = 1024 * 1024;
+/** Objects up to this size (when the plan knows it) are received in memory and written with one call. */
+const SMALL_OBJECT = 256 * 1024;
+const HASH_POOL = new HashPool();
 /**
  * Streams an object into `tempFile`, hashing while writing, and checks size
  * and hash before returning. Transient faults (resets, 5xx that outlived the
@@ -809,12 +1039,11 @@ async function downloadVerified(store, file, tempFile, onBytes) {
             onBytes(n);
         };
         try {
-            const hasher = new StreamingHasher(hashNameOf(file.check));
-            if (file.size !== undefined && file.size >= RANGED_THRESHOLD)
-                await downloadRanged(store, file, file.size, tempFile, hasher, count);
-            else
-                await (0,external_node_stream_promises_.pipeline)(await store.read(file.key, versionOf(file)), hashingCounter(hasher, count), (0,external_node_fs_.createWriteStream)(tempFile));
-            return verify(file, hasher);
+            // md5 is sequential: ranged parts arriving out of order need it from the file, so DVC 2.x objects stream whole.
+            if (file.size !== undefined && file.size >= RANGED_THRESHOLD && file.check.kind !== 'md5-dos2unix') {
+                return verify(file, await downloadRanged(store, file, file.size, tempFile, count));
+            }
+            return verify(file, await writeHashed(await store.read(file.key, versionOf(file)), file, tempFile, count));
         }
         catch (err) {
             onBytes(-counted); // progress counts only bytes that stay
@@ -830,27 +1059,9 @@ async function downloadVerified(store, file, tempFile, onBytes) {
 async function installVerified(source, file, dest) {
     const temp = tempBeside(dest);
     try {
-        const hasher = new StreamingHasher(hashNameOf(file.check));
-        await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(source), hashingCounter(hasher, () => undefined), (0,external_node_fs_.createWriteStream)(temp));
-        const hashed = verify(file, hasher);
+        const hashed = verify(file, await writeHashed((0,external_node_fs_.createReadStream)(source, { highWaterMark: 1024 * 1024 }), file, temp, () => undefined));
         await (0,promises_.rename)(temp, dest);
         return hashed;
-    }
-    catch (err) {
-        await (0,promises_.rm)(temp, { force: true });
-        throw err;
-    }
-}
-/**
- * Installs an object just verified: a copy (a reflink where the file system
- * has them) and a rename. Never a hard link: two dataset files with the same
- * bytes would share one inode, and editing one would change the other.
- */
-async function installTrusted(source, dest) {
-    const temp = tempBeside(dest);
-    try {
-        await (0,promises_.copyFile)(source, temp, external_node_fs_.constants.COPYFILE_FICLONE);
-        await (0,promises_.rename)(temp, dest);
     }
     catch (err) {
         await (0,promises_.rm)(temp, { force: true });
@@ -864,14 +1075,13 @@ async function matchesExisting(dest, file) {
     const hasher = new StreamingHasher(file.check.kind);
     try {
         await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(dest, { highWaterMark: 1024 * 1024 }), hashingSink(hasher));
-        return verify(file, hasher);
+        return verify(file, hasher.digest());
     }
     catch {
         return undefined;
     }
 }
-function verify(file, hasher) {
-    const { md5, hash, size } = hasher.digest();
+function verify(file, { md5, hash, size }) {
     if (file.size !== undefined && size !== file.size)
         throw new VerificationError(`got ${size} bytes, expected ${file.size}`);
     if (file.check.kind !== 'size' && hash !== file.check.hash) {
@@ -879,39 +1089,182 @@ function verify(file, hasher) {
     }
     return { md5, size };
 }
-async function downloadRanged(store, file, size, tempFile, hasher, onBytes) {
+async function downloadRanged(store, file, size, tempFile, onBytes) {
     // Parts stream straight to their offsets, PARTS_IN_FLIGHT at a time, so
-    // memory stays flat; md5 cannot be computed out of order, so the file is
-    // hashed once complete, from the page cache (md5, not the disk, is the limit).
+    // memory stays flat; a worker hashes the file as its contiguous written
+    // prefix grows (md5 cannot be computed out of order).
     const parts = Math.ceil(size / PART_SIZE);
-    const handle = await (0,promises_.open)(tempFile, 'w');
+    const written = new Array(parts).fill(0);
+    const fd = (0,external_node_fs_.openSync)(tempFile, 'w');
+    const md5 = HASH_POOL.hashFile(tempFile);
+    let complete = 0; // parts below this index are fully written
+    const advance = () => {
+        while (complete < parts && written[complete] === partLength(size, complete))
+            complete++;
+        md5.advance(complete < parts ? complete * PART_SIZE + written[complete] : size);
+    };
+    let next = 0;
+    let stopped = false; // a part failed: the others stop at their next chunk
+    const fetchPart = async (index) => {
+        const start = index * PART_SIZE;
+        const end = start + partLength(size, index) - 1;
+        for await (const chunk of await store.read(file.key, { ...versionOf(file), range: { start, end } })) {
+            if (stopped)
+                return;
+            const buffer = chunk;
+            const position = start + written[index];
+            if (position + buffer.length > end + 1)
+                throw new Error(`part ${index + 1}/${parts}: more bytes than the range asked for`);
+            writeAll(fd, buffer, position);
+            written[index] = written[index] + buffer.length;
+            onBytes(buffer.length);
+            if (index === complete)
+                advance();
+        }
+        if (written[index] !== end - start + 1)
+            throw new Error(`part ${index + 1}/${parts}: got ${written[index]} bytes, expected ${end - start + 1}`);
+        advance();
+    };
+    const fetchParts = async () => {
+        try {
+            while (!stopped && next < parts)
+                await fetchPart(next++);
+        }
+        catch (err) {
+            stopped = true;
+            throw err;
+        }
+    };
+    // Every part settles before the descriptor closes: a write after close could land in a file that reused its number.
+    const settled = await Promise.allSettled(Array.from({ length: Math.min(PARTS_IN_FLIGHT, parts) }, fetchParts));
+    (0,external_node_fs_.closeSync)(fd);
+    const failure = settled.find((result) => result.status === 'rejected');
+    if (failure) {
+        md5.abort();
+        throw failure.reason;
+    }
+    const hex = await md5.digest(size);
+    return { md5: hex, hash: hex, size };
+}
+function partLength(size, index) {
+    return Math.min(PART_SIZE, size - index * PART_SIZE);
+}
+/**
+ * Writes a stream to `tempFile` (created or truncated), hashing what is
+ * written: inline while the object is small or a DVC 2.x text object, else
+ * in a worker that reads the written bytes back from the page cache.
+ */
+async function writeHashed(source, file, tempFile, onBytes) {
+    if (file.size !== undefined && file.size <= SMALL_OBJECT)
+        return writeSmall(source, file, file.size, tempFile, onBytes);
+    const fd = (0,external_node_fs_.openSync)(tempFile, 'w');
+    const hash = new AdaptiveHash(file, tempFile);
     try {
-        await handle.truncate(size);
-        let next = 0;
-        const fetchParts = async () => {
-            while (next < parts) {
-                const index = next++;
-                const start = index * PART_SIZE;
-                const end = Math.min(size, start + PART_SIZE) - 1;
-                let position = start;
-                for await (const chunk of await store.read(file.key, { ...versionOf(file), range: { start, end } })) {
-                    const buffer = chunk;
-                    if (position + buffer.length > end + 1)
-                        throw new Error(`part ${index + 1}/${parts}: more bytes than the range asked for`);
-                    await handle.write(buffer, 0, buffer.length, position);
-                    position += buffer.length;
-                    onBytes(buffer.length);
-                }
-                if (position !== end + 1)
-                    throw new Error(`part ${index + 1}/${parts}: got ${position - start} bytes, expected ${end - start + 1}`);
-            }
-        };
-        await Promise.all(Array.from({ length: Math.min(PARTS_IN_FLIGHT, parts) }, fetchParts));
+        await (0,external_node_stream_promises_.pipeline)(source, fileWriter(fd, hash, onBytes));
+    }
+    catch (err) {
+        hash.abort();
+        throw err;
     }
     finally {
-        await handle.close();
+        (0,external_node_fs_.closeSync)(fd);
     }
-    await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(tempFile, { highWaterMark: 1024 * 1024 }), hashingSink(hasher));
+    return hash.digest();
+}
+/**
+ * A small object: hashed as it arrives, written with one synchronous call.
+ * For a few KiB a synchronous write is cheaper than the thread-pool round
+ * trips of a stream (open, write, close each wake a thread), which dominate
+ * pulls of many small files on a busy machine.
+ */
+async function writeSmall(source, file, size, tempFile, onBytes) {
+    const hasher = new StreamingHasher(hashNameOf(file.check));
+    const chunks = [];
+    let received = 0;
+    for await (const chunk of source) {
+        const buffer = chunk;
+        received += buffer.length;
+        if (received > size)
+            throw new VerificationError(`got more than the ${size} bytes listed`);
+        hasher.update(buffer);
+        chunks.push(buffer);
+        onBytes(buffer.length);
+    }
+    (0,external_node_fs_.writeFileSync)(tempFile, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    return hasher.digest();
+}
+/**
+ * The end of a pipeline that writes chunks in order to `fd` and reports each
+ * written one. Writes are synchronous: a network chunk goes to the page cache
+ * in microseconds, less than the thread-pool round trip of an async write.
+ */
+function fileWriter(fd, hash, onBytes) {
+    let position = 0;
+    return new external_node_stream_.Writable({
+        write(chunk, _encoding, done) {
+            try {
+                writeAll(fd, chunk, position);
+            }
+            catch (err) {
+                done(err);
+                return;
+            }
+            position += chunk.length;
+            hash.written(chunk, position);
+            onBytes(chunk.length);
+            done();
+        },
+    });
+}
+/** pwrite until the whole buffer is written (a write may be partial). */
+function writeAll(fd, buffer, position) {
+    for (let done = 0; done < buffer.length;)
+        done += (0,external_node_fs_.writeSync)(fd, buffer, done, buffer.length - done, position + done);
+}
+/**
+ * Hashes bytes as they are written: inline (StreamingHasher) until the
+ * object turns out large, then — for plain md5 — hands over to a worker
+ * that hashes the file from its start, so big objects never hash on the
+ * event loop. DVC 2.x hashes stay inline (their text rules live here only).
+ */
+class AdaptiveHash {
+    file;
+    path;
+    inline;
+    worker;
+    size = 0;
+    constructor(file, path) {
+        this.file = file;
+        this.path = path;
+        if (this.canUseWorker() && file.size !== undefined && file.size >= WORKER_HASH_THRESHOLD)
+            this.worker = HASH_POOL.hashFile(path);
+        else
+            this.inline = new StreamingHasher(hashNameOf(file.check));
+    }
+    /** `chunk` is now on disk, ending at byte `end`. */
+    written(chunk, end) {
+        this.size = end;
+        if (this.inline && this.canUseWorker() && end >= WORKER_HASH_THRESHOLD) {
+            this.inline = undefined;
+            this.worker = HASH_POOL.hashFile(this.path);
+        }
+        if (this.inline)
+            this.inline.update(chunk);
+        else
+            this.worker?.advance(end);
+    }
+    async digest() {
+        if (this.inline)
+            return this.inline.digest();
+        const md5 = await this.worker.digest(this.size);
+        return { md5, hash: md5, size: this.size };
+    }
+    abort() {
+        this.worker?.abort();
+    }
+    canUseWorker() {
+        return this.file.check.kind !== 'md5-dos2unix';
+    }
 }
 /** The end of a pipeline that only hashes (a Transform nobody reads from would stall at its buffer size). */
 function hashingSink(hasher) {
@@ -922,21 +1275,13 @@ function hashingSink(hasher) {
         },
     });
 }
-function hashingCounter(hasher, onBytes) {
-    return new external_node_stream_.Transform({
-        transform(chunk, _encoding, done) {
-            hasher.update(chunk);
-            onBytes(chunk.length);
-            done(null, chunk);
-        },
-    });
-}
 function hashNameOf(check) {
     return check.kind === 'md5-dos2unix' ? 'md5-dos2unix' : 'md5';
 }
 function versionOf(file) {
     return file.versionId ? { versionId: file.versionId } : {};
 }
+/** A temp file name in the same folder as `dest` (so the rename over it is atomic). */
 function tempBeside(dest) {
     return external_node_path_default().join(external_node_path_default().dirname(dest), `.${external_node_path_default().basename(dest)}.mlops-ci-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}.tmp`);
 }
@@ -1097,6 +1442,26 @@ class ObjectCache {
         this.ensureDir(external_node_path_default().dirname(target));
         await (0,promises_.rename)(tempFile, target);
         return target;
+    }
+    /**
+     * Adds a copy of a verified file under `id`: a reflink where the file
+     * system has them, else a copy in the kernel, off the event loop. Never a
+     * hard link: the destination file would share its inode, and editing that
+     * file in place would destroy the one copy meant to put it right.
+     */
+    async keep(file, id) {
+        const target = this.pathOf(id);
+        if ((0,external_node_fs_.existsSync)(target))
+            return; // the same bytes, kept by a parallel transfer
+        const temp = this.tempPath();
+        try {
+            await (0,promises_.copyFile)(file, temp, external_node_fs_.constants.COPYFILE_FICLONE);
+            await this.adopt(temp, id);
+        }
+        catch (err) {
+            await (0,promises_.rm)(temp, { force: true });
+            throw err;
+        }
     }
     async read(id) {
         return (0,promises_.readFile)(this.pathOf(id)).catch(() => undefined);
@@ -1363,9 +1728,10 @@ async function syncTargets(targets, cache, options) {
         const totalBytes = work.reduce((sum, item) => sum + (item.file.size ?? 0), 0);
         const progress = new Progress(options.log, work.length, totalBytes, options.progressIntervalMs);
         progress.start();
+        const folders = new FolderMaker();
         try {
             await runPool(work, options.concurrency, async (item) => {
-                const outcome = await placeFile(item, cache, options.log, (n) => {
+                const outcome = await placeFile(item, cache, folders, options.log, (n) => {
                     progress.addBytes(n);
                     counts.bytesDownloaded += n;
                 });
@@ -1390,8 +1756,8 @@ async function syncTargets(targets, cache, options) {
     const deleted = options.deleteExtra ? await deleteExtras(targets, options.isManaged) : [];
     return { files: synced, ...counts, deleted };
 }
-/** One file: right already, else from the cache, else from the store (through the cache). */
-async function placeFile(item, cache, log, onBytes) {
+/** One file: right already, else from the cache, else from the store (written once, beside it, then kept in the cache). */
+async function placeFile(item, cache, folders, log, onBytes) {
     const { file, dest, target } = item;
     const existing = (0,external_node_fs_.lstatSync)(dest, { throwIfNoEntry: false });
     if (existing?.isFile()) {
@@ -1399,7 +1765,7 @@ async function placeFile(item, cache, log, onBytes) {
         if (hashed)
             return { how: 'kept', ...hashed };
     }
-    (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(dest), { recursive: true });
+    folders.ensure(external_node_path_default().dirname(dest));
     const id = cacheIdOf(file);
     if (id && cache.has(id)) {
         try {
@@ -1412,11 +1778,27 @@ async function placeFile(item, cache, log, onBytes) {
             await cache.evict(id);
         }
     }
-    const temp = cache.tempPath();
+    const temp = tempBeside(dest);
     const hashed = await downloadVerified(target.store, file, temp, onBytes);
-    const cached = await cache.adopt(temp, id ?? `md5/${hashed.md5}`);
-    await installTrusted(cached, dest);
+    try {
+        await cache.keep(temp, id ?? `md5/${hashed.md5}`);
+        (0,external_node_fs_.renameSync)(temp, dest); // metadata only: cheaper than a thread-pool round trip
+    }
+    catch (err) {
+        await (0,promises_.rm)(temp, { force: true });
+        throw err;
+    }
     return { how: 'downloaded', ...hashed };
+}
+/** mkdir -p, once per folder: a dataset of many small files shares few folders. */
+class FolderMaker {
+    made = new Set();
+    ensure(dir) {
+        if (this.made.has(dir))
+            return;
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        this.made.add(dir);
+    }
 }
 /** The state entry for a file, when its stat still matches what we wrote and the plan did not change. */
 function vouchedFor(state, file, dest) {
@@ -1613,9 +1995,6 @@ class LazyS3Store {
     }
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
