@@ -52,6 +52,15 @@ test('venv: a hash-pinned, wheel-only compiled dependency installs from its whee
 }, BUILD_TIMEOUT);
 
 
+test('pipenv: the env is made as pipenv makes it, by the virtualenv beside pipenv (not ensurepip), with pip in it', async () => {
+  const dir = project('pipenv');
+  const run = await setupEnv(['--working-directory', dir, '--cache', 'false']);
+  expectSuccess(run);
+  expect(run.stderr).toMatch(/virtualenv --no-periodic-update --python \S+ \S+\.venv/);
+  expect(readFileSync(path.join(dir, '.venv', 'pyvenv.cfg'), 'utf8')).toMatch(/^virtualenv = \d+/m);
+  expect(pythonSays(run.outputs['python']!, 'import pip; print("pip")')).toBe('pip');
+}, BUILD_TIMEOUT);
+
 test('uv: extras install their optional dependencies', async () => {
   const dir = project('uv');
   const run = await setupEnv(['--working-directory', dir, '--cache', 'false', '--extras', 'yaml']);

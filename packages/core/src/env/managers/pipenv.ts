@@ -1,4 +1,6 @@
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { onPath } from '../detect.js';
 import { EnvManager } from './base.js';
 
 /**
@@ -10,6 +12,27 @@ export class PipenvManager extends EnvManager {
   readonly name = 'pipenv' as const;
   readonly relocatable = false;
   protected readonly downloadCacheVariables = ['PIP_CACHE_DIR', 'PIPENV_CACHE_DIR'];
+
+  /**
+   * The env as pipenv makes it: with virtualenv, pipenv's own dependency, from
+   * pipenv's installation. It seeds pip from wheels it keeps instead of
+   * `python -m venv`'s ensurepip, which costs ~3.5 s a build. Without one beside
+   * pipenv: the plain venv.
+   */
+  protected override async makeEnv(): Promise<void> {
+    const virtualenv = await this.virtualenvBesidePipenv();
+    if (!virtualenv) return super.makeEnv();
+    // --no-periodic-update: no background download of newer seed wheels from a CI job.
+    await this.runner.stream(virtualenv, ['--no-periodic-update', '--python', this.interpreter(), this.plan.envPath], { env: this.toolEnv() });
+  }
+
+  private async virtualenvBesidePipenv(): Promise<string | null> {
+    const pipenv = await onPath('pipenv', this.runner.environment());
+    if (!pipenv) return null;
+    // pipx and the like put a symlink on PATH: virtualenv sits beside the real script.
+    const bin = path.dirname(await realpath(pipenv));
+    return onPath('virtualenv', { PATH: bin });
+  }
 
   protected async install(): Promise<void> {
     const args = ['sync'];
