@@ -73,6 +73,16 @@ describe('mlops-ci (the bundle) as a CLI', () => {
     expect(outputsOf(run.stdout)).toMatchObject({ passed: 'true', best: 'rf' });
   });
 
+  test('rules-file: the rules from a file in the repository, the same verdict as the same rules given inline', async () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'gate.rules'), '# the floors\naccuracy >= 0.94\nf1.macro >= 0.9\n');
+    const fromFile = await runBundle(['evaluate-and-gate', '--metrics', 'out/*/metrics.*', '--rules-file', 'gate.rules', '--select', 'max:accuracy'], { cwd: dir });
+    const inline = await runBundle(['evaluate-and-gate', '--metrics', 'out/*/metrics.*', '--rules', 'accuracy >= 0.94\nf1.macro >= 0.9', '--select', 'max:accuracy'], { cwd: dir });
+    expect(fromFile.code).toBe(0);
+    expect(outputsOf(fromFile.stdout)).toMatchObject({ passed: 'true', best: 'rf' });
+    expect(JSON.parse(outputsOf(fromFile.stdout)['results']!)).toEqual(JSON.parse(outputsOf(inline.stdout)['results']!));
+  });
+
   test('inputs may come as one JSON object in MLOPS_CI_INPUTS, lists typed', async () => {
     const dir = project();
     const run = await runBundle(['evaluate-and-gate'], {
@@ -106,6 +116,10 @@ describe('mlops-ci (the bundle) as a CLI', () => {
     ['an empty metrics list', ['--metrics', '', '--rules', 'accuracy >= 0.9'], () => undefined, "input 'metrics'"],
     ['a bad choice', ['--metrics', 'out/rf/metrics.json', '--rules', 'accuracy >= 0.9', '--comment', 'loud'], () => undefined, "input 'comment'"],
     ['an unknown input', ['--metrcs', 'x'], () => undefined, "input 'metrcs'"],
+    ['no rules at all', ['--metrics', 'out/rf/metrics.json'], () => undefined, "input 'rules': is required: give the rules, one a line, or rules-file"],
+    ['rules and rules-file together', ['--metrics', 'out/rf/metrics.json', '--rules', 'accuracy >= 0.9', '--rules-file', 'gate.rules'], (d: string) => writeFileSync(path.join(d, 'gate.rules'), 'accuracy >= 0.9\n'), "input 'rules-file': was given together with rules"],
+    ['a rules-file that does not exist', ['--metrics', 'out/rf/metrics.json', '--rules-file', 'nope.rules'], () => undefined, "input 'rules-file': cannot read nope.rules"],
+    ['a rules-file with a bad line', ['--metrics', 'out/rf/metrics.json', '--rules-file', 'gate.rules'], (d: string) => writeFileSync(path.join(d, 'gate.rules'), '# floors\naccuracy >= 0.9\naccuracy >= abc\n'), "input 'rules-file': gate.rules: line 3"],
   ])('%s → exit 2 naming the input, nothing written', async (_, args, prepare, names) => {
     const dir = project();
     prepare(dir);

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Host } from '../../host/types.js';
@@ -10,6 +11,7 @@ import type { InputReader } from '../../spec/inputs.js';
 import type { CommentMode } from '../../scm/github.js';
 import { loadBaseline } from './baseline.js';
 import type { ReportingInputs } from './publish.js';
+import type { Rule } from '../../types/gate.js';
 
 export interface GateInputs {
   /** Everything the evaluation needs, already loaded and checked. */
@@ -27,7 +29,7 @@ export interface GateInputs {
 export async function readGateInputs(reader: InputReader, host: Host): Promise<GateInputs> {
   const cwd = process.cwd();
   const entries = reader.list('metrics');
-  const rules = parseRules(reader.requiredString('rules'));
+  const rules = await readRules(reader, cwd);
   const selectText = reader.string('select').trim();
   const selection = selectText ? parseSelect(selectText) : null;
   const onMissingBaseline = reader.choice<'pass' | 'fail'>('on-missing-baseline');
@@ -75,6 +77,29 @@ export async function readGateInputs(reader: InputReader, host: Host): Promise<G
     reporting,
     files,
   };
+}
+
+/** The rules, from `rules` or from the file `rules-file` names (one of the two); errors name the input that held them. */
+async function readRules(reader: InputReader, cwd: string): Promise<Rule[]> {
+  const text = reader.string('rules');
+  const file = reader.string('rules-file').trim();
+  if (text.trim() && file) throw new InputError('rules-file', 'was given together with rules; give one of them');
+  if (!file) {
+    if (!text.trim()) throw new InputError('rules', 'is required: give the rules, one a line, or rules-file naming a file of them');
+    return parseRules(text);
+  }
+  let content: string;
+  try {
+    content = await readFile(path.resolve(cwd, file), 'utf8');
+  } catch (err) {
+    throw new InputError('rules-file', `cannot read ${file}: ${(err as Error).message}`);
+  }
+  try {
+    return parseRules(content);
+  } catch (err) {
+    if (err instanceof InputError) throw new InputError('rules-file', `${file}: ${err.message.replace(/^input 'rules': (rules )?/, '')}`, { cause: err });
+    throw err;
+  }
 }
 
 function outputFiles(reader: InputReader, host: Host, context: string): GateInputs['files'] {
