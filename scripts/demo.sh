@@ -135,7 +135,7 @@ step evaluate-and-gate evaluate-and-gate \
 gb=$out/gb/metrics.json" \
   --samples "$samples" \
   --baseline "$baseline_ref" \
-  --rules "$(cat gate.rules)" \
+  --rules-file gate.rules \
   --select max:accuracy \
   --on-fail fail \
   --report "$out/gate-report.md" --junit "$out/gate-junit.xml" --results-file "$out/gate-results.json" \
