@@ -1284,6 +1284,8 @@ class GatePublisher {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./packages/core/src/metrics/load.ts
 var load = __webpack_require__(5255);
 // EXTERNAL MODULE: ./packages/core/src/metrics/flatten.ts
@@ -1581,8 +1583,6 @@ function parseCsv(text, delimiter, file) {
 
 // EXTERNAL MODULE: ./packages/core/src/host/git.ts
 var host_git = __webpack_require__(8260);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/baseline.ts
 
 
@@ -1666,6 +1666,7 @@ function parse(text, source) {
 
 
 
+
 /**
  * Reads and checks every input and every file they name before any work: a
  * missing metric file, a rule with a typo or a metric no candidate has ends
@@ -1674,7 +1675,7 @@ function parse(text, source) {
 async function readGateInputs(reader, host) {
     const cwd = process.cwd();
     const entries = reader.list('metrics');
-    const rules = parseRules(reader.requiredString('rules'));
+    const rules = await readRules(reader, cwd);
     const selectText = reader.string('select').trim();
     const selection = selectText ? parseSelect(selectText) : null;
     const onMissingBaseline = reader.choice('on-missing-baseline');
@@ -1717,6 +1718,33 @@ async function readGateInputs(reader, host) {
         reporting,
         files,
     };
+}
+/** The rules, from `rules` or from the file `rules-file` names (one of the two); errors name the input that held them. */
+async function readRules(reader, cwd) {
+    const text = reader.string('rules');
+    const file = reader.string('rules-file').trim();
+    if (text.trim() && file)
+        throw new errors/* InputError */.dz('rules-file', 'was given together with rules; give one of them');
+    if (!file) {
+        if (!text.trim())
+            throw new errors/* InputError */.dz('rules', 'is required: give the rules, one a line, or rules-file naming a file of them');
+        return parseRules(text);
+    }
+    let content;
+    try {
+        content = await (0,promises_.readFile)(external_node_path_default().resolve(cwd, file), 'utf8');
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz('rules-file', `cannot read ${file}: ${err.message}`);
+    }
+    try {
+        return parseRules(content);
+    }
+    catch (err) {
+        if (err instanceof errors/* InputError */.dz)
+            throw new errors/* InputError */.dz('rules-file', `${file}: ${err.message.replace(/^input 'rules': (rules )?/, '')}`, { cause: err });
+        throw err;
+    }
 }
 function outputFiles(reader, host, context) {
     const cwd = process.cwd();

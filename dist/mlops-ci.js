@@ -661,9 +661,14 @@ const evaluateAndGateSpec = {
         {
             name: 'rules',
             type: 'text',
-            required: true,
-            description: 'One rule per line: `<metric> <op> <number | baseline.<metric> [+|- number]> [@ <confidence>%]`, ops `>= > <= < == !=`. `#` starts a comment. A rule naming a metric no candidate has is an error.',
+            description: 'One rule per line: `<metric> <op> <number | baseline.<metric> [+|- number]> [@ <confidence>%]`, ops `>= > <= < == !=`. `#` starts a comment. A rule naming a metric no candidate has is an error. Give this or `rules-file`.',
             example: 'accuracy >= 0.9',
+        },
+        {
+            name: 'rules-file',
+            type: 'string',
+            description: 'A file of rules in the same syntax (e.g. `gate.rules` kept in the repository, so a workflow, a Jenkinsfile and a terminal share one set). Give this or `rules`.',
+            example: 'gate.rules',
         },
         {
             name: 'baseline',
