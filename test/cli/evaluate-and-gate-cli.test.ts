@@ -83,6 +83,41 @@ describe('mlops-ci (the bundle) as a CLI', () => {
     expect(JSON.parse(outputsOf(fromFile.stdout)['results']!)).toEqual(JSON.parse(outputsOf(inline.stdout)['results']!));
   });
 
+  test("samples baseline=registry:<file>: the baseline version's own per-row file, from the registry; none yet: skipped", async () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'out', 'rf', 'correct.json'), JSON.stringify([1, 1, 1, 1, 1, 1, 1, 1, 1, 0]));
+    const gate = (samples: string, baseline = 'registry:iris@production') =>
+      runBundle(['evaluate-and-gate', '--metrics', 'rf=out/rf/metrics.json', '--rules', 'accuracy >= baseline.accuracy - 0.2 @ 95%', '--baseline', baseline, '--samples', samples], { cwd: dir });
+    const verdictOf = (stdout: string) =>
+      (JSON.parse(outputsOf(stdout)['results']!) as { candidates: Record<string, { rules: { verdict: string }[] }> }).candidates['rf']!.rules[0]!.verdict;
+    const samples = 'rf=out/rf/correct.json\nbaseline=registry:correct.json';
+
+    // No production yet: nothing to read, the baseline rule is skipped.
+    const first = await gate(samples);
+    expect(first.code).toBe(0);
+    expect(verdictOf(first.stdout)).toBe('skipped');
+
+    mkdirSync(path.join(dir, 'model'));
+    writeFileSync(path.join(dir, 'model', 'weights.bin'), 'w');
+    writeFileSync(path.join(dir, 'model', 'correct.json'), JSON.stringify([1, 1, 1, 1, 1, 1, 1, 1, 0, 0]));
+    const promoted = await runBundle(['promote-model', '--model', 'iris', '--path', 'model', '--metrics', 'out/gb/metrics.yaml', '--alias', 'production', '--require-gate', 'false'], { cwd: dir });
+    expect(promoted.code).toBe(0);
+    const second = await gate(samples);
+    expect(second.code).toBe(0);
+    expect(verdictOf(second.stdout)).toBe('passed');
+    expect(second.stderr).toContain('95% CI of Δ');
+
+    const missing = await gate('rf=out/rf/correct.json\nbaseline=registry:nope.json');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("input 'samples': baseline=registry:nope.json: iris version 1 (iris@production) has no file nope.json; its files: correct.json, weights.bin");
+    const notRegistry = await gate(samples, 'baseline.toml');
+    expect(notRegistry.code).toBe(2);
+    expect(notRegistry.stderr).toContain('so baseline must be registry:<model>@<alias>');
+    const notBaseline = await gate('rf=registry:correct.json');
+    expect(notBaseline.code).toBe(2);
+    expect(notBaseline.stderr).toContain("only the baseline's series comes from the registry");
+  });
+
   test('inputs may come as one JSON object in MLOPS_CI_INPUTS, lists typed', async () => {
     const dir = project();
     const run = await runBundle(['evaluate-and-gate'], {

@@ -54,6 +54,16 @@ test('versions and stages become GTO tags at origin; gto reads them back; rollba
   // Annotated, with the lineage summary in the message.
   expect(git(origin, 'cat-file', '-t', 'iris@v0.1.1').trim()).toBe('tag');
   expect(git(origin, 'tag', '-l', '--format=%(contents)', 'iris@v0.1.1')).toMatch(/gate: passed[\s\S]*files: model\.pkl sha256:/);
+  // Tags keep no files: a gate asking for the baseline version's per-row file is told so (exit 2).
+  writeFileSync(path.join(work, 'm.json'), '{"accuracy": 0.9}');
+  writeFileSync(path.join(work, 'c.json'), '[1, 0, 1]');
+  const gate = await runBundle(
+    ['evaluate-and-gate', '--metrics', 'm=m.json', '--rules', 'accuracy >= baseline.accuracy @ 95%', '--baseline', 'registry:iris@prod:git-tags', '--samples', 'm=c.json\nbaseline=registry:correct.json'],
+    { cwd: work },
+  );
+  expect(gate.code).toBe(2);
+  expect(gate.stderr).toContain("input 'samples'");
+  expect(gate.stderr).toContain('keeps no model files (only tags)');
 
   const rollback = await promote(work, '--alias', 'prod', '--rollback');
   expect(rollback.code).toBe(0);

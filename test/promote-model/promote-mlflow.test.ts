@@ -3,6 +3,7 @@
  * server's artifact store, version READY), alias, re-alias, rollback, each
  * read back through MLflow's own REST API.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runBundle } from '../support/bundle.js';
 import { startMlflowServer, type MlflowServer } from './mlflow-server.js';
@@ -99,3 +100,20 @@ test('concurrent registrations get distinct versions from MLflow, each READY wit
 async function aliasVersionOf(model: string, alias: string): Promise<string> {
   return (await mlflow<{ model_version: { version: string } }>(`registered-models/alias?name=${model}&alias=${alias}`)).model_version.version;
 }
+
+test("the gate reads the baseline version's per-row file back from MLflow's artifact store (baseline=registry:<file>)", async () => {
+  const dir = project('promote-mlflow-samples-');
+  const registry = `mlflow+${server.url}`;
+  writeFileSync(path.join(dir, 'out', 'rf', 'model', 'correct.json'), JSON.stringify([1, 1, 1, 1, 1, 1, 1, 1, 0, 0]));
+  writeFileSync(path.join(dir, 'out', 'rf', 'correct.json'), JSON.stringify([1, 1, 1, 1, 1, 1, 1, 1, 1, 0]));
+  const promoted = await runBundle(['promote-model', '--registry', registry, '--model', 'scored', '--path', 'out/rf/model', '--alias', 'champion', '--metrics', 'out/rf/metrics.json', '--gate-results', 'results.json'], { cwd: dir });
+  expect(promoted.code).toBe(0);
+  const gate = await runBundle(
+    ['evaluate-and-gate', '--metrics', 'rf=out/rf/metrics.json', '--rules', 'accuracy >= baseline.accuracy - 0.2 @ 95%', '--baseline', `registry:scored@champion:${registry}`, '--samples', 'rf=out/rf/correct.json\nbaseline=registry:correct.json'],
+    { cwd: dir },
+  );
+  if (gate.code !== 0) throw new Error(gate.stderr);
+  const results = JSON.parse(outputsOf(gate.stdout)['results'] as string) as { candidates: Record<string, { rules: { verdict: string }[] }> };
+  expect(results.candidates['rf']!.rules[0]!.verdict).toBe('passed');
+  expect(gate.stderr).toContain('95% CI of Δ');
+}, 120_000);

@@ -51,11 +51,30 @@ export interface LoadSamplesOptions {
 export async function loadSamples(spec: string, options: LoadSamplesOptions = {}): Promise<number[]> {
   const { file, selector } = splitSpec(spec);
   const text = await readTextFile('samples', 'samples file', file, options.cwd ?? process.cwd());
+  return parseSamples(text, file, selector, options.metric);
+}
+
+/** One series from the text of a samples file (`file` names it in errors and decides the format by extension). */
+function parseSamples(text: string, file: string, selector: string | undefined, metric: string | undefined): number[] {
   const extension = path.extname(file).toLowerCase();
   const looksLikeJson = extension === '.json' || (extension !== '.csv' && extension !== '.tsv' && /^\s*[[{]/.test(text));
-  if (looksLikeJson) return samplesFromJson(text, file, selector, options.metric);
-  return samplesFromCsv(text, file, extension === '.tsv' ? '\t' : ',', selector, options.metric);
+  if (looksLikeJson) return samplesFromJson(text, file, selector, metric);
+  return samplesFromCsv(text, file, extension === '.tsv' ? '\t' : ',', selector, metric);
 }
+
+/**
+ * Where `baseline=registry:<file>` reads from: the files of the baseline
+ * version when `baseline` is `registry:<model>@<alias>`; that alias not set
+ * yet (the first run: rules using baseline are skipped anyway); or a baseline
+ * that is not a registry version, which has no files to read.
+ */
+export type BaselineFiles =
+  | { readonly kind: 'not-a-registry' }
+  | { readonly kind: 'no-version' }
+  | { readonly kind: 'version'; read(file: string): Promise<Buffer> };
+
+/** `registry:<file>`, the baseline's own per-example file stored with its registered version. */
+const FROM_REGISTRY = /^registry:(.+)$/;
 
 /**
  * Loads the `samples` input's entries (`name=spec`, or `spec` named after its
@@ -71,7 +90,7 @@ export async function loadSamples(spec: string, options: LoadSamplesOptions = {}
 export async function loadSampleInputs(
   entries: readonly string[],
   cwd: string,
-  options: { readonly metric?: string } = {},
+  options: { readonly metric?: string; readonly baselineFiles?: BaselineFiles } = {},
 ): Promise<SampleSeries | undefined> {
   const wanted = entries.map((entry) => entry.trim()).filter((entry) => entry !== '' && !entry.startsWith('#'));
   if (wanted.length === 0) return undefined;
@@ -84,7 +103,15 @@ export async function loadSampleInputs(
     if (earlier !== undefined) {
       throw new InputError('samples', `two entries are named '${resolvedName}': ${earlier.spec} and ${spec}; name them apart with name=file`);
     }
-    loaded.push({ name: resolvedName, spec, scores: await loadSamples(spec, { cwd, ...options }) });
+    const fromRegistry = FROM_REGISTRY.exec(spec);
+    if (fromRegistry) {
+      const text = await baselineFileText(resolvedName, fromRegistry[1] as string, options.baselineFiles ?? { kind: 'not-a-registry' });
+      if (text === null) continue;
+      const { file, selector } = splitSpec(fromRegistry[1] as string);
+      loaded.push({ name: resolvedName, spec, scores: parseSamples(text, file, selector, options.metric) });
+      continue;
+    }
+    loaded.push({ name: resolvedName, spec, scores: await loadSamples(spec, { cwd, metric: options.metric }) });
   }
 
   const first = loaded[0];
@@ -105,6 +132,18 @@ export async function loadSampleInputs(
     else candidates[item.name] = item.scores;
   }
   return baseline === undefined ? { candidates } : { candidates, baseline };
+}
+
+/** The text of `baseline=registry:<file#selector>`; null when there is no baseline version yet. */
+async function baselineFileText(name: string, spec: string, files: BaselineFiles): Promise<string | null> {
+  if (name !== 'baseline') {
+    throw new InputError('samples', `'${name}=registry:${spec}': only the baseline's series comes from the registry (baseline=registry:<file>)`);
+  }
+  if (files.kind === 'not-a-registry') {
+    throw new InputError('samples', `baseline=registry:${spec} reads a file of the baseline version, so baseline must be registry:<model>@<alias>`);
+  }
+  if (files.kind === 'no-version') return null;
+  return (await files.read(splitSpec(spec).file)).toString('utf8');
 }
 
 /** `file#selector` split at the last `#`; a `#` at the very end selects nothing. */

@@ -97,6 +97,11 @@ export class GitTagsRegistry implements ModelRegistry {
     return this.assign(model, alias, before.version, before.commit);
   }
 
+  /** Tags carry the lineage only: the model files stay wherever the pipeline keeps them. */
+  async readFile(model: string, version: string, file: string): Promise<Buffer | null> {
+    throw new RegistryRefusal(`${this.description} keeps no model files (only tags), so it has no ${file} for ${model} ${version}: give the file's path instead`);
+  }
+
   async describe(model: string, ref: { alias: string } | { version: string }): Promise<DescribedVersion | null> {
     let version: string | null;
     if ('alias' in ref) {

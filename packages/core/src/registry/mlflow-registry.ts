@@ -150,6 +150,16 @@ export class MlflowRegistry implements ModelRegistry {
     return { uri: version.source, lineage: JSON.parse(await stored.text()) as Lineage };
   }
 
+  async readFile(model: string, version: string, file: string): Promise<Buffer | null> {
+    const found = /^\d+$/.test(version) ? await this.modelVersion(model, version) : null;
+    if (!found || file === 'version.json' || file.split('/').some((part) => part === '' || part === '.' || part === '..')) return null;
+    const folder = found.source.replace(/^mlflow-artifacts:\/+/, '');
+    const response = await this.request('GET', `${ARTIFACTS}/${encodePath(folder)}/${encodePath(file)}`);
+    if (response.status === 404) return null;
+    if (!response.ok) throw new Error(`${this.description}: reading ${file} of ${model} ${version} failed with HTTP ${response.status}`);
+    return Buffer.from(await response.arrayBuffer());
+  }
+
   /**
    * Sets the alias. The server reads, then inserts: two first-time sets of one
    * alias at once make the loser fail on the table's unique key (seen with

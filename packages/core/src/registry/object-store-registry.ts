@@ -118,6 +118,12 @@ export class ObjectStoreRegistry implements ModelRegistry {
     return lineage ? { uri: this.store.locate(`${model}/versions/${version}/`), lineage } : null;
   }
 
+  async readFile(model: string, version: string, file: string): Promise<Buffer | null> {
+    if (!(await this.readyVersion(model, version))) return null;
+    if (!isModelFilePath(file)) return null;
+    return (await this.store.get(`${model}/versions/${version}/${file}`))?.body ?? null;
+  }
+
   /** Every ready version's number, ascending (for tests and tools). */
   async versions(model: string): Promise<number[]> {
     const numbers = await this.claimedNumbers(model);
@@ -219,4 +225,10 @@ function json(value: unknown): string {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A relative `/`-separated path inside a version (no `..`, not absolute, not the lineage file): what readFile may fetch. */
+function isModelFilePath(file: string): boolean {
+  const parts = file.split('/');
+  return file !== 'version.json' && !file.startsWith('/') && parts.every((part) => part !== '' && part !== '.' && part !== '..');
 }

@@ -100,6 +100,12 @@ export interface ModelRegistry {
   rollback(model: string, alias: string, mover: Mover): Promise<AliasMove>;
   /** The version an alias points to, or a version by its name; null when neither exists. */
   describe(model: string, ref: { alias: string } | { version: string }): Promise<DescribedVersion | null>;
+  /**
+   * One file of a registered version, by its path inside the model (as in
+   * `lineage.files`); null when the version has no such file. Backends that
+   * keep no files (git tags) throw a RegistryRefusal.
+   */
+  readFile(model: string, version: string, file: string): Promise<Buffer | null>;
 }
 
 /** A request the registry refuses because of what it holds (unknown version, no previous version): exit 2. */

@@ -3,13 +3,18 @@ import { showFile } from '../../host/git.js';
 import { metricsFromText } from '../../metrics/load.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { BaselineFiles } from '../../metrics/samples.js';
 import type { MetricValues } from '../../types/gate.js';
 
-/** The baseline as found: its metrics, or missing (first run, file not there yet). */
+/**
+ * The baseline as found: its metrics, or missing (first run, file not there
+ * yet). A registry baseline also says where the version's files are, for
+ * `samples: baseline=registry:<file>`.
+ */
 export type Baseline =
   | { readonly kind: 'none' }
-  | { readonly kind: 'missing'; readonly source: string; readonly reason: string }
-  | { readonly kind: 'found'; readonly source: string; readonly metrics: MetricValues };
+  | { readonly kind: 'missing'; readonly source: string; readonly reason: string; readonly files?: BaselineFiles }
+  | { readonly kind: 'found'; readonly source: string; readonly metrics: MetricValues; readonly files?: BaselineFiles };
 
 /**
  * Reads the `baseline` input: a file path, or `git:<ref>:<path>` read with
@@ -52,6 +57,7 @@ async function loadRegistryBaseline(spec: string, cwd: string): Promise<Baseline
   if (!match) throw new InputError('baseline', `got '${spec}', expected registry:<model>@<alias> or registry:<model>@<alias>:<registry-url>`);
   const [, model, alias, url] = match as unknown as [string, string, string, string | undefined];
   const { openRegistry, parseRegistryLocation, UnknownRegistryError } = await import('../../registry/factory.js');
+  const { RegistryRefusal } = await import('../../registry/types.js');
   let location;
   try {
     location = parseRegistryLocation(url ?? '', cwd);
@@ -61,9 +67,27 @@ async function loadRegistryBaseline(spec: string, cwd: string): Promise<Baseline
   }
   const registry = await openRegistry(location, { workspace: cwd, s3Endpoint: process.env['AWS_ENDPOINT_URL'] ?? '' });
   const found = await registry.describe(model, { alias });
-  if (!found) return { kind: 'missing', source: spec, reason: `${model}@${alias} is not set in ${registry.description}` };
-  if (!found.lineage.metrics) return { kind: 'missing', source: spec, reason: `${model} version ${found.lineage.version} (${model}@${alias}) was registered without metrics` };
-  return { kind: 'found', source: `${spec} (version ${found.lineage.version})`, metrics: found.lineage.metrics };
+  if (!found) return { kind: 'missing', source: spec, reason: `${model}@${alias} is not set in ${registry.description}`, files: { kind: 'no-version' } };
+  const { version, files: registered } = found.lineage;
+  const files: BaselineFiles = {
+    kind: 'version',
+    async read(file) {
+      let body: Buffer | null;
+      try {
+        body = await registry.readFile(model, version, file);
+      } catch (err) {
+        if (err instanceof RegistryRefusal) throw new InputError('samples', err.message);
+        throw err;
+      }
+      if (body === null) {
+        const names = registered.map((f) => f.path).join(', ') || 'none';
+        throw new InputError('samples', `baseline=registry:${file}: ${model} version ${version} (${model}@${alias}) has no file ${file}; its files: ${names}`);
+      }
+      return body;
+    },
+  };
+  if (!found.lineage.metrics) return { kind: 'missing', source: spec, reason: `${model} version ${version} (${model}@${alias}) was registered without metrics`, files };
+  return { kind: 'found', source: `${spec} (version ${version})`, metrics: found.lineage.metrics, files };
 }
 
 function parse(text: string, source: string): MetricValues {

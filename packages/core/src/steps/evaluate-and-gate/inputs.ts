@@ -60,7 +60,10 @@ export async function readGateInputs(reader: InputReader, host: Host): Promise<G
   }
   // A CSV of several columns picks the one named like the statistical rules' metric.
   const statisticalMetric = rules.find((rule) => rule.confidence !== undefined)?.metric;
-  const samples = await loadSampleInputs(reader.list('samples'), cwd, statisticalMetric ? { metric: statisticalMetric } : {});
+  const samples = await loadSampleInputs(reader.list('samples'), cwd, {
+    ...(statisticalMetric ? { metric: statisticalMetric } : {}),
+    baselineFiles: (baseline.kind !== 'none' && baseline.files) || { kind: 'not-a-registry' },
+  });
 
   return {
     evaluation: {
