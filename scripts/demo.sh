@@ -114,18 +114,15 @@ for m in rf gb; do
 done
 
 say "-- evaluate-and-gate"
+# The statistical rule's per-row scores: the candidates', and the correct.json
+# stored with the version the alias points to (read from the registry).
 samples="rf=$out/rf/correct.json
-gb=$out/gb/correct.json"
+gb=$out/gb/correct.json
+baseline=registry:correct.json"
 baseline_ref="registry:$model@$alias${registry:+:$registry}"
 step promote-model baseline --describe "$model@$alias" --allow-missing "${reg_args[@]}"
 if [ "$(get "$out/steps/baseline.json" found)" = true ]; then
-  baseline_version=$(get "$out/steps/baseline.json" version)
-  baseline_uri=$(get "$out/steps/baseline.json" uri)
-  baseline_uri=${baseline_uri#file://}
-  baseline_uri=${baseline_uri%/}
-  say "   baseline: $model@$alias = version $baseline_version ($baseline_uri)"
-  samples="$samples
-baseline=$baseline_uri/correct.json"
+  say "   baseline: $model@$alias = version $(get "$out/steps/baseline.json" version) ($(get "$out/steps/baseline.json" uri))"
 else
   say "   baseline: $model@$alias does not exist yet (first run): rules using baseline.* are skipped"
 fi

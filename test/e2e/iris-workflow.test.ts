@@ -175,7 +175,7 @@ test('iris.yml under act: a PR gates onto its head and promotes to staging, main
   const again = await runAct({ ...common, event: 'pull_request', payload: prPayload(PR, HEAD, 'tune-rf') });
   if (again.exitCode !== 0) console.log(again.output);
   expect(again.exitCode).toBe(0);
-  expect(again.output).toContain('baseline: iris@production = version 2');
+  expect(findStep(again, 'gate')?.summary).toContain('registry:iris@production:' + registry + ' (version 2)');
   const verdict = JSON.parse(findStep(again, 'gate')?.outputs['results'] ?? '{}') as {
     passed: boolean;
     best: string;
