@@ -1,5 +1,5 @@
 export const id = 287;
-export const ids = [287];
+export const ids = [287,224];
 export const modules = {
 
 /***/ 2287:
@@ -43,7 +43,7 @@ class GitTagsRegistry {
             const head = await this.git(['rev-parse', 'HEAD']);
             const existing = await this.versionAt(model, head.trim());
             if (existing) {
-                throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`HEAD is already ${model}@${existing}, and GTO allows one version of a model per commit: commit the new model (or its metadata) first`);
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`HEAD is already ${model}@${existing}, and GTO allows one version of a model per commit: commit the new model (or its metadata) first`);
             }
             const latest = (await this.versions(model)).at(-1);
             const tagVersion = nextVersion(latest, this.options.bump);
@@ -62,14 +62,14 @@ class GitTagsRegistry {
         const normalized = version.startsWith('v') ? version : `v${version}`;
         const commit = await this.tagCommit(`${model}@${normalized}`);
         if (!commit)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`version ${normalized} of ${model} does not exist (no tag ${model}@${normalized})`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`version ${normalized} of ${model} does not exist (no tag ${model}@${normalized})`);
         return this.assign(model, alias, normalized, commit);
     }
     async removeAlias(model, alias, _mover) {
         await this.fetchTags();
         const current = stageHistory(await this.assignments(model), alias).at(-1);
         if (!current || current.removed || !current.version)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not assigned: nothing to remove`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`alias ${alias} of ${model} is not assigned: nothing to remove`);
         await this.tagStage(model, `${alias}!`, current.commit, `Unassigning stage '${alias}' to artifact '${model}' version '${current.version}'\n`);
         return { alias, previous: current.version };
     }
@@ -77,11 +77,15 @@ class GitTagsRegistry {
         await this.fetchTags();
         const history = stageHistory(await this.assignments(model), alias);
         if (history.length === 0)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not assigned (no tag ${model}#${alias}#N): nothing to roll back`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`alias ${alias} of ${model} is not assigned (no tag ${model}#${alias}#N): nothing to roll back`);
         const before = history.at(-2);
         if (!before || before.removed || !before.version)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} has no version to go back to: nothing to roll back to`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`alias ${alias} of ${model} has no version to go back to: nothing to roll back to`);
         return this.assign(model, alias, before.version, before.commit);
+    }
+    /** Tags carry the lineage only: the model files stay wherever the pipeline keeps them. */
+    async readFile(model, version, file) {
+        throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`${this.description} keeps no model files (only tags), so it has no ${file} for ${model} ${version}: give the file's path instead`);
     }
     async describe(model, ref) {
         let version;
@@ -221,7 +225,7 @@ function gitEnv() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ RegistryRefusal)
+/* harmony export */   RegistryRefusal: () => (/* binding */ RegistryRefusal)
 /* harmony export */ });
 /**
  * The model registry seen by promote-model (and by evaluate-and-gate's

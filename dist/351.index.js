@@ -1332,12 +1332,18 @@ var json = __webpack_require__(4233);
 async function loadSamples(spec, options = {}) {
     const { file, selector } = splitSpec(spec);
     const text = await (0,load/* readTextFile */.Gu)('samples', 'samples file', file, options.cwd ?? process.cwd());
+    return parseSamples(text, file, selector, options.metric);
+}
+/** One series from the text of a samples file (`file` names it in errors and decides the format by extension). */
+function parseSamples(text, file, selector, metric) {
     const extension = external_node_path_default().extname(file).toLowerCase();
     const looksLikeJson = extension === '.json' || (extension !== '.csv' && extension !== '.tsv' && /^\s*[[{]/.test(text));
     if (looksLikeJson)
-        return samplesFromJson(text, file, selector, options.metric);
-    return samplesFromCsv(text, file, extension === '.tsv' ? '\t' : ',', selector, options.metric);
+        return samplesFromJson(text, file, selector, metric);
+    return samplesFromCsv(text, file, extension === '.tsv' ? '\t' : ',', selector, metric);
 }
+/** `registry:<file>`, the baseline's own per-example file stored with its registered version. */
+const FROM_REGISTRY = /^registry:(.+)$/;
 /**
  * Loads the `samples` input's entries (`name=spec`, or `spec` named after its
  * parent folder / stem like metric files) into the shape `evaluateGate` takes.
@@ -1361,7 +1367,16 @@ async function loadSampleInputs(entries, cwd, options = {}) {
         if (earlier !== undefined) {
             throw new errors/* InputError */.dz('samples', `two entries are named '${resolvedName}': ${earlier.spec} and ${spec}; name them apart with name=file`);
         }
-        loaded.push({ name: resolvedName, spec, scores: await loadSamples(spec, { cwd, ...options }) });
+        const fromRegistry = FROM_REGISTRY.exec(spec);
+        if (fromRegistry) {
+            const text = await baselineFileText(resolvedName, fromRegistry[1], options.baselineFiles ?? { kind: 'not-a-registry' });
+            if (text === null)
+                continue;
+            const { file, selector } = splitSpec(fromRegistry[1]);
+            loaded.push({ name: resolvedName, spec, scores: parseSamples(text, file, selector, options.metric) });
+            continue;
+        }
+        loaded.push({ name: resolvedName, spec, scores: await loadSamples(spec, { cwd, metric: options.metric }) });
     }
     const first = loaded[0];
     for (const item of loaded) {
@@ -1379,6 +1394,18 @@ async function loadSampleInputs(entries, cwd, options = {}) {
             candidates[item.name] = item.scores;
     }
     return baseline === undefined ? { candidates } : { candidates, baseline };
+}
+/** The text of `baseline=registry:<file#selector>`; null when there is no baseline version yet. */
+async function baselineFileText(name, spec, files) {
+    if (name !== 'baseline') {
+        throw new errors/* InputError */.dz('samples', `'${name}=registry:${spec}': only the baseline's series comes from the registry (baseline=registry:<file>)`);
+    }
+    if (files.kind === 'not-a-registry') {
+        throw new errors/* InputError */.dz('samples', `baseline=registry:${spec} reads a file of the baseline version, so baseline must be registry:<model>@<alias>`);
+    }
+    if (files.kind === 'no-version')
+        return null;
+    return (await files.read(splitSpec(spec).file)).toString('utf8');
 }
 /** `file#selector` split at the last `#`; a `#` at the very end selects nothing. */
 function splitSpec(spec) {
@@ -1637,6 +1664,7 @@ async function loadRegistryBaseline(spec, cwd) {
         throw new errors/* InputError */.dz('baseline', `got '${spec}', expected registry:<model>@<alias> or registry:<model>@<alias>:<registry-url>`);
     const [, model, alias, url] = match;
     const { openRegistry, parseRegistryLocation, UnknownRegistryError } = await __webpack_require__.e(/* import() */ 327).then(__webpack_require__.bind(__webpack_require__, 5327));
+    const { RegistryRefusal } = await __webpack_require__.e(/* import() */ 224).then(__webpack_require__.bind(__webpack_require__, 224));
     let location;
     try {
         location = parseRegistryLocation(url ?? '', cwd);
@@ -1649,10 +1677,30 @@ async function loadRegistryBaseline(spec, cwd) {
     const registry = await openRegistry(location, { workspace: cwd, s3Endpoint: process.env['AWS_ENDPOINT_URL'] ?? '' });
     const found = await registry.describe(model, { alias });
     if (!found)
-        return { kind: 'missing', source: spec, reason: `${model}@${alias} is not set in ${registry.description}` };
+        return { kind: 'missing', source: spec, reason: `${model}@${alias} is not set in ${registry.description}`, files: { kind: 'no-version' } };
+    const { version, files: registered } = found.lineage;
+    const files = {
+        kind: 'version',
+        async read(file) {
+            let body;
+            try {
+                body = await registry.readFile(model, version, file);
+            }
+            catch (err) {
+                if (err instanceof RegistryRefusal)
+                    throw new errors/* InputError */.dz('samples', err.message);
+                throw err;
+            }
+            if (body === null) {
+                const names = registered.map((f) => f.path).join(', ') || 'none';
+                throw new errors/* InputError */.dz('samples', `baseline=registry:${file}: ${model} version ${version} (${model}@${alias}) has no file ${file}; its files: ${names}`);
+            }
+            return body;
+        },
+    };
     if (!found.lineage.metrics)
-        return { kind: 'missing', source: spec, reason: `${model} version ${found.lineage.version} (${model}@${alias}) was registered without metrics` };
-    return { kind: 'found', source: `${spec} (version ${found.lineage.version})`, metrics: found.lineage.metrics };
+        return { kind: 'missing', source: spec, reason: `${model} version ${version} (${model}@${alias}) was registered without metrics`, files };
+    return { kind: 'found', source: `${spec} (version ${version})`, metrics: found.lineage.metrics, files };
 }
 function parse(text, source) {
     return (0,load/* metricsFromText */.Z0)(text, source, 'baseline');
@@ -1702,7 +1750,10 @@ async function readGateInputs(reader, host) {
     }
     // A CSV of several columns picks the one named like the statistical rules' metric.
     const statisticalMetric = rules.find((rule) => rule.confidence !== undefined)?.metric;
-    const samples = await loadSampleInputs(reader.list('samples'), cwd, statisticalMetric ? { metric: statisticalMetric } : {});
+    const samples = await loadSampleInputs(reader.list('samples'), cwd, {
+        ...(statisticalMetric ? { metric: statisticalMetric } : {}),
+        baselineFiles: (baseline.kind !== 'none' && baseline.files) || { kind: 'not-a-registry' },
+    });
     return {
         evaluation: {
             candidates,

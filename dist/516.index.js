@@ -1,5 +1,5 @@
 export const id = 516;
-export const ids = [516];
+export const ids = [516,224];
 export const modules = {
 
 /***/ 2516:
@@ -58,7 +58,7 @@ class ObjectStoreRegistry {
     }
     async setAlias(model, alias, version, mover) {
         if (!(await this.readyVersion(model, version))) {
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(`version ${version} of ${model} does not exist in ${this.description}`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_1__.RegistryRefusal(`version ${version} of ${model} does not exist in ${this.description}`);
         }
         const previous = await this.swapAlias(model, alias, mover, (current) => ({ version, previous: current?.version ?? null }));
         await this.appendEvent(model, 'alias-set', { alias, version, previous }, mover);
@@ -67,7 +67,7 @@ class ObjectStoreRegistry {
     async removeAlias(model, alias, mover) {
         const previous = await this.swapAlias(model, alias, mover, (current) => {
             if (!current?.version)
-                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`);
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__.RegistryRefusal(`alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`);
             return { version: null, previous: current.version };
         });
         await this.appendEvent(model, 'alias-removed', { alias, previous }, mover);
@@ -77,9 +77,9 @@ class ObjectStoreRegistry {
         let target = '';
         const previous = await this.swapAlias(model, alias, mover, (current) => {
             if (!current)
-                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not set in ${this.description}: nothing to roll back`);
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__.RegistryRefusal(`alias ${alias} of ${model} is not set in ${this.description}: nothing to roll back`);
             if (current.previous === null)
-                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} has no version to go back to (it points to ${current.version ?? 'nothing'}): nothing to roll back to`);
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__.RegistryRefusal(`alias ${alias} of ${model} has no version to go back to (it points to ${current.version ?? 'nothing'}): nothing to roll back to`);
             target = current.previous;
             return { version: current.previous, previous: current.version };
         });
@@ -99,6 +99,13 @@ class ObjectStoreRegistry {
         }
         const lineage = await this.readyVersion(model, version);
         return lineage ? { uri: this.store.locate(`${model}/versions/${version}/`), lineage } : null;
+    }
+    async readFile(model, version, file) {
+        if (!(await this.readyVersion(model, version)))
+            return null;
+        if (!isModelFilePath(file))
+            return null;
+        return (await this.store.get(`${model}/versions/${version}/${file}`))?.body ?? null;
     }
     /** Every ready version's number, ascending (for tests and tools). */
     async versions(model) {
@@ -195,6 +202,11 @@ function json(value) {
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
+/** A relative `/`-separated path inside a version (no `..`, not absolute, not the lineage file): what readFile may fetch. */
+function isModelFilePath(file) {
+    const parts = file.split('/');
+    return file !== 'version.json' && !file.startsWith('/') && parts.every((part) => part !== '' && part !== '.' && part !== '..');
+}
 
 
 /***/ }),
@@ -203,7 +215,7 @@ function sleep(ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ RegistryRefusal)
+/* harmony export */   RegistryRefusal: () => (/* binding */ RegistryRefusal)
 /* harmony export */ });
 /**
  * The model registry seen by promote-model (and by evaluate-and-gate's

@@ -1,5 +1,5 @@
 export const id = 943;
-export const ids = [943,327,268];
+export const ids = [943,327,224,268];
 export const modules = {
 
 /***/ 5327:
@@ -321,7 +321,7 @@ function sleep(ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ RegistryRefusal)
+/* harmony export */   RegistryRefusal: () => (/* binding */ RegistryRefusal)
 /* harmony export */ });
 /**
  * The model registry seen by promote-model (and by evaluate-and-gate's
@@ -807,7 +807,7 @@ async function refusalsAsInputErrors(input, fn) {
         return await fn();
     }
     catch (err) {
-        if (err instanceof types/* RegistryRefusal */.O)
+        if (err instanceof types.RegistryRefusal)
             throw new errors/* InputError */.dz(input, err.message);
         throw err;
     }

@@ -1,5 +1,5 @@
 export const id = 994;
-export const ids = [994];
+export const ids = [994,224];
 export const modules = {
 
 /***/ 994:
@@ -111,7 +111,7 @@ class MlflowRegistry {
     }
     async setAlias(model, alias, version, _mover) {
         if (!/^\d+$/.test(version) || !(await this.modelVersion(model, version))) {
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`version ${version} of ${model} does not exist in ${this.description}`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`version ${version} of ${model} does not exist in ${this.description}`);
         }
         const previous = (await this.aliasVersion(model, alias))?.version ?? null;
         await this.postAlias(model, alias, version);
@@ -122,7 +122,7 @@ class MlflowRegistry {
     async removeAlias(model, alias, _mover) {
         const current = await this.aliasVersion(model, alias);
         if (!current)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`);
         await this.call('DELETE', 'registered-models/alias', { name: model, alias });
         await this.call('POST', 'registered-models/set-tag', { name: model, key: previousTag(alias), value: current.version });
         return { alias, previous: current.version };
@@ -131,7 +131,7 @@ class MlflowRegistry {
         const registered = await this.call('GET', `registered-models/get?name=${encodeURIComponent(model)}`);
         const previous = registered.registered_model.tags?.find((tag) => tag.key === previousTag(alias))?.value;
         if (!previous)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} has no version to go back to in ${this.description}: nothing to roll back to`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`alias ${alias} of ${model} has no version to go back to in ${this.description}: nothing to roll back to`);
         return this.setAlias(model, alias, previous, mover);
     }
     async describe(model, ref) {
@@ -145,6 +145,18 @@ class MlflowRegistry {
         if (!stored.ok)
             throw new Error(`${this.description}: reading the lineage of ${model} ${version.version} failed with HTTP ${stored.status}`);
         return { uri: version.source, lineage: JSON.parse(await stored.text()) };
+    }
+    async readFile(model, version, file) {
+        const found = /^\d+$/.test(version) ? await this.modelVersion(model, version) : null;
+        if (!found || file === 'version.json' || file.split('/').some((part) => part === '' || part === '.' || part === '..'))
+            return null;
+        const folder = found.source.replace(/^mlflow-artifacts:\/+/, '');
+        const response = await this.request('GET', `${ARTIFACTS}/${encodePath(folder)}/${encodePath(file)}`);
+        if (response.status === 404)
+            return null;
+        if (!response.ok)
+            throw new Error(`${this.description}: reading ${file} of ${model} ${version} failed with HTTP ${response.status}`);
+        return Buffer.from(await response.arrayBuffer());
     }
     /**
      * Sets the alias. The server reads, then inserts: two first-time sets of one
@@ -294,7 +306,7 @@ function encodePath(artifactPath) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ RegistryRefusal)
+/* harmony export */   RegistryRefusal: () => (/* binding */ RegistryRefusal)
 /* harmony export */ });
 /**
  * The model registry seen by promote-model (and by evaluate-and-gate's

@@ -686,7 +686,7 @@ const evaluateAndGateSpec = {
         {
             name: 'samples',
             type: 'list',
-            description: 'Per-example scores for the statistical rules (`@ 95%`): one `name=file` per line for each candidate and for `baseline`; a file is a JSON array or a CSV column (`file.csv#column`). Same evaluation rows, same order.',
+            description: 'Per-example scores for the statistical rules (`@ 95%`): one `name=file` per line for each candidate and for `baseline`; a file is a JSON array or a CSV column (`file.csv#column`). Same evaluation rows, same order. With a `registry:` baseline, `baseline=registry:<file>` reads that file of the baseline version (as promote-model stored it); none yet: skipped.',
             example: 'baseline=out/prod/correct.json',
         },
         {
