@@ -115,11 +115,19 @@ describe("evaluate-and-gate's registry:<model>@<alias> baseline", () => {
     const second = await registry.register('iris', files, lineage({ accuracy: 0.95 }), MOVER);
     await registry.setAlias('iris', 'production', second.version, MOVER);
 
-    expect(await loadBaseline('registry:iris@production', workspace)).toEqual({
+    const baseline = await loadBaseline('registry:iris@production', workspace);
+    expect(baseline).toEqual({
       kind: 'found',
       source: 'registry:iris@production (version 2)',
       metrics: { accuracy: 0.95 },
+      files: { kind: 'version', read: expect.any(Function) },
     });
+    // The version's own files, for samples: baseline=registry:<file>.
+    if (baseline.kind !== 'found' || baseline.files?.kind !== 'version') throw new Error('expected a registry version');
+    expect((await baseline.files.read('model.pkl')).toString()).toBe('weights');
+    await expect(baseline.files.read('nope.json')).rejects.toThrow("input 'samples': baseline=registry:nope.json: iris version 2 (iris@production) has no file nope.json; its files: none"); // this test's lineage lists no files
+    expect(await registry.readFile('iris', '2', '../1/version.json')).toBeNull();
+    expect(await registry.readFile('iris', '2', 'version.json')).toBeNull();
   });
 
   test('another registry by URL; an alias not set yet is a missing baseline (the first promotion)', async () => {
@@ -128,7 +136,11 @@ describe("evaluate-and-gate's registry:<model>@<alias> baseline", () => {
     const { version } = await registry.register('iris', [await modelFile(tempDir())], lineage({ accuracy: 0.8 }), MOVER);
     await registry.setAlias('iris', 'staging', version, MOVER);
     expect(await loadBaseline(`registry:iris@staging:file://${elsewhere}`, tempDir())).toMatchObject({ kind: 'found', metrics: { accuracy: 0.8 } });
-    expect(await loadBaseline(`registry:iris@production:${elsewhere}`, tempDir())).toMatchObject({ kind: 'missing', reason: expect.stringContaining('iris@production is not set') });
+    expect(await loadBaseline(`registry:iris@production:${elsewhere}`, tempDir())).toMatchObject({
+      kind: 'missing',
+      reason: expect.stringContaining('iris@production is not set'),
+      files: { kind: 'no-version' },
+    });
   });
 
   test('a malformed reference or an unknown registry scheme is bad input', async () => {
