@@ -11,6 +11,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import path from 'node:path';
 import { ROOT, tempDir } from '../support/bundle.js';
 import type { S3Server } from '../support/s3-server.js';
+import { filesUnder } from '../promote-model/fixtures.js';
 
 export const WORKFLOW = '.github/workflows/iris.yml';
 const EXAMPLE = 'examples/iris';
@@ -163,9 +164,3 @@ export function registrySnapshot(registry: string, model = 'iris'): RegistrySnap
   return { aliases, versions };
 }
 
-function filesUnder(dir: string, prefix = ''): string[] {
-  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    return entry.isDirectory() ? filesUnder(dir, rel) : [rel];
-  });
-}

@@ -105,9 +105,9 @@ export async function loadSampleInputs(
     }
     const fromRegistry = FROM_REGISTRY.exec(spec);
     if (fromRegistry) {
-      const text = await baselineFileText(resolvedName, fromRegistry[1] as string, options.baselineFiles ?? { kind: 'not-a-registry' });
-      if (text === null) continue;
       const { file, selector } = splitSpec(fromRegistry[1] as string);
+      const text = await baselineFileText(resolvedName, file, options.baselineFiles ?? { kind: 'not-a-registry' });
+      if (text === null) continue;
       loaded.push({ name: resolvedName, spec, scores: parseSamples(text, file, selector, options.metric) });
       continue;
     }
@@ -134,16 +134,16 @@ export async function loadSampleInputs(
   return baseline === undefined ? { candidates } : { candidates, baseline };
 }
 
-/** The text of `baseline=registry:<file#selector>`; null when there is no baseline version yet. */
-async function baselineFileText(name: string, spec: string, files: BaselineFiles): Promise<string | null> {
+/** The text of `baseline=registry:<file>`; null when there is no baseline version yet. */
+async function baselineFileText(name: string, file: string, files: BaselineFiles): Promise<string | null> {
   if (name !== 'baseline') {
-    throw new InputError('samples', `'${name}=registry:${spec}': only the baseline's series comes from the registry (baseline=registry:<file>)`);
+    throw new InputError('samples', `'${name}=registry:${file}': only the baseline's series comes from the registry (baseline=registry:<file>)`);
   }
   if (files.kind === 'not-a-registry') {
-    throw new InputError('samples', `baseline=registry:${spec} reads a file of the baseline version, so baseline must be registry:<model>@<alias>`);
+    throw new InputError('samples', `baseline=registry:${file} reads a file of the baseline version, so baseline must be registry:<model>@<alias>`);
   }
   if (files.kind === 'no-version') return null;
-  return (await files.read(splitSpec(spec).file)).toString('utf8');
+  return (await files.read(file)).toString('utf8');
 }
 
 /** `file#selector` split at the last `#`; a `#` at the very end selects nothing. */

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
+import { isModelFilePath } from './names.js';
 import {
   RegistryRefusal,
   type AliasMove,
@@ -152,7 +153,7 @@ export class MlflowRegistry implements ModelRegistry {
 
   async readFile(model: string, version: string, file: string): Promise<Buffer | null> {
     const found = /^\d+$/.test(version) ? await this.modelVersion(model, version) : null;
-    if (!found || file === 'version.json' || file.split('/').some((part) => part === '' || part === '.' || part === '..')) return null;
+    if (!found || !isModelFilePath(file)) return null;
     const folder = found.source.replace(/^mlflow-artifacts:\/+/, '');
     const response = await this.request('GET', `${ARTIFACTS}/${encodePath(folder)}/${encodePath(file)}`);
     if (response.status === 404) return null;

@@ -21,3 +21,12 @@ export function modelNameProblem(name: string): string | null {
 export function aliasProblem(alias: string): string | null {
   return ALIAS_NAME.test(alias) ? null : 'must be a plain word: a letter, then letters, digits, - or _ (e.g. staging, production)';
 }
+
+/**
+ * Whether `file` may name a file inside a registered version (readFile): a
+ * relative `/`-separated path with no empty, `.` or `..` part, and not the
+ * lineage file itself.
+ */
+export function isModelFilePath(file: string): boolean {
+  return file !== 'version.json' && file.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}

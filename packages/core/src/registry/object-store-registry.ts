@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isModelFilePath } from './names.js';
 import type { BlobStore } from './blob-store.js';
 import {
   RegistryRefusal,
@@ -227,8 +228,3 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** A relative `/`-separated path inside a version (no `..`, not absolute, not the lineage file): what readFile may fetch. */
-function isModelFilePath(file: string): boolean {
-  const parts = file.split('/');
-  return file !== 'version.json' && !file.startsWith('/') && parts.every((part) => part !== '' && part !== '.' && part !== '..');
-}
