@@ -1369,10 +1369,10 @@ async function loadSampleInputs(entries, cwd, options = {}) {
         }
         const fromRegistry = FROM_REGISTRY.exec(spec);
         if (fromRegistry) {
-            const text = await baselineFileText(resolvedName, fromRegistry[1], options.baselineFiles ?? { kind: 'not-a-registry' });
+            const { file, selector } = splitSpec(fromRegistry[1]);
+            const text = await baselineFileText(resolvedName, file, options.baselineFiles ?? { kind: 'not-a-registry' });
             if (text === null)
                 continue;
-            const { file, selector } = splitSpec(fromRegistry[1]);
             loaded.push({ name: resolvedName, spec, scores: parseSamples(text, file, selector, options.metric) });
             continue;
         }
@@ -1395,17 +1395,17 @@ async function loadSampleInputs(entries, cwd, options = {}) {
     }
     return baseline === undefined ? { candidates } : { candidates, baseline };
 }
-/** The text of `baseline=registry:<file#selector>`; null when there is no baseline version yet. */
-async function baselineFileText(name, spec, files) {
+/** The text of `baseline=registry:<file>`; null when there is no baseline version yet. */
+async function baselineFileText(name, file, files) {
     if (name !== 'baseline') {
-        throw new errors/* InputError */.dz('samples', `'${name}=registry:${spec}': only the baseline's series comes from the registry (baseline=registry:<file>)`);
+        throw new errors/* InputError */.dz('samples', `'${name}=registry:${file}': only the baseline's series comes from the registry (baseline=registry:<file>)`);
     }
     if (files.kind === 'not-a-registry') {
-        throw new errors/* InputError */.dz('samples', `baseline=registry:${spec} reads a file of the baseline version, so baseline must be registry:<model>@<alias>`);
+        throw new errors/* InputError */.dz('samples', `baseline=registry:${file} reads a file of the baseline version, so baseline must be registry:<model>@<alias>`);
     }
     if (files.kind === 'no-version')
         return null;
-    return (await files.read(splitSpec(spec).file)).toString('utf8');
+    return (await files.read(file)).toString('utf8');
 }
 /** `file#selector` split at the last `#`; a `#` at the very end selects nothing. */
 function splitSpec(spec) {

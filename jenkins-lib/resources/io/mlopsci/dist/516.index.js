@@ -2,6 +2,49 @@ export const id = 516;
 export const ids = [516,224];
 export const modules = {
 
+/***/ 9241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ aliasProblem),
+/* harmony export */   W: () => (/* binding */ modelNameProblem),
+/* harmony export */   pR: () => (/* binding */ isModelFilePath)
+/* harmony export */ });
+/**
+ * What a model and an alias may be called. Both become parts of object keys,
+ * file paths, git tag names and URLs, so they are checked strictly before
+ * anything is written.
+ */
+/** Letters, digits, `-`, `_`, `.` and `/` between segments; no `..`, no empty or dot-only segment. */
+const MODEL_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
+/** A plain word: letters, digits, `-` and `_`, starting with a letter (`staging`, `prod-eu`). */
+const ALIAS_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+/** Why `name` is not a valid model name, or null when it is. */
+function modelNameProblem(name) {
+    if (name.includes('..'))
+        return 'must not contain ..';
+    if (name.length > 200)
+        return 'is longer than 200 characters';
+    if (!MODEL_NAME.test(name))
+        return 'may hold letters, digits, -, _ and / between name parts (no spaces, no leading or trailing /)';
+    return null;
+}
+/** Why `alias` is not a plain word, or null when it is. */
+function aliasProblem(alias) {
+    return ALIAS_NAME.test(alias) ? null : 'must be a plain word: a letter, then letters, digits, - or _ (e.g. staging, production)';
+}
+/**
+ * Whether `file` may name a file inside a registered version (readFile): a
+ * relative `/`-separated path with no empty, `.` or `..` part, and not the
+ * lineage file itself.
+ */
+function isModelFilePath(file) {
+    return file !== 'version.json' && file.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+
+/***/ }),
+
 /***/ 2516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -11,7 +54,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9241);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(224);
+
 
 
 /** How often a writer re-reads and retries after losing a race, before giving up. */
@@ -103,7 +148,7 @@ class ObjectStoreRegistry {
     async readFile(model, version, file) {
         if (!(await this.readyVersion(model, version)))
             return null;
-        if (!isModelFilePath(file))
+        if (!(0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .isModelFilePath */ .pR)(file))
             return null;
         return (await this.store.get(`${model}/versions/${version}/${file}`))?.body ?? null;
     }
@@ -201,11 +246,6 @@ function json(value) {
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
-}
-/** A relative `/`-separated path inside a version (no `..`, not absolute, not the lineage file): what readFile may fetch. */
-function isModelFilePath(file) {
-    const parts = file.split('/');
-    return file !== 'version.json' && !file.startsWith('/') && parts.every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
 

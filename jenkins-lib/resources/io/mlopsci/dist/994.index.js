@@ -13,7 +13,9 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9241);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(224);
+
 
 
 
@@ -148,7 +150,7 @@ class MlflowRegistry {
     }
     async readFile(model, version, file) {
         const found = /^\d+$/.test(version) ? await this.modelVersion(model, version) : null;
-        if (!found || file === 'version.json' || file.split('/').some((part) => part === '' || part === '.' || part === '..'))
+        if (!found || !(0,_names_js__WEBPACK_IMPORTED_MODULE_3__/* .isModelFilePath */ .pR)(file))
             return null;
         const folder = found.source.replace(/^mlflow-artifacts:\/+/, '');
         const response = await this.request('GET', `${ARTIFACTS}/${encodePath(folder)}/${encodePath(file)}`);
@@ -297,6 +299,49 @@ function previousTag(alias) {
 }
 function encodePath(artifactPath) {
     return artifactPath.split('/').map(encodeURIComponent).join('/');
+}
+
+
+/***/ }),
+
+/***/ 9241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ aliasProblem),
+/* harmony export */   W: () => (/* binding */ modelNameProblem),
+/* harmony export */   pR: () => (/* binding */ isModelFilePath)
+/* harmony export */ });
+/**
+ * What a model and an alias may be called. Both become parts of object keys,
+ * file paths, git tag names and URLs, so they are checked strictly before
+ * anything is written.
+ */
+/** Letters, digits, `-`, `_`, `.` and `/` between segments; no `..`, no empty or dot-only segment. */
+const MODEL_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
+/** A plain word: letters, digits, `-` and `_`, starting with a letter (`staging`, `prod-eu`). */
+const ALIAS_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+/** Why `name` is not a valid model name, or null when it is. */
+function modelNameProblem(name) {
+    if (name.includes('..'))
+        return 'must not contain ..';
+    if (name.length > 200)
+        return 'is longer than 200 characters';
+    if (!MODEL_NAME.test(name))
+        return 'may hold letters, digits, -, _ and / between name parts (no spaces, no leading or trailing /)';
+    return null;
+}
+/** Why `alias` is not a plain word, or null when it is. */
+function aliasProblem(alias) {
+    return ALIAS_NAME.test(alias) ? null : 'must be a plain word: a letter, then letters, digits, - or _ (e.g. staging, production)';
+}
+/**
+ * Whether `file` may name a file inside a registered version (readFile): a
+ * relative `/`-separated path with no empty, `.` or `..` part, and not the
+ * lineage file itself.
+ */
+function isModelFilePath(file) {
+    return file !== 'version.json' && file.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
 

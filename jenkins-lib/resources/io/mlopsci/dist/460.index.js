@@ -1,5 +1,5 @@
-export const id = 943;
-export const ids = [943,327,224,268];
+export const id = 460;
+export const ids = [460,327,224,268];
 export const modules = {
 
 /***/ 5327:
@@ -317,6 +317,49 @@ function sleep(ms) {
 
 /***/ }),
 
+/***/ 9241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ aliasProblem),
+/* harmony export */   W: () => (/* binding */ modelNameProblem),
+/* harmony export */   pR: () => (/* binding */ isModelFilePath)
+/* harmony export */ });
+/**
+ * What a model and an alias may be called. Both become parts of object keys,
+ * file paths, git tag names and URLs, so they are checked strictly before
+ * anything is written.
+ */
+/** Letters, digits, `-`, `_`, `.` and `/` between segments; no `..`, no empty or dot-only segment. */
+const MODEL_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
+/** A plain word: letters, digits, `-` and `_`, starting with a letter (`staging`, `prod-eu`). */
+const ALIAS_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+/** Why `name` is not a valid model name, or null when it is. */
+function modelNameProblem(name) {
+    if (name.includes('..'))
+        return 'must not contain ..';
+    if (name.length > 200)
+        return 'is longer than 200 characters';
+    if (!MODEL_NAME.test(name))
+        return 'may hold letters, digits, -, _ and / between name parts (no spaces, no leading or trailing /)';
+    return null;
+}
+/** Why `alias` is not a plain word, or null when it is. */
+function aliasProblem(alias) {
+    return ALIAS_NAME.test(alias) ? null : 'must be a plain word: a letter, then letters, digits, - or _ (e.g. staging, production)';
+}
+/**
+ * Whether `file` may name a file inside a registered version (readFile): a
+ * relative `/`-separated path with no empty, `.` or `..` part, and not the
+ * lineage file itself.
+ */
+function isModelFilePath(file) {
+    return file !== 'version.json' && file.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+
+/***/ }),
+
 /***/ 224:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -337,7 +380,7 @@ class RegistryRefusal extends Error {
 
 /***/ }),
 
-/***/ 5943:
+/***/ 3460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -434,31 +477,8 @@ var types = __webpack_require__(224);
 var git = __webpack_require__(8260);
 // EXTERNAL MODULE: ./packages/core/src/metrics/load.ts
 var load = __webpack_require__(5255);
-;// CONCATENATED MODULE: ./packages/core/src/registry/names.ts
-/**
- * What a model and an alias may be called. Both become parts of object keys,
- * file paths, git tag names and URLs, so they are checked strictly before
- * anything is written.
- */
-/** Letters, digits, `-`, `_`, `.` and `/` between segments; no `..`, no empty or dot-only segment. */
-const MODEL_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
-/** A plain word: letters, digits, `-` and `_`, starting with a letter (`staging`, `prod-eu`). */
-const ALIAS_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-/** Why `name` is not a valid model name, or null when it is. */
-function modelNameProblem(name) {
-    if (name.includes('..'))
-        return 'must not contain ..';
-    if (name.length > 200)
-        return 'is longer than 200 characters';
-    if (!MODEL_NAME.test(name))
-        return 'may hold letters, digits, -, _ and / between name parts (no spaces, no leading or trailing /)';
-    return null;
-}
-/** Why `alias` is not a plain word, or null when it is. */
-function aliasProblem(alias) {
-    return ALIAS_NAME.test(alias) ? null : 'must be a plain word: a letter, then letters, digits, - or _ (e.g. staging, production)';
-}
-
+// EXTERNAL MODULE: ./packages/core/src/registry/names.ts
+var names = __webpack_require__(9241);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/promote-model/inputs.ts
 
 
@@ -550,13 +570,13 @@ async function checkGitTagsRepository(repo, push) {
         throw new errors/* InputError */.dz('push', `is true, but the repository in ${repo} has no remote named origin`);
 }
 function checkedModel(model, input) {
-    const problem = modelNameProblem(model);
+    const problem = (0,names/* modelNameProblem */.W)(model);
     if (problem)
         throw new errors/* InputError */.dz(input, `got model name '${model}', which ${problem}`);
     return model;
 }
 function checkedAlias(alias) {
-    const problem = aliasProblem(alias);
+    const problem = (0,names/* aliasProblem */.C1)(alias);
     if (problem)
         throw new errors/* InputError */.dz('alias', `got '${alias}', which ${problem}`);
     return alias;
@@ -570,7 +590,7 @@ function parseDescribe(text) {
     const ref = text.slice(at + 1);
     if (/^(\d+|v\d+\.\d+\.\d+)$/.test(ref))
         return { model, ref: { version: ref } };
-    const problem = aliasProblem(ref);
+    const problem = (0,names/* aliasProblem */.C1)(ref);
     if (problem)
         throw new errors/* InputError */.dz('describe', `got alias '${ref}', which ${problem}`);
     return { model, ref: { alias: ref } };
