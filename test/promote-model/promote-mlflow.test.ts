@@ -13,9 +13,10 @@ let server: MlflowServer;
 beforeAll(async () => {
   server = await startMlflowServer();
 }, 120_000);
+// stop() escalates to SIGKILL after 5 s, jest's default hook timeout: give it room.
 afterAll(async () => {
   await server?.stop();
-});
+}, 15_000);
 
 async function mlflow<T>(endpoint: string): Promise<T> {
   const response = await fetch(`${server.url}/api/2.0/mlflow/${endpoint}`);
