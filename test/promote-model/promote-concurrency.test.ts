@@ -23,10 +23,18 @@ interface VersionJson {
   extra: { writer: string };
 }
 
+/**
+ * A killed writer can leave its temp file (`.mlops-ci-tmp-…`, written before
+ * the link or rename that publishes it) or its lock; readers skip both, as the
+ * registry's own listing does.
+ */
+const isScratch = (file: string) => path.basename(file).startsWith('.mlops-ci-tmp-') || file.endsWith('.lock');
+
 /** Reads the registry back the way a reader would, and checks it is consistent. */
 function readRegistry(dir: string) {
   const root = path.join(dir, ROOT);
-  const versionFiles = filesUnder(path.join(root, 'versions')).filter((file) => file.endsWith('/version.json'));
+  const objectsUnder = (folder: string) => filesUnder(path.join(root, folder)).filter((file) => !isScratch(file));
+  const versionFiles = objectsUnder('versions').filter((file) => file.endsWith('/version.json'));
   // Every version.json parses: none is ever visible half-written.
   const versions = versionFiles.map((file) => readJson<VersionJson>(path.join(root, 'versions', file)));
   const ready = versions.filter((version) => version.status === 'ready');
@@ -39,7 +47,7 @@ function readRegistry(dir: string) {
   const aliasFile = path.join(root, 'aliases', 'production.json');
   const alias = existsSync(aliasFile) ? readJson<{ version: string; previous: string | null }>(aliasFile) : null;
   if (alias) expect(ready.map((version) => version.version)).toContain(alias.version);
-  const events = filesUnder(path.join(root, 'events')).map((file) => readJson<{ event: string; version: string }>(path.join(root, 'events', file)));
+  const events = objectsUnder('events').map((file) => readJson<{ event: string; version: string }>(path.join(root, 'events', file)));
   return { versions, ready, alias, events };
 }
 
@@ -59,6 +67,8 @@ test(`${WRITERS} concurrent processes: versions 1..${WRITERS} each exactly once,
   expect(alias).not.toBeNull();
   expect(events.filter((event) => event.event === 'registered')).toHaveLength(WRITERS);
   expect(events.filter((event) => event.event === 'alias-set')).toHaveLength(WRITERS);
+  // Writers that finish clean up after themselves: no temp file or lock stays.
+  expect(filesUnder(path.join(dir, ROOT)).filter(isScratch)).toEqual([]);
   // The alias moves form one chain: each move's `previous` was the alias's value when it won.
   const previous = runs.map((run) => outputsOf(run.stdout)['previous-version']);
   expect(previous.filter((value) => value === '')).toHaveLength(1);
