@@ -24,7 +24,7 @@ const ARTIFACTS = '/api/2.0/mlflow-artifacts/artifacts';
 /** A model version is usable once READY; registration of a copied artifact takes a moment. */
 const READY_TIMEOUT_MS = 120_000;
 /** Tries of an alias set that lost the server's own insert race. */
-const ALIAS_ATTEMPTS = 5;
+const UPSERT_ATTEMPTS = 5;
 class MlflowApiError extends Error {
     status;
     errorCode;
@@ -116,9 +116,9 @@ class MlflowRegistry {
             throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`version ${version} of ${model} does not exist in ${this.description}`);
         }
         const previous = (await this.aliasVersion(model, alias))?.version ?? null;
-        await this.postAlias(model, alias, version);
+        await this.upsert('registered-models/alias', { name: model, alias, version });
         // MLflow keeps no history of an alias: the version before this move is a tag, for rollback.
-        await this.call('POST', 'registered-models/set-tag', { name: model, key: previousTag(alias), value: previous ?? '' });
+        await this.upsert('registered-models/set-tag', { name: model, key: previousTag(alias), value: previous ?? '' });
         return { alias, version, previous };
     }
     async removeAlias(model, alias, _mover) {
@@ -126,7 +126,7 @@ class MlflowRegistry {
         if (!current)
             throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`);
         await this.call('DELETE', 'registered-models/alias', { name: model, alias });
-        await this.call('POST', 'registered-models/set-tag', { name: model, key: previousTag(alias), value: current.version });
+        await this.upsert('registered-models/set-tag', { name: model, key: previousTag(alias), value: current.version });
         return { alias, previous: current.version };
     }
     async rollback(model, alias, mover) {
@@ -161,19 +161,20 @@ class MlflowRegistry {
         return Buffer.from(await response.arrayBuffer());
     }
     /**
-     * Sets the alias. The server reads, then inserts: two first-time sets of one
-     * alias at once make the loser fail on the table's unique key (seen with
-     * MLflow 3.17 on sqlite). A retry finds the row and updates it.
+     * A POST that sets a row (an alias, a tag). The server reads, then inserts:
+     * two first-time sets of one key at once make the loser fail on the table's
+     * unique key (seen with MLflow 3.17 on sqlite, for aliases and for tags). A
+     * retry finds the row and updates it.
      */
-    async postAlias(model, alias, version) {
+    async upsert(endpoint, body) {
         for (let attempt = 1;; attempt++) {
             try {
-                await this.call('POST', 'registered-models/alias', { name: model, alias, version });
+                await this.call('POST', endpoint, body);
                 return;
             }
             catch (err) {
                 const lostInsertRace = err instanceof MlflowApiError && /UNIQUE constraint|IntegrityError|duplicate key/i.test(err.message);
-                if (!lostInsertRace || attempt >= ALIAS_ATTEMPTS)
+                if (!lostInsertRace || attempt >= UPSERT_ATTEMPTS)
                     throw err;
                 await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
             }
