@@ -2,13 +2,15 @@
  * data-pull through toxiproxy in front of versitygw: connections cut in the
  * middle of a body are retried until every file lands verified; a fault that
  * does not go away fails the step (exit 1) naming the object, and the
- * destination holds no partial file.
+ * destination holds no partial file. A pull SIGKILLed mid-transfer leaves
+ * only whole files visible, and the next run sweeps the temp files it left.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { runBundle, tempDir, type BundleRun } from '../support/bundle.js';
+import { spawn } from 'node:child_process';
+import { BUNDLE, runBundle, tempDir, type BundleRun } from '../support/bundle.js';
 import { startS3Server, type S3Server } from '../support/s3-server.js';
 import { snapshot } from './fixtures.js';
 import { startFaultProxy, type FaultProxy } from './toxiproxy.js';
@@ -18,6 +20,9 @@ const SIZE = 256 * 1024;
 let server: S3Server;
 let proxy: FaultProxy;
 const original: Record<string, string> = {};
+// Objects above the size data-pull buffers in memory: they stream to a temp file, which a kill can leave.
+const STREAMED = 3;
+const streamed: Record<string, string> = {};
 
 beforeAll(async () => {
   server = await startS3Server();
@@ -27,6 +32,11 @@ beforeAll(async () => {
     original[`f${i}.bin`] = body.toString('base64');
     await server.client.send(new PutObjectCommand({ Bucket: 'faulty', Key: `ds/f${i}.bin`, Body: body }));
   }
+  for (let i = 0; i < STREAMED; i++) {
+    const body = randomBytes(1024 * 1024);
+    streamed[`s${i}.bin`] = body.toString('base64');
+    await server.client.send(new PutObjectCommand({ Bucket: 'faulty', Key: `streamed/s${i}.bin`, Body: body }));
+  }
   proxy = await startFaultProxy(server.endpoint);
 }, 30_000);
 
@@ -35,10 +45,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
+function pullArgs(dir: string, source = 's3://faulty/ds/'): string[] {
+  return ['data-pull', '--source', source, '--path', path.join(dir, 'out'), '--cache', 'false', '--cache-dir', path.join(dir, 'cache'), '--concurrency', '4'];
+}
+
 function pull(dir: string, extra: readonly string[] = []): Promise<BundleRun> {
-  return runBundle(['data-pull', '--source', 's3://faulty/ds/', '--path', path.join(dir, 'out'), '--cache', 'false', '--cache-dir', path.join(dir, 'cache'), '--concurrency', '4', ...extra], {
-    env: { ...server.env, AWS_ENDPOINT_URL: proxy.endpoint },
-  });
+  return runBundle([...pullArgs(dir), ...extra], { env: { ...server.env, AWS_ENDPOINT_URL: proxy.endpoint } });
 }
 
 test('connections cut mid-body are retried until every file is in place, verified', async () => {
@@ -84,3 +96,44 @@ test('a slow transfer logs progress at a steady rate, not a line per file', asyn
     await proxy.removeToxic('slow');
   }
 }, 60_000);
+
+test('a pull SIGKILLed mid-transfer leaves only whole, verified files; the next run sweeps its temp files and finishes', async () => {
+  // 3 MiB at 512 KiB/s: the kill lands while the objects are half-written.
+  await proxy.addToxic({ name: 'crawl', type: 'bandwidth', attributes: { rate: 512 } });
+  const dir = tempDir('faults-kill-');
+  const out = path.join(dir, 'out');
+  try {
+    const killed = await pullUntilKilled(dir, (stderr) => /^progress: \d+\/3 files, [\d.]+ KiB/m.test(stderr));
+    expect(killed).toBe('SIGKILL');
+  } finally {
+    await proxy.removeToxic('crawl');
+  }
+  const left = existsSync(out) ? readdirSync(out) : [];
+  const temps = left.filter((name) => /^\..+\.mlops-ci-[0-9a-f]{8}\.tmp$/.test(name));
+  // The kill caught downloads in flight (else this test proves nothing)...
+  expect(temps.length).toBeGreaterThan(0);
+  // ...and every visible file is a whole, verified object.
+  for (const name of left.filter((n) => !temps.includes(n))) expect(snapshot(out)[name]).toBe(streamed[name]);
+
+  const again = await runBundle(pullArgs(dir, 's3://faulty/streamed/'), { env: { ...server.env, AWS_ENDPOINT_URL: proxy.endpoint } });
+  expect(again.code).toBe(0);
+  expect(readdirSync(out).sort()).toEqual(Object.keys(streamed).sort());
+  expect(snapshot(out)).toEqual(streamed);
+}, 60_000);
+
+/** Starts a pull and SIGKILLs it once its log satisfies `ready`; resolves with the signal it died of. */
+function pullUntilKilled(dir: string, ready: (stderr: string) => boolean): Promise<NodeJS.Signals | null> {
+  const child = spawn(process.execPath, [BUNDLE, ...pullArgs(dir, 's3://faulty/streamed/'), '--progress-interval', '0.2'], {
+    env: { PATH: process.env['PATH'] ?? '', HOME: dir, ...server.env, AWS_ENDPOINT_URL: proxy.endpoint },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    if (ready(stderr)) child.kill('SIGKILL');
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (_code, signal) => resolve(signal));
+  });
+}

@@ -81,6 +81,25 @@ test('include/exclude select keys; delete removes only selected files the datase
   expect(Object.keys(snapshot(out)).sort()).toEqual(['keep.md', 'sub/b.csv']);
 });
 
+test("temp files a killed run left are swept: beside a file still to place at once, beside a file the dataset dropped under delete", async () => {
+  const work = tempDir('s3-sweep-');
+  const out = path.join(work, 'out');
+  mkdirSync(path.join(out, 'sub'), { recursive: true });
+  // As a SIGKILL leaves them (faults.test.ts kills a real pull): hidden, named after the file being written.
+  writeFileSync(path.join(out, 'sub', '.b.csv.mlops-ci-0123abcd.tmp'), 'x,y\r\n1,');
+  writeFileSync(path.join(out, 'sub', '.dropped.csv.mlops-ci-89abcdef.tmp'), 'half');
+  writeFileSync(path.join(out, 'sub', '.notes.tmp'), 'not ours: never touched');
+  const args = ['--source', 's3://plain/ds', '--path', out, '--include', 'sub/*.csv', '--cache-dir', path.join(work, 'cache'), '--cache', 'false'];
+  outputsOf(await pull(args));
+  expect(Object.keys(snapshot(out)).sort()).toEqual(['sub/.notes.tmp', 'sub/b.csv']);
+  writeFileSync(path.join(out, 'sub', '.dropped.csv.mlops-ci-89abcdef.tmp'), 'half');
+  const kept = outputsOf(await pull(args));
+  expect(kept['transferred']).toBe('0');
+  expect(Object.keys(snapshot(out)).sort()).toEqual(['sub/.dropped.csv.mlops-ci-89abcdef.tmp', 'sub/.notes.tmp', 'sub/b.csv']);
+  outputsOf(await pull([...args, '--delete', 'true']));
+  expect(Object.keys(snapshot(out)).sort()).toEqual(['sub/.notes.tmp', 'sub/b.csv']);
+});
+
 test('as-of pulls each object as it was then; version pins the exact versions of a manifest', async () => {
   await put('versioned', 'v/data.csv', 'first\n');
   await put('versioned', 'v/gone.txt', 'deleted later\n');

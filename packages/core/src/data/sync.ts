@@ -1,5 +1,5 @@
 import { lstatSync, mkdirSync, renameSync } from 'node:fs';
-import { opendir, rm } from 'node:fs/promises';
+import { opendir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../host/types.js';
 import type { ObjectCache } from './object-cache.js';
@@ -7,7 +7,7 @@ import { cacheIdOf, type PlannedFile, type Target } from './plan.js';
 import { Progress } from './progress.js';
 import { DestinationGuard } from './safe-path.js';
 import { DestinationState, type FileState } from './state.js';
-import { downloadVerified, installVerified, matchesExisting, tempBeside, VerificationError } from './transfer.js';
+import { downloadVerified, installVerified, isTempBeside, matchesExisting, tempBeside, VerificationError } from './transfer.js';
 
 export interface SyncOptions {
   readonly concurrency: number;
@@ -73,6 +73,7 @@ export async function syncTargets(targets: readonly Target[], cache: ObjectCache
 
   const counts = { kept: synced.length, fromCache: 0, downloaded: 0, bytesDownloaded: 0 };
   if (work.length > 0) {
+    await sweepLeftTemps(work);
     const totalBytes = work.reduce((sum, item) => sum + (item.file.size ?? 0), 0);
     const progress = new Progress(options.log, work.length, totalBytes, options.progressIntervalMs);
     progress.start();
@@ -139,6 +140,22 @@ async function placeFile(item: WorkItem, cache: ObjectCache, folders: FolderMake
   return { how: 'downloaded', ...hashed };
 }
 
+/**
+ * Removes the temp files a killed run left beside the files it was writing.
+ * Such a file is only ever beside a file that was still to place, and that
+ * file stays to place (unvouched) until a run puts it there, so sweeping the
+ * folders of this run's work finds them (a file the dataset dropped since
+ * takes its temp with it under `delete`). A re-pull with nothing to do reads
+ * no folder. Two pulls into one destination at once are not supported.
+ */
+async function sweepLeftTemps(work: readonly WorkItem[]): Promise<void> {
+  const folders = new Set(work.map((item) => path.dirname(item.dest)));
+  for (const folder of folders) {
+    const names = await readdir(folder).catch(() => [] as string[]);
+    for (const name of names) if (isTempBeside(name)) await rm(path.join(folder, name), { force: true });
+  }
+}
+
 /** mkdir -p, once per folder: a dataset of many small files shares few folders. */
 class FolderMaker {
   private readonly made = new Set<string>();
@@ -186,7 +203,7 @@ async function deleteExtras(targets: readonly Target[], isManaged: (relpath: str
     if (target.kind !== 'dir') continue;
     const planned = new Set(target.files.map((file) => file.relpath));
     for await (const relpath of walkFiles(target.root, '')) {
-      if (planned.has(relpath) || !isManaged(relpath)) continue;
+      if (planned.has(relpath) || !(isManaged(relpath) || isTempBeside(path.posix.basename(relpath)))) continue;
       const file = path.join(target.root, ...relpath.split('/'));
       await rm(file, { force: true });
       deleted.push(file);

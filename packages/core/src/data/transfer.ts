@@ -288,9 +288,20 @@ function versionOf(file: PlannedFile): { versionId?: string } {
   return file.versionId ? { versionId: file.versionId } : {};
 }
 
-/** A temp file name in the same folder as `dest` (so the rename over it is atomic). */
+/**
+ * A temp file name in the same folder as `dest` (so the rename over it is
+ * atomic): `.<name>.mlops-ci-<8 hex>.tmp`. A killed run can leave one; the
+ * next run sweeps them (isTempBeside).
+ */
 export function tempBeside(dest: string): string {
   return path.join(path.dirname(dest), `.${path.basename(dest)}.mlops-ci-${randomUUID().slice(0, 8)}.tmp`);
+}
+
+const TEMP_BESIDE = /^\..+\.mlops-ci-[0-9a-f]{8}\.tmp$/;
+
+/** Whether a file name is one tempBeside makes. */
+export function isTempBeside(name: string): boolean {
+  return TEMP_BESIDE.test(name);
 }
 
 /** Exponential backoff with full jitter: 0.25 s, 0.5 s, 1 s... times 0.5–1.5. */
