@@ -1281,9 +1281,18 @@ function hashNameOf(check) {
 function versionOf(file) {
     return file.versionId ? { versionId: file.versionId } : {};
 }
-/** A temp file name in the same folder as `dest` (so the rename over it is atomic). */
+/**
+ * A temp file name in the same folder as `dest` (so the rename over it is
+ * atomic): `.<name>.mlops-ci-<8 hex>.tmp`. A killed run can leave one; the
+ * next run sweeps them (isTempBeside).
+ */
 function tempBeside(dest) {
     return external_node_path_default().join(external_node_path_default().dirname(dest), `.${external_node_path_default().basename(dest)}.mlops-ci-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}.tmp`);
+}
+const TEMP_BESIDE = /^\..+\.mlops-ci-[0-9a-f]{8}\.tmp$/;
+/** Whether a file name is one tempBeside makes. */
+function isTempBeside(name) {
+    return TEMP_BESIDE.test(name);
 }
 /** Exponential backoff with full jitter: 0.25 s, 0.5 s, 1 s... times 0.5–1.5. */
 function backoffMs(attempt) {
@@ -1725,6 +1734,7 @@ async function syncTargets(targets, cache, options) {
     }
     const counts = { kept: synced.length, fromCache: 0, downloaded: 0, bytesDownloaded: 0 };
     if (work.length > 0) {
+        await sweepLeftTemps(work);
         const totalBytes = work.reduce((sum, item) => sum + (item.file.size ?? 0), 0);
         const progress = new Progress(options.log, work.length, totalBytes, options.progressIntervalMs);
         progress.start();
@@ -1790,6 +1800,23 @@ async function placeFile(item, cache, folders, log, onBytes) {
     }
     return { how: 'downloaded', ...hashed };
 }
+/**
+ * Removes the temp files a killed run left beside the files it was writing.
+ * Such a file is only ever beside a file that was still to place, and that
+ * file stays to place (unvouched) until a run puts it there, so sweeping the
+ * folders of this run's work finds them (a file the dataset dropped since
+ * takes its temp with it under `delete`). A re-pull with nothing to do reads
+ * no folder. Two pulls into one destination at once are not supported.
+ */
+async function sweepLeftTemps(work) {
+    const folders = new Set(work.map((item) => external_node_path_default().dirname(item.dest)));
+    for (const folder of folders) {
+        const names = await (0,promises_.readdir)(folder).catch(() => []);
+        for (const name of names)
+            if (isTempBeside(name))
+                await (0,promises_.rm)(external_node_path_default().join(folder, name), { force: true });
+    }
+}
 /** mkdir -p, once per folder: a dataset of many small files shares few folders. */
 class FolderMaker {
     made = new Set();
@@ -1835,7 +1862,7 @@ async function deleteExtras(targets, isManaged) {
             continue;
         const planned = new Set(target.files.map((file) => file.relpath));
         for await (const relpath of walkFiles(target.root, '')) {
-            if (planned.has(relpath) || !isManaged(relpath))
+            if (planned.has(relpath) || !(isManaged(relpath) || isTempBeside(external_node_path_default().posix.basename(relpath))))
                 continue;
             const file = external_node_path_default().join(target.root, ...relpath.split('/'));
             await (0,promises_.rm)(file, { force: true });
