@@ -1,3 +1,4 @@
+import { writeFileAtomic } from '../fs-atomic.js';
 import { parseInputsJson } from '../spec/inputs.js';
 import { jenkinsContext } from './context.js';
 import { PlainHost } from './plain-host.js';
@@ -19,10 +20,22 @@ export class JenkinsHost extends PlainHost {
   async finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void> {
     const outputsFile = this.env['MLOPS_CI_OUTPUTS'];
     if (outputsFile) await this.writeJsonFile(outputsFile, this.outputs);
-    const errorFile = this.env['MLOPS_CI_ERROR_FILE'];
     if (outcome.error) {
       this.error(outcome.error.message);
-      if (errorFile) await this.writeJsonFile(errorFile, { ...outcome.error, message: this.redact(outcome.error.message), exitCode: outcome.exitCode });
+      await writeErrorFile(this.env, { ...outcome.error, message: this.redact(outcome.error.message), exitCode: outcome.exitCode });
     }
   }
+}
+
+/** What the shim reads from MLOPS_CI_ERROR_FILE after a failed step, to fail the build with the cause. */
+export interface ErrorRecord {
+  readonly message: string;
+  readonly category: string;
+  readonly exitCode: number;
+}
+
+/** Writes the error record where the shim looks for it (nothing when MLOPS_CI_ERROR_FILE is unset). */
+export async function writeErrorFile(env: NodeJS.ProcessEnv, record: ErrorRecord): Promise<void> {
+  const file = env['MLOPS_CI_ERROR_FILE'];
+  if (file) await writeFileAtomic(file, `${JSON.stringify(record, null, 2)}\n`);
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { categoryOf, EXIT, exitCodeOf, messageOf } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { createHost, type Invocation } from '../host/detect.js';
+import { writeErrorFile } from '../host/jenkins.js';
 import { withEnvFallbacks } from '../host/raw-inputs.js';
 import type { Host } from '../host/types.js';
 import { InputReader } from '../spec/inputs.js';
@@ -49,10 +50,7 @@ export async function runStep(entry: StepEntry, env: NodeJS.ProcessEnv, invocati
  * gets the error file it reads its message from, as from any other failure.
  */
 async function writeErrorFileWithoutHost(env: NodeJS.ProcessEnv, err: unknown): Promise<void> {
-  const file = env['MLOPS_CI_ERROR_FILE'];
-  if (!file) return;
-  const error = { message: messageOf(err), category: categoryOf(err), exitCode: exitCodeOf(err) };
-  await writeFileAtomic(file, `${JSON.stringify(error)}\n`).catch(() => undefined);
+  await writeErrorFile(env, { message: messageOf(err), category: categoryOf(err), exitCode: exitCodeOf(err) }).catch(() => undefined);
 }
 
 /**
