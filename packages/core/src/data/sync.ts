@@ -53,8 +53,9 @@ interface WorkItem {
  * the destination never holds a partial or unverified file.
  */
 export async function syncTargets(targets: readonly Target[], cache: ObjectCache, options: SyncOptions): Promise<SyncReport> {
+  // Every destination is checked before anything is written.
   const guard = new DestinationGuard();
-  for (const target of targets) for (const file of target.files) destinationOf(target, file, guard);
+  const destinations = new Map(targets.map((target) => [target, target.files.map((file) => destinationOf(target, file, guard))]));
 
   const states = new Map<Target, DestinationState>();
   for (const target of targets) states.set(target, await DestinationState.load(cache, target.root));
@@ -63,8 +64,9 @@ export async function syncTargets(targets: readonly Target[], cache: ObjectCache
   const work: WorkItem[] = [];
   for (const target of targets) {
     const state = states.get(target) as DestinationState;
-    for (const file of target.files) {
-      const dest = destinationOf(target, file, guard);
+    const dests = destinations.get(target) as string[];
+    for (const [index, file] of target.files.entries()) {
+      const dest = dests[index] as string;
       const known = vouchedFor(state, file, dest);
       if (known) synced.push({ target, file, path: dest, size: known.size, md5: known.md5 });
       else work.push({ target, state, file, dest });
