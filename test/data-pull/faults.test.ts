@@ -103,7 +103,8 @@ test('a pull SIGKILLed mid-transfer leaves only whole, verified files; the next 
   const dir = tempDir('faults-kill-');
   const out = path.join(dir, 'out');
   try {
-    const killed = await pullUntilKilled(dir, (stderr) => /^progress: \d+\/3 files, [\d.]+ KiB/m.test(stderr));
+    // Killed at the first progress line with bytes in and files still to finish (on a busy machine, whenever that comes).
+    const killed = await pullUntilKilled(dir, (stderr) => /^progress: [0-2]\/3 files, (?!0 B)/m.test(stderr));
     expect(killed).toBe('SIGKILL');
   } finally {
     await proxy.removeToxic('crawl');
