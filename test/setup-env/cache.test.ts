@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../support/bundle.js';
 import { expectSuccess, project, PURE_SET, requireTools, setupEnv, toolEnv } from './support.js';
@@ -89,4 +89,19 @@ test('a changed lock misses the env but restores the download cache from the new
   expect(second.outputs['cache-hit']).toBe('false');
   expect(second.stderr).toContain(`Download cache restored from ${downloadsKey}.`);
   expect(second.outputs['fingerprint']).toBe(PURE_FINGERPRINT);
+}, BUILD_TIMEOUT);
+
+test('nothing downloaded: the empty download cache is not saved, and no warning says it is missing', async () => {
+  const dir = project('pip-pure');
+  writeFileSync(path.join(dir, 'requirements.txt'), '# no packages yet\n');
+  rmSync(path.join(dir, 'constraints.txt'));
+  const cacheDir = tempDir('setup-env-dircache-');
+  const env = toolEnv({ TMPDIR: tempDir('setup-env-runner-tmp-') });
+  const run = await setupEnv(['--working-directory', dir, '--cache-url', cacheDir], env);
+  expectSuccess(run);
+  expect(run.stderr).not.toContain('warning');
+  expect(run.stderr).toContain('Nothing was downloaded: no download cache to save.');
+  const downloadsKey = run.outputs['cache-key']!.replace('mlops-ci-env-', 'mlops-ci-downloads-');
+  expect(readdirSync(cacheDir)).not.toContain(`${encodeURIComponent(downloadsKey)}.tar`);
+  expect(readdirSync(cacheDir)).toContain(`${encodeURIComponent(run.outputs['cache-key']!)}.tree`);
 }, BUILD_TIMEOUT);

@@ -128,8 +128,20 @@ async function saveToCache(cache: CacheStore, manager: EnvManager, keys: EnvCach
   }
   if (what.downloads) {
     await manager.trimDownloadCache();
-    await cache.save([inputs.plan.downloadCache], keys.downloads);
+    // @actions/cache refuses a missing folder with a warning on the job, and an empty one is not worth an entry.
+    if (await holdsAnyFile(inputs.plan.downloadCache)) await cache.save([inputs.plan.downloadCache], keys.downloads);
+    else host.info('Nothing was downloaded: no download cache to save.');
   }
+}
+
+/** Whether a file exists anywhere under `dir` (stops at the first). */
+async function holdsAnyFile(dir: string): Promise<boolean> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isDirectory()) return true;
+    if (await holdsAnyFile(path.join(dir, entry.name))) return true;
+  }
+  return false;
 }
 
 /** The lock export kept in the env; the health check has shown the env still holds exactly that. */
