@@ -1378,8 +1378,23 @@ async function saveToCache(cache, manager, keys, inputs, what, host) {
     }
     if (what.downloads) {
         await manager.trimDownloadCache();
-        await cache.save([inputs.plan.downloadCache], keys.downloads);
+        // @actions/cache refuses a missing folder with a warning on the job, and an empty one is not worth an entry.
+        if (await holdsAnyFile(inputs.plan.downloadCache))
+            await cache.save([inputs.plan.downloadCache], keys.downloads);
+        else
+            host.info('Nothing was downloaded: no download cache to save.');
     }
+}
+/** Whether a file exists anywhere under `dir` (stops at the first). */
+async function holdsAnyFile(dir) {
+    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+        if (!entry.isDirectory())
+            return true;
+        if (await holdsAnyFile(external_node_path_default().join(dir, entry.name)))
+            return true;
+    }
+    return false;
 }
 /** The lock export kept in the env; the health check has shown the env still holds exactly that. */
 async function writeLockExport(manager, inputs) {
