@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { constants, existsSync, mkdirSync } from 'node:fs';
-import { copyFile, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+
+/** A temp file older than this is a killed run's: in-flight ones are written to continually. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
 
 /**
  * The local content-addressed cache (`cache-dir`): every verified object,
@@ -26,9 +29,23 @@ export class ObjectCache {
 
   /** A fresh temp path inside the cache (same file system as the objects, so rename is atomic). */
   tempPath(): string {
-    const dir = path.join(this.root, 'tmp');
+    const dir = this.tempDir();
     this.ensureDir(dir);
     return path.join(dir, randomUUID());
+  }
+
+  /**
+   * Removes temp files a killed pull left (they would otherwise stay, and
+   * travel with every cross-run save). Only old ones: another pull on this
+   * machine may be writing into the same cache right now.
+   */
+  async sweepStaleTemps(now = Date.now()): Promise<void> {
+    const dir = this.tempDir();
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      const file = path.join(dir, name);
+      const info = await stat(file).catch(() => undefined);
+      if (info && now - info.mtimeMs > STALE_TEMP_MS) await rm(file, { force: true });
+    }
   }
 
   /** Moves a verified temp file into place under `id`. */
@@ -71,6 +88,10 @@ export class ObjectCache {
     const dir = path.join(this.root, 'state');
     this.ensureDir(dir);
     return path.join(dir, `${name}.json`);
+  }
+
+  private tempDir(): string {
+    return path.join(this.root, 'tmp');
   }
 
   private ensureDir(dir: string): void {

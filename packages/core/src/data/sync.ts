@@ -76,6 +76,7 @@ export async function syncTargets(targets: readonly Target[], cache: ObjectCache
   const counts = { kept: synced.length, fromCache: 0, downloaded: 0, bytesDownloaded: 0 };
   if (work.length > 0) {
     await sweepLeftTemps(work);
+    await cache.sweepStaleTemps();
     const totalBytes = work.reduce((sum, item) => sum + (item.file.size ?? 0), 0);
     const progress = new Progress(options.log, work.length, totalBytes, options.progressIntervalMs);
     progress.start();
