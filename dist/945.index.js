@@ -1170,6 +1170,8 @@ function planIdentity(targets) {
 
 
 
+/** A temp file older than this is a killed run's: in-flight ones are written to continually. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
 /**
  * The local content-addressed cache (`cache-dir`): every verified object,
  * named by its hash (`md5/ab/cdef…`, `md5-dos2unix/…`, `etag/…`), plus the
@@ -1192,9 +1194,23 @@ class ObjectCache {
     }
     /** A fresh temp path inside the cache (same file system as the objects, so rename is atomic). */
     tempPath() {
-        const dir = external_node_path_default().join(this.root, 'tmp');
+        const dir = this.tempDir();
         this.ensureDir(dir);
         return external_node_path_default().join(dir, (0,external_node_crypto_.randomUUID)());
+    }
+    /**
+     * Removes temp files a killed pull left (they would otherwise stay, and
+     * travel with every cross-run save). Only old ones: another pull on this
+     * machine may be writing into the same cache right now.
+     */
+    async sweepStaleTemps(now = Date.now()) {
+        const dir = this.tempDir();
+        for (const name of await (0,promises_.readdir)(dir).catch(() => [])) {
+            const file = external_node_path_default().join(dir, name);
+            const info = await (0,promises_.stat)(file).catch(() => undefined);
+            if (info && now - info.mtimeMs > STALE_TEMP_MS)
+                await (0,promises_.rm)(file, { force: true });
+        }
     }
     /** Moves a verified temp file into place under `id`. */
     async adopt(tempFile, id) {
@@ -1234,6 +1250,9 @@ class ObjectCache {
         const dir = external_node_path_default().join(this.root, 'state');
         this.ensureDir(dir);
         return external_node_path_default().join(dir, `${name}.json`);
+    }
+    tempDir() {
+        return external_node_path_default().join(this.root, 'tmp');
     }
     ensureDir(dir) {
         if (this.madeDirs.has(dir))
@@ -1486,6 +1505,7 @@ async function syncTargets(targets, cache, options) {
     const counts = { kept: synced.length, fromCache: 0, downloaded: 0, bytesDownloaded: 0 };
     if (work.length > 0) {
         await sweepLeftTemps(work);
+        await cache.sweepStaleTemps();
         const totalBytes = work.reduce((sum, item) => sum + (item.file.size ?? 0), 0);
         const progress = new Progress(options.log, work.length, totalBytes, options.progressIntervalMs);
         progress.start();
