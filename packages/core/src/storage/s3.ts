@@ -1,5 +1,6 @@
 import { GetObjectCommand, HeadObjectCommand, ListObjectVersionsCommand, ListObjectsV2Command, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
+import { DirectGet } from './s3-direct-get.js';
 import { NotFoundError, type ObjectStore, type ReadOptions, type StoredObject } from './types.js';
 
 export interface S3StoreOptions {
@@ -25,9 +26,12 @@ export class S3Store implements ObjectStore {
   readonly description: string;
   private readonly client: S3Client;
   private readonly bucket: string;
+  private readonly maxSockets: number;
+  private direct: Promise<DirectGet | undefined> | undefined;
 
   constructor(options: S3StoreOptions) {
     this.bucket = options.bucket;
+    this.maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
     this.description = `s3://${options.bucket}`;
     // Resolving the SDK's middleware stack per request is a large part of a
     // small GET's CPU; this store never changes the stack, so resolve it once per command type.
@@ -84,6 +88,11 @@ export class S3Store implements ObjectStore {
   }
 
   async read(key: string, options: ReadOptions = {}): Promise<Readable> {
+    // Whole objects first through the lean path; the SDK answers the rest, and every error (see DirectGet).
+    if (!options.range) {
+      const body = await this.readDirect(key, options.versionId).catch(() => undefined);
+      if (body) return body;
+    }
     try {
       const out = await this.client.send(
         new GetObjectCommand({
@@ -100,11 +109,18 @@ export class S3Store implements ObjectStore {
       throw err;
     }
   }
+
+  private async readDirect(key: string, versionId?: string): Promise<Readable | undefined> {
+    this.direct ??= DirectGet.for(this.client, this.bucket, this.maxSockets).catch(() => undefined);
+    return (await this.direct)?.get(key, versionId);
+  }
 }
+
+const DEFAULT_MAX_SOCKETS = 50;
 
 /** An S3 client as every S3 user in this project configures it (see S3Store). */
 export function createS3Client(options: Omit<S3StoreOptions, 'bucket'>, tuning: { readonly cacheMiddleware?: boolean } = {}): S3Client {
-  const maxSockets = options.maxSockets ?? 50;
+  const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
   const endpoint = options.endpoint || process.env['AWS_ENDPOINT_URL'] || undefined;
   return new S3Client({
     region: options.region || process.env['AWS_REGION'] || process.env['AWS_DEFAULT_REGION'] || 'us-east-1',
