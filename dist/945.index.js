@@ -1788,7 +1788,7 @@ class LazyS3Store {
         return (await this.store()).read(key, options);
     }
     store() {
-        this.inner ??= Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(729)]).then(__webpack_require__.bind(__webpack_require__, 6729)).then(({ S3Store }) => new S3Store({ bucket: this.bucket, ...this.options }));
+        this.inner ??= Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(242)]).then(__webpack_require__.bind(__webpack_require__, 2242)).then(({ S3Store }) => new S3Store({ bucket: this.bucket, ...this.options }));
         return this.inner;
     }
 }

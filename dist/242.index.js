@@ -1,0 +1,298 @@
+export const id = 242;
+export const ids = [242];
+export const modules = {
+
+/***/ 2242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  S3Store: () => (/* binding */ S3Store),
+  createS3Client: () => (/* binding */ createS3Client),
+  parseS3Url: () => (/* binding */ parseS3Url)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3711);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
+var signature_v4_dist_cjs = __webpack_require__(5118);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+;// CONCATENATED MODULE: ./packages/core/src/storage/s3-direct-get.ts
+
+
+
+
+/** sha256 of an empty body: a GET's signed payload hash. */
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+/** As the SDK's own requestTimeout for this project: a stalled body fails, then is retried. */
+const IDLE_TIMEOUT_MS = 120_000;
+const DIRECT_GET_USER_AGENT = 'mlops-ci direct-get';
+/**
+ * A whole-object GET signed and sent without the SDK's middleware stack.
+ * For a 4 KiB object the SDK spends more CPU on the request (endpoint rules,
+ * schema serde, retry and checksum middleware) than on the bytes: about half
+ * the CPU of a pull of 10,000 small files (bench/data-pull). Only the sending
+ * is plain node:http; the bucket's endpoint and signing scope come from the
+ * SDK's own endpoint rules, the credentials from its chain (refreshed as it
+ * refreshes them), the signature from its SigV4 signer.
+ *
+ * Used only where those rules ask for plain SigV4 (not S3 Express, not
+ * multi-region access points); anything but a 200 goes back to the caller,
+ * which asks the SDK (its errors, retries and redirects).
+ */
+class DirectGet {
+    base;
+    signer;
+    agent;
+    constructor(base, signer, agent) {
+        this.base = base;
+        this.signer = signer;
+        this.agent = agent;
+    }
+    /** A DirectGet for `bucket`, or undefined when the endpoint needs more than plain SigV4. */
+    static async for(client, bucket, maxSockets) {
+        const config = client.config;
+        const endpoint = config.endpoint ? await config.endpoint() : undefined;
+        const resolved = config.endpointProvider({
+            Bucket: bucket,
+            Region: await config.region(),
+            UseFIPS: await config.useFipsEndpoint(),
+            UseDualStack: await config.useDualstackEndpoint(),
+            ForcePathStyle: config.forcePathStyle,
+            Accelerate: config.useAccelerateEndpoint,
+            ...(endpoint ? { Endpoint: `${endpoint.protocol}//${endpoint.hostname}${endpoint.port ? `:${endpoint.port}` : ''}${endpoint.path}` } : {}),
+        });
+        const schemes = (resolved.properties?.['authSchemes'] ?? []);
+        const scheme = schemes[0];
+        if (schemes.length !== 1 || scheme?.name !== 'sigv4' || !scheme.signingName || !scheme.signingRegion)
+            return undefined;
+        const base = new URL(resolved.url.href);
+        if (base.protocol !== 'http:' && base.protocol !== 'https:')
+            return undefined;
+        const signer = new signature_v4_dist_cjs.SignatureV4({
+            credentials: config.credentials,
+            region: scheme.signingRegion,
+            service: scheme.signingName,
+            sha256: NodeSha256,
+            uriEscapePath: false, // S3 signs the path as sent, encoded once
+            applyChecksum: false, // the payload hash header is set below
+        });
+        const options = { keepAlive: true, maxSockets };
+        return new DirectGet(base, signer, base.protocol === 'https:' ? new (external_node_https_default()).Agent(options) : new (external_node_http_default()).Agent(options));
+    }
+    /** The object's body, or undefined when the answer is not a 200 (the caller then asks the SDK). */
+    async get(key, versionId) {
+        const prefix = this.base.pathname.endsWith('/') ? this.base.pathname : `${this.base.pathname}/`;
+        const path = `${prefix}${key.split('/').map(encodeKeySegment).join('/')}`;
+        const query = versionId ? { versionId } : {};
+        const signed = await this.signer.sign({
+            method: 'GET',
+            protocol: this.base.protocol,
+            hostname: this.base.hostname,
+            ...(this.base.port ? { port: Number(this.base.port) } : {}),
+            path,
+            query,
+            headers: { host: this.base.host, 'x-amz-content-sha256': EMPTY_SHA256 },
+        });
+        const search = versionId ? `?versionId=${encodeURIComponent(versionId)}` : '';
+        const transport = this.base.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+        return new Promise((resolve, reject) => {
+            const request = transport.request({ agent: this.agent, method: 'GET', hostname: this.base.hostname, port: this.base.port || undefined, path: `${path}${search}`, headers: { ...signed.headers, 'user-agent': DIRECT_GET_USER_AGENT } }, (response) => {
+                if (response.statusCode === 200)
+                    return resolve(response);
+                response.resume();
+                resolve(undefined);
+            });
+            request.setTimeout(IDLE_TIMEOUT_MS, () => request.destroy(new Error(`no data for ${IDLE_TIMEOUT_MS / 1000} s`)));
+            request.on('error', reject);
+            request.end();
+        });
+    }
+    close() {
+        this.agent.destroy();
+    }
+}
+/** S3's key encoding (the SDK's extended encoding): RFC 3986 unreserved characters stay, everything else is %XX. */
+function encodeKeySegment(segment) {
+    return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** The signer's hash and HMAC, from node:crypto. */
+class NodeSha256 {
+    hash;
+    constructor(secret) {
+        this.hash = secret === undefined ? (0,external_node_crypto_.createHash)('sha256') : (0,external_node_crypto_.createHmac)('sha256', toBinary(secret));
+    }
+    update(data) {
+        this.hash.update(toBinary(data));
+    }
+    async digest() {
+        return this.hash.digest();
+    }
+}
+function toBinary(data) {
+    if (typeof data === 'string')
+        return data;
+    if (ArrayBuffer.isView(data))
+        return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    return Buffer.from(data);
+}
+
+// EXTERNAL MODULE: ./packages/core/src/storage/types.ts
+var types = __webpack_require__(626);
+;// CONCATENATED MODULE: ./packages/core/src/storage/s3.ts
+
+
+
+
+/**
+ * An S3 bucket (AWS or S3-compatible) through @aws-sdk/client-s3. Credentials
+ * come from the SDK's default chain (env, profile, web identity: GitHub OIDC),
+ * so this file never sees a secret. The SDK retries throttling, resets and
+ * 5xx with backoff and jitter (standard mode); maxAttempts raises its budget.
+ */
+class S3Store {
+    description;
+    client;
+    bucket;
+    maxSockets;
+    direct;
+    constructor(options) {
+        this.bucket = options.bucket;
+        this.maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
+        this.description = `s3://${options.bucket}`;
+        // Resolving the SDK's middleware stack per request is a large part of a
+        // small GET's CPU; this store never changes the stack, so resolve it once per command type.
+        this.client = createS3Client(options, { cacheMiddleware: true });
+    }
+    async *list(prefix) {
+        let token;
+        do {
+            const page = await this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+            for (const item of page.Contents ?? []) {
+                if (item.Key === undefined || item.Key.endsWith('/'))
+                    continue; // folder placeholders hold no data
+                yield { key: item.Key, size: item.Size ?? 0, ...etagOf(item.ETag), ...(item.LastModified ? { lastModified: item.LastModified } : {}) };
+            }
+            token = page.IsTruncated ? page.NextContinuationToken : undefined;
+        } while (token);
+    }
+    async *listAsOf(prefix, asOf) {
+        // Versions come newest first per key; the first one not newer than asOf wins,
+        // and when that one is a delete marker the key did not exist at asOf.
+        const decided = new Set();
+        let keyMarker;
+        let versionMarker;
+        do {
+            const page = await this.client.send(new dist_cjs.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: prefix, KeyMarker: keyMarker, VersionIdMarker: versionMarker }));
+            const entries = [
+                ...(page.Versions ?? []).map((v) => ({ ...v, deleted: false })),
+                ...(page.DeleteMarkers ?? []).map((d) => ({ ...d, Size: 0, ETag: undefined, deleted: true })),
+            ].sort((a, b) => (a.Key ?? '').localeCompare(b.Key ?? '') || (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0));
+            for (const entry of entries) {
+                const key = entry.Key;
+                if (key === undefined || key.endsWith('/') || decided.has(key))
+                    continue;
+                if (!entry.LastModified || entry.LastModified.getTime() > asOf.getTime())
+                    continue;
+                decided.add(key);
+                if (entry.deleted)
+                    continue;
+                yield { key, size: entry.Size ?? 0, ...etagOf(entry.ETag), ...(entry.VersionId ? { versionId: entry.VersionId } : {}), lastModified: entry.LastModified };
+            }
+            keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+            versionMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+        } while (keyMarker);
+    }
+    async head(key, versionId) {
+        try {
+            const out = await this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }));
+            return { key, size: out.ContentLength ?? 0, ...etagOf(out.ETag), ...(out.VersionId ? { versionId: out.VersionId } : {}) };
+        }
+        catch (err) {
+            if (isNotFound(err))
+                return undefined;
+            throw err;
+        }
+    }
+    async read(key, options = {}) {
+        // Whole objects first through the lean path; the SDK answers the rest, and every error (see DirectGet).
+        if (!options.range) {
+            const body = await this.readDirect(key, options.versionId).catch(() => undefined);
+            if (body)
+                return body;
+        }
+        try {
+            const out = await this.client.send(new dist_cjs.GetObjectCommand({
+                Bucket: this.bucket,
+                Key: key,
+                VersionId: options.versionId,
+                Range: options.range ? `bytes=${options.range.start}-${options.range.end}` : undefined,
+            }));
+            if (!(out.Body instanceof external_node_stream_.Readable))
+                throw new Error(`s3://${this.bucket}/${key}: the response has no body stream`);
+            return out.Body;
+        }
+        catch (err) {
+            if (isNotFound(err))
+                throw new types/* NotFoundError */.m(`s3://${this.bucket}/${key}${options.versionId ? ` (version ${options.versionId})` : ''} does not exist`);
+            throw err;
+        }
+    }
+    async readDirect(key, versionId) {
+        this.direct ??= DirectGet.for(this.client, this.bucket, this.maxSockets).catch(() => undefined);
+        return (await this.direct)?.get(key, versionId);
+    }
+}
+const DEFAULT_MAX_SOCKETS = 50;
+/** An S3 client as every S3 user in this project configures it (see S3Store). */
+function createS3Client(options, tuning = {}) {
+    const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
+    const endpoint = options.endpoint || process.env['AWS_ENDPOINT_URL'] || undefined;
+    return new dist_cjs.S3Client({
+        region: options.region || process.env['AWS_REGION'] || process.env['AWS_DEFAULT_REGION'] || 'us-east-1',
+        ...(endpoint ? { endpoint } : {}),
+        // Path-style by default on S3-compatible endpoints: most of them need it.
+        forcePathStyle: options.pathStyle ?? endpoint !== undefined,
+        ...(options.credentials ? { credentials: { ...options.credentials } } : {}),
+        maxAttempts: 6,
+        retryMode: 'standard',
+        ...tuning,
+        // We verify every byte ourselves (md5 or size); the SDK's own CRC checks
+        // are not supported by every S3-compatible store.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        requestHandler: { httpAgent: { keepAlive: true, maxSockets }, httpsAgent: { keepAlive: true, maxSockets }, connectionTimeout: 10_000, requestTimeout: 120_000 },
+    });
+}
+function etagOf(raw) {
+    return raw ? { etag: raw.replace(/"/g, '') } : {};
+}
+function isNotFound(err) {
+    if (err instanceof dist_cjs.S3ServiceException)
+        return err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound' || err.name === 'NoSuchVersion';
+    return false;
+}
+/** `s3://bucket/prefix` → bucket and prefix (prefix without a leading `/`). */
+function parseS3Url(url) {
+    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
+    if (!match?.[1])
+        return undefined;
+    return { bucket: match[1], prefix: match[2] ?? '' };
+}
+
+
+/***/ })
+
+};
