@@ -5,7 +5,6 @@
  * reports as before. Ranged reads stay with the SDK.
  */
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { DIRECT_GET_USER_AGENT, DirectGet } from '../../packages/core/src/storage/s3-direct-get.js';
 import { S3Store } from '../../packages/core/src/storage/s3.js';
@@ -42,7 +41,8 @@ async function text(stream: Readable): Promise<string> {
   return body;
 }
 
-const userAgentOf = (stream: Readable) => String((stream as IncomingMessage).req?.getHeader('user-agent'));
+/** The user agent the request behind a response stream was sent with (a response keeps its request as `req`). */
+const userAgentOf = (stream: Readable) => String((stream as unknown as { req?: { getHeader(name: string): unknown } }).req?.getHeader('user-agent'));
 
 test.each(KEYS)('%j is read whole through the direct GET, byte for byte', async (key) => {
   const body = await store('direct').read(key);
@@ -66,6 +66,26 @@ test('a missing key is a NotFoundError, as from the SDK', async () => {
 test('refused credentials fail with the SDK\'s error, not a direct-GET one', async () => {
   const refused = store('direct', { accessKeyId: server.accessKey, secretAccessKey: 'not-the-secret' });
   await expect(refused.read('plain.txt')).rejects.toThrow(/signature|denied|forbidden/i);
+});
+
+test('AWS_ENDPOINT_URL_S3 alone points both the SDK (listing) and the direct GET at the store, path-style', async () => {
+  const before = { s3: process.env['AWS_ENDPOINT_URL_S3'], general: process.env['AWS_ENDPOINT_URL'] };
+  process.env['AWS_ENDPOINT_URL_S3'] = server.endpoint;
+  delete process.env['AWS_ENDPOINT_URL'];
+  try {
+    const viaEnv = new S3Store({ bucket: 'direct', region: 'us-east-1', credentials: { accessKeyId: server.accessKey, secretAccessKey: server.secretKey } });
+    const listed: string[] = [];
+    for await (const object of viaEnv.list('deep/')) listed.push(object.key);
+    expect(listed).toEqual(['deep/er/still.txt']);
+    const body = await viaEnv.read('deep/er/still.txt');
+    expect(userAgentOf(body)).toBe(DIRECT_GET_USER_AGENT);
+    expect(await text(body)).toBe(saved['deep/er/still.txt']);
+  } finally {
+    for (const [name, value] of [['AWS_ENDPOINT_URL_S3', before.s3], ['AWS_ENDPOINT_URL', before.general]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
 });
 
 test('a ranged read goes through the SDK', async () => {

@@ -34,6 +34,8 @@ export class DirectGet {
   static async for(client: S3Client, bucket: string, maxSockets: number): Promise<DirectGet | undefined> {
     const config = client.config;
     const endpoint = config.endpoint ? await config.endpoint() : undefined;
+    // An endpoint from the shared config file (endpoint_url) reaches the SDK by this other road.
+    const configured = endpoint ? undefined : await config.serviceConfiguredEndpoint?.();
     const resolved = config.endpointProvider({
       Bucket: bucket,
       Region: await config.region(),
@@ -42,6 +44,7 @@ export class DirectGet {
       ForcePathStyle: config.forcePathStyle,
       Accelerate: config.useAccelerateEndpoint,
       ...(endpoint ? { Endpoint: `${endpoint.protocol}//${endpoint.hostname}${endpoint.port ? `:${endpoint.port}` : ''}${endpoint.path}` } : {}),
+      ...(configured ? { Endpoint: configured } : {}),
     });
     const schemes = (resolved.properties?.['authSchemes'] ?? []) as { name?: string; signingName?: string; signingRegion?: string }[];
     const scheme = schemes[0];

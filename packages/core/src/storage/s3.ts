@@ -121,7 +121,8 @@ const DEFAULT_MAX_SOCKETS = 50;
 /** An S3 client as every S3 user in this project configures it (see S3Store). */
 export function createS3Client(options: Omit<S3StoreOptions, 'bucket'>, tuning: { readonly cacheMiddleware?: boolean } = {}): S3Client {
   const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
-  const endpoint = options.endpoint || process.env['AWS_ENDPOINT_URL'] || undefined;
+  // The service-specific variable wins over the general one, as in the SDK's own resolution.
+  const endpoint = options.endpoint || process.env['AWS_ENDPOINT_URL_S3'] || process.env['AWS_ENDPOINT_URL'] || undefined;
   return new S3Client({
     region: options.region || process.env['AWS_REGION'] || process.env['AWS_DEFAULT_REGION'] || 'us-east-1',
     ...(endpoint ? { endpoint } : {}),
