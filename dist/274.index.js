@@ -207,6 +207,8 @@ class DirectGet {
     static async for(client, bucket, maxSockets) {
         const config = client.config;
         const endpoint = config.endpoint ? await config.endpoint() : undefined;
+        // An endpoint from the shared config file (endpoint_url) reaches the SDK by this other road.
+        const configured = endpoint ? undefined : await config.serviceConfiguredEndpoint?.();
         const resolved = config.endpointProvider({
             Bucket: bucket,
             Region: await config.region(),
@@ -215,6 +217,7 @@ class DirectGet {
             ForcePathStyle: config.forcePathStyle,
             Accelerate: config.useAccelerateEndpoint,
             ...(endpoint ? { Endpoint: `${endpoint.protocol}//${endpoint.hostname}${endpoint.port ? `:${endpoint.port}` : ''}${endpoint.path}` } : {}),
+            ...(configured ? { Endpoint: configured } : {}),
         });
         const schemes = (resolved.properties?.['authSchemes'] ?? []);
         const scheme = schemes[0];
@@ -401,7 +404,8 @@ const DEFAULT_MAX_SOCKETS = 50;
 /** An S3 client as every S3 user in this project configures it (see S3Store). */
 function createS3Client(options, tuning = {}) {
     const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
-    const endpoint = options.endpoint || process.env['AWS_ENDPOINT_URL'] || undefined;
+    // The service-specific variable wins over the general one, as in the SDK's own resolution.
+    const endpoint = options.endpoint || process.env['AWS_ENDPOINT_URL_S3'] || process.env['AWS_ENDPOINT_URL'] || undefined;
     return new dist_cjs.S3Client({
         region: options.region || process.env['AWS_REGION'] || process.env['AWS_DEFAULT_REGION'] || 'us-east-1',
         ...(endpoint ? { endpoint } : {}),
