@@ -5,6 +5,8 @@
  * reports as before. Ranged reads stay with the SDK.
  */
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
 import { DIRECT_GET_USER_AGENT, DirectGet } from '../../packages/core/src/storage/s3-direct-get.js';
 import { S3Store } from '../../packages/core/src/storage/s3.js';
@@ -102,4 +104,33 @@ test("the direct GET takes AWS's endpoint and signing scope from the SDK's rules
   // An S3 Express directory bucket signs with its own session scheme: the SDK keeps it.
   expect(await DirectGet.for(aws, 'my-bucket--euw1-az1--x-s3', 4)).toBeUndefined();
   aws.destroy();
+});
+
+test('a store that refuses the direct GET costs one extra request per run, not one per object', async () => {
+  // A proxy in front of versitygw that turns away requests with the direct GET's user agent, as a
+  // gateway with its own rules might; it counts them.
+  let refused = 0;
+  const proxy = createServer((incoming, outgoing) => {
+    if (incoming.headers['user-agent'] === DIRECT_GET_USER_AGENT) {
+      refused++;
+      outgoing.writeHead(403).end();
+      return;
+    }
+    const target = new URL(server.endpoint);
+    const forwarded = httpRequest({ hostname: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(outgoing);
+    });
+    incoming.pipe(forwarded);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (proxy.address() as AddressInfo).port;
+    const behindProxy = new S3Store({ bucket: 'direct', endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: server.accessKey, secretAccessKey: server.secretKey } });
+    for (const key of KEYS) expect(await text(await behindProxy.read(key))).toBe(saved[key]);
+    expect(refused).toBe(1);
+  } finally {
+    proxy.closeAllConnections();
+    await new Promise((resolve) => proxy.close(resolve));
+  }
 });

@@ -103,6 +103,8 @@ export class S3Store implements ObjectStore {
         }),
       );
       if (!(out.Body instanceof Readable)) throw new Error(`s3://${this.bucket}/${key}: the response has no body stream`);
+      // The SDK got a whole object the direct GET did not: this store does not take it; one retry per run, not one per object.
+      if (!options.range) this.direct = Promise.resolve(undefined);
       return out.Body;
     } catch (err) {
       if (isNotFound(err)) throw new NotFoundError(`s3://${this.bucket}/${key}${options.versionId ? ` (version ${options.versionId})` : ''} does not exist`);
