@@ -245,6 +245,9 @@ class S3Store {
             }));
             if (!(out.Body instanceof external_node_stream_.Readable))
                 throw new Error(`s3://${this.bucket}/${key}: the response has no body stream`);
+            // The SDK got a whole object the direct GET did not: this store does not take it; one retry per run, not one per object.
+            if (!options.range)
+                this.direct = Promise.resolve(undefined);
             return out.Body;
         }
         catch (err) {
