@@ -44,24 +44,44 @@ interface Token {
   readonly end: number;
 }
 
+/** Where rules came from, for messages: the `rules` input itself, or the file `rules-file` names. */
+export type RulesOrigin = { readonly input: 'rules' } | { readonly input: 'rules-file'; readonly file: string };
+
+const INLINE_RULES: RulesOrigin = { input: 'rules' };
+
 /**
- * Parses the `rules` input. Blank lines and `#` comments (whole-line or
- * trailing) are ignored; `Rule.text` is the rule without its comment.
- * @throws InputError('rules') naming the line and column of the first mistake,
- *   or when there is no rule at all.
+ * Parses rules: the `rules` input, or the text of the file `origin` names.
+ * Blank lines and `#` comments (whole-line or trailing) are ignored;
+ * `Rule.text` is the rule without its comment.
+ * @throws InputError(origin.input) naming the line and column of the first
+ *   mistake, or when there is no rule at all.
  */
-export function parseRules(text: string): Rule[] {
+export function parseRules(text: string, origin: RulesOrigin = INLINE_RULES): Rule[] {
   const rules: Rule[] = [];
   const lines = text.split(/\r?\n/);
-  lines.forEach((lineText, index) => {
-    const rule = parseRuleLine(lineText, index + 1);
-    if (rule !== undefined) rules.push(rule);
-  });
-  if (rules.length === 0) {
-    throw new InputError('rules', "no rules given: give one or more rules, one a line, e.g. 'accuracy >= 0.9'");
+  try {
+    lines.forEach((lineText, index) => {
+      const rule = parseRuleLine(lineText, index + 1);
+      if (rule !== undefined) rules.push(rule);
+    });
+    if (rules.length === 0) {
+      throw new InputError(origin.input, inFile(origin, "no rules given: give one or more rules, one a line, e.g. 'accuracy >= 0.9'"));
+    }
+    checkStatisticalRulesShareOneMetric(rules, lines);
+  } catch (err) {
+    if (err instanceof RuleSyntaxError) throw new InputError(origin.input, `${lineRef(origin, err.line)}, column ${err.column}: ${err.message}`, { cause: err });
+    throw err;
   }
-  checkStatisticalRulesShareOneMetric(rules, lines);
   return rules;
+}
+
+/** "rules line 3" for the input itself, "gate.rules: line 3" for a file. */
+function lineRef(origin: RulesOrigin, line: number): string {
+  return origin.input === 'rules' ? `rules line ${line}` : `${origin.file}: line ${line}`;
+}
+
+function inFile(origin: RulesOrigin, message: string): string {
+  return origin.input === 'rules' ? message : `${origin.file}: ${message}`;
 }
 
 /** Parses one line; undefined for a blank or comment-only line. */
@@ -277,7 +297,7 @@ class LineParser {
     return this.tokens[Math.min(this.index, this.tokens.length - 1)] as Token;
   }
 
-  /** Throws "rules line L, column C: <expected>, found '<token>'<hint>"; `found` overrides the token's text. */
+  /** Throws a syntax error at line L, column C: "<expected>, found '<token>'<hint>"; `found` overrides the token's text. */
   private fail(token: Token, expected: string, hint = '', found: string = describe(token)): never {
     throw rulesError(this.line, token.start + 1, `${expected}, found ${found}${hint}`);
   }
@@ -287,8 +307,19 @@ function describe(token: Token): string {
   return token.kind === 'end' ? 'end of line' : `'${token.text}'`;
 }
 
-function rulesError(line: number, column: number, message: string): InputError {
-  return new InputError('rules', `rules line ${line}, column ${column}: ${message}`);
+/** A mistake at a place in the rules text; parseRules turns it into an InputError naming where the text came from. */
+class RuleSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    readonly column: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function rulesError(line: number, column: number, message: string): RuleSyntaxError {
+  return new RuleSyntaxError(line, column, message);
 }
 
 /**

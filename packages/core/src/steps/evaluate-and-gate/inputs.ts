@@ -97,12 +97,7 @@ async function readRules(reader: InputReader, cwd: string): Promise<Rule[]> {
   } catch (err) {
     throw new InputError('rules-file', `cannot read ${file}: ${(err as Error).message}`);
   }
-  try {
-    return parseRules(content);
-  } catch (err) {
-    if (err instanceof InputError) throw new InputError('rules-file', `${file}: ${err.message.replace(/^input 'rules': (rules )?/, '')}`, { cause: err });
-    throw err;
-  }
+  return parseRules(content, { input: 'rules-file', file });
 }
 
 function outputFiles(reader: InputReader, host: Host, context: string): GateInputs['files'] {
