@@ -221,25 +221,41 @@ var metrics_names = __webpack_require__(4131);
 
 const COMPARATORS = ['>=', '>', '<=', '<', '==', '!='];
 const BASELINE_PREFIX = 'baseline.';
+const INLINE_RULES = { input: 'rules' };
 /**
- * Parses the `rules` input. Blank lines and `#` comments (whole-line or
- * trailing) are ignored; `Rule.text` is the rule without its comment.
- * @throws InputError('rules') naming the line and column of the first mistake,
- *   or when there is no rule at all.
+ * Parses rules: the `rules` input, or the text of the file `origin` names.
+ * Blank lines and `#` comments (whole-line or trailing) are ignored;
+ * `Rule.text` is the rule without its comment.
+ * @throws InputError(origin.input) naming the line and column of the first
+ *   mistake, or when there is no rule at all.
  */
-function parseRules(text) {
+function parseRules(text, origin = INLINE_RULES) {
     const rules = [];
     const lines = text.split(/\r?\n/);
-    lines.forEach((lineText, index) => {
-        const rule = parseRuleLine(lineText, index + 1);
-        if (rule !== undefined)
-            rules.push(rule);
-    });
-    if (rules.length === 0) {
-        throw new errors/* InputError */.dz('rules', "no rules given: give one or more rules, one a line, e.g. 'accuracy >= 0.9'");
+    try {
+        lines.forEach((lineText, index) => {
+            const rule = parseRuleLine(lineText, index + 1);
+            if (rule !== undefined)
+                rules.push(rule);
+        });
+        if (rules.length === 0) {
+            throw new errors/* InputError */.dz(origin.input, inFile(origin, "no rules given: give one or more rules, one a line, e.g. 'accuracy >= 0.9'"));
+        }
+        checkStatisticalRulesShareOneMetric(rules, lines);
     }
-    checkStatisticalRulesShareOneMetric(rules, lines);
+    catch (err) {
+        if (err instanceof RuleSyntaxError)
+            throw new errors/* InputError */.dz(origin.input, `${lineRef(origin, err.line)}, column ${err.column}: ${err.message}`, { cause: err });
+        throw err;
+    }
     return rules;
+}
+/** "rules line 3" for the input itself, "gate.rules: line 3" for a file. */
+function lineRef(origin, line) {
+    return origin.input === 'rules' ? `rules line ${line}` : `${origin.file}: line ${line}`;
+}
+function inFile(origin, message) {
+    return origin.input === 'rules' ? message : `${origin.file}: ${message}`;
 }
 /** Parses one line; undefined for a blank or comment-only line. */
 function parseRuleLine(lineText, line) {
@@ -456,7 +472,7 @@ class LineParser {
         // The token list always ends with an 'end' token, and the parser never moves past it.
         return this.tokens[Math.min(this.index, this.tokens.length - 1)];
     }
-    /** Throws "rules line L, column C: <expected>, found '<token>'<hint>"; `found` overrides the token's text. */
+    /** Throws a syntax error at line L, column C: "<expected>, found '<token>'<hint>"; `found` overrides the token's text. */
     fail(token, expected, hint = '', found = describe(token)) {
         throw rulesError(this.line, token.start + 1, `${expected}, found ${found}${hint}`);
     }
@@ -464,8 +480,18 @@ class LineParser {
 function describe(token) {
     return token.kind === 'end' ? 'end of line' : `'${token.text}'`;
 }
+/** A mistake at a place in the rules text; parseRules turns it into an InputError naming where the text came from. */
+class RuleSyntaxError extends Error {
+    line;
+    column;
+    constructor(line, column, message) {
+        super(message);
+        this.line = line;
+        this.column = column;
+    }
+}
 function rulesError(line, column, message) {
-    return new errors/* InputError */.dz('rules', `rules line ${line}, column ${column}: ${message}`);
+    return new RuleSyntaxError(line, column, message);
 }
 /**
  * `samples` holds one series of per-example scores per model, so statistical
@@ -1788,14 +1814,7 @@ async function readRules(reader, cwd) {
     catch (err) {
         throw new errors/* InputError */.dz('rules-file', `cannot read ${file}: ${err.message}`);
     }
-    try {
-        return parseRules(content);
-    }
-    catch (err) {
-        if (err instanceof errors/* InputError */.dz)
-            throw new errors/* InputError */.dz('rules-file', `${file}: ${err.message.replace(/^input 'rules': (rules )?/, '')}`, { cause: err });
-        throw err;
-    }
+    return parseRules(content, { input: 'rules-file', file });
 }
 function outputFiles(reader, host, context) {
     const cwd = process.cwd();
