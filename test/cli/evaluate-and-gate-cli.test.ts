@@ -153,7 +153,8 @@ describe('mlops-ci (the bundle) as a CLI', () => {
     ['an unknown input', ['--metrcs', 'x'], () => undefined, "input 'metrcs'"],
     ['no rules at all', ['--metrics', 'out/rf/metrics.json'], () => undefined, "input 'rules': is required: give the rules, one a line, or rules-file"],
     ['rules and rules-file together', ['--metrics', 'out/rf/metrics.json', '--rules', 'accuracy >= 0.9', '--rules-file', 'gate.rules'], (d: string) => writeFileSync(path.join(d, 'gate.rules'), 'accuracy >= 0.9\n'), "input 'rules-file': was given together with rules"],
-    ['a rules-file that does not exist', ['--metrics', 'out/rf/metrics.json', '--rules-file', 'nope.rules'], () => undefined, "input 'rules-file': cannot read nope.rules"],
+    ['a rules-file that does not exist', ['--metrics', 'out/rf/metrics.json', '--rules-file', 'nope.rules'], () => undefined, "input 'rules-file': cannot read rules file 'nope.rules': no such file"],
+    ['a rules-file naming a metric no candidate has', ['--metrics', 'out/rf/metrics.json', '--rules-file', 'gate.rules'], (d: string) => writeFileSync(path.join(d, 'gate.rules'), 'accuracy >= 0.9\nacuracy >= 0.8\n'), "input 'rules-file': gate.rules: line 2: 'acuracy' is not a metric of any candidate"],
     ['a rules-file with a bad line', ['--metrics', 'out/rf/metrics.json', '--rules-file', 'gate.rules'], (d: string) => writeFileSync(path.join(d, 'gate.rules'), '# floors\naccuracy >= 0.9\naccuracy >= abc\n'), "input 'rules-file': gate.rules: line 3"],
   ])('%s → exit 2 naming the input, nothing written', async (_, args, prepare, names) => {
     const dir = project();

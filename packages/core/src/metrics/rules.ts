@@ -354,12 +354,13 @@ export type MetricKeys = ReadonlySet<string> | Iterable<string>;
  *
  * Candidates lacking a metric some other candidate has are not an error here:
  * those candidates fail the rule with a note.
- * @throws InputError('rules') naming the rule's line, the metric and the metrics available.
+ * @throws InputError(origin.input) naming the rule's line, the metric and the metrics available.
  */
 export function checkRuleMetrics(
   rules: readonly Rule[],
   candidateKeys: Readonly<Record<string, MetricKeys>>,
   baselineKeys?: MetricKeys,
+  origin: RulesOrigin = INLINE_RULES,
 ): void {
   const known = new Set<string>();
   for (const keys of Object.values(candidateKeys)) for (const key of keys) known.add(key);
@@ -369,8 +370,8 @@ export function checkRuleMetrics(
   for (const rule of rules) {
     if (!known.has(rule.metric)) {
       throw new InputError(
-        'rules',
-        `rules line ${rule.line}: '${rule.metric}' is not a metric of any candidate (${names.join(', ')}); ` +
+        origin.input,
+        `${lineRef(origin, rule.line)}: '${rule.metric}' is not a metric of any candidate (${names.join(', ')}); ` +
           `${availableMetrics(known)}`,
       );
     }
@@ -378,14 +379,14 @@ export function checkRuleMetrics(
     if (right.kind !== 'metric') continue;
     if (right.source === 'candidate' && !known.has(right.metric)) {
       throw new InputError(
-        'rules',
-        `rules line ${rule.line}: '${right.metric}' is not a metric of any candidate; ${availableMetrics(known)}`,
+        origin.input,
+        `${lineRef(origin, rule.line)}: '${right.metric}' is not a metric of any candidate; ${availableMetrics(known)}`,
       );
     }
     if (right.source === 'baseline' && !known.has(right.metric) && !(baseline?.has(right.metric) ?? false)) {
       throw new InputError(
-        'rules',
-        `rules line ${rule.line}: 'baseline.${right.metric}' names a metric neither the baseline nor any candidate has; ` +
+        origin.input,
+        `${lineRef(origin, rule.line)}: 'baseline.${right.metric}' names a metric neither the baseline nor any candidate has; ` +
           `${availableMetrics(new Set([...known, ...(baseline ?? [])]))}`,
       );
     }

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Host } from '../../host/types.js';
 import type { EvaluateGateInput } from '../../metrics/evaluate.js';
-import { loadMetricsFile, resolveMetricInputs } from '../../metrics/load.js';
-import { checkRuleMetrics, parseRules } from '../../metrics/rules.js';
+import { loadMetricsFile, readTextFile, resolveMetricInputs } from '../../metrics/load.js';
+import { checkRuleMetrics, parseRules, type RulesOrigin } from '../../metrics/rules.js';
 import { loadSampleInputs } from '../../metrics/samples.js';
 import { parseSelect } from '../../metrics/select.js';
 import type { InputReader } from '../../spec/inputs.js';
@@ -29,7 +28,7 @@ export interface GateInputs {
 export async function readGateInputs(reader: InputReader, host: Host): Promise<GateInputs> {
   const cwd = process.cwd();
   const entries = reader.list('metrics');
-  const rules = await readRules(reader, cwd);
+  const { rules, origin: rulesOrigin } = await readRules(reader, cwd);
   const selectText = reader.string('select').trim();
   const selection = selectText ? parseSelect(selectText) : null;
   const onMissingBaseline = reader.choice<'pass' | 'fail'>('on-missing-baseline');
@@ -54,6 +53,7 @@ export async function readGateInputs(reader: InputReader, host: Host): Promise<G
     rules,
     Object.fromEntries(candidates.map((candidate) => [candidate.name, Object.keys(candidate.metrics)])),
     baseline.kind === 'found' ? Object.keys(baseline.metrics) : undefined,
+    rulesOrigin,
   );
   if (selection && !candidates.some((candidate) => selection.metric in candidate.metrics)) {
     throw new InputError('select', `names metric '${selection.metric}', which no candidate has`);
@@ -82,22 +82,17 @@ export async function readGateInputs(reader: InputReader, host: Host): Promise<G
   };
 }
 
-/** The rules, from `rules` or from the file `rules-file` names (one of the two); errors name the input that held them. */
-async function readRules(reader: InputReader, cwd: string): Promise<Rule[]> {
+/** The rules, from `rules` or from the file `rules-file` names (one of the two), and which: later errors name it. */
+async function readRules(reader: InputReader, cwd: string): Promise<{ rules: Rule[]; origin: RulesOrigin }> {
   const text = reader.string('rules');
   const file = reader.string('rules-file').trim();
   if (text.trim() && file) throw new InputError('rules-file', 'was given together with rules; give one of them');
   if (!file) {
     if (!text.trim()) throw new InputError('rules', 'is required: give the rules, one a line, or rules-file naming a file of them');
-    return parseRules(text);
+    return { rules: parseRules(text), origin: { input: 'rules' } };
   }
-  let content: string;
-  try {
-    content = await readFile(path.resolve(cwd, file), 'utf8');
-  } catch (err) {
-    throw new InputError('rules-file', `cannot read ${file}: ${(err as Error).message}`);
-  }
-  return parseRules(content, { input: 'rules-file', file });
+  const origin: RulesOrigin = { input: 'rules-file', file };
+  return { rules: parseRules(await readTextFile('rules-file', 'rules file', file, cwd), origin), origin };
 }
 
 function outputFiles(reader: InputReader, host: Host, context: string): GateInputs['files'] {
