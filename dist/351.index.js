@@ -519,9 +519,9 @@ function checkStatisticalRulesShareOneMetric(rules, lines) {
  *
  * Candidates lacking a metric some other candidate has are not an error here:
  * those candidates fail the rule with a note.
- * @throws InputError('rules') naming the rule's line, the metric and the metrics available.
+ * @throws InputError(origin.input) naming the rule's line, the metric and the metrics available.
  */
-function checkRuleMetrics(rules, candidateKeys, baselineKeys) {
+function checkRuleMetrics(rules, candidateKeys, baselineKeys, origin = INLINE_RULES) {
     const known = new Set();
     for (const keys of Object.values(candidateKeys))
         for (const key of keys)
@@ -530,17 +530,17 @@ function checkRuleMetrics(rules, candidateKeys, baselineKeys) {
     const names = Object.keys(candidateKeys);
     for (const rule of rules) {
         if (!known.has(rule.metric)) {
-            throw new errors/* InputError */.dz('rules', `rules line ${rule.line}: '${rule.metric}' is not a metric of any candidate (${names.join(', ')}); ` +
+            throw new errors/* InputError */.dz(origin.input, `${lineRef(origin, rule.line)}: '${rule.metric}' is not a metric of any candidate (${names.join(', ')}); ` +
                 `${availableMetrics(known)}`);
         }
         const right = rule.right;
         if (right.kind !== 'metric')
             continue;
         if (right.source === 'candidate' && !known.has(right.metric)) {
-            throw new errors/* InputError */.dz('rules', `rules line ${rule.line}: '${right.metric}' is not a metric of any candidate; ${availableMetrics(known)}`);
+            throw new errors/* InputError */.dz(origin.input, `${lineRef(origin, rule.line)}: '${right.metric}' is not a metric of any candidate; ${availableMetrics(known)}`);
         }
         if (right.source === 'baseline' && !known.has(right.metric) && !(baseline?.has(right.metric) ?? false)) {
-            throw new errors/* InputError */.dz('rules', `rules line ${rule.line}: 'baseline.${right.metric}' names a metric neither the baseline nor any candidate has; ` +
+            throw new errors/* InputError */.dz(origin.input, `${lineRef(origin, rule.line)}: 'baseline.${right.metric}' names a metric neither the baseline nor any candidate has; ` +
                 `${availableMetrics(new Set([...known, ...(baseline ?? [])]))}`);
         }
     }
@@ -1310,8 +1310,6 @@ class GatePublisher {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./packages/core/src/metrics/load.ts
 var load = __webpack_require__(5255);
 // EXTERNAL MODULE: ./packages/core/src/metrics/flatten.ts
@@ -1636,6 +1634,8 @@ function parseCsv(text, delimiter, file) {
 
 // EXTERNAL MODULE: ./packages/core/src/host/git.ts
 var host_git = __webpack_require__(8260);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/baseline.ts
 
 
@@ -1740,7 +1740,6 @@ function parse(text, source) {
 
 
 
-
 /**
  * Reads and checks every input and every file they name before any work: a
  * missing metric file, a rule with a typo or a metric no candidate has ends
@@ -1749,7 +1748,7 @@ function parse(text, source) {
 async function readGateInputs(reader, host) {
     const cwd = process.cwd();
     const entries = reader.list('metrics');
-    const rules = await readRules(reader, cwd);
+    const { rules, origin: rulesOrigin } = await readRules(reader, cwd);
     const selectText = reader.string('select').trim();
     const selection = selectText ? parseSelect(selectText) : null;
     const onMissingBaseline = reader.choice('on-missing-baseline');
@@ -1770,7 +1769,7 @@ async function readGateInputs(reader, host) {
     const baseline = await loadBaseline(reader.string('baseline'), cwd);
     if (baseline.kind === 'missing')
         host.warning(`No baseline: ${baseline.reason}. Rules using baseline.* are skipped (on-missing-baseline: ${onMissingBaseline}).`);
-    checkRuleMetrics(rules, Object.fromEntries(candidates.map((candidate) => [candidate.name, Object.keys(candidate.metrics)])), baseline.kind === 'found' ? Object.keys(baseline.metrics) : undefined);
+    checkRuleMetrics(rules, Object.fromEntries(candidates.map((candidate) => [candidate.name, Object.keys(candidate.metrics)])), baseline.kind === 'found' ? Object.keys(baseline.metrics) : undefined, rulesOrigin);
     if (selection && !candidates.some((candidate) => selection.metric in candidate.metrics)) {
         throw new errors/* InputError */.dz('select', `names metric '${selection.metric}', which no candidate has`);
     }
@@ -1796,7 +1795,7 @@ async function readGateInputs(reader, host) {
         files,
     };
 }
-/** The rules, from `rules` or from the file `rules-file` names (one of the two); errors name the input that held them. */
+/** The rules, from `rules` or from the file `rules-file` names (one of the two), and which: later errors name it. */
 async function readRules(reader, cwd) {
     const text = reader.string('rules');
     const file = reader.string('rules-file').trim();
@@ -1805,16 +1804,10 @@ async function readRules(reader, cwd) {
     if (!file) {
         if (!text.trim())
             throw new errors/* InputError */.dz('rules', 'is required: give the rules, one a line, or rules-file naming a file of them');
-        return parseRules(text);
+        return { rules: parseRules(text), origin: { input: 'rules' } };
     }
-    let content;
-    try {
-        content = await (0,promises_.readFile)(external_node_path_default().resolve(cwd, file), 'utf8');
-    }
-    catch (err) {
-        throw new errors/* InputError */.dz('rules-file', `cannot read ${file}: ${err.message}`);
-    }
-    return parseRules(content, { input: 'rules-file', file });
+    const origin = { input: 'rules-file', file };
+    return { rules: parseRules(await (0,load/* readTextFile */.Gu)('rules-file', 'rules file', file, cwd), origin), origin };
 }
 function outputFiles(reader, host, context) {
     const cwd = process.cwd();
