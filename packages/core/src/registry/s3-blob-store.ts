@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { createS3Client } from '../storage/s3.js';
 import type { BlobStore, TaggedObject } from './blob-store.js';
 
 /** Part size of multipart uploads; also what the expected multipart ETag is computed with. */
@@ -11,7 +12,7 @@ export interface S3BlobStoreOptions {
   readonly bucket: string;
   /** Key prefix, empty or ending with `/`. */
   readonly prefix: string;
-  /** S3-compatible endpoint; empty for AWS (or AWS_ENDPOINT_URL, read by the SDK). */
+  /** S3-compatible endpoint; empty for AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, else AWS. */
   readonly endpoint: string;
 }
 
@@ -27,14 +28,8 @@ export class S3BlobStore implements BlobStore {
 
   constructor(private readonly options: S3BlobStoreOptions) {
     this.description = `s3://${options.bucket}/${options.prefix}`;
-    this.client = new S3Client({
-      region: process.env['AWS_REGION'] || process.env['AWS_DEFAULT_REGION'] || 'us-east-1',
-      ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
-      maxAttempts: 6,
-      // We verify uploads by their ETag; the SDK's CRC checksums are not supported by every S3-compatible store.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    // The project's one S3 client configuration (endpoint from the input or the environment, path style with it).
+    this.client = createS3Client({ ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
   }
 
   async get(key: string): Promise<TaggedObject | null> {
