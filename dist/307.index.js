@@ -1,5 +1,5 @@
 export const id = 307;
-export const ids = [307];
+export const ids = [307,242];
 export const modules = {
 
 /***/ 4307:
@@ -13,8 +13,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3711);
 /* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2358);
+/* harmony import */ var _storage_s3_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2242);
+
 
 
 
@@ -34,18 +36,12 @@ class S3BlobStore {
     constructor(options) {
         this.options = options;
         this.description = `s3://${options.bucket}/${options.prefix}`;
-        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.S3Client({
-            region: process.env['AWS_REGION'] || process.env['AWS_DEFAULT_REGION'] || 'us-east-1',
-            ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
-            maxAttempts: 6,
-            // We verify uploads by their ETag; the SDK's CRC checksums are not supported by every S3-compatible store.
-            requestChecksumCalculation: 'WHEN_REQUIRED',
-            responseChecksumValidation: 'WHEN_REQUIRED',
-        });
+        // The project's one S3 client configuration (endpoint from the input or the environment, path style with it).
+        this.client = (0,_storage_s3_js__WEBPACK_IMPORTED_MODULE_3__.createS3Client)({ ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
     }
     async get(key) {
         try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.GetObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key) }));
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.GetObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key) }));
             const body = Buffer.from(await response.Body.transformToByteArray());
             return { body, etag: response.ETag ?? '' };
         }
@@ -65,7 +61,7 @@ class S3BlobStore {
         const keys = [];
         let token;
         do {
-            const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: this.keyOf(prefix), ContinuationToken: token }));
+            const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: this.keyOf(prefix), ContinuationToken: token }));
             for (const item of page.Contents ?? [])
                 if (item.Key && !item.Key.endsWith('/'))
                     keys.push(item.Key.slice(this.options.prefix.length));
@@ -85,7 +81,7 @@ class S3BlobStore {
         if (onProgress)
             upload.on('httpUploadProgress', (progress) => onProgress(progress.loaded ?? 0));
         await upload.done();
-        const head = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.HeadObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key) }));
+        const head = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.HeadObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key) }));
         const expected = await expectedEtag(file, size);
         if (unquote(head.ETag) !== expected || head.ContentLength !== size) {
             throw new Error(`${this.locate(key)} does not match ${file} after upload (ETag ${head.ETag}, expected "${expected}"; ${head.ContentLength} of ${size} bytes)`);
@@ -99,7 +95,7 @@ class S3BlobStore {
     }
     async conditionalPut(key, body, condition) {
         try {
-            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.PutObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key), Body: body, ContentType: 'application/json', ...condition }));
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.PutObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key), Body: body, ContentType: 'application/json', ...condition }));
             return true;
         }
         catch (err) {
@@ -111,7 +107,7 @@ class S3BlobStore {
     }
 }
 function isStatus(err, status) {
-    return err instanceof _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.S3ServiceException && err.$metadata.httpStatusCode === status;
+    return err instanceof _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.S3ServiceException && err.$metadata.httpStatusCode === status;
 }
 function unquote(etag) {
     return (etag ?? '').replace(/^"|"$/g, '');
@@ -131,6 +127,320 @@ async function md5Of(stream) {
     for await (const chunk of stream)
         hash.update(chunk);
     return hash.digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 2242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  S3Store: () => (/* binding */ S3Store),
+  createS3Client: () => (/* binding */ createS3Client),
+  parseS3Url: () => (/* binding */ parseS3Url)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3711);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
+var signature_v4_dist_cjs = __webpack_require__(5118);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+;// CONCATENATED MODULE: ./packages/core/src/storage/s3-direct-get.ts
+
+
+
+
+/** sha256 of an empty body: a GET's signed payload hash. */
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+/** As the SDK's own requestTimeout for this project: a stalled body fails, then is retried. */
+const IDLE_TIMEOUT_MS = 120_000;
+const DIRECT_GET_USER_AGENT = 'mlops-ci direct-get';
+/**
+ * A whole-object GET signed and sent without the SDK's middleware stack.
+ * For a 4 KiB object the SDK spends more CPU on the request (endpoint rules,
+ * schema serde, retry and checksum middleware) than on the bytes: about half
+ * the CPU of a pull of 10,000 small files (bench/data-pull). Only the sending
+ * is plain node:http; the bucket's endpoint and signing scope come from the
+ * SDK's own endpoint rules, the credentials from its chain (refreshed as it
+ * refreshes them), the signature from its SigV4 signer.
+ *
+ * Used only where those rules ask for plain SigV4 (not S3 Express, not
+ * multi-region access points); anything but a 200 goes back to the caller,
+ * which asks the SDK (its errors, retries and redirects).
+ */
+class DirectGet {
+    base;
+    signer;
+    agent;
+    constructor(base, signer, agent) {
+        this.base = base;
+        this.signer = signer;
+        this.agent = agent;
+    }
+    /** A DirectGet for `bucket`, or undefined when the endpoint needs more than plain SigV4. */
+    static async for(client, bucket, maxSockets) {
+        const config = client.config;
+        const endpoint = config.endpoint ? await config.endpoint() : undefined;
+        // An endpoint from the shared config file (endpoint_url) reaches the SDK by this other road.
+        const configured = endpoint ? undefined : await config.serviceConfiguredEndpoint?.();
+        const resolved = config.endpointProvider({
+            Bucket: bucket,
+            Region: await config.region(),
+            UseFIPS: await config.useFipsEndpoint(),
+            UseDualStack: await config.useDualstackEndpoint(),
+            ForcePathStyle: config.forcePathStyle,
+            Accelerate: config.useAccelerateEndpoint,
+            ...(endpoint ? { Endpoint: `${endpoint.protocol}//${endpoint.hostname}${endpoint.port ? `:${endpoint.port}` : ''}${endpoint.path}` } : {}),
+            ...(configured ? { Endpoint: configured } : {}),
+        });
+        const schemes = (resolved.properties?.['authSchemes'] ?? []);
+        const scheme = schemes[0];
+        if (schemes.length !== 1 || scheme?.name !== 'sigv4' || !scheme.signingName || !scheme.signingRegion)
+            return undefined;
+        const base = new URL(resolved.url.href);
+        if (base.protocol !== 'http:' && base.protocol !== 'https:')
+            return undefined;
+        const signer = new signature_v4_dist_cjs.SignatureV4({
+            credentials: config.credentials,
+            region: scheme.signingRegion,
+            service: scheme.signingName,
+            sha256: NodeSha256,
+            uriEscapePath: false, // S3 signs the path as sent, encoded once
+            applyChecksum: false, // the payload hash header is set below
+        });
+        const options = { keepAlive: true, maxSockets };
+        return new DirectGet(base, signer, base.protocol === 'https:' ? new (external_node_https_default()).Agent(options) : new (external_node_http_default()).Agent(options));
+    }
+    /** The object's body, or undefined when the answer is not a 200 (the caller then asks the SDK). */
+    async get(key, versionId) {
+        const prefix = this.base.pathname.endsWith('/') ? this.base.pathname : `${this.base.pathname}/`;
+        const path = `${prefix}${key.split('/').map(encodeKeySegment).join('/')}`;
+        const query = versionId ? { versionId } : {};
+        const signed = await this.signer.sign({
+            method: 'GET',
+            protocol: this.base.protocol,
+            hostname: this.base.hostname,
+            ...(this.base.port ? { port: Number(this.base.port) } : {}),
+            path,
+            query,
+            headers: { host: this.base.host, 'x-amz-content-sha256': EMPTY_SHA256 },
+        });
+        const search = versionId ? `?versionId=${encodeURIComponent(versionId)}` : '';
+        const transport = this.base.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+        return new Promise((resolve, reject) => {
+            const request = transport.request({ agent: this.agent, method: 'GET', hostname: this.base.hostname, port: this.base.port || undefined, path: `${path}${search}`, headers: { ...signed.headers, 'user-agent': DIRECT_GET_USER_AGENT } }, (response) => {
+                if (response.statusCode === 200)
+                    return resolve(response);
+                response.resume();
+                resolve(undefined);
+            });
+            request.setTimeout(IDLE_TIMEOUT_MS, () => request.destroy(new Error(`no data for ${IDLE_TIMEOUT_MS / 1000} s`)));
+            request.on('error', reject);
+            request.end();
+        });
+    }
+    close() {
+        this.agent.destroy();
+    }
+}
+/** S3's key encoding (the SDK's extended encoding): RFC 3986 unreserved characters stay, everything else is %XX. */
+function encodeKeySegment(segment) {
+    return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** The signer's hash and HMAC, from node:crypto. */
+class NodeSha256 {
+    hash;
+    constructor(secret) {
+        this.hash = secret === undefined ? (0,external_node_crypto_.createHash)('sha256') : (0,external_node_crypto_.createHmac)('sha256', toBinary(secret));
+    }
+    update(data) {
+        this.hash.update(toBinary(data));
+    }
+    async digest() {
+        return this.hash.digest();
+    }
+}
+function toBinary(data) {
+    if (typeof data === 'string')
+        return data;
+    if (ArrayBuffer.isView(data))
+        return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    return Buffer.from(data);
+}
+
+// EXTERNAL MODULE: ./packages/core/src/storage/types.ts
+var types = __webpack_require__(626);
+;// CONCATENATED MODULE: ./packages/core/src/storage/s3.ts
+
+
+
+
+/**
+ * An S3 bucket (AWS or S3-compatible) through @aws-sdk/client-s3. Credentials
+ * come from the SDK's default chain (env, profile, web identity: GitHub OIDC),
+ * so this file never sees a secret. The SDK retries throttling, resets and
+ * 5xx with backoff and jitter (standard mode); maxAttempts raises its budget.
+ */
+class S3Store {
+    description;
+    client;
+    bucket;
+    maxSockets;
+    direct;
+    constructor(options) {
+        this.bucket = options.bucket;
+        this.maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
+        this.description = `s3://${options.bucket}`;
+        // Resolving the SDK's middleware stack per request is a large part of a
+        // small GET's CPU; this store never changes the stack, so resolve it once per command type.
+        this.client = createS3Client(options, { cacheMiddleware: true });
+    }
+    async *list(prefix) {
+        let token;
+        do {
+            const page = await this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+            for (const item of page.Contents ?? []) {
+                if (item.Key === undefined || item.Key.endsWith('/'))
+                    continue; // folder placeholders hold no data
+                yield { key: item.Key, size: item.Size ?? 0, ...etagOf(item.ETag), ...(item.LastModified ? { lastModified: item.LastModified } : {}) };
+            }
+            token = page.IsTruncated ? page.NextContinuationToken : undefined;
+        } while (token);
+    }
+    async *listAsOf(prefix, asOf) {
+        // Versions come newest first per key; the first one not newer than asOf wins,
+        // and when that one is a delete marker the key did not exist at asOf.
+        const decided = new Set();
+        let keyMarker;
+        let versionMarker;
+        do {
+            const page = await this.client.send(new dist_cjs.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: prefix, KeyMarker: keyMarker, VersionIdMarker: versionMarker }));
+            const entries = [
+                ...(page.Versions ?? []).map((v) => ({ ...v, deleted: false })),
+                ...(page.DeleteMarkers ?? []).map((d) => ({ ...d, Size: 0, ETag: undefined, deleted: true })),
+            ].sort((a, b) => (a.Key ?? '').localeCompare(b.Key ?? '') || (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0));
+            for (const entry of entries) {
+                const key = entry.Key;
+                if (key === undefined || key.endsWith('/') || decided.has(key))
+                    continue;
+                if (!entry.LastModified || entry.LastModified.getTime() > asOf.getTime())
+                    continue;
+                decided.add(key);
+                if (entry.deleted)
+                    continue;
+                yield { key, size: entry.Size ?? 0, ...etagOf(entry.ETag), ...(entry.VersionId ? { versionId: entry.VersionId } : {}), lastModified: entry.LastModified };
+            }
+            keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+            versionMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+        } while (keyMarker);
+    }
+    async head(key, versionId) {
+        try {
+            const out = await this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }));
+            return { key, size: out.ContentLength ?? 0, ...etagOf(out.ETag), ...(out.VersionId ? { versionId: out.VersionId } : {}) };
+        }
+        catch (err) {
+            if (isNotFound(err))
+                return undefined;
+            throw err;
+        }
+    }
+    async read(key, options = {}) {
+        // Whole objects first through the lean path; the SDK answers the rest, and every error (see DirectGet).
+        if (!options.range) {
+            const body = await this.readDirect(key, options.versionId).catch(() => undefined);
+            if (body)
+                return body;
+        }
+        try {
+            const out = await this.client.send(new dist_cjs.GetObjectCommand({
+                Bucket: this.bucket,
+                Key: key,
+                VersionId: options.versionId,
+                Range: options.range ? `bytes=${options.range.start}-${options.range.end}` : undefined,
+            }));
+            if (!(out.Body instanceof external_node_stream_.Readable))
+                throw new Error(`s3://${this.bucket}/${key}: the response has no body stream`);
+            // The SDK got a whole object the direct GET did not: this store does not take it; one retry per run, not one per object.
+            if (!options.range)
+                this.direct = Promise.resolve(undefined);
+            return out.Body;
+        }
+        catch (err) {
+            if (isNotFound(err))
+                throw new types/* NotFoundError */.m(`s3://${this.bucket}/${key}${options.versionId ? ` (version ${options.versionId})` : ''} does not exist`);
+            throw err;
+        }
+    }
+    async readDirect(key, versionId) {
+        this.direct ??= DirectGet.for(this.client, this.bucket, this.maxSockets).catch(() => undefined);
+        return (await this.direct)?.get(key, versionId);
+    }
+}
+const DEFAULT_MAX_SOCKETS = 50;
+/** An S3 client as every S3 user in this project configures it (see S3Store). */
+function createS3Client(options, tuning = {}) {
+    const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
+    // The service-specific variable wins over the general one, as in the SDK's own resolution.
+    const endpoint = options.endpoint || process.env['AWS_ENDPOINT_URL_S3'] || process.env['AWS_ENDPOINT_URL'] || undefined;
+    return new dist_cjs.S3Client({
+        region: options.region || process.env['AWS_REGION'] || process.env['AWS_DEFAULT_REGION'] || 'us-east-1',
+        ...(endpoint ? { endpoint } : {}),
+        // Path-style by default on S3-compatible endpoints: most of them need it.
+        forcePathStyle: options.pathStyle ?? endpoint !== undefined,
+        ...(options.credentials ? { credentials: { ...options.credentials } } : {}),
+        maxAttempts: 6,
+        retryMode: 'standard',
+        ...tuning,
+        // We verify every byte ourselves (md5 or size); the SDK's own CRC checks
+        // are not supported by every S3-compatible store.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        requestHandler: { httpAgent: { keepAlive: true, maxSockets }, httpsAgent: { keepAlive: true, maxSockets }, connectionTimeout: 10_000, requestTimeout: 120_000 },
+    });
+}
+function etagOf(raw) {
+    return raw ? { etag: raw.replace(/"/g, '') } : {};
+}
+function isNotFound(err) {
+    if (err instanceof dist_cjs.S3ServiceException)
+        return err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound' || err.name === 'NoSuchVersion';
+    return false;
+}
+/** `s3://bucket/prefix` → bucket and prefix (prefix without a leading `/`). */
+function parseS3Url(url) {
+    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
+    if (!match?.[1])
+        return undefined;
+    return { bucket: match[1], prefix: match[2] ?? '' };
+}
+
+
+/***/ }),
+
+/***/ 626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ NotFoundError)
+/* harmony export */ });
+/** The object does not exist: never worth a retry. */
+class NotFoundError extends Error {
+    name = 'NotFoundError';
 }
 
 

@@ -1700,7 +1700,8 @@ async function loadRegistryBaseline(spec, cwd) {
             throw new errors/* InputError */.dz('baseline', err.message);
         throw err;
     }
-    const registry = await openRegistry(location, { workspace: cwd, s3Endpoint: process.env['AWS_ENDPOINT_URL'] ?? '' });
+    // The S3 endpoint, when any, comes from the environment (the registry's S3 client reads it).
+    const registry = await openRegistry(location, { workspace: cwd });
     const found = await registry.describe(model, { alias });
     if (!found)
         return { kind: 'missing', source: spec, reason: `${model}@${alias} is not set in ${registry.description}`, files: { kind: 'no-version' } };
