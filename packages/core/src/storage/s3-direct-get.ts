@@ -24,11 +24,20 @@ export const DIRECT_GET_USER_AGENT = 'mlops-ci direct-get';
  * which asks the SDK (its errors, retries and redirects).
  */
 export class DirectGet {
+  /** The bucket's path on the endpoint, ending with `/`: keys follow it. */
+  private readonly keyPrefix: string;
+  private readonly transport: typeof http | typeof https;
+  private readonly agent: http.Agent;
+
   private constructor(
     readonly base: URL,
     private readonly signer: SignatureV4,
-    private readonly agent: http.Agent,
-  ) {}
+    maxSockets: number,
+  ) {
+    this.keyPrefix = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
+    this.transport = base.protocol === 'https:' ? https : http;
+    this.agent = new this.transport.Agent({ keepAlive: true, maxSockets });
+  }
 
   /** A DirectGet for `bucket`, or undefined when the endpoint needs more than plain SigV4. */
   static async for(client: S3Client, bucket: string, maxSockets: number): Promise<DirectGet | undefined> {
@@ -59,14 +68,12 @@ export class DirectGet {
       uriEscapePath: false, // S3 signs the path as sent, encoded once
       applyChecksum: false, // the payload hash header is set below
     });
-    const options = { keepAlive: true, maxSockets };
-    return new DirectGet(base, signer, base.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options));
+    return new DirectGet(base, signer, maxSockets);
   }
 
   /** The object's body, or undefined when the answer is not a 200 (the caller then asks the SDK). */
   async get(key: string, versionId?: string): Promise<IncomingMessage | undefined> {
-    const prefix = this.base.pathname.endsWith('/') ? this.base.pathname : `${this.base.pathname}/`;
-    const path = `${prefix}${key.split('/').map(encodeKeySegment).join('/')}`;
+    const path = `${this.keyPrefix}${key.split('/').map(encodeKeySegment).join('/')}`;
     const query: Record<string, string> = versionId ? { versionId } : {};
     const signed = await this.signer.sign({
       method: 'GET',
@@ -78,9 +85,8 @@ export class DirectGet {
       headers: { host: this.base.host, 'x-amz-content-sha256': EMPTY_SHA256 },
     });
     const search = versionId ? `?versionId=${encodeURIComponent(versionId)}` : '';
-    const transport = this.base.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
-      const request = transport.request(
+      const request = this.transport.request(
         { agent: this.agent, method: 'GET', hostname: this.base.hostname, port: this.base.port || undefined, path: `${path}${search}`, headers: { ...signed.headers, 'user-agent': DIRECT_GET_USER_AGENT } },
         (response) => {
           if (response.statusCode === 200) return resolve(response);
@@ -92,10 +98,6 @@ export class DirectGet {
       request.on('error', reject);
       request.end();
     });
-  }
-
-  close(): void {
-    this.agent.destroy();
   }
 }
 
