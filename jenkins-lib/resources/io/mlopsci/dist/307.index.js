@@ -185,11 +185,16 @@ const DIRECT_GET_USER_AGENT = 'mlops-ci direct-get';
 class DirectGet {
     base;
     signer;
+    /** The bucket's path on the endpoint, ending with `/`: keys follow it. */
+    keyPrefix;
+    transport;
     agent;
-    constructor(base, signer, agent) {
+    constructor(base, signer, maxSockets) {
         this.base = base;
         this.signer = signer;
-        this.agent = agent;
+        this.keyPrefix = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
+        this.transport = base.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+        this.agent = new this.transport.Agent({ keepAlive: true, maxSockets });
     }
     /** A DirectGet for `bucket`, or undefined when the endpoint needs more than plain SigV4. */
     static async for(client, bucket, maxSockets) {
@@ -222,13 +227,11 @@ class DirectGet {
             uriEscapePath: false, // S3 signs the path as sent, encoded once
             applyChecksum: false, // the payload hash header is set below
         });
-        const options = { keepAlive: true, maxSockets };
-        return new DirectGet(base, signer, base.protocol === 'https:' ? new (external_node_https_default()).Agent(options) : new (external_node_http_default()).Agent(options));
+        return new DirectGet(base, signer, maxSockets);
     }
     /** The object's body, or undefined when the answer is not a 200 (the caller then asks the SDK). */
     async get(key, versionId) {
-        const prefix = this.base.pathname.endsWith('/') ? this.base.pathname : `${this.base.pathname}/`;
-        const path = `${prefix}${key.split('/').map(encodeKeySegment).join('/')}`;
+        const path = `${this.keyPrefix}${key.split('/').map(encodeKeySegment).join('/')}`;
         const query = versionId ? { versionId } : {};
         const signed = await this.signer.sign({
             method: 'GET',
@@ -240,9 +243,8 @@ class DirectGet {
             headers: { host: this.base.host, 'x-amz-content-sha256': EMPTY_SHA256 },
         });
         const search = versionId ? `?versionId=${encodeURIComponent(versionId)}` : '';
-        const transport = this.base.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
         return new Promise((resolve, reject) => {
-            const request = transport.request({ agent: this.agent, method: 'GET', hostname: this.base.hostname, port: this.base.port || undefined, path: `${path}${search}`, headers: { ...signed.headers, 'user-agent': DIRECT_GET_USER_AGENT } }, (response) => {
+            const request = this.transport.request({ agent: this.agent, method: 'GET', hostname: this.base.hostname, port: this.base.port || undefined, path: `${path}${search}`, headers: { ...signed.headers, 'user-agent': DIRECT_GET_USER_AGENT } }, (response) => {
                 if (response.statusCode === 200)
                     return resolve(response);
                 response.resume();
@@ -252,9 +254,6 @@ class DirectGet {
             request.on('error', reject);
             request.end();
         });
-    }
-    close() {
-        this.agent.destroy();
     }
 }
 /** S3's key encoding (the SDK's extended encoding): RFC 3986 unreserved characters stay, everything else is %XX. */
