@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runBundle } from '../support/bundle.js';
+import { isScratch as isScratchName } from '../../packages/core/src/registry/local-blob-store.js';
 import { filesUnder, outputsOf, project, readJson, runAndMaybeKill } from './fixtures.js';
 
 const WRITERS = 50;
@@ -28,7 +29,7 @@ interface VersionJson {
  * the link or rename that publishes it) or its lock; readers skip both, as the
  * registry's own listing does.
  */
-const isScratch = (file: string) => path.basename(file).startsWith('.mlops-ci-tmp-') || file.endsWith('.lock');
+const isScratch = (file: string) => isScratchName(path.basename(file));
 
 /** Reads the registry back the way a reader would, and checks it is consistent. */
 function readRegistry(dir: string) {

@@ -191,7 +191,7 @@ function scratchName(target: string): string {
 }
 
 /** Temp files and locks are not objects: listings skip them. */
-function isScratch(name: string): boolean {
+export function isScratch(name: string): boolean {
   return name.startsWith(SCRATCH) || name.endsWith('.lock');
 }
 
