@@ -57,11 +57,13 @@ debian_mirror() {
   echo "${uri:-http://deb.debian.org/debian}"
 }
 
-build_rootfs_tarball() {
+# A subshell, so the EXIT trap that removes the scratch rootfs fires once, when
+# this function ends (a RETURN trap would outlive it and fire again later).
+build_rootfs_tarball() (
   local mirror stage
   mirror=$(debian_mirror)
   stage=$(mktemp -d "$CACHE/rootfs.XXXXXX")
-  trap 'as_root rm -rf "$stage"' RETURN
+  trap 'as_root rm -rf "$stage"' EXIT
   log "bootstrapping a bookworm rootfs with python3, scikit-learn, pandas from $mirror (~2 min)"
   as_root debootstrap --variant=minbase --include=python3,python3-sklearn,python3-pandas bookworm "$stage/rootfs" "$mirror" >"$CACHE/debootstrap.log" 2>&1 \
     || { tail -20 "$CACHE/debootstrap.log" >&2; exit 1; }
@@ -70,7 +72,7 @@ build_rootfs_tarball() {
   as_root tar --numeric-owner -C "$stage/rootfs" -c . | gzip -1 >"$stage/rootfs.tar.gz"
   # Renamed into place whole, so an interrupted run never leaves a truncated tarball to import.
   mv "$stage/rootfs.tar.gz" "$TARBALL"
-}
+)
 
 import_image() {
   docker image inspect "$IMAGE" >/dev/null 2>&1 && return 0
