@@ -13,7 +13,10 @@ jenkins="$out_root/jenkins-lib/resources/io/mlopsci/dist"
 staging=$(mktemp -d)
 trap 'rm -rf "$staging"' EXIT
 
-exec 9>"$(pwd)/.cache/build.lock" 2>/dev/null && flock 9 || true
+# One build at a time per checkout (the stale-dist check builds too).
+mkdir -p .cache
+exec 9>.cache/build.lock
+flock 9
 npx ncc build packages/core/src/cli.ts -o "$staging" --target es2022 --transpile-only --quiet --no-source-map-register
 mv "$staging/index.js" "$staging/mlops-ci.js"
 

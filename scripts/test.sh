@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test: provisions what they need, checks that generated files and
-# dist/ are fresh, type-checks, then runs the unit and integration suites.
+# Runs every test: provisions what they need, lints the shell scripts, checks
+# that generated files and dist/ are fresh, type-checks, then runs the unit and
+# integration suites.
 # Ends with one line "tests: N passed, N failed".
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 export PATH="$PWD/.cache/tools/bin:$PATH"
 
 fail() { echo "tests: 0 passed, 1 failed ($1)"; exit 1; }
 
 bash scripts/provision.sh || fail "provisioning"
+git ls-files -z -- '*.sh' .ci/run | xargs -0 shellcheck || fail "shellcheck found problems in the shell scripts"
 npx tsx scripts/generate.ts --check || fail "generated files are stale: run npm run build"
 bash scripts/check-dist.sh || fail "dist/ is stale: run npm run build"
 npx tsc -p packages/core --noEmit || fail "type errors"

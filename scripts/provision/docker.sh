@@ -10,27 +10,15 @@
 # it in seconds instead of bootstrapping again (~2 min).
 # Idempotent: when the engine answers and the tag exists this takes ~1 s.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+provision_name docker
 CACHE="$ROOT/.cache/docker"
 IMAGE="mlops-ci-python:bookworm"
 TARBALL="$CACHE/python-bookworm.tar.gz"
-log() { echo "provision/docker: $*"; }
-# Root for apt-get, dockerd and debootstrap: CI and the dev machines are root; a
-# GitHub-hosted runner is not, and has passwordless sudo.
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-install_packages() {
-  local missing=()
-  command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
-  command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
-  command -v podman >/dev/null 2>&1 || missing+=(podman)
-  # podman's --init binary; Debian's podman only recommends it.
-  [ -x /usr/libexec/podman/catatonit ] || missing+=(catatonit)
-  [ ${#missing[@]} -eq 0 ] && return 0
-  log "installing ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null \
-    || { as_root apt-get update -q >/dev/null && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null; }
-}
+# catatonit is podman's --init binary; Debian's podman only recommends it.
+install_packages() { apt_install docker.io debootstrap podman catatonit; }
 
 # dockerd runs in the background for the rest of the machine's life (tests and
 # the bench share it). Default settings work in this VM (overlay2 on ext4,
@@ -46,7 +34,7 @@ start_dockerd() {
   done
   log "dockerd did not answer within 60 s; its log ends with:"
   tail -20 "$CACHE/dockerd.log" >&2
-  exit 1
+  die "dockerd did not start"
 }
 
 # The Debian mirror this machine's apt uses (deb822 or one-line sources).
@@ -66,7 +54,7 @@ build_rootfs_tarball() (
   trap 'as_root rm -rf "$stage"' EXIT
   log "bootstrapping a bookworm rootfs with python3, scikit-learn, pandas from $mirror (~2 min)"
   as_root debootstrap --variant=minbase --include=python3,python3-sklearn,python3-pandas bookworm "$stage/rootfs" "$mirror" >"$CACHE/debootstrap.log" 2>&1 \
-    || { tail -20 "$CACHE/debootstrap.log" >&2; exit 1; }
+    || { tail -20 "$CACHE/debootstrap.log" >&2; die "debootstrap failed (log: $CACHE/debootstrap.log)"; }
   # Downloaded packages and lists are not part of the image.
   as_root sh -c 'rm -rf "$1"/var/cache/apt/archives/*.deb "$1"/var/lib/apt/lists/*' sh "$stage/rootfs"
   as_root tar --numeric-owner -C "$stage/rootfs" -c . | gzip -1 >"$stage/rootfs.tar.gz"

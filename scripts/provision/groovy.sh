@@ -5,32 +5,16 @@
 #     .cache/tools/npm-groovy-lint, outside the project's dependencies.
 # Idempotent and quick when both are present. Works as root on Debian bookworm.
 set -euo pipefail
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+provision_name groovy
 # 16.x is the newest line whose engines field still accepts Node 20 (17+ needs 22).
 LINT_VERSION="16.2.0"
 LINT_PREFIX="$ROOT/.cache/tools/npm-groovy-lint"
 LINT_BIN="$LINT_PREFIX/node_modules/.bin/npm-groovy-lint"
 
-log() { echo "provision/groovy: $*"; }
-
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-
-# --- groovy -----------------------------------------------------------------
-if command -v groovy >/dev/null 2>&1; then
-  log "groovy present ($(command -v groovy))"
-else
-  log "installing groovy with apt-get"
-  export DEBIAN_FRONTEND=noninteractive
-  if ! as_root apt-get install -y -q --no-install-recommends groovy >/dev/null 2>&1; then
-    log "install failed without a package list; running apt-get update first"
-    as_root apt-get update -q >/dev/null
-    as_root apt-get install -y -q --no-install-recommends groovy >/dev/null
-  fi
-  log "groovy installed ($(command -v groovy))"
-fi
+apt_install --no-recommends groovy
+log "groovy present ($(command -v groovy))"
 
 # --- npm-groovy-lint ----------------------------------------------------------
 installed_version=""

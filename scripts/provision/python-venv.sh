@@ -5,11 +5,12 @@
 # lists its pinned packages in scripts/provision/requirements-<step>.txt; this
 # installs them all, and does nothing when none changed since the last run.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+provision_name python-venv
 VENV="$ROOT/.cache/venv"
 shopt -s nullglob
 reqs=("$ROOT"/scripts/provision/requirements-*.txt)
-log() { echo "provision/python-venv: $*"; }
 
 if [ ${#reqs[@]} -eq 0 ]; then log "no requirements files: nothing to do"; exit 0; fi
 # One pip at a time into the venv, when two jobs provision at once.
