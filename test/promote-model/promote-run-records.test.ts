@@ -99,7 +99,8 @@ function dataset(workspace: string, content: string): string {
 /** Generous: each step is a node process, and the machine may be busy. */
 const TIMEOUT_MS = 60_000;
 
-const PROMOTE = { model: 'iris', path: 'out/rf/model', metrics: 'out/rf/metrics.json', 'gate-results': 'results.json' };
+/** Lineage is what is under test here, not the gate: no gate results asked for. */
+const PROMOTE = { model: 'iris', path: 'out/rf/model', metrics: 'out/rf/metrics.json', 'require-gate': 'false' };
 
 interface Lineage {
   data: { digest: string | null; manifest: unknown };
@@ -181,4 +182,38 @@ describe('trainings keyed by their outputs folder (CLI)', () => {
     expect(lineageOf(promoted).image.digest).toBeNull();
     expect(promoted.log.match(/Ignored \.mlops-ci\/train-in-container\/[0-9a-f]{16}\.json: it was written at \S+ by run "env:7"/g)).toHaveLength(2);
   }, TIMEOUT_MS);
+});
+
+describe('two trainings in one Jenkins build (`parallel`), each in its own image', () => {
+  const IMAGE = 'mlops-ci-python:bookworm';
+
+  beforeAll(() => {
+    try {
+      execFileSync('docker', ['image', 'inspect', IMAGE], { stdio: 'ignore' });
+    } catch {
+      throw new Error(`docker does not answer or has no ${IMAGE}: run bash scripts/provision/docker.sh`);
+    }
+  });
+
+  /** A training built from its own Dockerfile (a label apart, so a different image), writing into out/<name>. */
+  function train(workspace: string, name: string) {
+    writeFileSync(path.join(workspace, `Dockerfile.${name}`), `FROM ${IMAGE}\nLABEL io.mlops-ci.test.candidate=${name}\n`);
+    const command = JSON.stringify(['sh', '-c', `echo ${name} > "$MLOPS_OUTPUT_DIR/model.txt"`]);
+    return jenkins.step('train-in-container', { dockerfile: `Dockerfile.${name}`, command, outputs: `out/${name}` }, workspace, '9');
+  }
+
+  test('each promote records the image of the training whose outputs hold its path', async () => {
+    const workspace = project('records-parallel-');
+    const [rf, gb] = await Promise.all([train(workspace, 'rf'), train(workspace, 'gb')]);
+    expectOk(rf);
+    expectOk(gb);
+    expect(rf.outputs['image-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(gb.outputs['image-digest']).not.toBe(rf.outputs['image-digest']);
+
+    for (const [name, trained] of [['rf', rf], ['gb', gb]] as const) {
+      const promoted = await jenkins.step('promote-model', { ...PROMOTE, path: `out/${name}/model.txt` }, workspace, '9');
+      expectOk(promoted);
+      expect(lineageOf(promoted).image.digest).toBe(trained.outputs['image-digest']);
+    }
+  }, 300_000);
 });
