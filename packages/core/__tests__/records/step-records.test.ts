@@ -47,17 +47,22 @@ describe('step records', () => {
     const workspace = tempDir('records-odd-');
     mkdirSync(path.join(workspace, '.mlops-ci', 'train-in-container'), { recursive: true });
     writeFileSync(path.join(workspace, '.mlops-ci', 'setup-env.json'), '{"fingerprint": "sha256:old"}');
-    writeFileSync(path.join(workspace, '.mlops-ci', 'train-in-container', 'a.json'), 'not json');
-    writeFileSync(path.join(workspace, '.mlops-ci', 'train-in-container', 'b.json'), JSON.stringify({ schema: 2, step: 'train-in-container', run: RUN_A, writtenAt: 'now', outputs: { outputs: 7 } }));
+    const training = (name: string) => path.join(workspace, '.mlops-ci', 'train-in-container', name);
+    writeFileSync(training(`${'a'.repeat(16)}.json`), 'not json');
+    writeFileSync(training(`${'b'.repeat(16)}.json`), JSON.stringify({ schema: 2, step: 'train-in-container', run: RUN_A, writtenAt: new Date().toISOString(), outputs: { outputs: 7 } }));
     // A FIFO would block a read forever: it must not be opened.
-    execFileSync('mkfifo', [path.join(workspace, '.mlops-ci', 'train-in-container', 'c.json')]);
+    execFileSync('mkfifo', [training(`${'c'.repeat(16)}.json`)]);
+    // Printed in a warning on GitHub, a newline would start a workflow command: such a record is no record.
+    writeFileSync(training(`${'d'.repeat(16)}.json`), JSON.stringify({ schema: 2, step: 'train-in-container', run: RUN_B, writtenAt: 'x\n::set-output name=a::b', outputs: {} }));
+    writeFileSync(training('x\n::error::planted.json'), JSON.stringify({ schema: 2, step: 'train-in-container', run: RUN_B, writtenAt: new Date().toISOString(), outputs: {} }));
     symlinkSync('/etc/hostname', path.join(workspace, '.mlops-ci', 'data-pull.json'));
 
     expect(await readRunRecords(workspace, RUN_A, 'setup-env')).toEqual({ mine: [], ignored: [{ file: path.join('.mlops-ci', 'setup-env.json'), reason: 'it was written by an older mlops-ci, which did not record the run' }] });
     expect((await readRunRecords(workspace, RUN_A, 'data-pull')).ignored[0]?.reason).toBe('it is not a regular file');
-    const training = await readRunRecords(workspace, RUN_A, 'train-in-container');
-    expect(training.mine).toEqual([]);
-    expect(training.ignored.map((ignored) => ignored.reason)).toEqual(['it is not JSON', 'it is not a record mlops-ci wrote', 'it is not a regular file']);
+    const trainings = await readRunRecords(workspace, RUN_A, 'train-in-container');
+    expect(trainings.mine).toEqual([]);
+    expect(trainings.ignored.map((ignored) => ignored.reason)).toEqual(['it is not JSON', 'it is not a record mlops-ci wrote', 'it is not a regular file', 'it is not a record mlops-ci wrote']);
+    expect(trainings.ignored.map((ignored) => ignored.file).join('')).not.toContain('\n');
   });
 
   test('a records folder that is a symlink is not written through', async () => {

@@ -24,6 +24,13 @@ export const RECORDS_DIR = '.mlops-ci';
 /** The records format; a bare outputs object (what mlops-ci wrote before runs were recorded) has none. */
 const SCHEMA = 2;
 
+/** A keyed record's name: the first hex digits of the sha256 of its key. */
+const KEY_DIGITS = 16;
+const KEYED_RECORD_NAME = new RegExp(`^[0-9a-f]{${KEY_DIGITS}}\\.json$`);
+
+/** When a record was written, as `toISOString()` gives it; the only form it is ever printed in. */
+const WRITTEN_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** A record is a few hundred bytes; anything much larger is not one (and is not read whole). */
 const MAX_RECORD_BYTES = 1024 * 1024;
 
@@ -113,15 +120,16 @@ function recordFile(step: string, outputs: Readonly<Record<string, string>>): st
   const keyOutput = KEYED_BY[step];
   if (keyOutput === undefined) return path.join(RECORDS_DIR, `${step}.json`);
   // A digest, not the value: the key is an absolute path, and a file name must stay one name.
-  const key = createHash('sha256').update(outputs[keyOutput] ?? '').digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(outputs[keyOutput] ?? '').digest('hex').slice(0, KEY_DIGITS);
   return path.join(RECORDS_DIR, step, `${key}.json`);
 }
 
 async function keyedRecordFiles(workspace: string, step: string): Promise<string[]> {
   const folder = path.join(RECORDS_DIR, step);
   const entries = await readdir(path.join(workspace, folder)).catch(() => []);
-  // Only finished records: a writer's staging file (`<name>.json.tmp-…`) is skipped.
-  return entries.filter((name) => name.endsWith('.json')).sort().map((name) => path.join(folder, name));
+  // Only names this module writes: a writer's staging file (`<name>.json.tmp-…`) is skipped, and a
+  // planted name (one holding a newline and a workflow command) never reaches a log line.
+  return entries.filter((name) => KEYED_RECORD_NAME.test(name)).sort().map((name) => path.join(folder, name));
 }
 
 /** The record in `file`, a reason to ignore it, or null when there is none. */
@@ -147,10 +155,11 @@ function recordFrom(parsed: unknown, file: string, step: string): StepRecord | I
   const { schema, run, writtenAt, outputs } = parsed;
   const runOk = isObject(run) && typeof run['id'] === 'string' && typeof run['source'] === 'string';
   const outputsOk = isObject(outputs) && Object.values(outputs).every((value) => typeof value === 'string');
-  if (schema !== SCHEMA || parsed['step'] !== step || !runOk || typeof writtenAt !== 'string' || !outputsOk) {
+  const writtenAtOk = typeof writtenAt === 'string' && WRITTEN_AT.test(writtenAt);
+  if (schema !== SCHEMA || parsed['step'] !== step || !runOk || !writtenAtOk || !outputsOk) {
     return { file, reason: 'it is not a record mlops-ci wrote' };
   }
-  return { step, run: run as unknown as RunIdentity, writtenAt, outputs: outputs as Record<string, string>, file };
+  return { step, run: run as unknown as RunIdentity, writtenAt: writtenAt as string, outputs: outputs as Record<string, string>, file };
 }
 
 /** Throws when `relative` exists and is anything but a real folder. */
