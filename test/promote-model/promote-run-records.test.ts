@@ -173,6 +173,15 @@ describe('trainings keyed by their outputs folder (CLI)', () => {
     expect(lineageOf(told).image.digest).toBe('sha256:given');
   }, TIMEOUT_MS);
 
+  test('a model outside every training folder of this run gets no image digest, and a warning says why', async () => {
+    const workspace = project('records-elsewhere-');
+    expectOk(await train(workspace, 'out/gb', '7'));
+    const promoted = await cli.step('promote-model', PROMOTE, workspace, '7');
+    expectOk(promoted);
+    expect(lineageOf(promoted).image.digest).toBeNull();
+    expect(promoted.log).toMatch(/warning: No training of this run wrote into a folder holding path "[^"]*out\/rf\/model" \(their outputs: "[^"]*out\/gb"\); the image digest is not recorded/);
+  }, TIMEOUT_MS);
+
   test('trainings of an earlier run are not this run\'s: no ambiguity, a warning each, no image digest', async () => {
     const workspace = project('records-old-trainings-');
     expectOk(await train(workspace, 'out', '7'));
