@@ -26,6 +26,8 @@
 #                           AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY
 #   MLOPS_CI_DEMO_ALIAS     alias to promote to (default production)
 #   MLOPS_CI_DEMO_VERBOSE=1 stream every step's log (default: logs go to out/logs/)
+#   MLOPS_CI_RUN_ID         the run the steps belong to (default: a new one per demo run);
+#                           promote-model takes lineage only from records of this run
 #
 # Each step's outputs (its JSON) are kept in examples/iris/out/steps/<step>.json.
 # Exit: 0 promoted, 3 the gate did not pass, else the failing step's code.
@@ -41,6 +43,9 @@ dvc_remote=${MLOPS_CI_DEMO_DVC_REMOTE:-}
 verbose=${MLOPS_CI_DEMO_VERBOSE:-0}
 
 cd "$ex"   # the example is the workspace: step records land in examples/iris/.mlops-ci/
+# One run id for every step: outside CI each command is otherwise a run of its
+# own, and promote-model would ignore the records the steps before it left.
+export MLOPS_CI_RUN_ID="${MLOPS_CI_RUN_ID:-iris-demo-$(date -u +%Y%m%dT%H%M%SZ)-$$}"
 out="$ex/out"
 rm -rf "$out/rf" "$out/gb" "$out/steps"
 mkdir -p "$out/steps" "$out/logs"
@@ -148,10 +153,10 @@ fi
 say "   gate passed; best: $best"
 
 say "-- promote-model"
-# The winner's image digest: each training run rewrote .mlops-ci/train-in-container.json, the last one wins there.
+# The data digest, env fingerprint and the winner's image digest come from this
+# run's step records (the training whose outputs folder holds --path).
 step promote-model promote-model --model "$model" --path "$out/$best" \
   --metrics "$out/$best/metrics.json" --gate-results "$out/gate-results.json" \
-  --image-digest "$(get "$out/steps/train-$best.json" image-digest)" \
   --alias "$alias" "${reg_args[@]}"
 version=$(get "$out/steps/promote-model.json" version)
 previous=$(get "$out/steps/promote-model.json" previous-version)

@@ -136,7 +136,7 @@ test('the second run hits the caches and gates against the version the first run
   expect(second.stdout).toContain('promoted iris version 2 (rf) to production (was version 1)');
 });
 
-test('promote-model --describe iris@production shows the version with its data digest and env fingerprint', () => {
+test('promote-model --describe iris@production shows the version with its data digest, env fingerprint and the winner\u2019s image', () => {
   const out = execFileSync(process.execPath, [path.join(repo, 'dist', 'mlops-ci.js'), 'promote-model', '--describe', 'iris@production'], {
     cwd: example(),
     env,
@@ -148,6 +148,7 @@ test('promote-model --describe iris@production shows the version with its data d
   const lineage = JSON.parse(readFileSync(described['lineage']!, 'utf8')) as {
     data: { digest: string };
     env: { fingerprint: string };
+    image: { digest: string | null };
     gate: { passed: boolean; best: string };
     files: Array<{ path: string }>;
   };
@@ -156,6 +157,8 @@ test('promote-model --describe iris@production shows the version with its data d
   expect(lineage.env.fingerprint).toBe(outputs('setup-env')['fingerprint']);
   expect(lineage.env.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   expect(lineage.gate).toMatchObject({ passed: true, best: 'rf' });
+  // From the record of the rf training (keyed by its outputs folder), not the last training's: the demo no longer passes it.
+  expect(lineage.image.digest).toBe(outputs('train-rf')['image-digest'] || null);
   expect(lineage.files.map((f) => f.path).sort()).toEqual(['correct.json', 'metrics.json', 'model.pkl']);
 });
 

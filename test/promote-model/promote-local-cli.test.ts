@@ -94,7 +94,7 @@ describe('promote-model on the local registry', () => {
     expect(events).toEqual(['registered', 'alias-set', 'alias-removed', 'rolled-back']);
   });
 
-  test('lineage facts from the records other steps leave in .mlops-ci/ when not given as inputs', async () => {
+  test('records an older mlops-ci left (no run named in them) are not lineage: each is named in a warning', async () => {
     const dir = project();
     mkdirSync(path.join(dir, '.mlops-ci'));
     writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ files: [{ path: 'iris.csv', md5: 'abc' }] }));
@@ -104,10 +104,14 @@ describe('promote-model on the local registry', () => {
     const run = await register(dir);
     expect(run.code).toBe(0);
     expect(readJson(outputsOf(run.stdout)['lineage'] as string)).toMatchObject({
-      data: { digest: 'sha256:data', manifest: { files: [{ path: 'iris.csv', md5: 'abc' }] } },
-      env: { fingerprint: 'sha256:env' },
-      image: { digest: 'sha256:img' },
+      data: { digest: null, manifest: null },
+      env: { fingerprint: null },
+      image: { digest: null },
     });
+    for (const step of ['data-pull', 'setup-env']) {
+      expect(run.stderr).toContain(`warning: Ignored .mlops-ci/${step}.json: it was written by an older mlops-ci, which did not record the run.`);
+    }
+    expect(run.stderr).toContain('unless MLOPS_CI_RUN_ID is set');
   });
 
   test('--describe model@alias prints the lineage and writes nothing', async () => {

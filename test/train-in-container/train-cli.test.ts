@@ -4,7 +4,7 @@
  * mlops-ci-python:bookworm image with scikit-learn and pandas).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUNDLE, ROOT, runBundle, tempDir } from '../support/bundle.js';
 
@@ -81,7 +81,9 @@ test('trains a real scikit-learn model: model and metrics in outputs, owned by t
   for (const file of ['model.pkl', 'metrics.json', '.']) expect(statSync(path.join(dir, 'out', 'rf', file)).uid).toBe(CALLER_UID);
   // The log streamed inside the group, and the record promote-model reads was written.
   expect(run.stderr).toMatch(/── Train \(docker, container mlops-train-local-[0-9a-f]{8}\) ──\ntraining rf on 105 rows\naccuracy=/);
-  expect(JSON.parse(readFileSync(path.join(dir, '.mlops-ci', 'train-in-container.json'), 'utf8'))).toEqual(outputs);
+  const records = readdirSync(path.join(dir, '.mlops-ci', 'train-in-container'));
+  expect(records).toEqual([expect.stringMatching(/^[0-9a-f]{16}\.json$/)]);
+  expect(JSON.parse(readFileSync(path.join(dir, '.mlops-ci', 'train-in-container', records[0]!), 'utf8'))).toMatchObject({ step: 'train-in-container', outputs });
   expect(leftoverContainers()).toEqual([]);
 }, TIMEOUT_MS);
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { githubContext, jenkinsContext, localContext } from '../../src/host/context.js';
+import { githubContext, jenkinsContext, localContext, runIdentity } from '../../src/host/context.js';
 import { detectHostKind } from '../../src/host/detect.js';
 import { parseRepositoryUrl } from '../../src/host/git.js';
 
@@ -113,6 +113,31 @@ describe('localContext', () => {
     const ctx = await localContext({ GIT_CEILING_DIRECTORIES: path.dirname(dir) }, dir);
     expect(ctx).toMatchObject({ repository: null, sha: null, pullRequest: null, runUrl: null });
     rmSync(dir, { recursive: true });
+  });
+});
+
+describe('runIdentity: which run a step belongs to', () => {
+  test.each([
+    ['a GitHub run and its attempt', 'github', { GITHUB_RUN_ID: '99', GITHUB_RUN_ATTEMPT: '2' }, { id: 'github:99.2', source: 'github' }],
+    ['a GitHub run without an attempt is attempt 1', 'github', { GITHUB_RUN_ID: '99' }, { id: 'github:99.1', source: 'github' }],
+    ['GitHub: the run wins over MLOPS_CI_RUN_ID', 'github', { GITHUB_RUN_ID: '99', MLOPS_CI_RUN_ID: 'mine' }, { id: 'github:99.1', source: 'github' }],
+    ['a Jenkins build by its BUILD_TAG', 'jenkins', { BUILD_TAG: 'jenkins-iris-41', BUILD_URL: 'https://j/job/iris/41/' }, { id: 'jenkins:jenkins-iris-41', source: 'jenkins' }],
+    ['a Jenkins build without BUILD_TAG by its BUILD_URL', 'jenkins', { BUILD_URL: 'https://j/job/iris/41/' }, { id: 'jenkins:https://j/job/iris/41/', source: 'jenkins' }],
+    ['a terminal with MLOPS_CI_RUN_ID', 'local', { MLOPS_CI_RUN_ID: ' nightly-7 ' }, { id: 'env:nightly-7', source: 'env' }],
+    ['a terminal ignores the CI variables it does not run under', 'local', { GITHUB_RUN_ID: '99', BUILD_TAG: 'jenkins-x-1' }, { source: 'process' }],
+  ] as const)('%s', (_name, ci, env, expected) => {
+    expect(runIdentity(env, ci)).toMatchObject(expected);
+  });
+
+  test('with nothing to name the run, this process is the run: the same id for its whole life', () => {
+    const first = runIdentity({}, 'local');
+    expect(first.id).toMatch(new RegExp(`^process:\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z/${process.pid}$`));
+    expect(runIdentity({ MLOPS_CI_RUN_ID: '' }, 'local')).toEqual(first);
+  });
+
+  test('the CLI in a workflow run: step belongs to the workflow run', async () => {
+    const ctx = await localContext({ GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: '5', GITHUB_RUN_ATTEMPT: '3' });
+    expect(ctx.run).toEqual({ id: 'github:5.3', source: 'github' });
   });
 });
 

@@ -3,9 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-
-/** Where the steps leave their records in the workspace (see registry/lineage.ts). */
-const STEP_RECORDS_DIR = '.mlops-ci';
+import { RECORDS_DIR as STEP_RECORDS_DIR } from '../records/step-records.js';
 
 export interface BuildInputs {
   readonly dockerfile: string;

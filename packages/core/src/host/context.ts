@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parentsOf, parseRepositoryUrl, remoteUrl, revParse } from './git.js';
-import type { RunContext } from './types.js';
+import type { RunContext, RunIdentity } from './types.js';
 
 const PUBLIC_API = 'https://api.github.com';
 
@@ -24,6 +24,7 @@ export function githubContext(env: NodeJS.ProcessEnv): RunContext {
     apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
     workspace: env['GITHUB_WORKSPACE'] ?? process.cwd(),
     tempDir: env['RUNNER_TEMP'] || os.tmpdir(),
+    run: runIdentity(env, 'github'),
   };
 }
 
@@ -50,6 +51,7 @@ export async function jenkinsContext(env: NodeJS.ProcessEnv): Promise<RunContext
     apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
     workspace,
     tempDir: env['WORKSPACE_TMP'] || (env['WORKSPACE'] ? `${env['WORKSPACE']}@tmp` : os.tmpdir()),
+    run: runIdentity(env, 'jenkins'),
   };
 }
 
@@ -67,7 +69,31 @@ export async function localContext(env: NodeJS.ProcessEnv, cwd = process.cwd()):
     apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
     workspace: cwd,
     tempDir: os.tmpdir(),
+    run: runIdentity(env, 'local'),
   };
+}
+
+/**
+ * Made once per process: a step that nothing ties to a run (no CI variables,
+ * no MLOPS_CI_RUN_ID) is a run of its own, started now.
+ */
+const THIS_PROCESS: RunIdentity = { id: `process:${new Date().toISOString()}/${process.pid}`, source: 'process' };
+
+/**
+ * Which run the step belongs to (RunIdentity): the CI's own run first — its
+ * id is the one thing every step of the run sees alike — then MLOPS_CI_RUN_ID,
+ * which a script chaining steps outside CI exports once, else this process.
+ * A GitHub re-run (GITHUB_RUN_ATTEMPT) is a run of its own: on a self-hosted
+ * runner it finds the first attempt's records in the workspace.
+ */
+export function runIdentity(env: NodeJS.ProcessEnv, ci: 'github' | 'jenkins' | 'local'): RunIdentity {
+  const value = (name: string) => env[name]?.trim() || null;
+  const githubRun = ci === 'github' ? value('GITHUB_RUN_ID') : null;
+  if (githubRun) return { id: `github:${githubRun}.${value('GITHUB_RUN_ATTEMPT') ?? '1'}`, source: 'github' };
+  const jenkinsBuild = ci === 'jenkins' ? (value('BUILD_TAG') ?? value('BUILD_URL')) : null;
+  if (jenkinsBuild) return { id: `jenkins:${jenkinsBuild}`, source: 'jenkins' };
+  const chosen = value('MLOPS_CI_RUN_ID');
+  return chosen ? { id: `env:${chosen}`, source: 'env' } : THIS_PROCESS;
 }
 
 async function jenkinsSha(workspace: string, isPullRequest: boolean): Promise<string | null> {

@@ -18,6 +18,21 @@ export interface RunContext {
   readonly workspace: string;
   /** A per-run scratch folder that outlives the step (RUNNER_TEMP, WORKSPACE_TMP, os.tmpdir()). */
   readonly tempDir: string;
+  /** Which run this step belongs to: the steps of one run share it, and only they trust each other's records. */
+  readonly run: RunIdentity;
+}
+
+/**
+ * The identity of one pipeline run, the same for every step in it. Where it
+ * came from decides what "this run" means:
+ * - `github`: GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT (a re-run is a new run);
+ * - `jenkins`: BUILD_TAG (`jenkins-<job>-<build number>`);
+ * - `env`: MLOPS_CI_RUN_ID, set by whoever chains steps in a terminal or script;
+ * - `process`: nothing named a run, so this process is a run of its own.
+ */
+export interface RunIdentity {
+  readonly id: string;
+  readonly source: 'github' | 'jenkins' | 'env' | 'process';
 }
 
 /** A saved folder, keyed like @actions/cache: exact key first, then newest match of each restore prefix. */

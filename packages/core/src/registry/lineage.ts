@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { HostKind, RunContext } from '../host/types.js';
 import type { GateResults } from '../types/gate.js';
 import type { LocalModelFile, Mover, PendingLineage } from './types.js';
@@ -59,20 +57,6 @@ function gateSummary(results: GateResults): NonNullable<PendingLineage['gate']> 
     result.rules.map((rule) => ({ candidate, rule: rule.rule, verdict: rule.verdict, value: rule.value })),
   );
   return { passed: results.passed, best: results.best, rules };
-}
-
-/**
- * A well-known file another step leaves in `.mlops-ci/` of the workspace
- * (`data-pull.json`, `setup-env.json`, `train-in-container.json`): its
- * outputs as JSON. Null when the step did not run here or wrote nothing.
- */
-export async function readStepRecord(workspace: string, step: string): Promise<Record<string, unknown> | null> {
-  try {
-    const parsed = JSON.parse(await readFile(path.join(workspace, '.mlops-ci', `${step}.json`), 'utf8')) as unknown;
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** One line per fact, for the log and `--describe`. */

@@ -1,10 +1,10 @@
-import path from 'node:path';
 import { categoryOf, EXIT, exitCodeOf, messageOf } from '../errors.js';
-import { writeFileAtomic } from '../fs-atomic.js';
 import { createHost, type Invocation } from '../host/detect.js';
 import { writeErrorFile } from '../host/jenkins.js';
 import { withEnvFallbacks } from '../host/raw-inputs.js';
 import type { Host } from '../host/types.js';
+import { excludeRecordsFromGit } from '../records/git-exclude.js';
+import { RECORDS_DIR, writeStepRecord } from '../records/step-records.js';
 import { InputReader } from '../spec/inputs.js';
 import type { RawInputs, StepSpec } from '../spec/types.js';
 import type { StepEntry } from './types.js';
@@ -54,17 +54,24 @@ async function writeErrorFileWithoutHost(env: NodeJS.ProcessEnv, err: unknown): 
 }
 
 /**
- * Leaves the step's outputs in `.mlops-ci/<step>.json` of the workspace, the
- * well-known record later steps read when not given a value (promote-model's
- * lineage: the data digest, the env fingerprint, the image digest). Optional
- * work: a read-only workspace gets a warning, not a failure.
+ * Leaves the step's outputs as this run's record in `.mlops-ci/` of the
+ * workspace, which later steps of the same run read when not given a value
+ * (promote-model's lineage: the data digest, the env fingerprint, the image
+ * digest), and keeps that folder out of git. Optional work: a read-only
+ * workspace or repository gets a warning, not a failure.
  */
 async function recordOutputs(step: string, outputs: Readonly<Record<string, string>>, host: Host): Promise<void> {
-  try {
-    await writeFileAtomic(path.join(host.context.workspace, '.mlops-ci', `${step}.json`), `${JSON.stringify(outputs, null, 2)}\n`);
-  } catch (err) {
-    host.warning(`Could not record the outputs in .mlops-ci/${step}.json: ${messageOf(err)}`);
-  }
+  const { workspace } = host.context;
+  await Promise.all([
+    writeStepRecord(host.context, step, outputs).then(
+      (file) => host.debug(`recorded the outputs in ${file} for run ${host.context.run.id}`),
+      (err: unknown) => host.warning(`Could not record the outputs in ${RECORDS_DIR}/: ${messageOf(err)}`),
+    ),
+    excludeRecordsFromGit(workspace).then(
+      (outcome) => outcome === 'added' && host.info(`Added ${RECORDS_DIR}/ to the repository's .git/info/exclude, so step records are never committed.`),
+      (err: unknown) => host.warning(`Could not add ${RECORDS_DIR}/ to .git/info/exclude: ${messageOf(err)}`),
+    ),
+  ]);
 }
 
 function maskSecretInputs(spec: StepSpec, raw: RawInputs, host: Host): void {

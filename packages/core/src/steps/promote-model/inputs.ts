@@ -5,10 +5,11 @@ import { remoteUrl, revParse } from '../../host/git.js';
 import type { Host } from '../../host/types.js';
 import { loadMetricsFile, readTextFile } from '../../metrics/load.js';
 import { parseRegistryLocation, UnknownRegistryError, type RegistryLocation } from '../../registry/factory.js';
-import { actorFrom, readStepRecord, type Provenance } from '../../registry/lineage.js';
+import { actorFrom, type Provenance } from '../../registry/lineage.js';
 import { aliasProblem, modelNameProblem } from '../../registry/names.js';
 import type { InputReader } from '../../spec/inputs.js';
 import type { GateResults } from '../../types/gate.js';
+import { readProvenance } from './provenance.js';
 
 /** A model file found under `path`, not yet hashed. */
 export interface ModelFileRef {
@@ -98,7 +99,7 @@ export async function readPromoteInputs(reader: InputReader, host: Host): Promis
     metrics,
     gate,
     extra: parseExtraLineage(reader.string('lineage')),
-    provenance: await readProvenance(reader, workspace, cwd),
+    provenance: await readProvenance(reader, host, cwd),
   };
 }
 
@@ -215,34 +216,3 @@ function parseExtraLineage(text: string): Record<string, unknown> {
   }
   return extra;
 }
-
-/** Inputs first; else the records data-pull, setup-env and train-in-container leave in `.mlops-ci/`. */
-async function readProvenance(reader: InputReader, workspace: string, cwd: string): Promise<Provenance> {
-  const [data, env, train] = await Promise.all([
-    readStepRecord(workspace, 'data-pull'),
-    readStepRecord(workspace, 'setup-env'),
-    readStepRecord(workspace, 'train-in-container'),
-  ]);
-  const manifestPath = reader.string('data-manifest').trim() || stringField(data, 'manifest');
-  return {
-    dataDigest: reader.string('data-digest').trim() || stringField(data, 'digest'),
-    dataManifest: manifestPath ? await readManifest(manifestPath, cwd) : null,
-    envFingerprint: reader.string('env-fingerprint').trim() || stringField(env, 'fingerprint'),
-    imageDigest: reader.string('image-digest').trim() || stringField(train, 'image-digest'),
-  };
-}
-
-async function readManifest(file: string, cwd: string): Promise<unknown> {
-  const text = await readTextFile('data-manifest', 'data manifest', file, cwd);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text; // a manifest in another format is recorded as text
-  }
-}
-
-function stringField(record: Record<string, unknown> | null, key: string): string | null {
-  const value = record?.[key];
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-

@@ -65,22 +65,22 @@ export const promoteModelSpec = {
     {
       name: 'data-digest',
       type: 'string',
-      description: "Digest of the training data (data-pull's `digest` output). Empty: read from `.mlops-ci/data-pull.json` when that file exists.",
+      description: "Digest of the training data (data-pull's `digest` output). Empty: from the record data-pull left in this run (a record of another run is ignored, with a warning).",
     },
     {
       name: 'data-manifest',
       type: 'string',
-      description: "Path of the data manifest (data-pull's `manifest` output), recorded whole. Empty: from `.mlops-ci/data-pull.json` when it names one.",
+      description: "Path of the data manifest (data-pull's `manifest` output), recorded whole. Empty: from data-pull's record of this run, when it names one.",
     },
     {
       name: 'env-fingerprint',
       type: 'string',
-      description: "Fingerprint of the Python environment (setup-env's `fingerprint` output). Empty: read from `.mlops-ci/setup-env.json` when that file exists.",
+      description: "Fingerprint of the Python environment (setup-env's `fingerprint` output). Empty: from the record setup-env left in this run.",
     },
     {
       name: 'image-digest',
       type: 'string',
-      description: "Digest of the training image (train-in-container's `image-digest` output). Empty: read from `.mlops-ci/train-in-container.json` when that file exists.",
+      description: "Digest of the training image (train-in-container's `image-digest` output). Empty: from the training of this run whose `outputs` folder holds `path`; exit 2 when two such trainings hold it.",
     },
     {
       name: 'rollback',

@@ -1,0 +1,47 @@
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execCapture } from '../exec.js';
+import { RECORDS_DIR } from './step-records.js';
+
+/** Matches a folder of that name at any depth: the workspace may be a sub-folder of the repository (examples/iris). */
+const PATTERN = `${RECORDS_DIR}/`;
+
+/**
+ * What happened to the exclude entry: added now, there already, or nothing
+ * to do (the workspace is not inside a git work tree).
+ */
+export type ExcludeOutcome = 'added' | 'present' | 'not-a-work-tree';
+
+/**
+ * Adds `.mlops-ci/` to the repository's `.git/info/exclude`, so that a later
+ * `git add -A` in the pipeline (a bump commit, a GTO tag commit) never
+ * commits step records or a local registry. `info/exclude` rather than
+ * `.gitignore`: it is the clone's own, never part of a commit. Idempotent;
+ * throws only when git names an exclude file that cannot be written.
+ */
+export async function excludeRecordsFromGit(workspace: string): Promise<ExcludeOutcome> {
+  const file = await excludeFileOf(workspace);
+  if (!file) return 'not-a-work-tree';
+  const current = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return '';
+    throw err;
+  });
+  if (current.split(/\r?\n/).some((line) => line.trim() === PATTERN)) return 'present';
+  await mkdir(path.dirname(file), { recursive: true });
+  // Two steps at once (Jenkins `parallel`) can both append: a repeated line is harmless, a lost user line would not be.
+  const separator = current === '' || current.endsWith('\n') ? '' : '\n';
+  await appendFile(file, `${separator}# step records and the local registry of mlops-ci\n${PATTERN}\n`);
+  return 'added';
+}
+
+/**
+ * The exclude file git reads for the work tree holding `workspace`
+ * (`--git-path` knows linked worktrees share their main repository's), or
+ * null outside a work tree (no repository, a bare one, no git at all).
+ */
+async function excludeFileOf(workspace: string): Promise<string | null> {
+  const result = await execCapture('git', ['rev-parse', '--is-inside-work-tree', '--git-path', 'info/exclude'], { cwd: workspace, ignoreReturnCode: true }).catch(() => null);
+  if (!result || result.exitCode !== 0) return null;
+  const [inside, exclude] = result.stdout.split('\n').map((line) => line.trim());
+  return inside === 'true' && exclude ? path.resolve(workspace, exclude) : null;
+}
