@@ -71,6 +71,16 @@ describe('InputReader', () => {
     expect((error as Error).message).toBe(message);
   });
 
+  test('refuses a value longer than any path before it reaches the file system as ENAMETOOLONG (exit 1)', () => {
+    expect(reader({ token: 'x'.repeat(4096) }).string('token')).toHaveLength(4096);
+    expect(() => reader({ token: 'x'.repeat(4097) }).string('token')).toThrow(
+      new InputError('token', 'got 4097 characters; the value of this input holds at most 4096 (no path, name or URL is longer)'),
+    );
+    expect(() => reader({ paths: `a\n${'x'.repeat(5000)}` }).list('paths')).toThrow(
+      new InputError('paths', 'got 5000 characters; an item of this input holds at most 4096 (no path, name or URL is longer)'),
+    );
+  });
+
   test('rejects an input name the step does not have (a typo from Jenkins or the CLI)', () => {
     expect(() => reader({ pathz: 'a' })).toThrow("input 'pathz': is not an input of demo; its inputs are: paths, flag, count, mode, token");
   });

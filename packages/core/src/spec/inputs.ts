@@ -3,6 +3,12 @@ import type { InputSpec, RawInputs, StepSpec } from './types.js';
 
 const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
+/**
+ * The longest value a `string` input or a list item may hold: no path
+ * (PATH_MAX), name, URL or version is longer, and a longer one would reach
+ * the file system only to fail there as ENAMETOOLONG, a fault instead of bad input.
+ */
+export const MAX_STRING_LENGTH = 4096;
 
 /**
  * Reads a step's inputs through the spec: applies defaults, checks types and
@@ -67,19 +73,29 @@ export class InputReader {
   list(name: string): string[] {
     const value = this.raw.get(name) ?? this.specOf(name).default;
     if (value === undefined || value === null) return [];
-    if (Array.isArray(value)) return value.map((item) => this.scalarText(name, item)).filter((item) => item !== '');
-    return this.scalarText(name, value)
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line !== '' && !line.startsWith('#'));
+    const items = Array.isArray(value)
+      ? value.map((item) => this.scalarText(name, item)).filter((item) => item !== '')
+      : this.scalarText(name, value)
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter((line) => line !== '' && !line.startsWith('#'));
+    for (const item of items) this.checkLength(name, item, 'an item of');
+    return items;
   }
 
   /** The input's text as given, or its default; undefined when neither. */
   private text(name: string): string | undefined {
     const value = this.raw.get(name);
     if (value === undefined || value === null || value === '') return this.specOf(name).default;
-    if (Array.isArray(value)) return value.map((item) => this.scalarText(name, item)).join('\n');
-    return this.scalarText(name, value);
+    const text = Array.isArray(value) ? value.map((item) => this.scalarText(name, item)).join('\n') : this.scalarText(name, value);
+    if (this.specOf(name).type === 'string') this.checkLength(name, text, 'the value of');
+    return text;
+  }
+
+  private checkLength(name: string, text: string, what: string): void {
+    if (text.length > MAX_STRING_LENGTH) {
+      throw new InputError(name, `got ${text.length} characters; ${what} this input holds at most ${MAX_STRING_LENGTH} (no path, name or URL is longer)`);
+    }
   }
 
   private scalarText(name: string, value: unknown): string {
