@@ -10,6 +10,7 @@ import { readDvcOuts } from '../../data/dvc-files.js';
 import type { DvcPull } from '../../data/dvc-plan.js';
 import { readPinnedVersions, type PinnedVersions } from '../../data/source-plan.js';
 import type { StoreOptions } from '../../storage/open.js';
+import { checkDeleteScope, checkLocalSource } from './guards.js';
 
 export type PullMode =
   | { readonly kind: 'source'; readonly url: string; readonly dest: string; readonly asOf?: Date; readonly pinned?: PinnedVersions }
@@ -71,6 +72,7 @@ export async function readDataPullInputs(reader: InputReader, host: Host): Promi
   if (source !== '') {
     if (pathText === '') throw new InputError('path', 'is required with source: the folder the data lands in');
     checkSourceUrl(source);
+    if (!source.startsWith('s3://')) checkLocalSource(source, localFolder(source, cwd));
     if (version !== '' && asOfText !== '') throw new InputError('as-of', 'give version or as-of, not both');
     const asOf = asOfText === '' ? undefined : parseAsOf(asOfText);
     if (asOf && !source.startsWith('s3://')) throw new InputError('as-of', `needs an s3:// source with versioning; got ${source}`);
@@ -81,7 +83,18 @@ export async function readDataPullInputs(reader: InputReader, host: Host): Promi
     if (asOfText !== '') throw new InputError('as-of', 'applies to source, not dvc: a DVC file already pins its data by hash');
     mode = await dvcMode(dvcFiles, reader.string('remote'), pathText, cwd, host);
   }
+  if (deleteExtra) for (const dest of deletedIn(mode)) checkDeleteScope(dest, host.context.workspace);
   return { mode, store, filter, concurrency, deleteExtra, cacheDir, crossRunCache, manifestFile, progressIntervalMs: progressSeconds * 1000 };
+}
+
+/** The folders `delete` would remove files in: the destination, or each directory out's. */
+function deletedIn(mode: PullMode): string[] {
+  return mode.kind === 'source' ? [mode.dest] : mode.pulls.filter((pull) => pull.out.isDir).map((pull) => pull.dest);
+}
+
+/** The folder a non-S3 `source` names, as openStore reads it. */
+function localFolder(source: string, cwd: string): string {
+  return source.startsWith('file://') ? new URL(source).pathname : path.resolve(cwd, source);
 }
 
 async function dvcMode(files: readonly string[], remoteInput: string, pathText: string, cwd: string, host: Host): Promise<PullMode> {

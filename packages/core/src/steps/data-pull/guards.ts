@@ -1,0 +1,62 @@
+/**
+ * Checks on the places data-pull reads from, writes to and deletes in, made
+ * while reading the inputs: a path that is missing, of the wrong kind, or
+ * outside where deleting is safe ends the step with exit 2 before anything
+ * is written or removed.
+ */
+import { realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../../errors.js';
+
+/**
+ * A local `source` (a folder path or `file:///`) must be an existing folder:
+ * a typo would otherwise read as an empty dataset (and, with `delete`, empty
+ * the destination). A symlink at the root is followed.
+ */
+export function checkLocalSource(source: string, folder: string): void {
+  const info = statSync(folder, { throwIfNoEntry: false });
+  if (!info) throw new InputError('source', `${source} does not exist (expected a folder, s3://bucket/prefix/ or file:///abs/dir)`);
+  if (!info.isDirectory()) throw new InputError('source', `${source} is not a folder; give the folder that holds the dataset`);
+}
+
+/**
+ * `delete` removes files only in a folder strictly inside the workspace,
+ * judged on real paths (a symlink leading out counts as out): never the
+ * workspace itself, a folder above it, or anything beside it.
+ */
+export function checkDeleteScope(dest: string, workspace: string): void {
+  const realWorkspace = realPathOf(workspace);
+  const realDest = realPathOf(dest);
+  const refuse = (why: string): never => {
+    throw new InputError('delete', `refusing to delete files in ${dest} ('path'): ${why}; with delete, point 'path' at a folder inside the workspace`);
+  };
+  if (realDest === realWorkspace) refuse(`it is the workspace root (${workspace})`);
+  if (isInside(realDest, realWorkspace)) refuse(`it is above the workspace (${workspace})`);
+  if (!isInside(realWorkspace, realDest)) {
+    const throughLink = isInside(path.resolve(workspace), path.resolve(dest));
+    refuse(`it is outside the workspace (${workspace})${throughLink ? `: ${realDest} through a symlink` : ''}`);
+  }
+}
+
+/** Whether `child` is strictly below `parent` (both absolute, normalised). */
+export function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/**
+ * The real path of `target`, which need not exist yet: the deepest existing
+ * folder on the way is resolved (symlinks and all), the rest appended.
+ */
+export function realPathOf(target: string): string {
+  const absolute = path.resolve(target);
+  const missing: string[] = [];
+  for (let dir = absolute; ; dir = path.dirname(dir)) {
+    try {
+      return path.join(realpathSync(dir), ...missing);
+    } catch {
+      if (path.dirname(dir) === dir) return absolute;
+      missing.unshift(path.basename(dir));
+    }
+  }
+}
