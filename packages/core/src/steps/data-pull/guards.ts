@@ -4,9 +4,10 @@
  * outside where deleting is safe ends the step with exit 2 before anything
  * is written or removed.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
+import { isInside, realPathOf } from '../../data/safe-path.js';
 
 /**
  * A local `source` (a folder path or `file:///`) must be an existing folder:
@@ -35,28 +36,5 @@ export function checkDeleteScope(dest: string, workspace: string): void {
   if (!isInside(realWorkspace, realDest)) {
     const throughLink = isInside(path.resolve(workspace), path.resolve(dest));
     refuse(`it is outside the workspace (${workspace})${throughLink ? `: ${realDest} through a symlink` : ''}`);
-  }
-}
-
-/** Whether `child` is strictly below `parent` (both absolute, normalised). */
-export function isInside(parent: string, child: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-}
-
-/**
- * The real path of `target`, which need not exist yet: the deepest existing
- * folder on the way is resolved (symlinks and all), the rest appended.
- */
-export function realPathOf(target: string): string {
-  const absolute = path.resolve(target);
-  const missing: string[] = [];
-  for (let dir = absolute; ; dir = path.dirname(dir)) {
-    try {
-      return path.join(realpathSync(dir), ...missing);
-    } catch {
-      if (path.dirname(dir) === dir) return absolute;
-      missing.unshift(path.basename(dir));
-    }
   }
 }

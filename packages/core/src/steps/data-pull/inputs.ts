@@ -5,7 +5,7 @@ import { InputError } from '../../errors.js';
 import { cacheStoreFor } from '../../host/cache-store.js';
 import type { CacheStore, Host } from '../../host/types.js';
 import type { InputReader } from '../../spec/inputs.js';
-import { findDvcRoot, resolveDvcRemote } from '../../data/dvc-config.js';
+import { resolveDvcRemote } from '../../data/dvc-config.js';
 import { readDvcOuts } from '../../data/dvc-files.js';
 import type { DvcPull } from '../../data/dvc-plan.js';
 import { readPinnedVersions, type PinnedVersions } from '../../data/source-plan.js';
@@ -100,11 +100,11 @@ function localFolder(source: string, cwd: string): string {
 async function dvcMode(files: readonly string[], remoteInput: string, pathText: string, cwd: string, host: Host): Promise<PullMode> {
   const outs = (await Promise.all(files.map((file) => readDvcOuts(file, cwd)))).flat();
   if (outs.length === 0) throw new InputError('dvc', `no outs to pull in ${files.join(', ')}`);
-  const firstFile = files[0]?.replace(/:[^/\\]*$/, '') ?? '.';
-  const base = findDvcRoot(path.dirname(path.resolve(cwd, firstFile))) ?? cwd;
+  const base = outs[0]?.repoRoot ?? cwd;
   const pulls: DvcPull[] = [];
   for (const out of outs) {
-    const remote = await resolveDvcRemote(findDvcRoot(path.dirname(out.path)), remoteInput, out.remote);
+    // The DVC file's repository configures its remotes, wherever its out lies.
+    const remote = await resolveDvcRemote(out.repoRoot, remoteInput, out.remote);
     if (remote.credentials) {
       host.setSecret(remote.credentials.secretAccessKey);
       if (remote.credentials.sessionToken) host.setSecret(remote.credentials.sessionToken);
