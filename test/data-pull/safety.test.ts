@@ -130,3 +130,32 @@ describe('a source that is not there is a bad input', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ files: '0' });
   });
 });
+
+describe('symlinks in a source folder: followed at the root, refused below it', () => {
+  test('a source that is a symlink to a folder is followed', async () => {
+    const { ws, source, cache } = workspace();
+    symlinkSync(source, path.join(ws, 'source-link'));
+    const run = await pull(ws, cache, ['--source', 'source-link', '--path', 'landing']);
+    expect(run.code).toBe(0);
+    expect(Object.keys(snapshot(path.join(ws, 'landing'))).sort()).toEqual(['readme.txt', 'tables/iris.csv']);
+  });
+
+  test('two symlink loops below the root are exit 2 naming source and a link, at once; nothing is written', async () => {
+    const { ws, source, cache } = workspace();
+    symlinkSync('.', path.join(source, 'x'));
+    symlinkSync('..', path.join(source, 'tables', 'y'));
+    const run = await pull(ws, cache, ['--source', source, '--path', 'landing']);
+    expectBadInput(run, 'source');
+    expect(run.stderr).toMatch(/(x|tables\/y) is a symlink below /);
+    expect(existsSync(path.join(ws, 'landing'))).toBe(false);
+  });
+
+  test('a symlink below the root leading to a file outside the source is refused; its content is not copied', async () => {
+    const { ws, source, cache } = workspace();
+    writeFileSync(path.join(ws, 'secret.env'), 'API_TOKEN=s3cr3t\n');
+    symlinkSync(path.join(ws, 'secret.env'), path.join(source, 'tables', 'extra.csv'));
+    const run = await pull(ws, cache, ['--source', source, '--path', 'landing']);
+    expectBadInput(run, 'source', 'tables/extra.csv is a symlink below');
+    expect(existsSync(path.join(ws, 'landing'))).toBe(false);
+  });
+});

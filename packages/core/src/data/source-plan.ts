@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
+import { UnsupportedEntryError } from '../storage/local.js';
 import type { ObjectStore, StoredObject } from '../storage/types.js';
 import { isPlainMd5 } from './hashing.js';
 import type { Manifest } from './manifest.js';
@@ -52,6 +53,7 @@ export async function planSource(request: SourcePlanRequest): Promise<Target> {
       }
     } catch (err) {
       if ((err as Error).name === 'NoSuchBucket') throw new InputError('source', `${request.url}: the bucket does not exist`, { cause: err });
+      if (err instanceof UnsupportedEntryError) throw new InputError('source', err.message, { cause: err });
       throw err;
     }
   }
