@@ -230,6 +230,23 @@ describe('every out lands inside its DVC repository, whatever the remote', () =>
   });
 });
 
+test('an out whose place holds the wrong kind (a folder for a file out, a file for a directory out) is exit 2 naming it', async () => {
+  const dir = checkout();
+  mkdirSync(path.join(dir, 'model.bin'));
+  writeFileSync(path.join(dir, 'data'), 'a file where the data folder goes\n');
+  const before = snapshot(dir);
+  const fileOut = await pull(dir, ['--dvc', 'model.bin.dvc']);
+  expect(fileOut.code).toBe(2);
+  expect(fileOut.stderr).toMatch(/input 'dvc': model\.bin\.dvc:\d+: out model\.bin .* is a folder/);
+  const dirOut = await pull(dir, ['--dvc', 'data.dvc']);
+  expect(dirOut.code).toBe(2);
+  expect(dirOut.stderr).toMatch(/input 'dvc': data\.dvc:\d+: out data .* is a file, not a folder/);
+  const intoFolder = await pull(dir, ['--dvc', 'data.dvc', '--path', 'model.bin.dvc']);
+  expect(intoFolder.code).toBe(2);
+  expect(intoFolder.stderr).toContain("input 'path': 'path' (folder out data)");
+  expect(snapshot(dir)).toEqual(before);
+});
+
 test.each([
   ['YAML that does not parse', 'outs:\n- md5: [abc\n  path: data\n', /input 'dvc': bad\.dvc:\d+: not valid YAML/],
   ['an out without md5', 'outs:\n- size: 3\n  path: data\n', /input 'dvc': bad\.dvc:2: out 'data' has no md5/],

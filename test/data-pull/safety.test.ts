@@ -159,3 +159,35 @@ describe('symlinks in a source folder: followed at the root, refused below it', 
     expect(existsSync(path.join(ws, 'landing'))).toBe(false);
   });
 });
+
+describe('a path of the wrong kind is a bad input naming it, found before anything is written', () => {
+  test('a manifest path that is an existing folder is exit 2 naming manifest; the data is not pulled', async () => {
+    const { ws, source, cache } = workspace();
+    mkdirSync(path.join(ws, 'manifest.json'));
+    const run = await pull(ws, cache, ['--source', source, '--path', 'landing', '--manifest', 'manifest.json']);
+    expectBadInput(run, 'manifest', 'is a folder');
+    expect(existsSync(path.join(ws, 'landing'))).toBe(false);
+  });
+
+  test('a manifest path below a file is exit 2 naming manifest', async () => {
+    const { ws, source, cache } = workspace();
+    const run = await pull(ws, cache, ['--source', source, '--path', 'landing', '--manifest', 'train.py/manifest.json']);
+    expectBadInput(run, 'manifest', 'is a file, not a folder');
+    expect(existsSync(path.join(ws, 'landing'))).toBe(false);
+  });
+
+  test('a cache-dir that is a file is exit 2 naming cache-dir', async () => {
+    const { ws, source } = workspace();
+    const run = await pull(ws, path.join(ws, 'train.py'), ['--source', source, '--path', 'landing']);
+    expectBadInput(run, 'cache-dir', 'is a file, not a folder');
+    expect(existsSync(path.join(ws, 'landing'))).toBe(false);
+  });
+
+  test('a destination path that is a file, or below a file, is exit 2 naming path; the file is untouched', async () => {
+    const { ws, source, cache } = workspace();
+    const before = everything(ws);
+    expectBadInput(await pull(ws, cache, ['--source', source, '--path', 'train.py']), 'path', 'is a file, not a folder');
+    expectBadInput(await pull(ws, cache, ['--source', source, '--path', 'train.py/data']), 'path', 'is a file, not a folder');
+    expect(everything(ws)).toEqual(before);
+  });
+});

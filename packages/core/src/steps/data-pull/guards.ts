@@ -4,7 +4,7 @@
  * outside where deleting is safe ends the step with exit 2 before anything
  * is written or removed.
  */
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import { isInside, realPathOf } from '../../data/safe-path.js';
@@ -15,9 +15,49 @@ import { isInside, realPathOf } from '../../data/safe-path.js';
  * the destination). A symlink at the root is followed.
  */
 export function checkLocalSource(source: string, folder: string): void {
-  const info = statSync(folder, { throwIfNoEntry: false });
+  const info = statIfAny(folder);
   if (!info) throw new InputError('source', `${source} does not exist (expected a folder, s3://bucket/prefix/ or file:///abs/dir)`);
   if (!info.isDirectory()) throw new InputError('source', `${source} is not a folder; give the folder that holds the dataset`);
+}
+
+/**
+ * An input naming a folder (existing or to be made): a file there, or a file
+ * where one of its parent folders should be, is a bad input, not a failure
+ * halfway through the pull.
+ */
+export function checkFolderPath(input: string, folder: string, what = `'${input}'`): void {
+  const info = statIfAny(folder);
+  if (info && !info.isDirectory()) throw new InputError(input, `${what} ${folder} is a file, not a folder`);
+  if (!info) checkParentFolders(input, folder, what);
+}
+
+/** An input naming a file to write: a folder there, or a file where its folder should be, is a bad input. */
+export function checkFilePath(input: string, file: string, what = `'${input}'`): void {
+  const info = statIfAny(file);
+  if (info?.isDirectory()) throw new InputError(input, `${what} ${file} is a folder; give the path of a file`);
+  checkParentFolders(input, file, what);
+}
+
+/** The nearest existing folder above `target` must be a folder. */
+function checkParentFolders(input: string, target: string, what: string): void {
+  for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
+    const info = statIfAny(dir);
+    if (info) {
+      if (!info.isDirectory()) throw new InputError(input, `${what} ${target}: ${dir} is a file, not a folder`);
+      return;
+    }
+    if (path.dirname(dir) === dir) return;
+  }
+}
+
+/** What is at `target` (symlinks followed), or undefined when nothing is, also when a parent is a file (ENOTDIR). */
+function statIfAny(target: string): Stats | undefined {
+  try {
+    return statSync(target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw err;
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ import { readDvcOuts } from '../../data/dvc-files.js';
 import type { DvcPull } from '../../data/dvc-plan.js';
 import { readPinnedVersions, type PinnedVersions } from '../../data/source-plan.js';
 import type { StoreOptions } from '../../storage/open.js';
-import { checkDeleteScope, checkLocalSource } from './guards.js';
+import { checkDeleteScope, checkFilePath, checkFolderPath, checkLocalSource } from './guards.js';
 
 export type PullMode =
   | { readonly kind: 'source'; readonly url: string; readonly dest: string; readonly asOf?: Date; readonly pinned?: PinnedVersions }
@@ -83,8 +83,22 @@ export async function readDataPullInputs(reader: InputReader, host: Host): Promi
     if (asOfText !== '') throw new InputError('as-of', 'applies to source, not dvc: a DVC file already pins its data by hash');
     mode = await dvcMode(dvcFiles, reader.string('remote'), pathText, cwd, host);
   }
+  checkPlaces(mode, cacheDir, manifestFile, pathText);
   if (deleteExtra) for (const dest of deletedIn(mode)) checkDeleteScope(dest, host.context.workspace);
   return { mode, store, filter, concurrency, deleteExtra, cacheDir, crossRunCache, manifestFile, progressIntervalMs: progressSeconds * 1000 };
+}
+
+/** Every place the pull writes is of the kind it needs (a folder, or a file), before anything is written. */
+function checkPlaces(mode: PullMode, cacheDir: string, manifestFile: string, pathText: string): void {
+  checkFolderPath('cache-dir', cacheDir);
+  checkFilePath('manifest', manifestFile);
+  if (mode.kind === 'source') return checkFolderPath('path', mode.dest);
+  for (const { out, dest, displayPath } of mode.pulls) {
+    // With `path` the user named the place; else the DVC file did.
+    const [input, what] = pathText !== '' ? ['path', `'path' (${out.isDir ? 'folder' : 'file'} out ${displayPath})`] : ['dvc', `${out.origin}: out ${displayPath}`];
+    if (out.isDir) checkFolderPath(input, dest, what);
+    else checkFilePath(input, dest, what);
+  }
 }
 
 /** The folders `delete` would remove files in: the destination, or each directory out's. */
