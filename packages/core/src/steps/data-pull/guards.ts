@@ -25,16 +25,16 @@ export function checkLocalSource(source: string, folder: string): void {
  * where one of its parent folders should be, is a bad input, not a failure
  * halfway through the pull.
  */
-export function checkFolderPath(input: string, folder: string, what = `'${input}'`): void {
+export function checkFolderPath(input: string, folder: string, what = ''): void {
   const info = statIfAny(folder);
-  if (info && !info.isDirectory()) throw new InputError(input, `${what} ${folder} is a file, not a folder`);
+  if (info && !info.isDirectory()) throw new InputError(input, `${prefixed(what)}${folder} is a file, not a folder`);
   if (!info) checkParentFolders(input, folder, what);
 }
 
 /** An input naming a file to write: a folder there, or a file where its folder should be, is a bad input. */
-export function checkFilePath(input: string, file: string, what = `'${input}'`): void {
+export function checkFilePath(input: string, file: string, what = ''): void {
   const info = statIfAny(file);
-  if (info?.isDirectory()) throw new InputError(input, `${what} ${file} is a folder; give the path of a file`);
+  if (info?.isDirectory()) throw new InputError(input, `${prefixed(what)}${file} is a folder; give the path of a file`);
   checkParentFolders(input, file, what);
 }
 
@@ -43,11 +43,16 @@ function checkParentFolders(input: string, target: string, what: string): void {
   for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
     const info = statIfAny(dir);
     if (info) {
-      if (!info.isDirectory()) throw new InputError(input, `${what} ${target}: ${dir} is a file, not a folder`);
+      if (!info.isDirectory()) throw new InputError(input, `${prefixed(what)}${target}: ${dir} is a file, not a folder`);
       return;
     }
     if (path.dirname(dir) === dir) return;
   }
+}
+
+/** `what` (which place a message is about, when the input alone does not say) and a space. */
+function prefixed(what: string): string {
+  return what === '' ? '' : `${what} `;
 }
 
 /** What is at `target` (symlinks followed), or undefined when nothing is, also when a parent is a file (ENOTDIR). */
