@@ -84,6 +84,16 @@ describe('delete never removes what the dataset does not replace', () => {
     expect(everything(ws)).toEqual(before);
   });
 
+  test('delete into a repository root inside the workspace (checked out with a path) is refused; nothing is removed', async () => {
+    const { ws, source, cache } = workspace();
+    mkdirSync(path.join(ws, 'repo', '.git'), { recursive: true });
+    writeFileSync(path.join(ws, 'repo', 'train.py'), 'print("mine")\n');
+    const before = everything(ws);
+    const run = await pull(ws, cache, ['--source', source, '--path', 'repo', '--delete', 'true']);
+    expectBadInput(run, 'delete', 'is the root of a repository (it holds .git)');
+    expect(everything(ws)).toEqual(before);
+  });
+
   test('delete through a symlink that leads out of the workspace is refused too', async () => {
     const { ws, source, cache } = workspace();
     const outside = path.join(path.dirname(ws), 'outside');

@@ -4,7 +4,7 @@
  * outside where deleting is safe ends the step with exit 2 before anything
  * is written or removed.
  */
-import { statSync, type Stats } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import { isInside, realPathOf } from '../../data/safe-path.js';
@@ -68,7 +68,8 @@ function statIfAny(target: string): Stats | undefined {
 /**
  * `delete` removes files only in a folder strictly inside the workspace,
  * judged on real paths (a symlink leading out counts as out): never the
- * workspace itself, a folder above it, or anything beside it.
+ * workspace itself, a folder above it, anything beside it, or the root of a
+ * repository checked out inside it.
  */
 export function checkDeleteScope(dest: string, workspace: string): void {
   const realWorkspace = realPathOf(workspace);
@@ -82,4 +83,9 @@ export function checkDeleteScope(dest: string, workspace: string): void {
     const throughLink = isInside(path.resolve(workspace), path.resolve(dest));
     refuse(`it is outside the workspace (${workspace})${throughLink ? `: ${realDest} through a symlink` : ''}`);
   }
+  // A repository checked out into a folder of the workspace: everything in it would be "not in the dataset".
+  const marker = REPOSITORY_MARKERS.find((name) => existsSync(path.join(realDest, name)));
+  if (marker) refuse(`it is the root of a repository (it holds ${marker})`);
 }
+
+const REPOSITORY_MARKERS = ['.git', '.dvc'];

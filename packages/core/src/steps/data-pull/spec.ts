@@ -83,7 +83,7 @@ export const dataPullSpec = {
       type: 'boolean',
       default: 'false',
       description:
-        'Remove files under `path` that are not in the dataset (only those `include`/`exclude` select). Files already right are always kept. Only in a folder inside the workspace (never its root, a folder above it or outside it), and never with an empty dataset.',
+        'Remove files under `path` that are not in the dataset (only those `include`/`exclude` select). Files already right are always kept. Only in a folder inside the workspace (never its root, a folder above it or outside it, nor a repository root), and never with an empty dataset.',
     },
     {
       name: 'cache-dir',
