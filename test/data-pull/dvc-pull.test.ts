@@ -171,6 +171,82 @@ test('a symlink planted in the destination is refused before anything is written
   expect(existsSync(path.join(dir, 'data', 'empty.txt'))).toBe(false);
 });
 
+/** The `outs:` of data.dvc with its path replaced: the same real object, written somewhere else. */
+function dataOutAt(outPath: string): string {
+  return readFileSync(path.join(repo, 'data.dvc'), 'utf8').replace(/path: data$/m, `path: ${outPath}`);
+}
+
+describe('every out lands inside its DVC repository, whatever the remote', () => {
+  test('a .dvc out climbing out of the repository, with a URL remote, is exit 2 naming dvc and the out; nothing is written there', async () => {
+    const dir = checkout();
+    const escaped = `${path.basename(dir)}-escaped`;
+    writeFileSync(path.join(dir, 'evil.dvc'), dataOutAt(`../${escaped}`));
+    const run = await pull(dir, ['--dvc', 'evil.dvc', '--remote', localRemote]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`input 'dvc': evil.dvc:2: out '../${escaped}' is outside the DVC repository ${dir}`);
+    expect(existsSync(path.join(path.dirname(dir), escaped))).toBe(false);
+  });
+
+  test('a dvc.lock out into a sibling repository is exit 2; the sibling is untouched', async () => {
+    const dir = checkout();
+    const sibling = tempDir('dvc-sibling-');
+    const lock = readFileSync(path.join(repo, 'dvc.lock'), 'utf8').replace(/path: prepared$/m, `path: ../${path.basename(sibling)}/prepared`);
+    writeFileSync(path.join(dir, 'dvc.lock'), lock);
+    const run = await pull(dir, ['--dvc', 'dvc.lock', '--remote', localRemote]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`out '../${path.basename(sibling)}/prepared' is outside the DVC repository ${dir}`);
+    expect(readdirSync(sibling)).toEqual([]);
+  });
+
+  test('an absolute out path is exit 2 naming the out', async () => {
+    const dir = checkout();
+    const target = path.join(tempDir('dvc-abs-'), 'data');
+    writeFileSync(path.join(dir, 'abs.dvc'), dataOutAt(target));
+    const run = await pull(dir, ['--dvc', 'abs.dvc', '--remote', localRemote]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`input 'dvc': abs.dvc:2: out '${target}'`);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  test("an out whose parent folder is a planted symlink to outside the workspace is exit 2; nothing lands outside", async () => {
+    const dir = checkout();
+    const outside = tempDir('dvc-planted-');
+    symlinkSync(outside, path.join(dir, 'planted'));
+    writeFileSync(path.join(dir, 'data.dvc'), dataOutAt('planted/data'));
+    const run = await pull(dir, ['--dvc', 'data.dvc', '--remote', localRemote]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`out 'planted/data' resolves to ${path.join(outside, 'data')} (through a symlink)`);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  test("the remote comes from the DVC file's repository, not from a nested one the out lies in", async () => {
+    const dir = checkout();
+    // A subrepo under the out's folder whose default remote is empty: reading it would fail.
+    mkdirSync(path.join(dir, 'nested', '.dvc'), { recursive: true });
+    writeFileSync(path.join(dir, 'nested', '.dvc', 'config'), `[core]\n    remote = other\n['remote "other"']\n    url = ${tempDir('dvc-empty-remote-')}\n`);
+    writeFileSync(path.join(dir, 'data.dvc'), dataOutAt('nested/data'));
+    outputsOf(await pull(dir, ['--dvc', 'data.dvc']));
+    expect(snapshot(path.join(dir, 'nested', 'data'))).toEqual(snapshot(path.join(repo, 'data')));
+  });
+});
+
+test('an out whose place holds the wrong kind (a folder for a file out, a file for a directory out) is exit 2 naming it', async () => {
+  const dir = checkout();
+  mkdirSync(path.join(dir, 'model.bin'));
+  writeFileSync(path.join(dir, 'data'), 'a file where the data folder goes\n');
+  const before = snapshot(dir);
+  const fileOut = await pull(dir, ['--dvc', 'model.bin.dvc']);
+  expect(fileOut.code).toBe(2);
+  expect(fileOut.stderr).toMatch(/input 'dvc': model\.bin\.dvc:\d+: out model\.bin .* is a folder/);
+  const dirOut = await pull(dir, ['--dvc', 'data.dvc']);
+  expect(dirOut.code).toBe(2);
+  expect(dirOut.stderr).toMatch(/input 'dvc': data\.dvc:\d+: out data .* is a file, not a folder/);
+  const intoFolder = await pull(dir, ['--dvc', 'data.dvc', '--path', 'model.bin.dvc']);
+  expect(intoFolder.code).toBe(2);
+  expect(intoFolder.stderr).toContain("input 'path': 'path' (folder out data)");
+  expect(snapshot(dir)).toEqual(before);
+});
+
 test.each([
   ['YAML that does not parse', 'outs:\n- md5: [abc\n  path: data\n', /input 'dvc': bad\.dvc:\d+: not valid YAML/],
   ['an out without md5', 'outs:\n- size: 3\n  path: data\n', /input 'dvc': bad\.dvc:2: out 'data' has no md5/],

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runBundle, tempDir, type BundleRun } from '../support/bundle.js';
 import { startS3Server, type S3Server } from '../support/s3-server.js';
@@ -77,7 +77,8 @@ test('include/exclude select keys; delete removes only selected files the datase
   const args = ['--source', 's3://plain/ds', '--path', out, '--include', '**/*.csv\n**/*.bin', '--exclude', 'sub/deep/**', '--cache-dir', path.join(work, 'cache'), '--cache', 'false'];
   outputsOf(await pull(args));
   expect(Object.keys(snapshot(out)).sort()).toEqual(['keep.md', 'sub/b.csv', 'sub/stale.csv']);
-  outputsOf(await pull([...args, '--delete', 'true']));
+  // delete works only inside the workspace (here the current folder).
+  outputsOf(await pull([...args, '--delete', 'true'], work));
   expect(Object.keys(snapshot(out)).sort()).toEqual(['keep.md', 'sub/b.csv']);
 });
 
@@ -96,7 +97,7 @@ test("temp files a killed run left are swept: beside a file still to place at on
   const kept = outputsOf(await pull(args));
   expect(kept['transferred']).toBe('0');
   expect(Object.keys(snapshot(out)).sort()).toEqual(['sub/.dropped.csv.mlops-ci-89abcdef.tmp', 'sub/.notes.tmp', 'sub/b.csv']);
-  outputsOf(await pull([...args, '--delete', 'true']));
+  outputsOf(await pull([...args, '--delete', 'true'], work));
   expect(Object.keys(snapshot(out)).sort()).toEqual(['sub/.notes.tmp', 'sub/b.csv']);
 });
 
@@ -153,12 +154,20 @@ test('large objects: ranged parallel GETs verified by md5; a multipart object by
   expect(manifest.files.find((file) => file.path === 'multi.bin')?.md5).toBe(createHash('md5').update(multipart).digest('hex'));
 }, 60_000);
 
-test('a missing source prefix yields an empty dataset; a missing bucket fails (exit 1) naming it', async () => {
+test('a prefix with no objects and a bucket that does not exist are bad inputs (exit 2) naming source; nothing is written', async () => {
+  // S3 has no empty folders: an empty prefix cannot be told from a misspelled one.
   const work = tempDir('s3-missing-');
-  expect(outputsOf(await pull(['--source', 's3://plain/nothing-here/', '--path', path.join(work, 'out'), '--cache', 'false', '--cache-dir', path.join(work, 'c')]))).toMatchObject({ files: '0' });
-  const run = await pull(['--source', 's3://no-such-bucket/x/', '--path', path.join(work, 'out2'), '--cache', 'false', '--cache-dir', path.join(work, 'c')]);
-  expect(run.code).toBe(1);
-  expect(run.stderr).toMatch(/NoSuchBucket|does not exist/);
+  const common = ['--cache', 'false', '--cache-dir', path.join(work, 'c'), '--manifest', path.join(work, 'm.json')];
+  const prefix = await pull(['--source', 's3://plain/nothing-here/', '--path', path.join(work, 'out'), ...common], work);
+  expect(prefix.code).toBe(2);
+  expect(prefix.stderr).toContain("input 'source': no objects under s3://plain/nothing-here/");
+  const bucket = await pull(['--source', 's3://no-such-bucket/x/', '--path', path.join(work, 'out'), ...common], work);
+  expect(bucket.code).toBe(2);
+  expect(bucket.stderr).toContain("input 'source': s3://no-such-bucket/x/: the bucket does not exist");
+  const before = await pull(['--source', 's3://versioned/v/', '--path', path.join(work, 'out'), '--as-of', '2001-01-01T00:00:00Z', ...common], work);
+  expect(before.code).toBe(2);
+  expect(before.stderr).toContain("input 'as-of': no objects under s3://versioned/v/ existed at 2001-01-01T00:00:00.000Z");
+  expect(readdirSync(work)).toEqual([]);
 });
 
 test.each([

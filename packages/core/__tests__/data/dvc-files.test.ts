@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../src/errors.js';
@@ -71,6 +71,42 @@ describe('.dvc and dvc.lock files', () => {
 
   test('a missing file is a bad input', async () => {
     expect((await errorOf(readDvcOuts('nope.dvc', os.tmpdir()))).message).toBe("input 'dvc': cannot read nope.dvc: ENOENT");
+  });
+});
+
+describe('every out stays inside its DVC repository', () => {
+  const OUT = (outPath: string) => `outs:\n- md5: 0123456789abcdef0123456789abcdef.dir\n  hash: md5\n  path: ${outPath}\n`;
+
+  test.each([
+    ['a .dvc out climbing out of the repository', 'sub/x.dvc', '../../escaped'],
+    ['a .dvc out naming the repository root itself', 'x.dvc', '.'],
+    ['a dvc.lock out into a sibling repository', 'dvc.lock', '../sibling/prepared'],
+  ])('%s is a bad input naming the file, line and out', async (_name, file, outPath) => {
+    const text = file === 'dvc.lock' ? `schema: '2.0'\nstages:\n  prepare:\n    cmd: x\n    ${OUT(outPath).replace(/\n(?=.)/g, '\n    ')}` : OUT(outPath);
+    const dir = repo({ '.dvc/config': '', [file]: text });
+    const message = (await errorOf(readDvcOuts(file, dir))).message;
+    expect(message).toMatch(new RegExp(`^input 'dvc': ${file.replace('.', '\\.')}:\\d+: out '${outPath.replace(/\./g, '\\.')}'`));
+    expect(message).toContain(`outside the DVC repository ${dir}`);
+  });
+
+  test('an out whose parent folder is a symlink leading out of the repository is a bad input', async () => {
+    const dir = repo({ '.dvc/config': '', 'x.dvc': OUT('linked/data') });
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'dvc-outside-'));
+    symlinkSync(outside, path.join(dir, 'linked'));
+    const message = (await errorOf(readDvcOuts('x.dvc', dir))).message;
+    expect(message).toContain(`x.dvc:2: out 'linked/data' resolves to ${path.join(outside, 'data')}`);
+    expect(existsSync(path.join(outside, 'data'))).toBe(false);
+  });
+
+  test('outs carry the repository of their DVC file, found from the file, not from the out', async () => {
+    // A nested repository (a DVC subrepo) under the out's folder must not lend the out its config.
+    const dir = repo({ '.dvc/config': '', 'data.dvc': OUT('nested/data'), 'nested/.dvc/config': '' });
+    expect(await readDvcOuts('data.dvc', dir)).toMatchObject([{ path: path.join(dir, 'nested', 'data'), repoRoot: dir }]);
+    const loose = repo({ 'a/x.dvc': OUT('data') });
+    expect(await readDvcOuts('a/x.dvc', loose)).toMatchObject([{ path: path.join(loose, 'a', 'data'), repoRoot: undefined }]);
+    // Outside any DVC repository, the DVC file's own folder is the bound.
+    const up = repo({ 'a/y.dvc': OUT('../up') });
+    expect((await errorOf(readDvcOuts('a/y.dvc', up))).message).toContain(`outside ${path.join(up, 'a')}, the folder of the DVC file (no .dvc/config above it)`);
   });
 });
 

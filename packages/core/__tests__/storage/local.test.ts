@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalStore } from '../../src/storage/local.js';
+import { LocalStore, UnsupportedEntryError } from '../../src/storage/local.js';
 import { NotFoundError } from '../../src/storage/types.js';
 
 function folder(): string {
@@ -10,7 +11,6 @@ function folder(): string {
   writeFileSync(path.join(root, 'ds', 'a.txt'), 'alpha');
   writeFileSync(path.join(root, 'ds', 'sub', 'b.txt'), 'bravo!');
   writeFileSync(path.join(root, 'dsx.txt'), 'not under ds/');
-  symlinkSync(path.join(root, 'ds', 'a.txt'), path.join(root, 'ds', 'link.txt'));
   return root;
 }
 
@@ -20,11 +20,64 @@ async function keys(iterable: AsyncIterable<{ key: string; size: number }>): Pro
   return found.sort();
 }
 
-test('lists keys under a folder prefix or a name prefix, following symlinked files', async () => {
+async function refusal(iterable: AsyncIterable<unknown>): Promise<UnsupportedEntryError> {
+  const err = await keys(iterable as AsyncIterable<{ key: string; size: number }>).then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(UnsupportedEntryError);
+  return err as UnsupportedEntryError;
+}
+
+test('lists keys under a folder prefix or a name prefix', async () => {
   const store = new LocalStore(folder());
-  expect(await keys(store.list('ds/'))).toEqual(['ds/a.txt:5', 'ds/link.txt:5', 'ds/sub/b.txt:6']);
-  expect(await keys(store.list('ds'))).toEqual(['ds/a.txt:5', 'ds/link.txt:5', 'ds/sub/b.txt:6', 'dsx.txt:13']);
+  expect(await keys(store.list('ds/'))).toEqual(['ds/a.txt:5', 'ds/sub/b.txt:6']);
+  expect(await keys(store.list('ds'))).toEqual(['ds/a.txt:5', 'ds/sub/b.txt:6', 'dsx.txt:13']);
   expect(await keys(store.list('nothing/'))).toEqual([]);
+});
+
+describe('symlinks: followed at the root, refused below it', () => {
+  test('a root that is a symlink to a folder is followed', async () => {
+    const root = folder();
+    const link = path.join(mkdtempSync(path.join(os.tmpdir(), 'local-link-')), 'ds');
+    symlinkSync(path.join(root, 'ds'), link);
+    expect(await keys(new LocalStore(link).list(''))).toEqual(['a.txt:5', 'sub/b.txt:6']);
+  });
+
+  test('a symlinked file below the root is refused, naming it', async () => {
+    const root = folder();
+    symlinkSync(path.join(root, 'ds', 'a.txt'), path.join(root, 'ds', 'sub', 'link.txt'));
+    const err = await refusal(new LocalStore(root).list('ds/'));
+    expect(err.key).toBe('ds/sub/link.txt');
+    expect(err.message).toContain('ds/sub/link.txt is a symlink');
+  });
+
+  test('a symlink loop (x -> .) is refused at once, not copied 40 levels deep', async () => {
+    const root = folder();
+    symlinkSync('.', path.join(root, 'ds', 'sub', 'x'));
+    expect((await refusal(new LocalStore(root).list('ds/'))).key).toBe('ds/sub/x');
+  });
+
+  test('two loops (exponential when followed) are refused at the first', async () => {
+    const root = folder();
+    symlinkSync('.', path.join(root, 'ds', 'x'));
+    symlinkSync('..', path.join(root, 'ds', 'sub', 'y'));
+    expect((await refusal(new LocalStore(root).list('ds/'))).message).toMatch(/ds\/(x|sub\/y) is a symlink/);
+  });
+
+  // A cycle without symlinks (a bind mount of a folder inside itself) is caught by device and inode.
+  const asRoot = process.getuid?.() === 0 ? test : test.skip;
+  asRoot('a folder that contains itself (bind mount) is refused by device and inode', async () => {
+    const root = folder();
+    const mountPoint = path.join(root, 'ds', 'sub', 'again');
+    mkdirSync(mountPoint);
+    execFileSync('mount', ['--bind', path.join(root, 'ds'), mountPoint]);
+    try {
+      const err = await refusal(new LocalStore(root).list('ds/'));
+      expect(err.key).toBe('ds/sub/again');
+      expect(err.message).toContain('ds/sub/again below');
+      expect(err.message).toContain('is a folder already being walked');
+    } finally {
+      execFileSync('umount', [mountPoint]);
+    }
+  });
 });
 
 test('reads whole objects and ranges; a missing key is NotFoundError', async () => {

@@ -2,14 +2,21 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { InputError } from '../errors.js';
+import { findDvcRoot } from './dvc-config.js';
 import type { HashName } from './hashing.js';
+import { isInside, realPathOf } from './safe-path.js';
 
 /** One tracked output of a `.dvc` file or a `dvc.lock` stage, as data-pull needs it. */
 export interface DvcOut {
   /** The `.dvc`/`dvc.lock` file and line it comes from, for messages. */
   readonly origin: string;
-  /** Where the out lives in the workspace (absolute). */
+  /** Where the out lives in the workspace (absolute); checked to be inside `repoRoot` (or the DVC file's folder). */
   readonly path: string;
+  /**
+   * The DVC repository of the DVC file (the folder holding `.dvc/config`),
+   * where its remotes are configured; undefined when the file is in none.
+   */
+  readonly repoRoot: string | undefined;
   /** The hash without `.dir`. */
   readonly md5: string;
   readonly isDir: boolean;
@@ -49,6 +56,7 @@ export async function readDvcOuts(spec: string, cwd: string, input = 'dvc'): Pro
   if (!isMap(doc.contents)) fail(doc.contents, 'expected a mapping with `outs:` (.dvc) or `stages:` (dvc.lock)');
   const root = doc.contents as YAMLMap;
   const base = path.dirname(absolute);
+  const repoRoot = findDvcRoot(base);
   const isLock = path.basename(file) === 'dvc.lock' || root.has('stages');
 
   const outNodes: Node[] = [];
@@ -74,10 +82,26 @@ export async function readDvcOuts(spec: string, cwd: string, input = 'dvc'): Pro
     if (!isSeq(outs)) return fail(outs ?? root, 'a .dvc file needs an `outs:` list');
     outNodes.push(...(outs.items as Node[]));
   }
-  return outNodes.map((node) => parseOut(node, base, file, lines, fail));
+  return outNodes.map((node) => parseOut(node, base, repoRoot, file, lines, fail));
 }
 
-function parseOut(node: Node, base: string, file: string, lines: LineCounter, fail: (node: Node | null | undefined, message: string) => never): DvcOut {
+/**
+ * An out is written where its path says, so it must stay inside the DVC
+ * repository, on real paths: a `../` that climbs out, the repository root
+ * itself, or a parent folder that is a symlink leading out are refused (DVC
+ * itself writes nothing there). A symlink at the out itself is followed, as
+ * DVC does.
+ */
+function outsideRepo(outPath: string, resolved: string, base: string, repoRoot: string | undefined): string | undefined {
+  const bound = repoRoot ?? base;
+  const where = repoRoot ? `the DVC repository ${bound}` : `${bound}, the folder of the DVC file (no .dvc/config above it)`;
+  if (!isInside(bound, resolved)) return `out '${outPath}' is outside ${where}; refusing to write there`;
+  const real = path.join(realPathOf(path.dirname(resolved)), path.basename(resolved));
+  if (!isInside(realPathOf(bound), real)) return `out '${outPath}' resolves to ${real} (through a symlink), outside ${where}; refusing to write there`;
+  return undefined;
+}
+
+function parseOut(node: Node, base: string, repoRoot: string | undefined, file: string, lines: LineCounter, fail: (node: Node | null | undefined, message: string) => never): DvcOut {
   if (!isMap(node)) return fail(node, 'an out must be a mapping with md5 and path');
   const field = (name: string): unknown => {
     const value = node.get(name, true) as Node | undefined;
@@ -86,6 +110,9 @@ function parseOut(node: Node, base: string, file: string, lines: LineCounter, fa
   const outPath = field('path');
   if (typeof outPath !== 'string' || outPath === '') return fail(node, 'an out needs a `path:`');
   if (path.isAbsolute(outPath) || /^[a-z][a-z0-9+.-]*:\/\//i.test(outPath)) return fail(node, `out '${outPath}' is not a workspace path; data-pull pulls only workspace outs`);
+  const resolved = path.resolve(base, outPath);
+  const outside = outsideRepo(outPath, resolved, base, repoRoot);
+  if (outside) return fail(node, outside);
   const md5 = field('md5');
   if (md5 === undefined) return fail(node, `out '${outPath}' has no md5: it was never committed (run dvc commit/push first)`);
   const match = typeof md5 === 'string' ? MD5_OUT.exec(md5) : null;
@@ -98,7 +125,8 @@ function parseOut(node: Node, base: string, file: string, lines: LineCounter, fa
   const line = node.range ? lines.linePos(node.range[0]).line : 1;
   return {
     origin: `${file}:${line}`,
-    path: path.resolve(base, outPath),
+    path: resolved,
+    repoRoot,
     md5: match[1],
     isDir: match[2] === '.dir',
     hashName: hash === 'md5' ? 'md5' : 'md5-dos2unix',

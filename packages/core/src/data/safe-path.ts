@@ -1,4 +1,4 @@
-import { lstatSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -40,6 +40,29 @@ export class DestinationGuard {
       if (info && !info.isDirectory()) throw new Error(`refusing to write ${path.join(root, relpath)}: ${dir} is a file, not a folder`);
       // A folder that does not exist yet is safe: we create it.
       this.safeDirs.add(dir);
+    }
+  }
+}
+
+/** Whether `child` is strictly below `parent` (both absolute, normalised). */
+export function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/**
+ * The real path of `target`, which need not exist yet: the deepest existing
+ * folder on the way is resolved (symlinks and all), the rest appended.
+ */
+export function realPathOf(target: string): string {
+  const absolute = path.resolve(target);
+  const missing: string[] = [];
+  for (let dir = absolute; ; dir = path.dirname(dir)) {
+    try {
+      return path.join(realpathSync(dir), ...missing);
+    } catch {
+      if (path.dirname(dir) === dir) return absolute;
+      missing.unshift(path.basename(dir));
     }
   }
 }

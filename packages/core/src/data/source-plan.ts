@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
+import { UnsupportedEntryError } from '../storage/local.js';
 import type { ObjectStore, StoredObject } from '../storage/types.js';
 import { isPlainMd5 } from './hashing.js';
 import type { Manifest } from './manifest.js';
@@ -17,6 +18,8 @@ export interface SourcePlanRequest {
   readonly asOf?: Date;
   /** Exact object versions from a manifest a previous pull wrote (`version` input). */
   readonly pinned?: PinnedVersions;
+  /** `delete` is on: an empty plan would only remove files, so it is refused. */
+  readonly deleting?: boolean;
 }
 
 /** Object versions pinned per key, with the md5 the pinning manifest recorded. */
@@ -31,21 +34,51 @@ export type PinnedVersions = ReadonlyMap<string, { readonly versionId?: string; 
 export async function planSource(request: SourcePlanRequest): Promise<Target> {
   const prefix = request.prefix === '' || request.prefix.endsWith('/') ? request.prefix : `${request.prefix}/`;
   const files: PlannedFile[] = [];
+  let found = 0;
   if (request.pinned) {
     for (const [key, pin] of request.pinned) {
       if (!key.startsWith(prefix)) throw new InputError('version', `pins ${key}, which is not under ${request.url}`);
       const relpath = checkedRelpath(key, prefix, 'version');
+      found++;
       if (!request.filter(relpath)) continue;
       files.push({ relpath, key, size: pin.size, check: { kind: 'md5', hash: pin.md5 }, ...(pin.versionId ? { versionId: pin.versionId } : {}) });
     }
   } else {
     const listing = request.asOf ? request.store.listAsOf(prefix, request.asOf) : request.store.list(prefix);
-    for await (const object of listing) {
-      const relpath = checkedRelpath(object.key, prefix, 'source');
-      if (request.filter(relpath)) files.push(plannedObject(object, relpath));
+    try {
+      for await (const object of listing) {
+        const relpath = checkedRelpath(object.key, prefix, 'source');
+        found++;
+        if (request.filter(relpath)) files.push(plannedObject(object, relpath));
+      }
+    } catch (err) {
+      if ((err as Error).name === 'NoSuchBucket') throw new InputError('source', `${request.url}: the bucket does not exist`, { cause: err });
+      if (err instanceof UnsupportedEntryError) throw new InputError('source', err.message, { cause: err });
+      throw err;
     }
   }
+  checkNotEmpty(request, found, files.length);
   return { root: request.dest, kind: 'dir', store: request.store, files, source: request.url };
+}
+
+/**
+ * An empty plan that cannot be told from a mistake is a bad input. S3 has no
+ * folders, so a prefix with no objects is as likely a typo as an empty
+ * dataset: refused. An existing empty folder is an empty dataset (0 files),
+ * except under `delete`, where it would only empty the destination.
+ */
+function checkNotEmpty(request: SourcePlanRequest, found: number, selected: number): void {
+  const isS3 = request.url.startsWith('s3://');
+  if (found === 0 && !request.pinned && isS3) {
+    if (request.asOf) throw new InputError('as-of', `no objects under ${request.url} existed at ${request.asOf.toISOString()}`);
+    throw new InputError('source', `no objects under ${request.url} (S3 has no empty folders: check the bucket and prefix)`);
+  }
+  if (!request.deleting || selected > 0) return;
+  if (found === 0) {
+    const input = request.pinned ? 'version' : 'source';
+    throw new InputError(input, `${request.pinned ? 'pins' : 'has'} no files under ${request.url}; with delete that would only empty ${request.dest}: refusing`);
+  }
+  throw new InputError('include', `include/exclude select none of the ${found} files of ${request.url}; with delete that would only remove files from ${request.dest}: refusing`);
 }
 
 function plannedObject(object: StoredObject, relpath: string): PlannedFile {

@@ -5,9 +5,29 @@ import type { Readable } from 'node:stream';
 import { NotFoundError, type ObjectStore, type ReadOptions, type StoredObject } from './types.js';
 
 /**
+ * An entry a folder listing refuses: a symlink below the root, or a folder
+ * that is already being walked (a cycle through a bind mount).
+ */
+export class UnsupportedEntryError extends Error {
+  override readonly name = 'UnsupportedEntryError';
+  constructor(
+    /** The entry's key, relative to the store's root. */
+    readonly key: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
  * A folder as an object store (a DVC local remote, `file:///abs/dir`, a
- * mounted share). Keys are paths relative to the root with `/` separators;
- * symlinks are followed as the files they point to, as `cp` would.
+ * mounted share). Keys are paths relative to the root with `/` separators.
+ * A root that is a symlink is followed; below it, a listing holds regular
+ * files and folders only: a symlink there is refused rather than followed
+ * (it could lead out of the folder, or into a loop: `x -> .` is 40 nested
+ * copies, two such loops never finish), and so is a folder reached again
+ * while it is being walked (a bind mount inside itself), known by device and
+ * inode.
  */
 export class LocalStore implements ObjectStore {
   readonly description: string;
@@ -46,21 +66,36 @@ export class LocalStore implements ObjectStore {
     return path.join(this.root, ...key.split('/'));
   }
 
-  private async *walk(dirKey: string): AsyncIterable<StoredObject> {
-    const dir = await opendir(this.pathOf(dirKey)).catch((err: NodeJS.ErrnoException) => {
+  private async *walk(dirKey: string, walking: ReadonlySet<string> = new Set()): AsyncIterable<StoredObject> {
+    const folder = this.pathOf(dirKey);
+    const dir = await opendir(folder).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return undefined;
       throw err;
     });
     if (!dir) return;
+    const id = await folderId(folder);
+    if (walking.has(id)) {
+      await dir.close();
+      throw new UnsupportedEntryError(dirKey.slice(0, -1), `${dirKey.slice(0, -1)} below ${this.description} is a folder already being walked (a bind mount inside itself?): refusing to list it twice`);
+    }
+    const below = new Set(walking).add(id);
     for await (const entry of dir) {
       const key = `${dirKey}${entry.name}`;
+      if (entry.isSymbolicLink()) {
+        throw new UnsupportedEntryError(key, `${key} is a symlink below ${this.description}; only that folder itself may be one. Replace the link with what it points to, or point at its target`);
+      }
       if (entry.isDirectory()) {
-        yield* this.walk(`${key}/`);
-      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        yield* this.walk(`${key}/`, below);
+      } else if (entry.isFile()) {
         const info = await stat(this.pathOf(key)).catch(() => undefined);
         if (info?.isFile()) yield { key, size: info.size, lastModified: info.mtime };
-        else if (info?.isDirectory()) yield* this.walk(`${key}/`);
       }
     }
   }
+}
+
+/** A folder's identity whatever the path it is reached by. */
+async function folderId(folder: string): Promise<string> {
+  const info = await stat(folder, { bigint: true });
+  return `${info.dev}:${info.ino}`;
 }

@@ -78,7 +78,7 @@ async function plan(inputs: DataPullInputs, cache: ObjectCache, host: Host): Pro
     const { store, prefix } = openStore(mode.url, storeOptions(inputs.store));
     if (mode.asOf) host.info(`as of ${mode.asOf.toISOString()}`);
     if (mode.pinned) host.info(`${mode.pinned.size} object versions pinned by the version manifest`);
-    return [await planSource({ url: mode.url, store, prefix, dest: mode.dest, filter: inputs.filter, ...(mode.asOf ? { asOf: mode.asOf } : {}), ...(mode.pinned ? { pinned: mode.pinned } : {}) })];
+    return [await planSource({ url: mode.url, store, prefix, dest: mode.dest, filter: inputs.filter, deleting: inputs.deleteExtra, ...(mode.asOf ? { asOf: mode.asOf } : {}), ...(mode.pinned ? { pinned: mode.pinned } : {}) })];
   }
   const stores = new Map<string, { store: ObjectStore; prefix: string }>();
   for (const { remote } of mode.pulls) {

@@ -5,11 +5,12 @@ import { InputError } from '../../errors.js';
 import { cacheStoreFor } from '../../host/cache-store.js';
 import type { CacheStore, Host } from '../../host/types.js';
 import type { InputReader } from '../../spec/inputs.js';
-import { findDvcRoot, resolveDvcRemote } from '../../data/dvc-config.js';
+import { resolveDvcRemote } from '../../data/dvc-config.js';
 import { readDvcOuts } from '../../data/dvc-files.js';
 import type { DvcPull } from '../../data/dvc-plan.js';
 import { readPinnedVersions, type PinnedVersions } from '../../data/source-plan.js';
 import type { StoreOptions } from '../../storage/open.js';
+import { checkDeleteScope, checkFilePath, checkFolderPath, checkLocalSource } from './guards.js';
 
 export type PullMode =
   | { readonly kind: 'source'; readonly url: string; readonly dest: string; readonly asOf?: Date; readonly pinned?: PinnedVersions }
@@ -71,6 +72,7 @@ export async function readDataPullInputs(reader: InputReader, host: Host): Promi
   if (source !== '') {
     if (pathText === '') throw new InputError('path', 'is required with source: the folder the data lands in');
     checkSourceUrl(source);
+    if (!source.startsWith('s3://')) checkLocalSource(source, localFolder(source, cwd));
     if (version !== '' && asOfText !== '') throw new InputError('as-of', 'give version or as-of, not both');
     const asOf = asOfText === '' ? undefined : parseAsOf(asOfText);
     if (asOf && !source.startsWith('s3://')) throw new InputError('as-of', `needs an s3:// source with versioning; got ${source}`);
@@ -81,17 +83,42 @@ export async function readDataPullInputs(reader: InputReader, host: Host): Promi
     if (asOfText !== '') throw new InputError('as-of', 'applies to source, not dvc: a DVC file already pins its data by hash');
     mode = await dvcMode(dvcFiles, reader.string('remote'), pathText, cwd, host);
   }
+  checkPlaces(mode, cacheDir, manifestFile, pathText);
+  if (deleteExtra) for (const dest of deletedIn(mode)) checkDeleteScope(dest, host.context.workspace);
   return { mode, store, filter, concurrency, deleteExtra, cacheDir, crossRunCache, manifestFile, progressIntervalMs: progressSeconds * 1000 };
+}
+
+/** Every place the pull writes is of the kind it needs (a folder, or a file), before anything is written. */
+function checkPlaces(mode: PullMode, cacheDir: string, manifestFile: string, pathText: string): void {
+  checkFolderPath('cache-dir', cacheDir);
+  checkFilePath('manifest', manifestFile);
+  if (mode.kind === 'source') return checkFolderPath('path', mode.dest);
+  for (const { out, dest, displayPath } of mode.pulls) {
+    // With `path` the user named the place; else the DVC file did.
+    const [input, what] = pathText !== '' ? ['path', `'path' (${out.isDir ? 'folder' : 'file'} out ${displayPath})`] : ['dvc', `${out.origin}: out ${displayPath}`];
+    if (out.isDir) checkFolderPath(input, dest, what);
+    else checkFilePath(input, dest, what);
+  }
+}
+
+/** The folders `delete` would remove files in: the destination, or each directory out's. */
+function deletedIn(mode: PullMode): string[] {
+  return mode.kind === 'source' ? [mode.dest] : mode.pulls.filter((pull) => pull.out.isDir).map((pull) => pull.dest);
+}
+
+/** The folder a non-S3 `source` names, as openStore reads it. */
+function localFolder(source: string, cwd: string): string {
+  return source.startsWith('file://') ? new URL(source).pathname : path.resolve(cwd, source);
 }
 
 async function dvcMode(files: readonly string[], remoteInput: string, pathText: string, cwd: string, host: Host): Promise<PullMode> {
   const outs = (await Promise.all(files.map((file) => readDvcOuts(file, cwd)))).flat();
   if (outs.length === 0) throw new InputError('dvc', `no outs to pull in ${files.join(', ')}`);
-  const firstFile = files[0]?.replace(/:[^/\\]*$/, '') ?? '.';
-  const base = findDvcRoot(path.dirname(path.resolve(cwd, firstFile))) ?? cwd;
+  const base = outs[0]?.repoRoot ?? cwd;
   const pulls: DvcPull[] = [];
   for (const out of outs) {
-    const remote = await resolveDvcRemote(findDvcRoot(path.dirname(out.path)), remoteInput, out.remote);
+    // The DVC file's repository configures its remotes, wherever its out lies.
+    const remote = await resolveDvcRemote(out.repoRoot, remoteInput, out.remote);
     if (remote.credentials) {
       host.setSecret(remote.credentials.secretAccessKey);
       if (remote.credentials.sessionToken) host.setSecret(remote.credentials.sessionToken);

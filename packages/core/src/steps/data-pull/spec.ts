@@ -10,7 +10,7 @@ export const dataPullSpec = {
       name: 'source',
       type: 'string',
       description:
-        'What to sync as-is: `s3://bucket/prefix/` (AWS or any S3-compatible store through `endpoint`), `file:///abs/dir` or a folder path. Give `source` or `dvc`, not both.',
+        'What to sync as-is: `s3://bucket/prefix/` (AWS or any S3-compatible store through `endpoint`), `file:///abs/dir` or a folder path. Give `source` or `dvc`, not both. A folder that does not exist, or an S3 prefix with no objects, is a bad input; an existing empty folder is an empty dataset.',
       example: 's3://datasets/iris/v3/',
     },
     {
@@ -82,7 +82,8 @@ export const dataPullSpec = {
       name: 'delete',
       type: 'boolean',
       default: 'false',
-      description: 'Remove files under `path` that are not in the dataset (only those `include`/`exclude` select). Files already right are always kept.',
+      description:
+        'Remove files under `path` that are not in the dataset (only those `include`/`exclude` select). Files already right are always kept. Only in a folder inside the workspace (never its root, a folder above it or outside it, nor a repository root), and never with an empty dataset.',
     },
     {
       name: 'cache-dir',

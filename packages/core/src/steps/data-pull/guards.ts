@@ -1,0 +1,91 @@
+/**
+ * Checks on the places data-pull reads from, writes to and deletes in, made
+ * while reading the inputs: a path that is missing, of the wrong kind, or
+ * outside where deleting is safe ends the step with exit 2 before anything
+ * is written or removed.
+ */
+import { existsSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../../errors.js';
+import { isInside, realPathOf } from '../../data/safe-path.js';
+
+/**
+ * A local `source` (a folder path or `file:///`) must be an existing folder:
+ * a typo would otherwise read as an empty dataset (and, with `delete`, empty
+ * the destination). A symlink at the root is followed.
+ */
+export function checkLocalSource(source: string, folder: string): void {
+  const info = statIfAny(folder);
+  if (!info) throw new InputError('source', `${source} does not exist (expected a folder, s3://bucket/prefix/ or file:///abs/dir)`);
+  if (!info.isDirectory()) throw new InputError('source', `${source} is not a folder; give the folder that holds the dataset`);
+}
+
+/**
+ * An input naming a folder (existing or to be made): a file there, or a file
+ * where one of its parent folders should be, is a bad input, not a failure
+ * halfway through the pull.
+ */
+export function checkFolderPath(input: string, folder: string, what = ''): void {
+  const info = statIfAny(folder);
+  if (info && !info.isDirectory()) throw new InputError(input, `${prefixed(what)}${folder} is a file, not a folder`);
+  if (!info) checkParentFolders(input, folder, what);
+}
+
+/** An input naming a file to write: a folder there, or a file where its folder should be, is a bad input. */
+export function checkFilePath(input: string, file: string, what = ''): void {
+  const info = statIfAny(file);
+  if (info?.isDirectory()) throw new InputError(input, `${prefixed(what)}${file} is a folder; give the path of a file`);
+  checkParentFolders(input, file, what);
+}
+
+/** The nearest existing folder above `target` must be a folder. */
+function checkParentFolders(input: string, target: string, what: string): void {
+  for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
+    const info = statIfAny(dir);
+    if (info) {
+      if (!info.isDirectory()) throw new InputError(input, `${prefixed(what)}${target}: ${dir} is a file, not a folder`);
+      return;
+    }
+    if (path.dirname(dir) === dir) return;
+  }
+}
+
+/** `what` (which place a message is about, when the input alone does not say) and a space. */
+function prefixed(what: string): string {
+  return what === '' ? '' : `${what} `;
+}
+
+/** What is at `target` (symlinks followed), or undefined when nothing is, also when a parent is a file (ENOTDIR). */
+function statIfAny(target: string): Stats | undefined {
+  try {
+    return statSync(target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * `delete` removes files only in a folder strictly inside the workspace,
+ * judged on real paths (a symlink leading out counts as out): never the
+ * workspace itself, a folder above it, anything beside it, or the root of a
+ * repository checked out inside it.
+ */
+export function checkDeleteScope(dest: string, workspace: string): void {
+  const realWorkspace = realPathOf(workspace);
+  const realDest = realPathOf(dest);
+  const refuse = (why: string): never => {
+    throw new InputError('delete', `refusing to delete files in ${dest} ('path'): ${why}; with delete, point 'path' at a folder inside the workspace`);
+  };
+  if (realDest === realWorkspace) refuse(`it is the workspace root (${workspace})`);
+  if (isInside(realDest, realWorkspace)) refuse(`it is above the workspace (${workspace})`);
+  if (!isInside(realWorkspace, realDest)) {
+    const throughLink = isInside(path.resolve(workspace), path.resolve(dest));
+    refuse(`it is outside the workspace (${workspace})${throughLink ? `: ${realDest} through a symlink` : ''}`);
+  }
+  // A repository checked out into a folder of the workspace: everything in it would be "not in the dataset".
+  const marker = REPOSITORY_MARKERS.find((name) => existsSync(path.join(realDest, name)));
+  if (marker) refuse(`it is the root of a repository (it holds ${marker})`);
+}
+
+const REPOSITORY_MARKERS = ['.git', '.dvc'];
