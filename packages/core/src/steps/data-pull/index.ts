@@ -11,6 +11,7 @@
  */
 import type { Host } from '../../host/types.js';
 import type { DvcRemote } from '../../data/dvc-config.js';
+import { DestinationLock } from '../../data/destination-lock.js';
 import { planDvc } from '../../data/dvc-plan.js';
 import { buildManifest, planIdentity, writeManifest } from '../../data/manifest.js';
 import { ObjectCache } from '../../data/object-cache.js';
@@ -36,15 +37,7 @@ export async function run(inputs: DataPullInputs, host: Host): Promise<StepResul
   const cacheKey = `${CACHE_KEY_PREFIX}${planIdentity(targets)}`;
   const restoredKey = inputs.crossRunCache ? await host.group('Restore the cache', () => restoreCache(inputs, cacheKey, host)) : undefined;
 
-  const report = await host.group('Pull', () =>
-    syncTargets(targets, cache, {
-      concurrency: inputs.concurrency,
-      deleteExtra: inputs.deleteExtra,
-      isManaged: inputs.filter,
-      log: host,
-      progressIntervalMs: inputs.progressIntervalMs,
-    }),
-  );
+  const report = await host.group('Pull', () => pullLocked(targets, cache, inputs, host));
   logOutcome(report, host);
 
   const base = inputs.mode.kind === 'source' ? inputs.mode.dest : inputs.mode.base;
@@ -69,6 +62,27 @@ export async function run(inputs: DataPullInputs, host: Host): Promise<StepResul
       transferred: String(report.downloaded),
     },
   };
+}
+
+/** Puts the files in place while holding every destination's lock: a second pull into one waits for the first. */
+async function pullLocked(targets: readonly Target[], cache: ObjectCache, inputs: DataPullInputs, host: Host): Promise<SyncReport> {
+  const lock = await DestinationLock.acquire(
+    targets.map((target) => target.root),
+    { log: host, progressIntervalMs: inputs.progressIntervalMs },
+  );
+  try {
+    const report = await syncTargets(targets, cache, {
+      concurrency: inputs.concurrency,
+      deleteExtra: inputs.deleteExtra,
+      isManaged: inputs.filter,
+      log: host,
+      progressIntervalMs: inputs.progressIntervalMs,
+    });
+    lock.assertHeld();
+    return report;
+  } finally {
+    lock.release();
+  }
 }
 
 /** What to put where: listing the source, or reading the DVC outs. */
