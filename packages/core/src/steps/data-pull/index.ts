@@ -15,7 +15,7 @@ import { DestinationLock } from '../../data/destination-lock.js';
 import { planDvc } from '../../data/dvc-plan.js';
 import { buildManifest, planIdentity, writeManifest } from '../../data/manifest.js';
 import { ObjectCache } from '../../data/object-cache.js';
-import type { Target } from '../../data/plan.js';
+import { cacheIdOf, type Target } from '../../data/plan.js';
 import { formatBytes } from '../../data/progress.js';
 import { planSource } from '../../data/source-plan.js';
 import { syncTargets, type SyncReport } from '../../data/sync.js';
@@ -39,6 +39,7 @@ export async function run(inputs: DataPullInputs, host: Host): Promise<StepResul
 
   const report = await host.group('Pull', () => pullLocked(targets, cache, inputs, host));
   logOutcome(report, host);
+  await evictToCap(cache, targets, inputs.cacheMaxBytes, host);
 
   const base = inputs.mode.kind === 'source' ? inputs.mode.dest : inputs.mode.base;
   const manifest = buildManifest(report.files, base);
@@ -82,6 +83,16 @@ async function pullLocked(targets: readonly Target[], cache: ObjectCache, inputs
     return report;
   } finally {
     lock.release();
+  }
+}
+
+/** Keeps cache-dir within cache-max-size (before a cross-run save, so the saved cache is within it too). */
+async function evictToCap(cache: ObjectCache, targets: readonly Target[], maxBytes: number, host: Host): Promise<void> {
+  const needed = new Set(targets.flatMap((target) => target.files.map(cacheIdOf)).filter((id): id is string => id !== undefined));
+  const result = await cache.evictToCap(maxBytes, needed);
+  if (result.evicted > 0) host.info(`cache: evicted ${result.evicted} least recently used objects (${formatBytes(result.evictedBytes)}) to stay within cache-max-size`);
+  if (result.remainingBytes > maxBytes) {
+    host.info(`cache: holds ${formatBytes(result.remainingBytes)}, over cache-max-size (${formatBytes(maxBytes)}): this dataset, or objects another run used in the last minutes, take that much`);
   }
 }
 
