@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DestinationLock, lockFileOf } from '../../src/data/destination-lock.js';
@@ -34,8 +34,11 @@ function deadPid(): number {
   return Number(child.stdout);
 }
 
+const PID_NAMESPACE = readlinkSync('/proc/self/ns/pid');
+
+/** A lock file as another pull would have written it (by default on this host, in this pid namespace). */
 function plantLock(dest: string, owner: object): void {
-  writeFileSync(lockFileOf(dest), JSON.stringify({ token: 'planted', host: os.hostname(), since: '2026-01-01T00:00:00.000Z', ...owner }));
+  writeFileSync(lockFileOf(dest), JSON.stringify({ token: 'planted', host: os.hostname(), pidNamespace: PID_NAMESPACE, since: '2026-01-01T00:00:00.000Z', ...owner }));
 }
 
 test('a second pull waits, saying for whom, and gets the lock when the first releases it', async () => {
@@ -90,4 +93,24 @@ test('a holder whose lock was taken from it finds out and fails, and leaves the 
   expect(() => lock.assertHeld()).toThrow(/mlops-ci-lock was taken by another data-pull .*: run the pull again$/);
   lock.release();
   expect(JSON.parse(readFileSync(lockFileOf(dest), 'utf8'))).toMatchObject({ token: 'planted' });
+});
+
+describe('an owner whose pids this process cannot see (a container with the same host name, another host)', () => {
+  test('is waited for while its heartbeat is fresh, even though its pid means nothing here', async () => {
+    const dest = destination();
+    plantLock(dest, { pid: deadPid(), pidStart: null, pidNamespace: 'pid:[1]' });
+    await expect(DestinationLock.acquire([dest], { log: recorder(), progressIntervalMs: 60_000, maxWaitMs: 0 })).rejects.toThrow(/is locked by another data-pull/);
+    expect(JSON.parse(readFileSync(lockFileOf(dest), 'utf8'))).toMatchObject({ token: 'planted' });
+  });
+
+  test('is taken over once its heartbeat has stopped', async () => {
+    const dest = destination();
+    plantLock(dest, { pid: process.pid, host: 'another-agent', pidStart: null });
+    const threeMinutesAgo = new Date(Date.now() - 3 * 60_000);
+    utimesSync(lockFileOf(dest), threeMinutesAgo, threeMinutesAgo);
+    const log = recorder();
+    const lock = await DestinationLock.acquire([dest], { log, progressIntervalMs: 60_000, maxWaitMs: 0 });
+    expect(log.lines).toEqual([expect.stringMatching(/on another-agent, .*: not refreshed for 18\d s$/)]);
+    lock.release();
+  });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../host/types.js';
@@ -14,9 +14,10 @@ import type { Logger } from '../host/types.js';
  * into place, which fails if it exists). It names its owner: a random token,
  * the pid, the host, and the pid's start time, so a lock left by a killed
  * process is taken over at once, and so is one whose pid now belongs to
- * another process (pid reuse). An owner on another host (a shared disk) is
- * judged by its heartbeat instead: the holder touches the file every
- * HEARTBEAT_MS.
+ * another process (pid reuse). An owner whose pids we cannot see — another
+ * host on a shared disk, or a container with the same host name but its own
+ * pid namespace — is judged by its heartbeat instead: the holder touches the
+ * file every HEARTBEAT_MS.
  */
 
 /** How often a holder refreshes its lock file's mtime (and checks the lock is still its own). */
@@ -31,6 +32,8 @@ interface Owner {
   readonly token: string;
   readonly pid: number;
   readonly host: string;
+  /** The pid namespace (Linux `/proc/self/ns/pid`), or null where unknown: pids mean something only within one. */
+  readonly pidNamespace: string | null;
   /** The pid's start time in clock ticks since boot (Linux /proc), or null where unknown. */
   readonly pidStart: string | null;
   readonly since: string;
@@ -162,7 +165,7 @@ class HeldLock {
 }
 
 function ownerOfThisProcess(): Owner {
-  return { token: randomUUID(), pid: process.pid, host: os.hostname(), pidStart: processStart(process.pid), since: new Date().toISOString() };
+  return { token: randomUUID(), pid: process.pid, host: os.hostname(), pidNamespace: pidNamespace(), pidStart: processStart(process.pid), since: new Date().toISOString() };
 }
 
 /** Creates the lock file with its whole content, or returns false when one is there. */
@@ -203,7 +206,7 @@ function parseOwner(text: string): Owner | undefined {
 /** Why a found lock no longer protects anything, or undefined while its owner may still be pulling. */
 function staleReason(found: Found): string | undefined {
   const { owner } = found;
-  if (owner && owner.host === os.hostname()) {
+  if (owner && canSeePidsOf(owner)) {
     if (!isAlive(owner.pid)) return `process ${owner.pid} is gone`;
     const start = processStart(owner.pid);
     if (owner.pidStart !== null && start !== null && start !== owner.pidStart) return `pid ${owner.pid} now belongs to another process`;
@@ -232,6 +235,19 @@ function takeOver(file: string, judged: Found): void {
     // Someone holds the name again already: the holder whose lock was moved sees it at its next heartbeat.
   } finally {
     rmSync(aside, { force: true });
+  }
+}
+
+/** Whether the owner's pid is one of ours to check: same host, same pid namespace. */
+function canSeePidsOf(owner: Owner): boolean {
+  return owner.host === os.hostname() && (owner.pidNamespace ?? null) === pidNamespace();
+}
+
+function pidNamespace(): string | null {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return null;
   }
 }
 
