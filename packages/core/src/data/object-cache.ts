@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { constants, existsSync, mkdirSync, utimesSync } from 'node:fs';
+import { constants, existsSync, mkdirSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { copyFile, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { planEviction, type CacheEntry } from '../cache-cap.js';
@@ -28,6 +28,12 @@ export class ObjectCache {
   private readonly madeDirs = new Set<string>();
   /** Objects this run found or added: never evicted by it. */
   private readonly used = new Set<string>();
+  private added = false;
+
+  /** Whether this run added an object: only then can the cache have grown past its cap. */
+  get grew(): boolean {
+    return this.added;
+  }
 
   constructor(readonly root: string) {}
 
@@ -70,6 +76,7 @@ export class ObjectCache {
     this.ensureDir(path.dirname(target));
     await rename(tempFile, target);
     this.used.add(id);
+    this.added = true;
     return target;
   }
 
@@ -107,7 +114,7 @@ export class ObjectCache {
    * files and state files are not counted (both are small and swept).
    */
   async evictToCap(maxBytes: number, needed: ReadonlySet<string> = new Set(), now = Date.now()): Promise<EvictionResult> {
-    const objects = await this.listObjects();
+    const objects = this.listObjects();
     const { evict, remainingBytes } = planEviction(objects, maxBytes, (object) => this.used.has(object.name) || needed.has(object.name), now);
     for (const object of evict) await rm(this.pathOf(object.name), { force: true });
     return { evicted: evict.length, evictedBytes: evict.reduce((sum, object) => sum + object.bytes, 0), remainingBytes };
@@ -124,14 +131,18 @@ export class ObjectCache {
     return path.join(dir, `${name}.json`);
   }
 
-  /** Every object, named by its id (`<kind>/<hash>`), with its size and last use. */
-  private async listObjects(): Promise<CacheEntry[]> {
+  /**
+   * Every object, named by its id (`<kind>/<hash>`), with its size and last
+   * use. Synchronous: ten thousand stats on one thread take a fraction of
+   * their cost through the thread pool, and the step waits for them anyway.
+   */
+  private listObjects(): CacheEntry[] {
     const objects: CacheEntry[] = [];
     const root = path.join(this.root, 'objects');
-    for (const kind of await readdir(root).catch(() => [] as string[])) {
-      for (const prefix of await readdir(path.join(root, kind)).catch(() => [] as string[])) {
-        for (const rest of await readdir(path.join(root, kind, prefix)).catch(() => [] as string[])) {
-          const info = await stat(path.join(root, kind, prefix, rest)).catch(() => undefined);
+    for (const kind of namesIn(root)) {
+      for (const prefix of namesIn(path.join(root, kind))) {
+        for (const rest of namesIn(path.join(root, kind, prefix))) {
+          const info = statSync(path.join(root, kind, prefix, rest), { throwIfNoEntry: false });
           if (info?.isFile()) objects.push({ name: `${kind}/${prefix}${rest}`, bytes: info.size, lastUsedMs: info.mtimeMs });
         }
       }
@@ -159,5 +170,13 @@ export class ObjectCache {
     if (this.madeDirs.has(dir)) return;
     mkdirSync(dir, { recursive: true });
     this.madeDirs.add(dir);
+  }
+}
+
+function namesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }

@@ -86,8 +86,13 @@ async function pullLocked(targets: readonly Target[], cache: ObjectCache, inputs
   }
 }
 
-/** Keeps cache-dir within cache-max-size (before a cross-run save, so the saved cache is within it too). */
+/**
+ * Keeps cache-dir within cache-max-size, before a cross-run save so the saved
+ * cache is within it too. Only after a pull that added objects: nothing else
+ * grows the cache, and an unchanged re-pull stays free of a walk of it.
+ */
 async function evictToCap(cache: ObjectCache, targets: readonly Target[], maxBytes: number, host: Host): Promise<void> {
+  if (!cache.grew) return;
   const needed = new Set(targets.flatMap((target) => target.files.map(cacheIdOf)).filter((id): id is string => id !== undefined));
   const result = await cache.evictToCap(maxBytes, needed);
   if (result.evicted > 0) host.info(`cache: evicted ${result.evicted} least recently used objects (${formatBytes(result.evictedBytes)}) to stay within cache-max-size`);
