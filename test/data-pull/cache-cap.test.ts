@@ -73,3 +73,11 @@ test('a cache-max-size that is not a size is exit 2 naming the input, and nothin
   expect(existsSync(path.join(dir, 'cache'))).toBe(false);
   expect(readFileSync(path.join(dir, 'first', 'f0.bin')).length).toBe(100 * KIB);
 });
+
+test('a long or multi-line cache-max-size is quoted only in part, without its line breaks', async () => {
+  const dir = tempDir('cache-cap-hostile-');
+  dataset(path.join(dir, 'first'));
+  const run = await pull(dir, 'first', `1\n::add-mask::x${'9'.repeat(100_000)}`);
+  expect(run.code).toBe(2);
+  expect(run.stderr.trim().split('\n')).toEqual([`error: input 'cache-max-size': got '1?::add-mask::x${'9'.repeat(17)}…', expected a size such as 10GiB, 500MB, 750M or a number of bytes`]);
+});
