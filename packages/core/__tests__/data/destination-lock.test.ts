@@ -114,3 +114,12 @@ describe('an owner whose pids this process cannot see (a container with the same
     lock.release();
   });
 });
+
+test('a destination whose parent cannot hold the lock fails naming path, not with a bare errno', async () => {
+  const blocker = path.join(mkdtempSync(path.join(os.tmpdir(), 'dest-lock-blocked-')), 'file');
+  writeFileSync(blocker, 'a file where the parent folder should be');
+  const dest = path.join(blocker, 'data');
+  await expect(DestinationLock.acquire([dest], { log: recorder(), progressIntervalMs: 60_000 })).rejects.toThrow(
+    new RegExp(`^path ${dest}: cannot create its lock ${lockFileOf(dest)}: .*data-pull writes its lock in the folder that holds path$`),
+  );
+});

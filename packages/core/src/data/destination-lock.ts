@@ -91,13 +91,13 @@ export function lockFileOf(dest: string): string {
 
 async function acquireOne(dest: string, options: LockOptions): Promise<HeldLock> {
   const file = lockFileOf(dest);
-  mkdirSync(path.dirname(file), { recursive: true });
   const owner = ownerOfThisProcess();
   const maxWaitMs = options.maxWaitMs ?? MAX_WAIT_MS;
   const started = Date.now();
   let lastSaid = -Infinity;
+  lockAttempt(dest, file, () => mkdirSync(path.dirname(file), { recursive: true }));
   for (;;) {
-    if (tryCreate(file, owner)) return new HeldLock(file, owner.token);
+    if (lockAttempt(dest, file, () => tryCreate(file, owner))) return new HeldLock(file, owner.token);
     const found = readLock(file);
     if (found === undefined) continue; // released between our attempt and the read
     const stale = staleReason(found);
@@ -166,6 +166,15 @@ class HeldLock {
 
 function ownerOfThisProcess(): Owner {
   return { token: randomUUID(), pid: process.pid, host: os.hostname(), pidNamespace: pidNamespace(), pidStart: processStart(process.pid), since: new Date().toISOString() };
+}
+
+/** Runs one step of making the lock, with a failure that says what data-pull needs (a writable parent folder). */
+function lockAttempt<T>(dest: string, file: string, step: () => T): T {
+  try {
+    return step();
+  } catch (err) {
+    throw new Error(`path ${dest}: cannot create its lock ${file}: ${(err as Error).message}; data-pull writes its lock in the folder that holds path`, { cause: err });
+  }
 }
 
 /** Creates the lock file with its whole content, or returns false when one is there. */
