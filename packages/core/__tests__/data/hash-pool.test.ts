@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HashPool } from '../../src/data/hash-pool.js';
+import type { Worker } from 'node:worker_threads';
+import { HashPool, startHashWorker } from '../../src/data/hash-pool.js';
 
 const md5 = (data: Buffer): string => createHash('md5').update(data).digest('hex');
 
@@ -55,4 +56,44 @@ test('an aborted file frees its worker for the next one', async () => {
   first.abort();
   first.abort();
   await expect(pool.hashFile(file).digest(data.length)).resolves.toBe(md5(data));
+});
+
+describe('a worker that dies', () => {
+  /** The real md5 worker, with its handle kept so the test can kill it from outside, as an OOM or a kill would. */
+  function poolWithHandles(size: number): { pool: HashPool; workers: Worker[] } {
+    const workers: Worker[] = [];
+    const pool = new HashPool(size, () => {
+      const worker = startHashWorker();
+      workers.push(worker);
+      return worker;
+    });
+    return { pool, workers };
+  }
+
+  test('rejects the file it was hashing mid-way, and the pool goes on with a new worker', async () => {
+    const { pool, workers } = poolWithHandles(1);
+    const file = path.join(dir, 'killed-mid-hash.bin');
+    const data = randomBytes(9 * 1024 * 1024);
+    writeFileSync(file, data);
+    const hashing = pool.hashFile(file);
+    hashing.advance(4 * 1024 * 1024); // the worker has begun
+    const pending = hashing.digest(data.length);
+    await workers[0]?.terminate();
+
+    await expect(pending).rejects.toThrow(/hashing failed: the md5 worker stopped \(exit code \d+\)/);
+    await expect(pool.hashFile(file).digest(data.length)).resolves.toBe(md5(data));
+    expect(workers).toHaveLength(2);
+  }, 20_000); // a hang guard only
+
+  test('a file started on a worker that died before its digest was asked for is rejected at once', async () => {
+    const { pool, workers } = poolWithHandles(1);
+    const file = path.join(dir, 'started-then-killed.bin');
+    writeFileSync(file, randomBytes(2 * 1024 * 1024));
+    const hashing = pool.hashFile(file);
+    await workers[0]?.terminate();
+    await new Promise((resolve) => setImmediate(resolve)); // let the exit event arrive
+
+    hashing.advance(5 * 1024 * 1024);
+    await expect(hashing.digest(2 * 1024 * 1024)).rejects.toThrow(/md5 worker stopped/);
+  }, 20_000);
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DirectoryCache } from '../../src/host/directory-cache.js';
@@ -131,4 +131,68 @@ describe('DirectoryCache', () => {
       expect(readFileSync(path.join(data, 'extra.txt'), 'utf8')).toBe('kept');
     });
   });
+
+  describe('the size cap', () => {
+    const KIB = 1024;
+    const HOUR = 60 * 60 * 1000;
+
+    /** A folder of one 100 KiB file, saved under each key, every entry last used `hoursAgo` ago (as earlier runs left them). */
+    async function filledCache(keys: Record<string, number>, maxBytes: number): Promise<{ root: string; data: string }> {
+      const { root, data } = workdir();
+      writeFileSync(path.join(data, 'a.txt'), Buffer.alloc(100 * KIB, 1));
+      const earlier = new DirectoryCache(root, logger(), maxBytes);
+      for (const [key, hours] of Object.entries(keys)) {
+        await earlier.save([data], key);
+        const when = new Date(Date.now() - hours * HOUR);
+        utimesSync(path.join(root, `${key}.tar`), when, when);
+      }
+      return { root, data };
+    }
+
+    test('a save past the cap evicts the least recently used entries, never the one restored or saved by this run', async () => {
+      const { root, data } = await filledCache({ k1: 4, k2: 3, k3: 2, k4: 1 }, 10 * 1024 * KIB);
+      const log = logger();
+      const cache = new DirectoryCache(root, log, 350 * KIB); // three entries fit
+      expect(await cache.restore([data], 'k1')).toBe('k1'); // the oldest, but this run uses it
+
+      await cache.save([data], 'k5');
+
+      expect(readdirSync(root).sort()).toEqual(['k1.tar', 'k4.tar', 'k5.tar']);
+      expect(log.warnings).toEqual([]);
+    });
+
+    test('a restore marks its entry used without making it the newest for a restore prefix', async () => {
+      const { root, data } = await filledCache({ 'pip-old': 2, 'pip-new': 1 }, 10 * 1024 * KIB);
+      const cache = new DirectoryCache(root, logger(), 10 * 1024 * KIB);
+      const before = statSync(path.join(root, 'pip-old.tar'));
+      expect(await cache.restore([data], 'pip-old')).toBe('pip-old');
+      const after = statSync(path.join(root, 'pip-old.tar'));
+      expect(after.atimeMs).toBeGreaterThan(before.atimeMs);
+      expect(after.mtimeMs).toBe(before.mtimeMs);
+      expect(await cache.restore([data], 'pip-zzz', ['pip-'])).toBe('pip-new');
+    });
+
+    test('an entry another run used in the last minutes is never evicted, even over the cap', async () => {
+      const { root, data } = await filledCache({ recent: 0.05, old: 5 }, 10 * 1024 * KIB);
+      await new DirectoryCache(root, logger(), 0).save([data], 'mine');
+      expect(readdirSync(root).sort()).toEqual(['mine.tar', 'recent.tar']);
+    });
+
+    test('what a killed save or eviction left (a .tmp- name) is never restored, and is swept once old', async () => {
+      const { root, data } = await filledCache({ k1: 1 }, 10 * 1024 * KIB);
+      // An eviction renames an entry aside before removing it: a kill between the two leaves this.
+      const aside = path.join(root, '.tmp-evict-0000.tar');
+      renameSync(path.join(root, 'k1.tar'), aside);
+      mkdirSync(path.join(root, '.tmp-1111.tree', 'half'), { recursive: true });
+      const cache = new DirectoryCache(root, logger(), 10 * 1024 * KIB);
+      expect(await cache.restore([data], 'k1', ['k'])).toBeUndefined();
+
+      const twoHoursAgo = new Date(Date.now() - 2 * HOUR);
+      utimesSync(aside, twoHoursAgo, twoHoursAgo);
+      utimesSync(path.join(root, '.tmp-1111.tree'), twoHoursAgo, twoHoursAgo);
+      await cache.save([data], 'k2');
+      expect(readdirSync(root)).toEqual(['k2.tar']);
+    });
+  });
 });
+

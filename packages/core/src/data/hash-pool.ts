@@ -54,6 +54,11 @@ parentPort.on('message', (m) => {
 });
 `;
 
+/** Starts one md5 worker thread. */
+export function startHashWorker(): Worker {
+  return new Worker(WORKER_SOURCE, { eval: true });
+}
+
 /** Tell the worker about written bytes in steps of at least this much (fewer messages, same overlap). */
 const ADVANCE_STEP = 4 * 1024 * 1024;
 
@@ -63,10 +68,21 @@ interface Reply {
   readonly error?: string;
 }
 
+interface Waiter {
+  readonly resolve: (md5: string) => void;
+  readonly reject: (err: Error) => void;
+}
+
+/**
+ * One worker and the files it hashes. Once the worker is gone (it exited:
+ * out of memory, terminated, a crash) `stopped` says why, every waiter has
+ * been rejected with it, and the pool no longer hands the slot out.
+ */
 interface PooledWorker {
   readonly worker: Worker;
-  readonly waiting: Map<number, { resolve: (md5: string) => void; reject: (err: Error) => void }>;
+  readonly waiting: Map<number, Waiter>;
   active: number;
+  stopped: Error | undefined;
 }
 
 /** One file being hashed by a worker. */
@@ -83,16 +99,22 @@ export class FileMd5 {
 
   /** The first `written` bytes of the file are on disk. */
   advance(written: number): void {
-    if (written - this.told < ADVANCE_STEP) return;
+    if (written - this.told < ADVANCE_STEP || this.slot.stopped) return;
     this.told = written;
     this.slot.worker.postMessage({ id: this.id, path: this.path, upTo: written });
   }
 
-  /** The md5 of the first `size` bytes (the whole file, once every write has completed). */
+  /**
+   * The md5 of the first `size` bytes (the whole file, once every write has
+   * completed). Rejects when the worker stops before it answers.
+   */
   digest(size: number): Promise<string> {
     this.ended = true;
-    const result = new Promise<string>((resolve, reject) => this.slot.waiting.set(this.id, { resolve, reject }));
-    this.slot.worker.postMessage({ id: this.id, path: this.path, upTo: size, end: true });
+    const result = new Promise<string>((resolve, reject) => {
+      if (this.slot.stopped) return reject(this.slot.stopped);
+      this.slot.waiting.set(this.id, { resolve, reject });
+      this.slot.worker.postMessage({ id: this.id, path: this.path, upTo: size, end: true });
+    });
     return result.finally(() => this.pool.release(this.slot));
   }
 
@@ -100,17 +122,24 @@ export class FileMd5 {
   abort(): void {
     if (this.ended) return;
     this.ended = true;
-    this.slot.worker.postMessage({ id: this.id, abort: true });
+    if (!this.slot.stopped) this.slot.worker.postMessage({ id: this.id, abort: true });
     this.pool.release(this.slot);
   }
 }
 
-/** A few md5 workers, started on first use, that never keep the process alive. */
+/**
+ * A few md5 workers, started on first use, that never keep the process
+ * alive. A worker that stops fails only the files it held (the transfer
+ * retries them) and is replaced on the next file: the pool never hangs.
+ */
 export class HashPool {
   private readonly slots: PooledWorker[] = [];
   private nextId = 1;
 
-  constructor(private readonly size = Math.max(1, Math.min(availableParallelism(), 4))) {}
+  constructor(
+    private readonly size = Math.max(1, Math.min(availableParallelism(), 4)),
+    private readonly start: () => Worker = startHashWorker,
+  ) {}
 
   /** Starts hashing `path`, which is being written from offset 0. */
   hashFile(path: string): FileMd5 {
@@ -135,8 +164,8 @@ export class HashPool {
   }
 
   private startWorker(): PooledWorker {
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
-    const slot: PooledWorker = { worker, waiting: new Map(), active: 0 };
+    const worker = this.start();
+    const slot: PooledWorker = { worker, waiting: new Map(), active: 0, stopped: undefined };
     worker.unref();
     worker.on('message', (reply: Reply) => {
       const waiter = slot.waiting.get(reply.id);
@@ -144,10 +173,21 @@ export class HashPool {
       if (reply.md5 !== undefined) waiter?.resolve(reply.md5);
       else waiter?.reject(new Error(`hashing failed: ${reply.error ?? 'no reason given'}`));
     });
+    // 'error' (an uncaught exception, ERR_WORKER_OUT_OF_MEMORY) is always followed by 'exit'; keep its reason.
+    let failure: Error | undefined;
     worker.on('error', (err) => {
-      for (const waiter of slot.waiting.values()) waiter.reject(err);
-      slot.waiting.clear();
+      failure ??= err;
     });
+    worker.on('exit', (code) => this.retire(slot, new Error(`hashing failed: the md5 worker stopped (exit code ${code})${failure ? `: ${failure.message}` : ''}`)));
     return slot;
+  }
+
+  /** Takes a stopped worker out of the pool and fails what it held. */
+  private retire(slot: PooledWorker, reason: Error): void {
+    slot.stopped = reason;
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots.splice(index, 1);
+    for (const waiter of slot.waiting.values()) waiter.reject(reason);
+    slot.waiting.clear();
   }
 }

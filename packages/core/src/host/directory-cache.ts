@@ -1,13 +1,19 @@
 import { linkSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { DEFAULT_CACHE_MAX_BYTES, planEviction, type CacheEntry } from '../cache-cap.js';
+import { formatBytes } from '../data/progress.js';
 import { execCapture } from '../exec.js';
 import type { CacheOptions, CacheStore, Logger } from './types.js';
 
 /** An entry's name ends with how it is kept: one tar archive, or (link mode) a folder tree. */
 const TAR = '.tar';
 const TREE = '.tree';
+/** Names a save or an eviction works under; never restored. */
+const TEMP_PREFIX = '.tmp-';
+/** A temp name older than this is a killed save's or eviction's: live ones finish in seconds. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
 
 /**
  * A cache in a plain folder, for Jenkins agents and laptops: each key is one
@@ -18,11 +24,22 @@ const TREE = '.tree';
  * content is written at all (they are copied only when the cache is on
  * another filesystem). A save is written to a temp name and renamed, so a
  * killed save never leaves an entry a later restore would trust.
+ *
+ * The folder is capped (`maxBytes`): after a save, the least recently used
+ * entries are evicted. Last use is an entry's access time, set on every
+ * restore, so the modification time stays the save time that a restore
+ * prefix picks the newest by. An eviction renames the entry to a temp name
+ * first, so a kill halfway through removing a tree leaves nothing a restore
+ * would trust.
  */
 export class DirectoryCache implements CacheStore {
+  /** Entry files this run restored or saved: never evicted by it. */
+  private readonly used = new Set<string>();
+
   constructor(
     private readonly root: string,
     private readonly log: Logger,
+    private readonly maxBytes = DEFAULT_CACHE_MAX_BYTES,
   ) {}
 
   async restore(paths: string[], key: string, restoreKeys: string[] = [], options: CacheOptions = {}): Promise<string | undefined> {
@@ -37,6 +54,7 @@ export class DirectoryCache implements CacheStore {
         // Only the members asked for; `--` so no member can be read as an option.
         await execCapture('tar', ['-x', '-f', this.entryFile(matched, TAR), '-C', '/', '--', ...(await this.membersIn(matched, members))]);
       }
+      await this.markUsed(this.entryFile(matched, suffix));
       return matched;
     } catch (err) {
       this.log.warning(`cache restore failed, continuing without it: ${(err as Error).message}`);
@@ -47,8 +65,11 @@ export class DirectoryCache implements CacheStore {
   async save(paths: string[], key: string, options: CacheOptions = {}): Promise<void> {
     const suffix = options.link ? TREE : TAR;
     const final = this.entryFile(key, suffix);
-    if (await exists(final)) return; // keys are immutable, as on GitHub
-    const staging = path.join(this.root, `.tmp-${randomUUID()}${suffix}`);
+    if (await exists(final)) {
+      await this.markUsed(final);
+      return; // keys are immutable, as on GitHub
+    }
+    const staging = path.join(this.root, `${TEMP_PREFIX}${randomUUID()}${suffix}`);
     try {
       await mkdir(this.root, { recursive: true });
       const present = [];
@@ -63,9 +84,65 @@ export class DirectoryCache implements CacheStore {
         await execCapture('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
       }
       await rename(staging, final);
+      this.used.add(final);
     } catch (err) {
       await rm(staging, { recursive: true, force: true }).catch(() => undefined);
       this.log.warning(`cache save failed for key ${key}: ${(err as Error).message}`);
+      return;
+    }
+    await this.evictToCap();
+  }
+
+  /**
+   * Sweeps what killed saves and evictions left, then evicts the least
+   * recently used entries until the folder holds at most `maxBytes`: never
+   * one this run used, nor one used in the last minutes (another agent may
+   * be restoring it). Optional work, like the save: a failure only warns.
+   */
+  private async evictToCap(): Promise<void> {
+    try {
+      const names = await readdir(this.root);
+      await this.sweepStaleTemps(names);
+      const entries = await Promise.all(names.filter(isEntryName).map((name) => this.entryInfo(name)));
+      const { evict, remainingBytes } = planEviction(entries, this.maxBytes, (entry) => this.used.has(entry.file), Date.now());
+      for (const entry of evict) {
+        const aside = path.join(this.root, `${TEMP_PREFIX}evict-${randomUUID()}${path.extname(entry.file)}`);
+        await rename(entry.file, aside);
+        await rm(aside, { recursive: true, force: true });
+      }
+      if (evict.length > 0) {
+        const freed = evict.reduce((sum, entry) => sum + entry.bytes, 0);
+        this.log.info(`cache: evicted ${evict.length} least recently used entries (${formatBytes(freed)}) from ${this.root}; ${formatBytes(remainingBytes)} left, cap ${formatBytes(this.maxBytes)}`);
+      }
+    } catch (err) {
+      this.log.warning(`cache eviction in ${this.root} failed: ${(err as Error).message}`);
+    }
+  }
+
+  private async sweepStaleTemps(names: readonly string[]): Promise<void> {
+    const now = Date.now();
+    for (const name of names.filter((n) => n.startsWith(TEMP_PREFIX))) {
+      const file = path.join(this.root, name);
+      const info = await lstat(file).catch(() => undefined);
+      if (info && now - info.mtimeMs > STALE_TEMP_MS) await rm(file, { recursive: true, force: true });
+    }
+  }
+
+  private async entryInfo(name: string): Promise<CacheEntry & { readonly file: string }> {
+    const file = path.join(this.root, name);
+    const info = await lstat(file);
+    const bytes = info.isDirectory() ? await treeBytes(file) : info.size;
+    return { name, file, bytes, lastUsedMs: info.atimeMs };
+  }
+
+  /** Sets the entry's access time to now, keeping its modification time (the save time). */
+  private async markUsed(file: string): Promise<void> {
+    this.used.add(file);
+    try {
+      const { mtime } = await stat(file);
+      await utimes(file, new Date(), mtime);
+    } catch (err) {
+      this.log.debug(`DirectoryCache.markUsed: ${file}: ${(err as Error).message}`);
     }
   }
 
@@ -92,7 +169,7 @@ export class DirectoryCache implements CacheStore {
   private async findEntry(key: string, restoreKeys: string[], suffix: string): Promise<string | undefined> {
     if (await exists(this.entryFile(key, suffix))) return key;
     const names = (await readdir(this.root).catch(() => [] as string[]))
-      .filter((name) => name.endsWith(suffix) && !name.startsWith('.tmp-'))
+      .filter((name) => name.endsWith(suffix) && !name.startsWith(TEMP_PREFIX))
       .map((name) => decodeURIComponent(name.slice(0, -suffix.length)));
     for (const prefix of restoreKeys) {
       const candidates = names.filter((name) => name.startsWith(prefix));
@@ -147,6 +224,20 @@ function replaceWith(target: string, make: () => void): void {
     rmSync(target, { recursive: true, force: true });
     make();
   }
+}
+
+function isEntryName(name: string): boolean {
+  return !name.startsWith(TEMP_PREFIX) && (name.endsWith(TAR) || name.endsWith(TREE));
+}
+
+/** The bytes of the files in a tree entry (symlinks count as themselves, never followed). */
+async function treeBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    total += entry.isDirectory() ? await treeBytes(file) : (await lstat(file)).size;
+  }
+  return total;
 }
 
 /** A path as a member relative to `/` (of a tar archive, or of a tree entry). */

@@ -11,10 +11,11 @@
  */
 import type { Host } from '../../host/types.js';
 import type { DvcRemote } from '../../data/dvc-config.js';
+import { DestinationLock } from '../../data/destination-lock.js';
 import { planDvc } from '../../data/dvc-plan.js';
 import { buildManifest, planIdentity, writeManifest } from '../../data/manifest.js';
 import { ObjectCache } from '../../data/object-cache.js';
-import type { Target } from '../../data/plan.js';
+import { cacheIdOf, type Target } from '../../data/plan.js';
 import { formatBytes } from '../../data/progress.js';
 import { planSource } from '../../data/source-plan.js';
 import { syncTargets, type SyncReport } from '../../data/sync.js';
@@ -36,16 +37,9 @@ export async function run(inputs: DataPullInputs, host: Host): Promise<StepResul
   const cacheKey = `${CACHE_KEY_PREFIX}${planIdentity(targets)}`;
   const restoredKey = inputs.crossRunCache ? await host.group('Restore the cache', () => restoreCache(inputs, cacheKey, host)) : undefined;
 
-  const report = await host.group('Pull', () =>
-    syncTargets(targets, cache, {
-      concurrency: inputs.concurrency,
-      deleteExtra: inputs.deleteExtra,
-      isManaged: inputs.filter,
-      log: host,
-      progressIntervalMs: inputs.progressIntervalMs,
-    }),
-  );
+  const report = await host.group('Pull', () => pullLocked(targets, cache, inputs, host));
   logOutcome(report, host);
+  await evictToCap(cache, targets, inputs.cacheMaxBytes, host);
 
   const base = inputs.mode.kind === 'source' ? inputs.mode.dest : inputs.mode.base;
   const manifest = buildManifest(report.files, base);
@@ -69,6 +63,42 @@ export async function run(inputs: DataPullInputs, host: Host): Promise<StepResul
       transferred: String(report.downloaded),
     },
   };
+}
+
+/** Puts the files in place while holding every destination's lock: a second pull into one waits for the first. */
+async function pullLocked(targets: readonly Target[], cache: ObjectCache, inputs: DataPullInputs, host: Host): Promise<SyncReport> {
+  const lock = await DestinationLock.acquire(
+    targets.map((target) => target.root),
+    { log: host, progressIntervalMs: inputs.progressIntervalMs },
+  );
+  try {
+    const report = await syncTargets(targets, cache, {
+      concurrency: inputs.concurrency,
+      deleteExtra: inputs.deleteExtra,
+      isManaged: inputs.filter,
+      log: host,
+      progressIntervalMs: inputs.progressIntervalMs,
+    });
+    lock.assertHeld();
+    return report;
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * Keeps cache-dir within cache-max-size, before a cross-run save so the saved
+ * cache is within it too. Only after a pull that added objects: nothing else
+ * grows the cache, and an unchanged re-pull stays free of a walk of it.
+ */
+async function evictToCap(cache: ObjectCache, targets: readonly Target[], maxBytes: number, host: Host): Promise<void> {
+  if (!cache.grew) return;
+  const needed = new Set(targets.flatMap((target) => target.files.map(cacheIdOf)).filter((id): id is string => id !== undefined));
+  const result = await cache.evictToCap(maxBytes, needed);
+  if (result.evicted > 0) host.info(`cache: evicted ${result.evicted} least recently used objects (${formatBytes(result.evictedBytes)}) to stay within cache-max-size`);
+  if (result.remainingBytes > maxBytes) {
+    host.info(`cache: holds ${formatBytes(result.remainingBytes)}, over cache-max-size (${formatBytes(maxBytes)}): this dataset, or objects another run used in the last minutes, take that much`);
+  }
 }
 
 /** What to put where: listing the source, or reading the DVC outs. */

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { parseByteSize } from '../../cache-cap.js';
 import { InputError } from '../../errors.js';
 import { cacheStoreFor } from '../../host/cache-store.js';
 import type { CacheStore, Host } from '../../host/types.js';
@@ -25,6 +26,8 @@ export interface DataPullInputs {
   readonly concurrency: number;
   readonly deleteExtra: boolean;
   readonly cacheDir: string;
+  /** The size cap of cache-dir (and of a cache-url folder). */
+  readonly cacheMaxBytes: number;
   /** The cross-run cache, or null when `cache: false`. */
   readonly crossRunCache: CacheStore | null;
   readonly manifestFile: string;
@@ -52,11 +55,12 @@ export async function readDataPullInputs(reader: InputReader, host: Host): Promi
   const progressSeconds = reader.number('progress-interval', { min: 0.1, max: 3600 }) ?? 10;
   const filter = pathFilter(reader.list('include'), reader.list('exclude'));
   const cacheDir = path.resolve(cwd, reader.string('cache-dir').trim() || defaultCacheDir());
+  const cacheMaxBytes = readByteSize(reader, 'cache-max-size');
   const cacheUrl = reader.string('cache-url');
   // Outside GitHub the cache folder already outlives the run on the same disk: a second
   // copy through the host's folder cache would only double it. cache-url names a shared one.
   const crossRun = reader.boolean('cache') && (host.kind === 'github' || cacheUrl.trim() !== '');
-  const crossRunCache = crossRun ? await cacheStoreFor(cacheUrl, host) : null;
+  const crossRunCache = crossRun ? await cacheStoreFor(cacheUrl, host, 'cache-url', cacheMaxBytes) : null;
   const manifestFile = path.resolve(cwd, reader.string('manifest').trim() || path.join(host.context.tempDir, 'mlops-ci', `data-pull-manifest-${process.pid}.json`));
   const deleteExtra = reader.boolean('delete');
   const store: StoreOptions = {
@@ -85,7 +89,7 @@ export async function readDataPullInputs(reader: InputReader, host: Host): Promi
   }
   checkPlaces(mode, cacheDir, manifestFile, pathText);
   if (deleteExtra) for (const dest of deletedIn(mode)) checkDeleteScope(dest, host.context.workspace);
-  return { mode, store, filter, concurrency, deleteExtra, cacheDir, crossRunCache, manifestFile, progressIntervalMs: progressSeconds * 1000 };
+  return { mode, store, filter, concurrency, deleteExtra, cacheDir, cacheMaxBytes, crossRunCache, manifestFile, progressIntervalMs: progressSeconds * 1000 };
 }
 
 /** Every place the pull writes is of the kind it needs (a folder, or a file), before anything is written. */
@@ -129,6 +133,15 @@ async function dvcMode(files: readonly string[], remoteInput: string, pathText: 
     pulls.push({ out, remote, dest, displayPath });
   }
   return { kind: 'dvc', pulls, base: pathText !== '' && outs.length > 1 ? path.resolve(cwd, pathText) : base };
+}
+
+function readByteSize(reader: InputReader, name: string): number {
+  const text = reader.string(name).trim();
+  const bytes = parseByteSize(text);
+  // A size is short: quote at most its start, without control characters, so a huge or hostile value is never echoed.
+  const shown = (text.length > 32 ? `${text.slice(0, 32)}…` : text).replace(/[\u0000-\u001f\u007f]/g, '?');
+  if (bytes === undefined) throw new InputError(name, `got '${shown}', expected a size such as 10GiB, 500MB, 750M or a number of bytes`);
+  return bytes;
 }
 
 function checkSourceUrl(source: string): void {

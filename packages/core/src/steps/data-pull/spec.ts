@@ -91,6 +91,14 @@ export const dataPullSpec = {
       description: 'Local content-addressed cache of verified objects and state. Default: `$RUNNER_TOOL_CACHE/mlops-ci/data-pull`, else `~/.cache/mlops-ci/data-pull`.',
     },
     {
+      name: 'cache-max-size',
+      type: 'string',
+      default: '10GiB',
+      description:
+        'Size cap of `cache-dir`, and of a `cache-url` folder: after a pull, the least recently used objects (entries) are evicted down to it — never one this pull used or needs, nor one used in the last 10 minutes. `10GiB`, `500MB`, `750M`, or bytes.',
+      example: '20GiB',
+    },
+    {
       name: 'cache',
       type: 'boolean',
       default: 'true',
