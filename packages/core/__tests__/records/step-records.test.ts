@@ -92,10 +92,14 @@ describe('excludeRecordsFromGit', () => {
     const lines = readFileSync(exclude, 'utf8').split('\n');
     expect(lines[0]).toBe('*.secret');
     expect(lines.filter((line) => line === '.mlops-ci/')).toHaveLength(1);
+    expect(lines.filter((line) => line === '.*.mlops-ci-lock')).toHaveLength(1);
 
     mkdirSync(path.join(example, '.mlops-ci'));
     writeFileSync(path.join(example, '.mlops-ci', 'data-pull.json'), '{}');
+    // The lock a killed data-pull leaves beside its destination.
+    writeFileSync(path.join(example, '.data.mlops-ci-lock'), '{}');
     expect(git(repo, 'status', '--porcelain', '--untracked-files=all')).not.toContain('.mlops-ci');
+    expect(git(repo, 'status', '--porcelain', '--untracked-files=all')).not.toContain('mlops-ci-lock');
   });
 
   test('a linked worktree writes the exclude file git reads for it', async () => {

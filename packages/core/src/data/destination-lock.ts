@@ -86,8 +86,12 @@ export class DestinationLock {
 
 /** The lock file for a destination: beside it, so it works for a single-file out too and `delete` never sees it. */
 export function lockFileOf(dest: string): string {
-  return path.join(path.dirname(dest), `.${path.basename(dest)}.mlops-ci-lock`);
+  return path.join(path.dirname(dest), `.${path.basename(dest)}${LOCK_SUFFIX}`);
 }
+
+const LOCK_SUFFIX = '.mlops-ci-lock';
+/** A gitignore pattern for every lock file (one a killed pull left behind included). */
+export const LOCK_FILE_PATTERN = `.*${LOCK_SUFFIX}`;
 
 async function acquireOne(dest: string, options: LockOptions): Promise<HeldLock> {
   const file = lockFileOf(dest);

@@ -149,7 +149,8 @@ async function placeFile(item: WorkItem, cache: ObjectCache, folders: FolderMake
  * file stays to place (unvouched) until a run puts it there, so sweeping the
  * folders of this run's work finds them (a file the dataset dropped since
  * takes its temp with it under `delete`). A re-pull with nothing to do reads
- * no folder. Two pulls into one destination at once are not supported.
+ * no folder. Two pulls into one destination never run at once (the step's
+ * destination lock).
  */
 async function sweepLeftTemps(work: readonly WorkItem[]): Promise<void> {
   const folders = new Set(work.map((item) => path.dirname(item.dest)));

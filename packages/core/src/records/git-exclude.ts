@@ -1,10 +1,16 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { LOCK_FILE_PATTERN } from '../data/destination-lock.js';
 import { execCapture } from '../exec.js';
 import { RECORDS_DIR } from './step-records.js';
 
-/** Matches a folder of that name at any depth: the workspace may be a sub-folder of the repository (examples/iris). */
-const PATTERN = `${RECORDS_DIR}/`;
+/**
+ * What mlops-ci leaves in a work tree: the records folder (with the local
+ * registry), and the lock file beside a data-pull destination that a killed
+ * pull leaves until the next one. Each matches at any depth: the workspace may
+ * be a sub-folder of the repository (examples/iris).
+ */
+const PATTERNS = [`${RECORDS_DIR}/`, LOCK_FILE_PATTERN];
 
 /**
  * What happened to the exclude entry: added now, there already, or nothing
@@ -13,7 +19,7 @@ const PATTERN = `${RECORDS_DIR}/`;
 export type ExcludeOutcome = 'added' | 'present' | 'not-a-work-tree';
 
 /**
- * Adds `.mlops-ci/` to the repository's `.git/info/exclude`, so that a later
+ * Adds `.mlops-ci/` and data-pull's lock files to the repository's `.git/info/exclude`, so that a later
  * `git add -A` in the pipeline (a bump commit, a GTO tag commit) never
  * commits step records or a local registry. `info/exclude` rather than
  * `.gitignore`: it is the clone's own, never part of a commit. Idempotent;
@@ -26,11 +32,13 @@ export async function excludeRecordsFromGit(workspace: string): Promise<ExcludeO
     if (err.code === 'ENOENT') return '';
     throw err;
   });
-  if (current.split(/\r?\n/).some((line) => line.trim() === PATTERN)) return 'present';
+  const present = new Set(current.split(/\r?\n/).map((line) => line.trim()));
+  const missing = PATTERNS.filter((pattern) => !present.has(pattern));
+  if (missing.length === 0) return 'present';
   await mkdir(path.dirname(file), { recursive: true });
   // Two steps at once (Jenkins `parallel`) can both append: a repeated line is harmless, a lost user line would not be.
   const separator = current === '' || current.endsWith('\n') ? '' : '\n';
-  await appendFile(file, `${separator}# step records and the local registry of mlops-ci\n${PATTERN}\n`);
+  await appendFile(file, `${separator}# step records, the local registry and data-pull locks of mlops-ci\n${missing.join('\n')}\n`);
   return 'added';
 }
 
