@@ -12,6 +12,7 @@ import type { StepSpec } from './spec/types.js';
 import { findStep, STEPS } from './steps/registry.js';
 import { runStep } from './steps/run-step.js';
 import { VERSION } from './version.js';
+import { inertLines } from './host/workflow-commands.js';
 
 type Parsed = { kind: 'inputs'; inputs: Record<string, unknown> } | { kind: 'help' } | { kind: 'error'; message: string };
 
@@ -29,7 +30,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   const entry = findStep(first);
   if (!entry) {
-    process.stderr.write(`error: unknown step '${first}'; the steps are: ${specs().map((s) => s.name).join(', ')}\n`);
+    printError(`unknown step '${first}'; the steps are: ${specs().map((s) => s.name).join(', ')}`, env);
     return EXIT.badInput;
   }
   const parsed = parseStepArgs(entry.spec, rest);
@@ -38,7 +39,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return EXIT.ok;
   }
   if (parsed.kind === 'error') {
-    process.stderr.write(`error: ${parsed.message}\n`);
+    printError(parsed.message, env);
     return EXIT.badInput;
   }
   return runStep(entry, env, 'cli', parsed.inputs);
@@ -94,6 +95,13 @@ export function parseStepArgs(spec: StepSpec, args: readonly string[]): Parsed {
     else return { kind: 'error', message: `input '${name}' is given twice` };
   }
   return { kind: 'inputs', inputs };
+}
+
+/** An error before any host exists; it quotes arguments, so on a runner it is printed inert too. */
+function printError(message: string, env: NodeJS.ProcessEnv): void {
+  const text = `error: ${message}`;
+  const lines = env['GITHUB_ACTIONS'] === 'true' ? inertLines(text) : [text];
+  process.stderr.write(`${lines.join('\n')}\n`);
 }
 
 function specs(): StepSpec[] {

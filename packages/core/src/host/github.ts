@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { truncate } from '../report/format.js';
 import { githubContext } from './context.js';
 import { envInputs } from './raw-inputs.js';
+import { inertLines } from './workflow-commands.js';
 import type { CacheStore, Host, Logger } from './types.js';
 
 /** GitHub refuses a step summary over 1 MiB; leave room for what other steps add. */
@@ -21,8 +22,13 @@ export class GitHubHost implements Host {
   debug(message: string): void {
     core.debug(message);
   }
+  /**
+   * The one log call that prints text as it is (debug, notice, warning, error
+   * and group titles go out as commands whose data @actions/core escapes), so
+   * the one place where a printed value could become a workflow command.
+   */
   info(message: string): void {
-    core.info(message);
+    for (const line of inertLines(message)) core.info(line);
   }
   notice(message: string): void {
     core.notice(message);
