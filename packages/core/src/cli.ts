@@ -1,10 +1,17 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 /**
  * The one entrypoint: `mlops-ci <step> ...` in a terminal and on Jenkins, and,
  * through runAction(), every GitHub action. It loads only specs eagerly;
  * hosts and step code are imported when a step actually runs.
+ *
+ * The `#!` line ends Node's own options with `--`: Node reads an
+ * `--env-file…` argument even after the script's name (and runs the file's
+ * NODE_OPTIONS) unless a `--` came before it, so without it
+ * `mlops-ci train-in-container --env-file train.env` would hand a repository
+ * file to Node. `env -S` splits the line (GNU coreutils 8.30+, BSD/macOS;
+ * npm's Windows shims read it too).
  */
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { EXIT } from './errors.js';
 import { renderStepHelp, renderUsage } from './spec/help.js';
@@ -118,6 +125,45 @@ function isEntrypoint(): boolean {
   }
 }
 
+/**
+ * Arguments of the tool that Node itself acted on before the tool started:
+ * Node scans its whole command line up to the first `--` for `--env-file…`,
+ * the script's own arguments included. `commandLine` is the process's real
+ * argv (node, its options, the script, then `ownArgs`).
+ */
+export function argumentsNodeRead(commandLine: readonly string[], ownArgs: readonly string[]): string[] {
+  const launcher = commandLine.slice(0, commandLine.length - ownArgs.length);
+  if (launcher.includes('--')) return [];
+  const separator = ownArgs.indexOf('--');
+  return (separator === -1 ? ownArgs : ownArgs.slice(0, separator)).filter((arg) => arg.startsWith('--env-file'));
+}
+
+/** This process's argv as exec'd (Linux); null where it cannot be read, and the check is skipped. */
+function ownCommandLine(): string[] | null {
+  try {
+    return readFileSync('/proc/self/cmdline', 'utf8').split('\0').slice(0, -1);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `node dist/mlops-ci.js … --env-file x`: Node has already read x, and run
+ * its NODE_OPTIONS. That cannot be undone here, but the tool does not go on
+ * in such a process, and says how to start it so that it cannot happen.
+ */
+function refuseArgumentsNodeRead(args: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  const read = argumentsNodeRead(ownCommandLine() ?? [], args);
+  if (read.length === 0) return false;
+  const input = (read[0] as string).slice(2).split('=')[0] as string;
+  printError(
+    `input '${input}': Node itself reads '--${input}' when mlops-ci is started as 'node dist/mlops-ci.js …' (it loads the file, and runs its NODE_OPTIONS, before mlops-ci starts). Start it as 'mlops-ci …' or 'node -- dist/mlops-ci.js …'.`,
+    env,
+  );
+  return true;
+}
+
 if (isEntrypoint()) {
-  process.exitCode = await main(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  process.exitCode = refuseArgumentsNodeRead(args, process.env) ? EXIT.badInput : await main(args);
 }
