@@ -13,13 +13,14 @@
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { EXIT } from './errors.js';
+import { EXIT, quote } from './errors.js';
 import { renderStepHelp, renderUsage } from './spec/help.js';
 import type { StepSpec } from './spec/types.js';
 import { findStep, STEPS } from './steps/registry.js';
 import { runStep } from './steps/run-step.js';
 import { VERSION } from './version.js';
 import { inertLines } from './host/workflow-commands.js';
+import { redactUrlCredentials } from './redact.js';
 
 type Parsed = { kind: 'inputs'; inputs: Record<string, unknown> } | { kind: 'help' } | { kind: 'error'; message: string };
 
@@ -37,7 +38,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   const entry = findStep(first);
   if (!entry) {
-    printError(`unknown step '${first}'; the steps are: ${specs().map((s) => s.name).join(', ')}`, env);
+    printError(`unknown step ${quote(first)}; the steps are: ${specs().map((s) => s.name).join(', ')}`, env);
     return EXIT.badInput;
   }
   const parsed = parseStepArgs(entry.spec, rest);
@@ -79,12 +80,12 @@ export function parseStepArgs(spec: StepSpec, args: readonly string[]): Parsed {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
-    if (!arg.startsWith('--')) return { kind: 'error', message: `unexpected argument '${arg}': inputs are given as --<input> <value>` };
+    if (!arg.startsWith('--')) return { kind: 'error', message: `unexpected argument ${quote(arg)}: inputs are given as --<input> <value>` };
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     const input = spec.inputs.find((candidate) => candidate.name === name);
     if (!input) {
-      return { kind: 'error', message: `input '${name}' is not an input of ${spec.name}; see mlops-ci ${spec.name} --help` };
+      return { kind: 'error', message: `input ${quote(name)} is not an input of ${spec.name}; see mlops-ci ${spec.name} --help` };
     }
     let value: string;
     if (eq !== -1) {
@@ -106,7 +107,7 @@ export function parseStepArgs(spec: StepSpec, args: readonly string[]): Parsed {
 
 /** An error before any host exists; it quotes arguments, so on a runner it is printed inert too. */
 function printError(message: string, env: NodeJS.ProcessEnv): void {
-  const text = `error: ${message}`;
+  const text = `error: ${redactUrlCredentials(message)}`;
   const lines = env['GITHUB_ACTIONS'] === 'true' ? inertLines(text) : [text];
   process.stderr.write(`${lines.join('\n')}\n`);
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DirectoryCache } from './directory-cache.js';
 import { inertLines } from './workflow-commands.js';
+import { redactUrlCredentials } from '../redact.js';
 import type { CacheStore, Host, HostKind, RunContext } from './types.js';
 import type { RawInputs } from '../spec/types.js';
 
@@ -92,8 +93,9 @@ export abstract class PlainHost implements Host {
 
   abstract finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void>;
 
+  /** Secrets this run was told about, and credentials inside any URL. */
   protected redact(text: string): string {
-    let out = text;
+    let out = redactUrlCredentials(text);
     for (const secret of this.secrets) out = out.split(secret).join('***');
     return out;
   }
