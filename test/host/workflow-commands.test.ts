@@ -6,9 +6,12 @@
  * candidate folders whose names carry commands after a line break; the log is
  * read the way the runner reads it.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runActionEntrypoint, runBundle, tempDir } from '../support/bundle.js';
+import { findStep, runAct } from '../support/act.js';
+import { ROOT, runActionEntrypoint, runBundle, tempDir } from '../support/bundle.js';
+import { startGitHubApi } from '../support/github-api/server.js';
 import { commandsRunnerWouldRun, type RunnerCommand } from '../support/runner-commands.js';
 
 /** One candidate folder per way a name can smuggle a command into a log line. */
@@ -90,3 +93,63 @@ test('the CLI in a workflow run: step prints hostile candidate names without run
   expect(commandsRunnerWouldRun(`${run.stdout}\n${run.stderr}`).filter(injected)).toEqual([]);
   expect(JSON.parse(run.stdout)).toMatchObject({ passed: 'true' });
 });
+
+/** The gate action in a workflow under act (host mode), after a step made the hostile folders. */
+const actWorkflow = `name: gate
+on: pull_request
+jobs:
+  gate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: train (stand-in)
+        run: |
+          for name in 'rf\\n::set-output name=injected::1' 'gb\\n::add-mask::injected' 'xg\\n::error::injected' 'sv\\n::stop-commands::injected'; do
+            dir="out/$(printf "$name")"
+            mkdir -p "$dir"
+            echo '{"accuracy": 0.93}' > "$dir/metrics.json"
+          done
+      - id: gate
+        uses: ./actions/evaluate-and-gate
+        with:
+          metrics: out/*/metrics.json
+          rules: accuracy >= 0.5
+      - name: after
+        run: echo "after the gate, injected=\${{ steps.gate.outputs.injected }} passed=\${{ steps.gate.outputs.passed }}"
+`;
+
+test('under act: the gate step sets only its own outputs, and no later line is masked or stopped', async () => {
+  const repo = tempDir('act-wf-commands-');
+  cpSync(path.join(ROOT, 'actions'), path.join(repo, 'actions'), { recursive: true });
+  cpSync(path.join(ROOT, 'dist'), path.join(repo, 'dist'), { recursive: true });
+  mkdirSync(path.join(repo, '.github', 'workflows'), { recursive: true });
+  writeFileSync(path.join(repo, '.github', 'workflows', 'gate.yml'), actWorkflow);
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: repo });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-qm', 'init');
+  const token = 'ghs_act_wf_commands';
+  const api = await startGitHubApi({ token });
+  try {
+    const pull = { number: 9, head: { sha: 'c'.repeat(40), ref: 'hostile' }, base: { ref: 'main' } };
+    api.state.seedPull('acme', 'iris', { number: 9, head: pull.head });
+    const run = await runAct({
+      repoDir: repo,
+      workflow: '.github/workflows/gate.yml',
+      event: 'pull_request',
+      payload: { action: 'synchronize', number: 9, pull_request: pull, repository: { full_name: 'acme/iris', name: 'iris', owner: { login: 'acme' } } },
+      env: { GITHUB_API_URL: api.url },
+      secrets: { GITHUB_TOKEN: token },
+      timeoutMs: 120_000,
+    });
+    if (run.exitCode !== 0) console.log(run.output);
+    expect(run.exitCode).toBe(0);
+    const outputs = findStep(run, 'gate')?.outputs ?? {};
+    expect(outputs).toMatchObject({ passed: 'true' });
+    expect(Object.keys(outputs)).not.toContain('injected');
+    // Not masked (add-mask) and still processed (stop-commands): the next step's line is there as written.
+    expect(run.output).toContain('after the gate, injected= passed=true');
+  } finally {
+    await api.close();
+  }
+}, 150_000);
