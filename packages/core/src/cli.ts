@@ -134,6 +134,9 @@ function isEntrypoint(): boolean {
  */
 export function argumentsNodeRead(commandLine: readonly string[], ownArgs: readonly string[]): string[] {
   const launcher = commandLine.slice(0, commandLine.length - ownArgs.length);
+  const tail = commandLine.slice(launcher.length);
+  // A command line that does not end with our arguments is not one we can read: assume nothing.
+  if (launcher.length === 0 || tail.some((arg, i) => arg !== ownArgs[i])) return [];
   if (launcher.includes('--')) return [];
   const separator = ownArgs.indexOf('--');
   return (separator === -1 ? ownArgs : ownArgs.slice(0, separator)).filter((arg) => arg.startsWith('--env-file'));
@@ -154,11 +157,12 @@ function ownCommandLine(): string[] | null {
  * in such a process, and says how to start it so that it cannot happen.
  */
 function refuseArgumentsNodeRead(args: readonly string[], env: NodeJS.ProcessEnv): boolean {
-  const read = argumentsNodeRead(ownCommandLine() ?? [], args);
+  const commandLine = ownCommandLine();
+  const read = commandLine ? argumentsNodeRead(commandLine, args) : [];
   if (read.length === 0) return false;
   const input = (read[0] as string).slice(2).split('=')[0] as string;
   printError(
-    `input '${input}': Node itself reads '--${input}' when mlops-ci is started as 'node dist/mlops-ci.js …' (it loads the file, and runs its NODE_OPTIONS, before mlops-ci starts). Start it as 'mlops-ci …' or 'node -- dist/mlops-ci.js …'.`,
+    `input ${quote(input)}: Node itself reads ${quote(`--${input}`)} when mlops-ci is started as 'node dist/mlops-ci.js …' (it loads the file, and runs its NODE_OPTIONS, before mlops-ci starts). Start it as 'mlops-ci …' or 'node -- dist/mlops-ci.js …'.`,
     env,
   );
   return true;

@@ -36,4 +36,8 @@ describe('argumentsNodeRead', () => {
     expect(argumentsNodeRead(['node', '--', 'dist/mlops-ci.js', ...own], own)).toEqual([]);
     expect(argumentsNodeRead(['node', 'dist/mlops-ci.js', 'x', '--', '--env-file', 'a'], ['x', '--', '--env-file', 'a'])).toEqual([]);
   });
+  test('a command line that does not end with the arguments (or none at all) is not guessed at', () => {
+    expect(argumentsNodeRead([], own)).toEqual([]);
+    expect(argumentsNodeRead(['node', 'dist/mlops-ci.js', 'other'], own)).toEqual([]);
+  });
 });
