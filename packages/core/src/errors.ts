@@ -1,6 +1,6 @@
 /**
  * The error kinds a step can end with, and the exit code each maps to
- * (DESIGN.md "Exit codes"). Library code throws these; only the entry turns
+ * (README, "Contracts"). Library code throws these; only the entry turns
  * them into an exit code and a message.
  */
 import { redactUrlCredentials } from './redact.js';

@@ -12,7 +12,7 @@ const STEP_SUMMARY_LIMIT = 512 * 1024;
 /**
  * GitHub Actions, as a JavaScript action: @actions/core for inputs, outputs,
  * groups, masking and the step summary; @actions/cache for the cache (only
- * JavaScript actions get the cache token, DESIGN.md).
+ * JavaScript actions get the cache token: README, "Why JavaScript actions").
  */
 export class GitHubHost implements Host {
   readonly kind = 'github' as const;
