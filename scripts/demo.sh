@@ -59,9 +59,9 @@ step() {
   local name=$1 label=$2 code=0
   shift 2
   if [ "$verbose" = 1 ]; then
-    node "$cli" "$name" "$@" >"$out/steps/$label.json" 2> >(tee "$out/logs/$label.log" >&2) || code=$?
+    node -- "$cli" "$name" "$@" >"$out/steps/$label.json" 2> >(tee "$out/logs/$label.log" >&2) || code=$?
   else
-    node "$cli" "$name" "$@" >"$out/steps/$label.json" 2>"$out/logs/$label.log" || code=$?
+    node -- "$cli" "$name" "$@" >"$out/steps/$label.json" 2>"$out/logs/$label.log" || code=$?
   fi
   if [ "$code" -ne 0 ] && [ "$code" -ne 3 ]; then
     say "!! $label failed (exit $code); the end of its log ($out/logs/$label.log):" >&2
@@ -161,5 +161,5 @@ step promote-model promote-model --model "$model" --path "$out/$best" \
 version=$(get "$out/steps/promote-model.json" version)
 previous=$(get "$out/steps/promote-model.json" previous-version)
 say "   promoted $model version $version ($best) to $alias${previous:+ (was version $previous)}"
-say "   lineage: node dist/mlops-ci.js promote-model --describe $model@$alias${registry:+ --registry $registry}   (from examples/iris)"
+say "   lineage: node -- dist/mlops-ci.js promote-model --describe $model@$alias${registry:+ --registry $registry}   (from examples/iris)"
 say "== done: $model@$alias = version $version =="

@@ -14,12 +14,13 @@ export interface BundleRun {
 }
 
 /**
- * Runs the committed bundle as a user would (`node dist/mlops-ci.js ...`),
+ * Runs the committed bundle as the README says to (`node -- dist/mlops-ci.js ...`:
+ * the `--` keeps Node from reading the tool's own `--env-file`),
  * with a clean environment: only what the test passes, plus PATH and HOME,
  * so a CI variable of the machine running the tests can't change the host.
  */
 export async function runBundle(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<BundleRun> {
-  return runNode([BUNDLE, ...args], options);
+  return runNode(['--', BUNDLE, ...args], options);
 }
 
 /** Runs an action's entrypoint (dist/<step>.js) the way the runner does: `node <main>`, inputs in INPUT_*. */

@@ -1,17 +1,26 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 /**
  * The one entrypoint: `mlops-ci <step> ...` in a terminal and on Jenkins, and,
  * through runAction(), every GitHub action. It loads only specs eagerly;
  * hosts and step code are imported when a step actually runs.
+ *
+ * The `#!` line ends Node's own options with `--`: Node reads an
+ * `--env-file…` argument even after the script's name (and runs the file's
+ * NODE_OPTIONS) unless a `--` came before it, so without it
+ * `mlops-ci train-in-container --env-file train.env` would hand a repository
+ * file to Node. `env -S` splits the line (GNU coreutils 8.30+, BSD/macOS;
+ * npm's Windows shims read it too).
  */
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { EXIT } from './errors.js';
+import { EXIT, quote } from './errors.js';
 import { renderStepHelp, renderUsage } from './spec/help.js';
 import type { StepSpec } from './spec/types.js';
 import { findStep, STEPS } from './steps/registry.js';
 import { runStep } from './steps/run-step.js';
 import { VERSION } from './version.js';
+import { inertLines } from './host/workflow-commands.js';
+import { redactUrlCredentials } from './redact.js';
 
 type Parsed = { kind: 'inputs'; inputs: Record<string, unknown> } | { kind: 'help' } | { kind: 'error'; message: string };
 
@@ -29,7 +38,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   const entry = findStep(first);
   if (!entry) {
-    process.stderr.write(`error: unknown step '${first}'; the steps are: ${specs().map((s) => s.name).join(', ')}\n`);
+    printError(`unknown step ${quote(first)}; the steps are: ${specs().map((s) => s.name).join(', ')}`, env);
     return EXIT.badInput;
   }
   const parsed = parseStepArgs(entry.spec, rest);
@@ -38,7 +47,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return EXIT.ok;
   }
   if (parsed.kind === 'error') {
-    process.stderr.write(`error: ${parsed.message}\n`);
+    printError(parsed.message, env);
     return EXIT.badInput;
   }
   return runStep(entry, env, 'cli', parsed.inputs);
@@ -71,12 +80,12 @@ export function parseStepArgs(spec: StepSpec, args: readonly string[]): Parsed {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
-    if (!arg.startsWith('--')) return { kind: 'error', message: `unexpected argument '${arg}': inputs are given as --<input> <value>` };
+    if (!arg.startsWith('--')) return { kind: 'error', message: `unexpected argument ${quote(arg)}: inputs are given as --<input> <value>` };
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     const input = spec.inputs.find((candidate) => candidate.name === name);
     if (!input) {
-      return { kind: 'error', message: `input '${name}' is not an input of ${spec.name}; see mlops-ci ${spec.name} --help` };
+      return { kind: 'error', message: `input ${quote(name)} is not an input of ${spec.name}; see mlops-ci ${spec.name} --help` };
     }
     let value: string;
     if (eq !== -1) {
@@ -96,6 +105,13 @@ export function parseStepArgs(spec: StepSpec, args: readonly string[]): Parsed {
   return { kind: 'inputs', inputs };
 }
 
+/** An error before any host exists; it quotes arguments, so on a runner it is printed inert too. */
+function printError(message: string, env: NodeJS.ProcessEnv): void {
+  const text = `error: ${redactUrlCredentials(message)}`;
+  const lines = env['GITHUB_ACTIONS'] === 'true' ? inertLines(text) : [text];
+  process.stderr.write(`${lines.join('\n')}\n`);
+}
+
 function specs(): StepSpec[] {
   return STEPS.map((step) => step.spec);
 }
@@ -110,6 +126,49 @@ function isEntrypoint(): boolean {
   }
 }
 
+/**
+ * Arguments of the tool that Node itself acted on before the tool started:
+ * Node scans its whole command line up to the first `--` for `--env-file…`,
+ * the script's own arguments included. `commandLine` is the process's real
+ * argv (node, its options, the script, then `ownArgs`).
+ */
+export function argumentsNodeRead(commandLine: readonly string[], ownArgs: readonly string[]): string[] {
+  const launcher = commandLine.slice(0, commandLine.length - ownArgs.length);
+  const tail = commandLine.slice(launcher.length);
+  // A command line that does not end with our arguments is not one we can read: assume nothing.
+  if (launcher.length === 0 || tail.some((arg, i) => arg !== ownArgs[i])) return [];
+  if (launcher.includes('--')) return [];
+  const separator = ownArgs.indexOf('--');
+  return (separator === -1 ? ownArgs : ownArgs.slice(0, separator)).filter((arg) => arg.startsWith('--env-file'));
+}
+
+/** This process's argv as exec'd (Linux); null where it cannot be read, and the check is skipped. */
+function ownCommandLine(): string[] | null {
+  try {
+    return readFileSync('/proc/self/cmdline', 'utf8').split('\0').slice(0, -1);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `node dist/mlops-ci.js … --env-file x`: Node has already read x, and run
+ * its NODE_OPTIONS. That cannot be undone here, but the tool does not go on
+ * in such a process, and says how to start it so that it cannot happen.
+ */
+function refuseArgumentsNodeRead(args: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  const commandLine = ownCommandLine();
+  const read = commandLine ? argumentsNodeRead(commandLine, args) : [];
+  if (read.length === 0) return false;
+  const input = (read[0] as string).slice(2).split('=')[0] as string;
+  printError(
+    `input ${quote(input)}: Node itself reads ${quote(`--${input}`)} when mlops-ci is started as 'node dist/mlops-ci.js …' (it loads the file, and runs its NODE_OPTIONS, before mlops-ci starts). Start it as 'mlops-ci …' or 'node -- dist/mlops-ci.js …'.`,
+    env,
+  );
+  return true;
+}
+
 if (isEntrypoint()) {
-  process.exitCode = await main(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  process.exitCode = refuseArgumentsNodeRead(args, process.env) ? EXIT.badInput : await main(args);
 }

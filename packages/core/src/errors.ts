@@ -1,8 +1,9 @@
 /**
  * The error kinds a step can end with, and the exit code each maps to
- * (DESIGN.md "Exit codes"). Library code throws these; only the entry turns
+ * (README, "Contracts"). Library code throws these; only the entry turns
  * them into an exit code and a message.
  */
+import { redactUrlCredentials } from './redact.js';
 
 export const EXIT = {
   ok: 0,
@@ -12,6 +13,12 @@ export const EXIT = {
 } as const;
 
 export type ErrorCategory = 'input' | 'failure' | 'gate';
+
+/** How much of a user's value a message quotes: enough to recognise it, never a whole file or a 100 kB argument. */
+export const QUOTE_LIMIT = 200;
+
+/** The net under an InputError whose caller quoted a value whole: the message is cut here. */
+const MESSAGE_LIMIT = 1_000;
 
 /**
  * Bad input or bad input data: nothing was done (exit 2).
@@ -25,8 +32,32 @@ export class InputError extends Error {
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(`input '${input}': ${message}`, options);
+    super(excerpt(redactUrlCredentials(`input '${input}': ${message}`), MESSAGE_LIMIT), options);
   }
+}
+
+/**
+ * A user's value as a message quotes it: in single quotes, on one line (line
+ * breaks and other control characters written as escapes, so a value cannot
+ * start a log line of its own or drive a terminal), URL credentials hidden,
+ * and at most `limit` characters of it.
+ */
+export function quote(value: string, limit = QUOTE_LIMIT): string {
+  return `'${excerpt(visibleControls(redactUrlCredentials(value)), limit)}'`;
+}
+
+/** At most `limit` characters of `text`, saying how many were left out. */
+function excerpt(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  // Never end on the first half of a surrogate pair.
+  const head = text.slice(0, limit).replace(/[\uD800-\uDBFF]$/, '');
+  return `${head}… (${text.length - head.length} more characters)`;
+}
+
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function visibleControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (char) => NAMED_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The gate ran and did not pass (exit 3 unless `on-fail: warn`). */

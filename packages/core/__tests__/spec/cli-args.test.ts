@@ -1,4 +1,4 @@
-import { parseStepArgs } from '../../src/cli.js';
+import { argumentsNodeRead, parseStepArgs } from '../../src/cli.js';
 import { evaluateAndGateSpec } from '../../src/steps/evaluate-and-gate/spec.js';
 
 describe('parseStepArgs', () => {
@@ -23,5 +23,21 @@ describe('parseStepArgs', () => {
 
   test('--help anywhere asks for the step help', () => {
     expect(parseStepArgs(evaluateAndGateSpec, ['--metrics', 'a', '--help'])).toEqual({ kind: 'help' });
+  });
+});
+
+describe('argumentsNodeRead', () => {
+  const own = ['train-in-container', '--env-file', 'train.env', '--command', 'x'];
+  test('node script --env-file …: Node read it', () => {
+    expect(argumentsNodeRead(['node', 'dist/mlops-ci.js', ...own], own)).toEqual(['--env-file']);
+    expect(argumentsNodeRead(['node', '--no-warnings', 'dist/mlops-ci.js', 'x', '--env-file=a'], ['x', '--env-file=a'])).toEqual(['--env-file=a']);
+  });
+  test('a -- before the script (the bin, the documented form) or before the argument: Node read nothing', () => {
+    expect(argumentsNodeRead(['node', '--', 'dist/mlops-ci.js', ...own], own)).toEqual([]);
+    expect(argumentsNodeRead(['node', 'dist/mlops-ci.js', 'x', '--', '--env-file', 'a'], ['x', '--', '--env-file', 'a'])).toEqual([]);
+  });
+  test('a command line that does not end with the arguments (or none at all) is not guessed at', () => {
+    expect(argumentsNodeRead([], own)).toEqual([]);
+    expect(argumentsNodeRead(['node', 'dist/mlops-ci.js', 'other'], own)).toEqual([]);
   });
 });

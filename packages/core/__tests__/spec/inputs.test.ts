@@ -1,4 +1,4 @@
-import { InputError } from '../../src/errors.js';
+import { InputError, quote } from '../../src/errors.js';
 import { InputReader, parseInputsJson, secretEnvName } from '../../src/spec/inputs.js';
 import type { StepSpec } from '../../src/spec/types.js';
 import { jsonInputs, envInputs, withEnvFallbacks } from '../../src/host/raw-inputs.js';
@@ -57,7 +57,7 @@ describe('InputReader', () => {
     [{ count: '1.5' }, (r: InputReader) => r.number('count', { integer: true }), "input 'count': got '1.5', expected a whole number"],
     [{ mode: 'c' }, (r: InputReader) => r.choice('mode'), "input 'mode': got 'c', expected one of: a, b"],
     [{}, (r: InputReader) => r.requiredString('paths'), "input 'paths': is required: paths"],
-    [{ paths: [{ a: 1 }] }, (r: InputReader) => r.list('paths'), 'input \'paths\': got {"a":1}, expected text, a number or true/false'],
+    [{ paths: [{ a: 1 }] }, (r: InputReader) => r.list('paths'), `input 'paths': got '{"a":1}', expected text, a number or true/false`],
   ])('rejects bad input %p with a message naming it', (values, read, message) => {
     const error = (() => {
       try {
@@ -110,5 +110,19 @@ describe('raw inputs', () => {
 
   test('secret env names are shell-safe', () => {
     expect(secretEnvName('github-token')).toBe('MLOPS_CI_SECRET_GITHUB_TOKEN');
+  });
+});
+
+describe('values quoted in errors', () => {
+  test('are cut to a bounded excerpt, on one line, with URL credentials hidden', () => {
+    expect(quote('x'.repeat(250))).toBe(`'${'x'.repeat(200)}… (50 more characters)'`);
+    expect(quote('a\nb\r\u001b[31m')).toBe("'a\\nb\\r\\u001b[31m'");
+    expect(quote('https://me:pw@ghe.example/api?access_token=t0k&per_page=1')).toBe("'https://***@ghe.example/api?access_token=***&per_page=1'");
+  });
+
+  test('an InputError carries at most a bounded message whatever its caller quoted', () => {
+    const error = new InputError('rules', `got '${'y'.repeat(5000)}'`);
+    expect(error.message.length).toBeLessThan(1100);
+    expect(error.message).toMatch(/^input 'rules': got 'y+… \(\d+ more characters\)$/);
   });
 });

@@ -32,7 +32,7 @@ export function githubContext(env: NodeJS.ProcessEnv): RunContext {
  * Jenkins (multibranch or plain): CHANGE_ID is the PR number, CHANGE_URL names
  * the repository. GIT_COMMIT is unreliable, so the sha comes from git; on a
  * PR-* build whose HEAD is a two-parent merge, statuses go on HEAD^1, the PR
- * head (DESIGN.md "Host").
+ * head.
  */
 export async function jenkinsContext(env: NodeJS.ProcessEnv): Promise<RunContext> {
   const workspace = env['WORKSPACE'] ?? process.cwd();

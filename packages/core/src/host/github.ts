@@ -2,6 +2,8 @@ import * as core from '@actions/core';
 import { truncate } from '../report/format.js';
 import { githubContext } from './context.js';
 import { envInputs } from './raw-inputs.js';
+import { inertLines } from './workflow-commands.js';
+import { redactUrlCredentials } from '../redact.js';
 import type { CacheStore, Host, Logger } from './types.js';
 
 /** GitHub refuses a step summary over 1 MiB; leave room for what other steps add. */
@@ -10,7 +12,7 @@ const STEP_SUMMARY_LIMIT = 512 * 1024;
 /**
  * GitHub Actions, as a JavaScript action: @actions/core for inputs, outputs,
  * groups, masking and the step summary; @actions/cache for the cache (only
- * JavaScript actions get the cache token, DESIGN.md).
+ * JavaScript actions get the cache token: README, "Why JavaScript actions").
  */
 export class GitHubHost implements Host {
   readonly kind = 'github' as const;
@@ -18,23 +20,30 @@ export class GitHubHost implements Host {
   readonly context = githubContext(process.env);
   readonly cache: CacheStore = new ActionsCache(this);
 
+  // Every text goes out through redactUrlCredentials (a URL a user gave may
+  // carry a password the runner was never told to mask).
   debug(message: string): void {
-    core.debug(message);
+    core.debug(redactUrlCredentials(message));
   }
+  /**
+   * The one log call that prints text as it is (debug, notice, warning, error
+   * and group titles go out as commands whose data @actions/core escapes), so
+   * the one place where a printed value could become a workflow command.
+   */
   info(message: string): void {
-    core.info(message);
+    for (const line of inertLines(redactUrlCredentials(message))) core.info(line);
   }
   notice(message: string): void {
-    core.notice(message);
+    core.notice(redactUrlCredentials(message));
   }
   warning(message: string): void {
-    core.warning(message);
+    core.warning(redactUrlCredentials(message));
   }
   error(message: string): void {
-    core.error(message);
+    core.error(redactUrlCredentials(message));
   }
   group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    return core.group(name, fn);
+    return core.group(redactUrlCredentials(name), fn);
   }
   setSecret(value: string): void {
     if (value.trim() !== '') core.setSecret(value);
@@ -56,7 +65,7 @@ export class GitHubHost implements Host {
   }
 
   async finish(outcome: { exitCode: number; error?: { message: string } }): Promise<void> {
-    if (outcome.error) core.setFailed(outcome.error.message);
+    if (outcome.error) core.setFailed(redactUrlCredentials(outcome.error.message));
   }
 }
 

@@ -2,6 +2,7 @@ import { parseInputsJson } from '../spec/inputs.js';
 import { localContext } from './context.js';
 import { PlainHost } from './plain-host.js';
 import { jsonInputs } from './raw-inputs.js';
+import { inertJson } from './workflow-commands.js';
 
 /**
  * A terminal: `--name value` arguments over MLOPS_CI_INPUTS; logs on stderr,
@@ -17,6 +18,7 @@ export class LocalHost extends PlainHost {
 
   async finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void> {
     if (outcome.error) this.error(outcome.error.message);
-    process.stdout.write(`${JSON.stringify(this.outputs, null, 2)}\n`);
+    const json = JSON.stringify(this.outputs, null, 2);
+    process.stdout.write(`${this.onGitHubRunner ? inertJson(json) : json}\n`);
   }
 }

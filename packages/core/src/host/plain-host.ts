@@ -3,6 +3,8 @@ import { writeFileAtomic } from '../fs-atomic.js';
 import os from 'node:os';
 import path from 'node:path';
 import { DirectoryCache } from './directory-cache.js';
+import { inertLines } from './workflow-commands.js';
+import { redactUrlCredentials } from '../redact.js';
 import type { CacheStore, Host, HostKind, RunContext } from './types.js';
 import type { RawInputs } from '../spec/types.js';
 
@@ -22,6 +24,11 @@ export abstract class PlainHost implements Host {
   protected readonly outputs: Record<string, string> = {};
   private readonly secrets: string[] = [];
   private readonly debugEnabled: boolean;
+  /**
+   * The CLI in a workflow's `run:` step: the runner reads this process's
+   * stdout and stderr for workflow commands, so printed text is made inert.
+   */
+  protected readonly onGitHubRunner: boolean;
   private summaryStarted = false;
 
   protected constructor(
@@ -32,6 +39,7 @@ export abstract class PlainHost implements Host {
     private readonly write: LineWriter = writeStderr,
   ) {
     this.debugEnabled = ['1', 'true'].includes(env['MLOPS_CI_DEBUG'] ?? env['RUNNER_DEBUG'] ?? '');
+    this.onGitHubRunner = env['GITHUB_ACTIONS'] === 'true';
     const cacheRoot = env['MLOPS_CI_CACHE_DIR'] ?? path.join(os.homedir(), '.cache', 'mlops-ci', 'cache');
     this.cache = new DirectoryCache(cacheRoot, this);
   }
@@ -85,14 +93,18 @@ export abstract class PlainHost implements Host {
 
   abstract finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void>;
 
+  /** Secrets this run was told about, and credentials inside any URL. */
   protected redact(text: string): string {
-    let out = text;
+    let out = redactUrlCredentials(text);
     for (const secret of this.secrets) out = out.split(secret).join('***');
     return out;
   }
 
   private emit(message: string): void {
-    for (const line of this.redact(message).split('\n')) this.write(line);
+    const text = this.redact(message);
+    for (const block of this.onGitHubRunner ? inertLines(text) : [text]) {
+      for (const line of block.split('\n')) this.write(line);
+    }
   }
 
   /** Writes JSON whole, so the shim never reads half of it. */

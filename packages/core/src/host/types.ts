@@ -66,7 +66,7 @@ export interface Logger {
 }
 
 /**
- * One interface over the three places a step runs (DESIGN.md "Host").
+ * One interface over the three places a step runs (README, "Contracts").
  * Steps talk only to this, never to @actions/core or the environment directly.
  */
 export interface Host extends Logger {

@@ -1,7 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { truncate } from '../report/format.js';
 
-/** GitHub's documented limits (DESIGN.md "GitHub limits"). */
+/** GitHub's documented limits for statuses, check runs and comments. */
 export const LIMITS = {
   statusDescription: 140,
   checkRunText: 65_535,

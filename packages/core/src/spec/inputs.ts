@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError, quote } from '../errors.js';
 import type { InputSpec, RawInputs, StepSpec } from './types.js';
 
 const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
@@ -44,7 +44,7 @@ export class InputReader {
     const value = this.text(name)?.trim().toLowerCase() ?? '';
     if (TRUE_WORDS.has(value)) return true;
     if (FALSE_WORDS.has(value) || value === '') return false;
-    throw new InputError(name, `got '${value}', expected true or false`);
+    throw new InputError(name, `got ${quote(value)}, expected true or false`);
   }
 
   number(name: string, range: { min?: number; max?: number; integer?: boolean } = {}): number | undefined {
@@ -53,9 +53,9 @@ export class InputReader {
     const parsed = Number(value);
     const kind = range.integer ? 'a whole number' : 'a number';
     const valid = Number.isFinite(parsed) && (!range.integer || Number.isInteger(parsed));
-    if (!valid) throw new InputError(name, `got '${value}', expected ${kind}`);
+    if (!valid) throw new InputError(name, `got ${quote(value)}, expected ${kind}`);
     if ((range.min !== undefined && parsed < range.min) || (range.max !== undefined && parsed > range.max)) {
-      throw new InputError(name, `got ${value}, expected ${kind} from ${range.min ?? '-∞'} to ${range.max ?? '∞'}`);
+      throw new InputError(name, `got ${parsed}, expected ${kind} from ${range.min ?? '-∞'} to ${range.max ?? '∞'}`);
     }
     return parsed;
   }
@@ -64,7 +64,7 @@ export class InputReader {
     const choices = this.specOf(name).choices ?? [];
     const value = this.text(name)?.trim() ?? '';
     if (!choices.includes(value)) {
-      throw new InputError(name, `got '${value}', expected one of: ${choices.join(', ')}`);
+      throw new InputError(name, `got ${quote(value)}, expected one of: ${choices.join(', ')}`);
     }
     return value as T;
   }
@@ -101,7 +101,7 @@ export class InputReader {
   private scalarText(name: string, value: unknown): string {
     if (typeof value === 'string') return value;
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    throw new InputError(name, `got ${JSON.stringify(value)}, expected text, a number or true/false`);
+    throw new InputError(name, `got ${quote(JSON.stringify(value) ?? String(value))}, expected text, a number or true/false`);
   }
 
   private specOf(name: string): InputSpec {

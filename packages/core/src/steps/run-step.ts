@@ -6,6 +6,7 @@ import type { Host } from '../host/types.js';
 import { excludeRecordsFromGit } from '../records/git-exclude.js';
 import { RECORDS_DIR, writeStepRecord } from '../records/step-records.js';
 import { InputReader } from '../spec/inputs.js';
+import { redactUrlCredentials } from '../redact.js';
 import type { RawInputs, StepSpec } from '../spec/types.js';
 import type { StepEntry } from './types.js';
 
@@ -19,7 +20,7 @@ export async function runStep(entry: StepEntry, env: NodeJS.ProcessEnv, invocati
   try {
     host = await createHost(entry.spec.name, env, cliInputs, invocation);
   } catch (err) {
-    process.stderr.write(`error: ${messageOf(err)}\n`);
+    process.stderr.write(`error: ${redactUrlCredentials(messageOf(err))}\n`);
     await writeErrorFileWithoutHost(env, err);
     return exitCodeOf(err);
   }

@@ -7,6 +7,7 @@ import { checkRuleMetrics, parseRules, type RulesOrigin } from '../../metrics/ru
 import { loadSampleInputs } from '../../metrics/samples.js';
 import { parseSelect } from '../../metrics/select.js';
 import type { InputReader } from '../../spec/inputs.js';
+import { outputFilePath } from '../../spec/output-file.js';
 import type { CommentMode } from '../../scm/github.js';
 import { loadBaseline } from './baseline.js';
 import type { ReportingInputs } from './publish.js';
@@ -102,9 +103,9 @@ function outputFiles(reader: InputReader, host: Host, context: string): GateInpu
   const results = reader.string('results-file').trim();
   const junit = reader.string('junit').trim();
   return {
-    report: report ? path.resolve(cwd, report) : path.join(dir, 'report.md'),
-    results: results ? path.resolve(cwd, results) : path.join(dir, 'results.json'),
-    junit: junit ? path.resolve(cwd, junit) : null,
+    report: report ? outputFilePath('report', report, cwd) : path.join(dir, 'report.md'),
+    results: results ? outputFilePath('results-file', results, cwd) : path.join(dir, 'results.json'),
+    junit: junit ? outputFilePath('junit', junit, cwd) : null,
   };
 }
 

@@ -1,0 +1,52 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { InputError, quote } from '../errors.js';
+
+type PathKind = 'missing' | 'file' | 'folder' | 'other';
+
+/**
+ * The absolute path of a file a step will write, named by the input `input`.
+ * Checked while reading inputs, before any work: a path that can never be
+ * written as a file (an existing folder, a name ending in `/`, a path under
+ * a file, a device or FIFO that writing through a temp name would replace)
+ * is bad input, exit 2, not a failure after the work is done.
+ */
+export function outputFilePath(input: string, given: string, cwd: string): string {
+  const refuse = (why: string): never => {
+    throw new InputError(input, `got ${quote(given)}, ${why}; give the path of a file to write`);
+  };
+  if (/[\\/]$/.test(given)) refuse('which names a folder');
+  const file = path.resolve(cwd, given);
+  const kind = kindOf(file);
+  if (kind === 'folder') refuse('which is a folder');
+  if (kind === 'other') refuse('which is not a regular file');
+  if (kind === 'missing') {
+    const blocker = firstNonFolderAncestor(file);
+    if (blocker) refuse(`but ${quote(blocker)} is a file, not a folder`);
+  }
+  return file;
+}
+
+/** The nearest existing ancestor of `file` when it is not a folder (the file cannot be created under it). */
+function firstNonFolderAncestor(file: string): string | null {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const kind = kindOf(dir);
+    if (kind === 'folder') return null;
+    if (kind !== 'missing') return dir;
+    if (dir === path.dirname(dir)) return null;
+  }
+}
+
+function kindOf(target: string): PathKind {
+  let info;
+  try {
+    info = statSync(target, { throwIfNoEntry: false });
+  } catch (err) {
+    // ENOTDIR: a parent is a file, so nothing exists here; the caller finds that parent.
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return 'missing';
+    throw err;
+  }
+  if (!info) return 'missing';
+  if (info.isDirectory()) return 'folder';
+  return info.isFile() ? 'file' : 'other';
+}
