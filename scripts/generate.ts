@@ -1,6 +1,6 @@
 /**
  * Writes everything a user reads about the steps from their specs
- * (DESIGN.md "One step = one spec"): actions/<step>/action.yml,
+ * (each step declares its inputs once, in its spec): actions/<step>/action.yml,
  * jenkins-lib/vars/<var>.txt, the README input tables and the action
  * entrypoints dist/<step>.js. With --check, writes nothing and exits 1
  * listing the files that are stale.

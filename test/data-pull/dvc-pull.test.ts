@@ -63,7 +63,7 @@ function outputsOf(run: BundleRun): Record<string, string> {
 
 const ALL = ['--dvc', 'data.dvc\nlegacy.dvc\nmodel.bin.dvc\ndvc.lock:prepare'];
 
-test('the remote layout is the one DESIGN.md states: 3.x under files/md5/, 2.x at the root, .dir objects', () => {
+test("the remote layout is DVC's own: 3.x under files/md5/, 2.x at the root, .dir objects", () => {
   const top = readdirSync(localRemote);
   expect(top).toContain('files');
   const legacyOut = /md5: ([0-9a-f]{32})\.dir/.exec(readFileSync(path.join(repo, 'legacy.dvc'), 'utf8'))?.[1] ?? '';

@@ -7,7 +7,7 @@ import groovy.json.JsonSlurperClassic
 /**
  * Runs one mlops-ci step from a pipeline: the one place behind every var in vars/.
  *
- * The contract with the bundle (docs: DESIGN.md, "How inputs travel" and "How outputs come back"):
+ * The contract with the bundle (README, "Contracts"):
  * - `node "$MLOPS_CI_ENTRY" "$MLOPS_CI_STEP"` is the whole shell script. No value a user gave
  *   is ever part of it: inputs travel in the environment, so quoting cannot go wrong.
  * - MLOPS_CI_INPUTS: the inputs as one JSON object keyed by kebab-case input names.

@@ -1,7 +1,7 @@
 /**
  * A step's spec: everything a user reads about a step comes from here —
  * `actions/<step>/action.yml`, `jenkins-lib/vars/<var>.txt`, the README tables
- * and `mlops-ci <step> --help` are generated from it (DESIGN.md "One step = one spec").
+ * and `mlops-ci <step> --help` are generated from it, and a check fails when one drifts.
  * Specs are plain data so the CLI can print help without loading any step code.
  */
 
