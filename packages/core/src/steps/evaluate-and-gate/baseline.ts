@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.js';
-import { showFile } from '../../host/git.js';
+import { fetchRef, fileAt, isShallow, remoteNames, revParse } from '../../host/git.js';
 import { metricsFromText } from '../../metrics/load.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -29,9 +29,7 @@ export async function loadBaseline(spec: string, cwd: string): Promise<Baseline>
   if (git) {
     const [, ref, file] = git as unknown as [string, string, string];
     if (ref.startsWith('-')) throw new InputError('baseline', `got git ref '${ref}', which looks like an option; expected git:<ref>:<path>`);
-    const text = await showFile(cwd, ref, file);
-    if (text === null) return { kind: 'missing', source: spec, reason: `${file} does not exist at ${ref}` };
-    return { kind: 'found', source: spec, metrics: parse(text, spec) };
+    return loadGitBaseline(spec, ref, file, cwd);
   }
   if (spec.startsWith('git:')) throw new InputError('baseline', `got '${spec}', expected git:<ref>:<path> (e.g. git:origin/main:metrics.json)`);
   const file = path.resolve(cwd, spec);
@@ -43,6 +41,53 @@ export async function loadBaseline(spec: string, cwd: string): Promise<Baseline>
     throw new InputError('baseline', `cannot read ${spec}: ${(err as Error).message}`);
   }
   return { kind: 'found', source: spec, metrics: parse(text, spec) };
+}
+
+/**
+ * `git:<ref>:<path>`. Missing only when the ref exists and has no such file
+ * (the first run, before the metrics were committed there).
+ */
+async function loadGitBaseline(spec: string, ref: string, file: string, cwd: string): Promise<Baseline> {
+  const commit = await resolveRef(ref, cwd);
+  const entry = await fileAt(cwd, commit, file);
+  switch (entry.kind) {
+    case 'absent':
+      return { kind: 'missing', source: spec, reason: `${file} does not exist at ${ref}` };
+    case 'not-a-file':
+      throw new InputError('baseline', `${file} at ${ref} is a ${entry.type === 'tree' ? 'folder' : entry.type}, not a metrics file`);
+    case 'file':
+      return { kind: 'found', source: spec, metrics: parse(entry.text, spec) };
+  }
+}
+
+/**
+ * The commit `ref` names. A clone lacks the refs it was not asked for (a PR's
+ * depth-1 checkout has no origin/main), so those are fetched from their remote
+ * — shallowly in a shallow clone. A ref that still cannot be found is bad
+ * input, never a missing baseline: a typo would otherwise skip every rule.
+ */
+async function resolveRef(ref: string, cwd: string): Promise<string> {
+  const local = await revParse(cwd, ref);
+  if (local) return local;
+  const { remote, name } = remoteRefOf(ref, await remoteNames(cwd));
+  const hint = 'check the spelling (e.g. git:origin/main:metrics.json), or check out with fetch-depth: 0 for a ref relative to HEAD';
+  if (remote === null) throw new InputError('baseline', `git ref '${ref}' does not exist in this repository, which has no remote to fetch it from: ${hint}`);
+  const fetched = await fetchRef(cwd, remote, name, await isShallow(cwd));
+  switch (fetched.kind) {
+    case 'fetched':
+      return fetched.commit;
+    case 'no-such-ref':
+      throw new InputError('baseline', `git ref '${ref}' does not exist in this clone nor at ${remote} (git fetch ${remote} ${name}: ${fetched.detail}): ${hint}`);
+    case 'failed':
+      throw new Error(`baseline: git ref '${ref}' is not in this clone, and fetching ${name} from ${remote} failed: ${fetched.detail}`);
+  }
+}
+
+/** `origin/main` is `main` at origin; any other ref is asked of origin (or the only remote) as written. */
+function remoteRefOf(ref: string, remotes: readonly string[]): { remote: string | null; name: string } {
+  const named = remotes.find((remote) => ref.startsWith(`${remote}/`));
+  if (named !== undefined) return { remote: named, name: ref.slice(named.length + 1) };
+  return { remote: remotes.includes('origin') ? 'origin' : (remotes[0] ?? null), name: ref };
 }
 
 /**
