@@ -4,6 +4,7 @@ import { metricsFromText } from '../../metrics/load.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BaselineFiles } from '../../metrics/samples.js';
+import { RegistryRefusal, type ModelRegistry } from '../../registry/types.js';
 import type { MetricValues } from '../../types/gate.js';
 
 /**
@@ -94,15 +95,15 @@ function remoteRefOf(ref: string, remotes: readonly string[]): { remote: string 
  * `registry:<model>@<alias>`: the metrics promote-model stored with the
  * version the alias points to, in the default registry (`.mlops-ci/registry`
  * in `cwd`), or in another one: `registry:<model>@<alias>:<registry-url>`
- * (`s3://…`, `mlflow+http://…`, `git-tags`, a folder). An alias not set yet is
- * a missing baseline (the first promotion has none).
+ * (`s3://…`, `mlflow+http://…`, `git-tags`, a folder). Missing only while
+ * the model has no version; an alias never set, a version without metrics or
+ * a damaged record is bad input naming `baseline`.
  */
 async function loadRegistryBaseline(spec: string, cwd: string): Promise<Baseline> {
   const match = /^registry:([^@\s]+)@([A-Za-z][A-Za-z0-9_-]*)(?::(.+))?$/.exec(spec);
   if (!match) throw new InputError('baseline', `got '${spec}', expected registry:<model>@<alias> or registry:<model>@<alias>:<registry-url>`);
   const [, model, alias, url] = match as unknown as [string, string, string, string | undefined];
   const { openRegistry, parseRegistryLocation, UnknownRegistryError } = await import('../../registry/factory.js');
-  const { RegistryRefusal } = await import('../../registry/types.js');
   let location;
   try {
     location = parseRegistryLocation(url ?? '', cwd);
@@ -112,8 +113,14 @@ async function loadRegistryBaseline(spec: string, cwd: string): Promise<Baseline
   }
   // The S3 endpoint, when any, comes from the environment (the registry's S3 client reads it).
   const registry = await openRegistry(location, { workspace: cwd });
-  const found = await registry.describe(model, { alias });
-  if (!found) return { kind: 'missing', source: spec, reason: `${model}@${alias} is not set in ${registry.description}`, files: { kind: 'no-version' } };
+  let found;
+  try {
+    found = await registry.describe(model, { alias });
+    if (!found) return await aliasNotSet(registry, spec, model, alias);
+  } catch (err) {
+    if (err instanceof RegistryRefusal) throw new InputError('baseline', err.message);
+    throw err;
+  }
   const { version, files: registered } = found.lineage;
   const files: BaselineFiles = {
     kind: 'version',
@@ -132,8 +139,29 @@ async function loadRegistryBaseline(spec: string, cwd: string): Promise<Baseline
       return body;
     },
   };
-  if (!found.lineage.metrics) return { kind: 'missing', source: spec, reason: `${model} version ${version} (${model}@${alias}) was registered without metrics`, files };
+  if (!found.lineage.metrics) {
+    throw new InputError(
+      'baseline',
+      `${model} version ${version} (${model}@${alias}) in ${registry.description} has no metrics recorded, so there is nothing to compare with: ` +
+        'promote a version with metrics (or gate-results) to that alias, or give the baseline as a file or git:<ref>:<path>',
+    );
+  }
   return { kind: 'found', source: `${spec} (version ${version})`, metrics: found.lineage.metrics, files };
+}
+
+/**
+ * An alias that points nowhere: a missing baseline only while the model has
+ * no version at all (the first promotion is still to come). On a model that
+ * has versions it is a typo or a promotion that never happened: bad input.
+ */
+async function aliasNotSet(registry: ModelRegistry, spec: string, model: string, alias: string): Promise<Baseline> {
+  const { hasVersions, aliases } = await registry.overview(model);
+  if (!hasVersions) return { kind: 'missing', source: spec, reason: `${model} has no version yet in ${registry.description}`, files: { kind: 'no-version' } };
+  const known = aliases.length > 0 ? `its aliases: ${aliases.join(', ')}` : 'it has no alias at all';
+  throw new InputError(
+    'baseline',
+    `${model} has versions in ${registry.description}, but no alias '${alias}' (${known}): check the spelling, or point ${alias} at a version with promote-model --to-version`,
+  );
 }
 
 function parse(text: string, source: string): MetricValues {
