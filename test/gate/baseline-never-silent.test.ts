@@ -4,7 +4,7 @@
  * in a ref — now fetch the baseline or stop with exit 2 naming `baseline`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, runBundle, tempDir } from '../support/bundle.js';
 
@@ -57,6 +57,10 @@ test('a file absent at an existing ref is still a missing baseline: the first ru
   const run = await gate(prCheckout(), 'git:origin/main:not-yet.json');
   expect(run.code).toBe(0);
   expect(run.stderr).toContain('not-yet.json does not exist at origin/main');
+  const skipped = '1 baseline rule skipped: no baseline: git:origin/main:not-yet.json was not found';
+  expect(run.stderr).toContain(skipped);
+  const report = readFileSync((JSON.parse(run.stdout) as { report: string }).report, 'utf8');
+  expect(report.split('\n')[0]).toContain(`passed — best: **candidate** · ⏭️ ${skipped}`);
 }, 30_000);
 
 // ------------------------------------------------------------ registry baselines

@@ -1,4 +1,4 @@
-import { renderGateReport, statusDescription } from '../../src/report/gate-report.js';
+import { renderGateReport, skippedBaselineSummary, statusDescription } from '../../src/report/gate-report.js';
 import { renderJUnit } from '../../src/report/junit.js';
 import { renderBarChart } from '../../src/report/chart.js';
 import { escapeCell, formatNumber, formatSigned, truncate } from '../../src/report/format.js';
@@ -50,6 +50,20 @@ describe('renderGateReport', () => {
     const md = renderGateReport(evil, options);
     expect(md).toContain('#### a\\|b&lt;script&gt; — ✅ passed');
     expect(md).not.toContain('<script>');
+  });
+
+  test('a gate that passed with baseline rules skipped says so, and why, in its headline', () => {
+    const results = twoCandidates();
+    const rf = results.candidates['rf']!;
+    const note = 'no baseline: git:origin/main:metrics.json was not found';
+    const skippedRules = rf.rules.map((rule) => (rule.rule.includes('baseline.') ? { ...rule, baseline: null, threshold: null, delta: null, passed: false, verdict: 'skipped' as const, note } : rule));
+    const skipped: GateResults = { ...results, baseline: { source: 'git:origin/main:metrics.json', metrics: null }, candidates: { rf: { ...rf, rules: skippedRules } } };
+    const headline = renderGateReport(skipped, options).split('\n')[0];
+    expect(headline).toBe(
+      '### ✅ mlops-ci gate `mlops-ci/gate` passed — best: **rf** · ⏭️ 2 baseline rules skipped: no baseline: git:origin/main:metrics.json was not found',
+    );
+    expect(skippedBaselineSummary(skipped)).toBe('2 baseline rules skipped: no baseline: git:origin/main:metrics.json was not found');
+    expect(skippedBaselineSummary(twoCandidates())).toBeNull();
   });
 
   test('status descriptions fit GitHub’s 140 characters', () => {
