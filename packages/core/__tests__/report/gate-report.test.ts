@@ -84,6 +84,7 @@ describe('renderJUnit', () => {
           passed: false,
           metricsFile: 'nb.json',
           metrics: {},
+          metricsDigest: 'sha256:0',
           rules: [{ rule: 'f1 >= baseline.f1', metric: 'f1', value: 0.5, baseline: null, threshold: null, delta: null, passed: false, verdict: 'skipped', note: 'no baseline' }],
         },
       },
