@@ -69,3 +69,11 @@ test.each([
   expect(run.stderr).toContain(message);
   expect(existsSync(registered(dir))).toBe(false);
 }, 30_000);
+
+test('with require-gate false, results that prove nothing still register, saying so, and lend no metrics', async () => {
+  const dir = await gated();
+  const run = await promote(dir, '--path', 'out/rf/model', '--gate-results', '{"passed": true}', '--require-gate', 'false');
+  expect(run.code).toBe(0);
+  expect(run.stderr).toContain('require-gate is false, so the version is registered anyway, without metrics; gate-results: names no passing candidate');
+  expect(readJson(registered(dir))['metrics']).toBeNull();
+}, 30_000);

@@ -102,8 +102,15 @@ async function matchByLocation(passing: Passing, modelPath: string, cwd: string)
     return unproven(`${near.map((entry) => entry.name).join(' and ')} both have their metrics file beside ${modelPath}: give metrics naming the promoted candidate's metrics file`);
   }
   const [{ name, candidate }] = near as [(typeof near)[number]];
-  const text = await readTextFile('gate-results', `metrics file of candidate ${name}`, candidate.metricsFile, cwd);
-  const values = metricsFromText(text, candidate.metricsFile, 'gate-results');
+  let values: MetricValues;
+  try {
+    const text = await readTextFile('gate-results', `metrics file of candidate ${name}`, candidate.metricsFile, cwd);
+    values = metricsFromText(text, candidate.metricsFile, 'gate-results');
+  } catch (err) {
+    // Unreadable or malformed now: it cannot show the files are the ones the gate passed.
+    if (err instanceof InputError) return unproven(err.message.replace(/^input 'gate-results': /, ''));
+    throw err;
+  }
   if (metricsDigest(values) !== candidate.metricsDigest) {
     return unproven(`${candidate.metricsFile} of candidate ${name} changed since the gate evaluated it: run the gate again on what is promoted`);
   }

@@ -91,7 +91,7 @@ export async function readPromoteInputs(reader: InputReader, host: Host): Promis
   const metrics = metricsFile ? await loadMetricsFile(metricsFile, cwd) : null;
   const gate = await readGateResults(reader.string('gate-results').trim(), cwd);
   const match = gate ? await matchPromotedCandidate(gate, { modelPath, metrics: metrics ? { file: metricsFile, values: metrics } : null }, cwd) : null;
-  const promoted = reader.boolean('require-gate') ? requireProvenGate(gate, match) : provenOrWarn(match, host);
+  const promoted = reader.boolean('require-gate') ? requireProvenGate(gate, match) : provenOrWarn(match, metrics !== null, host);
   return {
     ...common,
     mode: 'register',
@@ -170,9 +170,9 @@ async function modelFiles(modelPath: string, cwd: string): Promise<ModelFileRef[
 }
 
 /** require-gate: false still takes the metrics from results that prove which candidate this is; else it says why not. */
-function provenOrWarn(match: CandidateMatch | null, host: Host): PromotedCandidate | null {
+function provenOrWarn(match: CandidateMatch | null, hasMetrics: boolean, host: Host): PromotedCandidate | null {
   if (match?.kind === 'proven') return match.candidate;
-  if (match) host.warning(`gate-results: ${match.reason}; no metrics are taken from it`);
+  if (match) host.warning(`require-gate is false, so the version is registered anyway${hasMetrics ? '' : ', without metrics'}; gate-results: ${match.reason}`);
   return null;
 }
 
