@@ -43,7 +43,9 @@ export type FetchedRef =
  */
 export async function fetchRef(cwd: string, remote: string, ref: string, shallow: boolean): Promise<FetchedRef> {
   const depth = shallow ? ['--depth=1'] : [];
-  const result = await execCapture('git', ['fetch', '--quiet', '--no-tags', ...depth, remote, ref], { cwd, ignoreReturnCode: true });
+  // No terminal prompt for credentials: a CI step must fail, not wait for a password nobody types.
+  const env = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
+  const result = await execCapture('git', ['fetch', '--quiet', '--no-tags', ...depth, remote, ref], { cwd, env, ignoreReturnCode: true });
   const detail = withoutCredentials(result.stderr.trim().split('\n').slice(-3).join(' '));
   if (result.exitCode !== 0) {
     // The remote answered and has no such ref (a branch, a tag, or a commit it does not advertise).
