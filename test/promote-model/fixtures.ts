@@ -5,12 +5,26 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { metricsDigest } from '../../packages/core/src/metrics/digest.js';
 import { BUNDLE, tempDir } from '../support/bundle.js';
 
+/** out/rf/metrics.json of project(), and the same flattened, as the gate records them. */
+export const RF_METRICS = { accuracy: 0.95, f1: { macro: 0.94 } };
+const RF_FLAT = { accuracy: 0.95, 'f1.macro': 0.94 };
+
+/** The results of a gate that passed rf, with the digest promote-model checks out/rf/metrics.json against. */
 export const PASSED_GATE = {
   passed: true,
   best: 'rf',
-  candidates: { rf: { passed: true, metricsFile: 'out/rf/metrics.json', metrics: { accuracy: 0.95 }, rules: [{ rule: 'accuracy >= 0.9', metric: 'accuracy', value: 0.95, passed: true, verdict: 'passed' }] } },
+  candidates: {
+    rf: {
+      passed: true,
+      metricsFile: 'out/rf/metrics.json',
+      metrics: RF_FLAT,
+      metricsDigest: metricsDigest(RF_FLAT),
+      rules: [{ rule: 'accuracy >= 0.9', metric: 'accuracy', value: 0.95, passed: true, verdict: 'passed' }],
+    },
+  },
 };
 
 export const FAILED_GATE = {
@@ -35,7 +49,7 @@ export function project(prefix = 'promote-'): string {
   mkdirSync(path.join(dir, 'out', 'rf', 'model'), { recursive: true });
   writeFileSync(path.join(dir, 'out', 'rf', 'model', 'weights.bin'), Buffer.alloc(4096, 7));
   writeFileSync(path.join(dir, 'out', 'rf', 'model', 'config.json'), '{"trees": 100}\n');
-  writeFileSync(path.join(dir, 'out', 'rf', 'metrics.json'), JSON.stringify({ accuracy: 0.95, f1: { macro: 0.94 } }));
+  writeFileSync(path.join(dir, 'out', 'rf', 'metrics.json'), JSON.stringify(RF_METRICS));
   writeFileSync(path.join(dir, 'results.json'), JSON.stringify(PASSED_GATE));
   writeFileSync(path.join(dir, 'failed.json'), JSON.stringify(FAILED_GATE));
   return dir;

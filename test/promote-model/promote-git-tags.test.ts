@@ -4,10 +4,10 @@
  * the test venv) from a fresh clone, so the names really are GTO's.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, runBundle, tempDir } from '../support/bundle.js';
-import { outputsOf, PASSED_GATE } from './fixtures.js';
+import { outputsOf, PASSED_GATE, RF_METRICS } from './fixtures.js';
 
 const GTO = path.join(ROOT, '.cache', 'venv', 'bin', 'gto');
 const IDENTITY = ['-c', 'user.name=ci', '-c', 'user.email=ci@example.invalid'];
@@ -24,6 +24,8 @@ function repoWithOrigin(): { work: string; origin: string } {
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', origin]);
   execFileSync('git', ['clone', '-q', origin, work], { stdio: 'ignore' });
   writeFileSync(path.join(work, 'model.pkl'), 'weights v1');
+  mkdirSync(path.join(work, 'out', 'rf'), { recursive: true });
+  writeFileSync(path.join(work, 'out', 'rf', 'metrics.json'), JSON.stringify(RF_METRICS));
   writeFileSync(path.join(work, 'results.json'), JSON.stringify(PASSED_GATE));
   git(work, 'add', '-A');
   git(work, 'commit', '-qm', 'model v1');
@@ -42,13 +44,13 @@ const promote = (work: string, ...args: string[]) =>
 
 test('versions and stages become GTO tags at origin; gto reads them back; rollback assigns the previous version', async () => {
   const { work, origin } = repoWithOrigin();
-  const first = await promote(work, '--path', 'model.pkl', '--alias', 'prod', '--gate-results', 'results.json', '--bump', 'minor');
+  const first = await promote(work, '--path', 'model.pkl', '--alias', 'prod', '--metrics', 'out/rf/metrics.json', '--gate-results', 'results.json', '--bump', 'minor');
   expect(first.stderr).not.toContain('error');
   expect(first.code).toBe(0);
   expect(outputsOf(first.stdout)).toMatchObject({ version: 'v0.1.0', 'previous-version': '' });
 
   newCommit(work, 'weights v2');
-  const second = await promote(work, '--path', 'model.pkl', '--alias', 'prod', '--gate-results', 'results.json');
+  const second = await promote(work, '--path', 'model.pkl', '--alias', 'prod', '--metrics', 'out/rf/metrics.json', '--gate-results', 'results.json');
   expect(outputsOf(second.stdout)).toMatchObject({ version: 'v0.1.1', 'previous-version': 'v0.1.0' });
   expect(git(origin, 'tag', '-l').split('\n').filter(Boolean).sort()).toEqual(['iris#prod#1', 'iris#prod#2', 'iris@v0.1.0', 'iris@v0.1.1']);
   // Annotated, with the lineage summary in the message.

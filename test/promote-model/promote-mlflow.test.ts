@@ -118,3 +118,21 @@ test("the gate reads the baseline version's per-row file back from MLflow's arti
   expect(results.candidates['rf']!.rules[0]!.verdict).toBe('passed');
   expect(gate.stderr).toContain('95% CI of Δ');
 }, 120_000);
+
+test('an MLflow model with versions but not the asked alias is exit 2 listing its aliases; a model MLflow does not know is the first run', async () => {
+  const dir = project('promote-mlflow-alias-');
+  const registry = `mlflow+${server.url}`;
+  const promoted = await runBundle(['promote-model', '--registry', registry, '--model', 'aliased', '--path', 'out/rf/model', '--alias', 'champion', '--gate-results', 'results.json'], { cwd: dir });
+  expect(promoted.code).toBe(0);
+  writeFileSync(path.join(dir, 'candidate.json'), JSON.stringify({ accuracy: 0.9 }));
+  const gate = (baseline: string) => runBundle(['evaluate-and-gate', '--metrics', 'candidate.json', '--rules', 'accuracy >= baseline.accuracy', '--baseline', baseline], { cwd: dir });
+
+  const typo = await gate(`registry:aliased@champoin:${registry}`);
+  expect(typo.code).toBe(2);
+  expect(typo.stderr).toContain("no alias 'champoin' (its aliases: champion)");
+  // The metrics came from the gate results (no `metrics` input): the real baseline compares, 0.9 < 0.95.
+  expect((await gate(`registry:aliased@champion:${registry}`)).code).toBe(3);
+  const first = await gate(`registry:unknown@champion:${registry}`);
+  expect(first.code).toBe(0);
+  expect(first.stderr).toContain('unknown has no version yet');
+}, 120_000);

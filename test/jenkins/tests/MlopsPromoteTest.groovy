@@ -47,10 +47,11 @@ class MlopsPromoteTest extends PipelineTest {
 
     @Test
     void registersMovesAndRollsBackWithTheRealBundle() {
-        // given: the library's own bundle, run for real, on a model and a passed gate in the workspace
+        // given: the library's own bundle, run for real, on a model, its metrics and the real gate's results
         useTheRealBundle()
         file('out/model.pkl', 'weights')
-        file('results.json', JsonOutput.toJson([passed: true, best: 'rf', candidates: [:]]))
+        file('out/metrics.json', JsonOutput.toJson([accuracy: 0.95]))
+        harness.loadVar('mlopsGate').call(metrics: ['rf=out/metrics.json'], rules: 'accuracy >= 0.9', resultsFile: 'results.json')
 
         // when: two registrations, then a rollback
         Map first = mlopsPromote().call(model: 'iris', path: 'out/model.pkl', alias: 'production', gateResults: 'results.json')

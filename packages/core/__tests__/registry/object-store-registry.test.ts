@@ -130,17 +130,37 @@ describe("evaluate-and-gate's registry:<model>@<alias> baseline", () => {
     expect(await registry.readFile('iris', '2', 'version.json')).toBeNull();
   });
 
-  test('another registry by URL; an alias not set yet is a missing baseline (the first promotion)', async () => {
+  test('another registry by URL; a model with no version yet is a missing baseline (the first promotion)', async () => {
     const elsewhere = tempDir();
     const registry = new ObjectStoreRegistry(new LocalBlobStore(elsewhere));
     const { version } = await registry.register('iris', [await modelFile(tempDir())], lineage({ accuracy: 0.8 }), MOVER);
     await registry.setAlias('iris', 'staging', version, MOVER);
     expect(await loadBaseline(`registry:iris@staging:file://${elsewhere}`, tempDir())).toMatchObject({ kind: 'found', metrics: { accuracy: 0.8 } });
-    expect(await loadBaseline(`registry:iris@production:${elsewhere}`, tempDir())).toMatchObject({
+    expect(await loadBaseline(`registry:fresh@production:${elsewhere}`, tempDir())).toMatchObject({
       kind: 'missing',
-      reason: expect.stringContaining('iris@production is not set'),
+      reason: expect.stringContaining('fresh has no version yet'),
       files: { kind: 'no-version' },
     });
+  });
+
+  test('an alias never set on a model that has versions is bad input listing the aliases it has', async () => {
+    const elsewhere = tempDir();
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(elsewhere));
+    const { version } = await registry.register('iris', [await modelFile(tempDir())], lineage({ accuracy: 0.8 }), MOVER);
+    await expect(loadBaseline(`registry:iris@production:${elsewhere}`, tempDir())).rejects.toThrow(/no alias 'production' \(it has no alias at all\)/);
+    await registry.setAlias('iris', 'staging', version, MOVER);
+    await registry.setAlias('iris', 'canary', version, MOVER);
+    await registry.removeAlias('iris', 'canary', MOVER);
+    expect(await registry.overview('iris')).toEqual({ hasVersions: true, aliases: ['staging'] });
+    await expect(loadBaseline(`registry:iris@prodution:${elsewhere}`, tempDir())).rejects.toThrow(/^input 'baseline': .*no alias 'prodution' \(its aliases: staging\)/);
+  });
+
+  test('a version registered without metrics is bad input naming baseline, not a skipped rule', async () => {
+    const elsewhere = tempDir();
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(elsewhere));
+    const { version } = await registry.register('iris', [await modelFile(tempDir())], lineage(null), MOVER);
+    await registry.setAlias('iris', 'production', version, MOVER);
+    await expect(loadBaseline(`registry:iris@production:${elsewhere}`, tempDir())).rejects.toThrow(/^input 'baseline': iris version 1 \(iris@production\) .* has no metrics recorded/);
   });
 
   test('a malformed reference or an unknown registry scheme is bad input', async () => {

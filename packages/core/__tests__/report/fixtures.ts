@@ -1,3 +1,4 @@
+import { metricsDigest } from '../../src/metrics/digest.js';
 import type { GateResults } from '../../src/types/gate.js';
 
 /** Two candidates, one failing a baseline rule; one statistical rule with an interval. */
@@ -13,6 +14,7 @@ export function twoCandidates(): GateResults {
         passed: false,
         metricsFile: 'out/gb/metrics.json',
         metrics: { accuracy: 0.91, loss: 0.25 },
+        metricsDigest: metricsDigest({ accuracy: 0.91, loss: 0.25 }),
         rules: [
           { rule: 'accuracy >= 0.9', metric: 'accuracy', value: 0.91, baseline: null, threshold: 0.9, delta: 0.01, passed: true, verdict: 'passed' },
           { rule: 'loss <= baseline.loss', metric: 'loss', value: 0.25, baseline: 0.2, threshold: 0.2, delta: 0.05, passed: false, verdict: 'failed' },
@@ -22,6 +24,7 @@ export function twoCandidates(): GateResults {
         passed: true,
         metricsFile: 'out/rf/metrics.json',
         metrics: { accuracy: 0.95333, loss: 0.15 },
+        metricsDigest: metricsDigest({ accuracy: 0.95333, loss: 0.15 }),
         rules: [
           { rule: 'accuracy >= 0.9', metric: 'accuracy', value: 0.95333, baseline: null, threshold: 0.9, delta: 0.05333, passed: true, verdict: 'passed' },
           { rule: 'loss <= baseline.loss', metric: 'loss', value: 0.15, baseline: 0.2, threshold: 0.2, delta: -0.05, passed: true, verdict: 'passed' },

@@ -1,4 +1,4 @@
-import { renderGateReport, statusDescription } from '../../src/report/gate-report.js';
+import { renderGateReport, skippedBaselineSummary, statusDescription } from '../../src/report/gate-report.js';
 import { renderJUnit } from '../../src/report/junit.js';
 import { renderBarChart } from '../../src/report/chart.js';
 import { escapeCell, formatNumber, formatSigned, truncate } from '../../src/report/format.js';
@@ -52,6 +52,20 @@ describe('renderGateReport', () => {
     expect(md).not.toContain('<script>');
   });
 
+  test('a gate that passed with baseline rules skipped says so, and why, in its headline', () => {
+    const results = twoCandidates();
+    const rf = results.candidates['rf']!;
+    const note = 'no baseline: git:origin/main:metrics.json was not found';
+    const skippedRules = rf.rules.map((rule) => (rule.rule.includes('baseline.') ? { ...rule, baseline: null, threshold: null, delta: null, passed: false, verdict: 'skipped' as const, note } : rule));
+    const skipped: GateResults = { ...results, baseline: { source: 'git:origin/main:metrics.json', metrics: null }, candidates: { rf: { ...rf, rules: skippedRules } } };
+    const headline = renderGateReport(skipped, options).split('\n')[0];
+    expect(headline).toBe(
+      '### ✅ mlops-ci gate `mlops-ci/gate` passed — best: **rf** · ⏭️ 2 baseline rules skipped: no baseline: git:origin/main:metrics.json was not found',
+    );
+    expect(skippedBaselineSummary(skipped)).toBe('2 baseline rules skipped: no baseline: git:origin/main:metrics.json was not found');
+    expect(skippedBaselineSummary(twoCandidates())).toBeNull();
+  });
+
   test('status descriptions fit GitHub’s 140 characters', () => {
     const results = twoCandidates();
     const long: GateResults = { ...results, passed: true, best: 'x'.repeat(300) };
@@ -70,6 +84,7 @@ describe('renderJUnit', () => {
           passed: false,
           metricsFile: 'nb.json',
           metrics: {},
+          metricsDigest: 'sha256:0',
           rules: [{ rule: 'f1 >= baseline.f1', metric: 'f1', value: 0.5, baseline: null, threshold: null, delta: null, passed: false, verdict: 'skipped', note: 'no baseline' }],
         },
       },

@@ -17,6 +17,30 @@ function repo(): string {
   return dir;
 }
 
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd, encoding: 'utf8' }).trim();
+}
+
+/**
+ * A bare origin whose main has two commits (tagged v1) and a `feature` branch,
+ * and a `git clone --depth 1 --branch feature` of it through a file:// URL (a
+ * plain path would ignore depth), as actions/checkout leaves a PR's workspace.
+ */
+function shallowClone(): { origin: string; clone: string } {
+  const work = repo();
+  git(work, 'checkout', '-q', '--', 'metrics.json');
+  git(work, 'tag', 'v1');
+  git(work, 'commit', '-q', '--allow-empty', '-m', 'second commit on main');
+  git(work, 'checkout', '-q', '-b', 'feature');
+  writeFileSync(path.join(work, 'metrics.json'), JSON.stringify({ accuracy: 0.5 }));
+  git(work, 'commit', '-qam', 'candidate');
+  const origin = `${work}.git`;
+  execFileSync('git', ['clone', '-q', '--bare', work, origin]);
+  const clone = `${work}-clone`;
+  execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'feature', `file://${origin}`, clone]);
+  return { origin, clone };
+}
+
 describe('loadBaseline', () => {
   test('git:<ref>:<path> reads the file at that ref', async () => {
     const dir = repo();
@@ -27,10 +51,36 @@ describe('loadBaseline', () => {
     });
   });
 
-  test('a file absent at the ref, or an unknown ref, is a missing baseline (the first run), not an error', async () => {
+  test('a file absent at an existing ref is a missing baseline (the first run), not an error', async () => {
     const dir = repo();
     expect(await loadBaseline('git:main:nope.json', dir)).toMatchObject({ kind: 'missing', reason: 'nope.json does not exist at main' });
-    expect(await loadBaseline('git:origin/main:metrics.json', dir)).toMatchObject({ kind: 'missing' });
+  });
+
+  test('a ref that exists neither here nor at origin is bad input naming baseline, never a skip', async () => {
+    const { clone } = shallowClone();
+    await expect(loadBaseline('git:nosuchref:metrics.json', clone)).rejects.toThrow(/^input 'baseline': git ref 'nosuchref' does not exist/);
+    await expect(loadBaseline('git:origin/nosuchref:metrics.json', clone)).rejects.toThrow(/^input 'baseline': git ref 'origin\/nosuchref'/);
+    // Without any origin to ask, a typo is still an error.
+    await expect(loadBaseline('git:nosuchref:metrics.json', repo())).rejects.toThrow(/^input 'baseline': git ref 'nosuchref' does not exist/);
+  });
+
+  test('a depth-1 clone of a branch fetches origin/main shallowly and reads the baseline from it', async () => {
+    const { clone } = shallowClone();
+    expect(git(clone, 'rev-parse', '--is-shallow-repository')).toBe('true');
+    expect(await loadBaseline('git:origin/main:metrics.json', clone)).toEqual({
+      kind: 'found',
+      source: 'git:origin/main:metrics.json',
+      metrics: { accuracy: 0.9, 'nested.f1': 0.8 },
+    });
+    // Still shallow: one commit of main was fetched, not its history.
+    expect(git(clone, 'rev-parse', '--is-shallow-repository')).toBe('true');
+    expect(git(clone, 'rev-list', '--count', 'FETCH_HEAD')).toBe('1');
+  });
+
+  test('a depth-1 clone: a branch name and a tag of origin are fetched too; a file absent there is missing', async () => {
+    const { clone } = shallowClone();
+    expect(await loadBaseline('git:v1:metrics.json', clone)).toMatchObject({ kind: 'found', metrics: { accuracy: 0.9 } });
+    expect(await loadBaseline('git:main:nope.json', clone)).toMatchObject({ kind: 'missing', reason: 'nope.json does not exist at main' });
   });
 
   test('a plain path: found, missing, or malformed (bad input)', async () => {

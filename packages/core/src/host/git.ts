@@ -18,10 +18,62 @@ export async function remoteUrl(cwd: string, remote = 'origin'): Promise<string 
   return result && result.exitCode === 0 ? result.stdout.trim() : null;
 }
 
-/** `git show <ref>:<path>`: the file's text at that ref, or null when the file or ref doesn't exist. */
-export async function showFile(cwd: string, ref: string, path: string): Promise<string | null> {
-  const result = await execCapture('git', ['show', `${ref}:${path}`], { cwd, ignoreReturnCode: true });
-  return result.exitCode === 0 ? result.stdout : null;
+/** The names of the repository's remotes (`origin`, …); [] outside a repository. */
+export async function remoteNames(cwd: string): Promise<string[]> {
+  const result = await execCapture('git', ['remote'], { cwd, ignoreReturnCode: true }).catch(() => null);
+  return result && result.exitCode === 0 ? result.stdout.split('\n').filter(Boolean) : [];
+}
+
+/** Whether the clone is shallow, as actions/checkout leaves it by default (depth 1). */
+export async function isShallow(cwd: string): Promise<boolean> {
+  const result = await execCapture('git', ['rev-parse', '--is-shallow-repository'], { cwd, ignoreReturnCode: true });
+  return result.exitCode === 0 && result.stdout.trim() === 'true';
+}
+
+/** What `git fetch` of one ref came to: the commit it names, or why there is none. */
+export type FetchedRef =
+  | { readonly kind: 'fetched'; readonly commit: string }
+  | { readonly kind: 'no-such-ref'; readonly detail: string }
+  | { readonly kind: 'failed'; readonly detail: string };
+
+/**
+ * `git fetch [--depth=1] <remote> <ref>` (argv, never a shell), then the commit
+ * FETCH_HEAD names. `shallow` keeps a shallow clone shallow; a full clone is
+ * fetched in full, because `--depth` would make it shallow.
+ */
+export async function fetchRef(cwd: string, remote: string, ref: string, shallow: boolean): Promise<FetchedRef> {
+  const depth = shallow ? ['--depth=1'] : [];
+  // No terminal prompt for credentials: a CI step must fail, not wait for a password nobody types.
+  const env = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
+  const result = await execCapture('git', ['fetch', '--quiet', '--no-tags', ...depth, remote, ref], { cwd, env, ignoreReturnCode: true });
+  const detail = withoutCredentials(result.stderr.trim().split('\n').slice(-3).join(' '));
+  if (result.exitCode !== 0) {
+    // The remote answered and has no such ref (a branch, a tag, or a commit it does not advertise).
+    const unknown = /couldn't find remote ref|not our ref|invalid refspec|no such remote ref|unadvertised object/i.test(result.stderr);
+    return { kind: unknown ? 'no-such-ref' : 'failed', detail };
+  }
+  const commit = await revParse(cwd, 'FETCH_HEAD');
+  return commit ? { kind: 'fetched', commit } : { kind: 'no-such-ref', detail: `${ref} at ${remote} is not a commit` };
+}
+
+/** A remote URL in git's message may carry a token (`https://x-access-token:…@host`): never print it. */
+function withoutCredentials(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^@/\s]+@/gi, '$1***@');
+}
+
+/** What `<commit>:<path>` holds: a file's text, another kind of object (a folder), or nothing. */
+export type TreeEntry =
+  | { readonly kind: 'file'; readonly text: string }
+  | { readonly kind: 'not-a-file'; readonly type: string }
+  | { readonly kind: 'absent' };
+
+/** The file at `path` in `commit` (a commit that exists: see revParse). */
+export async function fileAt(cwd: string, commit: string, path: string): Promise<TreeEntry> {
+  const object = `${commit}:${path}`;
+  const type = await execCapture('git', ['cat-file', '-t', object], { cwd, ignoreReturnCode: true });
+  if (type.exitCode !== 0) return { kind: 'absent' };
+  if (type.stdout.trim() !== 'blob') return { kind: 'not-a-file', type: type.stdout.trim() };
+  return { kind: 'file', text: (await execCapture('git', ['cat-file', 'blob', object], { cwd })).stdout };
 }
 
 /**

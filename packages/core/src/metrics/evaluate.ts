@@ -14,6 +14,7 @@ import type {
   RuleResult,
   Selection,
 } from '../types/gate.js';
+import { metricsDigest } from './digest.js';
 import { DEFAULT_RESAMPLES, DEFAULT_SEED, pairedBootstrap } from './bootstrap.js';
 import { listInWords } from './names.js';
 import { checkRuleMetrics } from './rules.js';
@@ -90,6 +91,7 @@ export function evaluateGate(input: EvaluateGateInput): GateResults {
       passed: rules.every((rule) => counts(rule, input.onMissingBaseline)),
       metricsFile: candidate.file,
       metrics: candidate.metrics,
+      metricsDigest: metricsDigest(candidate.metrics),
       rules,
     };
   }

@@ -8,6 +8,7 @@ import {
   type Lineage,
   type LocalModelFile,
   type ModelRegistry,
+  type ModelOverview,
   type Mover,
   type PendingLineage,
   type Registered,
@@ -21,6 +22,14 @@ const MAX_ATTEMPTS = 20;
 export interface GitTagsOptions {
   readonly push: boolean;
   readonly bump: 'major' | 'minor' | 'patch';
+}
+
+/** A version tag as git stores it. */
+interface TagFacts {
+  readonly commit: string;
+  readonly taggedAt: string | null;
+  readonly tagger: string | null;
+  readonly message: string;
 }
 
 /** One stage event, parsed from `model#stage#N` (assigned) or `model#stage!#N` (unassigned, GTO's deprecation). */
@@ -103,19 +112,48 @@ export class GitTagsRegistry implements ModelRegistry {
   }
 
   async describe(model: string, ref: { alias: string } | { version: string }): Promise<DescribedVersion | null> {
-    let version: string | null;
-    if ('alias' in ref) {
-      const current = stageHistory(await this.assignments(model), ref.alias).at(-1);
-      version = current && !current.removed ? current.version : null;
-    } else {
-      version = ref.version.startsWith('v') ? ref.version : `v${ref.version}`;
-    }
+    const version = 'alias' in ref ? await this.aliasVersion(model, ref.alias) : ref.version.startsWith('v') ? ref.version : `v${ref.version}`;
     if (!version) return null;
     const tag = `${model}@${version}`;
-    const contents = await this.git(['tag', '-l', '--format=%(contents)', tag]);
-    const at = contents.indexOf(LINEAGE_MARKER);
-    if (!contents.trim() || at === -1) return null;
-    return { uri: `${this.repo}#${tag}`, lineage: JSON.parse(contents.slice(at + LINEAGE_MARKER.length)) as Lineage };
+    const facts = await this.tagFacts(tag);
+    if (!facts) return null;
+    const uri = `${this.repo}#${tag}`;
+    const at = facts.message.indexOf(LINEAGE_MARKER);
+    // `gto register` (or any tool but mlops-ci) writes no lineage block: the tag itself still says what it is.
+    if (at === -1) return { uri, lineage: foreignLineage(model, version, facts) };
+    try {
+      return { uri, lineage: JSON.parse(facts.message.slice(at + LINEAGE_MARKER.length)) as Lineage };
+    } catch (err) {
+      throw new RegistryRefusal(`tag ${tag} holds a damaged mlops-ci lineage block (${(err as Error).message}); re-register the version or delete the tag`);
+    }
+  }
+
+  async overview(model: string): Promise<ModelOverview> {
+    const assignments = await this.assignments(model);
+    const stages = [...new Set(assignments.map((a) => a.stage))];
+    const aliases = stages.filter((stage) => {
+      const current = stageHistory(assignments, stage).at(-1);
+      return current !== undefined && !current.removed;
+    });
+    return { hasVersions: (await this.versions(model)).length > 0, aliases: aliases.sort() };
+  }
+
+  /** The version a stage is assigned to now; null when never assigned or unassigned. */
+  private async aliasVersion(model: string, alias: string): Promise<string | null> {
+    const current = stageHistory(await this.assignments(model), alias).at(-1);
+    if (!current || current.removed) return null;
+    if (!current.version) throw new RegistryRefusal(`${current.tag} assigns ${alias} to commit ${current.commit.slice(0, 12)}, which has no ${model}@vX.Y.Z tag`);
+    return current.version;
+  }
+
+  /** What a tag says about itself: its commit, message, time and tagger; null when there is no such tag. */
+  private async tagFacts(tag: string): Promise<TagFacts | null> {
+    const commit = await this.tagCommit(tag);
+    if (!commit) return null;
+    // A lightweight tag has no tagger or message: the commit's date stands for the tag time.
+    const format = '%(taggerdate:iso-strict)%00%(committerdate:iso-strict)%00%(taggername)%00%(contents)';
+    const [taggedAt = '', committedAt = '', tagger = '', ...message] = (await this.git(['for-each-ref', `--format=${format}`, `refs/tags/${tag}`])).split('\0');
+    return { commit, taggedAt: taggedAt || committedAt || null, tagger: tagger || null, message: message.join('\0') };
   }
 
   private async assign(model: string, alias: string, version: string, commit: string): Promise<AliasMove> {
@@ -220,6 +258,30 @@ function summaryLine(lineage: Lineage): string {
     `files: ${lineage.files.map((f) => `${f.path} sha256:${f.sha256.slice(0, 12)}`).join(', ')}`,
     `run: ${lineage.run.url ?? lineage.run.host}`,
   ].join('\n');
+}
+
+/**
+ * The lineage of a version another tool tagged: what the tag proves (version,
+ * commit, tag time, tagger), and null for everything it does not say — no
+ * metrics, so a baseline that needs them is refused rather than skipped.
+ */
+function foreignLineage(model: string, version: string, facts: TagFacts): Lineage {
+  return {
+    schema: 1,
+    model,
+    version,
+    registeredAt: facts.taggedAt ?? '',
+    actor: facts.tagger,
+    files: [],
+    metrics: null,
+    gate: null,
+    git: { commit: facts.commit, repository: null },
+    run: { url: null, host: null },
+    data: { digest: null, manifest: null },
+    env: { fingerprint: null },
+    image: { digest: null },
+    extra: { registeredBy: 'a tag without an mlops-ci lineage block (e.g. gto register)' },
+  };
 }
 
 /** The assignments and removals of one stage, oldest first. */

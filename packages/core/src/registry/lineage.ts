@@ -63,7 +63,7 @@ function gateSummary(results: GateResults): NonNullable<PendingLineage['gate']> 
 export function renderLineage(lineage: PendingLineage & { version?: string }, uri: string): string {
   const lines = [
     `${lineage.model} version ${lineage.version ?? '?'}  (${uri})`,
-    `  registered ${lineage.registeredAt} by ${lineage.actor ?? 'unknown'} on ${lineage.run.host}${lineage.run.url ? ` — ${lineage.run.url}` : ''}`,
+    `  registered ${lineage.registeredAt} by ${lineage.actor ?? 'unknown'} on ${lineage.run.host ?? 'an unknown host'}${lineage.run.url ? ` — ${lineage.run.url}` : ''}`,
     `  commit     ${lineage.git.commit ?? 'unknown'}${lineage.git.repository ? ` (${lineage.git.repository})` : ''}`,
     `  gate       ${lineage.gate ? (lineage.gate.passed ? `passed (best: ${lineage.gate.best ?? '-'})` : 'did not pass') : 'none recorded'}`,
     `  metrics    ${lineage.metrics ? Object.entries(lineage.metrics).map(([k, v]) => `${k}=${v}`).join(', ') : 'none recorded'}`,

@@ -9,6 +9,7 @@ import {
   type Lineage,
   type LocalModelFile,
   type ModelRegistry,
+  type ModelOverview,
   type Mover,
   type PendingLineage,
   type Registered,
@@ -149,6 +150,18 @@ export class MlflowRegistry implements ModelRegistry {
     if (stored.status === 404) return null; // not registered by mlops-ci, or its registration never finished
     if (!stored.ok) throw new Error(`${this.description}: reading the lineage of ${model} ${version.version} failed with HTTP ${stored.status}`);
     return { uri: version.source, lineage: JSON.parse(await stored.text()) as Lineage };
+  }
+
+  async overview(model: string): Promise<ModelOverview> {
+    let registered: { registered_model: { aliases?: readonly { alias: string }[] } };
+    try {
+      registered = await this.call('GET', `registered-models/get?name=${encodeURIComponent(model)}`);
+    } catch (err) {
+      if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_DOES_NOT_EXIST') return { hasVersions: false, aliases: [] };
+      throw err;
+    }
+    const found = await this.call<{ model_versions?: readonly unknown[] }>('GET', `model-versions/search?filter=${encodeURIComponent(`name='${model}'`)}&max_results=1`);
+    return { hasVersions: (found.model_versions ?? []).length > 0, aliases: (registered.registered_model.aliases ?? []).map((a) => a.alias).sort() };
   }
 
   async readFile(model: string, version: string, file: string): Promise<Buffer | null> {

@@ -9,6 +9,7 @@ import {
   type Lineage,
   type LocalModelFile,
   type ModelRegistry,
+  type ModelOverview,
   type Mover,
   type PendingLineage,
   type Registered,
@@ -123,6 +124,14 @@ export class ObjectStoreRegistry implements ModelRegistry {
     if (!(await this.readyVersion(model, version))) return null;
     if (!isModelFilePath(file)) return null;
     return (await this.store.get(`${model}/versions/${version}/${file}`))?.body ?? null;
+  }
+
+  async overview(model: string): Promise<ModelOverview> {
+    const prefix = `${model}/aliases/`;
+    const names = (await this.store.list(prefix)).map((key) => key.slice(prefix.length)).filter((key) => /^[^/]+\.json$/.test(key));
+    const records = await Promise.all(names.map((name) => this.readAlias(model, name.slice(0, -'.json'.length))));
+    const aliases = records.flatMap((found) => (found?.record.version ? [found.record.alias] : [])).sort();
+    return { hasVersions: (await this.versions(model)).length > 0, aliases };
   }
 
   /** Every ready version's number, ascending (for tests and tools). */

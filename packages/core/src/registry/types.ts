@@ -38,7 +38,8 @@ export interface Lineage {
     readonly rules: readonly { readonly candidate: string; readonly rule: string; readonly verdict: string; readonly value: number | null }[];
   } | null;
   readonly git: { readonly commit: string | null; readonly repository: string | null };
-  readonly run: { readonly url: string | null; readonly host: 'github' | 'jenkins' | 'local' };
+  /** `host` is null for a version another tool registered (a GTO tag without an mlops-ci lineage block). */
+  readonly run: { readonly url: string | null; readonly host: 'github' | 'jenkins' | 'local' | null };
   readonly data: { readonly digest: string | null; readonly manifest: unknown };
   readonly env: { readonly fingerprint: string | null };
   readonly image: { readonly digest: string | null };
@@ -82,6 +83,16 @@ export interface DescribedVersion {
 }
 
 /**
+ * What a registry holds of one model: enough to tell a first run (no version
+ * yet) from an alias that was never set, or is misspelt.
+ */
+export interface ModelOverview {
+  readonly hasVersions: boolean;
+  /** The aliases set now, sorted. */
+  readonly aliases: readonly string[];
+}
+
+/**
  * A registry backend. Every write is race-free against other processes
  * writing the same registry: versions are allocated exactly once, an alias
  * move is a compare-and-swap, and a crash never leaves an alias pointing at a
@@ -100,6 +111,8 @@ export interface ModelRegistry {
   rollback(model: string, alias: string, mover: Mover): Promise<AliasMove>;
   /** The version an alias points to, or a version by its name; null when neither exists. */
   describe(model: string, ref: { alias: string } | { version: string }): Promise<DescribedVersion | null>;
+  /** Whether `model` has versions, and which aliases it has. */
+  overview(model: string): Promise<ModelOverview>;
   /**
    * One file of a registered version, by its path inside the model (as in
    * `lineage.files`); null when the version has no such file. Backends that

@@ -38,10 +38,25 @@ export function statusDescription(results: GateResults): string {
   return text.length <= 140 ? text : `${text.slice(0, 139)}…`;
 }
 
+/**
+ * "N baseline rules skipped: <why>" when any rule was skipped for want of a
+ * baseline, else null: a pass that compared nothing with the baseline must
+ * say so where it is read first (the headline, the log).
+ */
+export function skippedBaselineSummary(results: GateResults): string | null {
+  const skipped = Object.values(results.candidates).flatMap((candidate) => candidate.rules.filter((rule) => rule.verdict === 'skipped'));
+  if (skipped.length === 0) return null;
+  const reasons = [...new Set(skipped.map((rule) => rule.note ?? 'no baseline'))];
+  const shown = reasons.slice(0, 3).join('; ') + (reasons.length > 3 ? `; and ${reasons.length - 3} more` : '');
+  return `${skipped.length} baseline rule${skipped.length === 1 ? '' : 's'} skipped: ${shown}`;
+}
+
 function headline(results: GateResults, options: GateReportOptions): string {
   const title = `mlops-ci gate ${inlineCode(options.context)}`;
-  if (results.passed) return `### ✅ ${title} passed — best: **${escapeCell(results.best ?? '')}**`;
-  return `### ❌ ${title} did not pass`;
+  const skipped = skippedBaselineSummary(results);
+  const suffix = skipped ? ` · ⏭️ ${escapeCell(skipped)}` : '';
+  if (results.passed) return `### ✅ ${title} passed — best: **${escapeCell(results.best ?? '')}**${suffix}`;
+  return `### ❌ ${title} did not pass${suffix}`;
 }
 
 function context(results: GateResults): string {

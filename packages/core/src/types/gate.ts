@@ -66,6 +66,8 @@ export interface CandidateResult {
   readonly passed: boolean;
   readonly metricsFile: string;
   readonly metrics: MetricValues;
+  /** `metricsDigest(metrics)`: promote-model checks the metrics it registers against it. */
+  readonly metricsDigest: string;
   readonly rules: readonly RuleResult[];
 }
 

@@ -1,9 +1,10 @@
 import { InputError } from '../../errors.js';
-import { showFile } from '../../host/git.js';
+import { fetchRef, fileAt, isShallow, remoteNames, revParse } from '../../host/git.js';
 import { metricsFromText } from '../../metrics/load.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BaselineFiles } from '../../metrics/samples.js';
+import { RegistryRefusal, type ModelRegistry } from '../../registry/types.js';
 import type { MetricValues } from '../../types/gate.js';
 
 /**
@@ -29,9 +30,7 @@ export async function loadBaseline(spec: string, cwd: string): Promise<Baseline>
   if (git) {
     const [, ref, file] = git as unknown as [string, string, string];
     if (ref.startsWith('-')) throw new InputError('baseline', `got git ref '${ref}', which looks like an option; expected git:<ref>:<path>`);
-    const text = await showFile(cwd, ref, file);
-    if (text === null) return { kind: 'missing', source: spec, reason: `${file} does not exist at ${ref}` };
-    return { kind: 'found', source: spec, metrics: parse(text, spec) };
+    return loadGitBaseline(spec, ref, file, cwd);
   }
   if (spec.startsWith('git:')) throw new InputError('baseline', `got '${spec}', expected git:<ref>:<path> (e.g. git:origin/main:metrics.json)`);
   const file = path.resolve(cwd, spec);
@@ -46,18 +45,65 @@ export async function loadBaseline(spec: string, cwd: string): Promise<Baseline>
 }
 
 /**
+ * `git:<ref>:<path>`. Missing only when the ref exists and has no such file
+ * (the first run, before the metrics were committed there).
+ */
+async function loadGitBaseline(spec: string, ref: string, file: string, cwd: string): Promise<Baseline> {
+  const commit = await resolveRef(ref, cwd);
+  const entry = await fileAt(cwd, commit, file);
+  switch (entry.kind) {
+    case 'absent':
+      return { kind: 'missing', source: spec, reason: `${file} does not exist at ${ref}` };
+    case 'not-a-file':
+      throw new InputError('baseline', `${file} at ${ref} is a ${entry.type === 'tree' ? 'folder' : entry.type}, not a metrics file`);
+    case 'file':
+      return { kind: 'found', source: spec, metrics: parse(entry.text, spec) };
+  }
+}
+
+/**
+ * The commit `ref` names. A clone lacks the refs it was not asked for (a PR's
+ * depth-1 checkout has no origin/main), so those are fetched from their remote
+ * — shallowly in a shallow clone. A ref that still cannot be found is bad
+ * input, never a missing baseline: a typo would otherwise skip every rule.
+ */
+async function resolveRef(ref: string, cwd: string): Promise<string> {
+  const local = await revParse(cwd, ref);
+  if (local) return local;
+  const { remote, name } = remoteRefOf(ref, await remoteNames(cwd));
+  const hint = 'check the spelling (e.g. git:origin/main:metrics.json), or check out with fetch-depth: 0 for a ref relative to HEAD';
+  if (remote === null) throw new InputError('baseline', `git ref '${ref}' does not exist in this repository, which has no remote to fetch it from: ${hint}`);
+  const fetched = await fetchRef(cwd, remote, name, await isShallow(cwd));
+  switch (fetched.kind) {
+    case 'fetched':
+      return fetched.commit;
+    case 'no-such-ref':
+      throw new InputError('baseline', `git ref '${ref}' does not exist in this clone nor at ${remote} (git fetch ${remote} ${name}: ${fetched.detail}): ${hint}`);
+    case 'failed':
+      throw new Error(`baseline: git ref '${ref}' is not in this clone, and fetching ${name} from ${remote} failed: ${fetched.detail}`);
+  }
+}
+
+/** `origin/main` is `main` at origin; any other ref is asked of origin (or the only remote) as written. */
+function remoteRefOf(ref: string, remotes: readonly string[]): { remote: string | null; name: string } {
+  const named = remotes.find((remote) => ref.startsWith(`${remote}/`));
+  if (named !== undefined) return { remote: named, name: ref.slice(named.length + 1) };
+  return { remote: remotes.includes('origin') ? 'origin' : (remotes[0] ?? null), name: ref };
+}
+
+/**
  * `registry:<model>@<alias>`: the metrics promote-model stored with the
  * version the alias points to, in the default registry (`.mlops-ci/registry`
  * in `cwd`), or in another one: `registry:<model>@<alias>:<registry-url>`
- * (`s3://…`, `mlflow+http://…`, `git-tags`, a folder). An alias not set yet is
- * a missing baseline (the first promotion has none).
+ * (`s3://…`, `mlflow+http://…`, `git-tags`, a folder). Missing only while
+ * the model has no version; an alias never set, a version without metrics or
+ * a damaged record is bad input naming `baseline`.
  */
 async function loadRegistryBaseline(spec: string, cwd: string): Promise<Baseline> {
   const match = /^registry:([^@\s]+)@([A-Za-z][A-Za-z0-9_-]*)(?::(.+))?$/.exec(spec);
   if (!match) throw new InputError('baseline', `got '${spec}', expected registry:<model>@<alias> or registry:<model>@<alias>:<registry-url>`);
   const [, model, alias, url] = match as unknown as [string, string, string, string | undefined];
   const { openRegistry, parseRegistryLocation, UnknownRegistryError } = await import('../../registry/factory.js');
-  const { RegistryRefusal } = await import('../../registry/types.js');
   let location;
   try {
     location = parseRegistryLocation(url ?? '', cwd);
@@ -67,8 +113,14 @@ async function loadRegistryBaseline(spec: string, cwd: string): Promise<Baseline
   }
   // The S3 endpoint, when any, comes from the environment (the registry's S3 client reads it).
   const registry = await openRegistry(location, { workspace: cwd });
-  const found = await registry.describe(model, { alias });
-  if (!found) return { kind: 'missing', source: spec, reason: `${model}@${alias} is not set in ${registry.description}`, files: { kind: 'no-version' } };
+  let found;
+  try {
+    found = await registry.describe(model, { alias });
+    if (!found) return await aliasNotSet(registry, spec, model, alias);
+  } catch (err) {
+    if (err instanceof RegistryRefusal) throw new InputError('baseline', err.message);
+    throw err;
+  }
   const { version, files: registered } = found.lineage;
   const files: BaselineFiles = {
     kind: 'version',
@@ -87,8 +139,29 @@ async function loadRegistryBaseline(spec: string, cwd: string): Promise<Baseline
       return body;
     },
   };
-  if (!found.lineage.metrics) return { kind: 'missing', source: spec, reason: `${model} version ${version} (${model}@${alias}) was registered without metrics`, files };
+  if (!found.lineage.metrics) {
+    throw new InputError(
+      'baseline',
+      `${model} version ${version} (${model}@${alias}) in ${registry.description} has no metrics recorded, so there is nothing to compare with: ` +
+        'promote a version with metrics (or gate-results) to that alias, or give the baseline as a file or git:<ref>:<path>',
+    );
+  }
   return { kind: 'found', source: `${spec} (version ${version})`, metrics: found.lineage.metrics, files };
+}
+
+/**
+ * An alias that points nowhere: a missing baseline only while the model has
+ * no version at all (the first promotion is still to come). On a model that
+ * has versions it is a typo or a promotion that never happened: bad input.
+ */
+async function aliasNotSet(registry: ModelRegistry, spec: string, model: string, alias: string): Promise<Baseline> {
+  const { hasVersions, aliases } = await registry.overview(model);
+  if (!hasVersions) return { kind: 'missing', source: spec, reason: `${model} has no version yet in ${registry.description}`, files: { kind: 'no-version' } };
+  const known = aliases.length > 0 ? `its aliases: ${aliases.join(', ')}` : 'it has no alias at all';
+  throw new InputError(
+    'baseline',
+    `${model} has versions in ${registry.description}, but no alias '${alias}' (${known}): check the spelling, or point ${alias} at a version with promote-model --to-version`,
+  );
 }
 
 function parse(text: string, source: string): MetricValues {

@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../../fs-atomic.js';
 import type { Host } from '../../host/types.js';
 import { evaluateGate } from '../../metrics/evaluate.js';
 import { metricDirection } from '../../metrics/direction.js';
-import { renderGateReport } from '../../report/gate-report.js';
+import { renderGateReport, skippedBaselineSummary } from '../../report/gate-report.js';
 import { renderJUnit } from '../../report/junit.js';
 import type { GateResults } from '../../types/gate.js';
 import type { StepResult } from '../types.js';
@@ -71,6 +71,8 @@ function logVerdicts(results: GateResults, host: Host): void {
     }
   }
   host.info(results.passed ? `Best: ${results.best}. ${results.selectionNote}` : `No candidate passed every rule. ${results.selectionNote}`);
+  const skipped = skippedBaselineSummary(results);
+  if (skipped) host.warning(`${skipped}. The verdict did not compare with any baseline for those rules.`);
 }
 
 function failureMessage(results: GateResults): string {

@@ -38,7 +38,7 @@ export const evaluateAndGateSpec = {
       name: 'baseline',
       type: 'string',
       description:
-        'Metrics of the current model: a file path, `git:<ref>:<path>` (read with git show), or `registry:<model>@<alias>[:<registry-url>]` (the metrics stored with that version by promote-model). When it does not exist, rules using `baseline.*` are skipped and `on-missing-baseline` decides.',
+        'Metrics of the current model: a file path, `git:<ref>:<path>` (a ref the clone lacks, as after a depth-1 checkout, is fetched from its remote), or `registry:<model>@<alias>[:<registry-url>]` (the metrics stored with that version by promote-model). Only a file absent at an existing ref (or path) and a model with no version yet count as no baseline: then rules using `baseline.*` are skipped, the headline says so, and `on-missing-baseline` decides. An unknown ref, an alias the model does not have, or a version without metrics is an error.',
       example: 'git:origin/main:metrics.json',
     },
     {

@@ -9,6 +9,7 @@ import { actorFrom, type Provenance } from '../../registry/lineage.js';
 import { aliasProblem, modelNameProblem } from '../../registry/names.js';
 import type { InputReader } from '../../spec/inputs.js';
 import type { GateResults } from '../../types/gate.js';
+import { matchPromotedCandidate, readGateResults, requireProvenGate, type CandidateMatch, type PromotedCandidate } from './gate-proof.js';
 import { readProvenance } from './provenance.js';
 
 /** A model file found under `path`, not yet hashed. */
@@ -85,18 +86,21 @@ export async function readPromoteInputs(reader: InputReader, host: Host): Promis
     return { ...common, mode: 'to-version', model, alias, version: toVersion };
   }
 
-  const files = await modelFiles(reader.requiredString('path').trim(), cwd);
+  const modelPath = reader.requiredString('path').trim();
+  const files = await modelFiles(modelPath, cwd);
   const metricsFile = reader.string('metrics').trim();
   const metrics = metricsFile ? await loadMetricsFile(metricsFile, cwd) : null;
-  const gate = await readGate(reader.string('gate-results').trim(), cwd);
-  if (reader.boolean('require-gate')) requirePassedGate(gate);
+  const gate = await readGateResults(reader.string('gate-results').trim(), cwd);
+  const match = gate ? await matchPromotedCandidate(gate, { modelPath, metrics: metrics ? { file: metricsFile, values: metrics } : null }, cwd) : null;
+  const promoted = reader.boolean('require-gate') ? requireProvenGate(gate, match) : provenOrWarn(match, metrics !== null, host);
   return {
     ...common,
     mode: 'register',
     model,
     alias,
     files,
-    metrics,
+    // Without `metrics`, the promoted candidate's, as the gate read them: a later registry baseline needs them.
+    metrics: metrics ?? promoted?.metrics ?? null,
     gate,
     extra: parseExtraLineage(reader.string('lineage')),
     provenance: await readProvenance(reader, host, cwd),
@@ -166,33 +170,11 @@ async function modelFiles(modelPath: string, cwd: string): Promise<ModelFileRef[
   return files;
 }
 
-/** evaluate-and-gate's results: the JSON itself (the `results` output) or a file holding it. */
-async function readGate(value: string, cwd: string): Promise<GateResults | null> {
-  if (!value) return null;
-  const text = value.startsWith('{') ? value : await readTextFile('gate-results', 'gate results file', value, cwd);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new InputError('gate-results', `is not the JSON evaluate-and-gate writes (${(err as Error).message})`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { passed?: unknown }).passed !== 'boolean') {
-    throw new InputError('gate-results', 'has no top-level boolean "passed": expected the `results` output (or `results-file`) of evaluate-and-gate');
-  }
-  const results = parsed as GateResults;
-  return { ...results, candidates: results.candidates ?? {} };
-}
-
-/** require-gate: only a gate that passed lets a model in; the refusal lists the rules that failed. */
-function requirePassedGate(gate: GateResults | null): void {
-  if (!gate) {
-    throw new InputError('gate-results', 'is required while require-gate is true: pass the results of evaluate-and-gate, or set require-gate: false');
-  }
-  if (gate.passed) return;
-  const failed = Object.entries(gate.candidates).flatMap(([name, candidate]) =>
-    (candidate.rules ?? []).filter((rule) => !rule.passed).map((rule) => `${name}: ${rule.rule} (${rule.metric} = ${rule.value ?? 'missing'})`),
-  );
-  throw new InputError('gate-results', `the gate did not pass, so the model is not promoted; failed rules: ${failed.length ? failed.join('; ') : 'none listed'}`);
+/** require-gate: false still takes the metrics from results that prove which candidate this is; else it says why not. */
+function provenOrWarn(match: CandidateMatch | null, hasMetrics: boolean, host: Host): PromotedCandidate | null {
+  if (match?.kind === 'proven') return match.candidate;
+  if (match) host.warning(`require-gate is false, so the version is registered anyway${hasMetrics ? '' : ', without metrics'}; gate-results: ${match.reason}`);
+  return null;
 }
 
 /** A JSON object, or `key=value` lines. */

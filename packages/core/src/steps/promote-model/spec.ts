@@ -41,7 +41,7 @@ export const promoteModelSpec = {
     {
       name: 'metrics',
       type: 'string',
-      description: 'Metrics file recorded with the version (JSON, YAML or TOML; nested keys flatten with dots). evaluate-and-gate reads them back with `baseline: registry:<model>@<alias>`.',
+      description: 'Metrics file recorded with the version (JSON, YAML or TOML; nested keys flatten with dots). evaluate-and-gate reads them back with `baseline: registry:<model>@<alias>`. Empty: the promoted candidate\u2019s metrics from `gate-results`.',
       example: 'out/rf/metrics.json',
     },
     {
@@ -54,7 +54,8 @@ export const promoteModelSpec = {
       name: 'require-gate',
       type: 'boolean',
       default: 'true',
-      description: 'Refuse to register (exit 2, the failed rules listed) unless `gate-results` is given and its `passed` is true.',
+      description:
+        'Refuse to register (exit 2) unless `gate-results` passed and names a passing candidate whose metrics are the promoted ones: those of `metrics`, else of the candidate whose metrics file is in or beside `path`, checked against the digest the gate recorded.',
     },
     {
       name: 'lineage',
