@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -103,6 +103,51 @@ describe('ObjectStoreRegistry on a folder', () => {
     const { version } = await registry.register('iris', [await modelFile(tempDir())], lineage(), MOVER);
     await registry.setAlias('iris', 'prod', version, MOVER);
     await expect(registry.rollback('iris', 'prod', MOVER)).rejects.toThrow(/no version to go back to/);
+  });
+});
+
+describe('nothing is read or written outside the registry', () => {
+  test('a model name that is a path into another model is refused before anything is written', async () => {
+    const root = tempDir();
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(root));
+    const { version } = await registry.register('iris', [await modelFile(tempDir())], lineage(), MOVER);
+    await registry.setAlias('iris', 'production', version, MOVER);
+    const before = await new LocalBlobStore(root).list('');
+    for (const name of ['iris/versions/1', 'iris/aliases/production.json', '../outside']) {
+      await expect(registry.register(name, [await modelFile(tempDir())], lineage(), MOVER)).rejects.toThrow(/model name/);
+      await expect(registry.setAlias(name, 'production', '1', MOVER)).rejects.toThrow(/model name/);
+    }
+    expect(await new LocalBlobStore(root).list('')).toEqual(before);
+  });
+
+  test('a planted versions symlink that leads outside the registry is refused, and nothing is written there', async () => {
+    const root = tempDir();
+    const outside = tempDir();
+    mkdirSync(path.join(root, 'iris'));
+    symlinkSync(outside, path.join(root, 'iris', 'versions'));
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(root));
+    await expect(registry.register('iris', [await modelFile(tempDir())], lineage(), MOVER)).rejects.toThrow(
+      `registry path iris/versions leads outside the registry ${root} (to ${outside}): refusing to read or write through it`,
+    );
+    expect(await readdir(outside)).toEqual([]);
+  });
+
+  test('a version.json that is a symlink to a file outside is not read', async () => {
+    const root = tempDir();
+    const secret = path.join(tempDir(), 'secret.json');
+    writeFileSync(secret, JSON.stringify({ status: 'ready', token: 'PWSECRET' }));
+    mkdirSync(path.join(root, 'iris', 'versions', '1'), { recursive: true });
+    symlinkSync(secret, path.join(root, 'iris', 'versions', '1', 'version.json'));
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(root));
+    await expect(registry.describe('iris', { version: '1' })).rejects.toThrow(/iris\/versions\/1\/version.json leads outside the registry/);
+  });
+
+  test('a dangling symlink inside the registry is refused too', async () => {
+    const root = tempDir();
+    mkdirSync(path.join(root, 'iris'));
+    symlinkSync(path.join(tempDir(), 'gone', 'deeper'), path.join(root, 'iris', 'aliases'));
+    const store = new LocalBlobStore(root);
+    await expect(store.createOnly('iris/aliases/production.json', '{}')).rejects.toThrow(/iris\/aliases is a symlink to nowhere/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BlobStore, TaggedObject } from './blob-store.js';
@@ -17,6 +17,10 @@ const LOCK_RETRY_MS = 5;
  *   the tag (sha256 of the content) and renames the new content into place.
  * A lock left by a killed process is broken when its owner is gone (same
  * host), or, taken from another host sharing the folder, when it is older than 30 s.
+ *
+ * Every path is checked to stay inside the root once symlinks are resolved:
+ * a `versions` symlink planted in the registry would otherwise lead writes
+ * (and reads of what looks like lineage) anywhere on the machine.
  */
 export class LocalBlobStore implements BlobStore {
   readonly description: string;
@@ -27,7 +31,7 @@ export class LocalBlobStore implements BlobStore {
 
   async get(key: string): Promise<TaggedObject | null> {
     try {
-      const body = await readFile(this.pathOf(key));
+      const body = await readFile(await this.pathOf(key));
       return { body, etag: sha256(body) };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
@@ -36,7 +40,7 @@ export class LocalBlobStore implements BlobStore {
   }
 
   async createOnly(key: string, body: Buffer | string): Promise<boolean> {
-    const target = this.pathOf(key);
+    const target = await this.pathOf(key);
     const staging = await this.stage(target, body);
     try {
       await link(staging, target);
@@ -50,7 +54,7 @@ export class LocalBlobStore implements BlobStore {
   }
 
   async replaceIf(key: string, body: Buffer | string, etag: string): Promise<boolean> {
-    const target = this.pathOf(key);
+    const target = await this.pathOf(key);
     const staging = await this.stage(target, body);
     try {
       return await this.withLock(target, async () => {
@@ -80,12 +84,12 @@ export class LocalBlobStore implements BlobStore {
         else keys.push(`${keyPrefix}${entry.name}`);
       }
     };
-    await walk(this.pathOf(prefix), prefix);
+    await walk(await this.pathOf(prefix), prefix);
     return keys;
   }
 
   async upload(key: string, file: string, expectedSha256: string, size: number): Promise<void> {
-    const target = this.pathOf(key);
+    const target = await this.pathOf(key);
     await mkdir(path.dirname(target), { recursive: true });
     const staging = scratchName(target);
     try {
@@ -103,11 +107,29 @@ export class LocalBlobStore implements BlobStore {
 
   /** The path of `key`; a prefix (`…/`) keeps its trailing slash, as on S3. */
   locate(key: string): string {
-    return key.endsWith('/') ? `${this.pathOf(key)}${path.sep}` : this.pathOf(key);
+    const where = path.join(this.root, ...key.split('/'));
+    return key.endsWith('/') ? `${where}${path.sep}` : where;
   }
 
-  private pathOf(key: string): string {
-    return path.join(this.root, ...key.split('/'));
+  /**
+   * The path of `key`, checked: no empty, `.` or `..` part, and, with
+   * symlinks resolved, inside the root. Throws UnsafeRegistryPath otherwise.
+   */
+  private async pathOf(key: string): Promise<string> {
+    const parts = key.endsWith('/') ? key.slice(0, -1).split('/') : key.split('/');
+    if (key !== '' && parts.some((part) => part === '' || part === '.' || part === '..')) {
+      throw new UnsafeRegistryPath(`registry key '${key}' is not a plain path inside the registry ${this.root}`);
+    }
+    const target = path.join(this.root, ...parts);
+    const [realRoot, realTarget] = await Promise.all([resolveExisting(this.root, this.root), resolveExisting(target, this.root)]);
+    if (!isInside(realRoot, realTarget)) {
+      // Name the first part that leads out, so the message points at the planted link.
+      let escaping = target;
+      while (path.dirname(escaping) !== escaping && !isInside(realRoot, await resolveExisting(path.dirname(escaping), this.root))) escaping = path.dirname(escaping);
+      const relative = path.relative(this.root, escaping).split(path.sep).join('/');
+      throw new UnsafeRegistryPath(`registry path ${relative} leads outside the registry ${this.root} (to ${await resolveExisting(escaping, this.root)}): refusing to read or write through it`);
+    }
+    return target;
   }
 
   /** The content at a unique temp name beside the target (same filesystem, so link/rename are atomic). */
@@ -182,6 +204,37 @@ function isStale(holder: string, mtimeMs: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'ESRCH';
   }
+}
+
+/** A registry path that would lead outside the registry (a planted symlink): corrupt data, exit 1. */
+export class UnsafeRegistryPath extends Error {
+  override readonly name = 'UnsafeRegistryPath';
+}
+
+/**
+ * `file` with symlinks resolved as far as it exists; the parts that do not
+ * exist yet are appended as they are. A dangling symlink on the way is
+ * refused: what it leads to could be created later, anywhere.
+ */
+async function resolveExisting(file: string, root: string): Promise<string> {
+  const missing: string[] = [];
+  for (let current = file; ; current = path.dirname(current)) {
+    try {
+      return path.join(await realpath(current), ...missing.reverse());
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      if (await lstat(current).catch(() => null)) {
+        throw new UnsafeRegistryPath(`registry path ${path.relative(root, current).split(path.sep).join('/')} is a symlink to nowhere in the registry ${root}: refusing to read or write through it`);
+      }
+      if (path.dirname(current) === current) return file;
+      missing.push(path.basename(current));
+    }
+  }
+}
+
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
 }
 
 const SCRATCH = '.mlops-ci-tmp-';

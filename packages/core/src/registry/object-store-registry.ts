@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isModelFilePath } from './names.js';
+import { isModelFilePath, modelNameProblem } from './names.js';
 import type { BlobStore } from './blob-store.js';
 import {
   RegistryRefusal,
@@ -65,6 +65,7 @@ export class ObjectStoreRegistry implements ModelRegistry {
   }
 
   async register(model: string, files: readonly LocalModelFile[], pending: PendingLineage, mover: Mover): Promise<Registered> {
+    checkModelName(model);
     const { version, etag } = await this.claimNextVersion(model, pending);
     const prefix = `${model}/versions/${version}/`;
     this.log(`Claimed version ${version}; uploading ${files.length} file(s) to ${this.store.locate(prefix)}`);
@@ -77,6 +78,7 @@ export class ObjectStoreRegistry implements ModelRegistry {
   }
 
   async setAlias(model: string, alias: string, version: string, mover: Mover): Promise<AliasMove> {
+    checkModelName(model);
     if (!(await this.readyVersion(model, version))) {
       throw new RegistryRefusal(`version ${version} of ${model} does not exist in ${this.description}`);
     }
@@ -86,6 +88,7 @@ export class ObjectStoreRegistry implements ModelRegistry {
   }
 
   async removeAlias(model: string, alias: string, mover: Mover): Promise<AliasRemoval> {
+    checkModelName(model);
     const previous = await this.swapAlias(model, alias, mover, (current) => {
       if (!current?.version) throw new RegistryRefusal(`alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`);
       return { version: null, previous: current.version };
@@ -95,6 +98,7 @@ export class ObjectStoreRegistry implements ModelRegistry {
   }
 
   async rollback(model: string, alias: string, mover: Mover): Promise<AliasMove> {
+    checkModelName(model);
     let target = '';
     const previous = await this.swapAlias(model, alias, mover, (current) => {
       if (!current) throw new RegistryRefusal(`alias ${alias} of ${model} is not set in ${this.description}: nothing to roll back`);
@@ -107,6 +111,7 @@ export class ObjectStoreRegistry implements ModelRegistry {
   }
 
   async describe(model: string, ref: { alias: string } | { version: string }): Promise<DescribedVersion | null> {
+    checkModelName(model);
     let version: string;
     if ('alias' in ref) {
       const alias = await this.readAlias(model, ref.alias);
@@ -120,6 +125,7 @@ export class ObjectStoreRegistry implements ModelRegistry {
   }
 
   async readFile(model: string, version: string, file: string): Promise<Buffer | null> {
+    checkModelName(model);
     if (!(await this.readyVersion(model, version))) return null;
     if (!isModelFilePath(file)) return null;
     return (await this.store.get(`${model}/versions/${version}/${file}`))?.body ?? null;
@@ -127,6 +133,7 @@ export class ObjectStoreRegistry implements ModelRegistry {
 
   /** Every ready version's number, ascending (for tests and tools). */
   async versions(model: string): Promise<number[]> {
+    checkModelName(model);
     const numbers = await this.claimedNumbers(model);
     const ready = await Promise.all(numbers.map(async (n) => ((await this.readyVersion(model, String(n))) ? n : null)));
     return ready.filter((n): n is number => n !== null);
@@ -214,6 +221,16 @@ function progressLog(log: (message: string) => void, file: LocalModelFile): (sen
     last = Date.now();
     log(`  ${file.path}: ${Math.round((100 * sent) / Math.max(1, file.size))}% (${sent} of ${file.size} bytes)`);
   };
+}
+
+/**
+ * Every key starts with the model name, so a name that is itself a path
+ * (`iris/versions/1`) would write into another model's folders: refused here
+ * too, for callers that did not check it at input (a `registry:` baseline).
+ */
+function checkModelName(model: string): void {
+  const problem = modelNameProblem(model);
+  if (problem) throw new RegistryRefusal(`model name '${model}' ${problem}`);
 }
 
 function aliasKey(model: string, alias: string): string {

@@ -9,7 +9,7 @@ export const promoteModelSpec = {
     {
       name: 'model',
       type: 'string',
-      description: 'Name of the model: letters, digits, `-`, `_` and `/` between name parts; no `..`, no spaces. Required unless `describe` is given.',
+      description: 'Name of the model: one name part of lowercase letters, digits and `-`, starting and ending with a letter or digit, at most 100 characters (the names GTO, MLflow and S3 all accept). Required unless `describe` is given.',
       example: 'iris',
     },
     {
