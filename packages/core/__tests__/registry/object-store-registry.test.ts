@@ -62,6 +62,23 @@ describe('LocalBlobStore', () => {
     expect(await readdir(root)).toEqual(['alias.json']);
   });
 
+  test('an old lock whose PID is alive but not its owner (PID reuse) is taken over, and the log says so', async () => {
+    const root = tempDir();
+    const heard: string[] = [];
+    const store = new LocalBlobStore(root, (message) => heard.push(message));
+    await store.createOnly('alias.json', 'v1');
+    // pid 1 is always alive, and never the process that took this lock.
+    const lock = path.join(root, 'alias.json.lock');
+    writeFileSync(lock, `${os.hostname()} 1 reused-pid-owner`);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    const current = await store.get('alias.json');
+    expect(await store.replaceIf('alias.json', 'v2', current!.etag)).toBe(true);
+    expect(readFileSync(path.join(root, 'alias.json'), 'utf8')).toBe('v2');
+    expect(await readdir(root)).toEqual(['alias.json']);
+    expect(heard).toEqual([expect.stringMatching(new RegExp(`^Took over the lock ${root}/alias.json.lock of pid 1 on ${os.hostname()}: older than 30 s \\(held \\d+ s\\)$`))]);
+  });
+
   test('a lock from another host (a shared folder) is broken only once it is old', async () => {
     const root = tempDir();
     const store = new LocalBlobStore(root);

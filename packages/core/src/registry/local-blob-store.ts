@@ -5,7 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BlobStore, TaggedObject } from './blob-store.js';
 
-/** A lock older than this is stale whoever holds it: a critical section here lasts milliseconds. */
+/**
+ * A lock older than this is stale whoever holds it, alive or not: a critical
+ * section here lasts milliseconds, and a PID that looks alive may be another
+ * process that reused the number of a killed owner.
+ */
 const STALE_LOCK_MS = 30_000;
 const LOCK_RETRY_MS = 5;
 
@@ -15,8 +19,10 @@ const LOCK_RETRY_MS = 5;
  * - create-only is `link(temp, key)`, which fails when the key exists (atomic on POSIX);
  * - compare-and-swap holds `<key>.lock` (exclusive create) while it compares
  *   the tag (sha256 of the content) and renames the new content into place.
- * A lock left by a killed process is broken when its owner is gone (same
- * host), or, taken from another host sharing the folder, when it is older than 30 s.
+ * Each lock names its owner (host, PID and a random token, so only the owner
+ * releases it). A lock left by a killed process is taken over, with a line in
+ * the log, when its owner process is gone (same host) or when it is older than
+ * 30 s, whoever holds it (PID reuse, another host sharing the folder).
  *
  * Every path is checked to stay inside the root once symlinks are resolved:
  * a `versions` symlink planted in the registry would otherwise lead writes
@@ -25,7 +31,11 @@ const LOCK_RETRY_MS = 5;
 export class LocalBlobStore implements BlobStore {
   readonly description: string;
 
-  constructor(private readonly root: string) {
+  /** @param log hears when a stale lock is taken over. Optional. */
+  constructor(
+    private readonly root: string,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {
     this.description = root;
   }
 
@@ -156,7 +166,7 @@ export class LocalBlobStore implements BlobStore {
           break;
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-          await breakIfStale(lock);
+          await breakIfStale(lock, this.log);
           await sleep(LOCK_RETRY_MS + Math.random() * LOCK_RETRY_MS);
         }
       }
@@ -174,15 +184,19 @@ export class LocalBlobStore implements BlobStore {
 }
 
 /**
- * Removes a lock whose owner is gone. It is renamed away first (atomic), and
- * only deleted when the renamed file is the one judged stale; a fresh lock
- * taken meanwhile is put back.
+ * Removes a stale lock. It is renamed away first (atomic), and only deleted
+ * when the renamed file is the one judged stale; a fresh lock taken meanwhile
+ * is put back.
  */
-async function breakIfStale(lock: string): Promise<void> {
-  const holder = await readFile(lock, 'utf8').catch(() => null);
-  if (holder === null) return;
+async function breakIfStale(lock: string, log: (message: string) => void): Promise<void> {
+  const text = await readFile(lock, 'utf8').catch(() => null);
+  if (text === null) return;
   const info = await stat(lock).catch(() => null);
-  if (!info || !isStale(holder, info.mtimeMs)) return;
+  if (!info) return;
+  const holder = parseHolder(text);
+  const ageMs = Date.now() - info.mtimeMs;
+  const why = staleness(holder, ageMs);
+  if (!why) return;
   const aside = scratchName(lock);
   try {
     await rename(lock, aside);
@@ -190,19 +204,39 @@ async function breakIfStale(lock: string): Promise<void> {
     return; // someone else broke or released it
   }
   const taken = await readFile(aside, 'utf8').catch(() => null);
-  if (taken !== holder) await link(aside, lock).catch(() => undefined);
+  if (taken !== text) await link(aside, lock).catch(() => undefined);
+  else log(`Took over the lock ${lock} of pid ${holder.pid ?? '?'} on ${holder.host || '?'}: ${why} (held ${Math.round(ageMs / 1000)} s)`);
   await rm(aside, { force: true });
 }
 
-/** On this host a lock is stale when its owner is gone; a lock from another host (a shared folder), when it is old. */
-function isStale(holder: string, mtimeMs: number): boolean {
-  const [host, pid] = holder.split(' ');
-  if (host !== os.hostname() || !pid) return Date.now() - mtimeMs > STALE_LOCK_MS;
+/** Who holds a lock, as its file says: `<host> <pid> <token>`. */
+interface LockHolder {
+  readonly host: string;
+  readonly pid: number | null;
+}
+
+function parseHolder(text: string): LockHolder {
+  const [host = '', pid = ''] = text.split(' ');
+  return { host, pid: /^\d+$/.test(pid) ? Number(pid) : null };
+}
+
+/**
+ * Why a lock may be taken over, or null while its owner may still be in its
+ * critical section: any lock older than the limit (a live PID proves nothing:
+ * it may have been reused), or, on this host, one whose owner process is gone.
+ */
+function staleness(holder: LockHolder, ageMs: number): string | null {
+  if (ageMs > STALE_LOCK_MS) return `older than ${STALE_LOCK_MS / 1000} s`;
+  if (holder.host === os.hostname() && holder.pid !== null && !isRunning(holder.pid)) return 'its owner process is gone';
+  return null;
+}
+
+function isRunning(pid: number): boolean {
   try {
-    process.kill(Number(pid), 0);
-    return false;
+    process.kill(pid, 0);
+    return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 
