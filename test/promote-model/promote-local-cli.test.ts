@@ -212,6 +212,20 @@ describe('promote-model on the local registry', () => {
     expect(filesUnder(outside)).toEqual([]);
   });
 
+  test.each([
+    ['alias', path.join('iris', 'aliases', 'staging.json'), ['--model', 'iris', '--alias', 'staging', '--to-version', '1'], 'alias staging of iris'],
+    ['version.json', path.join('iris', 'versions', '1', 'version.json'), ['--describe', 'iris@1'], 'iris version 1'],
+  ])('a damaged %s: exit 1 naming the file and what is wrong, no parser message', async (_what, file, args, what) => {
+    const dir = project();
+    expect((await register(dir)).code).toBe(0);
+    writeFileSync(path.join(dir, REGISTRY, file), '{"version": "1", "movedBy": PWSECRET');
+    const run = await promote(dir, args);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`registry file ${path.join(dir, REGISTRY, file)} (${what}) is damaged: it is not valid JSON (36 bytes)`);
+    expect(run.stderr).not.toContain('PWSECRET');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   test('to-version refused on an existing registry leaves it exactly as it was', async () => {
     const dir = project();
     await register(dir);

@@ -123,6 +123,47 @@ describe('ObjectStoreRegistry on a folder', () => {
   });
 });
 
+describe('damaged registry files are named, with what is wrong', () => {
+  async function registryWithProduction() {
+    const root = tempDir();
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(root));
+    const { version } = await registry.register('iris', [await modelFile(tempDir())], lineage(), MOVER);
+    await registry.setAlias('iris', 'production', version, MOVER);
+    return { root, registry };
+  }
+
+  test.each([
+    ['not JSON', '{"status": "ready", PWSECRET', 'is not valid JSON (28 bytes)'],
+    ['not an object', '[1, 2]', 'is not a JSON object'],
+    ['an unknown status', '{"status": "done"}', 'has status "done", expected "uploading" or "ready"'],
+    ['another version inside', JSON.stringify({ status: 'ready', model: 'iris', version: '7', files: [] }), 'says it is iris version 7'],
+    ['no file list', JSON.stringify({ status: 'ready', model: 'iris', version: '1' }), 'has no "files" list'],
+  ])('a version.json that is %s', async (_what, body, problem) => {
+    const { root, registry } = await registryWithProduction();
+    const file = path.join(root, 'iris', 'versions', '1', 'version.json');
+    writeFileSync(file, body);
+    const expected = `registry file ${file} (iris version 1) is damaged: it ${problem}`;
+    await expect(registry.describe('iris', { version: '1' })).rejects.toThrow(expected);
+    await expect(registry.describe('iris', { alias: 'production' })).rejects.toThrow(expected);
+    await expect(registry.setAlias('iris', 'staging', '1', MOVER)).rejects.toThrow(expected);
+    await expect(registry.describe('iris', { version: '1' })).rejects.not.toThrow(/PWSECRET/);
+  });
+
+  test.each([
+    ['not JSON', '{"version": ', 'is not valid JSON (12 bytes)'],
+    ['without a version', JSON.stringify({ model: 'iris', alias: 'production', previous: null }), 'has no "version" (a version number, or null once removed)'],
+    ['with a previous that is not a version', JSON.stringify({ model: 'iris', alias: 'production', version: '1', previous: 5 }), 'has no "previous" (a version number, or null when new)'],
+  ])('an alias file that is %s', async (_what, body, problem) => {
+    const { root, registry } = await registryWithProduction();
+    const file = path.join(root, 'iris', 'aliases', 'production.json');
+    writeFileSync(file, body);
+    const expected = `registry file ${file} (alias production of iris) is damaged: it ${problem}`;
+    await expect(registry.describe('iris', { alias: 'production' })).rejects.toThrow(expected);
+    await expect(registry.setAlias('iris', 'production', '1', MOVER)).rejects.toThrow(expected);
+    await expect(registry.rollback('iris', 'production', MOVER)).rejects.toThrow(expected);
+  });
+});
+
 describe('nothing is read or written outside the registry', () => {
   test('a model name that is a path into another model is refused before anything is written', async () => {
     const root = tempDir();

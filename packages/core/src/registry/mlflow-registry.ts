@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { isModelFilePath } from './names.js';
 import {
+  RegistryCorrupt,
   RegistryRefusal,
   type AliasMove,
   type AliasRemoval,
@@ -148,7 +149,21 @@ export class MlflowRegistry implements ModelRegistry {
     const stored = await this.request('GET', `${ARTIFACTS}/${encodePath(folder)}/version.json`);
     if (stored.status === 404) return null; // not registered by mlops-ci, or its registration never finished
     if (!stored.ok) throw new Error(`${this.description}: reading the lineage of ${model} ${version.version} failed with HTTP ${stored.status}`);
-    return { uri: version.source, lineage: JSON.parse(await stored.text()) as Lineage };
+    return { uri: version.source, lineage: this.parseLineage(await stored.text(), `${version.source}/version.json`, model, version.version) };
+  }
+
+  /** The stored version.json; not a JSON object: a RegistryCorrupt naming it (its text is not quoted). */
+  private parseLineage(text: string, where: string, model: string, version: string): Lineage {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new RegistryCorrupt(`registry file ${where} (${model} version ${version}) in ${this.description} is damaged: it is not a JSON object (${Buffer.byteLength(text)} bytes)`);
+    }
+    return parsed as Lineage;
   }
 
   async readFile(model: string, version: string, file: string): Promise<Buffer | null> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isModelFilePath, modelNameProblem } from './names.js';
 import type { BlobStore } from './blob-store.js';
 import {
+  RegistryCorrupt,
   RegistryRefusal,
   type AliasMove,
   type AliasRemoval,
@@ -70,7 +71,7 @@ export class ObjectStoreRegistry implements ModelRegistry {
     const prefix = `${model}/versions/${version}/`;
     this.log(`Claimed version ${version}; uploading ${files.length} file(s) to ${this.store.locate(prefix)}`);
     for (const file of files) await this.store.upload(`${prefix}${file.path}`, file.absolutePath, file.sha256, file.size, progressLog(this.log, file));
-    const lineage: Lineage = { ...pending, version };
+    const lineage: Lineage = { ...pending, model, version };
     const completed = await this.store.replaceIf(`${prefix}version.json`, json({ status: 'ready', ...lineage }), etag);
     if (!completed) throw new Error(`${this.store.locate(`${prefix}version.json`)} changed while its files uploaded: another writer touched a claimed version`);
     await this.appendEvent(model, 'registered', { version }, mover);
@@ -165,19 +166,49 @@ export class ObjectStoreRegistry implements ModelRegistry {
     return [...numbers].sort((a, b) => a - b);
   }
 
+  /** The lineage of a ready version; null when absent or still uploading. A damaged version.json is a RegistryCorrupt naming it. */
   private async readyVersion(model: string, version: string): Promise<Lineage | null> {
     if (!/^\d+$/.test(version)) return null;
-    const found = await this.store.get(`${model}/versions/${version}/version.json`);
+    const key = `${model}/versions/${version}/version.json`;
+    const found = await this.readObject(key, `${model} version ${version}`);
     if (!found) return null;
-    const doc = JSON.parse(found.body.toString('utf8')) as VersionDocument;
-    if (doc.status !== 'ready') return null;
-    const { status: _status, ...lineage } = doc;
+    const doc = found.value;
+    const damaged = (problem: string) => this.damaged(key, `${model} version ${version}`, problem);
+    if (doc['status'] === 'uploading') return null;
+    if (doc['status'] !== 'ready') throw damaged(`has status ${quoted(doc['status'])}, expected "uploading" or "ready"`);
+    if (doc['model'] !== model || doc['version'] !== version) throw damaged(`says it is ${quoted(doc['model'], false)} version ${quoted(doc['version'], false)}`);
+    if (!Array.isArray(doc['files'])) throw damaged('has no "files" list');
+    const { status: _status, ...lineage } = doc as VersionDocument;
     return lineage as Lineage;
   }
 
   private async readAlias(model: string, alias: string): Promise<{ record: AliasRecord; etag: string } | null> {
-    const found = await this.store.get(aliasKey(model, alias));
-    return found ? { record: JSON.parse(found.body.toString('utf8')) as AliasRecord, etag: found.etag } : null;
+    const key = aliasKey(model, alias);
+    const found = await this.readObject(key, `alias ${alias} of ${model}`);
+    if (!found) return null;
+    const damaged = (problem: string) => this.damaged(key, `alias ${alias} of ${model}`, problem);
+    if (!isVersionOrNull(found.value['version'])) throw damaged('has no "version" (a version number, or null once removed)');
+    if (!isVersionOrNull(found.value['previous'])) throw damaged('has no "previous" (a version number, or null when new)');
+    return { record: found.value as unknown as AliasRecord, etag: found.etag };
+  }
+
+  /** A registry JSON object and its tag; null when absent. Not JSON, or not an object: RegistryCorrupt. */
+  private async readObject(key: string, what: string): Promise<{ value: Record<string, unknown>; etag: string } | null> {
+    const found = await this.store.get(key);
+    if (!found) return null;
+    let value: unknown;
+    try {
+      value = JSON.parse(found.body.toString('utf8'));
+    } catch {
+      // The parser's message quotes the text: it is not repeated (a damaged file may hold anything).
+      throw this.damaged(key, what, `is not valid JSON (${found.body.length} bytes)`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw this.damaged(key, what, 'is not a JSON object');
+    return { value: value as Record<string, unknown>, etag: found.etag };
+  }
+
+  private damaged(key: string, what: string, problem: string): RegistryCorrupt {
+    return new RegistryCorrupt(`registry file ${this.store.locate(key)} (${what}) is damaged: it ${problem}`);
   }
 
   /**
@@ -231,6 +262,16 @@ function progressLog(log: (message: string) => void, file: LocalModelFile): (sen
 function checkModelName(model: string): void {
   const problem = modelNameProblem(model);
   if (problem) throw new RegistryRefusal(`model name '${model}' ${problem}`);
+}
+
+function isVersionOrNull(value: unknown): boolean {
+  return value === null || (typeof value === 'string' && /^\d+$/.test(value));
+}
+
+/** A value from a damaged file, for a message: JSON, at most 40 characters. */
+function quoted(value: unknown, asJson = true): string {
+  const text = asJson || typeof value !== 'string' ? (JSON.stringify(value) ?? 'nothing') : value;
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function aliasKey(model: string, alias: string): string {

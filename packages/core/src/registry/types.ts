@@ -112,3 +112,8 @@ export interface ModelRegistry {
 export class RegistryRefusal extends Error {
   override readonly name = 'RegistryRefusal';
 }
+
+/** A registry file that is not what its name says (not JSON, wrong shape): corrupt data, exit 1. The message names the file. */
+export class RegistryCorrupt extends Error {
+  override readonly name = 'RegistryCorrupt';
+}
