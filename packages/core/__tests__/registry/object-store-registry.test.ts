@@ -135,7 +135,7 @@ describe('damaged registry files are named, with what is wrong', () => {
   test.each([
     ['not JSON', '{"status": "ready", PWSECRET', 'is not valid JSON (28 bytes)'],
     ['not an object', '[1, 2]', 'is not a JSON object'],
-    ['an unknown status', '{"status": "done"}', 'has status "done", expected "uploading" or "ready"'],
+    ['an unknown status', '{"status": "done"}', 'has status "done", expected "uploading", "ready" or "abandoned"'],
     ['another version inside', JSON.stringify({ status: 'ready', model: 'iris', version: '7', files: [] }), 'says it is iris version 7'],
     ['no file list', JSON.stringify({ status: 'ready', model: 'iris', version: '1' }), 'has no "files" list'],
   ])('a version.json that is %s', async (_what, body, problem) => {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, link, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BlobStore, TaggedObject } from './blob-store.js';
@@ -112,6 +112,45 @@ export class LocalBlobStore implements BlobStore {
       await rename(staging, target);
     } finally {
       await rm(staging, { force: true });
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    const target = await this.pathOf(key);
+    await rm(target, { force: true });
+    await this.removeEmptyFolders(path.dirname(target));
+  }
+
+  async removeLeftovers(prefix: string, before: Date): Promise<string[]> {
+    const removed: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      const entries = await readdir(dir, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return [];
+        throw err;
+      });
+      for (const entry of entries) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) await walk(full);
+        else if (isScratch(entry.name) && (await lstat(full)).mtimeMs < before.getTime()) {
+          await rm(full, { force: true });
+          removed.push(full);
+        }
+      }
+    };
+    const top = await this.pathOf(prefix);
+    await walk(top);
+    await this.removeEmptyFolders(top);
+    return removed;
+  }
+
+  /** Removes `dir` and its parents while they are empty, up to (not including) the root: a removed version leaves no empty folder. */
+  private async removeEmptyFolders(dir: string): Promise<void> {
+    for (let current = dir; isInside(this.root, current) && current !== this.root; current = path.dirname(current)) {
+      try {
+        await rmdir(current);
+      } catch {
+        return; // not empty (or already gone): its parents are not empty either
+      }
     }
   }
 
@@ -252,17 +291,29 @@ export class UnsafeRegistryPath extends Error {
  */
 async function resolveExisting(file: string, root: string): Promise<string> {
   const missing: string[] = [];
-  for (let current = file; ; current = path.dirname(current)) {
-    try {
-      return path.join(await realpath(current), ...missing.reverse());
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      if (await lstat(current).catch(() => null)) {
-        throw new UnsafeRegistryPath(`registry path ${path.relative(root, current).split(path.sep).join('/')} is a symlink to nowhere in the registry ${root}: refusing to read or write through it`);
-      }
-      if (path.dirname(current) === current) return file;
-      missing.push(path.basename(current));
+  let current = file;
+  for (;;) {
+    const resolved = await realpathOrNull(current);
+    if (resolved !== null) return path.join(resolved, ...missing.reverse());
+    const info = await lstat(current).catch(() => null);
+    if (info?.isSymbolicLink() && (await realpathOrNull(current)) === null) {
+      throw new UnsafeRegistryPath(`registry path ${path.relative(root, current).split(path.sep).join('/')} is a symlink to nowhere in the registry ${root}: refusing to read or write through it`);
     }
+    // Created by another writer since realpath looked: resolve it again.
+    if (info) continue;
+    if (path.dirname(current) === current) return file;
+    missing.push(path.basename(current));
+    current = path.dirname(current);
+  }
+}
+
+/** realpath, or null when something on the way does not exist. */
+async function realpathOrNull(file: string): Promise<string | null> {
+  try {
+    return await realpath(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
   }
 }
 

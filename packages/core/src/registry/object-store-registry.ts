@@ -7,6 +7,7 @@ import {
   type AliasMove,
   type AliasRemoval,
   type DescribedVersion,
+  type GarbageReport,
   type Lineage,
   type LocalModelFile,
   type ModelRegistry,
@@ -29,8 +30,15 @@ export interface AliasRecord {
   readonly host: string;
 }
 
-/** `version.json` while its files upload (claimed), and once complete (ready). */
-type VersionDocument = ({ readonly status: 'uploading' } & Record<string, unknown>) | ({ readonly status: 'ready' } & Lineage);
+/**
+ * `version.json` while its files upload (claimed), once complete (ready), and
+ * once garbage collection found its upload abandoned (a tombstone: its files
+ * are removed, the number is never handed out again).
+ */
+type VersionDocument =
+  | ({ readonly status: 'uploading'; readonly claimedAt: string } & Record<string, unknown>)
+  | ({ readonly status: 'ready' } & Lineage)
+  | ({ readonly status: 'abandoned'; readonly claimedAt: string; readonly abandonedAt: string } & Record<string, unknown>);
 
 export type EventKind = 'registered' | 'alias-set' | 'alias-removed' | 'rolled-back';
 
@@ -140,6 +148,67 @@ export class ObjectStoreRegistry implements ModelRegistry {
     return ready.filter((n): n is number => n !== null);
   }
 
+  /**
+   * Finds uploads abandoned more than `olderThanMs` ago (a version.json still
+   * `uploading` since then), turns each into a tombstone by compare-and-swap
+   * (so a writer that completes at that moment wins, or fails cleanly: never
+   * both), then removes its files. A ready version is never touched. Also
+   * removes the store's own leftovers (temp files, old locks, open multipart
+   * uploads) older than that.
+   */
+  async collectGarbage(model: string | null, olderThanMs: number): Promise<GarbageReport> {
+    if (model !== null) checkModelName(model);
+    const before = new Date(Date.now() - olderThanMs);
+    const models = model !== null ? [model] : await this.models();
+    const versions: { model: string; version: string; claimedAt: string }[] = [];
+    const leftovers: string[] = [];
+    for (const name of models) {
+      for (const n of await this.claimedNumbers(name)) {
+        const abandoned = await this.abandonIfOld(name, String(n), before);
+        if (abandoned === null) continue;
+        leftovers.push(...(await this.removeVersionFiles(name, String(n))));
+        if (abandoned.now) versions.push({ model: name, version: String(n), claimedAt: abandoned.claimedAt });
+      }
+      leftovers.push(...(await this.store.removeLeftovers(`${name}/`, before)));
+    }
+    return { versions, leftovers };
+  }
+
+  /** Every model in the registry: the first part of each key whose name is a valid model name. */
+  private async models(): Promise<string[]> {
+    const names = new Set((await this.store.list('')).map((key) => key.split('/')[0] as string));
+    return [...names].filter((name) => modelNameProblem(name) === null).sort();
+  }
+
+  /**
+   * Tombstones version `n` when its upload was claimed before `before` and
+   * never completed. Returns its claim time and whether it was tombstoned now,
+   * or null when the version is ready, young, or was completed meanwhile.
+   */
+  private async abandonIfOld(model: string, version: string, before: Date): Promise<{ claimedAt: string; now: boolean } | null> {
+    const key = `${model}/versions/${version}/version.json`;
+    const found = await this.readObject(key, `${model} version ${version}`);
+    if (!found) return null;
+    const { value: doc, etag } = found;
+    if (doc['status'] === 'abandoned') return { claimedAt: String(doc['claimedAt']), now: false };
+    if (doc['status'] !== 'uploading') return null;
+    const claimedAt = typeof doc['claimedAt'] === 'string' ? Date.parse(doc['claimedAt']) : Number.NaN;
+    if (Number.isNaN(claimedAt)) throw this.damaged(key, `${model} version ${version}`, 'is an upload without a valid "claimedAt" time');
+    if (claimedAt >= before.getTime()) return null;
+    const tombstone = { ...doc, status: 'abandoned', abandonedAt: new Date().toISOString() };
+    if (!(await this.store.replaceIf(key, json(tombstone), etag))) return null; // its writer completed it (or another collector won)
+    return { claimedAt: String(doc['claimedAt']), now: true };
+  }
+
+  /** Removes every file of an abandoned version but its tombstone, and the temp files its writer left there. */
+  private async removeVersionFiles(model: string, version: string): Promise<string[]> {
+    const prefix = `${model}/versions/${version}/`;
+    for (const key of await this.store.list(prefix)) {
+      if (key !== `${prefix}version.json`) await this.store.delete(key);
+    }
+    return this.store.removeLeftovers(prefix, new Date());
+  }
+
   /** Creates versions/<n>/version.json for the lowest free n above every claimed one. */
   private async claimNextVersion(model: string, pending: PendingLineage): Promise<{ version: string; etag: string }> {
     const claimed = await this.claimedNumbers(model);
@@ -174,8 +243,8 @@ export class ObjectStoreRegistry implements ModelRegistry {
     if (!found) return null;
     const doc = found.value;
     const damaged = (problem: string) => this.damaged(key, `${model} version ${version}`, problem);
-    if (doc['status'] === 'uploading') return null;
-    if (doc['status'] !== 'ready') throw damaged(`has status ${quoted(doc['status'])}, expected "uploading" or "ready"`);
+    if (doc['status'] === 'uploading' || doc['status'] === 'abandoned') return null;
+    if (doc['status'] !== 'ready') throw damaged(`has status ${quoted(doc['status'])}, expected "uploading", "ready" or "abandoned"`);
     if (doc['model'] !== model || doc['version'] !== version) throw damaged(`says it is ${quoted(doc['model'], false)} version ${quoted(doc['version'], false)}`);
     if (!Array.isArray(doc['files'])) throw damaged('has no "files" list');
     const { status: _status, ...lineage } = doc as VersionDocument;
