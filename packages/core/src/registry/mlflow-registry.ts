@@ -68,6 +68,27 @@ export class MlflowRegistry implements ModelRegistry {
   async register(model: string, files: readonly LocalModelFile[], pending: PendingLineage, mover: Mover): Promise<Registered> {
     // MLflow 3 accepts a version source only inside the run named with it: the files go into a run's artifacts.
     const run = await this.createRun(model, pending);
+    let registered: Registered;
+    try {
+      registered = await this.registerInRun(run, model, files, pending, mover);
+    } catch (err) {
+      await this.endRun(run.runId, 'FAILED').catch((cause: unknown) => {
+        throw new Error(`${(err as Error).message} (and marking MLflow run ${run.runId} FAILED failed too: ${(cause as Error).message})`, { cause: err });
+      });
+      throw err;
+    }
+    await this.endRun(run.runId, 'FINISHED');
+    return registered;
+  }
+
+  /** Uploads the files into the run, creates the version from them and waits until it is READY. */
+  private async registerInRun(
+    run: { runId: string; artifactUri: string },
+    model: string,
+    files: readonly LocalModelFile[],
+    pending: PendingLineage,
+    mover: Mover,
+  ): Promise<Registered> {
     const folder = `${run.artifactUri.replace(/^mlflow-artifacts:\/+/, '')}/model`;
     for (const file of files) await this.uploadArtifact(`${folder}/${file.path}`, { file: file.absolutePath, size: file.size });
     await this.ensureRegisteredModel(model);
@@ -82,8 +103,12 @@ export class MlflowRegistry implements ModelRegistry {
     const version = await this.waitUntilReady(model, created.model_version.version);
     const lineage: Lineage = { ...pending, version: version.version };
     await this.uploadArtifact(`${folder}/version.json`, Buffer.from(`${JSON.stringify(lineage, null, 2)}\n`));
-    await this.call('POST', 'runs/update', { run_id: run.runId, status: 'FINISHED', end_time: Date.now() });
     return { version: version.version, uri: source, lineage };
+  }
+
+  /** Ends the run: FINISHED once the version is registered, FAILED when registering it failed (never left RUNNING). */
+  private async endRun(runId: string, status: 'FINISHED' | 'FAILED'): Promise<void> {
+    await this.call('POST', 'runs/update', { run_id: runId, status, end_time: Date.now() });
   }
 
   /** A run in the `mlops-ci` experiment holding the model files, its metrics logged. */
