@@ -123,6 +123,36 @@ describe('ObjectStoreRegistry on a folder', () => {
   });
 });
 
+describe('garbage collection of abandoned uploads', () => {
+  test('an upload the collector abandons while its writer is still uploading: the writer fails cleanly, never a ready version with missing files', async () => {
+    const root = tempDir();
+    const collector = new ObjectStoreRegistry(new LocalBlobStore(root));
+    // A store whose upload lets a collector with a zero threshold run first, as if the writer had stalled past it.
+    class StallingStore extends LocalBlobStore {
+      override async upload(key: string, file: string, sha256: string, size: number): Promise<void> {
+        await new Promise((resolve) => setTimeout(resolve, 5)); // the claim is now strictly older than "0 ms ago"
+        expect((await collector.collectGarbage('iris', 0)).versions.map((v) => v.version)).toEqual(['1']);
+        await super.upload(key, file, sha256, size);
+      }
+    }
+    const writer = new ObjectStoreRegistry(new StallingStore(root));
+    await expect(writer.register('iris', [await modelFile(tempDir())], lineage(), MOVER)).rejects.toThrow(/changed while its files uploaded/);
+    expect(JSON.parse(readFileSync(path.join(root, 'iris', 'versions', '1', 'version.json'), 'utf8'))).toMatchObject({ status: 'abandoned' });
+    expect(await collector.describe('iris', { version: '1' })).toBeNull();
+    // The next registration skips the tombstoned number.
+    expect((await collector.register('iris', [await modelFile(tempDir())], lineage(), MOVER)).version).toBe('2');
+  });
+
+  test('a ready version is never collected, however old', async () => {
+    const root = tempDir();
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(root));
+    await registry.register('iris', [await modelFile(tempDir())], lineage(), MOVER);
+    expect(await registry.collectGarbage(null, 1)).toEqual({ versions: [], leftovers: [] });
+    expect(await registry.versions('iris')).toEqual([1]);
+    expect((await registry.readFile('iris', '1', 'model.pkl'))?.toString()).toBe('weights');
+  });
+});
+
 describe('damaged registry files are named, with what is wrong', () => {
   async function registryWithProduction() {
     const root = tempDir();
