@@ -42,14 +42,14 @@ describe('on a folder registry', () => {
     runBundle(['promote-model', '--model', 'iris', '--path', modelPath, '--alias', 'production', '--gate-results', 'results.json', ...extra], { cwd: dir });
   const versionsDir = (dir: string) => path.join(dir, REGISTRY, 'iris', 'versions');
 
-  /** Version 1 ready; version 2 claimed by a writer killed while copying its files. */
+  /** Version 1 ready; version 2 claimed by a writer killed after its first file landed, while it copied the other two. */
   async function registryWithAKilledUpload(): Promise<string> {
     const dir = project('promote-gc-');
     expect((await register(dir)).code).toBe(0);
     const big = bigModel(dir, 3, 48);
-    const claim = path.join(versionsDir(dir), '2', 'version.json');
-    await killWhen(['--model', 'iris', '--path', big, '--alias', 'production', '--gate-results', 'results.json'], dir, {}, async () => existsSync(claim));
-    expect(readJson(claim)['status']).toBe('uploading');
+    const firstFile = path.join(versionsDir(dir), '2', 'part-0.bin');
+    await killWhen(['--model', 'iris', '--path', big, '--alias', 'production', '--gate-results', 'results.json'], dir, {}, async () => existsSync(firstFile));
+    expect(readJson(path.join(versionsDir(dir), '2', 'version.json'))['status']).toBe('uploading');
     return dir;
   }
 
@@ -62,12 +62,15 @@ describe('on a folder registry', () => {
     const dir = await registryWithAKilledUpload();
     const readyBefore = filesUnder(path.join(versionsDir(dir), '1')).map((file) => [file, readFileSync(path.join(versionsDir(dir), '1', file), 'utf8')]);
 
-    // Claimed a moment ago: its writer may still be uploading, so it stays.
+    // Claimed a moment ago: its writer may still be uploading, so it stays as it is.
+    const killedUpload = filesUnder(path.join(versionsDir(dir), '2'));
+    expect(killedUpload).toContain('part-0.bin');
     const young = await runBundle(['promote-model', '--gc', '--model', 'iris'], { cwd: dir });
     expect(young.code).toBe(0);
     expect(outputsOf(young.stdout)['removed']).toBe('');
     expect(young.stderr).toContain('No abandoned uploads older than 24h');
-    expect(filesUnder(path.join(versionsDir(dir), '2')).length).toBeGreaterThan(1);
+    expect(filesUnder(path.join(versionsDir(dir), '2'))).toEqual(killedUpload);
+    expect(readJson(path.join(versionsDir(dir), '2', 'version.json'))['status']).toBe('uploading');
 
     // A temp file a writer killed a day ago left beside an alias, and one a running writer has now.
     const aliases = path.join(dir, REGISTRY, 'iris', 'aliases');
