@@ -172,13 +172,21 @@ export class LocalBlobStore implements BlobStore {
     const target = path.join(this.root, ...parts);
     const [realRoot, realTarget] = await Promise.all([resolveExisting(this.root, this.root), resolveExisting(target, this.root)]);
     if (!isInside(realRoot, realTarget)) {
-      // Name the first part that leads out, so the message points at the planted link.
-      let escaping = target;
-      while (path.dirname(escaping) !== escaping && !isInside(realRoot, await resolveExisting(path.dirname(escaping), this.root))) escaping = path.dirname(escaping);
+      const escaping = await this.firstEscapingPart(target, realRoot);
       const relative = path.relative(this.root, escaping).split(path.sep).join('/');
       throw new UnsafeRegistryPath(`registry path ${relative} leads outside the registry ${this.root} (to ${await resolveExisting(escaping, this.root)}): refusing to read or write through it`);
     }
     return target;
+  }
+
+  /** The shortest ancestor of `target` that resolves outside the root: the planted link a message should name. */
+  private async firstEscapingPart(target: string, realRoot: string): Promise<string> {
+    let escaping = target;
+    for (let parent = path.dirname(escaping); parent !== escaping; parent = path.dirname(escaping)) {
+      if (isInside(realRoot, await resolveExisting(parent, this.root))) break;
+      escaping = parent;
+    }
+    return escaping;
   }
 
   /** The content at a unique temp name beside the target (same filesystem, so link/rename are atomic). */

@@ -330,7 +330,7 @@ function progressLog(log: (message: string) => void, file: LocalModelFile): (sen
  */
 function checkModelName(model: string): void {
   const problem = modelNameProblem(model);
-  if (problem) throw new RegistryRefusal(`model name '${model}' ${problem}`);
+  if (problem) throw new RegistryRefusal(`model name ${quoted(model)} ${problem}`);
 }
 
 function isVersionOrNull(value: unknown): boolean {
