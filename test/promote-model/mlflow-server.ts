@@ -14,6 +14,8 @@ export const MLFLOW = path.join(ROOT, '.cache', 'venv', 'bin', 'mlflow');
 export interface MlflowServer {
   /** http://127.0.0.1:<port> */
   readonly url: string;
+  /** The folder behind `--artifacts-destination` (a fault test can break it). */
+  readonly artifactsDir: string;
   stop(): Promise<void>;
 }
 
@@ -30,7 +32,7 @@ export async function startMlflowServer(): Promise<MlflowServer> {
   child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => log);
-  return { url, stop: () => stop(child) };
+  return { url, artifactsDir: path.join(dir, 'artifacts'), stop: () => stop(child) };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {

@@ -4,9 +4,9 @@
  * to a chosen version, describe, and refuse bad input with nothing written.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runBundle } from '../support/bundle.js';
+import { runBundle, tempDir } from '../support/bundle.js';
 import { filesUnder, outputsOf, project, readJson } from './fixtures.js';
 
 const REGISTRY = path.join('.mlops-ci', 'registry');
@@ -146,11 +146,11 @@ describe('promote-model on the local registry', () => {
   test('a single model file, registration without an alias, and require-gate false without a gate', async () => {
     const dir = project();
     writeFileSync(path.join(dir, 'model.pkl'), 'pickle');
-    const run = await promote(dir, ['--model', 'team/iris', '--path', 'model.pkl', '--require-gate', 'false']);
+    const run = await promote(dir, ['--model', 'team-iris', '--path', 'model.pkl', '--require-gate', 'false']);
     expect(run.code).toBe(0);
     expect(outputsOf(run.stdout)).toMatchObject({ version: '1', 'previous-version': '' });
-    expect(filesUnder(path.join(dir, REGISTRY, 'team', 'iris'))).toEqual(['events/' + filesUnder(path.join(dir, REGISTRY, 'team', 'iris', 'events'))[0], 'versions/1/model.pkl', 'versions/1/version.json']);
-    expect(readJson(path.join(dir, REGISTRY, 'team', 'iris', 'versions', '1', 'version.json'))['gate']).toBeNull();
+    expect(filesUnder(path.join(dir, REGISTRY, 'team-iris'))).toEqual(['events/' + filesUnder(path.join(dir, REGISTRY, 'team-iris', 'events'))[0], 'versions/1/model.pkl', 'versions/1/version.json']);
+    expect(readJson(path.join(dir, REGISTRY, 'team-iris', 'versions', '1', 'version.json'))['gate']).toBeNull();
   });
 
   test('the gate results may be the JSON itself (the results output)', async () => {
@@ -173,8 +173,12 @@ describe('promote-model on the local registry', () => {
 
   // Each bad input: exit 2, one message naming the input, nothing written to the registry.
   test.each([
-    ['a model name with ..', ['--model', 'iris/../x', '--path', 'out/rf/model', '--gate-results', 'results.json'], "input 'model'", 'must not contain ..'],
-    ['a model name with spaces', ['--model', 'my model', '--path', 'out/rf/model', '--gate-results', 'results.json'], "input 'model'", 'no spaces'],
+    ['a model name with ..', ['--model', 'iris/../x', '--path', 'out/rf/model', '--gate-results', 'results.json'], "input 'model'", 'one name part'],
+    ['a model name into another model\'s versions', ['--model', 'iris/versions/1', '--path', 'out/rf/model', '--gate-results', 'results.json'], "input 'model'", 'one name part'],
+    ['a model name onto another model\'s alias file', ['--model', 'iris/aliases/production.json', '--path', 'out/rf/model', '--gate-results', 'results.json'], "input 'model'", 'one name part'],
+    ['a model name ..', ['--model', '..', '--path', 'out/rf/model', '--gate-results', 'results.json'], "input 'model'", 'lowercase letters, digits and -'],
+    ['a model name with spaces', ['--model', 'my model', '--path', 'out/rf/model', '--gate-results', 'results.json'], "input 'model'", 'lowercase letters, digits and -'],
+    ['a describe of a model name that is a path', ['--describe', 'iris/versions/1@production'], "input 'describe'", 'one name part'],
     ['a path that does not exist', ['--model', 'iris', '--path', 'out/nope', '--gate-results', 'results.json'], "input 'path'", 'does not exist'],
     ['an alias that is not a plain word', ['--model', 'iris', '--path', 'out/rf/model', '--alias', 'prod;rm -rf /', '--gate-results', 'results.json'], "input 'alias'", 'plain word'],
     ['a registry URL of an unknown scheme', ['--model', 'iris', '--path', 'out/rf/model', '--registry', 'gs://bucket/x', '--gate-results', 'results.json'], "input 'registry'", "unknown scheme 'gs://'"],
@@ -198,6 +202,32 @@ describe('promote-model on the local registry', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(filesUnder(path.join(dir, '.mlops-ci'))).toEqual([]);
+  });
+
+  test('a planted versions symlink leading outside the registry: exit 1 naming it, nothing written outside', async () => {
+    const dir = project();
+    const outside = tempDir('outside-');
+    mkdirSync(path.join(dir, REGISTRY, 'iris'), { recursive: true });
+    symlinkSync(outside, path.join(dir, REGISTRY, 'iris', 'versions'));
+    const run = await promote(dir, ['--model', 'iris', '--path', 'out/rf/model', '--gate-results', 'results.json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`registry path iris/versions leads outside the registry ${path.join(dir, REGISTRY)}`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(filesUnder(outside)).toEqual([]);
+  });
+
+  test.each([
+    ['alias', path.join('iris', 'aliases', 'staging.json'), ['--model', 'iris', '--alias', 'staging', '--to-version', '1'], 'alias staging of iris'],
+    ['version.json', path.join('iris', 'versions', '1', 'version.json'), ['--describe', 'iris@1'], 'iris version 1'],
+  ])('a damaged %s: exit 1 naming the file and what is wrong, no parser message', async (_what, file, args, what) => {
+    const dir = project();
+    expect((await register(dir)).code).toBe(0);
+    writeFileSync(path.join(dir, REGISTRY, file), '{"version": "1", "movedBy": PWSECRET');
+    const run = await promote(dir, args);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`registry file ${path.join(dir, REGISTRY, file)} (${what}) is damaged: it is not valid JSON (36 bytes)`);
+    expect(run.stderr).not.toContain('PWSECRET');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   test('to-version refused on an existing registry leaves it exactly as it was', async () => {

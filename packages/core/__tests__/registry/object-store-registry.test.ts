@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +62,23 @@ describe('LocalBlobStore', () => {
     expect(await readdir(root)).toEqual(['alias.json']);
   });
 
+  test('an old lock whose PID is alive but not its owner (PID reuse) is taken over, and the log says so', async () => {
+    const root = tempDir();
+    const heard: string[] = [];
+    const store = new LocalBlobStore(root, (message) => heard.push(message));
+    await store.createOnly('alias.json', 'v1');
+    // pid 1 is always alive, and never the process that took this lock.
+    const lock = path.join(root, 'alias.json.lock');
+    writeFileSync(lock, `${os.hostname()} 1 reused-pid-owner`);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    const current = await store.get('alias.json');
+    expect(await store.replaceIf('alias.json', 'v2', current!.etag)).toBe(true);
+    expect(readFileSync(path.join(root, 'alias.json'), 'utf8')).toBe('v2');
+    expect(await readdir(root)).toEqual(['alias.json']);
+    expect(heard).toEqual([expect.stringMatching(new RegExp(`^Took over the lock ${root}/alias.json.lock of pid 1 on ${os.hostname()}: older than 30 s \\(held \\d+ s\\)$`))]);
+  });
+
   test('a lock from another host (a shared folder) is broken only once it is old', async () => {
     const root = tempDir();
     const store = new LocalBlobStore(root);
@@ -103,6 +120,122 @@ describe('ObjectStoreRegistry on a folder', () => {
     const { version } = await registry.register('iris', [await modelFile(tempDir())], lineage(), MOVER);
     await registry.setAlias('iris', 'prod', version, MOVER);
     await expect(registry.rollback('iris', 'prod', MOVER)).rejects.toThrow(/no version to go back to/);
+  });
+});
+
+describe('garbage collection of abandoned uploads', () => {
+  test('an upload the collector abandons while its writer is still uploading: the writer fails cleanly, never a ready version with missing files', async () => {
+    const root = tempDir();
+    const collector = new ObjectStoreRegistry(new LocalBlobStore(root));
+    // A store whose upload lets a collector with a zero threshold run first, as if the writer had stalled past it.
+    class StallingStore extends LocalBlobStore {
+      override async upload(key: string, file: string, sha256: string, size: number): Promise<void> {
+        await new Promise((resolve) => setTimeout(resolve, 5)); // the claim is now strictly older than "0 ms ago"
+        expect((await collector.collectGarbage('iris', 0)).versions.map((v) => v.version)).toEqual(['1']);
+        await super.upload(key, file, sha256, size);
+      }
+    }
+    const writer = new ObjectStoreRegistry(new StallingStore(root));
+    await expect(writer.register('iris', [await modelFile(tempDir())], lineage(), MOVER)).rejects.toThrow(/changed while its files uploaded/);
+    expect(JSON.parse(readFileSync(path.join(root, 'iris', 'versions', '1', 'version.json'), 'utf8'))).toMatchObject({ status: 'abandoned' });
+    expect(await collector.describe('iris', { version: '1' })).toBeNull();
+    // The next registration skips the tombstoned number.
+    expect((await collector.register('iris', [await modelFile(tempDir())], lineage(), MOVER)).version).toBe('2');
+  });
+
+  test('a ready version is never collected, however old', async () => {
+    const root = tempDir();
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(root));
+    await registry.register('iris', [await modelFile(tempDir())], lineage(), MOVER);
+    expect(await registry.collectGarbage(null, 1)).toEqual({ versions: [], leftovers: [] });
+    expect(await registry.versions('iris')).toEqual([1]);
+    expect((await registry.readFile('iris', '1', 'model.pkl'))?.toString()).toBe('weights');
+  });
+});
+
+describe('damaged registry files are named, with what is wrong', () => {
+  async function registryWithProduction() {
+    const root = tempDir();
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(root));
+    const { version } = await registry.register('iris', [await modelFile(tempDir())], lineage(), MOVER);
+    await registry.setAlias('iris', 'production', version, MOVER);
+    return { root, registry };
+  }
+
+  test.each([
+    ['not JSON', '{"status": "ready", PWSECRET', 'is not valid JSON (28 bytes)'],
+    ['not an object', '[1, 2]', 'is not a JSON object'],
+    ['an unknown status', '{"status": "done"}', 'has status "done", expected "uploading", "ready" or "abandoned"'],
+    ['another version inside', JSON.stringify({ status: 'ready', model: 'iris', version: '7', files: [] }), 'says it is iris version 7'],
+    ['no file list', JSON.stringify({ status: 'ready', model: 'iris', version: '1' }), 'has no "files" list'],
+  ])('a version.json that is %s', async (_what, body, problem) => {
+    const { root, registry } = await registryWithProduction();
+    const file = path.join(root, 'iris', 'versions', '1', 'version.json');
+    writeFileSync(file, body);
+    const expected = `registry file ${file} (iris version 1) is damaged: it ${problem}`;
+    await expect(registry.describe('iris', { version: '1' })).rejects.toThrow(expected);
+    await expect(registry.describe('iris', { alias: 'production' })).rejects.toThrow(expected);
+    await expect(registry.setAlias('iris', 'staging', '1', MOVER)).rejects.toThrow(expected);
+    await expect(registry.describe('iris', { version: '1' })).rejects.not.toThrow(/PWSECRET/);
+  });
+
+  test.each([
+    ['not JSON', '{"version": ', 'is not valid JSON (12 bytes)'],
+    ['without a version', JSON.stringify({ model: 'iris', alias: 'production', previous: null }), 'has no "version" (a version number, or null once removed)'],
+    ['with a previous that is not a version', JSON.stringify({ model: 'iris', alias: 'production', version: '1', previous: 5 }), 'has no "previous" (a version number, or null when new)'],
+  ])('an alias file that is %s', async (_what, body, problem) => {
+    const { root, registry } = await registryWithProduction();
+    const file = path.join(root, 'iris', 'aliases', 'production.json');
+    writeFileSync(file, body);
+    const expected = `registry file ${file} (alias production of iris) is damaged: it ${problem}`;
+    await expect(registry.describe('iris', { alias: 'production' })).rejects.toThrow(expected);
+    await expect(registry.setAlias('iris', 'production', '1', MOVER)).rejects.toThrow(expected);
+    await expect(registry.rollback('iris', 'production', MOVER)).rejects.toThrow(expected);
+  });
+});
+
+describe('nothing is read or written outside the registry', () => {
+  test('a model name that is a path into another model is refused before anything is written', async () => {
+    const root = tempDir();
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(root));
+    const { version } = await registry.register('iris', [await modelFile(tempDir())], lineage(), MOVER);
+    await registry.setAlias('iris', 'production', version, MOVER);
+    const before = await new LocalBlobStore(root).list('');
+    for (const name of ['iris/versions/1', 'iris/aliases/production.json', '../outside']) {
+      await expect(registry.register(name, [await modelFile(tempDir())], lineage(), MOVER)).rejects.toThrow(/model name/);
+      await expect(registry.setAlias(name, 'production', '1', MOVER)).rejects.toThrow(/model name/);
+    }
+    expect(await new LocalBlobStore(root).list('')).toEqual(before);
+  });
+
+  test('a planted versions symlink that leads outside the registry is refused, and nothing is written there', async () => {
+    const root = tempDir();
+    const outside = tempDir();
+    mkdirSync(path.join(root, 'iris'));
+    symlinkSync(outside, path.join(root, 'iris', 'versions'));
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(root));
+    await expect(registry.register('iris', [await modelFile(tempDir())], lineage(), MOVER)).rejects.toThrow(
+      `registry path iris/versions leads outside the registry ${root} (to ${outside}): refusing to read or write through it`,
+    );
+    expect(await readdir(outside)).toEqual([]);
+  });
+
+  test('a version.json that is a symlink to a file outside is not read', async () => {
+    const root = tempDir();
+    const secret = path.join(tempDir(), 'secret.json');
+    writeFileSync(secret, JSON.stringify({ status: 'ready', token: 'PWSECRET' }));
+    mkdirSync(path.join(root, 'iris', 'versions', '1'), { recursive: true });
+    symlinkSync(secret, path.join(root, 'iris', 'versions', '1', 'version.json'));
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(root));
+    await expect(registry.describe('iris', { version: '1' })).rejects.toThrow(/iris\/versions\/1\/version.json leads outside the registry/);
+  });
+
+  test('a dangling symlink inside the registry is refused too', async () => {
+    const root = tempDir();
+    mkdirSync(path.join(root, 'iris'));
+    symlinkSync(path.join(tempDir(), 'gone', 'deeper'), path.join(root, 'iris', 'aliases'));
+    const store = new LocalBlobStore(root);
+    await expect(store.createOnly('iris/aliases/production.json', '{}')).rejects.toThrow(/iris\/aliases is a symlink to nowhere/);
   });
 });
 

@@ -29,4 +29,12 @@ export interface BlobStore {
   upload(key: string, file: string, sha256: string, size: number, onProgress?: (sent: number) => void): Promise<void>;
   /** Where `key` lives, for the `uri` output: `s3://bucket/prefix/key`, `/abs/dir/key`. */
   locate(key: string): string;
+  /** Removes `key`; nothing happens when it is already gone. */
+  delete(key: string): Promise<void>;
+  /**
+   * Removes what killed writers left under `prefix` that is not an object,
+   * when it was started before `before`: temp files and locks (folder),
+   * incomplete multipart uploads (S3). Returns where each one was.
+   */
+  removeLeftovers(prefix: string, before: Date): Promise<string[]>;
 }

@@ -63,7 +63,7 @@ export async function openRegistry(location: RegistryLocation, options: Registry
   switch (location.kind) {
     case 'local': {
       const [{ ObjectStoreRegistry }, { LocalBlobStore }] = await Promise.all([import('./object-store-registry.js'), import('./local-blob-store.js')]);
-      return new ObjectStoreRegistry(new LocalBlobStore(location.root), options.log);
+      return new ObjectStoreRegistry(new LocalBlobStore(location.root, options.log), options.log);
     }
     case 's3': {
       const [{ ObjectStoreRegistry }, { S3BlobStore }] = await Promise.all([import('./object-store-registry.js'), import('./s3-blob-store.js')]);

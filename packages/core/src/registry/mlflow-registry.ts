@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { isModelFilePath } from './names.js';
 import {
+  RegistryCorrupt,
   RegistryRefusal,
   type AliasMove,
   type AliasRemoval,
@@ -68,6 +69,27 @@ export class MlflowRegistry implements ModelRegistry {
   async register(model: string, files: readonly LocalModelFile[], pending: PendingLineage, mover: Mover): Promise<Registered> {
     // MLflow 3 accepts a version source only inside the run named with it: the files go into a run's artifacts.
     const run = await this.createRun(model, pending);
+    let registered: Registered;
+    try {
+      registered = await this.registerInRun(run, model, files, pending, mover);
+    } catch (err) {
+      await this.endRun(run.runId, 'FAILED').catch((cause: unknown) => {
+        throw new Error(`${(err as Error).message} (and marking MLflow run ${run.runId} FAILED failed too: ${(cause as Error).message})`, { cause: err });
+      });
+      throw err;
+    }
+    await this.endRun(run.runId, 'FINISHED');
+    return registered;
+  }
+
+  /** Uploads the files into the run, creates the version from them and waits until it is READY. */
+  private async registerInRun(
+    run: { runId: string; artifactUri: string },
+    model: string,
+    files: readonly LocalModelFile[],
+    pending: PendingLineage,
+    mover: Mover,
+  ): Promise<Registered> {
     const folder = `${run.artifactUri.replace(/^mlflow-artifacts:\/+/, '')}/model`;
     for (const file of files) await this.uploadArtifact(`${folder}/${file.path}`, { file: file.absolutePath, size: file.size });
     await this.ensureRegisteredModel(model);
@@ -82,8 +104,12 @@ export class MlflowRegistry implements ModelRegistry {
     const version = await this.waitUntilReady(model, created.model_version.version);
     const lineage: Lineage = { ...pending, version: version.version };
     await this.uploadArtifact(`${folder}/version.json`, Buffer.from(`${JSON.stringify(lineage, null, 2)}\n`));
-    await this.call('POST', 'runs/update', { run_id: run.runId, status: 'FINISHED', end_time: Date.now() });
     return { version: version.version, uri: source, lineage };
+  }
+
+  /** Ends the run: FINISHED once the version is registered, FAILED when registering it failed (never left RUNNING). */
+  private async endRun(runId: string, status: 'FINISHED' | 'FAILED'): Promise<void> {
+    await this.call('POST', 'runs/update', { run_id: runId, status, end_time: Date.now() });
   }
 
   /** A run in the `mlops-ci` experiment holding the model files, its metrics logged. */
@@ -149,7 +175,21 @@ export class MlflowRegistry implements ModelRegistry {
     const stored = await this.request('GET', `${ARTIFACTS}/${encodePath(folder)}/version.json`);
     if (stored.status === 404) return null; // not registered by mlops-ci, or its registration never finished
     if (!stored.ok) throw new Error(`${this.description}: reading the lineage of ${model} ${version.version} failed with HTTP ${stored.status}`);
-    return { uri: version.source, lineage: JSON.parse(await stored.text()) as Lineage };
+    return { uri: version.source, lineage: this.parseLineage(await stored.text(), `${version.source}/version.json`, model, version.version) };
+  }
+
+  /** The stored version.json; not a JSON object: a RegistryCorrupt naming it (its text is not quoted). */
+  private parseLineage(text: string, where: string, model: string, version: string): Lineage {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new RegistryCorrupt(`registry file ${where} (${model} version ${version}) in ${this.description} is damaged: it is not a JSON object (${Buffer.byteLength(text)} bytes)`);
+    }
+    return parsed as Lineage;
   }
 
   async overview(model: string): Promise<ModelOverview> {

@@ -4,16 +4,26 @@
  * anything is written.
  */
 
-/** Letters, digits, `-`, `_`, `.` and `/` between segments; no `..`, no empty or dot-only segment. */
-const MODEL_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
+/**
+ * One path segment in the alphabet every backend accepts. GTO is the
+ * strictest: its artifact names are `[a-z0-9]([a-z0-9-/]*[a-z0-9])?` (no
+ * capitals, `_` or `.`); MLflow and S3 accept more. `/` is refused although
+ * GTO allows it: a model name is one folder of the object-store layout, so
+ * `iris/versions/1` would write into model iris's own versions. Lowercase only
+ * also keeps `Iris` and `iris` from being one folder on a case-insensitive disk.
+ */
+const MODEL_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+export const MODEL_NAME_MAX_LENGTH = 100;
 /** A plain word: letters, digits, `-` and `_`, starting with a letter (`staging`, `prod-eu`). */
 const ALIAS_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
 /** Why `name` is not a valid model name, or null when it is. */
 export function modelNameProblem(name: string): string | null {
-  if (name.includes('..')) return 'must not contain ..';
-  if (name.length > 200) return 'is longer than 200 characters';
-  if (!MODEL_NAME.test(name)) return 'may hold letters, digits, -, _ and / between name parts (no spaces, no leading or trailing /)';
+  if (name === '') return 'is empty';
+  if (name.length > MODEL_NAME_MAX_LENGTH) return `is longer than ${MODEL_NAME_MAX_LENGTH} characters`;
+  if (name.includes('/')) return 'must be one name part, without / (a model is one folder of the registry)';
+  if (!/^[a-z0-9-]+$/.test(name)) return 'may hold only lowercase letters, digits and - (the names GTO, MLflow and S3 all accept)';
+  if (!MODEL_NAME.test(name)) return 'must start and end with a letter or digit';
   return null;
 }
 

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { isModelFilePath } from './names.js';
+import { isModelFilePath, modelNameProblem } from './names.js';
 import type { BlobStore } from './blob-store.js';
 import {
+  RegistryCorrupt,
   RegistryRefusal,
   type AliasMove,
   type AliasRemoval,
   type DescribedVersion,
+  type GarbageReport,
   type Lineage,
   type LocalModelFile,
   type ModelRegistry,
@@ -29,8 +31,15 @@ export interface AliasRecord {
   readonly host: string;
 }
 
-/** `version.json` while its files upload (claimed), and once complete (ready). */
-type VersionDocument = ({ readonly status: 'uploading' } & Record<string, unknown>) | ({ readonly status: 'ready' } & Lineage);
+/**
+ * `version.json` while its files upload (claimed), once complete (ready), and
+ * once garbage collection found its upload abandoned (a tombstone: its files
+ * are removed, the number is never handed out again).
+ */
+type VersionDocument =
+  | ({ readonly status: 'uploading'; readonly claimedAt: string } & Record<string, unknown>)
+  | ({ readonly status: 'ready' } & Lineage)
+  | ({ readonly status: 'abandoned'; readonly claimedAt: string; readonly abandonedAt: string } & Record<string, unknown>);
 
 export type EventKind = 'registered' | 'alias-set' | 'alias-removed' | 'rolled-back';
 
@@ -66,11 +75,12 @@ export class ObjectStoreRegistry implements ModelRegistry {
   }
 
   async register(model: string, files: readonly LocalModelFile[], pending: PendingLineage, mover: Mover): Promise<Registered> {
+    checkModelName(model);
     const { version, etag } = await this.claimNextVersion(model, pending);
     const prefix = `${model}/versions/${version}/`;
     this.log(`Claimed version ${version}; uploading ${files.length} file(s) to ${this.store.locate(prefix)}`);
     for (const file of files) await this.store.upload(`${prefix}${file.path}`, file.absolutePath, file.sha256, file.size, progressLog(this.log, file));
-    const lineage: Lineage = { ...pending, version };
+    const lineage: Lineage = { ...pending, model, version };
     const completed = await this.store.replaceIf(`${prefix}version.json`, json({ status: 'ready', ...lineage }), etag);
     if (!completed) throw new Error(`${this.store.locate(`${prefix}version.json`)} changed while its files uploaded: another writer touched a claimed version`);
     await this.appendEvent(model, 'registered', { version }, mover);
@@ -78,6 +88,7 @@ export class ObjectStoreRegistry implements ModelRegistry {
   }
 
   async setAlias(model: string, alias: string, version: string, mover: Mover): Promise<AliasMove> {
+    checkModelName(model);
     if (!(await this.readyVersion(model, version))) {
       throw new RegistryRefusal(`version ${version} of ${model} does not exist in ${this.description}`);
     }
@@ -87,6 +98,7 @@ export class ObjectStoreRegistry implements ModelRegistry {
   }
 
   async removeAlias(model: string, alias: string, mover: Mover): Promise<AliasRemoval> {
+    checkModelName(model);
     const previous = await this.swapAlias(model, alias, mover, (current) => {
       if (!current?.version) throw new RegistryRefusal(`alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`);
       return { version: null, previous: current.version };
@@ -96,6 +108,7 @@ export class ObjectStoreRegistry implements ModelRegistry {
   }
 
   async rollback(model: string, alias: string, mover: Mover): Promise<AliasMove> {
+    checkModelName(model);
     let target = '';
     const previous = await this.swapAlias(model, alias, mover, (current) => {
       if (!current) throw new RegistryRefusal(`alias ${alias} of ${model} is not set in ${this.description}: nothing to roll back`);
@@ -108,6 +121,7 @@ export class ObjectStoreRegistry implements ModelRegistry {
   }
 
   async describe(model: string, ref: { alias: string } | { version: string }): Promise<DescribedVersion | null> {
+    checkModelName(model);
     let version: string;
     if ('alias' in ref) {
       const alias = await this.readAlias(model, ref.alias);
@@ -121,6 +135,7 @@ export class ObjectStoreRegistry implements ModelRegistry {
   }
 
   async readFile(model: string, version: string, file: string): Promise<Buffer | null> {
+    checkModelName(model);
     if (!(await this.readyVersion(model, version))) return null;
     if (!isModelFilePath(file)) return null;
     return (await this.store.get(`${model}/versions/${version}/${file}`))?.body ?? null;
@@ -136,9 +151,71 @@ export class ObjectStoreRegistry implements ModelRegistry {
 
   /** Every ready version's number, ascending (for tests and tools). */
   async versions(model: string): Promise<number[]> {
+    checkModelName(model);
     const numbers = await this.claimedNumbers(model);
     const ready = await Promise.all(numbers.map(async (n) => ((await this.readyVersion(model, String(n))) ? n : null)));
     return ready.filter((n): n is number => n !== null);
+  }
+
+  /**
+   * Finds uploads abandoned more than `olderThanMs` ago (a version.json still
+   * `uploading` since then), turns each into a tombstone by compare-and-swap
+   * (so a writer that completes at that moment wins, or fails cleanly: never
+   * both), then removes its files. A ready version is never touched. Also
+   * removes the store's own leftovers (temp files, old locks, open multipart
+   * uploads) older than that.
+   */
+  async collectGarbage(model: string | null, olderThanMs: number): Promise<GarbageReport> {
+    if (model !== null) checkModelName(model);
+    const before = new Date(Date.now() - olderThanMs);
+    const models = model !== null ? [model] : await this.models();
+    const versions: { model: string; version: string; claimedAt: string }[] = [];
+    const leftovers: string[] = [];
+    for (const name of models) {
+      for (const n of await this.claimedNumbers(name)) {
+        const abandoned = await this.abandonIfOld(name, String(n), before);
+        if (abandoned === null) continue;
+        leftovers.push(...(await this.removeVersionFiles(name, String(n))));
+        if (abandoned.now) versions.push({ model: name, version: String(n), claimedAt: abandoned.claimedAt });
+      }
+      leftovers.push(...(await this.store.removeLeftovers(`${name}/`, before)));
+    }
+    return { versions, leftovers };
+  }
+
+  /** Every model in the registry: the first part of each key whose name is a valid model name. */
+  private async models(): Promise<string[]> {
+    const names = new Set((await this.store.list('')).map((key) => key.split('/')[0] as string));
+    return [...names].filter((name) => modelNameProblem(name) === null).sort();
+  }
+
+  /**
+   * Tombstones version `n` when its upload was claimed before `before` and
+   * never completed. Returns its claim time and whether it was tombstoned now,
+   * or null when the version is ready, young, or was completed meanwhile.
+   */
+  private async abandonIfOld(model: string, version: string, before: Date): Promise<{ claimedAt: string; now: boolean } | null> {
+    const key = `${model}/versions/${version}/version.json`;
+    const found = await this.readObject(key, `${model} version ${version}`);
+    if (!found) return null;
+    const { value: doc, etag } = found;
+    if (doc['status'] === 'abandoned') return { claimedAt: String(doc['claimedAt']), now: false };
+    if (doc['status'] !== 'uploading') return null;
+    const claimedAt = typeof doc['claimedAt'] === 'string' ? Date.parse(doc['claimedAt']) : Number.NaN;
+    if (Number.isNaN(claimedAt)) throw this.damaged(key, `${model} version ${version}`, 'is an upload without a valid "claimedAt" time');
+    if (claimedAt >= before.getTime()) return null;
+    const tombstone = { ...doc, status: 'abandoned', abandonedAt: new Date().toISOString() };
+    if (!(await this.store.replaceIf(key, json(tombstone), etag))) return null; // its writer completed it (or another collector won)
+    return { claimedAt: String(doc['claimedAt']), now: true };
+  }
+
+  /** Removes every file of an abandoned version but its tombstone, and the temp files its writer left there. */
+  private async removeVersionFiles(model: string, version: string): Promise<string[]> {
+    const prefix = `${model}/versions/${version}/`;
+    for (const key of await this.store.list(prefix)) {
+      if (key !== `${prefix}version.json`) await this.store.delete(key);
+    }
+    return this.store.removeLeftovers(prefix, new Date());
   }
 
   /** Creates versions/<n>/version.json for the lowest free n above every claimed one. */
@@ -167,19 +244,49 @@ export class ObjectStoreRegistry implements ModelRegistry {
     return [...numbers].sort((a, b) => a - b);
   }
 
+  /** The lineage of a ready version; null when absent or still uploading. A damaged version.json is a RegistryCorrupt naming it. */
   private async readyVersion(model: string, version: string): Promise<Lineage | null> {
     if (!/^\d+$/.test(version)) return null;
-    const found = await this.store.get(`${model}/versions/${version}/version.json`);
+    const key = `${model}/versions/${version}/version.json`;
+    const found = await this.readObject(key, `${model} version ${version}`);
     if (!found) return null;
-    const doc = JSON.parse(found.body.toString('utf8')) as VersionDocument;
-    if (doc.status !== 'ready') return null;
-    const { status: _status, ...lineage } = doc;
+    const doc = found.value;
+    const damaged = (problem: string) => this.damaged(key, `${model} version ${version}`, problem);
+    if (doc['status'] === 'uploading' || doc['status'] === 'abandoned') return null;
+    if (doc['status'] !== 'ready') throw damaged(`has status ${quoted(doc['status'])}, expected "uploading", "ready" or "abandoned"`);
+    if (doc['model'] !== model || doc['version'] !== version) throw damaged(`says it is ${quoted(doc['model'], false)} version ${quoted(doc['version'], false)}`);
+    if (!Array.isArray(doc['files'])) throw damaged('has no "files" list');
+    const { status: _status, ...lineage } = doc as VersionDocument;
     return lineage as Lineage;
   }
 
   private async readAlias(model: string, alias: string): Promise<{ record: AliasRecord; etag: string } | null> {
-    const found = await this.store.get(aliasKey(model, alias));
-    return found ? { record: JSON.parse(found.body.toString('utf8')) as AliasRecord, etag: found.etag } : null;
+    const key = aliasKey(model, alias);
+    const found = await this.readObject(key, `alias ${alias} of ${model}`);
+    if (!found) return null;
+    const damaged = (problem: string) => this.damaged(key, `alias ${alias} of ${model}`, problem);
+    if (!isVersionOrNull(found.value['version'])) throw damaged('has no "version" (a version number, or null once removed)');
+    if (!isVersionOrNull(found.value['previous'])) throw damaged('has no "previous" (a version number, or null when new)');
+    return { record: found.value as unknown as AliasRecord, etag: found.etag };
+  }
+
+  /** A registry JSON object and its tag; null when absent. Not JSON, or not an object: RegistryCorrupt. */
+  private async readObject(key: string, what: string): Promise<{ value: Record<string, unknown>; etag: string } | null> {
+    const found = await this.store.get(key);
+    if (!found) return null;
+    let value: unknown;
+    try {
+      value = JSON.parse(found.body.toString('utf8'));
+    } catch {
+      // The parser's message quotes the text: it is not repeated (a damaged file may hold anything).
+      throw this.damaged(key, what, `is not valid JSON (${found.body.length} bytes)`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw this.damaged(key, what, 'is not a JSON object');
+    return { value: value as Record<string, unknown>, etag: found.etag };
+  }
+
+  private damaged(key: string, what: string, problem: string): RegistryCorrupt {
+    return new RegistryCorrupt(`registry file ${this.store.locate(key)} (${what}) is damaged: it ${problem}`);
   }
 
   /**
@@ -223,6 +330,26 @@ function progressLog(log: (message: string) => void, file: LocalModelFile): (sen
     last = Date.now();
     log(`  ${file.path}: ${Math.round((100 * sent) / Math.max(1, file.size))}% (${sent} of ${file.size} bytes)`);
   };
+}
+
+/**
+ * Every key starts with the model name, so a name that is itself a path
+ * (`iris/versions/1`) would write into another model's folders: refused here
+ * too, for callers that did not check it at input (a `registry:` baseline).
+ */
+function checkModelName(model: string): void {
+  const problem = modelNameProblem(model);
+  if (problem) throw new RegistryRefusal(`model name ${quoted(model)} ${problem}`);
+}
+
+function isVersionOrNull(value: unknown): boolean {
+  return value === null || (typeof value === 'string' && /^\d+$/.test(value));
+}
+
+/** A value from a damaged file, for a message: JSON, at most 40 characters. */
+function quoted(value: unknown, asJson = true): string {
+  const text = asJson || typeof value !== 'string' ? (JSON.stringify(value) ?? 'nothing') : value;
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function aliasKey(model: string, alias: string): string {

@@ -119,9 +119,28 @@ export interface ModelRegistry {
    * keep no files (git tags) throw a RegistryRefusal.
    */
   readFile(model: string, version: string, file: string): Promise<Buffer | null>;
+  /**
+   * Removes uploads that writers abandoned (killed mid-upload) more than
+   * `olderThanMs` ago, for `model` or, when null, every model; never a ready
+   * version. Only backends that hold files half-written have it (object stores).
+   */
+  collectGarbage?(model: string | null, olderThanMs: number): Promise<GarbageReport>;
+}
+
+/** What collectGarbage removed. */
+export interface GarbageReport {
+  /** Versions whose upload was abandoned: their files are gone, a tombstone keeps the number from reuse. */
+  readonly versions: readonly { readonly model: string; readonly version: string; readonly claimedAt: string }[];
+  /** Temp files, old locks and incomplete multipart uploads, by location. */
+  readonly leftovers: readonly string[];
 }
 
 /** A request the registry refuses because of what it holds (unknown version, no previous version): exit 2. */
 export class RegistryRefusal extends Error {
   override readonly name = 'RegistryRefusal';
+}
+
+/** A registry file that is not what its name says (not JSON, wrong shape): corrupt data, exit 1. The message names the file. */
+export class RegistryCorrupt extends Error {
+  override readonly name = 'RegistryCorrupt';
 }

@@ -7,7 +7,9 @@
  * → open the registry → then one of: hash the model files, register them as
  * the next version with their lineage and move the alias (the main path);
  * describe a version; roll an alias back; remove an alias; move an alias to
- * an existing version → a local copy of the lineage, the summary, outputs.
+ * an existing version; remove abandoned uploads (gc) → a local copy of the
+ * lineage, the summary, outputs. A registration ends by removing its model's
+ * abandoned uploads too.
  */
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -18,7 +20,7 @@ import type { Host } from '../../host/types.js';
 import { openRegistry } from '../../registry/factory.js';
 import { hashFile } from '../../registry/local-blob-store.js';
 import { assembleLineage, moverOf, renderLineage } from '../../registry/lineage.js';
-import { RegistryRefusal, type AliasMove, type DescribedVersion, type Lineage, type LocalModelFile, type ModelRegistry, type Mover } from '../../registry/types.js';
+import { RegistryRefusal, type AliasMove, type DescribedVersion, type GarbageReport, type Lineage, type LocalModelFile, type ModelRegistry, type Mover } from '../../registry/types.js';
 import type { StepResult } from '../types.js';
 import { readPromoteInputs, type ModelFileRef, type PromoteInputs } from './inputs.js';
 
@@ -53,6 +55,8 @@ export async function run(inputs: PromoteInputs, host: Host): Promise<StepResult
       return moveAlias(registry, inputs.model, inputs.alias, inputs.version, mover, host);
     case 'register':
       return registerAndPromote(registry, inputs, mover, host);
+    case 'gc':
+      return collectGarbage(registry, inputs.model, inputs.gcOlderThanMs, host);
   }
 }
 
@@ -73,7 +77,48 @@ async function registerAndPromote(registry: ModelRegistry, inputs: Register, mov
     host.info(`${inputs.model}@${move.alias}: ${move.previous ?? '(new)'} → ${move.version}`);
   }
   await host.appendSummary(summary(registered.lineage, registered.uri, inputs.alias, previous));
+  await cleanUpAfterRegistration(registry, inputs.model, inputs.gcOlderThanMs, host);
   return { outputs: await versionOutputs(registered, previous, host) };
+}
+
+/** `gc`: removes abandoned uploads, says what it removed. */
+async function collectGarbage(registry: ModelRegistry, model: string | null, olderThanMs: number, host: Host): Promise<StepResult> {
+  if (!registry.collectGarbage) throw new InputError('gc', `${registry.description} keeps no half-written uploads to remove`);
+  const report = await registry.collectGarbage(model, olderThanMs);
+  const removed = report.versions.map((version) => `${version.model}@${version.version}`);
+  host.info(describeGarbage(report, olderThanMs) ?? `No abandoned uploads older than ${hours(olderThanMs)} in ${registry.description}`);
+  await host.appendSummary(`### promote-model: gc removed ${removed.length} abandoned upload(s) and ${report.leftovers.length} leftover(s)\n`);
+  return { outputs: { version: '', uri: '', 'previous-version': '', lineage: '', removed: removed.join('\n') } };
+}
+
+/**
+ * A registration that succeeded also removes the model's abandoned uploads
+ * older than the threshold, so a registry whose writers get killed does not
+ * grow for ever without anyone running gc. It is optional work: a failure is
+ * a warning, the registration stands.
+ */
+async function cleanUpAfterRegistration(registry: ModelRegistry, model: string, olderThanMs: number, host: Host): Promise<void> {
+  if (!registry.collectGarbage) return;
+  try {
+    const said = describeGarbage(await registry.collectGarbage(model, olderThanMs), olderThanMs);
+    if (said) host.info(said);
+  } catch (err) {
+    host.warning(`Removing abandoned uploads of ${model} failed (the registration stands; run promote-model --gc): ${(err as Error).message}`);
+  }
+}
+
+/** One line per removed upload and leftover; null when nothing was removed. */
+function describeGarbage(report: GarbageReport, olderThanMs: number): string | null {
+  if (report.versions.length === 0 && report.leftovers.length === 0) return null;
+  return [
+    `Removed ${report.versions.length} abandoned upload(s) older than ${hours(olderThanMs)} and ${report.leftovers.length} leftover(s):`,
+    ...report.versions.map((version) => `  ${version.model}@${version.version} (claimed ${version.claimedAt}, never completed)`),
+    ...report.leftovers.map((leftover) => `  ${leftover}`),
+  ].join('\n');
+}
+
+function hours(ms: number): string {
+  return ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : `${Math.round(ms / 1000)}s`;
 }
 
 type Describe = Extract<PromoteInputs, { mode: 'describe' }>;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { InputError } from '../../errors.js';
 import { remoteUrl, revParse } from '../../host/git.js';
 import type { Host } from '../../host/types.js';
+import { parseDuration } from '../../container/parse.js';
 import { loadMetricsFile, readTextFile } from '../../metrics/load.js';
 import { parseRegistryLocation, UnknownRegistryError, type RegistryLocation } from '../../registry/factory.js';
 import { actorFrom, type Provenance } from '../../registry/lineage.js';
@@ -24,11 +25,14 @@ interface Common {
   readonly push: boolean;
   readonly bump: 'major' | 'minor' | 'patch';
   readonly actor: string | null;
+  /** Uploads unfinished for longer than this are abandoned (gc, and the clean-up after a registration). */
+  readonly gcOlderThanMs: number;
 }
 
 /** What the step was asked to do, each with exactly what it needs. */
 export type PromoteInputs = Common &
   (
+    | { readonly mode: 'gc'; readonly model: string | null }
     | { readonly mode: 'describe'; readonly model: string; readonly ref: { alias: string } | { version: string }; readonly allowMissing: boolean }
     | { readonly mode: 'rollback' | 'remove-alias'; readonly model: string; readonly alias: string }
     | { readonly mode: 'to-version'; readonly model: string; readonly alias: string; readonly version: string }
@@ -58,9 +62,12 @@ export async function readPromoteInputs(reader: InputReader, host: Host): Promis
     push: reader.boolean('push'),
     bump: reader.choice<'major' | 'minor' | 'patch'>('bump'),
     actor: actorFrom(process.env),
+    gcOlderThanMs: readGcOlderThan(reader),
   };
 
   if (common.registry.kind === 'git-tags') await checkGitTagsRepository(common.registry.repo, common.push);
+
+  if (reader.boolean('gc')) return { ...common, mode: 'gc', model: readGcModel(reader, common.registry) };
 
   const describe = reader.string('describe').trim();
   const allowMissing = reader.boolean('allow-missing');
@@ -105,6 +112,29 @@ export async function readPromoteInputs(reader: InputReader, host: Host): Promis
     extra: parseExtraLineage(reader.string('lineage')),
     provenance: await readProvenance(reader, host, cwd),
   };
+}
+
+/** `gc-older-than`: a duration (`24h`, `45m`), in milliseconds. */
+function readGcOlderThan(reader: InputReader): number {
+  const text = reader.string('gc-older-than').trim();
+  const seconds = parseDuration(text);
+  if (seconds === null || seconds <= 0) throw new InputError('gc-older-than', `got '${text}', expected a duration such as 45m, 24h or 1h30m`);
+  return seconds * 1000;
+}
+
+/** gc is a mode of its own: only `model` (optional: every model) and `gc-older-than` go with it. */
+function readGcModel(reader: InputReader, registry: RegistryLocation): string | null {
+  if (registry.kind === 'mlflow' || registry.kind === 'git-tags') {
+    throw new InputError('gc', `applies to folder and s3:// registries, whose uploads a killed writer can leave half-done; a ${registry.kind} registry has none`);
+  }
+  for (const other of ['path', 'alias', 'describe', 'to-version', 'metrics', 'gate-results']) {
+    if (reader.string(other).trim()) throw new InputError('gc', `was given together with ${other}; gc removes abandoned uploads and does nothing else`);
+  }
+  for (const other of ['rollback', 'remove-alias', 'allow-missing']) {
+    if (reader.boolean(other)) throw new InputError('gc', `was given together with ${other}; gc removes abandoned uploads and does nothing else`);
+  }
+  const model = reader.string('model').trim();
+  return model ? checkedModel(model, 'model') : null;
 }
 
 function registryOf(value: string, workspace: string): RegistryLocation {

@@ -9,7 +9,7 @@ export const promoteModelSpec = {
     {
       name: 'model',
       type: 'string',
-      description: 'Name of the model: letters, digits, `-`, `_` and `/` between name parts; no `..`, no spaces. Required unless `describe` is given.',
+      description: 'Name of the model: one name part of lowercase letters, digits and `-`, starting and ending with a letter or digit, at most 100 characters (the names GTO, MLflow and S3 all accept). Required unless `describe` is given.',
       example: 'iris',
     },
     {
@@ -126,12 +126,27 @@ export const promoteModelSpec = {
       description:
         'With `describe`: when the alias or version does not exist, succeed with `found` = `false` and empty outputs instead of failing (a pipeline\u2019s first run has no `production` yet). Any other failure still fails.',
     },
+    {
+      name: 'gc',
+      type: 'boolean',
+      default: 'false',
+      description:
+        'Remove uploads that writers killed mid-upload left (versions still `uploading` after `gc-older-than`: their files, temp files, old locks, open multipart uploads) from `model`, or from every model when `model` is empty. A ready version is never touched; a small tombstone keeps the number from reuse. Folder and `s3://` registries. Does nothing else.',
+    },
+    {
+      name: 'gc-older-than',
+      type: 'string',
+      default: '24h',
+      description:
+        'How long an upload may stay unfinished before it counts as abandoned (`45m`, `24h`, `1h30m`). Used by `gc`, and by every registration, which removes the model’s abandoned uploads older than this after it succeeds.',
+    },
   ],
   outputs: [
     { name: 'version', description: 'The version registered, or the one the alias now points to (empty after remove-alias).' },
     { name: 'uri', description: 'Where the model files of that version are.' },
     { name: 'previous-version', description: 'What the alias pointed to before; empty when it was new or no alias moved.' },
     { name: 'lineage', description: 'Path of that version’s `version.json` (a local copy for remote registries).' },
+    { name: 'removed', description: 'With `gc`: the abandoned uploads removed, as `model@version` lines; empty when none.' },
     { name: 'found', description: 'With `describe`: `true` when the version exists, `false` when it does not (only with `allow-missing`). Empty otherwise.' },
   ],
   example: {
