@@ -98,4 +98,13 @@ describe('loadBaseline', () => {
   test.each([['git:--output=/tmp/x:metrics.json'], ['git:main']])('rejects %s as bad input (no option injection into git)', async (spec) => {
     await expect(loadBaseline(spec, repo())).rejects.toBeInstanceOf(InputError);
   });
+
+  test.each([['registry:Iris@production'], ['registry:iris/versions/1@production'], ['registry:..@production']])(
+    'a registry baseline naming a model no registry may hold (%s) is bad input naming baseline, before any registry is asked',
+    async (spec) => {
+      const cwd = mkdtempSync(path.join(os.tmpdir(), 'baseline-name-'));
+      await expect(loadBaseline(spec, cwd)).rejects.toBeInstanceOf(InputError);
+      await expect(loadBaseline(spec, cwd)).rejects.toThrow(/^input 'baseline': model name "[^"]+" (must|may)/);
+    },
+  );
 });

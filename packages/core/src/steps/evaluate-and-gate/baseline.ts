@@ -1,4 +1,5 @@
 import { InputError } from '../../errors.js';
+import { modelNameProblem } from '../../registry/names.js';
 import { fetchRef, fileAt, isShallow, remoteNames, revParse } from '../../host/git.js';
 import { metricsFromText } from '../../metrics/load.js';
 import { readFile } from 'node:fs/promises';
@@ -103,6 +104,9 @@ async function loadRegistryBaseline(spec: string, cwd: string): Promise<Baseline
   const match = /^registry:([^@\s]+)@([A-Za-z][A-Za-z0-9_-]*)(?::(.+))?$/.exec(spec);
   if (!match) throw new InputError('baseline', `got '${spec}', expected registry:<model>@<alias> or registry:<model>@<alias>:<registry-url>`);
   const [, model, alias, url] = match as unknown as [string, string, string, string | undefined];
+  // Checked before any registry is asked: a name no registry may hold is a typo, not a missing model.
+  const nameProblem = modelNameProblem(model);
+  if (nameProblem) throw new InputError('baseline', `model name "${model}" ${nameProblem}`);
   const { openRegistry, parseRegistryLocation, UnknownRegistryError } = await import('../../registry/factory.js');
   let location;
   try {
