@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../../fs-atomic.js';
 import type { CommandRunner } from '../command.js';
 import { onPath } from '../detect.js';
 import { hasPip, installedPackages } from '../fingerprint.js';
+import { markUnfinished } from '../health.js';
 import type { EnvPlan, ManagerName } from '../types.js';
 
 /**
@@ -37,11 +38,16 @@ export abstract class EnvManager {
     return path.join(this.plan.envPath, 'bin');
   }
 
-  /** Builds the env from scratch; on any failure the half-built env is removed. */
+  /**
+   * Builds the env from scratch; on any failure the half-built env is
+   * removed. It stays marked unfinished (the caller marks it finished once it
+   * has recorded it), so a build killed halfway is never trusted.
+   */
   async create(): Promise<void> {
     await rm(this.plan.envPath, { recursive: true, force: true });
     try {
       await this.makeEnv();
+      await markUnfinished(this.plan.envPath);
       await this.install();
     } catch (err) {
       await rm(this.plan.envPath, { recursive: true, force: true });

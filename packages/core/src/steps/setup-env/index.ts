@@ -14,7 +14,7 @@ import path from 'node:path';
 import { cacheKeys, type EnvCacheKeys } from '../../env/cache-key.js';
 import { CommandRunner } from '../../env/command.js';
 import { fingerprintOf, installedPackages } from '../../env/fingerprint.js';
-import { checkHealth, LOCK_EXPORT_FILE, writeMarker } from '../../env/health.js';
+import { checkHealth, LOCK_EXPORT_FILE, markFinished, writeMarker } from '../../env/health.js';
 import { writeFileAtomic } from '../../fs-atomic.js';
 import type { EnvManager } from '../../env/managers/base.js';
 import { createManager } from '../../env/managers/factory.js';
@@ -115,6 +115,7 @@ async function buildEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCac
   // Exported now and kept in the env, so a cache hit reuses it instead of running pip freeze again.
   await manager.exportLock(path.join(plan.envPath, LOCK_EXPORT_FILE));
   await writeMarker(plan.envPath, { key: keys.env, manager: manager.name, python: manager.python, fingerprint });
+  await markFinished(plan.envPath);
   if (problem) host.warning(`The env was built but its dependencies are inconsistent (${problem}).${cache ? ' It is not cached: every restore would fail the health check.' : ''}`);
   if (cache) await saveToCache(cache, manager, keys, inputs, { env: !problem, downloads: inputs.cacheDownloads && downloadsHit !== keys.downloads }, host);
   return { origin: 'built', packages, fingerprint };
