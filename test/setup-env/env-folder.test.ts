@@ -3,7 +3,8 @@
  * a folder it made itself (or an empty one): never the project's data, a
  * sibling folder, or `/`. Through the built bundle, with real folders.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../support/bundle.js';
 import { explain, expectSuccess, project, setupEnv, toolEnv } from './support.js';
@@ -66,9 +67,9 @@ describe('env-name: only an empty folder or an env this step made is replaced', 
   }, BUILD_TIMEOUT);
 });
 
-test('a half-built env (killed before it was marked) carries the claim, so the next run may replace it', async () => {
+test('a half-built env (killed before it was whole) carries the unfinished mark, so the next run replaces it', async () => {
   const dir = project('pip-pure');
-  // What a build killed after `python -m venv` leaves: the venv skeleton and the claim, no completion marker.
+  // What a build killed after `python -m venv` leaves: the venv skeleton and the unfinished mark, no completion marker.
   const envDir = path.join(dir, '.venv');
   mkdirSync(path.join(envDir, 'bin'), { recursive: true });
   writeFileSync(path.join(envDir, 'pyvenv.cfg'), 'home = /nowhere\n');
@@ -76,4 +77,44 @@ test('a half-built env (killed before it was marked) carries the claim, so the n
   const run = await setupEnv(['--working-directory', dir, '--cache', 'false'], toolEnv({ MLOPS_CI_CACHE_DIR: tempDir('setup-env-cache-') }));
   expectSuccess(run);
   expect(existsSync(path.join(envDir, '.mlops-ci-unfinished'))).toBe(false);
+}, BUILD_TIMEOUT);
+
+/**
+ * Hard-links the files of `saved` into `target` as the directory cache's
+ * restore does, skipping those `skip` names: what a restore killed before it
+ * reached them leaves behind.
+ */
+function restorePartly(saved: string, target: string, skip: (file: string) => boolean): void {
+  mkdirSync(target, { recursive: true });
+  for (const entry of readdirSync(saved, { withFileTypes: true })) {
+    const from = path.join(saved, entry.name);
+    const to = path.join(target, entry.name);
+    if (entry.isDirectory()) restorePartly(from, to, skip);
+    else if (!skip(from)) linkSync(from, to);
+  }
+}
+
+test('a restore killed halfway leaves an env the next run does not accept', async () => {
+  const dir = project('pip-pure');
+  const cacheDir = tempDir('setup-env-dircache-');
+  const env = toolEnv();
+  const first = await setupEnv(['--working-directory', dir, '--cache-url', cacheDir], env);
+  expectSuccess(first);
+
+  // The state a restore leaves when it is killed after its first file and before its last: the
+  // unfinished mark (written before anything is restored), the completion marker and every package's
+  // metadata already back, but six's module not yet. Its metadata alone would pass `pip check` and the
+  // fingerprint, so only the mark can tell.
+  const envDir = path.join(dir, '.venv');
+  rmSync(envDir, { recursive: true });
+  mkdirSync(envDir);
+  writeFileSync(path.join(envDir, '.mlops-ci-unfinished'), '');
+  const saved = path.join(cacheDir, `${encodeURIComponent(first.outputs['cache-key']!)}.tree`, envDir.slice(1));
+  restorePartly(saved, envDir, (file) => path.basename(file) === 'six.py');
+
+  const second = await setupEnv(['--working-directory', dir, '--cache-url', cacheDir], env);
+  expectSuccess(second);
+  expect(second.stderr).not.toContain('was built for this key and is healthy');
+  expect(existsSync(path.join(envDir, '.mlops-ci-unfinished'))).toBe(false);
+  expect(execFileSync(second.outputs['python']!, ['-c', 'import six; print(six.__version__)'], { encoding: 'utf8' }).trim()).toBe('1.17.0');
 }, BUILD_TIMEOUT);

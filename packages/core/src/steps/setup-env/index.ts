@@ -14,7 +14,7 @@ import path from 'node:path';
 import { cacheKeys, type EnvCacheKeys } from '../../env/cache-key.js';
 import { CommandRunner } from '../../env/command.js';
 import { fingerprintOf, installedPackages } from '../../env/fingerprint.js';
-import { checkHealth, LOCK_EXPORT_FILE, markFinished, writeMarker } from '../../env/health.js';
+import { checkHealth, LOCK_EXPORT_FILE, markFinished, markUnfinished, writeMarker } from '../../env/health.js';
 import { writeFileAtomic } from '../../fs-atomic.js';
 import type { EnvManager } from '../../env/managers/base.js';
 import { createManager } from '../../env/managers/factory.js';
@@ -87,9 +87,7 @@ async function reuseEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCac
     host.info('Caching is off (cache: false).');
     return null;
   }
-  // Restore into an empty place: leftovers of another env must not mix with the cached one.
-  await rm(inputs.plan.envPath, { recursive: true, force: true });
-  const matched = await inputs.cache.restore([cachePath(inputs.plan.envPath)], keys.env, [], ENV_CACHE);
+  const matched = await restoreEnv(inputs.cache, keys, inputs.plan.envPath);
   if (!matched) {
     host.info(`No cached env for ${keys.env}.`);
     return null;
@@ -102,6 +100,22 @@ async function reuseEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCac
   host.warning(`The cached env ${matched} failed its health check (${restored.reason}): discarded, building a fresh one.`);
   await rm(inputs.plan.envPath, { recursive: true, force: true });
   return null;
+}
+
+/**
+ * Restores the env into an empty place (leftovers of another env must not
+ * mix with the cached one), marked unfinished from before its first file
+ * until after its last: a restore killed halfway (a cancelled job, an OOM
+ * kill) leaves a partial env whose package metadata may all be there, and
+ * only the mark keeps the next run from trusting it. Every cache store adds
+ * files to the folder and keeps the ones it did not save, so the mark stays.
+ */
+async function restoreEnv(cache: CacheStore, keys: EnvCacheKeys, envPath: string): Promise<string | undefined> {
+  await rm(envPath, { recursive: true, force: true });
+  await markUnfinished(envPath);
+  const matched = await cache.restore([cachePath(envPath)], keys.env, [], ENV_CACHE);
+  if (matched) await markFinished(envPath);
+  return matched;
 }
 
 /** Builds the env (downloads from the cache when any), marks it whole, and saves it unless it is inconsistent. */
