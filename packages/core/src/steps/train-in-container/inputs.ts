@@ -214,9 +214,14 @@ function readTimeout(reader: InputReader): number | undefined {
   return seconds;
 }
 
+/** The uid:gid of this process: who outputs belong to, and whom the command runs as by default. */
+export function callerUser(): string {
+  return `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`;
+}
+
 function readUser(reader: InputReader): string {
   const text = reader.string('user').trim();
-  if (text === '') return `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`;
+  if (text === '') return callerUser();
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/.test(text)) throw new InputError('user', `got '${text}', expected uid:gid or a user name`);
   return text;
 }
