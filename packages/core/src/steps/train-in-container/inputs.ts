@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isValidEnvName, isValidImageReference, parseByteSize, parseDuration, parseEnvLines, parseMount, type Mount } from '../../container/parse.js';
+import { describeLine, isValidEnvName, isValidImageReference, parseByteSize, parseDuration, parseEnvLines, parseMount, type Mount } from '../../container/parse.js';
+import { MAX_TIMEOUT_SECONDS } from '../../container/supervise.js';
 import type { Command, Resources, RuntimeKind } from '../../container/types.js';
 import { InputError } from '../../errors.js';
 import type { Host } from '../../host/types.js';
@@ -159,15 +160,15 @@ function readEnv(reader: InputReader, host: Host, cwd: string, environment: Node
   return env;
 }
 
-/** `KEY=VALUE` lines; the error never repeats a value (it may be secret). */
+/** `KEY=VALUE` lines; the error names the line and its leading name, never the rest (it may be a secret value). */
 function keyValues(input: string, lines: readonly string[]): Map<string, string> {
   const pairs = new Map<string, string>();
-  for (const line of lines) {
+  lines.forEach((line, index) => {
     const eq = line.indexOf('=');
-    const key = eq === -1 ? line : line.slice(0, eq);
-    if (eq === -1 || !isValidEnvName(key)) throw new InputError(input, `has a line starting '${key.slice(0, 40)}', expected KEY=VALUE`);
+    const key = line.slice(0, eq);
+    if (eq === -1 || !isValidEnvName(key)) throw new InputError(input, `${describeLine(line, index)} is not KEY=VALUE`);
     pairs.set(key, line.slice(eq + 1));
-  }
+  });
   return pairs;
 }
 
@@ -211,6 +212,9 @@ function readTimeout(reader: InputReader): number | undefined {
   if (text === '') return undefined;
   const seconds = parseDuration(text);
   if (seconds === null || seconds <= 0) throw new InputError('timeout', `got '${text}', expected a duration such as 45s, 90m, 2h or 1h30m`);
+  if (seconds > MAX_TIMEOUT_SECONDS) {
+    throw new InputError('timeout', `got '${text}', which is more than the maximum of ${MAX_TIMEOUT_SECONDS / 3600}h (24 days); for a longer run give no timeout (the CI job's own limit still applies)`);
+  }
   return seconds;
 }
 
