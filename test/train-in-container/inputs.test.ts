@@ -53,3 +53,21 @@ describe('a malformed env line names its line and key, never its value', () => {
     expect(run.stderr + run.stdout).not.toContain(VALUE);
   });
 });
+
+describe('a path the system cannot look up (too long) is bad input naming it, not a failure', () => {
+  const HUGE = 'x'.repeat(5000);
+  test.each([
+    ['workdir', ['--workdir', HUGE]],
+    ['data', ['--data', HUGE]],
+    ['outputs', ['--outputs', HUGE]],
+    ['mounts', ['--mounts', `${HUGE}:/data`]],
+    ['dockerfile', ['--runtime', 'docker', '--dockerfile', HUGE]],
+  ])('%s', async (input, args) => {
+    const dir = tempDir('train-paths-');
+    const run = await train(['--command', 'echo ran > ran.txt', ...args], dir);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 2, stderr: expect.stringContaining(`error: input '${input}': `) });
+    expect(run.stderr).toContain('ENAMETOOLONG');
+    expect(run.stderr).not.toContain(HUGE);
+    expect(existsSync(path.join(dir, 'ran.txt'))).toBe(false);
+  });
+});

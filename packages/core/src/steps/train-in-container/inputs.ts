@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { describeLine, isValidEnvName, isValidImageReference, parseByteSize, parseDuration, parseEnvLines, parseMount, type Mount } from '../../container/parse.js';
 import { MAX_TIMEOUT_SECONDS } from '../../container/supervise.js';
@@ -46,7 +46,7 @@ export function readTrainInputs(reader: InputReader, host: Host, environment: No
     } catch (err) {
       throw new InputError('mounts', (err as Error).message);
     }
-    if (!exists(mount.source)) throw new InputError('mounts', `got '${text}': the host path ${mount.source} does not exist`);
+    if (!statOf('mounts', mount.source)) throw new InputError('mounts', `got '${text}': the host path ${mount.source} does not exist`);
     return mount;
   });
   const dataText = reader.string('data').trim();
@@ -81,7 +81,7 @@ function imageSource(reader: InputReader, cwd: string, runtime: RuntimeKind): Im
   if (dockerfile) {
     if (runtime === 'host') throw new InputError('dockerfile', 'needs a container engine: runtime: host runs the command directly and cannot build images');
     const file = path.resolve(cwd, dockerfile);
-    if (!isFile(file)) throw new InputError('dockerfile', `got '${dockerfile}': ${file} is not a file`);
+    if (!statOf('dockerfile', file)?.isFile()) throw new InputError('dockerfile', `got '${dockerfile}': ${file} is not a file`);
     const context = existingDir('context', path.resolve(cwd, reader.string('context').trim() || '.'));
     const target = reader.string('target').trim();
     if (target && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target)) throw new InputError('target', `got '${target}', expected a build stage name`);
@@ -231,23 +231,28 @@ function readUser(reader: InputReader): string {
 }
 
 function existingDir(input: string, dir: string): string {
-  if (!isDir(dir)) throw new InputError(input, `got '${dir}', which is not an existing folder`);
+  if (!statOf(input, dir)?.isDirectory()) throw new InputError(input, `got '${dir}', which is not an existing folder`);
   return dir;
 }
 
 function outputsDir(dir: string): string {
-  if (exists(dir) && !isDir(dir)) throw new InputError('outputs', `got '${dir}', which exists and is not a folder`);
+  const info = statOf('outputs', dir);
+  if (info && !info.isDirectory()) throw new InputError('outputs', `got '${dir}', which exists and is not a folder`);
   return dir;
 }
 
-function exists(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false }) !== undefined;
-}
-function isDir(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
-}
-function isFile(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+/**
+ * What is at the path of `input`, or undefined when nothing is. A path the
+ * system cannot look up at all (too long, a file where a folder should be on
+ * the way, no permission) is bad input too; the error gives the reason, not
+ * the path, which can be any size.
+ */
+function statOf(input: string, file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch (err) {
+    throw new InputError(input, `the path given cannot be looked up (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
 }
 
 /** `{ key: value }` when the value is defined, else `{}` (exactOptionalPropertyTypes-friendly). */
