@@ -1,4 +1,4 @@
-import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../fs-atomic.js';
 import type { CommandRunner } from './command.js';
@@ -39,6 +39,19 @@ export async function writeMarker(envPath: string, marker: EnvMarker): Promise<v
 export async function markUnfinished(envPath: string): Promise<void> {
   await mkdir(envPath, { recursive: true });
   await writeFile(path.join(envPath, UNFINISHED_FILE), '');
+}
+
+/**
+ * Empties the env folder for a build or restore, keeping it marked
+ * unfinished all along: the mark goes in first and is the one entry not
+ * removed, so a kill at any moment leaves a folder that is still the step's
+ * own (to replace) and never trusted.
+ */
+export async function clearEnvFolder(envPath: string): Promise<void> {
+  await markUnfinished(envPath);
+  for (const entry of await readdir(envPath)) {
+    if (entry !== UNFINISHED_FILE) await rm(path.join(envPath, entry), { recursive: true, force: true });
+  }
 }
 
 /** The env is whole: the last act of a build or restore. */

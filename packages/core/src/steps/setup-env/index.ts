@@ -9,12 +9,12 @@
  * when there is one, and save it → fingerprint the installed set and write
  * the lock export → put the env's bin first on PATH for the following steps.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheKeys, type EnvCacheKeys } from '../../env/cache-key.js';
 import { CommandRunner } from '../../env/command.js';
 import { fingerprintOf, installedPackages } from '../../env/fingerprint.js';
-import { checkHealth, LOCK_EXPORT_FILE, markFinished, markUnfinished, writeMarker } from '../../env/health.js';
+import { checkHealth, clearEnvFolder, LOCK_EXPORT_FILE, markFinished, writeMarker } from '../../env/health.js';
 import { writeFileAtomic } from '../../fs-atomic.js';
 import type { EnvManager } from '../../env/managers/base.js';
 import { createManager } from '../../env/managers/factory.js';
@@ -98,7 +98,7 @@ async function reuseEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCac
     return { origin: 'cache', packages: restored.packages, fingerprint: restored.fingerprint };
   }
   host.warning(`The cached env ${matched} failed its health check (${restored.reason}): discarded, building a fresh one.`);
-  await rm(inputs.plan.envPath, { recursive: true, force: true });
+  await clearEnvFolder(inputs.plan.envPath);
   return null;
 }
 
@@ -111,8 +111,7 @@ async function reuseEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCac
  * files to the folder and keeps the ones it did not save, so the mark stays.
  */
 async function restoreEnv(cache: CacheStore, keys: EnvCacheKeys, envPath: string): Promise<string | undefined> {
-  await rm(envPath, { recursive: true, force: true });
-  await markUnfinished(envPath);
+  await clearEnvFolder(envPath);
   const matched = await cache.restore([cachePath(envPath)], keys.env, [], ENV_CACHE);
   if (matched) await markFinished(envPath);
   return matched;
