@@ -5,7 +5,7 @@
  * (uid:gid) whatever `user` the command ran as.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUNDLE, ROOT, tempDir, type BundleRun } from '../support/bundle.js';
 
@@ -117,4 +117,18 @@ test('a custom user (root inside): the outputs are handed back to the caller', a
   const owners = ownersUnder(path.join(dir, 'out', 'rf'));
   expect(owners.size).toBe(6);
   for (const [file, uid] of owners) expect({ file, uid }).toEqual({ file, uid: CALLER_UID });
+}, TIMEOUT_MS);
+
+test('outputs that is a symbolic link to a folder: the files land in that folder, the link stays', async () => {
+  const dir = project();
+  const real = path.join(dir, 'models-store');
+  mkdirSync(real);
+  mkdirSync(path.join(dir, 'out'));
+  symlinkSync(real, path.join(dir, 'out', 'rf'));
+  execFileSync('chown', ['-R', '-h', `${CALLER_UID}:${callerGid()}`, real, path.join(dir, 'out')]);
+
+  const run = await trainAsCaller(dir, ['--command', 'python3 train.py rf', '--outputs', 'out/rf']);
+  if (run.code !== 0) throw new Error(run.stderr);
+  expect(lstatSync(path.join(dir, 'out', 'rf')).isSymbolicLink()).toBe(true);
+  expect(readdirSync(real).sort()).toEqual(['metrics.json', 'model.pkl']);
 }, TIMEOUT_MS);

@@ -31,7 +31,7 @@ export class StagedOutputs {
 
   /**
    * Puts the staged results into `outputs`: the whole folder by one rename
-   * when `outputs` is missing or empty; else entry by entry, each replacing
+   * when `outputs` is an empty folder; else entry by entry, each replacing
    * the entry of the same name (what the run did not write stays).
    */
   async commit(): Promise<void> {
@@ -39,7 +39,8 @@ export class StagedOutputs {
       await rename(this.folder, this.outputs);
       return;
     } catch (err) {
-      if (!isCode(err, 'ENOTEMPTY', 'EEXIST')) throw err;
+      // Not empty, or a symbolic link to the folder: its entries are replaced instead.
+      if (!isCode(err, 'ENOTEMPTY', 'EEXIST', 'ENOTDIR')) throw err;
     }
     const replaced = `${this.folder}-replaced`;
     await mkdir(replaced);
