@@ -25,6 +25,9 @@ describe('bad input: exit 2, a message naming the input and what was found, noth
     ['an env-name that is the project itself', 'pip-pure', () => undefined, ['--env-name', '.'], /input 'env-name': got '\.', which is the project folder/],
     ['an extra that is not a name', 'uv', () => undefined, ['--extras', 'yaml;rm -rf /'], /input 'extras': got 'yaml;rm -rf \/'/],
     ['a cache-key-suffix with a comma', 'uv', () => undefined, ['--cache-key-suffix', 'a,b'], /input 'cache-key-suffix': got 'a,b'/],
+    ['a cache-url that is a file', 'pip-pure', (d) => writeFileSync(path.join(d, 'cache.tar'), 'not a folder\n'), ['--cache-url', 'cache.tar'], /input 'cache-url': got 'cache\.tar': \S+cache\.tar exists and is not a folder/],
+    ['a cache-url below a file', 'pip-pure', (d) => writeFileSync(path.join(d, 'cache.tar'), 'not a folder\n'), ['--cache-url', 'cache.tar/envs'], /input 'cache-url': got 'cache\.tar\/envs': a part of \S+cache\.tar\/envs is a file, not a folder/],
+    ['a file:// cache-url that is a device', 'pip-pure', () => undefined, ['--cache-url', 'file:///dev/null'], /input 'cache-url': got 'file:\/\/\/dev\/null': \/dev\/null exists and is not a folder/],
   ];
   test.each(cases)('%s', async (_name, fixture, spoil, args, message) => {
     const dir = project(fixture);

@@ -50,7 +50,7 @@ test('parseMount reads host:container[:ro|:rw] and needs an absolute container p
 test('parseEnvLines reads Docker env-file lines; a bare name takes its value from the environment', () => {
   const env = parseEnvLines(['# comment', '', 'A=1', 'B=x=y', 'FROM_ENV', 'UNSET'], { FROM_ENV: 'v' });
   expect([...env]).toEqual([['A', '1'], ['B', 'x=y'], ['FROM_ENV', 'v']]);
-  expect(() => parseEnvLines(['1BAD=x'], {})).toThrow("line 1: '1BAD' is not a valid variable name");
+  expect(() => parseEnvLines(['1BAD=x'], {})).toThrow('line 1 is not KEY=VALUE or a variable name');
 });
 
 test('baseImages lists FROM references, not earlier stages or scratch', () => {

@@ -41,7 +41,8 @@ class RecordingRunner extends CommandRunner {
 }
 
 const project = '/work/proj';
-const envPath = '/work/proj/.venv';
+// A real folder: create() empties and marks the env folder before it runs any (here recorded) command.
+const envPath = path.join(mkdtempSync(path.join(os.tmpdir(), 'managers-test-')), '.venv');
 const interpreter = { executable: '/usr/bin/python3.11', version: '3.11.2', source: 'PATH' as const };
 const noFiles: ProjectFiles = { projectDir: project, lockInputs: [], requirements: [], constraints: null, condaEnv: null };
 
@@ -91,7 +92,7 @@ describe('the exact commands each manager runs', () => {
     const runner = new RecordingRunner();
     await createManager(plan('uv', {}, ['yaml']), runner).create();
     expect(runner.calls.map((call) => [call.command, ...call.args])).toEqual([
-      ['uv', 'venv', '--relocatable', '--python', '/usr/bin/python3.11', envPath],
+      ['uv', 'venv', '--relocatable', '--allow-existing', '--python', '/usr/bin/python3.11', envPath],
       ['uv', 'sync', '--locked', '--python', `${envPath}/bin/python`, '--extra', 'yaml'],
     ]);
     expect(runner.calls[1]?.env).toMatchObject({ UV_PROJECT_ENVIRONMENT: envPath, UV_PYTHON_DOWNLOADS: 'never', UV_CACHE_DIR: '/tmp/dl' });

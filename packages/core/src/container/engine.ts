@@ -86,6 +86,14 @@ export class EngineRuntime implements ContainerRuntime {
     }
   }
 
+  async handBack(image: string, dir: string, owner: string): Promise<void> {
+    const inside = '/mlops-ci-outputs';
+    // --entrypoint: the image's own entrypoint must not run (or wrap) chown; no network: it needs none.
+    const args = ['run', '--rm', '--user', '0:0', '--network', 'none', '--label', 'io.mlops-ci.step=train-in-container', '--volume', `${dir}:${inside}:rw`, '--entrypoint', 'chown', image, '-R', owner, inside];
+    const result = await this.cli(args, { ignoreReturnCode: true });
+    if (result.exitCode !== 0) throw new Error(`could not hand ${dir} back to ${owner} (chown -R in the image as root, exit ${result.exitCode}): ${firstLine(result.stderr)}`);
+  }
+
   /** GPU support is checked before anything runs, so a missing runtime fails in seconds, not after a build. */
   private async verifyGpus(gpus: string): Promise<void> {
     if (this.kind === 'docker') {

@@ -61,4 +61,8 @@ export class HostRuntime implements ContainerRuntime {
   async remove(): Promise<void> {
     // Nothing to remove: no container was created.
   }
+
+  async handBack(): Promise<void> {
+    // The command ran as the caller: its files are the caller's already.
+  }
 }

@@ -96,9 +96,19 @@ export function isValidEnvName(name: string): boolean {
 }
 
 /**
+ * How an error points at a bad `KEY=VALUE` line: its number, and the name it
+ * starts with when it starts with one — never the rest, which may be a
+ * secret value (`API_TOKEN: s3cr3t` has no `=`, but is still a value).
+ */
+export function describeLine(line: string, index: number): string {
+  const name = /^\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(line)?.[1];
+  return `line ${index + 1}${name ? ` (starting with the name ${name})` : ''}`;
+}
+
+/**
  * `KEY=VALUE` lines (Docker's env-file format: no quoting, `#` comments,
  * blank lines skipped; a bare `KEY` takes its value from `environment`).
- * Throws an Error naming the first bad line.
+ * Throws an Error naming the first bad line (see describeLine).
  */
 export function parseEnvLines(lines: readonly string[], environment: NodeJS.ProcessEnv): Map<string, string> {
   const env = new Map<string, string>();
@@ -107,7 +117,7 @@ export function parseEnvLines(lines: readonly string[], environment: NodeJS.Proc
     if (line === '' || line.startsWith('#')) return;
     const eq = line.indexOf('=');
     const name = eq === -1 ? line.trim() : line.slice(0, eq);
-    if (!isValidEnvName(name)) throw new Error(`line ${index + 1}: '${name}' is not a valid variable name (expected KEY=VALUE)`);
+    if (!isValidEnvName(name)) throw new Error(`${describeLine(line, index)} is not KEY=VALUE or a variable name`);
     if (eq !== -1) env.set(name, line.slice(eq + 1));
     else if (environment[name] !== undefined) env.set(name, environment[name]);
   });

@@ -8,6 +8,12 @@ export const TIMEOUT_GRACE_SECONDS = 10;
  * be gone well within that window.
  */
 export const CANCEL_GRACE_SECONDS = 3;
+/**
+ * The longest `timeout` accepted: 576 h (24 days). Node's timers hold at most
+ * 2^31-1 ms (24.8 days) and fire at once above that, which would kill the
+ * command as it starts; a round number of hours below the limit is easy to state.
+ */
+export const MAX_TIMEOUT_SECONDS = 576 * 3600;
 /** How often a silent command gets a "still running" line, so a log never looks hung. */
 export const QUIET_INTERVAL_MS = 60_000;
 

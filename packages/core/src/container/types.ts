@@ -71,4 +71,11 @@ export interface ContainerRuntime {
   start(plan: RunPlan, onLine: (line: string) => void): RunningCommand;
   /** Removes the run's container whatever state it is in; a container already gone is fine. */
   remove(name: string): Promise<void>;
+  /**
+   * Gives every file under `dir` to `owner` (`uid:gid`). A command run as
+   * another user (a `user` input, root) leaves files the caller may be unable
+   * to change or even remove, so the change is made from a container of
+   * `image` running as root. The host runtime runs as the caller: nothing to do.
+   */
+  handBack(image: string, dir: string, owner: string): Promise<void>;
 }

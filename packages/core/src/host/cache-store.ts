@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { DirectoryCache } from './directory-cache.js';
@@ -16,9 +17,21 @@ export async function cacheStoreFor(cacheUrl: string, host: Host, input = 'cache
     const { S3CacheStore } = await import('../storage/s3-cache.js');
     return S3CacheStore.fromUrl(url, host);
   }
-  if (url.startsWith('file://')) return new DirectoryCache(new URL(url).pathname, host, maxBytes);
+  if (url.startsWith('file://')) return directoryCache(new URL(url).pathname, url, host, input, maxBytes);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
     throw new InputError(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
   }
-  return new DirectoryCache(path.resolve(url), host, maxBytes);
+  return directoryCache(path.resolve(url), url, host, input, maxBytes);
+}
+
+/**
+ * A folder cache at `root`, made when missing. A path that exists and is not
+ * a folder is bad input: every save and restore would only warn, and the
+ * step would pass with a cache that never works.
+ */
+async function directoryCache(root: string, given: string, host: Host, input: string, maxBytes: number | undefined): Promise<CacheStore> {
+  const info = await stat(root).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOTDIR' ? 'under a file' : null));
+  if (info === 'under a file') throw new InputError(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
+  if (info && !info.isDirectory()) throw new InputError(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
+  return new DirectoryCache(root, host, maxBytes);
 }

@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../../fs-atomic.js';
 import type { CommandRunner } from '../command.js';
 import { onPath } from '../detect.js';
 import { hasPip, installedPackages } from '../fingerprint.js';
+import { clearEnvFolder, markUnfinished } from '../health.js';
 import type { EnvPlan, ManagerName } from '../types.js';
 
 /**
@@ -37,14 +38,29 @@ export abstract class EnvManager {
     return path.join(this.plan.envPath, 'bin');
   }
 
-  /** Builds the env from scratch; on any failure the half-built env is removed. */
+  /**
+   * Whether makeEnv makes the env in a folder that already holds the
+   * unfinished mark (venv, virtualenv, `uv venv --allow-existing` do; conda's
+   * create refuses a folder that is not an env).
+   */
+  protected readonly makesEnvInMarkedFolder: boolean = true;
+
+  /**
+   * Builds the env from scratch; on any failure the half-built env is
+   * emptied. The folder is marked unfinished from before the old env is
+   * removed until the caller marks it finished, so a build killed at any
+   * point is never trusted, and the folder stays recognisably the step's own
+   * (conda: from the moment its create has made the env).
+   */
   async create(): Promise<void> {
-    await rm(this.plan.envPath, { recursive: true, force: true });
+    await clearEnvFolder(this.plan.envPath);
+    if (!this.makesEnvInMarkedFolder) await rm(this.plan.envPath, { recursive: true, force: true });
     try {
       await this.makeEnv();
+      await markUnfinished(this.plan.envPath);
       await this.install();
     } catch (err) {
-      await rm(this.plan.envPath, { recursive: true, force: true });
+      await clearEnvFolder(this.plan.envPath);
       throw err;
     }
   }

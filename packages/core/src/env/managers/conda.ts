@@ -12,6 +12,7 @@ import { EnvManager } from './base.js';
 export class CondaManager extends EnvManager {
   readonly relocatable = false;
   protected readonly downloadCacheVariables = ['CONDA_PKGS_DIRS'];
+  protected override readonly makesEnvInMarkedFolder = false;
 
   get name(): CondaTool {
     return this.plan.tool as CondaTool;

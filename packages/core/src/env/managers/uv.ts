@@ -11,7 +11,8 @@ export class UvManager extends EnvManager {
   protected readonly downloadCacheVariables = ['UV_CACHE_DIR'];
 
   protected override async makeEnv(): Promise<void> {
-    await this.runner.stream('uv', ['venv', '--relocatable', '--python', this.interpreter(), this.plan.envPath], { cwd: this.plan.files.projectDir, env: this.toolEnv() });
+    // --allow-existing: the folder already holds the unfinished mark (see create).
+    await this.runner.stream('uv', ['venv', '--relocatable', '--allow-existing', '--python', this.interpreter(), this.plan.envPath], { cwd: this.plan.files.projectDir, env: this.toolEnv() });
   }
 
   protected async install(): Promise<void> {

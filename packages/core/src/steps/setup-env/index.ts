@@ -9,12 +9,12 @@
  * when there is one, and save it → fingerprint the installed set and write
  * the lock export → put the env's bin first on PATH for the following steps.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheKeys, type EnvCacheKeys } from '../../env/cache-key.js';
 import { CommandRunner } from '../../env/command.js';
 import { fingerprintOf, installedPackages } from '../../env/fingerprint.js';
-import { checkHealth, LOCK_EXPORT_FILE, writeMarker } from '../../env/health.js';
+import { checkHealth, clearEnvFolder, LOCK_EXPORT_FILE, markFinished, writeMarker } from '../../env/health.js';
 import { writeFileAtomic } from '../../fs-atomic.js';
 import type { EnvManager } from '../../env/managers/base.js';
 import { createManager } from '../../env/managers/factory.js';
@@ -87,9 +87,7 @@ async function reuseEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCac
     host.info('Caching is off (cache: false).');
     return null;
   }
-  // Restore into an empty place: leftovers of another env must not mix with the cached one.
-  await rm(inputs.plan.envPath, { recursive: true, force: true });
-  const matched = await inputs.cache.restore([cachePath(inputs.plan.envPath)], keys.env, [], ENV_CACHE);
+  const matched = await restoreEnv(inputs.cache, keys, inputs.plan.envPath);
   if (!matched) {
     host.info(`No cached env for ${keys.env}.`);
     return null;
@@ -100,8 +98,23 @@ async function reuseEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCac
     return { origin: 'cache', packages: restored.packages, fingerprint: restored.fingerprint };
   }
   host.warning(`The cached env ${matched} failed its health check (${restored.reason}): discarded, building a fresh one.`);
-  await rm(inputs.plan.envPath, { recursive: true, force: true });
+  await clearEnvFolder(inputs.plan.envPath);
   return null;
+}
+
+/**
+ * Restores the env into an empty place (leftovers of another env must not
+ * mix with the cached one), marked unfinished from before its first file
+ * until after its last: a restore killed halfway (a cancelled job, an OOM
+ * kill) leaves a partial env whose package metadata may all be there, and
+ * only the mark keeps the next run from trusting it. Every cache store adds
+ * files to the folder and keeps the ones it did not save, so the mark stays.
+ */
+async function restoreEnv(cache: CacheStore, keys: EnvCacheKeys, envPath: string): Promise<string | undefined> {
+  await clearEnvFolder(envPath);
+  const matched = await cache.restore([cachePath(envPath)], keys.env, [], ENV_CACHE);
+  if (matched) await markFinished(envPath);
+  return matched;
 }
 
 /** Builds the env (downloads from the cache when any), marks it whole, and saves it unless it is inconsistent. */
@@ -115,6 +128,7 @@ async function buildEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCac
   // Exported now and kept in the env, so a cache hit reuses it instead of running pip freeze again.
   await manager.exportLock(path.join(plan.envPath, LOCK_EXPORT_FILE));
   await writeMarker(plan.envPath, { key: keys.env, manager: manager.name, python: manager.python, fingerprint });
+  await markFinished(plan.envPath);
   if (problem) host.warning(`The env was built but its dependencies are inconsistent (${problem}).${cache ? ' It is not cached: every restore would fail the health check.' : ''}`);
   if (cache) await saveToCache(cache, manager, keys, inputs, { env: !problem, downloads: inputs.cacheDownloads && downloadsHit !== keys.downloads }, host);
   return { origin: 'built', packages, fingerprint };

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import { CommandRunner } from '../../env/command.js';
+import { replaceableEnvPath } from '../../env/env-folder.js';
 import { detectManager, onPath, readProjectFiles, resolveCondaTool, type FileOverrides } from '../../env/detect.js';
 import { chooseInterpreter, describeInterpreters, findInterpreters, type Interpreter } from '../../env/python-discovery.js';
 import { ACCEPTED_FORMS, parseVersionSpec, type VersionSpec } from '../../env/python-version.js';
@@ -46,7 +47,7 @@ export async function readSetupEnvInputs(reader: InputReader, host: Host): Promi
     lockFile: reader.string('lock-file').trim() ? path.resolve(workDir, reader.string('lock-file').trim()) : null,
     requirements: reader.list('requirements').map((file) => path.resolve(workDir, file)),
   };
-  const envPath = envPathOf(reader.string('env-name'), workDir);
+  const envPath = await replaceableEnvPath(reader.string('env-name'), workDir);
   const extras = reader.list('extras').map(checkExtra);
   const cacheKeySuffix = checkSuffix(reader.string('cache-key-suffix').trim());
   const cache = reader.boolean('cache') ? await cacheStoreFor(reader.string('cache-url'), host) : null;
@@ -84,16 +85,6 @@ async function workingDirectory(text: string): Promise<string> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) throw new InputError('working-directory', `got '${text}', which is not a folder (${dir})`);
   return dir;
-}
-
-function envPathOf(name: string, workDir: string): string {
-  const trimmed = name.trim() || '.venv';
-  const envPath = path.resolve(workDir, trimmed);
-  // The env folder is replaced wholesale: never let that be the project or one of its parents.
-  if (workDir === envPath || workDir.startsWith(`${envPath}${path.sep}`)) {
-    throw new InputError('env-name', `got '${name}', which is the project folder or above it; name a folder of its own such as .venv`);
-  }
-  return envPath;
 }
 
 function checkExtra(extra: string): string {

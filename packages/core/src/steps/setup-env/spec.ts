@@ -42,7 +42,7 @@ export const setupEnvSpec = {
       name: 'env-name',
       type: 'string',
       default: '.venv',
-      description: 'Folder of the env, relative to working-directory (or absolute). It is replaced when it holds anything but the env this step would build.',
+      description: 'Folder of the env, relative to working-directory (or absolute). It must be missing, empty, or an env this step made (it holds `.mlops-ci-env.json` or `.mlops-ci-unfinished`), which is replaced when it is not the env the lock files ask for; any other folder, a file, the project folder or one above it is refused (exit 2).',
     },
     {
       name: 'extras',
@@ -64,7 +64,7 @@ export const setupEnvSpec = {
     {
       name: 'cache-url',
       type: 'string',
-      description: 'Where the cache lives outside GitHub: a folder shared by agents (path or file:///dir) or s3://bucket/prefix. Defaults to the host’s cache (GitHub: the Actions cache; elsewhere ~/.cache/mlops-ci/cache or MLOPS_CI_CACHE_DIR).',
+      description: 'Where the cache lives outside GitHub: a folder shared by agents (path or file:///dir, made when missing; a path that is a file is refused) or s3://bucket/prefix. Defaults to the host’s cache (GitHub: the Actions cache; elsewhere ~/.cache/mlops-ci/cache or MLOPS_CI_CACHE_DIR).',
     },
   ],
   outputs: [

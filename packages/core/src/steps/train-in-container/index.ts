@@ -5,10 +5,12 @@
  * The story: read every input (bad input stops here, exit 2, nothing done) →
  * check the runtime answers and can give what was asked (GPUs) → get the
  * image (pull, or build from the Dockerfile unless an image with the same
- * build-inputs digest exists) → create the outputs folder → run the command
- * with logs streaming live, under the timeout and the cancel signals, and
- * remove the container whatever happens → set the outputs → fail (exit 1)
- * with the last log lines when the command failed or hit the timeout.
+ * build-inputs digest exists) → create a staging folder beside outputs →
+ * run the command with logs streaming live, under the timeout and the cancel
+ * signals, and remove the container whatever happens → hand the staged files
+ * back to the caller, and move them into outputs only when the command
+ * succeeded → set the outputs → fail (exit 1) with the last log lines when
+ * the command failed or hit the timeout.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
@@ -16,11 +18,12 @@ import path from 'node:path';
 import { buildInputsDigest } from '../../container/build-key.js';
 import type { Mount } from '../../container/parse.js';
 import { createRuntime } from '../../container/runtime.js';
+import { StagedOutputs } from '../../container/staged-outputs.js';
 import { superviseRun, TIMEOUT_GRACE_SECONDS, type RunOutcome } from '../../container/supervise.js';
 import type { ContainerRuntime, ImageInfo, RunPlan } from '../../container/types.js';
 import type { Host } from '../../host/types.js';
 import type { StepResult } from '../types.js';
-import { readTrainInputs, type ImageSource, type TrainInputs } from './inputs.js';
+import { callerUser, readTrainInputs, type ImageSource, type TrainInputs } from './inputs.js';
 
 export { readTrainInputs as getInputs };
 
@@ -36,40 +39,76 @@ export async function run(inputs: TrainInputs, host: Host): Promise<StepResult> 
   else host.info(`Runtime: ${described}`);
 
   const image = inputs.runtime === 'host' ? { id: '', digest: '' } : await host.group('Get the image', () => prepareImage(runtime, inputs.image, host));
-  if (inputs.outputs) await mkdir(inputs.outputs, { recursive: true });
+  const staged = await prepareOutputs(inputs);
+  let settled = false;
+  try {
+    const plan = planRun(inputs, host, image, staged);
+    const tail: string[] = [];
+    const outcome = await host.group(`Train (${inputs.runtime}, container ${plan.name})`, () =>
+      withWorkflowCommandsOff(host, () =>
+        superviseRun(runtime, plan, {
+          ...(inputs.timeoutSeconds !== undefined ? { timeoutSeconds: inputs.timeoutSeconds } : {}),
+          onLine: (line) => {
+            tail.push(line);
+            if (tail.length > TAIL_LINES) tail.shift();
+            host.info(line);
+          },
+          onQuiet: (elapsed) => host.info(`[mlops-ci] still running after ${formatSeconds(elapsed)}, no output in the last minute`),
+        }),
+      ),
+    );
+    const failure = failureOf(outcome, inputs, tail);
+    if (staged) {
+      await settleOutputs(staged, runtime, image, inputs, failure === null);
+      settled = true;
+    }
 
-  const plan = planRun(inputs, host, image);
-  const tail: string[] = [];
-  const outcome = await host.group(`Train (${inputs.runtime}, container ${plan.name})`, () =>
-    withWorkflowCommandsOff(host, () =>
-      superviseRun(runtime, plan, {
-        ...(inputs.timeoutSeconds !== undefined ? { timeoutSeconds: inputs.timeoutSeconds } : {}),
-        onLine: (line) => {
-          tail.push(line);
-          if (tail.length > TAIL_LINES) tail.shift();
-          host.info(line);
-        },
-        onQuiet: (elapsed) => host.info(`[mlops-ci] still running after ${formatSeconds(elapsed)}, no output in the last minute`),
-      }),
-    ),
-  );
-
-  const outputs = {
-    'exit-code': String(outcome.exitCode),
-    'duration-seconds': outcome.durationSeconds.toFixed(3),
-    'image-id': image.id,
-    'image-digest': image.digest,
-    outputs: inputs.outputs ?? '',
-    metrics: await findMetrics(inputs),
-  };
-  const failure = failureOf(outcome, inputs, tail);
-  if (failure) {
-    // Outputs are set even on failure, so a later `if: failure()` step can read the exit code.
-    for (const [name, value] of Object.entries(outputs)) host.setOutput(name, value);
-    throw new Error(failure);
+    const outputs = {
+      'exit-code': String(outcome.exitCode),
+      'duration-seconds': outcome.durationSeconds.toFixed(3),
+      'image-id': image.id,
+      'image-digest': image.digest,
+      outputs: inputs.outputs ?? '',
+      // A failed run moved nothing into outputs: a metrics file there is an earlier run's.
+      metrics: failure === null ? await findMetrics(inputs) : '',
+    };
+    if (failure) {
+      // Outputs are set even on failure, so a later `if: failure()` step can read the exit code.
+      for (const [name, value] of Object.entries(outputs)) host.setOutput(name, value);
+      throw new Error(failure);
+    }
+    host.info(`The command exited 0 after ${formatSeconds(outcome.durationSeconds)}.`);
+    return { outputs };
+  } finally {
+    // The run could not start, or handing back failed: what was staged is not kept, and outputs stays as it was.
+    if (staged && !settled) await staged.discard().catch((err: Error) => host.warning(`could not remove the staging folder ${staged.folder}: ${err.message}`));
   }
-  host.info(`The command exited 0 after ${formatSeconds(outcome.durationSeconds)}.`);
-  return { outputs };
+}
+
+/**
+ * In a container the command writes `outputs` into a staging folder mounted
+ * at its path (see StagedOutputs); the host runtime has no mounts to do that
+ * with, so there the folder is written in place, as the step warns.
+ */
+async function prepareOutputs(inputs: TrainInputs): Promise<StagedOutputs | null> {
+  if (!inputs.outputs) return null;
+  if (inputs.runtime === 'host') {
+    await mkdir(inputs.outputs, { recursive: true });
+    return null;
+  }
+  return StagedOutputs.create(inputs.outputs);
+}
+
+/**
+ * Hands the staged files to the caller when the command ran as another user
+ * (the caller could not otherwise move or remove them), then moves them into
+ * place when the run succeeded, or removes them when it did not.
+ */
+async function settleOutputs(staged: StagedOutputs, runtime: ContainerRuntime, image: ImageInfo, inputs: TrainInputs, succeeded: boolean): Promise<void> {
+  const caller = callerUser();
+  if (inputs.user !== caller) await runtime.handBack(image.id, staged.folder, caller);
+  if (succeeded) await staged.commit();
+  else await staged.discard();
 }
 
 /** A reference is resolved (pulled when missing); a Dockerfile is built unless its build-inputs digest is already an image. */
@@ -93,11 +132,11 @@ async function prepareImage(runtime: ContainerRuntime, source: ImageSource, host
   );
 }
 
-/** Host folders at the same absolute paths inside: workdir, data (read-only), outputs, then the extra mounts. */
-function planRun(inputs: TrainInputs, host: Host, image: ImageInfo): RunPlan {
+/** Host folders at the same absolute paths inside: workdir, data (read-only), outputs (its staging folder), then the extra mounts. */
+function planRun(inputs: TrainInputs, host: Host, image: ImageInfo, staged: StagedOutputs | null): RunPlan {
   const mounts: Mount[] = [{ source: inputs.workdir, target: inputs.workdir, readOnly: false }];
   if (inputs.data) mounts.push({ source: inputs.data, target: inputs.data, readOnly: true });
-  if (inputs.outputs) mounts.push({ source: inputs.outputs, target: inputs.outputs, readOnly: false });
+  if (staged) mounts.push({ source: staged.folder, target: staged.outputs, readOnly: false });
   mounts.push(...inputs.mounts);
   // One mount per container path (the engine refuses duplicates): a later, more specific one wins.
   const byTarget = new Map(mounts.map((mount) => [mount.target, mount]));
@@ -157,7 +196,7 @@ async function findMetrics(inputs: TrainInputs): Promise<string> {
 
 function warnAboutHostRuntime(inputs: TrainInputs, host: Host): void {
   host.warning(
-    'runtime: host — the command runs DIRECTLY ON THIS RUNNER, not in a container: no image, no isolation, and the network, user, cpus, memory, shm-size and gpus inputs are not enforced. Results depend on what this machine has installed.',
+    'runtime: host — the command runs DIRECTLY ON THIS RUNNER, not in a container: no image, no isolation, outputs written in place (a failed run can leave partial files), and the network, user, cpus, memory, shm-size and gpus inputs are not enforced. Results depend on what this machine has installed.',
   );
   if (inputs.mounts.length > 0) host.warning(`runtime: host ignores mounts (${inputs.mounts.map((mount) => `${mount.source}:${mount.target}`).join(', ')}): the command sees host paths as they are.`);
   if (inputs.image.kind === 'reference' && inputs.image.ref) host.warning(`runtime: host ignores image ${inputs.image.ref}.`);

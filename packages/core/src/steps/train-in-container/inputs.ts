@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { isValidEnvName, isValidImageReference, parseByteSize, parseDuration, parseEnvLines, parseMount, type Mount } from '../../container/parse.js';
+import { describeLine, isValidEnvName, isValidImageReference, parseByteSize, parseDuration, parseEnvLines, parseMount, type Mount } from '../../container/parse.js';
+import { MAX_TIMEOUT_SECONDS } from '../../container/supervise.js';
 import type { Command, Resources, RuntimeKind } from '../../container/types.js';
 import { InputError } from '../../errors.js';
 import type { Host } from '../../host/types.js';
@@ -45,7 +46,7 @@ export function readTrainInputs(reader: InputReader, host: Host, environment: No
     } catch (err) {
       throw new InputError('mounts', (err as Error).message);
     }
-    if (!exists(mount.source)) throw new InputError('mounts', `got '${text}': the host path ${mount.source} does not exist`);
+    if (!statOf('mounts', mount.source)) throw new InputError('mounts', `got '${text}': the host path ${mount.source} does not exist`);
     return mount;
   });
   const dataText = reader.string('data').trim();
@@ -80,7 +81,7 @@ function imageSource(reader: InputReader, cwd: string, runtime: RuntimeKind): Im
   if (dockerfile) {
     if (runtime === 'host') throw new InputError('dockerfile', 'needs a container engine: runtime: host runs the command directly and cannot build images');
     const file = path.resolve(cwd, dockerfile);
-    if (!isFile(file)) throw new InputError('dockerfile', `got '${dockerfile}': ${file} is not a file`);
+    if (!statOf('dockerfile', file)?.isFile()) throw new InputError('dockerfile', `got '${dockerfile}': ${file} is not a file`);
     const context = existingDir('context', path.resolve(cwd, reader.string('context').trim() || '.'));
     const target = reader.string('target').trim();
     if (target && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target)) throw new InputError('target', `got '${target}', expected a build stage name`);
@@ -159,15 +160,15 @@ function readEnv(reader: InputReader, host: Host, cwd: string, environment: Node
   return env;
 }
 
-/** `KEY=VALUE` lines; the error never repeats a value (it may be secret). */
+/** `KEY=VALUE` lines; the error names the line and its leading name, never the rest (it may be a secret value). */
 function keyValues(input: string, lines: readonly string[]): Map<string, string> {
   const pairs = new Map<string, string>();
-  for (const line of lines) {
+  lines.forEach((line, index) => {
     const eq = line.indexOf('=');
-    const key = eq === -1 ? line : line.slice(0, eq);
-    if (eq === -1 || !isValidEnvName(key)) throw new InputError(input, `has a line starting '${key.slice(0, 40)}', expected KEY=VALUE`);
+    const key = line.slice(0, eq);
+    if (eq === -1 || !isValidEnvName(key)) throw new InputError(input, `${describeLine(line, index)} is not KEY=VALUE`);
     pairs.set(key, line.slice(eq + 1));
-  }
+  });
   return pairs;
 }
 
@@ -211,34 +212,47 @@ function readTimeout(reader: InputReader): number | undefined {
   if (text === '') return undefined;
   const seconds = parseDuration(text);
   if (seconds === null || seconds <= 0) throw new InputError('timeout', `got '${text}', expected a duration such as 45s, 90m, 2h or 1h30m`);
+  if (seconds > MAX_TIMEOUT_SECONDS) {
+    throw new InputError('timeout', `got '${text}', which is more than the maximum of ${MAX_TIMEOUT_SECONDS / 3600}h (24 days); for a longer run give no timeout (the CI job's own limit still applies)`);
+  }
   return seconds;
+}
+
+/** The uid:gid of this process: who outputs belong to, and whom the command runs as by default. */
+export function callerUser(): string {
+  return `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`;
 }
 
 function readUser(reader: InputReader): string {
   const text = reader.string('user').trim();
-  if (text === '') return `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`;
+  if (text === '') return callerUser();
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/.test(text)) throw new InputError('user', `got '${text}', expected uid:gid or a user name`);
   return text;
 }
 
 function existingDir(input: string, dir: string): string {
-  if (!isDir(dir)) throw new InputError(input, `got '${dir}', which is not an existing folder`);
+  if (!statOf(input, dir)?.isDirectory()) throw new InputError(input, `got '${dir}', which is not an existing folder`);
   return dir;
 }
 
 function outputsDir(dir: string): string {
-  if (exists(dir) && !isDir(dir)) throw new InputError('outputs', `got '${dir}', which exists and is not a folder`);
+  const info = statOf('outputs', dir);
+  if (info && !info.isDirectory()) throw new InputError('outputs', `got '${dir}', which exists and is not a folder`);
   return dir;
 }
 
-function exists(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false }) !== undefined;
-}
-function isDir(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
-}
-function isFile(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+/**
+ * What is at the path of `input`, or undefined when nothing is. A path the
+ * system cannot look up at all (too long, a file where a folder should be on
+ * the way, no permission) is bad input too; the error gives the reason, not
+ * the path, which can be any size.
+ */
+function statOf(input: string, file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch (err) {
+    throw new InputError(input, `the path given cannot be looked up (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
 }
 
 /** `{ key: value }` when the value is defined, else `{}` (exactOptionalPropertyTypes-friendly). */

@@ -50,7 +50,7 @@ export const trainInContainerSpec = {
     {
       name: 'outputs',
       type: 'string',
-      description: 'Host folder for results, created if missing, mounted read-write at the same absolute path; the command sees it as `MLOPS_OUTPUT_DIR`. Files are owned by the caller.',
+      description: 'Host folder for results; the command sees it at the same absolute path as `MLOPS_OUTPUT_DIR`. It writes into an empty staging folder beside it, whose files are moved in (replacing those of the same name; others stay) only when the command succeeds: a failed run leaves outputs as it was. Files are handed back to the caller’s uid:gid. With `runtime: host` it is written in place.',
       example: 'out/rf',
     },
     { name: 'metrics-file', type: 'string', default: 'metrics.json', description: 'Name of the metrics file, relative to `outputs`, reported as the `metrics` output when the command wrote it.' },
@@ -70,10 +70,10 @@ export const trainInContainerSpec = {
     {
       name: 'timeout',
       type: 'string',
-      description: 'Limit on the run: `45s`, `90m`, `2h`, `1h30m`. When hit, the container is stopped (SIGTERM, SIGKILL 10 s later) and the step fails saying so. Empty: no limit.',
+      description: 'Limit on the run: `45s`, `90m`, `2h`, `1h30m`. When hit, the container is stopped (SIGTERM, SIGKILL 10 s later) and the step fails saying so. At most `576h` (24 days; more is refused). Empty: no limit.',
       example: '2h',
     },
-    { name: 'user', type: 'string', description: 'User the command runs as (`uid:gid` or a name). Defaults to the caller’s uid:gid, so outputs are not root-owned.' },
+    { name: 'user', type: 'string', description: 'User the command runs as (`uid:gid` or a name). Defaults to the caller’s uid:gid. With another user, the outputs are handed back to the caller afterwards (`chown -R` as root in the same image, which must have chown).' },
     {
       name: 'runtime',
       type: 'choice',
