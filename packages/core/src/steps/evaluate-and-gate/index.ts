@@ -22,10 +22,23 @@ import { readGateInputs, type GateInputs } from './inputs.js';
 
 export { readGateInputs as getInputs };
 
+/**
+ * Inputs were checked whole by `getInputs`; from the pending status on, the
+ * only way to fail is a fault (a file that cannot be written), and then the
+ * status is settled as `error` before the step ends with exit 1.
+ */
 export async function run(inputs: GateInputs, host: Host): Promise<StepResult> {
   const publisher = await GatePublisher.create(host, inputs.reporting);
   await publisher.pending();
+  try {
+    return await evaluateAndReport(inputs, host, publisher);
+  } catch (err) {
+    await publisher.error(err);
+    throw err;
+  }
+}
 
+async function evaluateAndReport(inputs: GateInputs, host: Host, publisher: GatePublisher): Promise<StepResult> {
   const results = await host.group('Evaluate the rules', async () => {
     const evaluated = evaluateGate(inputs.evaluation);
     logVerdicts(evaluated, host);

@@ -16,8 +16,14 @@ export interface ReportingInputs {
  * Reports the gate where people look: a commit status (pending, then the
  * verdict), an optional check run and the PR comment. Reporting is best
  * effort: a refused call is a warning, the gate's verdict stands.
+ *
+ * A pending status is always settled: by the verdict, or by `error` when the
+ * step fails after posting it, so no commit waits on a gate that has ended.
  */
 export class GatePublisher {
+  /** Whether the last status this run posted is 'pending' (and so must still be settled). */
+  private unsettled = false;
+
   private constructor(
     private readonly host: Host,
     private readonly inputs: ReportingInputs,
@@ -40,6 +46,19 @@ export class GatePublisher {
     await this.status('pending', 'Evaluating candidate models…');
   }
 
+  /**
+   * Settles a pending status when the step fails after posting it: `error`,
+   * with the first line of the reason, the token cut out (GitHub shows the
+   * description to anyone who can see the commit; setStatus cuts it to 140
+   * characters). Does nothing when no pending status is outstanding.
+   */
+  async error(err: unknown): Promise<void> {
+    if (!this.unsettled) return;
+    const firstLine = (messageOf(err).split('\n')[0] ?? '').trim();
+    const reason = this.inputs.token ? firstLine.split(this.inputs.token).join('***') : firstLine;
+    await this.status('error', `The gate could not finish: ${reason}`);
+  }
+
   async publish(results: GateResults, markdown: string): Promise<void> {
     await this.status(results.passed ? 'success' : 'failure', statusDescription(results));
     if (this.inputs.checkRun) await this.checkRun(results, markdown);
@@ -49,9 +68,10 @@ export class GatePublisher {
   private async status(state: CommitState, description: string): Promise<void> {
     if (!this.target) return;
     const { client, sha } = this.target;
-    await this.attempt(`commit status '${this.inputs.context}' (${state}) on ${sha.slice(0, 7)}`, () =>
-      client.setStatus(sha, { state, context: this.inputs.context, description, targetUrl: this.host.context.runUrl }),
-    );
+    await this.attempt(`commit status '${this.inputs.context}' (${state}) on ${sha.slice(0, 7)}`, async () => {
+      await client.setStatus(sha, { state, context: this.inputs.context, description, targetUrl: this.host.context.runUrl });
+      this.unsettled = state === 'pending';
+    });
   }
 
   private async checkRun(results: GateResults, markdown: string): Promise<void> {
