@@ -12,7 +12,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../../fs-atomic.js';
 import type { Host } from '../../host/types.js';
 import { evaluateGate } from '../../metrics/evaluate.js';
-import { metricDirection } from '../../metrics/direction.js';
+import { metricDirections } from '../../metrics/direction.js';
 import { renderGateReport } from '../../report/gate-report.js';
 import { renderJUnit } from '../../report/junit.js';
 import type { GateResults } from '../../types/gate.js';
@@ -46,7 +46,7 @@ async function evaluateAndReport(inputs: GateInputs, host: Host, publisher: Gate
   });
 
   const markdown = renderGateReport(results, {
-    direction: (metric) => metricDirection(metric, inputs.evaluation.rules, inputs.evaluation.selection),
+    direction: metricDirections(inputs.evaluation.rules, inputs.evaluation.selection),
     context: inputs.reporting.context,
     runUrl: host.context.runUrl,
   });
