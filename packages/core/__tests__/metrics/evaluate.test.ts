@@ -338,6 +338,18 @@ describe('evaluateGate: statistical rules', () => {
     });
   });
 
+  test('rows × resamples above the bootstrap budget is a bad input naming bootstrap-resamples', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => i % 2);
+    const samples = { candidates: { rf: rows(2_000), gb: rows(2_000), lr: rows(2_000) }, baseline: rows(2_000) };
+    expect(inputErrorOf(() => prepareGate(gateInput({ rulesText, samples, bootstrap: { resamples: 1_000_000 } })))).toEqual({
+      input: 'bootstrap-resamples',
+      message:
+        "input 'bootstrap-resamples': 1,000,000 resamples of 2,000 per-example scores are 2,000,000,000 draws per candidate; " +
+        'the gate allows 1,000,000,000 (here at most 500,000 resamples)',
+    });
+    expect(() => prepareGate(gateInput({ rulesText, samples, bootstrap: { resamples: 500_000 } }))).not.toThrow();
+  });
+
   test('samples named after no candidate, or holding NaN, are a bad input', () => {
     expect(inputErrorOf(() => prepareGate(gateInput({ samples: { candidates: { rff: [1] } } }))).message).toBe(
       "input 'samples': scores are given for 'rff', which is not a candidate (candidates: rf, gb, lr; the baseline's are named 'baseline')",

@@ -194,6 +194,7 @@ function checkSamples(input: EvaluateGateInput): void {
 
   const statistical = input.rules.find((rule) => rule.confidence !== undefined);
   if (statistical === undefined || input.baseline === null) return; // skipped without a baseline
+  if (first !== undefined) checkBootstrapBudget(first[1].length, input.bootstrap?.resamples ?? DEFAULT_RESAMPLES);
   const missing = input.candidates.filter((c) => input.samples?.candidates[c.name] === undefined).map((c) => `candidate '${c.name}'`);
   if (input.samples?.baseline === undefined) missing.push('the baseline');
   if (missing.length > 0) {
@@ -203,6 +204,23 @@ function checkSamples(input: EvaluateGateInput): void {
         `and for the baseline; none given for ${listInWords(missing)}`,
     );
   }
+}
+
+/**
+ * The most examples one candidate's bootstrap may draw (rows × resamples).
+ * A draw costs about 10 ns here: 10^9 draws are seconds per candidate, the
+ * 10^10 of 1,000,000 rows at 10,000 resamples took 147 s.
+ */
+export const MAX_BOOTSTRAP_DRAWS = 1_000_000_000;
+
+function checkBootstrapBudget(rows: number, resamples: number): void {
+  if (rows * resamples <= MAX_BOOTSTRAP_DRAWS) return;
+  const count = (n: number) => n.toLocaleString('en-US');
+  throw new InputError(
+    'bootstrap-resamples',
+    `${count(resamples)} resamples of ${count(rows)} per-example scores are ${count(rows * resamples)} draws per candidate; ` +
+      `the gate allows ${count(MAX_BOOTSTRAP_DRAWS)} (here at most ${count(Math.floor(MAX_BOOTSTRAP_DRAWS / rows))} resamples)`,
+  );
 }
 
 // ---------------------------------------------------------------- rules
