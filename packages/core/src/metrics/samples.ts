@@ -36,6 +36,9 @@ import { defaultName, splitNamedEntry } from './names.js';
  */
 export const MAX_SAMPLE_ROWS = 100_000;
 
+/** The largest samples file: 64 MiB, room for 100,000 rows of a CSV with a few text columns. */
+export const MAX_SAMPLES_FILE_BYTES = 64 * 1024 * 1024;
+
 /** Per-example scores by candidate name, and the baseline's: what `evaluateGate` takes as `samples`. */
 export interface SampleSeries {
   readonly candidates: Record<string, number[]>;
@@ -57,7 +60,7 @@ export interface LoadSamplesOptions {
  */
 export async function loadSamples(spec: string, options: LoadSamplesOptions = {}): Promise<number[]> {
   const { file, selector } = splitSpec(spec);
-  const text = await readTextFile('samples', 'samples file', file, options.cwd ?? process.cwd());
+  const text = await readTextFile('samples', 'samples file', file, options.cwd ?? process.cwd(), MAX_SAMPLES_FILE_BYTES);
   return parseSamples(text, file, selector, options.metric);
 }
 
