@@ -24,6 +24,7 @@
  */
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { excerpt } from './excerpt.js';
 import { isPlainMapping } from './flatten.js';
 import { JsonSyntaxError, parseJsonAllowingNonFinite } from './json.js';
 import { readTextFile } from './load.js';
@@ -196,7 +197,7 @@ function pickJsonList(document: unknown, file: string, selector: string | undefi
     if (Array.isArray(value)) return value;
     if (value !== undefined) throw new InputError('samples', `'${key}' in '${file}' is not a list of per-example scores`);
   }
-  const lists = Object.keys(document).filter((key) => Array.isArray(document[key]));
+  const lists = Object.keys(document).filter((key) => Array.isArray(document[key])).map((key) => excerpt(key));
   const wanted = selector !== undefined ? `no list under '${selector}'` : 'a mapping; say which list with file.json#key';
   throw new InputError('samples', `samples file '${file}' holds ${wanted} (lists found: ${lists.join(', ') || 'none'})`);
 }
@@ -221,7 +222,8 @@ function namesLike(metric: string): string[] {
 function scoreOf(value: unknown, where: () => string): number {
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  const shown = typeof value === 'string' ? `"${value}"` : String(value);
+  // File content, and the file may be anything a path leads to: a short, masked excerpt.
+  const shown = typeof value === 'string' ? `"${excerpt(value)}"` : excerpt(String(value));
   throw new InputError('samples', `${where()} is ${shown}; per-example scores must be finite numbers or booleans`);
 }
 
@@ -258,12 +260,12 @@ function samplesFromCsv(
   if (data.length === 0) throw new InputError('samples', `samples file '${file}' has a header but no rows`);
 
   const column = chooseColumn(header, data, file, selector, metric);
-  const columnName = header[column] ?? `column ${column + 1}`;
+  const columnName = excerpt(header[column] ?? `column ${column + 1}`);
   return data.map((row) => {
     const cell = row.cells[column] ?? '';
     const score = csvScore(cell);
     if (score === undefined) {
-      const shown = cell.trim() === '' ? 'empty' : `'${cell}'`;
+      const shown = cell.trim() === '' ? 'empty' : `'${excerpt(cell)}'`;
       throw new InputError(
         'samples',
         `'${file}' line ${row.line}, ${columnName}: value is ${shown}; per-example scores must be finite numbers or true/false`,
@@ -283,7 +285,7 @@ function chooseColumn(
   // A loop, not Math.max(...rows): spreading 1,000,000 rows overflows the call stack.
   let width = header.length;
   for (const row of data) width = Math.max(width, row.cells.length);
-  const columns = header.length > 0 ? `columns: ${header.join(', ')}` : `${width} columns, no header`;
+  const columns = header.length > 0 ? `columns: ${header.map((name) => excerpt(name)).join(', ')}` : `${width} columns, no header`;
   if (selector !== undefined) {
     const named = header.indexOf(selector);
     if (named >= 0) return named;
@@ -306,7 +308,7 @@ function chooseColumn(
     throw new InputError('samples', `'${file}' has no column of numbers or booleans (${columns})`);
   }
   // Several candidates (a row id is numeric too): guessing could gate on the wrong column.
-  const names = numeric.map((column) => header[column] ?? String(column + 1));
+  const names = numeric.map((column) => excerpt(header[column] ?? String(column + 1)));
   throw new InputError('samples', `'${file}' has several numeric columns (${names.join(', ')}); pick one with ${file}#column`);
 }
 
