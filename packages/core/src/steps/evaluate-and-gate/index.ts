@@ -6,7 +6,7 @@
  * candidate (with bootstrap intervals for `@ N%` rules) and pick the best →
  * write the report, results and JUnit files → publish the summary, status,
  * check run and PR comment → exit 3 when the gate did not pass and on-fail is
- * `fail`.
+ * `fail`. A fault once the status is pending settles it as `error` (exit 1).
  */
 import path from 'node:path';
 import { writeFileAtomic } from '../../fs-atomic.js';
