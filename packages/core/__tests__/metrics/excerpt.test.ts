@@ -10,6 +10,7 @@ import { prepareGate } from '../../src/metrics/evaluate.js';
 import { loadMetricsFile } from '../../src/metrics/load.js';
 import { parseRules } from '../../src/metrics/rules.js';
 import { loadSamples } from '../../src/metrics/samples.js';
+import { excerpt } from '../../src/metrics/excerpt.js';
 import { asyncInputErrorOf, inputErrorOf, makeFixtureDir, removeDir } from './helpers.js';
 
 const GITHUB_TOKEN = 'ghp_R2d2C3poXwingTIEfighter0123456789';
@@ -69,5 +70,24 @@ describe('errors about a file that is a symlink to a secret', () => {
   test('a quote is cut at 32 characters', async () => {
     const { message } = await asyncInputErrorOf(() => loadMetricsFile('long.json', dir));
     expect(message).toBe(`input 'metrics': metrics file 'long.json' is not valid JSON: line 1, column 1: expected a JSON value, found '${'x'.repeat(31)}…'`);
+  });
+});
+
+describe('excerpt', () => {
+  test.each<[string, string]>([
+    ['accuracy', 'accuracy'],
+    ['eval.f1_macro', 'eval.f1_macro'],
+    ['num_tokens', 'num_tokens'],
+    ['tokensPerSecond', 'tokensPerSecond'],
+    ['API_TOKEN', '***'],
+    ['db.password', '***'],
+    ['aws_secret_access_key', '***'],
+    ['OPENAI_API_KEY=sk-abc', '***'],
+    ['AKIAIOSFODNN7EXAMPLE', '***'],
+    ['token: ghs_abc and more', '*** *** and more'],
+    ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '***'],
+    ['a\nb\u0000c', 'a\\nb\\x00c'],
+  ])('%j → %j', (text, shown) => {
+    expect(excerpt(text)).toBe(shown);
   });
 });

@@ -17,8 +17,8 @@ const WORD = /[A-Za-z0-9_./+=:@-]+/g;
 /** Credential shapes: GitHub, GitLab, Slack, OpenAI-style and AWS access keys. */
 const CREDENTIAL = /^(?:gh[pousr]_|github_pat_|glpat-|xox[abprs]-|sk-|AKIA|ASIA)/;
 
-/** Words that name a secret; a metric is rarely called this. */
-const SECRET_NAME = /secret|token|passw(?:or)?d|private|credential|api_?key/i;
+/** Name parts that say a value is a secret (`API_TOKEN`, `db.password`); `num_tokens` is not one. */
+const SECRET_PARTS = new Set(['secret', 'secrets', 'token', 'password', 'passwd', 'pwd', 'credential', 'credentials', 'apikey', 'private']);
 
 /**
  * `text` with every secret-looking word replaced by `***` and control
@@ -32,7 +32,16 @@ export function excerpt(text: string, max: number = MAX_EXCERPT_CHARS): string {
 }
 
 function looksSecret(word: string): boolean {
-  return CREDENTIAL.test(word) || SECRET_NAME.test(word) || looksRandom(word);
+  return CREDENTIAL.test(word) || namesASecret(word) || looksRandom(word);
+}
+
+/** Split at `_ . - / : @ + =` and camelCase: `PWSECRET_API_TOKEN` → pwsecret, api, token; `api_key` counts too. */
+function namesASecret(word: string): boolean {
+  const parts = word
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return parts.some((part, i) => SECRET_PARTS.has(part) || (part === 'key' && ['api', 'access', 'secret', 'private'].includes(parts[i - 1] ?? '')));
 }
 
 /** 20 or more characters mixing upper case, lower case and digits: a key, not a metric name. */
