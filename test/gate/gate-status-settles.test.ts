@@ -132,3 +132,12 @@ test('exit 1: a fault after pending was posted turns the status into an error sa
   expect(last.description!.length).toBeLessThanOrEqual(140);
   expect(last.description).not.toContain(TOKEN);
 });
+
+test('a verdict refused once by GitHub (502) is sent again: the commit does not stay pending', async () => {
+  const dir = project();
+  api.failNext('repos/create-commit-status', (body) => (body as { state?: string }).state === 'success');
+  const run = await runActionEntrypoint('evaluate-and-gate', { cwd: dir, env: githubEnv(dir, { ...base, rules: 'accuracy >= 0.9' }) });
+  expect(run.code).toBe(0);
+  expect(api.requests.filter((r) => r.operationId === 'repos/create-commit-status').map((r) => r.status)).toEqual([201, 502, 201]);
+  expect(states()).toEqual(['pending', 'success']);
+});

@@ -74,6 +74,12 @@ export interface GitHubApiFake {
   violations: string[];
   state: FakeState;
   spec: OpenApiSpec;
+  /**
+   * Answers the next request to `operationId` (whose body passes `when`, if
+   * given) with a 502, as GitHub does in an outage, instead of handling it.
+   * The request is still validated; the failure is not a violation.
+   */
+  failNext(operationId: string, when?: (body: unknown) => boolean): void;
   close(): Promise<void>;
 }
 
@@ -410,6 +416,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const violations: string[] = [];
   let rateRemaining = 5000;
   let baseUrl = '';
+  const faults: { operationId: string; when: (body: unknown) => boolean }[] = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const raw = await readBody(req);
@@ -532,6 +539,11 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       return sendError(422, error, operation.documentationUrl, operation);
     }
 
+    const fault = faults.findIndex((f) => f.operationId === operation.operationId && f.when(body));
+    if (fault >= 0) {
+      faults.splice(fault, 1);
+      return send(502, { message: 'Server Error' });
+    }
     const handler = handlers[operation.operationId];
     if (!handler) {
       violation(`${operation.operationId} is valid GitHub API but this fake does not implement it`);
@@ -588,6 +600,9 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     violations,
     state,
     spec,
+    failNext: (operationId, when = () => true) => {
+      faults.push({ operationId, when });
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));

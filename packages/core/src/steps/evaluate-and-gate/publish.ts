@@ -68,8 +68,10 @@ export class GatePublisher {
   private async status(state: CommitState, description: string): Promise<void> {
     if (!this.target) return;
     const { client, sha } = this.target;
+    const post = () => client.setStatus(sha, { state, context: this.inputs.context, description, targetUrl: this.host.context.runUrl });
     await this.attempt(`commit status '${this.inputs.context}' (${state}) on ${sha.slice(0, 7)}`, async () => {
-      await client.setStatus(sha, { state, context: this.inputs.context, description, targetUrl: this.host.context.runUrl });
+      // A lost pending status costs nothing; a lost verdict after it leaves the commit pending: try that again.
+      await (this.unsettled ? withRetries(post, SETTLE_ATTEMPTS) : post());
       this.unsettled = state === 'pending';
     });
   }
@@ -113,6 +115,26 @@ export class GatePublisher {
       const status = (err as { status?: number }).status;
       const hint = status === 403 && forbiddenHint ? ` (${forbiddenHint})` : '';
       this.host.warning(`Could not report ${what}: ${messageOf(err)}${hint}`);
+    }
+  }
+}
+
+/** Tries for a status that settles a pending one; 1 s, then 2 s apart. */
+const SETTLE_ATTEMPTS = 3;
+
+/**
+ * Calls `call` up to `attempts` times while it fails the way an outage does
+ * (a 5xx, or no answer at all); a 4xx is GitHub's final word and is thrown at once.
+ */
+async function withRetries(call: () => Promise<void>, attempts: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      const status = (err as { status?: number }).status;
+      const transient = status === undefined || status >= 500;
+      if (!transient || attempt >= attempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
     }
   }
 }
