@@ -5,10 +5,11 @@
  * to GitHub. Runs the real action entrypoint against the local GitHub API that
  * validates every request against GitHub's OpenAPI description.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startGitHubApi, type GitHubApiFake } from '../support/github-api/server.js';
-import { runActionEntrypoint, tempDir } from '../support/bundle.js';
+import { ROOT, runActionEntrypoint, tempDir } from '../support/bundle.js';
 
 const OWNER = 'acme';
 const REPO = 'models';
@@ -140,4 +141,34 @@ test('a verdict refused once by GitHub (502) is sent again: the commit does not 
   expect(run.code).toBe(0);
   expect(api.requests.filter((r) => r.operationId === 'repos/create-commit-status').map((r) => r.status)).toEqual([201, 502, 201]);
   expect(states()).toEqual(['pending', 'success']);
+});
+
+test.each<[NodeJS.Signals, number]>([
+  ['SIGTERM', 143],
+  ['SIGINT', 130],
+])('a run stopped by %s while the status is pending settles it as error, then exits %i', async (signal, code) => {
+  const dir = project();
+  // The pending status is recorded but its answer held: the run is stopped with the call in flight.
+  const pending = api.holdNext('repos/create-commit-status');
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'evaluate-and-gate.js')], {
+    cwd: dir,
+    env: { PATH: process.env['PATH'] ?? '', HOME: dir, ...githubEnv(dir, { ...base, rules: 'accuracy >= 0.9' }) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  const stopping = new Promise<void>((resolve) =>
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes(`Stopped by ${signal}`)) resolve();
+    }),
+  );
+  const exited = new Promise<number | null>((resolve) => child.on('close', (exitCode) => resolve(exitCode)));
+  await pending.reached;
+  child.kill(signal);
+  // Released once the run said it is stopping (or has already died): never before the signal was handled.
+  await Promise.race([stopping, exited]);
+  pending.release();
+  expect(await exited).toBe(code);
+  expect(states()).toEqual(['pending', 'error']);
+  expect(api.state.latestStatuses(OWNER, REPO, SHA)[0]!.description).toBe(`The gate could not finish: the run was stopped (${signal})`);
 });

@@ -80,6 +80,12 @@ export interface GitHubApiFake {
    * The request is still validated; the failure is not a violation.
    */
   failNext(operationId: string, when?: (body: unknown) => boolean): void;
+  /**
+   * Handles the next request to `operationId` (its effect is in `state` at
+   * once) but holds the answer until `release()`: a call in flight, for
+   * tests of what a client does meanwhile. `reached` resolves when it arrives.
+   */
+  holdNext(operationId: string): { reached: Promise<void>; release(): void };
   close(): Promise<void>;
 }
 
@@ -417,6 +423,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   let rateRemaining = 5000;
   let baseUrl = '';
   const faults: { operationId: string; when: (body: unknown) => boolean }[] = [];
+  const holds: { operationId: string; arrived: () => void; released: Promise<void> }[] = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const raw = await readBody(req);
@@ -570,6 +577,12 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     };
     try {
       const reply = handler(ctx);
+      const hold = holds.findIndex((h) => h.operationId === operation.operationId);
+      if (hold >= 0) {
+        const [{ arrived, released }] = holds.splice(hold, 1) as [(typeof holds)[number]];
+        arrived();
+        await released;
+      }
       return send(reply.status, reply.body, reply.headers, operation);
     } catch (e) {
       if (e instanceof ApiError) {
@@ -602,6 +615,14 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     spec,
     failNext: (operationId, when = () => true) => {
       faults.push({ operationId, when });
+    },
+    holdNext: (operationId) => {
+      let arrived = (): void => undefined;
+      let release = (): void => undefined;
+      const reached = new Promise<void>((resolve) => (arrived = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      holds.push({ operationId, arrived, released });
+      return { reached, release };
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

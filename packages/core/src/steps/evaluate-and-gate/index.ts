@@ -29,13 +29,40 @@ export { readGateInputs as getInputs };
  */
 export async function run(inputs: GateInputs, host: Host): Promise<StepResult> {
   const publisher = await GatePublisher.create(host, inputs.reporting);
-  await publisher.pending();
+  const stopWatching = settleWhenStopped(publisher, host);
   try {
+    await publisher.pending();
     return await evaluateAndReport(inputs, host, publisher);
   } catch (err) {
     await publisher.error(err);
     throw err;
+  } finally {
+    stopWatching();
   }
+}
+
+/** Exit codes of a process ended by a signal, as a shell reports them (128 + the signal's number). */
+const STOP_SIGNALS = { SIGTERM: 143, SIGINT: 130 } as const;
+
+/**
+ * A cancelled job (the Actions runner sends SIGINT then SIGTERM, a Jenkins
+ * abort SIGTERM) would leave the commit pending forever: while the gate runs,
+ * a stop signal settles the status as `error` first, then ends the process
+ * with the signal's usual exit code. A second signal kills it at once.
+ * Returns the function that stops watching.
+ */
+function settleWhenStopped(publisher: GatePublisher, host: Host): () => void {
+  const listeners = Object.entries(STOP_SIGNALS).map(([signal, exitCode]) => {
+    const listener = (): void => {
+      host.error(`Stopped by ${signal}: marking the commit status as error before exiting.`);
+      void publisher.error(new Error(`the run was stopped (${signal})`)).finally(() => process.exit(exitCode));
+    };
+    process.once(signal, listener);
+    return { signal, listener };
+  });
+  return () => {
+    for (const { signal, listener } of listeners) process.removeListener(signal, listener);
+  };
 }
 
 async function evaluateAndReport(inputs: GateInputs, host: Host, publisher: GatePublisher): Promise<StepResult> {

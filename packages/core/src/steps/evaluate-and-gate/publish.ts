@@ -23,6 +23,8 @@ export interface ReportingInputs {
 export class GatePublisher {
   /** Whether the last status this run posted is 'pending' (and so must still be settled). */
   private unsettled = false;
+  /** The pending status call, awaited before settling so the settling status lands after it. */
+  private pendingPost: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly host: Host,
@@ -43,7 +45,8 @@ export class GatePublisher {
   }
 
   async pending(): Promise<void> {
-    await this.status('pending', 'Evaluating candidate models…');
+    this.pendingPost = this.status('pending', 'Evaluating candidate models…');
+    await this.pendingPost;
   }
 
   /**
@@ -53,6 +56,7 @@ export class GatePublisher {
    * characters). Does nothing when no pending status is outstanding.
    */
   async error(err: unknown): Promise<void> {
+    await this.pendingPost;
     if (!this.unsettled) return;
     const firstLine = (messageOf(err).split('\n')[0] ?? '').trim();
     const reason = this.inputs.token ? firstLine.split(this.inputs.token).join('***') : firstLine;
