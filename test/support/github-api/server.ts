@@ -74,6 +74,18 @@ export interface GitHubApiFake {
   violations: string[];
   state: FakeState;
   spec: OpenApiSpec;
+  /**
+   * Answers the next request to `operationId` (whose body passes `when`, if
+   * given) with a 502, as GitHub does in an outage, instead of handling it.
+   * The request is still validated; the failure is not a violation.
+   */
+  failNext(operationId: string, when?: (body: unknown) => boolean): void;
+  /**
+   * Handles the next request to `operationId` (its effect is in `state` at
+   * once) but holds the answer until `release()`: a call in flight, for
+   * tests of what a client does meanwhile. `reached` resolves when it arrives.
+   */
+  holdNext(operationId: string): { reached: Promise<void>; release(): void };
   close(): Promise<void>;
 }
 
@@ -410,6 +422,8 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const violations: string[] = [];
   let rateRemaining = 5000;
   let baseUrl = '';
+  const faults: { operationId: string; when: (body: unknown) => boolean }[] = [];
+  const holds: { operationId: string; arrived: () => void; released: Promise<void> }[] = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const raw = await readBody(req);
@@ -532,6 +546,11 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       return sendError(422, error, operation.documentationUrl, operation);
     }
 
+    const fault = faults.findIndex((f) => f.operationId === operation.operationId && f.when(body));
+    if (fault >= 0) {
+      faults.splice(fault, 1);
+      return send(502, { message: 'Server Error' });
+    }
     const handler = handlers[operation.operationId];
     if (!handler) {
       violation(`${operation.operationId} is valid GitHub API but this fake does not implement it`);
@@ -558,6 +577,12 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     };
     try {
       const reply = handler(ctx);
+      const hold = holds.findIndex((h) => h.operationId === operation.operationId);
+      if (hold >= 0) {
+        const [{ arrived, released }] = holds.splice(hold, 1) as [(typeof holds)[number]];
+        arrived();
+        await released;
+      }
       return send(reply.status, reply.body, reply.headers, operation);
     } catch (e) {
       if (e instanceof ApiError) {
@@ -588,6 +613,17 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     violations,
     state,
     spec,
+    failNext: (operationId, when = () => true) => {
+      faults.push({ operationId, when });
+    },
+    holdNext: (operationId) => {
+      let arrived = (): void => undefined;
+      let release = (): void => undefined;
+      const reached = new Promise<void>((resolve) => (arrived = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      holds.push({ operationId, arrived, released });
+      return { reached, release };
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));

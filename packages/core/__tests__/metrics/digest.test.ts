@@ -1,5 +1,5 @@
 import { metricsDigest } from '../../src/metrics/digest.js';
-import { evaluateGate } from '../../src/metrics/evaluate.js';
+import { evaluateGate, prepareGate } from '../../src/metrics/evaluate.js';
 import { metricsFromText } from '../../src/metrics/load.js';
 
 describe('metricsDigest', () => {
@@ -19,13 +19,15 @@ describe('metricsDigest', () => {
   });
 
   test("evaluateGate records each candidate's digest in the results", () => {
-    const results = evaluateGate({
-      candidates: [{ name: 'rf', file: 'rf.json', metrics: { accuracy: 0.95 } }],
-      baseline: null,
-      rules: [],
-      selection: null,
-      onMissingBaseline: 'pass',
-    });
+    const results = evaluateGate(
+      prepareGate({
+        candidates: [{ name: 'rf', file: 'rf.json', metrics: { accuracy: 0.95 } }],
+        baseline: null,
+        rules: [],
+        selection: null,
+        onMissingBaseline: 'pass',
+      }),
+    );
     expect(results.candidates['rf']?.metricsDigest).toBe(metricsDigest({ accuracy: 0.95 }));
   });
 });

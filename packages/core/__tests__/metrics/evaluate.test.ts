@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { evaluateGate, type EvaluateGateInput, type GateCandidate } from '../../src/metrics/evaluate.js';
+import { evaluateGate, prepareGate, type EvaluateGateInput, type GateCandidate } from '../../src/metrics/evaluate.js';
 import { loadMetricsFile, resolveMetricInputs } from '../../src/metrics/load.js';
 import { parseRules } from '../../src/metrics/rules.js';
 import { loadSampleInputs } from '../../src/metrics/samples.js';
@@ -37,6 +37,11 @@ beforeAll(async () => {
 });
 afterAll(() => removeDir(dir));
 
+/** Prepares (checks) the gate, then evaluates it, as the step does. */
+function evaluate(input: EvaluateGateInput) {
+  return evaluateGate(prepareGate(input));
+}
+
 function gateInput(overrides: Partial<EvaluateGateInput> & { rulesText?: string }): EvaluateGateInput {
   const { rulesText, ...rest } = overrides;
   return {
@@ -51,7 +56,7 @@ function gateInput(overrides: Partial<EvaluateGateInput> & { rulesText?: string 
 
 describe('evaluateGate: point rules', () => {
   test('evaluates every rule for every candidate, with its evidence', () => {
-    const results = evaluateGate(
+    const results = evaluate(
       gateInput({
         rulesText: 'accuracy >= 0.9\nf1 >= baseline.f1 - 0.01\nlatency_ms <= 120\nloss < baseline.loss',
         selection: parseSelect('max:accuracy'),
@@ -99,27 +104,27 @@ describe('evaluateGate: point rules', () => {
   });
 
   test('select among passing candidates only; a tie is broken by name and the note says so', () => {
-    const results = evaluateGate(gateInput({ rulesText: 'accuracy >= 0.9', selection: { mode: 'max', metric: 'accuracy' } }));
+    const results = evaluate(gateInput({ rulesText: 'accuracy >= 0.9', selection: { mode: 'max', metric: 'accuracy' } }));
     expect(results.best).toBe('gb');
     expect(results.selectionNote).toBe('rf and gb tie on accuracy = 0.95; chose gb by name');
-    const strict = evaluateGate(gateInput({ rulesText: 'accuracy >= 0.9\nloss < baseline.loss', selection: { mode: 'max', metric: 'accuracy' } }));
+    const strict = evaluate(gateInput({ rulesText: 'accuracy >= 0.9\nloss < baseline.loss', selection: { mode: 'max', metric: 'accuracy' } }));
     expect(strict.best).toBe('rf');
     expect(strict.selectionNote).toBe('rf is the only candidate that passed');
   });
 
   test('no select: the first passing candidate by name, with a note', () => {
-    const results = evaluateGate(gateInput({ rulesText: 'accuracy >= 0.9' }));
+    const results = evaluate(gateInput({ rulesText: 'accuracy >= 0.9' }));
     expect(results.best).toBe('gb');
     expect(results.selectionNote).toBe("rf and gb passed; with no 'select', chose gb, the first by name");
   });
 
   test('none passing: the gate fails and best is null', () => {
-    const results = evaluateGate(gateInput({ rulesText: 'accuracy >= 0.99', selection: { mode: 'max', metric: 'accuracy' } }));
+    const results = evaluate(gateInput({ rulesText: 'accuracy >= 0.99', selection: { mode: 'max', metric: 'accuracy' } }));
     expect(results).toMatchObject({ passed: false, best: null, selectionNote: 'none of the 3 candidates passed every rule' });
   });
 
   test('decimal rounding does not flip a verdict: 0.3 >= baseline 0.2 + 0.1, 0.3 == 0.1 + 0.2', () => {
-    const results = evaluateGate({
+    const results = evaluate({
       candidates: [{ name: 'm', file: 'm.json', metrics: { a: 0.3, b: 0.1 + 0.2 } }],
       baseline: { source: 'b.json', metrics: { a: 0.2 } },
       rules: parseRules('a >= baseline.a + 0.1\nb == 0.3\na > baseline.a + 0.1'),
@@ -131,8 +136,8 @@ describe('evaluateGate: point rules', () => {
 
   test('is pure: the same input gives the same, JSON-serializable result', () => {
     const input = gateInput({ rulesText: 'accuracy >= 0.9\nf1 >= baseline.f1' });
-    const first = evaluateGate(input);
-    expect(evaluateGate(input)).toEqual(first);
+    const first = evaluate(input);
+    expect(evaluate(input)).toEqual(first);
     expect(JSON.parse(JSON.stringify(first))).toEqual(first);
   });
 });
@@ -141,7 +146,7 @@ describe('evaluateGate: missing baseline', () => {
   const rulesText = 'accuracy >= 0.9\nf1 >= baseline.f1 - 0.01';
 
   test('baseline rules are skipped (passed: false) and on-missing-baseline: pass lets candidates pass', () => {
-    const results = evaluateGate(gateInput({ rulesText, baseline: null, missingBaselineSource: 'git:origin/main:metrics.json' }));
+    const results = evaluate(gateInput({ rulesText, baseline: null, missingBaselineSource: 'git:origin/main:metrics.json' }));
     const rf = results.candidates['rf'];
     expect(rf?.rules[1]).toEqual({
       rule: 'f1 >= baseline.f1 - 0.01',
@@ -160,19 +165,19 @@ describe('evaluateGate: missing baseline', () => {
   });
 
   test('on-missing-baseline: fail fails candidates with skipped rules', () => {
-    const results = evaluateGate(gateInput({ rulesText, baseline: null, onMissingBaseline: 'fail' }));
+    const results = evaluate(gateInput({ rulesText, baseline: null, onMissingBaseline: 'fail' }));
     expect(results.candidates['rf']?.rules[1]).toMatchObject({ verdict: 'skipped', note: 'no baseline was given' });
     expect(results.candidates['rf']?.passed).toBe(false);
     expect(results).toMatchObject({ passed: false, best: null, baseline: { source: null, metrics: null } });
   });
 
   test('a skipped rule never rescues a failed one', () => {
-    const results = evaluateGate(gateInput({ rulesText: 'accuracy >= 0.99\nf1 >= baseline.f1', baseline: null }));
+    const results = evaluate(gateInput({ rulesText: 'accuracy >= 0.99\nf1 >= baseline.f1', baseline: null }));
     expect(results.passed).toBe(false);
   });
 
   test('a baseline without the metric (it predates it) skips that rule, with a note', () => {
-    const results = evaluateGate(gateInput({ rulesText: 'latency_ms <= baseline.latency_ms', onMissingBaseline: 'fail' }));
+    const results = evaluate(gateInput({ rulesText: 'latency_ms <= baseline.latency_ms', onMissingBaseline: 'fail' }));
     expect(results.candidates['rf']?.rules[0]).toMatchObject({
       value: 110,
       baseline: null,
@@ -182,7 +187,7 @@ describe('evaluateGate: missing baseline', () => {
   });
 
   test('a NaN baseline value skips the rule', () => {
-    const results = evaluateGate(gateInput({ rulesText: 'f1 >= baseline.f1', baseline: { source: 'b.json', metrics: { f1: Number.NaN } } }));
+    const results = evaluate(gateInput({ rulesText: 'f1 >= baseline.f1', baseline: { source: 'b.json', metrics: { f1: Number.NaN } } }));
     expect(results.candidates['rf']?.rules[0]).toMatchObject({ verdict: 'skipped', note: 'baseline.f1 is NaN in b.json' });
   });
 });
@@ -191,7 +196,7 @@ describe('evaluateGate: NaN and missing values', () => {
   test('a NaN or missing metric fails the candidate with a note naming the file', async () => {
     const inputs = await resolveMetricInputs(['nan/*/metrics.json'], dir);
     const loaded = await Promise.all(inputs.map(async (input) => ({ ...input, metrics: await loadMetricsFile(input.file, dir) })));
-    const results = evaluateGate(gateInput({ candidates: loaded, rulesText: 'accuracy >= 0.9\nf1 >= 0.5' }));
+    const results = evaluate(gateInput({ candidates: loaded, rulesText: 'accuracy >= 0.9\nf1 >= 0.5' }));
     expect(results.candidates['rf']?.rules[0]).toEqual({
       rule: 'accuracy >= 0.9',
       metric: 'accuracy',
@@ -209,7 +214,7 @@ describe('evaluateGate: NaN and missing values', () => {
   });
 
   test('a missing candidate value fails even when the baseline is missing too', () => {
-    const results = evaluateGate(gateInput({
+    const results = evaluate(gateInput({
       candidates: [{ name: 'a', file: 'a.json', metrics: {} }, { name: 'b', file: 'b.json', metrics: { f1: 1 } }],
       rulesText: 'f1 >= baseline.f1',
       baseline: null,
@@ -218,28 +223,28 @@ describe('evaluateGate: NaN and missing values', () => {
   });
 });
 
-describe('evaluateGate: bad input', () => {
+describe('prepareGate: bad input', () => {
   test('a rule naming a metric no candidate has', () => {
-    expect(inputErrorOf(() => evaluateGate(gateInput({ rulesText: 'accuracy >= 0.9\nprecision >= 0.8' })))).toEqual({
+    expect(inputErrorOf(() => prepareGate(gateInput({ rulesText: 'accuracy >= 0.9\nprecision >= 0.8' })))).toEqual({
       input: 'rules',
       message: "input 'rules': rules line 2: 'precision' is not a metric of any candidate (rf, gb, lr); metrics found: accuracy, f1, latency_ms, loss",
     });
   });
 
   test('a select metric no candidate has', () => {
-    expect(inputErrorOf(() => evaluateGate(gateInput({ selection: { mode: 'max', metric: 'auc' } })))).toEqual({
+    expect(inputErrorOf(() => prepareGate(gateInput({ selection: { mode: 'max', metric: 'auc' } })))).toEqual({
       input: 'select',
       message: "input 'select': 'max:auc' names a metric no candidate has (rf, gb, lr)",
     });
   });
 
   test('no candidates, or two with one name', () => {
-    expect(inputErrorOf(() => evaluateGate(gateInput({ candidates: [] }))).input).toBe('metrics');
+    expect(inputErrorOf(() => prepareGate(gateInput({ candidates: [] }))).input).toBe('metrics');
     const twice = [
       { name: 'a', file: 'x/a.json', metrics: { accuracy: 1 } },
       { name: 'a', file: 'y/a.json', metrics: { accuracy: 1 } },
     ];
-    expect(inputErrorOf(() => evaluateGate(gateInput({ candidates: twice }))).message).toBe(
+    expect(inputErrorOf(() => prepareGate(gateInput({ candidates: twice }))).message).toBe(
       "input 'metrics': two candidates are named 'a': x/a.json and y/a.json; name them apart with name=path",
     );
   });
@@ -252,7 +257,7 @@ describe('evaluateGate: statistical rules', () => {
 
   test('pass on the interval: a real improvement passes, a no-better one fails with a note', async () => {
     const samples = await samplesFor('rf', 'gb', 'lr');
-    const results = evaluateGate(gateInput({ rulesText, ...(samples ? { samples } : {}), selection: parseSelect('max:accuracy') }));
+    const results = evaluate(gateInput({ rulesText, ...(samples ? { samples } : {}), selection: parseSelect('max:accuracy') }));
 
     const rf = results.candidates['rf']?.rules[0];
     expect(rf).toEqual({
@@ -280,12 +285,12 @@ describe('evaluateGate: statistical rules', () => {
 
   test('the bootstrap settings are used and reported', async () => {
     const samples = await samplesFor('rf', 'gb', 'lr');
-    const results = evaluateGate(gateInput({ rulesText, ...(samples ? { samples } : {}), bootstrap: { resamples: 500, seed: 1 } }));
+    const results = evaluate(gateInput({ rulesText, ...(samples ? { samples } : {}), bootstrap: { resamples: 500, seed: 1 } }));
     expect(results.candidates['rf']?.rules[0]?.interval).toMatchObject({ resamples: 500, seed: 1 });
   });
 
   test('<= rules use the upper bound', () => {
-    const results = evaluateGate({
+    const results = evaluate({
       candidates: [{ name: 'm', file: 'm.json', metrics: { loss: 0.1 } }],
       baseline: { source: 'b.json', metrics: { loss: 0.3 } },
       rules: parseRules('loss <= baseline.loss @ 90%'),
@@ -299,37 +304,57 @@ describe('evaluateGate: statistical rules', () => {
   });
 
   test('without a baseline a statistical rule is skipped and needs no samples', () => {
-    const results = evaluateGate(gateInput({ rulesText, baseline: null }));
+    const results = evaluate(gateInput({ rulesText, baseline: null }));
     expect(results.candidates['rf']?.rules[0]).toMatchObject({ verdict: 'skipped', note: 'no baseline was given' });
   });
 
   test('missing samples for a candidate or the baseline is a bad input naming both', async () => {
-    expect(inputErrorOf(() => evaluateGate(gateInput({ rulesText })))).toEqual({
+    expect(inputErrorOf(() => prepareGate(gateInput({ rulesText })))).toEqual({
       input: 'samples',
       message:
         "input 'samples': rules line 1 ('accuracy >= baseline.accuracy - 0.01 @ 95%') is statistical and needs per-example scores for every candidate " +
         "and for the baseline; none given for candidate 'rf', candidate 'gb', candidate 'lr' and the baseline",
     });
     const some = await samplesFor('rf', 'gb');
-    expect(inputErrorOf(() => evaluateGate(gateInput({ rulesText, ...(some ? { samples: some } : {}) }))).message).toMatch(
+    expect(inputErrorOf(() => prepareGate(gateInput({ rulesText, ...(some ? { samples: some } : {}) }))).message).toMatch(
       /none given for candidate 'lr'$/,
     );
   });
 
   test('samples of different lengths are a bad input', () => {
     const samples = { candidates: { rf: [1, 0, 1], gb: [1, 0, 1], lr: [1, 0] }, baseline: [1, 1, 1] };
-    expect(inputErrorOf(() => evaluateGate(gateInput({ rulesText, samples })))).toEqual({
+    expect(inputErrorOf(() => prepareGate(gateInput({ rulesText, samples })))).toEqual({
       input: 'samples',
       message:
         "input 'samples': candidate 'rf' has 3 per-example scores but candidate 'lr' has 2; all must score the same evaluation set in the same order",
     });
   });
 
+  test('empty series of scores are refused while preparing, not found by the bootstrap later', () => {
+    const samples = { candidates: { rf: [], gb: [], lr: [] }, baseline: [] };
+    expect(inputErrorOf(() => prepareGate(gateInput({ rulesText, samples })))).toEqual({
+      input: 'samples',
+      message: "input 'samples': candidate 'rf' has no per-example scores (the series is empty)",
+    });
+  });
+
+  test('rows × resamples above the bootstrap budget is a bad input naming bootstrap-resamples', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => i % 2);
+    const samples = { candidates: { rf: rows(2_000), gb: rows(2_000), lr: rows(2_000) }, baseline: rows(2_000) };
+    expect(inputErrorOf(() => prepareGate(gateInput({ rulesText, samples, bootstrap: { resamples: 1_000_000 } })))).toEqual({
+      input: 'bootstrap-resamples',
+      message:
+        "input 'bootstrap-resamples': 1,000,000 resamples of 2,000 per-example scores are 2,000,000,000 draws per candidate; " +
+        'the gate allows 1,000,000,000 (here at most 500,000 resamples)',
+    });
+    expect(() => prepareGate(gateInput({ rulesText, samples, bootstrap: { resamples: 500_000 } }))).not.toThrow();
+  });
+
   test('samples named after no candidate, or holding NaN, are a bad input', () => {
-    expect(inputErrorOf(() => evaluateGate(gateInput({ samples: { candidates: { rff: [1] } } }))).message).toBe(
+    expect(inputErrorOf(() => prepareGate(gateInput({ samples: { candidates: { rff: [1] } } }))).message).toBe(
       "input 'samples': scores are given for 'rff', which is not a candidate (candidates: rf, gb, lr; the baseline's are named 'baseline')",
     );
-    expect(inputErrorOf(() => evaluateGate(gateInput({ samples: { candidates: { rf: [1, Number.NaN] } } }))).message).toBe(
+    expect(inputErrorOf(() => prepareGate(gateInput({ samples: { candidates: { rf: [1, Number.NaN] } } }))).message).toBe(
       "input 'samples': per-example score 2 of candidate 'rf' is NaN, not a finite number",
     );
   });

@@ -119,7 +119,7 @@ describe('loadMetricsFile', () => {
 
   test.each<[string, string]>([
     ['missing.json', "cannot read metrics file 'missing.json': no such file"],
-    ['.', "cannot read metrics file '.': it is a directory"],
+    ['.', "cannot read metrics file '.': it is a directory, not a regular file"],
     ['bad.json', `metrics file 'bad.json' is not valid JSON: line 3, column 9: expected a value for the key "f1", found ']'`],
     ['bad.yaml', "metrics file 'bad.yaml' is not valid YAML: line 3, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]"],
     ['bad.toml', "metrics file 'bad.toml' is not valid TOML: line 2, column 6: Invalid TOML document: invalid value"],

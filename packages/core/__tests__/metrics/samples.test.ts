@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { loadSampleInputs, loadSamples } from '../../src/metrics/samples.js';
+import { loadSampleInputs, loadSamples, MAX_SAMPLE_ROWS } from '../../src/metrics/samples.js';
 import { asyncInputErrorOf, makeFixtureDir, removeDir } from './helpers.js';
 
 let dir: string;
@@ -104,5 +104,34 @@ describe('loadSampleInputs', () => {
     expect((await asyncInputErrorOf(() => loadSampleInputs(['rf=out/rf/correct.json', 'out/rf/correct.json'], dir))).message).toBe(
       "input 'samples': two entries are named 'rf': out/rf/correct.json and out/rf/correct.json; name them apart with name=file",
     );
+  });
+});
+
+describe('the row limit', () => {
+  // One row over the stated maximum, as a JSON list and as a two-column CSV (an id and the score).
+  const tooMany = MAX_SAMPLE_ROWS + 1;
+  beforeAll(async () => {
+    const { writeFixtureFiles } = await import('./helpers.js');
+    await writeFixtureFiles(dir, {
+      'many.json': `[${Array.from({ length: tooMany }, (_, i) => i % 2).join(',')}]`,
+      'many.csv': `id,correct\n${Array.from({ length: tooMany }, (_, i) => `${i},${i % 2}`).join('\n')}\n`,
+      'enough.csv': `id,correct\n${Array.from({ length: MAX_SAMPLE_ROWS }, (_, i) => `${i},${i % 2}`).join('\n')}\n`,
+    });
+  });
+
+  test('is 100,000 scores per series', () => {
+    expect(MAX_SAMPLE_ROWS).toBe(100_000);
+  });
+
+  test.each(['many.json', 'many.csv#correct', 'many.csv'])('%s, one row over it, is a bad input naming the limit', async (spec) => {
+    expect(await asyncInputErrorOf(() => loadSamples(spec, { cwd: dir }))).toEqual({
+      input: 'samples',
+      message: `input 'samples': samples file '${spec.split('#')[0]}' holds more than 100,000 per-example scores; the bootstrap draws every row ` +
+        'once per resample (10,000 by default) and candidate, so subsample larger evaluation sets (the same rows for every model) before the gate',
+    });
+  });
+
+  test('a CSV of exactly the limit loads', async () => {
+    expect(await loadSamples('enough.csv#correct', { cwd: dir })).toHaveLength(MAX_SAMPLE_ROWS);
   });
 });

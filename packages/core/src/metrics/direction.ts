@@ -17,20 +17,42 @@ const LOWER_IS_BETTER = new Set(['loss', 'error', 'err', 'latency', 'mse', 'rmse
  * 4. else higher.
  */
 export function metricDirection(metric: string, rules: readonly Rule[], selection: Selection | null): Direction {
-  const fromRules = directionFromRules(metric, rules);
-  if (fromRules !== undefined) return fromRules;
-  if (selection !== null && selection.metric === metric) return selection.mode === 'max' ? 'higher' : 'lower';
-  return nameParts(metric).some((part) => LOWER_IS_BETTER.has(part)) ? 'lower' : 'higher';
+  return metricDirections(rules, selection)(metric);
 }
 
-function directionFromRules(metric: string, rules: readonly Rule[]): Direction | undefined {
-  const seen = new Set<Direction>();
+/**
+ * `metricDirection` for many metrics: the rules are indexed by metric once,
+ * so a report of R rows over R rules costs O(R), not a scan of every rule
+ * for every row (40,000 rules took 51 s that way).
+ */
+export function metricDirections(rules: readonly Rule[], selection: Selection | null): (metric: string) => Direction {
+  const fromRules = directionsFromRules(rules);
+  return (metric) => {
+    const stated = fromRules.get(metric);
+    if (stated !== undefined && stated.size === 1) return [...stated][0] as Direction;
+    if (selection !== null && selection.metric === metric) return selection.mode === 'max' ? 'higher' : 'lower';
+    return nameParts(metric).some((part) => LOWER_IS_BETTER.has(part)) ? 'lower' : 'higher';
+  };
+}
+
+/** The directions each metric's rules point in; one direction is evidence, two (a range) are none. */
+function directionsFromRules(rules: readonly Rule[]): Map<string, Set<Direction>> {
+  const byMetric = new Map<string, Set<Direction>>();
   for (const rule of rules) {
-    if (rule.metric !== metric) continue;
-    if (rule.comparator === '>=' || rule.comparator === '>') seen.add('higher');
-    if (rule.comparator === '<=' || rule.comparator === '<') seen.add('lower');
+    const direction = comparatorDirection(rule);
+    if (direction === undefined) continue;
+    const seen = byMetric.get(rule.metric) ?? new Set<Direction>();
+    seen.add(direction);
+    byMetric.set(rule.metric, seen);
   }
-  return seen.size === 1 ? [...seen][0] : undefined;
+  return byMetric;
+}
+
+/** `>=` / `>` mean higher is better, `<=` / `<` lower; `==` and `!=` say nothing. */
+function comparatorDirection(rule: Rule): Direction | undefined {
+  if (rule.comparator === '>=' || rule.comparator === '>') return 'higher';
+  if (rule.comparator === '<=' || rule.comparator === '<') return 'lower';
+  return undefined;
 }
 
 function nameParts(metric: string): string[] {

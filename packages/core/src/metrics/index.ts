@@ -6,5 +6,5 @@ export { checkRuleMetrics, parseRules, type MetricKeys } from './rules.js';
 export { parseSelect, selectBest, type PassingCandidate, type SelectionOutcome } from './select.js';
 export { DEFAULT_RESAMPLES, DEFAULT_SEED, mulberry32, pairedBootstrap, percentile, type BootstrapOptions } from './bootstrap.js';
 export { loadSampleInputs, loadSamples, type LoadSamplesOptions, type SampleSeries } from './samples.js';
-export { evaluateGate, type EvaluateGateInput, type GateCandidate } from './evaluate.js';
-export { metricDirection } from './direction.js';
+export { evaluateGate, prepareGate, type EvaluateGateInput, type GateCandidate, type PreparedGate } from './evaluate.js';
+export { metricDirection, metricDirections } from './direction.js';

@@ -4,6 +4,7 @@
  * those, and its error messages give no line or column, which a user needs to
  * find the problem in a metrics file. Everything else follows RFC 8259.
  */
+import { excerpt } from './excerpt.js';
 
 /** A syntax error in JSON text, with the 1-based line and column where it was found. */
 export class JsonSyntaxError extends Error {
@@ -81,17 +82,17 @@ class JsonReader {
       if (this.text[this.pos] !== '"') this.fail('expected a string key in double quotes');
       const key = this.readString();
       this.skipWhitespace();
-      if (this.text[this.pos] !== ':') this.fail(`expected ':' after the key "${key}"`);
+      if (this.text[this.pos] !== ':') this.fail(`expected ':' after the key "${excerpt(key)}"`);
       this.pos++;
       this.skipWhitespace();
-      object[key] = this.readValue(`a value for the key "${key}"`);
+      object[key] = this.readValue(`a value for the key "${excerpt(key)}"`);
       this.skipWhitespace();
       const next = this.text[this.pos];
       if (next === '}') {
         this.pos++;
         return object;
       }
-      if (next !== ',') this.fail(`expected ',' or '}' after the value of "${key}"`);
+      if (next !== ',') this.fail(`expected ',' or '}' after the value of "${excerpt(key)}"`);
       this.pos++;
       this.skipWhitespace();
     }
@@ -173,7 +174,8 @@ class JsonReader {
   private describeFound(): string {
     if (this.pos >= this.text.length) return 'end of file';
     const word = this.match(/[A-Za-z0-9_.+-]+/y);
-    return `'${word ?? this.text[this.pos]}'`;
+    // The file may be anything a path leads to (a symlinked secret): quote a short, masked excerpt.
+    return `'${excerpt(word ?? this.text[this.pos] ?? '')}'`;
   }
 }
 

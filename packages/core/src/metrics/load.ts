@@ -2,12 +2,13 @@
  * Finding and reading candidate metric files: the `metrics` input's entries
  * (`name=path`, plain paths, globs) and the JSON / YAML / TOML files they name.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import YAML from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { InputError } from '../errors.js';
+import { readInputText } from '../fs-input.js';
 import type { MetricValues } from '../types/gate.js';
 import { flattenMetrics, isPlainMapping } from './flatten.js';
 import { JsonSyntaxError, parseJsonAllowingNonFinite } from './json.js';
@@ -122,16 +123,13 @@ function firstLine(text: string): string {
   return (text.split('\n')[0] ?? '').trim();
 }
 
-/** Reads a UTF-8 file, turning "no such file" and friends into an InputError on `input`. */
-export async function readTextFile(input: string, what: string, file: string, cwd: string): Promise<string> {
-  try {
-    return await readFile(path.resolve(cwd, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
-    throw new InputError(input, `cannot read ${what} '${file}': ${reason}`, { cause: error });
-  }
+/**
+ * Reads a UTF-8 file a user named in `input`, safely (see fs-input.ts): a
+ * regular file of at most `maxBytes` (16 MiB by default), else an InputError
+ * on `input` saying why.
+ */
+export async function readTextFile(input: string, what: string, file: string, cwd: string, maxBytes?: number): Promise<string> {
+  return readInputText({ input, what, file, cwd, ...(maxBytes === undefined ? {} : { maxBytes }) });
 }
 
 /**

@@ -26,6 +26,7 @@
  */
 import { InputError } from '../errors.js';
 import type { Comparator, Operand, Rule } from '../types/gate.js';
+import { excerpt } from './excerpt.js';
 import { compareNames } from './names.js';
 
 const COMPARATORS: readonly Comparator[] = ['>=', '>', '<=', '<', '==', '!='];
@@ -197,7 +198,7 @@ class LineParser {
     const token = this.peek();
     if (token.kind !== 'comparator') {
       const hint = token.text === '=' ? " (use '==' for equality)" : '';
-      this.fail(token, `expected a comparison (>=, >, <=, <, == or !=) after '${after.text}'`, hint);
+      this.fail(token, `expected a comparison (>=, >, <=, <, == or !=) after '${excerpt(after.text)}'`, hint);
     }
     this.index++;
     return token.text as Comparator;
@@ -205,7 +206,7 @@ class LineParser {
 
   private parseRight(after: Token): Operand {
     const token = this.peek();
-    const expected = `expected a number or baseline.<metric> after '${after.text}'`;
+    const expected = `expected a number or baseline.<metric> after '${excerpt(after.text)}'`;
     if (token.kind === 'number' || token.text === '-' || token.text === '+') {
       return { kind: 'number', value: this.parseSignedNumber(expected) };
     }
@@ -222,13 +223,13 @@ class LineParser {
     const token = this.peek();
     if (token.text !== '+' && token.text !== '-') {
       if (token.kind !== 'end' && token.text !== '@') {
-        this.fail(token, `expected '+', '-', '@' or end of line after '${after.text}'`);
+        this.fail(token, `expected '+', '-', '@' or end of line after '${excerpt(after.text)}'`);
       }
       return 0;
     }
     this.index++;
     const number = this.peek();
-    if (number.kind !== 'number') this.fail(number, `expected a number after '${token.text}'`);
+    if (number.kind !== 'number') this.fail(number, `expected a number after '${excerpt(token.text)}'`);
     this.index++;
     const magnitude = Number(number.text);
     return token.text === '-' ? -magnitude : magnitude;
@@ -241,7 +242,7 @@ class LineParser {
     const first = this.peek();
     if (first.text === '-' || first.text === '+') {
       sign = first.text === '-' ? -1 : 1;
-      expectation = `expected a number after '${first.text}'`;
+      expectation = `expected a number after '${excerpt(first.text)}'`;
       this.index++;
     }
     const number = this.peek();
@@ -278,7 +279,7 @@ class LineParser {
   private expectEnd(): Token {
     const token = this.peek();
     const previous = this.tokens[this.index - 1];
-    if (token.kind !== 'end') this.fail(token, `expected end of line after '${previous?.text ?? ''}'`);
+    if (token.kind !== 'end') this.fail(token, `expected end of line after '${excerpt(previous?.text ?? '')}'`);
     return previous ?? token;
   }
 
@@ -303,8 +304,9 @@ class LineParser {
   }
 }
 
+/** A token as quoted in errors: a short, masked excerpt, since rules-file may lead to any file. */
 function describe(token: Token): string {
-  return token.kind === 'end' ? 'end of line' : `'${token.text}'`;
+  return token.kind === 'end' ? 'end of line' : `'${excerpt(token.text)}'`;
 }
 
 /** A mistake at a place in the rules text; parseRules turns it into an InputError naming where the text came from. */
@@ -396,6 +398,7 @@ export function checkRuleMetrics(
 function availableMetrics(keys: ReadonlySet<string>): string {
   if (keys.size === 0) return 'the metric files hold no numeric metrics';
   const sorted = [...keys].sort(compareNames);
-  const shown = sorted.slice(0, 20).join(', ');
+  // Metric names come from files a path may lead anywhere (a symlinked secret): masked excerpts.
+  const shown = sorted.slice(0, 20).map((name) => excerpt(name)).join(', ');
   return `metrics found: ${shown}${sorted.length > 20 ? `, … (${sorted.length} in all)` : ''}`;
 }

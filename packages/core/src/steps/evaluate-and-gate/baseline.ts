@@ -1,9 +1,8 @@
 import { InputError } from '../../errors.js';
+import { readInputTextIfExists } from '../../fs-input.js';
 import { modelNameProblem } from '../../registry/names.js';
 import { fetchRef, fileAt, isShallow, remoteNames, revParse } from '../../host/git.js';
 import { metricsFromText } from '../../metrics/load.js';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { BaselineFiles } from '../../metrics/samples.js';
 import { RegistryRefusal, type ModelRegistry } from '../../registry/types.js';
 import type { MetricValues } from '../../types/gate.js';
@@ -34,14 +33,8 @@ export async function loadBaseline(spec: string, cwd: string): Promise<Baseline>
     return loadGitBaseline(spec, ref, file, cwd);
   }
   if (spec.startsWith('git:')) throw new InputError('baseline', `got '${spec}', expected git:<ref>:<path> (e.g. git:origin/main:metrics.json)`);
-  const file = path.resolve(cwd, spec);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing', source: spec, reason: `${spec} does not exist` };
-    throw new InputError('baseline', `cannot read ${spec}: ${(err as Error).message}`);
-  }
+  const text = await readInputTextIfExists({ input: 'baseline', what: 'baseline file', file: spec, cwd });
+  if (text === null) return { kind: 'missing', source: spec, reason: `${spec} does not exist` };
   return { kind: 'found', source: spec, metrics: parse(text, spec) };
 }
 

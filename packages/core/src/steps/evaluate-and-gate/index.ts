@@ -6,13 +6,13 @@
  * candidate (with bootstrap intervals for `@ N%` rules) and pick the best →
  * write the report, results and JUnit files → publish the summary, status,
  * check run and PR comment → exit 3 when the gate did not pass and on-fail is
- * `fail`.
+ * `fail`. A fault once the status is pending settles it as `error` (exit 1).
  */
 import path from 'node:path';
 import { writeFileAtomic } from '../../fs-atomic.js';
 import type { Host } from '../../host/types.js';
 import { evaluateGate } from '../../metrics/evaluate.js';
-import { metricDirection } from '../../metrics/direction.js';
+import { metricDirections } from '../../metrics/direction.js';
 import { renderGateReport, skippedBaselineSummary } from '../../report/gate-report.js';
 import { renderJUnit } from '../../report/junit.js';
 import type { GateResults } from '../../types/gate.js';
@@ -22,10 +22,50 @@ import { readGateInputs, type GateInputs } from './inputs.js';
 
 export { readGateInputs as getInputs };
 
+/**
+ * Inputs were checked whole by `getInputs`; from the pending status on, the
+ * only way to fail is a fault (a file that cannot be written), and then the
+ * status is settled as `error` before the step ends with exit 1.
+ */
 export async function run(inputs: GateInputs, host: Host): Promise<StepResult> {
   const publisher = await GatePublisher.create(host, inputs.reporting);
-  await publisher.pending();
+  const stopWatching = settleWhenStopped(publisher, host);
+  try {
+    await publisher.pending();
+    return await evaluateAndReport(inputs, host, publisher);
+  } catch (err) {
+    await publisher.error(err);
+    throw err;
+  } finally {
+    stopWatching();
+  }
+}
 
+/** Exit codes of a process ended by a signal, as a shell reports them (128 + the signal's number). */
+const STOP_SIGNALS = { SIGTERM: 143, SIGINT: 130 } as const;
+
+/**
+ * A cancelled job (the Actions runner sends SIGINT then SIGTERM, a Jenkins
+ * abort SIGTERM) would leave the commit pending forever: while the gate runs,
+ * a stop signal settles the status as `error` first, then ends the process
+ * with the signal's usual exit code. A second signal kills it at once.
+ * Returns the function that stops watching.
+ */
+function settleWhenStopped(publisher: GatePublisher, host: Host): () => void {
+  const listeners = Object.entries(STOP_SIGNALS).map(([signal, exitCode]) => {
+    const listener = (): void => {
+      host.error(`Stopped by ${signal}: marking the commit status as error before exiting.`);
+      void publisher.error(new Error(`the run was stopped (${signal})`)).finally(() => process.exit(exitCode));
+    };
+    process.once(signal, listener);
+    return { signal, listener };
+  });
+  return () => {
+    for (const { signal, listener } of listeners) process.removeListener(signal, listener);
+  };
+}
+
+async function evaluateAndReport(inputs: GateInputs, host: Host, publisher: GatePublisher): Promise<StepResult> {
   const results = await host.group('Evaluate the rules', async () => {
     const evaluated = evaluateGate(inputs.evaluation);
     logVerdicts(evaluated, host);
@@ -33,7 +73,7 @@ export async function run(inputs: GateInputs, host: Host): Promise<StepResult> {
   });
 
   const markdown = renderGateReport(results, {
-    direction: (metric) => metricDirection(metric, inputs.evaluation.rules, inputs.evaluation.selection),
+    direction: metricDirections(inputs.evaluation.rules, inputs.evaluation.selection),
     context: inputs.reporting.context,
     runUrl: host.context.runUrl,
   });

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Host } from '../../host/types.js';
-import type { EvaluateGateInput } from '../../metrics/evaluate.js';
+import { prepareGate, type PreparedGate } from '../../metrics/evaluate.js';
 import { loadMetricsFile, readTextFile, resolveMetricInputs } from '../../metrics/load.js';
-import { checkRuleMetrics, parseRules, type RulesOrigin } from '../../metrics/rules.js';
+import { parseRules, type RulesOrigin } from '../../metrics/rules.js';
 import { loadSampleInputs } from '../../metrics/samples.js';
 import { parseSelect } from '../../metrics/select.js';
 import type { InputReader } from '../../spec/inputs.js';
@@ -14,8 +14,8 @@ import type { ReportingInputs } from './publish.js';
 import type { Rule } from '../../types/gate.js';
 
 export interface GateInputs {
-  /** Everything the evaluation needs, already loaded and checked. */
-  readonly evaluation: EvaluateGateInput;
+  /** Everything the evaluation needs, loaded and checked whole: evaluating it cannot fail on input. */
+  readonly evaluation: PreparedGate;
   readonly onFail: 'fail' | 'warn';
   readonly reporting: ReportingInputs;
   readonly files: { readonly report: string; readonly results: string; readonly junit: string | null };
@@ -23,8 +23,10 @@ export interface GateInputs {
 
 /**
  * Reads and checks every input and every file they name before any work: a
- * missing metric file, a rule with a typo or a metric no candidate has ends
- * the step here with exit 2, before a status is posted or a file written.
+ * missing metric file, a rule with a typo, a metric no candidate has or
+ * scores named after no candidate end the step here with exit 2, before a
+ * status is posted or a file written. The one preparation pass: `run` gets a
+ * gate whose evaluation cannot fail on input.
  */
 export async function readGateInputs(reader: InputReader, host: Host): Promise<GateInputs> {
   const cwd = process.cwd();
@@ -50,15 +52,6 @@ export async function readGateInputs(reader: InputReader, host: Host): Promise<G
   const candidates = await Promise.all(inputs.map(async (input) => ({ ...input, metrics: await loadMetricsFile(input.file, cwd) })));
   const baseline = await loadBaseline(reader.string('baseline'), cwd);
   if (baseline.kind === 'missing') host.warning(`No baseline: ${baseline.reason}. Rules using baseline.* are skipped (on-missing-baseline: ${onMissingBaseline}).`);
-  checkRuleMetrics(
-    rules,
-    Object.fromEntries(candidates.map((candidate) => [candidate.name, Object.keys(candidate.metrics)])),
-    baseline.kind === 'found' ? Object.keys(baseline.metrics) : undefined,
-    rulesOrigin,
-  );
-  if (selection && !candidates.some((candidate) => selection.metric in candidate.metrics)) {
-    throw new InputError('select', `names metric '${selection.metric}', which no candidate has`);
-  }
   // A CSV of several columns picks the one named like the statistical rules' metric.
   const statisticalMetric = rules.find((rule) => rule.confidence !== undefined)?.metric;
   const samples = await loadSampleInputs(reader.list('samples'), cwd, {
@@ -66,8 +59,8 @@ export async function readGateInputs(reader: InputReader, host: Host): Promise<G
     baselineFiles: (baseline.kind !== 'none' && baseline.files) || { kind: 'not-a-registry' },
   });
 
-  return {
-    evaluation: {
+  const evaluation = prepareGate(
+    {
       candidates,
       baseline: baseline.kind === 'found' ? { source: baseline.source, metrics: baseline.metrics } : null,
       missingBaselineSource: baseline.kind === 'missing' ? baseline.source : null,
@@ -77,6 +70,10 @@ export async function readGateInputs(reader: InputReader, host: Host): Promise<G
       onMissingBaseline,
       bootstrap: { resamples, seed },
     },
+    rulesOrigin,
+  );
+  return {
+    evaluation,
     onFail,
     reporting,
     files,

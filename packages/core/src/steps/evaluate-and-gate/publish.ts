@@ -16,8 +16,16 @@ export interface ReportingInputs {
  * Reports the gate where people look: a commit status (pending, then the
  * verdict), an optional check run and the PR comment. Reporting is best
  * effort: a refused call is a warning, the gate's verdict stands.
+ *
+ * A pending status is always settled: by the verdict, or by `error` when the
+ * step fails after posting it, so no commit waits on a gate that has ended.
  */
 export class GatePublisher {
+  /** Whether the last status this run posted is 'pending' (and so must still be settled). */
+  private unsettled = false;
+  /** The pending status call, awaited before settling so the settling status lands after it. */
+  private pendingPost: Promise<void> = Promise.resolve();
+
   private constructor(
     private readonly host: Host,
     private readonly inputs: ReportingInputs,
@@ -37,7 +45,22 @@ export class GatePublisher {
   }
 
   async pending(): Promise<void> {
-    await this.status('pending', 'Evaluating candidate models…');
+    this.pendingPost = this.status('pending', 'Evaluating candidate models…');
+    await this.pendingPost;
+  }
+
+  /**
+   * Settles a pending status when the step fails after posting it: `error`,
+   * with the first line of the reason, the token cut out (GitHub shows the
+   * description to anyone who can see the commit; setStatus cuts it to 140
+   * characters). Does nothing when no pending status is outstanding.
+   */
+  async error(err: unknown): Promise<void> {
+    await this.pendingPost;
+    if (!this.unsettled) return;
+    const firstLine = (messageOf(err).split('\n')[0] ?? '').trim();
+    const reason = this.inputs.token ? firstLine.split(this.inputs.token).join('***') : firstLine;
+    await this.status('error', `The gate could not finish: ${reason}`);
   }
 
   async publish(results: GateResults, markdown: string): Promise<void> {
@@ -49,9 +72,12 @@ export class GatePublisher {
   private async status(state: CommitState, description: string): Promise<void> {
     if (!this.target) return;
     const { client, sha } = this.target;
-    await this.attempt(`commit status '${this.inputs.context}' (${state}) on ${sha.slice(0, 7)}`, () =>
-      client.setStatus(sha, { state, context: this.inputs.context, description, targetUrl: this.host.context.runUrl }),
-    );
+    const post = () => client.setStatus(sha, { state, context: this.inputs.context, description, targetUrl: this.host.context.runUrl });
+    await this.attempt(`commit status '${this.inputs.context}' (${state}) on ${sha.slice(0, 7)}`, async () => {
+      // A lost pending status costs nothing; a lost verdict after it leaves the commit pending: try that again.
+      await (this.unsettled ? withRetries(post, SETTLE_ATTEMPTS) : post());
+      this.unsettled = state === 'pending';
+    });
   }
 
   private async checkRun(results: GateResults, markdown: string): Promise<void> {
@@ -93,6 +119,26 @@ export class GatePublisher {
       const status = (err as { status?: number }).status;
       const hint = status === 403 && forbiddenHint ? ` (${forbiddenHint})` : '';
       this.host.warning(`Could not report ${what}: ${messageOf(err)}${hint}`);
+    }
+  }
+}
+
+/** Tries for a status that settles a pending one; 1 s, then 2 s apart. */
+const SETTLE_ATTEMPTS = 3;
+
+/**
+ * Calls `call` up to `attempts` times while it fails the way an outage does
+ * (a 5xx, or no answer at all); a 4xx is GitHub's final word and is thrown at once.
+ */
+async function withRetries(call: () => Promise<void>, attempts: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      const status = (err as { status?: number }).status;
+      const transient = status === undefined || status >= 500;
+      if (!transient || attempt >= attempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
     }
   }
 }

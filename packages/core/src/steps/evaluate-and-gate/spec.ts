@@ -52,14 +52,14 @@ export const evaluateAndGateSpec = {
       name: 'samples',
       type: 'list',
       description:
-        'Per-example scores for the statistical rules (`@ 95%`): one `name=file` per line for each candidate and for `baseline`; a file is a JSON array or a CSV column (`file.csv#column`). Same evaluation rows, same order. With a `registry:` baseline, `baseline=registry:<file>` reads that file of the baseline version (as promote-model stored it); none yet: skipped.',
+        'Per-example scores for the statistical rules (`@ 95%`): one `name=file` per line for each candidate and for `baseline`; a file is a JSON array or a CSV column (`file.csv#column`). Same evaluation rows, same order. With a `registry:` baseline, `baseline=registry:<file>` reads that file of the baseline version (as promote-model stored it); none yet: skipped. At most 100,000 scores per series (a 64 MiB file).',
       example: 'baseline=out/prod/correct.json',
     },
     {
       name: 'bootstrap-resamples',
       type: 'number',
       default: '10000',
-      description: 'Resamples of the paired bootstrap behind `@ <confidence>%` rules.',
+      description: 'Resamples of the paired bootstrap behind `@ <confidence>%` rules. Rows × resamples may be at most 10^9 per candidate.',
     },
     {
       name: 'bootstrap-seed',
