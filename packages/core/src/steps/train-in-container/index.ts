@@ -44,18 +44,17 @@ export async function run(inputs: TrainInputs, host: Host): Promise<StepResult> 
   try {
     const plan = planRun(inputs, host, image, staged);
     const tail: string[] = [];
+    // Each line goes through the host, which keeps a line the runner could read as a workflow command inert.
     const outcome = await host.group(`Train (${inputs.runtime}, container ${plan.name})`, () =>
-      withWorkflowCommandsOff(host, () =>
-        superviseRun(runtime, plan, {
-          ...(inputs.timeoutSeconds !== undefined ? { timeoutSeconds: inputs.timeoutSeconds } : {}),
-          onLine: (line) => {
-            tail.push(line);
-            if (tail.length > TAIL_LINES) tail.shift();
-            host.info(line);
-          },
-          onQuiet: (elapsed) => host.info(`[mlops-ci] still running after ${formatSeconds(elapsed)}, no output in the last minute`),
-        }),
-      ),
+      superviseRun(runtime, plan, {
+        ...(inputs.timeoutSeconds !== undefined ? { timeoutSeconds: inputs.timeoutSeconds } : {}),
+        onLine: (line) => {
+          tail.push(line);
+          if (tail.length > TAIL_LINES) tail.shift();
+          host.info(line);
+        },
+        onQuiet: (elapsed) => host.info(`[mlops-ci] still running after ${formatSeconds(elapsed)}, no output in the last minute`),
+      }),
     );
     const failure = failureOf(outcome, inputs, tail);
     if (staged) {
@@ -200,22 +199,6 @@ function warnAboutHostRuntime(inputs: TrainInputs, host: Host): void {
   );
   if (inputs.mounts.length > 0) host.warning(`runtime: host ignores mounts (${inputs.mounts.map((mount) => `${mount.source}:${mount.target}`).join(', ')}): the command sees host paths as they are.`);
   if (inputs.image.kind === 'reference' && inputs.image.ref) host.warning(`runtime: host ignores image ${inputs.image.ref}.`);
-}
-
-/**
- * On GitHub a training log line such as `::set-output …` or `::add-mask::`
- * would be read as a workflow command; `::stop-commands::` turns them off
- * while the command's output streams, with a token the log cannot guess.
- */
-async function withWorkflowCommandsOff<T>(host: Host, fn: () => Promise<T>): Promise<T> {
-  if (host.kind !== 'github') return fn();
-  const token = randomBytes(16).toString('hex');
-  host.info(`::stop-commands::${token}`);
-  try {
-    return await fn();
-  } finally {
-    host.info(`::${token}::`);
-  }
 }
 
 function formatSeconds(seconds: number): string {
