@@ -110,7 +110,8 @@ function invocation(c: Case, value: Value, base: Record<string, string>, dirs: R
   const node = process.execPath;
   switch (c.host) {
     case 'cli': {
-      const args = [node, BUNDLE, c.step, ...Object.entries(base).flatMap(([name, v]) => [`--${name}`, v]), `--${c.input}`];
+      // `node --`, as documented: Node itself takes no argument after it (Node 20 reads --env-file anywhere before it).
+      const args = [node, '--', BUNDLE, c.step, ...Object.entries(base).flatMap(([name, v]) => [`--${name}`, v]), `--${c.input}`];
       if (value.kind === 'bytes') return { command: ['bash', '-c', 'v=$(printf "$1"); shift; exec "$@" "$v"', 'sh', value.printf, ...args], env: { GITHUB_API_URL: NO_API } };
       return { command: [...args, textOf(value)], env: { GITHUB_API_URL: NO_API } };
     }
@@ -143,7 +144,7 @@ function invocation(c: Case, value: Value, base: Record<string, string>, dirs: R
         MLOPS_CI_ERROR_FILE: path.join(dirs.host, 'error.json'),
         GITHUB_API_URL: NO_API,
       };
-      const args = [node, BUNDLE, c.step];
+      const args = [node, '--', BUNDLE, c.step];
       if (value.kind === 'bytes') {
         // The bytes go between the two halves of the JSON, inside its string.
         const json = JSON.stringify({ ...base, [c.input]: '\u0000' });
