@@ -373,7 +373,7 @@ test('Jenkinsfile under the harness: the same four builds give the same verdicts
   expect(api.state.comments(OWNER, REPO, JENKINS_PR)).toHaveLength(1);
   expect(api.state.comments(OWNER, REPO, JENKINS_PR)[0]!.body).toMatch(/accuracy >= baseline\.accuracy - 0\.01 @ 95%/);
   expect(headline(api.state.comments(OWNER, REPO, JENKINS_PR)[0]!.body)).not.toContain('skipped');
-  expect(readFileSync(path.join(pr.dir, 'examples/iris/out/gate-report.md'), 'utf8')).toContain(`registry:iris@production:${registry}\` (version 2)`);
+  expect(readFileSync(path.join(pr.dir, 'examples/iris/out/gate-report.md'), 'utf8')).toContain(`registry:iris@production:${registry} (version 2)\``);
 
   // --- a degraded PR: the gate fails softly, the build is UNSTABLE, nothing is promoted ---
   const worse = jenkinsWorkspace(base, { branch: 'shuffle-labels', change: degradeTraining });
