@@ -13,7 +13,8 @@
 #   image, else on the host with the venv's python (said so);
 # - the gate: gate.rules against the version the alias points to
 #   (`baseline: registry:iris@production`), with the per-row correctness of
-#   that version for the statistical rule; the first run has no production yet;
+#   that version for the statistical rule; the first run has no production yet
+#   and gates without a baseline;
 # - promotion: the best model to the local registry (.mlops-ci/registry in the
 #   example), alias production.
 #
@@ -122,14 +123,17 @@ say "-- evaluate-and-gate"
 # The statistical rule's per-row scores: the candidates', and the correct.json
 # stored with the version the alias points to (read from the registry).
 samples="rf=$out/rf/correct.json
-gb=$out/gb/correct.json
-baseline=registry:correct.json"
-baseline_ref="registry:$model@$alias${registry:+:$registry}"
+gb=$out/gb/correct.json"
+# Gate against the alias when it exists; before the first promotion to it, without a baseline.
+baseline_ref=""
 step promote-model baseline --describe "$model@$alias" --allow-missing "${reg_args[@]}"
 if [ "$(get "$out/steps/baseline.json" found)" = true ]; then
   say "   baseline: $model@$alias = version $(get "$out/steps/baseline.json" version) ($(get "$out/steps/baseline.json" uri))"
+  baseline_ref="registry:$model@$alias${registry:+:$registry}"
+  samples="$samples
+baseline=registry:correct.json"
 else
-  say "   baseline: $model@$alias does not exist yet (first run): rules using baseline.* are skipped"
+  say "   baseline: $model@$alias does not exist yet (first run): gating without a baseline, rules using baseline.* are skipped"
 fi
 gate_code=0
 step evaluate-and-gate evaluate-and-gate \

@@ -99,8 +99,9 @@ test('the first run builds the env, pulls the data, trains both models, passes t
   expect(dataPull['transferred']).toBe('1');
   expect(dataPull['files']).toBe('1');
   expect(first.stdout).toMatch(/runtime: (docker|host)/);
-  expect(first.stdout).toContain('does not exist yet (first run)');
-  expect(first.stdout).toMatch(/mlops-ci gate `mlops-ci\/gate` passed — best: \*\*rf\*\*/);
+  expect(first.stdout).toContain('does not exist yet (first run): gating without a baseline');
+  // The headline says what was not compared, and why.
+  expect(first.stdout).toContain('mlops-ci gate `mlops-ci/gate` passed — best: **rf** · ⏭️ 2 baseline rules skipped: no baseline was given');
   expect(first.stdout).toContain('| `accuracy >= 0.9` | ✅ pass |'); // the gate's table
   expect(promote['version']).toBe('1');
   expect(first.stdout).toContain('promoted iris version 1 (rf) to production');
@@ -128,6 +129,7 @@ test('the second run hits the caches and gates against the version the first run
   const statistical = results.candidates['rf']!.rules.find((r) => r.rule.includes('@ 95%'));
   expect(statistical?.verdict).toBe('passed');
   expect(second.stdout).toContain('baseline: iris@production = version 1');
+  expect(second.stdout).not.toContain('baseline rules skipped');
   expect(second.stdout).toContain('95% CI of Δ');
 
   const promote = outputs('promote-model');

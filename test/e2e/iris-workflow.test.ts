@@ -8,9 +8,11 @@
  * GitHub: .github/workflows/iris.yml run by nektos/act in host mode with the
  * local actions and the committed dist/. In one registry, in order: a
  * pull_request run gates both models (status and sticky comment on the PR head
- * from the payload; no production yet, so the baseline rule is skipped) and
- * promotes to staging; a push to main promotes to production (checked with
- * `promote-model --describe iris@production` and its lineage); the PR again
+ * from the payload; no production yet, so it gates without a baseline and the
+ * headline says the baseline rule was skipped) and promotes to staging; a push
+ * to main, still without production, gates the same way and promotes to
+ * production (checked with `promote-model --describe iris@production` and its
+ * lineage); the PR again
  * gates against production with the statistical rule and edits its comment in
  * place; a PR whose training is degraded fails the gate, the job and the
  * status, and promotes nothing.
@@ -60,6 +62,14 @@ const BASE_IMAGE = 'mlops-ci-python:bookworm';
 
 /** Both hosts must end with this registry: v1 staging (PR), v2 production (main), v3 staging (PR again). */
 const EXPECTED_ALIASES = { production: '2', staging: '3' };
+
+/**
+ * The headline of a gate that ran without a baseline (before the first promotion to
+ * production): the statistical rule of both candidates skipped, and why.
+ */
+const WITHOUT_BASELINE = 'passed — best: **rf** · ⏭️ 2 baseline rules skipped: no baseline was given';
+/** The report's headline: its first `###` line (a PR comment starts with its hidden marker). */
+const headline = (markdown: string | undefined): string => (markdown ?? '').split('\n').find((line) => line.startsWith('### ')) ?? '';
 
 let api: GitHubApiFake;
 let s3: S3Server;
@@ -117,13 +127,16 @@ test('iris.yml under act: a PR gates onto its head and promotes to staging, main
   expect(trainStep(pr, 'rf').outputs).toMatchObject({ 'exit-code': '0' });
   expect(trainStep(pr, 'gb').outputs).toMatchObject({ 'exit-code': '0' });
   expect(trainStep(pr, 'rf').log).not.toContain('--model gb');
+  // No production yet (staging neither): the gate runs without a baseline and says so.
+  expect(findStep(pr, 'production')?.outputs).toMatchObject({ found: 'false', version: '' });
   expect(findStep(pr, 'gate')?.outputs).toMatchObject({ passed: 'true', best: 'rf' });
+  expect(headline(findStep(pr, 'gate')?.summary)).toContain(WITHOUT_BASELINE);
   expect(findStep(pr, 'promote')?.outputs).toMatchObject({ version: '1' });
   expect(pr.output).toContain('promoted iris version 1 (rf) to staging');
   expect(api.state.latestStatuses(OWNER, REPO, HEAD)[0]).toMatchObject({ state: 'success', context: 'mlops-ci/gate' });
   const comments = api.state.comments(OWNER, REPO, PR);
   expect(comments).toHaveLength(1);
-  expect(comments[0]!.body).toContain('passed — best: **rf**');
+  expect(headline(comments[0]!.body)).toContain(WITHOUT_BASELINE);
   expect(findStep(pr, 'data')?.log).toContain(dvcRemote);
   for (const secret of [TOKEN, s3.secretKey]) expect(pr.output).not.toContain(secret);
 
@@ -135,7 +148,11 @@ test('iris.yml under act: a PR gates onto its head and promotes to staging, main
   });
   if (push.exitCode !== 0) console.log(push.output);
   expect(push.exitCode).toBe(0);
+  // staging is version 1, production is still to come: main gates without a baseline too,
+  // not against an alias never set (exit 2), and says so.
+  expect(findStep(push, 'production')?.outputs).toMatchObject({ found: 'false' });
   expect(findStep(push, 'gate')?.outputs).toMatchObject({ passed: 'true', best: 'rf' });
+  expect(headline(findStep(push, 'gate')?.summary)).toContain(WITHOUT_BASELINE);
   expect(findStep(push, 'promote')?.outputs).toMatchObject({ version: '2' });
   expect(push.output).toContain('promoted iris version 2 (rf) to production');
   // The push run's status goes on the pushed commit; a push has no PR, so no new comment.
@@ -175,7 +192,9 @@ test('iris.yml under act: a PR gates onto its head and promotes to staging, main
   const again = await runAct({ ...common, event: 'pull_request', payload: prPayload(PR, HEAD, 'tune-rf') });
   if (again.exitCode !== 0) console.log(again.output);
   expect(again.exitCode).toBe(0);
+  expect(findStep(again, 'production')?.outputs).toMatchObject({ found: 'true', version: '2' });
   expect(findStep(again, 'gate')?.summary).toContain('registry:iris@production:' + registry + ' (version 2)');
+  expect(headline(findStep(again, 'gate')?.summary)).not.toContain('skipped');
   const verdict = JSON.parse(findStep(again, 'gate')?.outputs['results'] ?? '{}') as {
     passed: boolean;
     best: string;
@@ -321,7 +340,9 @@ test('Jenkinsfile under the harness: the same four builds give the same verdicts
   expect(first.log).toContain('promoted iris version 1 (rf) to staging');
   expect(api.state.latestStatuses(OWNER, REPO, pr.head)[0]).toMatchObject({ state: 'success', context: 'mlops-ci/gate' });
   expect(api.state.comments(OWNER, REPO, JENKINS_PR)).toHaveLength(1);
-  expect(api.state.comments(OWNER, REPO, JENKINS_PR)[0]!.body).toContain('passed — best: **rf**');
+  // No production yet: gated without a baseline, and the headline says so.
+  expect(headline(api.state.comments(OWNER, REPO, JENKINS_PR)[0]!.body)).toContain(WITHOUT_BASELINE);
+  expect(headline(readFileSync(path.join(pr.dir, 'examples/iris/out/gate-report.md'), 'utf8'))).toContain(WITHOUT_BASELINE);
   const recorded = JSON.stringify(first);
   for (const secret of [TOKEN, s3.secretKey]) expect(recorded).not.toContain(secret);
 
@@ -341,6 +362,8 @@ test('Jenkinsfile under the harness: the same four builds give the same verdicts
   });
   expectResult(onMain, 'SUCCESS');
   expect(onMain.log).toContain('promoted iris version 2 (rf) to production');
+  // Still no production before this build promoted it: gated without a baseline, not exit 2.
+  expect(headline(readFileSync(path.join(main.dir, 'examples/iris/out/gate-report.md'), 'utf8'))).toContain(WITHOUT_BASELINE);
   expect(api.state.latestStatuses(OWNER, REPO, main.head)[0]).toMatchObject({ state: 'success', context: 'mlops-ci/gate' });
 
   // --- the PR again: gated against production with the statistical rule, comment edited in place ---
@@ -349,6 +372,8 @@ test('Jenkinsfile under the harness: the same four builds give the same verdicts
   expect(again.log).toContain('promoted iris version 3 (rf) to staging');
   expect(api.state.comments(OWNER, REPO, JENKINS_PR)).toHaveLength(1);
   expect(api.state.comments(OWNER, REPO, JENKINS_PR)[0]!.body).toMatch(/accuracy >= baseline\.accuracy - 0\.01 @ 95%/);
+  expect(headline(api.state.comments(OWNER, REPO, JENKINS_PR)[0]!.body)).not.toContain('skipped');
+  expect(readFileSync(path.join(pr.dir, 'examples/iris/out/gate-report.md'), 'utf8')).toContain(`registry:iris@production:${registry} (version 2)\``);
 
   // --- a degraded PR: the gate fails softly, the build is UNSTABLE, nothing is promoted ---
   const worse = jenkinsWorkspace(base, { branch: 'shuffle-labels', change: degradeTraining });

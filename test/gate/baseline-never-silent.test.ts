@@ -90,6 +90,12 @@ test('an alias never set on a model that has versions is exit 2 listing its alia
   expect(typo.code).toBe(2);
   expect(typo.stderr).toContain("input 'baseline': iris has versions in");
   expect(typo.stderr).toContain("no alias 'prodution' (its aliases: production, staging)");
+  // What to do, for a typo and for a first promotion to that alias, on one line.
+  const message = typo.stderr.split('\n').find((line) => line.includes("no alias 'prodution'"))!;
+  expect(message).toContain("if 'prodution' is a typo, check the spelling");
+  expect(message).toContain('if iris was never promoted to prodution, gate without a baseline until it is');
+  expect(message).toContain('promote-model --describe iris@prodution --allow-missing');
+  expect(message).toContain('point prodution at a version with promote-model --to-version');
 
   const first = await registryGate(dir, 'registry:fresh@production');
   expect(first.code).toBe(0);

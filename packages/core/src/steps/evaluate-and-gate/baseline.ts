@@ -149,7 +149,8 @@ async function loadRegistryBaseline(spec: string, cwd: string): Promise<Baseline
 /**
  * An alias that points nowhere: a missing baseline only while the model has
  * no version at all (the first promotion is still to come). On a model that
- * has versions it is a typo or a promotion that never happened: bad input.
+ * has versions it is a typo or a promotion that never happened: bad input,
+ * with what to do in either case.
  */
 async function aliasNotSet(registry: ModelRegistry, spec: string, model: string, alias: string): Promise<Baseline> {
   const { hasVersions, aliases } = await registry.overview(model);
@@ -157,7 +158,9 @@ async function aliasNotSet(registry: ModelRegistry, spec: string, model: string,
   const known = aliases.length > 0 ? `its aliases: ${aliases.join(', ')}` : 'it has no alias at all';
   throw new InputError(
     'baseline',
-    `${model} has versions in ${registry.description}, but no alias '${alias}' (${known}): check the spelling, or point ${alias} at a version with promote-model --to-version`,
+    `${model} has versions in ${registry.description}, but no alias '${alias}' (${known}): ` +
+      `if '${alias}' is a typo, check the spelling; if ${model} was never promoted to ${alias}, gate without a baseline until it is ` +
+      `(promote-model --describe ${model}@${alias} --allow-missing tells: found = false), or point ${alias} at a version with promote-model --to-version`,
   );
 }
 
