@@ -128,6 +128,17 @@ describe('mlops-ci (the bundle) as a CLI', () => {
     expect(outputsOf(run.stdout).best).toBe('gb');
   });
 
+  test('the CLI run by hand in a Jenkins sh step: its arguments are the inputs, its outputs the JSON on stdout', async () => {
+    const dir = project();
+    const run = await runBundle(['evaluate-and-gate', '--metrics', 'rf=out/rf/metrics.json', '--metrics', 'gb=out/gb/metrics.yaml', '--rules', 'accuracy >= 0.9', '--comment', 'off'], {
+      cwd: dir,
+      env: { JENKINS_URL: 'http://127.0.0.1:9/', BUILD_URL: 'http://127.0.0.1:9/job/iris/7/', BUILD_TAG: 'jenkins-iris-7', WORKSPACE: dir },
+    });
+    expect(run.stderr).not.toContain("input 'metrics': is required");
+    expect(run.code).toBe(0);
+    expect(outputsOf(run.stdout)).toMatchObject({ passed: 'true' });
+  });
+
   test('MLOPS_CI_INPUTS that is not JSON: exit 2, and the Jenkins shim still gets its error file', async () => {
     const dir = project();
     const errorFile = path.join(tempDir('gate-error-'), 'error.json');

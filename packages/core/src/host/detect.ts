@@ -32,7 +32,7 @@ export async function createHost(step: string, env: NodeJS.ProcessEnv, cliInputs
     }
     case 'jenkins': {
       const { JenkinsHost } = await import('./jenkins.js');
-      return JenkinsHost.create(step, env);
+      return JenkinsHost.create(step, env, cliInputs);
     }
     case 'local': {
       const { LocalHost } = await import('./local.js');

@@ -8,18 +8,24 @@ import { jsonInputs } from './raw-inputs.js';
  * Jenkins, through the shim in jenkins-lib: inputs arrive as one JSON object in
  * MLOPS_CI_INPUTS (dash drops hyphenated variable names), outputs go back as a
  * JSON file named by MLOPS_CI_OUTPUTS, and error details to MLOPS_CI_ERROR_FILE.
+ *
+ * The CLI run by hand in a Jenkins `sh` step (no shim) is on this host too, for
+ * the build's context: its `--name value` arguments count as inputs (over
+ * MLOPS_CI_INPUTS, as on the local host), and with no MLOPS_CI_OUTPUTS its
+ * outputs are the JSON on stdout the CLI always prints.
  */
 export class JenkinsHost extends PlainHost {
   readonly kind = 'jenkins' as const;
 
-  static async create(step: string, env: NodeJS.ProcessEnv): Promise<JenkinsHost> {
-    const inputs = jsonInputs(parseInputsJson(env['MLOPS_CI_INPUTS'] ?? '{}'));
+  static async create(step: string, env: NodeJS.ProcessEnv, cliInputs: Record<string, unknown> = {}): Promise<JenkinsHost> {
+    const inputs = jsonInputs({ ...parseInputsJson(env['MLOPS_CI_INPUTS'] ?? '{}'), ...cliInputs });
     return new JenkinsHost(inputs, await jenkinsContext(env), step, env);
   }
 
   async finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void> {
     const outputsFile = this.env['MLOPS_CI_OUTPUTS'];
     if (outputsFile) await this.writeJsonFile(outputsFile, this.outputs);
+    else process.stdout.write(`${JSON.stringify(this.outputs, null, 2)}\n`);
     if (outcome.error) {
       this.error(outcome.error.message);
       await writeErrorFile(this.env, { ...outcome.error, message: this.redact(outcome.error.message), exitCode: outcome.exitCode });
