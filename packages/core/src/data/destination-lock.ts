@@ -3,6 +3,7 @@ import { linkSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, st
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../host/types.js';
+import { processExists } from '../process-exists.js';
 
 /**
  * One data-pull at a time per destination. Two pulls writing one folder at
@@ -220,7 +221,7 @@ function parseOwner(text: string): Owner | undefined {
 function staleReason(found: Found): string | undefined {
   const { owner } = found;
   if (owner && canSeePidsOf(owner)) {
-    if (!isAlive(owner.pid)) return `process ${owner.pid} is gone`;
+    if (!processExists(owner.pid)) return `process ${owner.pid} is gone`;
     const start = processStart(owner.pid);
     if (owner.pidStart !== null && start !== null && start !== owner.pidStart) return `pid ${owner.pid} now belongs to another process`;
     return undefined;
@@ -264,14 +265,6 @@ function pidNamespace(): string | null {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
-  }
-}
 
 /** Field 22 of /proc/<pid>/stat (start time); null off Linux or for a pid that is gone. */
 function processStart(pid: number): string | null {

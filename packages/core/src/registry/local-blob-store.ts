@@ -4,6 +4,7 @@ import { copyFile, link, lstat, mkdir, readdir, readFile, realpath, rename, rm, 
 import os from 'node:os';
 import path from 'node:path';
 import type { BlobStore, TaggedObject } from './blob-store.js';
+import { processExists } from '../process-exists.js';
 
 /**
  * A lock older than this is stale whoever holds it, alive or not: a critical
@@ -274,18 +275,10 @@ function parseHolder(text: string): LockHolder {
  */
 function staleness(holder: LockHolder, ageMs: number): string | null {
   if (ageMs > STALE_LOCK_MS) return `older than ${STALE_LOCK_MS / 1000} s`;
-  if (holder.host === os.hostname() && holder.pid !== null && !isRunning(holder.pid)) return 'its owner process is gone';
+  if (holder.host === os.hostname() && holder.pid !== null && !processExists(holder.pid)) return 'its owner process is gone';
   return null;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
-}
 
 /** A registry path that would lead outside the registry (a planted symlink): corrupt data, exit 1. */
 export class UnsafeRegistryPath extends Error {
