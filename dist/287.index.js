@@ -1,5 +1,5 @@
 export const id = 287;
-export const ids = [287,224];
+export const ids = [287];
 export const modules = {
 
 /***/ 2287:
@@ -43,7 +43,7 @@ class GitTagsRegistry {
             const head = await this.git(['rev-parse', 'HEAD']);
             const existing = await this.versionAt(model, head.trim());
             if (existing) {
-                throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`HEAD is already ${model}@${existing}, and GTO allows one version of a model per commit: commit the new model (or its metadata) first`);
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`HEAD is already ${model}@${existing}, and GTO allows one version of a model per commit: commit the new model (or its metadata) first`);
             }
             const latest = (await this.versions(model)).at(-1);
             const tagVersion = nextVersion(latest, this.options.bump);
@@ -62,14 +62,14 @@ class GitTagsRegistry {
         const normalized = version.startsWith('v') ? version : `v${version}`;
         const commit = await this.tagCommit(`${model}@${normalized}`);
         if (!commit)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`version ${normalized} of ${model} does not exist (no tag ${model}@${normalized})`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`version ${normalized} of ${model} does not exist (no tag ${model}@${normalized})`);
         return this.assign(model, alias, normalized, commit);
     }
     async removeAlias(model, alias, _mover) {
         await this.fetchTags();
         const current = stageHistory(await this.assignments(model), alias).at(-1);
         if (!current || current.removed || !current.version)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`alias ${alias} of ${model} is not assigned: nothing to remove`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not assigned: nothing to remove`);
         await this.tagStage(model, `${alias}!`, current.commit, `Unassigning stage '${alias}' to artifact '${model}' version '${current.version}'\n`);
         return { alias, previous: current.version };
     }
@@ -77,33 +77,63 @@ class GitTagsRegistry {
         await this.fetchTags();
         const history = stageHistory(await this.assignments(model), alias);
         if (history.length === 0)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`alias ${alias} of ${model} is not assigned (no tag ${model}#${alias}#N): nothing to roll back`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not assigned (no tag ${model}#${alias}#N): nothing to roll back`);
         const before = history.at(-2);
         if (!before || before.removed || !before.version)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`alias ${alias} of ${model} has no version to go back to: nothing to roll back to`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} has no version to go back to: nothing to roll back to`);
         return this.assign(model, alias, before.version, before.commit);
     }
     /** Tags carry the lineage only: the model files stay wherever the pipeline keeps them. */
     async readFile(model, version, file) {
-        throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`${this.description} keeps no model files (only tags), so it has no ${file} for ${model} ${version}: give the file's path instead`);
+        throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`${this.description} keeps no model files (only tags), so it has no ${file} for ${model} ${version}: give the file's path instead`);
     }
     async describe(model, ref) {
-        let version;
-        if ('alias' in ref) {
-            const current = stageHistory(await this.assignments(model), ref.alias).at(-1);
-            version = current && !current.removed ? current.version : null;
-        }
-        else {
-            version = ref.version.startsWith('v') ? ref.version : `v${ref.version}`;
-        }
+        const version = 'alias' in ref ? await this.aliasVersion(model, ref.alias) : ref.version.startsWith('v') ? ref.version : `v${ref.version}`;
         if (!version)
             return null;
         const tag = `${model}@${version}`;
-        const contents = await this.git(['tag', '-l', '--format=%(contents)', tag]);
-        const at = contents.indexOf(LINEAGE_MARKER);
-        if (!contents.trim() || at === -1)
+        const facts = await this.tagFacts(tag);
+        if (!facts)
             return null;
-        return { uri: `${this.repo}#${tag}`, lineage: JSON.parse(contents.slice(at + LINEAGE_MARKER.length)) };
+        const uri = `${this.repo}#${tag}`;
+        const at = facts.message.indexOf(LINEAGE_MARKER);
+        // `gto register` (or any tool but mlops-ci) writes no lineage block: the tag itself still says what it is.
+        if (at === -1)
+            return { uri, lineage: foreignLineage(model, version, facts) };
+        try {
+            return { uri, lineage: JSON.parse(facts.message.slice(at + LINEAGE_MARKER.length)) };
+        }
+        catch (err) {
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`tag ${tag} holds a damaged mlops-ci lineage block (${err.message}); re-register the version or delete the tag`);
+        }
+    }
+    async overview(model) {
+        const assignments = await this.assignments(model);
+        const stages = [...new Set(assignments.map((a) => a.stage))];
+        const aliases = stages.filter((stage) => {
+            const current = stageHistory(assignments, stage).at(-1);
+            return current !== undefined && !current.removed;
+        });
+        return { hasVersions: (await this.versions(model)).length > 0, aliases: aliases.sort() };
+    }
+    /** The version a stage is assigned to now; null when never assigned or unassigned. */
+    async aliasVersion(model, alias) {
+        const current = stageHistory(await this.assignments(model), alias).at(-1);
+        if (!current || current.removed)
+            return null;
+        if (!current.version)
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`${current.tag} assigns ${alias} to commit ${current.commit.slice(0, 12)}, which has no ${model}@vX.Y.Z tag`);
+        return current.version;
+    }
+    /** What a tag says about itself: its commit, message, time and tagger; null when there is no such tag. */
+    async tagFacts(tag) {
+        const commit = await this.tagCommit(tag);
+        if (!commit)
+            return null;
+        // A lightweight tag has no tagger or message: the commit's date stands for the tag time.
+        const format = '%(taggerdate:iso-strict)%00%(committerdate:iso-strict)%00%(taggername)%00%(contents)';
+        const [taggedAt = '', committedAt = '', tagger = '', ...message] = (await this.git(['for-each-ref', `--format=${format}`, `refs/tags/${tag}`])).split('\0');
+        return { commit, taggedAt: taggedAt || committedAt || null, tagger: tagger || null, message: message.join('\0') };
     }
     async assign(model, alias, version, commit) {
         const current = stageHistory(await this.assignments(model), alias).at(-1);
@@ -205,6 +235,29 @@ function summaryLine(lineage) {
         `run: ${lineage.run.url ?? lineage.run.host}`,
     ].join('\n');
 }
+/**
+ * The lineage of a version another tool tagged: what the tag proves (version,
+ * commit, tag time, tagger), and null for everything it does not say — no
+ * metrics, so a baseline that needs them is refused rather than skipped.
+ */
+function foreignLineage(model, version, facts) {
+    return {
+        schema: 1,
+        model,
+        version,
+        registeredAt: facts.taggedAt ?? '',
+        actor: facts.tagger,
+        files: [],
+        metrics: null,
+        gate: null,
+        git: { commit: facts.commit, repository: null },
+        run: { url: null, host: null },
+        data: { digest: null, manifest: null },
+        env: { fingerprint: null },
+        image: { digest: null },
+        extra: { registeredBy: 'a tag without an mlops-ci lineage block (e.g. gto register)' },
+    };
+}
 /** The assignments and removals of one stage, oldest first. */
 function stageHistory(all, stage) {
     return all.filter((a) => a.stage === stage);
@@ -216,26 +269,6 @@ function gitEnv() {
         GIT_COMMITTER_NAME: process.env['GIT_COMMITTER_NAME'] || 'mlops-ci',
         GIT_COMMITTER_EMAIL: process.env['GIT_COMMITTER_EMAIL'] || 'mlops-ci@localhost',
     };
-}
-
-
-/***/ }),
-
-/***/ 224:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   RegistryRefusal: () => (/* binding */ RegistryRefusal)
-/* harmony export */ });
-/**
- * The model registry seen by promote-model (and by evaluate-and-gate's
- * `registry:` baseline): one interface, one implementation per backend
- * (object store, MLflow, git tags), chosen by openRegistry() from the URL.
- * Types only: importing this module loads no behaviour.
- */
-/** A request the registry refuses because of what it holds (unknown version, no previous version): exit 2. */
-class RegistryRefusal extends Error {
-    name = 'RegistryRefusal';
 }
 
 

@@ -54,7 +54,7 @@ async function openRegistry(location, options) {
     switch (location.kind) {
         case 'local': {
             const [{ ObjectStoreRegistry }, { LocalBlobStore }] = await Promise.all([__webpack_require__.e(/* import() */ 516).then(__webpack_require__.bind(__webpack_require__, 2516)), __webpack_require__.e(/* import() */ 268).then(__webpack_require__.bind(__webpack_require__, 4268))]);
-            return new ObjectStoreRegistry(new LocalBlobStore(location.root), options.log);
+            return new ObjectStoreRegistry(new LocalBlobStore(location.root, options.log), options.log);
         }
         case 's3': {
             const [{ ObjectStoreRegistry }, { S3BlobStore }] = await Promise.all([__webpack_require__.e(/* import() */ 516).then(__webpack_require__.bind(__webpack_require__, 2516)), Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(307)]).then(__webpack_require__.bind(__webpack_require__, 4307))]);

@@ -12,6 +12,8 @@ export const modules = {
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(919);
 /* harmony import */ var _plain_host_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3087);
 /* harmony import */ var _raw_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8778);
+/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3494);
+
 
 
 
@@ -29,7 +31,8 @@ class LocalHost extends _plain_host_js__WEBPACK_IMPORTED_MODULE_2__/* .PlainHost
     async finish(outcome) {
         if (outcome.error)
             this.error(outcome.error.message);
-        process.stdout.write(`${JSON.stringify(this.outputs, null, 2)}\n`);
+        const json = JSON.stringify(this.outputs, null, 2);
+        process.stdout.write(`${this.onGitHubRunner ? (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .inertJson */ .n)(json) : json}\n`);
     }
 }
 

@@ -1,49 +1,6 @@
 export const id = 516;
-export const ids = [516,224];
+export const ids = [516];
 export const modules = {
-
-/***/ 9241:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C1: () => (/* binding */ aliasProblem),
-/* harmony export */   W: () => (/* binding */ modelNameProblem),
-/* harmony export */   pR: () => (/* binding */ isModelFilePath)
-/* harmony export */ });
-/**
- * What a model and an alias may be called. Both become parts of object keys,
- * file paths, git tag names and URLs, so they are checked strictly before
- * anything is written.
- */
-/** Letters, digits, `-`, `_`, `.` and `/` between segments; no `..`, no empty or dot-only segment. */
-const MODEL_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
-/** A plain word: letters, digits, `-` and `_`, starting with a letter (`staging`, `prod-eu`). */
-const ALIAS_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-/** Why `name` is not a valid model name, or null when it is. */
-function modelNameProblem(name) {
-    if (name.includes('..'))
-        return 'must not contain ..';
-    if (name.length > 200)
-        return 'is longer than 200 characters';
-    if (!MODEL_NAME.test(name))
-        return 'may hold letters, digits, -, _ and / between name parts (no spaces, no leading or trailing /)';
-    return null;
-}
-/** Why `alias` is not a plain word, or null when it is. */
-function aliasProblem(alias) {
-    return ALIAS_NAME.test(alias) ? null : 'must be a plain word: a letter, then letters, digits, - or _ (e.g. staging, production)';
-}
-/**
- * Whether `file` may name a file inside a registered version (readFile): a
- * relative `/`-separated path with no empty, `.` or `..` part, and not the
- * lineage file itself.
- */
-function isModelFilePath(file) {
-    return file !== 'version.json' && file.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
-}
-
-
-/***/ }),
 
 /***/ 2516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -89,12 +46,13 @@ class ObjectStoreRegistry {
         this.description = store.description;
     }
     async register(model, files, pending, mover) {
+        checkModelName(model);
         const { version, etag } = await this.claimNextVersion(model, pending);
         const prefix = `${model}/versions/${version}/`;
         this.log(`Claimed version ${version}; uploading ${files.length} file(s) to ${this.store.locate(prefix)}`);
         for (const file of files)
             await this.store.upload(`${prefix}${file.path}`, file.absolutePath, file.sha256, file.size, progressLog(this.log, file));
-        const lineage = { ...pending, version };
+        const lineage = { ...pending, model, version };
         const completed = await this.store.replaceIf(`${prefix}version.json`, json({ status: 'ready', ...lineage }), etag);
         if (!completed)
             throw new Error(`${this.store.locate(`${prefix}version.json`)} changed while its files uploaded: another writer touched a claimed version`);
@@ -102,29 +60,32 @@ class ObjectStoreRegistry {
         return { version, uri: this.store.locate(prefix), lineage };
     }
     async setAlias(model, alias, version, mover) {
+        checkModelName(model);
         if (!(await this.readyVersion(model, version))) {
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_1__.RegistryRefusal(`version ${version} of ${model} does not exist in ${this.description}`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(`version ${version} of ${model} does not exist in ${this.description}`);
         }
         const previous = await this.swapAlias(model, alias, mover, (current) => ({ version, previous: current?.version ?? null }));
         await this.appendEvent(model, 'alias-set', { alias, version, previous }, mover);
         return { alias, version, previous };
     }
     async removeAlias(model, alias, mover) {
+        checkModelName(model);
         const previous = await this.swapAlias(model, alias, mover, (current) => {
             if (!current?.version)
-                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__.RegistryRefusal(`alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`);
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`);
             return { version: null, previous: current.version };
         });
         await this.appendEvent(model, 'alias-removed', { alias, previous }, mover);
         return { alias, previous: previous };
     }
     async rollback(model, alias, mover) {
+        checkModelName(model);
         let target = '';
         const previous = await this.swapAlias(model, alias, mover, (current) => {
             if (!current)
-                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__.RegistryRefusal(`alias ${alias} of ${model} is not set in ${this.description}: nothing to roll back`);
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not set in ${this.description}: nothing to roll back`);
             if (current.previous === null)
-                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__.RegistryRefusal(`alias ${alias} of ${model} has no version to go back to (it points to ${current.version ?? 'nothing'}): nothing to roll back to`);
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} has no version to go back to (it points to ${current.version ?? 'nothing'}): nothing to roll back to`);
             target = current.previous;
             return { version: current.previous, previous: current.version };
         });
@@ -132,6 +93,7 @@ class ObjectStoreRegistry {
         return { alias, version: target, previous };
     }
     async describe(model, ref) {
+        checkModelName(model);
         let version;
         if ('alias' in ref) {
             const alias = await this.readAlias(model, ref.alias);
@@ -146,17 +108,93 @@ class ObjectStoreRegistry {
         return lineage ? { uri: this.store.locate(`${model}/versions/${version}/`), lineage } : null;
     }
     async readFile(model, version, file) {
+        checkModelName(model);
         if (!(await this.readyVersion(model, version)))
             return null;
         if (!(0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .isModelFilePath */ .pR)(file))
             return null;
         return (await this.store.get(`${model}/versions/${version}/${file}`))?.body ?? null;
     }
+    async overview(model) {
+        const prefix = `${model}/aliases/`;
+        const names = (await this.store.list(prefix)).map((key) => key.slice(prefix.length)).filter((key) => /^[^/]+\.json$/.test(key));
+        const records = await Promise.all(names.map((name) => this.readAlias(model, name.slice(0, -'.json'.length))));
+        const aliases = records.flatMap((found) => (found?.record.version ? [found.record.alias] : [])).sort();
+        return { hasVersions: (await this.versions(model)).length > 0, aliases };
+    }
     /** Every ready version's number, ascending (for tests and tools). */
     async versions(model) {
+        checkModelName(model);
         const numbers = await this.claimedNumbers(model);
         const ready = await Promise.all(numbers.map(async (n) => ((await this.readyVersion(model, String(n))) ? n : null)));
         return ready.filter((n) => n !== null);
+    }
+    /**
+     * Finds uploads abandoned more than `olderThanMs` ago (a version.json still
+     * `uploading` since then), turns each into a tombstone by compare-and-swap
+     * (so a writer that completes at that moment wins, or fails cleanly: never
+     * both), then removes its files. A ready version is never touched. Also
+     * removes the store's own leftovers (temp files, old locks, open multipart
+     * uploads) older than that.
+     */
+    async collectGarbage(model, olderThanMs) {
+        if (model !== null)
+            checkModelName(model);
+        const before = new Date(Date.now() - olderThanMs);
+        const models = model !== null ? [model] : await this.models();
+        const versions = [];
+        const leftovers = [];
+        for (const name of models) {
+            for (const n of await this.claimedNumbers(name)) {
+                const abandoned = await this.abandonIfOld(name, String(n), before);
+                if (abandoned === null)
+                    continue;
+                leftovers.push(...(await this.removeVersionFiles(name, String(n))));
+                if (abandoned.now)
+                    versions.push({ model: name, version: String(n), claimedAt: abandoned.claimedAt });
+            }
+            leftovers.push(...(await this.store.removeLeftovers(`${name}/`, before)));
+        }
+        return { versions, leftovers };
+    }
+    /** Every model in the registry: the first part of each key whose name is a valid model name. */
+    async models() {
+        const names = new Set((await this.store.list('')).map((key) => key.split('/')[0]));
+        return [...names].filter((name) => (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .modelNameProblem */ .W)(name) === null).sort();
+    }
+    /**
+     * Tombstones version `n` when its upload was claimed before `before` and
+     * never completed. Returns its claim time and whether it was tombstoned now,
+     * or null when the version is ready, young, or was completed meanwhile.
+     */
+    async abandonIfOld(model, version, before) {
+        const key = `${model}/versions/${version}/version.json`;
+        const found = await this.readObject(key, `${model} version ${version}`);
+        if (!found)
+            return null;
+        const { value: doc, etag } = found;
+        if (doc['status'] === 'abandoned')
+            return { claimedAt: String(doc['claimedAt']), now: false };
+        if (doc['status'] !== 'uploading')
+            return null;
+        const claimedAt = typeof doc['claimedAt'] === 'string' ? Date.parse(doc['claimedAt']) : Number.NaN;
+        if (Number.isNaN(claimedAt))
+            throw this.damaged(key, `${model} version ${version}`, 'is an upload without a valid "claimedAt" time');
+        if (claimedAt >= before.getTime())
+            return null;
+        const tombstone = { ...doc, status: 'abandoned', abandonedAt: new Date().toISOString() };
+        if (!(await this.store.replaceIf(key, json(tombstone), etag)))
+            return null; // its writer completed it (or another collector won)
+        return { claimedAt: String(doc['claimedAt']), now: true };
+    }
+    /** Removes every file of an abandoned version but its tombstone, and the temp files its writer left there. */
+    async removeVersionFiles(model, version) {
+        const prefix = `${model}/versions/${version}/`;
+        for (const key of await this.store.list(prefix)) {
+            if (key !== `${prefix}version.json`)
+                await this.store.delete(key);
+        }
+        return this.store.removeLeftovers(prefix, new Date());
     }
     /** Creates versions/<n>/version.json for the lowest free n above every claimed one. */
     async claimNextVersion(model, pending) {
@@ -184,21 +222,58 @@ class ObjectStoreRegistry {
         }
         return [...numbers].sort((a, b) => a - b);
     }
+    /** The lineage of a ready version; null when absent or still uploading. A damaged version.json is a RegistryCorrupt naming it. */
     async readyVersion(model, version) {
         if (!/^\d+$/.test(version))
             return null;
-        const found = await this.store.get(`${model}/versions/${version}/version.json`);
+        const key = `${model}/versions/${version}/version.json`;
+        const found = await this.readObject(key, `${model} version ${version}`);
         if (!found)
             return null;
-        const doc = JSON.parse(found.body.toString('utf8'));
-        if (doc.status !== 'ready')
+        const doc = found.value;
+        const damaged = (problem) => this.damaged(key, `${model} version ${version}`, problem);
+        if (doc['status'] === 'uploading' || doc['status'] === 'abandoned')
             return null;
+        if (doc['status'] !== 'ready')
+            throw damaged(`has status ${quoted(doc['status'])}, expected "uploading", "ready" or "abandoned"`);
+        if (doc['model'] !== model || doc['version'] !== version)
+            throw damaged(`says it is ${quoted(doc['model'], false)} version ${quoted(doc['version'], false)}`);
+        if (!Array.isArray(doc['files']))
+            throw damaged('has no "files" list');
         const { status: _status, ...lineage } = doc;
         return lineage;
     }
     async readAlias(model, alias) {
-        const found = await this.store.get(aliasKey(model, alias));
-        return found ? { record: JSON.parse(found.body.toString('utf8')), etag: found.etag } : null;
+        const key = aliasKey(model, alias);
+        const found = await this.readObject(key, `alias ${alias} of ${model}`);
+        if (!found)
+            return null;
+        const damaged = (problem) => this.damaged(key, `alias ${alias} of ${model}`, problem);
+        if (!isVersionOrNull(found.value['version']))
+            throw damaged('has no "version" (a version number, or null once removed)');
+        if (!isVersionOrNull(found.value['previous']))
+            throw damaged('has no "previous" (a version number, or null when new)');
+        return { record: found.value, etag: found.etag };
+    }
+    /** A registry JSON object and its tag; null when absent. Not JSON, or not an object: RegistryCorrupt. */
+    async readObject(key, what) {
+        const found = await this.store.get(key);
+        if (!found)
+            return null;
+        let value;
+        try {
+            value = JSON.parse(found.body.toString('utf8'));
+        }
+        catch {
+            // The parser's message quotes the text: it is not repeated (a damaged file may hold anything).
+            throw this.damaged(key, what, `is not valid JSON (${found.body.length} bytes)`);
+        }
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+            throw this.damaged(key, what, 'is not a JSON object');
+        return { value: value, etag: found.etag };
+    }
+    damaged(key, what, problem) {
+        return new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryCorrupt */ .R(`registry file ${this.store.locate(key)} (${what}) is damaged: it ${problem}`);
     }
     /**
      * Compare-and-swap of the alias file: read it, compute the next record,
@@ -238,6 +313,24 @@ function progressLog(log, file) {
         log(`  ${file.path}: ${Math.round((100 * sent) / Math.max(1, file.size))}% (${sent} of ${file.size} bytes)`);
     };
 }
+/**
+ * Every key starts with the model name, so a name that is itself a path
+ * (`iris/versions/1`) would write into another model's folders: refused here
+ * too, for callers that did not check it at input (a `registry:` baseline).
+ */
+function checkModelName(model) {
+    const problem = (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .modelNameProblem */ .W)(model);
+    if (problem)
+        throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(`model name ${quoted(model)} ${problem}`);
+}
+function isVersionOrNull(value) {
+    return value === null || (typeof value === 'string' && /^\d+$/.test(value));
+}
+/** A value from a damaged file, for a message: JSON, at most 40 characters. */
+function quoted(value, asJson = true) {
+    const text = asJson || typeof value !== 'string' ? (JSON.stringify(value) ?? 'nothing') : value;
+    return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
 function aliasKey(model, alias) {
     return `${model}/aliases/${alias}.json`;
 }
@@ -246,26 +339,6 @@ function json(value) {
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-
-/***/ }),
-
-/***/ 224:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   RegistryRefusal: () => (/* binding */ RegistryRefusal)
-/* harmony export */ });
-/**
- * The model registry seen by promote-model (and by evaluate-and-gate's
- * `registry:` baseline): one interface, one implementation per backend
- * (object store, MLflow, git tags), chosen by openRegistry() from the URL.
- * Types only: importing this module loads no behaviour.
- */
-/** A request the registry refuses because of what it holds (unknown version, no previous version): exit 2. */
-class RegistryRefusal extends Error {
-    name = 'RegistryRefusal';
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 994;
-export const ids = [994,224];
+export const ids = [994];
 export const modules = {
 
 /***/ 994:
@@ -60,6 +60,21 @@ class MlflowRegistry {
     async register(model, files, pending, mover) {
         // MLflow 3 accepts a version source only inside the run named with it: the files go into a run's artifacts.
         const run = await this.createRun(model, pending);
+        let registered;
+        try {
+            registered = await this.registerInRun(run, model, files, pending, mover);
+        }
+        catch (err) {
+            await this.endRun(run.runId, 'FAILED').catch((cause) => {
+                throw new Error(`${err.message} (and marking MLflow run ${run.runId} FAILED failed too: ${cause.message})`, { cause: err });
+            });
+            throw err;
+        }
+        await this.endRun(run.runId, 'FINISHED');
+        return registered;
+    }
+    /** Uploads the files into the run, creates the version from them and waits until it is READY. */
+    async registerInRun(run, model, files, pending, mover) {
         const folder = `${run.artifactUri.replace(/^mlflow-artifacts:\/+/, '')}/model`;
         for (const file of files)
             await this.uploadArtifact(`${folder}/${file.path}`, { file: file.absolutePath, size: file.size });
@@ -75,8 +90,11 @@ class MlflowRegistry {
         const version = await this.waitUntilReady(model, created.model_version.version);
         const lineage = { ...pending, version: version.version };
         await this.uploadArtifact(`${folder}/version.json`, Buffer.from(`${JSON.stringify(lineage, null, 2)}\n`));
-        await this.call('POST', 'runs/update', { run_id: run.runId, status: 'FINISHED', end_time: Date.now() });
         return { version: version.version, uri: source, lineage };
+    }
+    /** Ends the run: FINISHED once the version is registered, FAILED when registering it failed (never left RUNNING). */
+    async endRun(runId, status) {
+        await this.call('POST', 'runs/update', { run_id: runId, status, end_time: Date.now() });
     }
     /** A run in the `mlops-ci` experiment holding the model files, its metrics logged. */
     async createRun(model, pending) {
@@ -113,7 +131,7 @@ class MlflowRegistry {
     }
     async setAlias(model, alias, version, _mover) {
         if (!/^\d+$/.test(version) || !(await this.modelVersion(model, version))) {
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`version ${version} of ${model} does not exist in ${this.description}`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`version ${version} of ${model} does not exist in ${this.description}`);
         }
         const previous = (await this.aliasVersion(model, alias))?.version ?? null;
         await this.upsert('registered-models/alias', { name: model, alias, version });
@@ -124,7 +142,7 @@ class MlflowRegistry {
     async removeAlias(model, alias, _mover) {
         const current = await this.aliasVersion(model, alias);
         if (!current)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`);
         await this.call('DELETE', 'registered-models/alias', { name: model, alias });
         await this.upsert('registered-models/set-tag', { name: model, key: previousTag(alias), value: current.version });
         return { alias, previous: current.version };
@@ -133,7 +151,7 @@ class MlflowRegistry {
         const registered = await this.call('GET', `registered-models/get?name=${encodeURIComponent(model)}`);
         const previous = registered.registered_model.tags?.find((tag) => tag.key === previousTag(alias))?.value;
         if (!previous)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__.RegistryRefusal(`alias ${alias} of ${model} has no version to go back to in ${this.description}: nothing to roll back to`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} has no version to go back to in ${this.description}: nothing to roll back to`);
         return this.setAlias(model, alias, previous, mover);
     }
     async describe(model, ref) {
@@ -146,7 +164,34 @@ class MlflowRegistry {
             return null; // not registered by mlops-ci, or its registration never finished
         if (!stored.ok)
             throw new Error(`${this.description}: reading the lineage of ${model} ${version.version} failed with HTTP ${stored.status}`);
-        return { uri: version.source, lineage: JSON.parse(await stored.text()) };
+        return { uri: version.source, lineage: this.parseLineage(await stored.text(), `${version.source}/version.json`, model, version.version) };
+    }
+    /** The stored version.json; not a JSON object: a RegistryCorrupt naming it (its text is not quoted). */
+    parseLineage(text, where, model, version) {
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryCorrupt */ .R(`registry file ${where} (${model} version ${version}) in ${this.description} is damaged: it is not a JSON object (${Buffer.byteLength(text)} bytes)`);
+        }
+        return parsed;
+    }
+    async overview(model) {
+        let registered;
+        try {
+            registered = await this.call('GET', `registered-models/get?name=${encodeURIComponent(model)}`);
+        }
+        catch (err) {
+            if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_DOES_NOT_EXIST')
+                return { hasVersions: false, aliases: [] };
+            throw err;
+        }
+        const found = await this.call('GET', `model-versions/search?filter=${encodeURIComponent(`name='${model}'`)}&max_results=1`);
+        return { hasVersions: (found.model_versions ?? []).length > 0, aliases: (registered.registered_model.aliases ?? []).map((a) => a.alias).sort() };
     }
     async readFile(model, version, file) {
         const found = /^\d+$/.test(version) ? await this.modelVersion(model, version) : null;
@@ -300,69 +345,6 @@ function previousTag(alias) {
 }
 function encodePath(artifactPath) {
     return artifactPath.split('/').map(encodeURIComponent).join('/');
-}
-
-
-/***/ }),
-
-/***/ 9241:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C1: () => (/* binding */ aliasProblem),
-/* harmony export */   W: () => (/* binding */ modelNameProblem),
-/* harmony export */   pR: () => (/* binding */ isModelFilePath)
-/* harmony export */ });
-/**
- * What a model and an alias may be called. Both become parts of object keys,
- * file paths, git tag names and URLs, so they are checked strictly before
- * anything is written.
- */
-/** Letters, digits, `-`, `_`, `.` and `/` between segments; no `..`, no empty or dot-only segment. */
-const MODEL_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
-/** A plain word: letters, digits, `-` and `_`, starting with a letter (`staging`, `prod-eu`). */
-const ALIAS_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-/** Why `name` is not a valid model name, or null when it is. */
-function modelNameProblem(name) {
-    if (name.includes('..'))
-        return 'must not contain ..';
-    if (name.length > 200)
-        return 'is longer than 200 characters';
-    if (!MODEL_NAME.test(name))
-        return 'may hold letters, digits, -, _ and / between name parts (no spaces, no leading or trailing /)';
-    return null;
-}
-/** Why `alias` is not a plain word, or null when it is. */
-function aliasProblem(alias) {
-    return ALIAS_NAME.test(alias) ? null : 'must be a plain word: a letter, then letters, digits, - or _ (e.g. staging, production)';
-}
-/**
- * Whether `file` may name a file inside a registered version (readFile): a
- * relative `/`-separated path with no empty, `.` or `..` part, and not the
- * lineage file itself.
- */
-function isModelFilePath(file) {
-    return file !== 'version.json' && file.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
-}
-
-
-/***/ }),
-
-/***/ 224:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   RegistryRefusal: () => (/* binding */ RegistryRefusal)
-/* harmony export */ });
-/**
- * The model registry seen by promote-model (and by evaluate-and-gate's
- * `registry:` baseline): one interface, one implementation per backend
- * (object store, MLflow, git tags), chosen by openRegistry() from the URL.
- * Types only: importing this module loads no behaviour.
- */
-/** A request the registry refuses because of what it holds (unknown version, no previous version): exit 2. */
-class RegistryRefusal extends Error {
-    name = 'RegistryRefusal';
 }
 
 

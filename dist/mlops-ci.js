@@ -1,6 +1,79 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
+
+/***/ 2674:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KH: () => (/* binding */ DEFAULT_CACHE_MAX_BYTES),
+/* harmony export */   fg: () => (/* binding */ planEviction),
+/* harmony export */   nS: () => (/* binding */ parseByteSize)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_CACHE_MAX_SIZE, IN_USE_GRACE_MS */
+/**
+ * The size cap shared by data-pull's object cache and the folder cache:
+ * what a size input means, and which entries to evict, least recently used
+ * first, so that the rest fit.
+ */
+/** The cap when none is given: room for a few datasets or built envs, on any CI disk. */
+const DEFAULT_CACHE_MAX_BYTES = 10 * 1024 ** 3;
+const DEFAULT_CACHE_MAX_SIZE = '10GiB';
+/**
+ * Entries used this recently are never evicted, whatever the cap: another
+ * run on this machine may have just found one and be about to read it.
+ */
+const IN_USE_GRACE_MS = 10 * 60_000;
+const UNITS = {
+    '': 1,
+    b: 1,
+    k: 1024,
+    kb: 1000,
+    kib: 1024,
+    m: 1024 ** 2,
+    mb: 1000 ** 2,
+    mib: 1024 ** 2,
+    g: 1024 ** 3,
+    gb: 1000 ** 3,
+    gib: 1024 ** 3,
+    t: 1024 ** 4,
+    tb: 1000 ** 4,
+    tib: 1024 ** 4,
+};
+/**
+ * A size such as `10GiB`, `500MB`, `750M` or `1048576` in bytes: binary
+ * units (KiB, MiB, GiB, TiB, and the bare K, M, G, T) or decimal ones (kB,
+ * MB, GB, TB); a plain number is bytes. Undefined when the text is not a size.
+ */
+function parseByteSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    const factor = UNITS[(match[2] ?? '').toLowerCase()];
+    if (factor === undefined)
+        return undefined;
+    return Math.floor(Number(match[1]) * factor);
+}
+/**
+ * Which entries to evict so that the cache fits `maxBytes`: the least
+ * recently used first, never one `mustKeep` names (this run used or needs
+ * it) and never one used within IN_USE_GRACE_MS.
+ */
+function planEviction(entries, maxBytes, mustKeep, now) {
+    let remainingBytes = entries.reduce((sum, entry) => sum + entry.bytes, 0);
+    const evict = [];
+    const candidates = entries.filter((entry) => !mustKeep(entry) && now - entry.lastUsedMs >= IN_USE_GRACE_MS).sort((a, b) => a.lastUsedMs - b.lastUsedMs || a.name.localeCompare(b.name));
+    for (const entry of candidates) {
+        if (remainingBytes <= maxBytes)
+            break;
+        evict.push(entry);
+        remainingBytes -= entry.bytes;
+    }
+    return { evict, remainingBytes };
+}
+
+
+/***/ }),
 
 /***/ 8731:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
@@ -8,6 +81,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cs: () => (/* binding */ runAction),
+/* harmony export */   T6: () => (/* binding */ argumentsNodeRead),
 /* harmony export */   XE: () => (/* binding */ parseStepArgs),
 /* harmony export */   iW: () => (/* binding */ main)
 /* harmony export */ });
@@ -16,15 +90,26 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7638);
-/* harmony import */ var _spec_help_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2182);
+/* harmony import */ var _spec_help_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2182);
 /* harmony import */ var _steps_registry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3753);
-/* harmony import */ var _steps_run_step_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7280);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8109);
+/* harmony import */ var _steps_run_step_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1736);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8109);
+/* harmony import */ var _host_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3494);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(796);
 /**
  * The one entrypoint: `mlops-ci <step> ...` in a terminal and on Jenkins, and,
  * through runAction(), every GitHub action. It loads only specs eagerly;
  * hosts and step code are imported when a step actually runs.
+ *
+ * The `#!` line ends Node's own options with `--`: Node reads an
+ * `--env-file…` argument even after the script's name (and runs the file's
+ * NODE_OPTIONS) unless a `--` came before it, so without it
+ * `mlops-ci train-in-container --env-file train.env` would hand a repository
+ * file to Node. `env -S` splits the line (GNU coreutils 8.30+, BSD/macOS;
+ * npm's Windows shims read it too).
  */
+
+
 
 
 
@@ -37,25 +122,25 @@ async function main(argv, env = process.env) {
     silenceSdkNodeNotice();
     const [first, ...rest] = argv;
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-        process.stdout.write(`${(0,_spec_help_js__WEBPACK_IMPORTED_MODULE_5__/* .renderUsage */ .e)(specs(), _version_js__WEBPACK_IMPORTED_MODULE_6__/* .VERSION */ .x)}\n`);
+        process.stdout.write(`${(0,_spec_help_js__WEBPACK_IMPORTED_MODULE_6__/* .renderUsage */ .e)(specs(), _version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x)}\n`);
         return first === undefined ? _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.badInput : _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok;
     }
     if (first === '--version' || first === '-V') {
-        process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_6__/* .VERSION */ .x}\n`);
+        process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x}\n`);
         return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok;
     }
     const entry = (0,_steps_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .findStep */ .M)(first);
     if (!entry) {
-        process.stderr.write(`error: unknown step '${first}'; the steps are: ${specs().map((s) => s.name).join(', ')}\n`);
+        printError(`unknown step ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(first)}; the steps are: ${specs().map((s) => s.name).join(', ')}`, env);
         return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.badInput;
     }
     const parsed = parseStepArgs(entry.spec, rest);
     if (parsed.kind === 'help') {
-        process.stdout.write(`${(0,_spec_help_js__WEBPACK_IMPORTED_MODULE_5__/* .renderStepHelp */ .S)(entry.spec)}\n`);
+        process.stdout.write(`${(0,_spec_help_js__WEBPACK_IMPORTED_MODULE_6__/* .renderStepHelp */ .S)(entry.spec)}\n`);
         return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok;
     }
     if (parsed.kind === 'error') {
-        process.stderr.write(`error: ${parsed.message}\n`);
+        printError(parsed.message, env);
         return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.badInput;
     }
     return (0,_steps_run_step_js__WEBPACK_IMPORTED_MODULE_4__/* .runStep */ .e)(entry, env, 'cli', parsed.inputs);
@@ -88,12 +173,12 @@ function parseStepArgs(spec, args) {
         if (arg === '--help' || arg === '-h')
             return { kind: 'help' };
         if (!arg.startsWith('--'))
-            return { kind: 'error', message: `unexpected argument '${arg}': inputs are given as --<input> <value>` };
+            return { kind: 'error', message: `unexpected argument ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(arg)}: inputs are given as --<input> <value>` };
         const eq = arg.indexOf('=');
         const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
         const input = spec.inputs.find((candidate) => candidate.name === name);
         if (!input) {
-            return { kind: 'error', message: `input '${name}' is not an input of ${spec.name}; see mlops-ci ${spec.name} --help` };
+            return { kind: 'error', message: `input ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)} is not an input of ${spec.name}; see mlops-ci ${spec.name} --help` };
         }
         let value;
         if (eq !== -1) {
@@ -118,6 +203,12 @@ function parseStepArgs(spec, args) {
     }
     return { kind: 'inputs', inputs };
 }
+/** An error before any host exists; it quotes arguments, so on a runner it is printed inert too. */
+function printError(message, env) {
+    const text = `error: ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactUrlCredentials */ .d)(message)}`;
+    const lines = env['GITHUB_ACTIONS'] === 'true' ? (0,_host_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .inertLines */ .w)(text) : [text];
+    process.stderr.write(`${lines.join('\n')}\n`);
+}
 function specs() {
     return _steps_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .STEPS */ .U.map((step) => step.spec);
 }
@@ -132,12 +223,413 @@ function isEntrypoint() {
         return false;
     }
 }
+/**
+ * Arguments of the tool that Node itself acted on before the tool started:
+ * Node scans its whole command line up to the first `--` for `--env-file…`,
+ * the script's own arguments included. `commandLine` is the process's real
+ * argv (node, its options, the script, then `ownArgs`).
+ */
+function argumentsNodeRead(commandLine, ownArgs) {
+    const launcher = commandLine.slice(0, commandLine.length - ownArgs.length);
+    const tail = commandLine.slice(launcher.length);
+    // A command line that does not end with our arguments is not one we can read: assume nothing.
+    if (launcher.length === 0 || tail.some((arg, i) => arg !== ownArgs[i]))
+        return [];
+    if (launcher.includes('--'))
+        return [];
+    const separator = ownArgs.indexOf('--');
+    return (separator === -1 ? ownArgs : ownArgs.slice(0, separator)).filter((arg) => arg.startsWith('--env-file'));
+}
+/** This process's argv as exec'd (Linux); null where it cannot be read, and the check is skipped. */
+function ownCommandLine() {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)('/proc/self/cmdline', 'utf8').split('\0').slice(0, -1);
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * `node dist/mlops-ci.js … --env-file x`: Node has already read x, and run
+ * its NODE_OPTIONS. That cannot be undone here, but the tool does not go on
+ * in such a process, and says how to start it so that it cannot happen.
+ */
+function refuseArgumentsNodeRead(args, env) {
+    const commandLine = ownCommandLine();
+    const read = commandLine ? argumentsNodeRead(commandLine, args) : [];
+    if (read.length === 0)
+        return false;
+    const input = read[0].slice(2).split('=')[0];
+    printError(`input ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(input)}: Node itself reads ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(`--${input}`)} when mlops-ci is started as 'node dist/mlops-ci.js …' (it loads the file, and runs its NODE_OPTIONS, before mlops-ci starts). Start it as 'mlops-ci …' or 'node -- dist/mlops-ci.js …'.`, env);
+    return true;
+}
 if (isEntrypoint()) {
-    process.exitCode = await main(process.argv.slice(2));
+    const args = process.argv.slice(2);
+    process.exitCode = refuseArgumentsNodeRead(args, process.env) ? _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.badInput : await main(args);
 }
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 4024:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AT: () => (/* binding */ LOCK_FILE_PATTERN),
+/* harmony export */   Gu: () => (/* binding */ DestinationLock)
+/* harmony export */ });
+/* unused harmony exports MAX_WAIT_MS, lockFileOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _process_exists_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3761);
+
+
+
+
+
+/**
+ * One data-pull at a time per destination. Two pulls writing one folder at
+ * once would sweep each other's temp files and race their state files, so
+ * the second waits for the first.
+ *
+ * The lock is a small file beside the destination (`.<name>.mlops-ci-lock`),
+ * created whole or not at all (written under a temp name, then hard-linked
+ * into place, which fails if it exists). It names its owner: a random token,
+ * the pid, the host, and the pid's start time, so a lock left by a killed
+ * process is taken over at once, and so is one whose pid now belongs to
+ * another process (pid reuse). An owner whose pids we cannot see — another
+ * host on a shared disk, or a container with the same host name but its own
+ * pid namespace — is judged by its heartbeat instead: the holder touches the
+ * file every HEARTBEAT_MS.
+ */
+/** How often a holder refreshes its lock file's mtime (and checks the lock is still its own). */
+const HEARTBEAT_MS = 10_000;
+/** A lock whose owner cannot be seen (another host, or no /proc) is stale when not refreshed for this long. */
+const SILENT_STALE_MS = 2 * 60_000;
+const POLL_MS = 250;
+/** How long a pull waits for another one into the same destination before it fails. */
+const MAX_WAIT_MS = 30 * 60_000;
+/** The locks of a pull's destinations, held until `release`. */
+class DestinationLock {
+    held;
+    constructor(held) {
+        this.held = held;
+    }
+    /**
+     * Locks every destination (in a fixed order, so two pulls of overlapping
+     * sets cannot deadlock), waiting while another live pull holds one.
+     * Throws, naming `path`, when the wait passes `maxWaitMs`.
+     */
+    static async acquire(destinations, options) {
+        const held = [];
+        try {
+            for (const dest of [...new Set(destinations.map((d) => node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(d)))].sort())
+                held.push(await acquireOne(dest, options));
+        }
+        catch (err) {
+            for (const lock of held)
+                lock.release();
+            throw err;
+        }
+        return new DestinationLock(held);
+    }
+    /** Throws when a lock was taken from this pull while it ran (it stalled past the stale limit). */
+    assertHeld() {
+        for (const lock of this.held)
+            lock.assertHeld();
+    }
+    release() {
+        for (const lock of this.held)
+            lock.release();
+    }
+}
+/** The lock file for a destination: beside it, so it works for a single-file out too and `delete` never sees it. */
+function lockFileOf(dest) {
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(dest), `.${node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(dest)}${LOCK_SUFFIX}`);
+}
+const LOCK_SUFFIX = '.mlops-ci-lock';
+/** A gitignore pattern for every lock file (one a killed pull left behind included). */
+const LOCK_FILE_PATTERN = `.*${LOCK_SUFFIX}`;
+async function acquireOne(dest, options) {
+    const file = lockFileOf(dest);
+    const owner = ownerOfThisProcess();
+    const maxWaitMs = options.maxWaitMs ?? MAX_WAIT_MS;
+    const started = Date.now();
+    let lastSaid = -Infinity;
+    lockAttempt(dest, file, () => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file), { recursive: true }));
+    for (;;) {
+        if (lockAttempt(dest, file, () => tryCreate(file, owner)))
+            return new HeldLock(file, owner.token);
+        const found = readLock(file);
+        if (found === undefined)
+            continue; // released between our attempt and the read
+        const stale = staleReason(found);
+        if (stale !== undefined) {
+            options.log.warning(`path ${dest}: taking over the lock of ${describe(found)}: ${stale}`);
+            takeOver(file, found);
+            continue;
+        }
+        const waited = Date.now() - started;
+        if (waited >= maxWaitMs) {
+            throw new Error(`path ${dest} is locked by ${describe(found)}; gave up after waiting ${seconds(waited)} s. If no such pull runs, remove ${file}`);
+        }
+        if (Date.now() - lastSaid >= options.progressIntervalMs) {
+            options.log.info(`path ${dest} is being pulled into by ${describe(found)}: waiting (${seconds(waited)} s so far, at most ${seconds(maxWaitMs)} s)`);
+            lastSaid = Date.now();
+        }
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+}
+/** A lock this process holds: refreshed by a heartbeat that also notices when it stops being ours. */
+class HeldLock {
+    file;
+    token;
+    heartbeat;
+    lost;
+    released = false;
+    constructor(file, token) {
+        this.file = file;
+        this.token = token;
+        this.heartbeat = setInterval(() => this.refresh(), HEARTBEAT_MS);
+        this.heartbeat.unref(); // the lock never keeps the process alive
+    }
+    assertHeld() {
+        this.lost ??= this.whyNotOurs();
+        if (this.lost !== undefined) {
+            throw new Error(`the lock ${this.file} ${this.lost} while this pull ran (another pull judged it stale); its files may be mixed: run the pull again`);
+        }
+    }
+    release() {
+        if (this.released)
+            return;
+        this.released = true;
+        clearInterval(this.heartbeat);
+        if (this.whyNotOurs() === undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.file, { force: true });
+    }
+    refresh() {
+        this.lost ??= this.whyNotOurs();
+        if (this.lost !== undefined)
+            return;
+        const now = new Date();
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.utimesSync)(this.file, now, now);
+        }
+        catch {
+            // Checked again at the next beat and at the end.
+        }
+    }
+    whyNotOurs() {
+        const found = readLock(this.file);
+        if (found === undefined)
+            return 'was removed';
+        return found.owner?.token === this.token ? undefined : `was taken by ${describe(found)}`;
+    }
+}
+function ownerOfThisProcess() {
+    return { token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(), pid: process.pid, host: node_os__WEBPACK_IMPORTED_MODULE_2___default().hostname(), pidNamespace: pidNamespace(), pidStart: processStart(process.pid), since: new Date().toISOString() };
+}
+/** Runs one step of making the lock, with a failure that says what data-pull needs (a writable parent folder). */
+function lockAttempt(dest, file, step) {
+    try {
+        return step();
+    }
+    catch (err) {
+        throw new Error(`path ${dest}: cannot create its lock ${file}: ${err.message}; data-pull writes its lock in the folder that holds path`, { cause: err });
+    }
+}
+/** Creates the lock file with its whole content, or returns false when one is there. */
+function tryCreate(file, owner) {
+    const temp = `${file}.${owner.token}.tmp`;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temp, JSON.stringify(owner));
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.linkSync)(temp, file);
+        return true;
+    }
+    catch (err) {
+        if (err.code === 'EEXIST')
+            return false;
+        throw err;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
+    }
+}
+function readLock(file) {
+    try {
+        const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
+        const { mtimeMs } = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(file);
+        return { text, owner: parseOwner(text), mtimeMs };
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+}
+function parseOwner(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value.token === 'string' && typeof value.pid === 'number' && typeof value.host === 'string' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Why a found lock no longer protects anything, or undefined while its owner may still be pulling. */
+function staleReason(found) {
+    const { owner } = found;
+    if (owner && canSeePidsOf(owner)) {
+        if (!(0,_process_exists_js__WEBPACK_IMPORTED_MODULE_4__/* .processExists */ ._)(owner.pid))
+            return `process ${owner.pid} is gone`;
+        const start = processStart(owner.pid);
+        if (owner.pidStart !== null && start !== null && start !== owner.pidStart)
+            return `pid ${owner.pid} now belongs to another process`;
+        return undefined;
+    }
+    const silentMs = Date.now() - found.mtimeMs;
+    return silentMs > SILENT_STALE_MS ? `not refreshed for ${seconds(silentMs)} s` : undefined;
+}
+/**
+ * Removes exactly the stale lock that was judged: it is first renamed aside
+ * (atomic), and if what was moved is not that lock (another waiter took over
+ * first and a live pull now holds it), it is linked back.
+ */
+function takeOver(file, judged) {
+    const aside = `${file}.stale-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(file, aside);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return;
+        throw err;
+    }
+    try {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(aside, 'utf8') !== judged.text)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.linkSync)(aside, file);
+    }
+    catch {
+        // Someone holds the name again already: the holder whose lock was moved sees it at its next heartbeat.
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(aside, { force: true });
+    }
+}
+/** Whether the owner's pid is one of ours to check: same host, same pid namespace. */
+function canSeePidsOf(owner) {
+    return owner.host === node_os__WEBPACK_IMPORTED_MODULE_2___default().hostname() && (owner.pidNamespace ?? null) === pidNamespace();
+}
+function pidNamespace() {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readlinkSync)('/proc/self/ns/pid');
+    }
+    catch {
+        return null;
+    }
+}
+/** Field 22 of /proc/<pid>/stat (start time); null off Linux or for a pid that is gone. */
+function processStart(pid) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+    }
+    catch {
+        return null;
+    }
+}
+function describe(found) {
+    const { owner } = found;
+    return owner ? `another data-pull (pid ${owner.pid} on ${owner.host}, since ${owner.since})` : 'another data-pull (its lock file is unreadable)';
+}
+function seconds(ms) {
+    return Math.round(ms / 1000);
+}
+
+
+/***/ }),
+
+/***/ 3519:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ Progress),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/**
+ * Progress of a transfer, logged at a steady rate (every `intervalMs`, not a
+ * line per file): files and bytes done, rate and ETA. Silent when the work
+ * ends before the first tick, so a no-change re-pull logs nothing extra.
+ */
+class Progress {
+    log;
+    totalFiles;
+    totalBytes;
+    intervalMs;
+    files = 0;
+    bytes = 0;
+    started = Date.now();
+    timer;
+    constructor(log, totalFiles, totalBytes, intervalMs) {
+        this.log = log;
+        this.totalFiles = totalFiles;
+        this.totalBytes = totalBytes;
+        this.intervalMs = intervalMs;
+    }
+    start() {
+        if (this.totalFiles === 0)
+            return;
+        this.timer = setInterval(() => this.log.info(this.line()), this.intervalMs);
+        this.timer.unref();
+    }
+    addBytes(count) {
+        this.bytes += count;
+    }
+    fileDone() {
+        this.files++;
+    }
+    stop() {
+        if (this.timer)
+            clearInterval(this.timer);
+        this.timer = undefined;
+    }
+    line() {
+        const seconds = Math.max((Date.now() - this.started) / 1000, 0.001);
+        const rate = this.bytes / seconds;
+        // DVC directory entries carry no sizes: then the ETA follows the file count.
+        const sizesKnown = this.totalBytes >= this.bytes && this.totalBytes > 0;
+        const left = sizesKnown ? (this.totalBytes - this.bytes) / Math.max(rate, 1) : ((this.totalFiles - this.files) * seconds) / Math.max(this.files, 1);
+        const eta = left > 0 && (this.files > 0 || this.bytes > 0) ? ` ETA ${formatDuration(left)}` : '';
+        const bytes = sizesKnown ? `${formatBytes(this.bytes)}/${formatBytes(this.totalBytes)}` : formatBytes(this.bytes);
+        return `progress: ${this.files}/${this.totalFiles} files, ${bytes}, ${formatBytes(rate)}/s${eta}`;
+    }
+}
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${unit === 0 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
+}
+function formatDuration(seconds) {
+    if (seconds < 60)
+        return `${Math.ceil(seconds)}s`;
+    const minutes = Math.floor(seconds / 60);
+    return `${minutes}m${String(Math.ceil(seconds % 60)).padStart(2, '0')}s`;
+}
+
 
 /***/ }),
 
@@ -149,20 +641,27 @@ __webpack_async_result__();
 /* harmony export */   Qd: () => (/* binding */ categoryOf),
 /* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   dc: () => (/* binding */ EXIT),
-/* harmony export */   dz: () => (/* binding */ InputError)
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   hD: () => (/* binding */ quote)
 /* harmony export */ });
-/* unused harmony export GateFailedError */
+/* unused harmony exports QUOTE_LIMIT, GateFailedError */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(796);
 /**
  * The error kinds a step can end with, and the exit code each maps to
- * (DESIGN.md "Exit codes"). Library code throws these; only the entry turns
+ * (README, "Contracts"). Library code throws these; only the entry turns
  * them into an exit code and a message.
  */
+
 const EXIT = {
     ok: 0,
     failure: 1,
     badInput: 2,
     gateFailed: 3,
 };
+/** How much of a user's value a message quotes: enough to recognise it, never a whole file or a 100 kB argument. */
+const QUOTE_LIMIT = 200;
+/** The net under an InputError whose caller quoted a value whole: the message is cut here. */
+const MESSAGE_LIMIT = 1_000;
 /**
  * Bad input or bad input data: nothing was done (exit 2).
  * The message names the input, what was given and what is accepted.
@@ -173,9 +672,30 @@ class InputError extends Error {
     constructor(
     /** The kebab-case input name the problem is about. */
     input, message, options) {
-        super(`input '${input}': ${message}`, options);
+        super(excerpt((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrlCredentials */ .d)(`input '${input}': ${message}`), MESSAGE_LIMIT), options);
         this.input = input;
     }
+}
+/**
+ * A user's value as a message quotes it: in single quotes, on one line (line
+ * breaks and other control characters written as escapes, so a value cannot
+ * start a log line of its own or drive a terminal), URL credentials hidden,
+ * and at most `limit` characters of it.
+ */
+function quote(value, limit = QUOTE_LIMIT) {
+    return `'${excerpt(visibleControls((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrlCredentials */ .d)(value)), limit)}'`;
+}
+/** At most `limit` characters of `text`, saying how many were left out. */
+function excerpt(text, limit) {
+    if (text.length <= limit)
+        return text;
+    // Never end on the first half of a surrogate pair.
+    const head = text.slice(0, limit).replace(/[\uD800-\uDBFF]$/, '');
+    return `${head}… (${text.length - head.length} more characters)`;
+}
+const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+function visibleControls(text) {
+    return text.replace(/[\u0000-\u001f\u007f]/g, (char) => NAMED_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 /** The gate ran and did not pass (exit 3 unless `on-fail: warn`). */
 class GateFailedError extends Error {
@@ -326,6 +846,7 @@ async function writeFileAtomic(file, content) {
 /* harmony export */   Sk: () => (/* binding */ jenkinsContext),
 /* harmony export */   h4: () => (/* binding */ githubContext)
 /* harmony export */ });
+/* unused harmony export runIdentity */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
@@ -353,13 +874,14 @@ function githubContext(env) {
         apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
         workspace: env['GITHUB_WORKSPACE'] ?? process.cwd(),
         tempDir: env['RUNNER_TEMP'] || node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(),
+        run: runIdentity(env, 'github'),
     };
 }
 /**
  * Jenkins (multibranch or plain): CHANGE_ID is the PR number, CHANGE_URL names
  * the repository. GIT_COMMIT is unreliable, so the sha comes from git; on a
  * PR-* build whose HEAD is a two-parent merge, statuses go on HEAD^1, the PR
- * head (DESIGN.md "Host").
+ * head.
  */
 async function jenkinsContext(env) {
     const workspace = env['WORKSPACE'] ?? process.cwd();
@@ -378,6 +900,7 @@ async function jenkinsContext(env) {
         apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
         workspace,
         tempDir: env['WORKSPACE_TMP'] || (env['WORKSPACE'] ? `${env['WORKSPACE']}@tmp` : node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir()),
+        run: runIdentity(env, 'jenkins'),
     };
 }
 /** A terminal: whatever git says about the current folder; the CLI in a workflow's `run:` step: the workflow's context. */
@@ -395,7 +918,31 @@ async function localContext(env, cwd = process.cwd()) {
         apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
         workspace: cwd,
         tempDir: node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(),
+        run: runIdentity(env, 'local'),
     };
+}
+/**
+ * Made once per process: a step that nothing ties to a run (no CI variables,
+ * no MLOPS_CI_RUN_ID) is a run of its own, started now.
+ */
+const THIS_PROCESS = { id: `process:${new Date().toISOString()}/${process.pid}`, source: 'process' };
+/**
+ * Which run the step belongs to (RunIdentity): the CI's own run first — its
+ * id is the one thing every step of the run sees alike — then MLOPS_CI_RUN_ID,
+ * which a script chaining steps outside CI exports once, else this process.
+ * A GitHub re-run (GITHUB_RUN_ATTEMPT) is a run of its own: on a self-hosted
+ * runner it finds the first attempt's records in the workspace.
+ */
+function runIdentity(env, ci) {
+    const value = (name) => env[name]?.trim() || null;
+    const githubRun = ci === 'github' ? value('GITHUB_RUN_ID') : null;
+    if (githubRun)
+        return { id: `github:${githubRun}.${value('GITHUB_RUN_ATTEMPT') ?? '1'}`, source: 'github' };
+    const jenkinsBuild = ci === 'jenkins' ? (value('BUILD_TAG') ?? value('BUILD_URL')) : null;
+    if (jenkinsBuild)
+        return { id: `jenkins:${jenkinsBuild}`, source: 'jenkins' };
+    const chosen = value('MLOPS_CI_RUN_ID');
+    return chosen ? { id: `env:${chosen}`, source: 'env' } : THIS_PROCESS;
 }
 async function jenkinsSha(workspace, isPullRequest) {
     const head = await (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .revParse */ .DJ)(workspace, 'HEAD');
@@ -443,7 +990,11 @@ function readEventPayload(file) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6192);
+/* harmony import */ var _cache_cap_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2674);
+/* harmony import */ var _data_progress_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3519);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6192);
+
+
 
 
 
@@ -452,6 +1003,10 @@ function readEventPayload(file) {
 /** An entry's name ends with how it is kept: one tar archive, or (link mode) a folder tree. */
 const TAR = '.tar';
 const TREE = '.tree';
+/** Names a save or an eviction works under; never restored. */
+const TEMP_PREFIX = '.tmp-';
+/** A temp name older than this is a killed save's or eviction's: live ones finish in seconds. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
 /**
  * A cache in a plain folder, for Jenkins agents and laptops: each key is one
  * tar archive of the saved paths (by absolute location, as @actions/cache
@@ -461,13 +1016,24 @@ const TREE = '.tree';
  * content is written at all (they are copied only when the cache is on
  * another filesystem). A save is written to a temp name and renamed, so a
  * killed save never leaves an entry a later restore would trust.
+ *
+ * The folder is capped (`maxBytes`): after a save, the least recently used
+ * entries are evicted. Last use is an entry's access time, set on every
+ * restore, so the modification time stays the save time that a restore
+ * prefix picks the newest by. An eviction renames the entry to a temp name
+ * first, so a kill halfway through removing a tree leaves nothing a restore
+ * would trust.
  */
 class DirectoryCache {
     root;
     log;
-    constructor(root, log) {
+    maxBytes;
+    /** Entry files this run restored or saved: never evicted by it. */
+    used = new Set();
+    constructor(root, log, maxBytes = _cache_cap_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_CACHE_MAX_BYTES */ .KH) {
         this.root = root;
         this.log = log;
+        this.maxBytes = maxBytes;
     }
     async restore(paths, key, restoreKeys = [], options = {}) {
         const suffix = options.link ? TREE : TAR;
@@ -481,8 +1047,9 @@ class DirectoryCache {
             }
             else {
                 // Only the members asked for; `--` so no member can be read as an option.
-                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execCapture */ .Wp)('tar', ['-x', '-f', this.entryFile(matched, TAR), '-C', '/', '--', ...(await this.membersIn(matched, members))]);
+                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('tar', ['-x', '-f', this.entryFile(matched, TAR), '-C', '/', '--', ...(await this.membersIn(matched, members))]);
             }
+            await this.markUsed(this.entryFile(matched, suffix));
             return matched;
         }
         catch (err) {
@@ -493,9 +1060,11 @@ class DirectoryCache {
     async save(paths, key, options = {}) {
         const suffix = options.link ? TREE : TAR;
         const final = this.entryFile(key, suffix);
-        if (await exists(final))
+        if (await exists(final)) {
+            await this.markUsed(final);
             return; // keys are immutable, as on GitHub
-        const staging = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, `.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)()}${suffix}`);
+        }
+        const staging = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, `${TEMP_PREFIX}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)()}${suffix}`);
         try {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(this.root, { recursive: true });
             const present = [];
@@ -511,13 +1080,68 @@ class DirectoryCache {
                     await placeTree(node_path__WEBPACK_IMPORTED_MODULE_3___default().join('/', name), node_path__WEBPACK_IMPORTED_MODULE_3___default().join(staging, name));
             }
             else {
-                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execCapture */ .Wp)('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
+                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
             }
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(staging, final);
+            this.used.add(final);
         }
         catch (err) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true }).catch(() => undefined);
             this.log.warning(`cache save failed for key ${key}: ${err.message}`);
+            return;
+        }
+        await this.evictToCap();
+    }
+    /**
+     * Sweeps what killed saves and evictions left, then evicts the least
+     * recently used entries until the folder holds at most `maxBytes`: never
+     * one this run used, nor one used in the last minutes (another agent may
+     * be restoring it). Optional work, like the save: a failure only warns.
+     */
+    async evictToCap() {
+        try {
+            const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(this.root);
+            await this.sweepStaleTemps(names);
+            const entries = await Promise.all(names.filter(isEntryName).map((name) => this.entryInfo(name)));
+            const { evict, remainingBytes } = (0,_cache_cap_js__WEBPACK_IMPORTED_MODULE_4__/* .planEviction */ .fg)(entries, this.maxBytes, (entry) => this.used.has(entry.file), Date.now());
+            for (const entry of evict) {
+                const aside = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, `${TEMP_PREFIX}evict-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)()}${node_path__WEBPACK_IMPORTED_MODULE_3___default().extname(entry.file)}`);
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(entry.file, aside);
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(aside, { recursive: true, force: true });
+            }
+            if (evict.length > 0) {
+                const freed = evict.reduce((sum, entry) => sum + entry.bytes, 0);
+                this.log.info(`cache: evicted ${evict.length} least recently used entries (${(0,_data_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z)(freed)}) from ${this.root}; ${(0,_data_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z)(remainingBytes)} left, cap ${(0,_data_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z)(this.maxBytes)}`);
+            }
+        }
+        catch (err) {
+            this.log.warning(`cache eviction in ${this.root} failed: ${err.message}`);
+        }
+    }
+    async sweepStaleTemps(names) {
+        const now = Date.now();
+        for (const name of names.filter((n) => n.startsWith(TEMP_PREFIX))) {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, name);
+            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(file).catch(() => undefined);
+            if (info && now - info.mtimeMs > STALE_TEMP_MS)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { recursive: true, force: true });
+        }
+    }
+    async entryInfo(name) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, name);
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(file);
+        const bytes = info.isDirectory() ? await treeBytes(file) : info.size;
+        return { name, file, bytes, lastUsedMs: info.atimeMs };
+    }
+    /** Sets the entry's access time to now, keeping its modification time (the save time). */
+    async markUsed(file) {
+        this.used.add(file);
+        try {
+            const { mtime } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.utimes)(file, new Date(), mtime);
+        }
+        catch (err) {
+            this.log.debug(`DirectoryCache.markUsed: ${file}: ${err.message}`);
         }
     }
     entryFile(key, suffix) {
@@ -533,7 +1157,7 @@ class DirectoryCache {
     }
     /** The requested members the archive holds (tar -x fails on a name it lacks). */
     async membersIn(key, wanted) {
-        const listing = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execCapture */ .Wp)('tar', ['-t', '-f', this.entryFile(key, TAR)]);
+        const listing = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('tar', ['-t', '-f', this.entryFile(key, TAR)]);
         const tops = new Set(listing.stdout.split('\n').map((line) => line.replace(/\/$/, '')));
         return wanted.filter((name) => tops.has(name));
     }
@@ -542,7 +1166,7 @@ class DirectoryCache {
         if (await exists(this.entryFile(key, suffix)))
             return key;
         const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(this.root).catch(() => []))
-            .filter((name) => name.endsWith(suffix) && !name.startsWith('.tmp-'))
+            .filter((name) => name.endsWith(suffix) && !name.startsWith(TEMP_PREFIX))
             .map((name) => decodeURIComponent(name.slice(0, -suffix.length)));
         for (const prefix of restoreKeys) {
             const candidates = names.filter((name) => name.startsWith(prefix));
@@ -566,7 +1190,7 @@ async function placeTree(source, target) {
     if ((await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(source)).dev === (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(target)).dev)
         linkTree(source, target);
     else
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execCapture */ .Wp)('cp', ['-PpR', `${source}/.`, target]); // POSIX flags: GNU and BSD cp alike
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('cp', ['-PpR', `${source}/.`, target]); // POSIX flags: GNU and BSD cp alike
 }
 /**
  * Recreates the folders of `source` under `target` and hard-links every file
@@ -602,6 +1226,18 @@ function replaceWith(target, make) {
         make();
     }
 }
+function isEntryName(name) {
+    return !name.startsWith(TEMP_PREFIX) && (name.endsWith(TAR) || name.endsWith(TREE));
+}
+/** The bytes of the files in a tree entry (symlinks count as themselves, never followed). */
+async function treeBytes(dir) {
+    let total = 0;
+    for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { withFileTypes: true })) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, entry.name);
+        total += entry.isDirectory() ? await treeBytes(file) : (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(file)).size;
+    }
+    return total;
+}
 /** A path as a member relative to `/` (of a tar archive, or of a tree entry). */
 function member(target) {
     return node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(target).slice(1);
@@ -618,10 +1254,13 @@ async function exists(file) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DJ: () => (/* binding */ revParse),
-/* harmony export */   II: () => (/* binding */ showFile),
+/* harmony export */   RS: () => (/* binding */ remoteNames),
+/* harmony export */   Wd: () => (/* binding */ fileAt),
+/* harmony export */   fE: () => (/* binding */ isShallow),
 /* harmony export */   fY: () => (/* binding */ parentsOf),
 /* harmony export */   fn: () => (/* binding */ parseRepositoryUrl),
-/* harmony export */   gX: () => (/* binding */ remoteUrl)
+/* harmony export */   gX: () => (/* binding */ remoteUrl),
+/* harmony export */   sl: () => (/* binding */ fetchRef)
 /* harmony export */ });
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6192);
 
@@ -641,10 +1280,48 @@ async function remoteUrl(cwd, remote = 'origin') {
     const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['remote', 'get-url', remote], { cwd, ignoreReturnCode: true }).catch(() => null);
     return result && result.exitCode === 0 ? result.stdout.trim() : null;
 }
-/** `git show <ref>:<path>`: the file's text at that ref, or null when the file or ref doesn't exist. */
-async function showFile(cwd, ref, path) {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['show', `${ref}:${path}`], { cwd, ignoreReturnCode: true });
-    return result.exitCode === 0 ? result.stdout : null;
+/** The names of the repository's remotes (`origin`, …); [] outside a repository. */
+async function remoteNames(cwd) {
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['remote'], { cwd, ignoreReturnCode: true }).catch(() => null);
+    return result && result.exitCode === 0 ? result.stdout.split('\n').filter(Boolean) : [];
+}
+/** Whether the clone is shallow, as actions/checkout leaves it by default (depth 1). */
+async function isShallow(cwd) {
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['rev-parse', '--is-shallow-repository'], { cwd, ignoreReturnCode: true });
+    return result.exitCode === 0 && result.stdout.trim() === 'true';
+}
+/**
+ * `git fetch [--depth=1] <remote> <ref>` (argv, never a shell), then the commit
+ * FETCH_HEAD names. `shallow` keeps a shallow clone shallow; a full clone is
+ * fetched in full, because `--depth` would make it shallow.
+ */
+async function fetchRef(cwd, remote, ref, shallow) {
+    const depth = shallow ? ['--depth=1'] : [];
+    // No terminal prompt for credentials: a CI step must fail, not wait for a password nobody types.
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['fetch', '--quiet', '--no-tags', ...depth, remote, ref], { cwd, env, ignoreReturnCode: true });
+    const detail = withoutCredentials(result.stderr.trim().split('\n').slice(-3).join(' '));
+    if (result.exitCode !== 0) {
+        // The remote answered and has no such ref (a branch, a tag, or a commit it does not advertise).
+        const unknown = /couldn't find remote ref|not our ref|invalid refspec|no such remote ref|unadvertised object/i.test(result.stderr);
+        return { kind: unknown ? 'no-such-ref' : 'failed', detail };
+    }
+    const commit = await revParse(cwd, 'FETCH_HEAD');
+    return commit ? { kind: 'fetched', commit } : { kind: 'no-such-ref', detail: `${ref} at ${remote} is not a commit` };
+}
+/** A remote URL in git's message may carry a token (`https://x-access-token:…@host`): never print it. */
+function withoutCredentials(text) {
+    return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^@/\s]+@/gi, '$1***@');
+}
+/** The file at `path` in `commit` (a commit that exists: see revParse). */
+async function fileAt(cwd, commit, path) {
+    const object = `${commit}:${path}`;
+    const type = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['cat-file', '-t', object], { cwd, ignoreReturnCode: true });
+    if (type.exitCode !== 0)
+        return { kind: 'absent' };
+    if (type.stdout.trim() !== 'blob')
+        return { kind: 'not-a-file', type: type.stdout.trim() };
+    return { kind: 'file', text: (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['cat-file', 'blob', object], { cwd })).stdout };
 }
 /**
  * owner/repo from a GitHub-style URL: https://host/owner/repo(.git), git@host:owner/repo.git,
@@ -681,17 +1358,24 @@ function parseRepositoryUrl(url) {
  * Jenkins, through the shim in jenkins-lib: inputs arrive as one JSON object in
  * MLOPS_CI_INPUTS (dash drops hyphenated variable names), outputs go back as a
  * JSON file named by MLOPS_CI_OUTPUTS, and error details to MLOPS_CI_ERROR_FILE.
+ *
+ * The CLI run by hand in a Jenkins `sh` step (no shim) is on this host too, for
+ * the build's context: its `--name value` arguments count as inputs (over
+ * MLOPS_CI_INPUTS, as on the local host), and with no MLOPS_CI_OUTPUTS its
+ * outputs are the JSON on stdout the CLI always prints.
  */
 class JenkinsHost extends _plain_host_js__WEBPACK_IMPORTED_MODULE_3__/* .PlainHost */ .N {
     kind = 'jenkins';
-    static async create(step, env) {
-        const inputs = (0,_raw_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonInputs */ .iV)((0,_spec_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInputsJson */ .nK)(env['MLOPS_CI_INPUTS'] ?? '{}'));
+    static async create(step, env, cliInputs = {}) {
+        const inputs = (0,_raw_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonInputs */ .iV)({ ...(0,_spec_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInputsJson */ .nK)(env['MLOPS_CI_INPUTS'] ?? '{}'), ...cliInputs });
         return new JenkinsHost(inputs, await (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .jenkinsContext */ .Sk)(env), step, env);
     }
     async finish(outcome) {
         const outputsFile = this.env['MLOPS_CI_OUTPUTS'];
         if (outputsFile)
             await this.writeJsonFile(outputsFile, this.outputs);
+        else
+            process.stdout.write(`${JSON.stringify(this.outputs, null, 2)}\n`);
         if (outcome.error) {
             this.error(outcome.error.message);
             await writeErrorFile(this.env, { ...outcome.error, message: this.redact(outcome.error.message), exitCode: outcome.exitCode });
@@ -722,6 +1406,10 @@ async function writeErrorFile(env, record) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7232);
+/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3494);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(796);
+
+
 
 
 
@@ -743,6 +1431,11 @@ class PlainHost {
     outputs = {};
     secrets = [];
     debugEnabled;
+    /**
+     * The CLI in a workflow's `run:` step: the runner reads this process's
+     * stdout and stderr for workflow commands, so printed text is made inert.
+     */
+    onGitHubRunner;
     summaryStarted = false;
     constructor(inputs, context, step, env, write = writeStderr) {
         this.inputs = inputs;
@@ -751,6 +1444,7 @@ class PlainHost {
         this.env = env;
         this.write = write;
         this.debugEnabled = ['1', 'true'].includes(env['MLOPS_CI_DEBUG'] ?? env['RUNNER_DEBUG'] ?? '');
+        this.onGitHubRunner = env['GITHUB_ACTIONS'] === 'true';
         const cacheRoot = env['MLOPS_CI_CACHE_DIR'] ?? node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.cache', 'mlops-ci', 'cache');
         this.cache = new _directory_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .DirectoryCache */ .Q(cacheRoot, this);
     }
@@ -797,15 +1491,19 @@ class PlainHost {
         for (const line of markdown.split('\n'))
             this.emit(line);
     }
+    /** Secrets this run was told about, and credentials inside any URL. */
     redact(text) {
-        let out = text;
+        let out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactUrlCredentials */ .d)(text);
         for (const secret of this.secrets)
             out = out.split(secret).join('***');
         return out;
     }
     emit(message) {
-        for (const line of this.redact(message).split('\n'))
-            this.write(line);
+        const text = this.redact(message);
+        for (const block of this.onGitHubRunner ? (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .inertLines */ .w)(text) : [text]) {
+            for (const line of block.split('\n'))
+                this.write(line);
+        }
     }
     /** Writes JSON whole, so the shim never reads half of it. */
     async writeJsonFile(file, value) {
@@ -864,6 +1562,278 @@ function withEnvFallbacks(raw, spec, env) {
         },
         givenNames: () => raw.givenNames(),
     };
+}
+
+
+/***/ }),
+
+/***/ 3494:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ inertJson),
+/* harmony export */   w: () => (/* binding */ inertLines)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A GitHub runner reads every line a step prints, on stdout and stderr, for
+ * workflow commands: `::name props::data` after leading whitespace, and the
+ * older `##[name props]data` anywhere in a line. Log text made of repository
+ * values (a folder name, a metrics key, a record) could therefore set outputs,
+ * add masks or raise errors. The hosts that print on a runner pass all free
+ * text through here, so no step has to remember.
+ */
+/** Anything the runner could read as a command, on any of the lines of `text`. */
+const COMMAND_LIKE = /::|##\[/;
+/**
+ * The lines to print for `text` so that none of it runs: unchanged when it
+ * cannot look like a command, else between `::stop-commands::<token>` and
+ * `::<token>::` (GitHub's documented way to print untrusted text), with a
+ * fresh token the text does not contain, so the text cannot end the pause.
+ */
+function inertLines(text, newToken = randomToken) {
+    if (!COMMAND_LIKE.test(text))
+        return [text];
+    let token = newToken();
+    while (text.toLowerCase().includes(token.toLowerCase()))
+        token = newToken();
+    return [`::stop-commands::${token}`, text, `::${token}::`];
+}
+/**
+ * JSON the CLI prints on stdout (its outputs) must stay one parseable
+ * document, so it cannot be wrapped. JSON.stringify already escapes line
+ * breaks, so no line can start with `::`; the only way in is `##[` inside a
+ * string. `#` appears in JSON only inside strings, where `\u0023` is the same
+ * character to any JSON reader.
+ */
+function inertJson(json) {
+    return json.replace(/#/g, '\\u0023');
+}
+function randomToken() {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
+}
+
+
+/***/ }),
+
+/***/ 3761:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ processExists)
+/* harmony export */ });
+/**
+ * Whether a process with this pid exists on this host: signal 0 checks
+ * without sending anything. EPERM means it exists but belongs to another
+ * user. Locks use it to tell a dead owner from a live one; a live pid alone
+ * proves nothing (it may have been reused), so they check more than this.
+ */
+function processExists(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
+    }
+}
+
+
+/***/ }),
+
+/***/ 7011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jf: () => (/* binding */ writeStepRecord),
+/* harmony export */   Y$: () => (/* binding */ readRunRecords),
+/* harmony export */   m2: () => (/* binding */ ignoredRecordWarning),
+/* harmony export */   v7: () => (/* binding */ RECORDS_DIR)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8162);
+
+
+
+
+/**
+ * `.mlops-ci/` in the workspace: where each step leaves a record of its
+ * outputs for the steps after it (promote-model's lineage: data digest, env
+ * fingerprint, image digest). This module is the only one that writes or
+ * reads records there. A workspace outlives a run (a reused Jenkins
+ * workspace, a self-hosted runner), so every record names the run that wrote
+ * it, and a reader takes only the records of its own run.
+ *
+ * Layout:
+ *   .mlops-ci/<step>.json                  the step's last record (one per run is enough)
+ *   .mlops-ci/<step>/<key digest>.json     steps keyed by one of their outputs:
+ *                                          one record per key, so two trainings
+ *                                          into two folders (Jenkins `parallel`)
+ *                                          both keep theirs
+ */
+const RECORDS_DIR = '.mlops-ci';
+/** The records format; a bare outputs object (what mlops-ci wrote before runs were recorded) has none. */
+const SCHEMA = 2;
+/** A keyed record's name: the first hex digits of the sha256 of its key. */
+const KEY_DIGITS = 16;
+const KEYED_RECORD_NAME = new RegExp(`^[0-9a-f]{${KEY_DIGITS}}\\.json$`);
+/** When a record was written, as `toISOString()` gives it; the only form it is ever printed in. */
+const WRITTEN_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** A record is a few hundred bytes; anything much larger is not one (and is not read whole). */
+const MAX_RECORD_BYTES = 1024 * 1024;
+/**
+ * Steps whose records are keyed by one of their outputs, one record per
+ * value: a training by its `outputs` folder, so promote-model can pick the
+ * training whose folder holds the model it registers.
+ */
+const KEYED_BY = { 'train-in-container': 'outputs' };
+/**
+ * Writes the record of a step's outputs for this run, whole or not at all,
+ * and returns its path relative to the workspace. Throws when the records
+ * folder is not a plain folder (a symlink planted in the repository would
+ * lead the write outside the workspace): the caller decides whether that
+ * fails anything.
+ */
+async function writeStepRecord(context, step, outputs) {
+    const file = recordFile(step, outputs);
+    await refuseNonFolder(context.workspace, RECORDS_DIR);
+    if (KEYED_BY[step] !== undefined)
+        await refuseNonFolder(context.workspace, node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file));
+    const record = {
+        schema: SCHEMA,
+        step,
+        run: context.run,
+        writtenAt: new Date().toISOString(),
+        outputs,
+    };
+    await (0,_fs_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Z)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(context.workspace, file), `${JSON.stringify(record, null, 2)}\n`);
+    return file;
+}
+/**
+ * Every record of `step` in the workspace, split into those this run wrote
+ * and the rest (another run's, an older mlops-ci's without a run, damaged
+ * ones): only the first may be trusted. No records at all is not an error.
+ */
+async function readRunRecords(workspace, run, step) {
+    const files = KEYED_BY[step] !== undefined ? await keyedRecordFiles(workspace, step) : [node_path__WEBPACK_IMPORTED_MODULE_2___default().join(RECORDS_DIR, `${step}.json`)];
+    const mine = [];
+    const ignored = [];
+    for (const file of files) {
+        const read = await readRecord(workspace, file, step);
+        if (read === null)
+            continue;
+        if ('reason' in read)
+            ignored.push(read);
+        else if (read.run.id === run.id)
+            mine.push(read);
+        else
+            ignored.push({ file, reason: `it was written at ${read.writtenAt} by run ${JSON.stringify(read.run.id)}, not this run (${JSON.stringify(run.id)})` });
+    }
+    return { mine, ignored };
+}
+/**
+ * The warning for a record left aside, naming it and its run; outside CI it
+ * also says how to make several commands one run.
+ */
+function ignoredRecordWarning(ignored, run, instead) {
+    const chain = run.source === 'process'
+        ? ' Outside CI every mlops-ci command is a run of its own unless MLOPS_CI_RUN_ID is set: export one MLOPS_CI_RUN_ID before the steps of one pipeline.'
+        : '';
+    return `Ignored ${ignored.file}: ${ignored.reason}.${chain} Give ${instead} to record it.`;
+}
+function recordFile(step, outputs) {
+    const keyOutput = KEYED_BY[step];
+    if (keyOutput === undefined)
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(RECORDS_DIR, `${step}.json`);
+    // A digest, not the value: the key is an absolute path, and a file name must stay one name.
+    const key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(outputs[keyOutput] ?? '').digest('hex').slice(0, KEY_DIGITS);
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(RECORDS_DIR, step, `${key}.json`);
+}
+async function keyedRecordFiles(workspace, step) {
+    const folder = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(RECORDS_DIR, step);
+    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(workspace, folder)).catch(() => []);
+    // Only names this module writes: a writer's staging file (`<name>.json.tmp-…`) is skipped, and a
+    // planted name (one holding a newline and a workflow command) never reaches a log line.
+    return entries.filter((name) => KEYED_RECORD_NAME.test(name)).sort().map((name) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(folder, name));
+}
+/** The record in `file`, a reason to ignore it, or null when there is none. */
+async function readRecord(workspace, file, step) {
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(workspace, file);
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(absolute).catch(() => null);
+    if (!info)
+        return null;
+    // A FIFO would block the read forever, a symlink could lead anywhere: mlops-ci writes neither.
+    if (!info.isFile())
+        return { file, reason: 'it is not a regular file' };
+    if (info.size > MAX_RECORD_BYTES)
+        return { file, reason: `it is ${info.size} bytes, more than a record can be` };
+    let parsed;
+    try {
+        parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(absolute, 'utf8'));
+    }
+    catch {
+        return { file, reason: 'it is not JSON' };
+    }
+    return recordFrom(parsed, file, step);
+}
+function recordFrom(parsed, file, step) {
+    if (!isObject(parsed))
+        return { file, reason: 'it is not a record mlops-ci wrote' };
+    if (parsed['schema'] === undefined)
+        return { file, reason: 'it was written by an older mlops-ci, which did not record the run' };
+    const { schema, run, writtenAt, outputs } = parsed;
+    const runOk = isObject(run) && typeof run['id'] === 'string' && typeof run['source'] === 'string';
+    const outputsOk = isObject(outputs) && Object.values(outputs).every((value) => typeof value === 'string');
+    const writtenAtOk = typeof writtenAt === 'string' && WRITTEN_AT.test(writtenAt);
+    if (schema !== SCHEMA || parsed['step'] !== step || !runOk || !writtenAtOk || !outputsOk) {
+        return { file, reason: 'it is not a record mlops-ci wrote' };
+    }
+    return { step, run: run, writtenAt: writtenAt, outputs: outputs, file };
+}
+/** Throws when `relative` exists and is anything but a real folder. */
+async function refuseNonFolder(workspace, relative) {
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(workspace, relative)).catch(() => null);
+    if (info && !info.isDirectory())
+        throw new Error(`${relative} in the workspace is not a folder (a symlink or a file), so no record is written there`);
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 796:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ redactUrlCredentials)
+/* harmony export */ });
+/* unused harmony export REDACTED */
+/**
+ * Credentials users put in URLs (`https://user:token@host`, `?access_token=…`)
+ * end up in messages the tool prints: an input quoted back in an error, an
+ * HTTP client's error naming the request URL. Hosts pass every line they
+ * print through redactUrlCredentials, so no caller has to remember.
+ */
+/** `scheme://userinfo@`: everything between `://` and the last `@` before the path (a password may hold a raw `@`). */
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]+@/gi;
+/**
+ * A query parameter whose name says it holds a credential (`token`,
+ * `access_token`, `api_key`, `X-Amz-Signature`, `sig`, `password`, …).
+ */
+const CREDENTIAL_PARAM = /([?&;][^=&;#\s]*(?:token|key|secret|password|passwd|pwd|sig|signature|credential|auth)[^=&;#\s]*=)[^&;#\s'"]+/gi;
+const REDACTED = '***';
+/** The text with URL userinfo and credential-like query values replaced by `***`. */
+function redactUrlCredentials(text) {
+    return text.replace(URL_USERINFO, `$1${REDACTED}@`).replace(CREDENTIAL_PARAM, `$1${REDACTED}`);
 }
 
 
@@ -955,10 +1925,17 @@ function wrap(text, indent, width = 88) {
 /* harmony export */   ln: () => (/* binding */ secretEnvName),
 /* harmony export */   nK: () => (/* binding */ parseInputsJson)
 /* harmony export */ });
+/* unused harmony export MAX_STRING_LENGTH */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
 
 const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
+/**
+ * The longest value a `string` input or a list item may hold: no path
+ * (PATH_MAX), name, URL or version is longer, and a longer one would reach
+ * the file system only to fail there as ENAMETOOLONG, a fault instead of bad input.
+ */
+const MAX_STRING_LENGTH = 4096;
 /**
  * Reads a step's inputs through the spec: applies defaults, checks types and
  * required inputs, and throws an InputError (exit 2) that names the input,
@@ -992,7 +1969,7 @@ class InputReader {
             return true;
         if (FALSE_WORDS.has(value) || value === '')
             return false;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got '${value}', expected true or false`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(value)}, expected true or false`);
     }
     number(name, range = {}) {
         const value = this.text(name)?.trim();
@@ -1002,9 +1979,9 @@ class InputReader {
         const kind = range.integer ? 'a whole number' : 'a number';
         const valid = Number.isFinite(parsed) && (!range.integer || Number.isInteger(parsed));
         if (!valid)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got '${value}', expected ${kind}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(value)}, expected ${kind}`);
         if ((range.min !== undefined && parsed < range.min) || (range.max !== undefined && parsed > range.max)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${value}, expected ${kind} from ${range.min ?? '-∞'} to ${range.max ?? '∞'}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${parsed}, expected ${kind} from ${range.min ?? '-∞'} to ${range.max ?? '∞'}`);
         }
         return parsed;
     }
@@ -1012,7 +1989,7 @@ class InputReader {
         const choices = this.specOf(name).choices ?? [];
         const value = this.text(name)?.trim() ?? '';
         if (!choices.includes(value)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got '${value}', expected one of: ${choices.join(', ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(value)}, expected one of: ${choices.join(', ')}`);
         }
         return value;
     }
@@ -1021,28 +1998,37 @@ class InputReader {
         const value = this.raw.get(name) ?? this.specOf(name).default;
         if (value === undefined || value === null)
             return [];
-        if (Array.isArray(value))
-            return value.map((item) => this.scalarText(name, item)).filter((item) => item !== '');
-        return this.scalarText(name, value)
-            .split(/\r?\n/)
-            .map((line) => line.trim())
-            .filter((line) => line !== '' && !line.startsWith('#'));
+        const items = Array.isArray(value)
+            ? value.map((item) => this.scalarText(name, item)).filter((item) => item !== '')
+            : this.scalarText(name, value)
+                .split(/\r?\n/)
+                .map((line) => line.trim())
+                .filter((line) => line !== '' && !line.startsWith('#'));
+        for (const item of items)
+            this.checkLength(name, item, 'an item of');
+        return items;
     }
     /** The input's text as given, or its default; undefined when neither. */
     text(name) {
         const value = this.raw.get(name);
         if (value === undefined || value === null || value === '')
             return this.specOf(name).default;
-        if (Array.isArray(value))
-            return value.map((item) => this.scalarText(name, item)).join('\n');
-        return this.scalarText(name, value);
+        const text = Array.isArray(value) ? value.map((item) => this.scalarText(name, item)).join('\n') : this.scalarText(name, value);
+        if (this.specOf(name).type === 'string')
+            this.checkLength(name, text, 'the value of');
+        return text;
+    }
+    checkLength(name, text, what) {
+        if (text.length > MAX_STRING_LENGTH) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${text.length} characters; ${what} this input holds at most ${MAX_STRING_LENGTH} (no path, name or URL is longer)`);
+        }
     }
     scalarText(name, value) {
         if (typeof value === 'string')
             return value;
         if (typeof value === 'number' || typeof value === 'boolean')
             return String(value);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${JSON.stringify(value)}, expected text, a number or true/false`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(JSON.stringify(value) ?? String(value))}, expected text, a number or true/false`);
     }
     specOf(name) {
         const spec = this.byName.get(name);
@@ -1105,7 +2091,7 @@ const dataPullSpec = {
         {
             name: 'source',
             type: 'string',
-            description: 'What to sync as-is: `s3://bucket/prefix/` (AWS or any S3-compatible store through `endpoint`), `file:///abs/dir` or a folder path. Give `source` or `dvc`, not both.',
+            description: 'What to sync as-is: `s3://bucket/prefix/` (AWS or any S3-compatible store through `endpoint`), `file:///abs/dir` or a folder path. Give `source` or `dvc`, not both. A folder that does not exist, or an S3 prefix with no objects, is a bad input; an existing empty folder is an empty dataset.',
             example: 's3://datasets/iris/v3/',
         },
         {
@@ -1174,12 +2160,19 @@ const dataPullSpec = {
             name: 'delete',
             type: 'boolean',
             default: 'false',
-            description: 'Remove files under `path` that are not in the dataset (only those `include`/`exclude` select). Files already right are always kept.',
+            description: 'Remove files under `path` that are not in the dataset (only those `include`/`exclude` select). Files already right are always kept. Only in a folder inside the workspace (never its root, a folder above it or outside it, nor a repository root), and never with an empty dataset.',
         },
         {
             name: 'cache-dir',
             type: 'string',
             description: 'Local content-addressed cache of verified objects and state. Default: `$RUNNER_TOOL_CACHE/mlops-ci/data-pull`, else `~/.cache/mlops-ci/data-pull`.',
+        },
+        {
+            name: 'cache-max-size',
+            type: 'string',
+            default: '10GiB',
+            description: 'Size cap of `cache-dir`, and of a `cache-url` folder: after a pull, the least recently used objects (entries) are evicted down to it — never one this pull used or needs, nor one used in the last 10 minutes. `10GiB`, `500MB`, `750M`, or bytes.',
+            example: '20GiB',
         },
         {
             name: 'cache',
@@ -1254,7 +2247,7 @@ const evaluateAndGateSpec = {
         {
             name: 'baseline',
             type: 'string',
-            description: 'Metrics of the current model: a file path, `git:<ref>:<path>` (read with git show), or `registry:<model>@<alias>[:<registry-url>]` (the metrics stored with that version by promote-model). When it does not exist, rules using `baseline.*` are skipped and `on-missing-baseline` decides.',
+            description: 'Metrics of the current model: a file path, `git:<ref>:<path>` (a ref the clone lacks, as after a depth-1 checkout, is fetched from its remote), or `registry:<model>@<alias>[:<registry-url>]` (the metrics stored with that version by promote-model). Only a file absent at an existing ref (or path) and a model with no version yet count as no baseline: then rules using `baseline.*` are skipped, the headline says so, and `on-missing-baseline` decides. An unknown ref, an alias the model does not have, or a version without metrics is an error.',
             example: 'git:origin/main:metrics.json',
         },
         {
@@ -1267,14 +2260,14 @@ const evaluateAndGateSpec = {
         {
             name: 'samples',
             type: 'list',
-            description: 'Per-example scores for the statistical rules (`@ 95%`): one `name=file` per line for each candidate and for `baseline`; a file is a JSON array or a CSV column (`file.csv#column`). Same evaluation rows, same order. With a `registry:` baseline, `baseline=registry:<file>` reads that file of the baseline version (as promote-model stored it); none yet: skipped.',
+            description: 'Per-example scores for the statistical rules (`@ 95%`): one `name=file` per line for each candidate and for `baseline`; a file is a JSON array or a CSV column (`file.csv#column`). Same evaluation rows, same order. With a `registry:` baseline, `baseline=registry:<file>` reads that file of the baseline version (as promote-model stored it); none yet: skipped. At most 100,000 scores per series (a 64 MiB file).',
             example: 'baseline=out/prod/correct.json',
         },
         {
             name: 'bootstrap-resamples',
             type: 'number',
             default: '10000',
-            description: 'Resamples of the paired bootstrap behind `@ <confidence>%` rules.',
+            description: 'Resamples of the paired bootstrap behind `@ <confidence>%` rules. Rows × resamples may be at most 10^9 per candidate.',
         },
         {
             name: 'bootstrap-seed',
@@ -1371,7 +2364,7 @@ const promoteModelSpec = {
         {
             name: 'model',
             type: 'string',
-            description: 'Name of the model: letters, digits, `-`, `_` and `/` between name parts; no `..`, no spaces. Required unless `describe` is given.',
+            description: 'Name of the model: one name part of lowercase letters, digits and `-`, starting and ending with a letter or digit, at most 100 characters (the names GTO, MLflow and S3 all accept). Required unless `describe` is given.',
             example: 'iris',
         },
         {
@@ -1402,7 +2395,7 @@ const promoteModelSpec = {
         {
             name: 'metrics',
             type: 'string',
-            description: 'Metrics file recorded with the version (JSON, YAML or TOML; nested keys flatten with dots). evaluate-and-gate reads them back with `baseline: registry:<model>@<alias>`.',
+            description: 'Metrics file recorded with the version (JSON, YAML or TOML; nested keys flatten with dots). evaluate-and-gate reads them back with `baseline: registry:<model>@<alias>`. Empty: the promoted candidate\u2019s metrics from `gate-results`.',
             example: 'out/rf/metrics.json',
         },
         {
@@ -1415,7 +2408,7 @@ const promoteModelSpec = {
             name: 'require-gate',
             type: 'boolean',
             default: 'true',
-            description: 'Refuse to register (exit 2, the failed rules listed) unless `gate-results` is given and its `passed` is true.',
+            description: 'Refuse to register (exit 2) unless `gate-results` passed and names a passing candidate whose metrics are the promoted ones: those of `metrics`, else of the candidate whose metrics file is in or beside `path`, checked against the digest the gate recorded.',
         },
         {
             name: 'lineage',
@@ -1426,22 +2419,22 @@ const promoteModelSpec = {
         {
             name: 'data-digest',
             type: 'string',
-            description: "Digest of the training data (data-pull's `digest` output). Empty: read from `.mlops-ci/data-pull.json` when that file exists.",
+            description: "Digest of the training data (data-pull's `digest` output). Empty: from the record data-pull left in this run (a record of another run is ignored, with a warning).",
         },
         {
             name: 'data-manifest',
             type: 'string',
-            description: "Path of the data manifest (data-pull's `manifest` output), recorded whole. Empty: from `.mlops-ci/data-pull.json` when it names one.",
+            description: "Path of the data manifest (data-pull's `manifest` output), recorded whole. Empty: from data-pull's record of this run, when it names one.",
         },
         {
             name: 'env-fingerprint',
             type: 'string',
-            description: "Fingerprint of the Python environment (setup-env's `fingerprint` output). Empty: read from `.mlops-ci/setup-env.json` when that file exists.",
+            description: "Fingerprint of the Python environment (setup-env's `fingerprint` output). Empty: from the record setup-env left in this run.",
         },
         {
             name: 'image-digest',
             type: 'string',
-            description: "Digest of the training image (train-in-container's `image-digest` output). Empty: read from `.mlops-ci/train-in-container.json` when that file exists.",
+            description: "Digest of the training image (train-in-container's `image-digest` output). Empty: from the training of this run whose `outputs` folder holds `path`; exit 2 when two such trainings hold it.",
         },
         {
             name: 'rollback',
@@ -1485,12 +2478,25 @@ const promoteModelSpec = {
             default: 'false',
             description: 'With `describe`: when the alias or version does not exist, succeed with `found` = `false` and empty outputs instead of failing (a pipeline\u2019s first run has no `production` yet). Any other failure still fails.',
         },
+        {
+            name: 'gc',
+            type: 'boolean',
+            default: 'false',
+            description: 'Remove uploads that writers killed mid-upload left (versions still `uploading` after `gc-older-than`: their files, temp files, old locks, open multipart uploads) from `model`, or from every model when `model` is empty. A ready version is never touched; a small tombstone keeps the number from reuse. Folder and `s3://` registries. Does nothing else.',
+        },
+        {
+            name: 'gc-older-than',
+            type: 'string',
+            default: '24h',
+            description: 'How long an upload may stay unfinished before it counts as abandoned (`45m`, `24h`, `1h30m`). Used by `gc`, and by every registration, which removes the model’s abandoned uploads older than this after it succeeds.',
+        },
     ],
     outputs: [
         { name: 'version', description: 'The version registered, or the one the alias now points to (empty after remove-alias).' },
         { name: 'uri', description: 'Where the model files of that version are.' },
         { name: 'previous-version', description: 'What the alias pointed to before; empty when it was new or no alias moved.' },
         { name: 'lineage', description: 'Path of that version’s `version.json` (a local copy for remote registries).' },
+        { name: 'removed', description: 'With `gc`: the abandoned uploads removed, as `model@version` lines; empty when none.' },
         { name: 'found', description: 'With `describe`: `true` when the version exists, `false` when it does not (only with `allow-missing`). Empty otherwise.' },
     ],
     example: {
@@ -1543,7 +2549,7 @@ const setupEnvSpec = {
             name: 'env-name',
             type: 'string',
             default: '.venv',
-            description: 'Folder of the env, relative to working-directory (or absolute). It is replaced when it holds anything but the env this step would build.',
+            description: 'Folder of the env, relative to working-directory (or absolute). It must be missing, empty, or an env this step made (it holds `.mlops-ci-env.json` or `.mlops-ci-unfinished`), which is replaced when it is not the env the lock files ask for; any other folder, a file, the project folder or one above it is refused (exit 2).',
         },
         {
             name: 'extras',
@@ -1565,7 +2571,7 @@ const setupEnvSpec = {
         {
             name: 'cache-url',
             type: 'string',
-            description: 'Where the cache lives outside GitHub: a folder shared by agents (path or file:///dir) or s3://bucket/prefix. Defaults to the host’s cache (GitHub: the Actions cache; elsewhere ~/.cache/mlops-ci/cache or MLOPS_CI_CACHE_DIR).',
+            description: 'Where the cache lives outside GitHub: a folder shared by agents (path or file:///dir, made when missing; a path that is a file is refused) or s3://bucket/prefix. Defaults to the host’s cache (GitHub: the Actions cache; elsewhere ~/.cache/mlops-ci/cache or MLOPS_CI_CACHE_DIR).',
         },
     ],
     outputs: [
@@ -1633,7 +2639,7 @@ const trainInContainerSpec = {
         {
             name: 'outputs',
             type: 'string',
-            description: 'Host folder for results, created if missing, mounted read-write at the same absolute path; the command sees it as `MLOPS_OUTPUT_DIR`. Files are owned by the caller.',
+            description: 'Host folder for results; the command sees it at the same absolute path as `MLOPS_OUTPUT_DIR`. It writes into an empty staging folder beside it, whose files are moved in (replacing those of the same name; others stay) only when the command succeeds: a failed run leaves outputs as it was. Files are handed back to the caller’s uid:gid. With `runtime: host` it is written in place.',
             example: 'out/rf',
         },
         { name: 'metrics-file', type: 'string', default: 'metrics.json', description: 'Name of the metrics file, relative to `outputs`, reported as the `metrics` output when the command wrote it.' },
@@ -1653,10 +2659,10 @@ const trainInContainerSpec = {
         {
             name: 'timeout',
             type: 'string',
-            description: 'Limit on the run: `45s`, `90m`, `2h`, `1h30m`. When hit, the container is stopped (SIGTERM, SIGKILL 10 s later) and the step fails saying so. Empty: no limit.',
+            description: 'Limit on the run: `45s`, `90m`, `2h`, `1h30m`. When hit, the container is stopped (SIGTERM, SIGKILL 10 s later) and the step fails saying so. At most `576h` (24 days; more is refused). Empty: no limit.',
             example: '2h',
         },
-        { name: 'user', type: 'string', description: 'User the command runs as (`uid:gid` or a name). Defaults to the caller’s uid:gid, so outputs are not root-owned.' },
+        { name: 'user', type: 'string', description: 'User the command runs as (`uid:gid` or a name). Defaults to the caller’s uid:gid. With another user, the outputs are handed back to the caller afterwards (`chown -R` as root in the same image, which must have chown).' },
         {
             name: 'runtime',
             type: 'choice',
@@ -1694,11 +2700,11 @@ const trainInContainerSpec = {
  * step that runs).
  */
 const STEPS = [
-    { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(876)]).then(__nccwpck_require__.bind(__nccwpck_require__, 876)) },
-    { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(945)]).then(__nccwpck_require__.bind(__nccwpck_require__, 945)) },
-    { spec: trainInContainerSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(45)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4045)) },
-    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(255), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6351)) },
-    { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(255), __nccwpck_require__.e(460)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3460)) },
+    { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(673)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1673)) },
+    { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7357)) },
+    { spec: trainInContainerSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(324)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1324)) },
+    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(128), __nccwpck_require__.e(404)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7404)) },
+    { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(128), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 413)) },
 ];
 function findStep(name) {
     return STEPS.find((step) => step.spec.name === name);
@@ -1707,7 +2713,7 @@ function findStep(name) {
 
 /***/ }),
 
-/***/ 7280:
+/***/ 1736:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1716,13 +2722,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ runStep)
 });
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __nccwpck_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/fs-atomic.ts
-var fs_atomic = __nccwpck_require__(8162);
 ;// CONCATENATED MODULE: ./packages/core/src/host/detect.ts
 /**
  * An action on GITHUB_ACTIONS=true → github; JENKINS_URL, or BUILD_URL with
@@ -1750,7 +2751,7 @@ async function createHost(step, env, cliInputs, invocation) {
         }
         case 'jenkins': {
             const { JenkinsHost } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7666));
-            return JenkinsHost.create(step, env);
+            return JenkinsHost.create(step, env, cliInputs);
         }
         case 'local': {
             const { LocalHost } = await __nccwpck_require__.e(/* import() */ 455).then(__nccwpck_require__.bind(__nccwpck_require__, 3455));
@@ -1763,9 +2764,75 @@ async function createHost(step, env, cliInputs, invocation) {
 var jenkins = __nccwpck_require__(7666);
 // EXTERNAL MODULE: ./packages/core/src/host/raw-inputs.ts
 var raw_inputs = __nccwpck_require__(8778);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./packages/core/src/data/destination-lock.ts
+var destination_lock = __nccwpck_require__(4024);
+// EXTERNAL MODULE: ./packages/core/src/exec.ts
+var exec = __nccwpck_require__(6192);
+// EXTERNAL MODULE: ./packages/core/src/records/step-records.ts
+var step_records = __nccwpck_require__(7011);
+;// CONCATENATED MODULE: ./packages/core/src/records/git-exclude.ts
+
+
+
+
+
+/**
+ * What mlops-ci leaves in a work tree: the records folder (with the local
+ * registry), and the lock file beside a data-pull destination that a killed
+ * pull leaves until the next one. Each matches at any depth: the workspace may
+ * be a sub-folder of the repository (examples/iris).
+ */
+const PATTERNS = [`${step_records/* RECORDS_DIR */.v7}/`, destination_lock/* LOCK_FILE_PATTERN */.AT];
+/**
+ * Adds `.mlops-ci/` and data-pull's lock files to the repository's `.git/info/exclude`, so that a later
+ * `git add -A` in the pipeline (a bump commit, a GTO tag commit) never
+ * commits step records or a local registry. `info/exclude` rather than
+ * `.gitignore`: it is the clone's own, never part of a commit. Idempotent;
+ * throws only when git names an exclude file that cannot be written.
+ */
+async function excludeRecordsFromGit(workspace) {
+    const file = await excludeFileOf(workspace);
+    if (!file)
+        return 'not-a-work-tree';
+    const current = await (0,promises_.readFile)(file, 'utf8').catch((err) => {
+        if (err.code === 'ENOENT')
+            return '';
+        throw err;
+    });
+    const present = new Set(current.split(/\r?\n/).map((line) => line.trim()));
+    const missing = PATTERNS.filter((pattern) => !present.has(pattern));
+    if (missing.length === 0)
+        return 'present';
+    await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    // Two steps at once (Jenkins `parallel`) can both append: a repeated line is harmless, a lost user line would not be.
+    const separator = current === '' || current.endsWith('\n') ? '' : '\n';
+    await (0,promises_.appendFile)(file, `${separator}# step records, the local registry and data-pull locks of mlops-ci\n${missing.join('\n')}\n`);
+    return 'added';
+}
+/**
+ * The exclude file git reads for the work tree holding `workspace`
+ * (`--git-path` knows linked worktrees share their main repository's), or
+ * null outside a work tree (no repository, a bare one, no git at all).
+ */
+async function excludeFileOf(workspace) {
+    const result = await (0,exec/* execCapture */.Wp)('git', ['rev-parse', '--is-inside-work-tree', '--git-path', 'info/exclude'], { cwd: workspace, ignoreReturnCode: true }).catch(() => null);
+    if (!result || result.exitCode !== 0)
+        return null;
+    const [inside, exclude] = result.stdout.split('\n').map((line) => line.trim());
+    return inside === 'true' && exclude ? external_node_path_default().resolve(workspace, exclude) : null;
+}
+
 // EXTERNAL MODULE: ./packages/core/src/spec/inputs.ts
 var spec_inputs = __nccwpck_require__(4944);
+// EXTERNAL MODULE: ./packages/core/src/redact.ts
+var redact = __nccwpck_require__(796);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/run-step.ts
+
 
 
 
@@ -1784,7 +2851,7 @@ async function runStep(entry, env, invocation, cliInputs = {}) {
         host = await createHost(entry.spec.name, env, cliInputs, invocation);
     }
     catch (err) {
-        process.stderr.write(`error: ${(0,errors/* messageOf */.bD)(err)}\n`);
+        process.stderr.write(`error: ${(0,redact/* redactUrlCredentials */.d)((0,errors/* messageOf */.bD)(err))}\n`);
         await writeErrorFileWithoutHost(env, err);
         return (0,errors/* exitCodeOf */.FO)(err);
     }
@@ -1820,18 +2887,18 @@ async function writeErrorFileWithoutHost(env, err) {
     await (0,jenkins/* writeErrorFile */.k)(env, { message: (0,errors/* messageOf */.bD)(err), category: (0,errors/* categoryOf */.Qd)(err), exitCode: (0,errors/* exitCodeOf */.FO)(err) }).catch(() => undefined);
 }
 /**
- * Leaves the step's outputs in `.mlops-ci/<step>.json` of the workspace, the
- * well-known record later steps read when not given a value (promote-model's
- * lineage: the data digest, the env fingerprint, the image digest). Optional
- * work: a read-only workspace gets a warning, not a failure.
+ * Leaves the step's outputs as this run's record in `.mlops-ci/` of the
+ * workspace, which later steps of the same run read when not given a value
+ * (promote-model's lineage: the data digest, the env fingerprint, the image
+ * digest), and keeps that folder out of git. Optional work: a read-only
+ * workspace or repository gets a warning, not a failure.
  */
 async function recordOutputs(step, outputs, host) {
-    try {
-        await (0,fs_atomic/* writeFileAtomic */.Z)(external_node_path_default().join(host.context.workspace, '.mlops-ci', `${step}.json`), `${JSON.stringify(outputs, null, 2)}\n`);
-    }
-    catch (err) {
-        host.warning(`Could not record the outputs in .mlops-ci/${step}.json: ${(0,errors/* messageOf */.bD)(err)}`);
-    }
+    const { workspace } = host.context;
+    await Promise.all([
+        (0,step_records/* writeStepRecord */.Jf)(host.context, step, outputs).then((file) => host.debug(`recorded the outputs in ${file} for run ${host.context.run.id}`), (err) => host.warning(`Could not record the outputs in ${step_records/* RECORDS_DIR */.v7}/: ${(0,errors/* messageOf */.bD)(err)}`)),
+        excludeRecordsFromGit(workspace).then((outcome) => outcome === 'added' && host.info(`Added ${step_records/* RECORDS_DIR */.v7}/ to the repository's .git/info/exclude, so step records are never committed.`), (err) => host.warning(`Could not add ${step_records/* RECORDS_DIR */.v7}/ to .git/info/exclude: ${(0,errors/* messageOf */.bD)(err)}`)),
+    ]);
 }
 function maskSecretInputs(spec, raw, host) {
     for (const input of spec.inputs) {
@@ -2469,8 +3536,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(8731);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__argumentsNodeRead = __webpack_exports__.T6;
 /******/ var __webpack_exports__main = __webpack_exports__.iW;
 /******/ var __webpack_exports__parseStepArgs = __webpack_exports__.XE;
 /******/ var __webpack_exports__runAction = __webpack_exports__.Cs;
-/******/ export { __webpack_exports__main as main, __webpack_exports__parseStepArgs as parseStepArgs, __webpack_exports__runAction as runAction };
+/******/ export { __webpack_exports__argumentsNodeRead as argumentsNodeRead, __webpack_exports__main as main, __webpack_exports__parseStepArgs as parseStepArgs, __webpack_exports__runAction as runAction };
 /******/ 

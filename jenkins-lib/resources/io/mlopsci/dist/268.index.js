@@ -8,6 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LocalBlobStore: () => (/* binding */ LocalBlobStore),
+/* harmony export */   UnsafeRegistryPath: () => (/* binding */ UnsafeRegistryPath),
 /* harmony export */   hashFile: () => (/* binding */ hashFile),
 /* harmony export */   isScratch: () => (/* binding */ isScratch)
 /* harmony export */ });
@@ -21,12 +22,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _process_exists_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3761);
 
 
 
 
 
-/** A lock older than this is stale whoever holds it: a critical section here lasts milliseconds. */
+
+/**
+ * A lock older than this is stale whoever holds it, alive or not: a critical
+ * section here lasts milliseconds, and a PID that looks alive may be another
+ * process that reused the number of a killed owner.
+ */
 const STALE_LOCK_MS = 30_000;
 const LOCK_RETRY_MS = 5;
 /**
@@ -35,19 +42,28 @@ const LOCK_RETRY_MS = 5;
  * - create-only is `link(temp, key)`, which fails when the key exists (atomic on POSIX);
  * - compare-and-swap holds `<key>.lock` (exclusive create) while it compares
  *   the tag (sha256 of the content) and renames the new content into place.
- * A lock left by a killed process is broken when its owner is gone (same
- * host), or, taken from another host sharing the folder, when it is older than 30 s.
+ * Each lock names its owner (host, PID and a random token, so only the owner
+ * releases it). A lock left by a killed process is taken over, with a line in
+ * the log, when its owner process is gone (same host) or when it is older than
+ * 30 s, whoever holds it (PID reuse, another host sharing the folder).
+ *
+ * Every path is checked to stay inside the root once symlinks are resolved:
+ * a `versions` symlink planted in the registry would otherwise lead writes
+ * (and reads of what looks like lineage) anywhere on the machine.
  */
 class LocalBlobStore {
     root;
+    log;
     description;
-    constructor(root) {
+    /** @param log hears when a stale lock is taken over. Optional. */
+    constructor(root, log = () => undefined) {
         this.root = root;
+        this.log = log;
         this.description = root;
     }
     async get(key) {
         try {
-            const body = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(this.pathOf(key));
+            const body = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(await this.pathOf(key));
             return { body, etag: sha256(body) };
         }
         catch (err) {
@@ -57,7 +73,7 @@ class LocalBlobStore {
         }
     }
     async createOnly(key, body) {
-        const target = this.pathOf(key);
+        const target = await this.pathOf(key);
         const staging = await this.stage(target, body);
         try {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.link)(staging, target);
@@ -73,7 +89,7 @@ class LocalBlobStore {
         }
     }
     async replaceIf(key, body, etag) {
-        const target = this.pathOf(key);
+        const target = await this.pathOf(key);
         const staging = await this.stage(target, body);
         try {
             return await this.withLock(target, async () => {
@@ -109,11 +125,11 @@ class LocalBlobStore {
                     keys.push(`${keyPrefix}${entry.name}`);
             }
         };
-        await walk(this.pathOf(prefix), prefix);
+        await walk(await this.pathOf(prefix), prefix);
         return keys;
     }
     async upload(key, file, expectedSha256, size) {
-        const target = this.pathOf(key);
+        const target = await this.pathOf(key);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), { recursive: true });
         const staging = scratchName(target);
         try {
@@ -129,12 +145,77 @@ class LocalBlobStore {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(staging, { force: true });
         }
     }
+    async delete(key) {
+        const target = await this.pathOf(key);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(target, { force: true });
+        await this.removeEmptyFolders(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target));
+    }
+    async removeLeftovers(prefix, before) {
+        const removed = [];
+        const walk = async (dir) => {
+            const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(dir, { withFileTypes: true }).catch((err) => {
+                if (err.code === 'ENOENT')
+                    return [];
+                throw err;
+            });
+            for (const entry of entries) {
+                const full = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, entry.name);
+                if (entry.isDirectory())
+                    await walk(full);
+                else if (isScratch(entry.name) && (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(full)).mtimeMs < before.getTime()) {
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(full, { force: true });
+                    removed.push(full);
+                }
+            }
+        };
+        const top = await this.pathOf(prefix);
+        await walk(top);
+        await this.removeEmptyFolders(top);
+        return removed;
+    }
+    /** Removes `dir` and its parents while they are empty, up to (not including) the root: a removed version leaves no empty folder. */
+    async removeEmptyFolders(dir) {
+        for (let current = dir; isInside(this.root, current) && current !== this.root; current = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(current)) {
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rmdir)(current);
+            }
+            catch {
+                return; // not empty (or already gone): its parents are not empty either
+            }
+        }
+    }
     /** The path of `key`; a prefix (`…/`) keeps its trailing slash, as on S3. */
     locate(key) {
-        return key.endsWith('/') ? `${this.pathOf(key)}${(node_path__WEBPACK_IMPORTED_MODULE_4___default().sep)}` : this.pathOf(key);
+        const where = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, ...key.split('/'));
+        return key.endsWith('/') ? `${where}${(node_path__WEBPACK_IMPORTED_MODULE_4___default().sep)}` : where;
     }
-    pathOf(key) {
-        return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, ...key.split('/'));
+    /**
+     * The path of `key`, checked: no empty, `.` or `..` part, and, with
+     * symlinks resolved, inside the root. Throws UnsafeRegistryPath otherwise.
+     */
+    async pathOf(key) {
+        const parts = key.endsWith('/') ? key.slice(0, -1).split('/') : key.split('/');
+        if (key !== '' && parts.some((part) => part === '' || part === '.' || part === '..')) {
+            throw new UnsafeRegistryPath(`registry key '${key}' is not a plain path inside the registry ${this.root}`);
+        }
+        const target = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, ...parts);
+        const [realRoot, realTarget] = await Promise.all([resolveExisting(this.root, this.root), resolveExisting(target, this.root)]);
+        if (!isInside(realRoot, realTarget)) {
+            const escaping = await this.firstEscapingPart(target, realRoot);
+            const relative = node_path__WEBPACK_IMPORTED_MODULE_4___default().relative(this.root, escaping).split((node_path__WEBPACK_IMPORTED_MODULE_4___default().sep)).join('/');
+            throw new UnsafeRegistryPath(`registry path ${relative} leads outside the registry ${this.root} (to ${await resolveExisting(escaping, this.root)}): refusing to read or write through it`);
+        }
+        return target;
+    }
+    /** The shortest ancestor of `target` that resolves outside the root: the planted link a message should name. */
+    async firstEscapingPart(target, realRoot) {
+        let escaping = target;
+        for (let parent = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(escaping); parent !== escaping; parent = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(escaping)) {
+            if (isInside(realRoot, await resolveExisting(parent, this.root)))
+                break;
+            escaping = parent;
+        }
+        return escaping;
     }
     /** The content at a unique temp name beside the target (same filesystem, so link/rename are atomic). */
     async stage(target, body) {
@@ -161,7 +242,7 @@ class LocalBlobStore {
                 catch (err) {
                     if (err.code !== 'EEXIST')
                         throw err;
-                    await breakIfStale(lock);
+                    await breakIfStale(lock, this.log);
                     await sleep(LOCK_RETRY_MS + Math.random() * LOCK_RETRY_MS);
                 }
             }
@@ -181,16 +262,21 @@ class LocalBlobStore {
     }
 }
 /**
- * Removes a lock whose owner is gone. It is renamed away first (atomic), and
- * only deleted when the renamed file is the one judged stale; a fresh lock
- * taken meanwhile is put back.
+ * Removes a stale lock. It is renamed away first (atomic), and only deleted
+ * when the renamed file is the one judged stale; a fresh lock taken meanwhile
+ * is put back.
  */
-async function breakIfStale(lock) {
-    const holder = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(lock, 'utf8').catch(() => null);
-    if (holder === null)
+async function breakIfStale(lock, log) {
+    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(lock, 'utf8').catch(() => null);
+    if (text === null)
         return;
     const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(lock).catch(() => null);
-    if (!info || !isStale(holder, info.mtimeMs))
+    if (!info)
+        return;
+    const holder = parseHolder(text);
+    const ageMs = Date.now() - info.mtimeMs;
+    const why = staleness(holder, ageMs);
+    if (!why)
         return;
     const aside = scratchName(lock);
     try {
@@ -200,22 +286,71 @@ async function breakIfStale(lock) {
         return; // someone else broke or released it
     }
     const taken = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(aside, 'utf8').catch(() => null);
-    if (taken !== holder)
+    if (taken !== text)
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.link)(aside, lock).catch(() => undefined);
+    else
+        log(`Took over the lock ${lock} of pid ${holder.pid ?? '?'} on ${holder.host || '?'}: ${why} (held ${Math.round(ageMs / 1000)} s)`);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(aside, { force: true });
 }
-/** On this host a lock is stale when its owner is gone; a lock from another host (a shared folder), when it is old. */
-function isStale(holder, mtimeMs) {
-    const [host, pid] = holder.split(' ');
-    if (host !== node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname() || !pid)
-        return Date.now() - mtimeMs > STALE_LOCK_MS;
+function parseHolder(text) {
+    const [host = '', pid = ''] = text.split(' ');
+    return { host, pid: /^\d+$/.test(pid) ? Number(pid) : null };
+}
+/**
+ * Why a lock may be taken over, or null while its owner may still be in its
+ * critical section: any lock older than the limit (a live PID proves nothing:
+ * it may have been reused), or, on this host, one whose owner process is gone.
+ */
+function staleness(holder, ageMs) {
+    if (ageMs > STALE_LOCK_MS)
+        return `older than ${STALE_LOCK_MS / 1000} s`;
+    if (holder.host === node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname() && holder.pid !== null && !(0,_process_exists_js__WEBPACK_IMPORTED_MODULE_5__/* .processExists */ ._)(holder.pid))
+        return 'its owner process is gone';
+    return null;
+}
+/** A registry path that would lead outside the registry (a planted symlink): corrupt data, exit 1. */
+class UnsafeRegistryPath extends Error {
+    name = 'UnsafeRegistryPath';
+}
+/**
+ * `file` with symlinks resolved as far as it exists; the parts that do not
+ * exist yet are appended as they are. A dangling symlink on the way is
+ * refused: what it leads to could be created later, anywhere.
+ */
+async function resolveExisting(file, root) {
+    const missing = [];
+    let current = file;
+    for (;;) {
+        const resolved = await realpathOrNull(current);
+        if (resolved !== null)
+            return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(resolved, ...missing.reverse());
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(current).catch(() => null);
+        if (info?.isSymbolicLink() && (await realpathOrNull(current)) === null) {
+            throw new UnsafeRegistryPath(`registry path ${node_path__WEBPACK_IMPORTED_MODULE_4___default().relative(root, current).split((node_path__WEBPACK_IMPORTED_MODULE_4___default().sep)).join('/')} is a symlink to nowhere in the registry ${root}: refusing to read or write through it`);
+        }
+        // Created by another writer since realpath looked: resolve it again.
+        if (info)
+            continue;
+        if (node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(current) === current)
+            return file;
+        missing.push(node_path__WEBPACK_IMPORTED_MODULE_4___default().basename(current));
+        current = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(current);
+    }
+}
+/** realpath, or null when something on the way does not exist. */
+async function realpathOrNull(file) {
     try {
-        process.kill(Number(pid), 0);
-        return false;
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(file);
     }
     catch (err) {
-        return err.code === 'ESRCH';
+        if (err.code === 'ENOENT')
+            return null;
+        throw err;
     }
+}
+function isInside(root, file) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_4___default().relative(root, file);
+    return relative === '' || (!relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_4___default().sep)}`) && relative !== '..' && !node_path__WEBPACK_IMPORTED_MODULE_4___default().isAbsolute(relative));
 }
 const SCRATCH = '.mlops-ci-tmp-';
 function scratchName(target) {

@@ -90,6 +90,28 @@ class S3BlobStore {
     locate(key) {
         return `s3://${this.options.bucket}/${this.keyOf(key)}`;
     }
+    async delete(key) {
+        await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.DeleteObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key) }));
+    }
+    /** Aborts multipart uploads a killed writer left open (their parts are stored, and billed, until aborted). */
+    async removeLeftovers(prefix, before) {
+        const removed = [];
+        let keyMarker;
+        let uploadIdMarker;
+        do {
+            const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.ListMultipartUploadsCommand({ Bucket: this.options.bucket, Prefix: this.keyOf(prefix), KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }));
+            for (const upload of page.Uploads ?? []) {
+                if (!upload.Key || !upload.UploadId || !upload.Initiated || upload.Initiated >= before)
+                    continue;
+                await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.AbortMultipartUploadCommand({ Bucket: this.options.bucket, Key: upload.Key, UploadId: upload.UploadId }));
+                removed.push(`s3://${this.options.bucket}/${upload.Key} (incomplete multipart upload)`);
+            }
+            const more = page.IsTruncated === true;
+            keyMarker = more ? page.NextKeyMarker : undefined;
+            uploadIdMarker = more ? page.NextUploadIdMarker : undefined;
+        } while (keyMarker);
+        return removed;
+    }
     keyOf(key) {
         return `${this.options.prefix}${key}`;
     }

@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6665);
 
 
-/** GitHub's documented limits (DESIGN.md "GitHub limits"). */
+/** GitHub's documented limits for statuses, check runs and comments. */
 const LIMITS = {
     statusDescription: 140,
     checkRunText: 65_535,

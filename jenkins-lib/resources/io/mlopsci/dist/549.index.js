@@ -9,9 +9,13 @@ export const modules = {
 /* harmony export */   GitHubHost: () => (/* binding */ GitHubHost)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6665);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6665);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(919);
 /* harmony import */ var _raw_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8778);
+/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3494);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(796);
+
+
 
 
 
@@ -21,30 +25,38 @@ const STEP_SUMMARY_LIMIT = 512 * 1024;
 /**
  * GitHub Actions, as a JavaScript action: @actions/core for inputs, outputs,
  * groups, masking and the step summary; @actions/cache for the cache (only
- * JavaScript actions get the cache token, DESIGN.md).
+ * JavaScript actions get the cache token: README, "Why JavaScript actions").
  */
 class GitHubHost {
     kind = 'github';
     inputs = (0,_raw_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .envInputs */ .DH)(process.env);
     context = (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .githubContext */ .h4)(process.env);
     cache = new ActionsCache(this);
+    // Every text goes out through redactUrlCredentials (a URL a user gave may
+    // carry a password the runner was never told to mask).
     debug(message) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrlCredentials */ .d)(message));
     }
+    /**
+     * The one log call that prints text as it is (debug, notice, warning, error
+     * and group titles go out as commands whose data @actions/core escapes), so
+     * the one place where a printed value could become a workflow command.
+     */
     info(message) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+        for (const line of (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .inertLines */ .w)((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrlCredentials */ .d)(message)))
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
     }
     notice(message) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(message);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrlCredentials */ .d)(message));
     }
     warning(message) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrlCredentials */ .d)(message));
     }
     error(message) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrlCredentials */ .d)(message));
     }
     group(name, fn) {
-        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(name, fn);
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrlCredentials */ .d)(name), fn);
     }
     setSecret(value) {
         if (value.trim() !== '')
@@ -62,11 +74,11 @@ class GitHubHost {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('No GITHUB_STEP_SUMMARY on this runner: the summary is only in the report file.');
             return;
         }
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_report_format_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(markdown, STEP_SUMMARY_LIMIT, '_Cut to fit GitHub’s 1 MiB step summary; the full report is in the report file._'), true).write();
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .truncate */ .xv)(markdown, STEP_SUMMARY_LIMIT, '_Cut to fit GitHub’s 1 MiB step summary; the full report is in the report file._'), true).write();
     }
     async finish(outcome) {
         if (outcome.error)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(outcome.error.message);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrlCredentials */ .d)(outcome.error.message));
     }
 }
 /** @actions/cache, loaded only when a step caches something. */

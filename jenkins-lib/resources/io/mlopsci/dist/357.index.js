@@ -1,5 +1,5 @@
-export const id = 945;
-export const ids = [945];
+export const id = 357;
+export const ids = [357];
 export const modules = {
 
 /***/ 5756:
@@ -295,10 +295,13 @@ module.exports = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ cacheStoreFor)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
-/* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7232);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7638);
+/* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7232);
+
 
 
 
@@ -306,8 +309,9 @@ module.exports = {
  * The cache a step uses: the host's own (GitHub: @actions/cache; elsewhere a
  * folder under ~/.cache/mlops-ci) unless the `cache-url` input names another
  * place — a folder (path or file://) shared by Jenkins agents, or an S3 prefix.
+ * `maxBytes` caps a folder cache (default DEFAULT_CACHE_MAX_BYTES).
  */
-async function cacheStoreFor(cacheUrl, host, input = 'cache-url') {
+async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
     const url = cacheUrl.trim();
     if (url === '')
         return host.cache;
@@ -316,17 +320,30 @@ async function cacheStoreFor(cacheUrl, host, input = 'cache-url') {
         return S3CacheStore.fromUrl(url, host);
     }
     if (url.startsWith('file://'))
-        return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .DirectoryCache */ .Q(new URL(url).pathname, host);
+        return directoryCache(new URL(url).pathname, url, host, input, maxBytes);
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
     }
-    return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .DirectoryCache */ .Q(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(url), host);
+    return directoryCache(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(url), url, host, input, maxBytes);
+}
+/**
+ * A folder cache at `root`, made when missing. A path that exists and is not
+ * a folder is bad input: every save and restore would only warn, and the
+ * step would pass with a cache that never works.
+ */
+async function directoryCache(root, given, host, input, maxBytes) {
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(root).catch((err) => (err.code === 'ENOTDIR' ? 'under a file' : null));
+    if (info === 'under a file')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
+    if (info && !info.isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
+    return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .DirectoryCache */ .Q(root, host, maxBytes);
 }
 
 
 /***/ }),
 
-/***/ 945:
+/***/ 7357:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -338,6 +355,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: ./packages/core/src/data/destination-lock.ts
+var destination_lock = __webpack_require__(4024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -394,6 +413,29 @@ class DestinationGuard {
                 throw new Error(`refusing to write ${external_node_path_default().join(root, relpath)}: ${dir} is a file, not a folder`);
             // A folder that does not exist yet is safe: we create it.
             this.safeDirs.add(dir);
+        }
+    }
+}
+/** Whether `child` is strictly below `parent` (both absolute, normalised). */
+function isInside(parent, child) {
+    const relative = external_node_path_default().relative(parent, child);
+    return relative !== '' && relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative);
+}
+/**
+ * The real path of `target`, which need not exist yet: the deepest existing
+ * folder on the way is resolved (symlinks and all), the rest appended.
+ */
+function realPathOf(target) {
+    const absolute = external_node_path_default().resolve(target);
+    const missing = [];
+    for (let dir = absolute;; dir = external_node_path_default().dirname(dir)) {
+        try {
+            return external_node_path_default().join((0,external_node_fs_.realpathSync)(dir), ...missing);
+        }
+        catch {
+            if (external_node_path_default().dirname(dir) === dir)
+                return absolute;
+            missing.unshift(external_node_path_default().basename(dir));
         }
     }
 }
@@ -533,6 +575,10 @@ parentPort.on('message', (m) => {
   parentPort.postMessage(job.error === undefined ? { id: m.id, md5: job.hash.digest('hex') } : { id: m.id, error: job.error });
 });
 `;
+/** Starts one md5 worker thread. */
+function startHashWorker() {
+    return new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
+}
 /** Tell the worker about written bytes in steps of at least this much (fewer messages, same overlap). */
 const ADVANCE_STEP = 4 * 1024 * 1024;
 /** One file being hashed by a worker. */
@@ -551,16 +597,23 @@ class FileMd5 {
     }
     /** The first `written` bytes of the file are on disk. */
     advance(written) {
-        if (written - this.told < ADVANCE_STEP)
+        if (written - this.told < ADVANCE_STEP || this.slot.stopped)
             return;
         this.told = written;
         this.slot.worker.postMessage({ id: this.id, path: this.path, upTo: written });
     }
-    /** The md5 of the first `size` bytes (the whole file, once every write has completed). */
+    /**
+     * The md5 of the first `size` bytes (the whole file, once every write has
+     * completed). Rejects when the worker stops before it answers.
+     */
     digest(size) {
         this.ended = true;
-        const result = new Promise((resolve, reject) => this.slot.waiting.set(this.id, { resolve, reject }));
-        this.slot.worker.postMessage({ id: this.id, path: this.path, upTo: size, end: true });
+        const result = new Promise((resolve, reject) => {
+            if (this.slot.stopped)
+                return reject(this.slot.stopped);
+            this.slot.waiting.set(this.id, { resolve, reject });
+            this.slot.worker.postMessage({ id: this.id, path: this.path, upTo: size, end: true });
+        });
         return result.finally(() => this.pool.release(this.slot));
     }
     /** Stops hashing (the transfer failed); idempotent. */
@@ -568,17 +621,24 @@ class FileMd5 {
         if (this.ended)
             return;
         this.ended = true;
-        this.slot.worker.postMessage({ id: this.id, abort: true });
+        if (!this.slot.stopped)
+            this.slot.worker.postMessage({ id: this.id, abort: true });
         this.pool.release(this.slot);
     }
 }
-/** A few md5 workers, started on first use, that never keep the process alive. */
+/**
+ * A few md5 workers, started on first use, that never keep the process
+ * alive. A worker that stops fails only the files it held (the transfer
+ * retries them) and is replaced on the next file: the pool never hangs.
+ */
 class HashPool {
     size;
+    start;
     slots = [];
     nextId = 1;
-    constructor(size = Math.max(1, Math.min((0,external_node_os_.availableParallelism)(), 4))) {
+    constructor(size = Math.max(1, Math.min((0,external_node_os_.availableParallelism)(), 4)), start = startHashWorker) {
         this.size = size;
+        this.start = start;
     }
     /** Starts hashing `path`, which is being written from offset 0. */
     hashFile(path) {
@@ -602,8 +662,8 @@ class HashPool {
         return this.slots.reduce((best, slot) => (slot.active < best.active ? slot : best));
     }
     startWorker() {
-        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
-        const slot = { worker, waiting: new Map(), active: 0 };
+        const worker = this.start();
+        const slot = { worker, waiting: new Map(), active: 0, stopped: undefined };
         worker.unref();
         worker.on('message', (reply) => {
             const waiter = slot.waiting.get(reply.id);
@@ -613,12 +673,23 @@ class HashPool {
             else
                 waiter?.reject(new Error(`hashing failed: ${reply.error ?? 'no reason given'}`));
         });
+        // 'error' (an uncaught exception, ERR_WORKER_OUT_OF_MEMORY) is always followed by 'exit'; keep its reason.
+        let failure;
         worker.on('error', (err) => {
-            for (const waiter of slot.waiting.values())
-                waiter.reject(err);
-            slot.waiting.clear();
+            failure ??= err;
         });
+        worker.on('exit', (code) => this.retire(slot, new Error(`hashing failed: the md5 worker stopped (exit code ${code})${failure ? `: ${failure.message}` : ''}`)));
         return slot;
+    }
+    /** Takes a stopped worker out of the pool and fails what it held. */
+    retire(slot, reason) {
+        slot.stopped = reason;
+        const index = this.slots.indexOf(slot);
+        if (index >= 0)
+            this.slots.splice(index, 1);
+        for (const waiter of slot.waiting.values())
+            waiter.reject(reason);
+        slot.waiting.clear();
     }
 }
 
@@ -1165,7 +1236,10 @@ function planIdentity(targets) {
     return hash.update(lines.sort().map((line) => `${line}\n`).join('')).digest('hex').slice(0, 40);
 }
 
+// EXTERNAL MODULE: ./packages/core/src/cache-cap.ts
+var cache_cap = __webpack_require__(2674);
 ;// CONCATENATED MODULE: ./packages/core/src/data/object-cache.ts
+
 
 
 
@@ -1178,10 +1252,20 @@ const STALE_TEMP_MS = 60 * 60 * 1000;
  * state files. Objects enter only whole and verified, through a temp file in
  * the same folder tree and a rename, so a killed pull never leaves a bad one.
  * This folder is what the cross-run cache saves and restores.
+ *
+ * An object's mtime is its last use (set when a run finds it, kept through
+ * the cross-run cache's tar), which is what `evictToCap` orders by.
  */
 class ObjectCache {
     root;
     madeDirs = new Set();
+    /** Objects this run found or added: never evicted by it. */
+    used = new Set();
+    added = false;
+    /** Whether this run added an object: only then can the cache have grown past its cap. */
+    get grew() {
+        return this.added;
+    }
     constructor(root) {
         this.root = root;
     }
@@ -1189,8 +1273,12 @@ class ObjectCache {
         const [kind, name = ''] = id.split('/', 2);
         return external_node_path_default().join(this.root, 'objects', kind, name.slice(0, 2), name.slice(2));
     }
+    /** Whether the cache holds `id`; a found object counts as used now (see evictToCap). */
     has(id) {
-        return (0,external_node_fs_.existsSync)(this.pathOf(id));
+        const found = (0,external_node_fs_.existsSync)(this.pathOf(id));
+        if (found)
+            this.markUsed(id);
+        return found;
     }
     /** A fresh temp path inside the cache (same file system as the objects, so rename is atomic). */
     tempPath() {
@@ -1217,6 +1305,8 @@ class ObjectCache {
         const target = this.pathOf(id);
         this.ensureDir(external_node_path_default().dirname(target));
         await (0,promises_.rename)(tempFile, target);
+        this.used.add(id);
+        this.added = true;
         return target;
     }
     /**
@@ -1227,7 +1317,7 @@ class ObjectCache {
      */
     async keep(file, id) {
         const target = this.pathOf(id);
-        if ((0,external_node_fs_.existsSync)(target))
+        if (this.has(id))
             return; // the same bytes, kept by a parallel transfer
         const temp = this.tempPath();
         try {
@@ -1240,7 +1330,25 @@ class ObjectCache {
         }
     }
     async read(id) {
-        return (0,promises_.readFile)(this.pathOf(id)).catch(() => undefined);
+        const bytes = await (0,promises_.readFile)(this.pathOf(id)).catch(() => undefined);
+        if (bytes !== undefined)
+            this.markUsed(id);
+        return bytes;
+    }
+    /**
+     * Removes the least recently used objects until the cache holds at most
+     * `maxBytes`, after a pull. Never one this run used or added, one `needed`
+     * names (the run's plan), or one another run used in the last minutes
+     * (IN_USE_GRACE_MS). Each object is one file, so a removal is one unlink: a
+     * killed eviction leaves every object whole or gone, never half. Temp
+     * files and state files are not counted (both are small and swept).
+     */
+    async evictToCap(maxBytes, needed = new Set(), now = Date.now()) {
+        const objects = this.listObjects();
+        const { evict, remainingBytes } = (0,cache_cap/* planEviction */.fg)(objects, maxBytes, (object) => this.used.has(object.name) || needed.has(object.name), now);
+        for (const object of evict)
+            await (0,promises_.rm)(this.pathOf(object.name), { force: true });
+        return { evicted: evict.length, evictedBytes: evict.reduce((sum, object) => sum + object.bytes, 0), remainingBytes };
     }
     /** Drops an object found corrupt, so the next read goes to the remote. */
     async evict(id) {
@@ -1250,6 +1358,38 @@ class ObjectCache {
         const dir = external_node_path_default().join(this.root, 'state');
         this.ensureDir(dir);
         return external_node_path_default().join(dir, `${name}.json`);
+    }
+    /**
+     * Every object, named by its id (`<kind>/<hash>`), with its size and last
+     * use. Synchronous: ten thousand stats on one thread take a fraction of
+     * their cost through the thread pool, and the step waits for them anyway.
+     */
+    listObjects() {
+        const objects = [];
+        const root = external_node_path_default().join(this.root, 'objects');
+        for (const kind of namesIn(root)) {
+            for (const prefix of namesIn(external_node_path_default().join(root, kind))) {
+                for (const rest of namesIn(external_node_path_default().join(root, kind, prefix))) {
+                    const info = (0,external_node_fs_.statSync)(external_node_path_default().join(root, kind, prefix, rest), { throwIfNoEntry: false });
+                    if (info?.isFile())
+                        objects.push({ name: `${kind}/${prefix}${rest}`, bytes: info.size, lastUsedMs: info.mtimeMs });
+                }
+            }
+        }
+        return objects;
+    }
+    /** Records a use: in this run (never evicted by it), and on disk as the mtime (for later runs' LRU). */
+    markUsed(id) {
+        if (this.used.has(id))
+            return;
+        this.used.add(id);
+        const now = new Date();
+        try {
+            (0,external_node_fs_.utimesSync)(this.pathOf(id), now, now);
+        }
+        catch {
+            // A cache on a read-only or foreign-owned disk still serves; its order is only less exact.
+        }
     }
     tempDir() {
         return external_node_path_default().join(this.root, 'tmp');
@@ -1261,74 +1401,119 @@ class ObjectCache {
         this.madeDirs.add(dir);
     }
 }
+function namesIn(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir);
+    }
+    catch {
+        return [];
+    }
+}
 
-;// CONCATENATED MODULE: ./packages/core/src/data/progress.ts
+// EXTERNAL MODULE: ./packages/core/src/data/progress.ts
+var data_progress = __webpack_require__(3519);
+;// CONCATENATED MODULE: ./packages/core/src/storage/local.ts
+
+
+
+
 /**
- * Progress of a transfer, logged at a steady rate (every `intervalMs`, not a
- * line per file): files and bytes done, rate and ETA. Silent when the work
- * ends before the first tick, so a no-change re-pull logs nothing extra.
+ * An entry a folder listing refuses: a symlink below the root, or a folder
+ * that is already being walked (a cycle through a bind mount).
  */
-class Progress {
-    log;
-    totalFiles;
-    totalBytes;
-    intervalMs;
-    files = 0;
-    bytes = 0;
-    started = Date.now();
-    timer;
-    constructor(log, totalFiles, totalBytes, intervalMs) {
-        this.log = log;
-        this.totalFiles = totalFiles;
-        this.totalBytes = totalBytes;
-        this.intervalMs = intervalMs;
+class UnsupportedEntryError extends Error {
+    key;
+    name = 'UnsupportedEntryError';
+    constructor(
+    /** The entry's key, relative to the store's root. */
+    key, message) {
+        super(message);
+        this.key = key;
     }
-    start() {
-        if (this.totalFiles === 0)
+}
+/**
+ * A folder as an object store (a DVC local remote, `file:///abs/dir`, a
+ * mounted share). Keys are paths relative to the root with `/` separators.
+ * A root that is a symlink is followed; below it, a listing holds regular
+ * files and folders only: a symlink there is refused rather than followed
+ * (it could lead out of the folder, or into a loop: `x -> .` is 40 nested
+ * copies, two such loops never finish), and so is a folder reached again
+ * while it is being walked (a bind mount inside itself), known by device and
+ * inode.
+ */
+class LocalStore {
+    root;
+    description;
+    constructor(root) {
+        this.root = root;
+        this.description = root;
+    }
+    async *list(prefix) {
+        // A prefix is a folder ('data/') or the start of names in it ('data/img').
+        const slash = prefix.lastIndexOf('/');
+        const dirKey = slash >= 0 ? prefix.slice(0, slash + 1) : '';
+        for await (const object of this.walk(dirKey)) {
+            if (object.key.startsWith(prefix))
+                yield object;
+        }
+    }
+    // eslint-disable-next-line require-yield -- a folder has no history to travel in
+    async *listAsOf() {
+        throw new Error(`${this.description} is a folder, not a versioned S3 bucket: 'as-of' needs S3 versioning`);
+    }
+    async head(key) {
+        const info = await (0,promises_.stat)(this.pathOf(key)).catch(() => undefined);
+        return info?.isFile() ? { key, size: info.size, lastModified: info.mtime } : undefined;
+    }
+    async read(key, options = {}) {
+        const file = this.pathOf(key);
+        const info = await (0,promises_.stat)(file).catch(() => undefined);
+        if (!info?.isFile())
+            throw new types/* NotFoundError */.m(`${key} does not exist in ${this.description}`);
+        return (0,external_node_fs_.createReadStream)(file, options.range ? { start: options.range.start, end: options.range.end } : {});
+    }
+    pathOf(key) {
+        return external_node_path_default().join(this.root, ...key.split('/'));
+    }
+    async *walk(dirKey, walking = new Set()) {
+        const folder = this.pathOf(dirKey);
+        const dir = await (0,promises_.opendir)(folder).catch((err) => {
+            if (err.code === 'ENOENT' || err.code === 'ENOTDIR')
+                return undefined;
+            throw err;
+        });
+        if (!dir)
             return;
-        this.timer = setInterval(() => this.log.info(this.line()), this.intervalMs);
-        this.timer.unref();
-    }
-    addBytes(count) {
-        this.bytes += count;
-    }
-    fileDone() {
-        this.files++;
-    }
-    stop() {
-        if (this.timer)
-            clearInterval(this.timer);
-        this.timer = undefined;
-    }
-    line() {
-        const seconds = Math.max((Date.now() - this.started) / 1000, 0.001);
-        const rate = this.bytes / seconds;
-        // DVC directory entries carry no sizes: then the ETA follows the file count.
-        const sizesKnown = this.totalBytes >= this.bytes && this.totalBytes > 0;
-        const left = sizesKnown ? (this.totalBytes - this.bytes) / Math.max(rate, 1) : ((this.totalFiles - this.files) * seconds) / Math.max(this.files, 1);
-        const eta = left > 0 && (this.files > 0 || this.bytes > 0) ? ` ETA ${formatDuration(left)}` : '';
-        const bytes = sizesKnown ? `${formatBytes(this.bytes)}/${formatBytes(this.totalBytes)}` : formatBytes(this.bytes);
-        return `progress: ${this.files}/${this.totalFiles} files, ${bytes}, ${formatBytes(rate)}/s${eta}`;
+        const id = await folderId(folder);
+        if (walking.has(id)) {
+            await dir.close();
+            throw new UnsupportedEntryError(dirKey.slice(0, -1), `${dirKey.slice(0, -1)} below ${this.description} is a folder already being walked (a bind mount inside itself?): refusing to list it twice`);
+        }
+        const below = new Set(walking).add(id);
+        for await (const entry of dir) {
+            const key = `${dirKey}${entry.name}`;
+            if (entry.isSymbolicLink()) {
+                throw new UnsupportedEntryError(key, `${key} is a symlink below ${this.description}; only that folder itself may be one. Replace the link with what it points to, or point at its target`);
+            }
+            if (entry.isDirectory()) {
+                yield* this.walk(`${key}/`, below);
+            }
+            else if (entry.isFile()) {
+                const info = await (0,promises_.stat)(this.pathOf(key)).catch(() => undefined);
+                if (info?.isFile())
+                    yield { key, size: info.size, lastModified: info.mtime };
+            }
+        }
     }
 }
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${unit === 0 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
-}
-function formatDuration(seconds) {
-    if (seconds < 60)
-        return `${Math.ceil(seconds)}s`;
-    const minutes = Math.floor(seconds / 60);
-    return `${minutes}m${String(Math.ceil(seconds % 60)).padStart(2, '0')}s`;
+/** A folder's identity whatever the path it is reached by. */
+async function folderId(folder) {
+    const info = await (0,promises_.stat)(folder, { bigint: true });
+    return `${info.dev}:${info.ino}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/source-plan.ts
+
 
 
 
@@ -1342,11 +1527,13 @@ function formatDuration(seconds) {
 async function planSource(request) {
     const prefix = request.prefix === '' || request.prefix.endsWith('/') ? request.prefix : `${request.prefix}/`;
     const files = [];
+    let found = 0;
     if (request.pinned) {
         for (const [key, pin] of request.pinned) {
             if (!key.startsWith(prefix))
                 throw new errors/* InputError */.dz('version', `pins ${key}, which is not under ${request.url}`);
             const relpath = checkedRelpath(key, prefix, 'version');
+            found++;
             if (!request.filter(relpath))
                 continue;
             files.push({ relpath, key, size: pin.size, check: { kind: 'md5', hash: pin.md5 }, ...(pin.versionId ? { versionId: pin.versionId } : {}) });
@@ -1354,13 +1541,45 @@ async function planSource(request) {
     }
     else {
         const listing = request.asOf ? request.store.listAsOf(prefix, request.asOf) : request.store.list(prefix);
-        for await (const object of listing) {
-            const relpath = checkedRelpath(object.key, prefix, 'source');
-            if (request.filter(relpath))
-                files.push(plannedObject(object, relpath));
+        try {
+            for await (const object of listing) {
+                const relpath = checkedRelpath(object.key, prefix, 'source');
+                found++;
+                if (request.filter(relpath))
+                    files.push(plannedObject(object, relpath));
+            }
+        }
+        catch (err) {
+            if (err.name === 'NoSuchBucket')
+                throw new errors/* InputError */.dz('source', `${request.url}: the bucket does not exist`, { cause: err });
+            if (err instanceof UnsupportedEntryError)
+                throw new errors/* InputError */.dz('source', err.message, { cause: err });
+            throw err;
         }
     }
+    checkNotEmpty(request, found, files.length);
     return { root: request.dest, kind: 'dir', store: request.store, files, source: request.url };
+}
+/**
+ * An empty plan that cannot be told from a mistake is a bad input. S3 has no
+ * folders, so a prefix with no objects is as likely a typo as an empty
+ * dataset: refused. An existing empty folder is an empty dataset (0 files),
+ * except under `delete`, where it would only empty the destination.
+ */
+function checkNotEmpty(request, found, selected) {
+    const isS3 = request.url.startsWith('s3://');
+    if (found === 0 && !request.pinned && isS3) {
+        if (request.asOf)
+            throw new errors/* InputError */.dz('as-of', `no objects under ${request.url} existed at ${request.asOf.toISOString()}`);
+        throw new errors/* InputError */.dz('source', `no objects under ${request.url} (S3 has no empty folders: check the bucket and prefix)`);
+    }
+    if (!request.deleting || selected > 0)
+        return;
+    if (found === 0) {
+        const input = request.pinned ? 'version' : 'source';
+        throw new errors/* InputError */.dz(input, `${request.pinned ? 'pins' : 'has'} no files under ${request.url}; with delete that would only empty ${request.dest}: refusing`);
+    }
+    throw new errors/* InputError */.dz('include', `include/exclude select none of the ${found} files of ${request.url}; with delete that would only remove files from ${request.dest}: refusing`);
 }
 function plannedObject(object, relpath) {
     return {
@@ -1507,7 +1726,7 @@ async function syncTargets(targets, cache, options) {
         await sweepLeftTemps(work);
         await cache.sweepStaleTemps();
         const totalBytes = work.reduce((sum, item) => sum + (item.file.size ?? 0), 0);
-        const progress = new Progress(options.log, work.length, totalBytes, options.progressIntervalMs);
+        const progress = new data_progress/* Progress */.k(options.log, work.length, totalBytes, options.progressIntervalMs);
         progress.start();
         const folders = new FolderMaker();
         try {
@@ -1577,7 +1796,8 @@ async function placeFile(item, cache, folders, log, onBytes) {
  * file stays to place (unvouched) until a run puts it there, so sweeping the
  * folders of this run's work finds them (a file the dataset dropped since
  * takes its temp with it under `delete`). A re-pull with nothing to do reads
- * no folder. Two pulls into one destination at once are not supported.
+ * no folder. Two pulls into one destination never run at once (the step's
+ * destination lock).
  */
 async function sweepLeftTemps(work) {
     const folders = new Set(work.map((item) => external_node_path_default().dirname(item.dest)));
@@ -1672,74 +1892,6 @@ async function runPool(items, limit, task) {
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
     if (failure !== undefined)
         throw failure;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/storage/local.ts
-
-
-
-
-/**
- * A folder as an object store (a DVC local remote, `file:///abs/dir`, a
- * mounted share). Keys are paths relative to the root with `/` separators;
- * symlinks are followed as the files they point to, as `cp` would.
- */
-class LocalStore {
-    root;
-    description;
-    constructor(root) {
-        this.root = root;
-        this.description = root;
-    }
-    async *list(prefix) {
-        // A prefix is a folder ('data/') or the start of names in it ('data/img').
-        const slash = prefix.lastIndexOf('/');
-        const dirKey = slash >= 0 ? prefix.slice(0, slash + 1) : '';
-        for await (const object of this.walk(dirKey)) {
-            if (object.key.startsWith(prefix))
-                yield object;
-        }
-    }
-    // eslint-disable-next-line require-yield -- a folder has no history to travel in
-    async *listAsOf() {
-        throw new Error(`${this.description} is a folder, not a versioned S3 bucket: 'as-of' needs S3 versioning`);
-    }
-    async head(key) {
-        const info = await (0,promises_.stat)(this.pathOf(key)).catch(() => undefined);
-        return info?.isFile() ? { key, size: info.size, lastModified: info.mtime } : undefined;
-    }
-    async read(key, options = {}) {
-        const file = this.pathOf(key);
-        const info = await (0,promises_.stat)(file).catch(() => undefined);
-        if (!info?.isFile())
-            throw new types/* NotFoundError */.m(`${key} does not exist in ${this.description}`);
-        return (0,external_node_fs_.createReadStream)(file, options.range ? { start: options.range.start, end: options.range.end } : {});
-    }
-    pathOf(key) {
-        return external_node_path_default().join(this.root, ...key.split('/'));
-    }
-    async *walk(dirKey) {
-        const dir = await (0,promises_.opendir)(this.pathOf(dirKey)).catch((err) => {
-            if (err.code === 'ENOENT' || err.code === 'ENOTDIR')
-                return undefined;
-            throw err;
-        });
-        if (!dir)
-            return;
-        for await (const entry of dir) {
-            const key = `${dirKey}${entry.name}`;
-            if (entry.isDirectory()) {
-                yield* this.walk(`${key}/`);
-            }
-            else if (entry.isFile() || entry.isSymbolicLink()) {
-                const info = await (0,promises_.stat)(this.pathOf(key)).catch(() => undefined);
-                if (info?.isFile())
-                    yield { key, size: info.size, lastModified: info.mtime };
-                else if (info?.isDirectory())
-                    yield* this.walk(`${key}/`);
-            }
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/storage/open.ts
@@ -1902,6 +2054,8 @@ var dist = __webpack_require__(8815);
 
 
 
+
+
 const MD5_OUT = /^([0-9a-f]{32})(\.dir)?$/;
 /**
  * Reads the outs of a `.dvc` file, or of a `dvc.lock` (all stages, or those
@@ -1930,6 +2084,7 @@ async function readDvcOuts(spec, cwd, input = 'dvc') {
         fail(doc.contents, 'expected a mapping with `outs:` (.dvc) or `stages:` (dvc.lock)');
     const root = doc.contents;
     const base = external_node_path_default().dirname(absolute);
+    const repoRoot = findDvcRoot(base);
     const isLock = external_node_path_default().basename(file) === 'dvc.lock' || root.has('stages');
     const outNodes = [];
     if (isLock) {
@@ -1964,9 +2119,26 @@ async function readDvcOuts(spec, cwd, input = 'dvc') {
             return fail(outs ?? root, 'a .dvc file needs an `outs:` list');
         outNodes.push(...outs.items);
     }
-    return outNodes.map((node) => parseOut(node, base, file, lines, fail));
+    return outNodes.map((node) => parseOut(node, base, repoRoot, file, lines, fail));
 }
-function parseOut(node, base, file, lines, fail) {
+/**
+ * An out is written where its path says, so it must stay inside the DVC
+ * repository, on real paths: a `../` that climbs out, the repository root
+ * itself, or a parent folder that is a symlink leading out are refused (DVC
+ * itself writes nothing there). A symlink at the out itself is followed, as
+ * DVC does.
+ */
+function outsideRepo(outPath, resolved, base, repoRoot) {
+    const bound = repoRoot ?? base;
+    const where = repoRoot ? `the DVC repository ${bound}` : `${bound}, the folder of the DVC file (no .dvc/config above it)`;
+    if (!isInside(bound, resolved))
+        return `out '${outPath}' is outside ${where}; refusing to write there`;
+    const real = external_node_path_default().join(realPathOf(external_node_path_default().dirname(resolved)), external_node_path_default().basename(resolved));
+    if (!isInside(realPathOf(bound), real))
+        return `out '${outPath}' resolves to ${real} (through a symlink), outside ${where}; refusing to write there`;
+    return undefined;
+}
+function parseOut(node, base, repoRoot, file, lines, fail) {
     if (!(0,dist.isMap)(node))
         return fail(node, 'an out must be a mapping with md5 and path');
     const field = (name) => {
@@ -1978,6 +2150,10 @@ function parseOut(node, base, file, lines, fail) {
         return fail(node, 'an out needs a `path:`');
     if (external_node_path_default().isAbsolute(outPath) || /^[a-z][a-z0-9+.-]*:\/\//i.test(outPath))
         return fail(node, `out '${outPath}' is not a workspace path; data-pull pulls only workspace outs`);
+    const resolved = external_node_path_default().resolve(base, outPath);
+    const outside = outsideRepo(outPath, resolved, base, repoRoot);
+    if (outside)
+        return fail(node, outside);
     const md5 = field('md5');
     if (md5 === undefined)
         return fail(node, `out '${outPath}' has no md5: it was never committed (run dvc commit/push first)`);
@@ -1993,7 +2169,8 @@ function parseOut(node, base, file, lines, fail) {
     const line = node.range ? lines.linePos(node.range[0]).line : 1;
     return {
         origin: `${file}:${line}`,
-        path: external_node_path_default().resolve(base, outPath),
+        path: resolved,
+        repoRoot,
         md5: match[1],
         isDir: match[2] === '.dir',
         hashName: hash === 'md5' ? 'md5' : 'md5-dos2unix',
@@ -2012,7 +2189,106 @@ function splitStages(spec) {
     return { file: match[1], stages: match[2].split(',').map((s) => s.trim()).filter(Boolean) };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/steps/data-pull/guards.ts
+/**
+ * Checks on the places data-pull reads from, writes to and deletes in, made
+ * while reading the inputs: a path that is missing, of the wrong kind, or
+ * outside where deleting is safe ends the step with exit 2 before anything
+ * is written or removed.
+ */
+
+
+
+
+/**
+ * A local `source` (a folder path or `file:///`) must be an existing folder:
+ * a typo would otherwise read as an empty dataset (and, with `delete`, empty
+ * the destination). A symlink at the root is followed.
+ */
+function checkLocalSource(source, folder) {
+    const info = statIfAny(folder);
+    if (!info)
+        throw new errors/* InputError */.dz('source', `${source} does not exist (expected a folder, s3://bucket/prefix/ or file:///abs/dir)`);
+    if (!info.isDirectory())
+        throw new errors/* InputError */.dz('source', `${source} is not a folder; give the folder that holds the dataset`);
+}
+/**
+ * An input naming a folder (existing or to be made): a file there, or a file
+ * where one of its parent folders should be, is a bad input, not a failure
+ * halfway through the pull.
+ */
+function checkFolderPath(input, folder, what = '') {
+    const info = statIfAny(folder);
+    if (info && !info.isDirectory())
+        throw new errors/* InputError */.dz(input, `${prefixed(what)}${folder} is a file, not a folder`);
+    if (!info)
+        checkParentFolders(input, folder, what);
+}
+/** An input naming a file to write: a folder there, or a file where its folder should be, is a bad input. */
+function checkFilePath(input, file, what = '') {
+    const info = statIfAny(file);
+    if (info?.isDirectory())
+        throw new errors/* InputError */.dz(input, `${prefixed(what)}${file} is a folder; give the path of a file`);
+    checkParentFolders(input, file, what);
+}
+/** The nearest existing folder above `target` must be a folder. */
+function checkParentFolders(input, target, what) {
+    for (let dir = external_node_path_default().dirname(external_node_path_default().resolve(target));; dir = external_node_path_default().dirname(dir)) {
+        const info = statIfAny(dir);
+        if (info) {
+            if (!info.isDirectory())
+                throw new errors/* InputError */.dz(input, `${prefixed(what)}${target}: ${dir} is a file, not a folder`);
+            return;
+        }
+        if (external_node_path_default().dirname(dir) === dir)
+            return;
+    }
+}
+/** `what` (which place a message is about, when the input alone does not say) and a space. */
+function prefixed(what) {
+    return what === '' ? '' : `${what} `;
+}
+/** What is at `target` (symlinks followed), or undefined when nothing is, also when a parent is a file (ENOTDIR). */
+function statIfAny(target) {
+    try {
+        return (0,external_node_fs_.statSync)(target);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT' || err.code === 'ENOTDIR')
+            return undefined;
+        throw err;
+    }
+}
+/**
+ * `delete` removes files only in a folder strictly inside the workspace,
+ * judged on real paths (a symlink leading out counts as out): never the
+ * workspace itself, a folder above it, anything beside it, or the root of a
+ * repository checked out inside it.
+ */
+function checkDeleteScope(dest, workspace) {
+    const realWorkspace = realPathOf(workspace);
+    const realDest = realPathOf(dest);
+    const refuse = (why) => {
+        throw new errors/* InputError */.dz('delete', `refusing to delete files in ${dest} ('path'): ${why}; with delete, point 'path' at a folder inside the workspace`);
+    };
+    if (realDest === realWorkspace)
+        refuse(`it is the workspace root (${workspace})`);
+    if (isInside(realDest, realWorkspace))
+        refuse(`it is above the workspace (${workspace})`);
+    if (!isInside(realWorkspace, realDest)) {
+        const throughLink = isInside(external_node_path_default().resolve(workspace), external_node_path_default().resolve(dest));
+        refuse(`it is outside the workspace (${workspace})${throughLink ? `: ${realDest} through a symlink` : ''}`);
+    }
+    // A repository checked out into a folder of the workspace: everything in it would be "not in the dataset".
+    const marker = REPOSITORY_MARKERS.find((name) => (0,external_node_fs_.existsSync)(external_node_path_default().join(realDest, name)));
+    if (marker)
+        refuse(`it is the root of a repository (it holds ${marker})`);
+}
+const REPOSITORY_MARKERS = ['.git', '.dvc'];
+
 ;// CONCATENATED MODULE: ./packages/core/src/steps/data-pull/inputs.ts
+
+
 
 
 
@@ -2044,11 +2320,12 @@ async function readDataPullInputs(reader, host) {
     const progressSeconds = reader.number('progress-interval', { min: 0.1, max: 3600 }) ?? 10;
     const filter = pathFilter(reader.list('include'), reader.list('exclude'));
     const cacheDir = external_node_path_default().resolve(cwd, reader.string('cache-dir').trim() || defaultCacheDir());
+    const cacheMaxBytes = readByteSize(reader, 'cache-max-size');
     const cacheUrl = reader.string('cache-url');
     // Outside GitHub the cache folder already outlives the run on the same disk: a second
     // copy through the host's folder cache would only double it. cache-url names a shared one.
     const crossRun = reader.boolean('cache') && (host.kind === 'github' || cacheUrl.trim() !== '');
-    const crossRunCache = crossRun ? await (0,cache_store/* cacheStoreFor */.Z)(cacheUrl, host) : null;
+    const crossRunCache = crossRun ? await (0,cache_store/* cacheStoreFor */.Z)(cacheUrl, host, 'cache-url', cacheMaxBytes) : null;
     const manifestFile = external_node_path_default().resolve(cwd, reader.string('manifest').trim() || external_node_path_default().join(host.context.tempDir, 'mlops-ci', `data-pull-manifest-${process.pid}.json`));
     const deleteExtra = reader.boolean('delete');
     const store = {
@@ -2064,6 +2341,8 @@ async function readDataPullInputs(reader, host) {
         if (pathText === '')
             throw new errors/* InputError */.dz('path', 'is required with source: the folder the data lands in');
         checkSourceUrl(source);
+        if (!source.startsWith('s3://'))
+            checkLocalSource(source, localFolder(source, cwd));
         if (version !== '' && asOfText !== '')
             throw new errors/* InputError */.dz('as-of', 'give version or as-of, not both');
         const asOf = asOfText === '' ? undefined : parseAsOf(asOfText);
@@ -2079,17 +2358,44 @@ async function readDataPullInputs(reader, host) {
             throw new errors/* InputError */.dz('as-of', 'applies to source, not dvc: a DVC file already pins its data by hash');
         mode = await dvcMode(dvcFiles, reader.string('remote'), pathText, cwd, host);
     }
-    return { mode, store, filter, concurrency, deleteExtra, cacheDir, crossRunCache, manifestFile, progressIntervalMs: progressSeconds * 1000 };
+    checkPlaces(mode, cacheDir, manifestFile, pathText);
+    if (deleteExtra)
+        for (const dest of deletedIn(mode))
+            checkDeleteScope(dest, host.context.workspace);
+    return { mode, store, filter, concurrency, deleteExtra, cacheDir, cacheMaxBytes, crossRunCache, manifestFile, progressIntervalMs: progressSeconds * 1000 };
+}
+/** Every place the pull writes is of the kind it needs (a folder, or a file), before anything is written. */
+function checkPlaces(mode, cacheDir, manifestFile, pathText) {
+    checkFolderPath('cache-dir', cacheDir);
+    checkFilePath('manifest', manifestFile);
+    if (mode.kind === 'source')
+        return checkFolderPath('path', mode.dest);
+    for (const { out, dest, displayPath } of mode.pulls) {
+        // With `path` the user named the place; else the DVC file did.
+        const [input, what] = pathText !== '' ? ['path', `'path' (${out.isDir ? 'folder' : 'file'} out ${displayPath})`] : ['dvc', `${out.origin}: out ${displayPath}`];
+        if (out.isDir)
+            checkFolderPath(input, dest, what);
+        else
+            checkFilePath(input, dest, what);
+    }
+}
+/** The folders `delete` would remove files in: the destination, or each directory out's. */
+function deletedIn(mode) {
+    return mode.kind === 'source' ? [mode.dest] : mode.pulls.filter((pull) => pull.out.isDir).map((pull) => pull.dest);
+}
+/** The folder a non-S3 `source` names, as openStore reads it. */
+function localFolder(source, cwd) {
+    return source.startsWith('file://') ? new URL(source).pathname : external_node_path_default().resolve(cwd, source);
 }
 async function dvcMode(files, remoteInput, pathText, cwd, host) {
     const outs = (await Promise.all(files.map((file) => readDvcOuts(file, cwd)))).flat();
     if (outs.length === 0)
         throw new errors/* InputError */.dz('dvc', `no outs to pull in ${files.join(', ')}`);
-    const firstFile = files[0]?.replace(/:[^/\\]*$/, '') ?? '.';
-    const base = findDvcRoot(external_node_path_default().dirname(external_node_path_default().resolve(cwd, firstFile))) ?? cwd;
+    const base = outs[0]?.repoRoot ?? cwd;
     const pulls = [];
     for (const out of outs) {
-        const remote = await resolveDvcRemote(findDvcRoot(external_node_path_default().dirname(out.path)), remoteInput, out.remote);
+        // The DVC file's repository configures its remotes, wherever its out lies.
+        const remote = await resolveDvcRemote(out.repoRoot, remoteInput, out.remote);
         if (remote.credentials) {
             host.setSecret(remote.credentials.secretAccessKey);
             if (remote.credentials.sessionToken)
@@ -2102,6 +2408,15 @@ async function dvcMode(files, remoteInput, pathText, cwd, host) {
         pulls.push({ out, remote, dest, displayPath });
     }
     return { kind: 'dvc', pulls, base: pathText !== '' && outs.length > 1 ? external_node_path_default().resolve(cwd, pathText) : base };
+}
+function readByteSize(reader, name) {
+    const text = reader.string(name).trim();
+    const bytes = (0,cache_cap/* parseByteSize */.nS)(text);
+    // A size is short: quote at most its start, without control characters, so a huge or hostile value is never echoed.
+    const shown = (text.length > 32 ? `${text.slice(0, 32)}…` : text).replace(/[\u0000-\u001f\u007f]/g, '?');
+    if (bytes === undefined)
+        throw new errors/* InputError */.dz(name, `got '${shown}', expected a size such as 10GiB, 500MB, 750M or a number of bytes`);
+    return bytes;
 }
 function checkSourceUrl(source) {
     if (source.startsWith('s3://')) {
@@ -2159,6 +2474,8 @@ function defaultCacheDir() {
 
 
 
+
+
 const CACHE_KEY_PREFIX = 'mlops-ci-data-pull-';
 async function run(inputs, host) {
     const cache = new ObjectCache(inputs.cacheDir);
@@ -2167,14 +2484,9 @@ async function run(inputs, host) {
     host.info(`${fileCount} files from ${describeSources(targets)}`);
     const cacheKey = `${CACHE_KEY_PREFIX}${planIdentity(targets)}`;
     const restoredKey = inputs.crossRunCache ? await host.group('Restore the cache', () => restoreCache(inputs, cacheKey, host)) : undefined;
-    const report = await host.group('Pull', () => syncTargets(targets, cache, {
-        concurrency: inputs.concurrency,
-        deleteExtra: inputs.deleteExtra,
-        isManaged: inputs.filter,
-        log: host,
-        progressIntervalMs: inputs.progressIntervalMs,
-    }));
+    const report = await host.group('Pull', () => pullLocked(targets, cache, inputs, host));
     logOutcome(report, host);
+    await evictToCap(cache, targets, inputs.cacheMaxBytes, host);
     const base = inputs.mode.kind === 'source' ? inputs.mode.dest : inputs.mode.base;
     const manifest = buildManifest(report.files, base);
     await writeManifest(inputs.manifestFile, manifest);
@@ -2197,6 +2509,40 @@ async function run(inputs, host) {
         },
     };
 }
+/** Puts the files in place while holding every destination's lock: a second pull into one waits for the first. */
+async function pullLocked(targets, cache, inputs, host) {
+    const lock = await destination_lock/* DestinationLock */.Gu.acquire(targets.map((target) => target.root), { log: host, progressIntervalMs: inputs.progressIntervalMs });
+    try {
+        const report = await syncTargets(targets, cache, {
+            concurrency: inputs.concurrency,
+            deleteExtra: inputs.deleteExtra,
+            isManaged: inputs.filter,
+            log: host,
+            progressIntervalMs: inputs.progressIntervalMs,
+        });
+        lock.assertHeld();
+        return report;
+    }
+    finally {
+        lock.release();
+    }
+}
+/**
+ * Keeps cache-dir within cache-max-size, before a cross-run save so the saved
+ * cache is within it too. Only after a pull that added objects: nothing else
+ * grows the cache, and an unchanged re-pull stays free of a walk of it.
+ */
+async function evictToCap(cache, targets, maxBytes, host) {
+    if (!cache.grew)
+        return;
+    const needed = new Set(targets.flatMap((target) => target.files.map(cacheIdOf)).filter((id) => id !== undefined));
+    const result = await cache.evictToCap(maxBytes, needed);
+    if (result.evicted > 0)
+        host.info(`cache: evicted ${result.evicted} least recently used objects (${(0,data_progress/* formatBytes */.z)(result.evictedBytes)}) to stay within cache-max-size`);
+    if (result.remainingBytes > maxBytes) {
+        host.info(`cache: holds ${(0,data_progress/* formatBytes */.z)(result.remainingBytes)}, over cache-max-size (${(0,data_progress/* formatBytes */.z)(maxBytes)}): this dataset, or objects another run used in the last minutes, take that much`);
+    }
+}
 /** What to put where: listing the source, or reading the DVC outs. */
 async function plan(inputs, cache, host) {
     const { mode } = inputs;
@@ -2206,7 +2552,7 @@ async function plan(inputs, cache, host) {
             host.info(`as of ${mode.asOf.toISOString()}`);
         if (mode.pinned)
             host.info(`${mode.pinned.size} object versions pinned by the version manifest`);
-        return [await planSource({ url: mode.url, store, prefix, dest: mode.dest, filter: inputs.filter, ...(mode.asOf ? { asOf: mode.asOf } : {}), ...(mode.pinned ? { pinned: mode.pinned } : {}) })];
+        return [await planSource({ url: mode.url, store, prefix, dest: mode.dest, filter: inputs.filter, deleting: inputs.deleteExtra, ...(mode.asOf ? { asOf: mode.asOf } : {}), ...(mode.pinned ? { pinned: mode.pinned } : {}) })];
     }
     const stores = new Map();
     for (const { remote } of mode.pulls) {
@@ -2240,7 +2586,7 @@ async function restoreCache(inputs, key, host) {
     return restored;
 }
 function logOutcome(report, host) {
-    host.info(`${report.files.length} files in place: ${report.kept} already right, ${report.fromCache} from the local cache, ${report.downloaded} downloaded (${formatBytes(report.bytesDownloaded)})` +
+    host.info(`${report.files.length} files in place: ${report.kept} already right, ${report.fromCache} from the local cache, ${report.downloaded} downloaded (${(0,data_progress/* formatBytes */.z)(report.bytesDownloaded)})` +
         (report.deleted.length > 0 ? `; ${report.deleted.length} removed` : ''));
     for (const file of report.deleted.slice(0, 20))
         host.debug(`removed ${file}`);
@@ -2255,7 +2601,7 @@ function summaryOf(files, bytes, digest, report) {
         '',
         '| files | size | downloaded | from cache | already right | digest |',
         '|---|---|---|---|---|---|',
-        `| ${files} | ${formatBytes(bytes)} | ${report.downloaded} (${formatBytes(report.bytesDownloaded)}) | ${report.fromCache} | ${report.kept} | \`${digest.slice(0, 16)}…\` |`,
+        `| ${files} | ${(0,data_progress/* formatBytes */.z)(bytes)} | ${report.downloaded} (${(0,data_progress/* formatBytes */.z)(report.bytesDownloaded)}) | ${report.fromCache} | ${report.kept} | \`${digest.slice(0, 16)}…\` |`,
         '',
     ].join('\n');
 }

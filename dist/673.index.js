@@ -1,5 +1,5 @@
-export const id = 876;
-export const ids = [876];
+export const id = 673;
+export const ids = [673];
 export const modules = {
 
 /***/ 4090:
@@ -8,10 +8,13 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ cacheStoreFor)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
-/* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7232);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7638);
+/* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7232);
+
 
 
 
@@ -19,8 +22,9 @@ export const modules = {
  * The cache a step uses: the host's own (GitHub: @actions/cache; elsewhere a
  * folder under ~/.cache/mlops-ci) unless the `cache-url` input names another
  * place — a folder (path or file://) shared by Jenkins agents, or an S3 prefix.
+ * `maxBytes` caps a folder cache (default DEFAULT_CACHE_MAX_BYTES).
  */
-async function cacheStoreFor(cacheUrl, host, input = 'cache-url') {
+async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
     const url = cacheUrl.trim();
     if (url === '')
         return host.cache;
@@ -29,17 +33,30 @@ async function cacheStoreFor(cacheUrl, host, input = 'cache-url') {
         return S3CacheStore.fromUrl(url, host);
     }
     if (url.startsWith('file://'))
-        return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .DirectoryCache */ .Q(new URL(url).pathname, host);
+        return directoryCache(new URL(url).pathname, url, host, input, maxBytes);
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
     }
-    return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .DirectoryCache */ .Q(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(url), host);
+    return directoryCache(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(url), url, host, input, maxBytes);
+}
+/**
+ * A folder cache at `root`, made when missing. A path that exists and is not
+ * a folder is bad input: every save and restore would only warn, and the
+ * step would pass with a cache that never works.
+ */
+async function directoryCache(root, given, host, input, maxBytes) {
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(root).catch((err) => (err.code === 'ENOTDIR' ? 'under a file' : null));
+    if (info === 'under a file')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
+    if (info && !info.isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
+    return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .DirectoryCache */ .Q(root, host, maxBytes);
 }
 
 
 /***/ }),
 
-/***/ 876:
+/***/ 1673:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -214,10 +231,42 @@ var fs_atomic = __webpack_require__(8162);
  * without it (a build killed halfway, a partial restore) is never trusted.
  */
 const MARKER_FILE = '.mlops-ci-env.json';
+/**
+ * Written into the env folder before a build or a restore puts anything
+ * there, and removed once the env is whole: an env holding it was left by a
+ * build or restore that was killed halfway, and is never trusted. With
+ * MARKER_FILE it is also how the step knows a folder is its own to replace.
+ */
+const UNFINISHED_FILE = '.mlops-ci-unfinished';
 /** The lock export made when the env was built, kept inside it. */
 const LOCK_EXPORT_FILE = '.mlops-ci-lock-export.txt';
 async function writeMarker(envPath, marker) {
     await (0,fs_atomic/* writeFileAtomic */.Z)(external_node_path_default().join(envPath, MARKER_FILE), `${JSON.stringify(marker, null, 2)}\n`);
+}
+/** Marks the env folder (made if missing) as being built or restored. */
+async function markUnfinished(envPath) {
+    await (0,promises_.mkdir)(envPath, { recursive: true });
+    await (0,promises_.writeFile)(external_node_path_default().join(envPath, UNFINISHED_FILE), '');
+}
+/**
+ * Empties the env folder for a build or restore, keeping it marked
+ * unfinished all along: the mark goes in first and is the one entry not
+ * removed, so a kill at any moment leaves a folder that is still the step's
+ * own (to replace) and never trusted.
+ */
+async function clearEnvFolder(envPath) {
+    await markUnfinished(envPath);
+    for (const entry of await (0,promises_.readdir)(envPath)) {
+        if (entry !== UNFINISHED_FILE)
+            await (0,promises_.rm)(external_node_path_default().join(envPath, entry), { recursive: true, force: true });
+    }
+}
+/** The env is whole: the last act of a build or restore. */
+async function markFinished(envPath) {
+    await (0,promises_.rm)(external_node_path_default().join(envPath, UNFINISHED_FILE), { force: true });
+}
+async function isUnfinished(envPath) {
+    return (await (0,promises_.lstat)(external_node_path_default().join(envPath, UNFINISHED_FILE)).catch(() => null)) !== null;
 }
 async function readMarker(envPath) {
     try {
@@ -233,6 +282,8 @@ async function readMarker(envPath) {
  * was built with, and their dependencies are consistent (`pip check`).
  */
 async function checkHealth(manager, runner, key) {
+    if (await isUnfinished(manager.plan.envPath))
+        return { healthy: false, reason: `it holds ${UNFINISHED_FILE}: the build or restore that made it did not finish` };
     const marker = await readMarker(manager.plan.envPath);
     if (!marker)
         return { healthy: false, reason: `${MARKER_FILE} is missing or unreadable (the env was not saved whole)` };
@@ -548,6 +599,7 @@ async function onPath(command, env) {
 
 
 
+
 /**
  * One way of building a Python env. The flow is the same for every manager
  * (the template method `create`): start from an empty place, make the env,
@@ -569,15 +621,30 @@ class EnvManager {
     get binDir() {
         return external_node_path_default().join(this.plan.envPath, 'bin');
     }
-    /** Builds the env from scratch; on any failure the half-built env is removed. */
+    /**
+     * Whether makeEnv makes the env in a folder that already holds the
+     * unfinished mark (venv, virtualenv, `uv venv --allow-existing` do; conda's
+     * create refuses a folder that is not an env).
+     */
+    makesEnvInMarkedFolder = true;
+    /**
+     * Builds the env from scratch; on any failure the half-built env is
+     * emptied. The folder is marked unfinished from before the old env is
+     * removed until the caller marks it finished, so a build killed at any
+     * point is never trusted, and the folder stays recognisably the step's own
+     * (conda: from the moment its create has made the env).
+     */
     async create() {
-        await (0,promises_.rm)(this.plan.envPath, { recursive: true, force: true });
+        await clearEnvFolder(this.plan.envPath);
+        if (!this.makesEnvInMarkedFolder)
+            await (0,promises_.rm)(this.plan.envPath, { recursive: true, force: true });
         try {
             await this.makeEnv();
+            await markUnfinished(this.plan.envPath);
             await this.install();
         }
         catch (err) {
-            await (0,promises_.rm)(this.plan.envPath, { recursive: true, force: true });
+            await clearEnvFolder(this.plan.envPath);
             throw err;
         }
     }
@@ -663,6 +730,7 @@ class EnvManager {
 class CondaManager extends EnvManager {
     relocatable = false;
     downloadCacheVariables = ['CONDA_PKGS_DIRS'];
+    makesEnvInMarkedFolder = false;
     get name() {
         return this.plan.tool;
     }
@@ -802,7 +870,8 @@ class UvManager extends EnvManager {
     relocatable = true;
     downloadCacheVariables = ['UV_CACHE_DIR'];
     async makeEnv() {
-        await this.runner.stream('uv', ['venv', '--relocatable', '--python', this.interpreter(), this.plan.envPath], { cwd: this.plan.files.projectDir, env: this.toolEnv() });
+        // --allow-existing: the folder already holds the unfinished mark (see create).
+        await this.runner.stream('uv', ['venv', '--relocatable', '--allow-existing', '--python', this.interpreter(), this.plan.envPath], { cwd: this.plan.files.projectDir, env: this.toolEnv() });
     }
     async install() {
         const args = ['sync', '--locked', '--python', this.python];
@@ -875,6 +944,50 @@ function createManager(plan, runner) {
         default:
             throw new Error(`no env manager named '${String(plan.manager)}'`);
     }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/env/env-folder.ts
+
+
+
+
+/**
+ * The env folder setup-env will use, checked before any work: the step
+ * removes and replaces that folder wholesale, so it must be one the step may
+ * replace — missing, empty, or an env this step made (it holds the
+ * completion marker, or the unfinished mark of a build or restore that was
+ * killed). Anything else is the user's (a data folder, a sibling project,
+ * `/`) and is refused with exit 2 naming `env-name`, nothing touched.
+ *
+ * Envs built before the unfinished mark existed are still recognised: every
+ * version of the step wrote the completion marker as the last act of a build.
+ * Only a build of such a version killed halfway holds neither; it is refused
+ * like any other folder, and deleting it by hand is the way out.
+ */
+async function replaceableEnvPath(name, workDir) {
+    const given = name.trim() || '.venv';
+    const envPath = external_node_path_default().resolve(workDir, given);
+    if (isSelfOrAncestor(envPath, workDir)) {
+        throw new errors/* InputError */.dz('env-name', `got '${name}', which is the project folder or above it; name a folder of its own such as .venv`);
+    }
+    const info = await (0,promises_.lstat)(envPath).catch((err) => {
+        if (err.code === 'ENOENT')
+            return null;
+        throw new errors/* InputError */.dz('env-name', `got '${name}': ${envPath} cannot be inspected (${err.code ?? err.message})`);
+    });
+    if (info === null)
+        return envPath;
+    if (!info.isDirectory())
+        throw new errors/* InputError */.dz('env-name', `got '${name}', which is not a folder (${envPath} is a ${info.isSymbolicLink() ? 'symbolic link' : 'file'}); name a folder for the env such as .venv`);
+    const entries = await (0,promises_.readdir)(envPath);
+    if (entries.length === 0 || entries.includes(MARKER_FILE) || entries.includes(UNFINISHED_FILE))
+        return envPath;
+    throw new errors/* InputError */.dz('env-name', `got '${name}', which holds files this step did not make (${envPath}: ${entries.length} entries, no ${MARKER_FILE}). setup-env replaces its env folder wholesale, so it only takes a missing or empty folder or an env it built: name another folder, or empty this one yourself`);
+}
+/** Whether `dir` is `workDir` itself or a folder above it (`/` included). */
+function isSelfOrAncestor(dir, workDir) {
+    const below = external_node_path_default().relative(dir, workDir);
+    return below === '' || (below !== '..' && !below.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(below));
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -1149,6 +1262,7 @@ var cache_store = __webpack_require__(4090);
 
 
 
+
 /** Installed by the user, not by us: a missing one is named with how to get it. */
 const TOOL_OF = { pipenv: 'pipenv', poetry: 'poetry', uv: 'uv' };
 /**
@@ -1166,7 +1280,7 @@ async function readSetupEnvInputs(reader, host) {
         lockFile: reader.string('lock-file').trim() ? external_node_path_default().resolve(workDir, reader.string('lock-file').trim()) : null,
         requirements: reader.list('requirements').map((file) => external_node_path_default().resolve(workDir, file)),
     };
-    const envPath = envPathOf(reader.string('env-name'), workDir);
+    const envPath = await replaceableEnvPath(reader.string('env-name'), workDir);
     const extras = reader.list('extras').map(checkExtra);
     const cacheKeySuffix = checkSuffix(reader.string('cache-key-suffix').trim());
     const cache = reader.boolean('cache') ? await (0,cache_store/* cacheStoreFor */.Z)(reader.string('cache-url'), host) : null;
@@ -1203,15 +1317,6 @@ async function workingDirectory(text) {
     if (!info?.isDirectory())
         throw new errors/* InputError */.dz('working-directory', `got '${text}', which is not a folder (${dir})`);
     return dir;
-}
-function envPathOf(name, workDir) {
-    const trimmed = name.trim() || '.venv';
-    const envPath = external_node_path_default().resolve(workDir, trimmed);
-    // The env folder is replaced wholesale: never let that be the project or one of its parents.
-    if (workDir === envPath || workDir.startsWith(`${envPath}${(external_node_path_default()).sep}`)) {
-        throw new errors/* InputError */.dz('env-name', `got '${name}', which is the project folder or above it; name a folder of its own such as .venv`);
-    }
-    return envPath;
 }
 function checkExtra(extra) {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(extra))
@@ -1337,9 +1442,7 @@ async function reuseEnv(manager, runner, keys, inputs, host) {
         host.info('Caching is off (cache: false).');
         return null;
     }
-    // Restore into an empty place: leftovers of another env must not mix with the cached one.
-    await (0,promises_.rm)(inputs.plan.envPath, { recursive: true, force: true });
-    const matched = await inputs.cache.restore([cachePath(inputs.plan.envPath)], keys.env, [], ENV_CACHE);
+    const matched = await restoreEnv(inputs.cache, keys, inputs.plan.envPath);
     if (!matched) {
         host.info(`No cached env for ${keys.env}.`);
         return null;
@@ -1350,8 +1453,23 @@ async function reuseEnv(manager, runner, keys, inputs, host) {
         return { origin: 'cache', packages: restored.packages, fingerprint: restored.fingerprint };
     }
     host.warning(`The cached env ${matched} failed its health check (${restored.reason}): discarded, building a fresh one.`);
-    await (0,promises_.rm)(inputs.plan.envPath, { recursive: true, force: true });
+    await clearEnvFolder(inputs.plan.envPath);
     return null;
+}
+/**
+ * Restores the env into an empty place (leftovers of another env must not
+ * mix with the cached one), marked unfinished from before its first file
+ * until after its last: a restore killed halfway (a cancelled job, an OOM
+ * kill) leaves a partial env whose package metadata may all be there, and
+ * only the mark keeps the next run from trusting it. Every cache store adds
+ * files to the folder and keeps the ones it did not save, so the mark stays.
+ */
+async function restoreEnv(cache, keys, envPath) {
+    await clearEnvFolder(envPath);
+    const matched = await cache.restore([cachePath(envPath)], keys.env, [], ENV_CACHE);
+    if (matched)
+        await markFinished(envPath);
+    return matched;
 }
 /** Builds the env (downloads from the cache when any), marks it whole, and saves it unless it is inconsistent. */
 async function buildEnv(manager, runner, keys, inputs, host) {
@@ -1364,6 +1482,7 @@ async function buildEnv(manager, runner, keys, inputs, host) {
     // Exported now and kept in the env, so a cache hit reuses it instead of running pip freeze again.
     await manager.exportLock(external_node_path_default().join(plan.envPath, LOCK_EXPORT_FILE));
     await writeMarker(plan.envPath, { key: keys.env, manager: manager.name, python: manager.python, fingerprint });
+    await markFinished(plan.envPath);
     if (problem)
         host.warning(`The env was built but its dependencies are inconsistent (${problem}).${cache ? ' It is not cached: every restore would fail the health check.' : ''}`);
     if (cache)

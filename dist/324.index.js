@@ -1,8 +1,146 @@
-export const id = 45;
-export const ids = [45];
+export const id = 324;
+export const ids = [324];
 export const modules = {
 
-/***/ 4045:
+/***/ 1150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   ES: () => (/* binding */ describeLine),
+/* harmony export */   Vp: () => (/* binding */ isValidEnvName),
+/* harmony export */   ci: () => (/* binding */ parseEnvLines),
+/* harmony export */   nS: () => (/* binding */ parseByteSize),
+/* harmony export */   p3: () => (/* binding */ isValidImageReference),
+/* harmony export */   zt: () => (/* binding */ parseMount)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Parsers for the values a container run is described with: durations, byte
+ * sizes, image references, mounts and env files. Each returns null (or throws
+ * a plain Error saying what is accepted) so the step can turn it into an
+ * InputError naming its own input.
+ */
+
+/** `45s`, `90m`, `2h`, `1h30m`, or a bare number of seconds. Returns seconds, or null when it does not parse. */
+function parseDuration(text) {
+    const value = text.trim().toLowerCase();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Number(value);
+    const match = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/.exec(value);
+    if (!match || value === '')
+        return null;
+    const [, hours, minutes, seconds] = match;
+    return Number(hours ?? 0) * 3600 + Number(minutes ?? 0) * 60 + Number(seconds ?? 0);
+}
+const SIZE_UNITS = {
+    '': 1,
+    b: 1,
+    k: 1024,
+    kb: 1024,
+    kib: 1024,
+    m: 1024 ** 2,
+    mb: 1024 ** 2,
+    mib: 1024 ** 2,
+    g: 1024 ** 3,
+    gb: 1024 ** 3,
+    gib: 1024 ** 3,
+    t: 1024 ** 4,
+    tb: 1024 ** 4,
+    tib: 1024 ** 4,
+};
+/**
+ * A memory size as Docker reads it (binary units: `512m`, `2g`, `1.5GiB`, `1048576`).
+ * Returns whole bytes, or null when it does not parse or is not positive.
+ */
+function parseByteSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/.exec(text.trim().toLowerCase());
+    if (!match)
+        return null;
+    const unit = SIZE_UNITS[match[2] ?? ''];
+    if (unit === undefined)
+        return null;
+    const bytes = Math.floor(Number(match[1]) * unit);
+    return bytes > 0 ? bytes : null;
+}
+/**
+ * Docker's image reference grammar (distribution/reference): an optional
+ * registry host[:port], lower-case path components, then `:tag` and/or
+ * `@sha256:<64 hex>`. Also accepts a bare image ID (`sha256:<hex>`).
+ */
+function isValidImageReference(ref) {
+    if (/^sha256:[a-f0-9]{64}$/.test(ref))
+        return true;
+    if (ref.length > 255 + 128 + 80)
+        return false;
+    const component = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+    const host = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?';
+    const name = `(?:${host}/)?${component}(?:/${component})*`;
+    const tag = '[\\w][\\w.-]{0,127}';
+    const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+    if (!new RegExp(`^${name}(?::${tag})?(?:@${digest})?$`).test(ref))
+        return false;
+    // As in Docker, a first part is a registry host only when it has a dot or a port or is localhost; else it is a (lower-case) path component.
+    const first = ref.split('/')[0];
+    return !ref.includes('/') || /[.:]/.test(first) || first === 'localhost' || new RegExp(`^${component}$`).test(first);
+}
+/**
+ * `host:container[:ro|:rw]`; the host path may be relative (to `cwd`), the
+ * container path must be absolute. Throws an Error saying what is accepted.
+ */
+function parseMount(text, cwd) {
+    const parts = text.split(':');
+    const mode = parts.length === 3 ? parts[2] : parts.length === 2 ? 'rw' : undefined;
+    const [source, target] = parts;
+    if (!source || !target || (mode !== 'ro' && mode !== 'rw')) {
+        throw new Error(`got '${text}', expected host:container or host:container:ro (or :rw)`);
+    }
+    if (!node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(target)) {
+        throw new Error(`got '${text}': the container path '${target}' must be absolute (start with /)`);
+    }
+    return { source: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, source), target: node_path__WEBPACK_IMPORTED_MODULE_0___default().normalize(target), readOnly: mode === 'ro' };
+}
+/** An environment variable name the way shells and Docker accept it. */
+function isValidEnvName(name) {
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}
+/**
+ * How an error points at a bad `KEY=VALUE` line: its number, and the name it
+ * starts with when it starts with one — never the rest, which may be a
+ * secret value (`API_TOKEN: s3cr3t` has no `=`, but is still a value).
+ */
+function describeLine(line, index) {
+    const name = /^\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(line)?.[1];
+    return `line ${index + 1}${name ? ` (starting with the name ${name})` : ''}`;
+}
+/**
+ * `KEY=VALUE` lines (Docker's env-file format: no quoting, `#` comments,
+ * blank lines skipped; a bare `KEY` takes its value from `environment`).
+ * Throws an Error naming the first bad line (see describeLine).
+ */
+function parseEnvLines(lines, environment) {
+    const env = new Map();
+    lines.forEach((raw, index) => {
+        const line = raw.replace(/^\s+/, '');
+        if (line === '' || line.startsWith('#'))
+            return;
+        const eq = line.indexOf('=');
+        const name = eq === -1 ? line.trim() : line.slice(0, eq);
+        if (!isValidEnvName(name))
+            throw new Error(`${describeLine(line, index)} is not KEY=VALUE or a variable name`);
+        if (eq !== -1)
+            env.set(name, line.slice(eq + 1));
+        else if (environment[name] !== undefined)
+            env.set(name, environment[name]);
+    });
+    return env;
+}
+
+
+/***/ }),
+
+/***/ 1324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -27,14 +165,15 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./packages/core/src/records/step-records.ts
+var step_records = __webpack_require__(7011);
 ;// CONCATENATED MODULE: ./packages/core/src/container/build-key.ts
 
 
 
 
 
-/** Where the steps leave their records in the workspace (see registry/lineage.ts). */
-const STEP_RECORDS_DIR = '.mlops-ci';
+
 /**
  * A digest of everything a build reads: the Dockerfile, every file of the
  * context the engine would send (`.dockerignore` honoured), the target, the
@@ -81,7 +220,7 @@ async function contextFiles(context) {
     const rules = await dockerignoreRules(context);
     const ignored = (rel) => {
         // Step records (.mlops-ci/train-in-container.json) change after every run and are never a build input.
-        if (rel === STEP_RECORDS_DIR)
+        if (rel === step_records/* RECORDS_DIR */.v7)
             return true;
         let result = false;
         for (const rule of rules)
@@ -323,6 +462,14 @@ class EngineRuntime {
             throw new Error(`could not remove container ${name}: ${firstLine(result.stderr)}`);
         }
     }
+    async handBack(image, dir, owner) {
+        const inside = '/mlops-ci-outputs';
+        // --entrypoint: the image's own entrypoint must not run (or wrap) chown; no network: it needs none.
+        const args = ['run', '--rm', '--user', '0:0', '--network', 'none', '--label', 'io.mlops-ci.step=train-in-container', '--volume', `${dir}:${inside}:rw`, '--entrypoint', 'chown', image, '-R', owner, inside];
+        const result = await this.cli(args, { ignoreReturnCode: true });
+        if (result.exitCode !== 0)
+            throw new Error(`could not hand ${dir} back to ${owner} (chown -R in the image as root, exit ${result.exitCode}): ${firstLine(result.stderr)}`);
+    }
     /** GPU support is checked before anything runs, so a missing runtime fails in seconds, not after a build. */
     async verifyGpus(gpus) {
         if (this.kind === 'docker') {
@@ -425,6 +572,9 @@ class HostRuntime {
     async remove() {
         // Nothing to remove: no container was created.
     }
+    async handBack() {
+        // The command ran as the caller: its files are the caller's already.
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/container/runtime.ts
@@ -443,6 +593,95 @@ function createRuntime(kind, environment = process.env) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/container/staged-outputs.ts
+
+
+
+/**
+ * The folder a run writes its outputs into: a fresh hidden sibling of
+ * `outputs` (the same filesystem, so moving it is a rename), moved into place
+ * only when the run succeeded. A failed, timed-out or cancelled run leaves
+ * `outputs` exactly as it was; a process killed outright leaves at most the
+ * hidden staging folder beside it, never a half-written file inside it.
+ */
+class StagedOutputs {
+    outputs;
+    folder;
+    madeOutputs;
+    constructor(
+    /** Where the results belong. */
+    outputs, 
+    /** Where the command writes them meanwhile (mounted at `outputs` inside the container). */
+    folder, 
+    /** Whether `outputs` was made for this run, so a failed run takes it away again. */
+    madeOutputs) {
+        this.outputs = outputs;
+        this.folder = folder;
+        this.madeOutputs = madeOutputs;
+    }
+    static async create(outputs) {
+        const parent = external_node_path_default().dirname(outputs);
+        await (0,promises_.mkdir)(parent, { recursive: true });
+        // The engine would make a missing mount point itself, as root; made here it is the caller's.
+        const madeOutputs = (await (0,promises_.mkdir)(outputs, { recursive: true })) !== undefined;
+        const folder = external_node_path_default().join(parent, `.${external_node_path_default().basename(outputs)}.mlops-ci-staging-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        await (0,promises_.mkdir)(folder);
+        return new StagedOutputs(outputs, folder, madeOutputs);
+    }
+    /**
+     * Puts the staged results into `outputs`: the whole folder by one rename
+     * when `outputs` is an empty folder; else entry by entry, each replacing
+     * the entry of the same name (what the run did not write stays).
+     */
+    async commit() {
+        try {
+            await (0,promises_.rename)(this.folder, this.outputs);
+            return;
+        }
+        catch (err) {
+            // Not empty, or a symbolic link to the folder: its entries are replaced instead.
+            if (!isCode(err, 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'))
+                throw err;
+        }
+        const replaced = `${this.folder}-replaced`;
+        await (0,promises_.mkdir)(replaced);
+        try {
+            for (const name of await (0,promises_.readdir)(this.folder))
+                await replaceEntry(external_node_path_default().join(this.folder, name), external_node_path_default().join(this.outputs, name), external_node_path_default().join(replaced, name));
+        }
+        finally {
+            await (0,promises_.rm)(replaced, { recursive: true, force: true });
+        }
+        await (0,promises_.rm)(this.folder, { recursive: true, force: true });
+    }
+    /** Removes the staged results (the run failed), and `outputs` when it was made for this run and is still empty. */
+    async discard() {
+        await (0,promises_.rm)(this.folder, { recursive: true, force: true });
+        if (this.madeOutputs)
+            await (0,promises_.rmdir)(this.outputs).catch(() => undefined);
+    }
+}
+/**
+ * Renames `from` onto `to`. A rename replaces a file or an empty folder at
+ * once; a folder that holds files, or an entry of the other kind, is first
+ * moved aside to `aside` (removed afterwards).
+ */
+async function replaceEntry(from, to, aside) {
+    try {
+        await (0,promises_.rename)(from, to);
+        return;
+    }
+    catch (err) {
+        if (!isCode(err, 'ENOTEMPTY', 'EEXIST', 'EISDIR', 'ENOTDIR'))
+            throw err;
+    }
+    await (0,promises_.rename)(to, aside);
+    await (0,promises_.rename)(from, to);
+}
+function isCode(err, ...codes) {
+    return codes.includes(err.code ?? '');
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/container/supervise.ts
 /** Seconds `docker stop` waits after SIGTERM before SIGKILL when the timeout is hit. */
 const TIMEOUT_GRACE_SECONDS = 10;
@@ -452,6 +691,12 @@ const TIMEOUT_GRACE_SECONDS = 10;
  * be gone well within that window.
  */
 const CANCEL_GRACE_SECONDS = 3;
+/**
+ * The longest `timeout` accepted: 576 h (24 days). Node's timers hold at most
+ * 2^31-1 ms (24.8 days) and fire at once above that, which would kill the
+ * command as it starts; a round number of hours below the limit is easy to state.
+ */
+const MAX_TIMEOUT_SECONDS = 576 * 3600;
 /** How often a silent command gets a "still running" line, so a log never looks hung. */
 const QUIET_INTERVAL_MS = 60_000;
 /**
@@ -526,122 +771,12 @@ function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/container/parse.ts
-/**
- * Parsers for the values a container run is described with: durations, byte
- * sizes, image references, mounts and env files. Each returns null (or throws
- * a plain Error saying what is accepted) so the step can turn it into an
- * InputError naming its own input.
- */
-
-/** `45s`, `90m`, `2h`, `1h30m`, or a bare number of seconds. Returns seconds, or null when it does not parse. */
-function parseDuration(text) {
-    const value = text.trim().toLowerCase();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Number(value);
-    const match = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/.exec(value);
-    if (!match || value === '')
-        return null;
-    const [, hours, minutes, seconds] = match;
-    return Number(hours ?? 0) * 3600 + Number(minutes ?? 0) * 60 + Number(seconds ?? 0);
-}
-const SIZE_UNITS = {
-    '': 1,
-    b: 1,
-    k: 1024,
-    kb: 1024,
-    kib: 1024,
-    m: 1024 ** 2,
-    mb: 1024 ** 2,
-    mib: 1024 ** 2,
-    g: 1024 ** 3,
-    gb: 1024 ** 3,
-    gib: 1024 ** 3,
-    t: 1024 ** 4,
-    tb: 1024 ** 4,
-    tib: 1024 ** 4,
-};
-/**
- * A memory size as Docker reads it (binary units: `512m`, `2g`, `1.5GiB`, `1048576`).
- * Returns whole bytes, or null when it does not parse or is not positive.
- */
-function parseByteSize(text) {
-    const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/.exec(text.trim().toLowerCase());
-    if (!match)
-        return null;
-    const unit = SIZE_UNITS[match[2] ?? ''];
-    if (unit === undefined)
-        return null;
-    const bytes = Math.floor(Number(match[1]) * unit);
-    return bytes > 0 ? bytes : null;
-}
-/**
- * Docker's image reference grammar (distribution/reference): an optional
- * registry host[:port], lower-case path components, then `:tag` and/or
- * `@sha256:<64 hex>`. Also accepts a bare image ID (`sha256:<hex>`).
- */
-function isValidImageReference(ref) {
-    if (/^sha256:[a-f0-9]{64}$/.test(ref))
-        return true;
-    if (ref.length > 255 + 128 + 80)
-        return false;
-    const component = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-    const host = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?';
-    const name = `(?:${host}/)?${component}(?:/${component})*`;
-    const tag = '[\\w][\\w.-]{0,127}';
-    const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-    if (!new RegExp(`^${name}(?::${tag})?(?:@${digest})?$`).test(ref))
-        return false;
-    // As in Docker, a first part is a registry host only when it has a dot or a port or is localhost; else it is a (lower-case) path component.
-    const first = ref.split('/')[0];
-    return !ref.includes('/') || /[.:]/.test(first) || first === 'localhost' || new RegExp(`^${component}$`).test(first);
-}
-/**
- * `host:container[:ro|:rw]`; the host path may be relative (to `cwd`), the
- * container path must be absolute. Throws an Error saying what is accepted.
- */
-function parseMount(text, cwd) {
-    const parts = text.split(':');
-    const mode = parts.length === 3 ? parts[2] : parts.length === 2 ? 'rw' : undefined;
-    const [source, target] = parts;
-    if (!source || !target || (mode !== 'ro' && mode !== 'rw')) {
-        throw new Error(`got '${text}', expected host:container or host:container:ro (or :rw)`);
-    }
-    if (!external_node_path_default().isAbsolute(target)) {
-        throw new Error(`got '${text}': the container path '${target}' must be absolute (start with /)`);
-    }
-    return { source: external_node_path_default().resolve(cwd, source), target: external_node_path_default().normalize(target), readOnly: mode === 'ro' };
-}
-/** An environment variable name the way shells and Docker accept it. */
-function isValidEnvName(name) {
-    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
-}
-/**
- * `KEY=VALUE` lines (Docker's env-file format: no quoting, `#` comments,
- * blank lines skipped; a bare `KEY` takes its value from `environment`).
- * Throws an Error naming the first bad line.
- */
-function parseEnvLines(lines, environment) {
-    const env = new Map();
-    lines.forEach((raw, index) => {
-        const line = raw.replace(/^\s+/, '');
-        if (line === '' || line.startsWith('#'))
-            return;
-        const eq = line.indexOf('=');
-        const name = eq === -1 ? line.trim() : line.slice(0, eq);
-        if (!isValidEnvName(name))
-            throw new Error(`line ${index + 1}: '${name}' is not a valid variable name (expected KEY=VALUE)`);
-        if (eq !== -1)
-            env.set(name, line.slice(eq + 1));
-        else if (environment[name] !== undefined)
-            env.set(name, environment[name]);
-    });
-    return env;
-}
-
+// EXTERNAL MODULE: ./packages/core/src/container/parse.ts
+var parse = __webpack_require__(1150);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/train-in-container/inputs.ts
+
 
 
 
@@ -660,12 +795,12 @@ function readTrainInputs(reader, host, environment = process.env) {
     const mounts = reader.list('mounts').map((text) => {
         let mount;
         try {
-            mount = parseMount(text, cwd);
+            mount = (0,parse/* parseMount */.zt)(text, cwd);
         }
         catch (err) {
             throw new errors/* InputError */.dz('mounts', err.message);
         }
-        if (!exists(mount.source))
+        if (!statOf('mounts', mount.source))
             throw new errors/* InputError */.dz('mounts', `got '${text}': the host path ${mount.source} does not exist`);
         return mount;
     });
@@ -702,7 +837,7 @@ function imageSource(reader, cwd, runtime) {
         if (runtime === 'host')
             throw new errors/* InputError */.dz('dockerfile', 'needs a container engine: runtime: host runs the command directly and cannot build images');
         const file = external_node_path_default().resolve(cwd, dockerfile);
-        if (!isFile(file))
+        if (!statOf('dockerfile', file)?.isFile())
             throw new errors/* InputError */.dz('dockerfile', `got '${dockerfile}': ${file} is not a file`);
         const context = existingDir('context', external_node_path_default().resolve(cwd, reader.string('context').trim() || '.'));
         const target = reader.string('target').trim();
@@ -716,7 +851,7 @@ function imageSource(reader, cwd, runtime) {
             return { kind: 'reference', ref: '' };
         throw new errors/* InputError */.dz('image', 'is required: give an image reference (or a dockerfile to build)');
     }
-    if (!isValidImageReference(ref)) {
+    if (!(0,parse/* isValidImageReference */.p3)(ref)) {
         throw new errors/* InputError */.dz('image', `got '${ref}', expected an image reference such as python:3.12-slim, registry:5000/team/train:v1 or name@sha256:<digest>`);
     }
     return { kind: 'reference', ref };
@@ -761,7 +896,7 @@ function readEnv(reader, host, cwd, environment) {
             throw new errors/* InputError */.dz('env-file', `cannot read ${file}: ${err.code ?? err.message}`);
         }
         try {
-            for (const [key, value] of parseEnvLines(text.split(/\r?\n/), environment))
+            for (const [key, value] of (0,parse/* parseEnvLines */.ci)(text.split(/\r?\n/), environment))
                 env.set(key, value);
         }
         catch (err) {
@@ -774,12 +909,12 @@ function readEnv(reader, host, cwd, environment) {
         ? new Map(Object.entries(raw).map(([key, value]) => [key, String(value)]))
         : keyValues('env', reader.list('env'));
     for (const [key, value] of pairs) {
-        if (!isValidEnvName(key))
+        if (!(0,parse/* isValidEnvName */.Vp)(key))
             throw new errors/* InputError */.dz('env', `'${key}' is not a valid variable name`);
         env.set(key, value);
     }
     for (const name of reader.list('secrets')) {
-        if (!isValidEnvName(name))
+        if (!(0,parse/* isValidEnvName */.Vp)(name))
             throw new errors/* InputError */.dz('secrets', `'${name}' is not a valid variable name; give names of environment variables, not values`);
         const value = environment[name];
         if (value === undefined)
@@ -789,16 +924,16 @@ function readEnv(reader, host, cwd, environment) {
     }
     return env;
 }
-/** `KEY=VALUE` lines; the error never repeats a value (it may be secret). */
+/** `KEY=VALUE` lines; the error names the line and its leading name, never the rest (it may be a secret value). */
 function keyValues(input, lines) {
     const pairs = new Map();
-    for (const line of lines) {
+    lines.forEach((line, index) => {
         const eq = line.indexOf('=');
-        const key = eq === -1 ? line : line.slice(0, eq);
-        if (eq === -1 || !isValidEnvName(key))
-            throw new errors/* InputError */.dz(input, `has a line starting '${key.slice(0, 40)}', expected KEY=VALUE`);
+        const key = line.slice(0, eq);
+        if (eq === -1 || !(0,parse/* isValidEnvName */.Vp)(key))
+            throw new errors/* InputError */.dz(input, `${(0,parse/* describeLine */.ES)(line, index)} is not KEY=VALUE`);
         pairs.set(key, line.slice(eq + 1));
-    }
+    });
     return pairs;
 }
 function readResources(reader) {
@@ -834,7 +969,7 @@ function readSize(reader, name) {
     const text = reader.string(name).trim();
     if (text === '')
         return undefined;
-    const bytes = parseByteSize(text);
+    const bytes = (0,parse/* parseByteSize */.nS)(text);
     if (bytes === null)
         throw new errors/* InputError */.dz(name, `got '${text}', expected a size such as 512m, 4g or 1.5GiB`);
     return bytes;
@@ -843,37 +978,50 @@ function readTimeout(reader) {
     const text = reader.string('timeout').trim();
     if (text === '')
         return undefined;
-    const seconds = parseDuration(text);
+    const seconds = (0,parse/* parseDuration */.E9)(text);
     if (seconds === null || seconds <= 0)
         throw new errors/* InputError */.dz('timeout', `got '${text}', expected a duration such as 45s, 90m, 2h or 1h30m`);
+    if (seconds > MAX_TIMEOUT_SECONDS) {
+        throw new errors/* InputError */.dz('timeout', `got '${text}', which is more than the maximum of ${MAX_TIMEOUT_SECONDS / 3600}h (24 days); for a longer run give no timeout (the CI job's own limit still applies)`);
+    }
     return seconds;
+}
+/** The uid:gid of this process: who outputs belong to, and whom the command runs as by default. */
+function callerUser() {
+    return `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`;
 }
 function readUser(reader) {
     const text = reader.string('user').trim();
     if (text === '')
-        return `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`;
+        return callerUser();
     if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/.test(text))
         throw new errors/* InputError */.dz('user', `got '${text}', expected uid:gid or a user name`);
     return text;
 }
 function existingDir(input, dir) {
-    if (!isDir(dir))
+    if (!statOf(input, dir)?.isDirectory())
         throw new errors/* InputError */.dz(input, `got '${dir}', which is not an existing folder`);
     return dir;
 }
 function outputsDir(dir) {
-    if (exists(dir) && !isDir(dir))
+    const info = statOf('outputs', dir);
+    if (info && !info.isDirectory())
         throw new errors/* InputError */.dz('outputs', `got '${dir}', which exists and is not a folder`);
     return dir;
 }
-function exists(file) {
-    return (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false }) !== undefined;
-}
-function isDir(file) {
-    return (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
-}
-function isFile(file) {
-    return (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false })?.isFile() ?? false;
+/**
+ * What is at the path of `input`, or undefined when nothing is. A path the
+ * system cannot look up at all (too long, a file where a folder should be on
+ * the way, no permission) is bad input too; the error gives the reason, not
+ * the path, which can be any size.
+ */
+function statOf(input, file) {
+    try {
+        return (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false });
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz(input, `the path given cannot be looked up (${err.code ?? err.message})`);
+    }
 }
 /** `{ key: value }` when the value is defined, else `{}` (exactOptionalPropertyTypes-friendly). */
 function optional(key, value) {
@@ -888,11 +1036,14 @@ function optional(key, value) {
  * The story: read every input (bad input stops here, exit 2, nothing done) →
  * check the runtime answers and can give what was asked (GPUs) → get the
  * image (pull, or build from the Dockerfile unless an image with the same
- * build-inputs digest exists) → create the outputs folder → run the command
- * with logs streaming live, under the timeout and the cancel signals, and
- * remove the container whatever happens → set the outputs → fail (exit 1)
- * with the last log lines when the command failed or hit the timeout.
+ * build-inputs digest exists) → create a staging folder beside outputs →
+ * run the command with logs streaming live, under the timeout and the cancel
+ * signals, and remove the container whatever happens → hand the staged files
+ * back to the caller, and move them into outputs only when the command
+ * succeeded → set the outputs → fail (exit 1) with the last log lines when
+ * the command failed or hit the timeout.
  */
+
 
 
 
@@ -913,37 +1064,78 @@ async function run(inputs, host) {
     else
         host.info(`Runtime: ${described}`);
     const image = inputs.runtime === 'host' ? { id: '', digest: '' } : await host.group('Get the image', () => prepareImage(runtime, inputs.image, host));
-    if (inputs.outputs)
-        await (0,promises_.mkdir)(inputs.outputs, { recursive: true });
-    const plan = planRun(inputs, host, image);
-    const tail = [];
-    const outcome = await host.group(`Train (${inputs.runtime}, container ${plan.name})`, () => withWorkflowCommandsOff(host, () => superviseRun(runtime, plan, {
-        ...(inputs.timeoutSeconds !== undefined ? { timeoutSeconds: inputs.timeoutSeconds } : {}),
-        onLine: (line) => {
-            tail.push(line);
-            if (tail.length > TAIL_LINES)
-                tail.shift();
-            host.info(line);
-        },
-        onQuiet: (elapsed) => host.info(`[mlops-ci] still running after ${formatSeconds(elapsed)}, no output in the last minute`),
-    })));
-    const outputs = {
-        'exit-code': String(outcome.exitCode),
-        'duration-seconds': outcome.durationSeconds.toFixed(3),
-        'image-id': image.id,
-        'image-digest': image.digest,
-        outputs: inputs.outputs ?? '',
-        metrics: await findMetrics(inputs),
-    };
-    const failure = failureOf(outcome, inputs, tail);
-    if (failure) {
-        // Outputs are set even on failure, so a later `if: failure()` step can read the exit code.
-        for (const [name, value] of Object.entries(outputs))
-            host.setOutput(name, value);
-        throw new Error(failure);
+    const staged = await prepareOutputs(inputs);
+    let settled = false;
+    try {
+        const plan = planRun(inputs, host, image, staged);
+        const tail = [];
+        // Each line goes through the host, which keeps a line the runner could read as a workflow command inert.
+        const outcome = await host.group(`Train (${inputs.runtime}, container ${plan.name})`, () => superviseRun(runtime, plan, {
+            ...(inputs.timeoutSeconds !== undefined ? { timeoutSeconds: inputs.timeoutSeconds } : {}),
+            onLine: (line) => {
+                tail.push(line);
+                if (tail.length > TAIL_LINES)
+                    tail.shift();
+                host.info(line);
+            },
+            onQuiet: (elapsed) => host.info(`[mlops-ci] still running after ${formatSeconds(elapsed)}, no output in the last minute`),
+        }));
+        const failure = failureOf(outcome, inputs, tail);
+        if (staged) {
+            await settleOutputs(staged, runtime, image, inputs, failure === null);
+            settled = true;
+        }
+        const outputs = {
+            'exit-code': String(outcome.exitCode),
+            'duration-seconds': outcome.durationSeconds.toFixed(3),
+            'image-id': image.id,
+            'image-digest': image.digest,
+            outputs: inputs.outputs ?? '',
+            // A failed run moved nothing into outputs: a metrics file there is an earlier run's.
+            metrics: failure === null ? await findMetrics(inputs) : '',
+        };
+        if (failure) {
+            // Outputs are set even on failure, so a later `if: failure()` step can read the exit code.
+            for (const [name, value] of Object.entries(outputs))
+                host.setOutput(name, value);
+            throw new Error(failure);
+        }
+        host.info(`The command exited 0 after ${formatSeconds(outcome.durationSeconds)}.`);
+        return { outputs };
     }
-    host.info(`The command exited 0 after ${formatSeconds(outcome.durationSeconds)}.`);
-    return { outputs };
+    finally {
+        // The run could not start, or handing back failed: what was staged is not kept, and outputs stays as it was.
+        if (staged && !settled)
+            await staged.discard().catch((err) => host.warning(`could not remove the staging folder ${staged.folder}: ${err.message}`));
+    }
+}
+/**
+ * In a container the command writes `outputs` into a staging folder mounted
+ * at its path (see StagedOutputs); the host runtime has no mounts to do that
+ * with, so there the folder is written in place, as the step warns.
+ */
+async function prepareOutputs(inputs) {
+    if (!inputs.outputs)
+        return null;
+    if (inputs.runtime === 'host') {
+        await (0,promises_.mkdir)(inputs.outputs, { recursive: true });
+        return null;
+    }
+    return StagedOutputs.create(inputs.outputs);
+}
+/**
+ * Hands the staged files to the caller when the command ran as another user
+ * (the caller could not otherwise move or remove them), then moves them into
+ * place when the run succeeded, or removes them when it did not.
+ */
+async function settleOutputs(staged, runtime, image, inputs, succeeded) {
+    const caller = callerUser();
+    if (inputs.user !== caller)
+        await runtime.handBack(image.id, staged.folder, caller);
+    if (succeeded)
+        await staged.commit();
+    else
+        await staged.discard();
 }
 /** A reference is resolved (pulled when missing); a Dockerfile is built unless its build-inputs digest is already an image. */
 async function prepareImage(runtime, source, host) {
@@ -962,13 +1154,13 @@ async function prepareImage(runtime, source, host) {
     host.info(`Building ${external_node_path_default().relative(process.cwd(), source.dockerfile) || source.dockerfile} as ${tag}`);
     return runtime.build({ dockerfile: source.dockerfile, context: source.context, ...(source.target ? { target: source.target } : {}), buildArgs: source.buildArgs, tag, labels: { [LABEL]: 'train-in-container', 'io.mlops-ci.build-inputs': digest } }, (line) => host.info(line));
 }
-/** Host folders at the same absolute paths inside: workdir, data (read-only), outputs, then the extra mounts. */
-function planRun(inputs, host, image) {
+/** Host folders at the same absolute paths inside: workdir, data (read-only), outputs (its staging folder), then the extra mounts. */
+function planRun(inputs, host, image, staged) {
     const mounts = [{ source: inputs.workdir, target: inputs.workdir, readOnly: false }];
     if (inputs.data)
         mounts.push({ source: inputs.data, target: inputs.data, readOnly: true });
-    if (inputs.outputs)
-        mounts.push({ source: inputs.outputs, target: inputs.outputs, readOnly: false });
+    if (staged)
+        mounts.push({ source: staged.folder, target: staged.outputs, readOnly: false });
     mounts.push(...inputs.mounts);
     // One mount per container path (the engine refuses duplicates): a later, more specific one wins.
     const byTarget = new Map(mounts.map((mount) => [mount.target, mount]));
@@ -1030,28 +1222,11 @@ async function findMetrics(inputs) {
     return info?.isFile() ? file : '';
 }
 function warnAboutHostRuntime(inputs, host) {
-    host.warning('runtime: host — the command runs DIRECTLY ON THIS RUNNER, not in a container: no image, no isolation, and the network, user, cpus, memory, shm-size and gpus inputs are not enforced. Results depend on what this machine has installed.');
+    host.warning('runtime: host — the command runs DIRECTLY ON THIS RUNNER, not in a container: no image, no isolation, outputs written in place (a failed run can leave partial files), and the network, user, cpus, memory, shm-size and gpus inputs are not enforced. Results depend on what this machine has installed.');
     if (inputs.mounts.length > 0)
         host.warning(`runtime: host ignores mounts (${inputs.mounts.map((mount) => `${mount.source}:${mount.target}`).join(', ')}): the command sees host paths as they are.`);
     if (inputs.image.kind === 'reference' && inputs.image.ref)
         host.warning(`runtime: host ignores image ${inputs.image.ref}.`);
-}
-/**
- * On GitHub a training log line such as `::set-output …` or `::add-mask::`
- * would be read as a workflow command; `::stop-commands::` turns them off
- * while the command's output streams, with a token the log cannot guess.
- */
-async function withWorkflowCommandsOff(host, fn) {
-    if (host.kind !== 'github')
-        return fn();
-    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-    host.info(`::stop-commands::${token}`);
-    try {
-        return await fn();
-    }
-    finally {
-        host.info(`::${token}::`);
-    }
 }
 function formatSeconds(seconds) {
     if (seconds < 120)

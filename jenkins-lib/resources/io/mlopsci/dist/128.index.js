@@ -1,6 +1,239 @@
-export const id = 255;
-export const ids = [255];
+export const id = 128;
+export const ids = [128];
 export const modules = {
+
+/***/ 6087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ readInputText),
+/* harmony export */   n_: () => (/* binding */ readInputTextIfExists)
+/* harmony export */ });
+/* unused harmony exports MAX_INPUT_FILE_BYTES, readInputFile */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7638);
+/**
+ * Reading a file a user named in an input, safely: only a regular file (a
+ * FIFO would wait for a writer forever, `/dev/zero` never ends), only up to a
+ * stated size, read with a bounded read (a file that grows, or reports size 0
+ * like those in /proc, is still never read past the limit), and every refusal
+ * is an InputError naming the input (exit 2).
+ *
+ * For any step: metrics, samples, rules and baseline files of the gate, the
+ * gate results and data manifest promote-model reads.
+ */
+
+
+
+
+/** The default largest input file: 16 MiB, far above any metrics or rules file. */
+const MAX_INPUT_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * The bytes of a user's input file.
+ * @throws InputError(spec.input) when the file does not exist, cannot be
+ *   opened, is not a regular file (directory, FIFO, device, socket) or is
+ *   larger than `maxBytes`. Other I/O errors (EIO) are thrown as they are: a fault.
+ */
+async function readInputFile(spec) {
+    const handle = await openRegularFile(spec);
+    try {
+        return await readBounded(handle, spec);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** `readInputFile` decoded as UTF-8. */
+async function readInputText(spec) {
+    return (await readInputFile(spec)).toString('utf8');
+}
+/**
+ * `readInputText`, except that a file that does not exist is null rather
+ * than an error (a baseline not written yet).
+ */
+async function readInputTextIfExists(spec) {
+    try {
+        return await readInputText(spec);
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz && err.cause?.code === 'ENOENT')
+            return null;
+        throw err;
+    }
+}
+async function openRegularFile(spec) {
+    let handle;
+    try {
+        // O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer; it changes nothing for a regular file.
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(spec.cwd ?? process.cwd(), spec.file), node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (err) {
+        const reason = OPEN_ERRORS[err.code ?? ''];
+        if (reason === undefined)
+            throw err;
+        throw refusal(spec, reason, err);
+    }
+    try {
+        const info = await handle.stat();
+        if (!info.isFile())
+            throw refusal(spec, `it is ${kindOf(info)}, not a regular file`);
+        if (info.size > limitOf(spec))
+            throw tooLarge(spec, `it is ${formatBytes(info.size)}`);
+        return handle;
+    }
+    catch (err) {
+        await handle.close();
+        throw err;
+    }
+}
+/** Reads to the end, but never more than the limit: the size fstat gave is not trusted. */
+async function readBounded(handle, spec) {
+    const limit = limitOf(spec);
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const chunk = Buffer.alloc(Math.min(64 * 1024, limit + 1 - total));
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        if (bytesRead === 0)
+            return Buffer.concat(chunks, total);
+        chunks.push(chunk.subarray(0, bytesRead));
+        total += bytesRead;
+        if (total > limit)
+            throw tooLarge(spec, 'it grew while being read');
+    }
+}
+/** Open errors that are the user's to fix, in words. */
+const OPEN_ERRORS = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ELOOP: 'a loop of symbolic links',
+    ENOTDIR: 'a part of the path is not a folder',
+    ENAMETOOLONG: 'the name is too long',
+    ENXIO: 'it is a socket or a device with nothing behind it, not a regular file',
+};
+function kindOf(info) {
+    if (info.isDirectory())
+        return 'a directory';
+    if (info.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (info.isCharacterDevice() || info.isBlockDevice())
+        return 'a device';
+    if (info.isSocket())
+        return 'a socket';
+    return 'not a file';
+}
+function limitOf(spec) {
+    return spec.maxBytes ?? MAX_INPUT_FILE_BYTES;
+}
+function tooLarge(spec, found) {
+    return refusal(spec, `${found}, more than the ${formatBytes(limitOf(spec))} a ${spec.what} may be`);
+}
+function refusal(spec, reason, cause) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(spec.input, `cannot read ${spec.what} '${spec.file}': ${reason}`, cause === undefined ? undefined : { cause });
+}
+/** 16 MiB, 1.5 GiB, 300 bytes. */
+function formatBytes(bytes) {
+    const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${bytes} bytes` : `${Number(value.toFixed(1))} ${units[unit]}`;
+}
+
+
+/***/ }),
+
+/***/ 1719:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ metricsDigest)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A digest of a candidate's flat metrics, independent of key order and of the
+ * file's format (JSON, YAML, TOML hold the same numbers the same way):
+ * `sha256:<hex>` of the sorted `[name, value]` pairs as JSON, values as
+ * strings so NaN and ±Infinity stay distinct from each other and from null.
+ * evaluate-and-gate records it per candidate; promote-model recomputes it from
+ * the metrics it is about to register and refuses a mismatch.
+ */
+function metricsDigest(metrics) {
+    const pairs = Object.keys(metrics)
+        .sort()
+        .map((name) => [name, String(metrics[name])]);
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(pairs)).digest('hex')}`;
+}
+
+
+/***/ }),
+
+/***/ 3906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ excerpt)
+/* harmony export */ });
+/* unused harmony export MAX_EXCERPT_CHARS */
+/**
+ * Quoting a file's content in an error. A path a user gives may lead to any
+ * file (a symlink to a credentials file, say), and errors go to CI logs
+ * anyone on the project can read. So an error never quotes more than a short
+ * excerpt, and masks what looks like a secret: a credential-shaped string,
+ * a name that says it is one (`API_TOKEN`), or a long random-looking run.
+ */
+/** The most characters of file content one quote shows. */
+const MAX_EXCERPT_CHARS = 32;
+const MASK = '***';
+/** Runs of name/token characters: the unit that is masked whole. */
+const WORD = /[A-Za-z0-9_./+=:@-]+/g;
+/** Credential shapes: GitHub, GitLab, Slack, OpenAI-style and AWS access keys. */
+const CREDENTIAL = /^(?:gh[pousr]_|github_pat_|glpat-|xox[abprs]-|sk-|AKIA|ASIA)/;
+/** Name parts that say a value is a secret (`API_TOKEN`, `db.password`); `num_tokens` is not one. */
+const SECRET_PARTS = new Set(['secret', 'secrets', 'token', 'password', 'passwd', 'pwd', 'credential', 'credentials', 'apikey', 'private']);
+/**
+ * `text` with every secret-looking word replaced by `***` and control
+ * characters escaped, cut to `max` characters (the last one then `…`).
+ *
+ * @example excerpt('ghp_abc123…')  // '***'
+ */
+function excerpt(text, max = MAX_EXCERPT_CHARS) {
+    const masked = escapeControls(text.replace(WORD, (word) => (looksSecret(word) ? MASK : word)));
+    return masked.length <= max ? masked : `${masked.slice(0, max - 1)}…`;
+}
+function looksSecret(word) {
+    return CREDENTIAL.test(word) || namesASecret(word) || looksRandom(word);
+}
+/** Split at `_ . - / : @ + =` and camelCase: `PWSECRET_API_TOKEN` → pwsecret, api, token; `api_key` counts too. */
+function namesASecret(word) {
+    const parts = word
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/);
+    return parts.some((part, i) => SECRET_PARTS.has(part) || (part === 'key' && ['api', 'access', 'secret', 'private'].includes(parts[i - 1] ?? '')));
+}
+/** 20 or more characters mixing upper case, lower case and digits: a key, not a metric name. */
+function looksRandom(word) {
+    return word.length >= 20 && /[A-Z]/.test(word) && /[a-z]/.test(word) && /[0-9]/.test(word);
+}
+function escapeControls(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+    return text.replace(/[\u0000-\u001f\u007f]/g, (ch) => (ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
+
+/***/ }),
 
 /***/ 3449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -82,12 +315,14 @@ function isPlainMapping(value) {
 /* harmony export */   l: () => (/* binding */ parseJsonAllowingNonFinite),
 /* harmony export */   q: () => (/* binding */ JsonSyntaxError)
 /* harmony export */ });
+/* harmony import */ var _excerpt_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3906);
 /**
  * A small JSON reader that also accepts the bare `NaN`, `Infinity` and
  * `-Infinity` Python's `json.dump` writes by default. `JSON.parse` rejects
  * those, and its error messages give no line or column, which a user needs to
  * find the problem in a metrics file. Everything else follows RFC 8259.
  */
+
 /** A syntax error in JSON text, with the 1-based line and column where it was found. */
 class JsonSyntaxError extends Error {
     reason;
@@ -169,10 +404,10 @@ class JsonReader {
             const key = this.readString();
             this.skipWhitespace();
             if (this.text[this.pos] !== ':')
-                this.fail(`expected ':' after the key "${key}"`);
+                this.fail(`expected ':' after the key "${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .K)(key)}"`);
             this.pos++;
             this.skipWhitespace();
-            object[key] = this.readValue(`a value for the key "${key}"`);
+            object[key] = this.readValue(`a value for the key "${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .K)(key)}"`);
             this.skipWhitespace();
             const next = this.text[this.pos];
             if (next === '}') {
@@ -180,7 +415,7 @@ class JsonReader {
                 return object;
             }
             if (next !== ',')
-                this.fail(`expected ',' or '}' after the value of "${key}"`);
+                this.fail(`expected ',' or '}' after the value of "${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .K)(key)}"`);
             this.pos++;
             this.skipWhitespace();
         }
@@ -263,7 +498,8 @@ class JsonReader {
         if (this.pos >= this.text.length)
             return 'end of file';
         const word = this.match(/[A-Za-z0-9_.+-]+/y);
-        return `'${word ?? this.text[this.pos]}'`;
+        // The file may be anything a path leads to (a symlinked secret): quote a short, masked excerpt.
+        return `'${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .K)(word ?? this.text[this.pos] ?? '')}'`;
     }
 }
 function lineAndColumn(text, offset) {
@@ -295,17 +531,19 @@ function lineAndColumn(text, offset) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3382);
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3382);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
 /* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3292);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7638);
-/* harmony import */ var _flatten_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3449);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4233);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4131);
+/* harmony import */ var _fs_input_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6087);
+/* harmony import */ var _flatten_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3449);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4233);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4131);
 /**
  * Finding and reading candidate metric files: the `metrics` input's entries
  * (`name=path`, plain paths, globs) and the JSON / YAML / TOML files they name.
  */
+
 
 
 
@@ -337,11 +575,11 @@ async function loadMetricsFile(file, cwd = process.cwd()) {
  */
 function metricsFromText(text, source, input = 'metrics') {
     const document = parseMetricsText(text, source, input);
-    if (!(0,_flatten_js__WEBPACK_IMPORTED_MODULE_7__/* .isPlainMapping */ .z)(document)) {
+    if (!(0,_flatten_js__WEBPACK_IMPORTED_MODULE_8__/* .isPlainMapping */ .z)(document)) {
         const found = document === null || document === undefined ? 'nothing' : Array.isArray(document) ? 'a list' : `a ${typeof document}`;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, `metrics file '${source}' must hold a mapping of metric names to values at the top level; found ${found}`);
     }
-    return (0,_flatten_js__WEBPACK_IMPORTED_MODULE_7__/* .flattenMetrics */ .g)(document);
+    return (0,_flatten_js__WEBPACK_IMPORTED_MODULE_8__/* .flattenMetrics */ .g)(document);
 }
 /**
  * Parses metrics text whose format is chosen by `source`'s extension, without
@@ -381,7 +619,7 @@ function formatOf(file) {
 function parseAs(format, text, source, input) {
     try {
         if (format === 'json')
-            return (0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .parseJsonAllowingNonFinite */ .l)(text);
+            return (0,_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseJsonAllowingNonFinite */ .l)(text);
         if (format === 'toml')
             return (0,smol_toml__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg)(text);
         // logLevel 'error': throw on errors, but don't print YAML warnings into the CI log.
@@ -395,7 +633,7 @@ function parseAs(format, text, source, input) {
 }
 /** "line L, column C: reason" from whichever parser threw. */
 function syntaxErrorText(error) {
-    if (error instanceof _json_js__WEBPACK_IMPORTED_MODULE_5__/* .JsonSyntaxError */ .q)
+    if (error instanceof _json_js__WEBPACK_IMPORTED_MODULE_6__/* .JsonSyntaxError */ .q)
         return error.message;
     if (error instanceof smol_toml__WEBPACK_IMPORTED_MODULE_3__/* .TomlError */ .zx)
         return `line ${error.line}, column ${error.column}: ${firstLine(error.message)}`;
@@ -415,16 +653,13 @@ function reasonOf(error) {
 function firstLine(text) {
     return (text.split('\n')[0] ?? '').trim();
 }
-/** Reads a UTF-8 file, turning "no such file" and friends into an InputError on `input`. */
-async function readTextFile(input, what, file, cwd) {
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, file), 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, `cannot read ${what} '${file}': ${reason}`, { cause: error });
-    }
+/**
+ * Reads a UTF-8 file a user named in `input`, safely (see fs-input.ts): a
+ * regular file of at most `maxBytes` (16 MiB by default), else an InputError
+ * on `input` saying why.
+ */
+async function readTextFile(input, what, file, cwd, maxBytes) {
+    return (0,_fs_input_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputText */ ._)({ input, what, file, cwd, ...(maxBytes === undefined ? {} : { maxBytes }) });
 }
 /**
  * Resolves the `metrics` input's entries to named files, in the order given
@@ -450,13 +685,13 @@ async function resolveMetricInputs(entries, cwd) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metrics', 'nothing given: give one or more metric files (paths or globs, each optionally name=path)');
     const resolved = [];
     for (const entry of wanted) {
-        const { name, pattern } = (0,_names_js__WEBPACK_IMPORTED_MODULE_6__/* .splitNamedEntry */ .QT)(entry, 'metrics');
+        const { name, pattern } = (0,_names_js__WEBPACK_IMPORTED_MODULE_7__/* .splitNamedEntry */ .QT)(entry, 'metrics');
         const files = await filesOf(pattern, cwd);
         if (name !== undefined && files.length > 1) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metrics', `'${entry}' names ${files.length} files (${files.join(', ')}); a name can only go with one file`);
         }
         for (const file of files)
-            resolved.push({ name: name ?? (0,_names_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultName */ .Z2)(file, cwd), file });
+            resolved.push({ name: name ?? (0,_names_js__WEBPACK_IMPORTED_MODULE_7__/* .defaultName */ .Z2)(file, cwd), file });
     }
     return withUniqueNames(resolved);
 }
@@ -468,12 +703,12 @@ async function filesOf(pattern, cwd) {
     if (kind === 'directory') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metrics', `'${pattern}' is a directory; give the metrics file in it (or a glob)`);
     }
-    if (!(0,tinyglobby__WEBPACK_IMPORTED_MODULE_8__/* .isDynamicPattern */ .ey)(pattern))
+    if (!(0,tinyglobby__WEBPACK_IMPORTED_MODULE_9__/* .isDynamicPattern */ .ey)(pattern))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metrics', `metrics file '${pattern}' does not exist`);
-    const matches = await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_8__/* .glob */ .TI)(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
+    const matches = await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_9__/* .glob */ .TI)(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
     if (matches.length === 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metrics', `the glob '${pattern}' matched no files (relative to ${cwd})`);
-    return matches.map((match) => displayPath(match, cwd)).sort(_names_js__WEBPACK_IMPORTED_MODULE_6__/* .compareNames */ .MP);
+    return matches.map((match) => displayPath(match, cwd)).sort(_names_js__WEBPACK_IMPORTED_MODULE_7__/* .compareNames */ .MP);
 }
 async function fileKind(file) {
     try {
@@ -571,6 +806,87 @@ function defaultName(file, cwd) {
         return node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(absolute, node_path__WEBPACK_IMPORTED_MODULE_0___default().extname(absolute));
     }
     return node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(parent);
+}
+
+
+/***/ }),
+
+/***/ 9241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ aliasProblem),
+/* harmony export */   W: () => (/* binding */ modelNameProblem),
+/* harmony export */   pR: () => (/* binding */ isModelFilePath)
+/* harmony export */ });
+/* unused harmony export MODEL_NAME_MAX_LENGTH */
+/**
+ * What a model and an alias may be called. Both become parts of object keys,
+ * file paths, git tag names and URLs, so they are checked strictly before
+ * anything is written.
+ */
+/**
+ * One path segment in the alphabet every backend accepts. GTO is the
+ * strictest: its artifact names are `[a-z0-9]([a-z0-9-/]*[a-z0-9])?` (no
+ * capitals, `_` or `.`); MLflow and S3 accept more. `/` is refused although
+ * GTO allows it: a model name is one folder of the object-store layout, so
+ * `iris/versions/1` would write into model iris's own versions. Lowercase only
+ * also keeps `Iris` and `iris` from being one folder on a case-insensitive disk.
+ */
+const MODEL_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+const MODEL_NAME_MAX_LENGTH = 100;
+/** A plain word: letters, digits, `-` and `_`, starting with a letter (`staging`, `prod-eu`). */
+const ALIAS_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+/** Why `name` is not a valid model name, or null when it is. */
+function modelNameProblem(name) {
+    if (name === '')
+        return 'is empty';
+    if (name.length > MODEL_NAME_MAX_LENGTH)
+        return `is longer than ${MODEL_NAME_MAX_LENGTH} characters`;
+    if (name.includes('/'))
+        return 'must be one name part, without / (a model is one folder of the registry)';
+    if (!/^[a-z0-9-]+$/.test(name))
+        return 'may hold only lowercase letters, digits and - (the names GTO, MLflow and S3 all accept)';
+    if (!MODEL_NAME.test(name))
+        return 'must start and end with a letter or digit';
+    return null;
+}
+/** Why `alias` is not a plain word, or null when it is. */
+function aliasProblem(alias) {
+    return ALIAS_NAME.test(alias) ? null : 'must be a plain word: a letter, then letters, digits, - or _ (e.g. staging, production)';
+}
+/**
+ * Whether `file` may name a file inside a registered version (readFile): a
+ * relative `/`-separated path with no empty, `.` or `..` part, and not the
+ * lineage file itself.
+ */
+function isModelFilePath(file) {
+    return file !== 'version.json' && file.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+
+/***/ }),
+
+/***/ 224:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ RegistryRefusal),
+/* harmony export */   R: () => (/* binding */ RegistryCorrupt)
+/* harmony export */ });
+/**
+ * The model registry seen by promote-model (and by evaluate-and-gate's
+ * `registry:` baseline): one interface, one implementation per backend
+ * (object store, MLflow, git tags), chosen by openRegistry() from the URL.
+ * Types only: importing this module loads no behaviour.
+ */
+/** A request the registry refuses because of what it holds (unknown version, no previous version): exit 2. */
+class RegistryRefusal extends Error {
+    name = 'RegistryRefusal';
+}
+/** A registry file that is not what its name says (not JSON, wrong shape): corrupt data, exit 1. The message names the file. */
+class RegistryCorrupt extends Error {
+    name = 'RegistryCorrupt';
 }
 
 
