@@ -182,6 +182,8 @@ describe('promote-model on the local registry', () => {
     ['a path that does not exist', ['--model', 'iris', '--path', 'out/nope', '--gate-results', 'results.json'], "input 'path'", 'does not exist'],
     ['an alias that is not a plain word', ['--model', 'iris', '--path', 'out/rf/model', '--alias', 'prod;rm -rf /', '--gate-results', 'results.json'], "input 'alias'", 'plain word'],
     ['a registry URL of an unknown scheme', ['--model', 'iris', '--path', 'out/rf/model', '--registry', 'gs://bucket/x', '--gate-results', 'results.json'], "input 'registry'", "unknown scheme 'gs://'"],
+    ['a folder registry that is a file', ['--model', 'iris', '--path', 'out/rf/model', '--registry', 'out/rf/model/config.json', '--gate-results', 'results.json'], "input 'registry'", 'which is not a folder'],
+    ['a folder registry under a file', ['--model', 'iris', '--path', 'out/rf/model', '--registry', 'out/rf/model/config.json/registry', '--gate-results', 'results.json'], "input 'registry'", 'config.json\' is a file, not a folder'],
     ['a gate that did not pass', ['--model', 'iris', '--path', 'out/rf/model', '--gate-results', 'failed.json'], "input 'gate-results'", 'failed rules: rf: accuracy >= 0.9 (accuracy = 0.85)'],
     ['no gate while require-gate is true', ['--model', 'iris', '--path', 'out/rf/model'], "input 'gate-results'", 'require-gate'],
     ['gate results that are not JSON', ['--model', 'iris', '--path', 'out/rf/model', '--gate-results', 'out/rf/model/config.json'], "input 'gate-results'", 'no top-level boolean "passed"'],

@@ -27,6 +27,26 @@ export function outputFilePath(input: string, given: string, cwd: string): strin
   return file;
 }
 
+/**
+ * The absolute path of a folder a step will write in (made when missing),
+ * named by the input `input`: an existing file, device or FIFO there, or a
+ * file where one of its parent folders should be, is bad input, exit 2,
+ * instead of ENOTDIR once the work has started.
+ */
+export function outputFolderPath(input: string, given: string, cwd: string): string {
+  const folder = path.resolve(cwd, given);
+  const kind = kindOf(folder);
+  const refuse = (why: string): never => {
+    throw new InputError(input, `got ${quote(given)}, ${why}; give a folder (it is made when missing)`);
+  };
+  if (kind === 'file' || kind === 'other') refuse('which is not a folder');
+  if (kind === 'missing') {
+    const blocker = firstNonFolderAncestor(folder);
+    if (blocker) refuse(`but ${quote(blocker)} is a file, not a folder`);
+  }
+  return folder;
+}
+
 /** The nearest existing ancestor of `file` when it is not a folder (the file cannot be created under it). */
 function firstNonFolderAncestor(file: string): string | null {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {

@@ -9,6 +9,7 @@ import { parseRegistryLocation, UnknownRegistryError, type RegistryLocation } fr
 import { actorFrom, type Provenance } from '../../registry/lineage.js';
 import { aliasProblem, modelNameProblem } from '../../registry/names.js';
 import type { InputReader } from '../../spec/inputs.js';
+import { outputFolderPath } from '../../spec/output-file.js';
 import type { GateResults } from '../../types/gate.js';
 import { matchPromotedCandidate, readGateResults, requireProvenGate, type CandidateMatch, type PromotedCandidate } from './gate-proof.js';
 import { readProvenance } from './provenance.js';
@@ -139,7 +140,10 @@ function readGcModel(reader: InputReader, registry: RegistryLocation): string | 
 
 function registryOf(value: string, workspace: string): RegistryLocation {
   try {
-    return parseRegistryLocation(value, workspace);
+    const location = parseRegistryLocation(value, workspace);
+    // A folder registry where a file is: refused now, not as ENOTDIR halfway through a registration.
+    if (location.kind === 'local') outputFolderPath('registry', location.root, workspace);
+    return location;
   } catch (err) {
     if (err instanceof UnknownRegistryError || err instanceof TypeError) throw new InputError('registry', (err as Error).message);
     throw err;
