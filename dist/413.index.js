@@ -676,6 +676,8 @@ var parse = __webpack_require__(1150);
 var load = __webpack_require__(5255);
 // EXTERNAL MODULE: ./packages/core/src/registry/names.ts
 var names = __webpack_require__(9241);
+// EXTERNAL MODULE: ./packages/core/src/spec/output-file.ts
+var output_file = __webpack_require__(9867);
 // EXTERNAL MODULE: ./packages/core/src/metrics/digest.ts
 var metrics_digest = __webpack_require__(1719);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/promote-model/gate-proof.ts
@@ -902,6 +904,7 @@ function outputOf(record, name) {
 
 
 
+
 /**
  * Reads and checks every input, and the files they name, before any work:
  * a bad name, a missing path, an unknown registry scheme or a gate that did
@@ -996,7 +999,11 @@ function readGcModel(reader, registry) {
 }
 function registryOf(value, workspace) {
     try {
-        return (0,factory.parseRegistryLocation)(value, workspace);
+        const location = (0,factory.parseRegistryLocation)(value, workspace);
+        // A folder registry where a file is: refused now, not as ENOTDIR halfway through a registration.
+        if (location.kind === 'local')
+            (0,output_file/* outputFolderPath */.$)('registry', location.root, workspace);
+        return location;
     }
     catch (err) {
         if (err instanceof factory.UnknownRegistryError || err instanceof TypeError)

@@ -1,5 +1,5 @@
-export const id = 404;
-export const ids = [404];
+export const id = 351;
+export const ids = [351];
 export const modules = {
 
 /***/ 6665:
@@ -64,7 +64,7 @@ function truncate(text, limit, note, unit = 'chars') {
 
 /***/ }),
 
-/***/ 7404:
+/***/ 6351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1775,68 +1775,8 @@ function parseCsv(text, delimiter, file) {
     return rows;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./packages/core/src/spec/output-file.ts
-
-
-
-/**
- * The absolute path of a file a step will write, named by the input `input`.
- * Checked while reading inputs, before any work: a path that can never be
- * written as a file (an existing folder, a name ending in `/`, a path under
- * a file, a device or FIFO that writing through a temp name would replace)
- * is bad input, exit 2, not a failure after the work is done.
- */
-function outputFilePath(input, given, cwd) {
-    const refuse = (why) => {
-        throw new errors/* InputError */.dz(input, `got ${(0,errors/* quote */.hD)(given)}, ${why}; give the path of a file to write`);
-    };
-    if (/[\\/]$/.test(given))
-        refuse('which names a folder');
-    const file = external_node_path_default().resolve(cwd, given);
-    const kind = kindOf(file);
-    if (kind === 'folder')
-        refuse('which is a folder');
-    if (kind === 'other')
-        refuse('which is not a regular file');
-    if (kind === 'missing') {
-        const blocker = firstNonFolderAncestor(file);
-        if (blocker)
-            refuse(`but ${(0,errors/* quote */.hD)(blocker)} is a file, not a folder`);
-    }
-    return file;
-}
-/** The nearest existing ancestor of `file` when it is not a folder (the file cannot be created under it). */
-function firstNonFolderAncestor(file) {
-    for (let dir = external_node_path_default().dirname(file);; dir = external_node_path_default().dirname(dir)) {
-        const kind = kindOf(dir);
-        if (kind === 'folder')
-            return null;
-        if (kind !== 'missing')
-            return dir;
-        if (dir === external_node_path_default().dirname(dir))
-            return null;
-    }
-}
-function kindOf(target) {
-    let info;
-    try {
-        info = (0,external_node_fs_.statSync)(target, { throwIfNoEntry: false });
-    }
-    catch (err) {
-        // ENOTDIR: a parent is a file, so nothing exists here; the caller finds that parent.
-        if (err.code === 'ENOTDIR')
-            return 'missing';
-        throw err;
-    }
-    if (!info)
-        return 'missing';
-    if (info.isDirectory())
-        return 'folder';
-    return info.isFile() ? 'file' : 'other';
-}
-
+// EXTERNAL MODULE: ./packages/core/src/spec/output-file.ts
+var output_file = __webpack_require__(9867);
 // EXTERNAL MODULE: ./packages/core/src/fs-input.ts
 var fs_input = __webpack_require__(6087);
 // EXTERNAL MODULE: ./packages/core/src/registry/names.ts
@@ -2094,9 +2034,9 @@ function outputFiles(reader, host, context) {
     const results = reader.string('results-file').trim();
     const junit = reader.string('junit').trim();
     return {
-        report: report ? outputFilePath('report', report, cwd) : external_node_path_default().join(dir, 'report.md'),
-        results: results ? outputFilePath('results-file', results, cwd) : external_node_path_default().join(dir, 'results.json'),
-        junit: junit ? outputFilePath('junit', junit, cwd) : null,
+        report: report ? (0,output_file/* outputFilePath */.f)('report', report, cwd) : external_node_path_default().join(dir, 'report.md'),
+        results: results ? (0,output_file/* outputFilePath */.f)('results-file', results, cwd) : external_node_path_default().join(dir, 'results.json'),
+        junit: junit ? (0,output_file/* outputFilePath */.f)('junit', junit, cwd) : null,
     };
 }
 function validateApiUrl(url) {

@@ -1,5 +1,5 @@
-export const id = 128;
-export const ids = [128];
+export const id = 872;
+export const ids = [872];
 export const modules = {
 
 /***/ 6087:
@@ -887,6 +887,101 @@ class RegistryRefusal extends Error {
 /** A registry file that is not what its name says (not JSON, wrong shape): corrupt data, exit 1. The message names the file. */
 class RegistryCorrupt extends Error {
     name = 'RegistryCorrupt';
+}
+
+
+/***/ }),
+
+/***/ 9867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ outputFolderPath),
+/* harmony export */   f: () => (/* binding */ outputFilePath)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7638);
+
+
+
+/**
+ * The absolute path of a file a step will write, named by the input `input`.
+ * Checked while reading inputs, before any work: a path that can never be
+ * written as a file (an existing folder, a name ending in `/`, a path under
+ * a file, a device or FIFO that writing through a temp name would replace)
+ * is bad input, exit 2, not a failure after the work is done.
+ */
+function outputFilePath(input, given, cwd) {
+    const refuse = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(given)}, ${why}; give the path of a file to write`);
+    };
+    if (/[\\/]$/.test(given))
+        refuse('which names a folder');
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, given);
+    const kind = kindOf(file);
+    if (kind === 'folder')
+        refuse('which is a folder');
+    if (kind === 'other')
+        refuse('which is not a regular file');
+    if (kind === 'missing') {
+        const blocker = firstNonFolderAncestor(file);
+        if (blocker)
+            refuse(`but ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(blocker)} is a file, not a folder`);
+    }
+    return file;
+}
+/**
+ * The absolute path of a folder a step will write in (made when missing),
+ * named by the input `input`: an existing file, device or FIFO there, or a
+ * file where one of its parent folders should be, is bad input, exit 2,
+ * instead of ENOTDIR once the work has started.
+ */
+function outputFolderPath(input, given, cwd) {
+    const folder = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, given);
+    const kind = kindOf(folder);
+    const refuse = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(given)}, ${why}; give a folder (it is made when missing)`);
+    };
+    if (kind === 'file' || kind === 'other')
+        refuse('which is not a folder');
+    if (kind === 'missing') {
+        const blocker = firstNonFolderAncestor(folder);
+        if (blocker)
+            refuse(`but ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(blocker)} is a file, not a folder`);
+    }
+    return folder;
+}
+/** The nearest existing ancestor of `file` when it is not a folder (the file cannot be created under it). */
+function firstNonFolderAncestor(file) {
+    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file);; dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir)) {
+        const kind = kindOf(dir);
+        if (kind === 'folder')
+            return null;
+        if (kind !== 'missing')
+            return dir;
+        if (dir === node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir))
+            return null;
+    }
+}
+function kindOf(target) {
+    let info;
+    try {
+        info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target, { throwIfNoEntry: false });
+    }
+    catch (err) {
+        // ENOTDIR: a parent is a file, so nothing exists here; the caller finds that parent.
+        if (err.code === 'ENOTDIR')
+            return 'missing';
+        throw err;
+    }
+    if (!info)
+        return 'missing';
+    if (info.isDirectory())
+        return 'folder';
+    return info.isFile() ? 'file' : 'other';
 }
 
 
