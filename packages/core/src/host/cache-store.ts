@@ -1,6 +1,6 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { nonFolderAncestor, placeKind } from '../fs-place.js';
 import { DirectoryCache } from './directory-cache.js';
 import type { CacheStore, Host } from './types.js';
 
@@ -29,9 +29,9 @@ export async function cacheStoreFor(cacheUrl: string, host: Host, input = 'cache
  * a folder is bad input: every save and restore would only warn, and the
  * step would pass with a cache that never works.
  */
-async function directoryCache(root: string, given: string, host: Host, input: string, maxBytes: number | undefined): Promise<CacheStore> {
-  const info = await stat(root).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOTDIR' ? 'under a file' : null));
-  if (info === 'under a file') throw new InputError(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
-  if (info && !info.isDirectory()) throw new InputError(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
+function directoryCache(root: string, given: string, host: Host, input: string, maxBytes: number | undefined): CacheStore {
+  const kind = placeKind(root);
+  if (kind === 'missing' && nonFolderAncestor(root)) throw new InputError(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
+  if (kind === 'file' || kind === 'other') throw new InputError(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
   return new DirectoryCache(root, host, maxBytes);
 }

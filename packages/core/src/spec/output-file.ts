@@ -1,8 +1,6 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, quote } from '../errors.js';
-
-type PathKind = 'missing' | 'file' | 'folder' | 'other';
+import { nonFolderAncestor, placeKind } from '../fs-place.js';
 
 /**
  * The absolute path of a file a step will write, named by the input `input`.
@@ -17,11 +15,11 @@ export function outputFilePath(input: string, given: string, cwd: string): strin
   };
   if (/[\\/]$/.test(given)) refuse('which names a folder');
   const file = path.resolve(cwd, given);
-  const kind = kindOf(file);
+  const kind = placeKind(file);
   if (kind === 'folder') refuse('which is a folder');
   if (kind === 'other') refuse('which is not a regular file');
   if (kind === 'missing') {
-    const blocker = firstNonFolderAncestor(file);
+    const blocker = nonFolderAncestor(file);
     if (blocker) refuse(`but ${quote(blocker)} is a file, not a folder`);
   }
   return file;
@@ -35,38 +33,14 @@ export function outputFilePath(input: string, given: string, cwd: string): strin
  */
 export function outputFolderPath(input: string, given: string, cwd: string): string {
   const folder = path.resolve(cwd, given);
-  const kind = kindOf(folder);
+  const kind = placeKind(folder);
   const refuse = (why: string): never => {
     throw new InputError(input, `got ${quote(given)}, ${why}; give a folder (it is made when missing)`);
   };
   if (kind === 'file' || kind === 'other') refuse('which is not a folder');
   if (kind === 'missing') {
-    const blocker = firstNonFolderAncestor(folder);
+    const blocker = nonFolderAncestor(folder);
     if (blocker) refuse(`but ${quote(blocker)} is a file, not a folder`);
   }
   return folder;
-}
-
-/** The nearest existing ancestor of `file` when it is not a folder (the file cannot be created under it). */
-function firstNonFolderAncestor(file: string): string | null {
-  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-    const kind = kindOf(dir);
-    if (kind === 'folder') return null;
-    if (kind !== 'missing') return dir;
-    if (dir === path.dirname(dir)) return null;
-  }
-}
-
-function kindOf(target: string): PathKind {
-  let info;
-  try {
-    info = statSync(target, { throwIfNoEntry: false });
-  } catch (err) {
-    // ENOTDIR: a parent is a file, so nothing exists here; the caller finds that parent.
-    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return 'missing';
-    throw err;
-  }
-  if (!info) return 'missing';
-  if (info.isDirectory()) return 'folder';
-  return info.isFile() ? 'file' : 'other';
 }

@@ -4,9 +4,10 @@
  * outside where deleting is safe ends the step with exit 2 before anything
  * is written or removed.
  */
-import { existsSync, statSync, type Stats } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
+import { nonFolderAncestor, placeKind } from '../../fs-place.js';
 import { isInside, realPathOf } from '../../data/safe-path.js';
 
 /**
@@ -15,9 +16,9 @@ import { isInside, realPathOf } from '../../data/safe-path.js';
  * the destination). A symlink at the root is followed.
  */
 export function checkLocalSource(source: string, folder: string): void {
-  const info = statIfAny(folder);
-  if (!info) throw new InputError('source', `${source} does not exist (expected a folder, s3://bucket/prefix/ or file:///abs/dir)`);
-  if (!info.isDirectory()) throw new InputError('source', `${source} is not a folder; give the folder that holds the dataset`);
+  const kind = placeKind(folder);
+  if (kind === 'missing') throw new InputError('source', `${source} does not exist (expected a folder, s3://bucket/prefix/ or file:///abs/dir)`);
+  if (kind !== 'folder') throw new InputError('source', `${source} is not a folder; give the folder that holds the dataset`);
 }
 
 /**
@@ -26,43 +27,26 @@ export function checkLocalSource(source: string, folder: string): void {
  * halfway through the pull.
  */
 export function checkFolderPath(input: string, folder: string, what = ''): void {
-  const info = statIfAny(folder);
-  if (info && !info.isDirectory()) throw new InputError(input, `${prefixed(what)}${folder} is a file, not a folder`);
-  if (!info) checkParentFolders(input, folder, what);
+  const kind = placeKind(folder);
+  if (kind === 'missing') checkParentFolders(input, folder, what);
+  else if (kind !== 'folder') throw new InputError(input, `${prefixed(what)}${folder} is a file, not a folder`);
 }
 
 /** An input naming a file to write: a folder there, or a file where its folder should be, is a bad input. */
 export function checkFilePath(input: string, file: string, what = ''): void {
-  const info = statIfAny(file);
-  if (info?.isDirectory()) throw new InputError(input, `${prefixed(what)}${file} is a folder; give the path of a file`);
+  if (placeKind(file) === 'folder') throw new InputError(input, `${prefixed(what)}${file} is a folder; give the path of a file`);
   checkParentFolders(input, file, what);
 }
 
 /** The nearest existing folder above `target` must be a folder. */
 function checkParentFolders(input: string, target: string, what: string): void {
-  for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
-    const info = statIfAny(dir);
-    if (info) {
-      if (!info.isDirectory()) throw new InputError(input, `${prefixed(what)}${target}: ${dir} is a file, not a folder`);
-      return;
-    }
-    if (path.dirname(dir) === dir) return;
-  }
+  const blocker = nonFolderAncestor(target);
+  if (blocker) throw new InputError(input, `${prefixed(what)}${target}: ${blocker} is a file, not a folder`);
 }
 
 /** `what` (which place a message is about, when the input alone does not say) and a space. */
 function prefixed(what: string): string {
   return what === '' ? '' : `${what} `;
-}
-
-/** What is at `target` (symlinks followed), or undefined when nothing is, also when a parent is a file (ENOTDIR). */
-function statIfAny(target: string): Stats | undefined {
-  try {
-    return statSync(target);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-    throw err;
-  }
 }
 
 /**
