@@ -10,10 +10,9 @@
  * Runs on the Node running the tests; MLOPS_CI_TEST_NODES (paths, `:`-separated)
  * adds more, e.g. a Node 24 binary.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BUNDLE, tempDir, type BundleRun } from '../support/bundle.js';
+import { BUNDLE, spawnCollect, tempDir, type BundleRun } from '../support/bundle.js';
 
 const NODES = [process.execPath, ...(process.env['MLOPS_CI_TEST_NODES'] ?? '').split(':').filter(Boolean)];
 
@@ -31,15 +30,7 @@ function run(argv: readonly string[], cwd: string, node: string): Promise<Bundle
   const [command, ...args] = argv as [string, ...string[]];
   // PATH starts with the Node under test, so `#!/usr/bin/env … node` finds it.
   const env = { PATH: `${path.dirname(node)}:${process.env['PATH'] ?? ''}`, HOME: tempDir('home-') };
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return spawnCollect(command, args, { cwd, env });
 }
 
 describe.each(NODES)('on %s', (node) => {

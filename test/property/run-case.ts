@@ -2,12 +2,11 @@
  * Runs one catalogue case through the real bundle on its host, in a root of
  * its own (workspace, HOME, TMPDIR, an "outside"), and judges what happened.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BUNDLE, ROOT } from '../support/bundle.js';
+import { BUNDLE, ROOT, spawnCollect } from '../support/bundle.js';
 import { type Case, concrete, type HostName, type Value } from './cases.js';
 
 /** How a step is given a valid, quick run that a case then changes one input of. */
@@ -51,7 +50,7 @@ export async function runCase(c: Case, fixture: StepFixture): Promise<CaseRun> {
   const base = Object.fromEntries(Object.entries(fixture.base).filter(([name]) => name !== c.input));
   const before = snapshot(root, dirs.host);
   const { command, env } = invocation(c, value, base, dirs);
-  const result = await spawnCapture(command, { ...env, HOME: dirs.home, TMPDIR: dirs.tmp, PATH: process.env['PATH'] ?? '' }, dirs.workspace);
+  const result = await spawnCollect(command[0] as string, command.slice(1), { cwd: dirs.workspace, env: { ...env, HOME: dirs.home, TMPDIR: dirs.tmp, PATH: process.env['PATH'] ?? '' } });
   const after = snapshot(root, dirs.host);
   const changed = [...new Set([...before.keys(), ...after.keys()])].filter((file) => before.get(file) !== after.get(file)).sort();
   return { ...result, changed, injected: existsSync(places.marker) };
@@ -164,19 +163,6 @@ function inputEnvName(name: string): string {
 function textOf(value: Value): string {
   if (value.kind !== 'text') throw new Error(`a ${value.kind} value is carried by its own path`);
   return value.text;
-}
-
-function spawnCapture(command: readonly string[], env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const [file, ...args] = command as [string, ...string[]];
-    const child = spawn(file, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : -1), stdout, stderr }));
-  });
 }
 
 /** Every file, folder and link under `root` (but `skip`) with a digest of what it holds. */

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type SpawnOptions } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,8 +31,13 @@ export async function runActionEntrypoint(step: string, options: { cwd?: string;
 async function runNode(args: readonly string[], options: { cwd?: string; env?: Record<string, string> }): Promise<BundleRun> {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build`);
   const env = { PATH: process.env['PATH'] ?? '', HOME: options.env?.['HOME'] ?? tempDir('home-'), TMPDIR: os.tmpdir(), ...options.env };
+  return spawnCollect(process.execPath, args, { cwd: options.cwd, env });
+}
+
+/** Runs a command with no stdin and collects what it printed and how it ended (the one spawn-and-collect of the tests). */
+export function spawnCollect(command: string, args: readonly string[], options: Omit<SpawnOptions, 'stdio'>): Promise<BundleRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

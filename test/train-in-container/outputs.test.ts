@@ -4,10 +4,10 @@
  * moved into place only when the run succeeds, and handed back to the caller
  * (uid:gid) whatever `user` the command ran as.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BUNDLE, ROOT, tempDir, type BundleRun } from '../support/bundle.js';
+import { BUNDLE, ROOT, spawnCollect, tempDir, type BundleRun } from '../support/bundle.js';
 
 const IMAGE = 'mlops-ci-python:bookworm';
 const FIXTURES = path.join(ROOT, 'test', 'train-in-container', 'fixtures');
@@ -37,19 +37,11 @@ function project(): string {
 function trainAsCaller(dir: string, args: readonly string[]): Promise<BundleRun> {
   const home = tempDir('train-home-');
   chownSync(home, CALLER_UID, callerGid());
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUNDLE, 'train-in-container', '--image', IMAGE, '--data', 'data', ...args], {
-      cwd: dir,
-      uid: CALLER_UID,
-      gid: callerGid(),
-      env: { PATH: process.env['PATH'] ?? '', HOME: home },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  return spawnCollect(process.execPath, [BUNDLE, 'train-in-container', '--image', IMAGE, '--data', 'data', ...args], {
+    cwd: dir,
+    uid: CALLER_UID,
+    gid: callerGid(),
+    env: { PATH: process.env['PATH'] ?? '', HOME: home },
   });
 }
 
