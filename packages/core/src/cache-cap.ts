@@ -4,8 +4,7 @@
  * first, so that the rest fit.
  */
 
-/** The cap when none is given: room for a few datasets or built envs, on any CI disk. */
-export const DEFAULT_CACHE_MAX_BYTES = 10 * 1024 ** 3;
+/** The cap when none is given: room for a few datasets or built envs, on any CI disk (data-pull's `cache-max-size` default). */
 export const DEFAULT_CACHE_MAX_SIZE = '10GiB';
 
 /**
@@ -74,3 +73,6 @@ export function planEviction<T extends CacheEntry>(entries: readonly T[], maxByt
   }
   return { evict, remainingBytes };
 }
+
+/** DEFAULT_CACHE_MAX_SIZE in bytes, for the caches no input sizes (setup-env's folder cache). */
+export const DEFAULT_CACHE_MAX_BYTES = parseByteSize(DEFAULT_CACHE_MAX_SIZE) as number;

@@ -1,3 +1,4 @@
+import { DEFAULT_CACHE_MAX_SIZE } from '../../cache-cap.js';
 import type { StepSpec } from '../../spec/types.js';
 
 export const dataPullSpec = {
@@ -93,7 +94,7 @@ export const dataPullSpec = {
     {
       name: 'cache-max-size',
       type: 'string',
-      default: '10GiB',
+      default: DEFAULT_CACHE_MAX_SIZE,
       description:
         'Size cap of `cache-dir`, and of a `cache-url` folder: after a pull, the least recently used objects (entries) are evicted down to it — never one this pull used or needs, nor one used in the last 10 minutes. `10GiB`, `500MB`, `750M`, or bytes.',
       example: '20GiB',
