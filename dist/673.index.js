@@ -2,17 +2,63 @@ export const id = 673;
 export const ids = [673];
 export const modules = {
 
+/***/ 2300:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ placeKind),
+/* harmony export */   h: () => (/* binding */ nonFolderAncestor)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** What is at `target`, symlinks followed; `missing` also when a parent is a file (ENOTDIR). */
+function placeKind(target) {
+    let info;
+    try {
+        info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target, { throwIfNoEntry: false });
+    }
+    catch (err) {
+        // ENOTDIR: a parent is a file, so nothing exists here; nonFolderAncestor finds that parent.
+        if (err.code === 'ENOTDIR')
+            return 'missing';
+        throw err;
+    }
+    if (!info)
+        return 'missing';
+    if (info.isDirectory())
+        return 'folder';
+    return info.isFile() ? 'file' : 'other';
+}
+/** The nearest existing ancestor of `target` when it is not a folder (nothing can be made under it), else null. */
+function nonFolderAncestor(target) {
+    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(target));; dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir)) {
+        const kind = placeKind(dir);
+        if (kind === 'folder')
+            return null;
+        if (kind !== 'missing')
+            return dir;
+        if (dir === node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir))
+            return null;
+    }
+}
+
+
+/***/ }),
+
 /***/ 4090:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ cacheStoreFor)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7638);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
+/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2300);
 /* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7232);
 
 
@@ -35,21 +81,21 @@ async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
     if (url.startsWith('file://'))
         return directoryCache(new URL(url).pathname, url, host, input, maxBytes);
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
     }
-    return directoryCache(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(url), url, host, input, maxBytes);
+    return directoryCache(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(url), url, host, input, maxBytes);
 }
 /**
  * A folder cache at `root`, made when missing. A path that exists and is not
  * a folder is bad input: every save and restore would only warn, and the
  * step would pass with a cache that never works.
  */
-async function directoryCache(root, given, host, input, maxBytes) {
-    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(root).catch((err) => (err.code === 'ENOTDIR' ? 'under a file' : null));
-    if (info === 'under a file')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
-    if (info && !info.isDirectory())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
+function directoryCache(root, given, host, input, maxBytes) {
+    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .S)(root);
+    if (kind === 'missing' && (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .h)(root))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
+    if (kind === 'file' || kind === 'other')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
     return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .DirectoryCache */ .Q(root, host, maxBytes);
 }
 

@@ -152,6 +152,53 @@ function formatBytes(bytes) {
 
 /***/ }),
 
+/***/ 2300:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ placeKind),
+/* harmony export */   h: () => (/* binding */ nonFolderAncestor)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** What is at `target`, symlinks followed; `missing` also when a parent is a file (ENOTDIR). */
+function placeKind(target) {
+    let info;
+    try {
+        info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target, { throwIfNoEntry: false });
+    }
+    catch (err) {
+        // ENOTDIR: a parent is a file, so nothing exists here; nonFolderAncestor finds that parent.
+        if (err.code === 'ENOTDIR')
+            return 'missing';
+        throw err;
+    }
+    if (!info)
+        return 'missing';
+    if (info.isDirectory())
+        return 'folder';
+    return info.isFile() ? 'file' : 'other';
+}
+/** The nearest existing ancestor of `target` when it is not a folder (nothing can be made under it), else null. */
+function nonFolderAncestor(target) {
+    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(target));; dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir)) {
+        const kind = placeKind(dir);
+        if (kind === 'folder')
+            return null;
+        if (kind !== 'missing')
+            return dir;
+        if (dir === node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir))
+            return null;
+    }
+}
+
+
+/***/ }),
+
 /***/ 1719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -899,11 +946,10 @@ class RegistryCorrupt extends Error {
 /* harmony export */   $: () => (/* binding */ outputFolderPath),
 /* harmony export */   f: () => (/* binding */ outputFilePath)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7638);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
+/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2300);
 
 
 
@@ -916,20 +962,20 @@ class RegistryCorrupt extends Error {
  */
 function outputFilePath(input, given, cwd) {
     const refuse = (why) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(given)}, ${why}; give the path of a file to write`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(given)}, ${why}; give the path of a file to write`);
     };
     if (/[\\/]$/.test(given))
         refuse('which names a folder');
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, given);
-    const kind = kindOf(file);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, given);
+    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .S)(file);
     if (kind === 'folder')
         refuse('which is a folder');
     if (kind === 'other')
         refuse('which is not a regular file');
     if (kind === 'missing') {
-        const blocker = firstNonFolderAncestor(file);
+        const blocker = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .h)(file);
         if (blocker)
-            refuse(`but ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(blocker)} is a file, not a folder`);
+            refuse(`but ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(blocker)} is a file, not a folder`);
     }
     return file;
 }
@@ -940,48 +986,19 @@ function outputFilePath(input, given, cwd) {
  * instead of ENOTDIR once the work has started.
  */
 function outputFolderPath(input, given, cwd) {
-    const folder = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, given);
-    const kind = kindOf(folder);
+    const folder = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, given);
+    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .S)(folder);
     const refuse = (why) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(given)}, ${why}; give a folder (it is made when missing)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(given)}, ${why}; give a folder (it is made when missing)`);
     };
     if (kind === 'file' || kind === 'other')
         refuse('which is not a folder');
     if (kind === 'missing') {
-        const blocker = firstNonFolderAncestor(folder);
+        const blocker = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .h)(folder);
         if (blocker)
-            refuse(`but ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(blocker)} is a file, not a folder`);
+            refuse(`but ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(blocker)} is a file, not a folder`);
     }
     return folder;
-}
-/** The nearest existing ancestor of `file` when it is not a folder (the file cannot be created under it). */
-function firstNonFolderAncestor(file) {
-    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file);; dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir)) {
-        const kind = kindOf(dir);
-        if (kind === 'folder')
-            return null;
-        if (kind !== 'missing')
-            return dir;
-        if (dir === node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir))
-            return null;
-    }
-}
-function kindOf(target) {
-    let info;
-    try {
-        info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target, { throwIfNoEntry: false });
-    }
-    catch (err) {
-        // ENOTDIR: a parent is a file, so nothing exists here; the caller finds that parent.
-        if (err.code === 'ENOTDIR')
-            return 'missing';
-        throw err;
-    }
-    if (!info)
-        return 'missing';
-    if (info.isDirectory())
-        return 'folder';
-    return info.isFile() ? 'file' : 'other';
 }
 
 

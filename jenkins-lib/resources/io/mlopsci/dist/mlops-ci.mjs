@@ -8,16 +8,16 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   KH: () => (/* binding */ DEFAULT_CACHE_MAX_BYTES),
 /* harmony export */   fg: () => (/* binding */ planEviction),
-/* harmony export */   nS: () => (/* binding */ parseByteSize)
+/* harmony export */   nS: () => (/* binding */ parseByteSize),
+/* harmony export */   ss: () => (/* binding */ DEFAULT_CACHE_MAX_SIZE)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_CACHE_MAX_SIZE, IN_USE_GRACE_MS */
+/* unused harmony export IN_USE_GRACE_MS */
 /**
  * The size cap shared by data-pull's object cache and the folder cache:
  * what a size input means, and which entries to evict, least recently used
  * first, so that the rest fit.
  */
-/** The cap when none is given: room for a few datasets or built envs, on any CI disk. */
-const DEFAULT_CACHE_MAX_BYTES = 10 * 1024 ** 3;
+/** The cap when none is given: room for a few datasets or built envs, on any CI disk (data-pull's `cache-max-size` default). */
 const DEFAULT_CACHE_MAX_SIZE = '10GiB';
 /**
  * Entries used this recently are never evicted, whatever the cap: another
@@ -71,6 +71,8 @@ function planEviction(entries, maxBytes, mustKeep, now) {
     }
     return { evict, remainingBytes };
 }
+/** DEFAULT_CACHE_MAX_SIZE in bytes, for the caches no input sizes (setup-env's folder cache). */
+const DEFAULT_CACHE_MAX_BYTES = parseByteSize(DEFAULT_CACHE_MAX_SIZE);
 
 
 /***/ }),
@@ -2081,7 +2083,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   M: () => (/* binding */ findStep)
 });
 
+// EXTERNAL MODULE: ./packages/core/src/cache-cap.ts
+var cache_cap = __nccwpck_require__(2674);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/data-pull/spec.ts
+
 const dataPullSpec = {
     name: 'data-pull',
     jenkinsVar: 'mlopsDataPull',
@@ -2170,7 +2175,7 @@ const dataPullSpec = {
         {
             name: 'cache-max-size',
             type: 'string',
-            default: '10GiB',
+            default: cache_cap/* DEFAULT_CACHE_MAX_SIZE */.ss,
             description: 'Size cap of `cache-dir`, and of a `cache-url` folder: after a pull, the least recently used objects (entries) are evicted down to it — never one this pull used or needs, nor one used in the last 10 minutes. `10GiB`, `500MB`, `750M`, or bytes.',
             example: '20GiB',
         },
