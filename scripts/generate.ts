@@ -9,8 +9,9 @@ import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { inputDescription } from '../packages/core/src/spec/help.js';
 import { STEPS } from '../packages/core/src/steps/registry.js';
-import type { InputSpec, StepSpec } from '../packages/core/src/spec/types.js';
+import type { StepSpec } from '../packages/core/src/spec/types.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_NOTE = (spec: StepSpec) => `Generated from packages/core/src/steps/${spec.name}/spec.ts by \`npm run generate\`. Do not edit.`;
@@ -18,7 +19,7 @@ const SOURCE_NOTE = (spec: StepSpec) => `Generated from packages/core/src/steps/
 export function actionYaml(spec: StepSpec): string {
   const inputs: Record<string, Record<string, unknown>> = {};
   for (const input of spec.inputs) {
-    const entry: Record<string, unknown> = { description: inputDescription(input), required: Boolean(input.required) };
+    const entry: Record<string, unknown> = { description: inputDescription(spec, input), required: Boolean(input.required) };
     const fallback = input.githubDefault ?? input.default;
     if (fallback !== undefined) entry['default'] = fallback;
     inputs[input.name] = entry;
@@ -36,10 +37,6 @@ export function actionYaml(spec: StepSpec): string {
   return `# ${SOURCE_NOTE(spec)}\n${YAML.stringify(doc, { lineWidth: 0 })}`;
 }
 
-function inputDescription(input: InputSpec): string {
-  const extra = input.choices ? ` One of: ${input.choices.join(', ')}.` : '';
-  return `${input.description}${extra}`;
-}
 
 /** Jenkins shows vars/<var>.txt as HTML in the Global Variables Reference. */
 export function jenkinsHelp(spec: StepSpec): string {
@@ -48,7 +45,7 @@ export function jenkinsHelp(spec: StepSpec): string {
     const facts = [input.required ? 'required' : 'optional', input.default !== undefined ? `default: <code>${html(input.default)}</code>` : '', input.secret ? 'secret: pass it with <code>credentials</code>' : '']
       .filter(Boolean)
       .join('; ');
-    return `  <dt><code>${key}</code> (${facts})</dt>\n  <dd>${html(inputDescription(input))}</dd>`;
+    return `  <dt><code>${key}</code> (${facts})</dt>\n  <dd>${html(inputDescription(spec, input))}</dd>`;
   });
   const outputs = spec.outputs.map((output) => `  <dt><code>${output.name}</code></dt>\n  <dd>${html(output.description)}</dd>`);
   const example = Object.entries(spec.example)
@@ -81,7 +78,7 @@ export function readmeTable(spec: StepSpec): string {
     `|---|---|---|---|`,
     ...spec.inputs.map((input) => {
       const def = input.githubDefault ?? input.default;
-      return `| \`${input.name}\` | ${input.required ? 'yes' : 'no'} | ${def !== undefined ? `\`${def}\`` : ''} | ${cell(inputDescription(input))} |`;
+      return `| \`${input.name}\` | ${input.required ? 'yes' : 'no'} | ${def !== undefined ? `\`${def}\`` : ''} | ${cell(inputDescription(spec, input))} |`;
     }),
     '',
     '| Output | Description |',

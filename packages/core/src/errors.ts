@@ -46,6 +46,15 @@ export function quote(value: string, limit = QUOTE_LIMIT): string {
   return `'${excerpt(visibleControls(redactUrlCredentials(value)), limit)}'`;
 }
 
+/**
+ * A line of `KEY=VALUE` input as an error names it: its number and the
+ * variable name it starts with, never the rest (the value may be a secret).
+ */
+export function describeLine(line: string, index: number): string {
+  const name = /^\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(line)?.[1];
+  return `line ${index + 1}${name ? ` (starting with the name ${name})` : ''}`;
+}
+
 /** At most `limit` characters of `text`, saying how many were left out. */
 function excerpt(text: string, limit: number): string {
   if (text.length <= limit) return text;

@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { InputError } from '../../src/errors.js';
+import { jsonInputs } from '../../src/host/raw-inputs.js';
+import { InputReader, relationNames } from '../../src/spec/inputs.js';
 import { STEPS } from '../../src/steps/registry.js';
 import { VERSION } from '../../src/version.js';
 
@@ -25,6 +28,16 @@ describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('step %
       if (input.required) expect(input.default).toBeUndefined();
     }
     for (const output of spec.outputs) expect(output.name).toMatch(KEBAB);
+  });
+
+  test('relations name inputs of the step, and defaults satisfy what the reader checks', () => {
+    const names = new Set(spec.inputs.map((input) => input.name));
+    for (const relation of spec.relations ?? []) for (const name of relationNames(relation)) expect(names).toContain(name);
+    // The reader would refuse the step's own defaults: every run without the input would fail.
+    const onlyRequired = jsonInputs(Object.fromEntries(spec.inputs.filter((i) => i.required).map((i) => [i.name, 'x'])));
+    for (const input of spec.inputs.filter((i) => i.default !== undefined)) {
+      expect(() => new InputReader(spec, onlyRequired).get(input.name)).not.toThrow(InputError);
+    }
   });
 
   test('secret inputs have no default a log could show', () => {

@@ -5,6 +5,7 @@
  * InputError naming its own input.
  */
 import path from 'node:path';
+import { describeLine } from '../errors.js';
 
 /** `45s`, `90m`, `2h`, `1h30m`, or a bare number of seconds. Returns seconds, or null when it does not parse. */
 export function parseDuration(text: string): number | null {
@@ -100,11 +101,6 @@ export function isValidEnvName(name: string): boolean {
  * starts with when it starts with one — never the rest, which may be a
  * secret value (`API_TOKEN: s3cr3t` has no `=`, but is still a value).
  */
-export function describeLine(line: string, index: number): string {
-  const name = /^\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(line)?.[1];
-  return `line ${index + 1}${name ? ` (starting with the name ${name})` : ''}`;
-}
-
 /**
  * `KEY=VALUE` lines (Docker's env-file format: no quoting, `#` comments,
  * blank lines skipped; a bare `KEY` takes its value from `environment`).

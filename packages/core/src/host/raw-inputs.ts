@@ -9,13 +9,14 @@ export function jsonInputs(values: Record<string, unknown>): RawInputs {
   };
 }
 
-/** GitHub: the runner sets INPUT_<NAME> (upper-cased, hyphens kept) for a JavaScript action. */
+/**
+ * GitHub: the runner sets INPUT_<NAME> (upper-cased, hyphens kept) for a
+ * JavaScript action. Values are handed on as written: the reader trims and
+ * treats blank as absent, the same for every host.
+ */
 export function envInputs(env: NodeJS.ProcessEnv): RawInputs {
   return {
-    get: (name) => {
-      const value = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
-      return value === undefined || value.trim() === '' ? undefined : value.trim();
-    },
+    get: (name) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`],
     givenNames: () => [],
   };
 }
@@ -30,7 +31,7 @@ export function withEnvFallbacks(raw: RawInputs, spec: StepSpec, env: NodeJS.Pro
   return {
     get: (name) => {
       const given = raw.get(name);
-      if (given !== undefined && given !== null && given !== '') return given;
+      if (given !== undefined && given !== null && !(typeof given === 'string' && given.trim() === '')) return given;
       const input = byName.get(name);
       if (input?.secret && env[secretEnvName(name)]) return env[secretEnvName(name)];
       if (input?.envFallback && env[input.envFallback]) return env[input.envFallback];

@@ -1,3 +1,4 @@
+import { relationNames } from './inputs.js';
 import type { InputSpec, StepSpec } from './types.js';
 
 /** `mlops-ci --help`: the steps, one line each. */
@@ -24,8 +25,7 @@ export function renderStepHelp(spec: StepSpec): string {
   const lines = [`mlops-ci ${spec.name} — ${spec.description}`, '', 'Inputs:'];
   for (const input of spec.inputs) {
     lines.push(`  --${input.name} ${placeholder(input)}${input.required ? '  (required)' : ''}`);
-    lines.push(...wrap(input.description, 6));
-    if (input.choices) lines.push(`      One of: ${input.choices.join(', ')}.`);
+    lines.push(...wrap(inputDescription(spec, input), 6));
     if (input.default !== undefined) lines.push(`      Default: ${input.default}`);
   }
   lines.push('', 'Outputs (JSON on stdout):');
@@ -37,6 +37,45 @@ export function renderStepHelp(spec: StepSpec): string {
   return lines.join('\n');
 }
 
+/**
+ * An input's description as every generated doc prints it (action.yml, the
+ * Jenkins help, the README tables, `--help`): the spec's words, then what the
+ * reader checks — choices, range, relations — so no description repeats them.
+ */
+export function inputDescription(spec: StepSpec, input: InputSpec): string {
+  return [input.description, ...inputFacts(spec, input)].join(' ');
+}
+
+function inputFacts(spec: StepSpec, input: InputSpec): string[] {
+  const facts: string[] = [];
+  if (input.choices) facts.push(`One of: ${input.choices.join(', ')}.`);
+  const range = rangeOf(input);
+  if (range) facts.push(range);
+  for (const relation of spec.relations ?? []) {
+    if (!relationNames(relation).includes(input.name)) continue;
+    if ('exclusive' in relation) {
+      const others = relation.exclusive.filter((name) => name !== input.name).map(code);
+      facts.push(relation.required ? `Give this or ${orList(others)} (one of them is required), not both.` : `Not together with ${orList(others)}.`);
+    } else if (relation.input === input.name) {
+      facts.push(`Needs ${andList(relation.requires.map(code))} as well.`);
+    }
+  }
+  return facts;
+}
+
+function rangeOf(input: InputSpec): string | null {
+  if (input.type !== 'number' || (input.min === undefined && input.max === undefined && !input.integer)) return null;
+  const kind = input.integer ? 'A whole number' : 'A number';
+  if (input.min !== undefined && input.max !== undefined) return `${kind} from ${input.min} to ${input.max}.`;
+  if (input.min !== undefined) return `${kind}, at least ${input.min}.`;
+  if (input.max !== undefined) return `${kind}, at most ${input.max}.`;
+  return `${kind}.`;
+}
+
+const code = (name: string): string => `\`${name}\``;
+const orList = (items: readonly string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+const andList = (items: readonly string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
 function placeholder(input: InputSpec): string {
   switch (input.type) {
     case 'boolean':
@@ -47,6 +86,10 @@ function placeholder(input: InputSpec): string {
       return `<${(input.choices ?? []).join('|')}>`;
     case 'list':
       return '<value> (repeat for more)';
+    case 'map':
+      return '<KEY=VALUE> (repeat for more)';
+    case 'argv':
+      return '<command | JSON array of arguments>';
     default:
       return '<value>';
   }

@@ -1,5 +1,5 @@
-import { InputError, quote } from '../errors.js';
-import type { InputSpec, RawInputs, StepSpec } from './types.js';
+import { describeLine, InputError, quote } from '../errors.js';
+import type { CommandLine, InputRelation, InputSpec, RawInputs, StepSpec } from './types.js';
 
 const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
@@ -10,71 +10,163 @@ const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
  */
 export const MAX_STRING_LENGTH = 4096;
 
+type SpecInput<S extends StepSpec> = S['inputs'][number];
+/** The names of a step's inputs, as a union: reading an input the spec lacks is a compile error. */
+export type InputName<S extends StepSpec> = SpecInput<S>['name'];
+type InputNamed<S extends StepSpec, N> = Extract<SpecInput<S>, { readonly name: N }>;
+
+/** What an input of each type reads as. */
+type ValueOf<I extends InputSpec> = I['type'] extends 'boolean'
+  ? boolean
+  : I['type'] extends 'number'
+    ? number
+    : I['type'] extends 'choice'
+      ? I extends { readonly choices: readonly (infer C)[] }
+        ? C
+        : string
+      : I['type'] extends 'list'
+        ? readonly string[]
+        : I['type'] extends 'map'
+          ? ReadonlyMap<string, string>
+          : I['type'] extends 'argv'
+            ? CommandLine
+            : string;
+
 /**
- * Reads a step's inputs through the spec: applies defaults, checks types and
- * required inputs, and throws an InputError (exit 2) that names the input,
- * what was given and what is accepted. Steps call it from their getInputs().
+ * Inputs that always read as a value: those with a default or marked required,
+ * and the types whose absence is a value of its own (false, no items, no pairs).
  */
-export class InputReader {
+type AlwaysHasValue<I extends InputSpec> = I extends { readonly default: string } | { readonly required: true } | { readonly type: 'boolean' | 'list' | 'map' } ? true : false;
+
+/** What `reader.get(name)` returns: the input's typed value, `undefined` only when it can be absent. */
+export type InputValue<S extends StepSpec, N extends InputName<S>> =
+  AlwaysHasValue<InputNamed<S, N>> extends true ? ValueOf<InputNamed<S, N>> : ValueOf<InputNamed<S, N>> | undefined;
+
+/**
+ * Reads a step's inputs through its spec, the one place where input text
+ * becomes values: strings are trimmed and a blank one is absent, the spec's
+ * default is applied (so an input with a default is never undefined), types,
+ * ranges, choices, required inputs and the spec's relations are checked, and
+ * every problem is an InputError (exit 2) naming the input, what was given and
+ * what is accepted. Unknown input names and the relations are checked when the
+ * reader is made, before a step reads anything.
+ */
+export class InputReader<S extends StepSpec = StepSpec> {
   private readonly byName: ReadonlyMap<string, InputSpec>;
 
   constructor(
-    private readonly spec: StepSpec,
+    private readonly spec: S,
     private readonly raw: RawInputs,
   ) {
     this.byName = new Map(spec.inputs.map((input) => [input.name, input]));
     this.rejectUnknownNames();
+    this.requireRequired();
+    for (const relation of spec.relations ?? []) this.checkRelation(relation);
   }
 
-  /** Free text; '' when absent and without default. */
+  /** The input's value, typed from the spec. */
+  get<N extends InputName<S>>(name: N): InputValue<S, N> {
+    const input = this.specOf(name);
+    const given = this.given(name);
+    if (!given && input.default === undefined) return absentValue(input) as InputValue<S, N>;
+    const value = given ? this.raw.get(name) : input.default;
+    return this.parse(input, value) as InputValue<S, N>;
+  }
+
+  /** Whether the user gave the input a non-blank value (a default does not count). */
+  given(name: InputName<S>): boolean {
+    return isGiven(this.raw.get(name));
+  }
+
+  // --- Untyped readers, removed once every step reads through get() (issue #12). ---
+
+  /** @deprecated use get(): free text as given; '' when absent and without default. */
   string(name: string): string {
-    return this.text(name) ?? '';
+    const value = this.raw.get(name);
+    if (!isGiven(value) && typeof value !== 'string') return this.specOf(name).default ?? '';
+    if (value === '') return this.specOf(name).default ?? '';
+    const text = this.text(name, value);
+    return this.specOf(name).type === 'string' ? this.checkLength(name, text, 'the value of') : text;
   }
 
-  /** Free text that must be present (required inputs, or ones a mode needs). */
+  /** @deprecated use get() on a required input. */
   requiredString(name: string): string {
-    const value = this.text(name);
-    if (value === undefined || value.trim() === '') {
-      throw new InputError(name, `is required: ${this.describe(name)}`);
-    }
+    const value = this.string(name);
+    if (value.trim() === '') throw new InputError(name, `is required: ${this.specOf(name).description}`);
     return value;
   }
 
+  /** @deprecated use get(). */
   boolean(name: string): boolean {
-    const value = this.text(name)?.trim().toLowerCase() ?? '';
-    if (TRUE_WORDS.has(value)) return true;
-    if (FALSE_WORDS.has(value) || value === '') return false;
-    throw new InputError(name, `got ${quote(value)}, expected true or false`);
+    const text = this.string(name).trim();
+    return text === '' ? false : this.booleanOf(name, text);
   }
 
+  /** @deprecated use get() with min/max/integer in the spec. */
   number(name: string, range: { min?: number; max?: number; integer?: boolean } = {}): number | undefined {
-    const value = this.text(name)?.trim();
-    if (value === undefined || value === '') return undefined;
-    const parsed = Number(value);
-    const kind = range.integer ? 'a whole number' : 'a number';
-    const valid = Number.isFinite(parsed) && (!range.integer || Number.isInteger(parsed));
-    if (!valid) throw new InputError(name, `got ${quote(value)}, expected ${kind}`);
-    if ((range.min !== undefined && parsed < range.min) || (range.max !== undefined && parsed > range.max)) {
-      throw new InputError(name, `got ${parsed}, expected ${kind} from ${range.min ?? '-∞'} to ${range.max ?? '∞'}`);
+    const text = this.string(name).trim();
+    return text === '' ? undefined : this.numberOf({ ...this.specOf(name), ...range }, text);
+  }
+
+  /** @deprecated use get(). */
+  choice<T extends string>(name: string): T {
+    return this.choiceOf(this.specOf(name), this.string(name).trim()) as T;
+  }
+
+  /** @deprecated use get(). */
+  list(name: string): string[] {
+    const value = this.raw.get(name) ?? this.specOf(name).default;
+    return value === undefined || value === null ? [] : this.listOf(name, value);
+  }
+
+  private parse(input: InputSpec, value: unknown): unknown {
+    switch (input.type) {
+      case 'string':
+        return this.checkLength(input.name, this.text(input.name, value).trim(), 'the value of');
+      case 'text':
+        return this.text(input.name, value);
+      case 'boolean':
+        return this.booleanOf(input.name, this.text(input.name, value));
+      case 'number':
+        return this.numberOf(input, this.text(input.name, value).trim());
+      case 'choice':
+        return this.choiceOf(input, this.text(input.name, value).trim());
+      case 'list':
+        return this.listOf(input.name, value);
+      case 'map':
+        return this.mapOf(input.name, value);
+      case 'argv':
+        return this.commandOf(input.name, value);
+    }
+  }
+
+  private booleanOf(name: string, text: string): boolean {
+    const word = text.trim().toLowerCase();
+    if (TRUE_WORDS.has(word)) return true;
+    if (FALSE_WORDS.has(word)) return false;
+    throw new InputError(name, `got ${quote(text)}, expected true or false`);
+  }
+
+  private numberOf(input: InputSpec, text: string): number {
+    const parsed = Number(text);
+    const kind = input.integer ? 'a whole number' : 'a number';
+    if (!Number.isFinite(parsed) || (input.integer && !Number.isInteger(parsed))) throw new InputError(input.name, `got ${quote(text)}, expected ${kind}`);
+    if ((input.min !== undefined && parsed < input.min) || (input.max !== undefined && parsed > input.max)) {
+      throw new InputError(input.name, `got ${parsed}, expected ${kind} from ${input.min ?? '-∞'} to ${input.max ?? '∞'}`);
     }
     return parsed;
   }
 
-  choice<T extends string>(name: string): T {
-    const choices = this.specOf(name).choices ?? [];
-    const value = this.text(name)?.trim() ?? '';
-    if (!choices.includes(value)) {
-      throw new InputError(name, `got ${quote(value)}, expected one of: ${choices.join(', ')}`);
-    }
-    return value as T;
+  private choiceOf(input: InputSpec, text: string): string {
+    const choices = input.choices ?? [];
+    if (!choices.includes(text)) throw new InputError(input.name, `got ${quote(text)}, expected one of: ${choices.join(', ')}`);
+    return text;
   }
 
-  /** A list: newline-separated text, or a JSON array (Jenkins). Blank and `#` lines are dropped. */
-  list(name: string): string[] {
-    const value = this.raw.get(name) ?? this.specOf(name).default;
-    if (value === undefined || value === null) return [];
+  /** Newline-separated text, or an array (Jenkins). Blank and `#` lines are dropped. */
+  private listOf(name: string, value: unknown): string[] {
     const items = Array.isArray(value)
-      ? value.map((item) => this.scalarText(name, item)).filter((item) => item !== '')
+      ? value.map((item) => this.scalarText(name, item).trim()).filter((item) => item !== '')
       : this.scalarText(name, value)
           .split(/\r?\n/)
           .map((line) => line.trim())
@@ -83,19 +175,47 @@ export class InputReader {
     return items;
   }
 
-  /** The input's text as given, or its default; undefined when neither. */
-  private text(name: string): string | undefined {
-    const value = this.raw.get(name);
-    if (value === undefined || value === null || value === '') return this.specOf(name).default;
-    const text = Array.isArray(value) ? value.map((item) => this.scalarText(name, item)).join('\n') : this.scalarText(name, value);
-    if (this.specOf(name).type === 'string') this.checkLength(name, text, 'the value of');
-    return text;
+  /**
+   * `KEY=VALUE` lines, or an object (Jenkins). An error names the line and the
+   * text before `=`, never the value: it may be a secret.
+   */
+  private mapOf(name: string, value: unknown): Map<string, string> {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      return new Map(Object.entries(value).map(([key, item]) => [key, this.scalarText(name, item)]));
+    }
+    const pairs = new Map<string, string>();
+    const lines = Array.isArray(value) ? value.map((item) => this.scalarText(name, item)) : this.scalarText(name, value).split(/\r?\n/);
+    lines.forEach((line, index) => {
+      const trimmed = line.trim();
+      if (trimmed === '' || trimmed.startsWith('#')) return;
+      const eq = trimmed.indexOf('=');
+      const key = trimmed.slice(0, Math.max(eq, 0));
+      if (eq <= 0 || key.trim() !== key) throw new InputError(name, `${describeLine(trimmed, index)} is not KEY=VALUE`);
+      pairs.set(key, trimmed.slice(eq + 1));
+    });
+    return pairs;
   }
 
-  private checkLength(name: string, text: string, what: string): void {
-    if (text.length > MAX_STRING_LENGTH) {
-      throw new InputError(name, `got ${text.length} characters; ${what} this input holds at most ${MAX_STRING_LENGTH} (no path, name or URL is longer)`);
+  /** An array (Jenkins list, or JSON array text) is argv; any other text is a shell script. */
+  private commandOf(name: string, value: unknown): CommandLine {
+    if (Array.isArray(value)) return this.argvOf(name, value);
+    const text = this.text(name, value).trim();
+    if (text.startsWith('[')) {
+      const parsed = parseJsonArray(text);
+      if (parsed) return this.argvOf(name, parsed);
     }
+    return { kind: 'shell', script: text };
+  }
+
+  private argvOf(name: string, items: readonly unknown[]): CommandLine {
+    const valid = items.length > 0 && items.every((item) => typeof item === 'string') && (items[0] as string).trim() !== '';
+    if (!valid) throw new InputError(name, `got ${quote(JSON.stringify(items))}, expected a non-empty list of strings such as ["python", "train.py"]`);
+    return { kind: 'argv', argv: items as string[] };
+  }
+
+  /** The value as text: a Jenkins list of scalars joins into lines. */
+  private text(name: string, value: unknown): string {
+    return Array.isArray(value) ? value.map((item) => this.scalarText(name, item)).join('\n') : this.scalarText(name, value);
   }
 
   private scalarText(name: string, value: unknown): string {
@@ -104,15 +224,18 @@ export class InputReader {
     throw new InputError(name, `got ${quote(JSON.stringify(value) ?? String(value))}, expected text, a number or true/false`);
   }
 
-  private specOf(name: string): InputSpec {
-    const spec = this.byName.get(name);
-    // A step asking for an input its own spec lacks is a programming error, not bad input.
-    if (!spec) throw new Error(`step ${this.spec.name} reads undeclared input '${name}'`);
-    return spec;
+  private checkLength(name: string, text: string, what: string): string {
+    if (text.length > MAX_STRING_LENGTH) {
+      throw new InputError(name, `got ${text.length} characters; ${what} this input holds at most ${MAX_STRING_LENGTH} (no path, name or URL is longer)`);
+    }
+    return text;
   }
 
-  private describe(name: string): string {
-    return this.specOf(name).description;
+  private specOf(name: string): InputSpec {
+    const spec = this.byName.get(name);
+    // Only an untyped caller can get here; the spec and its step disagree, a programming error.
+    if (!spec) throw new Error(`step ${this.spec.name} reads undeclared input '${name}'`);
+    return spec;
   }
 
   private rejectUnknownNames(): void {
@@ -122,6 +245,70 @@ export class InputReader {
     const known = [...this.byName.keys()].join(', ');
     throw new InputError(first, `is not an input of ${this.spec.name}; its inputs are: ${known}`);
   }
+
+  private requireRequired(): void {
+    for (const input of this.spec.inputs) {
+      if (input.required && input.default === undefined && !isGiven(this.raw.get(input.name))) {
+        throw new InputError(input.name, `is required: ${input.description}`);
+      }
+    }
+  }
+
+  private checkRelation(relation: InputRelation): void {
+    for (const name of relationNames(relation)) this.specOf(name);
+    if ('exclusive' in relation) {
+      const given = relation.exclusive.filter((name) => isGiven(this.raw.get(name)));
+      const [first, second] = given;
+      if (first !== undefined && second !== undefined) throw new InputError(second, `was given together with '${first}': give ${oneOf(relation.exclusive)}, not both`);
+      if (relation.required && first === undefined) throw new InputError(relation.exclusive[0], `is required: give ${oneOf(relation.exclusive)}`);
+      return;
+    }
+    if (!isGiven(this.raw.get(relation.input))) return;
+    const missing = relation.requires.find((name) => !isGiven(this.raw.get(name)));
+    if (missing !== undefined) throw new InputError(relation.input, `needs '${missing}' as well`);
+  }
+}
+
+/** Given means a value the user wrote: not absent, not blank, not an empty list or map. */
+function isGiven(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.keys(value).length > 0;
+  return true;
+}
+
+/** The value of an input that was not given and has no default. */
+function absentValue(input: InputSpec): unknown {
+  switch (input.type) {
+    case 'boolean':
+      return false;
+    case 'list':
+      return [];
+    case 'map':
+      return new Map();
+    default:
+      return undefined;
+  }
+}
+
+function parseJsonArray(text: string): unknown[] | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function relationNames(relation: InputRelation): readonly string[] {
+  return 'exclusive' in relation ? relation.exclusive : [relation.input, ...relation.requires];
+}
+
+/** `'a' or 'b'`, `'a', 'b' or 'c'`. */
+function oneOf(names: readonly string[]): string {
+  const quoted = names.map((name) => `'${name}'`);
+  return quoted.length === 1 ? (quoted[0] as string) : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }
 
 /** `MLOPS_CI_INPUTS` as sent by the Jenkins shim (and accepted by the CLI): one JSON object. */

@@ -18,7 +18,17 @@ export type InputType =
   /** Newline-separated text, or a JSON array from Jenkins. Blank lines and `#` lines are dropped. */
   | 'list'
   /** Multi-line text kept as it is (rules, scripts). */
-  | 'text';
+  | 'text'
+  /**
+   * A command: a list of arguments (a JSON array of strings, or a list from
+   * Jenkins), run without a shell; any other text is a shell script.
+   */
+  | 'argv'
+  /** `KEY=VALUE` lines (blank and `#` lines dropped), or a map from Jenkins. */
+  | 'map';
+
+/** What an `argv` input holds: arguments run as they are, or a script for a shell. */
+export type CommandLine = { readonly kind: 'argv'; readonly argv: readonly string[] } | { readonly kind: 'shell'; readonly script: string };
 
 export interface InputSpec {
   /** kebab-case, as in action.yml and `--name` on the CLI. */
@@ -37,11 +47,28 @@ export interface InputSpec {
   readonly envFallback?: string;
   /** Allowed values of a `choice` input. */
   readonly choices?: readonly string[];
+  /** Bounds of a `number` input, inclusive; checked by the reader and printed in the docs. */
+  readonly min?: number;
+  readonly max?: number;
+  /** A `number` input that must be a whole number. */
+  readonly integer?: boolean;
   /** Masked in logs; on Jenkins read from `MLOPS_CI_SECRET_<NAME>` (set by withCredentials). */
   readonly secret?: boolean;
   /** A short example value for the generated docs. */
   readonly example?: string;
 }
+
+/**
+ * How inputs depend on each other. The reader checks every relation before a
+ * step reads any input, and every generated doc prints them, so a rule like
+ * "give X or Y, not both" is written once.
+ * - `exclusive`: at most one of the inputs may be given; with `required`, exactly one.
+ * - `requires`: when `input` is given, every input in `requires` must be too.
+ * "Given" means a non-blank value from the user; a default never counts.
+ */
+export type InputRelation =
+  | { readonly exclusive: readonly [string, string, ...string[]]; readonly required?: boolean }
+  | { readonly input: string; readonly requires: readonly [string, ...string[]] };
 
 export interface OutputSpec {
   readonly name: string;
@@ -56,6 +83,8 @@ export interface StepSpec {
   /** One line, shown in `mlops-ci --help` and as the action's description. */
   readonly description: string;
   readonly inputs: readonly InputSpec[];
+  /** Relations between inputs (exclusive, requires), checked once by the reader. */
+  readonly relations?: readonly InputRelation[];
   readonly outputs: readonly OutputSpec[];
   /** An example of use in a workflow step's `with:` block, for the docs. */
   readonly example: Readonly<Record<string, string>>;

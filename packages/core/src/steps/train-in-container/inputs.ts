@@ -1,9 +1,9 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { describeLine, isValidEnvName, isValidImageReference, parseByteSize, parseDuration, parseEnvLines, parseMount, type Mount } from '../../container/parse.js';
+import { isValidEnvName, isValidImageReference, parseByteSize, parseDuration, parseEnvLines, parseMount, type Mount } from '../../container/parse.js';
 import { MAX_TIMEOUT_SECONDS } from '../../container/supervise.js';
 import type { Command, Resources, RuntimeKind } from '../../container/types.js';
-import { InputError } from '../../errors.js';
+import { describeLine, InputError } from '../../errors.js';
 import type { Host } from '../../host/types.js';
 import type { InputReader } from '../../spec/inputs.js';
 
