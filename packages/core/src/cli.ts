@@ -25,7 +25,7 @@ import { redactUrlCredentials } from './redact.js';
 type Parsed = { kind: 'inputs'; inputs: Record<string, unknown> } | { kind: 'help' } | { kind: 'error'; message: string };
 
 /** Runs the CLI with these arguments (without `node` and the script) and returns the exit code. */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<number> {
   silenceSdkNodeNotice();
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
@@ -50,7 +50,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     printError(parsed.message, env);
     return EXIT.badInput;
   }
-  return runStep(entry, env, 'cli', parsed.inputs);
+  return runStep(entry, { invocation: 'cli', env, cwd }, parsed.inputs);
 }
 
 /** The entry of each GitHub action (dist/<step>.js): the same code, inputs from INPUT_*. */
@@ -58,7 +58,7 @@ export async function runAction(step: string): Promise<void> {
   silenceSdkNodeNotice();
   const entry = findStep(step);
   if (!entry) throw new Error(`no step named ${step}`);
-  process.exitCode = await runStep(entry, process.env, 'action');
+  process.exitCode = await runStep(entry, { invocation: 'action', env: process.env, cwd: process.cwd() });
 }
 
 /**

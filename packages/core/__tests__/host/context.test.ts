@@ -63,7 +63,7 @@ describe('githubContext', () => {
       GITHUB_RUN_ID: '99',
       GITHUB_RUN_ATTEMPT: '2',
       RUNNER_TEMP: '/runner/tmp',
-    });
+    }, dir);
     expect(ctx).toMatchObject({
       repository: { owner: 'acme', repo: 'models' },
       sha: 'a'.repeat(40),
@@ -77,7 +77,7 @@ describe('githubContext', () => {
   });
 
   test('a push event uses GITHUB_SHA and has no PR', () => {
-    const ctx = githubContext({ GITHUB_REPOSITORY: 'acme/models', GITHUB_SHA: 'b'.repeat(40), GITHUB_EVENT_NAME: 'push' });
+    const ctx = githubContext({ GITHUB_REPOSITORY: 'acme/models', GITHUB_SHA: 'b'.repeat(40), GITHUB_EVENT_NAME: 'push' }, os.tmpdir());
     expect(ctx).toMatchObject({ sha: 'b'.repeat(40), pullRequest: null, apiUrl: 'https://api.github.com' });
   });
 });
@@ -92,7 +92,7 @@ describe('jenkinsContext', () => {
       CHANGE_URL: 'https://github.com/acme/models/pull/12',
       BUILD_URL: 'https://jenkins.example/job/models/job/PR-12/3/',
       GIT_COMMIT: 'f'.repeat(40),
-    });
+    }, dir);
     expect(ctx.sha).toBe(prHead);
     expect(ctx.sha).not.toBe(merge);
     expect(ctx).toMatchObject({ pullRequest: 12, repository: { owner: 'acme', repo: 'models' }, runUrl: 'https://jenkins.example/job/models/job/PR-12/3/' });
@@ -101,7 +101,7 @@ describe('jenkinsContext', () => {
 
   test('a branch build keeps HEAD even when it is a merge, and finds the repo from git', async () => {
     const { dir, merge } = repoWithPrMerge();
-    const ctx = await jenkinsContext({ WORKSPACE: dir, BRANCH_NAME: 'main' });
+    const ctx = await jenkinsContext({ WORKSPACE: dir, BRANCH_NAME: 'main' }, dir);
     expect(ctx).toMatchObject({ sha: merge, pullRequest: null, repository: { owner: 'acme', repo: 'models' }, tempDir: `${dir}@tmp` });
     rmSync(dir, { recursive: true });
   });
@@ -136,7 +136,7 @@ describe('runIdentity: which run a step belongs to', () => {
   });
 
   test('the CLI in a workflow run: step belongs to the workflow run', async () => {
-    const ctx = await localContext({ GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: '5', GITHUB_RUN_ATTEMPT: '3' });
+    const ctx = await localContext({ GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: '5', GITHUB_RUN_ATTEMPT: '3' }, os.tmpdir());
     expect(ctx.run).toEqual({ id: 'github:5.3', source: 'github' });
   });
 });

@@ -21,7 +21,7 @@ function quietHost(dir: string): Host {
   return {
     kind: 'local',
     inputs: { get: () => undefined, names: () => [] } as unknown as Host['inputs'],
-    context: { repository: null, sha: null, pullRequest: null, runUrl: null, eventName: null, apiUrl: 'https://api.github.com', workspace: dir, tempDir: dir, run: { id: 'scaling', source: 'process' } },
+    context: { repository: null, sha: null, pullRequest: null, runUrl: null, eventName: null, apiUrl: 'https://api.github.com', workspace: dir, cwd: dir, env: {}, tempDir: dir, run: { id: 'scaling', source: 'process' } },
     cache: { restore: async () => undefined, save: async () => undefined },
     group: (_name, fn) => fn(),
     setSecret: ignore,

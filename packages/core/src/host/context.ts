@@ -7,7 +7,7 @@ import type { RunContext, RunIdentity } from './types.js';
 const PUBLIC_API = 'https://api.github.com';
 
 /** GitHub Actions: the runner's variables and the event payload. */
-export function githubContext(env: NodeJS.ProcessEnv): RunContext {
+export function githubContext(env: NodeJS.ProcessEnv, cwd: string): RunContext {
   const payload = readEventPayload(env['GITHUB_EVENT_PATH']);
   const pullRequest = payload?.pull_request as { number?: number; head?: { sha?: string } } | undefined;
   const repository = parseOwnerRepo(env['GITHUB_REPOSITORY']);
@@ -22,7 +22,9 @@ export function githubContext(env: NodeJS.ProcessEnv): RunContext {
     runUrl: repository && runId ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}` : null,
     eventName: env['GITHUB_EVENT_NAME'] ?? null,
     apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
-    workspace: env['GITHUB_WORKSPACE'] ?? process.cwd(),
+    workspace: env['GITHUB_WORKSPACE'] ?? cwd,
+    cwd,
+    env,
     tempDir: env['RUNNER_TEMP'] || os.tmpdir(),
     run: runIdentity(env, 'github'),
   };
@@ -34,8 +36,8 @@ export function githubContext(env: NodeJS.ProcessEnv): RunContext {
  * PR-* build whose HEAD is a two-parent merge, statuses go on HEAD^1, the PR
  * head.
  */
-export async function jenkinsContext(env: NodeJS.ProcessEnv): Promise<RunContext> {
-  const workspace = env['WORKSPACE'] ?? process.cwd();
+export async function jenkinsContext(env: NodeJS.ProcessEnv, cwd: string): Promise<RunContext> {
+  const workspace = env['WORKSPACE'] ?? cwd;
   const prNumber = parsePrNumber(env['CHANGE_ID']);
   const fromEnv = (env['CHANGE_URL'] && parseRepositoryUrl(env['CHANGE_URL'])) || (env['GIT_URL'] && parseRepositoryUrl(env['GIT_URL']));
   const [repository, sha] = await Promise.all([
@@ -50,14 +52,16 @@ export async function jenkinsContext(env: NodeJS.ProcessEnv): Promise<RunContext
     eventName: null,
     apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
     workspace,
+    cwd,
+    env,
     tempDir: env['WORKSPACE_TMP'] || (env['WORKSPACE'] ? `${env['WORKSPACE']}@tmp` : os.tmpdir()),
     run: runIdentity(env, 'jenkins'),
   };
 }
 
 /** A terminal: whatever git says about the current folder; the CLI in a workflow's `run:` step: the workflow's context. */
-export async function localContext(env: NodeJS.ProcessEnv, cwd = process.cwd()): Promise<RunContext> {
-  if (env['GITHUB_ACTIONS'] === 'true') return githubContext(env);
+export async function localContext(env: NodeJS.ProcessEnv, cwd: string): Promise<RunContext> {
+  if (env['GITHUB_ACTIONS'] === 'true') return githubContext(env, cwd);
   // Two git processes at once: each costs ~30 ms of start-up, paid on every step.
   const [repository, sha] = await Promise.all([repositoryFromGit(cwd), revParse(cwd, 'HEAD')]);
   return {
@@ -68,6 +72,8 @@ export async function localContext(env: NodeJS.ProcessEnv, cwd = process.cwd()):
     eventName: null,
     apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
     workspace: cwd,
+    cwd,
+    env,
     tempDir: os.tmpdir(),
     run: runIdentity(env, 'local'),
   };

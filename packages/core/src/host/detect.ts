@@ -7,6 +7,14 @@ import type { Host, HostKind } from './types.js';
  */
 export type Invocation = 'action' | 'cli';
 
+/** How and where this process was started: what a host is made from (only the entry reads `process`). */
+export interface Launch {
+  readonly invocation: Invocation;
+  readonly env: NodeJS.ProcessEnv;
+  /** The working directory: relative paths in inputs resolve against it. */
+  readonly cwd: string;
+}
+
 /**
  * An action on GITHUB_ACTIONS=true → github; JENKINS_URL, or BUILD_URL with
  * WORKSPACE → jenkins; else local. The CLI is never the github host: in a
@@ -24,19 +32,19 @@ export function detectHostKind(env: NodeJS.ProcessEnv, invocation: Invocation = 
  * Builds the host for this process. Each implementation is imported only when
  * chosen, so `--help` and `--version` load none of them.
  */
-export async function createHost(step: string, env: NodeJS.ProcessEnv, cliInputs: Record<string, unknown>, invocation: Invocation): Promise<Host> {
-  switch (detectHostKind(env, invocation)) {
+export async function createHost(step: string, launch: Launch, cliInputs: Record<string, unknown>): Promise<Host> {
+  switch (detectHostKind(launch.env, launch.invocation)) {
     case 'github': {
       const { GitHubHost } = await import('./github.js');
-      return new GitHubHost();
+      return new GitHubHost(launch.env, launch.cwd);
     }
     case 'jenkins': {
       const { JenkinsHost } = await import('./jenkins.js');
-      return JenkinsHost.create(step, env, cliInputs);
+      return JenkinsHost.create(step, launch, cliInputs);
     }
     case 'local': {
       const { LocalHost } = await import('./local.js');
-      return LocalHost.create(step, env, cliInputs);
+      return LocalHost.create(step, launch, cliInputs);
     }
   }
 }

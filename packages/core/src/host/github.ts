@@ -4,7 +4,8 @@ import { githubContext } from './context.js';
 import { envInputs } from './raw-inputs.js';
 import { inertLines } from './workflow-commands.js';
 import { redactUrlCredentials } from '../redact.js';
-import type { CacheStore, Host, Logger } from './types.js';
+import type { RawInputs } from '../spec/types.js';
+import type { CacheStore, Host, Logger, RunContext } from './types.js';
 
 /** GitHub refuses a step summary over 1 MiB; leave room for what other steps add. */
 const STEP_SUMMARY_LIMIT = 512 * 1024;
@@ -16,9 +17,19 @@ const STEP_SUMMARY_LIMIT = 512 * 1024;
  */
 export class GitHubHost implements Host {
   readonly kind = 'github' as const;
-  readonly inputs = envInputs(process.env);
-  readonly context = githubContext(process.env);
+  readonly inputs: RawInputs;
+  readonly context: RunContext;
   readonly cache: CacheStore = new ActionsCache(this);
+
+  /**
+   * `env` is the process's own environment in an action: @actions/core
+   * reads GITHUB_OUTPUT and the rest from process.env itself, so a host over
+   * another environment would write its outputs where that one says.
+   */
+  constructor(env: NodeJS.ProcessEnv, cwd: string) {
+    this.inputs = envInputs(env);
+    this.context = githubContext(env, cwd);
+  }
 
   // Every text goes out through redactUrlCredentials (a URL a user gave may
   // carry a password the runner was never told to mask).
@@ -57,7 +68,7 @@ export class GitHubHost implements Host {
 
   async appendSummary(markdown: string): Promise<void> {
     // summary.write() throws when GITHUB_STEP_SUMMARY is unset (some runners, act without it).
-    if (!process.env['GITHUB_STEP_SUMMARY']) {
+    if (!this.context.env['GITHUB_STEP_SUMMARY']) {
       core.info('No GITHUB_STEP_SUMMARY on this runner: the summary is only in the report file.');
       return;
     }

@@ -1,6 +1,7 @@
 import { writeFileAtomic } from '../fs-atomic.js';
 import { parseInputsJson } from '../spec/inputs.js';
 import { jenkinsContext } from './context.js';
+import type { Launch } from './detect.js';
 import { PlainHost } from './plain-host.js';
 import { jsonInputs } from './raw-inputs.js';
 
@@ -17,9 +18,9 @@ import { jsonInputs } from './raw-inputs.js';
 export class JenkinsHost extends PlainHost {
   readonly kind = 'jenkins' as const;
 
-  static async create(step: string, env: NodeJS.ProcessEnv, cliInputs: Record<string, unknown> = {}): Promise<JenkinsHost> {
+  static async create(step: string, { env, cwd }: Pick<Launch, 'env' | 'cwd'>, cliInputs: Record<string, unknown> = {}): Promise<JenkinsHost> {
     const inputs = jsonInputs({ ...parseInputsJson(env['MLOPS_CI_INPUTS'] ?? '{}'), ...cliInputs });
-    return new JenkinsHost(inputs, await jenkinsContext(env), step, env);
+    return new JenkinsHost(inputs, await jenkinsContext(env, cwd), step, env);
   }
 
   async finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void> {

@@ -1,5 +1,6 @@
 import { parseInputsJson } from '../spec/inputs.js';
 import { localContext } from './context.js';
+import type { Launch } from './detect.js';
 import { PlainHost } from './plain-host.js';
 import { jsonInputs } from './raw-inputs.js';
 import { inertJson } from './workflow-commands.js';
@@ -11,9 +12,9 @@ import { inertJson } from './workflow-commands.js';
 export class LocalHost extends PlainHost {
   readonly kind = 'local' as const;
 
-  static async create(step: string, env: NodeJS.ProcessEnv, cliInputs: Record<string, unknown>): Promise<LocalHost> {
+  static async create(step: string, { env, cwd }: Pick<Launch, 'env' | 'cwd'>, cliInputs: Record<string, unknown>): Promise<LocalHost> {
     const fromEnv = env['MLOPS_CI_INPUTS'] ? parseInputsJson(env['MLOPS_CI_INPUTS']) : {};
-    return new LocalHost(jsonInputs({ ...fromEnv, ...cliInputs }), await localContext(env), step, env);
+    return new LocalHost(jsonInputs({ ...fromEnv, ...cliInputs }), await localContext(env, cwd), step, env);
   }
 
   async finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void> {

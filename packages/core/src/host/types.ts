@@ -15,7 +15,17 @@ export interface RunContext {
   readonly eventName: string | null;
   /** The REST API base: GITHUB_API_URL, else https://api.github.com (GHES-ready). */
   readonly apiUrl: string;
+  /** The checkout: where step records live, the default working folder of a training. */
   readonly workspace: string;
+  /**
+   * The folder a relative path in an input is relative to, on every host and
+   * in every step: the working directory the step was started in (a GitHub
+   * action: the workspace; Jenkins: the current `dir()`; a terminal: the
+   * shell's folder). Steps never read `process.cwd()`.
+   */
+  readonly cwd: string;
+  /** The step's environment variables. Steps read these, never `process.env`, so a test or host can hand them in. */
+  readonly env: Readonly<NodeJS.ProcessEnv>;
   /** A per-run scratch folder that outlives the step (RUNNER_TEMP, WORKSPACE_TMP, os.tmpdir()). */
   readonly tempDir: string;
   /** Which run this step belongs to: the steps of one run share it, and only they trust each other's records. */

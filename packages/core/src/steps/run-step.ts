@@ -1,5 +1,5 @@
 import { categoryOf, EXIT, exitCodeOf, messageOf } from '../errors.js';
-import { createHost, type Invocation } from '../host/detect.js';
+import { createHost, type Launch } from '../host/detect.js';
 import { writeErrorFile } from '../host/jenkins.js';
 import { withEnvFallbacks } from '../host/raw-inputs.js';
 import type { Host } from '../host/types.js';
@@ -15,10 +15,11 @@ import type { StepEntry } from './types.js';
  * read and validate inputs, run, publish outputs, map errors to 1/2/3.
  * The same path serves the GitHub action, the Jenkins shim and the CLI.
  */
-export async function runStep(entry: StepEntry, env: NodeJS.ProcessEnv, invocation: Invocation, cliInputs: Record<string, unknown> = {}): Promise<number> {
+export async function runStep(entry: StepEntry, launch: Launch, cliInputs: Record<string, unknown> = {}): Promise<number> {
+  const { env } = launch;
   let host: Host;
   try {
-    host = await createHost(entry.spec.name, env, cliInputs, invocation);
+    host = await createHost(entry.spec.name, launch, cliInputs);
   } catch (err) {
     process.stderr.write(`error: ${redactUrlCredentials(messageOf(err))}\n`);
     await writeErrorFileWithoutHost(env, err);
