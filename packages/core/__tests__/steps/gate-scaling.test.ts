@@ -13,7 +13,7 @@ import type { Host } from '../../src/host/types.js';
 import { prepareGate } from '../../src/metrics/evaluate.js';
 import type { Rule } from '../../src/types/gate.js';
 import { run } from '../../src/steps/evaluate-and-gate/index.js';
-import type { GateInputs } from '../../src/steps/evaluate-and-gate/inputs.js';
+import type { GateInputs } from '../../src/steps/evaluate-and-gate/plan.js';
 
 /** A host that reports nothing anywhere: the step's own work is what is counted. */
 function quietHost(dir: string): Host {

@@ -29,8 +29,8 @@ export async function runStep(entry: StepEntry, launch: Launch, cliInputs: Recor
     const step = await entry.load();
     const raw = withEnvFallbacks(host.inputs, entry.spec, env);
     maskSecretInputs(entry.spec, raw, host);
-    const inputs = await step.getInputs(new InputReader(entry.spec, raw), host);
-    const result = await step.run(inputs, host);
+    const plan = await step.plan(new InputReader(entry.spec, raw), host);
+    const result = await step.run(plan, host);
     for (const [name, value] of Object.entries(result.outputs)) host.setOutput(name, value);
     if (result.gateFailure !== undefined) {
       await host.finish({ exitCode: EXIT.gateFailed, error: { message: result.gateFailure, category: 'gate' } });

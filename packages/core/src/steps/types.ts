@@ -9,15 +9,19 @@ export interface StepResult {
   readonly gateFailure?: string;
 }
 
-/** The code of a step: loaded only when that step runs. */
-export interface StepModule<Inputs> {
-  /** Reads and validates every input before any work starts (InputError → exit 2). */
-  getInputs(reader: InputReader, host: Host): Inputs | Promise<Inputs>;
-  run(inputs: Inputs, host: Host): Promise<StepResult>;
+/**
+ * The code of a step: loaded only when that step runs. A step's life is
+ * plan → run: `plan` reads every input and what it names and makes every
+ * check that needs no work (an InputError there is exit 2, nothing done);
+ * `run` does the work from the plan.
+ */
+export interface StepModule<S extends StepSpec, Plan> {
+  plan(reader: InputReader<S>, host: Host): Plan | Promise<Plan>;
+  run(plan: Plan, host: Host): Promise<StepResult>;
 }
 
 export interface StepEntry {
   readonly spec: StepSpec;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each step has its own Inputs type
-  load(): Promise<StepModule<any>>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each step has its own spec and plan types
+  load(): Promise<StepModule<any, any>>;
 }

@@ -22,9 +22,9 @@ import { syncTargets, type SyncReport } from '../../data/sync.js';
 import { openStore, type StoreOptions } from '../../storage/open.js';
 import type { ObjectStore } from '../../storage/types.js';
 import type { StepResult } from '../types.js';
-import { readDataPullInputs, type DataPullInputs } from './inputs.js';
+import { readDataPullInputs, type DataPullInputs } from './plan.js';
 
-export { readDataPullInputs as getInputs };
+export { readDataPullInputs as plan };
 
 const CACHE_KEY_PREFIX = 'mlops-ci-data-pull-';
 

@@ -18,12 +18,12 @@ import { renderJUnit } from '../../report/junit.js';
 import type { GateResults } from '../../types/gate.js';
 import type { StepResult } from '../types.js';
 import { GatePublisher } from './publish.js';
-import { readGateInputs, type GateInputs } from './inputs.js';
+import { readGateInputs, type GateInputs } from './plan.js';
 
-export { readGateInputs as getInputs };
+export { readGateInputs as plan };
 
 /**
- * Inputs were checked whole by `getInputs`; from the pending status on, the
+ * Inputs were checked whole by `plan`; from the pending status on, the
  * only way to fail is a fault (a file that cannot be written), and then the
  * status is settled as `error` before the step ends with exit 1.
  */

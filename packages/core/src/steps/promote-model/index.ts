@@ -22,9 +22,9 @@ import { hashFile } from '../../registry/local-blob-store.js';
 import { assembleLineage, moverOf, renderLineage } from '../../registry/lineage.js';
 import { RegistryRefusal, type AliasMove, type DescribedVersion, type GarbageReport, type Lineage, type LocalModelFile, type ModelRegistry, type Mover } from '../../registry/types.js';
 import type { StepResult } from '../types.js';
-import { readPromoteInputs, type ModelFileRef, type PromoteInputs } from './inputs.js';
+import { readPromoteInputs, type ModelFileRef, type PromoteInputs } from './plan.js';
 
-export { readPromoteInputs as getInputs };
+export { readPromoteInputs as plan };
 
 /** How often long work (hashing a large file) says how far it got. */
 const PROGRESS_EVERY_MS = 5000;

@@ -20,9 +20,9 @@ import type { EnvManager } from '../../env/managers/base.js';
 import { createManager } from '../../env/managers/factory.js';
 import type { CacheOptions, CacheStore, Host } from '../../host/types.js';
 import type { StepResult } from '../types.js';
-import { readSetupEnvInputs, type SetupEnvInputs } from './inputs.js';
+import { readSetupEnvInputs, type SetupEnvInputs } from './plan.js';
 
-export { readSetupEnvInputs as getInputs };
+export { readSetupEnvInputs as plan };
 
 /**
  * A built env is shared with a directory cache by hard links: restoring

@@ -23,9 +23,9 @@ import { superviseRun, TIMEOUT_GRACE_SECONDS, type RunOutcome } from '../../cont
 import type { ContainerRuntime, ImageInfo, RunPlan } from '../../container/types.js';
 import type { Host } from '../../host/types.js';
 import type { StepResult } from '../types.js';
-import { callerUser, readTrainInputs, type ImageSource, type TrainInputs } from './inputs.js';
+import { callerUser, readTrainInputs, type ImageSource, type TrainInputs } from './plan.js';
 
-export { readTrainInputs as getInputs };
+export { readTrainInputs as plan };
 
 /** Log lines repeated in the error when the command fails. */
 const TAIL_LINES = 30;
