@@ -6,7 +6,8 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'jenkins-lib/resources/', 'coverage/', '.cache/'],
+    // What git ignores, and the generated bundles.
+    ignores: ['dist/', 'jenkins-lib/resources/', 'coverage/', '.cache/', 'tmp/', '.mlops-ci/'],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
