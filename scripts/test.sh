@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: provisions what they need, lints the shell scripts, checks
-# that generated files and dist/ are fresh, type-checks, then runs the unit and
-# integration suites.
+# that generated files and dist/ are fresh, type-checks and lints the
+# TypeScript, then runs the unit and integration suites.
 # Ends with one line "tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
@@ -14,6 +14,7 @@ git ls-files -z -- '*.sh' .ci/run | xargs -0 shellcheck || fail "shellcheck foun
 npx tsx scripts/generate.ts --check || fail "generated files are stale: run npm run build"
 bash scripts/check-dist.sh || fail "dist/ is stale: run npm run build"
 npx tsc -p packages/core --noEmit || fail "type errors"
+npx eslint --max-warnings 0 . || fail "eslint found problems"
 
 report=$(mktemp)
 node --experimental-vm-modules node_modules/jest/bin/jest.js --ci --json --outputFile="$report" "$@"

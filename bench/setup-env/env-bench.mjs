@@ -65,7 +65,7 @@ function prepare(manager) {
 }
 
 const PLAIN = {
-  venv: (dir) => [['sh', ['-c', `"$0" -m venv .venv && .venv/bin/pip install -q -r requirements.txt`, python]]],
+  venv: () => [['sh', ['-c', `"$0" -m venv .venv && .venv/bin/pip install -q -r requirements.txt`, python]]],
   uv: () => [['uv', ['sync', '--locked', '--python', python]]],
   pipenv: () => [['pipenv', ['sync', '--python', python], { PIPENV_VENV_IN_PROJECT: '1' }]],
   poetry: () => [['sh', ['-c', 'poetry env use "$0" >/dev/null && poetry sync', python], { POETRY_VIRTUALENVS_IN_PROJECT: 'true' }]],

@@ -285,7 +285,7 @@ function signalNumber(signal: NodeJS.Signals): number {
   return ({ SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as Record<string, number>)[signal] ?? 0;
 }
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- ANSI escape sequences start with the ESC control character
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[78]/g;
 const stripAnsi = (s: string): string => s.replace(ANSI, '');
 

@@ -96,7 +96,7 @@ describe('loadMetricsFile', () => {
   });
 
   test('YAML (.yaml and .yml): .nan, .inf, lists by index, booleans', async () => {
-    expect(await loadMetricsFile(path.join(dir, 'm.yaml'))).toEqual({
+    expect(await loadMetricsFile(path.join(dir, 'm.yaml'), dir)).toEqual({
       accuracy: 0.91,
       'eval.f1': 0.88,
       'eval.loss': Number.NaN,

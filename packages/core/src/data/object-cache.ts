@@ -87,7 +87,6 @@ export class ObjectCache {
    * file in place would destroy the one copy meant to put it right.
    */
   async keep(file: string, id: string): Promise<void> {
-    const target = this.pathOf(id);
     if (this.has(id)) return; // the same bytes, kept by a parallel transfer
     const temp = this.tempPath();
     try {

@@ -1,5 +1,4 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import YAML from 'yaml';
 import { InputError } from '../errors.js';

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parentsOf, parseRepositoryUrl, remoteUrl, revParse } from './git.js';
 import type { RunContext, RunIdentity } from './types.js';
 

@@ -32,7 +32,7 @@ type Format = 'json' | 'yaml' | 'toml';
  * @throws InputError('metrics') when the file cannot be read, is malformed (the
  *   message gives the parser's line and column), or is not a mapping at the top.
  */
-export async function loadMetricsFile(file: string, cwd: string = process.cwd()): Promise<MetricValues> {
+export async function loadMetricsFile(file: string, cwd: string): Promise<MetricValues> {
   const text = await readTextFile('metrics', 'metrics file', file, cwd);
   return metricsFromText(text, file);
 }

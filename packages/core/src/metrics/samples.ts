@@ -47,8 +47,8 @@ export interface SampleSeries {
 }
 
 export interface LoadSamplesOptions {
-  /** Folder relative paths are resolved from; process.cwd() when absent. */
-  readonly cwd?: string;
+  /** Folder relative paths are resolved from: the run's, never the process's. */
+  readonly cwd: string;
   /** The statistical rules' metric: picks a CSV column or JSON key named like it when the spec has no selector. */
   readonly metric?: string;
 }
@@ -59,9 +59,9 @@ export interface LoadSamplesOptions {
  * @throws InputError('samples') when the file is missing or malformed, the
  *   selector matches nothing, or a value is not a finite number or boolean.
  */
-export async function loadSamples(spec: string, options: LoadSamplesOptions = {}): Promise<number[]> {
+export async function loadSamples(spec: string, options: LoadSamplesOptions): Promise<number[]> {
   const { file, selector } = splitSpec(spec);
-  const text = await readTextFile('samples', 'samples file', file, options.cwd ?? process.cwd(), MAX_SAMPLES_FILE_BYTES);
+  const text = await readTextFile('samples', 'samples file', file, options.cwd, MAX_SAMPLES_FILE_BYTES);
   return parseSamples(text, file, selector, options.metric);
 }
 

@@ -139,6 +139,7 @@ function readByteSize(reader: InputReader, name: string): number {
   const text = reader.string(name).trim();
   const bytes = parseByteSize(text);
   // A size is short: quote at most its start, without control characters, so a huge or hostile value is never echoed.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
   const shown = (text.length > 32 ? `${text.slice(0, 32)}…` : text).replace(/[\u0000-\u001f\u007f]/g, '?');
   if (bytes === undefined) throw new InputError(name, `got '${shown}', expected a size such as 10GiB, 500MB, 750M or a number of bytes`);
   return bytes;

@@ -4,7 +4,7 @@ import { InputError } from '../../errors.js';
 import { remoteUrl, revParse } from '../../host/git.js';
 import type { Host } from '../../host/types.js';
 import { parseDuration } from '../../container/parse.js';
-import { loadMetricsFile, readTextFile } from '../../metrics/load.js';
+import { loadMetricsFile } from '../../metrics/load.js';
 import { parseRegistryLocation, UnknownRegistryError, type RegistryLocation } from '../../registry/factory.js';
 import { actorFrom, type Provenance } from '../../registry/lineage.js';
 import { aliasProblem, modelNameProblem } from '../../registry/names.js';
