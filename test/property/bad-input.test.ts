@@ -100,8 +100,10 @@ function figures(outcomes: readonly Outcome[]): string {
 }
 
 test('every input of every step, on every host: exit 0, or exit 2 with one error naming it, nothing written, nothing run', async () => {
+  // MLOPS_CI_PROPERTY_STEP=<step> runs one step's cases (while working on it); known gaps of the others then count as fixed, so it is never set in CI.
+  const only = process.env['MLOPS_CI_PROPERTY_STEP'];
   const cases = catalogue(
-    STEPS.map((step) => step.spec),
+    STEPS.map((step) => step.spec).filter((spec) => !only || spec.name === only),
     SEED,
   );
   const outcomes = await runAll(cases);
