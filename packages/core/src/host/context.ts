@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parentsOf, parseRepositoryUrl, remoteUrl, revParse } from './git.js';
+import { parentsOf, parseRepositoryUrl, remoteUrl, revParse } from '../scm/git.js';
 import type { RunContext, RunIdentity } from './types.js';
 
 const PUBLIC_API = 'https://api.github.com';
