@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { parentsOf, parseRepositoryUrl, remoteUrl, revParse } from './git.js';
+import { parentsOf, parseRepositoryUrl, remoteUrl, revParse } from '../scm/git.js';
 import type { RunContext, RunIdentity } from './types.js';
 
 const PUBLIC_API = 'https://api.github.com';

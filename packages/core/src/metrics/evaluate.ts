@@ -234,9 +234,8 @@ class RuleEvaluator {
 
   evaluate(candidate: GateCandidate, rule: Rule): RuleResult {
     const right = rule.right;
-    const usesBaseline = right.kind === 'metric' && right.source === 'baseline';
     const value = candidate.metrics[rule.metric];
-    const base = usesBaseline ? this.baselineValue(right.metric) : undefined;
+    const base = right.kind === 'baseline' ? this.baselineValue(right.metric) : undefined;
     const shown = { rule: rule.text, metric: rule.metric, value: usable(value), baseline: usable(base) };
     const unknown = { threshold: null, delta: null, passed: false } as const;
 
@@ -246,14 +245,6 @@ class RuleEvaluator {
 
     if (right.kind === 'number') {
       return this.compareWithThreshold(shown, rule, presentValue, right.value, Math.abs(right.value));
-    }
-    if (right.source === 'candidate') {
-      const other = candidate.metrics[right.metric];
-      const otherProblem = problemWith(other, right.metric, candidate.file);
-      if (otherProblem !== undefined) return { ...shown, ...unknown, verdict: 'failed', note: otherProblem };
-      const threshold = (other as number) + right.offset;
-      const scale = Math.max(Math.abs(other as number), Math.abs(right.offset));
-      return this.compareWithThreshold(shown, rule, presentValue, threshold, scale);
     }
 
     const baselineProblem = this.baselineProblem(right.metric, base);

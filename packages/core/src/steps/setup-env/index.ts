@@ -18,7 +18,8 @@ import { checkHealth, clearEnvFolder, LOCK_EXPORT_FILE, markFinished, writeMarke
 import { writeFileAtomic } from '../../fs-atomic.js';
 import type { EnvManager } from '../../env/managers/base.js';
 import { createManager } from '../../env/managers/factory.js';
-import type { CacheOptions, CacheStore, Host } from '../../host/types.js';
+import type { CacheOptions, CacheStore } from '../../cache/types.js';
+import type { Host } from '../../host/types.js';
 import type { StepResult } from '../types.js';
 import { readSetupEnvInputs, type SetupEnvInputs } from './plan.js';
 

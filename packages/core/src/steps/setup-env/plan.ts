@@ -8,8 +8,9 @@ import { detectManager, onPath, readProjectFiles, resolveCondaTool, type FileOve
 import { chooseInterpreter, describeInterpreters, findInterpreters, type Interpreter } from '../../env/python-discovery.js';
 import { ACCEPTED_FORMS, parseVersionSpec, type VersionSpec } from '../../env/python-version.js';
 import { DOWNLOAD_CACHE_VARIABLE, type EnvPlan, type ManagerName, type ProjectFiles } from '../../env/types.js';
-import { cacheStoreFor } from '../../host/cache-store.js';
-import type { CacheStore, Host } from '../../host/types.js';
+import { cacheStoreFor } from '../../cache/open.js';
+import type { CacheStore } from '../../cache/types.js';
+import type { Host } from '../../host/types.js';
 import type { InputReader } from '../../spec/inputs.js';
 
 export interface SetupEnvInputs {

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { DEFAULT_CACHE_MAX_BYTES, planEviction, type CacheEntry } from '../cache-cap.js';
 import { formatBytes } from '../data/progress.js';
 import { execCapture } from '../exec.js';
-import type { CacheOptions, CacheStore, Logger } from './types.js';
+import type { Logger } from '../host/types.js';
+import type { CacheOptions, CacheStore } from './types.js';
 
 /** An entry's name ends with how it is kept: one tar archive, or (link mode) a folder tree. */
 const TAR = '.tar';
