@@ -209,9 +209,10 @@ function checkSamples(input: EvaluateGateInput): void {
 }
 
 /**
- * The most examples one candidate's bootstrap may draw (rows × resamples).
- * A draw costs about 10 ns here: 10^9 draws are seconds per candidate, the
- * 10^10 of 1,000,000 rows at 10,000 resamples took 147 s.
+ * The most examples one candidate's bootstrap may draw (rows × resamples):
+ * enough for any evaluation set the gate is meant for, while keeping one
+ * candidate's bootstrap to seconds (bench/evaluate-and-gate/README.md has the
+ * cost of a draw).
  */
 export const MAX_BOOTSTRAP_DRAWS = 1_000_000_000;
 
