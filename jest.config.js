@@ -1,5 +1,7 @@
-// Two projects, as in docker/actions-toolkit: fast unit tests beside the code,
-// integration tests (real groovy, act, HTTP servers, the built bundle) under test/.
+// Two projects, as in docker/actions-toolkit: fast unit tests of the TypeScript
+// sources under packages/core/__tests__ (mirroring packages/core/src), and
+// integration tests (real groovy, act, HTTP servers, the built bundle) under
+// test/, one folder per step plus the shared ones.
 const tsJest = ['ts-jest', { useESM: true, tsconfig: 'packages/core/tsconfig.json', diagnostics: { ignoreCodes: [151002] } }];
 const common = {
   extensionsToTreatAsEsm: ['.ts'],

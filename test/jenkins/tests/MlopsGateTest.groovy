@@ -14,10 +14,10 @@ class MlopsGateTest extends PipelineTest {
         // when
         Map outputs = mlopsGate().call(metrics: ['rf=out/rf/metrics.json'], rules: 'accuracy >= 0.9')
 
-        // then: one mlopsStep call, for evaluate-and-gate, with the var's default under the user's map
+        // then: one mlopsStep call, for evaluate-and-gate, with the user's map as given
         StepCall step = harness.onlyCall('mlopsStep')
         assert step.args[0] == 'evaluate-and-gate'
-        assert step.args[1] == [onGateFail: 'unstable', metrics: ['rf=out/rf/metrics.json'], rules: 'accuracy >= 0.9']
+        assert step.args[1] == [metrics: ['rf=out/rf/metrics.json'], rules: 'accuracy >= 0.9']
         assert harness.onlyCall('sh').env.MLOPS_CI_STEP == 'evaluate-and-gate'
         assert sentInputs() == [metrics: ['rf=out/rf/metrics.json'], rules: 'accuracy >= 0.9']
         assert outputs == [passed: 'true', best: 'rf']

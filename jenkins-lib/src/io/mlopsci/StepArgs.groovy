@@ -8,7 +8,8 @@ import com.cloudbees.groovy.cps.NonCPS
  * - `inputs`: every other key, renamed to its kebab-case input name; values keep their JSON
  *   type (lists stay lists, maps stay maps); a null value means "not given" and is dropped.
  * - `onGateFail`: what exit code 3 (the gate did not pass) does: `unstable` marks the build
- *   UNSTABLE and returns the outputs, `error` fails the build. Optional. Defaults to `unstable`.
+ *   UNSTABLE and returns the outputs, `error` fails the build. Optional. Defaults to
+ *   ShimDefaults.ON_GATE_FAIL (`unstable`), generated from the evaluate-and-gate spec.
  * - `credentials`: a list of Jenkins credentials to bind with withCredentials, e.g.
  *   `[type: 'string', credentialsId: 'gh-token', input: 'github-token']` (the bundle reads the
  *   secret input from `MLOPS_CI_SECRET_GITHUB_TOKEN`), or
@@ -23,7 +24,6 @@ class StepArgs implements Serializable {
     static final String ON_GATE_FAIL = 'on-gate-fail'
     static final String CREDENTIALS = 'credentials'
     static final List<String> GATE_FAIL_CHOICES = ['unstable', 'error']
-    static final String DEFAULT_ON_GATE_FAIL = 'unstable'
 
     static final String STRING_CREDENTIAL = 'string'
     static final String USERNAME_PASSWORD_CREDENTIAL = 'usernamePassword'
@@ -73,24 +73,6 @@ class StepArgs implements Serializable {
         return new StepArgs(inputs, onGateFail, credentials)
     }
 
-    /**
-     * Returns a var's defaults merged under the user's map: a default is kept only when the user
-     * gave that input in neither spelling (onGateFail or on-gate-fail). Null maps count as empty.
-     */
-    @NonCPS
-    static Map<String, Object> mergeDefaults(Map defaults, Map userArgs) {
-        Map<String, Object> given = userArgs ?: [:]
-        Set<String> givenNames = given.keySet().collect { Object key -> InputNames.toKebab(String.valueOf(key)) } as Set
-        Map<String, Object> merged = [:]
-        (defaults ?: [:]).each { Object key, Object value ->
-            if (!(InputNames.toKebab(String.valueOf(key)) in givenNames)) {
-                merged[String.valueOf(key)] = value
-            }
-        }
-        given.each { Object key, Object value -> merged[String.valueOf(key)] = value }
-        return merged
-    }
-
     @NonCPS
     private static Map<String, Object> kebabKeys(Map userArgs) {
         Map<String, Object> named = [:]
@@ -111,7 +93,7 @@ class StepArgs implements Serializable {
     @NonCPS
     private static String parseOnGateFail(Object given) {
         if (given == null) {
-            return DEFAULT_ON_GATE_FAIL
+            return ShimDefaults.ON_GATE_FAIL
         }
         String choice = String.valueOf(given)
         if (!(choice in GATE_FAIL_CHOICES)) {

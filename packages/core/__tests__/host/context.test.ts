@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { githubContext, jenkinsContext, localContext, runIdentity } from '../../src/host/context.js';
 import { detectHostKind } from '../../src/host/detect.js';
-import { parseRepositoryUrl } from '../../src/host/git.js';
+import { parseRepositoryUrl } from '../../src/scm/git.js';
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, { cwd, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } })

@@ -3,7 +3,7 @@ import { checkRuleMetrics, parseRules } from '../../src/metrics/rules.js';
 import type { Rule } from '../../src/types/gate.js';
 import { inputErrorOf } from './helpers.js';
 
-const baseline = (metric: string, offset = 0) => ({ kind: 'metric', source: 'baseline', metric, offset }) as const;
+const baseline = (metric: string, offset = 0) => ({ kind: 'baseline', metric, offset }) as const;
 const number = (value: number) => ({ kind: 'number', value }) as const;
 
 describe('parseRules: good rules', () => {

@@ -53,6 +53,11 @@ describe('GitTagsRegistry.describe', () => {
     await expect(registry(dir).describe('other', { alias: 'canary' })).rejects.toBeInstanceOf(RegistryRefusal);
   });
 
+  test('a repository folder git cannot run in is an error, not "no such version"', async () => {
+    const missing = path.join(os.tmpdir(), `git-tags-missing-${process.pid}`, 'repo');
+    await expect(registry(missing).describe('iris', { version: 'v1.0.0' })).rejects.toThrow(/could not run git/);
+  });
+
   test('overview: whether the model has versions, and the stages assigned now', async () => {
     const { dir } = repo();
     expect(await registry(dir).overview('iris')).toEqual({ hasVersions: false, aliases: [] });

@@ -21,7 +21,7 @@ export interface EnvCacheKeys {
  * The hash covers every lock input's name and content, the extras, the
  * interpreter, and — for envs that cannot move — the env's absolute path.
  */
-export async function cacheKeys(plan: EnvPlan, options: { relocatable: boolean; suffix: string; platform?: string; arch?: string }): Promise<EnvCacheKeys> {
+export async function cacheKeys(plan: EnvPlan, options: { relocatable: boolean; suffix?: string; platform?: string; arch?: string }): Promise<EnvCacheKeys> {
   const hash = createHash('sha256');
   const part = (text: string) => hash.update(`${text}\u0000`);
   part(KEY_SCHEME);

@@ -17,8 +17,7 @@ import { MARKER_FILE, UNFINISHED_FILE } from './health.js';
  * like any other folder, and deleting it by hand is the way out.
  */
 export async function replaceableEnvPath(name: string, workDir: string): Promise<string> {
-  const given = name.trim() || '.venv';
-  const envPath = path.resolve(workDir, given);
+  const envPath = path.resolve(workDir, name);
   if (isSelfOrAncestor(envPath, workDir)) {
     throw new InputError('env-name', `got '${name}', which is the project folder or above it; name a folder of its own such as .venv`);
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { parentsOf, parseRepositoryUrl, remoteUrl, revParse } from './git.js';
+import { parentsOf, parseRepositoryUrl, remoteUrl, revParse } from '../scm/git.js';
 import type { RunContext, RunIdentity } from './types.js';
 
 const PUBLIC_API = 'https://api.github.com';
@@ -61,7 +61,7 @@ export async function jenkinsContext(env: NodeJS.ProcessEnv, cwd: string): Promi
 /** A terminal: whatever git says about the current folder; the CLI in a workflow's `run:` step: the workflow's context. */
 export async function localContext(env: NodeJS.ProcessEnv, cwd: string): Promise<RunContext> {
   if (env['GITHUB_ACTIONS'] === 'true') return githubContext(env, cwd);
-  // Two git processes at once: each costs ~30 ms of start-up, paid on every step.
+  // Two git processes at once: their start-up is paid on every step.
   const [repository, sha] = await Promise.all([repositoryFromGit(cwd), revParse(cwd, 'HEAD')]);
   return {
     repository,

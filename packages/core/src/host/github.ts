@@ -4,8 +4,10 @@ import { githubContext } from './context.js';
 import { envInputs } from './raw-inputs.js';
 import { inertLines } from './workflow-commands.js';
 import { redactUrlCredentials } from '../redact.js';
+import { ActionsCache } from '../cache/actions-cache.js';
+import type { CacheStore } from '../cache/types.js';
 import type { RawInputs } from '../spec/types.js';
-import type { CacheStore, Host, Logger, RunContext } from './types.js';
+import type { Host, RunContext } from './types.js';
 
 /** GitHub refuses a step summary over 1 MiB; leave room for what other steps add. */
 const STEP_SUMMARY_LIMIT = 512 * 1024;
@@ -77,29 +79,5 @@ export class GitHubHost implements Host {
 
   async finish(outcome: { exitCode: number; error?: { message: string } }): Promise<void> {
     if (outcome.error) core.setFailed(redactUrlCredentials(outcome.error.message));
-  }
-}
-
-/** @actions/cache, loaded only when a step caches something. */
-class ActionsCache implements CacheStore {
-  constructor(private readonly log: Logger) {}
-
-  async restore(paths: string[], key: string, restoreKeys: string[] = []): Promise<string | undefined> {
-    try {
-      const cache = await import('@actions/cache');
-      return await cache.restoreCache(paths, key, restoreKeys);
-    } catch (err) {
-      this.log.warning(`cache restore failed, continuing without it: ${(err as Error).message}`);
-      return undefined;
-    }
-  }
-
-  async save(paths: string[], key: string): Promise<void> {
-    try {
-      const cache = await import('@actions/cache');
-      await cache.saveCache(paths, key);
-    } catch (err) {
-      this.log.warning(`cache save failed for key ${key}: ${(err as Error).message}`);
-    }
   }
 }

@@ -2,10 +2,11 @@ import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../fs-atomic.js';
 import os from 'node:os';
 import path from 'node:path';
-import { DirectoryCache } from './directory-cache.js';
+import { DirectoryCache } from '../cache/directory-cache.js';
 import { inertLines } from './workflow-commands.js';
 import { redactUrlCredentials } from '../redact.js';
-import type { CacheStore, Host, HostKind, RunContext } from './types.js';
+import type { CacheStore } from '../cache/types.js';
+import type { Host, HostKind, RunContext } from './types.js';
 import type { RawInputs } from '../spec/types.js';
 
 /** Where a plain host's log lines go: stderr, so the CLI's stdout stays pure JSON. */

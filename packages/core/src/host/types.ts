@@ -1,3 +1,4 @@
+import type { CacheStore } from '../cache/types.js';
 import type { RawInputs } from '../spec/types.js';
 
 export type HostKind = 'github' | 'jenkins' | 'local';
@@ -43,28 +44,6 @@ export interface RunContext {
 export interface RunIdentity {
   readonly id: string;
   readonly source: 'github' | 'jenkins' | 'env' | 'process';
-}
-
-/** A saved folder, keyed like @actions/cache: exact key first, then newest match of each restore prefix. */
-export interface CacheStore {
-  /** Restores `paths`; returns the key that matched, or undefined on a miss. Never throws: a broken cache is a miss. */
-  restore(paths: string[], key: string, restoreKeys?: string[], options?: CacheOptions): Promise<string | undefined>;
-  /** Saves `paths` under `key`; a failure is a warning, not an error (optional work). */
-  save(paths: string[], key: string, options?: CacheOptions): Promise<void>;
-}
-
-/** How an entry is saved and restored; a key must be saved and restored with the same options. */
-export interface CacheOptions {
-  /**
-   * Optional. Share the files of the saved folders with the cache by hard
-   * links where the store can (a directory cache on the same filesystem)
-   * instead of copying them: a 390 MB env restores in a fraction of a second.
-   * Only for folders whose files are replaced, never written in place (a
-   * built Python env: pip and uv unlink and rewrite), since an in-place write
-   * through any link changes the cached entry too. Stores that cannot link
-   * ignore it. Defaults to false.
-   */
-  readonly link?: boolean;
 }
 
 export interface Logger {

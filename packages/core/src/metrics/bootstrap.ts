@@ -8,8 +8,8 @@ import { InputError } from '../errors.js';
 import type { Interval } from '../types/gate.js';
 
 // Bound once: inside a vm context (jest) every lookup of a global such as
-// `Math` goes through the context's interceptor and costs ~100 ns, which in
-// the 1.5M-iteration resampling loop turns 10 ms into a second.
+// `Math` goes through the context's interceptor, which in the resampling loop
+// costs more than the loop itself (bench/evaluate-and-gate/README.md).
 const imul = Math.imul;
 
 export const DEFAULT_RESAMPLES = 10_000;

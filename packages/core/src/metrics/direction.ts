@@ -23,7 +23,7 @@ export function metricDirection(metric: string, rules: readonly Rule[], selectio
 /**
  * `metricDirection` for many metrics: the rules are indexed by metric once,
  * so a report of R rows over R rules costs O(R), not a scan of every rule
- * for every row (40,000 rules took 51 s that way).
+ * for every row, which is quadratic (bench/evaluate-and-gate/README.md).
  */
 export function metricDirections(rules: readonly Rule[], selection: Selection | null): (metric: string) => Direction {
   const fromRules = directionsFromRules(rules);

@@ -215,7 +215,7 @@ class LineParser {
     }
     this.index++;
     const metric = token.value.slice(BASELINE_PREFIX.length);
-    return { kind: 'metric', source: 'baseline', metric, offset: this.parseOptionalOffset(token) };
+    return { kind: 'baseline', metric, offset: this.parseOptionalOffset(token) };
   }
 
   /** `+ 0.01` / `- 0.01` after a baseline metric; 0 when there is none. */
@@ -288,7 +288,7 @@ class LineParser {
     if (comparatorToken.text === '==' || comparatorToken.text === '!=') {
       this.fail(comparatorToken, "a statistical rule ('@') needs >=, >, <= or <");
     }
-    if (right.kind !== 'metric' || right.metric !== metric) {
+    if (right.kind !== 'baseline' || right.metric !== metric) {
       this.fail(rightToken, `a statistical rule ('@') compares a metric with its own baseline: expected baseline.${metric}`);
     }
   }
@@ -378,14 +378,8 @@ export function checkRuleMetrics(
       );
     }
     const right = rule.right;
-    if (right.kind !== 'metric') continue;
-    if (right.source === 'candidate' && !known.has(right.metric)) {
-      throw new InputError(
-        origin.input,
-        `${lineRef(origin, rule.line)}: '${right.metric}' is not a metric of any candidate; ${availableMetrics(known)}`,
-      );
-    }
-    if (right.source === 'baseline' && !known.has(right.metric) && !(baseline?.has(right.metric) ?? false)) {
+    if (right.kind !== 'baseline') continue;
+    if (!known.has(right.metric) && !(baseline?.has(right.metric) ?? false)) {
       throw new InputError(
         origin.input,
         `${lineRef(origin, rule.line)}: 'baseline.${right.metric}' names a metric neither the baseline nor any candidate has; ` +

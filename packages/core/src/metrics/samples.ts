@@ -32,8 +32,9 @@ import { defaultName, splitNamedEntry } from './names.js';
 
 /**
  * The most per-example scores one series may hold. The paired bootstrap draws
- * every row once per resample and candidate (10,000 times by default), about
- * 10 ns a draw: 1,000,000 rows took 147 s, 100,000 take seconds.
+ * every row once per resample and candidate (10,000 times by default): at
+ * this size that takes seconds, ten times more takes minutes
+ * (bench/evaluate-and-gate/README.md).
  */
 export const MAX_SAMPLE_ROWS = 100_000;
 

@@ -1,5 +1,6 @@
 import semver from 'semver';
 import { execCapture } from '../exec.js';
+import { revParse } from '../scm/git.js';
 import {
   RegistryRefusal,
   type AliasMove,
@@ -208,9 +209,8 @@ export class GitTagsRegistry implements ModelRegistry {
     return newest ? `v${newest}` : null;
   }
 
-  private async tagCommit(tag: string): Promise<string | null> {
-    const result = await execCapture('git', ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`], { cwd: this.repo, ignoreReturnCode: true });
-    return result.exitCode === 0 ? result.stdout.trim() : null;
+  private tagCommit(tag: string): Promise<string | null> {
+    return revParse(this.repo, `refs/tags/${tag}`, { throwIfGitCannotRun: true });
   }
 
   /** Creates an annotated tag; false when the name is taken. */

@@ -9,12 +9,11 @@ export type MetricValues = Readonly<Record<string, number>>;
 /** A comparison operator a rule may use. */
 export type Comparator = '>=' | '>' | '<=' | '<' | '==' | '!=';
 
-/** One side of a comparison: a number, or a metric of the candidate/baseline, plus an offset. */
+/** The right side of a comparison: a number, or a baseline metric plus an offset. */
 export type Operand =
   | { readonly kind: 'number'; readonly value: number }
   | {
-      readonly kind: 'metric';
-      readonly source: 'candidate' | 'baseline';
+      readonly kind: 'baseline';
       readonly metric: string;
       /** Added to the metric's value: `baseline.f1 - 0.01` has offset -0.01. */
       readonly offset: number;

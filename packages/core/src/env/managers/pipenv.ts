@@ -16,7 +16,8 @@ export class PipenvManager extends EnvManager {
   /**
    * The env as pipenv makes it: with virtualenv, pipenv's own dependency, from
    * pipenv's installation. It seeds pip from wheels it keeps instead of
-   * `python -m venv`'s ensurepip, which costs ~3.5 s a build. Without one beside
+   * `python -m venv`'s ensurepip, the slowest part of making an env
+   * (bench/setup-env/README.md). Without one beside
    * pipenv: the plain venv.
    */
   protected override async makeEnv(): Promise<void> {

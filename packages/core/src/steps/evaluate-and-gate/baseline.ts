@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 import { readInputTextIfExists } from '../../fs-input.js';
 import { modelNameProblem } from '../../registry/names.js';
-import { fetchRef, fileAt, isShallow, remoteNames, revParse } from '../../host/git.js';
+import { fetchRef, fileAt, isShallow, remoteNames, revParse } from '../../scm/git.js';
 import { metricsFromText } from '../../metrics/load.js';
 import type { BaselineFiles } from '../../metrics/samples.js';
 import { RegistryRefusal, type ModelRegistry } from '../../registry/types.js';

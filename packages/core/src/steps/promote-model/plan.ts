@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
-import { remoteUrl, revParse } from '../../host/git.js';
+import { remoteUrl, revParse } from '../../scm/git.js';
 import type { Host } from '../../host/types.js';
 import { parseDuration } from '../../container/parse.js';
 import { loadMetricsFile } from '../../metrics/load.js';

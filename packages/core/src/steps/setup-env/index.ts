@@ -18,15 +18,16 @@ import { checkHealth, clearEnvFolder, LOCK_EXPORT_FILE, markFinished, writeMarke
 import { writeFileAtomic } from '../../fs-atomic.js';
 import type { EnvManager } from '../../env/managers/base.js';
 import { createManager } from '../../env/managers/factory.js';
-import type { CacheOptions, CacheStore, Host } from '../../host/types.js';
+import type { CacheOptions, CacheStore } from '../../cache/types.js';
+import type { Host } from '../../host/types.js';
 import type { StepResult } from '../types.js';
-import { readSetupEnvInputs, type SetupEnvInputs } from './plan.js';
+import { planSetupEnv, type SetupEnvPlan } from './plan.js';
 
-export { readSetupEnvInputs as plan };
+export { planSetupEnv as plan };
 
 /**
- * A built env is shared with a directory cache by hard links: restoring
- * 11,000 files by links takes a fraction of the seconds writing 390 MB does.
+ * A built env is shared with a directory cache by hard links: restoring it
+ * writes no file content (bench/setup-env/README.md has the figures).
  * Safe because pip and uv replace files (unlink, write anew) rather than
  * writing into them, the same trade uv's own hard-link installs make; the
  * health check still vets every restore. Not for the download cache, which
@@ -43,8 +44,8 @@ interface ReadyEnv {
   readonly fingerprint: string;
 }
 
-export async function run(inputs: SetupEnvInputs, host: Host): Promise<StepResult> {
-  const runner = new CommandRunner(host);
+export async function run(inputs: SetupEnvPlan, host: Host): Promise<StepResult> {
+  const runner = new CommandRunner(host, host.context.env);
   const manager = createManager(inputs.plan, runner);
   const keys = await cacheKeys(inputs.plan, { relocatable: manager.relocatable, suffix: inputs.cacheKeySuffix });
   host.info(`${manager.name} env at ${inputs.plan.envPath} from ${inputs.plan.files.lockInputs.join(', ')}; cache key ${keys.env}`);
@@ -77,7 +78,7 @@ export async function run(inputs: SetupEnvInputs, host: Host): Promise<StepResul
  * from the cache by its exact key — only if healthy. A restored env that
  * fails the check is removed and the step builds a fresh one.
  */
-async function reuseEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCacheKeys, inputs: SetupEnvInputs, host: Host): Promise<ReadyEnv | null> {
+async function reuseEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCacheKeys, inputs: SetupEnvPlan, host: Host): Promise<ReadyEnv | null> {
   const inPlace = await checkHealth(manager, runner, keys.env);
   if (inPlace.healthy) {
     host.info(`The env at ${inputs.plan.envPath} was built for this key and is healthy: reusing it.`);
@@ -87,7 +88,7 @@ async function reuseEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCac
     host.info('Caching is off (cache: false).');
     return null;
   }
-  const matched = await restoreEnv(inputs.cache, keys, inputs.plan.envPath);
+  const matched = await restoreEnv(inputs.cache, keys, inputs.plan.envPath, host.context.cwd);
   if (!matched) {
     host.info(`No cached env for ${keys.env}.`);
     return null;
@@ -110,15 +111,15 @@ async function reuseEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCac
  * only the mark keeps the next run from trusting it. Every cache store adds
  * files to the folder and keeps the ones it did not save, so the mark stays.
  */
-async function restoreEnv(cache: CacheStore, keys: EnvCacheKeys, envPath: string): Promise<string | undefined> {
+async function restoreEnv(cache: CacheStore, keys: EnvCacheKeys, envPath: string, cwd: string): Promise<string | undefined> {
   await clearEnvFolder(envPath);
-  const matched = await cache.restore([cachePath(envPath)], keys.env, [], ENV_CACHE);
+  const matched = await cache.restore([cachePath(envPath, cwd)], keys.env, [], ENV_CACHE);
   if (matched) await markFinished(envPath);
   return matched;
 }
 
 /** Builds the env (downloads from the cache when any), marks it whole, and saves it unless it is inconsistent. */
-async function buildEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCacheKeys, inputs: SetupEnvInputs, host: Host): Promise<ReadyEnv> {
+async function buildEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCacheKeys, inputs: SetupEnvPlan, host: Host): Promise<ReadyEnv> {
   const { cache, plan } = inputs;
   const downloadsHit = await restoreDownloads(inputs, keys, host);
   await manager.create();
@@ -135,10 +136,10 @@ async function buildEnv(manager: EnvManager, runner: CommandRunner, keys: EnvCac
 }
 
 /** Saves the env under its exact key and, when it is ours and new, the download cache under its own. */
-async function saveToCache(cache: CacheStore, manager: EnvManager, keys: EnvCacheKeys, inputs: SetupEnvInputs, what: { env: boolean; downloads: boolean }, host: Host): Promise<void> {
+async function saveToCache(cache: CacheStore, manager: EnvManager, keys: EnvCacheKeys, inputs: SetupEnvPlan, what: { env: boolean; downloads: boolean }, host: Host): Promise<void> {
   if (what.env) {
     host.info(`Saving the env to the cache as ${keys.env}.`);
-    await cache.save([cachePath(inputs.plan.envPath)], keys.env, ENV_CACHE);
+    await cache.save([cachePath(inputs.plan.envPath, host.context.cwd)], keys.env, ENV_CACHE);
   }
   if (what.downloads) {
     await manager.trimDownloadCache();
@@ -159,7 +160,7 @@ async function holdsAnyFile(dir: string): Promise<boolean> {
 }
 
 /** The lock export kept in the env; the health check has shown the env still holds exactly that. */
-async function writeLockExport(manager: EnvManager, inputs: SetupEnvInputs): Promise<void> {
+async function writeLockExport(manager: EnvManager, inputs: SetupEnvPlan): Promise<void> {
   const kept = path.join(inputs.plan.envPath, LOCK_EXPORT_FILE);
   const text = await readFile(kept).catch(() => null);
   if (text) await writeFileAtomic(inputs.lockExportFile, text);
@@ -172,7 +173,7 @@ async function writeLockExport(manager: EnvManager, inputs: SetupEnvInputs): Pro
  * a folder that is already there is warm, and copying over a live cache
  * (uv's holds links between its entries) would corrupt it.
  */
-async function restoreDownloads(inputs: SetupEnvInputs, keys: EnvCacheKeys, host: Host): Promise<string | undefined> {
+async function restoreDownloads(inputs: SetupEnvPlan, keys: EnvCacheKeys, host: Host): Promise<string | undefined> {
   const folder = inputs.plan.downloadCache;
   if (!inputs.cache || !inputs.cacheDownloads) return undefined;
   if ((await readdir(folder).catch(() => [])).length > 0) {
@@ -190,8 +191,8 @@ async function restoreDownloads(inputs: SetupEnvInputs, keys: EnvCacheKeys, host
  * given, so an absolute path would miss on any runner whose workspace lives
  * elsewhere — and a relocatable (uv) env is meant to be restored there.
  */
-function cachePath(envPath: string): string {
-  const relative = path.relative(process.cwd(), envPath);
+function cachePath(envPath: string, cwd: string): string {
+  const relative = path.relative(cwd, envPath);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : envPath;
 }
 
@@ -202,7 +203,7 @@ async function pythonVersion(runner: CommandRunner, manager: EnvManager): Promis
   return result.stdout.trim();
 }
 
-function summary(manager: EnvManager, inputs: SetupEnvInputs, ready: ReadyEnv, keys: EnvCacheKeys): string {
+function summary(manager: EnvManager, inputs: SetupEnvPlan, ready: ReadyEnv, keys: EnvCacheKeys): string {
   const origin = { 'in place': 'reused in place', cache: 'restored from the cache', built: 'built' }[ready.origin];
   return [
     `### Python env (${manager.name}): ${origin}`,

@@ -8,15 +8,20 @@ import { detectManager, onPath, readProjectFiles, resolveCondaTool, type FileOve
 import { chooseInterpreter, describeInterpreters, findInterpreters, type Interpreter } from '../../env/python-discovery.js';
 import { ACCEPTED_FORMS, parseVersionSpec, type VersionSpec } from '../../env/python-version.js';
 import { DOWNLOAD_CACHE_VARIABLE, type EnvPlan, type ManagerName, type ProjectFiles } from '../../env/types.js';
-import { cacheStoreFor } from '../../host/cache-store.js';
-import type { CacheStore, Host } from '../../host/types.js';
+import { cacheStoreFor } from '../../cache/open.js';
+import type { CacheStore } from '../../cache/types.js';
+import type { Host } from '../../host/types.js';
 import type { InputReader } from '../../spec/inputs.js';
+import type { setupEnvSpec } from './spec.js';
 
-export interface SetupEnvInputs {
+type SetupEnvReader = InputReader<typeof setupEnvSpec>;
+type Env = Readonly<NodeJS.ProcessEnv>;
+
+export interface SetupEnvPlan {
   readonly plan: EnvPlan;
   /** null when `cache` is false. */
   readonly cache: CacheStore | null;
-  readonly cacheKeySuffix: string;
+  readonly cacheKeySuffix: string | undefined;
   /** Where the lock export is written. */
   readonly lockExportFile: string;
   /**
@@ -27,8 +32,6 @@ export interface SetupEnvInputs {
   readonly cacheDownloads: boolean;
 }
 
-type ManagerChoice = 'auto' | ManagerName;
-
 /** Installed by the user, not by us: a missing one is named with how to get it. */
 const TOOL_OF: Partial<Record<ManagerName, string>> = { pipenv: 'pipenv', poetry: 'poetry', uv: 'uv' };
 
@@ -38,32 +41,82 @@ const TOOL_OF: Partial<Record<ManagerName, string>> = { pipenv: 'pipenv', poetry
  * python-version, the cache. A lock file that does not parse, a version no
  * interpreter has, a forced manager without its lock file: exit 2 here,
  * with what was found, and nothing created.
+ *
+ * Every input is read before the project folder is looked at, so bad input
+ * is named as such even in a folder with nothing to build from.
  */
-export async function readSetupEnvInputs(reader: InputReader, host: Host): Promise<SetupEnvInputs> {
-  const env = process.env;
-  const choice = reader.choice<ManagerChoice>('manager');
-  const workDir = await workingDirectory(reader.string('working-directory'));
-  const overrides: FileOverrides = {
-    lockFile: reader.string('lock-file').trim() ? path.resolve(workDir, reader.string('lock-file').trim()) : null,
-    requirements: reader.list('requirements').map((file) => path.resolve(workDir, file)),
-  };
-  const envPath = await replaceableEnvPath(reader.string('env-name'), workDir);
-  const extras = reader.list('extras').map(checkExtra);
-  const cacheKeySuffix = checkSuffix(reader.string('cache-key-suffix').trim());
-  const cache = reader.boolean('cache') ? await cacheStoreFor(reader.string('cache-url'), host) : null;
-  const versionSpec = parseSpec(reader.string('python-version').trim(), 'python-version');
+export async function planSetupEnv(reader: SetupEnvReader, host: Host): Promise<SetupEnvPlan> {
+  const { env, tempDir } = host.context;
+  const choice = reader.get('manager');
+  const workDir = await workingDirectory(reader.get('working-directory'), host.context.cwd);
+  const overrides = fileOverrides(reader, workDir);
+  const envPath = await replaceableEnvPath(reader.get('env-name'), workDir);
+  const extras = reader.get('extras').map(checkExtra);
+  const cacheKeySuffix = checkSuffix(reader.get('cache-key-suffix'));
+  const cache = await cacheStore(reader, host);
+  const versionSpec = parseSpec(reader.get('python-version'), 'python-version');
 
   const detected = choice === 'auto' ? await detectManager(workDir, overrides) : choice;
   const files = await readProjectFiles(detected, workDir, overrides);
   const manager: ManagerName = files.condaEnv ? await resolveCondaTool(detected, env) : detected;
   const interpreter = await interpreterFor(manager, files, versionSpec, workDir, host);
-  const variable = DOWNLOAD_CACHE_VARIABLE[manager];
-  const ownDownloads = !env[variable];
-  const downloadCache = env[variable] || path.join(host.context.tempDir, 'mlops-ci', 'setup-env', 'downloads', manager);
+  const usersDownloads = env[DOWNLOAD_CACHE_VARIABLE[manager]];
+  const downloadCache = usersDownloads || ownDownloadCache(manager, tempDir);
   const plan: EnvPlan = { manager, tool: files.condaEnv ? manager : (TOOL_OF[manager] ?? 'python'), files, envPath, interpreter, extras, downloadCache };
+  return { plan, cache, cacheKeySuffix, lockExportFile: lockExportFile(manager, envPath, tempDir), cacheDownloads: !usersDownloads };
+}
+
+/** The project folder; a relative one starts where the step was started. */
+async function workingDirectory(given: string, cwd: string): Promise<string> {
+  const dir = path.resolve(cwd, given);
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new InputError('working-directory', `got '${given}', which is not a folder (${dir})`);
+  return dir;
+}
+
+/** The lock file and requirements the user named; relative ones start in the project folder. */
+function fileOverrides(reader: SetupEnvReader, workDir: string): FileOverrides {
+  const lockFile = reader.get('lock-file');
+  return {
+    lockFile: lockFile === undefined ? null : path.resolve(workDir, lockFile),
+    requirements: reader.get('requirements').map((file) => path.resolve(workDir, file)),
+  };
+}
+
+/** The cache store `cache-url` names, the host's own when it names none; null when caching is off. */
+async function cacheStore(reader: SetupEnvReader, host: Host): Promise<CacheStore | null> {
+  if (!reader.get('cache')) return null;
+  const url = reader.get('cache-url');
+  return url === undefined ? host.cache : cacheStoreFor(url, host);
+}
+
+function checkExtra(extra: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(extra)) throw new InputError('extras', `got '${extra}', expected names of letters, digits, '.', '_' and '-'`);
+  return extra;
+}
+
+function checkSuffix(suffix: string | undefined): string | undefined {
+  if (suffix !== undefined && !/^[A-Za-z0-9._-]+$/.test(suffix)) throw new InputError('cache-key-suffix', `got '${suffix}', expected letters, digits, '.', '_' and '-'`);
+  return suffix;
+}
+
+/** `text` as a version spec; `source` names where it came from when that is a file, not the input. */
+function parseSpec(text: string | undefined, source: string): VersionSpec | null {
+  if (text === undefined) return null;
+  const spec = parseVersionSpec(text);
+  if (!spec) throw new InputError('python-version', `got '${text}'${source === 'python-version' ? '' : ` (from ${source})`}, expected a version such as ${ACCEPTED_FORMS}`);
+  return spec;
+}
+
+/** The download cache folder when the user's environment names none (PIP_CACHE_DIR...): the run's, one per manager. */
+function ownDownloadCache(manager: ManagerName, tempDir: string): string {
+  return path.join(tempDir, 'mlops-ci', 'setup-env', 'downloads', manager);
+}
+
+/** One lock export per env path, so two envs set up in one run keep their own. */
+function lockExportFile(manager: ManagerName, envPath: string, tempDir: string): string {
   const tag = createHash('sha256').update(envPath).digest('hex').slice(0, 12);
-  const lockExportFile = path.join(host.context.tempDir, 'mlops-ci', 'setup-env', `${manager}-${tag}-lock.txt`);
-  return { plan, cache, cacheKeySuffix, lockExportFile, cacheDownloads: ownDownloads };
+  return path.join(tempDir, 'mlops-ci', 'setup-env', `${manager}-${tag}-lock.txt`);
 }
 
 /**
@@ -76,39 +129,15 @@ async function interpreterFor(manager: ManagerName, files: ProjectFiles, version
     if (versionSpec) host.warning(`python-version '${versionSpec.text}' is not used by ${manager}: the interpreter comes from ${path.basename(files.condaEnv.file)} (python ${files.condaEnv.python ?? 'unpinned'}).`);
     return null;
   }
-  await requireTool(manager, process.env);
+  await requireTool(manager, host.context.env);
   return findInterpreter(versionSpec ?? (await pythonVersionFile(workDir)), host);
-}
-
-async function workingDirectory(text: string): Promise<string> {
-  const dir = path.resolve(text.trim() || '.');
-  const info = await stat(dir).catch(() => null);
-  if (!info?.isDirectory()) throw new InputError('working-directory', `got '${text}', which is not a folder (${dir})`);
-  return dir;
-}
-
-function checkExtra(extra: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(extra)) throw new InputError('extras', `got '${extra}', expected names of letters, digits, '.', '_' and '-'`);
-  return extra;
-}
-
-function checkSuffix(suffix: string): string {
-  if (suffix !== '' && !/^[A-Za-z0-9._-]+$/.test(suffix)) throw new InputError('cache-key-suffix', `got '${suffix}', expected letters, digits, '.', '_' and '-'`);
-  return suffix;
-}
-
-function parseSpec(text: string, source: string): VersionSpec | null {
-  if (text === '') return null;
-  const spec = parseVersionSpec(text);
-  if (!spec) throw new InputError('python-version', `got '${text}'${source === 'python-version' ? '' : ` (from ${source})`}, expected a version such as ${ACCEPTED_FORMS}`);
-  return spec;
 }
 
 /** pyenv's `.python-version` in the project, when python-version is not given. */
 async function pythonVersionFile(workDir: string): Promise<VersionSpec | null> {
   const file = path.join(workDir, '.python-version');
   const text = await readFile(file, 'utf8').catch(() => '');
-  const first = text.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('#')) ?? '';
+  const first = text.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('#'));
   return parseSpec(first, file);
 }
 
@@ -118,23 +147,24 @@ async function pythonVersionFile(workDir: string): Promise<VersionSpec | null> {
  * all there are.
  */
 async function findInterpreter(spec: VersionSpec | null, host: Host): Promise<Interpreter> {
-  const runner = new CommandRunner(host);
+  const env = host.context.env;
+  const runner = new CommandRunner(host, env);
   const found = await host.group('Find a Python interpreter', async () => {
-    const interpreters = await findInterpreters(runner, process.env, spec ? { matching: spec } : { firstOnly: true });
+    const interpreters = await findInterpreters(runner, env, spec ? { matching: spec } : { firstOnly: true });
     for (const interpreter of interpreters) host.info(`${interpreter.version}  ${interpreter.executable}  (${interpreter.source})`);
     return interpreters;
   });
   const chosen = chooseInterpreter(found, spec);
   if (!chosen) {
     if (!spec) throw new Error('no Python interpreter was found on PATH, in pyenv, among uv-managed pythons or in the runner tool cache: install one before this step (actions/setup-python, pyenv install, uv python install)');
-    const every = await findInterpreters(runner, process.env);
+    const every = await findInterpreters(runner, env);
     throw new InputError('python-version', `no interpreter matches '${spec.text}'; found ${describeInterpreters(every)}. Install one (actions/setup-python, pyenv install, uv python install) or change python-version`);
   }
   host.info(`Using Python ${chosen.version} at ${chosen.executable}${spec ? ` (python-version ${spec.text})` : ''}`);
   return chosen;
 }
 
-async function requireTool(manager: ManagerName, env: NodeJS.ProcessEnv): Promise<void> {
+async function requireTool(manager: ManagerName, env: Env): Promise<void> {
   const tool = TOOL_OF[manager];
   if (tool && !(await onPath(tool, env))) throw new Error(`${manager} is not on PATH: install it before this step (pipx install ${tool})`);
 }

@@ -1,3 +1,4 @@
+import { MANAGER_NAMES } from '../../env/types.js';
 import type { StepSpec } from '../../spec/types.js';
 
 export const setupEnvSpec = {
@@ -9,7 +10,7 @@ export const setupEnvSpec = {
     {
       name: 'manager',
       type: 'choice',
-      choices: ['auto', 'venv', 'pipenv', 'poetry', 'uv', 'conda', 'mamba', 'micromamba'],
+      choices: ['auto', ...MANAGER_NAMES],
       default: 'auto',
       description:
         '`auto` picks from the files present: uv.lock → uv, poetry.lock → poetry, Pipfile.lock → pipenv, environment.yml → conda, requirements*.txt or pyproject.toml → venv (python -m venv + pip). `conda` uses whichever of micromamba, mamba, conda is on PATH, micromamba first.',

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DirectoryCache } from '../../src/host/directory-cache.js';
+import { DirectoryCache } from '../../src/cache/directory-cache.js';
 import type { Logger } from '../../src/host/types.js';
 
 function logger(): Logger & { warnings: string[] } {

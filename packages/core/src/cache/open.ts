@@ -2,7 +2,8 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { nonFolderAncestor, placeKind } from '../fs-place.js';
 import { DirectoryCache } from './directory-cache.js';
-import type { CacheStore, Host } from './types.js';
+import type { Host } from '../host/types.js';
+import type { CacheStore } from './types.js';
 
 /**
  * The cache a step uses: the host's own (GitHub: @actions/cache; elsewhere a
@@ -14,14 +15,14 @@ export async function cacheStoreFor(cacheUrl: string, host: Host, input = 'cache
   const url = cacheUrl.trim();
   if (url === '') return host.cache;
   if (url.startsWith('s3://')) {
-    const { S3CacheStore } = await import('../storage/s3-cache.js');
+    const { S3CacheStore } = await import('./s3-cache.js');
     return S3CacheStore.fromUrl(url, host);
   }
   if (url.startsWith('file://')) return directoryCache(new URL(url).pathname, url, host, input, maxBytes);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
     throw new InputError(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
   }
-  return directoryCache(path.resolve(url), url, host, input, maxBytes);
+  return directoryCache(path.resolve(host.context.cwd, url), url, host, input, maxBytes);
 }
 
 /**

@@ -1,8 +1,20 @@
 import { execCapture } from '../exec.js';
 
-/** `git rev-parse <rev>`, or null outside a repository / for an unknown rev. */
-export async function revParse(cwd: string, rev: string): Promise<string | null> {
-  const result = await execCapture('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, ignoreReturnCode: true }).catch(() => null);
+export interface RevParseOptions {
+  /**
+   * Optional. Throw when git cannot be run at all (not installed, no folder
+   * at `cwd`) instead of answering null. For a caller to whom null means "no
+   * such commit" and acts on it (a registry reading a version tag), a git
+   * that never ran must not pass for an absent ref. Defaults to false: the
+   * run context and other best-effort lookups treat it as unknown.
+   */
+  readonly throwIfGitCannotRun?: boolean;
+}
+
+/** The commit `rev` names (`git rev-parse <rev>^{commit}`), or null outside a repository / for an unknown rev. */
+export async function revParse(cwd: string, rev: string, options: RevParseOptions = {}): Promise<string | null> {
+  const run = execCapture('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, ignoreReturnCode: true });
+  const result = options.throwIfGitCannotRun ? await run : await run.catch(() => null);
   return result && result.exitCode === 0 ? result.stdout.trim() : null;
 }
 

@@ -9,8 +9,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InputError } from '../errors.js';
 import { execCapture } from '../exec.js';
-import type { CacheStore, Host, Logger } from '../host/types.js';
-import { createS3Client, parseS3Url } from './s3.js';
+import type { Host, Logger } from '../host/types.js';
+import { createS3Client, parseS3Url } from '../storage/s3.js';
+import type { CacheStore } from './types.js';
 
 /**
  * The cross-run cache in an S3 prefix (`cache-url: s3://bucket/prefix`), for

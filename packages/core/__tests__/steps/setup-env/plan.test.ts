@@ -1,0 +1,83 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { InputError } from '../../../src/errors.js';
+import { jsonInputs } from '../../../src/host/raw-inputs.js';
+import type { Host } from '../../../src/host/types.js';
+import { InputReader } from '../../../src/spec/inputs.js';
+import { planSetupEnv } from '../../../src/steps/setup-env/plan.js';
+import { setupEnvSpec } from '../../../src/steps/setup-env/spec.js';
+
+/**
+ * A conda project plans without starting any program (python comes from
+ * environment.yml, the tool is only looked up on PATH), so these tests see
+ * the plan whole: where relative paths land and which environment is read.
+ */
+let root: string;
+let bin: string;
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'setup-env-plan-'));
+  mkdirSync(path.join(root, 'proj'));
+  writeFileSync(path.join(root, 'proj', 'environment.yml'), 'dependencies:\n  - python=3.11\n');
+  bin = path.join(root, 'bin');
+  mkdirSync(bin);
+  writeFileSync(path.join(bin, 'micromamba'), '#!/bin/sh\nexit 0\n');
+  chmodSync(path.join(bin, 'micromamba'), 0o755);
+});
+
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+/** A host started in `root` (never this process's folder) with only `env` for environment. */
+function hostIn(env: NodeJS.ProcessEnv): Host {
+  const ignore = (): void => undefined;
+  return {
+    kind: 'local',
+    inputs: jsonInputs({}),
+    context: { repository: null, sha: null, pullRequest: null, runUrl: null, eventName: null, apiUrl: 'https://api.github.com', workspace: path.join(root, 'workspace'), cwd: root, env, tempDir: path.join(root, 'tmp'), run: { id: 'plan', source: 'process' } },
+    cache: { restore: async () => undefined, save: async () => undefined },
+    group: (_name, fn) => fn(),
+    setSecret: ignore,
+    setOutput: ignore,
+    addPath: ignore,
+    appendSummary: async () => undefined,
+    finish: async () => undefined,
+    debug: ignore,
+    info: ignore,
+    notice: ignore,
+    warning: ignore,
+    error: ignore,
+  };
+}
+
+function plan(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv = { PATH: bin }) {
+  return planSetupEnv(new InputReader(setupEnvSpec, jsonInputs({ manager: 'conda', cache: 'false', ...inputs })), hostIn(env));
+}
+
+describe('setup-env plan', () => {
+  test('a relative working-directory starts at the run context’s cwd; env-name and its default start there', async () => {
+    const planned = await plan({ 'working-directory': 'proj', 'env-name': ' ' });
+    expect(planned.plan.envPath).toBe(path.join(root, 'proj', '.venv'));
+    expect(planned.plan.files.lockInputs).toEqual([path.join(root, 'proj', 'environment.yml')]);
+    expect(planned.cache).toBeNull();
+    expect(planned.cacheKeySuffix).toBeUndefined();
+  });
+
+  test('a working-directory that is no folder under the run context’s cwd is bad input', async () => {
+    await expect(plan({ 'working-directory': 'nowhere' })).rejects.toThrow(new InputError('working-directory', `got 'nowhere', which is not a folder (${path.join(root, 'nowhere')})`));
+  });
+
+  test('tools are looked up on the run context’s PATH, not this process’s', async () => {
+    expect((await plan({ 'working-directory': 'proj' })).plan.manager).toBe('micromamba');
+    await expect(plan({ 'working-directory': 'proj' }, { PATH: path.join(root, 'proj') })).rejects.toThrow(/needs micromamba, mamba, conda on PATH/);
+  });
+
+  test('the download cache is the run’s own unless the run context’s environment names the user’s', async () => {
+    const own = await plan({ 'working-directory': 'proj' });
+    expect(own.plan.downloadCache).toBe(path.join(root, 'tmp', 'mlops-ci', 'setup-env', 'downloads', 'micromamba'));
+    expect(own.cacheDownloads).toBe(true);
+    const users = await plan({ 'working-directory': 'proj' }, { PATH: bin, CONDA_PKGS_DIRS: '/pkgs' });
+    expect(users.plan.downloadCache).toBe('/pkgs');
+    expect(users.cacheDownloads).toBe(false);
+  });
+});
