@@ -49,7 +49,6 @@ export default defineConfig(
     files: [
       'packages/core/src/steps/data-pull/index.ts',
       'packages/core/src/steps/data-pull/plan.ts',
-      'packages/core/src/steps/evaluate-and-gate/plan.ts',
       'packages/core/src/steps/promote-model/index.ts',
       'packages/core/src/steps/promote-model/plan.ts',
       'packages/core/src/steps/train-in-container/index.ts',

@@ -92,7 +92,8 @@ describe('loadBaseline', () => {
   });
 
   test('no baseline given', async () => {
-    expect(await loadBaseline('  ', '/')).toEqual({ kind: 'none' });
+    // Blank text reaches the step as absent: the reader trims it (see spec/inputs.test.ts).
+    expect(await loadBaseline(undefined, '/')).toEqual({ kind: 'none' });
   });
 
   test.each([['git:--output=/tmp/x:metrics.json'], ['git:main']])('rejects %s as bad input (no option injection into git)', async (spec) => {

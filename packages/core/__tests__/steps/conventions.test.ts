@@ -34,7 +34,12 @@ describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('step %
     const names = new Set(spec.inputs.map((input) => input.name));
     for (const relation of spec.relations ?? []) for (const name of relationNames(relation)) expect(names).toContain(name);
     // The reader would refuse the step's own defaults: every run without the input would fail.
-    const onlyRequired = jsonInputs(Object.fromEntries(spec.inputs.filter((i) => i.required).map((i) => [i.name, 'x'])));
+    // Only what is required: required inputs, and the first of each "exactly one of" relation.
+    const requiredNames = [
+      ...spec.inputs.filter((i) => i.required).map((i) => i.name),
+      ...(spec.relations ?? []).flatMap((relation) => ('exclusive' in relation && relation.required ? [relation.exclusive[0]] : [])),
+    ];
+    const onlyRequired = jsonInputs(Object.fromEntries(requiredNames.map((name) => [name, 'x'])));
     for (const input of spec.inputs.filter((i) => i.default !== undefined)) {
       expect(() => new InputReader(spec, onlyRequired).get(input.name)).not.toThrow(InputError);
     }

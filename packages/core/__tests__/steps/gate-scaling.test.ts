@@ -13,7 +13,7 @@ import type { Host } from '../../src/host/types.js';
 import { prepareGate } from '../../src/metrics/evaluate.js';
 import type { Rule } from '../../src/types/gate.js';
 import { run } from '../../src/steps/evaluate-and-gate/index.js';
-import type { GateInputs } from '../../src/steps/evaluate-and-gate/plan.js';
+import type { GatePlan } from '../../src/steps/evaluate-and-gate/plan.js';
 
 /** A host that reports nothing anywhere: the step's own work is what is counted. */
 function quietHost(dir: string): Host {
@@ -60,7 +60,7 @@ async function readsOfOneRun(ruleCount: number): Promise<number> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gate-scaling-'));
   const { rules, reads } = countedRules(ruleCount);
   const metrics = Object.fromEntries(rules.map((rule) => [rule.metric, 0.9]));
-  const inputs: GateInputs = {
+  const inputs: GatePlan = {
     evaluation: prepareGate({
       candidates: [
         { name: 'rf', file: 'out/rf/metrics.json', metrics },

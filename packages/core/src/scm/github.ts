@@ -9,7 +9,8 @@ export const LIMITS = {
 } as const;
 
 export type CommitState = 'error' | 'failure' | 'pending' | 'success';
-export type CommentMode = 'sticky' | 'new' | 'off';
+/** How a PR comment is posted: one edited in place, or a new one each time. */
+export type CommentMode = 'sticky' | 'new';
 
 export interface Repository {
   readonly owner: string;
@@ -67,7 +68,7 @@ export class GitHubClient {
    * duplicated on busy PRs) and edits it in place; `new` always adds one.
    * Returns the comment's URL.
    */
-  async postComment(pullRequest: number, body: string, marker: string, mode: Exclude<CommentMode, 'off'>): Promise<{ url: string; updated: boolean }> {
+  async postComment(pullRequest: number, body: string, marker: string, mode: CommentMode): Promise<{ url: string; updated: boolean }> {
     const text = truncate(`${marker}\n${body}`, LIMITS.commentBody, '_The report was cut to fit GitHub’s comment size limit; the full report is in the job summary._');
     const existing = mode === 'sticky' ? await this.findComment(pullRequest, marker) : undefined;
     if (existing !== undefined) {

@@ -18,15 +18,16 @@ export type Baseline =
   | { readonly kind: 'found'; readonly source: string; readonly metrics: MetricValues; readonly files?: BaselineFiles };
 
 /**
- * Reads the `baseline` input: a file path, or `git:<ref>:<path>` read with
+ * Reads the `baseline` input (absent: no baseline): a file path,
+ * `registry:<model>@<alias>`, or `git:<ref>:<path>` read with
  * `git show` (argv, never a shell). A baseline that does not exist yet is
  * "missing", not an error — the first run of a pipeline has none. One that
  * exists but cannot be parsed is bad input.
  */
-export async function loadBaseline(spec: string, cwd: string): Promise<Baseline> {
-  if (spec.trim() === '') return { kind: 'none' };
-  if (spec.trim().startsWith('registry:')) return loadRegistryBaseline(spec.trim(), cwd);
-  const git = /^git:([^:]+):(.+)$/.exec(spec.trim());
+export async function loadBaseline(spec: string | undefined, cwd: string): Promise<Baseline> {
+  if (spec === undefined) return { kind: 'none' };
+  if (spec.startsWith('registry:')) return loadRegistryBaseline(spec, cwd);
+  const git = /^git:([^:]+):(.+)$/.exec(spec);
   if (git) {
     const [, ref, file] = git as unknown as [string, string, string];
     if (ref.startsWith('-')) throw new InputError('baseline', `got git ref '${ref}', which looks like an option; expected git:<ref>:<path>`);

@@ -18,16 +18,16 @@ import { renderJUnit } from '../../report/junit.js';
 import type { GateResults } from '../../types/gate.js';
 import type { StepResult } from '../types.js';
 import { GatePublisher } from './publish.js';
-import { readGateInputs, type GateInputs } from './plan.js';
+import { planGate, type GatePlan } from './plan.js';
 
-export { readGateInputs as plan };
+export { planGate as plan };
 
 /**
  * Inputs were checked whole by `plan`; from the pending status on, the
  * only way to fail is a fault (a file that cannot be written), and then the
  * status is settled as `error` before the step ends with exit 1.
  */
-export async function run(inputs: GateInputs, host: Host): Promise<StepResult> {
+export async function run(inputs: GatePlan, host: Host): Promise<StepResult> {
   const publisher = await GatePublisher.create(host, inputs.reporting);
   const stopWatching = settleWhenStopped(publisher, host);
   try {
@@ -65,7 +65,7 @@ function settleWhenStopped(publisher: GatePublisher, host: Host): () => void {
   };
 }
 
-async function evaluateAndReport(inputs: GateInputs, host: Host, publisher: GatePublisher): Promise<StepResult> {
+async function evaluateAndReport(inputs: GatePlan, host: Host, publisher: GatePublisher): Promise<StepResult> {
   const results = await host.group('Evaluate the rules', async () => {
     const evaluated = evaluateGate(inputs.evaluation);
     logVerdicts(evaluated, host);
@@ -86,7 +86,7 @@ async function evaluateAndReport(inputs: GateInputs, host: Host, publisher: Gate
     outputs: {
       passed: String(results.passed),
       best: results.best ?? '',
-      'best-metrics': best ? path.resolve(best.metricsFile) : '',
+      'best-metrics': best ? path.resolve(host.context.cwd, best.metricsFile) : '',
       report: inputs.files.report,
       results: JSON.stringify(results),
       'results-file': inputs.files.results,
@@ -96,7 +96,7 @@ async function evaluateAndReport(inputs: GateInputs, host: Host, publisher: Gate
 }
 
 /** Report, results JSON and JUnit XML, each written whole through a temp name. */
-async function writeArtifacts(inputs: GateInputs, results: GateResults, markdown: string): Promise<void> {
+async function writeArtifacts(inputs: GatePlan, results: GateResults, markdown: string): Promise<void> {
   await writeFileAtomic(inputs.files.report, markdown);
   await writeFileAtomic(inputs.files.results, `${JSON.stringify(results, null, 2)}\n`);
   if (inputs.files.junit) await writeFileAtomic(inputs.files.junit, renderJUnit(results));

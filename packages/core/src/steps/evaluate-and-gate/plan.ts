@@ -1,23 +1,25 @@
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Host } from '../../host/types.js';
-import { prepareGate, type PreparedGate } from '../../metrics/evaluate.js';
+import { prepareGate, type GateCandidate, type PreparedGate } from '../../metrics/evaluate.js';
 import { loadMetricsFile, readTextFile, resolveMetricInputs } from '../../metrics/load.js';
 import { parseRules, type RulesOrigin } from '../../metrics/rules.js';
 import { loadSampleInputs } from '../../metrics/samples.js';
 import { parseSelect } from '../../metrics/select.js';
-import type { InputReader } from '../../spec/inputs.js';
+import type { InputReader, InputValue } from '../../spec/inputs.js';
 import { outputFilePath } from '../../spec/output-file.js';
-import type { CommentMode } from '../../scm/github.js';
-import { loadBaseline } from './baseline.js';
-import type { ReportingInputs } from './publish.js';
 import type { Rule } from '../../types/gate.js';
+import { loadBaseline } from './baseline.js';
+import type { ReportingPlan } from './publish.js';
+import type { evaluateAndGateSpec } from './spec.js';
 
-export interface GateInputs {
+type GateReader = InputReader<typeof evaluateAndGateSpec>;
+
+export interface GatePlan {
   /** Everything the evaluation needs, loaded and checked whole: evaluating it cannot fail on input. */
   readonly evaluation: PreparedGate;
-  readonly onFail: 'fail' | 'warn';
-  readonly reporting: ReportingInputs;
+  readonly onFail: InputValue<typeof evaluateAndGateSpec, 'on-fail'>;
+  readonly reporting: ReportingPlan;
   readonly files: { readonly report: string; readonly results: string; readonly junit: string | null };
 }
 
@@ -28,33 +30,23 @@ export interface GateInputs {
  * status is posted or a file written. The one preparation pass: `run` gets a
  * gate whose evaluation cannot fail on input.
  */
-export async function readGateInputs(reader: InputReader, host: Host): Promise<GateInputs> {
-  const cwd = process.cwd();
-  const entries = reader.list('metrics');
-  const { rules, origin: rulesOrigin } = await readRules(reader, cwd);
-  const selectText = reader.string('select').trim();
-  const selection = selectText ? parseSelect(selectText) : null;
-  const onMissingBaseline = reader.choice<'pass' | 'fail'>('on-missing-baseline');
-  const onFail = reader.choice<'fail' | 'warn'>('on-fail');
-  const resamples = reader.number('bootstrap-resamples', { min: 100, max: 1_000_000, integer: true }) ?? 10_000;
-  const seed = reader.number('bootstrap-seed', { integer: true }) ?? 42;
-  const reporting: ReportingInputs = {
-    token: reader.string('github-token').trim(),
-    apiUrl: reader.string('github-api-url').trim() || host.context.apiUrl,
-    context: reader.string('status-context').trim() || 'mlops-ci/gate',
-    checkRun: reader.boolean('check-run'),
-    comment: reader.choice<CommentMode>('comment'),
-  };
-  validateApiUrl(reporting.apiUrl);
-  const files = outputFiles(reader, host, reporting.context);
+export async function planGate(reader: GateReader, host: Host): Promise<GatePlan> {
+  const { cwd } = host.context;
+  const { rules, origin: rulesOrigin } = await planRules(reader, cwd);
+  const select = reader.get('select');
+  const selection = select === undefined ? null : parseSelect(select);
+  const onMissingBaseline = reader.get('on-missing-baseline');
+  const onFail = reader.get('on-fail');
+  const bootstrap = { resamples: reader.get('bootstrap-resamples'), seed: reader.get('bootstrap-seed') };
+  const reporting = planReporting(reader, host);
+  const files = planOutputFiles(reader, host, reporting.context);
 
-  const inputs = await resolveMetricInputs(entries, cwd);
-  const candidates = await Promise.all(inputs.map(async (input) => ({ ...input, metrics: await loadMetricsFile(input.file, cwd) })));
-  const baseline = await loadBaseline(reader.string('baseline'), cwd);
+  const candidates = await loadCandidates(reader.get('metrics'), cwd);
+  const baseline = await loadBaseline(reader.get('baseline'), cwd);
   if (baseline.kind === 'missing') host.warning(`No baseline: ${baseline.reason}. Rules using baseline.* are skipped (on-missing-baseline: ${onMissingBaseline}).`);
   // A CSV of several columns picks the one named like the statistical rules' metric.
   const statisticalMetric = rules.find((rule) => rule.confidence !== undefined)?.metric;
-  const samples = await loadSampleInputs(reader.list('samples'), cwd, {
+  const samples = await loadSampleInputs(reader.get('samples'), cwd, {
     ...(statisticalMetric ? { metric: statisticalMetric } : {}),
     baselineFiles: (baseline.kind !== 'none' && baseline.files) || { kind: 'not-a-registry' },
   });
@@ -68,41 +60,61 @@ export async function readGateInputs(reader: InputReader, host: Host): Promise<G
       ...(samples ? { samples } : {}),
       selection,
       onMissingBaseline,
-      bootstrap: { resamples, seed },
+      bootstrap,
     },
     rulesOrigin,
   );
-  return {
-    evaluation,
-    onFail,
-    reporting,
-    files,
-  };
+  return { evaluation, onFail, reporting, files };
 }
 
-/** The rules, from `rules` or from the file `rules-file` names (one of the two), and which: later errors name it. */
-async function readRules(reader: InputReader, cwd: string): Promise<{ rules: Rule[]; origin: RulesOrigin }> {
-  const text = reader.string('rules');
-  const file = reader.string('rules-file').trim();
-  if (text.trim() && file) throw new InputError('rules-file', 'was given together with rules; give one of them');
-  if (!file) {
-    if (!text.trim()) throw new InputError('rules', 'is required: give the rules, one a line, or rules-file naming a file of them');
-    return { rules: parseRules(text), origin: { input: 'rules' } };
-  }
+/**
+ * The rules, from `rules` or from the file `rules-file` names (the spec's
+ * relation lets exactly one of them through), and which: later errors name it.
+ */
+async function planRules(reader: GateReader, cwd: string): Promise<{ rules: Rule[]; origin: RulesOrigin }> {
+  const text = reader.get('rules');
+  if (text !== undefined) return { rules: parseRules(text), origin: { input: 'rules' } };
+  const file = reader.get('rules-file');
+  // Unreachable while the spec's relation requires one of the two: a spec and step that disagree.
+  if (file === undefined) throw new Error("evaluate-and-gate: neither 'rules' nor 'rules-file' was read; the spec's relation should require one");
   const origin: RulesOrigin = { input: 'rules-file', file };
   return { rules: parseRules(await readTextFile('rules-file', 'rules file', file, cwd), origin), origin };
 }
 
-function outputFiles(reader: InputReader, host: Host, context: string): GateInputs['files'] {
-  const cwd = process.cwd();
+/** The candidates the `metrics` entries name, each with its metrics file loaded. */
+async function loadCandidates(entries: readonly string[], cwd: string): Promise<GateCandidate[]> {
+  const inputs = await resolveMetricInputs(entries, cwd);
+  return Promise.all(inputs.map(async (input) => ({ ...input, metrics: await loadMetricsFile(input.file, cwd) })));
+}
+
+function planReporting(reader: GateReader, host: Host): ReportingPlan {
+  const reporting: ReportingPlan = {
+    token: reader.get('github-token'),
+    // Depends on the run (a GitHub Enterprise runner names its own), so not a spec default.
+    apiUrl: reader.get('github-api-url') ?? host.context.apiUrl,
+    context: reader.get('status-context'),
+    checkRun: reader.get('check-run'),
+    comment: reader.get('comment'),
+  };
+  validateApiUrl(reporting.apiUrl);
+  return reporting;
+}
+
+/**
+ * Where the report, results and JUnit files go, each checked writable now.
+ * Report and results default to a per-context folder in the run's temp
+ * folder (so two gates in one job keep their files apart); JUnit only when asked.
+ */
+function planOutputFiles(reader: GateReader, host: Host, context: string): GatePlan['files'] {
   const dir = path.join(host.context.tempDir, 'mlops-ci', 'evaluate-and-gate', context.replace(/[^A-Za-z0-9._-]+/g, '-'));
-  const report = reader.string('report').trim();
-  const results = reader.string('results-file').trim();
-  const junit = reader.string('junit').trim();
+  const given = (name: 'report' | 'results-file' | 'junit'): string | null => {
+    const file = reader.get(name);
+    return file === undefined ? null : outputFilePath(name, file, host.context.cwd);
+  };
   return {
-    report: report ? outputFilePath('report', report, cwd) : path.join(dir, 'report.md'),
-    results: results ? outputFilePath('results-file', results, cwd) : path.join(dir, 'results.json'),
-    junit: junit ? outputFilePath('junit', junit, cwd) : null,
+    report: given('report') ?? path.join(dir, 'report.md'),
+    results: given('results-file') ?? path.join(dir, 'results.json'),
+    junit: given('junit'),
   };
 }
 

@@ -1,15 +1,19 @@
 import { messageOf } from '../../errors.js';
 import type { Host } from '../../host/types.js';
 import { statusDescription } from '../../report/gate-report.js';
-import type { CommentMode, CommitState, GitHubClient } from '../../scm/github.js';
+import type { CommitState, GitHubClient } from '../../scm/github.js';
+import type { InputValue } from '../../spec/inputs.js';
 import type { GateResults } from '../../types/gate.js';
+import type { evaluateAndGateSpec } from './spec.js';
 
-export interface ReportingInputs {
-  readonly token: string;
+/** Where and how the verdict is reported, as the inputs say. */
+export interface ReportingPlan {
+  /** Absent: nothing is reported, and the step says so once. */
+  readonly token: string | undefined;
   readonly apiUrl: string;
   readonly context: string;
   readonly checkRun: boolean;
-  readonly comment: CommentMode;
+  readonly comment: InputValue<typeof evaluateAndGateSpec, 'comment'>;
 }
 
 /**
@@ -28,12 +32,12 @@ export class GatePublisher {
 
   private constructor(
     private readonly host: Host,
-    private readonly inputs: ReportingInputs,
+    private readonly inputs: ReportingPlan,
     private readonly target: { client: GitHubClient; sha: string } | null,
   ) {}
 
   /** Says once, clearly, when nothing will be reported and why. */
-  static async create(host: Host, inputs: ReportingInputs): Promise<GatePublisher> {
+  static async create(host: Host, inputs: ReportingPlan): Promise<GatePublisher> {
     const { repository, sha } = host.context;
     if (!inputs.token || !repository || !sha) {
       const missing = !inputs.token ? 'no github-token was given' : !repository ? 'the repository is unknown' : 'the commit is unknown';

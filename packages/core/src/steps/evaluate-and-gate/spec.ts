@@ -25,13 +25,13 @@ export const evaluateAndGateSpec = {
       name: 'rules',
       type: 'text',
       description:
-        'One rule per line: `<metric> <op> <number | baseline.<metric> [+|- number]> [@ <confidence>%]`, ops `>= > <= < == !=`. `#` starts a comment. A rule naming a metric no candidate has is an error. Give this or `rules-file`.',
+        'One rule per line: `<metric> <op> <number | baseline.<metric> [+|- number]> [@ <confidence>%]`, ops `>= > <= < == !=`. `#` starts a comment. A rule naming a metric no candidate has is an error.',
       example: 'accuracy >= 0.9',
     },
     {
       name: 'rules-file',
       type: 'string',
-      description: 'A file of rules in the same syntax (e.g. `gate.rules` kept in the repository, so a workflow, a Jenkinsfile and a terminal share one set). Give this or `rules`.',
+      description: 'A file of rules in the same syntax (e.g. `gate.rules` kept in the repository, so a workflow, a Jenkinsfile and a terminal share one set).',
       example: 'gate.rules',
     },
     {
@@ -59,12 +59,16 @@ export const evaluateAndGateSpec = {
       name: 'bootstrap-resamples',
       type: 'number',
       default: '10000',
+      min: 100,
+      max: 1_000_000,
+      integer: true,
       description: 'Resamples of the paired bootstrap behind `@ <confidence>%` rules. Rows × resamples may be at most 10^9 per candidate.',
     },
     {
       name: 'bootstrap-seed',
       type: 'number',
       default: '42',
+      integer: true,
       description: 'Seed of the bootstrap, so a rerun gives the same interval.',
     },
     {
@@ -130,6 +134,7 @@ export const evaluateAndGateSpec = {
       description: 'Where to write the results JSON (promote-model reads it as `gate-results`). Defaults to a file beside the report.',
     },
   ],
+  relations: [{ exclusive: ['rules', 'rules-file'], required: true }],
   outputs: [
     { name: 'passed', description: '`true` when every rule passed for at least one candidate and a best one was chosen, else `false`.' },
     { name: 'best', description: 'Name of the best passing candidate; empty when none passed.' },
