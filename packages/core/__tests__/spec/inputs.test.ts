@@ -146,6 +146,18 @@ describe('InputReader', () => {
     expect(new InputReader(oneOf, jsonInputs({ paths: 'p', dockerfile: 'D' })).get('dockerfile')).toBe('D');
   });
 
+  test('oneOf names the input of an exclusive group that was given, typed by it', () => {
+    const image = reader({ image: 'python:3' }).oneOf('image', 'dockerfile');
+    expect(image).toEqual({ name: 'image', value: 'python:3' });
+    const counted = reader({ count: '4' }).oneOf('count', 'mode');
+    expect(counted.name).toBe('count');
+    if (counted.name === 'count') {
+      const count: number = counted.value; // narrowed by the name: a compile error if it were not
+      expect(count).toBe(4);
+    }
+    expect(() => reader({}).oneOf('image', 'dockerfile')).toThrow(new InputError('image', "is required: give 'image' or 'dockerfile'"));
+  });
+
   test('a relation naming an input the spec lacks is a programming error', () => {
     const broken = { ...spec, relations: [{ input: 'context', requires: ['nope'] }] } as const satisfies StepSpec;
     expect(() => new InputReader(broken, jsonInputs({ paths: 'p' }))).toThrow("step demo reads undeclared input 'nope'");

@@ -73,6 +73,18 @@ export class InputReader<S extends StepSpec = StepSpec> {
     return this.parse(input, value) as InputValue<S, N>;
   }
 
+  /**
+   * The one input of an exclusive group that was given, with its value: for a
+   * step whose spec says "give exactly one of these" (`exclusive`, `required`),
+   * so the step handles each case without an impossible "neither" branch.
+   * None given is the same error the relation gives.
+   */
+  oneOf<const N extends readonly [InputName<S>, ...InputName<S>[]]>(...names: N): { [K in keyof N]: { readonly name: N[K]; readonly value: NonNullable<InputValue<S, N[K]>> } }[number] {
+    const name = names.find((candidate) => this.given(candidate));
+    if (name === undefined) throw new InputError(names[0], `is required: give ${oneOf(names)}`);
+    return { name, value: this.get(name) } as { [K in keyof N]: { readonly name: N[K]; readonly value: NonNullable<InputValue<S, N[K]>> } }[number];
+  }
+
   /** Whether the user gave the input a non-blank value (a default does not count). */
   given(name: InputName<S>): boolean {
     return isGiven(this.raw.get(name));

@@ -72,11 +72,9 @@ export async function planGate(reader: GateReader, host: Host): Promise<GatePlan
  * relation lets exactly one of them through), and which: later errors name it.
  */
 async function planRules(reader: GateReader, cwd: string): Promise<{ rules: Rule[]; origin: RulesOrigin }> {
-  const text = reader.get('rules');
-  if (text !== undefined) return { rules: parseRules(text), origin: { input: 'rules' } };
-  const file = reader.get('rules-file');
-  // Unreachable while the spec's relation requires one of the two: a spec and step that disagree.
-  if (file === undefined) throw new Error("evaluate-and-gate: neither 'rules' nor 'rules-file' was read; the spec's relation should require one");
+  const given = reader.oneOf('rules', 'rules-file');
+  if (given.name === 'rules') return { rules: parseRules(given.value), origin: { input: 'rules' } };
+  const file = given.value;
   const origin: RulesOrigin = { input: 'rules-file', file };
   return { rules: parseRules(await readTextFile('rules-file', 'rules file', file, cwd), origin), origin };
 }
