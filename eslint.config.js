@@ -54,8 +54,6 @@ export default defineConfig(
       'packages/core/src/steps/promote-model/plan.ts',
       'packages/core/src/steps/setup-env/index.ts',
       'packages/core/src/steps/setup-env/plan.ts',
-      'packages/core/src/steps/train-in-container/index.ts',
-      'packages/core/src/steps/train-in-container/plan.ts',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },
