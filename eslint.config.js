@@ -51,8 +51,6 @@ export default defineConfig(
       'packages/core/src/steps/data-pull/plan.ts',
       'packages/core/src/steps/promote-model/index.ts',
       'packages/core/src/steps/promote-model/plan.ts',
-      'packages/core/src/steps/train-in-container/index.ts',
-      'packages/core/src/steps/train-in-container/plan.ts',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },

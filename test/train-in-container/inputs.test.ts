@@ -35,7 +35,7 @@ describe('a malformed env line names its line and key, never its value', () => {
   test.each([
     ['`KEY: value` in env', ['--env', `EPOCHS=3\nAPI_TOKEN: ${VALUE}`], "input 'env': line 2 (starting with the name API_TOKEN) is not KEY=VALUE"],
     ['a line with no name in env', ['--env', `: ${VALUE}`], "input 'env': line 1 is not KEY=VALUE"],
-    ['a name with a space before `=`', ['--env', `API TOKEN ${VALUE}=x`], "input 'env': line 1 (starting with the name API) is not KEY=VALUE"],
+    ['a name with a space before `=`', ['--env', `API TOKEN ${VALUE}=x`], "input 'env': the name starting with API is not a valid variable name"],
     ['`KEY: value` in build-args', ['--dockerfile', 'Dockerfile', '--runtime', 'docker', '--build-args', `PIP_TOKEN: ${VALUE}`], "input 'build-args': line 1 (starting with the name PIP_TOKEN) is not KEY=VALUE"],
   ])('%s', async (_name, args, message) => {
     const dir = tempDir('train-env-');

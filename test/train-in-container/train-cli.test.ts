@@ -199,12 +199,12 @@ test.each([
   ['a mount with a bad mode', ['--image', IMAGE, '--command', 'true', '--mounts', 'data:/data:rx'], "input 'mounts': got 'data:/data:rx'"],
   ['a relative container path', ['--image', IMAGE, '--command', 'true', '--mounts', 'data:data:ro'], "the container path 'data' must be absolute"],
   ['a memory size that does not parse', ['--image', IMAGE, '--command', 'true', '--memory', 'lots'], "input 'memory': got 'lots', expected a size such as 512m"],
-  ['an empty command', ['--image', IMAGE, '--command', '  '], "input 'command': is empty"],
-  ['an empty argv command', ['--image', IMAGE, '--command', '[]'], "input 'command': got [], expected a non-empty list"],
+  ['an empty command', ['--image', IMAGE, '--command', '  '], "input 'command': is required"],
+  ['an empty argv command', ['--image', IMAGE, '--command', '[]'], "input 'command': got '[]', expected a non-empty list"],
   ['a timeout that does not parse', ['--image', IMAGE, '--command', 'true', '--timeout', 'soon'], "input 'timeout': got 'soon'"],
   ['gpus that do not parse', ['--image', IMAGE, '--command', 'true', '--gpus', 'many'], "input 'gpus': got 'many'"],
   ['a secret that is not set', ['--image', IMAGE, '--command', 'true', '--secrets', 'NOT_SET_ANYWHERE'], "input 'secrets': names NOT_SET_ANYWHERE, which is not set"],
-  ['both image and dockerfile', ['--image', IMAGE, '--dockerfile', 'Dockerfile', '--command', 'true'], "input 'image': and dockerfile were both given"],
+  ['both image and dockerfile', ['--image', IMAGE, '--dockerfile', 'Dockerfile', '--command', 'true'], "input 'image': was given together with 'dockerfile': give 'dockerfile' or 'image', not both"],
   ['data that does not exist', ['--image', IMAGE, '--command', 'true', '--data', 'nope'], "input 'data': got"],
 ])('bad input: %s → exit 2 naming the input, nothing created', async (_name, args, message) => {
   const dir = project();

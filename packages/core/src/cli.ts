@@ -99,7 +99,7 @@ export function parseStepArgs(spec: StepSpec, args: readonly string[]): Parsed {
     }
     const previous = inputs[name];
     if (previous === undefined) inputs[name] = value;
-    else if (input.type === 'list') inputs[name] = [...(Array.isArray(previous) ? previous : [previous]), value];
+    else if (input.type === 'list' || input.type === 'map') inputs[name] = [...(Array.isArray(previous) ? previous : [previous]), value];
     else return { kind: 'error', message: `input '${name}' is given twice` };
   }
   return { kind: 'inputs', inputs };

@@ -1,10 +1,15 @@
 import { argumentsNodeRead, parseStepArgs } from '../../src/cli.js';
 import { evaluateAndGateSpec } from '../../src/steps/evaluate-and-gate/spec.js';
+import { trainInContainerSpec } from '../../src/steps/train-in-container/spec.js';
 
 describe('parseStepArgs', () => {
   test('--name value, --name=value, repeated lists, bare booleans', () => {
     const parsed = parseStepArgs(evaluateAndGateSpec, ['--metrics', 'a.json', '--metrics=b.json', '--rules', 'x >= 1', '--check-run', '--select', 'max:x']);
     expect(parsed).toEqual({ kind: 'inputs', inputs: { metrics: ['a.json', 'b.json'], rules: 'x >= 1', 'check-run': 'true', select: 'max:x' } });
+  });
+
+  test('a map input repeats like a list, one KEY=VALUE each', () => {
+    expect(parseStepArgs(trainInContainerSpec, ['--command', 'true', '--env', 'A=1', '--env=B=2'])).toEqual({ kind: 'inputs', inputs: { command: 'true', env: ['A=1', 'B=2'] } });
   });
 
   test('values that look hostile are kept as plain text', () => {

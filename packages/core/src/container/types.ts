@@ -1,9 +1,15 @@
+import type { CommandLine } from '../spec/types.js';
 import type { Mount } from './parse.js';
 
-export type RuntimeKind = 'docker' | 'podman' | 'host';
+/**
+ * The runtimes a training can run on, in the order the `runtime` input lists
+ * them: the step's spec takes its choices from here, so a new runtime is added once.
+ */
+export const RUNTIME_KINDS = ['docker', 'podman', 'host'] as const;
+export type RuntimeKind = (typeof RUNTIME_KINDS)[number];
 
-/** The training command: one string for the image's shell (`/bin/sh -c`), or argv run as is. */
-export type Command = { readonly kind: 'shell'; readonly script: string } | { readonly kind: 'argv'; readonly argv: readonly string[] };
+/** The training command, as the `command` input reads it: one string for the image's shell (`/bin/sh -c`), or argv run as is. */
+export type Command = CommandLine;
 
 export interface Resources {
   /** `all`, a count (`2`) or device ids (`0,1`); undefined: no GPU. */

@@ -23,17 +23,17 @@ import { superviseRun, TIMEOUT_GRACE_SECONDS, type RunOutcome } from '../../cont
 import type { ContainerRuntime, ImageInfo, RunPlan } from '../../container/types.js';
 import type { Host } from '../../host/types.js';
 import type { StepResult } from '../types.js';
-import { callerUser, readTrainInputs, type ImageSource, type TrainInputs } from './plan.js';
+import { callerUser, planTrain, type ImageSource, type TrainPlan } from './plan.js';
 
-export { readTrainInputs as plan };
+export { planTrain as plan };
 
 /** Log lines repeated in the error when the command fails. */
 const TAIL_LINES = 30;
 /** Label on every container and built image, to find them (and any leftover) by. */
 const LABEL = 'io.mlops-ci.step';
 
-export async function run(inputs: TrainInputs, host: Host): Promise<StepResult> {
-  const runtime = createRuntime(inputs.runtime);
+export async function run(inputs: TrainPlan, host: Host): Promise<StepResult> {
+  const runtime = createRuntime(inputs.runtime, host.context.env);
   const described = await host.group('Check the runtime', () => runtime.verify(inputs.resources));
   if (inputs.runtime === 'host') warnAboutHostRuntime(inputs, host);
   else host.info(`Runtime: ${described}`);
@@ -89,7 +89,7 @@ export async function run(inputs: TrainInputs, host: Host): Promise<StepResult> 
  * at its path (see StagedOutputs); the host runtime has no mounts to do that
  * with, so there the folder is written in place, as the step warns.
  */
-async function prepareOutputs(inputs: TrainInputs): Promise<StagedOutputs | null> {
+async function prepareOutputs(inputs: TrainPlan): Promise<StagedOutputs | null> {
   if (!inputs.outputs) return null;
   if (inputs.runtime === 'host') {
     await mkdir(inputs.outputs, { recursive: true });
@@ -103,7 +103,7 @@ async function prepareOutputs(inputs: TrainInputs): Promise<StagedOutputs | null
  * (the caller could not otherwise move or remove them), then moves them into
  * place when the run succeeded, or removes them when it did not.
  */
-async function settleOutputs(staged: StagedOutputs, runtime: ContainerRuntime, image: ImageInfo, inputs: TrainInputs, succeeded: boolean): Promise<void> {
+async function settleOutputs(staged: StagedOutputs, runtime: ContainerRuntime, image: ImageInfo, inputs: TrainPlan, succeeded: boolean): Promise<void> {
   const caller = callerUser();
   if (inputs.user !== caller) await runtime.handBack(image.id, staged.folder, caller);
   if (succeeded) await staged.commit();
@@ -124,7 +124,7 @@ async function prepareImage(runtime: ContainerRuntime, source: ImageSource, host
     host.info(`Build skipped: ${tag} already holds this Dockerfile, context and build args (${existing.id}).`);
     return existing;
   }
-  host.info(`Building ${path.relative(process.cwd(), source.dockerfile) || source.dockerfile} as ${tag}`);
+  host.info(`Building ${path.relative(host.context.cwd, source.dockerfile) || source.dockerfile} as ${tag}`);
   return runtime.build(
     { dockerfile: source.dockerfile, context: source.context, ...(source.target ? { target: source.target } : {}), buildArgs: source.buildArgs, tag, labels: { [LABEL]: 'train-in-container', 'io.mlops-ci.build-inputs': digest } },
     (line) => host.info(line),
@@ -132,7 +132,7 @@ async function prepareImage(runtime: ContainerRuntime, source: ImageSource, host
 }
 
 /** Host folders at the same absolute paths inside: workdir, data (read-only), outputs (its staging folder), then the extra mounts. */
-function planRun(inputs: TrainInputs, host: Host, image: ImageInfo, staged: StagedOutputs | null): RunPlan {
+function planRun(inputs: TrainPlan, host: Host, image: ImageInfo, staged: StagedOutputs | null): RunPlan {
   const mounts: Mount[] = [{ source: inputs.workdir, target: inputs.workdir, readOnly: false }];
   if (inputs.data) mounts.push({ source: inputs.data, target: inputs.data, readOnly: true });
   if (staged) mounts.push({ source: staged.folder, target: staged.outputs, readOnly: false });
@@ -175,7 +175,7 @@ export function containerName(host: Host): string {
   return ['mlops-train', runPart || host.kind, randomBytes(4).toString('hex')].join('-');
 }
 
-function failureOf(outcome: RunOutcome, inputs: TrainInputs, tail: readonly string[]): string | null {
+function failureOf(outcome: RunOutcome, inputs: TrainPlan, tail: readonly string[]): string | null {
   const last = tail.length > 0 ? `\nLast ${tail.length} lines of the log:\n${tail.join('\n')}` : '';
   if (outcome.cancelledBy) return `the step was cancelled (${outcome.cancelledBy}): the command was stopped and its container removed${last}`;
   if (outcome.timedOut) {
@@ -186,14 +186,14 @@ function failureOf(outcome: RunOutcome, inputs: TrainInputs, tail: readonly stri
   return `the command exited with ${outcome.exitCode}${why} after ${formatSeconds(outcome.durationSeconds)}${last}`;
 }
 
-async function findMetrics(inputs: TrainInputs): Promise<string> {
+async function findMetrics(inputs: TrainPlan): Promise<string> {
   if (!inputs.outputs) return '';
   const file = path.join(inputs.outputs, inputs.metricsFile);
   const info = await stat(file).catch(() => undefined);
   return info?.isFile() ? file : '';
 }
 
-function warnAboutHostRuntime(inputs: TrainInputs, host: Host): void {
+function warnAboutHostRuntime(inputs: TrainPlan, host: Host): void {
   host.warning(
     'runtime: host — the command runs DIRECTLY ON THIS RUNNER, not in a container: no image, no isolation, outputs written in place (a failed run can leave partial files), and the network, user, cpus, memory, shm-size and gpus inputs are not enforced. Results depend on what this machine has installed.',
   );

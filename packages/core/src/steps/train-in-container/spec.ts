@@ -1,3 +1,4 @@
+import { RUNTIME_KINDS } from '../../container/types.js';
 import type { StepSpec } from '../../spec/types.js';
 
 export const trainInContainerSpec = {
@@ -9,7 +10,7 @@ export const trainInContainerSpec = {
     {
       name: 'image',
       type: 'string',
-      description: 'Image to run (a reference such as `python:3.12-slim` or `registry:5000/team/train@sha256:…`). Give this or `dockerfile`.',
+      description: 'Image to run (a reference such as `python:3.12-slim` or `registry:5000/team/train@sha256:…`). With a container runtime, this or `dockerfile` is required.',
       example: 'mlops-ci-python:bookworm',
     },
     {
@@ -20,11 +21,11 @@ export const trainInContainerSpec = {
       example: 'docker/train.Dockerfile',
     },
     { name: 'context', type: 'string', default: '.', description: 'Build context folder for `dockerfile` (`.dockerignore` is honoured).' },
-    { name: 'build-args', type: 'list', description: '`KEY=VALUE` build arguments, one per line (values are passed through the environment, not the command line).' },
+    { name: 'build-args', type: 'map', description: '`KEY=VALUE` build arguments, one per line (values are passed through the environment, not the command line).' },
     { name: 'target', type: 'string', description: 'Build stage to stop at (`--target`).' },
     {
       name: 'command',
-      type: 'text',
+      type: 'argv',
       required: true,
       description:
         'The training command: one string run by the image’s shell (`/bin/sh -c`), or a JSON array (`["python", "train.py"]`; from Jenkins a list) run as argv with no shell.',
@@ -54,7 +55,7 @@ export const trainInContainerSpec = {
       example: 'out/rf',
     },
     { name: 'metrics-file', type: 'string', default: 'metrics.json', description: 'Name of the metrics file, relative to `outputs`, reported as the `metrics` output when the command wrote it.' },
-    { name: 'env', type: 'list', description: '`KEY=VALUE` variables for the command, one per line (from Jenkins also a map). Values are never echoed.' },
+    { name: 'env', type: 'map', description: '`KEY=VALUE` variables for the command, one per line (from Jenkins also a map). Values are never echoed.' },
     { name: 'env-file', type: 'string', description: 'A file of `KEY=VALUE` lines (Docker’s env-file format) for the command.' },
     {
       name: 'secrets',
@@ -77,11 +78,12 @@ export const trainInContainerSpec = {
     {
       name: 'runtime',
       type: 'choice',
-      choices: ['docker', 'podman', 'host'],
+      choices: RUNTIME_KINDS,
       default: 'docker',
       description: '`docker`, `podman`, or `host` (run the command directly on the runner, without isolation or limits: for runners without an engine).',
     },
   ],
+  relations: [{ exclusive: ['dockerfile', 'image'] }],
   outputs: [
     { name: 'exit-code', description: 'Exit code of the command (also set when it failed).' },
     { name: 'duration-seconds', description: 'How long the command ran, in seconds.' },
