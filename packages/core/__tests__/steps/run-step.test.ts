@@ -88,4 +88,10 @@ describe('runStep', () => {
     expect(ran).toMatchObject({ exitCode: 2, outputs: {}, error: { message: "input 'path': does not exist", category: 'input', exitCode: 2 }, records: [] });
     expect(run).not.toHaveBeenCalled();
   });
+
+  test('an InputError escaping run() is exit 1: work had started, so "nothing done" cannot be promised', async () => {
+    const ran = await runWith({ run: () => Promise.reject(new InputError('path', 'does not exist')) });
+    expect(ran).toMatchObject({ exitCode: 1, outputs: {}, error: { category: 'failure', exitCode: 1 }, records: [] });
+    expect(ran.error?.message).toMatch(/^input 'path': does not exist \(found after the step had started its work/);
+  });
 });

@@ -1,4 +1,4 @@
-import { categoryOf, EXIT, exitCodeOf, messageOf, type ErrorCategory } from '../errors.js';
+import { categoryOf, EXIT, exitCodeOf, InputError, messageOf, type ErrorCategory } from '../errors.js';
 import { createHost, type Invocation } from '../host/detect.js';
 import { writeErrorFile } from '../host/jenkins.js';
 import { withEnvFallbacks } from '../host/raw-inputs.js';
@@ -17,7 +17,8 @@ import type { StepEntry, StepFailure, StepResult } from './types.js';
  *
  * What it guarantees: a StepResult (success, failed gate, failed work) has
  * its outputs published and recorded with its outcome; a thrown error
- * publishes and records nothing.
+ * publishes and records nothing. An InputError means exit 2 only from
+ * getInputs; escaping run() it is exit 1, since work had started.
  */
 export async function runStep(entry: StepEntry, env: NodeJS.ProcessEnv, invocation: Invocation, cliInputs: Record<string, unknown> = {}): Promise<number> {
   let host: Host;
@@ -33,7 +34,7 @@ export async function runStep(entry: StepEntry, env: NodeJS.ProcessEnv, invocati
     const raw = withEnvFallbacks(host.inputs, entry.spec, env);
     maskSecretInputs(entry.spec, raw, host);
     const inputs = await step.getInputs(new InputReader(entry.spec, raw), host);
-    const result = await step.run(inputs, host);
+    const result = await runPastPlanning(() => step.run(inputs, host));
     for (const [name, value] of Object.entries(result.outputs)) host.setOutput(name, value);
     await recordOutputs(entry.spec.name, result, host);
     const ending = endingOf(result);
@@ -60,6 +61,21 @@ function endingOf(result: StepResult): { exitCode: number; error?: { message: st
 }
 
 const OUTCOME_OF: Readonly<Record<StepFailure['kind'], StepOutcome>> = { gate: 'gate-failed', failed: 'failed' };
+
+/**
+ * Runs the work. An InputError from here was found after work started, so
+ * it cannot promise "nothing done" (exit 2): it becomes a plain failure
+ * (exit 1) that keeps its message and says so. Checks that can be made
+ * before work belong in getInputs.
+ */
+async function runPastPlanning(work: () => Promise<StepResult>): Promise<StepResult> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof InputError) throw new Error(`${err.message} (found after the step had started its work, so it may have done part of it)`, { cause: err });
+    throw err;
+  }
+}
 
 /**
  * No host could be made (MLOPS_CI_INPUTS is not JSON): the Jenkins shim still
