@@ -211,6 +211,21 @@ describe('two trainings in one Jenkins build (`parallel`), each in its own image
     return jenkins.step('train-in-container', { dockerfile: `Dockerfile.${name}`, command, outputs: `out/${name}` }, workspace, '9');
   }
 
+  test('a training that failed still hands back its outputs, but promote-model does not take its image digest', async () => {
+    const workspace = project('records-failed-training-');
+    const command = JSON.stringify(['sh', '-c', 'echo partial > "$MLOPS_OUTPUT_DIR/model.txt"; exit 3']);
+    const failed = await jenkins.step('train-in-container', { image: IMAGE, command, outputs: 'out/rf' }, workspace, '9');
+    expect(failed.code).toBe(1);
+    expect(failed.outputs).toMatchObject({ 'exit-code': '3', 'image-digest': expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+    const [record] = filesUnder(path.join(workspace, '.mlops-ci', 'train-in-container'));
+    expect(readJson<{ outcome: string }>(path.join(workspace, '.mlops-ci', 'train-in-container', record as string)).outcome).toBe('failed');
+
+    const promoted = await jenkins.step('promote-model', PROMOTE, workspace, '9');
+    expectOk(promoted);
+    expect(lineageOf(promoted).image.digest).toBeNull();
+    expect(promoted.log).toMatch(/warning: train-in-container last ended failed in this run \(\.mlops-ci\/train-in-container\/[0-9a-f]{16}\.json\), so its outputs are not lineage\. Give image-digest to record it\./);
+  }, 300_000);
+
   test('each promote records the image of the training whose outputs hold its path', async () => {
     const workspace = project('records-parallel-');
     const [rf, gb] = await Promise.all([train(workspace, 'rf'), train(workspace, 'gb')]);

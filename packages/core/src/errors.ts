@@ -70,20 +70,13 @@ function visibleControls(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, (char) => NAMED_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The gate ran and did not pass (exit 3 unless `on-fail: warn`). */
-export class GateFailedError extends Error {
-  override readonly name = 'GateFailedError';
-}
-
 export function exitCodeOf(err: unknown): number {
   if (err instanceof InputError) return EXIT.badInput;
-  if (err instanceof GateFailedError) return EXIT.gateFailed;
   return EXIT.failure;
 }
 
 export function categoryOf(err: unknown): ErrorCategory {
   if (err instanceof InputError) return 'input';
-  if (err instanceof GateFailedError) return 'gate';
   return 'failure';
 }
 

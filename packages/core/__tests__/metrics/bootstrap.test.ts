@@ -1,6 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
 import { mulberry32, pairedBootstrap, percentile } from '../../src/metrics/bootstrap.js';
-import { inputErrorOf } from './helpers.js';
 
 /** 0/1 correctness over `rows` rows, wrong where `isWrong(row)`. */
 function correctness(rows: number, isWrong: (row: number) => boolean): number[] {
@@ -94,8 +93,8 @@ describe('pairedBootstrap', () => {
     [[1, 0, 1], [1, 0], 'the candidate has 3 per-example scores and the baseline 2; they must score the same evaluation set in the same order'],
     [[], [], 'no per-example scores to compare (the series are empty)'],
     [[1, Number.NaN], [1, 0], 'per-example score 2 is not a finite number (candidate NaN, baseline 0)'],
-  ])('bad samples %j / %j → InputError on samples', (a, b, message) => {
-    expect(inputErrorOf(() => pairedBootstrap(a, b, { level: 0.95 }))).toEqual({ input: 'samples', message: `input 'samples': ${message}` });
+  ])('bad samples %j / %j → RangeError (the gate checks samples while planning)', (a, b, message) => {
+    expect(() => pairedBootstrap(a, b, { level: 0.95 })).toThrow(new RangeError(message));
   });
 
   test.each([0, 1, 95, Number.NaN])('level %d is a RangeError', (level) => {

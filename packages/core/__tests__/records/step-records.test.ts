@@ -18,7 +18,7 @@ function contextOf(workspace: string, run: RunIdentity): RunContext {
 describe('step records', () => {
   test('a record is read back by its own run only; another run gets the reason, naming both runs', async () => {
     const workspace = tempDir('records-');
-    expect(await writeStepRecord(contextOf(workspace, RUN_A), 'data-pull', { digest: 'd1' })).toBe(path.join('.mlops-ci', 'data-pull.json'));
+    expect(await writeStepRecord(contextOf(workspace, RUN_A), 'data-pull', 'ok', { digest: 'd1' })).toBe(path.join('.mlops-ci', 'data-pull.json'));
 
     const same = await readRunRecords(workspace, RUN_A, 'data-pull');
     expect(same.ignored).toEqual([]);
@@ -32,15 +32,28 @@ describe('step records', () => {
   test('trainings are keyed by their outputs folder: two folders keep two records, the same folder is replaced', async () => {
     const workspace = tempDir('records-train-');
     const context = contextOf(workspace, RUN_A);
-    const rf = await writeStepRecord(context, 'train-in-container', { outputs: '/w/out/rf', 'image-digest': 'sha256:1' });
-    const gb = await writeStepRecord(context, 'train-in-container', { outputs: '/w/out/gb', 'image-digest': 'sha256:2' });
+    const rf = await writeStepRecord(context, 'train-in-container', 'ok', { outputs: '/w/out/rf', 'image-digest': 'sha256:1' });
+    const gb = await writeStepRecord(context, 'train-in-container', 'ok', { outputs: '/w/out/gb', 'image-digest': 'sha256:2' });
     expect(rf).not.toBe(gb);
-    await writeStepRecord(context, 'train-in-container', { outputs: '/w/out/rf', 'image-digest': 'sha256:3' });
+    await writeStepRecord(context, 'train-in-container', 'ok', { outputs: '/w/out/rf', 'image-digest': 'sha256:3' });
     const { mine } = await readRunRecords(workspace, RUN_A, 'train-in-container');
     expect(mine.map((record) => record.outputs).sort((a, b) => (a['outputs']! < b['outputs']! ? -1 : 1))).toEqual([
       { outputs: '/w/out/gb', 'image-digest': 'sha256:2' },
       { outputs: '/w/out/rf', 'image-digest': 'sha256:3' },
     ]);
+  });
+
+  test('a record says how its step ended; one written before outcomes were recorded was a success', async () => {
+    const workspace = tempDir('records-outcome-');
+    await writeStepRecord(contextOf(workspace, RUN_A), 'train-in-container', 'failed', { outputs: '/w/out/rf', 'exit-code': '3' });
+    await writeStepRecord(contextOf(workspace, RUN_A), 'evaluate-and-gate', 'gate-failed', { passed: 'false' });
+    writeFileSync(path.join(workspace, '.mlops-ci', 'data-pull.json'), JSON.stringify({ schema: 2, step: 'data-pull', run: RUN_A, writtenAt: new Date().toISOString(), outputs: { digest: 'd' } }));
+    writeFileSync(path.join(workspace, '.mlops-ci', 'setup-env.json'), JSON.stringify({ schema: 3, step: 'setup-env', outcome: 'maybe', run: RUN_A, writtenAt: new Date().toISOString(), outputs: {} }));
+
+    expect((await readRunRecords(workspace, RUN_A, 'train-in-container')).mine.map((record) => record.outcome)).toEqual(['failed']);
+    expect((await readRunRecords(workspace, RUN_A, 'evaluate-and-gate')).mine.map((record) => record.outcome)).toEqual(['gate-failed']);
+    expect((await readRunRecords(workspace, RUN_A, 'data-pull')).mine.map((record) => record.outcome)).toEqual(['ok']);
+    expect((await readRunRecords(workspace, RUN_A, 'setup-env')).ignored.map((ignored) => ignored.reason)).toEqual(['it is not a record mlops-ci wrote']);
   });
 
   test('what is not a record of this format is left aside with a reason, never read through', async () => {
@@ -69,7 +82,7 @@ describe('step records', () => {
     const workspace = tempDir('records-planted-');
     const elsewhere = tempDir('records-elsewhere-');
     symlinkSync(elsewhere, path.join(workspace, '.mlops-ci'));
-    await expect(writeStepRecord(contextOf(workspace, RUN_A), 'data-pull', { digest: 'd' })).rejects.toThrow('.mlops-ci in the workspace is not a folder');
+    await expect(writeStepRecord(contextOf(workspace, RUN_A), 'data-pull', 'ok', { digest: 'd' })).rejects.toThrow('.mlops-ci in the workspace is not a folder');
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 });

@@ -68,3 +68,21 @@ describe('GitTagsRegistry.describe', () => {
     expect(await registry(dir).overview('iris')).toEqual({ hasVersions: true, aliases: ['staging'] });
   });
 });
+
+describe('GitTagsRegistry.refusalOf', () => {
+  test('says ahead what each change would be refused for: a second version on HEAD, an unknown version, an alias never assigned', async () => {
+    const { dir } = repo();
+    const refusalOf = (change: Parameters<GitTagsRegistry['refusalOf']>[0]) => registry(dir).refusalOf(change);
+    expect(await refusalOf({ kind: 'register', model: 'iris' })).toBeNull();
+    expect(await refusalOf({ kind: 'set-alias', model: 'iris', alias: 'prod', version: '0.1.0' })).toBe('version v0.1.0 of iris does not exist (no tag iris@v0.1.0)');
+    expect(await refusalOf({ kind: 'remove-alias', model: 'iris', alias: 'prod' })).toBe('alias prod of iris is not assigned: nothing to remove');
+    expect(await refusalOf({ kind: 'rollback', model: 'iris', alias: 'prod' })).toMatch(/is not assigned \(no tag iris#prod#N\): nothing to roll back$/);
+
+    git(dir, 'tag', '-a', '-m', 'v', 'iris@v0.1.0');
+    git(dir, 'tag', '-a', '-m', 'a', 'iris#prod#1');
+    expect(await refusalOf({ kind: 'register', model: 'iris' })).toMatch(/^HEAD is already iris@v0.1.0, and GTO allows one version of a model per commit/);
+    expect(await refusalOf({ kind: 'set-alias', model: 'iris', alias: 'prod', version: 'v0.1.0' })).toBeNull();
+    expect(await refusalOf({ kind: 'remove-alias', model: 'iris', alias: 'prod' })).toBeNull();
+    expect(await refusalOf({ kind: 'rollback', model: 'iris', alias: 'prod' })).toBe('alias prod of iris has no version to go back to: nothing to roll back to');
+  });
+});

@@ -123,6 +123,32 @@ describe('ObjectStoreRegistry on a folder', () => {
   });
 });
 
+describe('ObjectStoreRegistry.refusalOf', () => {
+  test('says ahead, reading only, what each change would be refused for, in the words the change itself uses', async () => {
+    const root = tempDir();
+    const registry = new ObjectStoreRegistry(new LocalBlobStore(root));
+    const refusalOf = registry.refusalOf.bind(registry);
+    expect(await refusalOf({ kind: 'register', model: 'iris' })).toBeNull();
+    expect(await refusalOf({ kind: 'register', model: '../iris' })).toMatch(/^model name /);
+    expect(await refusalOf({ kind: 'set-alias', model: 'iris', alias: 'prod', version: '1' })).toBe(`version 1 of iris does not exist in ${root}`);
+    expect(await refusalOf({ kind: 'remove-alias', model: 'iris', alias: 'prod' })).toMatch(/^alias prod of iris is not set in .*: nothing to remove$/);
+    expect(await refusalOf({ kind: 'rollback', model: 'iris', alias: 'prod' })).toMatch(/: nothing to roll back$/);
+    expect(await readdir(root)).toEqual([]);
+
+    const { version } = await registry.register('iris', [await modelFile(tempDir())], lineage(), MOVER);
+    await registry.setAlias('iris', 'prod', version, MOVER);
+    expect(await refusalOf({ kind: 'set-alias', model: 'iris', alias: 'prod', version })).toBeNull();
+    expect(await refusalOf({ kind: 'remove-alias', model: 'iris', alias: 'prod' })).toBeNull();
+    expect(await refusalOf({ kind: 'rollback', model: 'iris', alias: 'prod' })).toMatch(/has no version to go back to/);
+    await registry.removeAlias('iris', 'prod', MOVER);
+    // A removed alias can be rolled back (restored), not removed again.
+    expect(await refusalOf({ kind: 'rollback', model: 'iris', alias: 'prod' })).toBeNull();
+    const refusal = await refusalOf({ kind: 'remove-alias', model: 'iris', alias: 'prod' });
+    expect(refusal).toMatch(/nothing to remove$/);
+    await expect(registry.removeAlias('iris', 'prod', MOVER)).rejects.toThrow(refusal as string);
+  });
+});
+
 describe('garbage collection of abandoned uploads', () => {
   test('an upload the collector abandons while its writer is still uploading: the writer fails cleanly, never a ready version with missing files', async () => {
     const root = tempDir();

@@ -4,7 +4,6 @@
  *
  * Seeded, so a rerun of the same CI job gives the same interval and verdict.
  */
-import { InputError } from '../errors.js';
 import type { Interval } from '../types/gate.js';
 
 // Bound once: inside a vm context (jest) every lookup of a global such as
@@ -51,8 +50,9 @@ export interface BootstrapOptions {
  *
  * Allocates two typed arrays up front and nothing per resample.
  *
- * @throws InputError('samples') when the series differ in length, are empty or
- *   hold a value that is not a finite number.
+ * @throws RangeError when the series differ in length, are empty or hold a
+ *   value that is not a finite number: the gate checks its samples while it
+ *   plans (prepareGate), so here that is a caller's bug, not bad input.
  * @throws RangeError for a level outside (0, 1) or resamples not a positive integer.
  */
 export function pairedBootstrap(
@@ -79,20 +79,18 @@ export function pairedBootstrap(
 
 function pairedDifferences(candidate: readonly number[], baseline: readonly number[]): Float64Array {
   if (candidate.length !== baseline.length) {
-    throw new InputError(
-      'samples',
+    throw new RangeError(
       `the candidate has ${candidate.length} per-example scores and the baseline ${baseline.length}; ` +
         'they must score the same evaluation set in the same order',
     );
   }
-  if (candidate.length === 0) throw new InputError('samples', 'no per-example scores to compare (the series are empty)');
+  if (candidate.length === 0) throw new RangeError('no per-example scores to compare (the series are empty)');
   const differences = new Float64Array(candidate.length);
   for (let i = 0; i < candidate.length; i++) {
     const c = candidate[i] ?? Number.NaN;
     const b = baseline[i] ?? Number.NaN;
     if (!Number.isFinite(c) || !Number.isFinite(b)) {
-      throw new InputError(
-        'samples',
+      throw new RangeError(
         `per-example score ${i + 1} is not a finite number (candidate ${c}, baseline ${b})`,
       );
     }

@@ -6,7 +6,7 @@ import type { RunContext, RunIdentity } from '../host/types.js';
 
 /**
  * `.mlops-ci/` in the workspace: where each step leaves a record of its
- * outputs for the steps after it (promote-model's lineage: data digest, env
+ * outputs and how it ended for the steps after it (promote-model's lineage: data digest, env
  * fingerprint, image digest). This module is the only one that writes or
  * reads records there. A workspace outlives a run (a reused Jenkins
  * workspace, a self-hosted runner), so every record names the run that wrote
@@ -21,8 +21,13 @@ import type { RunContext, RunIdentity } from '../host/types.js';
  */
 export const RECORDS_DIR = '.mlops-ci';
 
-/** The records format; a bare outputs object (what mlops-ci wrote before runs were recorded) has none. */
-const SCHEMA = 2;
+/**
+ * The records format; a bare outputs object (what mlops-ci wrote before runs
+ * were recorded) has none. Schema 2 had no outcome: it was written only on
+ * success, so it reads as 'ok'.
+ */
+const SCHEMA = 3;
+const SCHEMA_WITHOUT_OUTCOME = 2;
 
 /** A keyed record's name: the first hex digits of the sha256 of its key. */
 const KEY_DIGITS = 16;
@@ -41,9 +46,17 @@ const MAX_RECORD_BYTES = 1024 * 1024;
  */
 const KEYED_BY: Readonly<Record<string, string>> = { 'train-in-container': 'outputs' };
 
+/**
+ * How the step run that wrote a record ended: only an 'ok' record's outputs
+ * may be taken as facts; the others say the step ran and did not succeed.
+ */
+export type StepOutcome = 'ok' | 'gate-failed' | 'failed';
+const OUTCOMES: readonly string[] = ['ok', 'gate-failed', 'failed'] satisfies readonly StepOutcome[];
+
 /** What one step run left for the steps after it. */
 export interface StepRecord {
   readonly step: string;
+  readonly outcome: StepOutcome;
   readonly run: RunIdentity;
   readonly writtenAt: string;
   readonly outputs: Readonly<Record<string, string>>;
@@ -70,13 +83,14 @@ export interface RunRecords {
  * lead the write outside the workspace): the caller decides whether that
  * fails anything.
  */
-export async function writeStepRecord(context: RunContext, step: string, outputs: Readonly<Record<string, string>>): Promise<string> {
+export async function writeStepRecord(context: RunContext, step: string, outcome: StepOutcome, outputs: Readonly<Record<string, string>>): Promise<string> {
   const file = recordFile(step, outputs);
   await refuseNonFolder(context.workspace, RECORDS_DIR);
   if (KEYED_BY[step] !== undefined) await refuseNonFolder(context.workspace, path.dirname(file));
   const record: Omit<StepRecord, 'file'> & { schema: number } = {
     schema: SCHEMA,
     step,
+    outcome,
     run: context.run,
     writtenAt: new Date().toISOString(),
     outputs,
@@ -153,13 +167,16 @@ function recordFrom(parsed: unknown, file: string, step: string): StepRecord | I
   if (!isObject(parsed)) return { file, reason: 'it is not a record mlops-ci wrote' };
   if (parsed['schema'] === undefined) return { file, reason: 'it was written by an older mlops-ci, which did not record the run' };
   const { schema, run, writtenAt, outputs } = parsed;
+  const outcome = schema === SCHEMA_WITHOUT_OUTCOME ? 'ok' : parsed['outcome'];
+  const outcomeOk = typeof outcome === 'string' && OUTCOMES.includes(outcome);
   const runOk = isObject(run) && typeof run['id'] === 'string' && typeof run['source'] === 'string';
   const outputsOk = isObject(outputs) && Object.values(outputs).every((value) => typeof value === 'string');
   const writtenAtOk = typeof writtenAt === 'string' && WRITTEN_AT.test(writtenAt);
-  if (schema !== SCHEMA || parsed['step'] !== step || !runOk || !writtenAtOk || !outputsOk) {
+  const schemaOk = schema === SCHEMA || schema === SCHEMA_WITHOUT_OUTCOME;
+  if (!schemaOk || parsed['step'] !== step || !outcomeOk || !runOk || !writtenAtOk || !outputsOk) {
     return { file, reason: 'it is not a record mlops-ci wrote' };
   }
-  return { step, run: run as unknown as RunIdentity, writtenAt: writtenAt as string, outputs: outputs as Record<string, string>, file };
+  return { step, outcome: outcome as StepOutcome, run: run as unknown as RunIdentity, writtenAt: writtenAt as string, outputs: outputs as Record<string, string>, file };
 }
 
 /** Throws when `relative` exists and is anything but a real folder. */

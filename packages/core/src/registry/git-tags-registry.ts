@@ -9,6 +9,7 @@ import {
   type Lineage,
   type LocalModelFile,
   type ModelRegistry,
+  type RegistryChange,
   type ModelOverview,
   type Mover,
   type PendingLineage,
@@ -63,14 +64,25 @@ export class GitTagsRegistry implements ModelRegistry {
     this.description = `git-tags (${repo})`;
   }
 
+  async refusalOf(change: RegistryChange): Promise<string | null> {
+    await this.fetchTags();
+    switch (change.kind) {
+      case 'register':
+        return this.versionAtHead(change.model);
+      case 'set-alias':
+        return (await this.tagCommit(versionTag(change.model, change.version))) ? null : noVersion(change.model, change.version);
+      case 'remove-alias':
+        return assignedNow(change.model, change.alias, await this.assignments(change.model)).refusal ?? null;
+      case 'rollback':
+        return rollbackOf(change.model, change.alias, await this.assignments(change.model)).refusal ?? null;
+    }
+  }
+
   async register(model: string, _files: readonly LocalModelFile[], pending: PendingLineage, _mover: Mover): Promise<Registered> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       await this.fetchTags();
-      const head = await this.git(['rev-parse', 'HEAD']);
-      const existing = await this.versionAt(model, head.trim());
-      if (existing) {
-        throw new RegistryRefusal(`HEAD is already ${model}@${existing}, and GTO allows one version of a model per commit: commit the new model (or its metadata) first`);
-      }
+      const refused = await this.versionAtHead(model);
+      if (refused) throw new RegistryRefusal(refused);
       const latest = (await this.versions(model)).at(-1);
       const tagVersion = nextVersion(latest, this.options.bump);
       const name = `${model}@${tagVersion}`;
@@ -84,26 +96,24 @@ export class GitTagsRegistry implements ModelRegistry {
 
   async setAlias(model: string, alias: string, version: string, _mover: Mover): Promise<AliasMove> {
     await this.fetchTags();
-    const normalized = version.startsWith('v') ? version : `v${version}`;
-    const commit = await this.tagCommit(`${model}@${normalized}`);
-    if (!commit) throw new RegistryRefusal(`version ${normalized} of ${model} does not exist (no tag ${model}@${normalized})`);
-    return this.assign(model, alias, normalized, commit);
+    const tag = versionTag(model, version);
+    const commit = await this.tagCommit(tag);
+    if (!commit) throw new RegistryRefusal(noVersion(model, version));
+    return this.assign(model, alias, tag.slice(model.length + 1), commit);
   }
 
   async removeAlias(model: string, alias: string, _mover: Mover): Promise<AliasRemoval> {
     await this.fetchTags();
-    const current = stageHistory(await this.assignments(model), alias).at(-1);
-    if (!current || current.removed || !current.version) throw new RegistryRefusal(`alias ${alias} of ${model} is not assigned: nothing to remove`);
+    const { current, refusal } = assignedNow(model, alias, await this.assignments(model));
+    if (!current) throw new RegistryRefusal(refusal);
     await this.tagStage(model, `${alias}!`, current.commit, `Unassigning stage '${alias}' to artifact '${model}' version '${current.version}'\n`);
     return { alias, previous: current.version };
   }
 
   async rollback(model: string, alias: string, _mover: Mover): Promise<AliasMove> {
     await this.fetchTags();
-    const history = stageHistory(await this.assignments(model), alias);
-    if (history.length === 0) throw new RegistryRefusal(`alias ${alias} of ${model} is not assigned (no tag ${model}#${alias}#N): nothing to roll back`);
-    const before = history.at(-2);
-    if (!before || before.removed || !before.version) throw new RegistryRefusal(`alias ${alias} of ${model} has no version to go back to: nothing to roll back to`);
+    const { before, refusal } = rollbackOf(model, alias, await this.assignments(model));
+    if (!before) throw new RegistryRefusal(refusal);
     return this.assign(model, alias, before.version, before.commit);
   }
 
@@ -137,6 +147,13 @@ export class GitTagsRegistry implements ModelRegistry {
       return current !== undefined && !current.removed;
     });
     return { hasVersions: (await this.versions(model)).length > 0, aliases: aliases.sort() };
+  }
+
+  /** Why HEAD cannot take a new version of `model` (it has one), or null. */
+  private async versionAtHead(model: string): Promise<string | null> {
+    const head = await this.git(['rev-parse', 'HEAD']);
+    const existing = await this.versionAt(model, head.trim());
+    return existing ? `HEAD is already ${model}@${existing}, and GTO allows one version of a model per commit: commit the new model (or its metadata) first` : null;
   }
 
   /** The version a stage is assigned to now; null when never assigned or unassigned. */
@@ -287,6 +304,35 @@ function foreignLineage(model: string, version: string, facts: TagFacts): Lineag
 /** The assignments and removals of one stage, oldest first. */
 function stageHistory(all: readonly Assignment[], stage: string): Assignment[] {
   return all.filter((a) => a.stage === stage);
+}
+
+/** An assignment naming its version; what an alias can be removed from or rolled back to. */
+type Assigned = Assignment & { readonly version: string };
+
+/** `model@vX.Y.Z` for a version given as `X.Y.Z` or `vX.Y.Z`. */
+function versionTag(model: string, version: string): string {
+  return `${model}@${version.startsWith('v') ? version : `v${version}`}`;
+}
+
+function noVersion(model: string, version: string): string {
+  const tag = versionTag(model, version);
+  return `version ${tag.slice(model.length + 1)} of ${model} does not exist (no tag ${tag})`;
+}
+
+/** The alias's assignment now, or why there is none to remove. */
+function assignedNow(model: string, alias: string, all: readonly Assignment[]): { current: Assigned; refusal?: never } | { current?: never; refusal: string } {
+  const current = stageHistory(all, alias).at(-1);
+  if (!current || current.removed || !current.version) return { refusal: `alias ${alias} of ${model} is not assigned: nothing to remove` };
+  return { current: current as Assigned };
+}
+
+/** The assignment a rollback returns the alias to, or why there is none. */
+function rollbackOf(model: string, alias: string, all: readonly Assignment[]): { before: Assigned; refusal?: never } | { before?: never; refusal: string } {
+  const history = stageHistory(all, alias);
+  if (history.length === 0) return { refusal: `alias ${alias} of ${model} is not assigned (no tag ${model}#${alias}#N): nothing to roll back` };
+  const before = history.at(-2);
+  if (!before || before.removed || !before.version) return { refusal: `alias ${alias} of ${model} has no version to go back to: nothing to roll back to` };
+  return { before: before as Assigned };
 }
 
 /** Tags need a committer identity; CI checkouts often have none configured. */

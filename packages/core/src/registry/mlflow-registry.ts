@@ -4,6 +4,7 @@ import { isModelFilePath } from './names.js';
 import {
   RegistryCorrupt,
   RegistryRefusal,
+  type RegistryChange,
   type AliasMove,
   type AliasRemoval,
   type DescribedVersion,
@@ -142,10 +143,22 @@ export class MlflowRegistry implements ModelRegistry {
     }
   }
 
-  async setAlias(model: string, alias: string, version: string, _mover: Mover): Promise<AliasMove> {
-    if (!/^\d+$/.test(version) || !(await this.modelVersion(model, version))) {
-      throw new RegistryRefusal(`version ${version} of ${model} does not exist in ${this.description}`);
+  async refusalOf(change: RegistryChange): Promise<string | null> {
+    switch (change.kind) {
+      case 'register':
+        return null;
+      case 'set-alias':
+        return this.missingVersion(change.model, change.version);
+      case 'remove-alias':
+        return (await this.aliasVersion(change.model, change.alias)) ? null : this.unsetAlias(change.model, change.alias);
+      case 'rollback':
+        return (await this.rollbackTarget(change.model, change.alias)) ? null : this.nothingToRollBack(change.model, change.alias);
     }
+  }
+
+  async setAlias(model: string, alias: string, version: string, _mover: Mover): Promise<AliasMove> {
+    const missing = await this.missingVersion(model, version);
+    if (missing) throw new RegistryRefusal(missing);
     const previous = (await this.aliasVersion(model, alias))?.version ?? null;
     await this.upsert('registered-models/alias', { name: model, alias, version });
     // MLflow keeps no history of an alias: the version before this move is a tag, for rollback.
@@ -155,17 +168,35 @@ export class MlflowRegistry implements ModelRegistry {
 
   async removeAlias(model: string, alias: string, _mover: Mover): Promise<AliasRemoval> {
     const current = await this.aliasVersion(model, alias);
-    if (!current) throw new RegistryRefusal(`alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`);
+    if (!current) throw new RegistryRefusal(this.unsetAlias(model, alias));
     await this.call('DELETE', 'registered-models/alias', { name: model, alias });
     await this.upsert('registered-models/set-tag', { name: model, key: previousTag(alias), value: current.version });
     return { alias, previous: current.version };
   }
 
   async rollback(model: string, alias: string, mover: Mover): Promise<AliasMove> {
-    const registered = await this.call<{ registered_model: { tags?: { key: string; value: string }[] } }>('GET', `registered-models/get?name=${encodeURIComponent(model)}`);
-    const previous = registered.registered_model.tags?.find((tag) => tag.key === previousTag(alias))?.value;
-    if (!previous) throw new RegistryRefusal(`alias ${alias} of ${model} has no version to go back to in ${this.description}: nothing to roll back to`);
+    const previous = await this.rollbackTarget(model, alias);
+    if (!previous) throw new RegistryRefusal(this.nothingToRollBack(model, alias));
     return this.setAlias(model, alias, previous, mover);
+  }
+
+  /** The version the alias pointed to before its last move (a tag: MLflow keeps no alias history); null when none. */
+  private async rollbackTarget(model: string, alias: string): Promise<string | null> {
+    const registered = await this.call<{ registered_model: { tags?: { key: string; value: string }[] } }>('GET', `registered-models/get?name=${encodeURIComponent(model)}`);
+    return registered.registered_model.tags?.find((tag) => tag.key === previousTag(alias))?.value || null;
+  }
+
+  private async missingVersion(model: string, version: string): Promise<string | null> {
+    if (/^\d+$/.test(version) && (await this.modelVersion(model, version))) return null;
+    return `version ${version} of ${model} does not exist in ${this.description}`;
+  }
+
+  private unsetAlias(model: string, alias: string): string {
+    return `alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`;
+  }
+
+  private nothingToRollBack(model: string, alias: string): string {
+    return `alias ${alias} of ${model} has no version to go back to in ${this.description}: nothing to roll back to`;
   }
 
   async describe(model: string, ref: { alias: string } | { version: string }): Promise<DescribedVersion | null> {

@@ -8,6 +8,7 @@ import {
   type AliasRemoval,
   type DescribedVersion,
   type GarbageReport,
+  type RegistryChange,
   type Lineage,
   type LocalModelFile,
   type ModelRegistry,
@@ -87,11 +88,18 @@ export class ObjectStoreRegistry implements ModelRegistry {
     return { version, uri: this.store.locate(prefix), lineage };
   }
 
+  async refusalOf(change: RegistryChange): Promise<string | null> {
+    const nameProblem = modelNameRefusal(change.model);
+    if (nameProblem || change.kind === 'register') return nameProblem;
+    if (change.kind === 'set-alias') return (await this.readyVersion(change.model, change.version)) ? null : this.noVersion(change.model, change.version);
+    const current = (await this.readAlias(change.model, change.alias))?.record ?? null;
+    const outcome = change.kind === 'remove-alias' ? this.removalOf(change.model, change.alias, current) : this.rollbackOf(change.model, change.alias, current);
+    return 'refusal' in outcome ? outcome.refusal : null;
+  }
+
   async setAlias(model: string, alias: string, version: string, mover: Mover): Promise<AliasMove> {
     checkModelName(model);
-    if (!(await this.readyVersion(model, version))) {
-      throw new RegistryRefusal(`version ${version} of ${model} does not exist in ${this.description}`);
-    }
+    if (!(await this.readyVersion(model, version))) throw new RegistryRefusal(this.noVersion(model, version));
     const previous = await this.swapAlias(model, alias, mover, (current) => ({ version, previous: current?.version ?? null }));
     await this.appendEvent(model, 'alias-set', { alias, version, previous }, mover);
     return { alias, version, previous };
@@ -100,8 +108,9 @@ export class ObjectStoreRegistry implements ModelRegistry {
   async removeAlias(model: string, alias: string, mover: Mover): Promise<AliasRemoval> {
     checkModelName(model);
     const previous = await this.swapAlias(model, alias, mover, (current) => {
-      if (!current?.version) throw new RegistryRefusal(`alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`);
-      return { version: null, previous: current.version };
+      const removal = this.removalOf(model, alias, current);
+      if ('refusal' in removal) throw new RegistryRefusal(removal.refusal);
+      return { version: null, previous: removal.previous };
     });
     await this.appendEvent(model, 'alias-removed', { alias, previous }, mover);
     return { alias, previous: previous as string };
@@ -111,13 +120,30 @@ export class ObjectStoreRegistry implements ModelRegistry {
     checkModelName(model);
     let target = '';
     const previous = await this.swapAlias(model, alias, mover, (current) => {
-      if (!current) throw new RegistryRefusal(`alias ${alias} of ${model} is not set in ${this.description}: nothing to roll back`);
-      if (current.previous === null) throw new RegistryRefusal(`alias ${alias} of ${model} has no version to go back to (it points to ${current.version ?? 'nothing'}): nothing to roll back to`);
-      target = current.previous;
-      return { version: current.previous, previous: current.version };
+      const rollback = this.rollbackOf(model, alias, current);
+      if ('refusal' in rollback) throw new RegistryRefusal(rollback.refusal);
+      target = rollback.to;
+      return { version: rollback.to, previous: rollback.from };
     });
     await this.appendEvent(model, 'rolled-back', { alias, version: target, previous }, mover);
     return { alias, version: target, previous };
+  }
+
+  private noVersion(model: string, version: string): string {
+    return `version ${version} of ${model} does not exist in ${this.description}`;
+  }
+
+  /** What removing the alias would unset, or why it cannot be removed. */
+  private removalOf(model: string, alias: string, current: AliasRecord | null): { readonly previous: string } | { readonly refusal: string } {
+    if (!current?.version) return { refusal: `alias ${alias} of ${model} is not set in ${this.description}: nothing to remove` };
+    return { previous: current.version };
+  }
+
+  /** Where a rollback would move the alias from and to, or why it cannot. */
+  private rollbackOf(model: string, alias: string, current: AliasRecord | null): { readonly from: string | null; readonly to: string } | { readonly refusal: string } {
+    if (!current) return { refusal: `alias ${alias} of ${model} is not set in ${this.description}: nothing to roll back` };
+    if (current.previous === null) return { refusal: `alias ${alias} of ${model} has no version to go back to (it points to ${current.version ?? 'nothing'}): nothing to roll back to` };
+    return { from: current.version, to: current.previous };
   }
 
   async describe(model: string, ref: { alias: string } | { version: string }): Promise<DescribedVersion | null> {
@@ -338,8 +364,13 @@ function progressLog(log: (message: string) => void, file: LocalModelFile): (sen
  * too, for callers that did not check it at input (a `registry:` baseline).
  */
 function checkModelName(model: string): void {
+  const refused = modelNameRefusal(model);
+  if (refused) throw new RegistryRefusal(refused);
+}
+
+function modelNameRefusal(model: string): string | null {
   const problem = modelNameProblem(model);
-  if (problem) throw new RegistryRefusal(`model name ${quoted(model)} ${problem}`);
+  return problem ? `model name ${quoted(model)} ${problem}` : null;
 }
 
 function isVersionOrNull(value: unknown): boolean {

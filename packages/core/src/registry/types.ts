@@ -109,6 +109,13 @@ export interface ModelRegistry {
   removeAlias(model: string, alias: string, mover: Mover): Promise<AliasRemoval>;
   /** Moves `alias` back to the version it pointed to before its last move. */
   rollback(model: string, alias: string, mover: Mover): Promise<AliasMove>;
+  /**
+   * Why the registry, as it holds now, would refuse `change` (the message its
+   * RegistryRefusal would carry), or null. Only reads, so a step can refuse
+   * while it plans, before any work; the change checks again when made, since
+   * another writer may move things in between.
+   */
+  refusalOf(change: RegistryChange): Promise<string | null>;
   /** The version an alias points to, or a version by its name; null when neither exists. */
   describe(model: string, ref: { alias: string } | { version: string }): Promise<DescribedVersion | null>;
   /** Whether `model` has versions, and which aliases it has. */
@@ -134,6 +141,12 @@ export interface GarbageReport {
   /** Temp files, old locks and incomplete multipart uploads, by location. */
   readonly leftovers: readonly string[];
 }
+
+/** A change a registry may refuse because of what it holds, as refusalOf() checks it ahead. */
+export type RegistryChange =
+  | { readonly kind: 'register'; readonly model: string }
+  | { readonly kind: 'set-alias'; readonly model: string; readonly alias: string; readonly version: string }
+  | { readonly kind: 'remove-alias' | 'rollback'; readonly model: string; readonly alias: string };
 
 /** A request the registry refuses because of what it holds (unknown version, no previous version): exit 2. */
 export class RegistryRefusal extends Error {

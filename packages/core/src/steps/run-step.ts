@@ -1,19 +1,24 @@
-import { categoryOf, EXIT, exitCodeOf, messageOf } from '../errors.js';
+import { categoryOf, EXIT, exitCodeOf, InputError, messageOf, type ErrorCategory } from '../errors.js';
 import { createHost, type Launch } from '../host/detect.js';
 import { writeErrorFile } from '../host/jenkins.js';
 import { withEnvFallbacks } from '../host/raw-inputs.js';
 import type { Host } from '../host/types.js';
 import { excludeRecordsFromGit } from '../records/git-exclude.js';
-import { RECORDS_DIR, writeStepRecord } from '../records/step-records.js';
+import { RECORDS_DIR, writeStepRecord, type StepOutcome } from '../records/step-records.js';
 import { InputReader } from '../spec/inputs.js';
 import { redactUrlCredentials } from '../redact.js';
 import type { RawInputs, StepSpec } from '../spec/types.js';
-import type { StepEntry } from './types.js';
+import type { StepEntry, StepFailure, StepResult } from './types.js';
 
 /**
  * Runs one step on the host this process is in and returns the exit code:
  * read and validate inputs, run, publish outputs, map errors to 1/2/3.
  * The same path serves the GitHub action, the Jenkins shim and the CLI.
+ *
+ * What it guarantees: a StepResult (success, failed gate, failed work) has
+ * its outputs published and recorded with its outcome; a thrown error
+ * publishes and records nothing. An InputError means exit 2 only from
+ * plan; escaping run() it is exit 1, since work had started.
  */
 export async function runStep(entry: StepEntry, launch: Launch, cliInputs: Record<string, unknown> = {}): Promise<number> {
   const { env } = launch;
@@ -30,20 +35,46 @@ export async function runStep(entry: StepEntry, launch: Launch, cliInputs: Recor
     const raw = withEnvFallbacks(host.inputs, entry.spec, env);
     maskSecretInputs(entry.spec, raw, host);
     const plan = await step.plan(new InputReader(entry.spec, raw), host);
-    const result = await step.run(plan, host);
+    const result = await runPastPlanning(() => step.run(plan, host));
     for (const [name, value] of Object.entries(result.outputs)) host.setOutput(name, value);
-    if (result.gateFailure !== undefined) {
-      await host.finish({ exitCode: EXIT.gateFailed, error: { message: result.gateFailure, category: 'gate' } });
-      return EXIT.gateFailed;
-    }
-    await recordOutputs(entry.spec.name, result.outputs, host);
-    await host.finish({ exitCode: EXIT.ok });
-    return EXIT.ok;
+    await recordOutputs(entry.spec.name, result, host);
+    const ending = endingOf(result);
+    await host.finish(ending);
+    return ending.exitCode;
   } catch (err) {
     const exitCode = exitCodeOf(err);
     if (exitCode === EXIT.failure && err instanceof Error && err.stack) host.debug(err.stack);
     await host.finish({ exitCode, error: { message: messageOf(err), category: categoryOf(err) } });
     return exitCode;
+  }
+}
+
+/** The exit code and error a result ends the step with. */
+function endingOf(result: StepResult): { exitCode: number; error?: { message: string; category: ErrorCategory } } {
+  switch (result.failure?.kind) {
+    case undefined:
+      return { exitCode: EXIT.ok };
+    case 'gate':
+      return { exitCode: EXIT.gateFailed, error: { message: result.failure.message, category: 'gate' } };
+    case 'failed':
+      return { exitCode: EXIT.failure, error: { message: result.failure.message, category: 'failure' } };
+  }
+}
+
+const OUTCOME_OF: Readonly<Record<StepFailure['kind'], StepOutcome>> = { gate: 'gate-failed', failed: 'failed' };
+
+/**
+ * Runs the work. An InputError from here was found after work started, so
+ * it cannot promise "nothing done" (exit 2): it becomes a plain failure
+ * (exit 1) that keeps its message and says so. Checks that can be made
+ * before work belong in plan.
+ */
+async function runPastPlanning(work: () => Promise<StepResult>): Promise<StepResult> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof InputError) throw new Error(`${err.message} (found after the step had started its work, so it may have done part of it)`, { cause: err });
+    throw err;
   }
 }
 
@@ -62,10 +93,11 @@ async function writeErrorFileWithoutHost(env: NodeJS.ProcessEnv, err: unknown): 
  * digest), and keeps that folder out of git. Optional work: a read-only
  * workspace or repository gets a warning, not a failure.
  */
-async function recordOutputs(step: string, outputs: Readonly<Record<string, string>>, host: Host): Promise<void> {
+async function recordOutputs(step: string, result: StepResult, host: Host): Promise<void> {
   const { workspace } = host.context;
+  const outcome = result.failure ? OUTCOME_OF[result.failure.kind] : 'ok';
   await Promise.all([
-    writeStepRecord(host.context, step, outputs).then(
+    writeStepRecord(host.context, step, outcome, result.outputs).then(
       (file) => host.debug(`recorded the outputs in ${file} for run ${host.context.run.id}`),
       (err: unknown) => host.warning(`Could not record the outputs in ${RECORDS_DIR}/: ${messageOf(err)}`),
     ),

@@ -1,9 +1,9 @@
 /**
  * data-pull: the exact dataset version the code names, verified, fast.
  *
- * The story: read every input and local file (bad input stops here, exit 2)
- * → plan: list the source (now, as of a time, or pinned versions) or read the
- * DVC outs and their .dir manifests → restore the cross-run cache keyed by
+ * The story: read every input and local file, then plan: list the source
+ * (now, as of a time, or pinned versions) or read the DVC outs and their .dir
+ * manifests (bad input found so far stops here, exit 2) → restore the cross-run cache keyed by
  * that plan → put every file in place: kept when the state file vouches for
  * it, else from the local cache or the store, in parallel, each verified and
  * renamed into place → optionally delete files no longer in the dataset →
@@ -21,16 +21,34 @@ import { planSource } from '../../data/source-plan.js';
 import { syncTargets, type SyncReport } from '../../data/sync.js';
 import { openStore, type StoreOptions } from '../../storage/open.js';
 import type { ObjectStore } from '../../storage/types.js';
+import type { InputReader } from '../../spec/inputs.js';
 import type { StepResult } from '../types.js';
+import type { dataPullSpec } from './spec.js';
 import { readDataPullInputs, type DataPullInputs } from './plan.js';
 
-export { readDataPullInputs as plan };
+/** What run() gets: the inputs, and the files to put where, as planning found them. */
+export interface PullPlan {
+  readonly inputs: DataPullInputs;
+  readonly cache: ObjectCache;
+  readonly targets: readonly Target[];
+}
+
+/**
+ * Reads the inputs, then plans the pull: lists the source or reads the DVC
+ * outs and their .dir manifests. Both are reading what the inputs name, so a
+ * source with nothing to pull or a manifest that climbs out of its folder is
+ * bad input (exit 2) found before anything is put in place.
+ */
+export async function plan(reader: InputReader<typeof dataPullSpec>, host: Host): Promise<PullPlan> {
+  const inputs = await readDataPullInputs(reader, host);
+  const cache = new ObjectCache(inputs.cacheDir);
+  const targets = await host.group('Plan the pull', () => planTargets(inputs, cache, host));
+  return { inputs, cache, targets };
+}
 
 const CACHE_KEY_PREFIX = 'mlops-ci-data-pull-';
 
-export async function run(inputs: DataPullInputs, host: Host): Promise<StepResult> {
-  const cache = new ObjectCache(inputs.cacheDir);
-  const targets = await host.group('Plan the pull', () => plan(inputs, cache, host));
+export async function run({ inputs, cache, targets }: PullPlan, host: Host): Promise<StepResult> {
   const fileCount = targets.reduce((sum, target) => sum + target.files.length, 0);
   host.info(`${fileCount} files from ${describeSources(targets)}`);
 
@@ -102,7 +120,7 @@ async function evictToCap(cache: ObjectCache, targets: readonly Target[], maxByt
 }
 
 /** What to put where: listing the source, or reading the DVC outs. */
-async function plan(inputs: DataPullInputs, cache: ObjectCache, host: Host): Promise<Target[]> {
+async function planTargets(inputs: DataPullInputs, cache: ObjectCache, host: Host): Promise<Target[]> {
   const { mode } = inputs;
   if (mode.kind === 'source') {
     const { store, prefix } = openStore(mode.url, storeOptions(inputs.store));

@@ -101,35 +101,16 @@ async function loadRegistryBaseline(spec: string, cwd: string): Promise<Baseline
   // Checked before any registry is asked: a name no registry may hold is a typo, not a missing model.
   const nameProblem = modelNameProblem(model);
   if (nameProblem) throw new InputError('baseline', `model name "${model}" ${nameProblem}`);
-  const { openRegistry, parseRegistryLocation, UnknownRegistryError } = await import('../../registry/factory.js');
-  let location;
-  try {
-    location = parseRegistryLocation(url ?? '', cwd);
-  } catch (err) {
-    if (err instanceof UnknownRegistryError) throw new InputError('baseline', err.message);
-    throw err;
-  }
+  const { openRegistry, parseRegistryLocation } = await import('../../registry/factory.js');
   // The S3 endpoint, when any, comes from the environment (the registry's S3 client reads it).
-  const registry = await openRegistry(location, { workspace: cwd });
-  let found;
-  try {
-    found = await registry.describe(model, { alias });
-    if (!found) return await aliasNotSet(registry, spec, model, alias);
-  } catch (err) {
-    if (err instanceof RegistryRefusal) throw new InputError('baseline', err.message);
-    throw err;
-  }
+  const registry = await asInputErrors('baseline', async () => openRegistry(parseRegistryLocation(url ?? '', cwd), { workspace: cwd }));
+  const found = await asInputErrors('baseline', () => registry.describe(model, { alias }));
+  if (!found) return asInputErrors('baseline', () => aliasNotSet(registry, spec, model, alias));
   const { version, files: registered } = found.lineage;
   const files: BaselineFiles = {
     kind: 'version',
     async read(file) {
-      let body: Buffer | null;
-      try {
-        body = await registry.readFile(model, version, file);
-      } catch (err) {
-        if (err instanceof RegistryRefusal) throw new InputError('samples', err.message);
-        throw err;
-      }
+      const body = await asInputErrors('samples', () => registry.readFile(model, version, file));
       if (body === null) {
         const names = registered.map((f) => f.path).join(', ') || 'none';
         throw new InputError('samples', `baseline=registry:${file}: ${model} version ${version} (${model}@${alias}) has no file ${file}; its files: ${names}`);
@@ -145,6 +126,22 @@ async function loadRegistryBaseline(spec: string, cwd: string): Promise<Baseline
     );
   }
   return { kind: 'found', source: `${spec} (version ${version})`, metrics: found.lineage.metrics, files };
+}
+
+/**
+ * The gate's one mapping of registry/'s domain errors to its inputs, used
+ * while the baseline and samples are read (all in plan): a registry
+ * location no backend serves, or a request the registry refuses, is bad
+ * input naming `input`; anything else (a service down, damaged data) stays.
+ */
+async function asInputErrors<T>(input: 'baseline' | 'samples', read: () => Promise<T>): Promise<T> {
+  const { UnknownRegistryError } = await import('../../registry/factory.js');
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof RegistryRefusal || err instanceof UnknownRegistryError) throw new InputError(input, err.message, { cause: err });
+    throw err;
+  }
 }
 
 /**

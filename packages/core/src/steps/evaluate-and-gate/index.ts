@@ -91,7 +91,7 @@ async function evaluateAndReport(inputs: GatePlan, host: Host, publisher: GatePu
       results: JSON.stringify(results),
       'results-file': inputs.files.results,
     },
-    ...(!results.passed && inputs.onFail === 'fail' ? { gateFailure: failureMessage(results) } : {}),
+    ...(!results.passed && inputs.onFail === 'fail' ? { failure: { kind: 'gate', message: failureMessage(results) } } : {}),
   };
 }
 

@@ -4,7 +4,8 @@
  *
  * The story: read every input (a bad name, a missing path, an unknown
  * registry or a gate that did not pass stops here, exit 2, nothing written)
- * → open the registry → then one of: hash the model files, register them as
+ * → open the registry and check the request against it (an unknown version,
+ * an alias not set: exit 2 too) → then one of: hash the model files, register them as
  * the next version with their lineage and move the alias (the main path);
  * describe a version; roll an alias back; remove an alias; move an alias to
  * an existing version; remove abandoned uploads (gc) → a local copy of the
@@ -14,17 +15,23 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs-atomic.js';
 import type { Host } from '../../host/types.js';
-import { openRegistry } from '../../registry/factory.js';
 import { hashFile } from '../../registry/local-blob-store.js';
 import { assembleLineage, moverOf, renderLineage } from '../../registry/lineage.js';
-import { RegistryRefusal, type AliasMove, type DescribedVersion, type GarbageReport, type Lineage, type LocalModelFile, type ModelRegistry, type Mover } from '../../registry/types.js';
+import type { InputReader } from '../../spec/inputs.js';
+import type { AliasMove, DescribedVersion, GarbageReport, Lineage, LocalModelFile, ModelRegistry, Mover } from '../../registry/types.js';
 import type { StepResult } from '../types.js';
+import type { promoteModelSpec } from './spec.js';
 import { readPromoteInputs, type ModelFileRef, type PromoteInputs } from './plan.js';
+import { missingVersion, planAgainstRegistry, type PromotePlan } from './registry-plan.js';
 
-export { readPromoteInputs as plan };
+/** Reads the inputs, then opens the registry and checks the request against it: all before any work. */
+export async function plan(reader: InputReader<typeof promoteModelSpec>, host: Host): Promise<PromotePlan> {
+  // Masked first: opening a registry may log, and its clients read these.
+  for (const name of SECRET_ENV) if (process.env[name]) host.setSecret(process.env[name] as string);
+  return planAgainstRegistry(await readPromoteInputs(reader, host), host);
+}
 
 /** How often long work (hashing a large file) says how far it got. */
 const PROGRESS_EVERY_MS = 5000;
@@ -32,15 +39,7 @@ const PROGRESS_EVERY_MS = 5000;
 /** Credentials MLflow's clients and the AWS SDK read from the environment: masked, whatever a log line quotes. */
 const SECRET_ENV = ['MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_PASSWORD', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 
-export async function run(inputs: PromoteInputs, host: Host): Promise<StepResult> {
-  for (const name of SECRET_ENV) if (process.env[name]) host.setSecret(process.env[name] as string);
-  const registry = await openRegistry(inputs.registry, {
-    workspace: host.context.workspace,
-    s3Endpoint: inputs.s3Endpoint,
-    push: inputs.push,
-    bump: inputs.bump,
-    log: (message) => host.info(message),
-  });
+export async function run({ inputs, registry }: PromotePlan, host: Host): Promise<StepResult> {
   host.info(`Registry: ${registry.description}`);
   const mover = moverOf(inputs.actor, host.kind, host.context);
 
@@ -67,7 +66,7 @@ async function registerAndPromote(registry: ModelRegistry, inputs: Register, mov
   const files = await host.group('Hash the model files', () => hashModelFiles(inputs.files, host));
   const pending = assembleLineage({ ...inputs, files, host: host.kind, context: host.context });
   const registered = await host.group(`Register ${inputs.model} in ${registry.description}`, () =>
-    refusalsAsInputErrors('registry', () => registry.register(inputs.model, files, pending, mover)),
+    registry.register(inputs.model, files, pending, mover),
   );
   host.info(renderLineage(registered.lineage, registered.uri));
   let previous: string | null = null;
@@ -83,7 +82,8 @@ async function registerAndPromote(registry: ModelRegistry, inputs: Register, mov
 
 /** `gc`: removes abandoned uploads, says what it removed. */
 async function collectGarbage(registry: ModelRegistry, model: string | null, olderThanMs: number, host: Host): Promise<StepResult> {
-  if (!registry.collectGarbage) throw new InputError('gc', `${registry.description} keeps no half-written uploads to remove`);
+  // Checked while planning: an object store registry always has it.
+  if (!registry.collectGarbage) throw new Error(`${registry.description} keeps no half-written uploads to remove`);
   const report = await registry.collectGarbage(model, olderThanMs);
   const removed = report.versions.map((version) => `${version.model}@${version.version}`);
   host.info(describeGarbage(report, olderThanMs) ?? `No abandoned uploads older than ${hours(olderThanMs)} in ${registry.description}`);
@@ -126,8 +126,9 @@ type Describe = Extract<PromoteInputs, { mode: 'describe' }>;
 async function describeVersion(registry: ModelRegistry, { model, ref, allowMissing }: Describe, host: Host): Promise<StepResult> {
   const found = await registry.describe(model, ref);
   if (!found) {
-    const missing = `${model}@${'alias' in ref ? ref.alias : ref.version} does not exist in ${registry.description}`;
-    if (!allowMissing) throw new InputError('describe', missing);
+    const missing = missingVersion(registry, model, ref);
+    // Planning found it: it was removed since, by another writer.
+    if (!allowMissing) throw new Error(`${missing} any more`);
     host.info(`${missing} (allow-missing: found = false)`);
     return { outputs: { version: '', uri: '', 'previous-version': '', lineage: '', found: 'false' } };
   }
@@ -137,21 +138,21 @@ async function describeVersion(registry: ModelRegistry, { model, ref, allowMissi
 }
 
 async function rollBack(registry: ModelRegistry, model: string, alias: string, mover: Mover, host: Host): Promise<StepResult> {
-  const move = await refusalsAsInputErrors('rollback', () => registry.rollback(model, alias, mover));
+  const move = await registry.rollback(model, alias, mover);
   host.info(`${model}@${alias}: rolled back from ${move.previous ?? '(none)'} to ${move.version}`);
   await host.appendSummary(`### promote-model: ${model}@${alias} rolled back from ${move.previous ?? '(none)'} to ${move.version}\n`);
   return { outputs: await aliasOutputs(registry, model, move, host) };
 }
 
 async function removeAlias(registry: ModelRegistry, model: string, alias: string, mover: Mover, host: Host): Promise<StepResult> {
-  const removed = await refusalsAsInputErrors('remove-alias', () => registry.removeAlias(model, alias, mover));
+  const removed = await registry.removeAlias(model, alias, mover);
   host.info(`${model}@${alias}: removed (it pointed to ${removed.previous})`);
   await host.appendSummary(`### promote-model: ${model}@${alias} removed (it pointed to ${removed.previous})\n`);
   return { outputs: { version: '', uri: '', 'previous-version': removed.previous, lineage: '' } };
 }
 
 async function moveAlias(registry: ModelRegistry, model: string, alias: string, version: string, mover: Mover, host: Host): Promise<StepResult> {
-  const move = await refusalsAsInputErrors('to-version', () => registry.setAlias(model, alias, version, mover));
+  const move = await registry.setAlias(model, alias, version, mover);
   host.info(`${model}@${alias}: ${move.previous ?? '(new)'} → ${move.version}`);
   await host.appendSummary(`### promote-model: ${model}@${alias} moved from ${move.previous ?? '(new)'} to ${move.version}\n`);
   return { outputs: await aliasOutputs(registry, model, move, host) };
@@ -176,16 +177,6 @@ async function hashModelFiles(refs: readonly ModelFileRef[], host: Host): Promis
 
 async function fileSize(file: string): Promise<number> {
   return (await stat(file)).size;
-}
-
-/** A request the registry's contents refuse (unknown version, nothing to roll back) is bad input: exit 2. */
-async function refusalsAsInputErrors<T>(input: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof RegistryRefusal) throw new InputError(input, err.message);
-    throw err;
-  }
 }
 
 async function aliasOutputs(registry: ModelRegistry, model: string, move: AliasMove, host: Host): Promise<Record<string, string>> {

@@ -5,7 +5,7 @@ import { remoteUrl, revParse } from '../../scm/git.js';
 import type { Host } from '../../host/types.js';
 import { parseDuration } from '../../container/parse.js';
 import { loadMetricsFile } from '../../metrics/load.js';
-import { parseRegistryLocation, UnknownRegistryError, type RegistryLocation } from '../../registry/factory.js';
+import { parseRegistryLocation, type RegistryLocation } from '../../registry/factory.js';
 import { actorFrom, type Provenance } from '../../registry/lineage.js';
 import { aliasProblem, modelNameProblem } from '../../registry/names.js';
 import type { InputReader } from '../../spec/inputs.js';
@@ -13,6 +13,7 @@ import { outputFolderPath } from '../../spec/output-file.js';
 import type { GateResults } from '../../types/gate.js';
 import { matchPromotedCandidate, readGateResults, requireProvenGate, type CandidateMatch, type PromotedCandidate } from './gate-proof.js';
 import { readProvenance } from './provenance.js';
+import { asInputError } from './registry-plan.js';
 
 /** A model file found under `path`, not yet hashed. */
 export interface ModelFileRef {
@@ -145,8 +146,7 @@ function registryOf(value: string, workspace: string): RegistryLocation {
     if (location.kind === 'local') outputFolderPath('registry', location.root, workspace);
     return location;
   } catch (err) {
-    if (err instanceof UnknownRegistryError || err instanceof TypeError) throw new InputError('registry', (err as Error).message);
-    throw err;
+    throw asInputError('registry', err);
   }
 }
 

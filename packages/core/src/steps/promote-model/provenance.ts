@@ -36,18 +36,30 @@ export async function readProvenance(reader: InputReader, host: Host, cwd: strin
   return provenance;
 }
 
-/** The record `step` left in this run; the records of other runs are named in a warning and left aside. */
+/**
+ * The record `step` left in this run, when that run succeeded; the records
+ * of other runs are named in a warning and left aside. A failed step's
+ * record is no fact: it is named in a warning and read as no record.
+ */
 async function thisRunsRecord(host: Host, step: string, instead: string): Promise<StepRecord | null> {
   const records = await readRunRecords(host.context.workspace, host.context.run, step);
   for (const ignored of records.ignored) host.warning(ignoredRecordWarning(ignored, host.context.run, instead));
-  return records.mine[0] ?? null;
+  const latest = records.mine[0];
+  if (latest === undefined) return null;
+  if (latest.outcome === 'ok') return latest;
+  host.warning(failedRecordWarning(latest, instead));
+  return null;
+}
+
+function failedRecordWarning(record: StepRecord, instead: string): string {
+  return `${record.step} last ended ${record.outcome} in this run (${record.file}), so its outputs are not lineage. Give ${instead} to record it.`;
 }
 
 /**
  * The training of this run whose `outputs` folder holds the model: its
  * image is the one the model was made in. Two such trainings (nested
  * folders) leave no way to tell which made the model, so the step refuses to
- * guess; none is not an error (the model may come from elsewhere), but when
+ * guess; a failed one made nothing there and is named in a warning; none is not an error (the model may come from elsewhere), but when
  * this run trained into other folders, a warning says so.
  */
 async function trainingOf(host: Host, modelPath: string): Promise<StepRecord | null> {
@@ -60,16 +72,19 @@ async function trainingOf(host: Host, modelPath: string): Promise<StepRecord | n
     if (folder && isWithin(await realOrResolved(folder), model)) holding.push(record);
   }
   const folders = (list: readonly StepRecord[]) => list.map((record) => JSON.stringify(record.outputs['outputs'] || '(none)')).join(', ');
-  if (holding.length > 1) {
+  // A failed training moved nothing into its folder: what is there came from elsewhere.
+  for (const failed of holding.filter((record) => record.outcome !== 'ok')) host.warning(failedRecordWarning(failed, 'image-digest'));
+  const succeeded = holding.filter((record) => record.outcome === 'ok');
+  if (succeeded.length > 1) {
     throw new InputError(
       'image-digest',
-      `is empty, and path ${JSON.stringify(modelPath)} lies inside the outputs of ${holding.length} trainings of this run (${folders(holding)}), so which image made the model cannot be told: give image-digest`,
+      `is empty, and path ${JSON.stringify(modelPath)} lies inside the outputs of ${succeeded.length} trainings of this run (${folders(succeeded)}), so which image made the model cannot be told: give image-digest`,
     );
   }
   if (holding.length === 0 && records.mine.length > 0) {
     host.warning(`No training of this run wrote into a folder holding path ${JSON.stringify(modelPath)} (their outputs: ${folders(records.mine)}); the image digest is not recorded. Give image-digest to record it.`);
   }
-  return holding[0] ?? null;
+  return succeeded[0] ?? null;
 }
 
 function isWithin(folder: string, file: string): boolean {

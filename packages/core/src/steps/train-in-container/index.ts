@@ -9,8 +9,8 @@
  * run the command with logs streaming live, under the timeout and the cancel
  * signals, and remove the container whatever happens → hand the staged files
  * back to the caller, and move them into outputs only when the command
- * succeeded → set the outputs → fail (exit 1) with the last log lines when
- * the command failed or hit the timeout.
+ * succeeded → return the outputs, failed (exit 1) with the last log lines
+ * when the command failed or hit the timeout.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
@@ -71,11 +71,8 @@ export async function run(inputs: TrainPlan, host: Host): Promise<StepResult> {
       // A failed run moved nothing into outputs: a metrics file there is an earlier run's.
       metrics: failure === null ? await findMetrics(inputs) : '',
     };
-    if (failure) {
-      // Outputs are set even on failure, so a later `if: failure()` step can read the exit code.
-      for (const [name, value] of Object.entries(outputs)) host.setOutput(name, value);
-      throw new Error(failure);
-    }
+    // A failed run still hands back its outputs, so a later `if: failure()` step can read the exit code.
+    if (failure) return { outputs, failure: { kind: 'failed', message: failure } };
     host.info(`The command exited 0 after ${formatSeconds(outcome.durationSeconds)}.`);
     return { outputs };
   } finally {
