@@ -22,9 +22,9 @@ import { hashFile } from '../../registry/local-blob-store.js';
 import { assembleLineage, moverOf, renderLineage } from '../../registry/lineage.js';
 import { RegistryRefusal, type AliasMove, type DescribedVersion, type GarbageReport, type Lineage, type LocalModelFile, type ModelRegistry, type Mover } from '../../registry/types.js';
 import type { StepResult } from '../types.js';
-import { readPromoteInputs, type ModelFileRef, type PromoteInputs } from './plan.js';
+import { planPromote, type ModelFileRef, type PromotePlan } from './plan.js';
 
-export { readPromoteInputs as plan };
+export { planPromote as plan };
 
 /** How often long work (hashing a large file) says how far it got. */
 const PROGRESS_EVERY_MS = 5000;
@@ -32,7 +32,7 @@ const PROGRESS_EVERY_MS = 5000;
 /** Credentials MLflow's clients and the AWS SDK read from the environment: masked, whatever a log line quotes. */
 const SECRET_ENV = ['MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_PASSWORD', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 
-export async function run(inputs: PromoteInputs, host: Host): Promise<StepResult> {
+export async function run(inputs: PromotePlan, host: Host): Promise<StepResult> {
   for (const name of SECRET_ENV) if (process.env[name]) host.setSecret(process.env[name] as string);
   const registry = await openRegistry(inputs.registry, {
     workspace: host.context.workspace,
@@ -60,7 +60,7 @@ export async function run(inputs: PromoteInputs, host: Host): Promise<StepResult
   }
 }
 
-type Register = Extract<PromoteInputs, { mode: 'register' }>;
+type Register = Extract<PromotePlan, { mode: 'register' }>;
 
 /** The main path: hash, register with lineage, then move the alias (when one is given). */
 async function registerAndPromote(registry: ModelRegistry, inputs: Register, mover: Mover, host: Host): Promise<StepResult> {
@@ -121,7 +121,7 @@ function hours(ms: number): string {
   return ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : `${Math.round(ms / 1000)}s`;
 }
 
-type Describe = Extract<PromoteInputs, { mode: 'describe' }>;
+type Describe = Extract<PromotePlan, { mode: 'describe' }>;
 
 async function describeVersion(registry: ModelRegistry, { model, ref, allowMissing }: Describe, host: Host): Promise<StepResult> {
   const found = await registry.describe(model, ref);
