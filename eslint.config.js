@@ -50,8 +50,6 @@ export default defineConfig(
       'packages/core/src/steps/data-pull/index.ts',
       'packages/core/src/steps/data-pull/plan.ts',
       'packages/core/src/steps/evaluate-and-gate/plan.ts',
-      'packages/core/src/steps/promote-model/index.ts',
-      'packages/core/src/steps/promote-model/plan.ts',
       'packages/core/src/steps/setup-env/index.ts',
       'packages/core/src/steps/setup-env/plan.ts',
       'packages/core/src/steps/train-in-container/index.ts',

@@ -33,9 +33,13 @@ const PROGRESS_EVERY_MS = 5000;
 const SECRET_ENV = ['MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_PASSWORD', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 
 export async function run(inputs: PromotePlan, host: Host): Promise<StepResult> {
-  for (const name of SECRET_ENV) if (process.env[name]) host.setSecret(process.env[name] as string);
+  for (const name of SECRET_ENV) {
+    const secret = host.context.env[name];
+    if (secret) host.setSecret(secret);
+  }
   const registry = await openRegistry(inputs.registry, {
     workspace: host.context.workspace,
+    env: host.context.env,
     s3Endpoint: inputs.s3Endpoint,
     push: inputs.push,
     bump: inputs.bump,
