@@ -80,7 +80,7 @@ export async function planPromote(reader: Reader, host: Host): Promise<PromotePl
   const describe = reader.get('describe');
   const allowMissing = reader.get('allow-missing');
   if (describe !== undefined) return { ...common, mode: 'describe', ...parseDescribe(describe), allowMissing };
-  // A boolean's `false` reaches every host as a value, so this cannot be a spec relation.
+  // Not a spec relation: a relation counts a switch left at `false` as given (GitHub passes every default).
   if (allowMissing) throw new InputError('allow-missing', 'only applies to describe; give describe: <model>@<alias> with it');
 
   const model = requiredModel(reader);
@@ -117,7 +117,7 @@ function planGc(reader: Reader, registry: RegistryLocation): string | null {
   if (registry.kind === 'mlflow' || registry.kind === 'git-tags') {
     throw new InputError('gc', `applies to folder and s3:// registries, whose uploads a killed writer can leave half-done; a ${registry.kind} registry has none`);
   }
-  // A switch counts when on: `false` is what every host passes for one left alone.
+  // A switch counts when on: GitHub passes `false` for one left alone.
   const other = NOT_WITH_GC.values.find((name) => reader.given(name)) ?? NOT_WITH_GC.switches.find((name) => reader.get(name));
   if (other) throw new InputError('gc', `was given together with ${other}; gc removes abandoned uploads and does nothing else`);
   const model = reader.get('model');
@@ -138,9 +138,9 @@ function requestedMoves(reader: Reader): MoveRequest[] {
 
 /**
  * rollback, remove-alias and to-version each move the alias and register
- * nothing: at most one of them, and never without the alias. Two of them
- * are switches, whose `false` counts as given, so these stay here rather than
- * in the spec's relations (to-version needing `alias` is one).
+ * nothing: at most one of them, and never without the alias. Two of them are
+ * switches, which a relation would count as given when `false`, so this stays
+ * here; only to-version needing `alias` is a relation in the spec.
  */
 function planAliasMove(reader: Reader, model: string, alias: string | null): AliasMove | null {
   const [move, second] = requestedMoves(reader);
