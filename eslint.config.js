@@ -49,8 +49,6 @@ export default defineConfig(
     files: [
       'packages/core/src/steps/data-pull/index.ts',
       'packages/core/src/steps/data-pull/plan.ts',
-      'packages/core/src/steps/promote-model/index.ts',
-      'packages/core/src/steps/promote-model/plan.ts',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { ModelRegistry } from './types.js';
+import { DEFAULT_REGISTRY } from './names.js';
 
-/** The embedded default: a folder in the workspace, so a first run needs no service. */
-export const DEFAULT_REGISTRY = '.mlops-ci/registry';
 
 /** A `registry` value, parsed: which backend, and where. */
 export type RegistryLocation =
@@ -19,6 +18,8 @@ export class UnknownRegistryError extends Error {
 export interface RegistryOptions {
   /** Relative local paths and `git-tags` resolve against this folder. */
   readonly workspace: string;
+  /** Where MLflow's credentials are read from; defaults to this process's environment. */
+  readonly env?: Readonly<NodeJS.ProcessEnv>;
   /** S3-compatible endpoint (versitygw, MinIO…); empty for AWS. */
   readonly s3Endpoint?: string;
   /** git-tags: push new tags to `origin`. */
@@ -71,7 +72,7 @@ export async function openRegistry(location: RegistryLocation, options: Registry
     }
     case 'mlflow': {
       const { MlflowRegistry, mlflowAuthFromEnv } = await import('./mlflow-registry.js');
-      return new MlflowRegistry(location.baseUrl, mlflowAuthFromEnv(process.env));
+      return new MlflowRegistry(location.baseUrl, mlflowAuthFromEnv(options.env ?? process.env));
     }
     case 'git-tags': {
       const { GitTagsRegistry } = await import('./git-tags-registry.js');

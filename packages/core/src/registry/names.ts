@@ -4,6 +4,14 @@
  * anything is written.
  */
 
+
+/**
+ * The registry when none is named: a folder beside the step records, so a
+ * first run needs no service. promote-model's `registry` default, and where a
+ * gate's `registry:<model>@<alias>` baseline looks when it names no registry.
+ */
+export const DEFAULT_REGISTRY = '.mlops-ci/registry';
+
 /**
  * One path segment in the alphabet every backend accepts. GTO is the
  * strictest: its artifact names are `[a-z0-9]([a-z0-9-/]*[a-z0-9])?` (no

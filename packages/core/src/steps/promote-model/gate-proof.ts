@@ -27,10 +27,12 @@ export interface PromotedFiles {
 
 /**
  * evaluate-and-gate's results: the JSON itself (the `results` output) or a
- * file holding it; null when not given.
+ * file holding it; null when not given. The input is text (JSON can be long),
+ * which keeps its blanks: a path or JSON from a YAML block ends in a newline.
  * @throws InputError('gate-results') when it is not JSON with a boolean `passed`.
  */
-export async function readGateResults(value: string, cwd: string): Promise<GateResults | null> {
+export async function readGateResults(given: string | undefined, cwd: string): Promise<GateResults | null> {
+  const value = given?.trim();
   if (!value) return null;
   const text = value.startsWith('{') ? value : await readTextFile('gate-results', 'gate results file', value, cwd);
   let parsed: unknown;

@@ -23,14 +23,17 @@ import type { InputReader } from '../../spec/inputs.js';
 import type { AliasMove, DescribedVersion, GarbageReport, Lineage, LocalModelFile, ModelRegistry, Mover } from '../../registry/types.js';
 import type { StepResult } from '../types.js';
 import type { promoteModelSpec } from './spec.js';
-import { readPromoteInputs, type ModelFileRef, type PromoteInputs } from './plan.js';
+import { planRequest, type ModelFileRef, type PromoteRequest } from './plan.js';
 import { missingVersion, planAgainstRegistry, type PromotePlan } from './registry-plan.js';
 
 /** Reads the inputs, then opens the registry and checks the request against it: all before any work. */
 export async function plan(reader: InputReader<typeof promoteModelSpec>, host: Host): Promise<PromotePlan> {
   // Masked first: opening a registry may log, and its clients read these.
-  for (const name of SECRET_ENV) if (process.env[name]) host.setSecret(process.env[name] as string);
-  return planAgainstRegistry(await readPromoteInputs(reader, host), host);
+  for (const name of SECRET_ENV) {
+    const secret = host.context.env[name];
+    if (secret) host.setSecret(secret);
+  }
+  return planAgainstRegistry(await planRequest(reader, host), host);
 }
 
 /** How often long work (hashing a large file) says how far it got. */
@@ -59,7 +62,7 @@ export async function run({ inputs, registry }: PromotePlan, host: Host): Promis
   }
 }
 
-type Register = Extract<PromoteInputs, { mode: 'register' }>;
+type Register = Extract<PromoteRequest, { mode: 'register' }>;
 
 /** The main path: hash, register with lineage, then move the alias (when one is given). */
 async function registerAndPromote(registry: ModelRegistry, inputs: Register, mover: Mover, host: Host): Promise<StepResult> {
@@ -121,7 +124,7 @@ function hours(ms: number): string {
   return ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : `${Math.round(ms / 1000)}s`;
 }
 
-type Describe = Extract<PromoteInputs, { mode: 'describe' }>;
+type Describe = Extract<PromoteRequest, { mode: 'describe' }>;
 
 async function describeVersion(registry: ModelRegistry, { model, ref, allowMissing }: Describe, host: Host): Promise<StepResult> {
   const found = await registry.describe(model, ref);

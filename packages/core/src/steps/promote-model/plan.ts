@@ -8,12 +8,16 @@ import { loadMetricsFile } from '../../metrics/load.js';
 import { parseRegistryLocation, type RegistryLocation } from '../../registry/factory.js';
 import { actorFrom, type Provenance } from '../../registry/lineage.js';
 import { aliasProblem, modelNameProblem } from '../../registry/names.js';
-import type { InputReader } from '../../spec/inputs.js';
+import type { InputName, InputReader, InputValue } from '../../spec/inputs.js';
 import { outputFolderPath } from '../../spec/output-file.js';
 import type { GateResults } from '../../types/gate.js';
 import { matchPromotedCandidate, readGateResults, requireProvenGate, type CandidateMatch, type PromotedCandidate } from './gate-proof.js';
 import { readProvenance } from './provenance.js';
 import { asInputError } from './registry-plan.js';
+import { promoteModelSpec } from './spec.js';
+
+type Spec = typeof promoteModelSpec;
+type Reader = InputReader<Spec>;
 
 /** A model file found under `path`, not yet hashed. */
 export interface ModelFileRef {
@@ -23,127 +27,166 @@ export interface ModelFileRef {
 
 interface Common {
   readonly registry: RegistryLocation;
-  readonly s3Endpoint: string;
+  /** Absent: AWS itself. */
+  readonly s3Endpoint: string | undefined;
   readonly push: boolean;
-  readonly bump: 'major' | 'minor' | 'patch';
+  readonly bump: InputValue<Spec, 'bump'>;
   readonly actor: string | null;
   /** Uploads unfinished for longer than this are abandoned (gc, and the clean-up after a registration). */
   readonly gcOlderThanMs: number;
 }
 
+type DescribeRef = { readonly alias: string } | { readonly version: string };
+
+/** The modes that move or remove an alias and register nothing. */
+type AliasMove =
+  | { readonly mode: 'rollback' | 'remove-alias'; readonly model: string; readonly alias: string }
+  | { readonly mode: 'to-version'; readonly model: string; readonly alias: string; readonly version: string };
+
+interface Registration {
+  readonly mode: 'register';
+  readonly model: string;
+  readonly alias: string | null;
+  readonly files: readonly ModelFileRef[];
+  readonly metrics: Readonly<Record<string, number>> | null;
+  readonly gate: GateResults | null;
+  readonly extra: Readonly<Record<string, unknown>>;
+  readonly provenance: Provenance;
+}
+
 /** What the step was asked to do, each with exactly what it needs. */
-export type PromoteInputs = Common &
+export type PromoteRequest = Common &
   (
     | { readonly mode: 'gc'; readonly model: string | null }
-    | { readonly mode: 'describe'; readonly model: string; readonly ref: { alias: string } | { version: string }; readonly allowMissing: boolean }
-    | { readonly mode: 'rollback' | 'remove-alias'; readonly model: string; readonly alias: string }
-    | { readonly mode: 'to-version'; readonly model: string; readonly alias: string; readonly version: string }
-    | {
-        readonly mode: 'register';
-        readonly model: string;
-        readonly alias: string | null;
-        readonly files: readonly ModelFileRef[];
-        readonly metrics: Readonly<Record<string, number>> | null;
-        readonly gate: GateResults | null;
-        readonly extra: Readonly<Record<string, unknown>>;
-        readonly provenance: Provenance;
-      }
+    | { readonly mode: 'describe'; readonly model: string; readonly ref: DescribeRef; readonly allowMissing: boolean }
+    | AliasMove
+    | Registration
   );
+
+/** gc removes abandoned uploads and does nothing else: none of these may come with it. */
+const NOT_WITH_GC = {
+  values: ['path', 'alias', 'describe', 'to-version', 'metrics', 'gate-results'],
+  switches: ['rollback', 'remove-alias', 'allow-missing'],
+} as const satisfies Record<string, readonly InputName<Spec>[]>;
 
 /**
  * Reads and checks every input, and the files they name, before any work:
  * a bad name, a missing path, an unknown registry scheme or a gate that did
  * not pass ends the step here (exit 2) with nothing written to the registry.
  */
-export async function readPromoteInputs(reader: InputReader, host: Host): Promise<PromoteInputs> {
-  const cwd = process.cwd();
-  const workspace = host.context.workspace;
-  const common: Common = {
-    registry: registryOf(reader.string('registry'), workspace),
-    s3Endpoint: reader.string('s3-endpoint').trim(),
-    push: reader.boolean('push'),
-    bump: reader.choice<'major' | 'minor' | 'patch'>('bump'),
-    actor: actorFrom(process.env),
-    gcOlderThanMs: readGcOlderThan(reader),
-  };
+export async function planRequest(reader: Reader, host: Host): Promise<PromoteRequest> {
+  const common = await planCommon(reader, host);
+  if (reader.get('gc')) return { ...common, mode: 'gc', model: planGc(reader, common.registry) };
 
-  if (common.registry.kind === 'git-tags') await checkGitTagsRepository(common.registry.repo, common.push);
-
-  if (reader.boolean('gc')) return { ...common, mode: 'gc', model: readGcModel(reader, common.registry) };
-
-  const describe = reader.string('describe').trim();
-  const allowMissing = reader.boolean('allow-missing');
-  if (describe) return { ...common, mode: 'describe', ...parseDescribe(describe), allowMissing };
+  const describe = reader.get('describe');
+  const allowMissing = reader.get('allow-missing');
+  if (describe !== undefined) return { ...common, mode: 'describe', ...parseDescribe(describe), allowMissing };
+  // Not a spec relation: a relation counts a switch left at `false` as given (GitHub passes every default).
   if (allowMissing) throw new InputError('allow-missing', 'only applies to describe; give describe: <model>@<alias> with it');
 
-  const model = checkedModel(reader.requiredString('model').trim(), 'model');
-  const aliasText = reader.string('alias').trim();
-  const alias = aliasText ? checkedAlias(aliasText) : null;
-  const rollback = reader.boolean('rollback');
-  const removeAlias = reader.boolean('remove-alias');
-  const toVersion = reader.string('to-version').trim();
-  const modes = [rollback && 'rollback', removeAlias && 'remove-alias', toVersion && 'to-version'].filter((mode): mode is string => Boolean(mode));
-  if (modes.length > 1) throw new InputError(modes[1] as string, `was given together with ${modes[0]}; give only one of rollback, remove-alias and to-version`);
-  const which = modes[0];
-  if (which) {
-    if (!alias) throw new InputError('alias', `is required with ${which}: name the alias (e.g. production)`);
-    if (rollback) return { ...common, mode: 'rollback', model, alias };
-    if (removeAlias) return { ...common, mode: 'remove-alias', model, alias };
-    if (!/^(\d+|v?\d+\.\d+\.\d+)$/.test(toVersion)) {
-      throw new InputError('to-version', `got '${toVersion}', expected a version number (7) or, for git-tags, vX.Y.Z`);
-    }
-    return { ...common, mode: 'to-version', model, alias, version: toVersion };
-  }
+  const model = requiredModel(reader);
+  const aliasText = reader.get('alias');
+  const alias = aliasText === undefined ? null : checkedAlias(aliasText);
+  const move = planAliasMove(reader, model, alias);
+  if (move) return { ...common, ...move };
+  return { ...common, ...(await planRegistration(reader, host, model, alias)) };
+}
 
-  const modelPath = reader.requiredString('path').trim();
-  const files = await modelFiles(modelPath, cwd);
-  const metricsFile = reader.string('metrics').trim();
-  const metrics = metricsFile ? await loadMetricsFile(metricsFile, cwd) : null;
-  const gate = await readGateResults(reader.string('gate-results').trim(), cwd);
-  const match = gate ? await matchPromotedCandidate(gate, { modelPath, metrics: metrics ? { file: metricsFile, values: metrics } : null }, cwd) : null;
-  const promoted = reader.boolean('require-gate') ? requireProvenGate(gate, match) : provenOrWarn(match, metrics !== null, host);
-  return {
-    ...common,
-    mode: 'register',
-    model,
-    alias,
-    files,
-    // Without `metrics`, the promoted candidate's, as the gate read them: a later registry baseline needs them.
-    metrics: metrics ?? promoted?.metrics ?? null,
-    gate,
-    extra: parseExtraLineage(reader.string('lineage')),
-    provenance: await readProvenance(reader, host, cwd),
+/** What every mode needs: where the registry is and how to talk to it. */
+async function planCommon(reader: Reader, host: Host): Promise<Common> {
+  const common: Common = {
+    registry: registryOf(reader.get('registry'), host.context.cwd),
+    s3Endpoint: reader.get('s3-endpoint'),
+    push: reader.get('push'),
+    bump: reader.get('bump'),
+    actor: actorFrom(host.context.env),
+    gcOlderThanMs: gcOlderThanMs(reader.get('gc-older-than')),
   };
+  if (common.registry.kind === 'git-tags') await checkGitTagsRepository(common.registry.repo, common.push);
+  return common;
 }
 
 /** `gc-older-than`: a duration (`24h`, `45m`), in milliseconds. */
-function readGcOlderThan(reader: InputReader): number {
-  const text = reader.string('gc-older-than').trim();
+function gcOlderThanMs(text: string): number {
   const seconds = parseDuration(text);
   if (seconds === null || seconds <= 0) throw new InputError('gc-older-than', `got '${text}', expected a duration such as 45m, 24h or 1h30m`);
   return seconds * 1000;
 }
 
 /** gc is a mode of its own: only `model` (optional: every model) and `gc-older-than` go with it. */
-function readGcModel(reader: InputReader, registry: RegistryLocation): string | null {
+function planGc(reader: Reader, registry: RegistryLocation): string | null {
   if (registry.kind === 'mlflow' || registry.kind === 'git-tags') {
     throw new InputError('gc', `applies to folder and s3:// registries, whose uploads a killed writer can leave half-done; a ${registry.kind} registry has none`);
   }
-  for (const other of ['path', 'alias', 'describe', 'to-version', 'metrics', 'gate-results']) {
-    if (reader.string(other).trim()) throw new InputError('gc', `was given together with ${other}; gc removes abandoned uploads and does nothing else`);
-  }
-  for (const other of ['rollback', 'remove-alias', 'allow-missing']) {
-    if (reader.boolean(other)) throw new InputError('gc', `was given together with ${other}; gc removes abandoned uploads and does nothing else`);
-  }
-  const model = reader.string('model').trim();
-  return model ? checkedModel(model, 'model') : null;
+  // A switch counts when on: GitHub passes `false` for one left alone.
+  const other = NOT_WITH_GC.values.find((name) => reader.given(name)) ?? NOT_WITH_GC.switches.find((name) => reader.get(name));
+  if (other) throw new InputError('gc', `was given together with ${other}; gc removes abandoned uploads and does nothing else`);
+  const model = reader.get('model');
+  return model === undefined ? null : checkedModel(model, 'model');
 }
 
-function registryOf(value: string, workspace: string): RegistryLocation {
+type MoveRequest = { readonly mode: 'rollback' | 'remove-alias' } | { readonly mode: 'to-version'; readonly version: string };
+
+/** The alias moves asked for, in the order the error names them. */
+function requestedMoves(reader: Reader): MoveRequest[] {
+  const version = reader.get('to-version');
+  const requests: MoveRequest[] = [];
+  if (reader.get('rollback')) requests.push({ mode: 'rollback' });
+  if (reader.get('remove-alias')) requests.push({ mode: 'remove-alias' });
+  if (version !== undefined) requests.push({ mode: 'to-version', version });
+  return requests;
+}
+
+/**
+ * rollback, remove-alias and to-version each move the alias and register
+ * nothing: at most one of them, and never without the alias. Two of them are
+ * switches, which a relation would count as given when `false`, so this stays
+ * here; only to-version needing `alias` is a relation in the spec.
+ */
+function planAliasMove(reader: Reader, model: string, alias: string | null): AliasMove | null {
+  const [move, second] = requestedMoves(reader);
+  if (move === undefined) return null;
+  if (second !== undefined) throw new InputError(second.mode, `was given together with ${move.mode}; give only one of rollback, remove-alias and to-version`);
+  if (alias === null) throw new InputError('alias', `is required with ${move.mode}: name the alias (e.g. production)`);
+  if (move.mode === 'to-version') return { mode: 'to-version', model, alias, version: checkedVersion(move.version) };
+  return { mode: move.mode, model, alias };
+}
+
+function checkedVersion(version: string): string {
+  if (!/^(\d+|v?\d+\.\d+\.\d+)$/.test(version)) throw new InputError('to-version', `got '${version}', expected a version number (7) or, for git-tags, vX.Y.Z`);
+  return version;
+}
+
+/** The main path: the files, their metrics and gate, and how they were made. */
+async function planRegistration(reader: Reader, host: Host, model: string, alias: string | null): Promise<Registration> {
+  const cwd = host.context.cwd;
+  const modelPath = reader.get('path');
+  if (modelPath === undefined) throw new InputError('path', 'is required to register a version: the model file or folder');
+  const files = await modelFiles(modelPath, cwd);
+  const metricsFile = reader.get('metrics');
+  const metrics = metricsFile === undefined ? null : { file: metricsFile, values: await loadMetricsFile(metricsFile, cwd) };
+  const gate = await readGateResults(reader.get('gate-results'), cwd);
+  const match = gate ? await matchPromotedCandidate(gate, { modelPath, metrics }, cwd) : null;
+  const promoted = reader.get('require-gate') ? requireProvenGate(gate, match) : provenOrWarn(match, metrics !== null, host);
+  return {
+    mode: 'register',
+    model,
+    alias,
+    files,
+    // Without `metrics`, the promoted candidate's, as the gate read them: a later registry baseline needs them.
+    metrics: metrics?.values ?? promoted?.metrics ?? null,
+    gate,
+    extra: parseExtraLineage(reader.get('lineage')),
+    provenance: await readProvenance(reader, host, modelPath),
+  };
+}
+
+/** A relative folder or `git-tags:<folder>` is relative to the working folder, as every path in an input. */
+function registryOf(value: string, cwd: string): RegistryLocation {
   try {
-    const location = parseRegistryLocation(value, workspace);
+    const location = parseRegistryLocation(value, cwd);
     // A folder registry where a file is: refused now, not as ENOTDIR halfway through a registration.
-    if (location.kind === 'local') outputFolderPath('registry', location.root, workspace);
+    if (location.kind === 'local') outputFolderPath('registry', location.root, cwd);
     return location;
   } catch (err) {
     throw asInputError('registry', err);
@@ -158,7 +201,14 @@ async function checkGitTagsRepository(repo: string, push: boolean): Promise<void
   if (push && !(await remoteUrl(repo))) throw new InputError('push', `is true, but the repository in ${repo} has no remote named origin`);
 }
 
-function checkedModel(model: string, input: string): string {
+/** Every mode but describe and gc names its model in `model`. */
+function requiredModel(reader: Reader): string {
+  const model = reader.get('model');
+  if (model === undefined) throw new InputError('model', 'is required: name the model (or give describe: <model>@<alias> to read one)');
+  return checkedModel(model, 'model');
+}
+
+function checkedModel(model: string, input: 'model' | 'describe'): string {
   const problem = modelNameProblem(model);
   if (problem) throw new InputError(input, `got model name '${model}', which ${problem}`);
   return model;
@@ -171,7 +221,7 @@ function checkedAlias(alias: string): string {
 }
 
 /** `model@alias` or `model@<version>` (7, v1.2.0). */
-function parseDescribe(text: string): { model: string; ref: { alias: string } | { version: string } } {
+function parseDescribe(text: string): { model: string; ref: DescribeRef } {
   const at = text.lastIndexOf('@');
   if (at <= 0 || at === text.length - 1) throw new InputError('describe', `got '${text}', expected <model>@<alias> or <model>@<version> (e.g. iris@production)`);
   const model = checkedModel(text.slice(0, at), 'describe');
@@ -211,9 +261,9 @@ function provenOrWarn(match: CandidateMatch | null, hasMetrics: boolean, host: H
   return null;
 }
 
-/** A JSON object, or `key=value` lines. */
-function parseExtraLineage(text: string): Record<string, unknown> {
-  const trimmed = text.trim();
+/** A JSON object, or `key=value` lines; text inputs keep their blanks, so a block's indent is allowed. */
+function parseExtraLineage(text: string | undefined): Record<string, unknown> {
+  const trimmed = text?.trim();
   if (!trimmed) return {};
   if (trimmed.startsWith('{')) {
     try {

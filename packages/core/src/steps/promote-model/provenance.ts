@@ -6,6 +6,7 @@ import { readTextFile } from '../../metrics/load.js';
 import { ignoredRecordWarning, readRunRecords, type StepRecord } from '../../records/step-records.js';
 import type { Provenance } from '../../registry/lineage.js';
 import type { InputReader } from '../../spec/inputs.js';
+import type { promoteModelSpec } from './spec.js';
 
 /**
  * How the model was made: each fact from its input when given, else from
@@ -14,22 +15,23 @@ import type { InputReader } from '../../spec/inputs.js';
  * are never used, only named in a warning: a fact nobody established in this
  * run stays unknown (null) rather than borrowed from an earlier build.
  */
-export async function readProvenance(reader: InputReader, host: Host, cwd: string): Promise<Provenance> {
+export async function readProvenance(reader: InputReader<typeof promoteModelSpec>, host: Host, modelPath: string): Promise<Provenance> {
+  const cwd = host.context.cwd;
   const given = {
-    dataDigest: reader.string('data-digest').trim(),
-    dataManifest: reader.string('data-manifest').trim(),
-    envFingerprint: reader.string('env-fingerprint').trim(),
-    imageDigest: reader.string('image-digest').trim(),
+    dataDigest: reader.get('data-digest'),
+    dataManifest: reader.get('data-manifest'),
+    envFingerprint: reader.get('env-fingerprint'),
+    imageDigest: reader.get('image-digest'),
   };
   const data = given.dataDigest && given.dataManifest ? null : await thisRunsRecord(host, 'data-pull', 'data-digest and data-manifest');
   const env = given.envFingerprint ? null : await thisRunsRecord(host, 'setup-env', 'env-fingerprint');
-  const training = given.imageDigest ? null : await trainingOf(host, path.resolve(cwd, reader.requiredString('path').trim()));
-  const manifestPath = given.dataManifest || outputOf(data, 'manifest');
+  const training = given.imageDigest ? null : await trainingOf(host, path.resolve(cwd, modelPath));
+  const manifestPath = given.dataManifest ?? outputOf(data, 'manifest');
   const provenance: Provenance = {
-    dataDigest: given.dataDigest || outputOf(data, 'digest'),
+    dataDigest: given.dataDigest ?? outputOf(data, 'digest'),
     dataManifest: manifestPath ? await readManifest(manifestPath, cwd) : null,
-    envFingerprint: given.envFingerprint || outputOf(env, 'fingerprint'),
-    imageDigest: given.imageDigest || outputOf(training, 'image-digest'),
+    envFingerprint: given.envFingerprint ?? outputOf(env, 'fingerprint'),
+    imageDigest: given.imageDigest ?? outputOf(training, 'image-digest'),
   };
   const used = [data, env, training].filter((record): record is StepRecord => record !== null);
   if (used.length > 0) host.info(`Lineage from the records of this run (${host.context.run.id}): ${used.map((record) => record.file).join(', ')}`);
@@ -65,11 +67,11 @@ function failedRecordWarning(record: StepRecord, instead: string): string {
 async function trainingOf(host: Host, modelPath: string): Promise<StepRecord | null> {
   const records = await readRunRecords(host.context.workspace, host.context.run, 'train-in-container');
   for (const ignored of records.ignored) host.warning(ignoredRecordWarning(ignored, host.context.run, 'image-digest'));
-  const model = await realOrResolved(modelPath);
+  const model = await realOrResolved(modelPath, host.context.cwd);
   const holding: StepRecord[] = [];
   for (const record of records.mine) {
     const folder = record.outputs['outputs'];
-    if (folder && isWithin(await realOrResolved(folder), model)) holding.push(record);
+    if (folder && isWithin(await realOrResolved(folder, host.context.cwd), model)) holding.push(record);
   }
   const folders = (list: readonly StepRecord[]) => list.map((record) => JSON.stringify(record.outputs['outputs'] || '(none)')).join(', ');
   // A failed training moved nothing into its folder: what is there came from elsewhere.
@@ -93,8 +95,9 @@ function isWithin(folder: string, file: string): boolean {
 }
 
 /** Symlinks resolved where the path exists, so a folder reached two ways is one folder. */
-async function realOrResolved(file: string): Promise<string> {
-  return realpath(file).catch(() => path.resolve(file));
+async function realOrResolved(file: string, cwd: string): Promise<string> {
+  const absolute = path.resolve(cwd, file);
+  return realpath(absolute).catch(() => absolute);
 }
 
 async function readManifest(file: string, cwd: string): Promise<unknown> {

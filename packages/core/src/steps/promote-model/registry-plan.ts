@@ -2,7 +2,7 @@ import { InputError } from '../../errors.js';
 import type { Host } from '../../host/types.js';
 import { openRegistry, UnknownRegistryError } from '../../registry/factory.js';
 import { RegistryRefusal, type ModelRegistry, type RegistryChange } from '../../registry/types.js';
-import type { PromoteInputs } from './plan.js';
+import type { PromoteRequest } from './plan.js';
 
 /**
  * promote-model's plan against its registry: open it and check what the
@@ -15,12 +15,12 @@ import type { PromoteInputs } from './plan.js';
  * means another writer changed the registry in between: a failure (exit 1).
  */
 export interface PromotePlan {
-  readonly inputs: PromoteInputs;
+  readonly inputs: PromoteRequest;
   readonly registry: ModelRegistry;
 }
 
-export async function planAgainstRegistry(inputs: PromoteInputs, host: Host): Promise<PromotePlan> {
-  const options = { workspace: host.context.workspace, s3Endpoint: inputs.s3Endpoint, push: inputs.push, bump: inputs.bump, log: (message: string) => host.info(message) };
+export async function planAgainstRegistry(inputs: PromoteRequest, host: Host): Promise<PromotePlan> {
+  const options = { workspace: host.context.workspace, env: host.context.env, s3Endpoint: inputs.s3Endpoint, push: inputs.push, bump: inputs.bump, log: (message: string) => host.info(message) };
   const registry = await asInputErrors('registry', () => openRegistry(inputs.registry, options));
   await checkRequest(registry, inputs);
   return { inputs, registry };
@@ -49,7 +49,7 @@ async function asInputErrors<T>(input: string, read: () => Promise<T>): Promise<
 /** The input each kind of change is about, for the message. */
 const INPUT_OF: Readonly<Record<RegistryChange['kind'], string>> = { register: 'registry', 'set-alias': 'to-version', 'remove-alias': 'remove-alias', rollback: 'rollback' };
 
-async function checkRequest(registry: ModelRegistry, inputs: PromoteInputs): Promise<void> {
+async function checkRequest(registry: ModelRegistry, inputs: PromoteRequest): Promise<void> {
   if (inputs.mode === 'gc') {
     if (!registry.collectGarbage) throw new InputError('gc', `${registry.description} keeps no half-written uploads to remove`);
     return;
@@ -64,7 +64,7 @@ async function checkRequest(registry: ModelRegistry, inputs: PromoteInputs): Pro
   if (refusal !== null) throw new InputError(INPUT_OF[change.kind], refusal);
 }
 
-function changeOf(inputs: Exclude<PromoteInputs, { mode: 'gc' | 'describe' }>): RegistryChange {
+function changeOf(inputs: Exclude<PromoteRequest, { mode: 'gc' | 'describe' }>): RegistryChange {
   switch (inputs.mode) {
     case 'register':
       return { kind: 'register', model: inputs.model };

@@ -1,3 +1,4 @@
+import { DEFAULT_REGISTRY } from '../../registry/names.js';
 import type { StepSpec } from '../../spec/types.js';
 
 export const promoteModelSpec = {
@@ -27,9 +28,9 @@ export const promoteModelSpec = {
     {
       name: 'registry',
       type: 'string',
-      default: '.mlops-ci/registry',
+      default: DEFAULT_REGISTRY,
       description:
-        'Where versions live: a folder (relative to the workspace) or `file:///abs/dir`, `s3://bucket/prefix`, `mlflow+http://host:port` (MLflow model registry), or `git-tags` (GTO-compatible tags in the workspace repository).',
+        'Where versions live: a folder (relative to the working folder, as every path) or `file:///abs/dir`, `s3://bucket/prefix`, `mlflow+http://host:port` (MLflow model registry), or `git-tags` (GTO-compatible tags in the repository of the working folder; `git-tags:<folder>` for another).',
       example: 's3://models/registry',
     },
     {
@@ -141,6 +142,7 @@ export const promoteModelSpec = {
         'How long an upload may stay unfinished before it counts as abandoned (`45m`, `24h`, `1h30m`). Used by `gc`, and by every registration, which removes the model’s abandoned uploads older than this after it succeeds.',
     },
   ],
+  relations: [{ input: 'to-version', requires: ['alias'] }],
   outputs: [
     { name: 'version', description: 'The version registered, or the one the alias now points to (empty after remove-alias).' },
     { name: 'uri', description: 'Where the model files of that version are.' },

@@ -1,0 +1,68 @@
+/**
+ * promote-model's plan: what it reads from the run context rather than the
+ * process, and which checks are the spec's relations and which its own.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { InputError } from '../../src/errors.js';
+import { jsonInputs } from '../../src/host/raw-inputs.js';
+import type { Host } from '../../src/host/types.js';
+import { InputReader } from '../../src/spec/inputs.js';
+import { planRequest } from '../../src/steps/promote-model/plan.js';
+import { promoteModelSpec } from '../../src/steps/promote-model/spec.js';
+
+/** The working folder and the workspace differ, and neither is the process's. */
+function places(): { cwd: string; workspace: string } {
+  const root = mkdtempSync(path.join(tmpdir(), 'promote-plan-'));
+  const cwd = path.join(root, 'work', 'sub');
+  mkdirSync(cwd, { recursive: true });
+  writeFileSync(path.join(cwd, 'model.pkl'), 'model\n');
+  return { cwd, workspace: path.join(root, 'work') };
+}
+
+function hostAt(where: { cwd: string; workspace: string }, env: NodeJS.ProcessEnv = {}): Host {
+  const ignore = (): void => undefined;
+  return {
+    kind: 'local',
+    context: { repository: null, sha: null, pullRequest: null, runUrl: null, eventName: null, apiUrl: 'https://api.github.com', ...where, env, tempDir: where.workspace, run: { id: 'plan', source: 'process' } },
+    info: ignore,
+    warning: ignore,
+    debug: ignore,
+  } as unknown as Host;
+}
+
+const reader = (values: Record<string, unknown>): InputReader<typeof promoteModelSpec> => new InputReader(promoteModelSpec, jsonInputs(values));
+
+describe('promote-model plan', () => {
+  test('relative paths and the registry folder resolve against the run context cwd; the actor comes from its env', async () => {
+    const where = places();
+    const plan = await planRequest(reader({ model: 'iris', path: 'model.pkl', 'require-gate': 'false' }), hostAt(where, { GITHUB_ACTOR: 'octocat' }));
+    expect(plan.mode).toBe('register');
+    if (plan.mode !== 'register') return;
+    expect(plan.files).toEqual([{ path: 'model.pkl', absolutePath: path.join(where.cwd, 'model.pkl') }]);
+    expect(plan.registry).toEqual({ kind: 'local', root: path.join(where.cwd, '.mlops-ci/registry') });
+    expect(plan.actor).toBe('octocat');
+  });
+
+  test('defaults come from the spec, a blank value reads as absent', async () => {
+    const plan = await planRequest(reader({ model: 'iris', path: 'model.pkl', 'require-gate': 'false', bump: '  ' }), hostAt(places()));
+    expect(plan).toMatchObject({ bump: 'patch', push: false, gcOlderThanMs: 24 * 3_600_000 });
+  });
+
+  test('to-version needs alias: a spec relation, checked when the reader is made', () => {
+    expect(() => reader({ model: 'iris', 'to-version': '3' })).toThrow(new InputError('to-version', "needs 'alias' as well"));
+  });
+
+  test('switches left at false (as GitHub passes them) do not count as given', async () => {
+    const where = places();
+    const off = { rollback: 'false', 'remove-alias': 'false', 'allow-missing': 'false' };
+    await expect(planRequest(reader({ gc: 'true', ...off }), hostAt(where))).resolves.toMatchObject({ mode: 'gc', model: null });
+    await expect(planRequest(reader({ gc: 'true', ...off, rollback: 'true' }), hostAt(where))).rejects.toThrow(
+      new InputError('gc', 'was given together with rollback; gc removes abandoned uploads and does nothing else'),
+    );
+    await expect(planRequest(reader({ model: 'iris', alias: 'prod', rollback: 'true', 'to-version': '3' }), hostAt(where))).rejects.toThrow(
+      new InputError('to-version', 'was given together with rollback; give only one of rollback, remove-alias and to-version'),
+    );
+  });
+});
