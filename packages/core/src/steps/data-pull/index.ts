@@ -22,13 +22,13 @@ import { syncTargets, type SyncReport } from '../../data/sync.js';
 import { openStore, type StoreOptions } from '../../storage/open.js';
 import type { ObjectStore } from '../../storage/types.js';
 import type { StepResult } from '../types.js';
-import { readDataPullInputs, type DataPullInputs } from './plan.js';
+import { planDataPull, type DataPullPlan } from './plan.js';
 
-export { readDataPullInputs as plan };
+export { planDataPull as plan };
 
 const CACHE_KEY_PREFIX = 'mlops-ci-data-pull-';
 
-export async function run(inputs: DataPullInputs, host: Host): Promise<StepResult> {
+export async function run(inputs: DataPullPlan, host: Host): Promise<StepResult> {
   const cache = new ObjectCache(inputs.cacheDir);
   const targets = await host.group('Plan the pull', () => plan(inputs, cache, host));
   const fileCount = targets.reduce((sum, target) => sum + target.files.length, 0);
@@ -66,7 +66,7 @@ export async function run(inputs: DataPullInputs, host: Host): Promise<StepResul
 }
 
 /** Puts the files in place while holding every destination's lock: a second pull into one waits for the first. */
-async function pullLocked(targets: readonly Target[], cache: ObjectCache, inputs: DataPullInputs, host: Host): Promise<SyncReport> {
+async function pullLocked(targets: readonly Target[], cache: ObjectCache, inputs: DataPullPlan, host: Host): Promise<SyncReport> {
   const lock = await DestinationLock.acquire(
     targets.map((target) => target.root),
     { log: host, progressIntervalMs: inputs.progressIntervalMs },
@@ -102,7 +102,7 @@ async function evictToCap(cache: ObjectCache, targets: readonly Target[], maxByt
 }
 
 /** What to put where: listing the source, or reading the DVC outs. */
-async function plan(inputs: DataPullInputs, cache: ObjectCache, host: Host): Promise<Target[]> {
+async function plan(inputs: DataPullPlan, cache: ObjectCache, host: Host): Promise<Target[]> {
   const { mode } = inputs;
   if (mode.kind === 'source') {
     const { store, prefix } = openStore(mode.url, storeOptions(inputs.store));
@@ -134,7 +134,7 @@ function storeOptions(options: StoreOptions): StoreOptions {
   return { ...options, pathStyle: options.pathStyle ?? endpoint !== undefined };
 }
 
-async function restoreCache(inputs: DataPullInputs, key: string, host: Host): Promise<string | undefined> {
+async function restoreCache(inputs: DataPullPlan, key: string, host: Host): Promise<string | undefined> {
   const cache = inputs.crossRunCache;
   if (!cache) return undefined;
   const restored = await cache.restore([inputs.cacheDir], key, [CACHE_KEY_PREFIX]);
