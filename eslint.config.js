@@ -47,8 +47,6 @@ export default defineConfig(
   {
     // Host-port migration of issue #12: each step removes its files from this list.
     files: [
-      'packages/core/src/steps/data-pull/index.ts',
-      'packages/core/src/steps/data-pull/plan.ts',
       'packages/core/src/steps/evaluate-and-gate/plan.ts',
       'packages/core/src/steps/promote-model/index.ts',
       'packages/core/src/steps/promote-model/plan.ts',

@@ -22,7 +22,7 @@ export async function cacheStoreFor(cacheUrl: string, host: Host, input = 'cache
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
     throw new InputError(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
   }
-  return directoryCache(path.resolve(url), url, host, input, maxBytes);
+  return directoryCache(path.resolve(host.context.cwd, url), url, host, input, maxBytes);
 }
 
 /**

@@ -105,18 +105,18 @@ async function evictToCap(cache: ObjectCache, targets: readonly Target[], maxByt
 async function plan(inputs: DataPullPlan, cache: ObjectCache, host: Host): Promise<Target[]> {
   const { mode } = inputs;
   if (mode.kind === 'source') {
-    const { store, prefix } = openStore(mode.url, storeOptions(inputs.store));
+    const { store, prefix } = openStore(mode.url, storeOptions(inputs.store, host.context.env), host.context.cwd);
     if (mode.asOf) host.info(`as of ${mode.asOf.toISOString()}`);
     if (mode.pinned) host.info(`${mode.pinned.size} object versions pinned by the version manifest`);
     return [await planSource({ url: mode.url, store, prefix, dest: mode.dest, filter: inputs.filter, deleting: inputs.deleteExtra, ...(mode.asOf ? { asOf: mode.asOf } : {}), ...(mode.pinned ? { pinned: mode.pinned } : {}) })];
   }
   const stores = new Map<string, { store: ObjectStore; prefix: string }>();
   for (const { remote } of mode.pulls) {
-    if (!stores.has(remote.url)) stores.set(remote.url, openStore(remote.url, storeOptions({ ...remoteOptions(remote), ...inputs.store })));
+    if (!stores.has(remote.url)) stores.set(remote.url, openStore(remote.url, storeOptions({ ...remoteOptions(remote), ...inputs.store }, host.context.env), host.context.cwd));
   }
   const storeFor = (remote: DvcRemote): { store: ObjectStore; prefix: string } => stores.get(remote.url) as { store: ObjectStore; prefix: string };
   for (const pull of mode.pulls) host.info(`${pull.displayPath} (${pull.out.origin}, ${pull.out.hashName === 'md5' ? 'DVC 3.x' : 'DVC 2.x'}) from remote '${pull.remote.name}'`);
-  return planDvc(mode.pulls, { cache, storeFor, filter: inputs.filter, log: host });
+  return planDvc(mode.pulls, { cache, storeFor, filter: inputs.filter, log: host, cwd: host.context.cwd });
 }
 
 /** A DVC remote's own endpoint, region and keys; the step's inputs win over them. */
@@ -128,10 +128,10 @@ function remoteOptions(remote: DvcRemote): StoreOptions {
   };
 }
 
-/** Path-style addressing by default when talking to an S3-compatible endpoint. */
-function storeOptions(options: StoreOptions): StoreOptions {
-  const endpoint = options.endpoint ?? process.env['AWS_ENDPOINT_URL'];
-  return { ...options, pathStyle: options.pathStyle ?? endpoint !== undefined };
+/** Path-style addressing by default when talking to an S3-compatible endpoint; AWS_* defaults from the run's environment. */
+function storeOptions(options: StoreOptions, env: Readonly<NodeJS.ProcessEnv>): StoreOptions {
+  const endpoint = options.endpoint ?? env['AWS_ENDPOINT_URL'];
+  return { ...options, pathStyle: options.pathStyle ?? endpoint !== undefined, env };
 }
 
 async function restoreCache(inputs: DataPullPlan, key: string, host: Host): Promise<string | undefined> {
