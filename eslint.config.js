@@ -44,12 +44,4 @@ export default defineConfig(
       ],
     },
   },
-  {
-    // Host-port migration of issue #12: each step removes its files from this list.
-    files: [
-      'packages/core/src/steps/data-pull/index.ts',
-      'packages/core/src/steps/data-pull/plan.ts',
-    ],
-    rules: { 'no-restricted-properties': 'off' },
-  },
 );

@@ -172,8 +172,11 @@ test('a prefix with no objects and a bucket that does not exist are bad inputs (
 
 test.each([
   ['no source and no dvc', [], "input 'source': is required"],
-  ['source and dvc', ['--source', 's3://plain/ds/', '--dvc', 'x.dvc', '--path', 'o'], "input 'dvc': give either source or dvc"],
-  ['a source without path', ['--source', 's3://plain/ds/'], "input 'path': is required with source"],
+  ['source and dvc', ['--source', 's3://plain/ds/', '--dvc', 'x.dvc', '--path', 'o'], "input 'dvc': was given together with 'source': give 'source' or 'dvc', not both"],
+  ['a source without path', ['--source', 's3://plain/ds/'], "input 'source': needs 'path' as well"],
+  ['version and as-of', ['--source', 's3://plain/ds/', '--path', 'o', '--version', 'v.json', '--as-of', '2026-01-01T00:00:00Z'], "input 'as-of': was given together with 'version'"],
+  ['a version with dvc', ['--dvc', 'x.dvc', '--version', 'v.json'], "input 'version': needs 'source' as well"],
+  ['an as-of with dvc', ['--dvc', 'x.dvc', '--as-of', '2026-01-01T00:00:00Z'], "input 'as-of': needs 'source' as well"],
   ['an unknown scheme', ['--source', 'gs://bucket/x', '--path', 'o'], "input 'source': got 'gs://bucket/x'"],
   ['a bad bucket name', ['--source', 's3://A_B/x', '--path', 'o'], "input 'source': got 's3://A_B/x'"],
   ['an as-of that is no time', ['--source', 's3://plain/ds/', '--path', 'o', '--as-of', 'yesterday'], "input 'as-of': got 'yesterday'"],

@@ -32,13 +32,13 @@ class MlopsDataPullTest extends PipelineTest {
     @Test
     void failsTheBuildWithTheBundlesMessageOnABadInput() {
         // given
-        bundleAnswers(2, [:], [message: "input 'source': is required (or give dvc)", category: 'input', exitCode: 2])
+        bundleAnswers(2, [:], [message: "input 'source': is required: give 'source' or 'dvc'", category: 'input', exitCode: 2])
 
         // when
         String message = errorMessageOf { mlopsDataPull().call() }
 
         // then
-        assert message == "mlops-ci data-pull: bad input: input 'source': is required (or give dvc)"
+        assert message == "mlops-ci data-pull: bad input: input 'source': is required: give 'source' or 'dvc'"
     }
 
     @Test

@@ -9,8 +9,24 @@ import YAML from 'yaml';
 import { InputError } from '../../src/errors.js';
 import { jsonInputs } from '../../src/host/raw-inputs.js';
 import { InputReader, relationNames } from '../../src/spec/inputs.js';
+import type { StepSpec } from '../../src/spec/types.js';
 import { STEPS } from '../../src/steps/registry.js';
 import { VERSION } from '../../src/version.js';
+
+/**
+ * The fewest inputs a run must give: the required ones, the first of each
+ * required exclusive group, and whatever those need in turn.
+ */
+function requiredNames(spec: StepSpec): string[] {
+  const names = new Set(spec.inputs.filter((input) => input.required).map((input) => input.name));
+  const relations = spec.relations ?? [];
+  for (const relation of relations) if ('exclusive' in relation && relation.required) names.add(relation.exclusive[0]);
+  for (let size = 0; size !== names.size; ) {
+    size = names.size;
+    for (const relation of relations) if ('requires' in relation && names.has(relation.input)) relation.requires.forEach((name) => names.add(name));
+  }
+  return [...names];
+}
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -34,12 +50,7 @@ describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('step %
     const names = new Set(spec.inputs.map((input) => input.name));
     for (const relation of spec.relations ?? []) for (const name of relationNames(relation)) expect(names).toContain(name);
     // The reader would refuse the step's own defaults: every run without the input would fail.
-    // Only what is required: required inputs, and the first of each "exactly one of" relation.
-    const requiredNames = [
-      ...spec.inputs.filter((i) => i.required).map((i) => i.name),
-      ...(spec.relations ?? []).flatMap((relation) => ('exclusive' in relation && relation.required ? [relation.exclusive[0]] : [])),
-    ];
-    const onlyRequired = jsonInputs(Object.fromEntries(requiredNames.map((name) => [name, 'x'])));
+    const onlyRequired = jsonInputs(Object.fromEntries(requiredNames(spec).map((name) => [name, 'x'])));
     for (const input of spec.inputs.filter((i) => i.default !== undefined)) {
       expect(() => new InputReader(spec, onlyRequired).get(input.name)).not.toThrow(InputError);
     }

@@ -31,9 +31,10 @@ export function findDvcRoot(start: string): string | undefined {
  * input), else the out's own remote, else `core.remote` of `.dvc/config`
  * with `.dvc/config.local` layered over it, as DVC reads them.
  */
-export async function resolveDvcRemote(dvcRoot: string | undefined, override: string, outRemote: string | undefined, input = 'remote'): Promise<DvcRemote> {
-  const wanted = override.trim();
-  if (/^s3:\/\//.test(wanted) || wanted.startsWith('file://') || wanted.startsWith('/')) return { name: wanted, url: localUrl(wanted, process.cwd()) };
+export async function resolveDvcRemote(dvcRoot: string | undefined, override: string | undefined, outRemote: string | undefined, input = 'remote'): Promise<DvcRemote> {
+  const wanted = override?.trim() ?? '';
+  // Only a URL or an absolute path is a location here (anything else names a remote): no base folder applies.
+  if (/^s3:\/\//.test(wanted) || wanted.startsWith('file://') || wanted.startsWith('/')) return { name: wanted, url: localUrl(wanted, path.sep) };
   if (!dvcRoot) throw new InputError(input, `no .dvc/config found above the DVC files; name the remote by URL (s3://bucket/prefix or a folder)`);
   const config = await readConfig(dvcRoot);
   const name = wanted || outRemote || stringOf(config['core']?.['remote']);

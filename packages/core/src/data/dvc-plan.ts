@@ -23,6 +23,8 @@ export interface DvcPlanContext {
   readonly storeFor: (remote: DvcRemote) => { store: ObjectStore; prefix: string };
   readonly filter: (relpath: string) => boolean;
   readonly log: Logger;
+  /** The folder paths in messages are shown relative to (the run's working folder). */
+  readonly cwd: string;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function planDvc(pulls: readonly DvcPull[], context: DvcPlanContext
       targets.push({ root: pull.dest, kind: 'file', store, files, source: out.origin });
       continue;
     }
-    const entries = parseDirManifest(await readDirObject(pull, store, prefix, context.cache), `${out.md5}.dir (${out.origin})`);
+    const entries = parseDirManifest(await readDirObject(pull, store, prefix, context), `${out.md5}.dir (${out.origin})`);
     const files = entries.filter((entry) => context.filter(`${pull.displayPath}/${entry.relpath}`)).map((entry) => objectFile(entry.md5, entry.relpath));
     targets.push({ root: pull.dest, kind: 'dir', store, files, source: out.origin });
   }
@@ -56,7 +58,7 @@ export async function planDvc(pulls: readonly DvcPull[], context: DvcPlanContext
 }
 
 /** The `.dir` object: from the local cache when there, else from the remote (verified, then cached). */
-async function readDirObject(pull: DvcPull, store: ObjectStore, prefix: string, cache: ObjectCache): Promise<Buffer> {
+async function readDirObject(pull: DvcPull, store: ObjectStore, prefix: string, { cache, cwd }: DvcPlanContext): Promise<Buffer> {
   const { out } = pull;
   const id = `${out.hashName}/${out.md5}.dir`;
   const cached = await cache.read(id);
@@ -66,7 +68,7 @@ async function readDirObject(pull: DvcPull, store: ObjectStore, prefix: string, 
   try {
     await downloadVerified(store, file, temp, () => undefined);
   } catch (err) {
-    throw new Error(`cannot read the .dir manifest of ${path.relative(process.cwd(), out.path) || out.path} (${out.origin}) from remote '${pull.remote.name}': ${(err as Error).message}`, { cause: err });
+    throw new Error(`cannot read the .dir manifest of ${path.relative(cwd, out.path) || out.path} (${out.origin}) from remote '${pull.remote.name}': ${(err as Error).message}`, { cause: err });
   }
   await cache.adopt(temp, id);
   return (await cache.read(id)) as Buffer;

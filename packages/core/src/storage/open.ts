@@ -9,6 +9,8 @@ export interface StoreOptions {
   readonly region?: string;
   readonly maxSockets?: number;
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
+  /** Where an S3 store reads its AWS_* defaults (endpoint, region); default: process.env. */
+  readonly env?: Readonly<NodeJS.ProcessEnv>;
 }
 
 /**

@@ -24,11 +24,11 @@ import type { ObjectStore } from '../../storage/types.js';
 import type { InputReader } from '../../spec/inputs.js';
 import type { StepResult } from '../types.js';
 import type { dataPullSpec } from './spec.js';
-import { readDataPullInputs, type DataPullInputs } from './plan.js';
+import { planRequest, type DataPullRequest } from './plan.js';
 
 /** What run() gets: the inputs, and the files to put where, as planning found them. */
 export interface PullPlan {
-  readonly inputs: DataPullInputs;
+  readonly inputs: DataPullRequest;
   readonly cache: ObjectCache;
   readonly targets: readonly Target[];
 }
@@ -40,7 +40,7 @@ export interface PullPlan {
  * bad input (exit 2) found before anything is put in place.
  */
 export async function plan(reader: InputReader<typeof dataPullSpec>, host: Host): Promise<PullPlan> {
-  const inputs = await readDataPullInputs(reader, host);
+  const inputs = await planRequest(reader, host);
   const cache = new ObjectCache(inputs.cacheDir);
   const targets = await host.group('Plan the pull', () => planTargets(inputs, cache, host));
   return { inputs, cache, targets };
@@ -84,7 +84,7 @@ export async function run({ inputs, cache, targets }: PullPlan, host: Host): Pro
 }
 
 /** Puts the files in place while holding every destination's lock: a second pull into one waits for the first. */
-async function pullLocked(targets: readonly Target[], cache: ObjectCache, inputs: DataPullInputs, host: Host): Promise<SyncReport> {
+async function pullLocked(targets: readonly Target[], cache: ObjectCache, inputs: DataPullRequest, host: Host): Promise<SyncReport> {
   const lock = await DestinationLock.acquire(
     targets.map((target) => target.root),
     { log: host, progressIntervalMs: inputs.progressIntervalMs },
@@ -120,21 +120,21 @@ async function evictToCap(cache: ObjectCache, targets: readonly Target[], maxByt
 }
 
 /** What to put where: listing the source, or reading the DVC outs. */
-async function planTargets(inputs: DataPullInputs, cache: ObjectCache, host: Host): Promise<Target[]> {
+async function planTargets(inputs: DataPullRequest, cache: ObjectCache, host: Host): Promise<Target[]> {
   const { mode } = inputs;
   if (mode.kind === 'source') {
-    const { store, prefix } = openStore(mode.url, storeOptions(inputs.store));
+    const { store, prefix } = openStore(mode.url, storeOptions(inputs.store, host.context.env), host.context.cwd);
     if (mode.asOf) host.info(`as of ${mode.asOf.toISOString()}`);
     if (mode.pinned) host.info(`${mode.pinned.size} object versions pinned by the version manifest`);
     return [await planSource({ url: mode.url, store, prefix, dest: mode.dest, filter: inputs.filter, deleting: inputs.deleteExtra, ...(mode.asOf ? { asOf: mode.asOf } : {}), ...(mode.pinned ? { pinned: mode.pinned } : {}) })];
   }
   const stores = new Map<string, { store: ObjectStore; prefix: string }>();
   for (const { remote } of mode.pulls) {
-    if (!stores.has(remote.url)) stores.set(remote.url, openStore(remote.url, storeOptions({ ...remoteOptions(remote), ...inputs.store })));
+    if (!stores.has(remote.url)) stores.set(remote.url, openStore(remote.url, storeOptions({ ...remoteOptions(remote), ...inputs.store }, host.context.env), host.context.cwd));
   }
   const storeFor = (remote: DvcRemote): { store: ObjectStore; prefix: string } => stores.get(remote.url) as { store: ObjectStore; prefix: string };
   for (const pull of mode.pulls) host.info(`${pull.displayPath} (${pull.out.origin}, ${pull.out.hashName === 'md5' ? 'DVC 3.x' : 'DVC 2.x'}) from remote '${pull.remote.name}'`);
-  return planDvc(mode.pulls, { cache, storeFor, filter: inputs.filter, log: host });
+  return planDvc(mode.pulls, { cache, storeFor, filter: inputs.filter, log: host, cwd: host.context.cwd });
 }
 
 /** A DVC remote's own endpoint, region and keys; the step's inputs win over them. */
@@ -146,13 +146,13 @@ function remoteOptions(remote: DvcRemote): StoreOptions {
   };
 }
 
-/** Path-style addressing by default when talking to an S3-compatible endpoint. */
-function storeOptions(options: StoreOptions): StoreOptions {
-  const endpoint = options.endpoint ?? process.env['AWS_ENDPOINT_URL'];
-  return { ...options, pathStyle: options.pathStyle ?? endpoint !== undefined };
+/** Path-style addressing by default when talking to an S3-compatible endpoint; AWS_* defaults from the run's environment. */
+function storeOptions(options: StoreOptions, env: Readonly<NodeJS.ProcessEnv>): StoreOptions {
+  const endpoint = options.endpoint ?? env['AWS_ENDPOINT_URL'];
+  return { ...options, pathStyle: options.pathStyle ?? endpoint !== undefined, env };
 }
 
-async function restoreCache(inputs: DataPullInputs, key: string, host: Host): Promise<string | undefined> {
+async function restoreCache(inputs: DataPullRequest, key: string, host: Host): Promise<string | undefined> {
   const cache = inputs.crossRunCache;
   if (!cache) return undefined;
   const restored = await cache.restore([inputs.cacheDir], key, [CACHE_KEY_PREFIX]);

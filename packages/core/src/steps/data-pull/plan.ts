@@ -1,24 +1,36 @@
+/**
+ * Plans a pull: reads every input, and every local file they name (DVC files,
+ * `.dvc/config`, a pinning manifest), and checks every place the pull writes
+ * to or deletes in, before any transfer. A bad input ends the step here with
+ * exit 2 and nothing written. The spec's relations (source or dvc; source
+ * needs path; version and as-of only with source, never both) were checked
+ * by the reader before this runs.
+ */
 import os from 'node:os';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { parseByteSize } from '../../cache-cap.js';
-import { InputError } from '../../errors.js';
 import { cacheStoreFor } from '../../cache/open.js';
 import type { CacheStore } from '../../cache/types.js';
+import { InputError } from '../../errors.js';
 import type { Host } from '../../host/types.js';
-import type { InputReader } from '../../spec/inputs.js';
+import type { InputReader, InputValue } from '../../spec/inputs.js';
 import { resolveDvcRemote } from '../../data/dvc-config.js';
 import { readDvcOuts } from '../../data/dvc-files.js';
 import type { DvcPull } from '../../data/dvc-plan.js';
 import { readPinnedVersions, type PinnedVersions } from '../../data/source-plan.js';
 import type { StoreOptions } from '../../storage/open.js';
 import { checkDeleteScope, checkFilePath, checkFolderPath, checkLocalSource } from './guards.js';
+import type { dataPullSpec } from './spec.js';
+
+type DataPullReader = InputReader<typeof dataPullSpec>;
+type PathStyle = InputValue<typeof dataPullSpec, 'path-style'>;
 
 export type PullMode =
   | { readonly kind: 'source'; readonly url: string; readonly dest: string; readonly asOf?: Date; readonly pinned?: PinnedVersions }
   | { readonly kind: 'dvc'; readonly pulls: readonly DvcPull[]; readonly base: string };
 
-export interface DataPullInputs {
+export interface DataPullRequest {
   readonly mode: PullMode;
   /** Endpoint, path-style and region given as inputs (a DVC remote's own settings fill the gaps). */
   readonly store: StoreOptions;
@@ -35,72 +47,87 @@ export interface DataPullInputs {
   readonly progressIntervalMs: number;
 }
 
-/**
- * Reads and checks every input, and every local file they name (DVC files,
- * `.dvc/config`, a pinning manifest), before any transfer: a bad input ends
- * the step here with exit 2 and nothing written.
- */
-export async function readDataPullInputs(reader: InputReader, host: Host): Promise<DataPullInputs> {
-  const cwd = process.cwd();
-  const source = reader.string('source').trim();
-  const dvcFiles = reader.list('dvc');
-  if (source !== '' && dvcFiles.length > 0) throw new InputError('dvc', 'give either source or dvc, not both');
-  if (source === '' && dvcFiles.length === 0) throw new InputError('source', 'is required (or give dvc): what to pull, e.g. s3://bucket/prefix/ or data.dvc');
+export async function planRequest(reader: DataPullReader, host: Host): Promise<DataPullRequest> {
+  const { cwd } = host.context;
+  const endpoint = readEndpoint(reader);
+  const pathStyle = reader.get('path-style');
+  const region = reader.get('region');
+  const concurrency = reader.get('concurrency') ?? defaultConcurrency();
+  const progressIntervalMs = reader.get('progress-interval') * 1000;
+  const filter = pathFilter(reader.get('include'), reader.get('exclude'));
+  const cacheDir = path.resolve(cwd, reader.get('cache-dir') ?? defaultCacheDir(host.context.env));
+  const cacheMaxBytes = readByteSize('cache-max-size', reader.get('cache-max-size'));
+  const crossRunCache = await planCrossRunCache(reader, host, cacheMaxBytes);
+  const manifestFile = path.resolve(cwd, reader.get('manifest') ?? defaultManifestFile(host.context.tempDir));
+  const deleteExtra = reader.get('delete');
 
-  const pathText = reader.string('path').trim();
-  const endpoint = reader.string('endpoint').trim();
-  if (endpoint !== '' && !/^https?:\/\/[^/\s]+/.test(endpoint)) throw new InputError('endpoint', `got '${endpoint}', expected an http(s):// URL`);
-  const pathStyle = reader.choice<'auto' | 'true' | 'false'>('path-style');
-  const region = reader.string('region').trim();
-  const concurrency = reader.number('concurrency', { min: 1, max: 512, integer: true }) ?? defaultConcurrency();
-  const progressSeconds = reader.number('progress-interval', { min: 0.1, max: 3600 }) ?? 10;
-  const filter = pathFilter(reader.list('include'), reader.list('exclude'));
-  const cacheDir = path.resolve(cwd, reader.string('cache-dir').trim() || defaultCacheDir());
-  const cacheMaxBytes = readByteSize(reader, 'cache-max-size');
-  const cacheUrl = reader.string('cache-url');
-  // Outside GitHub the cache folder already outlives the run on the same disk: a second
-  // copy through the host's folder cache would only double it. cache-url names a shared one.
-  const crossRun = reader.boolean('cache') && (host.kind === 'github' || cacheUrl.trim() !== '');
-  const crossRunCache = crossRun ? await cacheStoreFor(cacheUrl, host, 'cache-url', cacheMaxBytes) : null;
-  const manifestFile = path.resolve(cwd, reader.string('manifest').trim() || path.join(host.context.tempDir, 'mlops-ci', `data-pull-manifest-${process.pid}.json`));
-  const deleteExtra = reader.boolean('delete');
-  const store: StoreOptions = {
-    ...(endpoint ? { endpoint } : {}),
+  const pathText = reader.get('path');
+  const source = reader.get('source');
+  const mode = source !== undefined ? await sourceMode(reader, source, cwd) : await dvcMode(reader.get('dvc'), reader.get('remote'), pathText, cwd, host);
+  checkPlaces(mode, cacheDir, manifestFile, pathText !== undefined);
+  if (deleteExtra) for (const dest of deletedIn(mode)) checkDeleteScope(dest, host.context.workspace);
+
+  const store = storeOptions(endpoint, pathStyle, region, concurrency);
+  return { mode, store, filter, concurrency, deleteExtra, cacheDir, cacheMaxBytes, crossRunCache, manifestFile, progressIntervalMs };
+}
+
+function readEndpoint(reader: DataPullReader): string | undefined {
+  const endpoint = reader.get('endpoint');
+  if (endpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(endpoint)) throw new InputError('endpoint', `got '${endpoint}', expected an http(s):// URL`);
+  return endpoint;
+}
+
+function storeOptions(endpoint: string | undefined, pathStyle: PathStyle, region: string | undefined, concurrency: number): StoreOptions {
+  return {
+    ...(endpoint !== undefined ? { endpoint } : {}),
     ...(pathStyle !== 'auto' ? { pathStyle: pathStyle === 'true' } : {}),
-    ...(region ? { region } : {}),
+    ...(region !== undefined ? { region } : {}),
     maxSockets: concurrency,
   };
-  const version = reader.string('version').trim();
-  const asOfText = reader.string('as-of').trim();
+}
 
-  let mode: PullMode;
-  if (source !== '') {
-    if (pathText === '') throw new InputError('path', 'is required with source: the folder the data lands in');
-    checkSourceUrl(source);
-    if (!source.startsWith('s3://')) checkLocalSource(source, localFolder(source, cwd));
-    if (version !== '' && asOfText !== '') throw new InputError('as-of', 'give version or as-of, not both');
-    const asOf = asOfText === '' ? undefined : parseAsOf(asOfText);
-    if (asOf && !source.startsWith('s3://')) throw new InputError('as-of', `needs an s3:// source with versioning; got ${source}`);
-    const pinned = version === '' ? undefined : await readPinnedVersions(path.resolve(cwd, version));
-    mode = { kind: 'source', url: source, dest: path.resolve(cwd, pathText), ...(asOf ? { asOf } : {}), ...(pinned ? { pinned } : {}) };
-  } else {
-    if (version !== '') throw new InputError('version', 'applies to source, not dvc: a DVC file already pins its data by hash');
-    if (asOfText !== '') throw new InputError('as-of', 'applies to source, not dvc: a DVC file already pins its data by hash');
-    mode = await dvcMode(dvcFiles, reader.string('remote'), pathText, cwd, host);
-  }
-  checkPlaces(mode, cacheDir, manifestFile, pathText);
-  if (deleteExtra) for (const dest of deletedIn(mode)) checkDeleteScope(dest, host.context.workspace);
-  return { mode, store, filter, concurrency, deleteExtra, cacheDir, cacheMaxBytes, crossRunCache, manifestFile, progressIntervalMs: progressSeconds * 1000 };
+/**
+ * Outside GitHub the cache folder already outlives the run on the same disk: a
+ * second copy through the host's folder cache would only double it. cache-url
+ * names a shared one.
+ */
+async function planCrossRunCache(reader: DataPullReader, host: Host, maxBytes: number): Promise<CacheStore | null> {
+  const cacheUrl = reader.get('cache-url');
+  const crossRun = reader.get('cache') && (host.kind === 'github' || cacheUrl !== undefined);
+  if (!crossRun) return null;
+  return cacheUrl === undefined ? host.cache : cacheStoreFor(cacheUrl, host, 'cache-url', maxBytes);
+}
+
+/** `source`: its URL checked (a local one must be a folder), as of a time or pinned by a manifest. */
+async function sourceMode(reader: DataPullReader, source: string, cwd: string): Promise<PullMode> {
+  const dest = path.resolve(cwd, givenByRelation(reader.get('path'), 'path'));
+  checkSourceUrl(source);
+  if (!source.startsWith('s3://')) checkLocalSource(source, localFolder(source, cwd));
+  const asOfText = reader.get('as-of');
+  const asOf = asOfText === undefined ? undefined : parseAsOf(asOfText);
+  if (asOf && !source.startsWith('s3://')) throw new InputError('as-of', `needs an s3:// source with versioning; got ${source}`);
+  const version = reader.get('version');
+  const pinned = version === undefined ? undefined : await readPinnedVersions(path.resolve(cwd, version));
+  return { kind: 'source', url: source, dest, ...(asOf ? { asOf } : {}), ...(pinned ? { pinned } : {}) };
+}
+
+/**
+ * An input the spec's relations make present here (the reader checked them
+ * before plan ran); its type cannot say so, hence this check for the compiler.
+ */
+function givenByRelation<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new Error(`data-pull: '${name}' was not given, though the spec's relations require it here`);
+  return value;
 }
 
 /** Every place the pull writes is of the kind it needs (a folder, or a file), before anything is written. */
-function checkPlaces(mode: PullMode, cacheDir: string, manifestFile: string, pathText: string): void {
+function checkPlaces(mode: PullMode, cacheDir: string, manifestFile: string, pathGiven: boolean): void {
   checkFolderPath('cache-dir', cacheDir);
   checkFilePath('manifest', manifestFile);
   if (mode.kind === 'source') return checkFolderPath('path', mode.dest);
   for (const { out, dest, displayPath } of mode.pulls) {
     // With `path` the user named the place; else the DVC file did.
-    const [input, what] = pathText !== '' ? ['path', `'path' (${out.isDir ? 'folder' : 'file'} out ${displayPath})`] : ['dvc', `${out.origin}: out ${displayPath}`];
+    const [input, what] = pathGiven ? ['path', `'path' (${out.isDir ? 'folder' : 'file'} out ${displayPath})`] : ['dvc', `${out.origin}: out ${displayPath}`];
     if (out.isDir) checkFolderPath(input, dest, what);
     else checkFilePath(input, dest, what);
   }
@@ -116,7 +143,8 @@ function localFolder(source: string, cwd: string): string {
   return source.startsWith('file://') ? new URL(source).pathname : path.resolve(cwd, source);
 }
 
-async function dvcMode(files: readonly string[], remoteInput: string, pathText: string, cwd: string, host: Host): Promise<PullMode> {
+/** `dvc`: every out of the DVC files, with the remote its repository configures and where it lands. */
+async function dvcMode(files: readonly string[], remoteInput: string | undefined, pathText: string | undefined, cwd: string, host: Host): Promise<PullMode> {
   const outs = (await Promise.all(files.map((file) => readDvcOuts(file, cwd)))).flat();
   if (outs.length === 0) throw new InputError('dvc', `no outs to pull in ${files.join(', ')}`);
   const base = outs[0]?.repoRoot ?? cwd;
@@ -130,14 +158,13 @@ async function dvcMode(files: readonly string[], remoteInput: string, pathText: 
     }
     const displayPath = path.relative(base, out.path).split(path.sep).join('/');
     let dest = out.path;
-    if (pathText !== '') dest = outs.length === 1 ? path.resolve(cwd, pathText) : path.resolve(cwd, pathText, displayPath);
+    if (pathText !== undefined) dest = outs.length === 1 ? path.resolve(cwd, pathText) : path.resolve(cwd, pathText, displayPath);
     pulls.push({ out, remote, dest, displayPath });
   }
-  return { kind: 'dvc', pulls, base: pathText !== '' && outs.length > 1 ? path.resolve(cwd, pathText) : base };
+  return { kind: 'dvc', pulls, base: pathText !== undefined && outs.length > 1 ? path.resolve(cwd, pathText) : base };
 }
 
-function readByteSize(reader: InputReader, name: string): number {
-  const text = reader.string(name).trim();
+function readByteSize(name: string, text: string): number {
   const bytes = parseByteSize(text);
   // A size is short: quote at most its start, without control characters, so a huge or hostile value is never echoed.
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
@@ -185,7 +212,12 @@ function defaultConcurrency(): number {
   return Math.min(64, Math.max(32, os.availableParallelism() * 16));
 }
 
-function defaultCacheDir(): string {
-  const toolCache = process.env['RUNNER_TOOL_CACHE'];
+function defaultCacheDir(env: Host['context']['env']): string {
+  const toolCache = env['RUNNER_TOOL_CACHE'];
   return toolCache ? path.join(toolCache, 'mlops-ci', 'data-pull') : path.join(os.homedir(), '.cache', 'mlops-ci', 'data-pull');
+}
+
+/** One per process: two pulls in one run must not write each other's manifest. */
+function defaultManifestFile(tempDir: string): string {
+  return path.join(tempDir, 'mlops-ci', `data-pull-manifest-${process.pid}.json`);
 }

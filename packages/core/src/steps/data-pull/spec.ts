@@ -11,7 +11,7 @@ export const dataPullSpec = {
       name: 'source',
       type: 'string',
       description:
-        'What to sync as-is: `s3://bucket/prefix/` (AWS or any S3-compatible store through `endpoint`), `file:///abs/dir` or a folder path. Give `source` or `dvc`, not both. A folder that does not exist, or an S3 prefix with no objects, is a bad input; an existing empty folder is an empty dataset.',
+        'What to sync as-is: `s3://bucket/prefix/` (AWS or any S3-compatible store through `endpoint`), `file:///abs/dir` or a folder path. A folder that does not exist, or an S3 prefix with no objects, is a bad input; an existing empty folder is an empty dataset.',
       example: 's3://datasets/iris/v3/',
     },
     {
@@ -43,7 +43,7 @@ export const dataPullSpec = {
       name: 'path',
       type: 'string',
       description:
-        'Where the data lands. Required with `source`. With `dvc`, default: each out at its own path; when set, one out lands at `path` and several land under it at their paths in the repository.',
+        'Where the data lands. With `dvc`, default: each out at its own path; when set, one out lands at `path` and several land under it at their paths in the repository.',
       example: 'data/iris',
     },
     {
@@ -77,6 +77,9 @@ export const dataPullSpec = {
     {
       name: 'concurrency',
       type: 'number',
+      min: 1,
+      max: 512,
+      integer: true,
       description: 'Parallel transfers. Default: 16 per CPU, from 32 to 64.',
     },
     {
@@ -118,9 +121,19 @@ export const dataPullSpec = {
     {
       name: 'progress-interval',
       type: 'number',
+      min: 0.1,
+      max: 3600,
       default: '10',
       description: 'Seconds between progress lines (files and bytes done, rate, ETA).',
     },
+  ],
+  relations: [
+    { exclusive: ['source', 'dvc'], required: true },
+    { input: 'source', requires: ['path'] },
+    // A DVC file already pins its data by hash: a version or a time applies to a source only.
+    { input: 'version', requires: ['source'] },
+    { input: 'as-of', requires: ['source'] },
+    { exclusive: ['version', 'as-of'] },
   ],
   outputs: [
     { name: 'path', description: 'Where the data landed: `path`, or the DVC outs’ paths, one per line.' },

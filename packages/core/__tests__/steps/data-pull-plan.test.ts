@@ -1,0 +1,71 @@
+/**
+ * data-pull's plan reads through the spec and the run context only: relative
+ * paths resolve against the context's cwd (never the process's), defaults
+ * that depend on the run come from the context's env and temp folder, and
+ * the spec's defaults apply without the step repeating them.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { jsonInputs } from '../../src/host/raw-inputs.js';
+import type { Host } from '../../src/host/types.js';
+import { InputReader } from '../../src/spec/inputs.js';
+import { planRequest } from '../../src/steps/data-pull/plan.js';
+import { dataPullSpec } from '../../src/steps/data-pull/spec.js';
+
+/** A local host whose working folder is not the process's, and whose env is its own. */
+function hostIn(cwd: string, env: NodeJS.ProcessEnv = {}): Host {
+  const ignore = (): void => undefined;
+  return {
+    kind: 'local',
+    inputs: jsonInputs({}),
+    context: { repository: null, sha: null, pullRequest: null, runUrl: null, eventName: null, apiUrl: 'https://api.github.com', workspace: cwd, cwd, env, tempDir: path.join(cwd, 'tmp'), run: { id: 'plan', source: 'process' } },
+    cache: { restore: async () => undefined, save: async () => undefined },
+    group: (_name, fn) => fn(),
+    setSecret: ignore,
+    setOutput: ignore,
+    addPath: ignore,
+    appendSummary: async () => undefined,
+    finish: async () => undefined,
+    debug: ignore,
+    info: ignore,
+    notice: ignore,
+    warning: ignore,
+    error: ignore,
+  };
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'data-pull-plan-'));
+  mkdirSync(path.join(dir, 'src'));
+  return dir;
+}
+
+const plan = (inputs: Record<string, unknown>, host: Host) => planRequest(new InputReader(dataPullSpec, jsonInputs(inputs)), host);
+
+test('relative paths in inputs resolve against the run context’s cwd', async () => {
+  const cwd = workspace();
+  const result = await plan({ source: 'src', path: 'data', 'cache-dir': 'cache', manifest: 'm.json' }, hostIn(cwd));
+  expect(result.mode).toEqual({ kind: 'source', url: 'src', dest: path.join(cwd, 'data') });
+  expect(result.cacheDir).toBe(path.join(cwd, 'cache'));
+  expect(result.manifestFile).toBe(path.join(cwd, 'm.json'));
+});
+
+test('defaults that depend on the run come from the context: the tool cache in its env, its temp folder', async () => {
+  const cwd = workspace();
+  const result = await plan({ source: 'src', path: 'data' }, hostIn(cwd, { RUNNER_TOOL_CACHE: path.join(cwd, 'tools') }));
+  expect(result.cacheDir).toBe(path.join(cwd, 'tools', 'mlops-ci', 'data-pull'));
+  expect(path.dirname(result.manifestFile)).toBe(path.join(cwd, 'tmp', 'mlops-ci'));
+});
+
+test('the spec’s defaults apply: 10 s progress, path-style auto, no cross-run cache outside GitHub without cache-url', async () => {
+  const result = await plan({ source: 'src', path: 'data' }, hostIn(workspace()));
+  expect(result.progressIntervalMs).toBe(10_000);
+  expect(result.store).toEqual({ maxSockets: result.concurrency });
+  expect(result.deleteExtra).toBe(false);
+  expect(result.crossRunCache).toBeNull();
+});
+
+test('a value-dependent rule stays with the step: as-of needs an s3:// source', async () => {
+  await expect(plan({ source: 'src', path: 'data', 'as-of': '2026-01-01T00:00:00Z' }, hostIn(workspace()))).rejects.toThrow("input 'as-of': needs an s3:// source");
+});
