@@ -189,13 +189,13 @@ describe('promote-model on the local registry', () => {
     ['gate results that are not JSON', ['--model', 'iris', '--path', 'out/rf/model', '--gate-results', 'out/rf/model/config.json'], "input 'gate-results'", 'no top-level boolean "passed"'],
     ['to-version that does not exist', ['--model', 'iris', '--alias', 'staging', '--to-version', '9'], "input 'to-version'", 'version 9 of iris does not exist'],
     ['rollback of an alias never set', ['--model', 'iris', '--alias', 'prod', '--rollback'], "input 'rollback'", 'not set'],
-    ['rollback without an alias', ['--model', 'iris', '--rollback'], "input 'alias'", 'required with rollback'],
-    ['rollback together with to-version', ['--model', 'iris', '--alias', 'prod', '--rollback', '--to-version', '2'], "input 'to-version'", 'given together with rollback'],
+    ['rollback without an alias', ['--model', 'iris', '--rollback'], "input 'rollback'", "needs 'alias' as well"],
+    ['rollback together with to-version', ['--model', 'iris', '--alias', 'prod', '--rollback', '--to-version', '2'], "input 'to-version'", "given together with 'rollback'"],
     ['remove-alias of an alias never set', ['--model', 'iris', '--alias', 'prod', '--remove-alias'], "input 'remove-alias'", 'nothing to remove'],
     ['an unreadable metrics file', ['--model', 'iris', '--path', 'out/rf/model', '--metrics', 'nope.json', '--gate-results', 'results.json'], "input 'metrics'", 'no such file'],
     ['malformed lineage JSON', ['--model', 'iris', '--path', 'out/rf/model', '--lineage', '{"a":', '--gate-results', 'results.json'], "input 'lineage'", 'not valid JSON'],
     ['describe without an alias', ['--describe', 'iris'], "input 'describe'", 'expected <model>@<alias>'],
-    ['allow-missing without describe', ['--model', 'iris', '--path', 'out/rf/model', '--gate-results', 'results.json', '--allow-missing'], "input 'allow-missing'", 'only applies to describe'],
+    ['allow-missing without describe', ['--model', 'iris', '--path', 'out/rf/model', '--gate-results', 'results.json', '--allow-missing'], "input 'allow-missing'", "needs 'describe' as well"],
   ])('%s: exit 2, nothing written', async (_name, args, input, message) => {
     const dir = project();
     const run = await promote(dir, args);

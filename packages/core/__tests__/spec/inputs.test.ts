@@ -140,6 +140,15 @@ describe('InputReader', () => {
     expect(() => reader({ dockerfile: 'Dockerfile', context: 'ctx' })).not.toThrow();
   });
 
+  test('a switch counts as given only when on: GitHub passes `false` for one left alone', () => {
+    const switches = { ...spec, relations: [{ input: 'flag', requires: ['image'] }, { exclusive: ['flag', 'dockerfile'] }] } as const satisfies StepSpec;
+    const read = (values: Record<string, unknown>) => new InputReader(switches, jsonInputs({ paths: 'p', ...values }));
+    expect(read({ flag: 'false', dockerfile: 'D' }).get('flag')).toBe(false);
+    expect(read({ flag: ' off ' }).given('flag')).toBe(false);
+    expect(() => read({ flag: 'true' })).toThrow(new InputError('flag', "needs 'image' as well"));
+    expect(() => read({ flag: 'yes', image: 'i', dockerfile: 'D' })).toThrow(new InputError('dockerfile', "was given together with 'flag': give 'flag' or 'dockerfile', not both"));
+  });
+
   test('an exclusive relation marked required needs exactly one', () => {
     const oneOf = { ...spec, relations: [{ exclusive: ['image', 'dockerfile'], required: true }] } as const satisfies StepSpec;
     expect(() => new InputReader(oneOf, jsonInputs({ paths: 'p' }))).toThrow(new InputError('image', "is required: give 'image' or 'dockerfile'"));

@@ -49,6 +49,9 @@ describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('step %
   test('relations name inputs of the step, and defaults satisfy what the reader checks', () => {
     const names = new Set(spec.inputs.map((input) => input.name));
     for (const relation of spec.relations ?? []) for (const name of relationNames(relation)) expect(names).toContain(name);
+    // A switch counts as given when on; one that defaults to on would be "given" on GitHub, which passes every default.
+    const switchesOnByDefault = spec.inputs.filter((i) => i.type === 'boolean' && i.default === 'true').map((i) => i.name);
+    for (const relation of spec.relations ?? []) expect(relationNames(relation).filter((name) => switchesOnByDefault.includes(name))).toEqual([]);
     // The reader would refuse the step's own defaults: every run without the input would fail.
     const onlyRequired = jsonInputs(Object.fromEntries(requiredNames(spec).map((name) => [name, 'x'])));
     for (const input of spec.inputs.filter((i) => i.default !== undefined)) {

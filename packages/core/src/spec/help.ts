@@ -51,15 +51,19 @@ function inputFacts(spec: StepSpec, input: InputSpec): string[] {
   if (input.choices) facts.push(`One of: ${input.choices.join(', ')}.`);
   const range = rangeOf(input);
   if (range) facts.push(range);
+  const notWith: string[] = [];
   for (const relation of spec.relations ?? []) {
     if (!relationNames(relation).includes(input.name)) continue;
     if ('exclusive' in relation) {
       const others = relation.exclusive.filter((name) => name !== input.name).map(code);
-      facts.push(relation.required ? `Give this or ${orList(others)} (one of them is required), not both.` : `Not together with ${orList(others)}.`);
+      if (relation.required) facts.push(`Give this or ${orList(others)} (one of them is required), not both.`);
+      else notWith.push(...others);
     } else if (relation.input === input.name) {
       facts.push(`Needs ${andList(relation.requires.map(code))} as well.`);
     }
   }
+  // One sentence for every input this one excludes, however many relations say so.
+  if (notWith.length > 0) facts.push(`Not together with ${orList(notWith)}.`);
   return facts;
 }
 

@@ -67,7 +67,7 @@ export class InputReader<S extends StepSpec = StepSpec> {
   /** The input's value, typed from the spec. */
   get<N extends InputName<S>>(name: N): InputValue<S, N> {
     const input = this.specOf(name);
-    const given = this.given(name);
+    const given = isPresent(this.raw.get(name));
     if (!given && input.default === undefined) return absentValue(input) as InputValue<S, N>;
     const value = given ? this.raw.get(name) : input.default;
     return this.parse(input, value) as InputValue<S, N>;
@@ -85,50 +85,17 @@ export class InputReader<S extends StepSpec = StepSpec> {
     return { name, value: this.get(name) } as { [K in keyof N]: { readonly name: N[K]; readonly value: NonNullable<InputValue<S, N[K]>> } }[number];
   }
 
-  /** Whether the user gave the input a non-blank value (a default does not count). */
+  /**
+   * Whether the user gave the input: a non-blank value (a default does not
+   * count). A switch (a boolean input) counts only when on: GitHub passes
+   * every input's default, so `false` is what "left alone" looks like there.
+   * This is what relations and `oneOf` go by.
+   */
   given(name: InputName<S>): boolean {
-    return isGiven(this.raw.get(name));
-  }
-
-  // --- Untyped readers, removed once every step reads through get() (issue #12). ---
-
-  /** @deprecated use get(): free text as given; '' when absent and without default. */
-  string(name: string): string {
     const value = this.raw.get(name);
-    if (!isGiven(value) && typeof value !== 'string') return this.specOf(name).default ?? '';
-    if (value === '') return this.specOf(name).default ?? '';
-    const text = this.text(name, value);
-    return this.specOf(name).type === 'string' ? this.checkLength(name, text, 'the value of') : text;
-  }
-
-  /** @deprecated use get() on a required input. */
-  requiredString(name: string): string {
-    const value = this.string(name);
-    if (value.trim() === '') throw new InputError(name, `is required: ${this.specOf(name).description}`);
-    return value;
-  }
-
-  /** @deprecated use get(). */
-  boolean(name: string): boolean {
-    const text = this.string(name).trim();
-    return text === '' ? false : this.booleanOf(name, text);
-  }
-
-  /** @deprecated use get() with min/max/integer in the spec. */
-  number(name: string, range: { min?: number; max?: number; integer?: boolean } = {}): number | undefined {
-    const text = this.string(name).trim();
-    return text === '' ? undefined : this.numberOf({ ...this.specOf(name), ...range }, text);
-  }
-
-  /** @deprecated use get(). */
-  choice<T extends string>(name: string): T {
-    return this.choiceOf(this.specOf(name), this.string(name).trim()) as T;
-  }
-
-  /** @deprecated use get(). */
-  list(name: string): string[] {
-    const value = this.raw.get(name) ?? this.specOf(name).default;
-    return value === undefined || value === null ? [] : this.listOf(name, value);
+    if (!isPresent(value)) return false;
+    if (this.specOf(name).type !== 'boolean') return true;
+    return !FALSE_WORDS.has(String(value).trim().toLowerCase());
   }
 
   private parse(input: InputSpec, value: unknown): unknown {
@@ -260,7 +227,7 @@ export class InputReader<S extends StepSpec = StepSpec> {
 
   private requireRequired(): void {
     for (const input of this.spec.inputs) {
-      if (input.required && input.default === undefined && !isGiven(this.raw.get(input.name))) {
+      if (input.required && input.default === undefined && !isPresent(this.raw.get(input.name))) {
         throw new InputError(input.name, `is required: ${input.description}`);
       }
     }
@@ -269,20 +236,23 @@ export class InputReader<S extends StepSpec = StepSpec> {
   private checkRelation(relation: InputRelation): void {
     for (const name of relationNames(relation)) this.specOf(name);
     if ('exclusive' in relation) {
-      const given = relation.exclusive.filter((name) => isGiven(this.raw.get(name)));
+      const given = relation.exclusive.filter((name) => this.given(name));
       const [first, second] = given;
-      if (first !== undefined && second !== undefined) throw new InputError(second, `was given together with '${first}': give ${oneOf(relation.exclusive)}, not both`);
+      if (first !== undefined && second !== undefined) {
+        const choice = relation.exclusive.length === 2 ? `${oneOf(relation.exclusive)}, not both` : `only one of ${oneOf(relation.exclusive)}`;
+        throw new InputError(second, `was given together with '${first}': give ${choice}`);
+      }
       if (relation.required && first === undefined) throw new InputError(relation.exclusive[0], `is required: give ${oneOf(relation.exclusive)}`);
       return;
     }
-    if (!isGiven(this.raw.get(relation.input))) return;
-    const missing = relation.requires.find((name) => !isGiven(this.raw.get(name)));
+    if (!this.given(relation.input)) return;
+    const missing = relation.requires.find((name) => !this.given(name));
     if (missing !== undefined) throw new InputError(relation.input, `needs '${missing}' as well`);
   }
 }
 
-/** Given means a value the user wrote: not absent, not blank, not an empty list or map. */
-function isGiven(value: unknown): boolean {
+/** A value the user wrote: not absent, not blank, not an empty list or map. */
+function isPresent(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (typeof value === 'string') return value.trim() !== '';
   if (Array.isArray(value)) return value.length > 0;

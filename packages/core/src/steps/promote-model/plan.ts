@@ -8,7 +8,7 @@ import { loadMetricsFile } from '../../metrics/load.js';
 import { parseRegistryLocation, type RegistryLocation } from '../../registry/factory.js';
 import { actorFrom, type Provenance } from '../../registry/lineage.js';
 import { aliasProblem, modelNameProblem } from '../../registry/names.js';
-import type { InputName, InputReader, InputValue } from '../../spec/inputs.js';
+import type { InputReader, InputValue } from '../../spec/inputs.js';
 import { outputFolderPath } from '../../spec/output-file.js';
 import type { GateResults } from '../../types/gate.js';
 import { matchPromotedCandidate, readGateResults, requireProvenGate, type CandidateMatch, type PromotedCandidate } from './gate-proof.js';
@@ -63,12 +63,6 @@ export type PromoteRequest = Common &
     | Registration
   );
 
-/** gc removes abandoned uploads and does nothing else: none of these may come with it. */
-const NOT_WITH_GC = {
-  values: ['path', 'alias', 'describe', 'to-version', 'metrics', 'gate-results'],
-  switches: ['rollback', 'remove-alias', 'allow-missing'],
-} as const satisfies Record<string, readonly InputName<Spec>[]>;
-
 /**
  * Reads and checks every input, and the files they name, before any work:
  * a bad name, a missing path, an unknown registry scheme or a gate that did
@@ -81,8 +75,6 @@ export async function planRequest(reader: Reader, host: Host): Promise<PromoteRe
   const describe = reader.get('describe');
   const allowMissing = reader.get('allow-missing');
   if (describe !== undefined) return { ...common, mode: 'describe', ...parseDescribe(describe), allowMissing };
-  // Not a spec relation: a relation counts a switch left at `false` as given (GitHub passes every default).
-  if (allowMissing) throw new InputError('allow-missing', 'only applies to describe; give describe: <model>@<alias> with it');
 
   const model = requiredModel(reader);
   const aliasText = reader.get('alias');
@@ -118,36 +110,27 @@ function planGc(reader: Reader, registry: RegistryLocation): string | null {
   if (registry.kind === 'mlflow' || registry.kind === 'git-tags') {
     throw new InputError('gc', `applies to folder and s3:// registries, whose uploads a killed writer can leave half-done; a ${registry.kind} registry has none`);
   }
-  // A switch counts when on: GitHub passes `false` for one left alone.
-  const other = NOT_WITH_GC.values.find((name) => reader.given(name)) ?? NOT_WITH_GC.switches.find((name) => reader.get(name));
-  if (other) throw new InputError('gc', `was given together with ${other}; gc removes abandoned uploads and does nothing else`);
   const model = reader.get('model');
   return model === undefined ? null : checkedModel(model, 'model');
 }
 
 type MoveRequest = { readonly mode: 'rollback' | 'remove-alias' } | { readonly mode: 'to-version'; readonly version: string };
 
-/** The alias moves asked for, in the order the error names them. */
-function requestedMoves(reader: Reader): MoveRequest[] {
+/** The alias move asked for: the spec's relations let at most one through. */
+function askedMove(reader: Reader): MoveRequest | null {
   const version = reader.get('to-version');
-  const requests: MoveRequest[] = [];
-  if (reader.get('rollback')) requests.push({ mode: 'rollback' });
-  if (reader.get('remove-alias')) requests.push({ mode: 'remove-alias' });
-  if (version !== undefined) requests.push({ mode: 'to-version', version });
-  return requests;
+  if (version !== undefined) return { mode: 'to-version', version };
+  if (reader.get('rollback')) return { mode: 'rollback' };
+  if (reader.get('remove-alias')) return { mode: 'remove-alias' };
+  return null;
 }
 
-/**
- * rollback, remove-alias and to-version each move the alias and register
- * nothing: at most one of them, and never without the alias. Two of them are
- * switches, which a relation would count as given when `false`, so this stays
- * here; only to-version needing `alias` is a relation in the spec.
- */
+/** rollback, remove-alias and to-version each move the alias and register nothing. */
 function planAliasMove(reader: Reader, model: string, alias: string | null): AliasMove | null {
-  const [move, second] = requestedMoves(reader);
-  if (move === undefined) return null;
-  if (second !== undefined) throw new InputError(second.mode, `was given together with ${move.mode}; give only one of rollback, remove-alias and to-version`);
-  if (alias === null) throw new InputError('alias', `is required with ${move.mode}: name the alias (e.g. production)`);
+  const move = askedMove(reader);
+  if (move === null) return null;
+  // Unreachable while the spec's relations require the alias with every move.
+  if (alias === null) throw new Error(`promote-model: ${move.mode} was read without an alias`);
   if (move.mode === 'to-version') return { mode: 'to-version', model, alias, version: checkedVersion(move.version) };
   return { mode: move.mode, model, alias };
 }

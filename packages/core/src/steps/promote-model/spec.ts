@@ -132,7 +132,7 @@ export const promoteModelSpec = {
       type: 'boolean',
       default: 'false',
       description:
-        'Remove uploads that writers killed mid-upload left (versions still `uploading` after `gc-older-than`: their files, temp files, old locks, open multipart uploads) from `model`, or from every model when `model` is empty. A ready version is never touched; a small tombstone keeps the number from reuse. Folder and `s3://` registries. Does nothing else.',
+        'Remove uploads that writers killed mid-upload left (versions still `uploading` after `gc-older-than`: their files, temp files, old locks, open multipart uploads) from `model`, or from every model when `model` is empty. A ready version is never touched; a small tombstone keeps the number from reuse. Folder and `s3://` registries.',
     },
     {
       name: 'gc-older-than',
@@ -142,7 +142,16 @@ export const promoteModelSpec = {
         'How long an upload may stay unfinished before it counts as abandoned (`45m`, `24h`, `1h30m`). Used by `gc`, and by every registration, which removes the model’s abandoned uploads older than this after it succeeds.',
     },
   ],
-  relations: [{ input: 'to-version', requires: ['alias'] }],
+  // Checked in this order: the first that does not hold is the error.
+  relations: [
+    // gc removes abandoned uploads and does nothing else.
+    ...(['path', 'alias', 'describe', 'rollback', 'remove-alias', 'to-version', 'allow-missing', 'metrics', 'gate-results'] as const).map((other) => ({ exclusive: [other, 'gc'] }) as const),
+    { exclusive: ['rollback', 'remove-alias', 'to-version'] },
+    { input: 'rollback', requires: ['alias'] },
+    { input: 'remove-alias', requires: ['alias'] },
+    { input: 'to-version', requires: ['alias'] },
+    { input: 'allow-missing', requires: ['describe'] },
+  ],
   outputs: [
     { name: 'version', description: 'The version registered, or the one the alias now points to (empty after remove-alias).' },
     { name: 'uri', description: 'Where the model files of that version are.' },
