@@ -265,9 +265,10 @@ const DEFAULT_MAX_SOCKETS = 50;
 function createS3Client(options, tuning = {}) {
     const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
     // The service-specific variable wins over the general one, as in the SDK's own resolution.
-    const endpoint = options.endpoint || process.env['AWS_ENDPOINT_URL_S3'] || process.env['AWS_ENDPOINT_URL'] || undefined;
+    const env = options.env ?? process.env;
+    const endpoint = options.endpoint || env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL'] || undefined;
     return new dist_cjs.S3Client({
-        region: options.region || process.env['AWS_REGION'] || process.env['AWS_DEFAULT_REGION'] || 'us-east-1',
+        region: options.region || env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || 'us-east-1',
         ...(endpoint ? { endpoint } : {}),
         // Path-style by default on S3-compatible endpoints: most of them need it.
         forcePathStyle: options.pathStyle ?? endpoint !== undefined,

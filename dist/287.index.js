@@ -11,7 +11,9 @@ export const modules = {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6192);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(224);
+/* harmony import */ var _scm_git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3931);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(224);
+
 
 
 
@@ -37,14 +39,25 @@ class GitTagsRegistry {
         this.options = options;
         this.description = `git-tags (${repo})`;
     }
+    async refusalOf(change) {
+        await this.fetchTags();
+        switch (change.kind) {
+            case 'register':
+                return this.versionAtHead(change.model);
+            case 'set-alias':
+                return (await this.tagCommit(versionTag(change.model, change.version))) ? null : noVersion(change.model, change.version);
+            case 'remove-alias':
+                return assignedNow(change.model, change.alias, await this.assignments(change.model)).refusal ?? null;
+            case 'rollback':
+                return rollbackOf(change.model, change.alias, await this.assignments(change.model)).refusal ?? null;
+        }
+    }
     async register(model, _files, pending, _mover) {
         for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             await this.fetchTags();
-            const head = await this.git(['rev-parse', 'HEAD']);
-            const existing = await this.versionAt(model, head.trim());
-            if (existing) {
-                throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`HEAD is already ${model}@${existing}, and GTO allows one version of a model per commit: commit the new model (or its metadata) first`);
-            }
+            const refused = await this.versionAtHead(model);
+            if (refused)
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryRefusal */ .O(refused);
             const latest = (await this.versions(model)).at(-1);
             const tagVersion = nextVersion(latest, this.options.bump);
             const name = `${model}@${tagVersion}`;
@@ -59,33 +72,30 @@ class GitTagsRegistry {
     }
     async setAlias(model, alias, version, _mover) {
         await this.fetchTags();
-        const normalized = version.startsWith('v') ? version : `v${version}`;
-        const commit = await this.tagCommit(`${model}@${normalized}`);
+        const tag = versionTag(model, version);
+        const commit = await this.tagCommit(tag);
         if (!commit)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`version ${normalized} of ${model} does not exist (no tag ${model}@${normalized})`);
-        return this.assign(model, alias, normalized, commit);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryRefusal */ .O(noVersion(model, version));
+        return this.assign(model, alias, tag.slice(model.length + 1), commit);
     }
     async removeAlias(model, alias, _mover) {
         await this.fetchTags();
-        const current = stageHistory(await this.assignments(model), alias).at(-1);
-        if (!current || current.removed || !current.version)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not assigned: nothing to remove`);
+        const { current, refusal } = assignedNow(model, alias, await this.assignments(model));
+        if (!current)
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryRefusal */ .O(refusal);
         await this.tagStage(model, `${alias}!`, current.commit, `Unassigning stage '${alias}' to artifact '${model}' version '${current.version}'\n`);
         return { alias, previous: current.version };
     }
     async rollback(model, alias, _mover) {
         await this.fetchTags();
-        const history = stageHistory(await this.assignments(model), alias);
-        if (history.length === 0)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not assigned (no tag ${model}#${alias}#N): nothing to roll back`);
-        const before = history.at(-2);
-        if (!before || before.removed || !before.version)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} has no version to go back to: nothing to roll back to`);
+        const { before, refusal } = rollbackOf(model, alias, await this.assignments(model));
+        if (!before)
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryRefusal */ .O(refusal);
         return this.assign(model, alias, before.version, before.commit);
     }
     /** Tags carry the lineage only: the model files stay wherever the pipeline keeps them. */
     async readFile(model, version, file) {
-        throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`${this.description} keeps no model files (only tags), so it has no ${file} for ${model} ${version}: give the file's path instead`);
+        throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryRefusal */ .O(`${this.description} keeps no model files (only tags), so it has no ${file} for ${model} ${version}: give the file's path instead`);
     }
     async describe(model, ref) {
         const version = 'alias' in ref ? await this.aliasVersion(model, ref.alias) : ref.version.startsWith('v') ? ref.version : `v${ref.version}`;
@@ -104,7 +114,7 @@ class GitTagsRegistry {
             return { uri, lineage: JSON.parse(facts.message.slice(at + LINEAGE_MARKER.length)) };
         }
         catch (err) {
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`tag ${tag} holds a damaged mlops-ci lineage block (${err.message}); re-register the version or delete the tag`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryRefusal */ .O(`tag ${tag} holds a damaged mlops-ci lineage block (${err.message}); re-register the version or delete the tag`);
         }
     }
     async overview(model) {
@@ -116,13 +126,19 @@ class GitTagsRegistry {
         });
         return { hasVersions: (await this.versions(model)).length > 0, aliases: aliases.sort() };
     }
+    /** Why HEAD cannot take a new version of `model` (it has one), or null. */
+    async versionAtHead(model) {
+        const head = await this.git(['rev-parse', 'HEAD']);
+        const existing = await this.versionAt(model, head.trim());
+        return existing ? `HEAD is already ${model}@${existing}, and GTO allows one version of a model per commit: commit the new model (or its metadata) first` : null;
+    }
     /** The version a stage is assigned to now; null when never assigned or unassigned. */
     async aliasVersion(model, alias) {
         const current = stageHistory(await this.assignments(model), alias).at(-1);
         if (!current || current.removed)
             return null;
         if (!current.version)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`${current.tag} assigns ${alias} to commit ${current.commit.slice(0, 12)}, which has no ${model}@vX.Y.Z tag`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryRefusal */ .O(`${current.tag} assigns ${alias} to commit ${current.commit.slice(0, 12)}, which has no ${model}@vX.Y.Z tag`);
         return current.version;
     }
     /** What a tag says about itself: its commit, message, time and tagger; null when there is no such tag. */
@@ -184,9 +200,8 @@ class GitTagsRegistry {
         const newest = versions.at(-1);
         return newest ? `v${newest}` : null;
     }
-    async tagCommit(tag) {
-        const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .Wp)('git', ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`], { cwd: this.repo, ignoreReturnCode: true });
-        return result.exitCode === 0 ? result.stdout.trim() : null;
+    tagCommit(tag) {
+        return (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .revParse */ .DJ)(this.repo, `refs/tags/${tag}`, { throwIfGitCannotRun: true });
     }
     /** Creates an annotated tag; false when the name is taken. */
     async createTag(name, target, message) {
@@ -261,6 +276,31 @@ function foreignLineage(model, version, facts) {
 /** The assignments and removals of one stage, oldest first. */
 function stageHistory(all, stage) {
     return all.filter((a) => a.stage === stage);
+}
+/** `model@vX.Y.Z` for a version given as `X.Y.Z` or `vX.Y.Z`. */
+function versionTag(model, version) {
+    return `${model}@${version.startsWith('v') ? version : `v${version}`}`;
+}
+function noVersion(model, version) {
+    const tag = versionTag(model, version);
+    return `version ${tag.slice(model.length + 1)} of ${model} does not exist (no tag ${tag})`;
+}
+/** The alias's assignment now, or why there is none to remove. */
+function assignedNow(model, alias, all) {
+    const current = stageHistory(all, alias).at(-1);
+    if (!current || current.removed || !current.version)
+        return { refusal: `alias ${alias} of ${model} is not assigned: nothing to remove` };
+    return { current: current };
+}
+/** The assignment a rollback returns the alias to, or why there is none. */
+function rollbackOf(model, alias, all) {
+    const history = stageHistory(all, alias);
+    if (history.length === 0)
+        return { refusal: `alias ${alias} of ${model} is not assigned (no tag ${model}#${alias}#N): nothing to roll back` };
+    const before = history.at(-2);
+    if (!before || before.removed || !before.version)
+        return { refusal: `alias ${alias} of ${model} has no version to go back to: nothing to roll back to` };
+    return { before: before };
 }
 /** Tags need a committer identity; CI checkouts often have none configured. */
 function gitEnv() {

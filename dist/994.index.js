@@ -129,10 +129,22 @@ class MlflowRegistry {
             return (await this.call('GET', `experiments/get-by-name?experiment_name=${encodeURIComponent(name)}`)).experiment.experiment_id;
         }
     }
-    async setAlias(model, alias, version, _mover) {
-        if (!/^\d+$/.test(version) || !(await this.modelVersion(model, version))) {
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`version ${version} of ${model} does not exist in ${this.description}`);
+    async refusalOf(change) {
+        switch (change.kind) {
+            case 'register':
+                return null;
+            case 'set-alias':
+                return this.missingVersion(change.model, change.version);
+            case 'remove-alias':
+                return (await this.aliasVersion(change.model, change.alias)) ? null : this.unsetAlias(change.model, change.alias);
+            case 'rollback':
+                return (await this.rollbackTarget(change.model, change.alias)) ? null : this.nothingToRollBack(change.model, change.alias);
         }
+    }
+    async setAlias(model, alias, version, _mover) {
+        const missing = await this.missingVersion(model, version);
+        if (missing)
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(missing);
         const previous = (await this.aliasVersion(model, alias))?.version ?? null;
         await this.upsert('registered-models/alias', { name: model, alias, version });
         // MLflow keeps no history of an alias: the version before this move is a tag, for rollback.
@@ -142,17 +154,32 @@ class MlflowRegistry {
     async removeAlias(model, alias, _mover) {
         const current = await this.aliasVersion(model, alias);
         if (!current)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(this.unsetAlias(model, alias));
         await this.call('DELETE', 'registered-models/alias', { name: model, alias });
         await this.upsert('registered-models/set-tag', { name: model, key: previousTag(alias), value: current.version });
         return { alias, previous: current.version };
     }
     async rollback(model, alias, mover) {
-        const registered = await this.call('GET', `registered-models/get?name=${encodeURIComponent(model)}`);
-        const previous = registered.registered_model.tags?.find((tag) => tag.key === previousTag(alias))?.value;
+        const previous = await this.rollbackTarget(model, alias);
         if (!previous)
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} has no version to go back to in ${this.description}: nothing to roll back to`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryRefusal */ .O(this.nothingToRollBack(model, alias));
         return this.setAlias(model, alias, previous, mover);
+    }
+    /** The version the alias pointed to before its last move (a tag: MLflow keeps no alias history); null when none. */
+    async rollbackTarget(model, alias) {
+        const registered = await this.call('GET', `registered-models/get?name=${encodeURIComponent(model)}`);
+        return registered.registered_model.tags?.find((tag) => tag.key === previousTag(alias))?.value || null;
+    }
+    async missingVersion(model, version) {
+        if (/^\d+$/.test(version) && (await this.modelVersion(model, version)))
+            return null;
+        return `version ${version} of ${model} does not exist in ${this.description}`;
+    }
+    unsetAlias(model, alias) {
+        return `alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`;
+    }
+    nothingToRollBack(model, alias) {
+        return `alias ${alias} of ${model} has no version to go back to in ${this.description}: nothing to roll back to`;
     }
     async describe(model, ref) {
         const version = 'alias' in ref ? await this.aliasVersion(model, ref.alias) : /^\d+$/.test(ref.version) ? await this.modelVersion(model, ref.version) : null;

@@ -10,12 +10,11 @@ export const modules = {
 /* harmony export */   openRegistry: () => (/* binding */ openRegistry),
 /* harmony export */   parseRegistryLocation: () => (/* binding */ parseRegistryLocation)
 /* harmony export */ });
-/* unused harmony export DEFAULT_REGISTRY */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9241);
 
-/** The embedded default: a folder in the workspace, so a first run needs no service. */
-const DEFAULT_REGISTRY = '.mlops-ci/registry';
+
 /** A registry URL of a scheme no backend serves. */
 class UnknownRegistryError extends Error {
     name = 'UnknownRegistryError';
@@ -27,7 +26,7 @@ class UnknownRegistryError extends Error {
  * Throws UnknownRegistryError for any other scheme.
  */
 function parseRegistryLocation(value, workspace) {
-    const text = value.trim() || DEFAULT_REGISTRY;
+    const text = value.trim() || _names_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REGISTRY */ .sx;
     if (text === 'git-tags' || text.startsWith('git-tags:')) {
         return { kind: 'git-tags', repo: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, text.slice('git-tags:'.length) || '.') };
     }
@@ -62,7 +61,7 @@ async function openRegistry(location, options) {
         }
         case 'mlflow': {
             const { MlflowRegistry, mlflowAuthFromEnv } = await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 994));
-            return new MlflowRegistry(location.baseUrl, mlflowAuthFromEnv(process.env));
+            return new MlflowRegistry(location.baseUrl, mlflowAuthFromEnv(options.env ?? process.env));
         }
         case 'git-tags': {
             const { GitTagsRegistry } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 2287));

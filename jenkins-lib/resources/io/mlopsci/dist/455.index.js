@@ -24,9 +24,9 @@ export const modules = {
  */
 class LocalHost extends _plain_host_js__WEBPACK_IMPORTED_MODULE_2__/* .PlainHost */ .N {
     kind = 'local';
-    static async create(step, env, cliInputs) {
+    static async create(step, { env, cwd }, cliInputs) {
         const fromEnv = env['MLOPS_CI_INPUTS'] ? (0,_spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .parseInputsJson */ .nK)(env['MLOPS_CI_INPUTS']) : {};
-        return new LocalHost((0,_raw_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonInputs */ .iV)({ ...fromEnv, ...cliInputs }), await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .localContext */ .NV)(env), step, env);
+        return new LocalHost((0,_raw_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonInputs */ .iV)({ ...fromEnv, ...cliInputs }), await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .localContext */ .NV)(env, cwd), step, env);
     }
     async finish(outcome) {
         if (outcome.error)

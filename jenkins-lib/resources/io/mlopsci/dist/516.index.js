@@ -59,11 +59,20 @@ class ObjectStoreRegistry {
         await this.appendEvent(model, 'registered', { version }, mover);
         return { version, uri: this.store.locate(prefix), lineage };
     }
+    async refusalOf(change) {
+        const nameProblem = modelNameRefusal(change.model);
+        if (nameProblem || change.kind === 'register')
+            return nameProblem;
+        if (change.kind === 'set-alias')
+            return (await this.readyVersion(change.model, change.version)) ? null : this.noVersion(change.model, change.version);
+        const current = (await this.readAlias(change.model, change.alias))?.record ?? null;
+        const outcome = change.kind === 'remove-alias' ? this.removalOf(change.model, change.alias, current) : this.rollbackOf(change.model, change.alias, current);
+        return 'refusal' in outcome ? outcome.refusal : null;
+    }
     async setAlias(model, alias, version, mover) {
         checkModelName(model);
-        if (!(await this.readyVersion(model, version))) {
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(`version ${version} of ${model} does not exist in ${this.description}`);
-        }
+        if (!(await this.readyVersion(model, version)))
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(this.noVersion(model, version));
         const previous = await this.swapAlias(model, alias, mover, (current) => ({ version, previous: current?.version ?? null }));
         await this.appendEvent(model, 'alias-set', { alias, version, previous }, mover);
         return { alias, version, previous };
@@ -71,9 +80,10 @@ class ObjectStoreRegistry {
     async removeAlias(model, alias, mover) {
         checkModelName(model);
         const previous = await this.swapAlias(model, alias, mover, (current) => {
-            if (!current?.version)
-                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not set in ${this.description}: nothing to remove`);
-            return { version: null, previous: current.version };
+            const removal = this.removalOf(model, alias, current);
+            if ('refusal' in removal)
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(removal.refusal);
+            return { version: null, previous: removal.previous };
         });
         await this.appendEvent(model, 'alias-removed', { alias, previous }, mover);
         return { alias, previous: previous };
@@ -82,15 +92,31 @@ class ObjectStoreRegistry {
         checkModelName(model);
         let target = '';
         const previous = await this.swapAlias(model, alias, mover, (current) => {
-            if (!current)
-                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} is not set in ${this.description}: nothing to roll back`);
-            if (current.previous === null)
-                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(`alias ${alias} of ${model} has no version to go back to (it points to ${current.version ?? 'nothing'}): nothing to roll back to`);
-            target = current.previous;
-            return { version: current.previous, previous: current.version };
+            const rollback = this.rollbackOf(model, alias, current);
+            if ('refusal' in rollback)
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(rollback.refusal);
+            target = rollback.to;
+            return { version: rollback.to, previous: rollback.from };
         });
         await this.appendEvent(model, 'rolled-back', { alias, version: target, previous }, mover);
         return { alias, version: target, previous };
+    }
+    noVersion(model, version) {
+        return `version ${version} of ${model} does not exist in ${this.description}`;
+    }
+    /** What removing the alias would unset, or why it cannot be removed. */
+    removalOf(model, alias, current) {
+        if (!current?.version)
+            return { refusal: `alias ${alias} of ${model} is not set in ${this.description}: nothing to remove` };
+        return { previous: current.version };
+    }
+    /** Where a rollback would move the alias from and to, or why it cannot. */
+    rollbackOf(model, alias, current) {
+        if (!current)
+            return { refusal: `alias ${alias} of ${model} is not set in ${this.description}: nothing to roll back` };
+        if (current.previous === null)
+            return { refusal: `alias ${alias} of ${model} has no version to go back to (it points to ${current.version ?? 'nothing'}): nothing to roll back to` };
+        return { from: current.version, to: current.previous };
     }
     async describe(model, ref) {
         checkModelName(model);
@@ -319,9 +345,13 @@ function progressLog(log, file) {
  * too, for callers that did not check it at input (a `registry:` baseline).
  */
 function checkModelName(model) {
+    const refused = modelNameRefusal(model);
+    if (refused)
+        throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(refused);
+}
+function modelNameRefusal(model) {
     const problem = (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .modelNameProblem */ .W)(model);
-    if (problem)
-        throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRefusal */ .O(`model name ${quoted(model)} ${problem}`);
+    return problem ? `model name ${quoted(model)} ${problem}` : null;
 }
 function isVersionOrNull(value) {
     return value === null || (typeof value === 'string' && /^\d+$/.test(value));

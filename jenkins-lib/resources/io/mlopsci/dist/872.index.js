@@ -609,7 +609,7 @@ function lineAndColumn(text, offset) {
  * @throws InputError('metrics') when the file cannot be read, is malformed (the
  *   message gives the parser's line and column), or is not a mapping at the top.
  */
-async function loadMetricsFile(file, cwd = process.cwd()) {
+async function loadMetricsFile(file, cwd) {
     const text = await readTextFile('metrics', 'metrics file', file, cwd);
     return metricsFromText(text, file);
 }
@@ -853,62 +853,6 @@ function defaultName(file, cwd) {
         return node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(absolute, node_path__WEBPACK_IMPORTED_MODULE_0___default().extname(absolute));
     }
     return node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(parent);
-}
-
-
-/***/ }),
-
-/***/ 9241:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C1: () => (/* binding */ aliasProblem),
-/* harmony export */   W: () => (/* binding */ modelNameProblem),
-/* harmony export */   pR: () => (/* binding */ isModelFilePath)
-/* harmony export */ });
-/* unused harmony export MODEL_NAME_MAX_LENGTH */
-/**
- * What a model and an alias may be called. Both become parts of object keys,
- * file paths, git tag names and URLs, so they are checked strictly before
- * anything is written.
- */
-/**
- * One path segment in the alphabet every backend accepts. GTO is the
- * strictest: its artifact names are `[a-z0-9]([a-z0-9-/]*[a-z0-9])?` (no
- * capitals, `_` or `.`); MLflow and S3 accept more. `/` is refused although
- * GTO allows it: a model name is one folder of the object-store layout, so
- * `iris/versions/1` would write into model iris's own versions. Lowercase only
- * also keeps `Iris` and `iris` from being one folder on a case-insensitive disk.
- */
-const MODEL_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-const MODEL_NAME_MAX_LENGTH = 100;
-/** A plain word: letters, digits, `-` and `_`, starting with a letter (`staging`, `prod-eu`). */
-const ALIAS_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-/** Why `name` is not a valid model name, or null when it is. */
-function modelNameProblem(name) {
-    if (name === '')
-        return 'is empty';
-    if (name.length > MODEL_NAME_MAX_LENGTH)
-        return `is longer than ${MODEL_NAME_MAX_LENGTH} characters`;
-    if (name.includes('/'))
-        return 'must be one name part, without / (a model is one folder of the registry)';
-    if (!/^[a-z0-9-]+$/.test(name))
-        return 'may hold only lowercase letters, digits and - (the names GTO, MLflow and S3 all accept)';
-    if (!MODEL_NAME.test(name))
-        return 'must start and end with a letter or digit';
-    return null;
-}
-/** Why `alias` is not a plain word, or null when it is. */
-function aliasProblem(alias) {
-    return ALIAS_NAME.test(alias) ? null : 'must be a plain word: a letter, then letters, digits, - or _ (e.g. staging, production)';
-}
-/**
- * Whether `file` may name a file inside a registered version (readFile): a
- * relative `/`-separated path with no empty, `.` or `..` part, and not the
- * lineage file itself.
- */
-function isModelFilePath(file) {
-    return file !== 'version.json' && file.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
 

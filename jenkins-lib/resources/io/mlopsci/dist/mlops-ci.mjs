@@ -77,6 +77,280 @@ const DEFAULT_CACHE_MAX_BYTES = parseByteSize(DEFAULT_CACHE_MAX_SIZE);
 
 /***/ }),
 
+/***/ 4648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ DirectoryCache)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _cache_cap_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2674);
+/* harmony import */ var _data_progress_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3519);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6192);
+
+
+
+
+
+
+
+/** An entry's name ends with how it is kept: one tar archive, or (link mode) a folder tree. */
+const TAR = '.tar';
+const TREE = '.tree';
+/** Names a save or an eviction works under; never restored. */
+const TEMP_PREFIX = '.tmp-';
+/** A temp name older than this is a killed save's or eviction's: live ones finish in seconds. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+/**
+ * A cache in a plain folder, for Jenkins agents and laptops: each key is one
+ * tar archive of the saved paths (by absolute location, as @actions/cache
+ * keys them). tar rather than a file-by-file copy: a virtualenv is many small
+ * files, and one archive restores many times faster (bench/setup-env/README.md).
+ * With `link`, an entry is a
+ * folder tree instead, whose files a save and a restore hard-link, so no file
+ * content is written at all (they are copied only when the cache is on
+ * another filesystem). A save is written to a temp name and renamed, so a
+ * killed save never leaves an entry a later restore would trust.
+ *
+ * The folder is capped (`maxBytes`): after a save, the least recently used
+ * entries are evicted. Last use is an entry's access time, set on every
+ * restore, so the modification time stays the save time that a restore
+ * prefix picks the newest by. An eviction renames the entry to a temp name
+ * first, so a kill halfway through removing a tree leaves nothing a restore
+ * would trust.
+ */
+class DirectoryCache {
+    root;
+    log;
+    maxBytes;
+    /** Entry files this run restored or saved: never evicted by it. */
+    used = new Set();
+    constructor(root, log, maxBytes = _cache_cap_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_CACHE_MAX_BYTES */ .KH) {
+        this.root = root;
+        this.log = log;
+        this.maxBytes = maxBytes;
+    }
+    async restore(paths, key, restoreKeys = [], options = {}) {
+        const suffix = options.link ? TREE : TAR;
+        try {
+            const matched = await this.findEntry(key, restoreKeys, suffix);
+            if (!matched)
+                return undefined;
+            const members = paths.map(member);
+            if (options.link) {
+                await this.placeMembers(this.entryFile(matched, TREE), members);
+            }
+            else {
+                // Only the members asked for; `--` so no member can be read as an option.
+                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('tar', ['-x', '-f', this.entryFile(matched, TAR), '-C', '/', '--', ...(await this.membersIn(matched, members))]);
+            }
+            await this.markUsed(this.entryFile(matched, suffix));
+            return matched;
+        }
+        catch (err) {
+            this.log.warning(`cache restore failed, continuing without it: ${err.message}`);
+            return undefined;
+        }
+    }
+    async save(paths, key, options = {}) {
+        const suffix = options.link ? TREE : TAR;
+        const final = this.entryFile(key, suffix);
+        if (await exists(final)) {
+            await this.markUsed(final);
+            return; // keys are immutable, as on GitHub
+        }
+        const staging = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, `${TEMP_PREFIX}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)()}${suffix}`);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(this.root, { recursive: true });
+            const present = [];
+            for (const source of paths)
+                if (await exists(source))
+                    present.push(member(source));
+            if (present.length === 0) {
+                this.log.debug(`DirectoryCache.save: none of ${paths.join(', ')} exists; nothing saved for ${key}`);
+                return;
+            }
+            if (options.link) {
+                for (const name of present)
+                    await placeTree(node_path__WEBPACK_IMPORTED_MODULE_3___default().join('/', name), node_path__WEBPACK_IMPORTED_MODULE_3___default().join(staging, name));
+            }
+            else {
+                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
+            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(staging, final);
+            this.used.add(final);
+        }
+        catch (err) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true }).catch(() => undefined);
+            this.log.warning(`cache save failed for key ${key}: ${err.message}`);
+            return;
+        }
+        await this.evictToCap();
+    }
+    /**
+     * Sweeps what killed saves and evictions left, then evicts the least
+     * recently used entries until the folder holds at most `maxBytes`: never
+     * one this run used, nor one used in the last minutes (another agent may
+     * be restoring it). Optional work, like the save: a failure only warns.
+     */
+    async evictToCap() {
+        try {
+            const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(this.root);
+            await this.sweepStaleTemps(names);
+            const entries = await Promise.all(names.filter(isEntryName).map((name) => this.entryInfo(name)));
+            const { evict, remainingBytes } = (0,_cache_cap_js__WEBPACK_IMPORTED_MODULE_4__/* .planEviction */ .fg)(entries, this.maxBytes, (entry) => this.used.has(entry.file), Date.now());
+            for (const entry of evict) {
+                const aside = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, `${TEMP_PREFIX}evict-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)()}${node_path__WEBPACK_IMPORTED_MODULE_3___default().extname(entry.file)}`);
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(entry.file, aside);
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(aside, { recursive: true, force: true });
+            }
+            if (evict.length > 0) {
+                const freed = evict.reduce((sum, entry) => sum + entry.bytes, 0);
+                this.log.info(`cache: evicted ${evict.length} least recently used entries (${(0,_data_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z)(freed)}) from ${this.root}; ${(0,_data_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z)(remainingBytes)} left, cap ${(0,_data_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z)(this.maxBytes)}`);
+            }
+        }
+        catch (err) {
+            this.log.warning(`cache eviction in ${this.root} failed: ${err.message}`);
+        }
+    }
+    async sweepStaleTemps(names) {
+        const now = Date.now();
+        for (const name of names.filter((n) => n.startsWith(TEMP_PREFIX))) {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, name);
+            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(file).catch(() => undefined);
+            if (info && now - info.mtimeMs > STALE_TEMP_MS)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { recursive: true, force: true });
+        }
+    }
+    async entryInfo(name) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, name);
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(file);
+        const bytes = info.isDirectory() ? await treeBytes(file) : info.size;
+        return { name, file, bytes, lastUsedMs: info.atimeMs };
+    }
+    /** Sets the entry's access time to now, keeping its modification time (the save time). */
+    async markUsed(file) {
+        this.used.add(file);
+        try {
+            const { mtime } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.utimes)(file, new Date(), mtime);
+        }
+        catch (err) {
+            this.log.debug(`DirectoryCache.markUsed: ${file}: ${err.message}`);
+        }
+    }
+    entryFile(key, suffix) {
+        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, encodeURIComponent(key) + suffix);
+    }
+    /** Places each requested member the tree entry holds at its own path (a missing one is skipped, as from a tar). */
+    async placeMembers(tree, members) {
+        for (const name of members) {
+            const saved = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(tree, name);
+            if (await exists(saved))
+                await placeTree(saved, node_path__WEBPACK_IMPORTED_MODULE_3___default().join('/', name));
+        }
+    }
+    /** The requested members the archive holds (tar -x fails on a name it lacks). */
+    async membersIn(key, wanted) {
+        const listing = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('tar', ['-t', '-f', this.entryFile(key, TAR)]);
+        const tops = new Set(listing.stdout.split('\n').map((line) => line.replace(/\/$/, '')));
+        return wanted.filter((name) => tops.has(name));
+    }
+    /** The exact key, else for each restore prefix in order the newest entry starting with it. */
+    async findEntry(key, restoreKeys, suffix) {
+        if (await exists(this.entryFile(key, suffix)))
+            return key;
+        const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(this.root).catch(() => []))
+            .filter((name) => name.endsWith(suffix) && !name.startsWith(TEMP_PREFIX))
+            .map((name) => decodeURIComponent(name.slice(0, -suffix.length)));
+        for (const prefix of restoreKeys) {
+            const candidates = names.filter((name) => name.startsWith(prefix));
+            if (candidates.length === 0)
+                continue;
+            const dated = await Promise.all(candidates.map(async (name) => ({ name, mtime: (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(this.entryFile(name, suffix))).mtimeMs })));
+            dated.sort((a, b) => b.mtime - a.mtime || a.name.localeCompare(b.name));
+            return dated[0]?.name;
+        }
+        return undefined;
+    }
+}
+/**
+ * Puts the folder at `source` onto `target`, replacing what is there with
+ * the saved files and keeping files it did not save (as tar does): by hard
+ * links when both are on one filesystem, else by a copy that keeps modes and
+ * times (a changed mtime would make Python recompile every .pyc).
+ */
+async function placeTree(source, target) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(target, { recursive: true });
+    if ((await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(source)).dev === (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(target)).dev)
+        linkTree(source, target);
+    else
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('cp', ['-PpR', `${source}/.`, target]); // POSIX flags: GNU and BSD cp alike
+}
+/**
+ * Recreates the folders of `source` under `target` and hard-links every file
+ * and symlink into them. Synchronous on purpose: the step waits for the
+ * restore anyway, and making the links on one thread is faster than through
+ * the thread pool (bench/setup-env/README.md).
+ */
+function linkTree(source, target) {
+    for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(source, { withFileTypes: true })) {
+        const from = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(source, entry.name);
+        const to = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(target, entry.name);
+        if (entry.isDirectory()) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(to, { recursive: true, mode: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(from).mode });
+            linkTree(from, to);
+        }
+        else if (entry.isSymbolicLink()) {
+            replaceWith(to, () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.symlinkSync)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(from), to));
+        }
+        else {
+            replaceWith(to, () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(from, to));
+        }
+    }
+}
+/** Runs `make`, first removing what is at `target` when it is in the way. */
+function replaceWith(target, make) {
+    try {
+        make();
+    }
+    catch (err) {
+        if (err.code !== 'EEXIST')
+            throw err;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(target, { recursive: true, force: true });
+        make();
+    }
+}
+function isEntryName(name) {
+    return !name.startsWith(TEMP_PREFIX) && (name.endsWith(TAR) || name.endsWith(TREE));
+}
+/** The bytes of the files in a tree entry (symlinks count as themselves, never followed). */
+async function treeBytes(dir) {
+    let total = 0;
+    for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { withFileTypes: true })) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, entry.name);
+        total += entry.isDirectory() ? await treeBytes(file) : (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(file)).size;
+    }
+    return total;
+}
+/** A path as a member relative to `/` (of a tar archive, or of a tree entry). */
+function member(target) {
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(target).slice(1);
+}
+async function exists(file) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file).then(() => true, () => false);
+}
+
+
+/***/ }),
+
 /***/ 8731:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -92,11 +366,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7638);
-/* harmony import */ var _spec_help_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2182);
-/* harmony import */ var _steps_registry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3753);
-/* harmony import */ var _steps_run_step_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1736);
+/* harmony import */ var _spec_help_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2182);
+/* harmony import */ var _steps_registry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9778);
+/* harmony import */ var _steps_run_step_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1736);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8109);
-/* harmony import */ var _host_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3494);
+/* harmony import */ var _host_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3494);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(796);
 /**
  * The one entrypoint: `mlops-ci <step> ...` in a terminal and on Jenkins, and,
@@ -120,40 +394,40 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 /** Runs the CLI with these arguments (without `node` and the script) and returns the exit code. */
-async function main(argv, env = process.env) {
+async function main(argv, env = process.env, cwd = process.cwd()) {
     silenceSdkNodeNotice();
     const [first, ...rest] = argv;
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-        process.stdout.write(`${(0,_spec_help_js__WEBPACK_IMPORTED_MODULE_6__/* .renderUsage */ .e)(specs(), _version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x)}\n`);
+        process.stdout.write(`${(0,_spec_help_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsage */ .eY)(specs(), _version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x)}\n`);
         return first === undefined ? _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.badInput : _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok;
     }
     if (first === '--version' || first === '-V') {
         process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x}\n`);
         return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok;
     }
-    const entry = (0,_steps_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .findStep */ .M)(first);
+    const entry = (0,_steps_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .findStep */ .M)(first);
     if (!entry) {
         printError(`unknown step ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(first)}; the steps are: ${specs().map((s) => s.name).join(', ')}`, env);
         return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.badInput;
     }
     const parsed = parseStepArgs(entry.spec, rest);
     if (parsed.kind === 'help') {
-        process.stdout.write(`${(0,_spec_help_js__WEBPACK_IMPORTED_MODULE_6__/* .renderStepHelp */ .S)(entry.spec)}\n`);
+        process.stdout.write(`${(0,_spec_help_js__WEBPACK_IMPORTED_MODULE_3__/* .renderStepHelp */ .Si)(entry.spec)}\n`);
         return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok;
     }
     if (parsed.kind === 'error') {
         printError(parsed.message, env);
         return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.badInput;
     }
-    return (0,_steps_run_step_js__WEBPACK_IMPORTED_MODULE_4__/* .runStep */ .e)(entry, env, 'cli', parsed.inputs);
+    return (0,_steps_run_step_js__WEBPACK_IMPORTED_MODULE_5__/* .runStep */ .e)(entry, { invocation: 'cli', env, cwd }, parsed.inputs);
 }
 /** The entry of each GitHub action (dist/<step>.js): the same code, inputs from INPUT_*. */
 async function runAction(step) {
     silenceSdkNodeNotice();
-    const entry = (0,_steps_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .findStep */ .M)(step);
+    const entry = (0,_steps_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .findStep */ .M)(step);
     if (!entry)
         throw new Error(`no step named ${step}`);
-    process.exitCode = await (0,_steps_run_step_js__WEBPACK_IMPORTED_MODULE_4__/* .runStep */ .e)(entry, process.env, 'action');
+    process.exitCode = await (0,_steps_run_step_js__WEBPACK_IMPORTED_MODULE_5__/* .runStep */ .e)(entry, { invocation: 'action', env: process.env, cwd: process.cwd() });
 }
 /**
  * Under Node < 22 the AWS SDK prints, on every run, a ten-line notice that its
@@ -198,7 +472,7 @@ function parseStepArgs(spec, args) {
         const previous = inputs[name];
         if (previous === undefined)
             inputs[name] = value;
-        else if (input.type === 'list')
+        else if (input.type === 'list' || input.type === 'map')
             inputs[name] = [...(Array.isArray(previous) ? previous : [previous]), value];
         else
             return { kind: 'error', message: `input '${name}' is given twice` };
@@ -208,11 +482,11 @@ function parseStepArgs(spec, args) {
 /** An error before any host exists; it quotes arguments, so on a runner it is printed inert too. */
 function printError(message, env) {
     const text = `error: ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactUrlCredentials */ .d)(message)}`;
-    const lines = env['GITHUB_ACTIONS'] === 'true' ? (0,_host_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .inertLines */ .w)(text) : [text];
+    const lines = env['GITHUB_ACTIONS'] === 'true' ? (0,_host_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__/* .inertLines */ .w)(text) : [text];
     process.stderr.write(`${lines.join('\n')}\n`);
 }
 function specs() {
-    return _steps_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .STEPS */ .U.map((step) => step.spec);
+    return _steps_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .STEPS */ .U.map((step) => step.spec);
 }
 function isEntrypoint() {
     const script = process.argv[1];
@@ -635,10 +909,34 @@ function formatDuration(seconds) {
 
 /***/ }),
 
+/***/ 168:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ DOWNLOAD_CACHE_VARIABLE),
+/* harmony export */   t: () => (/* binding */ MANAGER_NAMES)
+/* harmony export */ });
+/** What `manager` accepts besides `auto`. */
+const MANAGER_NAMES = ['venv', 'pipenv', 'poetry', 'uv', 'conda', 'mamba', 'micromamba'];
+/** The variable each manager's tool reads its download cache folder from. */
+const DOWNLOAD_CACHE_VARIABLE = {
+    venv: 'PIP_CACHE_DIR',
+    pipenv: 'PIP_CACHE_DIR',
+    poetry: 'POETRY_CACHE_DIR',
+    uv: 'UV_CACHE_DIR',
+    conda: 'CONDA_PKGS_DIRS',
+    mamba: 'CONDA_PKGS_DIRS',
+    micromamba: 'CONDA_PKGS_DIRS',
+};
+
+
+/***/ }),
+
 /***/ 7638:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ES: () => (/* binding */ describeLine),
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   Qd: () => (/* binding */ categoryOf),
 /* harmony export */   bD: () => (/* binding */ messageOf),
@@ -646,7 +944,7 @@ function formatDuration(seconds) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   hD: () => (/* binding */ quote)
 /* harmony export */ });
-/* unused harmony exports QUOTE_LIMIT, GateFailedError */
+/* unused harmony export QUOTE_LIMIT */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(796);
 /**
  * The error kinds a step can end with, and the exit code each maps to
@@ -687,6 +985,14 @@ class InputError extends Error {
 function quote(value, limit = QUOTE_LIMIT) {
     return `'${excerpt(visibleControls((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrlCredentials */ .d)(value)), limit)}'`;
 }
+/**
+ * A line of `KEY=VALUE` input as an error names it: its number and the
+ * variable name it starts with, never the rest (the value may be a secret).
+ */
+function describeLine(line, index) {
+    const name = /^\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(line)?.[1];
+    return `line ${index + 1}${name ? ` (starting with the name ${name})` : ''}`;
+}
 /** At most `limit` characters of `text`, saying how many were left out. */
 function excerpt(text, limit) {
     if (text.length <= limit)
@@ -697,24 +1003,17 @@ function excerpt(text, limit) {
 }
 const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 function visibleControls(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
     return text.replace(/[\u0000-\u001f\u007f]/g, (char) => NAMED_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/** The gate ran and did not pass (exit 3 unless `on-fail: warn`). */
-class GateFailedError extends Error {
-    name = 'GateFailedError';
 }
 function exitCodeOf(err) {
     if (err instanceof InputError)
         return EXIT.badInput;
-    if (err instanceof GateFailedError)
-        return EXIT.gateFailed;
     return EXIT.failure;
 }
 function categoryOf(err) {
     if (err instanceof InputError)
         return 'input';
-    if (err instanceof GateFailedError)
-        return 'gate';
     return 'failure';
 }
 function messageOf(err) {
@@ -853,13 +1152,13 @@ async function writeFileAtomic(file, content) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8260);
+/* harmony import */ var _scm_git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3931);
 
 
 
 const PUBLIC_API = 'https://api.github.com';
 /** GitHub Actions: the runner's variables and the event payload. */
-function githubContext(env) {
+function githubContext(env, cwd) {
     const payload = readEventPayload(env['GITHUB_EVENT_PATH']);
     const pullRequest = payload?.pull_request;
     const repository = parseOwnerRepo(env['GITHUB_REPOSITORY']);
@@ -874,7 +1173,9 @@ function githubContext(env) {
         runUrl: repository && runId ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}` : null,
         eventName: env['GITHUB_EVENT_NAME'] ?? null,
         apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
-        workspace: env['GITHUB_WORKSPACE'] ?? process.cwd(),
+        workspace: env['GITHUB_WORKSPACE'] ?? cwd,
+        cwd,
+        env,
         tempDir: env['RUNNER_TEMP'] || node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(),
         run: runIdentity(env, 'github'),
     };
@@ -885,10 +1186,10 @@ function githubContext(env) {
  * PR-* build whose HEAD is a two-parent merge, statuses go on HEAD^1, the PR
  * head.
  */
-async function jenkinsContext(env) {
-    const workspace = env['WORKSPACE'] ?? process.cwd();
+async function jenkinsContext(env, cwd) {
+    const workspace = env['WORKSPACE'] ?? cwd;
     const prNumber = parsePrNumber(env['CHANGE_ID']);
-    const fromEnv = (env['CHANGE_URL'] && (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryUrl */ .fn)(env['CHANGE_URL'])) || (env['GIT_URL'] && (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryUrl */ .fn)(env['GIT_URL']));
+    const fromEnv = (env['CHANGE_URL'] && (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryUrl */ .fn)(env['CHANGE_URL'])) || (env['GIT_URL'] && (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryUrl */ .fn)(env['GIT_URL']));
     const [repository, sha] = await Promise.all([
         fromEnv || repositoryFromGit(workspace),
         jenkinsSha(workspace, prNumber !== null || (env['BRANCH_NAME'] ?? '').startsWith('PR-')),
@@ -901,16 +1202,18 @@ async function jenkinsContext(env) {
         eventName: null,
         apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
         workspace,
+        cwd,
+        env,
         tempDir: env['WORKSPACE_TMP'] || (env['WORKSPACE'] ? `${env['WORKSPACE']}@tmp` : node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir()),
         run: runIdentity(env, 'jenkins'),
     };
 }
 /** A terminal: whatever git says about the current folder; the CLI in a workflow's `run:` step: the workflow's context. */
-async function localContext(env, cwd = process.cwd()) {
+async function localContext(env, cwd) {
     if (env['GITHUB_ACTIONS'] === 'true')
-        return githubContext(env);
-    // Two git processes at once: each costs ~30 ms of start-up, paid on every step.
-    const [repository, sha] = await Promise.all([repositoryFromGit(cwd), (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .revParse */ .DJ)(cwd, 'HEAD')]);
+        return githubContext(env, cwd);
+    // Two git processes at once: their start-up is paid on every step.
+    const [repository, sha] = await Promise.all([repositoryFromGit(cwd), (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .revParse */ .DJ)(cwd, 'HEAD')]);
     return {
         repository,
         sha,
@@ -919,6 +1222,8 @@ async function localContext(env, cwd = process.cwd()) {
         eventName: null,
         apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
         workspace: cwd,
+        cwd,
+        env,
         tempDir: node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(),
         run: runIdentity(env, 'local'),
     };
@@ -947,15 +1252,15 @@ function runIdentity(env, ci) {
     return chosen ? { id: `env:${chosen}`, source: 'env' } : THIS_PROCESS;
 }
 async function jenkinsSha(workspace, isPullRequest) {
-    const head = await (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .revParse */ .DJ)(workspace, 'HEAD');
+    const head = await (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .revParse */ .DJ)(workspace, 'HEAD');
     if (!head || !isPullRequest)
         return head;
-    const parents = await (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parentsOf */ .fY)(workspace, head);
+    const parents = await (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parentsOf */ .fY)(workspace, head);
     return parents.length === 2 ? parents[0] : head;
 }
 async function repositoryFromGit(cwd) {
-    const url = await (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .remoteUrl */ .gX)(cwd);
-    return url ? (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryUrl */ .fn)(url) : null;
+    const url = await (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .remoteUrl */ .gX)(cwd);
+    return url ? (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryUrl */ .fn)(url) : null;
 }
 function parseOwnerRepo(value) {
     const [owner, repo, ...rest] = (value ?? '').split('/');
@@ -973,367 +1278,6 @@ function readEventPayload(file) {
     catch {
         return null;
     }
-}
-
-
-/***/ }),
-
-/***/ 7232:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ DirectoryCache)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cache_cap_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2674);
-/* harmony import */ var _data_progress_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3519);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6192);
-
-
-
-
-
-
-
-/** An entry's name ends with how it is kept: one tar archive, or (link mode) a folder tree. */
-const TAR = '.tar';
-const TREE = '.tree';
-/** Names a save or an eviction works under; never restored. */
-const TEMP_PREFIX = '.tmp-';
-/** A temp name older than this is a killed save's or eviction's: live ones finish in seconds. */
-const STALE_TEMP_MS = 60 * 60 * 1000;
-/**
- * A cache in a plain folder, for Jenkins agents and laptops: each key is one
- * tar archive of the saved paths (by absolute location, as @actions/cache
- * keys them). tar rather than a file-by-file copy: a 390 MB virtualenv
- * restores in under a second instead of nine. With `link`, an entry is a
- * folder tree instead, whose files a save and a restore hard-link, so no file
- * content is written at all (they are copied only when the cache is on
- * another filesystem). A save is written to a temp name and renamed, so a
- * killed save never leaves an entry a later restore would trust.
- *
- * The folder is capped (`maxBytes`): after a save, the least recently used
- * entries are evicted. Last use is an entry's access time, set on every
- * restore, so the modification time stays the save time that a restore
- * prefix picks the newest by. An eviction renames the entry to a temp name
- * first, so a kill halfway through removing a tree leaves nothing a restore
- * would trust.
- */
-class DirectoryCache {
-    root;
-    log;
-    maxBytes;
-    /** Entry files this run restored or saved: never evicted by it. */
-    used = new Set();
-    constructor(root, log, maxBytes = _cache_cap_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_CACHE_MAX_BYTES */ .KH) {
-        this.root = root;
-        this.log = log;
-        this.maxBytes = maxBytes;
-    }
-    async restore(paths, key, restoreKeys = [], options = {}) {
-        const suffix = options.link ? TREE : TAR;
-        try {
-            const matched = await this.findEntry(key, restoreKeys, suffix);
-            if (!matched)
-                return undefined;
-            const members = paths.map(member);
-            if (options.link) {
-                await this.placeMembers(this.entryFile(matched, TREE), members);
-            }
-            else {
-                // Only the members asked for; `--` so no member can be read as an option.
-                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('tar', ['-x', '-f', this.entryFile(matched, TAR), '-C', '/', '--', ...(await this.membersIn(matched, members))]);
-            }
-            await this.markUsed(this.entryFile(matched, suffix));
-            return matched;
-        }
-        catch (err) {
-            this.log.warning(`cache restore failed, continuing without it: ${err.message}`);
-            return undefined;
-        }
-    }
-    async save(paths, key, options = {}) {
-        const suffix = options.link ? TREE : TAR;
-        const final = this.entryFile(key, suffix);
-        if (await exists(final)) {
-            await this.markUsed(final);
-            return; // keys are immutable, as on GitHub
-        }
-        const staging = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, `${TEMP_PREFIX}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)()}${suffix}`);
-        try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(this.root, { recursive: true });
-            const present = [];
-            for (const source of paths)
-                if (await exists(source))
-                    present.push(member(source));
-            if (present.length === 0) {
-                this.log.debug(`DirectoryCache.save: none of ${paths.join(', ')} exists; nothing saved for ${key}`);
-                return;
-            }
-            if (options.link) {
-                for (const name of present)
-                    await placeTree(node_path__WEBPACK_IMPORTED_MODULE_3___default().join('/', name), node_path__WEBPACK_IMPORTED_MODULE_3___default().join(staging, name));
-            }
-            else {
-                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
-            }
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(staging, final);
-            this.used.add(final);
-        }
-        catch (err) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true }).catch(() => undefined);
-            this.log.warning(`cache save failed for key ${key}: ${err.message}`);
-            return;
-        }
-        await this.evictToCap();
-    }
-    /**
-     * Sweeps what killed saves and evictions left, then evicts the least
-     * recently used entries until the folder holds at most `maxBytes`: never
-     * one this run used, nor one used in the last minutes (another agent may
-     * be restoring it). Optional work, like the save: a failure only warns.
-     */
-    async evictToCap() {
-        try {
-            const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(this.root);
-            await this.sweepStaleTemps(names);
-            const entries = await Promise.all(names.filter(isEntryName).map((name) => this.entryInfo(name)));
-            const { evict, remainingBytes } = (0,_cache_cap_js__WEBPACK_IMPORTED_MODULE_4__/* .planEviction */ .fg)(entries, this.maxBytes, (entry) => this.used.has(entry.file), Date.now());
-            for (const entry of evict) {
-                const aside = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, `${TEMP_PREFIX}evict-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)()}${node_path__WEBPACK_IMPORTED_MODULE_3___default().extname(entry.file)}`);
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(entry.file, aside);
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(aside, { recursive: true, force: true });
-            }
-            if (evict.length > 0) {
-                const freed = evict.reduce((sum, entry) => sum + entry.bytes, 0);
-                this.log.info(`cache: evicted ${evict.length} least recently used entries (${(0,_data_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z)(freed)}) from ${this.root}; ${(0,_data_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z)(remainingBytes)} left, cap ${(0,_data_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z)(this.maxBytes)}`);
-            }
-        }
-        catch (err) {
-            this.log.warning(`cache eviction in ${this.root} failed: ${err.message}`);
-        }
-    }
-    async sweepStaleTemps(names) {
-        const now = Date.now();
-        for (const name of names.filter((n) => n.startsWith(TEMP_PREFIX))) {
-            const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, name);
-            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(file).catch(() => undefined);
-            if (info && now - info.mtimeMs > STALE_TEMP_MS)
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { recursive: true, force: true });
-        }
-    }
-    async entryInfo(name) {
-        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, name);
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(file);
-        const bytes = info.isDirectory() ? await treeBytes(file) : info.size;
-        return { name, file, bytes, lastUsedMs: info.atimeMs };
-    }
-    /** Sets the entry's access time to now, keeping its modification time (the save time). */
-    async markUsed(file) {
-        this.used.add(file);
-        try {
-            const { mtime } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.utimes)(file, new Date(), mtime);
-        }
-        catch (err) {
-            this.log.debug(`DirectoryCache.markUsed: ${file}: ${err.message}`);
-        }
-    }
-    entryFile(key, suffix) {
-        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, encodeURIComponent(key) + suffix);
-    }
-    /** Places each requested member the tree entry holds at its own path (a missing one is skipped, as from a tar). */
-    async placeMembers(tree, members) {
-        for (const name of members) {
-            const saved = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(tree, name);
-            if (await exists(saved))
-                await placeTree(saved, node_path__WEBPACK_IMPORTED_MODULE_3___default().join('/', name));
-        }
-    }
-    /** The requested members the archive holds (tar -x fails on a name it lacks). */
-    async membersIn(key, wanted) {
-        const listing = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('tar', ['-t', '-f', this.entryFile(key, TAR)]);
-        const tops = new Set(listing.stdout.split('\n').map((line) => line.replace(/\/$/, '')));
-        return wanted.filter((name) => tops.has(name));
-    }
-    /** The exact key, else for each restore prefix in order the newest entry starting with it. */
-    async findEntry(key, restoreKeys, suffix) {
-        if (await exists(this.entryFile(key, suffix)))
-            return key;
-        const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(this.root).catch(() => []))
-            .filter((name) => name.endsWith(suffix) && !name.startsWith(TEMP_PREFIX))
-            .map((name) => decodeURIComponent(name.slice(0, -suffix.length)));
-        for (const prefix of restoreKeys) {
-            const candidates = names.filter((name) => name.startsWith(prefix));
-            if (candidates.length === 0)
-                continue;
-            const dated = await Promise.all(candidates.map(async (name) => ({ name, mtime: (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(this.entryFile(name, suffix))).mtimeMs })));
-            dated.sort((a, b) => b.mtime - a.mtime || a.name.localeCompare(b.name));
-            return dated[0]?.name;
-        }
-        return undefined;
-    }
-}
-/**
- * Puts the folder at `source` onto `target`, replacing what is there with
- * the saved files and keeping files it did not save (as tar does): by hard
- * links when both are on one filesystem, else by a copy that keeps modes and
- * times (a changed mtime would make Python recompile every .pyc).
- */
-async function placeTree(source, target) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(target, { recursive: true });
-    if ((await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(source)).dev === (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(target)).dev)
-        linkTree(source, target);
-    else
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('cp', ['-PpR', `${source}/.`, target]); // POSIX flags: GNU and BSD cp alike
-}
-/**
- * Recreates the folders of `source` under `target` and hard-links every file
- * and symlink into them. Synchronous on purpose: the step waits for the
- * restore anyway, and making the links on one thread is 1.5x faster than
- * through the thread pool (a poetry env's 6,300 files: 0.18 s vs 0.27 s).
- */
-function linkTree(source, target) {
-    for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(source, { withFileTypes: true })) {
-        const from = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(source, entry.name);
-        const to = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(target, entry.name);
-        if (entry.isDirectory()) {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(to, { recursive: true, mode: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(from).mode });
-            linkTree(from, to);
-        }
-        else if (entry.isSymbolicLink()) {
-            replaceWith(to, () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.symlinkSync)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(from), to));
-        }
-        else {
-            replaceWith(to, () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(from, to));
-        }
-    }
-}
-/** Runs `make`, first removing what is at `target` when it is in the way. */
-function replaceWith(target, make) {
-    try {
-        make();
-    }
-    catch (err) {
-        if (err.code !== 'EEXIST')
-            throw err;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(target, { recursive: true, force: true });
-        make();
-    }
-}
-function isEntryName(name) {
-    return !name.startsWith(TEMP_PREFIX) && (name.endsWith(TAR) || name.endsWith(TREE));
-}
-/** The bytes of the files in a tree entry (symlinks count as themselves, never followed). */
-async function treeBytes(dir) {
-    let total = 0;
-    for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { withFileTypes: true })) {
-        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, entry.name);
-        total += entry.isDirectory() ? await treeBytes(file) : (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(file)).size;
-    }
-    return total;
-}
-/** A path as a member relative to `/` (of a tar archive, or of a tree entry). */
-function member(target) {
-    return node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(target).slice(1);
-}
-async function exists(file) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file).then(() => true, () => false);
-}
-
-
-/***/ }),
-
-/***/ 8260:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DJ: () => (/* binding */ revParse),
-/* harmony export */   RS: () => (/* binding */ remoteNames),
-/* harmony export */   Wd: () => (/* binding */ fileAt),
-/* harmony export */   fE: () => (/* binding */ isShallow),
-/* harmony export */   fY: () => (/* binding */ parentsOf),
-/* harmony export */   fn: () => (/* binding */ parseRepositoryUrl),
-/* harmony export */   gX: () => (/* binding */ remoteUrl),
-/* harmony export */   sl: () => (/* binding */ fetchRef)
-/* harmony export */ });
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6192);
-
-/** `git rev-parse <rev>`, or null outside a repository / for an unknown rev. */
-async function revParse(cwd, rev) {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, ignoreReturnCode: true }).catch(() => null);
-    return result && result.exitCode === 0 ? result.stdout.trim() : null;
-}
-/** The parents of a commit (two for a merge). */
-async function parentsOf(cwd, rev) {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['rev-list', '--parents', '-n', '1', rev], { cwd, ignoreReturnCode: true }).catch(() => null);
-    if (!result || result.exitCode !== 0)
-        return [];
-    return result.stdout.trim().split(/\s+/).slice(1);
-}
-async function remoteUrl(cwd, remote = 'origin') {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['remote', 'get-url', remote], { cwd, ignoreReturnCode: true }).catch(() => null);
-    return result && result.exitCode === 0 ? result.stdout.trim() : null;
-}
-/** The names of the repository's remotes (`origin`, …); [] outside a repository. */
-async function remoteNames(cwd) {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['remote'], { cwd, ignoreReturnCode: true }).catch(() => null);
-    return result && result.exitCode === 0 ? result.stdout.split('\n').filter(Boolean) : [];
-}
-/** Whether the clone is shallow, as actions/checkout leaves it by default (depth 1). */
-async function isShallow(cwd) {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['rev-parse', '--is-shallow-repository'], { cwd, ignoreReturnCode: true });
-    return result.exitCode === 0 && result.stdout.trim() === 'true';
-}
-/**
- * `git fetch [--depth=1] <remote> <ref>` (argv, never a shell), then the commit
- * FETCH_HEAD names. `shallow` keeps a shallow clone shallow; a full clone is
- * fetched in full, because `--depth` would make it shallow.
- */
-async function fetchRef(cwd, remote, ref, shallow) {
-    const depth = shallow ? ['--depth=1'] : [];
-    // No terminal prompt for credentials: a CI step must fail, not wait for a password nobody types.
-    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['fetch', '--quiet', '--no-tags', ...depth, remote, ref], { cwd, env, ignoreReturnCode: true });
-    const detail = withoutCredentials(result.stderr.trim().split('\n').slice(-3).join(' '));
-    if (result.exitCode !== 0) {
-        // The remote answered and has no such ref (a branch, a tag, or a commit it does not advertise).
-        const unknown = /couldn't find remote ref|not our ref|invalid refspec|no such remote ref|unadvertised object/i.test(result.stderr);
-        return { kind: unknown ? 'no-such-ref' : 'failed', detail };
-    }
-    const commit = await revParse(cwd, 'FETCH_HEAD');
-    return commit ? { kind: 'fetched', commit } : { kind: 'no-such-ref', detail: `${ref} at ${remote} is not a commit` };
-}
-/** A remote URL in git's message may carry a token (`https://x-access-token:…@host`): never print it. */
-function withoutCredentials(text) {
-    return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^@/\s]+@/gi, '$1***@');
-}
-/** The file at `path` in `commit` (a commit that exists: see revParse). */
-async function fileAt(cwd, commit, path) {
-    const object = `${commit}:${path}`;
-    const type = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['cat-file', '-t', object], { cwd, ignoreReturnCode: true });
-    if (type.exitCode !== 0)
-        return { kind: 'absent' };
-    if (type.stdout.trim() !== 'blob')
-        return { kind: 'not-a-file', type: type.stdout.trim() };
-    return { kind: 'file', text: (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['cat-file', 'blob', object], { cwd })).stdout };
-}
-/**
- * owner/repo from a GitHub-style URL: https://host/owner/repo(.git), git@host:owner/repo.git,
- * or a PR URL https://host/owner/repo/pull/12 (Jenkins' CHANGE_URL).
- */
-function parseRepositoryUrl(url) {
-    const match = /^(?:[a-z+]+:\/\/[^/]+\/|[^@\s]+@[^:\s]+:)([^/\s]+)\/([^/\s]+?)(?:\.git)?(?:\/.*)?$/i.exec(url.trim());
-    if (!match)
-        return null;
-    return { owner: match[1], repo: match[2] };
 }
 
 
@@ -1368,9 +1312,9 @@ function parseRepositoryUrl(url) {
  */
 class JenkinsHost extends _plain_host_js__WEBPACK_IMPORTED_MODULE_3__/* .PlainHost */ .N {
     kind = 'jenkins';
-    static async create(step, env, cliInputs = {}) {
+    static async create(step, { env, cwd }, cliInputs = {}) {
         const inputs = (0,_raw_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonInputs */ .iV)({ ...(0,_spec_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInputsJson */ .nK)(env['MLOPS_CI_INPUTS'] ?? '{}'), ...cliInputs });
-        return new JenkinsHost(inputs, await (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .jenkinsContext */ .Sk)(env), step, env);
+        return new JenkinsHost(inputs, await (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .jenkinsContext */ .Sk)(env, cwd), step, env);
     }
     async finish(outcome) {
         const outputsFile = this.env['MLOPS_CI_OUTPUTS'];
@@ -1407,7 +1351,7 @@ async function writeErrorFile(env, record) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7232);
+/* harmony import */ var _cache_directory_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4648);
 /* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3494);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(796);
 
@@ -1448,7 +1392,7 @@ class PlainHost {
         this.debugEnabled = ['1', 'true'].includes(env['MLOPS_CI_DEBUG'] ?? env['RUNNER_DEBUG'] ?? '');
         this.onGitHubRunner = env['GITHUB_ACTIONS'] === 'true';
         const cacheRoot = env['MLOPS_CI_CACHE_DIR'] ?? node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.cache', 'mlops-ci', 'cache');
-        this.cache = new _directory_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .DirectoryCache */ .Q(cacheRoot, this);
+        this.cache = new _cache_directory_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .DirectoryCache */ .Q(cacheRoot, this);
     }
     debug(message) {
         if (this.debugEnabled)
@@ -1533,13 +1477,14 @@ function jsonInputs(values) {
         givenNames: () => Object.keys(values),
     };
 }
-/** GitHub: the runner sets INPUT_<NAME> (upper-cased, hyphens kept) for a JavaScript action. */
+/**
+ * GitHub: the runner sets INPUT_<NAME> (upper-cased, hyphens kept) for a
+ * JavaScript action. Values are handed on as written: the reader trims and
+ * treats blank as absent, the same for every host.
+ */
 function envInputs(env) {
     return {
-        get: (name) => {
-            const value = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
-            return value === undefined || value.trim() === '' ? undefined : value.trim();
-        },
+        get: (name) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`],
         givenNames: () => [],
     };
 }
@@ -1553,7 +1498,7 @@ function withEnvFallbacks(raw, spec, env) {
     return {
         get: (name) => {
             const given = raw.get(name);
-            if (given !== undefined && given !== null && given !== '')
+            if (given !== undefined && given !== null && !(typeof given === 'string' && given.trim() === ''))
                 return given;
             const input = byName.get(name);
             if (input?.secret && env[(0,_spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .secretEnvName */ .ln)(name)])
@@ -1667,7 +1612,7 @@ function processExists(pid) {
 
 /**
  * `.mlops-ci/` in the workspace: where each step leaves a record of its
- * outputs for the steps after it (promote-model's lineage: data digest, env
+ * outputs and how it ended for the steps after it (promote-model's lineage: data digest, env
  * fingerprint, image digest). This module is the only one that writes or
  * reads records there. A workspace outlives a run (a reused Jenkins
  * workspace, a self-hosted runner), so every record names the run that wrote
@@ -1681,8 +1626,13 @@ function processExists(pid) {
  *                                          both keep theirs
  */
 const RECORDS_DIR = '.mlops-ci';
-/** The records format; a bare outputs object (what mlops-ci wrote before runs were recorded) has none. */
-const SCHEMA = 2;
+/**
+ * The records format; a bare outputs object (what mlops-ci wrote before runs
+ * were recorded) has none. Schema 2 had no outcome: it was written only on
+ * success, so it reads as 'ok'.
+ */
+const SCHEMA = 3;
+const SCHEMA_WITHOUT_OUTCOME = 2;
 /** A keyed record's name: the first hex digits of the sha256 of its key. */
 const KEY_DIGITS = 16;
 const KEYED_RECORD_NAME = new RegExp(`^[0-9a-f]{${KEY_DIGITS}}\\.json$`);
@@ -1696,6 +1646,7 @@ const MAX_RECORD_BYTES = 1024 * 1024;
  * training whose folder holds the model it registers.
  */
 const KEYED_BY = { 'train-in-container': 'outputs' };
+const OUTCOMES = ['ok', 'gate-failed', 'failed'];
 /**
  * Writes the record of a step's outputs for this run, whole or not at all,
  * and returns its path relative to the workspace. Throws when the records
@@ -1703,7 +1654,7 @@ const KEYED_BY = { 'train-in-container': 'outputs' };
  * lead the write outside the workspace): the caller decides whether that
  * fails anything.
  */
-async function writeStepRecord(context, step, outputs) {
+async function writeStepRecord(context, step, outcome, outputs) {
     const file = recordFile(step, outputs);
     await refuseNonFolder(context.workspace, RECORDS_DIR);
     if (KEYED_BY[step] !== undefined)
@@ -1711,6 +1662,7 @@ async function writeStepRecord(context, step, outputs) {
     const record = {
         schema: SCHEMA,
         step,
+        outcome,
         run: context.run,
         writtenAt: new Date().toISOString(),
         outputs,
@@ -1791,13 +1743,16 @@ function recordFrom(parsed, file, step) {
     if (parsed['schema'] === undefined)
         return { file, reason: 'it was written by an older mlops-ci, which did not record the run' };
     const { schema, run, writtenAt, outputs } = parsed;
+    const outcome = schema === SCHEMA_WITHOUT_OUTCOME ? 'ok' : parsed['outcome'];
+    const outcomeOk = typeof outcome === 'string' && OUTCOMES.includes(outcome);
     const runOk = isObject(run) && typeof run['id'] === 'string' && typeof run['source'] === 'string';
     const outputsOk = isObject(outputs) && Object.values(outputs).every((value) => typeof value === 'string');
     const writtenAtOk = typeof writtenAt === 'string' && WRITTEN_AT.test(writtenAt);
-    if (schema !== SCHEMA || parsed['step'] !== step || !runOk || !writtenAtOk || !outputsOk) {
+    const schemaOk = schema === SCHEMA || schema === SCHEMA_WITHOUT_OUTCOME;
+    if (!schemaOk || parsed['step'] !== step || !outcomeOk || !runOk || !writtenAtOk || !outputsOk) {
         return { file, reason: 'it is not a record mlops-ci wrote' };
     }
-    return { step, run: run, writtenAt: writtenAt, outputs: outputs, file };
+    return { step, outcome: outcome, run: run, writtenAt: writtenAt, outputs: outputs, file };
 }
 /** Throws when `relative` exists and is anything but a real folder. */
 async function refuseNonFolder(workspace, relative) {
@@ -1841,13 +1796,168 @@ function redactUrlCredentials(text) {
 
 /***/ }),
 
+/***/ 9241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ aliasProblem),
+/* harmony export */   W: () => (/* binding */ modelNameProblem),
+/* harmony export */   pR: () => (/* binding */ isModelFilePath),
+/* harmony export */   sx: () => (/* binding */ DEFAULT_REGISTRY)
+/* harmony export */ });
+/* unused harmony export MODEL_NAME_MAX_LENGTH */
+/**
+ * What a model and an alias may be called. Both become parts of object keys,
+ * file paths, git tag names and URLs, so they are checked strictly before
+ * anything is written.
+ */
+/**
+ * The registry when none is named: a folder beside the step records, so a
+ * first run needs no service. promote-model's `registry` default, and where a
+ * gate's `registry:<model>@<alias>` baseline looks when it names no registry.
+ */
+const DEFAULT_REGISTRY = '.mlops-ci/registry';
+/**
+ * One path segment in the alphabet every backend accepts. GTO is the
+ * strictest: its artifact names are `[a-z0-9]([a-z0-9-/]*[a-z0-9])?` (no
+ * capitals, `_` or `.`); MLflow and S3 accept more. `/` is refused although
+ * GTO allows it: a model name is one folder of the object-store layout, so
+ * `iris/versions/1` would write into model iris's own versions. Lowercase only
+ * also keeps `Iris` and `iris` from being one folder on a case-insensitive disk.
+ */
+const MODEL_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+const MODEL_NAME_MAX_LENGTH = 100;
+/** A plain word: letters, digits, `-` and `_`, starting with a letter (`staging`, `prod-eu`). */
+const ALIAS_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+/** Why `name` is not a valid model name, or null when it is. */
+function modelNameProblem(name) {
+    if (name === '')
+        return 'is empty';
+    if (name.length > MODEL_NAME_MAX_LENGTH)
+        return `is longer than ${MODEL_NAME_MAX_LENGTH} characters`;
+    if (name.includes('/'))
+        return 'must be one name part, without / (a model is one folder of the registry)';
+    if (!/^[a-z0-9-]+$/.test(name))
+        return 'may hold only lowercase letters, digits and - (the names GTO, MLflow and S3 all accept)';
+    if (!MODEL_NAME.test(name))
+        return 'must start and end with a letter or digit';
+    return null;
+}
+/** Why `alias` is not a plain word, or null when it is. */
+function aliasProblem(alias) {
+    return ALIAS_NAME.test(alias) ? null : 'must be a plain word: a letter, then letters, digits, - or _ (e.g. staging, production)';
+}
+/**
+ * Whether `file` may name a file inside a registered version (readFile): a
+ * relative `/`-separated path with no empty, `.` or `..` part, and not the
+ * lineage file itself.
+ */
+function isModelFilePath(file) {
+    return file !== 'version.json' && file.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+
+/***/ }),
+
+/***/ 3931:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DJ: () => (/* binding */ revParse),
+/* harmony export */   RS: () => (/* binding */ remoteNames),
+/* harmony export */   Wd: () => (/* binding */ fileAt),
+/* harmony export */   fE: () => (/* binding */ isShallow),
+/* harmony export */   fY: () => (/* binding */ parentsOf),
+/* harmony export */   fn: () => (/* binding */ parseRepositoryUrl),
+/* harmony export */   gX: () => (/* binding */ remoteUrl),
+/* harmony export */   sl: () => (/* binding */ fetchRef)
+/* harmony export */ });
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6192);
+
+/** The commit `rev` names (`git rev-parse <rev>^{commit}`), or null outside a repository / for an unknown rev. */
+async function revParse(cwd, rev, options = {}) {
+    const run = (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, ignoreReturnCode: true });
+    const result = options.throwIfGitCannotRun ? await run : await run.catch(() => null);
+    return result && result.exitCode === 0 ? result.stdout.trim() : null;
+}
+/** The parents of a commit (two for a merge). */
+async function parentsOf(cwd, rev) {
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['rev-list', '--parents', '-n', '1', rev], { cwd, ignoreReturnCode: true }).catch(() => null);
+    if (!result || result.exitCode !== 0)
+        return [];
+    return result.stdout.trim().split(/\s+/).slice(1);
+}
+async function remoteUrl(cwd, remote = 'origin') {
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['remote', 'get-url', remote], { cwd, ignoreReturnCode: true }).catch(() => null);
+    return result && result.exitCode === 0 ? result.stdout.trim() : null;
+}
+/** The names of the repository's remotes (`origin`, …); [] outside a repository. */
+async function remoteNames(cwd) {
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['remote'], { cwd, ignoreReturnCode: true }).catch(() => null);
+    return result && result.exitCode === 0 ? result.stdout.split('\n').filter(Boolean) : [];
+}
+/** Whether the clone is shallow, as actions/checkout leaves it by default (depth 1). */
+async function isShallow(cwd) {
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['rev-parse', '--is-shallow-repository'], { cwd, ignoreReturnCode: true });
+    return result.exitCode === 0 && result.stdout.trim() === 'true';
+}
+/**
+ * `git fetch [--depth=1] <remote> <ref>` (argv, never a shell), then the commit
+ * FETCH_HEAD names. `shallow` keeps a shallow clone shallow; a full clone is
+ * fetched in full, because `--depth` would make it shallow.
+ */
+async function fetchRef(cwd, remote, ref, shallow) {
+    const depth = shallow ? ['--depth=1'] : [];
+    // No terminal prompt for credentials: a CI step must fail, not wait for a password nobody types.
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['fetch', '--quiet', '--no-tags', ...depth, remote, ref], { cwd, env, ignoreReturnCode: true });
+    const detail = withoutCredentials(result.stderr.trim().split('\n').slice(-3).join(' '));
+    if (result.exitCode !== 0) {
+        // The remote answered and has no such ref (a branch, a tag, or a commit it does not advertise).
+        const unknown = /couldn't find remote ref|not our ref|invalid refspec|no such remote ref|unadvertised object/i.test(result.stderr);
+        return { kind: unknown ? 'no-such-ref' : 'failed', detail };
+    }
+    const commit = await revParse(cwd, 'FETCH_HEAD');
+    return commit ? { kind: 'fetched', commit } : { kind: 'no-such-ref', detail: `${ref} at ${remote} is not a commit` };
+}
+/** A remote URL in git's message may carry a token (`https://x-access-token:…@host`): never print it. */
+function withoutCredentials(text) {
+    return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^@/\s]+@/gi, '$1***@');
+}
+/** The file at `path` in `commit` (a commit that exists: see revParse). */
+async function fileAt(cwd, commit, path) {
+    const object = `${commit}:${path}`;
+    const type = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['cat-file', '-t', object], { cwd, ignoreReturnCode: true });
+    if (type.exitCode !== 0)
+        return { kind: 'absent' };
+    if (type.stdout.trim() !== 'blob')
+        return { kind: 'not-a-file', type: type.stdout.trim() };
+    return { kind: 'file', text: (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['cat-file', 'blob', object], { cwd })).stdout };
+}
+/**
+ * owner/repo from a GitHub-style URL: https://host/owner/repo(.git), git@host:owner/repo.git,
+ * or a PR URL https://host/owner/repo/pull/12 (Jenkins' CHANGE_URL).
+ */
+function parseRepositoryUrl(url) {
+    const match = /^(?:[a-z+]+:\/\/[^/]+\/|[^@\s]+@[^:\s]+:)([^/\s]+)\/([^/\s]+?)(?:\.git)?(?:\/.*)?$/i.exec(url.trim());
+    if (!match)
+        return null;
+    return { owner: match[1], repo: match[2] };
+}
+
+
+/***/ }),
+
 /***/ 2182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ renderStepHelp),
-/* harmony export */   e: () => (/* binding */ renderUsage)
+/* harmony export */   Si: () => (/* binding */ renderStepHelp),
+/* harmony export */   eY: () => (/* binding */ renderUsage)
 /* harmony export */ });
+/* unused harmony export inputDescription */
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4944);
+
 /** `mlops-ci --help`: the steps, one line each. */
 function renderUsage(specs, version) {
     const width = Math.max(...specs.map((spec) => spec.name.length));
@@ -1871,9 +1981,7 @@ function renderStepHelp(spec) {
     const lines = [`mlops-ci ${spec.name} — ${spec.description}`, '', 'Inputs:'];
     for (const input of spec.inputs) {
         lines.push(`  --${input.name} ${placeholder(input)}${input.required ? '  (required)' : ''}`);
-        lines.push(...wrap(input.description, 6));
-        if (input.choices)
-            lines.push(`      One of: ${input.choices.join(', ')}.`);
+        lines.push(...wrap(inputDescription(spec, input), 6));
         if (input.default !== undefined)
             lines.push(`      Default: ${input.default}`);
     }
@@ -1885,6 +1993,56 @@ function renderStepHelp(spec) {
     lines.push('', `Jenkins: ${spec.jenkinsVar}(...)   GitHub: uses: <owner>/mlops-ci/actions/${spec.name}@v0`);
     return lines.join('\n');
 }
+/**
+ * An input's description as every generated doc prints it (action.yml, the
+ * Jenkins help, the README tables, `--help`): the spec's words, then what the
+ * reader checks — choices, range, relations — so no description repeats them.
+ */
+function inputDescription(spec, input) {
+    return [input.description, ...inputFacts(spec, input)].join(' ');
+}
+function inputFacts(spec, input) {
+    const facts = [];
+    if (input.choices)
+        facts.push(`One of: ${input.choices.join(', ')}.`);
+    const range = rangeOf(input);
+    if (range)
+        facts.push(range);
+    const notWith = [];
+    for (const relation of spec.relations ?? []) {
+        if (!(0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .relationNames */ .FJ)(relation).includes(input.name))
+            continue;
+        if ('exclusive' in relation) {
+            const others = relation.exclusive.filter((name) => name !== input.name).map(code);
+            if (relation.required)
+                facts.push(`Give this or ${orList(others)} (one of them is required), not both.`);
+            else
+                notWith.push(...others);
+        }
+        else if (relation.input === input.name) {
+            facts.push(`Needs ${andList(relation.requires.map(code))} as well.`);
+        }
+    }
+    // One sentence for every input this one excludes, however many relations say so.
+    if (notWith.length > 0)
+        facts.push(`Not together with ${orList(notWith)}.`);
+    return facts;
+}
+function rangeOf(input) {
+    if (input.type !== 'number' || (input.min === undefined && input.max === undefined && !input.integer))
+        return null;
+    const kind = input.integer ? 'A whole number' : 'A number';
+    if (input.min !== undefined && input.max !== undefined)
+        return `${kind} from ${input.min} to ${input.max}.`;
+    if (input.min !== undefined)
+        return `${kind}, at least ${input.min}.`;
+    if (input.max !== undefined)
+        return `${kind}, at most ${input.max}.`;
+    return `${kind}.`;
+}
+const code = (name) => `\`${name}\``;
+const orList = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+const andList = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 function placeholder(input) {
     switch (input.type) {
         case 'boolean':
@@ -1895,6 +2053,10 @@ function placeholder(input) {
             return `<${(input.choices ?? []).join('|')}>`;
         case 'list':
             return '<value> (repeat for more)';
+        case 'map':
+            return '<KEY=VALUE> (repeat for more)';
+        case 'argv':
+            return '<command | JSON array of arguments>';
         default:
             return '<value>';
     }
@@ -1923,6 +2085,7 @@ function wrap(text, indent, width = 88) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FJ: () => (/* binding */ relationNames),
 /* harmony export */   i_: () => (/* binding */ InputReader),
 /* harmony export */   ln: () => (/* binding */ secretEnvName),
 /* harmony export */   nK: () => (/* binding */ parseInputsJson)
@@ -1939,9 +2102,13 @@ const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
  */
 const MAX_STRING_LENGTH = 4096;
 /**
- * Reads a step's inputs through the spec: applies defaults, checks types and
- * required inputs, and throws an InputError (exit 2) that names the input,
- * what was given and what is accepted. Steps call it from their getInputs().
+ * Reads a step's inputs through its spec, the one place where input text
+ * becomes values: strings are trimmed and a blank one is absent, the spec's
+ * default is applied (so an input with a default is never undefined), types,
+ * ranges, choices, required inputs and the spec's relations are checked, and
+ * every problem is an InputError (exit 2) naming the input, what was given and
+ * what is accepted. Unknown input names and the relations are checked when the
+ * reader is made, before a step reads anything.
  */
 class InputReader {
     spec;
@@ -1952,56 +2119,93 @@ class InputReader {
         this.raw = raw;
         this.byName = new Map(spec.inputs.map((input) => [input.name, input]));
         this.rejectUnknownNames();
+        this.requireRequired();
+        for (const relation of spec.relations ?? [])
+            this.checkRelation(relation);
     }
-    /** Free text; '' when absent and without default. */
-    string(name) {
-        return this.text(name) ?? '';
+    /** The input's value, typed from the spec. */
+    get(name) {
+        const input = this.specOf(name);
+        const given = isPresent(this.raw.get(name));
+        if (!given && input.default === undefined)
+            return absentValue(input);
+        const value = given ? this.raw.get(name) : input.default;
+        return this.parse(input, value);
     }
-    /** Free text that must be present (required inputs, or ones a mode needs). */
-    requiredString(name) {
-        const value = this.text(name);
-        if (value === undefined || value.trim() === '') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `is required: ${this.describe(name)}`);
-        }
-        return value;
+    /**
+     * The one input of an exclusive group that was given, with its value: for a
+     * step whose spec says "give exactly one of these" (`exclusive`, `required`),
+     * so the step handles each case without an impossible "neither" branch.
+     * None given is the same error the relation gives.
+     */
+    oneOf(...names) {
+        const name = names.find((candidate) => this.given(candidate));
+        if (name === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(names[0], `is required: give ${oneOf(names)}`);
+        return { name, value: this.get(name) };
     }
-    boolean(name) {
-        const value = this.text(name)?.trim().toLowerCase() ?? '';
-        if (TRUE_WORDS.has(value))
-            return true;
-        if (FALSE_WORDS.has(value) || value === '')
+    /**
+     * Whether the user gave the input: a non-blank value (a default does not
+     * count). A switch (a boolean input) counts only when on: GitHub passes
+     * every input's default, so `false` is what "left alone" looks like there.
+     * This is what relations and `oneOf` go by.
+     */
+    given(name) {
+        const value = this.raw.get(name);
+        if (!isPresent(value))
             return false;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(value)}, expected true or false`);
+        if (this.specOf(name).type !== 'boolean')
+            return true;
+        return !FALSE_WORDS.has(String(value).trim().toLowerCase());
     }
-    number(name, range = {}) {
-        const value = this.text(name)?.trim();
-        if (value === undefined || value === '')
-            return undefined;
-        const parsed = Number(value);
-        const kind = range.integer ? 'a whole number' : 'a number';
-        const valid = Number.isFinite(parsed) && (!range.integer || Number.isInteger(parsed));
-        if (!valid)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(value)}, expected ${kind}`);
-        if ((range.min !== undefined && parsed < range.min) || (range.max !== undefined && parsed > range.max)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${parsed}, expected ${kind} from ${range.min ?? '-∞'} to ${range.max ?? '∞'}`);
+    parse(input, value) {
+        switch (input.type) {
+            case 'string':
+                return this.checkLength(input.name, this.text(input.name, value).trim(), 'the value of');
+            case 'text':
+                return this.text(input.name, value);
+            case 'boolean':
+                return this.booleanOf(input.name, this.text(input.name, value));
+            case 'number':
+                return this.numberOf(input, this.text(input.name, value).trim());
+            case 'choice':
+                return this.choiceOf(input, this.text(input.name, value).trim());
+            case 'list':
+                return this.listOf(input.name, value);
+            case 'map':
+                return this.mapOf(input.name, value);
+            case 'argv':
+                return this.commandOf(input.name, value);
+        }
+    }
+    booleanOf(name, text) {
+        const word = text.trim().toLowerCase();
+        if (TRUE_WORDS.has(word))
+            return true;
+        if (FALSE_WORDS.has(word))
+            return false;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)}, expected true or false`);
+    }
+    numberOf(input, text) {
+        const parsed = Number(text);
+        const kind = input.integer ? 'a whole number' : 'a number';
+        if (!Number.isFinite(parsed) || (input.integer && !Number.isInteger(parsed)))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input.name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)}, expected ${kind}`);
+        if ((input.min !== undefined && parsed < input.min) || (input.max !== undefined && parsed > input.max)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input.name, `got ${parsed}, expected ${kind} from ${input.min ?? '-∞'} to ${input.max ?? '∞'}`);
         }
         return parsed;
     }
-    choice(name) {
-        const choices = this.specOf(name).choices ?? [];
-        const value = this.text(name)?.trim() ?? '';
-        if (!choices.includes(value)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(value)}, expected one of: ${choices.join(', ')}`);
-        }
-        return value;
+    choiceOf(input, text) {
+        const choices = input.choices ?? [];
+        if (!choices.includes(text))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input.name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)}, expected one of: ${choices.join(', ')}`);
+        return text;
     }
-    /** A list: newline-separated text, or a JSON array (Jenkins). Blank and `#` lines are dropped. */
-    list(name) {
-        const value = this.raw.get(name) ?? this.specOf(name).default;
-        if (value === undefined || value === null)
-            return [];
+    /** Newline-separated text, or an array (Jenkins). Blank and `#` lines are dropped. */
+    listOf(name, value) {
         const items = Array.isArray(value)
-            ? value.map((item) => this.scalarText(name, item)).filter((item) => item !== '')
+            ? value.map((item) => this.scalarText(name, item).trim()).filter((item) => item !== '')
             : this.scalarText(name, value)
                 .split(/\r?\n/)
                 .map((line) => line.trim())
@@ -2010,20 +2214,49 @@ class InputReader {
             this.checkLength(name, item, 'an item of');
         return items;
     }
-    /** The input's text as given, or its default; undefined when neither. */
-    text(name) {
-        const value = this.raw.get(name);
-        if (value === undefined || value === null || value === '')
-            return this.specOf(name).default;
-        const text = Array.isArray(value) ? value.map((item) => this.scalarText(name, item)).join('\n') : this.scalarText(name, value);
-        if (this.specOf(name).type === 'string')
-            this.checkLength(name, text, 'the value of');
-        return text;
-    }
-    checkLength(name, text, what) {
-        if (text.length > MAX_STRING_LENGTH) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${text.length} characters; ${what} this input holds at most ${MAX_STRING_LENGTH} (no path, name or URL is longer)`);
+    /**
+     * `KEY=VALUE` lines, or an object (Jenkins). An error names the line and the
+     * text before `=`, never the value: it may be a secret.
+     */
+    mapOf(name, value) {
+        if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+            return new Map(Object.entries(value).map(([key, item]) => [key, this.scalarText(name, item)]));
         }
+        const pairs = new Map();
+        const lines = Array.isArray(value) ? value.map((item) => this.scalarText(name, item)) : this.scalarText(name, value).split(/\r?\n/);
+        lines.forEach((line, index) => {
+            const trimmed = line.trim();
+            if (trimmed === '' || trimmed.startsWith('#'))
+                return;
+            const eq = trimmed.indexOf('=');
+            const key = trimmed.slice(0, Math.max(eq, 0));
+            if (eq <= 0 || key.trim() !== key)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeLine */ .ES)(trimmed, index)} is not KEY=VALUE`);
+            pairs.set(key, trimmed.slice(eq + 1));
+        });
+        return pairs;
+    }
+    /** An array (Jenkins list, or JSON array text) is argv; any other text is a shell script. */
+    commandOf(name, value) {
+        if (Array.isArray(value))
+            return this.argvOf(name, value);
+        const text = this.text(name, value).trim();
+        if (text.startsWith('[')) {
+            const parsed = parseJsonArray(text);
+            if (parsed)
+                return this.argvOf(name, parsed);
+        }
+        return { kind: 'shell', script: text };
+    }
+    argvOf(name, items) {
+        const valid = items.length > 0 && items.every((item) => typeof item === 'string') && items[0].trim() !== '';
+        if (!valid)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(JSON.stringify(items))}, expected a non-empty list of strings such as ["python", "train.py"]`);
+        return { kind: 'argv', argv: items };
+    }
+    /** The value as text: a Jenkins list of scalars joins into lines. */
+    text(name, value) {
+        return Array.isArray(value) ? value.map((item) => this.scalarText(name, item)).join('\n') : this.scalarText(name, value);
     }
     scalarText(name, value) {
         if (typeof value === 'string')
@@ -2032,15 +2265,18 @@ class InputReader {
             return String(value);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(JSON.stringify(value) ?? String(value))}, expected text, a number or true/false`);
     }
+    checkLength(name, text, what) {
+        if (text.length > MAX_STRING_LENGTH) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${text.length} characters; ${what} this input holds at most ${MAX_STRING_LENGTH} (no path, name or URL is longer)`);
+        }
+        return text;
+    }
     specOf(name) {
         const spec = this.byName.get(name);
-        // A step asking for an input its own spec lacks is a programming error, not bad input.
+        // Only an untyped caller can get here; the spec and its step disagree, a programming error.
         if (!spec)
             throw new Error(`step ${this.spec.name} reads undeclared input '${name}'`);
         return spec;
-    }
-    describe(name) {
-        return this.specOf(name).description;
     }
     rejectUnknownNames() {
         const unknown = this.raw.givenNames().filter((name) => !this.byName.has(name));
@@ -2050,6 +2286,75 @@ class InputReader {
         const known = [...this.byName.keys()].join(', ');
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(first, `is not an input of ${this.spec.name}; its inputs are: ${known}`);
     }
+    requireRequired() {
+        for (const input of this.spec.inputs) {
+            if (input.required && input.default === undefined && !isPresent(this.raw.get(input.name))) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input.name, `is required: ${input.description}`);
+            }
+        }
+    }
+    checkRelation(relation) {
+        for (const name of relationNames(relation))
+            this.specOf(name);
+        if ('exclusive' in relation) {
+            const given = relation.exclusive.filter((name) => this.given(name));
+            const [first, second] = given;
+            if (first !== undefined && second !== undefined) {
+                const choice = relation.exclusive.length === 2 ? `${oneOf(relation.exclusive)}, not both` : `only one of ${oneOf(relation.exclusive)}`;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(second, `was given together with '${first}': give ${choice}`);
+            }
+            if (relation.required && first === undefined)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(relation.exclusive[0], `is required: give ${oneOf(relation.exclusive)}`);
+            return;
+        }
+        if (!this.given(relation.input))
+            return;
+        const missing = relation.requires.find((name) => !this.given(name));
+        if (missing !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(relation.input, `needs '${missing}' as well`);
+    }
+}
+/** A value the user wrote: not absent, not blank, not an empty list or map. */
+function isPresent(value) {
+    if (value === undefined || value === null)
+        return false;
+    if (typeof value === 'string')
+        return value.trim() !== '';
+    if (Array.isArray(value))
+        return value.length > 0;
+    if (typeof value === 'object')
+        return Object.keys(value).length > 0;
+    return true;
+}
+/** The value of an input that was not given and has no default. */
+function absentValue(input) {
+    switch (input.type) {
+        case 'boolean':
+            return false;
+        case 'list':
+            return [];
+        case 'map':
+            return new Map();
+        default:
+            return undefined;
+    }
+}
+function parseJsonArray(text) {
+    try {
+        const parsed = JSON.parse(text);
+        return Array.isArray(parsed) ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function relationNames(relation) {
+    return 'exclusive' in relation ? relation.exclusive : [relation.input, ...relation.requires];
+}
+/** `'a' or 'b'`, `'a', 'b' or 'c'`. */
+function oneOf(names) {
+    const quoted = names.map((name) => `'${name}'`);
+    return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }
 /** `MLOPS_CI_INPUTS` as sent by the Jenkins shim (and accepted by the CLI): one JSON object. */
 function parseInputsJson(text) {
@@ -2073,7 +2378,7 @@ function secretEnvName(input) {
 
 /***/ }),
 
-/***/ 3753:
+/***/ 9778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2096,7 +2401,7 @@ const dataPullSpec = {
         {
             name: 'source',
             type: 'string',
-            description: 'What to sync as-is: `s3://bucket/prefix/` (AWS or any S3-compatible store through `endpoint`), `file:///abs/dir` or a folder path. Give `source` or `dvc`, not both. A folder that does not exist, or an S3 prefix with no objects, is a bad input; an existing empty folder is an empty dataset.',
+            description: 'What to sync as-is: `s3://bucket/prefix/` (AWS or any S3-compatible store through `endpoint`), `file:///abs/dir` or a folder path. A folder that does not exist, or an S3 prefix with no objects, is a bad input; an existing empty folder is an empty dataset.',
             example: 's3://datasets/iris/v3/',
         },
         {
@@ -2125,7 +2430,7 @@ const dataPullSpec = {
         {
             name: 'path',
             type: 'string',
-            description: 'Where the data lands. Required with `source`. With `dvc`, default: each out at its own path; when set, one out lands at `path` and several land under it at their paths in the repository.',
+            description: 'Where the data lands. With `dvc`, default: each out at its own path; when set, one out lands at `path` and several land under it at their paths in the repository.',
             example: 'data/iris',
         },
         {
@@ -2159,6 +2464,9 @@ const dataPullSpec = {
         {
             name: 'concurrency',
             type: 'number',
+            min: 1,
+            max: 512,
+            integer: true,
             description: 'Parallel transfers. Default: 16 per CPU, from 32 to 64.',
         },
         {
@@ -2198,9 +2506,19 @@ const dataPullSpec = {
         {
             name: 'progress-interval',
             type: 'number',
+            min: 0.1,
+            max: 3600,
             default: '10',
             description: 'Seconds between progress lines (files and bytes done, rate, ETA).',
         },
+    ],
+    relations: [
+        { exclusive: ['source', 'dvc'], required: true },
+        { input: 'source', requires: ['path'] },
+        // A DVC file already pins its data by hash: a version or a time applies to a source only.
+        { input: 'version', requires: ['source'] },
+        { input: 'as-of', requires: ['source'] },
+        { exclusive: ['version', 'as-of'] },
     ],
     outputs: [
         { name: 'path', description: 'Where the data landed: `path`, or the DVC outs’ paths, one per line.' },
@@ -2240,13 +2558,13 @@ const evaluateAndGateSpec = {
         {
             name: 'rules',
             type: 'text',
-            description: 'One rule per line: `<metric> <op> <number | baseline.<metric> [+|- number]> [@ <confidence>%]`, ops `>= > <= < == !=`. `#` starts a comment. A rule naming a metric no candidate has is an error. Give this or `rules-file`.',
+            description: 'One rule per line: `<metric> <op> <number | baseline.<metric> [+|- number]> [@ <confidence>%]`, ops `>= > <= < == !=`. `#` starts a comment. A rule naming a metric no candidate has is an error.',
             example: 'accuracy >= 0.9',
         },
         {
             name: 'rules-file',
             type: 'string',
-            description: 'A file of rules in the same syntax (e.g. `gate.rules` kept in the repository, so a workflow, a Jenkinsfile and a terminal share one set). Give this or `rules`.',
+            description: 'A file of rules in the same syntax (e.g. `gate.rules` kept in the repository, so a workflow, a Jenkinsfile and a terminal share one set).',
             example: 'gate.rules',
         },
         {
@@ -2272,12 +2590,16 @@ const evaluateAndGateSpec = {
             name: 'bootstrap-resamples',
             type: 'number',
             default: '10000',
+            min: 100,
+            max: 1_000_000,
+            integer: true,
             description: 'Resamples of the paired bootstrap behind `@ <confidence>%` rules. Rows × resamples may be at most 10^9 per candidate.',
         },
         {
             name: 'bootstrap-seed',
             type: 'number',
             default: '42',
+            integer: true,
             description: 'Seed of the bootstrap, so a rerun gives the same interval.',
         },
         {
@@ -2343,6 +2665,7 @@ const evaluateAndGateSpec = {
             description: 'Where to write the results JSON (promote-model reads it as `gate-results`). Defaults to a file beside the report.',
         },
     ],
+    relations: [{ exclusive: ['rules', 'rules-file'], required: true }],
     outputs: [
         { name: 'passed', description: '`true` when every rule passed for at least one candidate and a best one was chosen, else `false`.' },
         { name: 'best', description: 'Name of the best passing candidate; empty when none passed.' },
@@ -2359,7 +2682,10 @@ const evaluateAndGateSpec = {
     },
 };
 
+// EXTERNAL MODULE: ./packages/core/src/registry/names.ts
+var names = __nccwpck_require__(9241);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/promote-model/spec.ts
+
 const promoteModelSpec = {
     name: 'promote-model',
     jenkinsVar: 'mlopsPromote',
@@ -2387,8 +2713,8 @@ const promoteModelSpec = {
         {
             name: 'registry',
             type: 'string',
-            default: '.mlops-ci/registry',
-            description: 'Where versions live: a folder (relative to the workspace) or `file:///abs/dir`, `s3://bucket/prefix`, `mlflow+http://host:port` (MLflow model registry), or `git-tags` (GTO-compatible tags in the workspace repository).',
+            default: names/* DEFAULT_REGISTRY */.sx,
+            description: 'Where versions live: a folder (relative to the working folder, as every path) or `file:///abs/dir`, `s3://bucket/prefix`, `mlflow+http://host:port` (MLflow model registry), or `git-tags` (GTO-compatible tags in the repository of the working folder; `git-tags:<folder>` for another).',
             example: 's3://models/registry',
         },
         {
@@ -2487,7 +2813,7 @@ const promoteModelSpec = {
             name: 'gc',
             type: 'boolean',
             default: 'false',
-            description: 'Remove uploads that writers killed mid-upload left (versions still `uploading` after `gc-older-than`: their files, temp files, old locks, open multipart uploads) from `model`, or from every model when `model` is empty. A ready version is never touched; a small tombstone keeps the number from reuse. Folder and `s3://` registries. Does nothing else.',
+            description: 'Remove uploads that writers killed mid-upload left (versions still `uploading` after `gc-older-than`: their files, temp files, old locks, open multipart uploads) from `model`, or from every model when `model` is empty. A ready version is never touched; a small tombstone keeps the number from reuse. Folder and `s3://` registries.',
         },
         {
             name: 'gc-older-than',
@@ -2495,6 +2821,16 @@ const promoteModelSpec = {
             default: '24h',
             description: 'How long an upload may stay unfinished before it counts as abandoned (`45m`, `24h`, `1h30m`). Used by `gc`, and by every registration, which removes the model’s abandoned uploads older than this after it succeeds.',
         },
+    ],
+    // Checked in this order: the first that does not hold is the error.
+    relations: [
+        // gc removes abandoned uploads and does nothing else.
+        ...['path', 'alias', 'describe', 'rollback', 'remove-alias', 'to-version', 'allow-missing', 'metrics', 'gate-results'].map((other) => ({ exclusive: [other, 'gc'] })),
+        { exclusive: ['rollback', 'remove-alias', 'to-version'] },
+        { input: 'rollback', requires: ['alias'] },
+        { input: 'remove-alias', requires: ['alias'] },
+        { input: 'to-version', requires: ['alias'] },
+        { input: 'allow-missing', requires: ['describe'] },
     ],
     outputs: [
         { name: 'version', description: 'The version registered, or the one the alias now points to (empty after remove-alias).' },
@@ -2513,7 +2849,10 @@ const promoteModelSpec = {
     },
 };
 
+// EXTERNAL MODULE: ./packages/core/src/env/types.ts
+var types = __nccwpck_require__(168);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/setup-env/spec.ts
+
 const setupEnvSpec = {
     name: 'setup-env',
     jenkinsVar: 'mlopsSetupEnv',
@@ -2523,7 +2862,7 @@ const setupEnvSpec = {
         {
             name: 'manager',
             type: 'choice',
-            choices: ['auto', 'venv', 'pipenv', 'poetry', 'uv', 'conda', 'mamba', 'micromamba'],
+            choices: ['auto', ...types/* MANAGER_NAMES */.t],
             default: 'auto',
             description: '`auto` picks from the files present: uv.lock → uv, poetry.lock → poetry, Pipfile.lock → pipenv, environment.yml → conda, requirements*.txt or pyproject.toml → venv (python -m venv + pip). `conda` uses whichever of micromamba, mamba, conda is on PATH, micromamba first.',
         },
@@ -2595,7 +2934,15 @@ const setupEnvSpec = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/core/src/container/types.ts
+/**
+ * The runtimes a training can run on, in the order the `runtime` input lists
+ * them: the step's spec takes its choices from here, so a new runtime is added once.
+ */
+const RUNTIME_KINDS = ['docker', 'podman', 'host'];
+
 ;// CONCATENATED MODULE: ./packages/core/src/steps/train-in-container/spec.ts
+
 const trainInContainerSpec = {
     name: 'train-in-container',
     jenkinsVar: 'mlopsTrain',
@@ -2605,7 +2952,7 @@ const trainInContainerSpec = {
         {
             name: 'image',
             type: 'string',
-            description: 'Image to run (a reference such as `python:3.12-slim` or `registry:5000/team/train@sha256:…`). Give this or `dockerfile`.',
+            description: 'Image to run (a reference such as `python:3.12-slim` or `registry:5000/team/train@sha256:…`). With a container runtime, this or `dockerfile` is required.',
             example: 'mlops-ci-python:bookworm',
         },
         {
@@ -2615,11 +2962,11 @@ const trainInContainerSpec = {
             example: 'docker/train.Dockerfile',
         },
         { name: 'context', type: 'string', default: '.', description: 'Build context folder for `dockerfile` (`.dockerignore` is honoured).' },
-        { name: 'build-args', type: 'list', description: '`KEY=VALUE` build arguments, one per line (values are passed through the environment, not the command line).' },
+        { name: 'build-args', type: 'map', description: '`KEY=VALUE` build arguments, one per line (values are passed through the environment, not the command line).' },
         { name: 'target', type: 'string', description: 'Build stage to stop at (`--target`).' },
         {
             name: 'command',
-            type: 'text',
+            type: 'argv',
             required: true,
             description: 'The training command: one string run by the image’s shell (`/bin/sh -c`), or a JSON array (`["python", "train.py"]`; from Jenkins a list) run as argv with no shell.',
             example: 'python train.py --model rf',
@@ -2648,7 +2995,7 @@ const trainInContainerSpec = {
             example: 'out/rf',
         },
         { name: 'metrics-file', type: 'string', default: 'metrics.json', description: 'Name of the metrics file, relative to `outputs`, reported as the `metrics` output when the command wrote it.' },
-        { name: 'env', type: 'list', description: '`KEY=VALUE` variables for the command, one per line (from Jenkins also a map). Values are never echoed.' },
+        { name: 'env', type: 'map', description: '`KEY=VALUE` variables for the command, one per line (from Jenkins also a map). Values are never echoed.' },
         { name: 'env-file', type: 'string', description: 'A file of `KEY=VALUE` lines (Docker’s env-file format) for the command.' },
         {
             name: 'secrets',
@@ -2671,11 +3018,12 @@ const trainInContainerSpec = {
         {
             name: 'runtime',
             type: 'choice',
-            choices: ['docker', 'podman', 'host'],
+            choices: RUNTIME_KINDS,
             default: 'docker',
             description: '`docker`, `podman`, or `host` (run the command directly on the runner, without isolation or limits: for runners without an engine).',
         },
     ],
+    relations: [{ exclusive: ['dockerfile', 'image'] }],
     outputs: [
         { name: 'exit-code', description: 'Exit code of the command (also set when it failed).' },
         { name: 'duration-seconds', description: 'How long the command ran, in seconds.' },
@@ -2705,11 +3053,11 @@ const trainInContainerSpec = {
  * step that runs).
  */
 const STEPS = [
-    { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(673)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1673)) },
-    { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7357)) },
-    { spec: trainInContainerSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(324)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1324)) },
-    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(872), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6351)) },
-    { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(872), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 413)) },
+    { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(818)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4818)) },
+    { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(267)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6267)) },
+    { spec: trainInContainerSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(716)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2716)) },
+    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(872), __nccwpck_require__.e(74)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4074)) },
+    { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(872), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7853)) },
 ];
 function findStep(name) {
     return STEPS.find((step) => step.spec.name === name);
@@ -2748,19 +3096,19 @@ function detectHostKind(env, invocation = 'action') {
  * Builds the host for this process. Each implementation is imported only when
  * chosen, so `--help` and `--version` load none of them.
  */
-async function createHost(step, env, cliInputs, invocation) {
-    switch (detectHostKind(env, invocation)) {
+async function createHost(step, launch, cliInputs) {
+    switch (detectHostKind(launch.env, launch.invocation)) {
         case 'github': {
-            const { GitHubHost } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(838), __nccwpck_require__.e(549)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8549));
-            return new GitHubHost();
+            const { GitHubHost } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(838), __nccwpck_require__.e(744)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3744));
+            return new GitHubHost(launch.env, launch.cwd);
         }
         case 'jenkins': {
             const { JenkinsHost } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7666));
-            return JenkinsHost.create(step, env, cliInputs);
+            return JenkinsHost.create(step, launch, cliInputs);
         }
         case 'local': {
             const { LocalHost } = await __nccwpck_require__.e(/* import() */ 455).then(__nccwpck_require__.bind(__nccwpck_require__, 3455));
-            return LocalHost.create(step, env, cliInputs);
+            return LocalHost.create(step, launch, cliInputs);
         }
     }
 }
@@ -2833,7 +3181,7 @@ async function excludeFileOf(workspace) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/spec/inputs.ts
-var spec_inputs = __nccwpck_require__(4944);
+var inputs = __nccwpck_require__(4944);
 // EXTERNAL MODULE: ./packages/core/src/redact.ts
 var redact = __nccwpck_require__(796);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/run-step.ts
@@ -2849,11 +3197,17 @@ var redact = __nccwpck_require__(796);
  * Runs one step on the host this process is in and returns the exit code:
  * read and validate inputs, run, publish outputs, map errors to 1/2/3.
  * The same path serves the GitHub action, the Jenkins shim and the CLI.
+ *
+ * What it guarantees: a StepResult (success, failed gate, failed work) has
+ * its outputs published and recorded with its outcome; a thrown error
+ * publishes and records nothing. An InputError means exit 2 only from
+ * plan; escaping run() it is exit 1, since work had started.
  */
-async function runStep(entry, env, invocation, cliInputs = {}) {
+async function runStep(entry, launch, cliInputs = {}) {
+    const { env } = launch;
     let host;
     try {
-        host = await createHost(entry.spec.name, env, cliInputs, invocation);
+        host = await createHost(entry.spec.name, launch, cliInputs);
     }
     catch (err) {
         process.stderr.write(`error: ${(0,redact/* redactUrlCredentials */.d)((0,errors/* messageOf */.bD)(err))}\n`);
@@ -2864,17 +3218,14 @@ async function runStep(entry, env, invocation, cliInputs = {}) {
         const step = await entry.load();
         const raw = (0,raw_inputs/* withEnvFallbacks */.rg)(host.inputs, entry.spec, env);
         maskSecretInputs(entry.spec, raw, host);
-        const inputs = await step.getInputs(new spec_inputs/* InputReader */.i_(entry.spec, raw), host);
-        const result = await step.run(inputs, host);
+        const plan = await step.plan(new inputs/* InputReader */.i_(entry.spec, raw), host);
+        const result = await runPastPlanning(() => step.run(plan, host));
         for (const [name, value] of Object.entries(result.outputs))
             host.setOutput(name, value);
-        if (result.gateFailure !== undefined) {
-            await host.finish({ exitCode: errors/* EXIT */.dc.gateFailed, error: { message: result.gateFailure, category: 'gate' } });
-            return errors/* EXIT */.dc.gateFailed;
-        }
-        await recordOutputs(entry.spec.name, result.outputs, host);
-        await host.finish({ exitCode: errors/* EXIT */.dc.ok });
-        return errors/* EXIT */.dc.ok;
+        await recordOutputs(entry.spec.name, result, host);
+        const ending = endingOf(result);
+        await host.finish(ending);
+        return ending.exitCode;
     }
     catch (err) {
         const exitCode = (0,errors/* exitCodeOf */.FO)(err);
@@ -2882,6 +3233,34 @@ async function runStep(entry, env, invocation, cliInputs = {}) {
             host.debug(err.stack);
         await host.finish({ exitCode, error: { message: (0,errors/* messageOf */.bD)(err), category: (0,errors/* categoryOf */.Qd)(err) } });
         return exitCode;
+    }
+}
+/** The exit code and error a result ends the step with. */
+function endingOf(result) {
+    switch (result.failure?.kind) {
+        case undefined:
+            return { exitCode: errors/* EXIT */.dc.ok };
+        case 'gate':
+            return { exitCode: errors/* EXIT */.dc.gateFailed, error: { message: result.failure.message, category: 'gate' } };
+        case 'failed':
+            return { exitCode: errors/* EXIT */.dc.failure, error: { message: result.failure.message, category: 'failure' } };
+    }
+}
+const OUTCOME_OF = { gate: 'gate-failed', failed: 'failed' };
+/**
+ * Runs the work. An InputError from here was found after work started, so
+ * it cannot promise "nothing done" (exit 2): it becomes a plain failure
+ * (exit 1) that keeps its message and says so. Checks that can be made
+ * before work belong in plan.
+ */
+async function runPastPlanning(work) {
+    try {
+        return await work();
+    }
+    catch (err) {
+        if (err instanceof errors/* InputError */.dz)
+            throw new Error(`${err.message} (found after the step had started its work, so it may have done part of it)`, { cause: err });
+        throw err;
     }
 }
 /**
@@ -2898,10 +3277,11 @@ async function writeErrorFileWithoutHost(env, err) {
  * digest), and keeps that folder out of git. Optional work: a read-only
  * workspace or repository gets a warning, not a failure.
  */
-async function recordOutputs(step, outputs, host) {
+async function recordOutputs(step, result, host) {
     const { workspace } = host.context;
+    const outcome = result.failure ? OUTCOME_OF[result.failure.kind] : 'ok';
     await Promise.all([
-        (0,step_records/* writeStepRecord */.Jf)(host.context, step, outputs).then((file) => host.debug(`recorded the outputs in ${file} for run ${host.context.run.id}`), (err) => host.warning(`Could not record the outputs in ${step_records/* RECORDS_DIR */.v7}/: ${(0,errors/* messageOf */.bD)(err)}`)),
+        (0,step_records/* writeStepRecord */.Jf)(host.context, step, outcome, result.outputs).then((file) => host.debug(`recorded the outputs in ${file} for run ${host.context.run.id}`), (err) => host.warning(`Could not record the outputs in ${step_records/* RECORDS_DIR */.v7}/: ${(0,errors/* messageOf */.bD)(err)}`)),
         excludeRecordsFromGit(workspace).then((outcome) => outcome === 'added' && host.info(`Added ${step_records/* RECORDS_DIR */.v7}/ to the repository's .git/info/exclude, so step records are never committed.`), (err) => host.warning(`Could not add ${step_records/* RECORDS_DIR */.v7}/ to .git/info/exclude: ${(0,errors/* messageOf */.bD)(err)}`)),
     ]);
 }

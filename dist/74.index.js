@@ -1,5 +1,5 @@
-export const id = 351;
-export const ids = [351];
+export const id = 74;
+export const ids = [74];
 export const modules = {
 
 /***/ 6665:
@@ -64,7 +64,7 @@ function truncate(text, limit, note, unit = 'chars') {
 
 /***/ }),
 
-/***/ 6351:
+/***/ 4074:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -72,7 +72,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  getInputs: () => (/* reexport */ readGateInputs),
+  plan: () => (/* reexport */ planGate),
   run: () => (/* binding */ run)
 });
 
@@ -86,16 +86,9 @@ var errors = __webpack_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/metrics/digest.ts
 var digest = __webpack_require__(1719);
 ;// CONCATENATED MODULE: ./packages/core/src/metrics/bootstrap.ts
-/**
- * The paired bootstrap behind statistical rules (`@ 95%`): a confidence
- * interval for mean(candidate_i - baseline_i) over one evaluation set.
- *
- * Seeded, so a rerun of the same CI job gives the same interval and verdict.
- */
-
 // Bound once: inside a vm context (jest) every lookup of a global such as
-// `Math` goes through the context's interceptor and costs ~100 ns, which in
-// the 1.5M-iteration resampling loop turns 10 ms into a second.
+// `Math` goes through the context's interceptor, which in the resampling loop
+// costs more than the loop itself (bench/evaluate-and-gate/README.md).
 const imul = Math.imul;
 const DEFAULT_RESAMPLES = 10_000;
 const DEFAULT_SEED = 42;
@@ -125,8 +118,9 @@ function mulberry32(seed) {
  *
  * Allocates two typed arrays up front and nothing per resample.
  *
- * @throws InputError('samples') when the series differ in length, are empty or
- *   hold a value that is not a finite number.
+ * @throws RangeError when the series differ in length, are empty or hold a
+ *   value that is not a finite number: the gate checks its samples while it
+ *   plans (prepareGate), so here that is a caller's bug, not bad input.
  * @throws RangeError for a level outside (0, 1) or resamples not a positive integer.
  */
 function pairedBootstrap(candidate, baseline, { level, resamples = DEFAULT_RESAMPLES, seed = DEFAULT_SEED }) {
@@ -149,17 +143,17 @@ function pairedBootstrap(candidate, baseline, { level, resamples = DEFAULT_RESAM
 }
 function pairedDifferences(candidate, baseline) {
     if (candidate.length !== baseline.length) {
-        throw new errors/* InputError */.dz('samples', `the candidate has ${candidate.length} per-example scores and the baseline ${baseline.length}; ` +
+        throw new RangeError(`the candidate has ${candidate.length} per-example scores and the baseline ${baseline.length}; ` +
             'they must score the same evaluation set in the same order');
     }
     if (candidate.length === 0)
-        throw new errors/* InputError */.dz('samples', 'no per-example scores to compare (the series are empty)');
+        throw new RangeError('no per-example scores to compare (the series are empty)');
     const differences = new Float64Array(candidate.length);
     for (let i = 0; i < candidate.length; i++) {
         const c = candidate[i] ?? Number.NaN;
         const b = baseline[i] ?? Number.NaN;
         if (!Number.isFinite(c) || !Number.isFinite(b)) {
-            throw new errors/* InputError */.dz('samples', `per-example score ${i + 1} is not a finite number (candidate ${c}, baseline ${b})`);
+            throw new RangeError(`per-example score ${i + 1} is not a finite number (candidate ${c}, baseline ${b})`);
         }
         differences[i] = c - b;
     }
@@ -396,7 +390,7 @@ class LineParser {
         }
         this.index++;
         const metric = token.value.slice(BASELINE_PREFIX.length);
-        return { kind: 'metric', source: 'baseline', metric, offset: this.parseOptionalOffset(token) };
+        return { kind: 'baseline', metric, offset: this.parseOptionalOffset(token) };
     }
     /** `+ 0.01` / `- 0.01` after a baseline metric; 0 when there is none. */
     parseOptionalOffset(after) {
@@ -469,7 +463,7 @@ class LineParser {
         if (comparatorToken.text === '==' || comparatorToken.text === '!=') {
             this.fail(comparatorToken, "a statistical rule ('@') needs >=, >, <= or <");
         }
-        if (right.kind !== 'metric' || right.metric !== metric) {
+        if (right.kind !== 'baseline' || right.metric !== metric) {
             this.fail(rightToken, `a statistical rule ('@') compares a metric with its own baseline: expected baseline.${metric}`);
         }
     }
@@ -540,12 +534,9 @@ function checkRuleMetrics(rules, candidateKeys, baselineKeys, origin = INLINE_RU
                 `${availableMetrics(known)}`);
         }
         const right = rule.right;
-        if (right.kind !== 'metric')
+        if (right.kind !== 'baseline')
             continue;
-        if (right.source === 'candidate' && !known.has(right.metric)) {
-            throw new errors/* InputError */.dz(origin.input, `${lineRef(origin, rule.line)}: '${right.metric}' is not a metric of any candidate; ${availableMetrics(known)}`);
-        }
-        if (right.source === 'baseline' && !known.has(right.metric) && !(baseline?.has(right.metric) ?? false)) {
+        if (!known.has(right.metric) && !(baseline?.has(right.metric) ?? false)) {
             throw new errors/* InputError */.dz(origin.input, `${lineRef(origin, rule.line)}: 'baseline.${right.metric}' names a metric neither the baseline nor any candidate has; ` +
                 `${availableMetrics(new Set([...known, ...(baseline ?? [])]))}`);
         }
@@ -809,9 +800,10 @@ function checkSamples(input) {
     }
 }
 /**
- * The most examples one candidate's bootstrap may draw (rows × resamples).
- * A draw costs about 10 ns here: 10^9 draws are seconds per candidate, the
- * 10^10 of 1,000,000 rows at 10,000 resamples took 147 s.
+ * The most examples one candidate's bootstrap may draw (rows × resamples):
+ * enough for any evaluation set the gate is meant for, while keeping one
+ * candidate's bootstrap to seconds (bench/evaluate-and-gate/README.md has the
+ * cost of a draw).
  */
 const MAX_BOOTSTRAP_DRAWS = 1_000_000_000;
 function checkBootstrapBudget(rows, resamples) {
@@ -830,9 +822,8 @@ class RuleEvaluator {
     }
     evaluate(candidate, rule) {
         const right = rule.right;
-        const usesBaseline = right.kind === 'metric' && right.source === 'baseline';
         const value = candidate.metrics[rule.metric];
-        const base = usesBaseline ? this.baselineValue(right.metric) : undefined;
+        const base = right.kind === 'baseline' ? this.baselineValue(right.metric) : undefined;
         const shown = { rule: rule.text, metric: rule.metric, value: usable(value), baseline: usable(base) };
         const unknown = { threshold: null, delta: null, passed: false };
         const valueProblem = problemWith(value, rule.metric, candidate.file);
@@ -841,15 +832,6 @@ class RuleEvaluator {
         const presentValue = value;
         if (right.kind === 'number') {
             return this.compareWithThreshold(shown, rule, presentValue, right.value, Math.abs(right.value));
-        }
-        if (right.source === 'candidate') {
-            const other = candidate.metrics[right.metric];
-            const otherProblem = problemWith(other, right.metric, candidate.file);
-            if (otherProblem !== undefined)
-                return { ...shown, ...unknown, verdict: 'failed', note: otherProblem };
-            const threshold = other + right.offset;
-            const scale = Math.max(Math.abs(other), Math.abs(right.offset));
-            return this.compareWithThreshold(shown, rule, presentValue, threshold, scale);
         }
         const baselineProblem = this.baselineProblem(right.metric, base);
         if (baselineProblem !== undefined)
@@ -996,7 +978,7 @@ function metricDirection(metric, rules, selection) {
 /**
  * `metricDirection` for many metrics: the rules are indexed by metric once,
  * so a report of R rows over R rules costs O(R), not a scan of every rule
- * for every row (40,000 rules took 51 s that way).
+ * for every row, which is quadratic (bench/evaluate-and-gate/README.md).
  */
 function metricDirections(rules, selection) {
     const fromRules = directionsFromRules(rules);
@@ -1330,7 +1312,7 @@ class GatePublisher {
             host.notice(`Not reporting to GitHub (${missing}): the gate still runs; the verdict is in the outputs and the report.`);
             return new GatePublisher(host, inputs, null);
         }
-        const { GitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(794), __webpack_require__.e(448)]).then(__webpack_require__.bind(__webpack_require__, 4448));
+        const { GitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(448)]).then(__webpack_require__.bind(__webpack_require__, 4448));
         return new GatePublisher(host, inputs, { client: new GitHubClient(inputs.token, inputs.apiUrl, repository), sha });
     }
     async pending() {
@@ -1389,7 +1371,7 @@ class GatePublisher {
             this.host.info('No pull request in this run: no PR comment.');
             return;
         }
-        const { stickyMarker } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(794), __webpack_require__.e(448)]).then(__webpack_require__.bind(__webpack_require__, 4448));
+        const { stickyMarker } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(448)]).then(__webpack_require__.bind(__webpack_require__, 4448));
         const mode = this.inputs.comment;
         await this.attempt(`PR #${pullRequest} comment`, async () => {
             const { url, updated } = await target.client.postComment(pullRequest, markdown, stickyMarker('evaluate-and-gate', this.inputs.context), mode);
@@ -1469,8 +1451,9 @@ var json = __webpack_require__(4233);
 
 /**
  * The most per-example scores one series may hold. The paired bootstrap draws
- * every row once per resample and candidate (10,000 times by default), about
- * 10 ns a draw: 1,000,000 rows took 147 s, 100,000 take seconds.
+ * every row once per resample and candidate (10,000 times by default): at
+ * this size that takes seconds, ten times more takes minutes
+ * (bench/evaluate-and-gate/README.md).
  */
 const MAX_SAMPLE_ROWS = 100_000;
 /** The largest samples file: 64 MiB, room for 100,000 rows of a CSV with a few text columns. */
@@ -1481,9 +1464,9 @@ const MAX_SAMPLES_FILE_BYTES = 64 * 1024 * 1024;
  * @throws InputError('samples') when the file is missing or malformed, the
  *   selector matches nothing, or a value is not a finite number or boolean.
  */
-async function loadSamples(spec, options = {}) {
+async function loadSamples(spec, options) {
     const { file, selector } = splitSpec(spec);
-    const text = await (0,load/* readTextFile */.Gu)('samples', 'samples file', file, options.cwd ?? process.cwd(), MAX_SAMPLES_FILE_BYTES);
+    const text = await (0,load/* readTextFile */.Gu)('samples', 'samples file', file, options.cwd, MAX_SAMPLES_FILE_BYTES);
     return parseSamples(text, file, selector, options.metric);
 }
 /** One series from the text of a samples file (`file` names it in errors and decides the format by extension). */
@@ -1781,8 +1764,8 @@ var output_file = __webpack_require__(9867);
 var fs_input = __webpack_require__(6087);
 // EXTERNAL MODULE: ./packages/core/src/registry/names.ts
 var names = __webpack_require__(9241);
-// EXTERNAL MODULE: ./packages/core/src/host/git.ts
-var git = __webpack_require__(8260);
+// EXTERNAL MODULE: ./packages/core/src/scm/git.ts
+var git = __webpack_require__(3931);
 // EXTERNAL MODULE: ./packages/core/src/registry/types.ts
 var types = __webpack_require__(224);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/baseline.ts
@@ -1793,17 +1776,18 @@ var types = __webpack_require__(224);
 
 
 /**
- * Reads the `baseline` input: a file path, or `git:<ref>:<path>` read with
+ * Reads the `baseline` input (absent: no baseline): a file path,
+ * `registry:<model>@<alias>`, or `git:<ref>:<path>` read with
  * `git show` (argv, never a shell). A baseline that does not exist yet is
  * "missing", not an error — the first run of a pipeline has none. One that
  * exists but cannot be parsed is bad input.
  */
 async function loadBaseline(spec, cwd) {
-    if (spec.trim() === '')
+    if (spec === undefined)
         return { kind: 'none' };
-    if (spec.trim().startsWith('registry:'))
-        return loadRegistryBaseline(spec.trim(), cwd);
-    const git = /^git:([^:]+):(.+)$/.exec(spec.trim());
+    if (spec.startsWith('registry:'))
+        return loadRegistryBaseline(spec, cwd);
+    const git = /^git:([^:]+):(.+)$/.exec(spec);
     if (git) {
         const [, ref, file] = git;
         if (ref.startsWith('-'))
@@ -1881,42 +1865,17 @@ async function loadRegistryBaseline(spec, cwd) {
     const nameProblem = (0,names/* modelNameProblem */.W)(model);
     if (nameProblem)
         throw new errors/* InputError */.dz('baseline', `model name "${model}" ${nameProblem}`);
-    const { openRegistry, parseRegistryLocation, UnknownRegistryError } = await __webpack_require__.e(/* import() */ 327).then(__webpack_require__.bind(__webpack_require__, 5327));
-    let location;
-    try {
-        location = parseRegistryLocation(url ?? '', cwd);
-    }
-    catch (err) {
-        if (err instanceof UnknownRegistryError)
-            throw new errors/* InputError */.dz('baseline', err.message);
-        throw err;
-    }
+    const { openRegistry, parseRegistryLocation } = await __webpack_require__.e(/* import() */ 327).then(__webpack_require__.bind(__webpack_require__, 5327));
     // The S3 endpoint, when any, comes from the environment (the registry's S3 client reads it).
-    const registry = await openRegistry(location, { workspace: cwd });
-    let found;
-    try {
-        found = await registry.describe(model, { alias });
-        if (!found)
-            return await aliasNotSet(registry, spec, model, alias);
-    }
-    catch (err) {
-        if (err instanceof types/* RegistryRefusal */.O)
-            throw new errors/* InputError */.dz('baseline', err.message);
-        throw err;
-    }
+    const registry = await asInputErrors('baseline', async () => openRegistry(parseRegistryLocation(url ?? '', cwd), { workspace: cwd }));
+    const found = await asInputErrors('baseline', () => registry.describe(model, { alias }));
+    if (!found)
+        return asInputErrors('baseline', () => aliasNotSet(registry, spec, model, alias));
     const { version, files: registered } = found.lineage;
     const files = {
         kind: 'version',
         async read(file) {
-            let body;
-            try {
-                body = await registry.readFile(model, version, file);
-            }
-            catch (err) {
-                if (err instanceof types/* RegistryRefusal */.O)
-                    throw new errors/* InputError */.dz('samples', err.message);
-                throw err;
-            }
+            const body = await asInputErrors('samples', () => registry.readFile(model, version, file));
             if (body === null) {
                 const names = registered.map((f) => f.path).join(', ') || 'none';
                 throw new errors/* InputError */.dz('samples', `baseline=registry:${file}: ${model} version ${version} (${model}@${alias}) has no file ${file}; its files: ${names}`);
@@ -1929,6 +1888,23 @@ async function loadRegistryBaseline(spec, cwd) {
             'promote a version with metrics (or gate-results) to that alias, or give the baseline as a file or git:<ref>:<path>');
     }
     return { kind: 'found', source: `${spec} (version ${version})`, metrics: found.lineage.metrics, files };
+}
+/**
+ * The gate's one mapping of registry/'s domain errors to its inputs, used
+ * while the baseline and samples are read (all in plan): a registry
+ * location no backend serves, or a request the registry refuses, is bad
+ * input naming `input`; anything else (a service down, damaged data) stays.
+ */
+async function asInputErrors(input, read) {
+    const { UnknownRegistryError } = await __webpack_require__.e(/* import() */ 327).then(__webpack_require__.bind(__webpack_require__, 5327));
+    try {
+        return await read();
+    }
+    catch (err) {
+        if (err instanceof types/* RegistryRefusal */.O || err instanceof UnknownRegistryError)
+            throw new errors/* InputError */.dz(input, err.message, { cause: err });
+        throw err;
+    }
 }
 /**
  * An alias that points nowhere: a missing baseline only while the model has
@@ -1949,7 +1925,7 @@ function parse(text, source) {
     return (0,load/* metricsFromText */.Z0)(text, source, 'baseline');
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/inputs.ts
+;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/plan.ts
 
 
 
@@ -1966,33 +1942,23 @@ function parse(text, source) {
  * status is posted or a file written. The one preparation pass: `run` gets a
  * gate whose evaluation cannot fail on input.
  */
-async function readGateInputs(reader, host) {
-    const cwd = process.cwd();
-    const entries = reader.list('metrics');
-    const { rules, origin: rulesOrigin } = await readRules(reader, cwd);
-    const selectText = reader.string('select').trim();
-    const selection = selectText ? parseSelect(selectText) : null;
-    const onMissingBaseline = reader.choice('on-missing-baseline');
-    const onFail = reader.choice('on-fail');
-    const resamples = reader.number('bootstrap-resamples', { min: 100, max: 1_000_000, integer: true }) ?? 10_000;
-    const seed = reader.number('bootstrap-seed', { integer: true }) ?? 42;
-    const reporting = {
-        token: reader.string('github-token').trim(),
-        apiUrl: reader.string('github-api-url').trim() || host.context.apiUrl,
-        context: reader.string('status-context').trim() || 'mlops-ci/gate',
-        checkRun: reader.boolean('check-run'),
-        comment: reader.choice('comment'),
-    };
-    validateApiUrl(reporting.apiUrl);
-    const files = outputFiles(reader, host, reporting.context);
-    const inputs = await (0,load/* resolveMetricInputs */.k2)(entries, cwd);
-    const candidates = await Promise.all(inputs.map(async (input) => ({ ...input, metrics: await (0,load/* loadMetricsFile */.mS)(input.file, cwd) })));
-    const baseline = await loadBaseline(reader.string('baseline'), cwd);
+async function planGate(reader, host) {
+    const { cwd } = host.context;
+    const { rules, origin: rulesOrigin } = await planRules(reader, cwd);
+    const select = reader.get('select');
+    const selection = select === undefined ? null : parseSelect(select);
+    const onMissingBaseline = reader.get('on-missing-baseline');
+    const onFail = reader.get('on-fail');
+    const bootstrap = { resamples: reader.get('bootstrap-resamples'), seed: reader.get('bootstrap-seed') };
+    const reporting = planReporting(reader, host);
+    const files = planOutputFiles(reader, host, reporting.context);
+    const candidates = await loadCandidates(reader.get('metrics'), cwd);
+    const baseline = await loadBaseline(reader.get('baseline'), cwd);
     if (baseline.kind === 'missing')
         host.warning(`No baseline: ${baseline.reason}. Rules using baseline.* are skipped (on-missing-baseline: ${onMissingBaseline}).`);
     // A CSV of several columns picks the one named like the statistical rules' metric.
     const statisticalMetric = rules.find((rule) => rule.confidence !== undefined)?.metric;
-    const samples = await loadSampleInputs(reader.list('samples'), cwd, {
+    const samples = await loadSampleInputs(reader.get('samples'), cwd, {
         ...(statisticalMetric ? { metric: statisticalMetric } : {}),
         baselineFiles: (baseline.kind !== 'none' && baseline.files) || { kind: 'not-a-registry' },
     });
@@ -2004,39 +1970,54 @@ async function readGateInputs(reader, host) {
         ...(samples ? { samples } : {}),
         selection,
         onMissingBaseline,
-        bootstrap: { resamples, seed },
+        bootstrap,
     }, rulesOrigin);
-    return {
-        evaluation,
-        onFail,
-        reporting,
-        files,
-    };
+    return { evaluation, onFail, reporting, files };
 }
-/** The rules, from `rules` or from the file `rules-file` names (one of the two), and which: later errors name it. */
-async function readRules(reader, cwd) {
-    const text = reader.string('rules');
-    const file = reader.string('rules-file').trim();
-    if (text.trim() && file)
-        throw new errors/* InputError */.dz('rules-file', 'was given together with rules; give one of them');
-    if (!file) {
-        if (!text.trim())
-            throw new errors/* InputError */.dz('rules', 'is required: give the rules, one a line, or rules-file naming a file of them');
-        return { rules: parseRules(text), origin: { input: 'rules' } };
-    }
+/**
+ * The rules, from `rules` or from the file `rules-file` names (the spec's
+ * relation lets exactly one of them through), and which: later errors name it.
+ */
+async function planRules(reader, cwd) {
+    const given = reader.oneOf('rules', 'rules-file');
+    if (given.name === 'rules')
+        return { rules: parseRules(given.value), origin: { input: 'rules' } };
+    const file = given.value;
     const origin = { input: 'rules-file', file };
     return { rules: parseRules(await (0,load/* readTextFile */.Gu)('rules-file', 'rules file', file, cwd), origin), origin };
 }
-function outputFiles(reader, host, context) {
-    const cwd = process.cwd();
+/** The candidates the `metrics` entries name, each with its metrics file loaded. */
+async function loadCandidates(entries, cwd) {
+    const inputs = await (0,load/* resolveMetricInputs */.k2)(entries, cwd);
+    return Promise.all(inputs.map(async (input) => ({ ...input, metrics: await (0,load/* loadMetricsFile */.mS)(input.file, cwd) })));
+}
+function planReporting(reader, host) {
+    const reporting = {
+        token: reader.get('github-token'),
+        // Depends on the run (a GitHub Enterprise runner names its own), so not a spec default.
+        apiUrl: reader.get('github-api-url') ?? host.context.apiUrl,
+        context: reader.get('status-context'),
+        checkRun: reader.get('check-run'),
+        comment: reader.get('comment'),
+    };
+    validateApiUrl(reporting.apiUrl);
+    return reporting;
+}
+/**
+ * Where the report, results and JUnit files go, each checked writable now.
+ * Report and results default to a per-context folder in the run's temp
+ * folder (so two gates in one job keep their files apart); JUnit only when asked.
+ */
+function planOutputFiles(reader, host, context) {
     const dir = external_node_path_default().join(host.context.tempDir, 'mlops-ci', 'evaluate-and-gate', context.replace(/[^A-Za-z0-9._-]+/g, '-'));
-    const report = reader.string('report').trim();
-    const results = reader.string('results-file').trim();
-    const junit = reader.string('junit').trim();
+    const given = (name) => {
+        const file = reader.get(name);
+        return file === undefined ? null : (0,output_file/* outputFilePath */.f)(name, file, host.context.cwd);
+    };
     return {
-        report: report ? (0,output_file/* outputFilePath */.f)('report', report, cwd) : external_node_path_default().join(dir, 'report.md'),
-        results: results ? (0,output_file/* outputFilePath */.f)('results-file', results, cwd) : external_node_path_default().join(dir, 'results.json'),
-        junit: junit ? (0,output_file/* outputFilePath */.f)('junit', junit, cwd) : null,
+        report: given('report') ?? external_node_path_default().join(dir, 'report.md'),
+        results: given('results-file') ?? external_node_path_default().join(dir, 'results.json'),
+        junit: given('junit'),
     };
 }
 function validateApiUrl(url) {
@@ -2072,7 +2053,7 @@ function validateApiUrl(url) {
 
 
 /**
- * Inputs were checked whole by `getInputs`; from the pending status on, the
+ * Inputs were checked whole by `plan`; from the pending status on, the
  * only way to fail is a fault (a file that cannot be written), and then the
  * status is settled as `error` before the step ends with exit 1.
  */
@@ -2133,12 +2114,12 @@ async function evaluateAndReport(inputs, host, publisher) {
         outputs: {
             passed: String(results.passed),
             best: results.best ?? '',
-            'best-metrics': best ? external_node_path_default().resolve(best.metricsFile) : '',
+            'best-metrics': best ? external_node_path_default().resolve(host.context.cwd, best.metricsFile) : '',
             report: inputs.files.report,
             results: JSON.stringify(results),
             'results-file': inputs.files.results,
         },
-        ...(!results.passed && inputs.onFail === 'fail' ? { gateFailure: failureMessage(results) } : {}),
+        ...(!results.passed && inputs.onFail === 'fail' ? { failure: { kind: 'gate', message: failureMessage(results) } } : {}),
     };
 }
 /** Report, results JSON and JUnit XML, each written whole through a temp name. */

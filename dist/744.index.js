@@ -1,86 +1,29 @@
-export const id = 549;
-export const ids = [549];
+export const id = 744;
+export const ids = [744];
 export const modules = {
 
-/***/ 8549:
+/***/ 3744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GitHubHost: () => (/* binding */ GitHubHost)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6665);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(919);
-/* harmony import */ var _raw_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8778);
-/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3494);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(796);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  GitHubHost: () => (/* binding */ GitHubHost)
+});
 
-
-
-
-
-/** GitHub refuses a step summary over 1 MiB; leave room for what other steps add. */
-const STEP_SUMMARY_LIMIT = 512 * 1024;
-/**
- * GitHub Actions, as a JavaScript action: @actions/core for inputs, outputs,
- * groups, masking and the step summary; @actions/cache for the cache (only
- * JavaScript actions get the cache token: README, "Why JavaScript actions").
- */
-class GitHubHost {
-    kind = 'github';
-    inputs = (0,_raw_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .envInputs */ .DH)(process.env);
-    context = (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .githubContext */ .h4)(process.env);
-    cache = new ActionsCache(this);
-    // Every text goes out through redactUrlCredentials (a URL a user gave may
-    // carry a password the runner was never told to mask).
-    debug(message) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrlCredentials */ .d)(message));
-    }
-    /**
-     * The one log call that prints text as it is (debug, notice, warning, error
-     * and group titles go out as commands whose data @actions/core escapes), so
-     * the one place where a printed value could become a workflow command.
-     */
-    info(message) {
-        for (const line of (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .inertLines */ .w)((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrlCredentials */ .d)(message)))
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
-    }
-    notice(message) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrlCredentials */ .d)(message));
-    }
-    warning(message) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrlCredentials */ .d)(message));
-    }
-    error(message) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrlCredentials */ .d)(message));
-    }
-    group(name, fn) {
-        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrlCredentials */ .d)(name), fn);
-    }
-    setSecret(value) {
-        if (value.trim() !== '')
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-    }
-    setOutput(name, value) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-    }
-    addPath(dir) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .addPath */ .fM(dir);
-    }
-    async appendSummary(markdown) {
-        // summary.write() throws when GITHUB_STEP_SUMMARY is unset (some runners, act without it).
-        if (!process.env['GITHUB_STEP_SUMMARY']) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('No GITHUB_STEP_SUMMARY on this runner: the summary is only in the report file.');
-            return;
-        }
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .truncate */ .xv)(markdown, STEP_SUMMARY_LIMIT, '_Cut to fit GitHub’s 1 MiB step summary; the full report is in the report file._'), true).write();
-    }
-    async finish(outcome) {
-        if (outcome.error)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrlCredentials */ .d)(outcome.error.message));
-    }
-}
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./packages/core/src/report/format.ts
+var format = __webpack_require__(6665);
+// EXTERNAL MODULE: ./packages/core/src/host/context.ts
+var context = __webpack_require__(919);
+// EXTERNAL MODULE: ./packages/core/src/host/raw-inputs.ts
+var raw_inputs = __webpack_require__(8778);
+// EXTERNAL MODULE: ./packages/core/src/host/workflow-commands.ts
+var workflow_commands = __webpack_require__(3494);
+// EXTERNAL MODULE: ./packages/core/src/redact.ts
+var redact = __webpack_require__(796);
+;// CONCATENATED MODULE: ./packages/core/src/cache/actions-cache.ts
 /** @actions/cache, loaded only when a step caches something. */
 class ActionsCache {
     log;
@@ -105,6 +48,85 @@ class ActionsCache {
         catch (err) {
             this.log.warning(`cache save failed for key ${key}: ${err.message}`);
         }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/host/github.ts
+
+
+
+
+
+
+
+/** GitHub refuses a step summary over 1 MiB; leave room for what other steps add. */
+const STEP_SUMMARY_LIMIT = 512 * 1024;
+/**
+ * GitHub Actions, as a JavaScript action: @actions/core for inputs, outputs,
+ * groups, masking and the step summary; @actions/cache for the cache (only
+ * JavaScript actions get the cache token: README, "Why JavaScript actions").
+ */
+class GitHubHost {
+    kind = 'github';
+    inputs;
+    context;
+    cache = new ActionsCache(this);
+    /**
+     * `env` is the process's own environment in an action: @actions/core
+     * reads GITHUB_OUTPUT and the rest from process.env itself, so a host over
+     * another environment would write its outputs where that one says.
+     */
+    constructor(env, cwd) {
+        this.inputs = (0,raw_inputs/* envInputs */.DH)(env);
+        this.context = (0,context/* githubContext */.h4)(env, cwd);
+    }
+    // Every text goes out through redactUrlCredentials (a URL a user gave may
+    // carry a password the runner was never told to mask).
+    debug(message) {
+        core/* debug */.Yz((0,redact/* redactUrlCredentials */.d)(message));
+    }
+    /**
+     * The one log call that prints text as it is (debug, notice, warning, error
+     * and group titles go out as commands whose data @actions/core escapes), so
+     * the one place where a printed value could become a workflow command.
+     */
+    info(message) {
+        for (const line of (0,workflow_commands/* inertLines */.w)((0,redact/* redactUrlCredentials */.d)(message)))
+            core/* info */.pq(line);
+    }
+    notice(message) {
+        core/* notice */.lm((0,redact/* redactUrlCredentials */.d)(message));
+    }
+    warning(message) {
+        core/* warning */.$e((0,redact/* redactUrlCredentials */.d)(message));
+    }
+    error(message) {
+        core/* error */.z3((0,redact/* redactUrlCredentials */.d)(message));
+    }
+    group(name, fn) {
+        return core/* group */.Os((0,redact/* redactUrlCredentials */.d)(name), fn);
+    }
+    setSecret(value) {
+        if (value.trim() !== '')
+            core/* setSecret */.Pq(value);
+    }
+    setOutput(name, value) {
+        core/* setOutput */.uH(name, value);
+    }
+    addPath(dir) {
+        core/* addPath */.fM(dir);
+    }
+    async appendSummary(markdown) {
+        // summary.write() throws when GITHUB_STEP_SUMMARY is unset (some runners, act without it).
+        if (!this.context.env['GITHUB_STEP_SUMMARY']) {
+            core/* info */.pq('No GITHUB_STEP_SUMMARY on this runner: the summary is only in the report file.');
+            return;
+        }
+        await core/* summary */.z.addRaw((0,format/* truncate */.xv)(markdown, STEP_SUMMARY_LIMIT, '_Cut to fit GitHub’s 1 MiB step summary; the full report is in the report file._'), true).write();
+    }
+    async finish(outcome) {
+        if (outcome.error)
+            core/* setFailed */.C1((0,redact/* redactUrlCredentials */.d)(outcome.error.message));
     }
 }
 

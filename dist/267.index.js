@@ -1,5 +1,5 @@
-export const id = 357;
-export const ids = [357];
+export const id = 267;
+export const ids = [267];
 export const modules = {
 
 /***/ 5756:
@@ -289,6 +289,59 @@ module.exports = {
 
 /***/ }),
 
+/***/ 7562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ cacheStoreFor)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
+/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2300);
+/* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4648);
+
+
+
+
+/**
+ * The cache a step uses: the host's own (GitHub: @actions/cache; elsewhere a
+ * folder under ~/.cache/mlops-ci) unless the `cache-url` input names another
+ * place — a folder (path or file://) shared by Jenkins agents, or an S3 prefix.
+ * `maxBytes` caps a folder cache (default DEFAULT_CACHE_MAX_BYTES).
+ */
+async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
+    const url = cacheUrl.trim();
+    if (url === '')
+        return host.cache;
+    if (url.startsWith('s3://')) {
+        const { S3CacheStore } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 8459));
+        return S3CacheStore.fromUrl(url, host);
+    }
+    if (url.startsWith('file://'))
+        return directoryCache(new URL(url).pathname, url, host, input, maxBytes);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
+    }
+    return directoryCache(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(host.context.cwd, url), url, host, input, maxBytes);
+}
+/**
+ * A folder cache at `root`, made when missing. A path that exists and is not
+ * a folder is bad input: every save and restore would only warn, and the
+ * step would pass with a cache that never works.
+ */
+function directoryCache(root, given, host, input, maxBytes) {
+    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .S)(root);
+    if (kind === 'missing' && (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .h)(root))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
+    if (kind === 'file' || kind === 'other')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
+    return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .DirectoryCache */ .Q(root, host, maxBytes);
+}
+
+
+/***/ }),
+
 /***/ 2300:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -336,60 +389,7 @@ function nonFolderAncestor(target) {
 
 /***/ }),
 
-/***/ 4090:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ cacheStoreFor)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
-/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2300);
-/* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7232);
-
-
-
-
-/**
- * The cache a step uses: the host's own (GitHub: @actions/cache; elsewhere a
- * folder under ~/.cache/mlops-ci) unless the `cache-url` input names another
- * place — a folder (path or file://) shared by Jenkins agents, or an S3 prefix.
- * `maxBytes` caps a folder cache (default DEFAULT_CACHE_MAX_BYTES).
- */
-async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
-    const url = cacheUrl.trim();
-    if (url === '')
-        return host.cache;
-    if (url.startsWith('s3://')) {
-        const { S3CacheStore } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(274)]).then(__webpack_require__.bind(__webpack_require__, 7274));
-        return S3CacheStore.fromUrl(url, host);
-    }
-    if (url.startsWith('file://'))
-        return directoryCache(new URL(url).pathname, url, host, input, maxBytes);
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
-    }
-    return directoryCache(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(url), url, host, input, maxBytes);
-}
-/**
- * A folder cache at `root`, made when missing. A path that exists and is not
- * a folder is bad input: every save and restore would only warn, and the
- * step would pass with a cache that never works.
- */
-function directoryCache(root, given, host, input, maxBytes) {
-    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .S)(root);
-    if (kind === 'missing' && (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .h)(root))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
-    if (kind === 'file' || kind === 'other')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
-    return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .DirectoryCache */ .Q(root, host, maxBytes);
-}
-
-
-/***/ }),
-
-/***/ 7357:
+/***/ 6267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -397,7 +397,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  getInputs: () => (/* reexport */ readDataPullInputs),
+  plan: () => (/* binding */ plan),
   run: () => (/* binding */ run)
 });
 
@@ -1179,14 +1179,14 @@ async function planDvc(pulls, context) {
             targets.push({ root: pull.dest, kind: 'file', store, files, source: out.origin });
             continue;
         }
-        const entries = parseDirManifest(await readDirObject(pull, store, prefix, context.cache), `${out.md5}.dir (${out.origin})`);
+        const entries = parseDirManifest(await readDirObject(pull, store, prefix, context), `${out.md5}.dir (${out.origin})`);
         const files = entries.filter((entry) => context.filter(`${pull.displayPath}/${entry.relpath}`)).map((entry) => objectFile(entry.md5, entry.relpath));
         targets.push({ root: pull.dest, kind: 'dir', store, files, source: out.origin });
     }
     return targets;
 }
 /** The `.dir` object: from the local cache when there, else from the remote (verified, then cached). */
-async function readDirObject(pull, store, prefix, cache) {
+async function readDirObject(pull, store, prefix, { cache, cwd }) {
     const { out } = pull;
     const id = `${out.hashName}/${out.md5}.dir`;
     const cached = await cache.read(id);
@@ -1198,7 +1198,7 @@ async function readDirObject(pull, store, prefix, cache) {
         await downloadVerified(store, file, temp, () => undefined);
     }
     catch (err) {
-        throw new Error(`cannot read the .dir manifest of ${external_node_path_default().relative(process.cwd(), out.path) || out.path} (${out.origin}) from remote '${pull.remote.name}': ${err.message}`, { cause: err });
+        throw new Error(`cannot read the .dir manifest of ${external_node_path_default().relative(cwd, out.path) || out.path} (${out.origin}) from remote '${pull.remote.name}': ${err.message}`, { cause: err });
     }
     await cache.adopt(temp, id);
     return (await cache.read(id));
@@ -1362,7 +1362,6 @@ class ObjectCache {
      * file in place would destroy the one copy meant to put it right.
      */
     async keep(file, id) {
-        const target = this.pathOf(id);
         if (this.has(id))
             return; // the same bytes, kept by a parallel transfer
         const temp = this.tempPath();
@@ -1994,8 +1993,8 @@ class LazyS3Store {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./packages/core/src/host/cache-store.ts
-var cache_store = __webpack_require__(4090);
+// EXTERNAL MODULE: ./packages/core/src/cache/open.ts
+var cache_open = __webpack_require__(7562);
 // EXTERNAL MODULE: ./node_modules/ini/lib/ini.js
 var ini = __webpack_require__(5756);
 var ini_default = /*#__PURE__*/__webpack_require__.n(ini);
@@ -2020,9 +2019,10 @@ function findDvcRoot(start) {
  * with `.dvc/config.local` layered over it, as DVC reads them.
  */
 async function resolveDvcRemote(dvcRoot, override, outRemote, input = 'remote') {
-    const wanted = override.trim();
+    const wanted = override?.trim() ?? '';
+    // Only a URL or an absolute path is a location here (anything else names a remote): no base folder applies.
     if (/^s3:\/\//.test(wanted) || wanted.startsWith('file://') || wanted.startsWith('/'))
-        return { name: wanted, url: localUrl(wanted, process.cwd()) };
+        return { name: wanted, url: localUrl(wanted, (external_node_path_default()).sep) };
     if (!dvcRoot)
         throw new errors/* InputError */.dz(input, `no .dvc/config found above the DVC files; name the remote by URL (s3://bucket/prefix or a folder)`);
     const config = await readConfig(dvcRoot);
@@ -2316,93 +2316,106 @@ function checkDeleteScope(dest, workspace) {
 }
 const REPOSITORY_MARKERS = ['.git', '.dvc'];
 
-;// CONCATENATED MODULE: ./packages/core/src/steps/data-pull/inputs.ts
-
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./packages/core/src/steps/data-pull/plan.ts
 /**
- * Reads and checks every input, and every local file they name (DVC files,
- * `.dvc/config`, a pinning manifest), before any transfer: a bad input ends
- * the step here with exit 2 and nothing written.
+ * Plans a pull: reads every input, and every local file they name (DVC files,
+ * `.dvc/config`, a pinning manifest), and checks every place the pull writes
+ * to or deletes in, before any transfer. A bad input ends the step here with
+ * exit 2 and nothing written. The spec's relations (source or dvc; source
+ * needs path; version and as-of only with source, never both) were checked
+ * by the reader before this runs.
  */
-async function readDataPullInputs(reader, host) {
-    const cwd = process.cwd();
-    const source = reader.string('source').trim();
-    const dvcFiles = reader.list('dvc');
-    if (source !== '' && dvcFiles.length > 0)
-        throw new errors/* InputError */.dz('dvc', 'give either source or dvc, not both');
-    if (source === '' && dvcFiles.length === 0)
-        throw new errors/* InputError */.dz('source', 'is required (or give dvc): what to pull, e.g. s3://bucket/prefix/ or data.dvc');
-    const pathText = reader.string('path').trim();
-    const endpoint = reader.string('endpoint').trim();
-    if (endpoint !== '' && !/^https?:\/\/[^/\s]+/.test(endpoint))
-        throw new errors/* InputError */.dz('endpoint', `got '${endpoint}', expected an http(s):// URL`);
-    const pathStyle = reader.choice('path-style');
-    const region = reader.string('region').trim();
-    const concurrency = reader.number('concurrency', { min: 1, max: 512, integer: true }) ?? defaultConcurrency();
-    const progressSeconds = reader.number('progress-interval', { min: 0.1, max: 3600 }) ?? 10;
-    const filter = pathFilter(reader.list('include'), reader.list('exclude'));
-    const cacheDir = external_node_path_default().resolve(cwd, reader.string('cache-dir').trim() || defaultCacheDir());
-    const cacheMaxBytes = readByteSize(reader, 'cache-max-size');
-    const cacheUrl = reader.string('cache-url');
-    // Outside GitHub the cache folder already outlives the run on the same disk: a second
-    // copy through the host's folder cache would only double it. cache-url names a shared one.
-    const crossRun = reader.boolean('cache') && (host.kind === 'github' || cacheUrl.trim() !== '');
-    const crossRunCache = crossRun ? await (0,cache_store/* cacheStoreFor */.Z)(cacheUrl, host, 'cache-url', cacheMaxBytes) : null;
-    const manifestFile = external_node_path_default().resolve(cwd, reader.string('manifest').trim() || external_node_path_default().join(host.context.tempDir, 'mlops-ci', `data-pull-manifest-${process.pid}.json`));
-    const deleteExtra = reader.boolean('delete');
-    const store = {
-        ...(endpoint ? { endpoint } : {}),
-        ...(pathStyle !== 'auto' ? { pathStyle: pathStyle === 'true' } : {}),
-        ...(region ? { region } : {}),
-        maxSockets: concurrency,
-    };
-    const version = reader.string('version').trim();
-    const asOfText = reader.string('as-of').trim();
-    let mode;
-    if (source !== '') {
-        if (pathText === '')
-            throw new errors/* InputError */.dz('path', 'is required with source: the folder the data lands in');
-        checkSourceUrl(source);
-        if (!source.startsWith('s3://'))
-            checkLocalSource(source, localFolder(source, cwd));
-        if (version !== '' && asOfText !== '')
-            throw new errors/* InputError */.dz('as-of', 'give version or as-of, not both');
-        const asOf = asOfText === '' ? undefined : parseAsOf(asOfText);
-        if (asOf && !source.startsWith('s3://'))
-            throw new errors/* InputError */.dz('as-of', `needs an s3:// source with versioning; got ${source}`);
-        const pinned = version === '' ? undefined : await readPinnedVersions(external_node_path_default().resolve(cwd, version));
-        mode = { kind: 'source', url: source, dest: external_node_path_default().resolve(cwd, pathText), ...(asOf ? { asOf } : {}), ...(pinned ? { pinned } : {}) };
-    }
-    else {
-        if (version !== '')
-            throw new errors/* InputError */.dz('version', 'applies to source, not dvc: a DVC file already pins its data by hash');
-        if (asOfText !== '')
-            throw new errors/* InputError */.dz('as-of', 'applies to source, not dvc: a DVC file already pins its data by hash');
-        mode = await dvcMode(dvcFiles, reader.string('remote'), pathText, cwd, host);
-    }
-    checkPlaces(mode, cacheDir, manifestFile, pathText);
+
+
+
+
+
+
+
+
+
+
+async function planRequest(reader, host) {
+    const { cwd } = host.context;
+    const endpoint = readEndpoint(reader);
+    const pathStyle = reader.get('path-style');
+    const region = reader.get('region');
+    const concurrency = reader.get('concurrency') ?? defaultConcurrency();
+    const progressIntervalMs = reader.get('progress-interval') * 1000;
+    const filter = pathFilter(reader.get('include'), reader.get('exclude'));
+    const cacheDir = external_node_path_default().resolve(cwd, reader.get('cache-dir') ?? defaultCacheDir(host.context.env));
+    const cacheMaxBytes = readByteSize('cache-max-size', reader.get('cache-max-size'));
+    const crossRunCache = await planCrossRunCache(reader, host, cacheMaxBytes);
+    const manifestFile = external_node_path_default().resolve(cwd, reader.get('manifest') ?? defaultManifestFile(host.context.tempDir));
+    const deleteExtra = reader.get('delete');
+    const pathText = reader.get('path');
+    const source = reader.get('source');
+    const mode = source !== undefined ? await sourceMode(reader, source, cwd) : await dvcMode(reader.get('dvc'), reader.get('remote'), pathText, cwd, host);
+    checkPlaces(mode, cacheDir, manifestFile, pathText !== undefined);
     if (deleteExtra)
         for (const dest of deletedIn(mode))
             checkDeleteScope(dest, host.context.workspace);
-    return { mode, store, filter, concurrency, deleteExtra, cacheDir, cacheMaxBytes, crossRunCache, manifestFile, progressIntervalMs: progressSeconds * 1000 };
+    const store = storeOptions(endpoint, pathStyle, region, concurrency);
+    return { mode, store, filter, concurrency, deleteExtra, cacheDir, cacheMaxBytes, crossRunCache, manifestFile, progressIntervalMs };
+}
+function readEndpoint(reader) {
+    const endpoint = reader.get('endpoint');
+    if (endpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(endpoint))
+        throw new errors/* InputError */.dz('endpoint', `got '${endpoint}', expected an http(s):// URL`);
+    return endpoint;
+}
+function storeOptions(endpoint, pathStyle, region, concurrency) {
+    return {
+        ...(endpoint !== undefined ? { endpoint } : {}),
+        ...(pathStyle !== 'auto' ? { pathStyle: pathStyle === 'true' } : {}),
+        ...(region !== undefined ? { region } : {}),
+        maxSockets: concurrency,
+    };
+}
+/**
+ * Outside GitHub the cache folder already outlives the run on the same disk: a
+ * second copy through the host's folder cache would only double it. cache-url
+ * names a shared one.
+ */
+async function planCrossRunCache(reader, host, maxBytes) {
+    const cacheUrl = reader.get('cache-url');
+    const crossRun = reader.get('cache') && (host.kind === 'github' || cacheUrl !== undefined);
+    if (!crossRun)
+        return null;
+    return cacheUrl === undefined ? host.cache : (0,cache_open/* cacheStoreFor */.Z)(cacheUrl, host, 'cache-url', maxBytes);
+}
+/** `source`: its URL checked (a local one must be a folder), as of a time or pinned by a manifest. */
+async function sourceMode(reader, source, cwd) {
+    const dest = external_node_path_default().resolve(cwd, givenByRelation(reader.get('path'), 'path'));
+    checkSourceUrl(source);
+    if (!source.startsWith('s3://'))
+        checkLocalSource(source, localFolder(source, cwd));
+    const asOfText = reader.get('as-of');
+    const asOf = asOfText === undefined ? undefined : parseAsOf(asOfText);
+    if (asOf && !source.startsWith('s3://'))
+        throw new errors/* InputError */.dz('as-of', `needs an s3:// source with versioning; got ${source}`);
+    const version = reader.get('version');
+    const pinned = version === undefined ? undefined : await readPinnedVersions(external_node_path_default().resolve(cwd, version));
+    return { kind: 'source', url: source, dest, ...(asOf ? { asOf } : {}), ...(pinned ? { pinned } : {}) };
+}
+/**
+ * An input the spec's relations make present here (the reader checked them
+ * before plan ran); its type cannot say so, hence this check for the compiler.
+ */
+function givenByRelation(value, name) {
+    if (value === undefined)
+        throw new Error(`data-pull: '${name}' was not given, though the spec's relations require it here`);
+    return value;
 }
 /** Every place the pull writes is of the kind it needs (a folder, or a file), before anything is written. */
-function checkPlaces(mode, cacheDir, manifestFile, pathText) {
+function checkPlaces(mode, cacheDir, manifestFile, pathGiven) {
     checkFolderPath('cache-dir', cacheDir);
     checkFilePath('manifest', manifestFile);
     if (mode.kind === 'source')
         return checkFolderPath('path', mode.dest);
     for (const { out, dest, displayPath } of mode.pulls) {
         // With `path` the user named the place; else the DVC file did.
-        const [input, what] = pathText !== '' ? ['path', `'path' (${out.isDir ? 'folder' : 'file'} out ${displayPath})`] : ['dvc', `${out.origin}: out ${displayPath}`];
+        const [input, what] = pathGiven ? ['path', `'path' (${out.isDir ? 'folder' : 'file'} out ${displayPath})`] : ['dvc', `${out.origin}: out ${displayPath}`];
         if (out.isDir)
             checkFolderPath(input, dest, what);
         else
@@ -2417,6 +2430,7 @@ function deletedIn(mode) {
 function localFolder(source, cwd) {
     return source.startsWith('file://') ? new URL(source).pathname : external_node_path_default().resolve(cwd, source);
 }
+/** `dvc`: every out of the DVC files, with the remote its repository configures and where it lands. */
 async function dvcMode(files, remoteInput, pathText, cwd, host) {
     const outs = (await Promise.all(files.map((file) => readDvcOuts(file, cwd)))).flat();
     if (outs.length === 0)
@@ -2433,16 +2447,16 @@ async function dvcMode(files, remoteInput, pathText, cwd, host) {
         }
         const displayPath = external_node_path_default().relative(base, out.path).split((external_node_path_default()).sep).join('/');
         let dest = out.path;
-        if (pathText !== '')
+        if (pathText !== undefined)
             dest = outs.length === 1 ? external_node_path_default().resolve(cwd, pathText) : external_node_path_default().resolve(cwd, pathText, displayPath);
         pulls.push({ out, remote, dest, displayPath });
     }
-    return { kind: 'dvc', pulls, base: pathText !== '' && outs.length > 1 ? external_node_path_default().resolve(cwd, pathText) : base };
+    return { kind: 'dvc', pulls, base: pathText !== undefined && outs.length > 1 ? external_node_path_default().resolve(cwd, pathText) : base };
 }
-function readByteSize(reader, name) {
-    const text = reader.string(name).trim();
+function readByteSize(name, text) {
     const bytes = (0,cache_cap/* parseByteSize */.nS)(text);
     // A size is short: quote at most its start, without control characters, so a huge or hostile value is never echoed.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
     const shown = (text.length > 32 ? `${text.slice(0, 32)}…` : text).replace(/[\u0000-\u001f\u007f]/g, '?');
     if (bytes === undefined)
         throw new errors/* InputError */.dz(name, `got '${shown}', expected a size such as 10GiB, 500MB, 750M or a number of bytes`);
@@ -2489,9 +2503,13 @@ function pathFilter(include, exclude) {
 function defaultConcurrency() {
     return Math.min(64, Math.max(32, external_node_os_default().availableParallelism() * 16));
 }
-function defaultCacheDir() {
-    const toolCache = process.env['RUNNER_TOOL_CACHE'];
+function defaultCacheDir(env) {
+    const toolCache = env['RUNNER_TOOL_CACHE'];
     return toolCache ? external_node_path_default().join(toolCache, 'mlops-ci', 'data-pull') : external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'mlops-ci', 'data-pull');
+}
+/** One per process: two pulls in one run must not write each other's manifest. */
+function defaultManifestFile(tempDir) {
+    return external_node_path_default().join(tempDir, 'mlops-ci', `data-pull-manifest-${process.pid}.json`);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/data-pull/index.ts
@@ -2505,11 +2523,20 @@ function defaultCacheDir() {
 
 
 
-
-const CACHE_KEY_PREFIX = 'mlops-ci-data-pull-';
-async function run(inputs, host) {
+/**
+ * Reads the inputs, then plans the pull: lists the source or reads the DVC
+ * outs and their .dir manifests. Both are reading what the inputs name, so a
+ * source with nothing to pull or a manifest that climbs out of its folder is
+ * bad input (exit 2) found before anything is put in place.
+ */
+async function plan(reader, host) {
+    const inputs = await planRequest(reader, host);
     const cache = new ObjectCache(inputs.cacheDir);
-    const targets = await host.group('Plan the pull', () => plan(inputs, cache, host));
+    const targets = await host.group('Plan the pull', () => planTargets(inputs, cache, host));
+    return { inputs, cache, targets };
+}
+const CACHE_KEY_PREFIX = 'mlops-ci-data-pull-';
+async function run({ inputs, cache, targets }, host) {
     const fileCount = targets.reduce((sum, target) => sum + target.files.length, 0);
     host.info(`${fileCount} files from ${describeSources(targets)}`);
     const cacheKey = `${CACHE_KEY_PREFIX}${planIdentity(targets)}`;
@@ -2574,10 +2601,10 @@ async function evictToCap(cache, targets, maxBytes, host) {
     }
 }
 /** What to put where: listing the source, or reading the DVC outs. */
-async function plan(inputs, cache, host) {
+async function planTargets(inputs, cache, host) {
     const { mode } = inputs;
     if (mode.kind === 'source') {
-        const { store, prefix } = openStore(mode.url, storeOptions(inputs.store));
+        const { store, prefix } = openStore(mode.url, data_pull_storeOptions(inputs.store, host.context.env), host.context.cwd);
         if (mode.asOf)
             host.info(`as of ${mode.asOf.toISOString()}`);
         if (mode.pinned)
@@ -2587,12 +2614,12 @@ async function plan(inputs, cache, host) {
     const stores = new Map();
     for (const { remote } of mode.pulls) {
         if (!stores.has(remote.url))
-            stores.set(remote.url, openStore(remote.url, storeOptions({ ...remoteOptions(remote), ...inputs.store })));
+            stores.set(remote.url, openStore(remote.url, data_pull_storeOptions({ ...remoteOptions(remote), ...inputs.store }, host.context.env), host.context.cwd));
     }
     const storeFor = (remote) => stores.get(remote.url);
     for (const pull of mode.pulls)
         host.info(`${pull.displayPath} (${pull.out.origin}, ${pull.out.hashName === 'md5' ? 'DVC 3.x' : 'DVC 2.x'}) from remote '${pull.remote.name}'`);
-    return planDvc(mode.pulls, { cache, storeFor, filter: inputs.filter, log: host });
+    return planDvc(mode.pulls, { cache, storeFor, filter: inputs.filter, log: host, cwd: host.context.cwd });
 }
 /** A DVC remote's own endpoint, region and keys; the step's inputs win over them. */
 function remoteOptions(remote) {
@@ -2602,10 +2629,10 @@ function remoteOptions(remote) {
         ...(remote.credentials ? { credentials: remote.credentials } : {}),
     };
 }
-/** Path-style addressing by default when talking to an S3-compatible endpoint. */
-function storeOptions(options) {
-    const endpoint = options.endpoint ?? process.env['AWS_ENDPOINT_URL'];
-    return { ...options, pathStyle: options.pathStyle ?? endpoint !== undefined };
+/** Path-style addressing by default when talking to an S3-compatible endpoint; AWS_* defaults from the run's environment. */
+function data_pull_storeOptions(options, env) {
+    const endpoint = options.endpoint ?? env['AWS_ENDPOINT_URL'];
+    return { ...options, pathStyle: options.pathStyle ?? endpoint !== undefined, env };
 }
 async function restoreCache(inputs, key, host) {
     const cache = inputs.crossRunCache;

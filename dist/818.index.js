@@ -1,6 +1,59 @@
-export const id = 673;
-export const ids = [673];
+export const id = 818;
+export const ids = [818];
 export const modules = {
+
+/***/ 7562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ cacheStoreFor)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
+/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2300);
+/* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4648);
+
+
+
+
+/**
+ * The cache a step uses: the host's own (GitHub: @actions/cache; elsewhere a
+ * folder under ~/.cache/mlops-ci) unless the `cache-url` input names another
+ * place — a folder (path or file://) shared by Jenkins agents, or an S3 prefix.
+ * `maxBytes` caps a folder cache (default DEFAULT_CACHE_MAX_BYTES).
+ */
+async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
+    const url = cacheUrl.trim();
+    if (url === '')
+        return host.cache;
+    if (url.startsWith('s3://')) {
+        const { S3CacheStore } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 8459));
+        return S3CacheStore.fromUrl(url, host);
+    }
+    if (url.startsWith('file://'))
+        return directoryCache(new URL(url).pathname, url, host, input, maxBytes);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
+    }
+    return directoryCache(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(host.context.cwd, url), url, host, input, maxBytes);
+}
+/**
+ * A folder cache at `root`, made when missing. A path that exists and is not
+ * a folder is bad input: every save and restore would only warn, and the
+ * step would pass with a cache that never works.
+ */
+function directoryCache(root, given, host, input, maxBytes) {
+    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .S)(root);
+    if (kind === 'missing' && (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .h)(root))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
+    if (kind === 'file' || kind === 'other')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
+    return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .DirectoryCache */ .Q(root, host, maxBytes);
+}
+
+
+/***/ }),
 
 /***/ 2300:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -49,60 +102,7 @@ function nonFolderAncestor(target) {
 
 /***/ }),
 
-/***/ 4090:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ cacheStoreFor)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
-/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2300);
-/* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7232);
-
-
-
-
-/**
- * The cache a step uses: the host's own (GitHub: @actions/cache; elsewhere a
- * folder under ~/.cache/mlops-ci) unless the `cache-url` input names another
- * place — a folder (path or file://) shared by Jenkins agents, or an S3 prefix.
- * `maxBytes` caps a folder cache (default DEFAULT_CACHE_MAX_BYTES).
- */
-async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
-    const url = cacheUrl.trim();
-    if (url === '')
-        return host.cache;
-    if (url.startsWith('s3://')) {
-        const { S3CacheStore } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(274)]).then(__webpack_require__.bind(__webpack_require__, 7274));
-        return S3CacheStore.fromUrl(url, host);
-    }
-    if (url.startsWith('file://'))
-        return directoryCache(new URL(url).pathname, url, host, input, maxBytes);
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
-    }
-    return directoryCache(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(url), url, host, input, maxBytes);
-}
-/**
- * A folder cache at `root`, made when missing. A path that exists and is not
- * a folder is bad input: every save and restore would only warn, and the
- * step would pass with a cache that never works.
- */
-function directoryCache(root, given, host, input, maxBytes) {
-    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .S)(root);
-    if (kind === 'missing' && (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .h)(root))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
-    if (kind === 'file' || kind === 'other')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
-    return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .DirectoryCache */ .Q(root, host, maxBytes);
-}
-
-
-/***/ }),
-
-/***/ 1673:
+/***/ 4818:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -110,7 +110,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  getInputs: () => (/* reexport */ readSetupEnvInputs),
+  plan: () => (/* reexport */ planSetupEnv),
   run: () => (/* binding */ run)
 });
 
@@ -834,7 +834,8 @@ class PipenvManager extends EnvManager {
     /**
      * The env as pipenv makes it: with virtualenv, pipenv's own dependency, from
      * pipenv's installation. It seeds pip from wheels it keeps instead of
-     * `python -m venv`'s ensurepip, which costs ~3.5 s a build. Without one beside
+     * `python -m venv`'s ensurepip, the slowest part of making an env
+     * (bench/setup-env/README.md). Without one beside
      * pipenv: the plain venv.
      */
     async makeEnv() {
@@ -1011,8 +1012,7 @@ function createManager(plan, runner) {
  * like any other folder, and deleting it by hand is the way out.
  */
 async function replaceableEnvPath(name, workDir) {
-    const given = name.trim() || '.venv';
-    const envPath = external_node_path_default().resolve(workDir, given);
+    const envPath = external_node_path_default().resolve(workDir, name);
     if (isSelfOrAncestor(envPath, workDir)) {
         throw new errors/* InputError */.dz('env-name', `got '${name}', which is the project folder or above it; name a folder of its own such as .venv`);
     }
@@ -1281,23 +1281,11 @@ async function python_discovery_isFile(file) {
     return (0,promises_.stat)(file).then((info) => info.isFile(), () => false);
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/env/types.ts
-/** What `manager` accepts besides `auto`. */
-const MANAGER_NAMES = (/* unused pure expression or super */ null && (['venv', 'pipenv', 'poetry', 'uv', 'conda', 'mamba', 'micromamba']));
-/** The variable each manager's tool reads its download cache folder from. */
-const DOWNLOAD_CACHE_VARIABLE = {
-    venv: 'PIP_CACHE_DIR',
-    pipenv: 'PIP_CACHE_DIR',
-    poetry: 'POETRY_CACHE_DIR',
-    uv: 'UV_CACHE_DIR',
-    conda: 'CONDA_PKGS_DIRS',
-    mamba: 'CONDA_PKGS_DIRS',
-    micromamba: 'CONDA_PKGS_DIRS',
-};
-
-// EXTERNAL MODULE: ./packages/core/src/host/cache-store.ts
-var cache_store = __webpack_require__(4090);
-;// CONCATENATED MODULE: ./packages/core/src/steps/setup-env/inputs.ts
+// EXTERNAL MODULE: ./packages/core/src/env/types.ts
+var types = __webpack_require__(168);
+// EXTERNAL MODULE: ./packages/core/src/cache/open.ts
+var cache_open = __webpack_require__(7562);
+;// CONCATENATED MODULE: ./packages/core/src/steps/setup-env/plan.ts
 
 
 
@@ -1317,31 +1305,79 @@ const TOOL_OF = { pipenv: 'pipenv', poetry: 'poetry', uv: 'uv' };
  * python-version, the cache. A lock file that does not parse, a version no
  * interpreter has, a forced manager without its lock file: exit 2 here,
  * with what was found, and nothing created.
+ *
+ * Every input is read before the project folder is looked at, so bad input
+ * is named as such even in a folder with nothing to build from.
  */
-async function readSetupEnvInputs(reader, host) {
-    const env = process.env;
-    const choice = reader.choice('manager');
-    const workDir = await workingDirectory(reader.string('working-directory'));
-    const overrides = {
-        lockFile: reader.string('lock-file').trim() ? external_node_path_default().resolve(workDir, reader.string('lock-file').trim()) : null,
-        requirements: reader.list('requirements').map((file) => external_node_path_default().resolve(workDir, file)),
-    };
-    const envPath = await replaceableEnvPath(reader.string('env-name'), workDir);
-    const extras = reader.list('extras').map(checkExtra);
-    const cacheKeySuffix = checkSuffix(reader.string('cache-key-suffix').trim());
-    const cache = reader.boolean('cache') ? await (0,cache_store/* cacheStoreFor */.Z)(reader.string('cache-url'), host) : null;
-    const versionSpec = parseSpec(reader.string('python-version').trim(), 'python-version');
+async function planSetupEnv(reader, host) {
+    const { env, tempDir } = host.context;
+    const choice = reader.get('manager');
+    const workDir = await workingDirectory(reader.get('working-directory'), host.context.cwd);
+    const overrides = fileOverrides(reader, workDir);
+    const envPath = await replaceableEnvPath(reader.get('env-name'), workDir);
+    const extras = reader.get('extras').map(checkExtra);
+    const cacheKeySuffix = checkSuffix(reader.get('cache-key-suffix'));
+    const cache = await cacheStore(reader, host);
+    const versionSpec = parseSpec(reader.get('python-version'), 'python-version');
     const detected = choice === 'auto' ? await detectManager(workDir, overrides) : choice;
     const files = await readProjectFiles(detected, workDir, overrides);
     const manager = files.condaEnv ? await resolveCondaTool(detected, env) : detected;
     const interpreter = await interpreterFor(manager, files, versionSpec, workDir, host);
-    const variable = DOWNLOAD_CACHE_VARIABLE[manager];
-    const ownDownloads = !env[variable];
-    const downloadCache = env[variable] || external_node_path_default().join(host.context.tempDir, 'mlops-ci', 'setup-env', 'downloads', manager);
+    const usersDownloads = env[types/* DOWNLOAD_CACHE_VARIABLE */.F[manager]];
+    const downloadCache = usersDownloads || ownDownloadCache(manager, tempDir);
     const plan = { manager, tool: files.condaEnv ? manager : (TOOL_OF[manager] ?? 'python'), files, envPath, interpreter, extras, downloadCache };
+    return { plan, cache, cacheKeySuffix, lockExportFile: lockExportFile(manager, envPath, tempDir), cacheDownloads: !usersDownloads };
+}
+/** The project folder; a relative one starts where the step was started. */
+async function workingDirectory(given, cwd) {
+    const dir = external_node_path_default().resolve(cwd, given);
+    const info = await (0,promises_.stat)(dir).catch(() => null);
+    if (!info?.isDirectory())
+        throw new errors/* InputError */.dz('working-directory', `got '${given}', which is not a folder (${dir})`);
+    return dir;
+}
+/** The lock file and requirements the user named; relative ones start in the project folder. */
+function fileOverrides(reader, workDir) {
+    const lockFile = reader.get('lock-file');
+    return {
+        lockFile: lockFile === undefined ? null : external_node_path_default().resolve(workDir, lockFile),
+        requirements: reader.get('requirements').map((file) => external_node_path_default().resolve(workDir, file)),
+    };
+}
+/** The cache store `cache-url` names, the host's own when it names none; null when caching is off. */
+async function cacheStore(reader, host) {
+    if (!reader.get('cache'))
+        return null;
+    const url = reader.get('cache-url');
+    return url === undefined ? host.cache : (0,cache_open/* cacheStoreFor */.Z)(url, host);
+}
+function checkExtra(extra) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(extra))
+        throw new errors/* InputError */.dz('extras', `got '${extra}', expected names of letters, digits, '.', '_' and '-'`);
+    return extra;
+}
+function checkSuffix(suffix) {
+    if (suffix !== undefined && !/^[A-Za-z0-9._-]+$/.test(suffix))
+        throw new errors/* InputError */.dz('cache-key-suffix', `got '${suffix}', expected letters, digits, '.', '_' and '-'`);
+    return suffix;
+}
+/** `text` as a version spec; `source` names where it came from when that is a file, not the input. */
+function parseSpec(text, source) {
+    if (text === undefined)
+        return null;
+    const spec = parseVersionSpec(text);
+    if (!spec)
+        throw new errors/* InputError */.dz('python-version', `got '${text}'${source === 'python-version' ? '' : ` (from ${source})`}, expected a version such as ${ACCEPTED_FORMS}`);
+    return spec;
+}
+/** The download cache folder when the user's environment names none (PIP_CACHE_DIR...): the run's, one per manager. */
+function ownDownloadCache(manager, tempDir) {
+    return external_node_path_default().join(tempDir, 'mlops-ci', 'setup-env', 'downloads', manager);
+}
+/** One lock export per env path, so two envs set up in one run keep their own. */
+function lockExportFile(manager, envPath, tempDir) {
     const tag = (0,external_node_crypto_.createHash)('sha256').update(envPath).digest('hex').slice(0, 12);
-    const lockExportFile = external_node_path_default().join(host.context.tempDir, 'mlops-ci', 'setup-env', `${manager}-${tag}-lock.txt`);
-    return { plan, cache, cacheKeySuffix, lockExportFile, cacheDownloads: ownDownloads };
+    return external_node_path_default().join(tempDir, 'mlops-ci', 'setup-env', `${manager}-${tag}-lock.txt`);
 }
 /**
  * The interpreter a venv is made from: python-version, else the project's
@@ -1354,39 +1390,14 @@ async function interpreterFor(manager, files, versionSpec, workDir, host) {
             host.warning(`python-version '${versionSpec.text}' is not used by ${manager}: the interpreter comes from ${external_node_path_default().basename(files.condaEnv.file)} (python ${files.condaEnv.python ?? 'unpinned'}).`);
         return null;
     }
-    await requireTool(manager, process.env);
+    await requireTool(manager, host.context.env);
     return findInterpreter(versionSpec ?? (await pythonVersionFile(workDir)), host);
-}
-async function workingDirectory(text) {
-    const dir = external_node_path_default().resolve(text.trim() || '.');
-    const info = await (0,promises_.stat)(dir).catch(() => null);
-    if (!info?.isDirectory())
-        throw new errors/* InputError */.dz('working-directory', `got '${text}', which is not a folder (${dir})`);
-    return dir;
-}
-function checkExtra(extra) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(extra))
-        throw new errors/* InputError */.dz('extras', `got '${extra}', expected names of letters, digits, '.', '_' and '-'`);
-    return extra;
-}
-function checkSuffix(suffix) {
-    if (suffix !== '' && !/^[A-Za-z0-9._-]+$/.test(suffix))
-        throw new errors/* InputError */.dz('cache-key-suffix', `got '${suffix}', expected letters, digits, '.', '_' and '-'`);
-    return suffix;
-}
-function parseSpec(text, source) {
-    if (text === '')
-        return null;
-    const spec = parseVersionSpec(text);
-    if (!spec)
-        throw new errors/* InputError */.dz('python-version', `got '${text}'${source === 'python-version' ? '' : ` (from ${source})`}, expected a version such as ${ACCEPTED_FORMS}`);
-    return spec;
 }
 /** pyenv's `.python-version` in the project, when python-version is not given. */
 async function pythonVersionFile(workDir) {
     const file = external_node_path_default().join(workDir, '.python-version');
     const text = await (0,promises_.readFile)(file, 'utf8').catch(() => '');
-    const first = text.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('#')) ?? '';
+    const first = text.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('#'));
     return parseSpec(first, file);
 }
 /**
@@ -1395,9 +1406,10 @@ async function pythonVersionFile(workDir) {
  * all there are.
  */
 async function findInterpreter(spec, host) {
-    const runner = new CommandRunner(host);
+    const env = host.context.env;
+    const runner = new CommandRunner(host, env);
     const found = await host.group('Find a Python interpreter', async () => {
-        const interpreters = await findInterpreters(runner, process.env, spec ? { matching: spec } : { firstOnly: true });
+        const interpreters = await findInterpreters(runner, env, spec ? { matching: spec } : { firstOnly: true });
         for (const interpreter of interpreters)
             host.info(`${interpreter.version}  ${interpreter.executable}  (${interpreter.source})`);
         return interpreters;
@@ -1406,7 +1418,7 @@ async function findInterpreter(spec, host) {
     if (!chosen) {
         if (!spec)
             throw new Error('no Python interpreter was found on PATH, in pyenv, among uv-managed pythons or in the runner tool cache: install one before this step (actions/setup-python, pyenv install, uv python install)');
-        const every = await findInterpreters(runner, process.env);
+        const every = await findInterpreters(runner, env);
         throw new errors/* InputError */.dz('python-version', `no interpreter matches '${spec.text}'; found ${describeInterpreters(every)}. Install one (actions/setup-python, pyenv install, uv python install) or change python-version`);
     }
     host.info(`Using Python ${chosen.version} at ${chosen.executable}${spec ? ` (python-version ${spec.text})` : ''}`);
@@ -1441,8 +1453,8 @@ async function requireTool(manager, env) {
 
 
 /**
- * A built env is shared with a directory cache by hard links: restoring
- * 11,000 files by links takes a fraction of the seconds writing 390 MB does.
+ * A built env is shared with a directory cache by hard links: restoring it
+ * writes no file content (bench/setup-env/README.md has the figures).
  * Safe because pip and uv replace files (unlink, write anew) rather than
  * writing into them, the same trade uv's own hard-link installs make; the
  * health check still vets every restore. Not for the download cache, which
@@ -1450,7 +1462,7 @@ async function requireTool(manager, env) {
  */
 const ENV_CACHE = { link: true };
 async function run(inputs, host) {
-    const runner = new CommandRunner(host);
+    const runner = new CommandRunner(host, host.context.env);
     const manager = createManager(inputs.plan, runner);
     const keys = await cacheKeys(inputs.plan, { relocatable: manager.relocatable, suffix: inputs.cacheKeySuffix });
     host.info(`${manager.name} env at ${inputs.plan.envPath} from ${inputs.plan.files.lockInputs.join(', ')}; cache key ${keys.env}`);
@@ -1488,7 +1500,7 @@ async function reuseEnv(manager, runner, keys, inputs, host) {
         host.info('Caching is off (cache: false).');
         return null;
     }
-    const matched = await restoreEnv(inputs.cache, keys, inputs.plan.envPath);
+    const matched = await restoreEnv(inputs.cache, keys, inputs.plan.envPath, host.context.cwd);
     if (!matched) {
         host.info(`No cached env for ${keys.env}.`);
         return null;
@@ -1510,9 +1522,9 @@ async function reuseEnv(manager, runner, keys, inputs, host) {
  * only the mark keeps the next run from trusting it. Every cache store adds
  * files to the folder and keeps the ones it did not save, so the mark stays.
  */
-async function restoreEnv(cache, keys, envPath) {
+async function restoreEnv(cache, keys, envPath, cwd) {
     await clearEnvFolder(envPath);
-    const matched = await cache.restore([cachePath(envPath)], keys.env, [], ENV_CACHE);
+    const matched = await cache.restore([cachePath(envPath, cwd)], keys.env, [], ENV_CACHE);
     if (matched)
         await markFinished(envPath);
     return matched;
@@ -1539,7 +1551,7 @@ async function buildEnv(manager, runner, keys, inputs, host) {
 async function saveToCache(cache, manager, keys, inputs, what, host) {
     if (what.env) {
         host.info(`Saving the env to the cache as ${keys.env}.`);
-        await cache.save([cachePath(inputs.plan.envPath)], keys.env, ENV_CACHE);
+        await cache.save([cachePath(inputs.plan.envPath, host.context.cwd)], keys.env, ENV_CACHE);
     }
     if (what.downloads) {
         await manager.trimDownloadCache();
@@ -1595,8 +1607,8 @@ async function restoreDownloads(inputs, keys, host) {
  * given, so an absolute path would miss on any runner whose workspace lives
  * elsewhere — and a relocatable (uv) env is meant to be restored there.
  */
-function cachePath(envPath) {
-    const relative = external_node_path_default().relative(process.cwd(), envPath);
+function cachePath(envPath, cwd) {
+    const relative = external_node_path_default().relative(cwd, envPath);
     return relative !== '' && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative) ? relative : envPath;
 }
 /** The env's Python version: a venv runs the very interpreter it was made from, so only conda's is asked. */

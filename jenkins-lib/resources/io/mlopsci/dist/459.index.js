@@ -1,8 +1,8 @@
-export const id = 274;
-export const ids = [274,242];
+export const id = 459;
+export const ids = [459,242];
 export const modules = {
 
-/***/ 7274:
+/***/ 8459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -26,7 +26,7 @@ export const modules = {
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_7__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7638);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6192);
-/* harmony import */ var _s3_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2242);
+/* harmony import */ var _storage_s3_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2242);
 
 
 
@@ -59,11 +59,11 @@ class S3CacheStore {
         this.log = log;
     }
     static fromUrl(url, host) {
-        const parsed = (0,_s3_js__WEBPACK_IMPORTED_MODULE_10__.parseS3Url)(url);
+        const parsed = (0,_storage_s3_js__WEBPACK_IMPORTED_MODULE_10__.parseS3Url)(url);
         if (!parsed)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz('cache-url', `got '${url}', expected s3://bucket/prefix`);
         const prefix = parsed.prefix === '' || parsed.prefix.endsWith('/') ? parsed.prefix : `${parsed.prefix}/`;
-        return new S3CacheStore((0,_s3_js__WEBPACK_IMPORTED_MODULE_10__.createS3Client)({}), parsed.bucket, prefix, host);
+        return new S3CacheStore((0,_storage_s3_js__WEBPACK_IMPORTED_MODULE_10__.createS3Client)({}), parsed.bucket, prefix, host);
     }
     async restore(paths, key, restoreKeys = []) {
         const scratch = node_path__WEBPACK_IMPORTED_MODULE_5___default().join(node_os__WEBPACK_IMPORTED_MODULE_4___default().tmpdir(), `mlops-ci-cache-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}.tar`);
@@ -407,9 +407,10 @@ const DEFAULT_MAX_SOCKETS = 50;
 function createS3Client(options, tuning = {}) {
     const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
     // The service-specific variable wins over the general one, as in the SDK's own resolution.
-    const endpoint = options.endpoint || process.env['AWS_ENDPOINT_URL_S3'] || process.env['AWS_ENDPOINT_URL'] || undefined;
+    const env = options.env ?? process.env;
+    const endpoint = options.endpoint || env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL'] || undefined;
     return new dist_cjs.S3Client({
-        region: options.region || process.env['AWS_REGION'] || process.env['AWS_DEFAULT_REGION'] || 'us-east-1',
+        region: options.region || env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || 'us-east-1',
         ...(endpoint ? { endpoint } : {}),
         // Path-style by default on S3-compatible endpoints: most of them need it.
         forcePathStyle: options.pathStyle ?? endpoint !== undefined,

@@ -1,5 +1,5 @@
-export const id = 324;
-export const ids = [324];
+export const id = 716;
+export const ids = [716];
 export const modules = {
 
 /***/ 1150:
@@ -7,7 +7,6 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   ES: () => (/* binding */ describeLine),
 /* harmony export */   Vp: () => (/* binding */ isValidEnvName),
 /* harmony export */   ci: () => (/* binding */ parseEnvLines),
 /* harmony export */   nS: () => (/* binding */ parseByteSize),
@@ -16,12 +15,14 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
 /**
  * Parsers for the values a container run is described with: durations, byte
  * sizes, image references, mounts and env files. Each returns null (or throws
  * a plain Error saying what is accepted) so the step can turn it into an
  * InputError naming its own input.
  */
+
 
 /** `45s`, `90m`, `2h`, `1h30m`, or a bare number of seconds. Returns seconds, or null when it does not parse. */
 function parseDuration(text) {
@@ -110,10 +111,6 @@ function isValidEnvName(name) {
  * starts with when it starts with one — never the rest, which may be a
  * secret value (`API_TOKEN: s3cr3t` has no `=`, but is still a value).
  */
-function describeLine(line, index) {
-    const name = /^\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(line)?.[1];
-    return `line ${index + 1}${name ? ` (starting with the name ${name})` : ''}`;
-}
 /**
  * `KEY=VALUE` lines (Docker's env-file format: no quoting, `#` comments,
  * blank lines skipped; a bare `KEY` takes its value from `environment`).
@@ -128,7 +125,7 @@ function parseEnvLines(lines, environment) {
         const eq = line.indexOf('=');
         const name = eq === -1 ? line.trim() : line.slice(0, eq);
         if (!isValidEnvName(name))
-            throw new Error(`${describeLine(line, index)} is not KEY=VALUE or a variable name`);
+            throw new Error(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeLine */ .ES)(line, index)} is not KEY=VALUE or a variable name`);
         if (eq !== -1)
             env.set(name, line.slice(eq + 1));
         else if (environment[name] !== undefined)
@@ -140,7 +137,7 @@ function parseEnvLines(lines, environment) {
 
 /***/ }),
 
-/***/ 1324:
+/***/ 2716:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -149,7 +146,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   containerName: () => (/* binding */ containerName),
-  getInputs: () => (/* reexport */ readTrainInputs),
+  plan: () => (/* reexport */ planTrain),
   run: () => (/* binding */ run)
 });
 
@@ -775,78 +772,46 @@ function sleep(ms) {
 var parse = __webpack_require__(1150);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
-;// CONCATENATED MODULE: ./packages/core/src/steps/train-in-container/inputs.ts
+;// CONCATENATED MODULE: ./packages/core/src/steps/train-in-container/plan.ts
 
 
 
 
 
+/** A build stage (`target`) or a network name, as the engines accept them. */
+const ENGINE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 /**
  * Reads and checks every input before any work: a bad reference, mount,
  * size, duration or an empty command ends the step here (exit 2), before an
- * engine is asked anything or a folder is created.
+ * engine is asked anything or a folder is created. Relative paths resolve
+ * against the run's working folder; the working directory of the command
+ * defaults to the workspace.
  */
-function readTrainInputs(reader, host, environment = process.env) {
-    const cwd = process.cwd();
-    const runtime = reader.choice('runtime');
-    const image = imageSource(reader, cwd, runtime);
-    const command = readCommand(reader, host);
-    const workdir = existingDir('workdir', external_node_path_default().resolve(cwd, reader.string('workdir').trim() || host.context.workspace));
-    const mounts = reader.list('mounts').map((text) => {
-        let mount;
-        try {
-            mount = (0,parse/* parseMount */.zt)(text, cwd);
-        }
-        catch (err) {
-            throw new errors/* InputError */.dz('mounts', err.message);
-        }
-        if (!statOf('mounts', mount.source))
-            throw new errors/* InputError */.dz('mounts', `got '${text}': the host path ${mount.source} does not exist`);
-        return mount;
-    });
-    const dataText = reader.string('data').trim();
-    const data = dataText ? existingDir('data', external_node_path_default().resolve(cwd, dataText)) : null;
-    const outputsText = reader.string('outputs').trim();
-    const outputs = outputsText ? outputsDir(external_node_path_default().resolve(cwd, outputsText)) : null;
-    const metricsFile = reader.string('metrics-file').trim() || 'metrics.json';
-    if (external_node_path_default().isAbsolute(metricsFile) || external_node_path_default().normalize(metricsFile).startsWith('..')) {
-        throw new errors/* InputError */.dz('metrics-file', `got '${metricsFile}', expected a path inside outputs such as metrics.json`);
-    }
-    const env = readEnv(reader, host, cwd, environment);
+function planTrain(reader, host) {
+    const { cwd, env: environment, workspace } = host.context;
+    const runtime = reader.get('runtime');
     return {
         runtime,
-        image,
-        command,
-        workdir,
-        mounts,
-        data,
-        outputs,
-        metricsFile,
-        env,
-        resources: readResources(reader),
-        ...optional('timeoutSeconds', readTimeout(reader)),
-        user: readUser(reader),
+        image: imageSource(reader, cwd, runtime),
+        command: reader.get('command'),
+        workdir: existingDir('workdir', external_node_path_default().resolve(cwd, reader.get('workdir') ?? workspace)),
+        mounts: reader.get('mounts').map((text) => existingMount(text, cwd)),
+        data: optionalPath(reader.get('data'), (text) => existingDir('data', external_node_path_default().resolve(cwd, text))),
+        outputs: optionalPath(reader.get('outputs'), (text) => outputsDir(external_node_path_default().resolve(cwd, text))),
+        metricsFile: metricsFile(reader.get('metrics-file')),
+        env: commandEnv(reader, host, environment),
+        resources: resources(reader),
+        ...optional('timeoutSeconds', timeoutSeconds(reader.get('timeout'))),
+        user: user(reader.get('user')),
     };
 }
+/** A Dockerfile to build, else an image reference; `image` and `dockerfile` together are refused by the spec's relation. */
 function imageSource(reader, cwd, runtime) {
-    const ref = reader.string('image').trim();
-    const dockerfile = reader.string('dockerfile').trim();
-    if (ref && dockerfile)
-        throw new errors/* InputError */.dz('image', 'and dockerfile were both given: give an image to run, or a dockerfile to build, not both');
-    if (dockerfile) {
-        if (runtime === 'host')
-            throw new errors/* InputError */.dz('dockerfile', 'needs a container engine: runtime: host runs the command directly and cannot build images');
-        const file = external_node_path_default().resolve(cwd, dockerfile);
-        if (!statOf('dockerfile', file)?.isFile())
-            throw new errors/* InputError */.dz('dockerfile', `got '${dockerfile}': ${file} is not a file`);
-        const context = existingDir('context', external_node_path_default().resolve(cwd, reader.string('context').trim() || '.'));
-        const target = reader.string('target').trim();
-        if (target && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target))
-            throw new errors/* InputError */.dz('target', `got '${target}', expected a build stage name`);
-        const buildArgs = keyValues('build-args', reader.list('build-args'));
-        return { kind: 'build', dockerfile: file, context, ...optional('target', target || undefined), buildArgs };
-    }
-    if (!ref) {
+    const dockerfile = reader.get('dockerfile');
+    if (dockerfile !== undefined)
+        return buildSource(reader, cwd, runtime, dockerfile);
+    const ref = reader.get('image');
+    if (ref === undefined) {
         if (runtime === 'host')
             return { kind: 'reference', ref: '' };
         throw new errors/* InputError */.dz('image', 'is required: give an image reference (or a dockerfile to build)');
@@ -856,106 +821,102 @@ function imageSource(reader, cwd, runtime) {
     }
     return { kind: 'reference', ref };
 }
-/** A JSON array (from Jenkins an actual list) is argv; any other text is a shell command. */
-function readCommand(reader, host) {
-    const raw = host.inputs.get('command');
-    if (Array.isArray(raw))
-        return argvCommand(raw);
-    const text = reader.string('command').trim();
-    if (text === '')
-        throw new errors/* InputError */.dz('command', 'is empty: give the training command, e.g. python train.py');
-    if (text.startsWith('[')) {
-        let parsed;
-        try {
-            parsed = JSON.parse(text);
-        }
-        catch {
-            parsed = undefined;
-        }
-        if (Array.isArray(parsed))
-            return argvCommand(parsed);
-    }
-    return { kind: 'shell', script: text };
+function buildSource(reader, cwd, runtime, dockerfile) {
+    if (runtime === 'host')
+        throw new errors/* InputError */.dz('dockerfile', 'needs a container engine: runtime: host runs the command directly and cannot build images');
+    const file = external_node_path_default().resolve(cwd, dockerfile);
+    if (!statOf('dockerfile', file)?.isFile())
+        throw new errors/* InputError */.dz('dockerfile', `got '${dockerfile}': ${file} is not a file`);
+    const context = existingDir('context', external_node_path_default().resolve(cwd, reader.get('context')));
+    const target = reader.get('target');
+    if (target !== undefined && !ENGINE_NAME.test(target))
+        throw new errors/* InputError */.dz('target', `got '${target}', expected a build stage name`);
+    return { kind: 'build', dockerfile: file, context, ...optional('target', target), buildArgs: variables('build-args', reader.get('build-args')) };
 }
-function argvCommand(items) {
-    if (items.length === 0 || !items.every((item) => typeof item === 'string') || items[0].trim() === '') {
-        throw new errors/* InputError */.dz('command', `got ${JSON.stringify(items)}, expected a non-empty list of strings such as ["python", "train.py"]`);
+function existingMount(text, cwd) {
+    let mount;
+    try {
+        mount = (0,parse/* parseMount */.zt)(text, cwd);
     }
-    return { kind: 'argv', argv: items };
+    catch (err) {
+        throw new errors/* InputError */.dz('mounts', err.message);
+    }
+    if (!statOf('mounts', mount.source))
+        throw new errors/* InputError */.dz('mounts', `got '${text}': the host path ${mount.source} does not exist`);
+    return mount;
 }
-function readEnv(reader, host, cwd, environment) {
-    const env = new Map();
-    const envFile = reader.string('env-file').trim();
-    if (envFile) {
-        const file = external_node_path_default().resolve(cwd, envFile);
-        let text;
-        try {
-            text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-        }
-        catch (err) {
-            throw new errors/* InputError */.dz('env-file', `cannot read ${file}: ${err.code ?? err.message}`);
-        }
-        try {
-            for (const [key, value] of (0,parse/* parseEnvLines */.ci)(text.split(/\r?\n/), environment))
-                env.set(key, value);
-        }
-        catch (err) {
-            throw new errors/* InputError */.dz('env-file', `${file} ${err.message}`);
-        }
+function metricsFile(name) {
+    if (external_node_path_default().isAbsolute(name) || external_node_path_default().normalize(name).startsWith('..')) {
+        throw new errors/* InputError */.dz('metrics-file', `got '${name}', expected a path inside outputs such as metrics.json`);
     }
-    // From Jenkins `env` may be a map; everywhere it may be KEY=VALUE lines.
-    const raw = host.inputs.get('env');
-    const pairs = raw !== null && typeof raw === 'object' && !Array.isArray(raw)
-        ? new Map(Object.entries(raw).map(([key, value]) => [key, String(value)]))
-        : keyValues('env', reader.list('env'));
-    for (const [key, value] of pairs) {
-        if (!(0,parse/* isValidEnvName */.Vp)(key))
-            throw new errors/* InputError */.dz('env', `'${key}' is not a valid variable name`);
+    return name;
+}
+/** The command's variables: env-file, then env, then secrets, later ones winning. */
+function commandEnv(reader, host, environment) {
+    const envFile = reader.get('env-file');
+    const env = envFile === undefined ? new Map() : envFileVariables(external_node_path_default().resolve(host.context.cwd, envFile), environment);
+    for (const [key, value] of variables('env', reader.get('env')))
         env.set(key, value);
-    }
-    for (const name of reader.list('secrets')) {
-        if (!(0,parse/* isValidEnvName */.Vp)(name))
-            throw new errors/* InputError */.dz('secrets', `'${name}' is not a valid variable name; give names of environment variables, not values`);
-        const value = environment[name];
-        if (value === undefined)
-            throw new errors/* InputError */.dz('secrets', `names ${name}, which is not set in this step's environment`);
-        host.setSecret(value);
-        env.set(name, value);
-    }
+    for (const name of reader.get('secrets'))
+        env.set(name, secretValue(name, host, environment));
     return env;
 }
-/** `KEY=VALUE` lines; the error names the line and its leading name, never the rest (it may be a secret value). */
-function keyValues(input, lines) {
-    const pairs = new Map();
-    lines.forEach((line, index) => {
-        const eq = line.indexOf('=');
-        const key = line.slice(0, eq);
-        if (eq === -1 || !(0,parse/* isValidEnvName */.Vp)(key))
-            throw new errors/* InputError */.dz(input, `${(0,parse/* describeLine */.ES)(line, index)} is not KEY=VALUE`);
-        pairs.set(key, line.slice(eq + 1));
-    });
+/** Docker's env-file format; a bare `KEY` takes its value from the step's environment. */
+function envFileVariables(file, environment) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz('env-file', `cannot read ${file}: ${err.code ?? err.message}`);
+    }
+    try {
+        return (0,parse/* parseEnvLines */.ci)(text.split(/\r?\n/), environment);
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz('env-file', `${file} ${err.message}`);
+    }
+}
+/** The pairs of a map input, whose keys must be variable names (the engines and the shell take nothing else). */
+function variables(input, pairs) {
+    for (const key of pairs.keys()) {
+        if (!(0,parse/* isValidEnvName */.Vp)(key))
+            throw new errors/* InputError */.dz(input, `${describeKey(key)} is not a valid variable name`);
+    }
     return pairs;
 }
-function readResources(reader) {
-    const gpus = readGpus(reader.string('gpus').trim());
-    const cpusText = reader.string('cpus').trim();
-    const cpus = cpusText ? Number(cpusText) : undefined;
-    if (cpus !== undefined && !(Number.isFinite(cpus) && cpus > 0))
-        throw new errors/* InputError */.dz('cpus', `got '${cpusText}', expected a positive number such as 1.5`);
-    const network = reader.string('network').trim() || 'bridge';
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(network))
-        throw new errors/* InputError */.dz('network', `got '${network}', expected bridge, none, host or a network name`);
+/**
+ * A bad key is cited by the variable name it starts with, never whole: a line
+ * such as `API TOKEN s3cr3t=x` puts the value before the `=`.
+ */
+function describeKey(key) {
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(key)?.[0];
+    if (name !== undefined)
+        return `the name starting with ${name}`;
+    return key === '' ? 'an empty name' : 'a name starting with neither a letter nor _';
+}
+/** The value of a variable of this step's environment passed through by name, masked from now on. */
+function secretValue(name, host, environment) {
+    if (!(0,parse/* isValidEnvName */.Vp)(name))
+        throw new errors/* InputError */.dz('secrets', `'${name}' is not a valid variable name; give names of environment variables, not values`);
+    const value = environment[name];
+    if (value === undefined)
+        throw new errors/* InputError */.dz('secrets', `names ${name}, which is not set in this step's environment`);
+    host.setSecret(value);
+    return value;
+}
+function resources(reader) {
     return {
-        ...optional('gpus', gpus),
-        ...optional('cpus', cpus),
-        ...optional('memoryBytes', readSize(reader, 'memory')),
-        ...optional('shmBytes', readSize(reader, 'shm-size')),
-        network,
+        ...optional('gpus', gpus(reader.get('gpus'))),
+        ...optional('cpus', cpus(reader.get('cpus'))),
+        network: network(reader.get('network')),
+        ...optional('memoryBytes', byteSize('memory', reader.get('memory'))),
+        ...optional('shmBytes', byteSize('shm-size', reader.get('shm-size'))),
     };
 }
 /** Normalises `gpus` to `all`, a count, or `device=<ids>`. */
-function readGpus(text) {
-    if (text === '')
+function gpus(text) {
+    if (text === undefined)
         return undefined;
     if (text === 'all' || /^[1-9]\d*$/.test(text))
         return text;
@@ -965,18 +926,33 @@ function readGpus(text) {
     }
     throw new errors/* InputError */.dz('gpus', `got '${text}', expected all, a count such as 2, or device ids such as device=0,1`);
 }
-function readSize(reader, name) {
-    const text = reader.string(name).trim();
-    if (text === '')
+/**
+ * A fraction of CPUs. Read as text rather than a `number` input: the limit
+ * must be above 0, a bound the spec's inclusive `min` cannot say.
+ */
+function cpus(text) {
+    if (text === undefined)
+        return undefined;
+    const count = Number(text);
+    if (!(Number.isFinite(count) && count > 0))
+        throw new errors/* InputError */.dz('cpus', `got '${text}', expected a positive number such as 1.5`);
+    return count;
+}
+function network(name) {
+    if (!ENGINE_NAME.test(name))
+        throw new errors/* InputError */.dz('network', `got '${name}', expected bridge, none, host or a network name`);
+    return name;
+}
+function byteSize(input, text) {
+    if (text === undefined)
         return undefined;
     const bytes = (0,parse/* parseByteSize */.nS)(text);
     if (bytes === null)
-        throw new errors/* InputError */.dz(name, `got '${text}', expected a size such as 512m, 4g or 1.5GiB`);
+        throw new errors/* InputError */.dz(input, `got '${text}', expected a size such as 512m, 4g or 1.5GiB`);
     return bytes;
 }
-function readTimeout(reader) {
-    const text = reader.string('timeout').trim();
-    if (text === '')
+function timeoutSeconds(text) {
+    if (text === undefined)
         return undefined;
     const seconds = (0,parse/* parseDuration */.E9)(text);
     if (seconds === null || seconds <= 0)
@@ -990,13 +966,16 @@ function readTimeout(reader) {
 function callerUser() {
     return `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`;
 }
-function readUser(reader) {
-    const text = reader.string('user').trim();
-    if (text === '')
+function user(text) {
+    if (text === undefined)
         return callerUser();
     if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/.test(text))
         throw new errors/* InputError */.dz('user', `got '${text}', expected uid:gid or a user name`);
     return text;
+}
+/** The checked path of an optional path input, or null when it was not given. */
+function optionalPath(text, check) {
+    return text === undefined ? null : check(text);
 }
 function existingDir(input, dir) {
     if (!statOf(input, dir)?.isDirectory())
@@ -1040,8 +1019,8 @@ function optional(key, value) {
  * run the command with logs streaming live, under the timeout and the cancel
  * signals, and remove the container whatever happens → hand the staged files
  * back to the caller, and move them into outputs only when the command
- * succeeded → set the outputs → fail (exit 1) with the last log lines when
- * the command failed or hit the timeout.
+ * succeeded → return the outputs, failed (exit 1) with the last log lines
+ * when the command failed or hit the timeout.
  */
 
 
@@ -1057,7 +1036,7 @@ const TAIL_LINES = 30;
 /** Label on every container and built image, to find them (and any leftover) by. */
 const LABEL = 'io.mlops-ci.step';
 async function run(inputs, host) {
-    const runtime = createRuntime(inputs.runtime);
+    const runtime = createRuntime(inputs.runtime, host.context.env);
     const described = await host.group('Check the runtime', () => runtime.verify(inputs.resources));
     if (inputs.runtime === 'host')
         warnAboutHostRuntime(inputs, host);
@@ -1094,12 +1073,9 @@ async function run(inputs, host) {
             // A failed run moved nothing into outputs: a metrics file there is an earlier run's.
             metrics: failure === null ? await findMetrics(inputs) : '',
         };
-        if (failure) {
-            // Outputs are set even on failure, so a later `if: failure()` step can read the exit code.
-            for (const [name, value] of Object.entries(outputs))
-                host.setOutput(name, value);
-            throw new Error(failure);
-        }
+        // A failed run still hands back its outputs, so a later `if: failure()` step can read the exit code.
+        if (failure)
+            return { outputs, failure: { kind: 'failed', message: failure } };
         host.info(`The command exited 0 after ${formatSeconds(outcome.durationSeconds)}.`);
         return { outputs };
     }
@@ -1151,7 +1127,7 @@ async function prepareImage(runtime, source, host) {
         host.info(`Build skipped: ${tag} already holds this Dockerfile, context and build args (${existing.id}).`);
         return existing;
     }
-    host.info(`Building ${external_node_path_default().relative(process.cwd(), source.dockerfile) || source.dockerfile} as ${tag}`);
+    host.info(`Building ${external_node_path_default().relative(host.context.cwd, source.dockerfile) || source.dockerfile} as ${tag}`);
     return runtime.build({ dockerfile: source.dockerfile, context: source.context, ...(source.target ? { target: source.target } : {}), buildArgs: source.buildArgs, tag, labels: { [LABEL]: 'train-in-container', 'io.mlops-ci.build-inputs': digest } }, (line) => host.info(line));
 }
 /** Host folders at the same absolute paths inside: workdir, data (read-only), outputs (its staging folder), then the extra mounts. */
