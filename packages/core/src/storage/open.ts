@@ -1,17 +1,11 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { LocalStore } from './local.js';
+import type { S3StoreOptions } from './s3.js';
 import type { ObjectStore, ReadOptions, StoredObject } from './types.js';
 
-export interface StoreOptions {
-  readonly endpoint?: string;
-  readonly pathStyle?: boolean;
-  readonly region?: string;
-  readonly maxSockets?: number;
-  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
-  /** Where an S3 store reads its AWS_* defaults (endpoint, region); default: process.env. */
-  readonly env?: Readonly<NodeJS.ProcessEnv>;
-}
+/** How to reach an S3 store (a folder needs none); the bucket comes from the URL. A type import: the SDK still loads only for s3://. */
+export type StoreOptions = Omit<S3StoreOptions, 'bucket'>;
 
 /**
  * The store behind a URL and the key prefix inside it:
