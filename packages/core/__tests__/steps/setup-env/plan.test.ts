@@ -80,4 +80,30 @@ describe('setup-env plan', () => {
     expect(users.plan.downloadCache).toBe('/pkgs');
     expect(users.cacheDownloads).toBe(false);
   });
+
+  describe('python-version-file', () => {
+    const venvPlan = (inputs: Record<string, unknown>) => {
+      writeFileSync(path.join(root, 'proj', 'requirements.txt'), 'six\n');
+      return planSetupEnv(new InputReader(setupEnvSpec, jsonInputs({ manager: 'venv', cache: 'false', 'working-directory': 'proj', ...inputs })), hostIn({ PATH: process.env['PATH'] }));
+    };
+
+    test('is exclusive with python-version, as the spec says', () => {
+      expect(() => new InputReader(setupEnvSpec, jsonInputs({ 'python-version': '3.11', 'python-version-file': 'v.txt' }))).toThrow(
+        new InputError('python-version-file', "was given together with 'python-version': give 'python-version' or 'python-version-file', not both"),
+      );
+    });
+
+    test('the version in a named file is the one asked for', async () => {
+      writeFileSync(path.join(root, 'proj', 'py.txt'), '# the team pins\n2.7\n');
+      await expect(venvPlan({ 'python-version-file': 'py.txt' })).rejects.toThrow(/^input 'python-version-file': no interpreter matches '2\.7'; found .* or change python-version-file$/);
+    });
+
+    test('a file named there must exist; the default one is read only when present', async () => {
+      await expect(venvPlan({ 'python-version-file': 'versions/python.txt' })).rejects.toThrow(
+        new InputError('python-version-file', `cannot read ${path.join(root, 'proj', 'versions', 'python.txt')} (ENOENT)`),
+      );
+      writeFileSync(path.join(root, 'proj', 'py.txt'), '# pinned\nbanana\n');
+      await expect(venvPlan({ 'python-version-file': 'py.txt' })).rejects.toThrow(/^input 'python-version-file': got 'banana' \(from .*py\.txt\), expected a version/);
+    });
+  });
 });
