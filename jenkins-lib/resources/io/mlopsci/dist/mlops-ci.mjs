@@ -2869,8 +2869,15 @@ const setupEnvSpec = {
         {
             name: 'python-version',
             type: 'string',
-            description: 'Interpreter for the venv: `3.11`, `3.11.7`, `3.x` or `>=3.10,<3.13`. The highest match among the interpreters on PATH, pyenv’s, uv-managed ones and the runner tool cache; none matching is an error listing what was found. Defaults to `.python-version`, else the first python3 on PATH. Conda takes python from environment.yml.',
+            description: 'Interpreter for the venv: `3.11`, `3.11.7`, `3.x` or `>=3.10,<3.13`. The highest match among the interpreters on PATH, pyenv’s, uv-managed ones and the runner tool cache; none matching is an error listing what was found. Without it, the version in `python-version-file`, else the first python3 on PATH. Conda takes python from environment.yml.',
             example: '3.11',
+        },
+        {
+            name: 'python-version-file',
+            type: 'string',
+            default: '.python-version',
+            description: 'A file holding the version (its first line that is not a comment, as pyenv and actions/setup-python read it), relative to `working-directory`. The default file is read when present; a file named here must exist.',
+            example: '.tool-versions.python',
         },
         {
             name: 'working-directory',
@@ -2918,6 +2925,7 @@ const setupEnvSpec = {
             description: 'Where the cache lives outside GitHub: a folder shared by agents (path or file:///dir, made when missing; a path that is a file is refused) or s3://bucket/prefix. Defaults to the host’s cache (GitHub: the Actions cache; elsewhere ~/.cache/mlops-ci/cache or MLOPS_CI_CACHE_DIR).',
         },
     ],
+    relations: [{ exclusive: ['python-version', 'python-version-file'] }],
     outputs: [
         { name: 'python', description: 'Absolute path of the env’s interpreter: later steps run it (on GitHub the env’s bin folder is also first on PATH).' },
         { name: 'env-path', description: 'Absolute path of the env.' },
