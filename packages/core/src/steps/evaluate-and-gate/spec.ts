@@ -1,3 +1,4 @@
+import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../../metrics/bootstrap.js';
 import type { StepSpec } from '../../spec/types.js';
 
 export const evaluateAndGateSpec = {
@@ -58,7 +59,7 @@ export const evaluateAndGateSpec = {
     {
       name: 'bootstrap-resamples',
       type: 'number',
-      default: '10000',
+      default: String(DEFAULT_RESAMPLES),
       min: 100,
       max: 1_000_000,
       integer: true,
@@ -67,7 +68,7 @@ export const evaluateAndGateSpec = {
     {
       name: 'bootstrap-seed',
       type: 'number',
-      default: '42',
+      default: String(DEFAULT_SEED),
       integer: true,
       description: 'Seed of the bootstrap, so a rerun gives the same interval.',
     },
