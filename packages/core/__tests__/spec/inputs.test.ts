@@ -149,6 +149,13 @@ describe('InputReader', () => {
     expect(() => read({ flag: 'yes', image: 'i', dockerfile: 'D' })).toThrow(new InputError('dockerfile', "was given together with 'flag': give 'flag' or 'dockerfile', not both"));
   });
 
+  test('a value equal to the default counts as not given: GitHub passes every default', () => {
+    const withDefault = { ...spec, relations: [{ exclusive: ['name', 'image'] }] } as const satisfies StepSpec;
+    const read = (values: Record<string, unknown>) => new InputReader(withDefault, jsonInputs({ paths: 'p', ...values }));
+    expect(read({ name: ' demo ', image: 'python:3' }).given('name')).toBe(false);
+    expect(() => read({ name: 'other', image: 'python:3' })).toThrow(new InputError('image', "was given together with 'name': give 'name' or 'image', not both"));
+  });
+
   test('an exclusive relation marked required needs exactly one', () => {
     const oneOf = { ...spec, relations: [{ exclusive: ['image', 'dockerfile'], required: true }] } as const satisfies StepSpec;
     expect(() => new InputReader(oneOf, jsonInputs({ paths: 'p' }))).toThrow(new InputError('image', "is required: give 'image' or 'dockerfile'"));

@@ -86,16 +86,18 @@ export class InputReader<S extends StepSpec = StepSpec> {
   }
 
   /**
-   * Whether the user gave the input: a non-blank value (a default does not
-   * count). A switch (a boolean input) counts only when on: GitHub passes
-   * every input's default, so `false` is what "left alone" looks like there.
-   * This is what relations and `oneOf` go by.
+   * Whether the user gave the input: a non-blank value other than the
+   * input's default. GitHub passes every input's default as if given, so a
+   * value equal to the default is what "left alone" looks like there; for
+   * the same reason a switch (a boolean input) counts only when on. This is
+   * what relations and `oneOf` go by.
    */
   given(name: InputName<S>): boolean {
     const value = this.raw.get(name);
     if (!isPresent(value)) return false;
-    if (this.specOf(name).type !== 'boolean') return true;
-    return !FALSE_WORDS.has(String(value).trim().toLowerCase());
+    const input = this.specOf(name);
+    if (input.type === 'boolean') return !FALSE_WORDS.has(String(value).trim().toLowerCase());
+    return input.default === undefined || typeof value !== 'string' || value.trim() !== input.default;
   }
 
   private parse(input: InputSpec, value: unknown): unknown {

@@ -64,8 +64,9 @@ export interface InputSpec {
  * "give X or Y, not both" is written once.
  * - `exclusive`: at most one of the inputs may be given; with `required`, exactly one.
  * - `requires`: when `input` is given, every input in `requires` must be too.
- * "Given" means a non-blank value from the user; a default never counts, and
- * a switch (a boolean input) counts only when on.
+ * "Given" means a non-blank value from the user other than the input's
+ * default (GitHub passes every default as if given), and a switch (a boolean
+ * input) counts only when on.
  */
 export type InputRelation =
   | { readonly exclusive: readonly [string, string, ...string[]]; readonly required?: boolean }

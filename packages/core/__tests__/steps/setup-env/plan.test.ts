@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../../src/errors.js';
-import { jsonInputs } from '../../../src/host/raw-inputs.js';
+import { envInputs, jsonInputs } from '../../../src/host/raw-inputs.js';
 import type { Host } from '../../../src/host/types.js';
 import { InputReader } from '../../../src/spec/inputs.js';
 import { planSetupEnv } from '../../../src/steps/setup-env/plan.js';
@@ -87,9 +87,21 @@ describe('setup-env plan', () => {
       return planSetupEnv(new InputReader(setupEnvSpec, jsonInputs({ manager: 'venv', cache: 'false', 'working-directory': 'proj', ...inputs })), hostIn({ PATH: process.env['PATH'] }));
     };
 
+    test('on GitHub, which passes the default file name as if given, python-version alone is not a conflict', () => {
+      const github = envInputs({ 'INPUT_PYTHON-VERSION': '3.11', 'INPUT_PYTHON-VERSION-FILE': '.python-version', INPUT_MANAGER: 'auto' });
+      const reader = new InputReader(setupEnvSpec, github);
+      expect([reader.get('python-version'), reader.given('python-version-file')]).toEqual(['3.11', false]);
+    });
+
     test('is exclusive with python-version, as the spec says', () => {
       expect(() => new InputReader(setupEnvSpec, jsonInputs({ 'python-version': '3.11', 'python-version-file': 'v.txt' }))).toThrow(
         new InputError('python-version-file', "was given together with 'python-version': give 'python-version' or 'python-version-file', not both"),
+      );
+    });
+
+    test('a named file is read for a conda project too, whose python comes from environment.yml', async () => {
+      await expect(plan({ 'working-directory': 'proj', 'python-version-file': 'nope.txt' })).rejects.toThrow(
+        new InputError('python-version-file', `cannot read ${path.join(root, 'proj', 'nope.txt')} (ENOENT)`),
       );
     });
 

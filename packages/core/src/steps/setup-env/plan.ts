@@ -54,13 +54,12 @@ export async function planSetupEnv(reader: SetupEnvReader, host: Host): Promise<
   const extras = reader.get('extras').map(checkExtra);
   const cacheKeySuffix = checkSuffix(reader.get('cache-key-suffix'));
   const cache = await cacheStore(reader, host);
-  const versionSpec = parseSpec(reader.get('python-version'), 'python-version');
-  const versionFile = { file: path.resolve(workDir, reader.get('python-version-file')), named: reader.given('python-version-file') };
+  const version = await askedVersion(reader, workDir);
 
   const detected = choice === 'auto' ? await detectManager(workDir, overrides) : choice;
   const files = await readProjectFiles(detected, workDir, overrides);
   const manager: ManagerName = files.condaEnv ? await resolveCondaTool(detected, env) : detected;
-  const interpreter = await interpreterFor(manager, files, versionSpec, versionFile, host);
+  const interpreter = await interpreterFor(manager, files, version, host);
   const usersDownloads = env[DOWNLOAD_CACHE_VARIABLE[manager]];
   const downloadCache = usersDownloads || ownDownloadCache(manager, tempDir);
   const plan: EnvPlan = { manager, tool: files.condaEnv ? manager : (TOOL_OF[manager] ?? 'python'), files, envPath, interpreter, extras, downloadCache };
@@ -101,9 +100,37 @@ function checkSuffix(suffix: string | undefined): string | undefined {
   return suffix;
 }
 
+type VersionInput = 'python-version' | 'python-version-file';
+
+/** The Python version asked for, and the input that asked: the user's (`byUser`), or the project's default `.python-version`. */
+interface AskedVersion {
+  readonly spec: VersionSpec;
+  readonly input: VersionInput;
+  readonly byUser: boolean;
+}
+
+/**
+ * python-version, else the version file: a file named in python-version-file
+ * must exist; the default one is read when present. Its first line that is
+ * not a comment holds the version, as pyenv reads `.python-version`.
+ */
+async function askedVersion(reader: SetupEnvReader, workDir: string): Promise<AskedVersion | null> {
+  const given = reader.get('python-version');
+  if (given !== undefined) return { spec: parseSpec(given, 'python-version', 'python-version'), input: 'python-version', byUser: true };
+  const named = reader.given('python-version-file');
+  const file = path.resolve(workDir, reader.get('python-version-file'));
+  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (named) throw new InputError('python-version-file', `cannot read ${file} (${err.code ?? err.message})`);
+    return '';
+  });
+  const first = text.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('#'));
+  if (first === undefined) return null;
+  const input = named ? 'python-version-file' : 'python-version';
+  return { spec: parseSpec(first, file, input), input, byUser: named };
+}
+
 /** `text` as a version spec; `source` names where it came from when that is a file, not the input. */
-function parseSpec(text: string | undefined, source: string, input: 'python-version' | 'python-version-file' = 'python-version'): VersionSpec | null {
-  if (text === undefined) return null;
+function parseSpec(text: string, source: string, input: VersionInput): VersionSpec {
   const spec = parseVersionSpec(text);
   if (!spec) throw new InputError(input, `got '${text}'${source === input ? '' : ` (from ${source})`}, expected a version such as ${ACCEPTED_FORMS}`);
   return spec;
@@ -120,35 +147,18 @@ function lockExportFile(manager: ManagerName, envPath: string, tempDir: string):
   return path.join(tempDir, 'mlops-ci', 'setup-env', `${manager}-${tag}-lock.txt`);
 }
 
-/** The version file to read when python-version is not given; `named` when the user named it (then it must exist). */
-interface VersionFile {
-  readonly file: string;
-  readonly named: boolean;
-}
-
 /**
- * The interpreter a venv is made from: python-version, else the version
- * file (.python-version by default), else the default python3. Conda brings its own python
- * from environment.yml, so a python-version there is only warned about.
+ * The interpreter a venv is made from: the version asked for, else the
+ * default python3. Conda brings its own python from environment.yml, so a
+ * version the user asked for is only warned about there.
  */
-async function interpreterFor(manager: ManagerName, files: ProjectFiles, versionSpec: VersionSpec | null, versionFile: VersionFile, host: Host): Promise<Interpreter | null> {
+async function interpreterFor(manager: ManagerName, files: ProjectFiles, version: AskedVersion | null, host: Host): Promise<Interpreter | null> {
   if (files.condaEnv) {
-    if (versionSpec) host.warning(`python-version '${versionSpec.text}' is not used by ${manager}: the interpreter comes from ${path.basename(files.condaEnv.file)} (python ${files.condaEnv.python ?? 'unpinned'}).`);
+    if (version?.byUser) host.warning(`${version.input} '${version.spec.text}' is not used by ${manager}: the interpreter comes from ${path.basename(files.condaEnv.file)} (python ${files.condaEnv.python ?? 'unpinned'}).`);
     return null;
   }
   await requireTool(manager, host.context.env);
-  if (versionSpec) return findInterpreter(versionSpec, 'python-version', host);
-  return findInterpreter(await readVersionFile(versionFile), versionFile.named ? 'python-version-file' : 'python-version', host);
-}
-
-/** The version in the version file, as pyenv reads `.python-version`: its first line that is not a comment. */
-async function readVersionFile({ file, named }: VersionFile): Promise<VersionSpec | null> {
-  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (named) throw new InputError('python-version-file', `cannot read ${file} (${err.code ?? err.message})`);
-    return '';
-  });
-  const first = text.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('#'));
-  return parseSpec(first, file, named ? 'python-version-file' : 'python-version');
+  return findInterpreter(version, host);
 }
 
 /**
@@ -156,7 +166,8 @@ async function readVersionFile({ file, named }: VersionFile): Promise<VersionSpe
  * (see findInterpreters); when none does, every one is, so the error lists
  * all there are.
  */
-async function findInterpreter(spec: VersionSpec | null, input: 'python-version' | 'python-version-file', host: Host): Promise<Interpreter> {
+async function findInterpreter(version: AskedVersion | null, host: Host): Promise<Interpreter> {
+  const spec = version?.spec ?? null;
   const env = host.context.env;
   const runner = new CommandRunner(host, env);
   const found = await host.group('Find a Python interpreter', async () => {
@@ -168,6 +179,7 @@ async function findInterpreter(spec: VersionSpec | null, input: 'python-version'
   if (!chosen) {
     if (!spec) throw new Error('no Python interpreter was found on PATH, in pyenv, among uv-managed pythons or in the runner tool cache: install one before this step (actions/setup-python, pyenv install, uv python install)');
     const every = await findInterpreters(runner, env);
+    const input = version?.input ?? 'python-version';
     throw new InputError(input, `no interpreter matches '${spec.text}'; found ${describeInterpreters(every)}. Install one (actions/setup-python, pyenv install, uv python install) or change ${input}`);
   }
   host.info(`Using Python ${chosen.version} at ${chosen.executable}${spec ? ` (python-version ${spec.text})` : ''}`);
