@@ -1318,12 +1318,11 @@ async function planSetupEnv(reader, host) {
     const extras = reader.get('extras').map(checkExtra);
     const cacheKeySuffix = checkSuffix(reader.get('cache-key-suffix'));
     const cache = await cacheStore(reader, host);
-    const versionSpec = parseSpec(reader.get('python-version'), 'python-version');
-    const versionFile = { file: external_node_path_default().resolve(workDir, reader.get('python-version-file')), named: reader.given('python-version-file') };
+    const version = await askedVersion(reader, workDir);
     const detected = choice === 'auto' ? await detectManager(workDir, overrides) : choice;
     const files = await readProjectFiles(detected, workDir, overrides);
     const manager = files.condaEnv ? await resolveCondaTool(detected, env) : detected;
-    const interpreter = await interpreterFor(manager, files, versionSpec, versionFile, host);
+    const interpreter = await interpreterFor(manager, files, version, host);
     const usersDownloads = env[types/* DOWNLOAD_CACHE_VARIABLE */.F[manager]];
     const downloadCache = usersDownloads || ownDownloadCache(manager, tempDir);
     const plan = { manager, tool: files.condaEnv ? manager : (TOOL_OF[manager] ?? 'python'), files, envPath, interpreter, extras, downloadCache };
@@ -1362,10 +1361,30 @@ function checkSuffix(suffix) {
         throw new errors/* InputError */.dz('cache-key-suffix', `got '${suffix}', expected letters, digits, '.', '_' and '-'`);
     return suffix;
 }
-/** `text` as a version spec; `source` names where it came from when that is a file, not the input. */
-function parseSpec(text, source, input = 'python-version') {
-    if (text === undefined)
+/**
+ * python-version, else the version file: a file named in python-version-file
+ * must exist; the default one is read when present. Its first line that is
+ * not a comment holds the version, as pyenv reads `.python-version`.
+ */
+async function askedVersion(reader, workDir) {
+    const given = reader.get('python-version');
+    if (given !== undefined)
+        return { spec: parseSpec(given, 'python-version', 'python-version'), input: 'python-version', byUser: true };
+    const named = reader.given('python-version-file');
+    const file = external_node_path_default().resolve(workDir, reader.get('python-version-file'));
+    const text = await (0,promises_.readFile)(file, 'utf8').catch((err) => {
+        if (named)
+            throw new errors/* InputError */.dz('python-version-file', `cannot read ${file} (${err.code ?? err.message})`);
+        return '';
+    });
+    const first = text.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('#'));
+    if (first === undefined)
         return null;
+    const input = named ? 'python-version-file' : 'python-version';
+    return { spec: parseSpec(first, file, input), input, byUser: named };
+}
+/** `text` as a version spec; `source` names where it came from when that is a file, not the input. */
+function parseSpec(text, source, input) {
     const spec = parseVersionSpec(text);
     if (!spec)
         throw new errors/* InputError */.dz(input, `got '${text}'${source === input ? '' : ` (from ${source})`}, expected a version such as ${ACCEPTED_FORMS}`);
@@ -1381,37 +1400,26 @@ function lockExportFile(manager, envPath, tempDir) {
     return external_node_path_default().join(tempDir, 'mlops-ci', 'setup-env', `${manager}-${tag}-lock.txt`);
 }
 /**
- * The interpreter a venv is made from: python-version, else the version
- * file (.python-version by default), else the default python3. Conda brings its own python
- * from environment.yml, so a python-version there is only warned about.
+ * The interpreter a venv is made from: the version asked for, else the
+ * default python3. Conda brings its own python from environment.yml, so a
+ * version the user asked for is only warned about there.
  */
-async function interpreterFor(manager, files, versionSpec, versionFile, host) {
+async function interpreterFor(manager, files, version, host) {
     if (files.condaEnv) {
-        if (versionSpec)
-            host.warning(`python-version '${versionSpec.text}' is not used by ${manager}: the interpreter comes from ${external_node_path_default().basename(files.condaEnv.file)} (python ${files.condaEnv.python ?? 'unpinned'}).`);
+        if (version?.byUser)
+            host.warning(`${version.input} '${version.spec.text}' is not used by ${manager}: the interpreter comes from ${external_node_path_default().basename(files.condaEnv.file)} (python ${files.condaEnv.python ?? 'unpinned'}).`);
         return null;
     }
     await requireTool(manager, host.context.env);
-    if (versionSpec)
-        return findInterpreter(versionSpec, 'python-version', host);
-    return findInterpreter(await readVersionFile(versionFile), versionFile.named ? 'python-version-file' : 'python-version', host);
-}
-/** The version in the version file, as pyenv reads `.python-version`: its first line that is not a comment. */
-async function readVersionFile({ file, named }) {
-    const text = await (0,promises_.readFile)(file, 'utf8').catch((err) => {
-        if (named)
-            throw new errors/* InputError */.dz('python-version-file', `cannot read ${file} (${err.code ?? err.message})`);
-        return '';
-    });
-    const first = text.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('#'));
-    return parseSpec(first, file, named ? 'python-version-file' : 'python-version');
+    return findInterpreter(version, host);
 }
 /**
  * The interpreter for `spec`: only the candidates that may match are started
  * (see findInterpreters); when none does, every one is, so the error lists
  * all there are.
  */
-async function findInterpreter(spec, input, host) {
+async function findInterpreter(version, host) {
+    const spec = version?.spec ?? null;
     const env = host.context.env;
     const runner = new CommandRunner(host, env);
     const found = await host.group('Find a Python interpreter', async () => {
@@ -1425,6 +1433,7 @@ async function findInterpreter(spec, input, host) {
         if (!spec)
             throw new Error('no Python interpreter was found on PATH, in pyenv, among uv-managed pythons or in the runner tool cache: install one before this step (actions/setup-python, pyenv install, uv python install)');
         const every = await findInterpreters(runner, env);
+        const input = version?.input ?? 'python-version';
         throw new errors/* InputError */.dz(input, `no interpreter matches '${spec.text}'; found ${describeInterpreters(every)}. Install one (actions/setup-python, pyenv install, uv python install) or change ${input}`);
     }
     host.info(`Using Python ${chosen.version} at ${chosen.executable}${spec ? ` (python-version ${spec.text})` : ''}`);

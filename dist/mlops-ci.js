@@ -1565,6 +1565,116 @@ function randomToken() {
 
 /***/ }),
 
+/***/ 4925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KP: () => (/* binding */ DEFAULT_SEED),
+/* harmony export */   Wx: () => (/* binding */ pairedBootstrap),
+/* harmony export */   jF: () => (/* binding */ DEFAULT_RESAMPLES)
+/* harmony export */ });
+/* unused harmony exports mulberry32, percentile */
+// Bound once: inside a vm context (jest) every lookup of a global such as
+// `Math` goes through the context's interceptor, which in the resampling loop
+// costs more than the loop itself (bench/evaluate-and-gate/README.md).
+const imul = Math.imul;
+const DEFAULT_RESAMPLES = 10_000;
+const DEFAULT_SEED = 42;
+/**
+ * Mulberry32 (Tommy Ettinger's 32-bit generator): one 32-bit state word,
+ * period 2^32, good enough statistical quality for resampling indices, and
+ * tiny, so it is easy to check and identical on every platform.
+ * Returns a function giving uniform numbers in [0, 1).
+ * The seed is reduced to an unsigned 32-bit integer.
+ */
+function mulberry32(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) | 0;
+        let t = imul(state ^ (state >>> 15), state | 1);
+        t ^= t + imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/**
+ * Paired bootstrap percentile interval of mean(candidate_i - baseline_i).
+ *
+ * Each resample draws n example indices with replacement (the same index for
+ * both models: that is what makes it paired) and records the mean difference.
+ * The interval is the (1-level)/2 and (1+level)/2 percentiles of those means,
+ * interpolated linearly between order statistics (numpy's default, "type 7").
+ *
+ * Allocates two typed arrays up front and nothing per resample.
+ *
+ * @throws RangeError when the series differ in length, are empty or hold a
+ *   value that is not a finite number: the gate checks its samples while it
+ *   plans (prepareGate), so here that is a caller's bug, not bad input.
+ * @throws RangeError for a level outside (0, 1) or resamples not a positive integer.
+ */
+function pairedBootstrap(candidate, baseline, { level, resamples = DEFAULT_RESAMPLES, seed = DEFAULT_SEED }) {
+    if (!(level > 0 && level < 1))
+        throw new RangeError(`bootstrap level must be between 0 and 1, got ${level}`);
+    if (!Number.isInteger(resamples) || resamples < 1) {
+        throw new RangeError(`bootstrap resamples must be a positive integer, got ${resamples}`);
+    }
+    const differences = pairedDifferences(candidate, baseline);
+    const means = resampleMeans(differences, resamples, seed);
+    means.sort(); // typed-array sort is numeric
+    const tail = (1 - level) / 2;
+    return {
+        level,
+        lower: percentile(means, tail),
+        upper: percentile(means, 1 - tail),
+        resamples,
+        seed,
+    };
+}
+function pairedDifferences(candidate, baseline) {
+    if (candidate.length !== baseline.length) {
+        throw new RangeError(`the candidate has ${candidate.length} per-example scores and the baseline ${baseline.length}; ` +
+            'they must score the same evaluation set in the same order');
+    }
+    if (candidate.length === 0)
+        throw new RangeError('no per-example scores to compare (the series are empty)');
+    const differences = new Float64Array(candidate.length);
+    for (let i = 0; i < candidate.length; i++) {
+        const c = candidate[i] ?? Number.NaN;
+        const b = baseline[i] ?? Number.NaN;
+        if (!Number.isFinite(c) || !Number.isFinite(b)) {
+            throw new RangeError(`per-example score ${i + 1} is not a finite number (candidate ${c}, baseline ${b})`);
+        }
+        differences[i] = c - b;
+    }
+    return differences;
+}
+function resampleMeans(differences, resamples, seed) {
+    const n = differences.length;
+    const means = new Float64Array(resamples);
+    const random = mulberry32(seed);
+    for (let r = 0; r < resamples; r++) {
+        let sum = 0;
+        for (let i = 0; i < n; i++) {
+            // u * n with u in [0, 1) lies in [0, n); `| 0` floors it (n < 2^31) without a global lookup.
+            sum += differences[(random() * n) | 0];
+        }
+        means[r] = sum / n;
+    }
+    return means;
+}
+/** The p-quantile of sorted values, interpolating linearly between neighbours. */
+function percentile(sorted, p) {
+    const last = sorted.length - 1;
+    const position = last * p;
+    const below = Math.floor(position);
+    const above = Math.min(below + 1, last);
+    const low = sorted[below];
+    const high = sorted[above];
+    return low + (position - below) * (high - low);
+}
+
+
+/***/ }),
+
 /***/ 3761:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2145,18 +2255,20 @@ class InputReader {
         return { name, value: this.get(name) };
     }
     /**
-     * Whether the user gave the input: a non-blank value (a default does not
-     * count). A switch (a boolean input) counts only when on: GitHub passes
-     * every input's default, so `false` is what "left alone" looks like there.
-     * This is what relations and `oneOf` go by.
+     * Whether the user gave the input: a non-blank value other than the
+     * input's default. GitHub passes every input's default as if given, so a
+     * value equal to the default is what "left alone" looks like there; for
+     * the same reason a switch (a boolean input) counts only when on. This is
+     * what relations and `oneOf` go by.
      */
     given(name) {
         const value = this.raw.get(name);
         if (!isPresent(value))
             return false;
-        if (this.specOf(name).type !== 'boolean')
-            return true;
-        return !FALSE_WORDS.has(String(value).trim().toLowerCase());
+        const input = this.specOf(name);
+        if (input.type === 'boolean')
+            return !FALSE_WORDS.has(String(value).trim().toLowerCase());
+        return input.default === undefined || typeof value !== 'string' || value.trim() !== input.default;
     }
     parse(input, value) {
         switch (input.type) {
@@ -2534,7 +2646,10 @@ const dataPullSpec = {
     },
 };
 
+// EXTERNAL MODULE: ./packages/core/src/metrics/bootstrap.ts
+var bootstrap = __nccwpck_require__(4925);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/spec.ts
+
 const evaluateAndGateSpec = {
     name: 'evaluate-and-gate',
     jenkinsVar: 'mlopsGate',
@@ -2589,7 +2704,7 @@ const evaluateAndGateSpec = {
         {
             name: 'bootstrap-resamples',
             type: 'number',
-            default: '10000',
+            default: String(bootstrap/* DEFAULT_RESAMPLES */.jF),
             min: 100,
             max: 1_000_000,
             integer: true,
@@ -2598,7 +2713,7 @@ const evaluateAndGateSpec = {
         {
             name: 'bootstrap-seed',
             type: 'number',
-            default: '42',
+            default: String(bootstrap/* DEFAULT_SEED */.KP),
             integer: true,
             description: 'Seed of the bootstrap, so a rerun gives the same interval.',
         },
@@ -3064,7 +3179,7 @@ const STEPS = [
     { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(818)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4818)) },
     { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(267)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6267)) },
     { spec: trainInContainerSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(716)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2716)) },
-    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(872), __nccwpck_require__.e(74)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4074)) },
+    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(872), __nccwpck_require__.e(193)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6193)) },
     { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(872), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7853)) },
 ];
 function findStep(name) {
