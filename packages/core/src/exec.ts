@@ -7,8 +7,14 @@ export interface ExecResult {
 }
 
 export interface ExecOptions {
+  /** Optional. The command's working folder; give it whenever a relative path is in play. */
   readonly cwd?: string;
-  readonly env?: NodeJS.ProcessEnv;
+  /**
+   * The command's whole environment: the step's (`host.context.env`), with
+   * additions. Required, so a library never hands a child this process's
+   * environment behind the run context's back.
+   */
+  readonly env: Readonly<NodeJS.ProcessEnv>;
   /** Resolve with the exit code instead of throwing when the command fails. */
   readonly ignoreReturnCode?: boolean;
   readonly input?: string;
@@ -27,9 +33,9 @@ export const TIMED_OUT = 124;
  * and, with `onLine`, also handed over line by line. Training runs, which
  * need the child to stop it on cancel, use container/line-process.ts.
  */
-export async function execCapture(command: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+export async function execCapture(command: string, args: readonly string[], options: ExecOptions): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout?.on('data', collect(stdout, options.onLine));

@@ -41,6 +41,8 @@ export class DirectoryCache implements CacheStore {
   constructor(
     private readonly root: string,
     private readonly log: Logger,
+    /** The step's environment (`host.context.env`): tar and cp run with it. */
+    private readonly env: Readonly<NodeJS.ProcessEnv>,
     private readonly maxBytes = DEFAULT_CACHE_MAX_BYTES,
   ) {}
 
@@ -54,7 +56,7 @@ export class DirectoryCache implements CacheStore {
         await this.placeMembers(this.entryFile(matched, TREE), members);
       } else {
         // Only the members asked for; `--` so no member can be read as an option.
-        await execCapture('tar', ['-x', '-f', this.entryFile(matched, TAR), '-C', '/', '--', ...(await this.membersIn(matched, members))]);
+        await execCapture('tar', ['-x', '-f', this.entryFile(matched, TAR), '-C', '/', '--', ...(await this.membersIn(matched, members))], { env: this.env });
       }
       await this.markUsed(this.entryFile(matched, suffix));
       return matched;
@@ -81,9 +83,9 @@ export class DirectoryCache implements CacheStore {
         return;
       }
       if (options.link) {
-        for (const name of present) await placeTree(path.join('/', name), path.join(staging, name));
+        for (const name of present) await placeTree(path.join('/', name), path.join(staging, name), this.env);
       } else {
-        await execCapture('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
+        await execCapture('tar', ['-c', '-f', staging, '-C', '/', '--', ...present], { env: this.env });
       }
       await rename(staging, final);
       this.used.add(final);
@@ -156,13 +158,13 @@ export class DirectoryCache implements CacheStore {
   private async placeMembers(tree: string, members: string[]): Promise<void> {
     for (const name of members) {
       const saved = path.join(tree, name);
-      if (await exists(saved)) await placeTree(saved, path.join('/', name));
+      if (await exists(saved)) await placeTree(saved, path.join('/', name), this.env);
     }
   }
 
   /** The requested members the archive holds (tar -x fails on a name it lacks). */
   private async membersIn(key: string, wanted: string[]): Promise<string[]> {
-    const listing = await execCapture('tar', ['-t', '-f', this.entryFile(key, TAR)]);
+    const listing = await execCapture('tar', ['-t', '-f', this.entryFile(key, TAR)], { env: this.env });
     const tops = new Set(listing.stdout.split('\n').map((line) => line.replace(/\/$/, '')));
     return wanted.filter((name) => tops.has(name));
   }
@@ -190,10 +192,10 @@ export class DirectoryCache implements CacheStore {
  * links when both are on one filesystem, else by a copy that keeps modes and
  * times (a changed mtime would make Python recompile every .pyc).
  */
-async function placeTree(source: string, target: string): Promise<void> {
+async function placeTree(source: string, target: string, env: Readonly<NodeJS.ProcessEnv>): Promise<void> {
   await mkdir(target, { recursive: true });
   if ((await stat(source)).dev === (await stat(target)).dev) linkTree(source, target);
-  else await execCapture('cp', ['-PpR', `${source}/.`, target]); // POSIX flags: GNU and BSD cp alike
+  else await execCapture('cp', ['-PpR', `${source}/.`, target], { env }); // POSIX flags: GNU and BSD cp alike
 }
 
 /**

@@ -16,7 +16,7 @@ const CDI_DIRS = ['/etc/cdi', '/var/run/cdi'];
 export class EngineRuntime implements ContainerRuntime {
   constructor(
     readonly kind: 'docker' | 'podman',
-    private readonly environment: NodeJS.ProcessEnv = process.env,
+    private readonly environment: Readonly<NodeJS.ProcessEnv>,
   ) {}
 
   async verify(resources: Resources): Promise<string> {

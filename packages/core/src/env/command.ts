@@ -3,7 +3,7 @@ import type { Logger } from '../host/types.js';
 
 export interface CommandOptions {
   readonly cwd?: string;
-  /** Variables added to (or, when undefined, removed from) this process's environment. */
+  /** Variables added to (or, when undefined, removed from) the runner's base environment. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Resolve with the exit code instead of throwing when the command fails. */
   readonly ignoreReturnCode?: boolean;
@@ -30,7 +30,8 @@ const HEARTBEAT_MS = 15_000;
 export class CommandRunner {
   constructor(
     private readonly log: Logger,
-    private readonly baseEnv: NodeJS.ProcessEnv = process.env,
+    /** The step's environment (`host.context.env`), which every command starts from. */
+    private readonly baseEnv: Readonly<NodeJS.ProcessEnv>,
   ) {}
 
   capture(command: string, args: readonly string[], options: CommandOptions = {}): Promise<CommandResult> {
@@ -50,7 +51,7 @@ export class CommandRunner {
     }
   }
 
-  /** The environment a command gets: ours, with the overrides applied. */
+  /** The environment a command gets: the base one, with the overrides applied. */
   environment(overrides: CommandOptions['env'] = {}): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = { ...this.baseEnv };
     for (const [name, value] of Object.entries(overrides)) {
