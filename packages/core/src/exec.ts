@@ -6,15 +6,18 @@ export interface ExecResult {
   readonly stderr: string;
 }
 
-export interface ExecOptions {
-  /** Optional. The command's working folder; give it whenever a relative path is in play. */
-  readonly cwd?: string;
-  /**
-   * The command's whole environment: the step's (`host.context.env`), with
-   * additions. Required, so a library never hands a child this process's
-   * environment behind the run context's back.
-   */
+/**
+ * Where a child process runs: its working folder and its whole environment,
+ * the run context's (`host.context.cwd`, `host.context.env`) or made from
+ * them. Both required: a child never inherits this process's folder or
+ * environment behind the run context's back.
+ */
+export interface ExecPlace {
+  readonly cwd: string;
   readonly env: Readonly<NodeJS.ProcessEnv>;
+}
+
+export interface ExecOptions extends ExecPlace {
   /** Resolve with the exit code instead of throwing when the command fails. */
   readonly ignoreReturnCode?: boolean;
   readonly input?: string;

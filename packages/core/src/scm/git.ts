@@ -1,10 +1,7 @@
-import { execCapture } from '../exec.js';
+import { execCapture, type ExecPlace } from '../exec.js';
 
 /** Where git runs: a folder in the repository, and the step's environment (`host.context.env`) it runs with. */
-export interface GitPlace {
-  readonly cwd: string;
-  readonly env: Readonly<NodeJS.ProcessEnv>;
-}
+export type GitPlace = ExecPlace;
 
 export interface RevParseOptions {
   /**

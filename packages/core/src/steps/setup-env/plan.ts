@@ -147,8 +147,8 @@ async function pythonVersionFile(workDir: string): Promise<VersionSpec | null> {
  * all there are.
  */
 async function findInterpreter(spec: VersionSpec | null, host: Host): Promise<Interpreter> {
-  const env = host.context.env;
-  const runner = new CommandRunner(host, env);
+  const { env, cwd } = host.context;
+  const runner = new CommandRunner(host, { cwd, env });
   const found = await host.group('Find a Python interpreter', async () => {
     const interpreters = await findInterpreters(runner, env, spec ? { matching: spec } : { firstOnly: true });
     for (const interpreter of interpreters) host.info(`${interpreter.version}  ${interpreter.executable}  (${interpreter.source})`);
