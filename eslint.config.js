@@ -33,14 +33,18 @@ export default defineConfig(
     },
   },
   {
-    // The Host port: steps and the gate's logic learn the environment and the
-    // working folder from the run context, so every host (and a test) can give its own.
-    files: ['packages/core/src/steps/**/*.ts', 'packages/core/src/metrics/**/*.ts'],
+    // The Host port: below the entry, code learns the environment and the
+    // working folder from the run context (or as a parameter), so every host
+    // (and a test) can give its own and a forgotten argument is a compile
+    // error, not a silent read of the wrong environment. cli.ts is the entry:
+    // it reads the process once, to make the Launch.
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['packages/core/src/cli.ts'],
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read the environment from the run context (host.context.env) or take it as a parameter.' },
-        { object: 'process', property: 'cwd', message: 'Take the working folder from the run context (host.context.cwd) or as a parameter.' },
+        { object: 'process', property: 'env', message: 'Read the environment from the run context (host.context.env) or take it as a parameter; only cli.ts reads the process.' },
+        { object: 'process', property: 'cwd', message: 'Take the working folder from the run context (host.context.cwd) or as a parameter; only cli.ts reads the process.' },
       ],
     },
   },

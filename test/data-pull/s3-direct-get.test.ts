@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 function store(bucket: string, credentials = { accessKeyId: server.accessKey, secretAccessKey: server.secretKey }): S3Store {
-  return new S3Store({ bucket, endpoint: server.endpoint, region: 'us-east-1', credentials });
+  return new S3Store({ env: process.env, bucket, endpoint: server.endpoint, region: 'us-east-1', credentials });
 }
 
 async function text(stream: Readable): Promise<string> {
@@ -75,7 +75,7 @@ test('AWS_ENDPOINT_URL_S3 alone points both the SDK (listing) and the direct GET
   process.env['AWS_ENDPOINT_URL_S3'] = server.endpoint;
   delete process.env['AWS_ENDPOINT_URL'];
   try {
-    const viaEnv = new S3Store({ bucket: 'direct', region: 'us-east-1', credentials: { accessKeyId: server.accessKey, secretAccessKey: server.secretKey } });
+    const viaEnv = new S3Store({ env: process.env, bucket: 'direct', region: 'us-east-1', credentials: { accessKeyId: server.accessKey, secretAccessKey: server.secretKey } });
     const listed: string[] = [];
     for await (const object of viaEnv.list('deep/')) listed.push(object.key);
     expect(listed).toEqual(['deep/er/still.txt']);
@@ -126,7 +126,7 @@ test('a store that refuses the direct GET costs one extra request per run, not o
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   try {
     const port = (proxy.address() as AddressInfo).port;
-    const behindProxy = new S3Store({ bucket: 'direct', endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: server.accessKey, secretAccessKey: server.secretKey } });
+    const behindProxy = new S3Store({ env: process.env, bucket: 'direct', endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: server.accessKey, secretAccessKey: server.secretKey } });
     for (const key of KEYS) expect(await text(await behindProxy.read(key))).toBe(saved[key]);
     expect(refused).toBe(1);
   } finally {

@@ -62,10 +62,10 @@ describe('the other files of the gate', () => {
 
   test('a FIFO or /dev/zero as the baseline names baseline', async () => {
     const fifo = path.join(dir, 'pipe.json');
-    expect((await asyncInputErrorOf(() => loadBaseline(fifo, dir))).message).toBe(
+    expect((await asyncInputErrorOf(() => loadBaseline(fifo, { cwd: dir, env: process.env }))).message).toBe(
       `input 'baseline': cannot read baseline file '${fifo}': it is a named pipe (FIFO), not a regular file`,
     );
-    expect((await asyncInputErrorOf(() => loadBaseline('/dev/zero', dir))).message).toBe(
+    expect((await asyncInputErrorOf(() => loadBaseline('/dev/zero', { cwd: dir, env: process.env }))).message).toBe(
       "input 'baseline': cannot read baseline file '/dev/zero': it is a device, not a regular file",
     );
   });

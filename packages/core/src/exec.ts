@@ -6,9 +6,18 @@ export interface ExecResult {
   readonly stderr: string;
 }
 
-export interface ExecOptions {
-  readonly cwd?: string;
-  readonly env?: NodeJS.ProcessEnv;
+/**
+ * Where a child process runs: its working folder and its whole environment,
+ * the run context's (`host.context.cwd`, `host.context.env`) or made from
+ * them. Both required: a child never inherits this process's folder or
+ * environment behind the run context's back.
+ */
+export interface ExecPlace {
+  readonly cwd: string;
+  readonly env: Readonly<NodeJS.ProcessEnv>;
+}
+
+export interface ExecOptions extends ExecPlace {
   /** Resolve with the exit code instead of throwing when the command fails. */
   readonly ignoreReturnCode?: boolean;
   readonly input?: string;
@@ -27,9 +36,9 @@ export const TIMED_OUT = 124;
  * and, with `onLine`, also handed over line by line. Training runs, which
  * need the child to stop it on cancel, use container/line-process.ts.
  */
-export async function execCapture(command: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+export async function execCapture(command: string, args: readonly string[], options: ExecOptions): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout?.on('data', collect(stdout, options.onLine));

@@ -24,8 +24,8 @@ export interface InputFile {
   readonly what: string;
   /** The path as the user gave it (errors show it so): absolute, or relative to `cwd`. */
   readonly file: string;
-  /** Optional. Folder a relative `file` is resolved from. Defaults to process.cwd(). */
-  readonly cwd?: string;
+  /** Folder a relative `file` is resolved from: the run context's (`host.context.cwd`). */
+  readonly cwd: string;
   /** Optional. The largest size accepted, in bytes. Defaults to MAX_INPUT_FILE_BYTES (16 MiB). */
   readonly maxBytes?: number;
 }
@@ -67,7 +67,7 @@ async function openRegularFile(spec: InputFile): Promise<FileHandle> {
   let handle: FileHandle;
   try {
     // O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer; it changes nothing for a regular file.
-    handle = await open(path.resolve(spec.cwd ?? process.cwd(), spec.file), constants.O_RDONLY | constants.O_NONBLOCK);
+    handle = await open(path.resolve(spec.cwd, spec.file), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     const reason = OPEN_ERRORS[(err as NodeJS.ErrnoException).code ?? ''];
     if (reason === undefined) throw err;

@@ -20,7 +20,7 @@ function workdir(): { root: string; data: string } {
 describe('DirectoryCache', () => {
   test('saves a folder under a key and restores it on an exact hit', async () => {
     const { root, data } = workdir();
-    const cache = new DirectoryCache(root, logger());
+    const cache = new DirectoryCache(root, logger(), process.env);
     await cache.save([data], 'env-linux-abc');
     writeFileSync(path.join(data, 'a.txt'), 'changed');
     expect(await cache.restore([data], 'env-linux-abc')).toBe('env-linux-abc');
@@ -29,7 +29,7 @@ describe('DirectoryCache', () => {
 
   test('a miss returns undefined; a restore prefix picks the newest match', async () => {
     const { root, data } = workdir();
-    const cache = new DirectoryCache(root, logger());
+    const cache = new DirectoryCache(root, logger(), process.env);
     await cache.save([data], 'pip-old');
     writeFileSync(path.join(data, 'a.txt'), 'v2');
     await cache.save([data], 'pip-new');
@@ -43,7 +43,7 @@ describe('DirectoryCache', () => {
 
   test('keys are immutable and a save leaves no temp folder behind', async () => {
     const { root, data } = workdir();
-    const cache = new DirectoryCache(root, logger());
+    const cache = new DirectoryCache(root, logger(), process.env);
     await cache.save([data], 'k');
     writeFileSync(path.join(data, 'a.txt'), 'v2');
     await cache.save([data], 'k');
@@ -56,7 +56,7 @@ describe('DirectoryCache', () => {
     const { root, data } = workdir();
     mkdirSync(path.join(data, 'sub'));
     writeFileSync(path.join(data, 'sub', 'b.txt'), 'b');
-    const cache = new DirectoryCache(root, logger());
+    const cache = new DirectoryCache(root, logger(), process.env);
     await cache.save([data, path.join(data, 'missing')], 'tree');
     writeFileSync(path.join(data, 'sub', 'b.txt'), 'changed');
     writeFileSync(path.join(data, 'extra.txt'), 'new');
@@ -68,7 +68,7 @@ describe('DirectoryCache', () => {
   test('saving paths none of which exist saves nothing and warns nothing', async () => {
     const { root, data } = workdir();
     const log = logger();
-    await new DirectoryCache(root, log).save([path.join(data, 'absent')], 'empty');
+    await new DirectoryCache(root, log, process.env).save([path.join(data, 'absent')], 'empty');
     expect(log.warnings).toEqual([]);
     expect(existsSync(path.join(root, 'empty.tar'))).toBe(false);
   });
@@ -78,7 +78,7 @@ describe('DirectoryCache', () => {
     const blocker = path.join(os.tmpdir(), `not-a-dir-${process.pid}`);
     writeFileSync(blocker, 'file where the cache root should be');
     const log = logger();
-    await new DirectoryCache(blocker, log).save([data], 'k');
+    await new DirectoryCache(blocker, log, process.env).save([data], 'k');
     expect(log.warnings[0]).toMatch(/^cache save failed for key k: /);
     expect(existsSync(path.join(blocker, 'k.tar'))).toBe(false);
   });
@@ -89,7 +89,7 @@ describe('DirectoryCache', () => {
       mkdirSync(path.join(data, 'bin'));
       writeFileSync(path.join(data, 'bin', 'tool'), '#!/bin/sh\n', { mode: 0o755 });
       symlinkSync('/usr/bin/env', path.join(data, 'bin', 'python'));
-      const cache = new DirectoryCache(root, logger());
+      const cache = new DirectoryCache(root, logger(), process.env);
       await cache.save([data], 'env-k', { link: true });
       expect(readdirSync(root)).toEqual(['env-k.tree']);
 
@@ -108,7 +108,7 @@ describe('DirectoryCache', () => {
       const old = new Date('2020-01-02T03:04:05Z');
       utimesSync(path.join(data, 'a.txt'), old, old);
       const root = mkdtempSync(path.join('/dev/shm', 'dircache-'));
-      const cache = new DirectoryCache(root, logger());
+      const cache = new DirectoryCache(root, logger(), process.env);
       await cache.save([data], 'env-k', { link: true });
       rmSync(data, { recursive: true });
       expect(await cache.restore([data], 'env-k', [], { link: true })).toBe('env-k');
@@ -119,7 +119,7 @@ describe('DirectoryCache', () => {
 
     test('restores over what is there, and only entries saved with link', async () => {
       const { root, data } = workdir();
-      const cache = new DirectoryCache(root, logger());
+      const cache = new DirectoryCache(root, logger(), process.env);
       await cache.save([data], 'plain');
       expect(await cache.restore([data], 'plain', [], { link: true })).toBeUndefined();
       await cache.save([data], 'linked', { link: true });
@@ -140,7 +140,7 @@ describe('DirectoryCache', () => {
     async function filledCache(keys: Record<string, number>, maxBytes: number): Promise<{ root: string; data: string }> {
       const { root, data } = workdir();
       writeFileSync(path.join(data, 'a.txt'), Buffer.alloc(100 * KIB, 1));
-      const earlier = new DirectoryCache(root, logger(), maxBytes);
+      const earlier = new DirectoryCache(root, logger(), process.env, maxBytes);
       for (const [key, hours] of Object.entries(keys)) {
         await earlier.save([data], key);
         const when = new Date(Date.now() - hours * HOUR);
@@ -152,7 +152,7 @@ describe('DirectoryCache', () => {
     test('a save past the cap evicts the least recently used entries, never the one restored or saved by this run', async () => {
       const { root, data } = await filledCache({ k1: 4, k2: 3, k3: 2, k4: 1 }, 10 * 1024 * KIB);
       const log = logger();
-      const cache = new DirectoryCache(root, log, 350 * KIB); // three entries fit
+      const cache = new DirectoryCache(root, log, process.env, 350 * KIB); // three entries fit
       expect(await cache.restore([data], 'k1')).toBe('k1'); // the oldest, but this run uses it
 
       await cache.save([data], 'k5');
@@ -163,7 +163,7 @@ describe('DirectoryCache', () => {
 
     test('a restore marks its entry used without making it the newest for a restore prefix', async () => {
       const { root, data } = await filledCache({ 'pip-old': 2, 'pip-new': 1 }, 10 * 1024 * KIB);
-      const cache = new DirectoryCache(root, logger(), 10 * 1024 * KIB);
+      const cache = new DirectoryCache(root, logger(), process.env, 10 * 1024 * KIB);
       const before = statSync(path.join(root, 'pip-old.tar'));
       expect(await cache.restore([data], 'pip-old')).toBe('pip-old');
       const after = statSync(path.join(root, 'pip-old.tar'));
@@ -174,7 +174,7 @@ describe('DirectoryCache', () => {
 
     test('an entry another run used in the last minutes is never evicted, even over the cap', async () => {
       const { root, data } = await filledCache({ recent: 0.05, old: 5 }, 10 * 1024 * KIB);
-      await new DirectoryCache(root, logger(), 0).save([data], 'mine');
+      await new DirectoryCache(root, logger(), process.env, 0).save([data], 'mine');
       expect(readdirSync(root).sort()).toEqual(['mine.tar', 'recent.tar']);
     });
 
@@ -184,7 +184,7 @@ describe('DirectoryCache', () => {
       const aside = path.join(root, '.tmp-evict-0000.tar');
       renameSync(path.join(root, 'k1.tar'), aside);
       mkdirSync(path.join(root, '.tmp-1111.tree', 'half'), { recursive: true });
-      const cache = new DirectoryCache(root, logger(), 10 * 1024 * KIB);
+      const cache = new DirectoryCache(root, logger(), process.env, 10 * 1024 * KIB);
       expect(await cache.restore([data], 'k1', ['k'])).toBeUndefined();
 
       const twoHoursAgo = new Date(Date.now() - 2 * HOUR);

@@ -25,7 +25,7 @@ interface Call {
 class RecordingRunner extends CommandRunner {
   readonly calls: Call[] = [];
   constructor(private readonly answer: (call: Call) => string = () => '') {
-    super(quiet, { PATH: '/usr/bin' });
+    super(quiet, { cwd: '/', env: { PATH: '/usr/bin' } });
   }
   override async capture(command: string, args: readonly string[], options: CommandOptions = {}): Promise<CommandResult> {
     return this.record(command, args, options);

@@ -43,7 +43,7 @@ describe('finding interpreters', () => {
       RUNNER_TOOL_CACHE: path.join(root, 'toolcache'),
     };
 
-    const found = await findInterpreters(new CommandRunner(quiet), env);
+    const found = await findInterpreters(new CommandRunner(quiet, { cwd: process.cwd(), env: process.env }), env);
 
     expect(found.map((interpreter) => [interpreter.version, interpreter.source])).toEqual([
       ['3.11.2', 'PATH'],
@@ -61,7 +61,7 @@ describe('finding interpreters', () => {
     fakePython(path.join(root, 'pyenv', 'versions', '3.12', 'bin', 'python3'), '3.12.0'); // a partial name says too little: started
     fakePython(path.join(root, 'uv', 'cpython-3.13.0-linux-x86_64-gnu', 'bin', 'python3'), '3.13.0');
     const env = { PATH: path.join(root, 'bin'), HOME: root, PYENV_ROOT: path.join(root, 'pyenv'), UV_PYTHON_INSTALL_DIR: path.join(root, 'uv') };
-    const runner = new CommandRunner(quiet);
+    const runner = new CommandRunner(quiet, { cwd: process.cwd(), env: process.env });
     const capture = jest.spyOn(runner, 'capture');
 
     const found = await findInterpreters(runner, env, { matching: parseVersionSpec('3.12')! });

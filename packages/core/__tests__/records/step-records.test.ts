@@ -100,8 +100,8 @@ describe('excludeRecordsFromGit', () => {
     const example = path.join(repo, 'examples', 'iris');
     mkdirSync(example, { recursive: true });
 
-    expect(await excludeRecordsFromGit(example)).toBe('added');
-    expect(await excludeRecordsFromGit(repo)).toBe('present');
+    expect(await excludeRecordsFromGit({ cwd: example, env: process.env })).toBe('added');
+    expect(await excludeRecordsFromGit({ cwd: repo, env: process.env })).toBe('present');
     const lines = readFileSync(exclude, 'utf8').split('\n');
     expect(lines[0]).toBe('*.secret');
     expect(lines.filter((line) => line === '.mlops-ci/')).toHaveLength(1);
@@ -121,7 +121,7 @@ describe('excludeRecordsFromGit', () => {
     git(repo, 'commit', '-q', '--allow-empty', '-m', 'init');
     const worktree = path.join(tempDir('exclude-wt-'), 'wt');
     git(repo, 'worktree', 'add', '-q', worktree);
-    expect(await excludeRecordsFromGit(worktree)).toBe('added');
+    expect(await excludeRecordsFromGit({ cwd: worktree, env: process.env })).toBe('added');
     mkdirSync(path.join(worktree, '.mlops-ci'));
     writeFileSync(path.join(worktree, '.mlops-ci', 'x.json'), '{}');
     expect(git(worktree, 'status', '--porcelain', '--untracked-files=all')).toBe('');
@@ -132,7 +132,7 @@ describe('excludeRecordsFromGit', () => {
     const previous = process.env['GIT_CEILING_DIRECTORIES'];
     process.env['GIT_CEILING_DIRECTORIES'] = path.dirname(dir);
     try {
-      expect(await excludeRecordsFromGit(dir)).toBe('not-a-work-tree');
+      expect(await excludeRecordsFromGit({ cwd: dir, env: process.env })).toBe('not-a-work-tree');
     } finally {
       if (previous === undefined) delete process.env['GIT_CEILING_DIRECTORIES'];
       else process.env['GIT_CEILING_DIRECTORIES'] = previous;

@@ -21,7 +21,7 @@ function repo(): { dir: string; commit: string } {
   return { dir, commit: git(dir, 'rev-parse', 'HEAD') };
 }
 
-const registry = (dir: string) => new GitTagsRegistry(dir, { push: false, bump: 'patch' });
+const registry = (dir: string) => new GitTagsRegistry(dir, { env: process.env, push: false, bump: 'patch' });
 
 describe('GitTagsRegistry.describe', () => {
   test("a version tag without an mlops-ci lineage block (gto register's) is described from the tag: version, commit, time, tagger", async () => {

@@ -274,7 +274,7 @@ describe("evaluate-and-gate's registry:<model>@<alias> baseline", () => {
     const second = await registry.register('iris', files, lineage({ accuracy: 0.95 }), MOVER);
     await registry.setAlias('iris', 'production', second.version, MOVER);
 
-    const baseline = await loadBaseline('registry:iris@production', workspace);
+    const baseline = await loadBaseline('registry:iris@production', { cwd: workspace, env: process.env });
     expect(baseline).toEqual({
       kind: 'found',
       source: 'registry:iris@production (version 2)',
@@ -294,8 +294,8 @@ describe("evaluate-and-gate's registry:<model>@<alias> baseline", () => {
     const registry = new ObjectStoreRegistry(new LocalBlobStore(elsewhere));
     const { version } = await registry.register('iris', [await modelFile(tempDir())], lineage({ accuracy: 0.8 }), MOVER);
     await registry.setAlias('iris', 'staging', version, MOVER);
-    expect(await loadBaseline(`registry:iris@staging:file://${elsewhere}`, tempDir())).toMatchObject({ kind: 'found', metrics: { accuracy: 0.8 } });
-    expect(await loadBaseline(`registry:fresh@production:${elsewhere}`, tempDir())).toMatchObject({
+    expect(await loadBaseline(`registry:iris@staging:file://${elsewhere}`, { cwd: tempDir(), env: process.env })).toMatchObject({ kind: 'found', metrics: { accuracy: 0.8 } });
+    expect(await loadBaseline(`registry:fresh@production:${elsewhere}`, { cwd: tempDir(), env: process.env })).toMatchObject({
       kind: 'missing',
       reason: expect.stringContaining('fresh has no version yet'),
       files: { kind: 'no-version' },
@@ -306,12 +306,12 @@ describe("evaluate-and-gate's registry:<model>@<alias> baseline", () => {
     const elsewhere = tempDir();
     const registry = new ObjectStoreRegistry(new LocalBlobStore(elsewhere));
     const { version } = await registry.register('iris', [await modelFile(tempDir())], lineage({ accuracy: 0.8 }), MOVER);
-    await expect(loadBaseline(`registry:iris@production:${elsewhere}`, tempDir())).rejects.toThrow(/no alias 'production' \(it has no alias at all\)/);
+    await expect(loadBaseline(`registry:iris@production:${elsewhere}`, { cwd: tempDir(), env: process.env })).rejects.toThrow(/no alias 'production' \(it has no alias at all\)/);
     await registry.setAlias('iris', 'staging', version, MOVER);
     await registry.setAlias('iris', 'canary', version, MOVER);
     await registry.removeAlias('iris', 'canary', MOVER);
     expect(await registry.overview('iris')).toEqual({ hasVersions: true, aliases: ['staging'] });
-    await expect(loadBaseline(`registry:iris@prodution:${elsewhere}`, tempDir())).rejects.toThrow(/^input 'baseline': .*no alias 'prodution' \(its aliases: staging\)/);
+    await expect(loadBaseline(`registry:iris@prodution:${elsewhere}`, { cwd: tempDir(), env: process.env })).rejects.toThrow(/^input 'baseline': .*no alias 'prodution' \(its aliases: staging\)/);
   });
 
   test('a version registered without metrics is bad input naming baseline, not a skipped rule', async () => {
@@ -319,11 +319,11 @@ describe("evaluate-and-gate's registry:<model>@<alias> baseline", () => {
     const registry = new ObjectStoreRegistry(new LocalBlobStore(elsewhere));
     const { version } = await registry.register('iris', [await modelFile(tempDir())], lineage(null), MOVER);
     await registry.setAlias('iris', 'production', version, MOVER);
-    await expect(loadBaseline(`registry:iris@production:${elsewhere}`, tempDir())).rejects.toThrow(/^input 'baseline': iris version 1 \(iris@production\) .* has no metrics recorded/);
+    await expect(loadBaseline(`registry:iris@production:${elsewhere}`, { cwd: tempDir(), env: process.env })).rejects.toThrow(/^input 'baseline': iris version 1 \(iris@production\) .* has no metrics recorded/);
   });
 
   test('a malformed reference or an unknown registry scheme is bad input', async () => {
-    await expect(loadBaseline('registry:iris', tempDir())).rejects.toThrow(/^input 'baseline': .*registry:<model>@<alias>/);
-    await expect(loadBaseline('registry:iris@prod:gs://b/x', tempDir())).rejects.toThrow(/^input 'baseline': .*unknown scheme/);
+    await expect(loadBaseline('registry:iris', { cwd: tempDir(), env: process.env })).rejects.toThrow(/^input 'baseline': .*registry:<model>@<alias>/);
+    await expect(loadBaseline('registry:iris@prod:gs://b/x', { cwd: tempDir(), env: process.env })).rejects.toThrow(/^input 'baseline': .*unknown scheme/);
   });
 });

@@ -18,20 +18,20 @@ function repoWithOneCommit(): { dir: string; head: string } {
 describe('revParse', () => {
   test('names the commit a rev points at, through an annotated tag too', async () => {
     const { dir, head } = repoWithOneCommit();
-    expect(await revParse(dir, 'HEAD')).toBe(head);
-    expect(await revParse(dir, 'refs/tags/v1')).toBe(head);
+    expect(await revParse({ cwd: dir, env: process.env }, 'HEAD')).toBe(head);
+    expect(await revParse({ cwd: dir, env: process.env }, 'refs/tags/v1')).toBe(head);
   });
 
   test('an unknown rev, or a folder outside any repository, is null', async () => {
     const { dir } = repoWithOneCommit();
-    expect(await revParse(dir, 'refs/tags/absent')).toBeNull();
-    expect(await revParse(dir, 'refs/tags/absent', { throwIfGitCannotRun: true })).toBeNull();
-    expect(await revParse(mkdtempSync(path.join(os.tmpdir(), 'scm-nogit-')), 'HEAD')).toBeNull();
+    expect(await revParse({ cwd: dir, env: process.env }, 'refs/tags/absent')).toBeNull();
+    expect(await revParse({ cwd: dir, env: process.env }, 'refs/tags/absent', { throwIfGitCannotRun: true })).toBeNull();
+    expect(await revParse({ cwd: mkdtempSync(path.join(os.tmpdir(), 'scm-nogit-')), env: process.env }, 'HEAD')).toBeNull();
   });
 
   test('a git that cannot run is null by default, an error when asked', async () => {
     const missing = path.join(os.tmpdir(), `scm-git-missing-${process.pid}`, 'repo');
-    expect(await revParse(missing, 'HEAD')).toBeNull();
-    await expect(revParse(missing, 'HEAD', { throwIfGitCannotRun: true })).rejects.toThrow(/could not run git/);
+    expect(await revParse({ cwd: missing, env: process.env }, 'HEAD')).toBeNull();
+    await expect(revParse({ cwd: missing, env: process.env }, 'HEAD', { throwIfGitCannotRun: true })).rejects.toThrow(/could not run git/);
   });
 });

@@ -44,7 +44,7 @@ function shallowClone(): { origin: string; clone: string } {
 describe('loadBaseline', () => {
   test('git:<ref>:<path> reads the file at that ref', async () => {
     const dir = repo();
-    expect(await loadBaseline('git:main:metrics.json', dir)).toEqual({
+    expect(await loadBaseline('git:main:metrics.json', { cwd: dir, env: process.env })).toEqual({
       kind: 'found',
       source: 'git:main:metrics.json',
       metrics: { accuracy: 0.9, 'nested.f1': 0.8 },
@@ -53,21 +53,21 @@ describe('loadBaseline', () => {
 
   test('a file absent at an existing ref is a missing baseline (the first run), not an error', async () => {
     const dir = repo();
-    expect(await loadBaseline('git:main:nope.json', dir)).toMatchObject({ kind: 'missing', reason: 'nope.json does not exist at main' });
+    expect(await loadBaseline('git:main:nope.json', { cwd: dir, env: process.env })).toMatchObject({ kind: 'missing', reason: 'nope.json does not exist at main' });
   });
 
   test('a ref that exists neither here nor at origin is bad input naming baseline, never a skip', async () => {
     const { clone } = shallowClone();
-    await expect(loadBaseline('git:nosuchref:metrics.json', clone)).rejects.toThrow(/^input 'baseline': git ref 'nosuchref' does not exist/);
-    await expect(loadBaseline('git:origin/nosuchref:metrics.json', clone)).rejects.toThrow(/^input 'baseline': git ref 'origin\/nosuchref'/);
+    await expect(loadBaseline('git:nosuchref:metrics.json', { cwd: clone, env: process.env })).rejects.toThrow(/^input 'baseline': git ref 'nosuchref' does not exist/);
+    await expect(loadBaseline('git:origin/nosuchref:metrics.json', { cwd: clone, env: process.env })).rejects.toThrow(/^input 'baseline': git ref 'origin\/nosuchref'/);
     // Without any origin to ask, a typo is still an error.
-    await expect(loadBaseline('git:nosuchref:metrics.json', repo())).rejects.toThrow(/^input 'baseline': git ref 'nosuchref' does not exist/);
+    await expect(loadBaseline('git:nosuchref:metrics.json', { cwd: repo(), env: process.env })).rejects.toThrow(/^input 'baseline': git ref 'nosuchref' does not exist/);
   });
 
   test('a depth-1 clone of a branch fetches origin/main shallowly and reads the baseline from it', async () => {
     const { clone } = shallowClone();
     expect(git(clone, 'rev-parse', '--is-shallow-repository')).toBe('true');
-    expect(await loadBaseline('git:origin/main:metrics.json', clone)).toEqual({
+    expect(await loadBaseline('git:origin/main:metrics.json', { cwd: clone, env: process.env })).toEqual({
       kind: 'found',
       source: 'git:origin/main:metrics.json',
       metrics: { accuracy: 0.9, 'nested.f1': 0.8 },
@@ -79,33 +79,33 @@ describe('loadBaseline', () => {
 
   test('a depth-1 clone: a branch name and a tag of origin are fetched too; a file absent there is missing', async () => {
     const { clone } = shallowClone();
-    expect(await loadBaseline('git:v1:metrics.json', clone)).toMatchObject({ kind: 'found', metrics: { accuracy: 0.9 } });
-    expect(await loadBaseline('git:main:nope.json', clone)).toMatchObject({ kind: 'missing', reason: 'nope.json does not exist at main' });
+    expect(await loadBaseline('git:v1:metrics.json', { cwd: clone, env: process.env })).toMatchObject({ kind: 'found', metrics: { accuracy: 0.9 } });
+    expect(await loadBaseline('git:main:nope.json', { cwd: clone, env: process.env })).toMatchObject({ kind: 'missing', reason: 'nope.json does not exist at main' });
   });
 
   test('a plain path: found, missing, or malformed (bad input)', async () => {
     const dir = repo();
-    expect(await loadBaseline('metrics.json', dir)).toMatchObject({ kind: 'found', metrics: { accuracy: 0.1 } });
-    expect(await loadBaseline('absent.json', dir)).toMatchObject({ kind: 'missing', reason: 'absent.json does not exist' });
+    expect(await loadBaseline('metrics.json', { cwd: dir, env: process.env })).toMatchObject({ kind: 'found', metrics: { accuracy: 0.1 } });
+    expect(await loadBaseline('absent.json', { cwd: dir, env: process.env })).toMatchObject({ kind: 'missing', reason: 'absent.json does not exist' });
     writeFileSync(path.join(dir, 'broken.json'), '{"accuracy": ');
-    await expect(loadBaseline('broken.json', dir)).rejects.toThrow(/^input 'baseline': /);
+    await expect(loadBaseline('broken.json', { cwd: dir, env: process.env })).rejects.toThrow(/^input 'baseline': /);
   });
 
   test('no baseline given', async () => {
     // Blank text reaches the step as absent: the reader trims it (see spec/inputs.test.ts).
-    expect(await loadBaseline(undefined, '/')).toEqual({ kind: 'none' });
+    expect(await loadBaseline(undefined, { cwd: '/', env: process.env })).toEqual({ kind: 'none' });
   });
 
   test.each([['git:--output=/tmp/x:metrics.json'], ['git:main']])('rejects %s as bad input (no option injection into git)', async (spec) => {
-    await expect(loadBaseline(spec, repo())).rejects.toBeInstanceOf(InputError);
+    await expect(loadBaseline(spec, { cwd: repo(), env: process.env })).rejects.toBeInstanceOf(InputError);
   });
 
   test.each([['registry:Iris@production'], ['registry:iris/versions/1@production'], ['registry:..@production']])(
     'a registry baseline naming a model no registry may hold (%s) is bad input naming baseline, before any registry is asked',
     async (spec) => {
       const cwd = mkdtempSync(path.join(os.tmpdir(), 'baseline-name-'));
-      await expect(loadBaseline(spec, cwd)).rejects.toBeInstanceOf(InputError);
-      await expect(loadBaseline(spec, cwd)).rejects.toThrow(/^input 'baseline': model name "[^"]+" (must|may)/);
+      await expect(loadBaseline(spec, { cwd: cwd, env: process.env })).rejects.toBeInstanceOf(InputError);
+      await expect(loadBaseline(spec, { cwd: cwd, env: process.env })).rejects.toThrow(/^input 'baseline': model name "[^"]+" (must|may)/);
     },
   );
 });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { DEFAULT_CACHE_MAX_BYTES, planEviction, type CacheEntry } from '../cache-cap.js';
 import { formatBytes } from '../data/progress.js';
-import { execCapture } from '../exec.js';
+import { execCapture, type ExecPlace } from '../exec.js';
 import type { Logger } from '../host/types.js';
 import type { CacheOptions, CacheStore } from './types.js';
 
@@ -41,8 +41,15 @@ export class DirectoryCache implements CacheStore {
   constructor(
     private readonly root: string,
     private readonly log: Logger,
+    /** The step's environment (`host.context.env`): tar and cp run with it. */
+    private readonly env: Readonly<NodeJS.ProcessEnv>,
     private readonly maxBytes = DEFAULT_CACHE_MAX_BYTES,
   ) {}
+
+  /** tar and cp get absolute paths only (members relative to `-C /`), so they run from / with the step's environment. */
+  private get tools(): ExecPlace {
+    return { cwd: '/', env: this.env };
+  }
 
   async restore(paths: string[], key: string, restoreKeys: string[] = [], options: CacheOptions = {}): Promise<string | undefined> {
     const suffix = options.link ? TREE : TAR;
@@ -54,7 +61,7 @@ export class DirectoryCache implements CacheStore {
         await this.placeMembers(this.entryFile(matched, TREE), members);
       } else {
         // Only the members asked for; `--` so no member can be read as an option.
-        await execCapture('tar', ['-x', '-f', this.entryFile(matched, TAR), '-C', '/', '--', ...(await this.membersIn(matched, members))]);
+        await execCapture('tar', ['-x', '-f', this.entryFile(matched, TAR), '-C', '/', '--', ...(await this.membersIn(matched, members))], this.tools);
       }
       await this.markUsed(this.entryFile(matched, suffix));
       return matched;
@@ -81,9 +88,9 @@ export class DirectoryCache implements CacheStore {
         return;
       }
       if (options.link) {
-        for (const name of present) await placeTree(path.join('/', name), path.join(staging, name));
+        for (const name of present) await placeTree(path.join('/', name), path.join(staging, name), this.tools);
       } else {
-        await execCapture('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
+        await execCapture('tar', ['-c', '-f', staging, '-C', '/', '--', ...present], this.tools);
       }
       await rename(staging, final);
       this.used.add(final);
@@ -156,13 +163,13 @@ export class DirectoryCache implements CacheStore {
   private async placeMembers(tree: string, members: string[]): Promise<void> {
     for (const name of members) {
       const saved = path.join(tree, name);
-      if (await exists(saved)) await placeTree(saved, path.join('/', name));
+      if (await exists(saved)) await placeTree(saved, path.join('/', name), this.tools);
     }
   }
 
   /** The requested members the archive holds (tar -x fails on a name it lacks). */
   private async membersIn(key: string, wanted: string[]): Promise<string[]> {
-    const listing = await execCapture('tar', ['-t', '-f', this.entryFile(key, TAR)]);
+    const listing = await execCapture('tar', ['-t', '-f', this.entryFile(key, TAR)], this.tools);
     const tops = new Set(listing.stdout.split('\n').map((line) => line.replace(/\/$/, '')));
     return wanted.filter((name) => tops.has(name));
   }
@@ -190,10 +197,10 @@ export class DirectoryCache implements CacheStore {
  * links when both are on one filesystem, else by a copy that keeps modes and
  * times (a changed mtime would make Python recompile every .pyc).
  */
-async function placeTree(source: string, target: string): Promise<void> {
+async function placeTree(source: string, target: string, tools: ExecPlace): Promise<void> {
   await mkdir(target, { recursive: true });
   if ((await stat(source)).dev === (await stat(target)).dev) linkTree(source, target);
-  else await execCapture('cp', ['-PpR', `${source}/.`, target]); // POSIX flags: GNU and BSD cp alike
+  else await execCapture('cp', ['-PpR', `${source}/.`, target], tools); // POSIX flags: GNU and BSD cp alike
 }
 
 /**

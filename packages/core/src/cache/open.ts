@@ -34,5 +34,5 @@ function directoryCache(root: string, given: string, host: Host, input: string, 
   const kind = placeKind(root);
   if (kind === 'missing' && nonFolderAncestor(root)) throw new InputError(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
   if (kind === 'file' || kind === 'other') throw new InputError(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
-  return new DirectoryCache(root, host, maxBytes);
+  return new DirectoryCache(root, host, host.context.env, maxBytes);
 }

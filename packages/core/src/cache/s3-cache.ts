@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InputError } from '../errors.js';
-import { execCapture } from '../exec.js';
+import { execCapture, type ExecPlace } from '../exec.js';
 import type { Host, Logger } from '../host/types.js';
 import { createS3Client, parseS3Url } from '../storage/s3.js';
 import type { CacheStore } from './types.js';
@@ -27,13 +27,20 @@ export class S3CacheStore implements CacheStore {
     private readonly bucket: string,
     private readonly prefix: string,
     private readonly log: Logger,
+    /** The step's environment (`host.context.env`): tar runs with it. */
+    private readonly env: Readonly<NodeJS.ProcessEnv>,
   ) {}
+
+  /** tar gets absolute paths only (members relative to `-C /`), so it runs from / with the step's environment. */
+  private get tools(): ExecPlace {
+    return { cwd: '/', env: this.env };
+  }
 
   static fromUrl(url: string, host: Host): S3CacheStore {
     const parsed = parseS3Url(url);
     if (!parsed) throw new InputError('cache-url', `got '${url}', expected s3://bucket/prefix`);
     const prefix = parsed.prefix === '' || parsed.prefix.endsWith('/') ? parsed.prefix : `${parsed.prefix}/`;
-    return new S3CacheStore(createS3Client({}), parsed.bucket, prefix, host);
+    return new S3CacheStore(createS3Client({ env: host.context.env }), parsed.bucket, prefix, host, host.context.env);
   }
 
   async restore(paths: string[], key: string, restoreKeys: string[] = []): Promise<string | undefined> {
@@ -45,9 +52,9 @@ export class S3CacheStore implements CacheStore {
       if (!(out.Body instanceof Readable)) throw new Error('the response has no body');
       await pipeline(out.Body, createWriteStream(scratch));
       const members = paths.map((target) => path.resolve(target).slice(1)); // stored relative to /
-      const listed = (await execCapture('tar', ['-tf', scratch])).stdout.split('\n');
+      const listed = (await execCapture('tar', ['-tf', scratch], this.tools)).stdout.split('\n');
       const present = members.filter((member) => listed.some((line) => line === member || line.startsWith(`${member}/`)));
-      if (present.length > 0) await execCapture('tar', ['-xf', scratch, '-C', '/', '--', ...present]);
+      if (present.length > 0) await execCapture('tar', ['-xf', scratch, '-C', '/', '--', ...present], this.tools);
       return matched;
     } catch (err) {
       this.log.warning(`cache restore from s3://${this.bucket}/${this.prefix} failed, continuing without it: ${(err as Error).message}`);
@@ -65,7 +72,7 @@ export class S3CacheStore implements CacheStore {
       const members = paths.map((target) => path.resolve(target)).filter((target) => existsSync(target)).map((target) => target.slice(1));
       if (members.length === 0) return;
       await mkdir(scratchDir, { recursive: true });
-      await execCapture('tar', ['-cf', scratch, '-C', '/', '--', ...members]);
+      await execCapture('tar', ['-cf', scratch, '-C', '/', '--', ...members], this.tools);
       await new Upload({ client: this.client, params: { Bucket: this.bucket, Key: this.objectKey(key), Body: createReadStream(scratch) } }).done();
     } catch (err) {
       this.log.warning(`cache save to s3://${this.bucket}/${this.prefix} failed for key ${key}: ${(err as Error).message}`);

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { execCapture } from '../exec.js';
+import { execCapture, type ExecPlace } from '../exec.js';
 import { spawnStreaming } from './line-process.js';
 import { engineRunArgs, gpuArgs } from './run-args.js';
 import type { BuildRequest, ContainerRuntime, ImageInfo, Resources, RunningCommand, RunPlan } from './types.js';
@@ -16,7 +16,8 @@ const CDI_DIRS = ['/etc/cdi', '/var/run/cdi'];
 export class EngineRuntime implements ContainerRuntime {
   constructor(
     readonly kind: 'docker' | 'podman',
-    private readonly environment: NodeJS.ProcessEnv = process.env,
+    /** Where the engine CLI runs: the run context's folder and environment. */
+    private readonly place: ExecPlace,
   ) {}
 
   async verify(resources: Resources): Promise<string> {
@@ -45,7 +46,7 @@ export class EngineRuntime implements ContainerRuntime {
     const local = await this.findImage(ref);
     if (local) return local;
     onLine(`${ref} is not on this machine: pulling it`);
-    const pull = spawnStreaming(this.kind, ['pull', ref], { env: this.environment }, onLine);
+    const pull = spawnStreaming(this.kind, ['pull', ref], this.place, onLine);
     const code = await pull.exited;
     if (code !== 0) throw new Error(`image '${ref}' is not on this machine and ${this.kind} pull failed (exit ${code}); build it first or check the name`);
     const pulled = await this.findImage(ref);
@@ -59,8 +60,8 @@ export class EngineRuntime implements ContainerRuntime {
     for (const name of request.buildArgs.keys()) args.push('--build-arg', name);
     for (const [key, value] of Object.entries(request.labels)) args.push('--label', `${key}=${value}`);
     args.push(request.context);
-    const env = { ...this.environment, ...Object.fromEntries(request.buildArgs) };
-    const code = await spawnStreaming(this.kind, args, { env }, onLine).exited;
+    const env = { ...this.place.env, ...Object.fromEntries(request.buildArgs) };
+    const code = await spawnStreaming(this.kind, args, { cwd: this.place.cwd, env }, onLine).exited;
     if (code !== 0) throw new Error(`${this.kind} build of ${request.dockerfile} failed (exit ${code}); its log is above`);
     const built = await this.findImage(request.tag);
     if (!built) throw new Error(`${this.kind} build succeeded but the image ${request.tag} cannot be found`);
@@ -68,8 +69,8 @@ export class EngineRuntime implements ContainerRuntime {
   }
 
   start(plan: RunPlan, onLine: (line: string) => void): RunningCommand {
-    const env = { ...this.environment, ...Object.fromEntries(plan.env) };
-    const run = spawnStreaming(this.kind, engineRunArgs(this.kind, plan), { env }, onLine);
+    const env = { ...this.place.env, ...Object.fromEntries(plan.env) };
+    const run = spawnStreaming(this.kind, engineRunArgs(this.kind, plan), { cwd: this.place.cwd, env }, onLine);
     return {
       exited: run.exited,
       // The engine stops the container: SIGTERM to its init, SIGKILL after the grace period.
@@ -98,7 +99,7 @@ export class EngineRuntime implements ContainerRuntime {
   private async verifyGpus(gpus: string): Promise<void> {
     if (this.kind === 'docker') {
       const info = await this.cli(['info', '--format', '{{json .Runtimes}}'], { ignoreReturnCode: true });
-      const hasRuntime = /nvidia/i.test(info.stdout) || onPath('nvidia-container-cli', this.environment) || onPath('nvidia-container-runtime-hook', this.environment);
+      const hasRuntime = /nvidia/i.test(info.stdout) || onPath('nvidia-container-cli', this.place.env) || onPath('nvidia-container-runtime-hook', this.place.env);
       if (!hasRuntime) {
         throw new Error(
           `gpus: '${gpus}' asks for GPUs, but this Docker has no NVIDIA runtime (no 'nvidia' in docker info's runtimes, no nvidia-container-cli on PATH). Install the NVIDIA Container Toolkit on a GPU host, or drop the gpus input.`,
@@ -115,7 +116,7 @@ export class EngineRuntime implements ContainerRuntime {
   }
 
   private cli(args: string[], options: { ignoreReturnCode?: boolean } = {}) {
-    return execCapture(this.kind, args, { env: this.environment, ...options });
+    return execCapture(this.kind, args, { ...this.place, ...options });
   }
 }
 

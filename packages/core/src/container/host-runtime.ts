@@ -10,7 +10,7 @@ import type { ContainerRuntime, ImageInfo, RunningCommand, RunPlan } from './typ
 export class HostRuntime implements ContainerRuntime {
   readonly kind = 'host' as const;
 
-  constructor(private readonly environment: NodeJS.ProcessEnv = process.env) {}
+  constructor(private readonly environment: Readonly<NodeJS.ProcessEnv>) {}
 
   async verify(): Promise<string> {
     return `host (${process.platform}, no container)`;

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { ExecPlace } from '../exec.js';
 
 export interface StreamedProcess {
   readonly child: ChildProcess;
@@ -16,7 +17,7 @@ const SIGNAL_NUMBERS: Readonly<Record<string, number>> = { SIGHUP: 1, SIGINT: 2,
 export function spawnStreaming(
   command: string,
   args: readonly string[],
-  options: { env: NodeJS.ProcessEnv; cwd?: string; detached?: boolean },
+  options: ExecPlace & { readonly detached?: boolean },
   onLine: (line: string) => void,
 ): StreamedProcess {
   const child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: options.detached ?? false, stdio: ['ignore', 'pipe', 'pipe'] });

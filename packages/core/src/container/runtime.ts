@@ -1,15 +1,20 @@
+import type { ExecPlace } from '../exec.js';
 import { EngineRuntime } from './engine.js';
 import { HostRuntime } from './host-runtime.js';
 import type { ContainerRuntime, RuntimeKind } from './types.js';
 
-/** The runtime for a `runtime` input value; throws on a kind it does not know. */
-export function createRuntime(kind: RuntimeKind, environment: NodeJS.ProcessEnv = process.env): ContainerRuntime {
+/**
+ * The runtime for a `runtime` input value; throws on a kind it does not know.
+ * `place` is the run context's folder and environment: the engine CLI runs
+ * there, and the command itself (in its own working folder) with that environment.
+ */
+export function createRuntime(kind: RuntimeKind, place: ExecPlace): ContainerRuntime {
   switch (kind) {
     case 'docker':
     case 'podman':
-      return new EngineRuntime(kind, environment);
+      return new EngineRuntime(kind, place);
     case 'host':
-      return new HostRuntime(environment);
+      return new HostRuntime(place.env);
     default:
       throw new Error(`unknown container runtime '${String(kind)}'`);
   }

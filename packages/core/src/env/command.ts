@@ -1,9 +1,10 @@
-import { execCapture, formatCommand } from '../exec.js';
+import { execCapture, formatCommand, type ExecPlace } from '../exec.js';
 import type { Logger } from '../host/types.js';
 
 export interface CommandOptions {
+  /** Optional. The command's working folder. Defaults to the runner's (the run context's). */
   readonly cwd?: string;
-  /** Variables added to (or, when undefined, removed from) this process's environment. */
+  /** Variables added to (or, when undefined, removed from) the runner's base environment. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Resolve with the exit code instead of throwing when the command fails. */
   readonly ignoreReturnCode?: boolean;
@@ -30,7 +31,8 @@ const HEARTBEAT_MS = 15_000;
 export class CommandRunner {
   constructor(
     private readonly log: Logger,
-    private readonly baseEnv: NodeJS.ProcessEnv = process.env,
+    /** Where every command starts: the run context's folder and environment (`host.context`). */
+    private readonly base: ExecPlace,
   ) {}
 
   capture(command: string, args: readonly string[], options: CommandOptions = {}): Promise<CommandResult> {
@@ -50,9 +52,9 @@ export class CommandRunner {
     }
   }
 
-  /** The environment a command gets: ours, with the overrides applied. */
+  /** The environment a command gets: the base one, with the overrides applied. */
   environment(overrides: CommandOptions['env'] = {}): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = { ...this.baseEnv };
+    const env: NodeJS.ProcessEnv = { ...this.base.env };
     for (const [name, value] of Object.entries(overrides)) {
       if (value === undefined) delete env[name];
       else env[name] = value;
@@ -61,7 +63,7 @@ export class CommandRunner {
   }
 
   private spawn(command: string, args: readonly string[], options: CommandOptions, onLine: ((line: string) => void) | null): Promise<CommandResult> {
-    const { cwd, ignoreReturnCode, timeoutMs } = options;
+    const { cwd = this.base.cwd, ignoreReturnCode, timeoutMs } = options;
     return execCapture(command, args, { cwd, env: this.environment(options.env), ignoreReturnCode, timeoutMs, onLine: onLine ?? undefined });
   }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { parentsOf, parseRepositoryUrl, remoteUrl, revParse } from '../scm/git.js';
+import { parentsOf, parseRepositoryUrl, remoteUrl, revParse, type GitPlace } from '../scm/git.js';
 import type { RunContext, RunIdentity } from './types.js';
 
 const PUBLIC_API = 'https://api.github.com';
@@ -39,9 +39,10 @@ export async function jenkinsContext(env: NodeJS.ProcessEnv, cwd: string): Promi
   const workspace = env['WORKSPACE'] ?? cwd;
   const prNumber = parsePrNumber(env['CHANGE_ID']);
   const fromEnv = (env['CHANGE_URL'] && parseRepositoryUrl(env['CHANGE_URL'])) || (env['GIT_URL'] && parseRepositoryUrl(env['GIT_URL']));
+  const checkout = { cwd: workspace, env };
   const [repository, sha] = await Promise.all([
-    fromEnv || repositoryFromGit(workspace),
-    jenkinsSha(workspace, prNumber !== null || (env['BRANCH_NAME'] ?? '').startsWith('PR-')),
+    fromEnv || repositoryFromGit(checkout),
+    jenkinsSha(checkout, prNumber !== null || (env['BRANCH_NAME'] ?? '').startsWith('PR-')),
   ]);
   return {
     repository,
@@ -62,7 +63,8 @@ export async function jenkinsContext(env: NodeJS.ProcessEnv, cwd: string): Promi
 export async function localContext(env: NodeJS.ProcessEnv, cwd: string): Promise<RunContext> {
   if (env['GITHUB_ACTIONS'] === 'true') return githubContext(env, cwd);
   // Two git processes at once: their start-up is paid on every step.
-  const [repository, sha] = await Promise.all([repositoryFromGit(cwd), revParse(cwd, 'HEAD')]);
+  const here = { cwd, env };
+  const [repository, sha] = await Promise.all([repositoryFromGit(here), revParse(here, 'HEAD')]);
   return {
     repository,
     sha,
@@ -101,15 +103,15 @@ export function runIdentity(env: NodeJS.ProcessEnv, ci: 'github' | 'jenkins' | '
   return chosen ? { id: `env:${chosen}`, source: 'env' } : THIS_PROCESS;
 }
 
-async function jenkinsSha(workspace: string, isPullRequest: boolean): Promise<string | null> {
+async function jenkinsSha(workspace: GitPlace, isPullRequest: boolean): Promise<string | null> {
   const head = await revParse(workspace, 'HEAD');
   if (!head || !isPullRequest) return head;
   const parents = await parentsOf(workspace, head);
   return parents.length === 2 ? (parents[0] as string) : head;
 }
 
-async function repositoryFromGit(cwd: string): Promise<RunContext['repository']> {
-  const url = await remoteUrl(cwd);
+async function repositoryFromGit(at: GitPlace): Promise<RunContext['repository']> {
+  const url = await remoteUrl(at);
   return url ? parseRepositoryUrl(url) : null;
 }
 

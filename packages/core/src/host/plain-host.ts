@@ -41,8 +41,9 @@ export abstract class PlainHost implements Host {
   ) {
     this.debugEnabled = ['1', 'true'].includes(env['MLOPS_CI_DEBUG'] ?? env['RUNNER_DEBUG'] ?? '');
     this.onGitHubRunner = env['GITHUB_ACTIONS'] === 'true';
-    const cacheRoot = env['MLOPS_CI_CACHE_DIR'] ?? path.join(os.homedir(), '.cache', 'mlops-ci', 'cache');
-    this.cache = new DirectoryCache(cacheRoot, this);
+    // Absolute, like every path the cache's tar is given: a relative MLOPS_CI_CACHE_DIR is relative to the run's folder.
+    const cacheRoot = path.resolve(context.cwd, env['MLOPS_CI_CACHE_DIR'] ?? path.join(os.homedir(), '.cache', 'mlops-ci', 'cache'));
+    this.cache = new DirectoryCache(cacheRoot, this, env);
   }
 
   debug(message: string): void {

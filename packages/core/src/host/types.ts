@@ -22,10 +22,15 @@ export interface RunContext {
    * The folder a relative path in an input is relative to, on every host and
    * in every step: the working directory the step was started in (a GitHub
    * action: the workspace; Jenkins: the current `dir()`; a terminal: the
-   * shell's folder). Steps never read `process.cwd()`.
+   * shell's folder). Only the entry (cli.ts) reads `process.cwd()`; all
+   * other code takes this or a folder passed down from it.
    */
   readonly cwd: string;
-  /** The step's environment variables. Steps read these, never `process.env`, so a test or host can hand them in. */
+  /**
+   * The step's environment variables. Only the entry (cli.ts) reads
+   * `process.env`; all other code, and every child process, gets this (or
+   * an environment passed down from it), so a test or host can hand it in.
+   */
   readonly env: Readonly<NodeJS.ProcessEnv>;
   /** A per-run scratch folder that outlives the step (RUNNER_TEMP, WORKSPACE_TMP, os.tmpdir()). */
   readonly tempDir: string;

@@ -2,6 +2,7 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LOCK_FILE_PATTERN } from '../data/destination-lock.js';
 import { execCapture } from '../exec.js';
+import type { GitPlace } from '../scm/git.js';
 import { RECORDS_DIR } from './step-records.js';
 
 /**
@@ -25,7 +26,7 @@ export type ExcludeOutcome = 'added' | 'present' | 'not-a-work-tree';
  * `.gitignore`: it is the clone's own, never part of a commit. Idempotent;
  * throws only when git names an exclude file that cannot be written.
  */
-export async function excludeRecordsFromGit(workspace: string): Promise<ExcludeOutcome> {
+export async function excludeRecordsFromGit(workspace: GitPlace): Promise<ExcludeOutcome> {
   const file = await excludeFileOf(workspace);
   if (!file) return 'not-a-work-tree';
   const current = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
@@ -47,9 +48,9 @@ export async function excludeRecordsFromGit(workspace: string): Promise<ExcludeO
  * (`--git-path` knows linked worktrees share their main repository's), or
  * null outside a work tree (no repository, a bare one, no git at all).
  */
-async function excludeFileOf(workspace: string): Promise<string | null> {
-  const result = await execCapture('git', ['rev-parse', '--is-inside-work-tree', '--git-path', 'info/exclude'], { cwd: workspace, ignoreReturnCode: true }).catch(() => null);
+async function excludeFileOf(workspace: GitPlace): Promise<string | null> {
+  const result = await execCapture('git', ['rev-parse', '--is-inside-work-tree', '--git-path', 'info/exclude'], { ...workspace, ignoreReturnCode: true }).catch(() => null);
   if (!result || result.exitCode !== 0) return null;
   const [inside, exclude] = result.stdout.split('\n').map((line) => line.trim());
-  return inside === 'true' && exclude ? path.resolve(workspace, exclude) : null;
+  return inside === 'true' && exclude ? path.resolve(workspace.cwd, exclude) : null;
 }

@@ -18,8 +18,8 @@ export class UnknownRegistryError extends Error {
 export interface RegistryOptions {
   /** Relative local paths and `git-tags` resolve against this folder. */
   readonly workspace: string;
-  /** Where MLflow's credentials are read from; defaults to this process's environment. */
-  readonly env?: Readonly<NodeJS.ProcessEnv>;
+  /** The step's environment (`host.context.env`): MLflow's credentials, S3's endpoint and region, git's identity. */
+  readonly env: Readonly<NodeJS.ProcessEnv>;
   /** S3-compatible endpoint (versitygw, MinIO…); empty for AWS. */
   readonly s3Endpoint?: string;
   /** git-tags: push new tags to `origin`. */
@@ -68,15 +68,15 @@ export async function openRegistry(location: RegistryLocation, options: Registry
     }
     case 's3': {
       const [{ ObjectStoreRegistry }, { S3BlobStore }] = await Promise.all([import('./object-store-registry.js'), import('./s3-blob-store.js')]);
-      return new ObjectStoreRegistry(new S3BlobStore({ bucket: location.bucket, prefix: location.prefix, endpoint: options.s3Endpoint ?? '' }), options.log);
+      return new ObjectStoreRegistry(new S3BlobStore({ bucket: location.bucket, prefix: location.prefix, endpoint: options.s3Endpoint ?? '', env: options.env }), options.log);
     }
     case 'mlflow': {
       const { MlflowRegistry, mlflowAuthFromEnv } = await import('./mlflow-registry.js');
-      return new MlflowRegistry(location.baseUrl, mlflowAuthFromEnv(options.env ?? process.env));
+      return new MlflowRegistry(location.baseUrl, mlflowAuthFromEnv(options.env));
     }
     case 'git-tags': {
       const { GitTagsRegistry } = await import('./git-tags-registry.js');
-      return new GitTagsRegistry(location.repo, { push: options.push ?? false, bump: options.bump ?? 'patch' });
+      return new GitTagsRegistry(location.repo, { env: options.env, push: options.push ?? false, bump: options.bump ?? 'patch' });
     }
   }
 }

@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { execCapture } from '../exec.js';
-import { revParse } from '../scm/git.js';
+import { revParse, type GitPlace } from '../scm/git.js';
 import {
   RegistryRefusal,
   type AliasMove,
@@ -22,6 +22,8 @@ const LINEAGE_MARKER = '--- mlops-ci lineage ---';
 const MAX_ATTEMPTS = 20;
 
 export interface GitTagsOptions {
+  /** The step's environment (`host.context.env`): every git command runs with it. */
+  readonly env: Readonly<NodeJS.ProcessEnv>;
   readonly push: boolean;
   readonly bump: 'major' | 'minor' | 'patch';
 }
@@ -227,12 +229,12 @@ export class GitTagsRegistry implements ModelRegistry {
   }
 
   private tagCommit(tag: string): Promise<string | null> {
-    return revParse(this.repo, `refs/tags/${tag}`, { throwIfGitCannotRun: true });
+    return revParse(this.place(), `refs/tags/${tag}`, { throwIfGitCannotRun: true });
   }
 
   /** Creates an annotated tag; false when the name is taken. */
   private async createTag(name: string, target: string, message: string): Promise<boolean> {
-    const result = await execCapture('git', ['tag', '-a', '-F', '-', name, target], { cwd: this.repo, input: message, ignoreReturnCode: true, env: gitEnv() });
+    const result = await execCapture('git', ['tag', '-a', '-F', '-', name, target], { cwd: this.repo, input: message, ignoreReturnCode: true, env: withCommitter(this.options.env) });
     if (result.exitCode === 0) return true;
     if (/already exists/.test(result.stderr)) return false;
     throw new Error(`git tag ${name} failed: ${result.stderr.trim()}`);
@@ -241,7 +243,7 @@ export class GitTagsRegistry implements ModelRegistry {
   /** Pushes a new tag to origin; false (and the local tag removed) when origin already has that name. */
   private async pushTag(name: string): Promise<boolean> {
     if (!this.options.push) return true;
-    const result = await execCapture('git', ['push', '--porcelain', 'origin', `refs/tags/${name}:refs/tags/${name}`], { cwd: this.repo, ignoreReturnCode: true });
+    const result = await execCapture('git', ['push', '--porcelain', 'origin', `refs/tags/${name}:refs/tags/${name}`], { ...this.place(), ignoreReturnCode: true });
     if (result.exitCode === 0) return true;
     if (/already exists|rejected/.test(result.stdout + result.stderr)) {
       await this.git(['tag', '-d', name]);
@@ -256,7 +258,11 @@ export class GitTagsRegistry implements ModelRegistry {
   }
 
   private async git(args: readonly string[]): Promise<string> {
-    return (await execCapture('git', args, { cwd: this.repo })).stdout;
+    return (await execCapture('git', args, this.place())).stdout;
+  }
+
+  private place(): GitPlace {
+    return { cwd: this.repo, env: this.options.env };
   }
 }
 
@@ -336,10 +342,10 @@ function rollbackOf(model: string, alias: string, all: readonly Assignment[]): {
 }
 
 /** Tags need a committer identity; CI checkouts often have none configured. */
-function gitEnv(): NodeJS.ProcessEnv {
+function withCommitter(env: Readonly<NodeJS.ProcessEnv>): NodeJS.ProcessEnv {
   return {
-    ...process.env,
-    GIT_COMMITTER_NAME: process.env['GIT_COMMITTER_NAME'] || 'mlops-ci',
-    GIT_COMMITTER_EMAIL: process.env['GIT_COMMITTER_EMAIL'] || 'mlops-ci@localhost',
+    ...env,
+    GIT_COMMITTER_NAME: env['GIT_COMMITTER_NAME'] || 'mlops-ci',
+    GIT_COMMITTER_EMAIL: env['GIT_COMMITTER_EMAIL'] || 'mlops-ci@localhost',
   };
 }

@@ -24,6 +24,8 @@ export interface S3BlobStoreOptions {
   readonly prefix: string;
   /** S3-compatible endpoint; empty for AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, else AWS. */
   readonly endpoint: string;
+  /** The step's environment (`host.context.env`): AWS_ENDPOINT_URL(_S3) and the region are read there. */
+  readonly env: Readonly<NodeJS.ProcessEnv>;
 }
 
 /**
@@ -39,7 +41,7 @@ export class S3BlobStore implements BlobStore {
   constructor(private readonly options: S3BlobStoreOptions) {
     this.description = `s3://${options.bucket}/${options.prefix}`;
     // The project's one S3 client configuration (endpoint from the input or the environment, path style with it).
-    this.client = createS3Client({ ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
+    this.client = createS3Client({ env: options.env, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
   }
 
   async get(key: string): Promise<TaggedObject | null> {

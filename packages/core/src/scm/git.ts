@@ -1,4 +1,7 @@
-import { execCapture } from '../exec.js';
+import { execCapture, type ExecPlace } from '../exec.js';
+
+/** Where git runs: a folder in the repository, and the step's environment (`host.context.env`) it runs with. */
+export type GitPlace = ExecPlace;
 
 export interface RevParseOptions {
   /**
@@ -12,33 +15,33 @@ export interface RevParseOptions {
 }
 
 /** The commit `rev` names (`git rev-parse <rev>^{commit}`), or null outside a repository / for an unknown rev. */
-export async function revParse(cwd: string, rev: string, options: RevParseOptions = {}): Promise<string | null> {
-  const run = execCapture('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, ignoreReturnCode: true });
+export async function revParse(at: GitPlace, rev: string, options: RevParseOptions = {}): Promise<string | null> {
+  const run = execCapture('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { ...at, ignoreReturnCode: true });
   const result = options.throwIfGitCannotRun ? await run : await run.catch(() => null);
   return result && result.exitCode === 0 ? result.stdout.trim() : null;
 }
 
 /** The parents of a commit (two for a merge). */
-export async function parentsOf(cwd: string, rev: string): Promise<string[]> {
-  const result = await execCapture('git', ['rev-list', '--parents', '-n', '1', rev], { cwd, ignoreReturnCode: true }).catch(() => null);
+export async function parentsOf(at: GitPlace, rev: string): Promise<string[]> {
+  const result = await execCapture('git', ['rev-list', '--parents', '-n', '1', rev], { ...at, ignoreReturnCode: true }).catch(() => null);
   if (!result || result.exitCode !== 0) return [];
   return result.stdout.trim().split(/\s+/).slice(1);
 }
 
-export async function remoteUrl(cwd: string, remote = 'origin'): Promise<string | null> {
-  const result = await execCapture('git', ['remote', 'get-url', remote], { cwd, ignoreReturnCode: true }).catch(() => null);
+export async function remoteUrl(at: GitPlace, remote = 'origin'): Promise<string | null> {
+  const result = await execCapture('git', ['remote', 'get-url', remote], { ...at, ignoreReturnCode: true }).catch(() => null);
   return result && result.exitCode === 0 ? result.stdout.trim() : null;
 }
 
 /** The names of the repository's remotes (`origin`, …); [] outside a repository. */
-export async function remoteNames(cwd: string): Promise<string[]> {
-  const result = await execCapture('git', ['remote'], { cwd, ignoreReturnCode: true }).catch(() => null);
+export async function remoteNames(at: GitPlace): Promise<string[]> {
+  const result = await execCapture('git', ['remote'], { ...at, ignoreReturnCode: true }).catch(() => null);
   return result && result.exitCode === 0 ? result.stdout.split('\n').filter(Boolean) : [];
 }
 
 /** Whether the clone is shallow, as actions/checkout leaves it by default (depth 1). */
-export async function isShallow(cwd: string): Promise<boolean> {
-  const result = await execCapture('git', ['rev-parse', '--is-shallow-repository'], { cwd, ignoreReturnCode: true });
+export async function isShallow(at: GitPlace): Promise<boolean> {
+  const result = await execCapture('git', ['rev-parse', '--is-shallow-repository'], { ...at, ignoreReturnCode: true });
   return result.exitCode === 0 && result.stdout.trim() === 'true';
 }
 
@@ -53,18 +56,18 @@ export type FetchedRef =
  * FETCH_HEAD names. `shallow` keeps a shallow clone shallow; a full clone is
  * fetched in full, because `--depth` would make it shallow.
  */
-export async function fetchRef(cwd: string, remote: string, ref: string, shallow: boolean): Promise<FetchedRef> {
+export async function fetchRef(at: GitPlace, remote: string, ref: string, shallow: boolean): Promise<FetchedRef> {
   const depth = shallow ? ['--depth=1'] : [];
   // No terminal prompt for credentials: a CI step must fail, not wait for a password nobody types.
-  const env = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
-  const result = await execCapture('git', ['fetch', '--quiet', '--no-tags', ...depth, remote, ref], { cwd, env, ignoreReturnCode: true });
+  const env = { ...at.env, GIT_TERMINAL_PROMPT: '0' };
+  const result = await execCapture('git', ['fetch', '--quiet', '--no-tags', ...depth, remote, ref], { cwd: at.cwd, env, ignoreReturnCode: true });
   const detail = withoutCredentials(result.stderr.trim().split('\n').slice(-3).join(' '));
   if (result.exitCode !== 0) {
     // The remote answered and has no such ref (a branch, a tag, or a commit it does not advertise).
     const unknown = /couldn't find remote ref|not our ref|invalid refspec|no such remote ref|unadvertised object/i.test(result.stderr);
     return { kind: unknown ? 'no-such-ref' : 'failed', detail };
   }
-  const commit = await revParse(cwd, 'FETCH_HEAD');
+  const commit = await revParse(at, 'FETCH_HEAD');
   return commit ? { kind: 'fetched', commit } : { kind: 'no-such-ref', detail: `${ref} at ${remote} is not a commit` };
 }
 
@@ -80,12 +83,12 @@ export type TreeEntry =
   | { readonly kind: 'absent' };
 
 /** The file at `path` in `commit` (a commit that exists: see revParse). */
-export async function fileAt(cwd: string, commit: string, path: string): Promise<TreeEntry> {
+export async function fileAt(at: GitPlace, commit: string, path: string): Promise<TreeEntry> {
   const object = `${commit}:${path}`;
-  const type = await execCapture('git', ['cat-file', '-t', object], { cwd, ignoreReturnCode: true });
+  const type = await execCapture('git', ['cat-file', '-t', object], { ...at, ignoreReturnCode: true });
   if (type.exitCode !== 0) return { kind: 'absent' };
   if (type.stdout.trim() !== 'blob') return { kind: 'not-a-file', type: type.stdout.trim() };
-  return { kind: 'file', text: (await execCapture('git', ['cat-file', 'blob', object], { cwd })).stdout };
+  return { kind: 'file', text: (await execCapture('git', ['cat-file', 'blob', object], at)).stdout };
 }
 
 /**

@@ -94,14 +94,14 @@ async function writeErrorFileWithoutHost(env: NodeJS.ProcessEnv, err: unknown): 
  * workspace or repository gets a warning, not a failure.
  */
 async function recordOutputs(step: string, result: StepResult, host: Host): Promise<void> {
-  const { workspace } = host.context;
+  const { workspace, env } = host.context;
   const outcome = result.failure ? OUTCOME_OF[result.failure.kind] : 'ok';
   await Promise.all([
     writeStepRecord(host.context, step, outcome, result.outputs).then(
       (file) => host.debug(`recorded the outputs in ${file} for run ${host.context.run.id}`),
       (err: unknown) => host.warning(`Could not record the outputs in ${RECORDS_DIR}/: ${messageOf(err)}`),
     ),
-    excludeRecordsFromGit(workspace).then(
+    excludeRecordsFromGit({ cwd: workspace, env }).then(
       (outcome) => outcome === 'added' && host.info(`Added ${RECORDS_DIR}/ to the repository's .git/info/exclude, so step records are never committed.`),
       (err: unknown) => host.warning(`Could not add ${RECORDS_DIR}/ to .git/info/exclude: ${messageOf(err)}`),
     ),

@@ -7,12 +7,15 @@ import type { ObjectStore, ReadOptions, StoredObject } from './types.js';
 /** How to reach an S3 store (a folder needs none); the bucket comes from the URL. A type import: the SDK still loads only for s3://. */
 export type StoreOptions = Omit<S3StoreOptions, 'bucket'>;
 
+/** What inputs or a DVC remote say about a store: its options but the environment, which the run context adds when it is opened. */
+export type StoreSettings = Omit<StoreOptions, 'env'>;
+
 /**
  * The store behind a URL and the key prefix inside it:
  * `s3://bucket/prefix/` → an S3 bucket and `prefix/`;
- * `file:///abs/dir` or a path → that folder and ''.
+ * `file:///abs/dir` or a path (relative to `cwd`) → that folder and ''.
  */
-export function openStore(url: string, options: StoreOptions = {}, cwd = process.cwd()): { store: ObjectStore; prefix: string } {
+export function openStore(url: string, options: StoreOptions, cwd: string): { store: ObjectStore; prefix: string } {
   const s3 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
   if (url.startsWith('s3://')) {
     if (!s3?.[1]) throw new Error(`not an S3 URL: ${url}`);

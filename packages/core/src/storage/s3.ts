@@ -14,8 +14,8 @@ export interface S3StoreOptions {
   readonly maxSockets?: number;
   /** Explicit keys (a DVC remote's config.local); default: the SDK's credential chain. */
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
-  /** Where AWS_ENDPOINT_URL(_S3), AWS_REGION and AWS_DEFAULT_REGION are read; default: process.env. */
-  readonly env?: Readonly<NodeJS.ProcessEnv>;
+  /** Where AWS_ENDPOINT_URL(_S3), AWS_REGION and AWS_DEFAULT_REGION are read: the step's environment (`host.context.env`). */
+  readonly env: Readonly<NodeJS.ProcessEnv>;
 }
 
 /**
@@ -126,7 +126,7 @@ const DEFAULT_MAX_SOCKETS = 50;
 export function createS3Client(options: Omit<S3StoreOptions, 'bucket'>, tuning: { readonly cacheMiddleware?: boolean } = {}): S3Client {
   const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
   // The service-specific variable wins over the general one, as in the SDK's own resolution.
-  const env = options.env ?? process.env;
+  const env = options.env;
   const endpoint = options.endpoint || env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL'] || undefined;
   return new S3Client({
     region: options.region || env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || 'us-east-1',

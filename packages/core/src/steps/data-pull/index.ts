@@ -19,7 +19,7 @@ import { cacheIdOf, type Target } from '../../data/plan.js';
 import { formatBytes } from '../../data/progress.js';
 import { planSource } from '../../data/source-plan.js';
 import { syncTargets, type SyncReport } from '../../data/sync.js';
-import { openStore, type StoreOptions } from '../../storage/open.js';
+import { openStore, type StoreOptions, type StoreSettings } from '../../storage/open.js';
 import type { ObjectStore } from '../../storage/types.js';
 import type { InputReader } from '../../spec/inputs.js';
 import type { StepResult } from '../types.js';
@@ -138,7 +138,7 @@ async function planTargets(inputs: DataPullRequest, cache: ObjectCache, host: Ho
 }
 
 /** A DVC remote's own endpoint, region and keys; the step's inputs win over them. */
-function remoteOptions(remote: DvcRemote): StoreOptions {
+function remoteOptions(remote: DvcRemote): StoreSettings {
   return {
     ...(remote.endpoint ? { endpoint: remote.endpoint } : {}),
     ...(remote.region ? { region: remote.region } : {}),
@@ -147,7 +147,7 @@ function remoteOptions(remote: DvcRemote): StoreOptions {
 }
 
 /** Path-style addressing by default when talking to an S3-compatible endpoint; AWS_* defaults from the run's environment. */
-function storeOptions(options: StoreOptions, env: Readonly<NodeJS.ProcessEnv>): StoreOptions {
+function storeOptions(options: StoreSettings, env: Readonly<NodeJS.ProcessEnv>): StoreOptions {
   const endpoint = options.endpoint ?? env['AWS_ENDPOINT_URL'];
   return { ...options, pathStyle: options.pathStyle ?? endpoint !== undefined, env };
 }

@@ -19,7 +19,7 @@ import { resolveDvcRemote } from '../../data/dvc-config.js';
 import { readDvcOuts } from '../../data/dvc-files.js';
 import type { DvcPull } from '../../data/dvc-plan.js';
 import { readPinnedVersions, type PinnedVersions } from '../../data/source-plan.js';
-import type { StoreOptions } from '../../storage/open.js';
+import type { StoreSettings } from '../../storage/open.js';
 import { checkDeleteScope, checkFilePath, checkFolderPath, checkLocalSource } from './guards.js';
 import type { dataPullSpec } from './spec.js';
 
@@ -33,7 +33,7 @@ export type PullMode =
 export interface DataPullRequest {
   readonly mode: PullMode;
   /** Endpoint, path-style and region given as inputs (a DVC remote's own settings fill the gaps). */
-  readonly store: StoreOptions;
+  readonly store: StoreSettings;
   /** Whether a relative path is selected by include/exclude. */
   readonly filter: (relpath: string) => boolean;
   readonly concurrency: number;
@@ -77,7 +77,7 @@ function readEndpoint(reader: DataPullReader): string | undefined {
   return endpoint;
 }
 
-function storeOptions(endpoint: string | undefined, pathStyle: PathStyle, region: string | undefined, concurrency: number): StoreOptions {
+function storeOptions(endpoint: string | undefined, pathStyle: PathStyle, region: string | undefined, concurrency: number): StoreSettings {
   return {
     ...(endpoint !== undefined ? { endpoint } : {}),
     ...(pathStyle !== 'auto' ? { pathStyle: pathStyle === 'true' } : {}),

@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 import { readInputTextIfExists } from '../../fs-input.js';
 import { modelNameProblem } from '../../registry/names.js';
-import { fetchRef, fileAt, isShallow, remoteNames, revParse } from '../../scm/git.js';
+import { fetchRef, fileAt, isShallow, remoteNames, revParse, type GitPlace } from '../../scm/git.js';
 import { metricsFromText } from '../../metrics/load.js';
 import type { BaselineFiles } from '../../metrics/samples.js';
 import { RegistryRefusal, type ModelRegistry } from '../../registry/types.js';
@@ -22,19 +22,20 @@ export type Baseline =
  * `registry:<model>@<alias>`, or `git:<ref>:<path>` read with
  * `git show` (argv, never a shell). A baseline that does not exist yet is
  * "missing", not an error — the first run of a pipeline has none. One that
- * exists but cannot be parsed is bad input.
+ * exists but cannot be parsed is bad input. `here` is the run context's
+ * folder (relative paths, the repository) and environment (git, the registry).
  */
-export async function loadBaseline(spec: string | undefined, cwd: string): Promise<Baseline> {
+export async function loadBaseline(spec: string | undefined, here: GitPlace): Promise<Baseline> {
   if (spec === undefined) return { kind: 'none' };
-  if (spec.startsWith('registry:')) return loadRegistryBaseline(spec, cwd);
+  if (spec.startsWith('registry:')) return loadRegistryBaseline(spec, here);
   const git = /^git:([^:]+):(.+)$/.exec(spec);
   if (git) {
     const [, ref, file] = git as unknown as [string, string, string];
     if (ref.startsWith('-')) throw new InputError('baseline', `got git ref '${ref}', which looks like an option; expected git:<ref>:<path>`);
-    return loadGitBaseline(spec, ref, file, cwd);
+    return loadGitBaseline(spec, ref, file, here);
   }
   if (spec.startsWith('git:')) throw new InputError('baseline', `got '${spec}', expected git:<ref>:<path> (e.g. git:origin/main:metrics.json)`);
-  const text = await readInputTextIfExists({ input: 'baseline', what: 'baseline file', file: spec, cwd });
+  const text = await readInputTextIfExists({ input: 'baseline', what: 'baseline file', file: spec, cwd: here.cwd });
   if (text === null) return { kind: 'missing', source: spec, reason: `${spec} does not exist` };
   return { kind: 'found', source: spec, metrics: parse(text, spec) };
 }
@@ -43,9 +44,9 @@ export async function loadBaseline(spec: string | undefined, cwd: string): Promi
  * `git:<ref>:<path>`. Missing only when the ref exists and has no such file
  * (the first run, before the metrics were committed there).
  */
-async function loadGitBaseline(spec: string, ref: string, file: string, cwd: string): Promise<Baseline> {
-  const commit = await resolveRef(ref, cwd);
-  const entry = await fileAt(cwd, commit, file);
+async function loadGitBaseline(spec: string, ref: string, file: string, here: GitPlace): Promise<Baseline> {
+  const commit = await resolveRef(ref, here);
+  const entry = await fileAt(here, commit, file);
   switch (entry.kind) {
     case 'absent':
       return { kind: 'missing', source: spec, reason: `${file} does not exist at ${ref}` };
@@ -62,13 +63,13 @@ async function loadGitBaseline(spec: string, ref: string, file: string, cwd: str
  * — shallowly in a shallow clone. A ref that still cannot be found is bad
  * input, never a missing baseline: a typo would otherwise skip every rule.
  */
-async function resolveRef(ref: string, cwd: string): Promise<string> {
-  const local = await revParse(cwd, ref);
+async function resolveRef(ref: string, here: GitPlace): Promise<string> {
+  const local = await revParse(here, ref);
   if (local) return local;
-  const { remote, name } = remoteRefOf(ref, await remoteNames(cwd));
+  const { remote, name } = remoteRefOf(ref, await remoteNames(here));
   const hint = 'check the spelling (e.g. git:origin/main:metrics.json), or check out with fetch-depth: 0 for a ref relative to HEAD';
   if (remote === null) throw new InputError('baseline', `git ref '${ref}' does not exist in this repository, which has no remote to fetch it from: ${hint}`);
-  const fetched = await fetchRef(cwd, remote, name, await isShallow(cwd));
+  const fetched = await fetchRef(here, remote, name, await isShallow(here));
   switch (fetched.kind) {
     case 'fetched':
       return fetched.commit;
@@ -94,7 +95,7 @@ function remoteRefOf(ref: string, remotes: readonly string[]): { remote: string 
  * the model has no version; an alias never set, a version without metrics or
  * a damaged record is bad input naming `baseline`.
  */
-async function loadRegistryBaseline(spec: string, cwd: string): Promise<Baseline> {
+async function loadRegistryBaseline(spec: string, here: GitPlace): Promise<Baseline> {
   const match = /^registry:([^@\s]+)@([A-Za-z][A-Za-z0-9_-]*)(?::(.+))?$/.exec(spec);
   if (!match) throw new InputError('baseline', `got '${spec}', expected registry:<model>@<alias> or registry:<model>@<alias>:<registry-url>`);
   const [, model, alias, url] = match as unknown as [string, string, string, string | undefined];
@@ -103,7 +104,7 @@ async function loadRegistryBaseline(spec: string, cwd: string): Promise<Baseline
   if (nameProblem) throw new InputError('baseline', `model name "${model}" ${nameProblem}`);
   const { openRegistry, parseRegistryLocation } = await import('../../registry/factory.js');
   // The S3 endpoint, when any, comes from the environment (the registry's S3 client reads it).
-  const registry = await asInputErrors('baseline', async () => openRegistry(parseRegistryLocation(url ?? '', cwd), { workspace: cwd }));
+  const registry = await asInputErrors('baseline', async () => openRegistry(parseRegistryLocation(url ?? '', here.cwd), { workspace: here.cwd, env: here.env }));
   const found = await asInputErrors('baseline', () => registry.describe(model, { alias }));
   if (!found) return asInputErrors('baseline', () => aliasNotSet(registry, spec, model, alias));
   const { version, files: registered } = found.lineage;

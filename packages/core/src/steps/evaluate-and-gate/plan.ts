@@ -42,7 +42,7 @@ export async function planGate(reader: GateReader, host: Host): Promise<GatePlan
   const files = planOutputFiles(reader, host, reporting.context);
 
   const candidates = await loadCandidates(reader.get('metrics'), cwd);
-  const baseline = await loadBaseline(reader.get('baseline'), cwd);
+  const baseline = await loadBaseline(reader.get('baseline'), { cwd, env: host.context.env });
   if (baseline.kind === 'missing') host.warning(`No baseline: ${baseline.reason}. Rules using baseline.* are skipped (on-missing-baseline: ${onMissingBaseline}).`);
   // A CSV of several columns picks the one named like the statistical rules' metric.
   const statisticalMetric = rules.find((rule) => rule.confidence !== undefined)?.metric;

@@ -94,7 +94,7 @@ async function planCommon(reader: Reader, host: Host): Promise<Common> {
     actor: actorFrom(host.context.env),
     gcOlderThanMs: gcOlderThanMs(reader.get('gc-older-than')),
   };
-  if (common.registry.kind === 'git-tags') await checkGitTagsRepository(common.registry.repo, common.push);
+  if (common.registry.kind === 'git-tags') await checkGitTagsRepository(common.registry.repo, host.context.env, common.push);
   return common;
 }
 
@@ -177,11 +177,12 @@ function registryOf(value: string, cwd: string): RegistryLocation {
 }
 
 /** git-tags needs a repository with a commit to tag, and an `origin` to push to when push is on. */
-async function checkGitTagsRepository(repo: string, push: boolean): Promise<void> {
-  if (!(await revParse(repo, 'HEAD'))) {
+async function checkGitTagsRepository(repo: string, env: Readonly<NodeJS.ProcessEnv>, push: boolean): Promise<void> {
+  const at = { cwd: repo, env };
+  if (!(await revParse(at, 'HEAD'))) {
     throw new InputError('registry', `is git-tags, but ${repo} is not a git repository with a commit to tag (check out the repository first)`);
   }
-  if (push && !(await remoteUrl(repo))) throw new InputError('push', `is true, but the repository in ${repo} has no remote named origin`);
+  if (push && !(await remoteUrl(at))) throw new InputError('push', `is true, but the repository in ${repo} has no remote named origin`);
 }
 
 /** Every mode but describe and gc names its model in `model`. */

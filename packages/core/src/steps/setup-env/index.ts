@@ -45,7 +45,7 @@ interface ReadyEnv {
 }
 
 export async function run(inputs: SetupEnvPlan, host: Host): Promise<StepResult> {
-  const runner = new CommandRunner(host, host.context.env);
+  const runner = new CommandRunner(host, { cwd: host.context.cwd, env: host.context.env });
   const manager = createManager(inputs.plan, runner);
   const keys = await cacheKeys(inputs.plan, { relocatable: manager.relocatable, suffix: inputs.cacheKeySuffix });
   host.info(`${manager.name} env at ${inputs.plan.envPath} from ${inputs.plan.files.lockInputs.join(', ')}; cache key ${keys.env}`);

@@ -168,8 +168,8 @@ async function interpreterFor(manager: ManagerName, files: ProjectFiles, version
  */
 async function findInterpreter(version: AskedVersion | null, host: Host): Promise<Interpreter> {
   const spec = version?.spec ?? null;
-  const env = host.context.env;
-  const runner = new CommandRunner(host, env);
+  const { env, cwd } = host.context;
+  const runner = new CommandRunner(host, { cwd, env });
   const found = await host.group('Find a Python interpreter', async () => {
     const interpreters = await findInterpreters(runner, env, spec ? { matching: spec } : { firstOnly: true });
     for (const interpreter of interpreters) host.info(`${interpreter.version}  ${interpreter.executable}  (${interpreter.source})`);

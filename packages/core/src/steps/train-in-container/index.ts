@@ -33,7 +33,7 @@ const TAIL_LINES = 30;
 const LABEL = 'io.mlops-ci.step';
 
 export async function run(inputs: TrainPlan, host: Host): Promise<StepResult> {
-  const runtime = createRuntime(inputs.runtime, host.context.env);
+  const runtime = createRuntime(inputs.runtime, { cwd: host.context.cwd, env: host.context.env });
   const described = await host.group('Check the runtime', () => runtime.verify(inputs.resources));
   if (inputs.runtime === 'host') warnAboutHostRuntime(inputs, host);
   else host.info(`Runtime: ${described}`);
