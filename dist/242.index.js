@@ -265,7 +265,7 @@ const DEFAULT_MAX_SOCKETS = 50;
 function createS3Client(options, tuning = {}) {
     const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
     // The service-specific variable wins over the general one, as in the SDK's own resolution.
-    const env = options.env ?? process.env;
+    const env = options.env;
     const endpoint = options.endpoint || env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL'] || undefined;
     return new dist_cjs.S3Client({
         region: options.region || env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || 'us-east-1',

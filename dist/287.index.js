@@ -201,11 +201,11 @@ class GitTagsRegistry {
         return newest ? `v${newest}` : null;
     }
     tagCommit(tag) {
-        return (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .revParse */ .DJ)(this.repo, `refs/tags/${tag}`, { throwIfGitCannotRun: true });
+        return (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .revParse */ .DJ)(this.place(), `refs/tags/${tag}`, { throwIfGitCannotRun: true });
     }
     /** Creates an annotated tag; false when the name is taken. */
     async createTag(name, target, message) {
-        const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .Wp)('git', ['tag', '-a', '-F', '-', name, target], { cwd: this.repo, input: message, ignoreReturnCode: true, env: gitEnv() });
+        const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .Wp)('git', ['tag', '-a', '-F', '-', name, target], { cwd: this.repo, input: message, ignoreReturnCode: true, env: withCommitter(this.options.env) });
         if (result.exitCode === 0)
             return true;
         if (/already exists/.test(result.stderr))
@@ -216,7 +216,7 @@ class GitTagsRegistry {
     async pushTag(name) {
         if (!this.options.push)
             return true;
-        const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .Wp)('git', ['push', '--porcelain', 'origin', `refs/tags/${name}:refs/tags/${name}`], { cwd: this.repo, ignoreReturnCode: true });
+        const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .Wp)('git', ['push', '--porcelain', 'origin', `refs/tags/${name}:refs/tags/${name}`], { ...this.place(), ignoreReturnCode: true });
         if (result.exitCode === 0)
             return true;
         if (/already exists|rejected/.test(result.stdout + result.stderr)) {
@@ -231,7 +231,10 @@ class GitTagsRegistry {
         await this.git(['fetch', '--quiet', '--tags', 'origin']);
     }
     async git(args) {
-        return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .Wp)('git', args, { cwd: this.repo })).stdout;
+        return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCapture */ .Wp)('git', args, this.place())).stdout;
+    }
+    place() {
+        return { cwd: this.repo, env: this.options.env };
     }
 }
 /** The first version follows `bump` too: 0.0.1 (patch), 0.1.0 (minor), 1.0.0 (major). */
@@ -303,11 +306,11 @@ function rollbackOf(model, alias, all) {
     return { before: before };
 }
 /** Tags need a committer identity; CI checkouts often have none configured. */
-function gitEnv() {
+function withCommitter(env) {
     return {
-        ...process.env,
-        GIT_COMMITTER_NAME: process.env['GIT_COMMITTER_NAME'] || 'mlops-ci',
-        GIT_COMMITTER_EMAIL: process.env['GIT_COMMITTER_EMAIL'] || 'mlops-ci@localhost',
+        ...env,
+        GIT_COMMITTER_NAME: env['GIT_COMMITTER_NAME'] || 'mlops-ci',
+        GIT_COMMITTER_EMAIL: env['GIT_COMMITTER_EMAIL'] || 'mlops-ci@localhost',
     };
 }
 

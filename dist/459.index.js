@@ -52,18 +52,26 @@ class S3CacheStore {
     bucket;
     prefix;
     log;
-    constructor(client, bucket, prefix, log) {
+    env;
+    constructor(client, bucket, prefix, log, 
+    /** The step's environment (`host.context.env`): tar runs with it. */
+    env) {
         this.client = client;
         this.bucket = bucket;
         this.prefix = prefix;
         this.log = log;
+        this.env = env;
+    }
+    /** tar gets absolute paths only (members relative to `-C /`), so it runs from / with the step's environment. */
+    get tools() {
+        return { cwd: '/', env: this.env };
     }
     static fromUrl(url, host) {
         const parsed = (0,_storage_s3_js__WEBPACK_IMPORTED_MODULE_10__.parseS3Url)(url);
         if (!parsed)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz('cache-url', `got '${url}', expected s3://bucket/prefix`);
         const prefix = parsed.prefix === '' || parsed.prefix.endsWith('/') ? parsed.prefix : `${parsed.prefix}/`;
-        return new S3CacheStore((0,_storage_s3_js__WEBPACK_IMPORTED_MODULE_10__.createS3Client)({}), parsed.bucket, prefix, host);
+        return new S3CacheStore((0,_storage_s3_js__WEBPACK_IMPORTED_MODULE_10__.createS3Client)({ env: host.context.env }), parsed.bucket, prefix, host, host.context.env);
     }
     async restore(paths, key, restoreKeys = []) {
         const scratch = node_path__WEBPACK_IMPORTED_MODULE_5___default().join(node_os__WEBPACK_IMPORTED_MODULE_4___default().tmpdir(), `mlops-ci-cache-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}.tar`);
@@ -76,10 +84,10 @@ class S3CacheStore {
                 throw new Error('the response has no body');
             await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_7__.pipeline)(out.Body, (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createWriteStream)(scratch));
             const members = paths.map((target) => node_path__WEBPACK_IMPORTED_MODULE_5___default().resolve(target).slice(1)); // stored relative to /
-            const listed = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .Wp)('tar', ['-tf', scratch])).stdout.split('\n');
+            const listed = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .Wp)('tar', ['-tf', scratch], this.tools)).stdout.split('\n');
             const present = members.filter((member) => listed.some((line) => line === member || line.startsWith(`${member}/`)));
             if (present.length > 0)
-                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .Wp)('tar', ['-xf', scratch, '-C', '/', '--', ...present]);
+                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .Wp)('tar', ['-xf', scratch, '-C', '/', '--', ...present], this.tools);
             return matched;
         }
         catch (err) {
@@ -100,7 +108,7 @@ class S3CacheStore {
             if (members.length === 0)
                 return;
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(scratchDir, { recursive: true });
-            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .Wp)('tar', ['-cf', scratch, '-C', '/', '--', ...members]);
+            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .Wp)('tar', ['-cf', scratch, '-C', '/', '--', ...members], this.tools);
             await new _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__/* .Upload */ ._({ client: this.client, params: { Bucket: this.bucket, Key: this.objectKey(key), Body: (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(scratch) } }).done();
         }
         catch (err) {
@@ -407,7 +415,7 @@ const DEFAULT_MAX_SOCKETS = 50;
 function createS3Client(options, tuning = {}) {
     const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
     // The service-specific variable wins over the general one, as in the SDK's own resolution.
-    const env = options.env ?? process.env;
+    const env = options.env;
     const endpoint = options.endpoint || env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL'] || undefined;
     return new dist_cjs.S3Client({
         region: options.region || env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || 'us-east-1',

@@ -49,7 +49,7 @@ function directoryCache(root, given, host, input, maxBytes) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
     if (kind === 'file' || kind === 'other')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
-    return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .DirectoryCache */ .Q(root, host, maxBytes);
+    return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .DirectoryCache */ .Q(root, host, host.context.env, maxBytes);
 }
 
 
@@ -186,10 +186,12 @@ const HEARTBEAT_MS = 15_000;
  */
 class CommandRunner {
     log;
-    baseEnv;
-    constructor(log, baseEnv = process.env) {
+    base;
+    constructor(log, 
+    /** Where every command starts: the run context's folder and environment (`host.context`). */
+    base) {
         this.log = log;
-        this.baseEnv = baseEnv;
+        this.base = base;
     }
     capture(command, args, options = {}) {
         this.log.debug(`CommandRunner.capture: ${(0,exec/* formatCommand */.fE)(command, args)}`);
@@ -207,9 +209,9 @@ class CommandRunner {
             clearInterval(heartbeat);
         }
     }
-    /** The environment a command gets: ours, with the overrides applied. */
+    /** The environment a command gets: the base one, with the overrides applied. */
     environment(overrides = {}) {
-        const env = { ...this.baseEnv };
+        const env = { ...this.base.env };
         for (const [name, value] of Object.entries(overrides)) {
             if (value === undefined)
                 delete env[name];
@@ -219,7 +221,7 @@ class CommandRunner {
         return env;
     }
     spawn(command, args, options, onLine) {
-        const { cwd, ignoreReturnCode, timeoutMs } = options;
+        const { cwd = this.base.cwd, ignoreReturnCode, timeoutMs } = options;
         return (0,exec/* execCapture */.Wp)(command, args, { cwd, env: this.environment(options.env), ignoreReturnCode, timeoutMs, onLine: onLine ?? undefined });
     }
 }
@@ -1420,8 +1422,8 @@ async function interpreterFor(manager, files, version, host) {
  */
 async function findInterpreter(version, host) {
     const spec = version?.spec ?? null;
-    const env = host.context.env;
-    const runner = new CommandRunner(host, env);
+    const { env, cwd } = host.context;
+    const runner = new CommandRunner(host, { cwd, env });
     const found = await host.group('Find a Python interpreter', async () => {
         const interpreters = await findInterpreters(runner, env, spec ? { matching: spec } : { firstOnly: true });
         for (const interpreter of interpreters)
@@ -1477,7 +1479,7 @@ async function requireTool(manager, env) {
  */
 const ENV_CACHE = { link: true };
 async function run(inputs, host) {
-    const runner = new CommandRunner(host, host.context.env);
+    const runner = new CommandRunner(host, { cwd: host.context.cwd, env: host.context.env });
     const manager = createManager(inputs.plan, runner);
     const keys = await cacheKeys(inputs.plan, { relocatable: manager.relocatable, suffix: inputs.cacheKeySuffix });
     host.info(`${manager.name} env at ${inputs.plan.envPath} from ${inputs.plan.files.lockInputs.join(', ')}; cache key ${keys.env}`);

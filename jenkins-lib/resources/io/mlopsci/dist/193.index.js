@@ -1683,23 +1683,24 @@ var types = __webpack_require__(224);
  * `registry:<model>@<alias>`, or `git:<ref>:<path>` read with
  * `git show` (argv, never a shell). A baseline that does not exist yet is
  * "missing", not an error — the first run of a pipeline has none. One that
- * exists but cannot be parsed is bad input.
+ * exists but cannot be parsed is bad input. `here` is the run context's
+ * folder (relative paths, the repository) and environment (git, the registry).
  */
-async function loadBaseline(spec, cwd) {
+async function loadBaseline(spec, here) {
     if (spec === undefined)
         return { kind: 'none' };
     if (spec.startsWith('registry:'))
-        return loadRegistryBaseline(spec, cwd);
+        return loadRegistryBaseline(spec, here);
     const git = /^git:([^:]+):(.+)$/.exec(spec);
     if (git) {
         const [, ref, file] = git;
         if (ref.startsWith('-'))
             throw new errors/* InputError */.dz('baseline', `got git ref '${ref}', which looks like an option; expected git:<ref>:<path>`);
-        return loadGitBaseline(spec, ref, file, cwd);
+        return loadGitBaseline(spec, ref, file, here);
     }
     if (spec.startsWith('git:'))
         throw new errors/* InputError */.dz('baseline', `got '${spec}', expected git:<ref>:<path> (e.g. git:origin/main:metrics.json)`);
-    const text = await (0,fs_input/* readInputTextIfExists */.n_)({ input: 'baseline', what: 'baseline file', file: spec, cwd });
+    const text = await (0,fs_input/* readInputTextIfExists */.n_)({ input: 'baseline', what: 'baseline file', file: spec, cwd: here.cwd });
     if (text === null)
         return { kind: 'missing', source: spec, reason: `${spec} does not exist` };
     return { kind: 'found', source: spec, metrics: parse(text, spec) };
@@ -1708,9 +1709,9 @@ async function loadBaseline(spec, cwd) {
  * `git:<ref>:<path>`. Missing only when the ref exists and has no such file
  * (the first run, before the metrics were committed there).
  */
-async function loadGitBaseline(spec, ref, file, cwd) {
-    const commit = await resolveRef(ref, cwd);
-    const entry = await (0,git/* fileAt */.Wd)(cwd, commit, file);
+async function loadGitBaseline(spec, ref, file, here) {
+    const commit = await resolveRef(ref, here);
+    const entry = await (0,git/* fileAt */.Wd)(here, commit, file);
     switch (entry.kind) {
         case 'absent':
             return { kind: 'missing', source: spec, reason: `${file} does not exist at ${ref}` };
@@ -1726,15 +1727,15 @@ async function loadGitBaseline(spec, ref, file, cwd) {
  * — shallowly in a shallow clone. A ref that still cannot be found is bad
  * input, never a missing baseline: a typo would otherwise skip every rule.
  */
-async function resolveRef(ref, cwd) {
-    const local = await (0,git/* revParse */.DJ)(cwd, ref);
+async function resolveRef(ref, here) {
+    const local = await (0,git/* revParse */.DJ)(here, ref);
     if (local)
         return local;
-    const { remote, name } = remoteRefOf(ref, await (0,git/* remoteNames */.RS)(cwd));
+    const { remote, name } = remoteRefOf(ref, await (0,git/* remoteNames */.RS)(here));
     const hint = 'check the spelling (e.g. git:origin/main:metrics.json), or check out with fetch-depth: 0 for a ref relative to HEAD';
     if (remote === null)
         throw new errors/* InputError */.dz('baseline', `git ref '${ref}' does not exist in this repository, which has no remote to fetch it from: ${hint}`);
-    const fetched = await (0,git/* fetchRef */.sl)(cwd, remote, name, await (0,git/* isShallow */.fE)(cwd));
+    const fetched = await (0,git/* fetchRef */.sl)(here, remote, name, await (0,git/* isShallow */.fE)(here));
     switch (fetched.kind) {
         case 'fetched':
             return fetched.commit;
@@ -1759,7 +1760,7 @@ function remoteRefOf(ref, remotes) {
  * the model has no version; an alias never set, a version without metrics or
  * a damaged record is bad input naming `baseline`.
  */
-async function loadRegistryBaseline(spec, cwd) {
+async function loadRegistryBaseline(spec, here) {
     const match = /^registry:([^@\s]+)@([A-Za-z][A-Za-z0-9_-]*)(?::(.+))?$/.exec(spec);
     if (!match)
         throw new errors/* InputError */.dz('baseline', `got '${spec}', expected registry:<model>@<alias> or registry:<model>@<alias>:<registry-url>`);
@@ -1770,7 +1771,7 @@ async function loadRegistryBaseline(spec, cwd) {
         throw new errors/* InputError */.dz('baseline', `model name "${model}" ${nameProblem}`);
     const { openRegistry, parseRegistryLocation } = await __webpack_require__.e(/* import() */ 327).then(__webpack_require__.bind(__webpack_require__, 5327));
     // The S3 endpoint, when any, comes from the environment (the registry's S3 client reads it).
-    const registry = await asInputErrors('baseline', async () => openRegistry(parseRegistryLocation(url ?? '', cwd), { workspace: cwd }));
+    const registry = await asInputErrors('baseline', async () => openRegistry(parseRegistryLocation(url ?? '', here.cwd), { workspace: here.cwd, env: here.env }));
     const found = await asInputErrors('baseline', () => registry.describe(model, { alias }));
     if (!found)
         return asInputErrors('baseline', () => aliasNotSet(registry, spec, model, alias));
@@ -1856,7 +1857,7 @@ async function planGate(reader, host) {
     const reporting = planReporting(reader, host);
     const files = planOutputFiles(reader, host, reporting.context);
     const candidates = await loadCandidates(reader.get('metrics'), cwd);
-    const baseline = await loadBaseline(reader.get('baseline'), cwd);
+    const baseline = await loadBaseline(reader.get('baseline'), { cwd, env: host.context.env });
     if (baseline.kind === 'missing')
         host.warning(`No baseline: ${baseline.reason}. Rules using baseline.* are skipped (on-missing-baseline: ${onMissingBaseline}).`);
     // A CSV of several columns picks the one named like the statistical rules' metric.

@@ -336,7 +336,7 @@ function directoryCache(root, given, host, input, maxBytes) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
     if (kind === 'file' || kind === 'other')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
-    return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .DirectoryCache */ .Q(root, host, maxBytes);
+    return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .DirectoryCache */ .Q(root, host, host.context.env, maxBytes);
 }
 
 
@@ -1945,9 +1945,9 @@ async function runPool(items, limit, task) {
 /**
  * The store behind a URL and the key prefix inside it:
  * `s3://bucket/prefix/` → an S3 bucket and `prefix/`;
- * `file:///abs/dir` or a path → that folder and ''.
+ * `file:///abs/dir` or a path (relative to `cwd`) → that folder and ''.
  */
-function openStore(url, options = {}, cwd = process.cwd()) {
+function openStore(url, options, cwd) {
     const s3 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
     if (url.startsWith('s3://')) {
         if (!s3?.[1])

@@ -37,7 +37,7 @@ class S3BlobStore {
         this.options = options;
         this.description = `s3://${options.bucket}/${options.prefix}`;
         // The project's one S3 client configuration (endpoint from the input or the environment, path style with it).
-        this.client = (0,_storage_s3_js__WEBPACK_IMPORTED_MODULE_3__.createS3Client)({ ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
+        this.client = (0,_storage_s3_js__WEBPACK_IMPORTED_MODULE_3__.createS3Client)({ env: options.env, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
     }
     async get(key) {
         try {
@@ -417,7 +417,7 @@ const DEFAULT_MAX_SOCKETS = 50;
 function createS3Client(options, tuning = {}) {
     const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
     // The service-specific variable wins over the general one, as in the SDK's own resolution.
-    const env = options.env ?? process.env;
+    const env = options.env;
     const endpoint = options.endpoint || env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL'] || undefined;
     return new dist_cjs.S3Client({
         region: options.region || env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || 'us-east-1',

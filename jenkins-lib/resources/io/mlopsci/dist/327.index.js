@@ -57,15 +57,15 @@ async function openRegistry(location, options) {
         }
         case 's3': {
             const [{ ObjectStoreRegistry }, { S3BlobStore }] = await Promise.all([__webpack_require__.e(/* import() */ 516).then(__webpack_require__.bind(__webpack_require__, 2516)), Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(307)]).then(__webpack_require__.bind(__webpack_require__, 4307))]);
-            return new ObjectStoreRegistry(new S3BlobStore({ bucket: location.bucket, prefix: location.prefix, endpoint: options.s3Endpoint ?? '' }), options.log);
+            return new ObjectStoreRegistry(new S3BlobStore({ bucket: location.bucket, prefix: location.prefix, endpoint: options.s3Endpoint ?? '', env: options.env }), options.log);
         }
         case 'mlflow': {
             const { MlflowRegistry, mlflowAuthFromEnv } = await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 994));
-            return new MlflowRegistry(location.baseUrl, mlflowAuthFromEnv(options.env ?? process.env));
+            return new MlflowRegistry(location.baseUrl, mlflowAuthFromEnv(options.env));
         }
         case 'git-tags': {
             const { GitTagsRegistry } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 2287));
-            return new GitTagsRegistry(location.repo, { push: options.push ?? false, bump: options.bump ?? 'patch' });
+            return new GitTagsRegistry(location.repo, { env: options.env, push: options.push ?? false, bump: options.bump ?? 'patch' });
         }
     }
 }

@@ -385,10 +385,12 @@ const CDI_DIRS = ['/etc/cdi', '/var/run/cdi'];
  */
 class EngineRuntime {
     kind;
-    environment;
-    constructor(kind, environment = process.env) {
+    place;
+    constructor(kind, 
+    /** Where the engine CLI runs: the run context's folder and environment. */
+    place) {
         this.kind = kind;
-        this.environment = environment;
+        this.place = place;
     }
     async verify(resources) {
         const version = await this.cli(['version', '--format', '{{.Server.Version}}'], { ignoreReturnCode: true });
@@ -415,7 +417,7 @@ class EngineRuntime {
         if (local)
             return local;
         onLine(`${ref} is not on this machine: pulling it`);
-        const pull = spawnStreaming(this.kind, ['pull', ref], { env: this.environment }, onLine);
+        const pull = spawnStreaming(this.kind, ['pull', ref], this.place, onLine);
         const code = await pull.exited;
         if (code !== 0)
             throw new Error(`image '${ref}' is not on this machine and ${this.kind} pull failed (exit ${code}); build it first or check the name`);
@@ -433,8 +435,8 @@ class EngineRuntime {
         for (const [key, value] of Object.entries(request.labels))
             args.push('--label', `${key}=${value}`);
         args.push(request.context);
-        const env = { ...this.environment, ...Object.fromEntries(request.buildArgs) };
-        const code = await spawnStreaming(this.kind, args, { env }, onLine).exited;
+        const env = { ...this.place.env, ...Object.fromEntries(request.buildArgs) };
+        const code = await spawnStreaming(this.kind, args, { cwd: this.place.cwd, env }, onLine).exited;
         if (code !== 0)
             throw new Error(`${this.kind} build of ${request.dockerfile} failed (exit ${code}); its log is above`);
         const built = await this.findImage(request.tag);
@@ -443,8 +445,8 @@ class EngineRuntime {
         return built;
     }
     start(plan, onLine) {
-        const env = { ...this.environment, ...Object.fromEntries(plan.env) };
-        const run = spawnStreaming(this.kind, engineRunArgs(this.kind, plan), { env }, onLine);
+        const env = { ...this.place.env, ...Object.fromEntries(plan.env) };
+        const run = spawnStreaming(this.kind, engineRunArgs(this.kind, plan), { cwd: this.place.cwd, env }, onLine);
         return {
             exited: run.exited,
             // The engine stops the container: SIGTERM to its init, SIGKILL after the grace period.
@@ -471,7 +473,7 @@ class EngineRuntime {
     async verifyGpus(gpus) {
         if (this.kind === 'docker') {
             const info = await this.cli(['info', '--format', '{{json .Runtimes}}'], { ignoreReturnCode: true });
-            const hasRuntime = /nvidia/i.test(info.stdout) || onPath('nvidia-container-cli', this.environment) || onPath('nvidia-container-runtime-hook', this.environment);
+            const hasRuntime = /nvidia/i.test(info.stdout) || onPath('nvidia-container-cli', this.place.env) || onPath('nvidia-container-runtime-hook', this.place.env);
             if (!hasRuntime) {
                 throw new Error(`gpus: '${gpus}' asks for GPUs, but this Docker has no NVIDIA runtime (no 'nvidia' in docker info's runtimes, no nvidia-container-cli on PATH). Install the NVIDIA Container Toolkit on a GPU host, or drop the gpus input.`);
             }
@@ -483,7 +485,7 @@ class EngineRuntime {
         }
     }
     cli(args, options = {}) {
-        return (0,exec/* execCapture */.Wp)(this.kind, args, { env: this.environment, ...options });
+        return (0,exec/* execCapture */.Wp)(this.kind, args, { ...this.place, ...options });
     }
 }
 function parseDigests(json) {
@@ -523,7 +525,7 @@ function hasNvidiaCdiSpec() {
 class HostRuntime {
     environment;
     kind = 'host';
-    constructor(environment = process.env) {
+    constructor(environment) {
         this.environment = environment;
     }
     async verify() {
@@ -577,14 +579,18 @@ class HostRuntime {
 ;// CONCATENATED MODULE: ./packages/core/src/container/runtime.ts
 
 
-/** The runtime for a `runtime` input value; throws on a kind it does not know. */
-function createRuntime(kind, environment = process.env) {
+/**
+ * The runtime for a `runtime` input value; throws on a kind it does not know.
+ * `place` is the run context's folder and environment: the engine CLI runs
+ * there, and the command itself (in its own working folder) with that environment.
+ */
+function createRuntime(kind, place) {
     switch (kind) {
         case 'docker':
         case 'podman':
-            return new EngineRuntime(kind, environment);
+            return new EngineRuntime(kind, place);
         case 'host':
-            return new HostRuntime(environment);
+            return new HostRuntime(place.env);
         default:
             throw new Error(`unknown container runtime '${String(kind)}'`);
     }
@@ -1036,7 +1042,7 @@ const TAIL_LINES = 30;
 /** Label on every container and built image, to find them (and any leftover) by. */
 const LABEL = 'io.mlops-ci.step';
 async function run(inputs, host) {
-    const runtime = createRuntime(inputs.runtime, host.context.env);
+    const runtime = createRuntime(inputs.runtime, { cwd: host.context.cwd, env: host.context.env });
     const described = await host.group('Check the runtime', () => runtime.verify(inputs.resources));
     if (inputs.runtime === 'host')
         warnAboutHostRuntime(inputs, host);

@@ -192,15 +192,15 @@ async function openRegistry(location, options) {
         }
         case 's3': {
             const [{ ObjectStoreRegistry }, { S3BlobStore }] = await Promise.all([__webpack_require__.e(/* import() */ 516).then(__webpack_require__.bind(__webpack_require__, 2516)), Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(307)]).then(__webpack_require__.bind(__webpack_require__, 4307))]);
-            return new ObjectStoreRegistry(new S3BlobStore({ bucket: location.bucket, prefix: location.prefix, endpoint: options.s3Endpoint ?? '' }), options.log);
+            return new ObjectStoreRegistry(new S3BlobStore({ bucket: location.bucket, prefix: location.prefix, endpoint: options.s3Endpoint ?? '', env: options.env }), options.log);
         }
         case 'mlflow': {
             const { MlflowRegistry, mlflowAuthFromEnv } = await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 994));
-            return new MlflowRegistry(location.baseUrl, mlflowAuthFromEnv(options.env ?? process.env));
+            return new MlflowRegistry(location.baseUrl, mlflowAuthFromEnv(options.env));
         }
         case 'git-tags': {
             const { GitTagsRegistry } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 2287));
-            return new GitTagsRegistry(location.repo, { push: options.push ?? false, bump: options.bump ?? 'patch' });
+            return new GitTagsRegistry(location.repo, { env: options.env, push: options.push ?? false, bump: options.bump ?? 'patch' });
         }
     }
 }
@@ -1019,7 +1019,7 @@ async function planCommon(reader, host) {
         gcOlderThanMs: gcOlderThanMs(reader.get('gc-older-than')),
     };
     if (common.registry.kind === 'git-tags')
-        await checkGitTagsRepository(common.registry.repo, common.push);
+        await checkGitTagsRepository(common.registry.repo, host.context.env, common.push);
     return common;
 }
 /** `gc-older-than`: a duration (`24h`, `45m`), in milliseconds. */
@@ -1103,11 +1103,12 @@ function registryOf(value, cwd) {
     }
 }
 /** git-tags needs a repository with a commit to tag, and an `origin` to push to when push is on. */
-async function checkGitTagsRepository(repo, push) {
-    if (!(await (0,git/* revParse */.DJ)(repo, 'HEAD'))) {
+async function checkGitTagsRepository(repo, env, push) {
+    const at = { cwd: repo, env };
+    if (!(await (0,git/* revParse */.DJ)(at, 'HEAD'))) {
         throw new errors/* InputError */.dz('registry', `is git-tags, but ${repo} is not a git repository with a commit to tag (check out the repository first)`);
     }
-    if (push && !(await (0,git/* remoteUrl */.gX)(repo)))
+    if (push && !(await (0,git/* remoteUrl */.gX)(at)))
         throw new errors/* InputError */.dz('push', `is true, but the repository in ${repo} has no remote named origin`);
 }
 /** Every mode but describe and gc names its model in `model`. */

@@ -129,13 +129,21 @@ const STALE_TEMP_MS = 60 * 60 * 1000;
 class DirectoryCache {
     root;
     log;
+    env;
     maxBytes;
     /** Entry files this run restored or saved: never evicted by it. */
     used = new Set();
-    constructor(root, log, maxBytes = _cache_cap_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_CACHE_MAX_BYTES */ .KH) {
+    constructor(root, log, 
+    /** The step's environment (`host.context.env`): tar and cp run with it. */
+    env, maxBytes = _cache_cap_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_CACHE_MAX_BYTES */ .KH) {
         this.root = root;
         this.log = log;
+        this.env = env;
         this.maxBytes = maxBytes;
+    }
+    /** tar and cp get absolute paths only (members relative to `-C /`), so they run from / with the step's environment. */
+    get tools() {
+        return { cwd: '/', env: this.env };
     }
     async restore(paths, key, restoreKeys = [], options = {}) {
         const suffix = options.link ? TREE : TAR;
@@ -149,7 +157,7 @@ class DirectoryCache {
             }
             else {
                 // Only the members asked for; `--` so no member can be read as an option.
-                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('tar', ['-x', '-f', this.entryFile(matched, TAR), '-C', '/', '--', ...(await this.membersIn(matched, members))]);
+                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('tar', ['-x', '-f', this.entryFile(matched, TAR), '-C', '/', '--', ...(await this.membersIn(matched, members))], this.tools);
             }
             await this.markUsed(this.entryFile(matched, suffix));
             return matched;
@@ -179,10 +187,10 @@ class DirectoryCache {
             }
             if (options.link) {
                 for (const name of present)
-                    await placeTree(node_path__WEBPACK_IMPORTED_MODULE_3___default().join('/', name), node_path__WEBPACK_IMPORTED_MODULE_3___default().join(staging, name));
+                    await placeTree(node_path__WEBPACK_IMPORTED_MODULE_3___default().join('/', name), node_path__WEBPACK_IMPORTED_MODULE_3___default().join(staging, name), this.tools);
             }
             else {
-                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('tar', ['-c', '-f', staging, '-C', '/', '--', ...present]);
+                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('tar', ['-c', '-f', staging, '-C', '/', '--', ...present], this.tools);
             }
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(staging, final);
             this.used.add(final);
@@ -254,12 +262,12 @@ class DirectoryCache {
         for (const name of members) {
             const saved = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(tree, name);
             if (await exists(saved))
-                await placeTree(saved, node_path__WEBPACK_IMPORTED_MODULE_3___default().join('/', name));
+                await placeTree(saved, node_path__WEBPACK_IMPORTED_MODULE_3___default().join('/', name), this.tools);
         }
     }
     /** The requested members the archive holds (tar -x fails on a name it lacks). */
     async membersIn(key, wanted) {
-        const listing = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('tar', ['-t', '-f', this.entryFile(key, TAR)]);
+        const listing = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('tar', ['-t', '-f', this.entryFile(key, TAR)], this.tools);
         const tops = new Set(listing.stdout.split('\n').map((line) => line.replace(/\/$/, '')));
         return wanted.filter((name) => tops.has(name));
     }
@@ -287,12 +295,12 @@ class DirectoryCache {
  * links when both are on one filesystem, else by a copy that keeps modes and
  * times (a changed mtime would make Python recompile every .pyc).
  */
-async function placeTree(source, target) {
+async function placeTree(source, target, tools) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(target, { recursive: true });
     if ((await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(source)).dev === (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(target)).dev)
         linkTree(source, target);
     else
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('cp', ['-PpR', `${source}/.`, target]); // POSIX flags: GNU and BSD cp alike
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .Wp)('cp', ['-PpR', `${source}/.`, target], tools); // POSIX flags: GNU and BSD cp alike
 }
 /**
  * Recreates the folders of `source` under `target` and hard-links every file
@@ -1042,9 +1050,9 @@ const TIMED_OUT = 124;
  * and, with `onLine`, also handed over line by line. Training runs, which
  * need the child to stop it on cancel, use container/line-process.ts.
  */
-async function execCapture(command, args, options = {}) {
+async function execCapture(command, args, options) {
     return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, { cwd: options.cwd, env: options.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
         const stdout = [];
         const stderr = [];
         child.stdout?.on('data', collect(stdout, options.onLine));
@@ -1190,9 +1198,10 @@ async function jenkinsContext(env, cwd) {
     const workspace = env['WORKSPACE'] ?? cwd;
     const prNumber = parsePrNumber(env['CHANGE_ID']);
     const fromEnv = (env['CHANGE_URL'] && (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryUrl */ .fn)(env['CHANGE_URL'])) || (env['GIT_URL'] && (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryUrl */ .fn)(env['GIT_URL']));
+    const checkout = { cwd: workspace, env };
     const [repository, sha] = await Promise.all([
-        fromEnv || repositoryFromGit(workspace),
-        jenkinsSha(workspace, prNumber !== null || (env['BRANCH_NAME'] ?? '').startsWith('PR-')),
+        fromEnv || repositoryFromGit(checkout),
+        jenkinsSha(checkout, prNumber !== null || (env['BRANCH_NAME'] ?? '').startsWith('PR-')),
     ]);
     return {
         repository,
@@ -1213,7 +1222,8 @@ async function localContext(env, cwd) {
     if (env['GITHUB_ACTIONS'] === 'true')
         return githubContext(env, cwd);
     // Two git processes at once: their start-up is paid on every step.
-    const [repository, sha] = await Promise.all([repositoryFromGit(cwd), (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .revParse */ .DJ)(cwd, 'HEAD')]);
+    const here = { cwd, env };
+    const [repository, sha] = await Promise.all([repositoryFromGit(here), (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .revParse */ .DJ)(here, 'HEAD')]);
     return {
         repository,
         sha,
@@ -1258,8 +1268,8 @@ async function jenkinsSha(workspace, isPullRequest) {
     const parents = await (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parentsOf */ .fY)(workspace, head);
     return parents.length === 2 ? parents[0] : head;
 }
-async function repositoryFromGit(cwd) {
-    const url = await (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .remoteUrl */ .gX)(cwd);
+async function repositoryFromGit(at) {
+    const url = await (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .remoteUrl */ .gX)(at);
     return url ? (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryUrl */ .fn)(url) : null;
 }
 function parseOwnerRepo(value) {
@@ -1391,8 +1401,9 @@ class PlainHost {
         this.write = write;
         this.debugEnabled = ['1', 'true'].includes(env['MLOPS_CI_DEBUG'] ?? env['RUNNER_DEBUG'] ?? '');
         this.onGitHubRunner = env['GITHUB_ACTIONS'] === 'true';
-        const cacheRoot = env['MLOPS_CI_CACHE_DIR'] ?? node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.cache', 'mlops-ci', 'cache');
-        this.cache = new _cache_directory_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .DirectoryCache */ .Q(cacheRoot, this);
+        // Absolute, like every path the cache's tar is given: a relative MLOPS_CI_CACHE_DIR is relative to the run's folder.
+        const cacheRoot = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(context.cwd, env['MLOPS_CI_CACHE_DIR'] ?? node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.cache', 'mlops-ci', 'cache'));
+        this.cache = new _cache_directory_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .DirectoryCache */ .Q(cacheRoot, this, env);
     }
     debug(message) {
         if (this.debugEnabled)
@@ -1985,30 +1996,30 @@ function isModelFilePath(file) {
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6192);
 
 /** The commit `rev` names (`git rev-parse <rev>^{commit}`), or null outside a repository / for an unknown rev. */
-async function revParse(cwd, rev, options = {}) {
-    const run = (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, ignoreReturnCode: true });
+async function revParse(at, rev, options = {}) {
+    const run = (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { ...at, ignoreReturnCode: true });
     const result = options.throwIfGitCannotRun ? await run : await run.catch(() => null);
     return result && result.exitCode === 0 ? result.stdout.trim() : null;
 }
 /** The parents of a commit (two for a merge). */
-async function parentsOf(cwd, rev) {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['rev-list', '--parents', '-n', '1', rev], { cwd, ignoreReturnCode: true }).catch(() => null);
+async function parentsOf(at, rev) {
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['rev-list', '--parents', '-n', '1', rev], { ...at, ignoreReturnCode: true }).catch(() => null);
     if (!result || result.exitCode !== 0)
         return [];
     return result.stdout.trim().split(/\s+/).slice(1);
 }
-async function remoteUrl(cwd, remote = 'origin') {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['remote', 'get-url', remote], { cwd, ignoreReturnCode: true }).catch(() => null);
+async function remoteUrl(at, remote = 'origin') {
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['remote', 'get-url', remote], { ...at, ignoreReturnCode: true }).catch(() => null);
     return result && result.exitCode === 0 ? result.stdout.trim() : null;
 }
 /** The names of the repository's remotes (`origin`, …); [] outside a repository. */
-async function remoteNames(cwd) {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['remote'], { cwd, ignoreReturnCode: true }).catch(() => null);
+async function remoteNames(at) {
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['remote'], { ...at, ignoreReturnCode: true }).catch(() => null);
     return result && result.exitCode === 0 ? result.stdout.split('\n').filter(Boolean) : [];
 }
 /** Whether the clone is shallow, as actions/checkout leaves it by default (depth 1). */
-async function isShallow(cwd) {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['rev-parse', '--is-shallow-repository'], { cwd, ignoreReturnCode: true });
+async function isShallow(at) {
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['rev-parse', '--is-shallow-repository'], { ...at, ignoreReturnCode: true });
     return result.exitCode === 0 && result.stdout.trim() === 'true';
 }
 /**
@@ -2016,18 +2027,18 @@ async function isShallow(cwd) {
  * FETCH_HEAD names. `shallow` keeps a shallow clone shallow; a full clone is
  * fetched in full, because `--depth` would make it shallow.
  */
-async function fetchRef(cwd, remote, ref, shallow) {
+async function fetchRef(at, remote, ref, shallow) {
     const depth = shallow ? ['--depth=1'] : [];
     // No terminal prompt for credentials: a CI step must fail, not wait for a password nobody types.
-    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['fetch', '--quiet', '--no-tags', ...depth, remote, ref], { cwd, env, ignoreReturnCode: true });
+    const env = { ...at.env, GIT_TERMINAL_PROMPT: '0' };
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['fetch', '--quiet', '--no-tags', ...depth, remote, ref], { cwd: at.cwd, env, ignoreReturnCode: true });
     const detail = withoutCredentials(result.stderr.trim().split('\n').slice(-3).join(' '));
     if (result.exitCode !== 0) {
         // The remote answered and has no such ref (a branch, a tag, or a commit it does not advertise).
         const unknown = /couldn't find remote ref|not our ref|invalid refspec|no such remote ref|unadvertised object/i.test(result.stderr);
         return { kind: unknown ? 'no-such-ref' : 'failed', detail };
     }
-    const commit = await revParse(cwd, 'FETCH_HEAD');
+    const commit = await revParse(at, 'FETCH_HEAD');
     return commit ? { kind: 'fetched', commit } : { kind: 'no-such-ref', detail: `${ref} at ${remote} is not a commit` };
 }
 /** A remote URL in git's message may carry a token (`https://x-access-token:…@host`): never print it. */
@@ -2035,14 +2046,14 @@ function withoutCredentials(text) {
     return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^@/\s]+@/gi, '$1***@');
 }
 /** The file at `path` in `commit` (a commit that exists: see revParse). */
-async function fileAt(cwd, commit, path) {
+async function fileAt(at, commit, path) {
     const object = `${commit}:${path}`;
-    const type = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['cat-file', '-t', object], { cwd, ignoreReturnCode: true });
+    const type = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['cat-file', '-t', object], { ...at, ignoreReturnCode: true });
     if (type.exitCode !== 0)
         return { kind: 'absent' };
     if (type.stdout.trim() !== 'blob')
         return { kind: 'not-a-file', type: type.stdout.trim() };
-    return { kind: 'file', text: (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['cat-file', 'blob', object], { cwd })).stdout };
+    return { kind: 'file', text: (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execCapture */ .Wp)('git', ['cat-file', 'blob', object], at)).stdout };
 }
 /**
  * owner/repo from a GitHub-style URL: https://host/owner/repo(.git), git@host:owner/repo.git,
@@ -3296,11 +3307,11 @@ async function excludeRecordsFromGit(workspace) {
  * null outside a work tree (no repository, a bare one, no git at all).
  */
 async function excludeFileOf(workspace) {
-    const result = await (0,exec/* execCapture */.Wp)('git', ['rev-parse', '--is-inside-work-tree', '--git-path', 'info/exclude'], { cwd: workspace, ignoreReturnCode: true }).catch(() => null);
+    const result = await (0,exec/* execCapture */.Wp)('git', ['rev-parse', '--is-inside-work-tree', '--git-path', 'info/exclude'], { ...workspace, ignoreReturnCode: true }).catch(() => null);
     if (!result || result.exitCode !== 0)
         return null;
     const [inside, exclude] = result.stdout.split('\n').map((line) => line.trim());
-    return inside === 'true' && exclude ? external_node_path_default().resolve(workspace, exclude) : null;
+    return inside === 'true' && exclude ? external_node_path_default().resolve(workspace.cwd, exclude) : null;
 }
 
 // EXTERNAL MODULE: ./packages/core/src/spec/inputs.ts
@@ -3401,11 +3412,11 @@ async function writeErrorFileWithoutHost(env, err) {
  * workspace or repository gets a warning, not a failure.
  */
 async function recordOutputs(step, result, host) {
-    const { workspace } = host.context;
+    const { workspace, env } = host.context;
     const outcome = result.failure ? OUTCOME_OF[result.failure.kind] : 'ok';
     await Promise.all([
         (0,step_records/* writeStepRecord */.Jf)(host.context, step, outcome, result.outputs).then((file) => host.debug(`recorded the outputs in ${file} for run ${host.context.run.id}`), (err) => host.warning(`Could not record the outputs in ${step_records/* RECORDS_DIR */.v7}/: ${(0,errors/* messageOf */.bD)(err)}`)),
-        excludeRecordsFromGit(workspace).then((outcome) => outcome === 'added' && host.info(`Added ${step_records/* RECORDS_DIR */.v7}/ to the repository's .git/info/exclude, so step records are never committed.`), (err) => host.warning(`Could not add ${step_records/* RECORDS_DIR */.v7}/ to .git/info/exclude: ${(0,errors/* messageOf */.bD)(err)}`)),
+        excludeRecordsFromGit({ cwd: workspace, env }).then((outcome) => outcome === 'added' && host.info(`Added ${step_records/* RECORDS_DIR */.v7}/ to the repository's .git/info/exclude, so step records are never committed.`), (err) => host.warning(`Could not add ${step_records/* RECORDS_DIR */.v7}/ to .git/info/exclude: ${(0,errors/* messageOf */.bD)(err)}`)),
     ]);
 }
 function maskSecretInputs(spec, raw, host) {
