@@ -4,6 +4,7 @@
  * that depend on the run come from the context's env and temp folder, and
  * the spec's defaults apply without the step repeating them.
  */
+import { quietHost } from '../support/quiet-host.js';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,27 +14,6 @@ import { InputReader } from '../../src/spec/inputs.js';
 import { planRequest } from '../../src/steps/data-pull/plan.js';
 import { dataPullSpec } from '../../src/steps/data-pull/spec.js';
 
-/** A local host whose working folder is not the process's, and whose env is its own. */
-function hostIn(cwd: string, env: NodeJS.ProcessEnv = {}): Host {
-  const ignore = (): void => undefined;
-  return {
-    kind: 'local',
-    inputs: jsonInputs({}),
-    context: { repository: null, sha: null, pullRequest: null, runUrl: null, eventName: null, apiUrl: 'https://api.github.com', workspace: cwd, cwd, env, tempDir: path.join(cwd, 'tmp'), run: { id: 'plan', source: 'process' } },
-    cache: { restore: async () => undefined, save: async () => undefined },
-    group: (_name, fn) => fn(),
-    setSecret: ignore,
-    setOutput: ignore,
-    addPath: ignore,
-    appendSummary: async () => undefined,
-    finish: async () => undefined,
-    debug: ignore,
-    info: ignore,
-    notice: ignore,
-    warning: ignore,
-    error: ignore,
-  };
-}
 
 function workspace(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'data-pull-plan-'));
@@ -45,7 +25,7 @@ const plan = (inputs: Record<string, unknown>, host: Host) => planRequest(new In
 
 test('relative paths in inputs resolve against the run context’s cwd', async () => {
   const cwd = workspace();
-  const result = await plan({ source: 'src', path: 'data', 'cache-dir': 'cache', manifest: 'm.json' }, hostIn(cwd));
+  const result = await plan({ source: 'src', path: 'data', 'cache-dir': 'cache', manifest: 'm.json' }, quietHost({ cwd }));
   expect(result.mode).toEqual({ kind: 'source', url: 'src', dest: path.join(cwd, 'data') });
   expect(result.cacheDir).toBe(path.join(cwd, 'cache'));
   expect(result.manifestFile).toBe(path.join(cwd, 'm.json'));
@@ -53,13 +33,13 @@ test('relative paths in inputs resolve against the run context’s cwd', async (
 
 test('defaults that depend on the run come from the context: the tool cache in its env, its temp folder', async () => {
   const cwd = workspace();
-  const result = await plan({ source: 'src', path: 'data' }, hostIn(cwd, { RUNNER_TOOL_CACHE: path.join(cwd, 'tools') }));
+  const result = await plan({ source: 'src', path: 'data' }, quietHost({ cwd, env: { RUNNER_TOOL_CACHE: path.join(cwd, 'tools') } }));
   expect(result.cacheDir).toBe(path.join(cwd, 'tools', 'mlops-ci', 'data-pull'));
   expect(path.dirname(result.manifestFile)).toBe(path.join(cwd, 'tmp', 'mlops-ci'));
 });
 
 test('the spec’s defaults apply: 10 s progress, path-style auto, no cross-run cache outside GitHub without cache-url', async () => {
-  const result = await plan({ source: 'src', path: 'data' }, hostIn(workspace()));
+  const result = await plan({ source: 'src', path: 'data' }, quietHost({ cwd: workspace() }));
   expect(result.progressIntervalMs).toBe(10_000);
   expect(result.store).toEqual({ maxSockets: result.concurrency });
   expect(result.deleteExtra).toBe(false);
@@ -67,5 +47,5 @@ test('the spec’s defaults apply: 10 s progress, path-style auto, no cross-run 
 });
 
 test('a value-dependent rule stays with the step: as-of needs an s3:// source', async () => {
-  await expect(plan({ source: 'src', path: 'data', 'as-of': '2026-01-01T00:00:00Z' }, hostIn(workspace()))).rejects.toThrow("input 'as-of': needs an s3:// source");
+  await expect(plan({ source: 'src', path: 'data', 'as-of': '2026-01-01T00:00:00Z' }, quietHost({ cwd: workspace() }))).rejects.toThrow("input 'as-of': needs an s3:// source");
 });

@@ -3,12 +3,12 @@
  * spec alone, rules/rules-file is the spec's relation, and relative paths
  * resolve against the run context's cwd, never the process's.
  */
+import { quietHost } from '../support/quiet-host.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../src/errors.js';
 import { jsonInputs } from '../../src/host/raw-inputs.js';
-import type { Host } from '../../src/host/types.js';
 import { InputReader } from '../../src/spec/inputs.js';
 import { planGate } from '../../src/steps/evaluate-and-gate/plan.js';
 import { evaluateAndGateSpec } from '../../src/steps/evaluate-and-gate/spec.js';
@@ -22,29 +22,9 @@ function project(): string {
   return dir;
 }
 
-function hostIn(cwd: string): Host {
-  const ignore = (): void => undefined;
-  return {
-    kind: 'local',
-    inputs: jsonInputs({}),
-    context: { repository: null, sha: null, pullRequest: null, runUrl: null, eventName: null, apiUrl: 'https://ghe.example/api/v3', workspace: cwd, cwd, env: {}, tempDir: path.join(cwd, 'tmp'), run: { id: 'plan', source: 'process' } },
-    cache: { restore: async () => undefined, save: async () => undefined },
-    group: (_name, fn) => fn(),
-    setSecret: ignore,
-    setOutput: ignore,
-    addPath: ignore,
-    appendSummary: async () => undefined,
-    finish: async () => undefined,
-    debug: ignore,
-    info: ignore,
-    notice: ignore,
-    warning: ignore,
-    error: ignore,
-  };
-}
 
 async function plan(cwd: string, inputs: Record<string, unknown>) {
-  return planGate(new InputReader(evaluateAndGateSpec, jsonInputs({ metrics: 'out/rf/metrics.json', ...inputs })), hostIn(cwd));
+  return planGate(new InputReader(evaluateAndGateSpec, jsonInputs({ metrics: 'out/rf/metrics.json', ...inputs })), quietHost({ cwd, apiUrl: 'https://ghe.example/api/v3' }));
 }
 
 test('an input left out reads as the spec’s default, or as what the run decides', async () => {

@@ -6,36 +6,15 @@
  * up each row's better direction by scanning every rule (10,000 rules 4.5 s,
  * 40,000 rules 51 s).
  */
+import { quietHost } from '../support/quiet-host.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Host } from '../../src/host/types.js';
 import { prepareGate } from '../../src/metrics/evaluate.js';
 import type { Rule } from '../../src/types/gate.js';
 import { run } from '../../src/steps/evaluate-and-gate/index.js';
 import type { GatePlan } from '../../src/steps/evaluate-and-gate/plan.js';
 
-/** A host that reports nothing anywhere: the step's own work is what is counted. */
-function quietHost(dir: string): Host {
-  const ignore = (): void => undefined;
-  return {
-    kind: 'local',
-    inputs: { get: () => undefined, names: () => [] } as unknown as Host['inputs'],
-    context: { repository: null, sha: null, pullRequest: null, runUrl: null, eventName: null, apiUrl: 'https://api.github.com', workspace: dir, cwd: dir, env: {}, tempDir: dir, run: { id: 'scaling', source: 'process' } },
-    cache: { restore: async () => undefined, save: async () => undefined },
-    group: (_name, fn) => fn(),
-    setSecret: ignore,
-    setOutput: ignore,
-    addPath: ignore,
-    appendSummary: async () => undefined,
-    finish: async () => undefined,
-    debug: ignore,
-    info: ignore,
-    notice: ignore,
-    warning: ignore,
-    error: ignore,
-  };
-}
 
 /** `count` rules on distinct metrics, as a list that counts how often an element is read. */
 function countedRules(count: number): { rules: Rule[]; reads: () => number } {
@@ -76,7 +55,7 @@ async function readsOfOneRun(ruleCount: number): Promise<number> {
     files: { report: path.join(dir, 'report.md'), results: path.join(dir, 'results.json'), junit: path.join(dir, 'junit.xml') },
   };
   const before = reads();
-  const result = await run(inputs, quietHost(dir));
+  const result = await run(inputs, quietHost({ cwd: dir, tempDir: dir }));
   expect(result.outputs['passed']).toBe('true');
   return reads() - before;
 }

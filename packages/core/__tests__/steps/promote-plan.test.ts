@@ -2,12 +2,12 @@
  * promote-model's plan: what it reads from the run context rather than the
  * process, and which checks are the spec's relations and which its own.
  */
+import { quietHost } from '../support/quiet-host.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../src/errors.js';
 import { jsonInputs } from '../../src/host/raw-inputs.js';
-import type { Host } from '../../src/host/types.js';
 import { InputReader } from '../../src/spec/inputs.js';
 import { planRequest } from '../../src/steps/promote-model/plan.js';
 import { promoteModelSpec } from '../../src/steps/promote-model/spec.js';
@@ -21,23 +21,13 @@ function places(): { cwd: string; workspace: string } {
   return { cwd, workspace: path.join(root, 'work') };
 }
 
-function hostAt(where: { cwd: string; workspace: string }, env: NodeJS.ProcessEnv = {}): Host {
-  const ignore = (): void => undefined;
-  return {
-    kind: 'local',
-    context: { repository: null, sha: null, pullRequest: null, runUrl: null, eventName: null, apiUrl: 'https://api.github.com', ...where, env, tempDir: where.workspace, run: { id: 'plan', source: 'process' } },
-    info: ignore,
-    warning: ignore,
-    debug: ignore,
-  } as unknown as Host;
-}
 
 const reader = (values: Record<string, unknown>): InputReader<typeof promoteModelSpec> => new InputReader(promoteModelSpec, jsonInputs(values));
 
 describe('promote-model plan', () => {
   test('relative paths and the registry folder resolve against the run context cwd; the actor comes from its env', async () => {
     const where = places();
-    const plan = await planRequest(reader({ model: 'iris', path: 'model.pkl', 'require-gate': 'false' }), hostAt(where, { GITHUB_ACTOR: 'octocat' }));
+    const plan = await planRequest(reader({ model: 'iris', path: 'model.pkl', 'require-gate': 'false' }), quietHost({ ...where, env: { GITHUB_ACTOR: 'octocat' }, tempDir: where.workspace }));
     expect(plan.mode).toBe('register');
     if (plan.mode !== 'register') return;
     expect(plan.files).toEqual([{ path: 'model.pkl', absolutePath: path.join(where.cwd, 'model.pkl') }]);
@@ -46,7 +36,7 @@ describe('promote-model plan', () => {
   });
 
   test('defaults come from the spec, a blank value reads as absent', async () => {
-    const plan = await planRequest(reader({ model: 'iris', path: 'model.pkl', 'require-gate': 'false', bump: '  ' }), hostAt(places()));
+    const plan = await planRequest(reader({ model: 'iris', path: 'model.pkl', 'require-gate': 'false', bump: '  ' }), quietHost({ ...places() }));
     expect(plan).toMatchObject({ bump: 'patch', push: false, gcOlderThanMs: 24 * 3_600_000 });
   });
 
@@ -57,7 +47,7 @@ describe('promote-model plan', () => {
   test('switches left at false (as GitHub passes them) do not count as given', async () => {
     const where = places();
     const off = { rollback: 'false', 'remove-alias': 'false', 'allow-missing': 'false' };
-    await expect(planRequest(reader({ gc: 'true', ...off }), hostAt(where))).resolves.toMatchObject({ mode: 'gc', model: null });
+    await expect(planRequest(reader({ gc: 'true', ...off }), quietHost({ ...where, tempDir: where.workspace }))).resolves.toMatchObject({ mode: 'gc', model: null });
     expect(() => reader({ gc: 'true', ...off, rollback: 'true' })).toThrow(new InputError('gc', "was given together with 'rollback': give 'rollback' or 'gc', not both"));
     expect(() => reader({ model: 'iris', alias: 'prod', rollback: 'true', 'to-version': '3' })).toThrow(
       new InputError('to-version', "was given together with 'rollback': give only one of 'rollback', 'remove-alias' or 'to-version'"),

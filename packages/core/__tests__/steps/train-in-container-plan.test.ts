@@ -4,12 +4,13 @@
  * process's, not the workspace), and the environment taken from the run
  * context.
  */
+import { quietHost } from '../support/quiet-host.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../src/errors.js';
 import { jsonInputs } from '../../src/host/raw-inputs.js';
-import type { Host, RunContext } from '../../src/host/types.js';
+import type { Host } from '../../src/host/types.js';
 import { InputReader } from '../../src/spec/inputs.js';
 import { plan } from '../../src/steps/train-in-container/index.js';
 import { trainInContainerSpec } from '../../src/steps/train-in-container/spec.js';
@@ -25,26 +26,6 @@ function folders(): { cwd: string; workspace: string } {
   return { cwd, workspace };
 }
 
-function hostIn(context: Pick<RunContext, 'cwd' | 'workspace' | 'env'>, secrets: string[] = []): Host {
-  const ignore = (): void => undefined;
-  return {
-    kind: 'local',
-    inputs: jsonInputs({}),
-    context: { repository: null, sha: null, pullRequest: null, runUrl: null, eventName: null, apiUrl: 'https://api.github.com', tempDir: context.cwd, run: { id: 'plan', source: 'process' }, ...context },
-    cache: { restore: async () => undefined, save: async () => undefined },
-    group: (_name, fn) => fn(),
-    setSecret: (value) => secrets.push(value),
-    setOutput: ignore,
-    addPath: ignore,
-    appendSummary: async () => undefined,
-    finish: async () => undefined,
-    debug: ignore,
-    info: ignore,
-    notice: ignore,
-    warning: ignore,
-    error: ignore,
-  };
-}
 
 function planOf(inputs: Record<string, unknown>, host: Host) {
   return plan(new InputReader(trainInContainerSpec, jsonInputs(inputs)), host);
@@ -61,7 +42,7 @@ function errorOf(read: () => unknown): Error {
 
 test('relative paths resolve against the run context cwd; the workdir defaults to the workspace', () => {
   const { cwd, workspace } = folders();
-  const planned = planOf({ runtime: 'host', command: 'true', data: 'data', outputs: 'out', mounts: 'ctx:/ctx:ro' }, hostIn({ cwd, workspace, env: {} }));
+  const planned = planOf({ runtime: 'host', command: 'true', data: 'data', outputs: 'out', mounts: 'ctx:/ctx:ro' }, quietHost({ cwd, workspace, tempDir: cwd }));
   expect(planned).toMatchObject({
     data: path.join(cwd, 'data'),
     outputs: path.join(cwd, 'out'),
@@ -72,7 +53,7 @@ test('relative paths resolve against the run context cwd; the workdir defaults t
 
 test("the spec's defaults are applied once, by the reader", () => {
   const { cwd, workspace } = folders();
-  const planned = planOf({ command: '["python", "train.py"]', dockerfile: 'Dockerfile' }, hostIn({ cwd, workspace, env: {} }));
+  const planned = planOf({ command: '["python", "train.py"]', dockerfile: 'Dockerfile' }, quietHost({ cwd, workspace, tempDir: cwd }));
   expect(planned).toMatchObject({
     runtime: 'docker',
     command: { kind: 'argv', argv: ['python', 'train.py'] },
@@ -86,7 +67,7 @@ test('the environment of secrets and bare env-file names is the run context, not
   const { cwd, workspace } = folders();
   const secrets: string[] = [];
   const env = { FROM_CONTEXT: 'ctx-value', WANDB_API_KEY: 'tok-1f2e3d' };
-  const planned = planOf({ runtime: 'host', command: 'true', 'env-file': 'train.env', env: 'EPOCHS=5\nLR=0.1', secrets: 'WANDB_API_KEY' }, hostIn({ cwd, workspace, env }, secrets));
+  const planned = planOf({ runtime: 'host', command: 'true', 'env-file': 'train.env', env: 'EPOCHS=5\nLR=0.1', secrets: 'WANDB_API_KEY' }, quietHost({ cwd, workspace, env, tempDir: cwd }, secrets));
   expect([...planned.env]).toEqual([
     ['EPOCHS', '5'],
     ['FROM_CONTEXT', 'ctx-value'],
@@ -102,13 +83,13 @@ test.each([
   [{ dockerfile: 'Dockerfile', runtime: 'docker', 'build-args': 'PIP TOKEN pw-93c1=x' }, 'build-args', 'the name starting with PIP is not a valid variable name'],
 ])('a key that is not a variable name is refused without quoting it: %p', (inputs, input, message) => {
   const { cwd, workspace } = folders();
-  const error = errorOf(() => planOf({ runtime: 'host', command: 'true', ...inputs }, hostIn({ cwd, workspace, env: {} })));
+  const error = errorOf(() => planOf({ runtime: 'host', command: 'true', ...inputs }, quietHost({ cwd, workspace, tempDir: cwd })));
   expect(error).toEqual(new InputError(input, message));
   expect(error.message).not.toContain('pw-93c1');
 });
 
 test('image and dockerfile together are refused by the relation, naming image', () => {
   const { cwd, workspace } = folders();
-  const error = errorOf(() => planOf({ command: 'true', image: 'python:3.12-slim', dockerfile: 'Dockerfile' }, hostIn({ cwd, workspace, env: {} })));
+  const error = errorOf(() => planOf({ command: 'true', image: 'python:3.12-slim', dockerfile: 'Dockerfile' }, quietHost({ cwd, workspace, tempDir: cwd })));
   expect(error).toEqual(new InputError('image', "was given together with 'dockerfile': give 'dockerfile' or 'image', not both"));
 });

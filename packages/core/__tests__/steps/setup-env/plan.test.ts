@@ -1,9 +1,9 @@
+import { quietHost } from '../../support/quiet-host.js';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../../src/errors.js';
 import { envInputs, jsonInputs } from '../../../src/host/raw-inputs.js';
-import type { Host } from '../../../src/host/types.js';
 import { InputReader } from '../../../src/spec/inputs.js';
 import { planSetupEnv } from '../../../src/steps/setup-env/plan.js';
 import { setupEnvSpec } from '../../../src/steps/setup-env/spec.js';
@@ -28,30 +28,9 @@ beforeEach(() => {
 
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-/** A host started in `root` (never this process's folder) with only `env` for environment. */
-function hostIn(env: NodeJS.ProcessEnv): Host {
-  const ignore = (): void => undefined;
-  return {
-    kind: 'local',
-    inputs: jsonInputs({}),
-    context: { repository: null, sha: null, pullRequest: null, runUrl: null, eventName: null, apiUrl: 'https://api.github.com', workspace: path.join(root, 'workspace'), cwd: root, env, tempDir: path.join(root, 'tmp'), run: { id: 'plan', source: 'process' } },
-    cache: { restore: async () => undefined, save: async () => undefined },
-    group: (_name, fn) => fn(),
-    setSecret: ignore,
-    setOutput: ignore,
-    addPath: ignore,
-    appendSummary: async () => undefined,
-    finish: async () => undefined,
-    debug: ignore,
-    info: ignore,
-    notice: ignore,
-    warning: ignore,
-    error: ignore,
-  };
-}
 
 function plan(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv = { PATH: bin }) {
-  return planSetupEnv(new InputReader(setupEnvSpec, jsonInputs({ manager: 'conda', cache: 'false', ...inputs })), hostIn(env));
+  return planSetupEnv(new InputReader(setupEnvSpec, jsonInputs({ manager: 'conda', cache: 'false', ...inputs })), quietHost({ cwd: root, workspace: path.join(root, 'workspace'), env, tempDir: path.join(root, 'tmp') }));
 }
 
 describe('setup-env plan', () => {
@@ -84,7 +63,7 @@ describe('setup-env plan', () => {
   describe('python-version-file', () => {
     const venvPlan = (inputs: Record<string, unknown>) => {
       writeFileSync(path.join(root, 'proj', 'requirements.txt'), 'six\n');
-      return planSetupEnv(new InputReader(setupEnvSpec, jsonInputs({ manager: 'venv', cache: 'false', 'working-directory': 'proj', ...inputs })), hostIn({ PATH: process.env['PATH'] }));
+      return planSetupEnv(new InputReader(setupEnvSpec, jsonInputs({ manager: 'venv', cache: 'false', 'working-directory': 'proj', ...inputs })), quietHost({ cwd: root, workspace: path.join(root, 'workspace'), env: { PATH: process.env['PATH'] } }));
     };
 
     test('on GitHub, which passes the default file name as if given, python-version alone is not a conflict', () => {
