@@ -42,6 +42,9 @@ type AlwaysHasValue<I extends InputSpec> = I extends { readonly default: string 
 export type InputValue<S extends StepSpec, N extends InputName<S>> =
   AlwaysHasValue<InputNamed<S, N>> extends true ? ValueOf<InputNamed<S, N>> : ValueOf<InputNamed<S, N>> | undefined;
 
+/** What `reader.oneOf(a, b, …)` returns: which of the names was given, and its value typed by that name. */
+export type OneGiven<S extends StepSpec, N extends readonly InputName<S>[]> = { [K in keyof N]: { readonly name: N[K]; readonly value: NonNullable<InputValue<S, N[K]>> } }[number];
+
 /**
  * Reads a step's inputs through its spec, the one place where input text
  * becomes values: strings are trimmed and a blank one is absent, the spec's
@@ -67,9 +70,9 @@ export class InputReader<S extends StepSpec = StepSpec> {
   /** The input's value, typed from the spec. */
   get<N extends InputName<S>>(name: N): InputValue<S, N> {
     const input = this.specOf(name);
-    const given = isPresent(this.raw.get(name));
-    if (!given && input.default === undefined) return absentValue(input) as InputValue<S, N>;
-    const value = given ? this.raw.get(name) : input.default;
+    const present = isPresent(this.raw.get(name));
+    if (!present && input.default === undefined) return absentValue(input) as InputValue<S, N>;
+    const value = present ? this.raw.get(name) : input.default;
     return this.parse(input, value) as InputValue<S, N>;
   }
 
@@ -79,10 +82,10 @@ export class InputReader<S extends StepSpec = StepSpec> {
    * so the step handles each case without an impossible "neither" branch.
    * None given is the same error the relation gives.
    */
-  oneOf<const N extends readonly [InputName<S>, ...InputName<S>[]]>(...names: N): { [K in keyof N]: { readonly name: N[K]; readonly value: NonNullable<InputValue<S, N[K]>> } }[number] {
+  oneOf<const N extends readonly [InputName<S>, ...InputName<S>[]]>(...names: N): OneGiven<S, N> {
     const name = names.find((candidate) => this.given(candidate));
     if (name === undefined) throw new InputError(names[0], `is required: give ${oneOf(names)}`);
-    return { name, value: this.get(name) } as { [K in keyof N]: { readonly name: N[K]; readonly value: NonNullable<InputValue<S, N[K]>> } }[number];
+    return { name, value: this.get(name) } as OneGiven<S, N>;
   }
 
   /**
