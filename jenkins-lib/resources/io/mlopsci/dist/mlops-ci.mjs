@@ -2247,10 +2247,10 @@ class InputReader {
     /** The input's value, typed from the spec. */
     get(name) {
         const input = this.specOf(name);
-        const given = isPresent(this.raw.get(name));
-        if (!given && input.default === undefined)
+        const present = isPresent(this.raw.get(name));
+        if (!present && input.default === undefined)
             return absentValue(input);
-        const value = given ? this.raw.get(name) : input.default;
+        const value = present ? this.raw.get(name) : input.default;
         return this.parse(input, value);
     }
     /**
