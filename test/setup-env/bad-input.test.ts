@@ -2,8 +2,9 @@
  * setup-env refuses bad input through the built bundle: exit 2, one message
  * naming the input and what was found, no stack trace, nothing created.
  */
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { tempDir } from '../support/bundle.js';
 import { project, requireTools, setupEnv, toolEnv } from './support.js';
 
 beforeAll(requireTools);
@@ -38,6 +39,22 @@ describe('bad input: exit 2, a message naming the input and what was found, noth
     expect(existsSync(path.join(dir, '.venv'))).toBe(false);
   }, 30_000);
 });
+
+test('a Python older than the minimum first on PATH: exit 2 naming python-version and 3.8, not a traceback from the env it built', async () => {
+  // A python3 that answers the discovery probe (executable, version, "in a venv") as 3.7.17 does.
+  const bin = tempDir('old-python-');
+  writeFileSync(path.join(bin, 'python3'), `#!/bin/sh\nprintf '%s\\n' "$0" 3.7.17 0\n`);
+  chmodSync(path.join(bin, 'python3'), 0o755);
+  const dir = project('pip-pure');
+  const env = toolEnv();
+  const run = await setupEnv([], { ...env, PATH: `${bin}${path.delimiter}${env['PATH']}` }, dir);
+  expect({ code: run.code, stderr: run.stderr }).toEqual({
+    code: 2,
+    stderr: expect.stringContaining(`input 'python-version': not given, and the default interpreter is Python 3.7.17 (${path.join(bin, 'python3')}, PATH), older than 3.8, the oldest setup-env supports`),
+  });
+  expect(run.stderr).not.toMatch(/Traceback|\n\s+at /);
+  expect(existsSync(path.join(dir, '.venv'))).toBe(false);
+}, 30_000);
 
 test('environment.yml without micromamba, mamba or conda on PATH fails (exit 1) before any work', async () => {
   const dir = project('conda');

@@ -21,6 +21,7 @@ import { runStep } from './steps/run-step.js';
 import { VERSION } from './version.js';
 import { inertLines } from './host/workflow-commands.js';
 import { redactUrlCredentials } from './redact.js';
+import { closestName } from './spec/suggest.js';
 
 type Parsed = { kind: 'inputs'; inputs: Record<string, unknown> } | { kind: 'help' } | { kind: 'error'; message: string };
 
@@ -28,9 +29,14 @@ type Parsed = { kind: 'inputs'; inputs: Record<string, unknown> } | { kind: 'hel
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<number> {
   silenceSdkNodeNotice();
   const [first, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+  if (first === undefined) {
+    // Nothing asked for is a usage error: the usage goes where errors go, so `mlops-ci > out` shows it.
+    process.stderr.write(`${renderUsage(specs(), VERSION)}\n`);
+    return EXIT.badInput;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
     process.stdout.write(`${renderUsage(specs(), VERSION)}\n`);
-    return first === undefined ? EXIT.badInput : EXIT.ok;
+    return EXIT.ok;
   }
   if (first === '--version' || first === '-V') {
     process.stdout.write(`${VERSION}\n`);
@@ -38,7 +44,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   const entry = findStep(first);
   if (!entry) {
-    printError(`unknown step ${quote(first)}; the steps are: ${specs().map((s) => s.name).join(', ')}`, env);
+    printError(unknownStepMessage(first), env);
     return EXIT.badInput;
   }
   const parsed = parseStepArgs(entry.spec, rest);
@@ -85,7 +91,7 @@ export function parseStepArgs(spec: StepSpec, args: readonly string[]): Parsed {
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     const input = spec.inputs.find((candidate) => candidate.name === name);
     if (!input) {
-      return { kind: 'error', message: `input ${quote(name)} is not an input of ${spec.name}; see mlops-ci ${spec.name} --help` };
+      return { kind: 'error', message: unknownInputMessage(spec, name) };
     }
     let value: string;
     if (eq !== -1) {
@@ -103,6 +109,18 @@ export function parseStepArgs(spec: StepSpec, args: readonly string[]): Parsed {
     else return { kind: 'error', message: `input '${name}' is given twice` };
   }
   return { kind: 'inputs', inputs };
+}
+
+function unknownStepMessage(name: string): string {
+  const names = specs().map((s) => s.name);
+  const meant = closestName(name, names);
+  return meant ? `unknown step ${quote(name)}; did you mean ${quote(meant)}?` : `unknown step ${quote(name)}; the steps are: ${names.join(', ')}`;
+}
+
+function unknownInputMessage(spec: StepSpec, name: string): string {
+  const meant = closestName(name, spec.inputs.map((input) => input.name));
+  const hint = meant ? `did you mean ${quote(meant)}?` : `see mlops-ci ${spec.name} --help`;
+  return `input ${quote(name)} is not an input of ${spec.name}; ${hint}`;
 }
 
 /** An error before any host exists; it quotes arguments, so on a runner it is printed inert too. */

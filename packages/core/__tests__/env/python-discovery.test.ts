@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { CommandRunner } from '../../src/env/command.js';
-import { chooseInterpreter, describeInterpreters, findInterpreters, type Interpreter } from '../../src/env/python-discovery.js';
+import { chooseInterpreter, describeInterpreters, findInterpreters, MIN_PYTHON, requireSupported, type Interpreter } from '../../src/env/python-discovery.js';
 import { parseVersionSpec } from '../../src/env/python-version.js';
 import type { Logger } from '../../src/host/types.js';
 
@@ -95,5 +95,19 @@ describe('finding interpreters', () => {
   test('the list of what was found names version, path and source', () => {
     expect(describeInterpreters(found.slice(0, 2))).toBe('3.11.2 (/usr/bin/python3, PATH); 3.12.1 (/p/3.12.1/bin/python3, pyenv)');
     expect(describeInterpreters([])).toBe('no Python interpreter at all');
+  });
+});
+
+describe('the minimum Python', () => {
+  const at = (version: string): Interpreter => ({ executable: '/usr/bin/python3', version, source: 'PATH' });
+
+  test.each(['3.8.0', '3.8.20', '3.13.0rc1', '4.0.0'])('%s is supported', (version) => {
+    expect(requireSupported(at(version), 'python-version', null)).toEqual(at(version));
+  });
+
+  test.each(['3.7.17', '3.6.15', '2.7.18'])('%s is bad input of the input that chose it, naming the minimum', (version) => {
+    expect(() => requireSupported(at(version), 'python-version-file', parseVersionSpec('>=2'))).toThrow(
+      `input 'python-version-file': '>=2' chose Python ${version} (/usr/bin/python3, PATH), older than ${MIN_PYTHON}, the oldest setup-env supports`,
+    );
   });
 });

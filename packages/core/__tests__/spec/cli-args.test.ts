@@ -19,6 +19,8 @@ describe('parseStepArgs', () => {
 
   test.each([
     [['--nope', 'x'], "input 'nope' is not an input of evaluate-and-gate; see mlops-ci evaluate-and-gate --help"],
+    [['--rulez', 'x'], "input 'rulez' is not an input of evaluate-and-gate; did you mean 'rules'?"],
+    [['--metric=a.json'], "input 'metric' is not an input of evaluate-and-gate; did you mean 'metrics'?"],
     [['stray'], "unexpected argument 'stray': inputs are given as --<input> <value>"],
     [['--rules'], "input 'rules' needs a value"],
     [['--rules', 'a', '--rules', 'b'], "input 'rules' is given twice"],

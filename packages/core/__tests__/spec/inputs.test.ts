@@ -190,7 +190,8 @@ describe('InputReader', () => {
   });
 
   test('rejects an input name the step does not have (a typo from Jenkins or the CLI)', () => {
-    expect(() => reader({ pathz: 'a' })).toThrow("input 'pathz': is not an input of demo; its inputs are: paths, flag, count, ratio, mode, token, name, notes, command, env, image, dockerfile, context");
+    expect(() => reader({ pathz: 'a' })).toThrow("input 'pathz': is not an input of demo; did you mean 'paths'?");
+    expect(() => reader({ zzz: 'a' })).toThrow("input 'zzz': is not an input of demo; its inputs are: paths, flag, count, ratio, mode, token, name, notes, command, env, image, dockerfile, context");
   });
 });
 

@@ -1,6 +1,7 @@
 import { access, constants, readdir, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { InputError } from '../errors.js';
 import { compare, numbers, satisfies, type VersionSpec } from './python-version.js';
 import type { CommandRunner } from './command.js';
 
@@ -78,6 +79,27 @@ export function chooseInterpreter(found: readonly Interpreter[], spec: VersionSp
   if (!spec) return found[0];
   const matching = found.filter((interpreter) => satisfies(interpreter.version, spec));
   return [...matching].sort((a, b) => compare(numbers(b.version), numbers(a.version)))[0];
+}
+
+/**
+ * The oldest Python setup-env makes an env from: the env's package list and
+ * fingerprint are read with `importlib.metadata`, new in 3.8. An older one
+ * would be built and then end in a Python traceback, so it is refused while
+ * planning, before anything is made.
+ */
+export const MIN_PYTHON = '3.8';
+
+/**
+ * The chosen interpreter, when setup-env supports it; an older one is bad
+ * input (exit 2) of `input`, the input that chose it or, when nothing was
+ * asked for, the one that would choose another.
+ */
+export function requireSupported(chosen: Interpreter, input: string, asked: VersionSpec | null): Interpreter {
+  if (compare(numbers(chosen.version), numbers(MIN_PYTHON)) >= 0) return chosen;
+  const found = `Python ${describeInterpreters([chosen])}`;
+  const why = `older than ${MIN_PYTHON}, the oldest setup-env supports (it reads the env's packages with importlib.metadata)`;
+  if (asked) throw new InputError(input, `'${asked.text}' chose ${found}, ${why}: ask for ${MIN_PYTHON} or newer`);
+  throw new InputError(input, `not given, and the default interpreter is ${found}, ${why}: give ${input} ${MIN_PYTHON} or newer, or put a newer python3 first on PATH`);
 }
 
 /** "3.11.7 (/usr/bin/python3, PATH)", for the error that lists what was found. */

@@ -1,4 +1,5 @@
 import { describeLine, InputError, quote } from '../errors.js';
+import { closestName } from './suggest.js';
 import type { CommandLine, InputRelation, InputSpec, RawInputs, StepSpec } from './types.js';
 
 const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
@@ -226,8 +227,10 @@ export class InputReader<S extends StepSpec = StepSpec> {
     const unknown = this.raw.givenNames().filter((name) => !this.byName.has(name));
     if (unknown.length === 0) return;
     const first = unknown[0] as string;
-    const known = [...this.byName.keys()].join(', ');
-    throw new InputError(first, `is not an input of ${this.spec.name}; its inputs are: ${known}`);
+    const known = [...this.byName.keys()];
+    const meant = closestName(first, known);
+    const hint = meant ? `did you mean ${quote(meant)}?` : `its inputs are: ${known.join(', ')}`;
+    throw new InputError(first, `is not an input of ${this.spec.name}; ${hint}`);
   }
 
   private requireRequired(): void {

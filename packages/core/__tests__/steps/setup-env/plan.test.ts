@@ -97,4 +97,35 @@ describe('setup-env plan', () => {
       await expect(venvPlan({ 'python-version-file': 'py.txt' })).rejects.toThrow(/^input 'python-version-file': got 'banana' \(from .*py\.txt\), expected a version/);
     });
   });
+
+  describe('a Python older than the minimum (3.7 once built an env and died in a traceback)', () => {
+    /** Only a python3 answering the discovery probe as `version` is on PATH. */
+    const planWithPython = (version: string, inputs: Record<string, unknown> = {}) => {
+      writeFileSync(path.join(root, 'proj', 'requirements.txt'), 'six\n');
+      writeFileSync(path.join(bin, 'python3'), `#!/bin/sh\nprintf '%s\\n' "$0" '${version}' 0\n`);
+      chmodSync(path.join(bin, 'python3'), 0o755);
+      const env = { PATH: bin, HOME: root };
+      return planSetupEnv(new InputReader(setupEnvSpec, jsonInputs({ manager: 'venv', cache: 'false', 'working-directory': 'proj', ...inputs })), quietHost({ cwd: root, workspace: path.join(root, 'workspace'), env }));
+    };
+    const python3 = () => path.join(bin, 'python3');
+
+    test('the default python3 is refused naming python-version, the interpreter and the minimum', async () => {
+      await expect(planWithPython('3.7.17')).rejects.toThrow(
+        new InputError(
+          'python-version',
+          `not given, and the default interpreter is Python 3.7.17 (${python3()}, PATH), older than 3.8, the oldest setup-env supports (it reads the env's packages with importlib.metadata): give python-version 3.8 or newer, or put a newer python3 first on PATH`,
+        ),
+      );
+    });
+
+    test('one asked for is refused naming what asked for it', async () => {
+      await expect(planWithPython('3.7.17', { 'python-version': '3.7' })).rejects.toThrow(
+        new InputError('python-version', `'3.7' chose Python 3.7.17 (${python3()}, PATH), older than 3.8, the oldest setup-env supports (it reads the env's packages with importlib.metadata): ask for 3.8 or newer`),
+      );
+    });
+
+    test('the minimum itself is taken', async () => {
+      expect((await planWithPython('3.8.0')).plan.interpreter?.version).toBe('3.8.0');
+    });
+  });
 });

@@ -5,7 +5,7 @@ import { InputError } from '../../errors.js';
 import { CommandRunner } from '../../env/command.js';
 import { replaceableEnvPath } from '../../env/env-folder.js';
 import { detectManager, onPath, readProjectFiles, resolveCondaTool, type FileOverrides } from '../../env/detect.js';
-import { chooseInterpreter, describeInterpreters, findInterpreters, type Interpreter } from '../../env/python-discovery.js';
+import { chooseInterpreter, describeInterpreters, findInterpreters, requireSupported, type Interpreter } from '../../env/python-discovery.js';
 import { ACCEPTED_FORMS, parseVersionSpec, type VersionSpec } from '../../env/python-version.js';
 import { DOWNLOAD_CACHE_VARIABLE, type EnvPlan, type ManagerName, type ProjectFiles } from '../../env/types.js';
 import { cacheStoreFor } from '../../cache/open.js';
@@ -182,6 +182,7 @@ async function findInterpreter(version: AskedVersion | null, host: Host): Promis
     const input = version?.input ?? 'python-version';
     throw new InputError(input, `no interpreter matches '${spec.text}'; found ${describeInterpreters(every)}. Install one (actions/setup-python, pyenv install, uv python install) or change ${input}`);
   }
+  requireSupported(chosen, version?.input ?? 'python-version', spec);
   host.info(`Using Python ${chosen.version} at ${chosen.executable}${spec ? ` (python-version ${spec.text})` : ''}`);
   return chosen;
 }
