@@ -1128,6 +1128,7 @@ function compare(a, b) {
 
 
 
+
 /** A folder name that states a full version: `3.11.7`, `cpython-3.11.7-linux-x86_64-gnu`; not `3.11`, `3.13t` or `pypy3.10-…`. */
 const FOLDER_VERSION = /^(?:cpython-)?(\d+\.\d+\.\d+)(?:-|$)/;
 /** Printed by each candidate: executable, version, and whether it is itself inside a venv. */
@@ -1184,6 +1185,27 @@ function chooseInterpreter(found, spec) {
         return found[0];
     const matching = found.filter((interpreter) => satisfies(interpreter.version, spec));
     return [...matching].sort((a, b) => compare(numbers(b.version), numbers(a.version)))[0];
+}
+/**
+ * The oldest Python setup-env makes an env from: the env's package list and
+ * fingerprint are read with `importlib.metadata`, new in 3.8. An older one
+ * would be built and then end in a Python traceback, so it is refused while
+ * planning, before anything is made.
+ */
+const MIN_PYTHON = '3.8';
+/**
+ * The chosen interpreter, when setup-env supports it; an older one is bad
+ * input (exit 2) of `input`, the input that chose it or, when nothing was
+ * asked for, the one that would choose another.
+ */
+function requireSupported(chosen, input, asked) {
+    if (compare(numbers(chosen.version), numbers(MIN_PYTHON)) >= 0)
+        return chosen;
+    const found = `Python ${describeInterpreters([chosen])}`;
+    const why = `older than ${MIN_PYTHON}, the oldest setup-env supports (it reads the env's packages with importlib.metadata)`;
+    if (asked)
+        throw new errors/* InputError */.dz(input, `'${asked.text}' chose ${found}, ${why}: ask for ${MIN_PYTHON} or newer`);
+    throw new errors/* InputError */.dz(input, `not given, and the default interpreter is ${found}, ${why}: give ${input} ${MIN_PYTHON} or newer, or put a newer python3 first on PATH`);
 }
 /** "3.11.7 (/usr/bin/python3, PATH)", for the error that lists what was found. */
 function describeInterpreters(found) {
@@ -1438,6 +1460,7 @@ async function findInterpreter(version, host) {
         const input = version?.input ?? 'python-version';
         throw new errors/* InputError */.dz(input, `no interpreter matches '${spec.text}'; found ${describeInterpreters(every)}. Install one (actions/setup-python, pyenv install, uv python install) or change ${input}`);
     }
+    requireSupported(chosen, version?.input ?? 'python-version', spec);
     host.info(`Using Python ${chosen.version} at ${chosen.executable}${spec ? ` (python-version ${spec.text})` : ''}`);
     return chosen;
 }

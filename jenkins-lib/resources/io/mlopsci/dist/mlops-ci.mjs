@@ -2,6 +2,156 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 1916:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = true;
+exports.Io = __webpack_unused_export__ = void 0;
+var peq = new Uint32Array(0x10000);
+var myers_32 = function (a, b) {
+    var n = a.length;
+    var m = b.length;
+    var lst = 1 << (n - 1);
+    var pv = -1;
+    var mv = 0;
+    var sc = n;
+    var i = n;
+    while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+    }
+    for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= ((eq & pv) + pv) ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+            sc++;
+        }
+        if (pv & lst) {
+            sc--;
+        }
+        mv = (mv << 1) | 1;
+        pv = (pv << 1) | ~(xv | mv);
+        mv &= xv;
+    }
+    i = n;
+    while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+    }
+    return sc;
+};
+var myers_x = function (b, a) {
+    var n = a.length;
+    var m = b.length;
+    var mhc = [];
+    var phc = [];
+    var hsize = Math.ceil(n / 32);
+    var vsize = Math.ceil(m / 32);
+    for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+    }
+    var j = 0;
+    for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+            peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+            var eq = peq[a.charCodeAt(i)];
+            var pb = (phc[(i / 32) | 0] >>> i) & 1;
+            var mb = (mhc[(i / 32) | 0] >>> i) & 1;
+            var xv = eq | mv_1;
+            var xh = ((((eq | mb) & pv_1) + pv_1) ^ pv_1) | eq | mb;
+            var ph = mv_1 | ~(xh | pv_1);
+            var mh = pv_1 & xh;
+            if ((ph >>> 31) ^ pb) {
+                phc[(i / 32) | 0] ^= 1 << i;
+            }
+            if ((mh >>> 31) ^ mb) {
+                mhc[(i / 32) | 0] ^= 1 << i;
+            }
+            ph = (ph << 1) | pb;
+            mh = (mh << 1) | mb;
+            pv_1 = mh | ~(xv | ph);
+            mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+            peq[b.charCodeAt(k)] = 0;
+        }
+    }
+    var mv = 0;
+    var pv = -1;
+    var start = j * 32;
+    var vlen = Math.min(32, m - start) + start;
+    for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+    }
+    var score = m;
+    for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = (phc[(i / 32) | 0] >>> i) & 1;
+        var mb = (mhc[(i / 32) | 0] >>> i) & 1;
+        var xv = eq | mv;
+        var xh = ((((eq | mb) & pv) + pv) ^ pv) | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += (ph >>> (m - 1)) & 1;
+        score -= (mh >>> (m - 1)) & 1;
+        if ((ph >>> 31) ^ pb) {
+            phc[(i / 32) | 0] ^= 1 << i;
+        }
+        if ((mh >>> 31) ^ mb) {
+            mhc[(i / 32) | 0] ^= 1 << i;
+        }
+        ph = (ph << 1) | pb;
+        mh = (mh << 1) | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+    }
+    for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+    }
+    return score;
+};
+var distance = function (a, b) {
+    if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+    }
+    if (b.length === 0) {
+        return a.length;
+    }
+    if (a.length <= 32) {
+        return myers_32(a, b);
+    }
+    return myers_x(a, b);
+};
+exports.Io = distance;
+var closest = function (str, arr) {
+    var min_distance = Infinity;
+    var min_index = 0;
+    for (var i = 0; i < arr.length; i++) {
+        var dist = distance(str, arr[i]);
+        if (dist < min_distance) {
+            min_distance = dist;
+            min_index = i;
+        }
+    }
+    return arr[min_index];
+};
+__webpack_unused_export__ = closest;
+
+
+/***/ }),
+
 /***/ 2674:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -377,9 +527,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _spec_help_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2182);
 /* harmony import */ var _steps_registry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9778);
 /* harmony import */ var _steps_run_step_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1736);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8109);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8109);
 /* harmony import */ var _host_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3494);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(796);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(796);
+/* harmony import */ var _spec_suggest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8687);
 /**
  * The one entrypoint: `mlops-ci <step> ...` in a terminal and on Jenkins, and,
  * through runAction(), every GitHub action. It loads only specs eagerly;
@@ -401,21 +552,27 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
 /** Runs the CLI with these arguments (without `node` and the script) and returns the exit code. */
 async function main(argv, env = process.env, cwd = process.cwd()) {
     silenceSdkNodeNotice();
     const [first, ...rest] = argv;
-    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-        process.stdout.write(`${(0,_spec_help_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsage */ .eY)(specs(), _version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x)}\n`);
-        return first === undefined ? _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.badInput : _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok;
+    if (first === undefined) {
+        // Nothing asked for is a usage error: the usage goes where errors go, so `mlops-ci > out` shows it.
+        process.stderr.write(`${(0,_spec_help_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsage */ .eY)(specs(), _version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x)}\n`);
+        return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.badInput;
+    }
+    if (first === '--help' || first === '-h' || first === 'help') {
+        process.stdout.write(`${(0,_spec_help_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsage */ .eY)(specs(), _version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x)}\n`);
+        return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok;
     }
     if (first === '--version' || first === '-V') {
-        process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x}\n`);
+        process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x}\n`);
         return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok;
     }
     const entry = (0,_steps_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .findStep */ .M)(first);
     if (!entry) {
-        printError(`unknown step ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(first)}; the steps are: ${specs().map((s) => s.name).join(', ')}`, env);
+        printError(unknownStepMessage(first), env);
         return _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.badInput;
     }
     const parsed = parseStepArgs(entry.spec, rest);
@@ -462,7 +619,7 @@ function parseStepArgs(spec, args) {
         const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
         const input = spec.inputs.find((candidate) => candidate.name === name);
         if (!input) {
-            return { kind: 'error', message: `input ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)} is not an input of ${spec.name}; see mlops-ci ${spec.name} --help` };
+            return { kind: 'error', message: unknownInputMessage(spec, name) };
         }
         let value;
         if (eq !== -1) {
@@ -487,9 +644,19 @@ function parseStepArgs(spec, args) {
     }
     return { kind: 'inputs', inputs };
 }
+function unknownStepMessage(name) {
+    const names = specs().map((s) => s.name);
+    const meant = (0,_spec_suggest_js__WEBPACK_IMPORTED_MODULE_7__/* .closestName */ .N)(name, names);
+    return meant ? `unknown step ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)}; did you mean ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(meant)}?` : `unknown step ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)}; the steps are: ${names.join(', ')}`;
+}
+function unknownInputMessage(spec, name) {
+    const meant = (0,_spec_suggest_js__WEBPACK_IMPORTED_MODULE_7__/* .closestName */ .N)(name, spec.inputs.map((input) => input.name));
+    const hint = meant ? `did you mean ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(meant)}?` : `see mlops-ci ${spec.name} --help`;
+    return `input ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)} is not an input of ${spec.name}; ${hint}`;
+}
 /** An error before any host exists; it quotes arguments, so on a runner it is printed inert too. */
 function printError(message, env) {
-    const text = `error: ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactUrlCredentials */ .d)(message)}`;
+    const text = `error: ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactUrlCredentials */ .d)(message)}`;
     const lines = env['GITHUB_ACTIONS'] === 'true' ? (0,_host_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__/* .inertLines */ .w)(text) : [text];
     process.stderr.write(`${lines.join('\n')}\n`);
 }
@@ -2213,6 +2380,8 @@ function wrap(text, indent, width = 88) {
 /* harmony export */ });
 /* unused harmony export MAX_STRING_LENGTH */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8687);
+
 
 const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
@@ -2406,8 +2575,10 @@ class InputReader {
         if (unknown.length === 0)
             return;
         const first = unknown[0];
-        const known = [...this.byName.keys()].join(', ');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(first, `is not an input of ${this.spec.name}; its inputs are: ${known}`);
+        const known = [...this.byName.keys()];
+        const meant = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .closestName */ .N)(first, known);
+        const hint = meant ? `did you mean ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(meant)}?` : `its inputs are: ${known.join(', ')}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(first, `is not an input of ${this.spec.name}; ${hint}`);
     }
     requireRequired() {
         for (const input of this.spec.inputs) {
@@ -2496,6 +2667,35 @@ function parseInputsJson(text) {
 /** Environment variable a secret input is read from on Jenkins: `github-token` → MLOPS_CI_SECRET_GITHUB_TOKEN. */
 function secretEnvName(input) {
     return `MLOPS_CI_SECRET_${input.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+
+/***/ }),
+
+/***/ 8687:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ closestName)
+/* harmony export */ });
+/* harmony import */ var fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1916);
+
+/**
+ * The known name a mistyped one most likely meant, or undefined when none is
+ * close. Close means at most 2 edits and at most a third of the typed name:
+ * the cap of 2 keeps a long unknown name from matching by chance, the third
+ * keeps a short one from "meaning" an unrelated short input ('nope' is two
+ * edits from 'mode'). Ties go to the name listed first (spec order).
+ */
+function closestName(typed, known) {
+    const limit = Math.min(2, typed.length / 3);
+    let best;
+    for (const name of known) {
+        const edits = (0,fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__/* .distance */ .Io)(typed, name);
+        if (edits <= limit && (best === undefined || edits < best.edits))
+            best = { name, edits };
+    }
+    return best?.name;
 }
 
 
