@@ -137,11 +137,11 @@ export const evaluateAndGateSpec = {
   ],
   relations: [{ exclusive: ['rules', 'rules-file'], required: true }],
   outputs: [
-    { name: 'passed', description: '`true` when every rule passed for at least one candidate and a best one was chosen, else `false`.' },
+    { name: 'passed', type: 'boolean', description: '`true` when every rule passed for at least one candidate and a best one was chosen, else `false`.' },
     { name: 'best', description: 'Name of the best passing candidate; empty when none passed.' },
     { name: 'best-metrics', description: 'Path of the best candidate’s metrics file; empty when none passed.' },
     { name: 'report', description: 'Path of the markdown report.' },
-    { name: 'results', description: 'The verdict as JSON: `{"passed", "best", "candidates": {name: {"passed", "rules": [...]}}}`.' },
+    { name: 'results', type: 'json', description: 'The verdict as JSON: `{"passed", "best", "candidates": {name: {"passed", "rules": [...]}}}`.' },
     { name: 'results-file', description: 'Path of a file holding the same JSON.' },
   ],
   example: {
