@@ -186,7 +186,7 @@ class StepRunner implements Serializable {
         } catch (IllegalArgumentException | JsonException e) {
             script.error("mlops-ci ${step}: the bundle wrote an output this library cannot read: ${e.message}")
         }
-        return null
+        return [:] // not reached: error() throws
     }
 
     /**
