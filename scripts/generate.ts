@@ -42,15 +42,16 @@ function actionYaml(spec: StepSpec): string {
 
 /** Jenkins shows vars/<var>.txt as HTML in the Global Variables Reference. */
 function jenkinsHelp(spec: StepSpec): string {
+  const names = new Set([...spec.inputs, ...spec.outputs].map((entry) => entry.name));
   const rows = spec.inputs.map((input) => {
     const key = camelCase(input.name);
     const facts = [input.required ? 'required' : 'optional', input.default !== undefined ? `default: <code>${html(input.default)}</code>` : '', input.secret ? 'secret: pass it with <code>credentials</code>' : '']
       .filter(Boolean)
       .join('; ');
-    return `  <dt><code>${key}</code> (${facts})</dt>\n  <dd>${htmlWithCode(inputDescription(spec, input))}</dd>`;
+    return `  <dt><code>${key}</code> (${facts})</dt>\n  <dd>${htmlWithCode(inputDescription(spec, input), names)}</dd>`;
   });
   const outputs = spec.outputs.map(
-    (output) => `  <dt><code>${camelCase(output.name)}</code> (${GROOVY_TYPE[outputType(output)]})</dt>\n  <dd>${htmlWithCode(output.description)}</dd>`,
+    (output) => `  <dt><code>${camelCase(output.name)}</code> (${GROOVY_TYPE[outputType(output)]})</dt>\n  <dd>${htmlWithCode(output.description, names)}</dd>`,
   );
   const example = Object.entries(spec.example)
     .map(([name, value]) => `  ${camelCase(name)}: ${groovyString(value)}`)
@@ -78,10 +79,10 @@ function jenkinsHelp(spec: StepSpec): string {
 
 /** How the vars return outputs: the same sentence on every help page. */
 const RETURNS =
-  'Returns a Map of the outputs keyed in camelCase (<code>resultsFile</code>), each of the type listed: a Boolean is a real Boolean, so <code>if (gate.passed)</code> means what it says; an empty Boolean, Number or Map output is <code>null</code>.';
+  'Returns a Map of the outputs keyed in camelCase (<code>resultsFile</code>), each of the type listed: a Boolean is a real Boolean, so <code>if (gate.passed)</code> means what it says; an empty Boolean or Number output is <code>null</code>.';
 
 /** What an output is once the shim has read it, in the words of a Groovy reader. */
-const GROOVY_TYPE: Readonly<Record<OutputType, string>> = { string: 'String', boolean: 'Boolean', number: 'Number', json: 'Map, parsed from JSON' };
+const GROOVY_TYPE: Readonly<Record<OutputType, string>> = { string: 'String', boolean: 'Boolean', number: 'Number' };
 
 function outputType(output: OutputSpec): OutputType {
   return output.type ?? 'string';
@@ -208,9 +209,13 @@ function screamingCase(name: string): string {
 function html(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
-/** Help text is written in markdown: escape it for HTML, then show `code` as code. */
-function htmlWithCode(text: string): string {
-  return html(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+/**
+ * Help text is written in markdown: escape it for HTML, then show `code` as code.
+ * A Jenkins reader passes inputs and reads outputs in camelCase, so a code span
+ * that is exactly one of `names` (the step's own inputs and outputs) is shown so.
+ */
+function htmlWithCode(text: string, names: ReadonlySet<string> = new Set()): string {
+  return html(text).replace(/`([^`]+)`/g, (_, code: string) => `<code>${names.has(code) ? camelCase(code) : code}</code>`);
 }
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

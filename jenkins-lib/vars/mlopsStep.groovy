@@ -9,7 +9,7 @@ import io.mlopsci.StepRunner
  * See io.mlopsci.StepArgs.
  *
  * Returns the step's outputs as every mlops-ci var does: a Map keyed in camelCase, each value of
- * the type the step's spec declares (a Boolean, a Number, a Map from JSON or a String); see
+ * the type the step's spec declares (a Boolean, a Number or a String); see
  * io.mlopsci.StepRunner.
  */
 Map call(String step, Map args = [:]) {

@@ -40,7 +40,7 @@ class ShimOutputs {
             'best': ['best', 'string'],
             'best-metrics': ['bestMetrics', 'string'],
             'report': ['report', 'string'],
-            'results': ['results', 'json'],
+            'results': ['results', 'string'],
             'results-file': ['resultsFile', 'string'],
         ],
         'promote-model': [

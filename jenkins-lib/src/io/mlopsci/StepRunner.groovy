@@ -1,7 +1,6 @@
 package io.mlopsci
 
 import com.cloudbees.groovy.cps.NonCPS
-import groovy.json.JsonException
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurperClassic
 
@@ -20,7 +19,7 @@ import groovy.json.JsonSlurperClassic
  *
  * Return convention of the project: every var returns the step's outputs as a Map keyed in camelCase
  * (resultsFile), each value of its spec's type (ShimOutputs, generated from the specs): a Boolean, a
- * Number, a Map parsed from JSON, or a String; an empty non-String output is null. The bundle
+ * Number or a String; an empty Boolean or Number is null. The bundle
  * writes strings because GitHub outputs are strings; in Groovy the string 'false' is true.
  * Only the camelCase keys: a second, string-valued kebab-case copy would be a trap of its own.
  */
@@ -183,7 +182,7 @@ class StepRunner implements Serializable {
     private Map<String, Object> typedOutputs(Map<String, Object> outputs) {
         try {
             return typed(ShimOutputs.BY_STEP[step] ?: [:], outputs)
-        } catch (IllegalArgumentException | JsonException e) {
+        } catch (IllegalArgumentException e) {
             script.error("mlops-ci ${step}: the bundle wrote an output this library cannot read: ${e.message}")
         }
         return [:] // not reached: error() throws
@@ -229,8 +228,6 @@ class StepRunner implements Serializable {
                     return text.toBigDecimal()
                 }
                 break
-            case 'json':
-                return new JsonSlurperClassic().parseText(text)
             default:
                 break
         }
