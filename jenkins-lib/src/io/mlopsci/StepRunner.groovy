@@ -19,9 +19,9 @@ import groovy.json.JsonSlurperClassic
  *
  * Return convention of the project: every var returns the step's outputs as a Map keyed in camelCase
  * (resultsFile), each value of its spec's type (ShimOutputs, generated from the specs): a Boolean, a
- * Number or a String; an empty Boolean or Number is null. The bundle
- * writes strings because GitHub outputs are strings; in Groovy the string 'false' is true.
- * Only the camelCase keys: a second, string-valued kebab-case copy would be a trap of its own.
+ * Number or a String; an empty Boolean or Number is null. The bundle writes strings because GitHub
+ * outputs are strings, and in Groovy the string 'false' is true. Only the camelCase keys: a second,
+ * string-valued kebab-case copy of each would be a trap of its own.
  */
 class StepRunner implements Serializable {
 
