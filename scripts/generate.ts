@@ -2,8 +2,9 @@
  * Writes everything a user reads about the steps from their specs
  * (each step declares its inputs once, in its spec): actions/<step>/action.yml,
  * jenkins-lib/vars/<var>.txt, the README input tables, the action
- * entrypoints dist/<step>.js and the Groovy shim's argument defaults
- * (jenkins-lib/src/io/mlopsci/ShimDefaults.groovy). With --check, writes nothing and exits 1
+ * entrypoints dist/<step>.js, the Groovy shim's argument defaults
+ * (jenkins-lib/src/io/mlopsci/ShimDefaults.groovy) and output names and types
+ * (jenkins-lib/src/io/mlopsci/ShimOutputs.groovy). With --check, writes nothing and exits 1
  * listing the files that are stale.
  */
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { inputDescription } from '../packages/core/src/spec/help.js';
 import { STEPS } from '../packages/core/src/steps/registry.js';
-import type { StepSpec } from '../packages/core/src/spec/types.js';
+import type { OutputSpec, OutputType, StepSpec } from '../packages/core/src/spec/types.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_NOTE = (spec: StepSpec) => `Generated from packages/core/src/steps/${spec.name}/spec.ts by \`npm run generate\`. Do not edit.`;
@@ -41,26 +42,29 @@ function actionYaml(spec: StepSpec): string {
 
 /** Jenkins shows vars/<var>.txt as HTML in the Global Variables Reference. */
 function jenkinsHelp(spec: StepSpec): string {
+  const names = new Set([...spec.inputs, ...spec.outputs].map((entry) => entry.name));
   const rows = spec.inputs.map((input) => {
     const key = camelCase(input.name);
     const facts = [input.required ? 'required' : 'optional', input.default !== undefined ? `default: <code>${html(input.default)}</code>` : '', input.secret ? 'secret: pass it with <code>credentials</code>' : '']
       .filter(Boolean)
       .join('; ');
-    return `  <dt><code>${key}</code> (${facts})</dt>\n  <dd>${html(inputDescription(spec, input))}</dd>`;
+    return `  <dt><code>${key}</code> (${facts})</dt>\n  <dd>${htmlWithCode(inputDescription(spec, input), names)}</dd>`;
   });
-  const outputs = spec.outputs.map((output) => `  <dt><code>${output.name}</code></dt>\n  <dd>${html(output.description)}</dd>`);
+  const outputs = spec.outputs.map(
+    (output) => `  <dt><code>${camelCase(output.name)}</code> (${GROOVY_TYPE[outputType(output)]})</dt>\n  <dd>${htmlWithCode(output.description, names)}</dd>`,
+  );
   const example = Object.entries(spec.example)
     .map(([name, value]) => `  ${camelCase(name)}: ${groovyString(value)}`)
     .join(',\n');
   return [
     `<!-- ${SOURCE_NOTE(spec)} -->`,
-    `<p><strong>${spec.jenkinsVar}</strong>: ${html(spec.description)}</p>`,
-    `<p>Runs <code>mlops-ci ${spec.name}</code> from the bundle shipped in this library. Parameters are the step's inputs in camelCase (kebab-case works too). Returns a Map of the outputs.</p>`,
+    `<p><strong>${spec.jenkinsVar}</strong>: ${htmlWithCode(spec.description)}</p>`,
+    `<p>Runs <code>mlops-ci ${spec.name}</code> from the bundle shipped in this library. Parameters are the step's inputs in camelCase (kebab-case works too). ${RETURNS}</p>`,
     '<dl>',
     ...rows,
     `  <dt><code>credentials</code> (optional)</dt>\n  <dd>List of credentials to bind, e.g. <code>[[type: 'string', credentialsId: 'gh-token', input: 'github-token']]</code>; values never reach a shell command.</dd>`,
     ...(spec.jenkinsArgs ?? []).map(
-      (arg) => `  <dt><code>${arg.name}</code> (optional; default: <code>${html(arg.default)}</code>)</dt>\n  <dd>${html(arg.description)}</dd>`,
+      (arg) => `  <dt><code>${arg.name}</code> (optional; default: <code>${html(arg.default)}</code>)</dt>\n  <dd>${htmlWithCode(arg.description)}</dd>`,
     ),
     '</dl>',
     '<p>Outputs:</p>',
@@ -69,6 +73,34 @@ function jenkinsHelp(spec: StepSpec): string {
     '</dl>',
     '<p>Example:</p>',
     `<pre>\ndef result = ${spec.jenkinsVar}(\n${html(example)}\n)\n</pre>`,
+    '',
+  ].join('\n');
+}
+
+/** How the vars return outputs: the same sentence on every help page. */
+const RETURNS =
+  'Returns a Map of the outputs keyed in camelCase (<code>resultsFile</code>), each of the type listed: a Boolean is a real Boolean, so <code>if (gate.passed)</code> means what it says; an empty Boolean or Number output is <code>null</code>.';
+
+/** What an output is once the shim has read it, in the words of a Groovy reader. */
+const GROOVY_TYPE: Readonly<Record<OutputType, string>> = { string: 'String', boolean: 'Boolean', number: 'Number' };
+
+function outputType(output: OutputSpec): OutputType {
+  return output.type ?? 'string';
+}
+
+/** vars/mlopsStep.txt: the var behind every other one, which runs a step by its name. */
+function jenkinsStepHelp(specs: readonly StepSpec[]): string {
+  const steps = specs.map((spec) => `  <dt><code>${spec.name}</code> (also <code>${spec.jenkinsVar}</code>)</dt>\n  <dd>${htmlWithCode(spec.description)}</dd>`);
+  return [
+    '<!-- Generated from packages/core/src/steps/*/spec.ts by `npm run generate`. Do not edit. -->',
+    '<p><strong>mlopsStep</strong>: runs any mlops-ci step by its name, with the parameters of that step.</p>',
+    `<p>Every other var of this library calls it; use it when the step's name is in a variable. Parameters are the step's inputs in camelCase (kebab-case works too), plus <code>credentials</code> and <code>onGateFail</code> (see each var's help). ${RETURNS}</p>`,
+    '<p>Steps:</p>',
+    '<dl>',
+    ...steps,
+    '</dl>',
+    '<p>Example:</p>',
+    `<pre>\ndef pulled = mlopsStep('data-pull', dvc: 'data/raw.dvc')\necho "\${pulled.files} files, digest \${pulled.digest}"\n</pre>`,
     '',
   ].join('\n');
 }
@@ -130,6 +162,35 @@ function shimDefaults(specs: readonly StepSpec[]): string {
   ].join('\n');
 }
 
+/**
+ * The outputs of every step as the shim returns them: the camelCase key and the
+ * type StepRunner converts the bundle's text to (GitHub outputs are strings, so
+ * the bundle writes strings everywhere; only Jenkins gets Groovy values).
+ */
+function shimOutputs(specs: readonly StepSpec[]): string {
+  const steps = specs.map((spec) => {
+    const outputs = spec.outputs.map((output) => `            '${output.name}': ['${camelCase(output.name)}', '${outputType(output)}'],`);
+    return [`        '${spec.name}': [`, ...outputs, '        ],'].join('\n');
+  });
+  return [
+    'package io.mlopsci',
+    '',
+    '/**',
+    " * The outputs of each step, by the kebab-case name the bundle writes: [the var's Map key, its type].",
+    ' * From the outputs of packages/core/src/steps/<step>/spec.ts.',
+    ' * Generated by `npm run generate`. Do not edit.',
+    ' */',
+    'class ShimOutputs {',
+    '',
+    '    static final Map<String, Map<String, List<String>>> BY_STEP = [',
+    ...steps,
+    '    ].asImmutable()',
+    '',
+    '}',
+    '',
+  ].join('\n');
+}
+
 function replaceBetweenMarkers(text: string, name: string, body: string): string {
   const start = `<!-- generated:${name}:start -->`;
   const end = `<!-- generated:${name}:end -->`;
@@ -148,6 +209,14 @@ function screamingCase(name: string): string {
 function html(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+/**
+ * Help text is written in markdown: escape it for HTML, then show `code` as code.
+ * A Jenkins reader passes inputs and reads outputs in camelCase, so a code span
+ * that is exactly one of `names` (the step's own inputs and outputs) is shown so.
+ */
+function htmlWithCode(text: string, names: ReadonlySet<string> = new Set()): string {
+  return html(text).replace(/`([^`]+)`/g, (_, code: string) => `<code>${names.has(code) ? camelCase(code) : code}</code>`);
+}
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
@@ -163,7 +232,9 @@ function generatedFiles(specs: readonly StepSpec[]): Map<string, string> {
     files.set(`jenkins-lib/vars/${spec.jenkinsVar}.txt`, jenkinsHelp(spec));
     files.set(`dist/${spec.name}.js`, actionEntrypoint(spec));
   }
+  files.set('jenkins-lib/vars/mlopsStep.txt', jenkinsStepHelp(specs));
   files.set('jenkins-lib/src/io/mlopsci/ShimDefaults.groovy', shimDefaults(specs));
+  files.set('jenkins-lib/src/io/mlopsci/ShimOutputs.groovy', shimOutputs(specs));
   let readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   for (const spec of specs) readme = replaceBetweenMarkers(readme, `inputs:${spec.name}`, readmeTable(spec));
   files.set('README.md', readme);

@@ -9,8 +9,8 @@ import groovy.transform.Field
  * or mlopsDataPull(source: 's3://datasets/iris/v3/', path: 'data/iris').
  *
  * AWS credentials come from the agent's environment or withCredentials (the AWS SDK chain);
- * they are never arguments. Returns the step's outputs as a Map of strings (path, files, bytes,
- * digest, manifest, cache-hit, transferred).
+ * they are never arguments. Returns the step's outputs as a typed Map with camelCase keys (path,
+ * files and bytes: Numbers, digest, manifest, cacheHit: a Boolean, transferred: a Number).
  */
 Map call(Map args = [:]) {
     return mlopsStep(STEP_NAME, args)

@@ -7,7 +7,8 @@ import groovy.transform.Field
  * Compares candidate models' metrics with rules (and a baseline) and picks the best one:
  * mlopsGate(metrics: ['rf=out/rf/metrics.json'], rules: 'accuracy >= 0.9').
  *
- * Returns the step's outputs as a Map of strings (passed, best, report, ...).
+ * Returns the step's outputs as a typed Map with camelCase keys (passed: a Boolean, best,
+ * resultsFile, ...).
  */
 Map call(Map args = [:]) {
     return mlopsStep(STEP_NAME, args)

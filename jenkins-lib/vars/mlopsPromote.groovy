@@ -5,11 +5,12 @@ import groovy.transform.Field
 
 /**
  * Registers a model that passed its gate as a new version, with its lineage, and moves an alias to it:
- * mlopsPromote(model: 'iris', path: 'out/rf/model.pkl', alias: 'staging', gateResults: gate['results-file']).
+ * mlopsPromote(model: 'iris', path: 'out/rf/model.pkl', alias: 'staging', gateResults: gate.resultsFile).
  *
  * rollback: true moves the alias back; toVersion: '7' moves it to a version; describe: 'iris@production'
  * prints a version's lineage. A gate that did not pass is refused (the build fails with the failed rules).
- * Returns the step's outputs as a Map of strings (version, uri, previous-version, lineage).
+ * Returns the step's outputs as a typed Map with camelCase keys (version, uri, previousVersion,
+ * lineage, found: a Boolean).
  */
 Map call(Map args = [:]) {
     return mlopsStep(STEP_NAME, args)

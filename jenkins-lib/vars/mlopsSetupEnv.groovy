@@ -7,7 +7,8 @@ import groovy.transform.Field
  * Builds the project's Python env from its lock file (pip, pipenv, poetry, uv or conda), from the
  * cache when it was built before: mlopsSetupEnv(pythonVersion: '3.11', cacheUrl: '/var/cache/mlops-ci').
  *
- * Returns the step's outputs as a Map of strings (python, env-path, fingerprint, lock-export, ...).
+ * Returns the step's outputs as a typed Map with camelCase keys (python, envPath, cacheHit: a
+ * Boolean, fingerprint, lockExport, ...).
  * Jenkins has no "following steps" PATH to change: run the env through the outputs, e.g.
  * withEnv(["PATH+VENV=${env['env-path']}/bin"]) { sh 'python train.py' }.
  */

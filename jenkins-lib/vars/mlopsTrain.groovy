@@ -8,7 +8,8 @@ import groovy.transform.Field
  * mlopsTrain(image: 'python:3.12-slim', command: ['python', 'train.py'], data: 'data', outputs: 'out/rf').
  *
  * A list `command` runs as argv (no shell); a string runs in the image's shell. `env` may be a Map.
- * Returns the step's outputs as a Map of strings (exit-code, image-digest, metrics, ...).
+ * Returns the step's outputs as a typed Map with camelCase keys (exitCode: a Number, imageDigest,
+ * metrics, ...).
  */
 Map call(Map args = [:]) {
     return mlopsStep(STEP_NAME, args)

@@ -122,6 +122,7 @@ class BundleTest extends PipelineTest {
 
         // then: node got the step as its only argument, loaded the ESM chunk, and wrote outputs back
         assert outputs.step == 'evaluate-and-gate'
+        // (outputs no spec declares keep the bundle's name and text)
         assert outputs['argument-count'] == '1'
         assert outputs.chunk == 'loaded as ESM'
         // and: the inputs arrived exactly as given, and no shell ran any of them
@@ -159,9 +160,12 @@ class BundleTest extends PipelineTest {
             comment: 'off',
         )
 
-        // then: outputs are strings
-        assert outputs.passed == 'true'
+        // then: typed outputs under camelCase keys, as a pipeline reads them
+        assert outputs.passed == true
         assert outputs.best == 'rf'
+        assert new JsonSlurperClassic().parseText(outputs.results as String).best == 'rf'
+        assert new File(outputs.resultsFile as String).file
+        assert outputs.bestMetrics == rf.path
         assert harness.result == 'SUCCESS'
     }
 
@@ -174,9 +178,14 @@ class BundleTest extends PipelineTest {
         // when: exit 3, which the gate var turns into UNSTABLE
         Map outputs = mlopsGate().call(metrics: ['lr=' + lr.path], rules: 'accuracy >= 0.9', comment: 'off')
 
-        // then
-        assert outputs.passed == 'false'
+        // then: a failed gate reads as false in an if, not as the (true) string 'false'
+        assert outputs.passed instanceof Boolean
+        if (outputs.passed) {
+            assert false: 'if (gate.passed) took a failed gate for a passed one'
+        }
         assert outputs.best == ''
+        assert new File(outputs.resultsFile as String).file
+        assert !outputs.containsKey('results-file')
         assert harness.result == 'UNSTABLE'
         assert harness.onlyCall('unstable').arg('message', true).startsWith('mlops-ci evaluate-and-gate: the gate did not pass: ')
     }

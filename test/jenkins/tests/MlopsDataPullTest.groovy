@@ -26,7 +26,7 @@ class MlopsDataPullTest extends PipelineTest {
         assert step.args[0] == 'data-pull'
         assert harness.onlyCall('sh').env.MLOPS_CI_STEP == 'data-pull'
         assert sentInputs() == [dvc: ['data/iris.dvc', 'dvc.lock:prepare'], 'cache-url': 's3://ci-cache/data', delete: true, concurrency: 16]
-        assert outputs == [path: '/ws/data', files: '3', digest: 'abc', 'cache-hit': 'false']
+        assert outputs == [path: '/ws/data', files: 3L, digest: 'abc', cacheHit: false]
     }
 
     @Test
@@ -57,11 +57,12 @@ class MlopsDataPullTest extends PipelineTest {
         Map second = mlopsDataPull().call(args)
 
         // then
-        assert first.files == '2'
-        assert first.transferred == '2'
+        assert first.files instanceof Number && first.files == 2L
+        assert first.cacheHit == false && first.bytes instanceof Number
+        assert first.transferred == 2L
         assert first.path == new File(harness.workspace, 'data/iris').path
         assert new File(harness.workspace, 'data/iris/tables/iris.csv').bytes == new File(source, 'tables/iris.csv').bytes
-        assert second.transferred == '0'
+        assert second.transferred == 0L
         assert second.digest == first.digest
     }
 

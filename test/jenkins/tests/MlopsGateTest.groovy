@@ -20,7 +20,7 @@ class MlopsGateTest extends PipelineTest {
         assert step.args[1] == [metrics: ['rf=out/rf/metrics.json'], rules: 'accuracy >= 0.9']
         assert harness.onlyCall('sh').env.MLOPS_CI_STEP == 'evaluate-and-gate'
         assert sentInputs() == [metrics: ['rf=out/rf/metrics.json'], rules: 'accuracy >= 0.9']
-        assert outputs == [passed: 'true', best: 'rf']
+        assert outputs == [passed: true, best: 'rf']
     }
 
     @Test
@@ -33,7 +33,7 @@ class MlopsGateTest extends PipelineTest {
 
         // then
         assert harness.result == 'UNSTABLE'
-        assert outputs.passed == 'false'
+        assert outputs.passed == false
     }
 
     @Test

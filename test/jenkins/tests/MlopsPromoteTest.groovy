@@ -28,7 +28,7 @@ class MlopsPromoteTest extends PipelineTest {
         assert harness.onlyCall('sh').env.MLOPS_CI_STEP == 'promote-model'
         assert sentInputs() == [model: 'iris', path: 'out/rf/model.pkl', alias: 'staging', 'gate-results': 'gate/results.json', 'require-gate': true]
         assert outputs.version == '3'
-        assert outputs['previous-version'] == '2'
+        assert outputs.previousVersion == '2'
     }
 
     @Test
@@ -60,8 +60,8 @@ class MlopsPromoteTest extends PipelineTest {
 
         // then
         assert first.version == '1'
-        assert second.version == '2' && second['previous-version'] == '1'
-        assert back.version == '1' && back['previous-version'] == '2'
+        assert second.version == '2' && second.previousVersion == '1'
+        assert back.version == '1' && back.previousVersion == '2'
         assert new File(harness.workspace, '.mlops-ci/registry/iris/versions/2/model.pkl').text == 'weights'
         Map lineage = (Map) new groovy.json.JsonSlurperClassic().parse(new File(back.lineage))
         assert lineage.run == [url: 'http://jenkins.invalid/job/demo/1/', host: 'jenkins']

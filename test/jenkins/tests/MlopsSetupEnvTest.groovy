@@ -27,7 +27,7 @@ class MlopsSetupEnvTest extends PipelineTest {
         assert step.args[0] == 'setup-env'
         assert harness.onlyCall('sh').env.MLOPS_CI_STEP == 'setup-env'
         assert sentInputs() == ['python-version': '3.11', 'cache-url': '/var/cache/mlops-ci', extras: ['train', 'gpu'], cache: true]
-        assert outputs == [python: '/ws/.venv/bin/python', 'cache-hit': 'true', manager: 'uv']
+        assert outputs == [python: '/ws/.venv/bin/python', cacheHit: true, manager: 'uv']
     }
 
     @Test
@@ -65,8 +65,8 @@ class MlopsSetupEnvTest extends PipelineTest {
 
         // then
         assert first.manager == 'uv'
-        assert first['cache-hit'] == 'false'
-        assert second['cache-hit'] == 'true'
+        assert first.cacheHit == false
+        assert second.cacheHit == true
         assert second.fingerprint == first.fingerprint
         assert second.python == new File(harness.workspace, '.venv/bin/python').path
         Process probe = [second.python, '-c', 'import dateutil; print(dateutil.__version__)'].execute()

@@ -92,10 +92,53 @@ class MlopsStepTest extends PipelineTest {
         Map outputs = mlopsStep().call('evaluate-and-gate', [metrics: ['m.json'], rules: 'acc >= 0.9'])
 
         // then
-        assert outputs == [passed: 'true', best: 'rf', report: '/tmp/report.md']
+        assert outputs == [passed: true, best: 'rf', report: '/tmp/report.md']
         assert harness.result == 'SUCCESS'
         // and: a plain serializable map, as CPS needs to keep it across steps
         new ObjectOutputStream(new ByteArrayOutputStream()).writeObject(outputs)
+    }
+
+    @Test
+    void returnsEachOutputUnderItsCamelCaseKeyAsTheTypeItsSpecDeclares() {
+        // given: the text the bundle writes (GitHub outputs are strings)
+        bundleAnswers(0, ['exit-code': '0', 'duration-seconds': '12.345', 'image-id': 'sha256:abc', metrics: ''])
+
+        // when
+        Map outputs = mlopsStep().call('train-in-container', [image: 'python:3.12', command: 'true'])
+
+        // then
+        assert outputs == [exitCode: 0L, durationSeconds: 12.345G, imageId: 'sha256:abc', metrics: '']
+        assert outputs.exitCode instanceof Number && outputs.durationSeconds instanceof Number
+        // and: still a plain serializable map
+        new ObjectOutputStream(new ByteArrayOutputStream()).writeObject(outputs)
+    }
+
+    @Test
+    void keepsAJsonOutputAsTextAndReadsAnEmptyBooleanAsNull() {
+        // given: results stays JSON text, which promote-model's gateResults takes back
+        bundleAnswers(0, [passed: 'false', results: '{"passed":false,"best":"","candidates":{}}', 'results-file': '/ws/r.json'])
+
+        // when
+        Map gate = mlopsStep().call('evaluate-and-gate', [metrics: ['m.json'], rules: 'acc >= 0.9'])
+        // and: found is empty unless the step was told to describe a version
+        bundleAnswers(0, [version: '3', found: ''])
+        Map promoted = mlopsStep().call('promote-model', [model: 'iris', path: 'out/rf'])
+
+        // then
+        assert gate == [passed: false, results: '{"passed":false,"best":"","candidates":{}}', resultsFile: '/ws/r.json']
+        assert promoted == [version: '3', found: null]
+    }
+
+    @Test
+    void failsTheBuildWhenAnOutputIsNotOfItsType() {
+        // given: what only a bundle of another version could write
+        bundleAnswers(0, [passed: 'yes'])
+
+        // when
+        String message = errorMessageOf { mlopsStep().call('evaluate-and-gate', [metrics: ['m.json'], rules: 'x']) }
+
+        // then
+        assert message == "mlops-ci evaluate-and-gate: the bundle wrote an output this library cannot read: output 'passed' is 'yes', not a boolean"
     }
 
     @Test
@@ -157,7 +200,7 @@ class MlopsStepTest extends PipelineTest {
         Map outputs = mlopsStep().call('evaluate-and-gate', [metrics: ['m.json'], rules: 'accuracy >= 0.9'])
 
         // then
-        assert outputs == [passed: 'false', best: '']
+        assert outputs == [passed: false, best: '']
         assert harness.result == 'UNSTABLE'
         assert harness.onlyCall('unstable').arg('message', true) ==
             'mlops-ci evaluate-and-gate: the gate did not pass: accuracy 0.8 < 0.9'

@@ -33,7 +33,7 @@ class MlopsTrainTest extends PipelineTest {
             env: [MODEL: 'rf'],
             'shm-size': '2g',
         ]
-        assert outputs == ['exit-code': '0', metrics: 'out/rf/metrics.json']
+        assert outputs == [exitCode: 0L, metrics: 'out/rf/metrics.json']
     }
 
     @Test

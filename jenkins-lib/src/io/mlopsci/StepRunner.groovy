@@ -17,7 +17,11 @@ import groovy.json.JsonSlurperClassic
  * - MLOPS_CI_ERROR_FILE: a file the bundle writes `{"message", "category", "exitCode"}` to on failure.
  * - Exit codes: 0 done, 1 failed, 2 bad input, 3 the gate did not pass.
  *
- * Return convention of the project: every var returns the step's outputs as a Map of strings.
+ * Return convention of the project: every var returns the step's outputs as a Map keyed in camelCase
+ * (resultsFile), each value of its spec's type (ShimOutputs, generated from the specs): a Boolean, a
+ * Number or a String; an empty Boolean or Number is null. The bundle writes strings because GitHub
+ * outputs are strings, and in Groovy the string 'false' is true. Only the camelCase keys: a second,
+ * string-valued kebab-case copy of each would be a trap of its own.
  */
 class StepRunner implements Serializable {
 
@@ -84,7 +88,7 @@ class StepRunner implements Serializable {
             outputs = readJsonIfPresent(outputsFile)
             errorDetails = readJsonIfPresent(errorFile)
         }
-        return handleExit(status, args, outputs, errorDetails)
+        return typedOutputs(handleExit(status, args, outputs, errorDetails))
     }
 
     private StepArgs checkArgs() {
@@ -172,6 +176,62 @@ class StepRunner implements Serializable {
             script.error("mlops-ci ${step} failed with exit code ${status}: ${message}")
         }
         return outputs
+    }
+
+    /** The outputs as the var returns them (see the class comment); error() when one is not of its type. */
+    private Map<String, Object> typedOutputs(Map<String, Object> outputs) {
+        try {
+            return typed(ShimOutputs.BY_STEP[step] ?: [:], outputs)
+        } catch (IllegalArgumentException e) {
+            script.error("mlops-ci ${step}: the bundle wrote an output this library cannot read: ${e.message}")
+        }
+        return [:] // not reached: error() throws
+    }
+
+    /**
+     * Renames and converts the outputs the step's spec declares; keeps any other key as the
+     * bundle wrote it (only a bundle from another version writes one).
+     */
+    @NonCPS
+    private static Map<String, Object> typed(Map<String, List<String>> declared, Map<String, Object> outputs) {
+        Map<String, Object> result = [:]
+        outputs.each { String name, Object value ->
+            List<String> keyAndType = declared[name]
+            if (keyAndType == null) {
+                result[name] = value
+            } else {
+                result[keyAndType[0]] = convert(name, keyAndType[1], String.valueOf(value))
+            }
+        }
+        return result
+    }
+
+    @NonCPS
+    private static Object convert(String name, String type, String text) {
+        if (type == 'string') {
+            return text
+        }
+        if (text.empty) {
+            return null
+        }
+        switch (type) {
+            case 'boolean':
+                if (text in ['true', 'false']) {
+                    return text == 'true'
+                }
+                break
+            case 'number':
+                if (text.isLong()) {
+                    return text.toLong()
+                }
+                if (text.isBigDecimal()) {
+                    return text.toBigDecimal()
+                }
+                break
+            default:
+                break
+        }
+        throw new IllegalArgumentException("output '${name}' is '${text}', not a ${type}")
     }
 
     @NonCPS

@@ -59,6 +59,11 @@ describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('step %
     }
   });
 
+  // The Jenkins vars convert by type: an untyped true/false output would be the string 'false', which Groovy takes for true.
+  test('an output described as `true` when … is typed boolean', () => {
+    for (const output of spec.outputs.filter((o) => o.description.includes('`true` when'))) expect([output.name, output.type]).toEqual([output.name, 'boolean']);
+  });
+
   test('secret inputs have no default a log could show', () => {
     for (const input of spec.inputs.filter((i) => i.secret)) expect(input.default).toBeUndefined();
   });

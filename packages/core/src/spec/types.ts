@@ -72,9 +72,22 @@ export type InputRelation =
   | { readonly exclusive: readonly [string, string, ...string[]]; readonly required?: boolean }
   | { readonly input: string; readonly requires: readonly [string, ...string[]] };
 
+/**
+ * What an output's text holds. Every host but Jenkins passes outputs as text (GitHub outputs
+ * are strings); the Jenkins shim turns them into Groovy values by this type, so
+ * `if (gate.passed)` tests a Boolean, not the always-true string 'false'.
+ */
+export type OutputType = 'string' | 'boolean' | 'number';
+
 export interface OutputSpec {
   readonly name: string;
   readonly description: string;
+  /**
+   * Default `string`. An empty value is null on Jenkins for the other types ("not set").
+   * JSON outputs (the gate's `results`) stay strings: promote-model's `gate-results`
+   * takes that text back, and a text input refuses a parsed Map.
+   */
+  readonly type?: OutputType;
 }
 
 export interface StepSpec {

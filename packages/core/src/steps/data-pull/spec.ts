@@ -137,12 +137,12 @@ export const dataPullSpec = {
   ],
   outputs: [
     { name: 'path', description: 'Where the data landed: `path`, or the DVC outs’ paths, one per line.' },
-    { name: 'files', description: 'Number of files in the dataset.' },
-    { name: 'bytes', description: 'Total size of the dataset in bytes.' },
+    { name: 'files', type: 'number', description: 'Number of files in the dataset.' },
+    { name: 'bytes', type: 'number', description: 'Total size of the dataset in bytes.' },
     { name: 'digest', description: 'sha256 over the sorted `path NUL md5` lines of every file: the same dataset gives the same digest, wherever it came from.' },
     { name: 'manifest', description: 'Path of the manifest JSON.' },
-    { name: 'cache-hit', description: '`true` when the cross-run cache held exactly this dataset.' },
-    { name: 'transferred', description: 'Files downloaded from the store in this run (0 on an unchanged re-pull).' },
+    { name: 'cache-hit', type: 'boolean', description: '`true` when the cross-run cache held exactly this dataset.' },
+    { name: 'transferred', type: 'number', description: 'Files downloaded from the store in this run (0 on an unchanged re-pull).' },
   ],
   example: {
     dvc: 'data/iris.dvc',

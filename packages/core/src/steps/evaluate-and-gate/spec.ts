@@ -137,7 +137,7 @@ export const evaluateAndGateSpec = {
   ],
   relations: [{ exclusive: ['rules', 'rules-file'], required: true }],
   outputs: [
-    { name: 'passed', description: '`true` when every rule passed for at least one candidate and a best one was chosen, else `false`.' },
+    { name: 'passed', type: 'boolean', description: '`true` when every rule passed for at least one candidate and a best one was chosen, else `false`.' },
     { name: 'best', description: 'Name of the best passing candidate; empty when none passed.' },
     { name: 'best-metrics', description: 'Path of the best candidate’s metrics file; empty when none passed.' },
     { name: 'report', description: 'Path of the markdown report.' },

@@ -158,7 +158,7 @@ export const promoteModelSpec = {
     { name: 'previous-version', description: 'What the alias pointed to before; empty when it was new or no alias moved.' },
     { name: 'lineage', description: 'Path of that version’s `version.json` (a local copy for remote registries).' },
     { name: 'removed', description: 'With `gc`: the abandoned uploads removed, as `model@version` lines; empty when none.' },
-    { name: 'found', description: 'With `describe`: `true` when the version exists, `false` when it does not (only with `allow-missing`). Empty otherwise.' },
+    { name: 'found', type: 'boolean', description: 'With `describe`: `true` when the version exists, `false` when it does not (only with `allow-missing`). Empty otherwise.' },
   ],
   example: {
     model: 'iris',

@@ -82,7 +82,7 @@ export const setupEnvSpec = {
     { name: 'env-path', description: 'Absolute path of the env.' },
     { name: 'manager', description: 'The manager that built it: venv, pipenv, poetry, uv, conda, mamba or micromamba.' },
     { name: 'python-version', description: 'The env’s Python version, e.g. `3.11.7`.' },
-    { name: 'cache-hit', description: '`true` when the env came from the cache (or was already in place) and passed its health check.' },
+    { name: 'cache-hit', type: 'boolean', description: '`true` when the env came from the cache (or was already in place) and passed its health check.' },
     { name: 'cache-key', description: 'The cache key of the env.' },
     { name: 'fingerprint', description: 'sha256 of the sorted `name==version` list of every package installed (venv seed tools excluded): two runs that resolve to the same set share it.' },
     { name: 'lock-export', description: 'Path of a file recording what was installed, for lineage: `pip freeze`, or conda’s explicit list.' },

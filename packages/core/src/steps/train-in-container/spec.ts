@@ -85,8 +85,8 @@ export const trainInContainerSpec = {
   ],
   relations: [{ exclusive: ['dockerfile', 'image'] }],
   outputs: [
-    { name: 'exit-code', description: 'Exit code of the command (also set when it failed).' },
-    { name: 'duration-seconds', description: 'How long the command ran, in seconds.' },
+    { name: 'exit-code', type: 'number', description: 'Exit code of the command (also set when it failed).' },
+    { name: 'duration-seconds', type: 'number', description: 'How long the command ran, in seconds.' },
     { name: 'image-id', description: 'ID of the image the command ran in (empty with runtime: host).' },
     { name: 'image-digest', description: 'Content digest that pins the exact image, for lineage: `name@sha256:…` when it came from a registry, else the image ID.' },
     { name: 'outputs', description: 'Absolute path of the outputs folder (empty when none was given).' },
