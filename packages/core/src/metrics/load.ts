@@ -33,7 +33,7 @@ type Format = 'json' | 'yaml' | 'toml';
  *   message gives the parser's line and column), or is not a mapping at the top.
  */
 export async function loadMetricsFile(file: string, cwd: string): Promise<MetricValues> {
-  const text = await readTextFile('metrics', 'metrics file', file, cwd);
+  const text = await readInputText({ input: 'metrics', what: 'metrics file', file, cwd });
   return metricsFromText(text, file);
 }
 
@@ -121,15 +121,6 @@ function reasonOf(error: unknown): string {
 
 function firstLine(text: string): string {
   return (text.split('\n')[0] ?? '').trim();
-}
-
-/**
- * Reads a UTF-8 file a user named in `input`, safely (see fs-input.ts): a
- * regular file of at most `maxBytes` (16 MiB by default), else an InputError
- * on `input` saying why.
- */
-export async function readTextFile(input: string, what: string, file: string, cwd: string, maxBytes?: number): Promise<string> {
-  return readInputText({ input, what, file, cwd, ...(maxBytes === undefined ? {} : { maxBytes }) });
 }
 
 /**

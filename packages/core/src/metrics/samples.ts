@@ -27,7 +27,7 @@ import { InputError } from '../errors.js';
 import { excerpt } from './excerpt.js';
 import { isPlainMapping } from './flatten.js';
 import { JsonSyntaxError, parseJsonAllowingNonFinite } from './json.js';
-import { readTextFile } from './load.js';
+import { readInputText } from '../fs-input.js';
 import { defaultName, splitNamedEntry } from './names.js';
 
 /**
@@ -62,7 +62,7 @@ export interface LoadSamplesOptions {
  */
 export async function loadSamples(spec: string, options: LoadSamplesOptions): Promise<number[]> {
   const { file, selector } = splitSpec(spec);
-  const text = await readTextFile('samples', 'samples file', file, options.cwd, MAX_SAMPLES_FILE_BYTES);
+  const text = await readInputText({ input: 'samples', what: 'samples file', file, cwd: options.cwd, maxBytes: MAX_SAMPLES_FILE_BYTES });
   return parseSamples(text, file, selector, options.metric);
 }
 

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Host } from '../../host/types.js';
 import { prepareGate, type GateCandidate, type PreparedGate } from '../../metrics/evaluate.js';
-import { loadMetricsFile, readTextFile, resolveMetricInputs } from '../../metrics/load.js';
+import { readInputText } from '../../fs-input.js';
+import { loadMetricsFile, resolveMetricInputs } from '../../metrics/load.js';
 import { parseRules, type RulesOrigin } from '../../metrics/rules.js';
 import { loadSampleInputs } from '../../metrics/samples.js';
 import { parseSelect } from '../../metrics/select.js';
@@ -76,7 +77,7 @@ async function planRules(reader: GateReader, cwd: string): Promise<{ rules: Rule
   if (given.name === 'rules') return { rules: parseRules(given.value), origin: { input: 'rules' } };
   const file = given.value;
   const origin: RulesOrigin = { input: 'rules-file', file };
-  return { rules: parseRules(await readTextFile('rules-file', 'rules file', file, cwd), origin), origin };
+  return { rules: parseRules(await readInputText({ input: 'rules-file', what: 'rules file', file, cwd }), origin), origin };
 }
 
 /** The candidates the `metrics` entries name, each with its metrics file loaded. */

@@ -7,7 +7,8 @@
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import { metricsDigest } from '../../metrics/digest.js';
-import { metricsFromText, readTextFile } from '../../metrics/load.js';
+import { readInputText } from '../../fs-input.js';
+import { metricsFromText } from '../../metrics/load.js';
 import type { CandidateResult, GateResults, MetricValues } from '../../types/gate.js';
 
 /** The passing candidate the promoted files are, with the metrics recorded for the version. */
@@ -34,7 +35,7 @@ export interface PromotedFiles {
 export async function readGateResults(given: string | undefined, cwd: string): Promise<GateResults | null> {
   const value = given?.trim();
   if (!value) return null;
-  const text = value.startsWith('{') ? value : await readTextFile('gate-results', 'gate results file', value, cwd);
+  const text = value.startsWith('{') ? value : await readInputText({ input: 'gate-results', what: 'gate results file', file: value, cwd });
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -106,7 +107,7 @@ async function matchByLocation(passing: Passing, modelPath: string, cwd: string)
   const [{ name, candidate }] = near as [(typeof near)[number]];
   let values: MetricValues;
   try {
-    const text = await readTextFile('gate-results', `metrics file of candidate ${name}`, candidate.metricsFile, cwd);
+    const text = await readInputText({ input: 'gate-results', what: `metrics file of candidate ${name}`, file: candidate.metricsFile, cwd });
     values = metricsFromText(text, candidate.metricsFile, 'gate-results');
   } catch (err) {
     // Unreadable or malformed now: it cannot show the files are the ones the gate passed.

@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Host } from '../../host/types.js';
-import { readTextFile } from '../../metrics/load.js';
+import { readInputText } from '../../fs-input.js';
 import { ignoredRecordWarning, readRunRecords, type StepRecord } from '../../records/step-records.js';
 import type { Provenance } from '../../registry/lineage.js';
 import type { InputReader } from '../../spec/inputs.js';
@@ -101,7 +101,7 @@ async function realOrResolved(file: string, cwd: string): Promise<string> {
 }
 
 async function readManifest(file: string, cwd: string): Promise<unknown> {
-  const text = await readTextFile('data-manifest', 'data manifest', file, cwd);
+  const text = await readInputText({ input: 'data-manifest', what: 'data manifest', file, cwd });
   try {
     return JSON.parse(text) as unknown;
   } catch {
