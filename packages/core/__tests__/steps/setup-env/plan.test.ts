@@ -1,4 +1,5 @@
 import { quietHost } from '../../support/quiet-host.js';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,9 +80,10 @@ describe('setup-env plan', () => {
     });
 
     test('a named file is read for a conda project too, whose python comes from environment.yml', async () => {
-      await expect(plan({ 'working-directory': 'proj', 'python-version-file': 'nope.txt' })).rejects.toThrow(
-        new InputError('python-version-file', `cannot read ${path.join(root, 'proj', 'nope.txt')} (ENOENT)`),
-      );
+      await expect(plan({ 'working-directory': 'proj', 'python-version-file': 'nope.txt' })).rejects.toMatchObject({
+        input: 'python-version-file',
+        message: `input 'python-version-file': cannot read Python version file '${path.join(root, 'proj', 'nope.txt')}': no such file`,
+      });
     });
 
     test('the version in a named file is the one asked for', async () => {
@@ -89,10 +91,19 @@ describe('setup-env plan', () => {
       await expect(venvPlan({ 'python-version-file': 'py.txt' })).rejects.toThrow(/^input 'python-version-file': no interpreter matches '2\.7'; found .* or change python-version-file$/);
     });
 
+    test('a named pipe is refused, not waited on', async () => {
+      execFileSync('mkfifo', [path.join(root, 'proj', 'pipe')]);
+      await expect(venvPlan({ 'python-version-file': 'pipe' })).rejects.toMatchObject({
+        input: 'python-version-file',
+        message: `input 'python-version-file': cannot read Python version file '${path.join(root, 'proj', 'pipe')}': it is a named pipe (FIFO), not a regular file`,
+      });
+    });
+
     test('a file named there must exist; the default one is read only when present', async () => {
-      await expect(venvPlan({ 'python-version-file': 'versions/python.txt' })).rejects.toThrow(
-        new InputError('python-version-file', `cannot read ${path.join(root, 'proj', 'versions', 'python.txt')} (ENOENT)`),
-      );
+      await expect(venvPlan({ 'python-version-file': 'versions/python.txt' })).rejects.toMatchObject({
+        input: 'python-version-file',
+        message: `input 'python-version-file': cannot read Python version file '${path.join(root, 'proj', 'versions', 'python.txt')}': no such file`,
+      });
       writeFileSync(path.join(root, 'proj', 'py.txt'), '# pinned\nbanana\n');
       await expect(venvPlan({ 'python-version-file': 'py.txt' })).rejects.toThrow(/^input 'python-version-file': got 'banana' \(from .*py\.txt\), expected a version/);
     });

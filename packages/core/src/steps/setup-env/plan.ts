@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
+import { readInputText, readInputTextIfExists } from '../../fs-input.js';
 import { CommandRunner } from '../../env/command.js';
 import { replaceableEnvPath } from '../../env/env-folder.js';
 import { detectManager, onPath, readProjectFiles, resolveCondaTool, type FileOverrides } from '../../env/detect.js';
@@ -119,10 +120,9 @@ async function askedVersion(reader: SetupEnvReader, workDir: string): Promise<As
   if (given !== undefined) return { spec: parseSpec(given, 'python-version', 'python-version'), input: 'python-version', byUser: true };
   const named = reader.given('python-version-file');
   const file = path.resolve(workDir, reader.get('python-version-file'));
-  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (named) throw new InputError('python-version-file', `cannot read ${file} (${err.code ?? err.message})`);
-    return '';
-  });
+  // Read as every input file is (a regular file, bounded): a named FIFO or device is refused, not waited on.
+  const place = { input: 'python-version-file', what: 'Python version file', file, cwd: workDir };
+  const text = named ? await readInputText(place) : ((await readInputTextIfExists(place)) ?? '');
   const first = text.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('#'));
   if (first === undefined) return null;
   const input = named ? 'python-version-file' : 'python-version';
