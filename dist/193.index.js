@@ -1314,6 +1314,8 @@ async function withRetries(call, attempts) {
     }
 }
 
+// EXTERNAL MODULE: ./packages/core/src/fs-input.ts
+var fs_input = __webpack_require__(6087);
 // EXTERNAL MODULE: ./packages/core/src/metrics/load.ts
 var load = __webpack_require__(5255);
 // EXTERNAL MODULE: ./packages/core/src/metrics/flatten.ts
@@ -1369,7 +1371,7 @@ const MAX_SAMPLES_FILE_BYTES = 64 * 1024 * 1024;
  */
 async function loadSamples(spec, options) {
     const { file, selector } = splitSpec(spec);
-    const text = await (0,load/* readTextFile */.Gu)('samples', 'samples file', file, options.cwd, MAX_SAMPLES_FILE_BYTES);
+    const text = await (0,fs_input/* readInputText */._)({ input: 'samples', what: 'samples file', file, cwd: options.cwd, maxBytes: MAX_SAMPLES_FILE_BYTES });
     return parseSamples(text, file, selector, options.metric);
 }
 /** One series from the text of a samples file (`file` names it in errors and decides the format by extension). */
@@ -1663,8 +1665,6 @@ function parseCsv(text, delimiter, file) {
 
 // EXTERNAL MODULE: ./packages/core/src/spec/output-file.ts
 var output_file = __webpack_require__(9867);
-// EXTERNAL MODULE: ./packages/core/src/fs-input.ts
-var fs_input = __webpack_require__(6087);
 // EXTERNAL MODULE: ./packages/core/src/registry/names.ts
 var names = __webpack_require__(9241);
 // EXTERNAL MODULE: ./packages/core/src/scm/git.ts
@@ -1839,6 +1839,7 @@ function parse(text, source) {
 
 
 
+
 /**
  * Reads and checks every input and every file they name before any work: a
  * missing metric file, a rule with a typo, a metric no candidate has or
@@ -1888,7 +1889,7 @@ async function planRules(reader, cwd) {
         return { rules: parseRules(given.value), origin: { input: 'rules' } };
     const file = given.value;
     const origin = { input: 'rules-file', file };
-    return { rules: parseRules(await (0,load/* readTextFile */.Gu)('rules-file', 'rules file', file, cwd), origin), origin };
+    return { rules: parseRules(await (0,fs_input/* readInputText */._)({ input: 'rules-file', what: 'rules file', file, cwd }), origin), origin };
 }
 /** The candidates the `metrics` entries name, each with its metrics file loaded. */
 async function loadCandidates(entries, cwd) {

@@ -674,6 +674,8 @@ var names = __webpack_require__(9241);
 var output_file = __webpack_require__(9867);
 // EXTERNAL MODULE: ./packages/core/src/metrics/digest.ts
 var metrics_digest = __webpack_require__(1719);
+// EXTERNAL MODULE: ./packages/core/src/fs-input.ts
+var fs_input = __webpack_require__(6087);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/promote-model/gate-proof.ts
 /**
  * What promote-model accepts as proof that the files it registers passed the
@@ -681,6 +683,7 @@ var metrics_digest = __webpack_require__(1719);
  * passing candidate, and the metrics of the files being promoted must hash to
  * the digest evaluate-and-gate recorded for that candidate.
  */
+
 
 
 
@@ -695,7 +698,7 @@ async function readGateResults(given, cwd) {
     const value = given?.trim();
     if (!value)
         return null;
-    const text = value.startsWith('{') ? value : await (0,load/* readTextFile */.Gu)('gate-results', 'gate results file', value, cwd);
+    const text = value.startsWith('{') ? value : await (0,fs_input/* readInputText */._)({ input: 'gate-results', what: 'gate results file', file: value, cwd });
     let parsed;
     try {
         parsed = JSON.parse(text);
@@ -761,7 +764,7 @@ async function matchByLocation(passing, modelPath, cwd) {
     const [{ name, candidate }] = near;
     let values;
     try {
-        const text = await (0,load/* readTextFile */.Gu)('gate-results', `metrics file of candidate ${name}`, candidate.metricsFile, cwd);
+        const text = await (0,fs_input/* readInputText */._)({ input: 'gate-results', what: `metrics file of candidate ${name}`, file: candidate.metricsFile, cwd });
         values = (0,load/* metricsFromText */.Z0)(text, candidate.metricsFile, 'gate-results');
     }
     catch (err) {
@@ -894,7 +897,7 @@ async function realOrResolved(file, cwd) {
     return (0,promises_.realpath)(absolute).catch(() => absolute);
 }
 async function readManifest(file, cwd) {
-    const text = await (0,load/* readTextFile */.Gu)('data-manifest', 'data manifest', file, cwd);
+    const text = await (0,fs_input/* readInputText */._)({ input: 'data-manifest', what: 'data manifest', file, cwd });
     try {
         return JSON.parse(text);
     }

@@ -568,7 +568,6 @@ function lineAndColumn(text, offset) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gu: () => (/* binding */ readTextFile),
 /* harmony export */   Z0: () => (/* binding */ metricsFromText),
 /* harmony export */   k2: () => (/* binding */ resolveMetricInputs),
 /* harmony export */   mS: () => (/* binding */ loadMetricsFile)
@@ -610,7 +609,7 @@ function lineAndColumn(text, offset) {
  *   message gives the parser's line and column), or is not a mapping at the top.
  */
 async function loadMetricsFile(file, cwd) {
-    const text = await readTextFile('metrics', 'metrics file', file, cwd);
+    const text = await (0,_fs_input_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputText */ ._)({ input: 'metrics', what: 'metrics file', file, cwd });
     return metricsFromText(text, file);
 }
 /**
@@ -699,14 +698,6 @@ function reasonOf(error) {
 }
 function firstLine(text) {
     return (text.split('\n')[0] ?? '').trim();
-}
-/**
- * Reads a UTF-8 file a user named in `input`, safely (see fs-input.ts): a
- * regular file of at most `maxBytes` (16 MiB by default), else an InputError
- * on `input` saying why.
- */
-async function readTextFile(input, what, file, cwd, maxBytes) {
-    return (0,_fs_input_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputText */ ._)({ input, what, file, cwd, ...(maxBytes === undefined ? {} : { maxBytes }) });
 }
 /**
  * Resolves the `metrics` input's entries to named files, in the order given
