@@ -5,6 +5,7 @@
  * the spec's defaults apply without the step repeating them.
  */
 import { quietHost } from '../support/quiet-host.js';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,4 +49,13 @@ test('the spec’s defaults apply: 10 s progress, path-style auto, no cross-run 
 
 test('a value-dependent rule stays with the step: as-of needs an s3:// source', async () => {
   await expect(plan({ source: 'src', path: 'data', 'as-of': '2026-01-01T00:00:00Z' }, quietHost({ cwd: workspace() }))).rejects.toThrow("input 'as-of': needs an s3:// source");
+});
+
+test('a version manifest that is a named pipe is refused, not waited on', async () => {
+  const cwd = workspace();
+  execFileSync('mkfifo', [path.join(cwd, 'pinned.json')]);
+  await expect(plan({ source: 'src', path: 'data', version: 'pinned.json' }, quietHost({ cwd }))).rejects.toMatchObject({
+    input: 'version',
+    message: `input 'version': cannot read version manifest '${path.join(cwd, 'pinned.json')}': it is a named pipe (FIFO), not a regular file`,
+  });
 });

@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { InputError } from '../errors.js';
+import { readInputText } from '../fs-input.js';
 import { UnsupportedEntryError } from '../storage/local.js';
 import type { ObjectStore, StoredObject } from '../storage/types.js';
 import { isPlainMd5 } from './hashing.js';
@@ -102,9 +103,8 @@ function checkedRelpath(key: string, prefix: string, input: string): string {
 
 /** Reads the `version` input: a manifest written by an earlier data-pull, pinning each key's version. */
 export async function readPinnedVersions(file: string): Promise<PinnedVersions> {
-  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    throw new InputError('version', `cannot read ${file}: ${err.code ?? err.message}`);
-  });
+  // As every input file is read: a regular file, bounded (a FIFO is refused, not waited on).
+  const text = await readInputText({ input: 'version', what: 'version manifest', file, cwd: path.dirname(file) });
   let manifest: Manifest;
   try {
     manifest = JSON.parse(text) as Manifest;
