@@ -342,6 +342,156 @@ function directoryCache(root, given, host, input, maxBytes) {
 
 /***/ }),
 
+/***/ 6087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ readInputText),
+/* harmony export */   n_: () => (/* binding */ readInputTextIfExists)
+/* harmony export */ });
+/* unused harmony exports MAX_INPUT_FILE_BYTES, readInputFile */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7638);
+/**
+ * Reading a file a user named in an input, safely: only a regular file (a
+ * FIFO would wait for a writer forever, `/dev/zero` never ends), only up to a
+ * stated size, read with a bounded read (a file that grows, or reports size 0
+ * like those in /proc, is still never read past the limit), and every refusal
+ * is an InputError naming the input (exit 2).
+ *
+ * For any step: metrics, samples, rules and baseline files of the gate, the
+ * gate results and data manifest promote-model reads.
+ */
+
+
+
+
+/** The default largest input file: 16 MiB, far above any metrics or rules file. */
+const MAX_INPUT_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * The bytes of a user's input file.
+ * @throws InputError(spec.input) when the file does not exist, cannot be
+ *   opened, is not a regular file (directory, FIFO, device, socket) or is
+ *   larger than `maxBytes`. Other I/O errors (EIO) are thrown as they are: a fault.
+ */
+async function readInputFile(spec) {
+    const handle = await openRegularFile(spec);
+    try {
+        return await readBounded(handle, spec);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** `readInputFile` decoded as UTF-8. */
+async function readInputText(spec) {
+    return (await readInputFile(spec)).toString('utf8');
+}
+/**
+ * `readInputText`, except that a file that does not exist is null rather
+ * than an error (a baseline not written yet).
+ */
+async function readInputTextIfExists(spec) {
+    try {
+        return await readInputText(spec);
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz && err.cause?.code === 'ENOENT')
+            return null;
+        throw err;
+    }
+}
+async function openRegularFile(spec) {
+    let handle;
+    try {
+        // O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer; it changes nothing for a regular file.
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(spec.cwd, spec.file), node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (err) {
+        const reason = OPEN_ERRORS[err.code ?? ''];
+        if (reason === undefined)
+            throw err;
+        throw refusal(spec, reason, err);
+    }
+    try {
+        const info = await handle.stat();
+        if (!info.isFile())
+            throw refusal(spec, `it is ${kindOf(info)}, not a regular file`);
+        if (info.size > limitOf(spec))
+            throw tooLarge(spec, `it is ${formatBytes(info.size)}`);
+        return handle;
+    }
+    catch (err) {
+        await handle.close();
+        throw err;
+    }
+}
+/** Reads to the end, but never more than the limit: the size fstat gave is not trusted. */
+async function readBounded(handle, spec) {
+    const limit = limitOf(spec);
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const chunk = Buffer.alloc(Math.min(64 * 1024, limit + 1 - total));
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        if (bytesRead === 0)
+            return Buffer.concat(chunks, total);
+        chunks.push(chunk.subarray(0, bytesRead));
+        total += bytesRead;
+        if (total > limit)
+            throw tooLarge(spec, 'it grew while being read');
+    }
+}
+/** Open errors that are the user's to fix, in words. */
+const OPEN_ERRORS = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ELOOP: 'a loop of symbolic links',
+    ENOTDIR: 'a part of the path is not a folder',
+    ENAMETOOLONG: 'the name is too long',
+    ENXIO: 'it is a socket or a device with nothing behind it, not a regular file',
+};
+function kindOf(info) {
+    if (info.isDirectory())
+        return 'a directory';
+    if (info.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (info.isCharacterDevice() || info.isBlockDevice())
+        return 'a device';
+    if (info.isSocket())
+        return 'a socket';
+    return 'not a file';
+}
+function limitOf(spec) {
+    return spec.maxBytes ?? MAX_INPUT_FILE_BYTES;
+}
+function tooLarge(spec, found) {
+    return refusal(spec, `${found}, more than the ${formatBytes(limitOf(spec))} a ${spec.what} may be`);
+}
+function refusal(spec, reason, cause) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(spec.input, `cannot read ${spec.what} '${spec.file}': ${reason}`, cause === undefined ? undefined : { cause });
+}
+/** 16 MiB, 1.5 GiB, 300 bytes. */
+function formatBytes(bytes) {
+    const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${bytes} bytes` : `${Number(value.toFixed(1))} ${units[unit]}`;
+}
+
+
+/***/ }),
+
 /***/ 2300:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1457,6 +1607,8 @@ function namesIn(dir) {
 
 // EXTERNAL MODULE: ./packages/core/src/data/progress.ts
 var data_progress = __webpack_require__(3519);
+// EXTERNAL MODULE: ./packages/core/src/fs-input.ts
+var fs_input = __webpack_require__(6087);
 ;// CONCATENATED MODULE: ./packages/core/src/storage/local.ts
 
 
@@ -1563,6 +1715,7 @@ async function folderId(folder) {
 
 
 
+
 /**
  * Plans a plain `source` sync: every object under the prefix (as it is now,
  * as it was at `as-of`, or exactly the versions a manifest pins) becomes a
@@ -1646,9 +1799,8 @@ function checkedRelpath(key, prefix, input) {
 }
 /** Reads the `version` input: a manifest written by an earlier data-pull, pinning each key's version. */
 async function readPinnedVersions(file) {
-    const text = await (0,promises_.readFile)(file, 'utf8').catch((err) => {
-        throw new errors/* InputError */.dz('version', `cannot read ${file}: ${err.code ?? err.message}`);
-    });
+    // As every input file is read: a regular file, bounded (a FIFO is refused, not waited on).
+    const text = await (0,fs_input/* readInputText */._)({ input: 'version', what: 'version manifest', file, cwd: external_node_path_default().dirname(file) });
     let manifest;
     try {
         manifest = JSON.parse(text);
