@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: provisions what they need, lints the shell scripts, checks
-# that generated files and dist/ are fresh, type-checks and lints the
-# TypeScript, then runs the unit and integration suites.
+# Runs every test: installs the npm dependencies (npm ci, when node_modules
+# does not match package-lock.json), provisions what the tests need, lints the
+# shell scripts, checks that generated files and dist/ are fresh, type-checks
+# and lints the TypeScript, then runs the unit and integration suites.
 # Ends with one line "tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
@@ -9,6 +10,7 @@ export PATH="$PWD/.cache/tools/bin:$PATH"
 
 fail() { echo "tests: 0 passed, 1 failed ($1)"; exit 1; }
 
+bash scripts/node-modules.sh || fail "npm ci"
 bash scripts/provision.sh || fail "provisioning"
 git ls-files -z -- '*.sh' .ci/run | xargs -0 shellcheck || fail "shellcheck found problems in the shell scripts"
 npx tsx scripts/generate.ts --check || fail "generated files are stale: run npm run build"
