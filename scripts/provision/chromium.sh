@@ -14,10 +14,19 @@
 #     fallback for symbols such as ▲ ▼ Δ ±.
 # Without recommends: they would pull a desktop (upower, notification daemon,
 # printer settings) that a headless browser never uses.
+# On GitHub's Ubuntu runners (the project's ci.yml) Ubuntu's `chromium` is only
+# a stub for a snap, and the runner image already ships Google Chrome: there the
+# test uses that browser (test/support/render/browser.ts looks for both).
 # Idempotent; instant when everything is installed.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 provision_name chromium
-apt_install --no-recommends chromium fonts-noto-color-emoji fonts-liberation fonts-dejavu-core
-log "ready ($(chromium --version 2>/dev/null || echo 'chromium: version unknown'))"
+if ! grep -q '^ID=debian$' /etc/os-release && command -v google-chrome >/dev/null 2>&1; then
+  browser=google-chrome
+else
+  browser=chromium
+  apt_install --no-recommends chromium
+fi
+apt_install --no-recommends fonts-noto-color-emoji fonts-liberation fonts-dejavu-core
+log "ready ($("$browser" --version 2>/dev/null || echo "$browser: version unknown"))"

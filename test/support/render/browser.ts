@@ -11,7 +11,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { MERMAID_ERROR_CLASS } from './github-page.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/**
+ * Debian's chromium; Google Chrome where that is what the machine has (GitHub's
+ * Ubuntu runners, whose own chromium package is a snap stub).
+ */
+const BROWSERS = ['/usr/bin/chromium', '/usr/bin/google-chrome'];
 
 /** One mermaid block as drawn in the page. */
 export interface DiagramFacts {
@@ -49,9 +53,10 @@ export class PageRenderer {
   private constructor(private readonly browser: Browser) {}
 
   static async launch(): Promise<PageRenderer> {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run bash scripts/provision/chromium.sh`);
+    const executablePath = BROWSERS.find((file) => existsSync(file));
+    if (executablePath === undefined) throw new Error(`no browser at ${BROWSERS.join(' or ')}: run bash scripts/provision/chromium.sh`);
     const browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
+      executablePath,
       headless: true,
       // --no-sandbox only because the tests run as root on a CI machine, where
       // Chromium refuses to start sandboxed; the pages are our own, offline.
