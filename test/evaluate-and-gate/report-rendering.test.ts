@@ -154,11 +154,15 @@ async function expectPng(file: string, width: number): Promise<void> {
 }
 
 /** What must hold on every rendering: offline, no table left as text, nothing wider than its box. */
-function expectReadable(facts: PageFacts): void {
+function expectReadable(png: string, facts: PageFacts): void {
   expect(facts.requests).toEqual([]);
   expect(facts.pipeText).toEqual([]);
   // A wide report scrolls sideways in the comment box: a reader misses columns.
   expect(facts.overflow).toEqual([]);
+  // Reported, not asserted yet: today's chart draws 8 candidates' names over each other
+  // (issue #13, the report part). Once it does not, make this strict:
+  // replace the next line with `expect(facts.overlappingText).toEqual([]);`
+  if (facts.overlappingText.length > 0) renderings.push(`(${path.basename(png)}: chart texts drawn over each other: ${facts.overlappingText.join(', ')})`);
 }
 
 /** Runs the gate on the fixture; the report's markdown and, when written, the HTML report. */
@@ -191,7 +195,7 @@ describe.each(FIXTURES)('the $name report', (fixture) => {
     }
     expect(facts.tables).toBe(pipeTablesIn(gate.markdown));
     expect(facts.tables).toBeGreaterThan(0);
-    expectReadable(facts);
+    expectReadable(png, facts);
     await expectPng(png, GITHUB_COMMENT_WIDTH);
   });
 
@@ -204,7 +208,7 @@ describe.each(FIXTURES)('the $name report', (fixture) => {
 
     expect(facts.svgs).toBeGreaterThan(0);
     expect(facts.tables).toBeGreaterThan(0);
-    expectReadable(facts);
+    expectReadable(png, facts);
     await expectPng(png, JENKINS_REPORT_WIDTH);
   });
 });

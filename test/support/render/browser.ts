@@ -36,6 +36,8 @@ export interface PageFacts {
   readonly pipeText: readonly string[];
   /** Content wider than its box: the page itself, or a box that scrolls sideways (a wide table or code block). */
   readonly overflow: readonly string[];
+  /** Pairs of texts in one SVG drawn over each other (axis labels too long for their bars), e.g. `"resnet50" × "resnet50-aug"`. */
+  readonly overlappingText: readonly string[];
   /** `<svg>` elements in the page, diagrams included. */
   readonly svgs: number;
   /** Requests the page tried to make (all refused). */
@@ -140,8 +142,24 @@ function describePage(errorClass: string): Omit<PageFacts, 'requests'> {
     overflow.push(`<${box.tagName.toLowerCase()}> "${text}": ${box.scrollWidth}px of content in a ${box.clientWidth}px box`);
   }
 
+  const overlappingText: string[] = [];
+  for (const svg of Array.from(document.querySelectorAll('svg'))) {
+    const texts = Array.from(svg.querySelectorAll('text'))
+      .filter((text) => (text.textContent ?? '').trim() !== '')
+      .map((text) => ({ label: (text.textContent ?? '').trim(), box: text.getBoundingClientRect() }));
+    texts.forEach((a, index) => {
+      for (const b of texts.slice(index + 1)) {
+        const width = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+        const height = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+        // More than a pixel's sliver: glyph boxes of neighbours may touch.
+        if (width > 1 && height > 1) overlappingText.push(`"${a.label}" × "${b.label}"`);
+      }
+    });
+  }
+
   return {
     diagrams,
+    overlappingText,
     tables: document.querySelectorAll('table').length,
     pipeText,
     overflow,
