@@ -18,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CONCERNS=(shellcheck act versitygw toxiproxy python-venv groovy docker)
+CONCERNS=(shellcheck act versitygw toxiproxy python-venv groovy docker chromium)
 IMAGE="mlops-ci-python:bookworm"
 
 provision_all() {
