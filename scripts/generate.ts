@@ -3,8 +3,9 @@
  * (each step declares its inputs once, in its spec): actions/<step>/action.yml,
  * jenkins-lib/vars/<var>.txt, the README input tables, the action
  * entrypoints dist/<step>.js, the Groovy shim's argument defaults
- * (jenkins-lib/src/io/mlopsci/ShimDefaults.groovy) and output names and types
- * (jenkins-lib/src/io/mlopsci/ShimOutputs.groovy). With --check, writes nothing and exits 1
+ * (jenkins-lib/src/io/mlopsci/ShimDefaults.groovy), output names and types
+ * (jenkins-lib/src/io/mlopsci/ShimOutputs.groovy) and credentials-id parameters
+ * (jenkins-lib/src/io/mlopsci/ShimCredentials.groovy). With --check, writes nothing and exits 1
  * listing the files that are stale.
  */
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -13,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { inputDescription } from '../packages/core/src/spec/help.js';
 import { STEPS } from '../packages/core/src/steps/registry.js';
-import type { OutputSpec, OutputType, StepSpec } from '../packages/core/src/spec/types.js';
+import { ENV_CREDENTIALS } from '../packages/core/src/spec/env-credentials.js';
+import type { JenkinsArg, OutputSpec, OutputType, StepSpec } from '../packages/core/src/spec/types.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_NOTE = (spec: StepSpec) => `Generated from packages/core/src/steps/${spec.name}/spec.ts by \`npm run generate\`. Do not edit.`;
@@ -45,7 +47,11 @@ function jenkinsHelp(spec: StepSpec): string {
   const names = new Set([...spec.inputs, ...spec.outputs].map((entry) => entry.name));
   const rows = spec.inputs.map((input) => {
     const key = camelCase(input.name);
-    const facts = [input.required ? 'required' : 'optional', input.default !== undefined ? `default: <code>${html(input.default)}</code>` : '', input.secret ? 'secret: pass it with <code>credentials</code>' : '']
+    const facts = [
+      input.required ? 'required' : 'optional',
+      input.default !== undefined ? `default: <code>${html(input.default)}</code>` : '',
+      input.secret ? `secret: give a credentials id with <code>${secretParameter(input.name)}</code>` : '',
+    ]
       .filter(Boolean)
       .join('; ');
     return `  <dt><code>${key}</code> (${facts})</dt>\n  <dd>${htmlWithCode(inputDescription(spec, input), names)}</dd>`;
@@ -62,7 +68,17 @@ function jenkinsHelp(spec: StepSpec): string {
     `<p>Runs <code>mlops-ci ${spec.name}</code> from the bundle shipped in this library. Parameters are the step's inputs in camelCase (kebab-case works too). ${RETURNS}</p>`,
     '<dl>',
     ...rows,
-    `  <dt><code>credentials</code> (optional)</dt>\n  <dd>List of credentials to bind, e.g. <code>[[type: 'string', credentialsId: 'gh-token', input: 'github-token']]</code>; values never reach a shell command.</dd>`,
+    '</dl>',
+    '<p>Credentials, by their id in Jenkins\' credentials store; bound with <code>withCredentials</code> around the step only, never part of a shell command or the log:</p>',
+    '<dl>',
+    ...credentialParameters(spec).map(
+      (parameter) => `  <dt><code>${parameter.name}</code> (optional; ${CREDENTIAL_KIND[parameter.kind]})</dt>\n  <dd>${htmlWithCode(parameter.description, names)}</dd>`,
+    ),
+    `  <dt><code>credentials</code> (optional)</dt>\n  <dd>The general form, for any credential: a list of bindings, e.g. <code>[[type: 'string', credentialsId: 'mlflow', variable: 'MLFLOW_TRACKING_TOKEN']]</code> or <code>[[type: 'usernamePassword', credentialsId: 'aws', usernameVariable: 'AWS_ACCESS_KEY_ID', passwordVariable: 'AWS_SECRET_ACCESS_KEY']]</code>; a secret input as <code>[credentialsId: 'gh', input: 'github-token']</code>. A call wrapped in <code>withCredentials([...]) { }</code> works too: the step sees the variables bound there.</dd>`,
+    '</dl>',
+    '<p>Agent and build:</p>',
+    '<dl>',
+    ...AGENT_ARGS.map((arg) => `  <dt><code>${arg.name}</code> (optional)</dt>\n  <dd>${htmlWithCode(arg.description)}</dd>`),
     ...(spec.jenkinsArgs ?? []).map(
       (arg) => `  <dt><code>${arg.name}</code> (optional; default: <code>${html(arg.default)}</code>)</dt>\n  <dd>${htmlWithCode(arg.description)}</dd>`,
     ),
@@ -73,8 +89,61 @@ function jenkinsHelp(spec: StepSpec): string {
     '</dl>',
     '<p>Example:</p>',
     `<pre>\ndef result = ${spec.jenkinsVar}(\n${html(example)}\n)\n</pre>`,
+    ...(spec.jenkinsNote ? [`<p>${htmlWithCode(spec.jenkinsNote.text, names)}</p>`, `<pre>\n${html(spec.jenkinsNote.groovy)}\n</pre>`] : []),
     '',
   ].join('\n');
+}
+
+/** The shim's agent arguments, the same for every var (StepRunner reads them). */
+const AGENT_ARGS: readonly { readonly name: string; readonly description: string }[] = [
+  {
+    name: 'nodeTool',
+    description:
+      'For an agent without Node.js on its PATH: the name of a Node.js installation of the NodeJS plugin (Manage Jenkins → Tools), e.g. `node24`; the step runs inside `nodejs(nodeJSInstallationName: …) { }`.',
+  },
+  {
+    name: 'nodeImage',
+    description:
+      'Or: a Docker image with Node.js 20 or newer, e.g. `node:24-bookworm`; the step runs inside `docker.image(…).inside { }` (Docker Pipeline plugin, a Docker agent). Give `nodeTool` or `nodeImage`, not both.',
+  },
+];
+
+/** A var parameter that takes the id of a Jenkins credential and binds it for the step. */
+type CredentialParameter = {
+  /** camelCase, as a Jenkinsfile writes it: `githubTokenCredentialsId`. */
+  readonly name: string;
+  readonly description: string;
+} & ({ readonly kind: 'string'; readonly input: string } | { readonly kind: 'usernamePassword'; readonly usernameVariable: string; readonly passwordVariable: string });
+
+/** The kind of Jenkins credential each parameter takes, as the credentials page names it. */
+const CREDENTIAL_KIND: Readonly<Record<CredentialParameter['kind'], string>> = { string: 'Secret text', usernamePassword: 'Username with password' };
+
+/** `github-token` → `githubTokenCredentialsId`: the Piper convention for a secret's parameter. */
+function secretParameter(input: string): string {
+  return `${camelCase(input)}CredentialsId`;
+}
+
+/**
+ * The credentials-id parameters of a step's var: one per secret input (bound to
+ * the variable the bundle reads that input from), then one per credential the
+ * spec says its libraries read from the environment (`envCredentials`).
+ */
+function credentialParameters(spec: StepSpec): CredentialParameter[] {
+  const secrets = spec.inputs
+    .filter((input) => input.secret)
+    .map((input): CredentialParameter => ({
+      name: secretParameter(input.name),
+      kind: 'string',
+      input: input.name,
+      description: `A Secret text credential passed to the step as \`${input.name}\`. Not together with \`${input.name}\` itself.`,
+    }));
+  const fromEnvironment = (spec.envCredentials ?? []).map((name): CredentialParameter => ({ name: `${name}CredentialsId`, ...ENV_CREDENTIALS[name] }));
+  const parameters = [...secrets, ...fromEnvironment];
+  const taken = new Set(spec.inputs.map((input) => input.name));
+  for (const parameter of parameters) {
+    if (taken.has(kebabCase(parameter.name))) throw new Error(`${spec.name}: the Jenkins parameter ${parameter.name} would hide the input ${kebabCase(parameter.name)}`);
+  }
+  return parameters;
 }
 
 /** How the vars return outputs: the same sentence on every help page. */
@@ -94,7 +163,7 @@ function jenkinsStepHelp(specs: readonly StepSpec[]): string {
   return [
     '<!-- Generated from packages/core/src/steps/*/spec.ts by `npm run generate`. Do not edit. -->',
     '<p><strong>mlopsStep</strong>: runs any mlops-ci step by its name, with the parameters of that step.</p>',
-    `<p>Every other var of this library calls it; use it when the step's name is in a variable. Parameters are the step's inputs in camelCase (kebab-case works too), plus <code>credentials</code> and <code>onGateFail</code> (see each var's help). ${RETURNS}</p>`,
+    `<p>Every other var of this library calls it; use it when the step's name is in a variable. Parameters are the step's inputs in camelCase (kebab-case works too), plus the shim's own (see each var's help): credentials ids such as <code>githubTokenCredentialsId</code> and <code>awsCredentialsId</code>, the general <code>credentials</code> list, <code>nodeTool</code> or <code>nodeImage</code>, <code>onGateFail</code> and <code>description</code>. ${RETURNS}</p>`,
     '<p>Steps:</p>',
     '<dl>',
     ...steps,
@@ -117,8 +186,24 @@ function readmeTable(spec: StepSpec): string {
     '| Output | Description |',
     '|---|---|',
     ...spec.outputs.map((output) => `| \`${output.name}\` | ${cell(output.description)} |`),
+    ...readmeCredentialRows(spec),
   ];
   return lines.join('\n');
+}
+
+/** The Jenkins var's credentials-id parameters, when the step has any. */
+function readmeCredentialRows(spec: StepSpec): string[] {
+  const parameters = credentialParameters(spec);
+  if (parameters.length === 0) return [];
+  return [
+    '',
+    `| Jenkins (\`${spec.jenkinsVar}\`) | Credential | Bound to |`,
+    '|---|---|---|',
+    ...parameters.map((parameter) => {
+      const target = parameter.kind === 'string' ? `the \`${parameter.input}\` input` : `\`${parameter.usernameVariable}\`, \`${parameter.passwordVariable}\``;
+      return `| \`${parameter.name}\` | ${CREDENTIAL_KIND[parameter.kind]} | ${target} |`;
+    }),
+  ];
 }
 
 /** The action's entrypoint: the same bundle, told which step it serves. */
@@ -139,13 +224,17 @@ function actionEntrypoint(spec: StepSpec): string {
  * have one default.
  */
 function shimDefaults(specs: readonly StepSpec[]): string {
-  const defaults = new Map<string, string>();
+  const defaults = new Map<string, JenkinsArg>();
   for (const arg of specs.flatMap((spec) => spec.jenkinsArgs ?? [])) {
     const earlier = defaults.get(arg.name);
-    if (earlier !== undefined && earlier !== arg.default) throw new Error(`jenkinsArgs '${arg.name}' has two defaults: '${earlier}' and '${arg.default}'`);
-    defaults.set(arg.name, arg.default);
+    if (earlier !== undefined && (earlier.default !== arg.default || earlier.type !== arg.type)) {
+      throw new Error(`jenkinsArgs '${arg.name}' is declared twice, differently: '${earlier.default}' and '${arg.default}'`);
+    }
+    defaults.set(arg.name, arg);
   }
-  const constants = [...defaults].map(([name, value]) => `    static final String ${screamingCase(name)} = ${groovyString(value)}`);
+  const constants = [...defaults.values()].map((arg) =>
+    arg.type === 'boolean' ? `    static final boolean ${screamingCase(arg.name)} = ${arg.default}` : `    static final String ${screamingCase(arg.name)} = ${groovyString(arg.default)}`,
+  );
   return [
     'package io.mlopsci',
     '',
@@ -191,6 +280,57 @@ function shimOutputs(specs: readonly StepSpec[]): string {
   ].join('\n');
 }
 
+/**
+ * The credentials-id parameters of every var: each parameter once, by the
+ * kebab-case name StepArgs turns a key into (`githubTokenCredentialsId` →
+ * `github-token-credentials-id`), with what StepRunner binds; then each step's
+ * list of them. Generated, so a new secret input gets its parameter without a
+ * line of Groovy.
+ */
+function shimCredentials(specs: readonly StepSpec[]): string {
+  const parameters = new Map<string, string>();
+  const steps = specs.map((spec) => {
+    const keys = credentialParameters(spec).map((parameter) => {
+      const key = kebabCase(parameter.name);
+      const binding =
+        parameter.kind === 'string'
+          ? [parameter.name, parameter.kind, parameter.input]
+          : [parameter.name, parameter.kind, parameter.usernameVariable, parameter.passwordVariable];
+      const line = `        '${key}': [${binding.map((text) => `'${text}'`).join(', ')}],`;
+      const earlier = parameters.get(key);
+      if (earlier !== undefined && earlier !== line) throw new Error(`the Jenkins parameter ${parameter.name} binds two things: ${earlier.trim()} and ${line.trim()}`);
+      parameters.set(key, line);
+      return `'${key}'`;
+    });
+    return `        '${spec.name}': [${keys.join(', ')}],`;
+  });
+  return [
+    'package io.mlopsci',
+    '',
+    '/**',
+    ' * The credentials-id parameters of the vars, from the secret inputs and the envCredentials of',
+    ' * packages/core/src/steps/<step>/spec.ts. Generated by `npm run generate`. Do not edit.',
+    ' */',
+    'class ShimCredentials {',
+    '',
+    '    /**',
+    "     * Each parameter by the kebab-case name StepArgs reads a key as: [its camelCase name, 'string', the",
+    "     * secret input it gives] or [its camelCase name, 'usernamePassword', username variable, password variable].",
+    '     */',
+    '    static final Map<String, List<String>> PARAMETERS = [',
+    ...parameters.values(),
+    '    ].asImmutable()',
+    '',
+    "    /** The parameters each step's var takes. */",
+    '    static final Map<String, List<String>> BY_STEP = [',
+    ...steps,
+    '    ].asImmutable()',
+    '',
+    '}',
+    '',
+  ].join('\n');
+}
+
 function replaceBetweenMarkers(text: string, name: string, body: string): string {
   const start = `<!-- generated:${name}:start -->`;
   const end = `<!-- generated:${name}:end -->`;
@@ -202,6 +342,9 @@ function replaceBetweenMarkers(text: string, name: string, body: string): string
 
 function camelCase(name: string): string {
   return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+function kebabCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
 function screamingCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
@@ -235,6 +378,7 @@ function generatedFiles(specs: readonly StepSpec[]): Map<string, string> {
   files.set('jenkins-lib/vars/mlopsStep.txt', jenkinsStepHelp(specs));
   files.set('jenkins-lib/src/io/mlopsci/ShimDefaults.groovy', shimDefaults(specs));
   files.set('jenkins-lib/src/io/mlopsci/ShimOutputs.groovy', shimOutputs(specs));
+  files.set('jenkins-lib/src/io/mlopsci/ShimCredentials.groovy', shimCredentials(specs));
   let readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   for (const spec of specs) readme = replaceBetweenMarkers(readme, `inputs:${spec.name}`, readmeTable(spec));
   files.set('README.md', readme);

@@ -8,8 +8,8 @@ import groovy.transform.Field
  * a folder or a DVC remote: mlopsDataPull(dvc: ['data/iris.dvc'], cacheUrl: 's3://ci-cache/data')
  * or mlopsDataPull(source: 's3://datasets/iris/v3/', path: 'data/iris').
  *
- * AWS credentials come from the agent's environment or withCredentials (the AWS SDK chain);
- * they are never arguments. Returns the step's outputs as a typed Map with camelCase keys (path,
+ * AWS credentials: awsCredentialsId: 'aws' (a Username with password credential), or the agent's
+ * own (the AWS SDK chain); never as values. Returns the step's outputs as a typed Map with camelCase keys (path,
  * files and bytes: Numbers, digest, manifest, cacheHit: a Boolean, transferred: a Number).
  */
 Map call(Map args = [:]) {

@@ -5,7 +5,9 @@ import groovy.transform.Field
 
 /**
  * Compares candidate models' metrics with rules (and a baseline) and picks the best one:
- * mlopsGate(metrics: ['rf=out/rf/metrics.json'], rules: 'accuracy >= 0.9').
+ * mlopsGate(metrics: ['rf=out/rf/metrics.json'], rules: 'accuracy >= 0.9', githubTokenCredentialsId: 'gh').
+ *
+ * The verdict is added to currentBuild.description (description: false leaves it alone).
  *
  * Returns the step's outputs as a typed Map with camelCase keys (passed: a Boolean, best,
  * resultsFile, ...).

@@ -9,6 +9,8 @@ import groovy.transform.Field
  *
  * rollback: true moves the alias back; toVersion: '7' moves it to a version; describe: 'iris@production'
  * prints a version's lineage. A gate that did not pass is refused (the build fails with the failed rules).
+ * What was promoted is added to currentBuild.description (description: false leaves it alone);
+ * an s3:// registry takes awsCredentialsId: 'aws'.
  * Returns the step's outputs as a typed Map with camelCase keys (version, uri, previousVersion,
  * lineage, found: a Boolean).
  */

@@ -10,7 +10,7 @@ import groovy.transform.Field
  * Returns the step's outputs as a typed Map with camelCase keys (python, envPath, cacheHit: a
  * Boolean, fingerprint, lockExport, ...).
  * Jenkins has no "following steps" PATH to change: run the env through the outputs, e.g.
- * withEnv(["PATH+VENV=${env['env-path']}/bin"]) { sh 'python train.py' }.
+ * def py = mlopsSetupEnv(...); withEnv(["PATH+VENV=${py.envPath}/bin"]) { sh 'python train.py' }.
  */
 Map call(Map args = [:]) {
     return mlopsStep(STEP_NAME, args)

@@ -4,8 +4,10 @@ import io.mlopsci.StepRunner
  * Runs any mlops-ci step by name: mlopsStep('data-pull', dvc: 'data/raw.dvc').
  *
  * Keys of args are the step's inputs, in camelCase or kebab-case (pythonVersion or
- * python-version); lists and maps stay typed. Two keys are the shim's own:
- * credentials (secrets bound with withCredentials) and onGateFail ('unstable' or 'error').
+ * python-version); lists and maps stay typed. The shim's own keys: credentials ids
+ * (githubTokenCredentialsId, awsCredentialsId: generated from the step's spec), credentials
+ * (the general list, bound with withCredentials), nodeTool or nodeImage (where node comes from),
+ * onGateFail ('unstable' or 'error') and description (false: leave currentBuild.description alone).
  * See io.mlopsci.StepArgs.
  *
  * Returns the step's outputs as every mlops-ci var does: a Map keyed in camelCase, each value of

@@ -23,7 +23,7 @@ class PipelineHarness {
     static final List<String> STEPS = [
         'sh', 'withEnv', 'withCredentials', 'string', 'usernamePassword', 'libraryResource',
         'writeFile', 'readFile', 'fileExists', 'pwd', 'error', 'unstable', 'echo', 'isUnix',
-        'pipeline', 'script', 'junit', 'checkout', 'archiveArtifacts',
+        'pipeline', 'script', 'junit', 'checkout', 'archiveArtifacts', 'nodejs',
     ]
 
     /** The line a Jenkinsfile of this library starts with; Jenkins loads the library, the harness has it loaded. */
@@ -66,6 +66,15 @@ class PipelineHarness {
 
     final List<StepCall> calls = []
 
+    /** The block steps (and docker.image(…).inside) the pipeline is in now, outermost first. */
+    private final List<String> blocks = []
+
+    /** NodeJS installations the nodejs step knows, as Manage Jenkins → Tools would list them. */
+    final List<String> nodeInstallations = ['node24']
+
+    /** `currentBuild`: what the build shows in the UI (its description). */
+    final CurrentBuild currentBuild = new CurrentBuild()
+
     /** Lines of the build log: echo, unstable, error, and the output of real sh runs. */
     final List<String> log = []
 
@@ -92,6 +101,8 @@ class PipelineHarness {
         initEnv()
         STEPS.each { String step -> allow(step) { StepCall call -> this."${stepMethod(step)}"(call) } }
         binding.setVariable('env', new EnvView(this))
+        binding.setVariable('currentBuild', currentBuild)
+        binding.setVariable('docker', new DockerGlobal(this))
         binding.setVariable('scm', [$class: 'GitSCM', note: 'the workspace is the checkout'])
         loadVars()
     }
@@ -137,7 +148,7 @@ class PipelineHarness {
             vars[name] = script
             // A var calls another var by name, as in Jenkins: record it, then run its call().
             binding.setVariable(name, { Object[] args ->
-                calls << new StepCall(name: name, args: args as List, env: currentEnv())
+                record(name, args as List)
                 return script.invokeMethod('call', args)
             })
         }
@@ -205,11 +216,24 @@ class PipelineHarness {
     // ---- recording -------------------------------------------------------------------------
 
     private void allow(String step, Closure impl) {
-        binding.setVariable(step, { Object[] args ->
-            StepCall call = new StepCall(name: step, args: args as List, env: currentEnv())
-            calls << call
-            return impl.call(call)
-        })
+        binding.setVariable(step, { Object[] args -> return impl.call(record(step, args as List)) })
+    }
+
+    /** Records a call with the environment and the blocks it is in; returns it. */
+    StepCall record(String name, List<Object> args) {
+        StepCall call = new StepCall(name: name, args: args, env: currentEnv(), within: new ArrayList<String>(blocks))
+        calls << call
+        return call
+    }
+
+    /** Runs body inside the block `name` (what later calls record as `within`). */
+    Object inBlock(String name, Closure body) {
+        blocks << name
+        try {
+            return body.call()
+        } finally {
+            blocks.remove(blocks.size() - 1)
+        }
     }
 
     private static String stepMethod(String step) {
@@ -290,7 +314,19 @@ class PipelineHarness {
             assert equals > 0: "withEnv entry without '=': ${text}"
             layer[text.substring(0, equals)] = text.substring(equals + 1)
         }
-        return withLayer(layer, call.body())
+        return inBlock('withEnv') { withLayer(layer, call.body()) }
+    }
+
+    /**
+     * The NodeJS plugin's wrapper, which puts the named installation's node first on PATH. Here
+     * every installation in nodeInstallations is the node the harness runs on.
+     */
+    private Object stepNodejs(StepCall call) {
+        String name = call.arg('nodeJSInstallationName', true)
+        if (!(name in nodeInstallations)) {
+            throw new PipelineError("No NodeJS installation named ${name} was found")
+        }
+        return inBlock('nodejs', call.body())
     }
 
     private Object stepWithCredentials(StepCall call) {
@@ -308,7 +344,7 @@ class PipelineHarness {
                 layer[spec.variable] = String.valueOf(secret)
             }
         }
-        return withLayer(layer, call.body())
+        return inBlock('withCredentials') { withLayer(layer, call.body()) }
     }
 
     /** Like Jenkins' binding objects: what to bind, never the secret itself. */
@@ -461,5 +497,44 @@ class EnvView {
 
     Object getAt(String name) {
         return harness.currentEnv()[name]
+    }
+}
+
+/** `currentBuild` in a pipeline: only what the library sets. */
+class CurrentBuild {
+    String description
+}
+
+/**
+ * `docker` in a pipeline (Docker Pipeline plugin): `docker.image(name).inside { }` records
+ * `docker.image` and `docker.image.inside` and runs the body within `docker.image.inside`.
+ * The container is not real: the body runs on this machine, as the workspace mounted at the
+ * same path would make it look.
+ */
+class DockerGlobal {
+    private final PipelineHarness harness
+
+    DockerGlobal(PipelineHarness harness) {
+        this.harness = harness
+    }
+
+    DockerImage image(String name) {
+        harness.record('docker.image', [name])
+        return new DockerImage(harness, name)
+    }
+}
+
+class DockerImage {
+    private final PipelineHarness harness
+    final String name
+
+    DockerImage(PipelineHarness harness, String name) {
+        this.harness = harness
+        this.name = name
+    }
+
+    Object inside(Closure body) {
+        harness.record('docker.image.inside', [name, body])
+        return harness.inBlock('docker.image.inside', body)
     }
 }

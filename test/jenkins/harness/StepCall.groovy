@@ -9,6 +9,9 @@ class StepCall {
     List<Object> args
     Map<String, String> env
 
+    /** The block steps the call ran in, outermost first (withEnv, withCredentials, nodejs, …). */
+    List<String> within = []
+
     /**
      * A named argument: from the map form `step(key: value)`, or the single positional argument
      * when `key` is the step's default parameter (`sh 'ls'` → arg('script', true) == 'ls').

@@ -53,6 +53,12 @@ class InputNames implements Serializable {
             .toLowerCase(Locale.ROOT)
     }
 
+    /** Returns the camelCase key for a kebab-case input name: `github-token` → `githubToken`. */
+    @NonCPS
+    static String toCamel(String input) {
+        return input.replaceAll(/-([a-z0-9])/) { String all, String letter -> letter.toUpperCase(Locale.ROOT) }
+    }
+
     /** Returns the variable a secret input is read from: `github-token` → `MLOPS_CI_SECRET_GITHUB_TOKEN`. */
     @NonCPS
     static String secretVariable(String input) {

@@ -7,5 +7,6 @@ package io.mlopsci
 class ShimDefaults {
 
     static final String ON_GATE_FAIL = 'unstable'
+    static final boolean DESCRIPTION = true
 
 }

@@ -10,12 +10,21 @@ import com.cloudbees.groovy.cps.NonCPS
  * - `onGateFail`: what exit code 3 (the gate did not pass) does: `unstable` marks the build
  *   UNSTABLE and returns the outputs, `error` fails the build. Optional. Defaults to
  *   ShimDefaults.ON_GATE_FAIL (`unstable`), generated from the evaluate-and-gate spec.
- * - `credentials`: a list of Jenkins credentials to bind with withCredentials, e.g.
+ * - `<name>CredentialsId` (ShimCredentials, generated from the step's spec): the id of a Jenkins
+ *   credential, the way SAP's Piper names them. `githubTokenCredentialsId: 'gh'` binds a Secret text
+ *   to the secret input `github-token`; `awsCredentialsId: 'aws'` binds a Username with password to
+ *   AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. Optional. Defaults to none.
+ * - `credentials`: the general form, a list of Jenkins credentials to bind with withCredentials, e.g.
  *   `[type: 'string', credentialsId: 'gh-token', input: 'github-token']` (the bundle reads the
  *   secret input from `MLOPS_CI_SECRET_GITHUB_TOKEN`), or
  *   `[type: 'usernamePassword', credentialsId: 'aws', usernameVariable: 'AWS_ACCESS_KEY_ID',
  *   passwordVariable: 'AWS_SECRET_ACCESS_KEY']` (plain variables for tools that read them).
  *   Optional. Defaults to none.
+ * - `nodeTool` / `nodeImage`: where node comes from on an agent without it: a NodeJS plugin
+ *   installation (`nodejs(nodeJSInstallationName: …) { }`) or a Docker image
+ *   (`docker.image(…).inside { }`); at most one. Optional. Defaults to the agent's PATH.
+ * - `description`: false leaves currentBuild.description alone. Optional. Defaults to
+ *   ShimDefaults.DESCRIPTION (true).
  *
  * parse() throws IllegalArgumentException with a message for the user on anything it cannot accept.
  */
@@ -23,6 +32,9 @@ class StepArgs implements Serializable {
 
     static final String ON_GATE_FAIL = 'on-gate-fail'
     static final String CREDENTIALS = 'credentials'
+    static final String NODE_TOOL = 'node-tool'
+    static final String NODE_IMAGE = 'node-image'
+    static final String DESCRIPTION = 'description'
     static final List<String> GATE_FAIL_CHOICES = ['unstable', 'error']
 
     static final String STRING_CREDENTIAL = 'string'
@@ -41,36 +53,143 @@ class StepArgs implements Serializable {
 
     /**
      * Normalized credential bindings: `[type: 'string', credentialsId, variable, input?]` or
-     * `[type: 'usernamePassword', credentialsId, usernameVariable, passwordVariable]`.
+     * `[type: 'usernamePassword', credentialsId, usernameVariable, passwordVariable]`, each with
+     * `parameter`, what a message calls it (`githubTokenCredentialsId`, `credentials[0]`), and
+     * `source` (`credentials` for the list form).
      */
     final List<Map<String, String>> credentials
 
-    private StepArgs(Map<String, Object> inputs, String onGateFail, List<Map<String, String>> credentials) {
+    /** A NodeJS plugin installation name to run node from, or null. */
+    final String nodeTool
+
+    /** A Docker image to run node in, or null. */
+    final String nodeImage
+
+    /** Whether the step may add its line to currentBuild.description. */
+    final boolean describeBuild
+
+    private StepArgs(Map<String, Object> inputs, String onGateFail, List<Map<String, String>> credentials,
+                     Map<String, Object> shimArgs) {
         this.inputs = inputs
         this.onGateFail = onGateFail
         this.credentials = credentials
+        this.nodeTool = shimArgs.nodeTool
+        this.nodeImage = shimArgs.nodeImage
+        this.describeBuild = shimArgs.describeBuild
     }
 
-    /** Splits and checks a var's argument map; null is taken as an empty map. */
+    /** Splits and checks a var's argument map for `step`; null is taken as an empty map. */
     @NonCPS
-    static StepArgs parse(Map userArgs) {
+    static StepArgs parse(String step, Map userArgs) {
         Map<String, Object> named = kebabKeys(userArgs ?: [:])
         String onGateFail = parseOnGateFail(named.remove(ON_GATE_FAIL))
-        List<Map<String, String>> credentials = parseCredentials(named.remove(CREDENTIALS))
+        Map<String, Object> shimArgs = [
+            nodeTool     : optionalText('nodeTool', named.remove(NODE_TOOL)),
+            nodeImage    : optionalText('nodeImage', named.remove(NODE_IMAGE)),
+            describeBuild: parseDescription(named.remove(DESCRIPTION)),
+        ]
+        if (shimArgs.nodeTool != null && shimArgs.nodeImage != null) {
+            throw new IllegalArgumentException(
+                'nodeTool and nodeImage are both given; give one: nodeTool for a NodeJS installation, ' +
+                'nodeImage for a Docker image with node')
+        }
+        List<Map<String, String>> credentials =
+            parseCredentialIds(step, named) + parseCredentials(named.remove(CREDENTIALS))
         Map<String, Object> inputs = [:]
         named.each { String name, Object value ->
             if (value != null) {
                 inputs[name] = jsonValue(name, value)
             }
         }
+        credentials.each { Map<String, String> credential -> rejectSecretGivenAsValue(credential, inputs) }
+        rejectVariablesBoundTwice(credentials)
+        return new StepArgs(inputs, onGateFail, credentials, shimArgs)
+    }
+
+    @NonCPS
+    private static void rejectSecretGivenAsValue(Map<String, String> credential, Map<String, Object> inputs) {
+        String input = credential.input
+        if (input == null || !inputs.containsKey(input)) {
+            return
+        }
+        if (credential.source == CREDENTIALS) {
+            throw new IllegalArgumentException(
+                "input '${input}' is given both as a value and in credentials; give it once, in credentials")
+        }
+        throw new IllegalArgumentException(
+            "${credential.parameter} and ${InputNames.toCamel(input)} both give the secret input '${input}'; " +
+            "give it once, as ${credential.parameter} (a credentials id, so the secret stays out of the Jenkinsfile)")
+    }
+
+    /** Two bindings of one variable: the later one would silently win. */
+    @NonCPS
+    private static void rejectVariablesBoundTwice(List<Map<String, String>> credentials) {
+        Map<String, String> boundBy = [:]
         credentials.each { Map<String, String> credential ->
-            String input = credential.input
-            if (input != null && inputs.containsKey(input)) {
-                throw new IllegalArgumentException(
-                    "input '${input}' is given both as a value and in credentials; give it once, in credentials")
+            List<String> variables = [credential.variable, credential.usernameVariable, credential.passwordVariable]
+            variables.findAll().each { String name ->
+                if (boundBy.containsKey(name)) {
+                    throw new IllegalArgumentException(
+                        "${boundBy[name]} and ${credential.parameter} both bind ${name}; give one")
+                }
+                boundBy[name] = credential.parameter
             }
         }
-        return new StepArgs(inputs, onGateFail, credentials)
+    }
+
+    /**
+     * The step's `<name>CredentialsId` parameters that are given (removed from `named`), as bindings.
+     * Each binding's `parameter` names it in messages.
+     */
+    @NonCPS
+    private static List<Map<String, String>> parseCredentialIds(String step, Map<String, Object> named) {
+        List<Map<String, String>> credentials = []
+        (ShimCredentials.BY_STEP[step] ?: []).each { String key ->
+            List<String> parameter = ShimCredentials.PARAMETERS[key]
+            String id = optionalText(parameter[0], named.remove(key))
+            if (id != null) {
+                credentials << credentialOfParameter(parameter, id)
+            }
+        }
+        return credentials
+    }
+
+    /** A binding from a ShimCredentials parameter: [name, 'string', input] or [name, type, user var, password var]. */
+    @NonCPS
+    private static Map<String, String> credentialOfParameter(List<String> parameter, String id) {
+        Map<String, String> binding = [type: parameter[1], credentialsId: id,
+                                       parameter: parameter[0], source: parameter[0]]
+        if (parameter[1] == STRING_CREDENTIAL) {
+            binding.input = parameter[2]
+            binding.variable = InputNames.secretVariable(parameter[2])
+        } else {
+            binding.usernameVariable = parameter[2]
+            binding.passwordVariable = parameter[3]
+        }
+        return binding
+    }
+
+    /** A non-blank String argument of the shim, or null when not given. */
+    @NonCPS
+    private static String optionalText(String name, Object given) {
+        if (given == null) {
+            return null
+        }
+        if (!(given instanceof CharSequence) || given.toString().trim().empty) {
+            throw new IllegalArgumentException("${name} must be a non-empty string, e.g. ${name}: '…'")
+        }
+        return given.toString().trim()
+    }
+
+    @NonCPS
+    private static boolean parseDescription(Object given) {
+        if (given == null) {
+            return ShimDefaults.DESCRIPTION
+        }
+        if (!(given instanceof Boolean)) {
+            throw new IllegalArgumentException("description is '${given}'; accepted: true or false (a Boolean)")
+        }
+        return given
     }
 
     @NonCPS
@@ -135,7 +254,12 @@ class StepArgs implements Serializable {
             throw new IllegalArgumentException("credentials must be a list of maps, e.g. ${CREDENTIALS_EXAMPLE}")
         }
         List<Map<String, String>> credentials = []
-        given.eachWithIndex { Object item, int i -> credentials << parseCredential("credentials[${i}]", item) }
+        given.eachWithIndex { Object item, int i ->
+            Map<String, String> credential = parseCredential("credentials[${i}]", item)
+            credential.source = CREDENTIALS
+            credential.parameter = "credentials[${i}]".toString()
+            credentials << credential
+        }
         return credentials
     }
 

@@ -48,6 +48,12 @@ class StepRunner implements Serializable {
     final String step
     final Map userArgs
 
+    /** What the bundle's sh returned; set inside the wrappers, so their own return values do not matter. */
+    int bundleStatus = -1
+
+    /** Set when withCredentials got as far as its body: a throw before that is a binding that failed. */
+    boolean credentialsBound = false
+
     /**
      * @param script the calling var's `this`
      * @param step a step name of the bundle, e.g. 'evaluate-and-gate'
@@ -78,17 +84,37 @@ class StepRunner implements Serializable {
             'MLOPS_CI_OUTPUTS=' + outputsFile,
             'MLOPS_CI_ERROR_FILE=' + errorFile,
         ]
-        int status = -1
         Map<String, Object> outputs = [:]
         Map<String, Object> errorDetails = [:]
         try {
-            status = runBundle(env, credentialBindings(args.credentials))
+            runWithNode(args, env)
         } finally {
             // Read even when sh threw (an abort): the files say what the bundle got done.
             outputs = readJsonIfPresent(outputsFile)
             errorDetails = readJsonIfPresent(errorFile)
         }
-        return typedOutputs(handleExit(status, args, outputs, errorDetails))
+        // Before handleExit: a gate that fails the build (onGateFail: 'error') still says why in the build list.
+        describeBuild(args, bundleStatus, outputs)
+        return typedOutputs(handleExit(bundleStatus, args, outputs, errorDetails))
+    }
+
+    /**
+     * Runs the bundle where node is: inside the NodeJS plugin's wrapper (nodeTool), inside a
+     * container of an image (nodeImage; the workspace and its @tmp folder, where the bundle was
+     * written, are mounted at the same paths), or on the agent's PATH.
+     */
+    private void runWithNode(StepArgs args, List<String> env) {
+        if (args.nodeTool != null) {
+            script.nodejs(nodeJSInstallationName: args.nodeTool) {
+                runBundle(env, args.credentials)
+            }
+        } else if (args.nodeImage != null) {
+            script.docker.image(args.nodeImage).inside {
+                runBundle(env, args.credentials)
+            }
+        } else {
+            runBundle(env, args.credentials)
+        }
     }
 
     private StepArgs checkArgs() {
@@ -96,7 +122,7 @@ class StepRunner implements Serializable {
             script.error("mlops-ci: bad input: step name '${step}' must match ${InputNames.STEP_NAME_PATTERN}")
         }
         try {
-            return StepArgs.parse(userArgs)
+            return StepArgs.parse(step, userArgs)
         } catch (IllegalArgumentException e) {
             script.error("mlops-ci ${step}: bad input: ${e.message}")
         }
@@ -125,20 +151,69 @@ class StepRunner implements Serializable {
         return bindings
     }
 
-    private int runBundle(List<String> env, List<Object> bindings) {
-        return script.withEnv(env) {
-            if (bindings.empty) {
-                return shBundle()
+    /** Not private: called from runWithNode()'s closures (see the fields). */
+    void runBundle(List<String> env, List<Map<String, String>> credentials) {
+        script.withEnv(env) {
+            if (credentials.empty) {
+                shBundle()
+            } else {
+                shBundleWithCredentials(credentials)
             }
-            return script.withCredentials(bindings) {
-                return shBundle()
-            }
-        } as int
+        }
     }
 
-    /** Not private: called from runBundle()'s closures (see the fields). */
-    int shBundle() {
-        return script.sh(script: SH_SCRIPT, returnStatus: true, label: 'mlops-ci ' + step) as int
+    /**
+     * Binds the credentials around sh only. A credential that cannot be bound (an id the store
+     * does not have, or of another kind) fails the build naming the parameter that gave it.
+     * Not private: called from runBundle()'s closure.
+     */
+    void shBundleWithCredentials(List<Map<String, String>> credentials) {
+        credentialsBound = false
+        try {
+            script.withCredentials(credentialBindings(credentials)) {
+                credentialsBound = true
+                shBundle()
+            }
+        } catch (InterruptedException e) {
+            throw e
+        } catch (Exception e) { // groovylint-disable-line CatchException
+            if (credentialsBound) {
+                throw e
+            }
+            script.error("mlops-ci ${step}: ${unboundCredentialMessage(credentials, e.message)}")
+        }
+    }
+
+    /** Not private: called from the closures of runBundle() and shBundleWithCredentials(). */
+    void shBundle() {
+        bundleStatus = script.sh(script: SH_SCRIPT, returnStatus: true, label: 'mlops-ci ' + step) as int
+    }
+
+    /**
+     * Names the parameters whose credentials id the failure names (Jenkins says
+     * "Could not find credentials entry with ID 'gh'"), or every parameter when it names none.
+     */
+    @NonCPS
+    private static String unboundCredentialMessage(List<Map<String, String>> credentials, String failure) {
+        List<Map<String, String>> named = credentials.findAll { Map<String, String> credential ->
+            failure?.contains("'${credential.credentialsId}'")
+        }
+        List<String> given = (named ?: credentials).collect { Map<String, String> credential ->
+            "${credential.parameter}: '${credential.credentialsId}'".toString()
+        }
+        return "could not bind the credentials (${given.join(', ')}): ${failure}; " +
+            "check the id, and that the credential is of the kind the parameter takes and visible to this job"
+    }
+
+    /** Adds the step's line to currentBuild.description, for what ran to a verdict (exit 0 or 3). */
+    private void describeBuild(StepArgs args, int status, Map<String, Object> outputs) {
+        if (!args.describeBuild || (status != EXIT_OK && status != EXIT_GATE_FAILED)) {
+            return
+        }
+        String line = BuildDescription.lineFor(step, args.inputs, outputs)
+        if (line != null) {
+            script.currentBuild.description = BuildDescription.append(script.currentBuild.description as String, line)
+        }
     }
 
     /** A JSON object the bundle wrote, or an empty map when there is none or it cannot be read. */

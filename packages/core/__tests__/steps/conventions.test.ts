@@ -64,6 +64,13 @@ describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('step %
     for (const output of spec.outputs.filter((o) => o.description.includes('`true` when'))) expect([output.name, output.type]).toEqual([output.name, 'boolean']);
   });
 
+  // The Jenkins var binds `awsCredentialsId` only for steps that say they use it: one that names S3 must.
+  // (The gate lists it too: a `registry:` baseline may live on S3, in words its spec does not spell s3://.)
+  test('a step whose inputs take s3:// lists the aws environment credential', () => {
+    const takesS3 = spec.inputs.some((input) => input.description.includes('s3://'));
+    if (takesS3) expect([name, spec.envCredentials ?? []]).toEqual([name, expect.arrayContaining(['aws'])]);
+  });
+
   test('secret inputs have no default a log could show', () => {
     for (const input of spec.inputs.filter((i) => i.secret)) expect(input.default).toBeUndefined();
   });

@@ -5,6 +5,8 @@
  * Specs are plain data so the CLI can print help without loading any step code.
  */
 
+import type { EnvCredential } from './env-credentials.js';
+
 /** How an input's text is read and validated. */
 export type InputType =
   /** Free text. */
@@ -101,13 +103,34 @@ export interface StepSpec {
   /** Relations between inputs (exclusive, requires), checked once by the reader. */
   readonly relations?: readonly InputRelation[];
   readonly outputs: readonly OutputSpec[];
+  /**
+   * Credentials the step's libraries read from the environment themselves
+   * (`aws`: S3 through the AWS SDK), for the Jenkins var's `<name>CredentialsId`
+   * parameter. Secret inputs need no entry: each gets its own parameter.
+   */
+  readonly envCredentials?: readonly EnvCredential[];
   /** An example of use in a workflow step's `with:` block, for the docs. */
   readonly example: Readonly<Record<string, string>>;
   /** Arguments only the Jenkins var takes (how it maps the exit code to a build result, ...). */
-  readonly jenkinsArgs?: readonly { readonly name: string; readonly default: string; readonly description: string }[];
+  readonly jenkinsArgs?: readonly JenkinsArg[];
+  /**
+   * What to do with the results in Jenkins, under the example in the var's help:
+   * markdown text, and Groovy shown as a second example.
+   */
+  readonly jenkinsNote?: { readonly text: string; readonly groovy: string };
   /** Icon and colour of the action on the Marketplace. */
   readonly branding: { readonly icon: string; readonly color: string };
 }
+
+/**
+ * An argument only the Jenkins var takes. Its default is written here only:
+ * the generator makes it a constant of ShimDefaults.groovy, a Boolean for a
+ * `boolean` one (default `true` or `false`), else a String.
+ */
+export type JenkinsArg = {
+  readonly name: string;
+  readonly description: string;
+} & ({ readonly type?: 'string'; readonly default: string } | { readonly type: 'boolean'; readonly default: 'true' | 'false' });
 
 /** Where the raw input values come from: one per host. */
 export interface RawInputs {

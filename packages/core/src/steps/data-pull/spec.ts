@@ -6,6 +6,7 @@ export const dataPullSpec = {
   jenkinsVar: 'mlopsDataPull',
   description: 'Pull an exact dataset version from S3, an S3-compatible store, a folder or a DVC remote: parallel, verified, incremental.',
   branding: { icon: 'download-cloud', color: 'blue' },
+  envCredentials: ['aws'],
   inputs: [
     {
       name: 'source',

@@ -12,7 +12,24 @@ export const evaluateAndGateSpec = {
       default: 'unstable',
       description: 'What a gate that did not pass (exit 3) does to the build: `unstable` (the var returns the outputs) or `error`.',
     },
+    {
+      name: 'description',
+      type: 'boolean',
+      default: 'true',
+      description: 'Add the verdict to `currentBuild.description` (after what is there), e.g. `gate passed — best: rf` or `gate failed: rf: accuracy >= 0.95`. `false`: leave the description alone.',
+    },
   ],
+  envCredentials: ['aws'],
+  jenkinsNote: {
+    text: "The HTML report (`report-html`) shows in Jenkins once it is in the workspace: `archiveArtifacts` links it on the build page, the HTML Publisher plugin's `publishHTML` adds a tab. Both take paths relative to the workspace, so give the one you chose, not the `report-html` output (an absolute path). Jenkins serves both under its Content-Security-Policy, which drops inline styles by default: the report shows unstyled unless a Resource Root URL is set (Manage Jenkins → Security).",
+    groovy: [
+      "String reportHtml = 'gate-report.html'",
+      "def gate = mlopsGate(metrics: ['rf=out/rf/metrics.json'], rules: 'accuracy >= 0.9', reportHtml: reportHtml)",
+      'archiveArtifacts artifacts: reportHtml',
+      "publishHTML(target: [reportDir: '.', reportFiles: reportHtml, reportName: 'Gate report',",
+      '                     keepAll: true, alwaysLinkToLastBuild: false, allowMissing: false])',
+    ].join('\n'),
+  },
   inputs: [
     {
       name: 'metrics',

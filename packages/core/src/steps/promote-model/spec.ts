@@ -6,6 +6,15 @@ export const promoteModelSpec = {
   jenkinsVar: 'mlopsPromote',
   description: 'Register a model that passed its gate as a new version with its lineage, and move an alias to it, race-free.',
   branding: { icon: 'tag', color: 'purple' },
+  jenkinsArgs: [
+    {
+      name: 'description',
+      type: 'boolean',
+      default: 'true',
+      description: 'Add what was promoted to `currentBuild.description` (after what is there), e.g. `promoted iris v3 → @production`. `false`: leave the description alone.',
+    },
+  ],
+  envCredentials: ['aws'],
   inputs: [
     {
       name: 'model',

@@ -6,6 +6,7 @@ export const setupEnvSpec = {
   jenkinsVar: 'mlopsSetupEnv',
   description: 'Build the project’s Python environment from its lock file (pip, pipenv, poetry, uv or conda), cached across runs, and record what was installed.',
   branding: { icon: 'package', color: 'blue' },
+  envCredentials: ['aws'],
   inputs: [
     {
       name: 'manager',
