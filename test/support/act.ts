@@ -137,6 +137,8 @@ export async function runAct(opts: ActRunOptions): Promise<ActRun> {
     await writeFile(eventPath, JSON.stringify(payload, null, 2));
 
     const env: Record<string, string> = { ...opts.env };
+    // A PATH given to the steps replaces act's own, so it gets the runtime first too.
+    if (opts.runtime && env['PATH'] !== undefined) env['PATH'] = pathFor(opts.runtime, env['PATH']);
     // act takes GITHUB_REPOSITORY from --env, else from the git remote, else "nektos/act";
     // never from the payload. Real GitHub takes it from the repository the event is for.
     const fullName = (payload['repository'] as { full_name?: unknown } | undefined)?.full_name;
