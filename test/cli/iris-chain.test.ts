@@ -1,14 +1,14 @@
 /**
  * The iris pipeline through the bundle's CLI, once per runtime of
  * test/support/runtimes.ts (Node 20 and 24), in a copy of examples/iris:
- * setup-env builds a small venv, data-pull brings the dataset from the
+ * setup-env builds a small uv env, data-pull brings the dataset from the
  * example's DVC folder remote, train-in-container runs two trainings on the
- * host with that venv's python, the gate picks the better one and
+ * host with that env's python, the gate picks the better one and
  * promote-model registers it on the local registry with the lineage the
  * earlier steps recorded. Each step's debug log says which Node ran it.
  *
- * The requirements are two small pure-Python packages instead of the
- * example's scikit-learn, and the "training" writes fixed metrics: the subject
+ * The env is two small pure-Python packages (the setup-env tests' uv project)
+ * instead of the example's scikit-learn, and the "training" writes fixed metrics: the subject
  * is the bundle on each runtime, not the model (test/demo runs the real one).
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,9 +16,9 @@ import path from 'node:path';
 import { jest } from '@jest/globals';
 import { ROOT, runBundle, tempDir, type BundleRun } from '../support/bundle.js';
 import { RUNTIMES, versionOf } from '../support/runtimes.js';
-import { requireTools, toolEnv } from '../setup-env/support.js';
+import { FIXTURES, requireTools, toolEnv } from '../setup-env/support.js';
 
-// setup-env builds a venv with pip: seconds, more on a busy machine.
+// setup-env and two trainings: seconds, more on a busy machine.
 jest.setTimeout(180_000);
 
 /** Writes metrics for the model named in argv, and a model file, into MLOPS_OUTPUT_DIR. */
@@ -44,7 +44,9 @@ function irisCopy(): string {
     recursive: true,
     filter: (source) => !['.venv', '.mlops-ci', 'out', 'iris.csv'].includes(path.basename(source)),
   });
-  writeFileSync(path.join(dir, 'requirements.txt'), 'python-dateutil==2.9.0.post0\nsix==1.17.0\n');
+  // The setup-env tests' uv project (python-dateutil and six): uv installs it from the tests' shared cache in a second.
+  rmSync(path.join(dir, 'requirements.txt'));
+  cpSync(path.join(FIXTURES, 'uv'), dir, { recursive: true });
   writeFileSync(path.join(dir, 'train_stand_in.py'), TRAIN_PY);
   return dir;
 }
@@ -88,7 +90,7 @@ describe.each(RUNTIMES)('the iris chain through the CLI on $name', (runtime) => 
 
   test('setup-env, data-pull, two trainings, the gate and promote-model: version 1 with its lineage', async () => {
     const setupEnv = await chain.run(['setup-env']);
-    expect(setupEnv.outputs).toMatchObject({ manager: 'venv', 'cache-hit': 'false' });
+    expect(setupEnv.outputs).toMatchObject({ manager: 'uv', 'cache-hit': 'false' });
 
     const dataPull = await chain.run(['data-pull', '--dvc', 'data/iris.csv.dvc']);
     expect(dataPull.outputs).toMatchObject({ files: '1', transferred: '1' });
