@@ -62,7 +62,9 @@ export interface ActRunOptions {
    *  of the tests' process (here Node 20). */
   runtime?: Runtime;
   /** Run act verbose (`--verbose`): only then does it log the steps' `::debug::` lines (into
-   *  `output`), e.g. the bundle's line naming the Node that ran it. Secrets stay masked. */
+   *  `output`), e.g. the bundle's line naming the Node that ran it. Secrets stay masked, but
+   *  act's own debug lines print each step's whole environment, `env` values included: leave
+   *  it off where a test checks that an `env` value never reaches the log. */
   stepDebug?: boolean;
 }
 
