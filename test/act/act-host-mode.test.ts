@@ -1,7 +1,8 @@
 // act in host mode runs a local JavaScript action laid out like ours
 // (actions/<name>/action.yml, `using: node24`, `main:` into dist/ with an ESM
 // package.json), with inputs, secrets, outputs, a step summary, the event
-// payload and a GitHub API on 127.0.0.1.
+// payload and a GitHub API on 127.0.0.1. On every runtime of
+// test/support/runtimes.ts (Node 20 and 24).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { findStep, runAct } from '../support/act.js';
+import { RUNTIMES, versionOf } from '../support/runtimes.js';
 
 interface Recorded {
   method: string;
@@ -129,7 +131,7 @@ function git(cwd: string, ...args: string[]): string {
   }).trim();
 }
 
-describe('act host mode', () => {
+describe.each(RUNTIMES)('act host mode on $name', (runtime) => {
   let repo: string;
   let repoHead: string;
   let server: Server;
@@ -169,6 +171,7 @@ describe('act host mode', () => {
 
   it('runs a node24 JavaScript action on pull_request: inputs, secrets, outputs, summary, payload, API', async () => {
     const run = await runAct({
+      runtime,
       repoDir: repo,
       workflow: '.github/workflows/hello.yml',
       event: 'pull_request',
@@ -209,8 +212,8 @@ describe('act host mode', () => {
     expect(report['GITHUB_API_URL']).toBe(apiUrl);
     // act (unlike GitHub, which uses the merge commit) sets GITHUB_SHA to the repo's HEAD.
     expect(report['GITHUB_SHA']).toBe(repoHead);
-    // Host mode runs the action with the node on PATH, whatever `using:` says.
-    expect(report['node']).toBe(execFileSync('node', ['--version'], { encoding: 'utf8' }).trim());
+    // Host mode runs the action with the node on PATH, whatever `using:` says: the runtime's.
+    expect(report['node']).toBe(versionOf(runtime));
     // The runner variables a JavaScript action gets; all on 127.0.0.1.
     expect(report['ACTIONS_RUNTIME_TOKEN']).toBe(true);
     expect(report['ACTIONS_CACHE_URL']).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]+\/$/);
@@ -226,6 +229,7 @@ describe('act host mode', () => {
   it('exits 1 and skips later steps when a JavaScript action fails (push event)', async () => {
     const before = requests.length;
     const run = await runAct({
+      runtime,
       repoDir: repo,
       workflow: '.github/workflows/fail.yml',
       event: 'push',

@@ -3,15 +3,16 @@
  * `actions/download-artifact@v4` (runAct maps both to the test stand-ins in
  * test/support/actions) against act's real artifact server, in the shape the
  * iris workflow needs: a matrix job uploads each candidate, a later job gets
- * them all.
+ * them all. On every runtime of test/support/runtimes.ts (Node 20 and 24).
  */
-import { afterAll, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findStep, runAct, type ActRun, type ActStep } from '../support/act.js';
 import { tempDir } from '../support/bundle.js';
+import { RUNTIMES, versionOf, type Runtime } from '../support/runtimes.js';
 
 const MODELS = ['rf', 'gb'] as const;
 const dirs: string[] = [];
@@ -34,8 +35,8 @@ function repoWith(workflow: string, files: Record<string, string | Buffer> = {})
   return dir;
 }
 
-function run(repoDir: string): Promise<ActRun> {
-  return runAct({ repoDir, workflow: '.github/workflows/wf.yml', event: 'push', payload: push, timeoutMs: 120_000 });
+function run(repoDir: string, runtime: Runtime): Promise<ActRun> {
+  return runAct({ runtime, repoDir, workflow: '.github/workflows/wf.yml', event: 'push', payload: push, timeoutMs: 120_000 });
 }
 
 /** The step of one matrix entry. */
@@ -112,36 +113,11 @@ ${sumsStep('apart-sums', 'apart')}
           name: model-rf
           path: named
 ${sumsStep('named-sums', 'named')}
+      - id: node
+        run: node --version
 `;
 
-test('a matrix job uploads each candidate; a job that needs it downloads them by pattern and by name, bytes intact', async () => {
-  const files = trainingOutputs();
-  const result = await run(repoWith(matrixWorkflow, files));
-  if (result.exitCode !== 0) console.log(result.output);
-  expect(result.exitCode).toBe(0);
-  expect(result.jobResults).toEqual({ train: 'success', gate: 'success' });
-
-  for (const model of MODELS) {
-    const upload = matrixStep(result, 'upload', model);
-    expect(upload?.result).toBe('success');
-    expect(upload?.outputs['artifact-id']).toMatch(/^\d+$/);
-    expect(upload?.outputs['artifact-url']).toBe(`https://github.com/acme/iris/actions/runs/1/artifacts/${upload?.outputs['artifact-id']}`);
-    expect(upload?.outputs['artifact-digest']).toMatch(/^[0-9a-f]{64}$/);
-  }
-  // merge-multiple: both candidates side by side in out/, as each job wrote them.
-  const both = expectedSums(files);
-  expect(findStep(result, 'merged-sums', 'gate')?.outputs['sums']).toBe(both);
-  // Without it: one folder per artifact; each holds only its own job's out/ (own workspace).
-  const perArtifact = both.replace(/ {2}\.\/(rf|gb)\//g, '  ./model-$1/$1/');
-  expect(findStep(result, 'apart-sums', 'gate')?.outputs['sums']).toBe(perArtifact);
-  // By name: the artifact's files straight into path.
-  expect(findStep(result, 'named', 'gate')?.outputs['download-path']).toMatch(/\/hostexecutor\/named$/);
-  expect(findStep(result, 'named-sums', 'gate')?.outputs['sums']).toBe(both.split('\n').filter((l) => l.includes('./rf/')).join('\n'));
-}, 180_000);
-
-test('downloading an artifact nobody uploaded fails the job and names the artifact', async () => {
-  const result = await run(
-    repoWith(`name: missing
+const missingWorkflow = `name: missing
 on: push
 jobs:
   gate:
@@ -153,44 +129,77 @@ jobs:
           name: model-rf
       - name: never
         run: echo never
-`),
-  );
-  expect(result.exitCode).toBe(1);
-  expect(result.jobResults).toEqual({ gate: 'failure' });
-  expect(findStep(result, 'get')?.result).toBe('failure');
-  expect(result.output).toContain('::error::Unable to download artifact(s): Artifact not found for name: model-rf');
-  expect(result.steps.find((s) => s.name === 'never')).toBeUndefined();
-  // act's server has the run's folder from the start: no ~25 s of client retries.
-  expect(result.durationMs).toBeLessThan(20_000);
-}, 60_000);
+`;
 
-test('one name per run unless overwrite; if-no-files-found: error fails the step', async () => {
-  const step = (id: string, withLines: string, continueOnError = true) => `      - id: ${id}
+/** An upload step that may fail without failing the job (continue-on-error). */
+const uploadStep = (id: string, withLines: string, continueOnError = true) => `      - id: ${id}
         uses: actions/upload-artifact@v4${continueOnError ? '\n        continue-on-error: true' : ''}
         with:
 ${withLines}`;
-  const result = await run(
-    repoWith(`name: names
+
+const namesWorkflow = `name: names
 on: push
 jobs:
   upload:
     runs-on: ubuntu-latest
     steps:
       - run: echo one > report.txt
-${step('first', '          name: report\n          path: report.txt\n', false)}
-${step('again', '          name: report\n          path: report.txt\n')}
-${step('replace', '          name: report\n          path: report.txt\n          overwrite: true\n', false)}
-${step('nothing', '          name: empty\n          path: no-such-dir/\n          if-no-files-found: error\n')}
-${step('bad-input', '          name: odd\n          path: report.txt\n          if-no-files-found: maybe\n')}
-`),
-  );
-  expect(result.jobResults).toEqual({ upload: 'success' });
-  expect(findStep(result, 'first')?.result).toBe('success');
-  expect(findStep(result, 'again')?.result).toBe('failure');
-  expect(result.output).toContain("::error::an artifact named 'report' already exists in this run");
-  expect(findStep(result, 'replace')?.result).toBe('success');
-  expect(result.output).toContain('::error::No files were found with the provided path: no-such-dir/');
-  expect(findStep(result, 'nothing')?.result).toBe('failure');
-  expect(findStep(result, 'bad-input')?.result).toBe('failure');
-  expect(result.output).toContain("::error::if-no-files-found: got 'maybe', expected one of warn, error, ignore");
-}, 60_000);
+${uploadStep('first', '          name: report\n          path: report.txt\n', false)}
+${uploadStep('again', '          name: report\n          path: report.txt\n')}
+${uploadStep('replace', '          name: report\n          path: report.txt\n          overwrite: true\n', false)}
+${uploadStep('nothing', '          name: empty\n          path: no-such-dir/\n          if-no-files-found: error\n')}
+${uploadStep('bad-input', '          name: odd\n          path: report.txt\n          if-no-files-found: maybe\n')}
+`;
+
+describe.each(RUNTIMES)('artifacts under act on $name', (runtime) => {
+  test('a matrix job uploads each candidate; a job that needs it downloads them by pattern and by name, bytes intact', async () => {
+    const files = trainingOutputs();
+    const result = await run(repoWith(matrixWorkflow, files), runtime);
+    if (result.exitCode !== 0) console.log(result.output);
+    expect(result.exitCode).toBe(0);
+    expect(result.jobResults).toEqual({ train: 'success', gate: 'success' });
+
+    for (const model of MODELS) {
+      const upload = matrixStep(result, 'upload', model);
+      expect(upload?.result).toBe('success');
+      expect(upload?.outputs['artifact-id']).toMatch(/^\d+$/);
+      expect(upload?.outputs['artifact-url']).toBe(`https://github.com/acme/iris/actions/runs/1/artifacts/${upload?.outputs['artifact-id']}`);
+      expect(upload?.outputs['artifact-digest']).toMatch(/^[0-9a-f]{64}$/);
+    }
+    // merge-multiple: both candidates side by side in out/, as each job wrote them.
+    const both = expectedSums(files);
+    expect(findStep(result, 'merged-sums', 'gate')?.outputs['sums']).toBe(both);
+    // Without it: one folder per artifact; each holds only its own job's out/ (own workspace).
+    const perArtifact = both.replace(/ {2}\.\/(rf|gb)\//g, '  ./model-$1/$1/');
+    expect(findStep(result, 'apart-sums', 'gate')?.outputs['sums']).toBe(perArtifact);
+    // By name: the artifact's files straight into path.
+    expect(findStep(result, 'named', 'gate')?.outputs['download-path']).toMatch(/\/hostexecutor\/named$/);
+    expect(findStep(result, 'named-sums', 'gate')?.outputs['sums']).toBe(both.split('\n').filter((l) => l.includes('./rf/')).join('\n'));
+    // The stand-in actions ran with the node a run: step finds on PATH: the runtime's.
+    expect(findStep(result, 'node', 'gate')?.log.trim()).toBe(versionOf(runtime));
+  }, 180_000);
+
+  test('downloading an artifact nobody uploaded fails the job and names the artifact', async () => {
+    const result = await run(repoWith(missingWorkflow), runtime);
+    expect(result.exitCode).toBe(1);
+    expect(result.jobResults).toEqual({ gate: 'failure' });
+    expect(findStep(result, 'get')?.result).toBe('failure');
+    expect(result.output).toContain('::error::Unable to download artifact(s): Artifact not found for name: model-rf');
+    expect(result.steps.find((s) => s.name === 'never')).toBeUndefined();
+    // act's server has the run's folder from the start: no ~25 s of client retries.
+    expect(result.durationMs).toBeLessThan(20_000);
+  }, 60_000);
+
+  test('one name per run unless overwrite; if-no-files-found: error fails the step', async () => {
+    const result = await run(repoWith(namesWorkflow), runtime);
+    expect(result.jobResults).toEqual({ upload: 'success' });
+    expect(findStep(result, 'first')?.result).toBe('success');
+    expect(findStep(result, 'again')?.result).toBe('failure');
+    expect(result.output).toContain("::error::an artifact named 'report' already exists in this run");
+    expect(findStep(result, 'replace')?.result).toBe('success');
+    expect(result.output).toContain('::error::No files were found with the provided path: no-such-dir/');
+    expect(findStep(result, 'nothing')?.result).toBe('failure');
+    expect(findStep(result, 'bad-input')?.result).toBe('failure');
+    expect(result.output).toContain("::error::if-no-files-found: got 'maybe', expected one of warn, error, ignore");
+  }, 60_000);
+});

@@ -7,14 +7,12 @@
  * `mlops-ci` command and the documented `node -- dist/mlops-ci.js` start it
  * so that Node reads no argument of the tool; the bare form is refused.
  *
- * Runs on the Node running the tests; MLOPS_CI_TEST_NODES (paths, `:`-separated)
- * adds more, e.g. a Node 24 binary.
+ * Runs on every runtime of test/support/runtimes.ts (Node 20 and 24).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUNDLE, spawnCollect, tempDir, type BundleRun } from '../support/bundle.js';
-
-const NODES = [process.execPath, ...(process.env['MLOPS_CI_TEST_NODES'] ?? '').split(':').filter(Boolean)];
+import { nodeOf, pathFor, RUNTIMES, versionOf, type Runtime } from '../support/runtimes.js';
 
 /** A project whose env file asks Node to run a script that leaves a mark. */
 function project(): string {
@@ -26,41 +24,47 @@ function project(): string {
 
 const trainArgs = (envFile: string): string[] => ['train-in-container', '--runtime', 'host', '--command', 'echo "$GREETING" > greeting', '--env-file', envFile];
 
-function run(argv: readonly string[], cwd: string, node: string): Promise<BundleRun> {
+function run(argv: readonly string[], cwd: string, runtime: Runtime): Promise<BundleRun> {
   const [command, ...args] = argv as [string, ...string[]];
-  // PATH starts with the Node under test, so `#!/usr/bin/env … node` finds it.
-  const env = { PATH: `${path.dirname(node)}:${process.env['PATH'] ?? ''}`, HOME: tempDir('home-') };
+  // PATH starts with the Node under test, so `#!/usr/bin/env … node` finds it;
+  // the debug log names the Node that ran the step.
+  const env = { PATH: pathFor(runtime), HOME: tempDir('home-'), MLOPS_CI_DEBUG: '1' };
   return spawnCollect(command, args, { cwd, env });
 }
 
-describe.each(NODES)('on %s', (node) => {
+describe.each(RUNTIMES)('on $name', (runtime) => {
+  const node = (): string => nodeOf(runtime);
+  const ranOnIt = (): string => `runs train-in-container on Node ${versionOf(runtime)}\n`;
+
   test('the installed command (the bundle run by its #! line) keeps --env-file for the tool: no code from the file runs', async () => {
     const dir = project();
-    const result = await run([BUNDLE, ...trainArgs('train.env')], dir, node);
+    const result = await run([BUNDLE, ...trainArgs('train.env')], dir, runtime);
     expect(result.stderr).not.toMatch(/^node: /m);
     expect(result.code).toBe(0);
+    expect(result.stderr).toContain(ranOnIt());
     expect(existsSync(path.join(dir, 'evil-ran'))).toBe(false);
     expect(readFileSync(path.join(dir, 'greeting'), 'utf8').trim()).toBe('hello');
   });
 
   test('the installed command: a missing env-file is exit 2 naming the input, not Node’s exit 9', async () => {
     const dir = project();
-    const result = await run([BUNDLE, ...trainArgs('nope.env')], dir, node);
+    const result = await run([BUNDLE, ...trainArgs('nope.env')], dir, runtime);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: input 'env-file': .*nope\.env/m);
   });
 
   test('the documented `node -- dist/mlops-ci.js` keeps --env-file=… for the tool', async () => {
     const dir = project();
-    const result = await run([node, '--', BUNDLE, ...trainArgs('x').slice(0, -2), '--env-file=train.env'], dir, node);
+    const result = await run([node(), '--', BUNDLE, ...trainArgs('x').slice(0, -2), '--env-file=train.env'], dir, runtime);
     expect(result.code).toBe(0);
+    expect(result.stderr).toContain(ranOnIt());
     expect(existsSync(path.join(dir, 'evil-ran'))).toBe(false);
     expect(readFileSync(path.join(dir, 'greeting'), 'utf8').trim()).toBe('hello');
   });
 
   test('`node dist/mlops-ci.js … --env-file` (Node reads the file first) is refused with exit 2 before any work', async () => {
     const dir = project();
-    const result = await run([node, BUNDLE, ...trainArgs('train.env')], dir, node);
+    const result = await run([node(), BUNDLE, ...trainArgs('train.env')], dir, runtime);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: input 'env-file': .*node -- /m);
     expect(existsSync(path.join(dir, 'greeting'))).toBe(false);

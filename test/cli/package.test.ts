@@ -5,19 +5,19 @@
  * library (ncc), so the package declares no dependency and ships only `dist/`
  * (`files` in package.json) beside what npm always adds.
  *
- * Runs on the Node running the tests; MLOPS_CI_TEST_NODES (paths, `:`-separated)
- * adds more, e.g. a Node 24 binary: the installed command starts through its
- * `#!/usr/bin/env -S node --` line, so the first `node` on PATH runs it.
+ * Runs on every runtime of test/support/runtimes.ts (Node 20 and 24): the
+ * installed command starts through its `#!/usr/bin/env -S node --` line, so
+ * the first `node` on PATH runs it.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { jest } from '@jest/globals';
 import { ROOT, spawnCollect, tempDir, type BundleRun } from '../support/bundle.js';
+import { CURRENT, pathFor, RUNTIMES, versionOf, type Runtime } from '../support/runtimes.js';
 
 // Packing 6 MB and installing it takes seconds, more on a busy machine.
 jest.setTimeout(180_000);
 
-const NODES = [process.execPath, ...(process.env['MLOPS_CI_TEST_NODES'] ?? '').split(':').filter(Boolean)];
 /** npm and npx of the Node running the tests: the installed package is the subject, not npm. */
 const NPM_BIN = path.dirname(process.execPath);
 
@@ -41,9 +41,9 @@ const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'
  * cache and temp folder, so neither the machine's npm setup nor a CI variable
  * of the machine running the tests changes what happens.
  */
-function cleanEnv(node: string): Record<string, string> {
+function cleanEnv(runtime: Runtime): Record<string, string> {
   return {
-    PATH: `${path.dirname(node)}:${NPM_BIN}:${process.env['PATH'] ?? ''}`,
+    PATH: pathFor(runtime, `${NPM_BIN}:${process.env['PATH'] ?? ''}`),
     HOME: tempDir('home-'),
     TMPDIR: tempDir('tmp-'),
     npm_config_cache: tempDir('npm-cache-'),
@@ -63,7 +63,7 @@ function npx(args: readonly string[], cwd: string, env: Record<string, string>):
 /** Packs the repository as `npm publish` would (the committed bundle; no lifecycle scripts). */
 async function pack(): Promise<{ packed: Packed; tarball: string }> {
   const destination = tempDir('pack-');
-  const result = await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', destination], ROOT, cleanEnv(process.execPath));
+  const result = await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', destination], ROOT, cleanEnv(CURRENT));
   if (result.code !== 0) throw new Error(`npm pack failed (${result.code}): ${result.stderr}`);
   const [packed] = JSON.parse(result.stdout) as [Packed];
   return { packed, tarball: path.join(destination, packed.filename) };
@@ -86,13 +86,13 @@ test('the package declares no dependency: the bundle inlines its libraries, so a
   expect(manifest.dependencies ?? {}).toEqual({});
 });
 
-describe.each(NODES)('installed from the tarball, on %s', (node) => {
+describe.each(RUNTIMES)('installed from the tarball, on $name', (runtime) => {
   let app: string;
   let env: Record<string, string>;
 
   beforeAll(async () => {
     app = tempDir('app-');
-    env = cleanEnv(node);
+    env = cleanEnv(runtime);
     const install = await npm(['install', '--no-audit', '--no-fund', '--offline', tarball], app, env);
     if (install.code !== 0) throw new Error(`npm install of ${tarball} failed (${install.code}): ${install.stderr}`);
     writeFileSync(path.join(app, 'pass.json'), '{"accuracy": 0.9}\n');
@@ -105,8 +105,10 @@ describe.each(NODES)('installed from the tarball, on %s', (node) => {
   });
 
   test('npx mlops-ci evaluate-and-gate passes a good model (exit 0, outputs on stdout)', async () => {
-    const result = await npx(['mlops-ci', 'evaluate-and-gate', '--metrics', 'pass.json', '--rules', 'accuracy >= 0.5', '--comment', 'off'], app, env);
+    // The debug log names the Node that ran it: the one first on PATH.
+    const result = await npx(['mlops-ci', 'evaluate-and-gate', '--metrics', 'pass.json', '--rules', 'accuracy >= 0.5', '--comment', 'off'], app, { ...env, MLOPS_CI_DEBUG: '1' });
     expect(result.stderr).not.toMatch(/^error:/m);
+    expect(result.stderr).toContain(`runs evaluate-and-gate on Node ${versionOf(runtime)}\n`);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ passed: 'true', best: 'pass' });
   });

@@ -2,7 +2,8 @@
  * The data-pull action as users run it: `uses: ./actions/data-pull` (the
  * generated action.yml and the committed dist/), run by act in host mode,
  * pulling from versitygw; two runs share act's cache server, so the second
- * restores the dataset's objects with @actions/cache and fetches nothing.
+ * restores the dataset's objects with @actions/cache and fetches nothing. On
+ * every runtime of test/support/runtimes.ts (Node 20 and 24).
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findStep, runAct } from '../support/act.js';
 import { ROOT, tempDir } from '../support/bundle.js';
+import { RUNTIMES, versionOf } from '../support/runtimes.js';
 import { startS3Server, type S3Server } from '../support/s3-server.js';
 
 let server: S3Server;
@@ -61,26 +63,30 @@ function repoWith(workflowText: string): string {
   return dir;
 }
 
-test('pulls through the action, then a fresh runner restores the objects from the Actions cache', async () => {
-  const actCache = tempDir('act-cache-server-');
-  // One fixed cache path, as RUNNER_TOOL_CACHE is on hosted runners; emptied between runs like a fresh VM.
-  const cacheDir = path.join(tempDir('data-pull-objects-'), 'cache');
-  const repo = repoWith(workflow(cacheDir));
-  const env = { ...server.env };
-  const options = { repoDir: repo, workflow: '.github/workflows/data.yml', event: 'push' as const, payload: { ref: 'refs/heads/main' }, env, cacheDir: actCache, timeoutMs: 120_000 };
+describe.each(RUNTIMES)('the data-pull action under act on $name', (runtime) => {
+  test('pulls through the action, then a fresh runner restores the objects from the Actions cache', async () => {
+    const actCache = tempDir('act-cache-server-');
+    // One fixed cache path, as RUNNER_TOOL_CACHE is on hosted runners; emptied between runs like a fresh VM.
+    const cacheDir = path.join(tempDir('data-pull-objects-'), 'cache');
+    const repo = repoWith(workflow(cacheDir));
+    const env = { ...server.env };
+    const options = { runtime, repoDir: repo, workflow: '.github/workflows/data.yml', event: 'push' as const, payload: { ref: 'refs/heads/main' }, env, cacheDir: actCache, timeoutMs: 120_000 };
 
-  const first = await runAct(options);
-  if (first.exitCode !== 0) console.log(first.output);
-  expect(first.exitCode).toBe(0);
-  expect(findStep(first, 'data')?.outputs).toMatchObject({ files: '20', 'cache-hit': 'false', transferred: '20' });
-  expect(first.summary).toContain('### data-pull');
-  expect(first.output).not.toContain(server.secretKey);
+    const first = await runAct(options);
+    if (first.exitCode !== 0) console.log(first.output);
+    expect(first.exitCode).toBe(0);
+    expect(findStep(first, 'data')?.outputs).toMatchObject({ files: '20', 'cache-hit': 'false', transferred: '20' });
+    expect(first.summary).toContain('### data-pull');
+    expect(first.output).not.toContain(server.secretKey);
 
-  rmSync(cacheDir, { recursive: true, force: true });
-  const second = await runAct(options);
-  if (second.exitCode !== 0) console.log(second.output);
-  expect(second.exitCode).toBe(0);
-  const outputs = findStep(second, 'data')?.outputs ?? {};
-  expect(outputs).toMatchObject({ files: '20', 'cache-hit': 'true', transferred: '0', digest: findStep(first, 'data')?.outputs['digest'] });
-  expect(existsSync(cacheDir)).toBe(true);
-}, 300_000);
+    rmSync(cacheDir, { recursive: true, force: true });
+    // Verbose (the debug line naming the Node) only here: the first run's log is checked for the S3 secret, which act's own debug lines may carry.
+    const second = await runAct({ ...options, stepDebug: true });
+    if (second.exitCode !== 0) console.log(second.output);
+    expect(second.exitCode).toBe(0);
+    expect(second.output).toContain(`runs data-pull on Node ${versionOf(runtime)}`);
+    const outputs = findStep(second, 'data')?.outputs ?? {};
+    expect(outputs).toMatchObject({ files: '20', 'cache-hit': 'true', transferred: '0', digest: findStep(first, 'data')?.outputs['digest'] });
+    expect(existsSync(cacheDir)).toBe(true);
+  }, 300_000);
+});

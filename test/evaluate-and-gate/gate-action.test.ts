@@ -3,12 +3,14 @@
  * `uses: ./actions/evaluate-and-gate` (the generated action.yml and the
  * committed dist/), run by act in host mode on a pull_request event, reporting
  * to the local GitHub API that validates every call against GitHub's OpenAPI.
+ * On every runtime of test/support/runtimes.ts (Node 20 and 24).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findStep, runAct } from '../support/act.js';
 import { ROOT, tempDir } from '../support/bundle.js';
+import { RUNTIMES, versionOf } from '../support/runtimes.js';
 import { startGitHubApi, type GitHubApiFake } from '../support/github-api/server.js';
 
 const OWNER = 'acme';
@@ -74,41 +76,47 @@ afterEach(async () => {
   expect(api.violations).toEqual([]);
 });
 
-test('a passing gate: status success on the PR head, a sticky comment, outputs for the next step', async () => {
-  const run = await runAct({
-    repoDir: repoWith(workflow(0.96)),
-    workflow: '.github/workflows/gate.yml',
-    event: 'pull_request',
-    payload,
-    env: { GITHUB_API_URL: api.url },
-    secrets: { GITHUB_TOKEN: TOKEN },
-    timeoutMs: 120_000,
-  });
-  if (run.exitCode !== 0) console.log(run.output);
-  expect(run.exitCode).toBe(0);
-  expect(findStep(run, 'gate')?.outputs).toMatchObject({ passed: 'true', best: 'rf' });
-  expect(run.output).toContain('best=rf passed=true');
-  expect(api.state.latestStatuses(OWNER, REPO, HEAD)[0]).toMatchObject({ state: 'success', context: 'mlops-ci/gate' });
-  const comments = api.state.comments(OWNER, REPO, PR);
-  expect(comments).toHaveLength(1);
-  expect(comments[0]!.body).toContain('passed — best: **rf**');
-  expect(run.summary).toContain('passed — best: **rf**');
-  expect(run.output).not.toContain(TOKEN);
-}, 150_000);
+describe.each(RUNTIMES)('the gate action under act on $name', (runtime) => {
+  test('a passing gate: status success on the PR head, a sticky comment, outputs for the next step', async () => {
+    const run = await runAct({
+      runtime,
+      stepDebug: true,
+      repoDir: repoWith(workflow(0.96)),
+      workflow: '.github/workflows/gate.yml',
+      event: 'pull_request',
+      payload,
+      env: { GITHUB_API_URL: api.url },
+      secrets: { GITHUB_TOKEN: TOKEN },
+      timeoutMs: 120_000,
+    });
+    if (run.exitCode !== 0) console.log(run.output);
+    expect(run.exitCode).toBe(0);
+    expect(run.output).toContain(`runs evaluate-and-gate on Node ${versionOf(runtime)}`);
+    expect(findStep(run, 'gate')?.outputs).toMatchObject({ passed: 'true', best: 'rf' });
+    expect(run.output).toContain('best=rf passed=true');
+    expect(api.state.latestStatuses(OWNER, REPO, HEAD)[0]).toMatchObject({ state: 'success', context: 'mlops-ci/gate' });
+    const comments = api.state.comments(OWNER, REPO, PR);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('passed — best: **rf**');
+    expect(run.summary).toContain('passed — best: **rf**');
+    expect(run.output).not.toContain(TOKEN);
+  }, 150_000);
 
-test('a failing gate fails the job (exit 3) with a failure status naming the rule', async () => {
-  const run = await runAct({
-    repoDir: repoWith(workflow(0.85).replace('0.91', '0.8')),
-    workflow: '.github/workflows/gate.yml',
-    event: 'pull_request',
-    payload,
-    env: { GITHUB_API_URL: api.url },
-    secrets: { GITHUB_TOKEN: TOKEN },
-    timeoutMs: 120_000,
-  });
-  expect(run.exitCode).toBe(1);
-  expect(run.jobResults).toEqual({ gate: 'failure' });
-  expect(api.state.latestStatuses(OWNER, REPO, HEAD)[0]).toMatchObject({ state: 'failure', description: 'Failed: gb: accuracy >= 0.9 (accuracy = 0.8)' });
-  expect(api.state.comments(OWNER, REPO, PR)[0]!.body).toContain('❌ fail');
-  expect(run.output).toContain('the gate did not pass');
-}, 150_000);
+  test('a failing gate fails the job (exit 3) with a failure status naming the rule', async () => {
+    const run = await runAct({
+      runtime,
+      repoDir: repoWith(workflow(0.85).replace('0.91', '0.8')),
+      workflow: '.github/workflows/gate.yml',
+      event: 'pull_request',
+      payload,
+      env: { GITHUB_API_URL: api.url },
+      secrets: { GITHUB_TOKEN: TOKEN },
+      timeoutMs: 120_000,
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.jobResults).toEqual({ gate: 'failure' });
+    expect(api.state.latestStatuses(OWNER, REPO, HEAD)[0]).toMatchObject({ state: 'failure', description: 'Failed: gb: accuracy >= 0.9 (accuracy = 0.8)' });
+    expect(api.state.comments(OWNER, REPO, PR)[0]!.body).toContain('❌ fail');
+    expect(run.output).toContain('the gate did not pass');
+  }, 150_000);
+});

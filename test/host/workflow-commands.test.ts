@@ -4,7 +4,8 @@
  * commands. The real bundle, as the gate action (GitHub host) and as the CLI
  * in a workflow's `run:` step (local host on GITHUB_ACTIONS=true), gets
  * candidate folders whose names carry commands after a line break; the log is
- * read the way the runner reads it.
+ * read the way the runner reads it. On every runtime of test/support/runtimes.ts
+ * (Node 20 and 24).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { findStep, runAct } from '../support/act.js';
 import { ROOT, runActionEntrypoint, runBundle, tempDir } from '../support/bundle.js';
 import { startGitHubApi } from '../support/github-api/server.js';
+import { RUNTIMES, versionOf } from '../support/runtimes.js';
 import { commandsRunnerWouldRun, type RunnerCommand } from '../support/runner-commands.js';
 
 /** One candidate folder per way a name can smuggle a command into a log line. */
@@ -68,32 +70,6 @@ const gateInputs = {
   INPUT_SELECT: 'max:accuracy',
 };
 
-test('the gate action prints hostile candidate names without running a workflow command', async () => {
-  const dir = hostileProject();
-  const runner = runnerEnv(dir);
-  const run = await runActionEntrypoint('evaluate-and-gate', { cwd: dir, env: { ...runner, ...gateInputs } });
-  expect(run.code).toBe(0);
-  // The names are in the log, as text.
-  expect(run.stdout).toContain('::set-output name=injected::1');
-  expect(commandsRunnerWouldRun(`${run.stdout}\n${run.stderr}`).filter(injected)).toEqual([]);
-  const names = outputNames(runner['GITHUB_OUTPUT']!);
-  expect(names).toContain('passed');
-  expect(names).not.toContain('injected');
-});
-
-test('the CLI in a workflow run: step prints hostile candidate names without running a workflow command', async () => {
-  const dir = hostileProject();
-  const run = await runBundle(['evaluate-and-gate', '--metrics', 'out/*/metrics.json', '--rules', 'accuracy >= 0.5', '--select', 'max:accuracy'], {
-    cwd: dir,
-    env: runnerEnv(dir),
-  });
-  expect(run.code).toBe(0);
-  expect(run.stderr).toContain('::set-output name=injected::1');
-  // The runner reads a run: step's stderr for commands as well as its stdout.
-  expect(commandsRunnerWouldRun(`${run.stdout}\n${run.stderr}`).filter(injected)).toEqual([]);
-  expect(JSON.parse(run.stdout)).toMatchObject({ passed: 'true' });
-});
-
 /** The gate action in a workflow under act (host mode), after a step made the hostile folders. */
 const actWorkflow = `name: gate
 on: pull_request
@@ -118,38 +94,70 @@ jobs:
         run: echo "after the gate, injected=\${{ steps.gate.outputs.injected }} passed=\${{ steps.gate.outputs.passed }}"
 `;
 
-test('under act: the gate step sets only its own outputs, and no later line is masked or stopped', async () => {
-  const repo = tempDir('act-wf-commands-');
-  cpSync(path.join(ROOT, 'actions'), path.join(repo, 'actions'), { recursive: true });
-  cpSync(path.join(ROOT, 'dist'), path.join(repo, 'dist'), { recursive: true });
-  mkdirSync(path.join(repo, '.github', 'workflows'), { recursive: true });
-  writeFileSync(path.join(repo, '.github', 'workflows', 'gate.yml'), actWorkflow);
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: repo });
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-qm', 'init');
-  const token = 'ghs_act_wf_commands';
-  const api = await startGitHubApi({ token });
-  try {
-    const pull = { number: 9, head: { sha: 'c'.repeat(40), ref: 'hostile' }, base: { ref: 'main' } };
-    api.state.seedPull('acme', 'iris', { number: 9, head: pull.head });
-    const run = await runAct({
-      repoDir: repo,
-      workflow: '.github/workflows/gate.yml',
-      event: 'pull_request',
-      payload: { action: 'synchronize', number: 9, pull_request: pull, repository: { full_name: 'acme/iris', name: 'iris', owner: { login: 'acme' } } },
-      env: { GITHUB_API_URL: api.url },
-      secrets: { GITHUB_TOKEN: token },
-      timeoutMs: 120_000,
+describe.each(RUNTIMES)('workflow commands on $name', (runtime) => {
+  test('the gate action prints hostile candidate names without running a workflow command', async () => {
+    const dir = hostileProject();
+    const runner = runnerEnv(dir);
+    const run = await runActionEntrypoint('evaluate-and-gate', { cwd: dir, env: { ...runner, ...gateInputs }, runtime });
+    expect(run.code).toBe(0);
+    // The names are in the log, as text.
+    expect(run.stdout).toContain('::set-output name=injected::1');
+    expect(commandsRunnerWouldRun(`${run.stdout}\n${run.stderr}`).filter(injected)).toEqual([]);
+    const names = outputNames(runner['GITHUB_OUTPUT']!);
+    expect(names).toContain('passed');
+    expect(names).not.toContain('injected');
+  });
+
+  test('the CLI in a workflow run: step prints hostile candidate names without running a workflow command', async () => {
+    const dir = hostileProject();
+    const run = await runBundle(['evaluate-and-gate', '--metrics', 'out/*/metrics.json', '--rules', 'accuracy >= 0.5', '--select', 'max:accuracy'], {
+      cwd: dir,
+      env: runnerEnv(dir),
+      runtime,
     });
-    if (run.exitCode !== 0) console.log(run.output);
-    expect(run.exitCode).toBe(0);
-    const outputs = findStep(run, 'gate')?.outputs ?? {};
-    expect(outputs).toMatchObject({ passed: 'true' });
-    expect(Object.keys(outputs)).not.toContain('injected');
-    // Not masked (add-mask) and still processed (stop-commands): the next step's line is there as written.
-    expect(run.output).toContain('after the gate, injected= passed=true');
-  } finally {
-    await api.close();
-  }
-}, 150_000);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('::set-output name=injected::1');
+    // The runner reads a run: step's stderr for commands as well as its stdout.
+    expect(commandsRunnerWouldRun(`${run.stdout}\n${run.stderr}`).filter(injected)).toEqual([]);
+    expect(JSON.parse(run.stdout)).toMatchObject({ passed: 'true' });
+  });
+
+  test('under act: the gate step sets only its own outputs, and no later line is masked or stopped', async () => {
+    const repo = tempDir('act-wf-commands-');
+    cpSync(path.join(ROOT, 'actions'), path.join(repo, 'actions'), { recursive: true });
+    cpSync(path.join(ROOT, 'dist'), path.join(repo, 'dist'), { recursive: true });
+    mkdirSync(path.join(repo, '.github', 'workflows'), { recursive: true });
+    writeFileSync(path.join(repo, '.github', 'workflows', 'gate.yml'), actWorkflow);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: repo });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-qm', 'init');
+    const token = 'ghs_act_wf_commands';
+    const api = await startGitHubApi({ token });
+    try {
+      const pull = { number: 9, head: { sha: 'c'.repeat(40), ref: 'hostile' }, base: { ref: 'main' } };
+      api.state.seedPull('acme', 'iris', { number: 9, head: pull.head });
+      const run = await runAct({
+        runtime,
+        stepDebug: true,
+        repoDir: repo,
+        workflow: '.github/workflows/gate.yml',
+        event: 'pull_request',
+        payload: { action: 'synchronize', number: 9, pull_request: pull, repository: { full_name: 'acme/iris', name: 'iris', owner: { login: 'acme' } } },
+        env: { GITHUB_API_URL: api.url },
+        secrets: { GITHUB_TOKEN: token },
+        timeoutMs: 120_000,
+      });
+      if (run.exitCode !== 0) console.log(run.output);
+      expect(run.exitCode).toBe(0);
+      expect(run.output).toContain(`runs evaluate-and-gate on Node ${versionOf(runtime)}`);
+      const outputs = findStep(run, 'gate')?.outputs ?? {};
+      expect(outputs).toMatchObject({ passed: 'true' });
+      expect(Object.keys(outputs)).not.toContain('injected');
+      // Not masked (add-mask) and still processed (stop-commands): the next step's line is there as written.
+      expect(run.output).toContain('after the gate, injected= passed=true');
+    } finally {
+      await api.close();
+    }
+  }, 150_000);
+});

@@ -3,13 +3,15 @@
  * generated action.yml and the committed dist/) under act in host mode,
  * whose cache server is what @actions/cache talks to. Each act run has a new
  * workspace path, so the cached env is a uv one (relocatable: its key leaves
- * the path out). The second run restores it and creates nothing.
+ * the path out). The second run restores it and creates nothing. On every
+ * runtime of test/support/runtimes.ts (Node 20 and 24).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findStep, runAct } from '../support/act.js';
 import { ROOT, tempDir } from '../support/bundle.js';
+import { RUNTIMES, versionOf } from '../support/runtimes.js';
 import { FIXTURES, requireTools, TOOLS_BIN } from './support.js';
 
 const WORKFLOW = `name: env
@@ -44,33 +46,37 @@ function repo(): string {
 
 beforeAll(requireTools);
 
-test('a first run builds and caches the env; a second run restores it through the Actions cache and builds nothing', async () => {
-  const repoDir = repo();
-  const cacheDir = tempDir('act-setup-env-cache-');
-  const options = {
-    repoDir,
-    workflow: '.github/workflows/env.yml',
-    event: 'push' as const,
-    payload: { ref: 'refs/heads/main', repository: { full_name: 'acme/iris' } },
-    env: { PATH: `${TOOLS_BIN}${path.delimiter}${process.env['PATH'] ?? ''}` },
-    cacheDir,
-    timeoutMs: 150_000,
-  };
+describe.each(RUNTIMES)('the setup-env action under act on $name', (runtime) => {
+  test('a first run builds and caches the env; a second run restores it through the Actions cache and builds nothing', async () => {
+    const repoDir = repo();
+    const cacheDir = tempDir('act-setup-env-cache-');
+    const options = {
+      runtime,
+      repoDir,
+      workflow: '.github/workflows/env.yml',
+      event: 'push' as const,
+      payload: { ref: 'refs/heads/main', repository: { full_name: 'acme/iris' } },
+      env: { PATH: `${TOOLS_BIN}${path.delimiter}${process.env['PATH'] ?? ''}` },
+      cacheDir,
+      timeoutMs: 150_000,
+    };
 
-  const first = await runAct(options);
-  if (first.exitCode !== 0) throw new Error(first.output);
-  expect(findStep(first, 'env')?.outputs).toMatchObject({ manager: 'uv', 'cache-hit': 'false' });
-  expect(first.output).toContain('$ uv sync --locked');
-  expect(first.output).toMatch(/dateutil 2\.9\.0\.post0 in \S+\/project\/\.venv/);
-  expect(first.summary).toContain('### Python env (uv): built');
+    const first = await runAct(options);
+    if (first.exitCode !== 0) throw new Error(first.output);
+    expect(findStep(first, 'env')?.outputs).toMatchObject({ manager: 'uv', 'cache-hit': 'false' });
+    expect(first.output).toContain('$ uv sync --locked');
+    expect(first.output).toMatch(/dateutil 2\.9\.0\.post0 in \S+\/project\/\.venv/);
+    expect(first.summary).toContain('### Python env (uv): built');
 
-  const second = await runAct(options);
-  if (second.exitCode !== 0) throw new Error(second.output);
-  const env = findStep(second, 'env');
-  expect(env?.outputs).toMatchObject({ manager: 'uv', 'cache-hit': 'true', 'cache-key': findStep(first, 'env')?.outputs['cache-key'], fingerprint: findStep(first, 'env')?.outputs['fingerprint'] });
-  expect(env?.log).toContain('passed the health check');
-  expect(env?.log).not.toContain('uv venv');
-  expect(env?.log).not.toContain('uv sync');
-  expect(second.output).toMatch(/dateutil 2\.9\.0\.post0 in \S+\/project\/\.venv/);
-  expect(second.output).toContain('hit=true manager=uv');
-}, 320_000);
+    const second = await runAct({ ...options, stepDebug: true });
+    if (second.exitCode !== 0) throw new Error(second.output);
+    expect(second.output).toContain(`runs setup-env on Node ${versionOf(runtime)}`);
+    const env = findStep(second, 'env');
+    expect(env?.outputs).toMatchObject({ manager: 'uv', 'cache-hit': 'true', 'cache-key': findStep(first, 'env')?.outputs['cache-key'], fingerprint: findStep(first, 'env')?.outputs['fingerprint'] });
+    expect(env?.log).toContain('passed the health check');
+    expect(env?.log).not.toContain('uv venv');
+    expect(env?.log).not.toContain('uv sync');
+    expect(second.output).toMatch(/dateutil 2\.9\.0\.post0 in \S+\/project\/\.venv/);
+    expect(second.output).toContain('hit=true manager=uv');
+  }, 320_000);
+});

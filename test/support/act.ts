@@ -14,6 +14,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startArtifactSignatureProxy, type ArtifactSignatureProxy } from './actions/artifact-signature-proxy.js';
 import { namesStandIn, standInMappings } from './actions/stand-ins.js';
+import { pathFor, type Runtime } from './runtimes.js';
 
 export const ACT_VERSION = '0.2.89';
 
@@ -55,6 +56,16 @@ export interface ActRunOptions {
   standInActions?: boolean;
   /** Keep the temp dir (host workspace, event file) for debugging. Also: ACT_KEEP_TMP=1. */
   keepTemp?: boolean;
+  /** The Node the actions run on (test/support/runtimes.ts): host mode runs a JavaScript
+   *  action with the first `node` on PATH, whatever its `using:` says, so this puts the
+   *  runtime's bin folder first on act's PATH, which the steps inherit. Default: the PATH
+   *  of the tests' process (here Node 20). */
+  runtime?: Runtime;
+  /** Run act verbose (`--verbose`): only then does it log the steps' `::debug::` lines (into
+   *  `output`), e.g. the bundle's line naming the Node that ran it. Secrets stay masked, but
+   *  act's own debug lines print each step's whole environment, `env` values included: leave
+   *  it off where a test checks that an `env` value never reaches the log. */
+  stepDebug?: boolean;
 }
 
 export interface ActStep {
@@ -128,6 +139,8 @@ export async function runAct(opts: ActRunOptions): Promise<ActRun> {
     await writeFile(eventPath, JSON.stringify(payload, null, 2));
 
     const env: Record<string, string> = { ...opts.env };
+    // A PATH given to the steps replaces act's own, so it gets the runtime first too.
+    if (opts.runtime && env['PATH'] !== undefined) env['PATH'] = pathFor(opts.runtime, env['PATH']);
     // act takes GITHUB_REPOSITORY from --env, else from the git remote, else "nektos/act";
     // never from the payload. Real GitHub takes it from the repository the event is for.
     const fullName = (payload['repository'] as { full_name?: unknown } | undefined)?.full_name;
@@ -177,6 +190,7 @@ export async function runAct(opts: ActRunOptions): Promise<ActRun> {
       for (const mapping of await standInMappings()) args.push('--local-repository', mapping);
     }
     if (opts.job) args.push('-j', opts.job);
+    if (opts.stepDebug) args.push('--verbose');
     for (const [k, v] of Object.entries(env)) args.push('--env', `${k}=${v}`);
     for (const [k, v] of Object.entries(secrets)) args.push('--secret', `${k}=${v}`);
 
@@ -184,6 +198,7 @@ export async function runAct(opts: ActRunOptions): Promise<ActRun> {
     for (const [k, v] of Object.entries(process.env)) {
       if (v !== undefined && !RUNNER_OWNED.test(k) && k !== 'CI') childEnv[k] = v;
     }
+    if (opts.runtime) childEnv['PATH'] = pathFor(opts.runtime, childEnv['PATH']);
     childEnv['HOME'] = home;
     if (process.env['XDG_CONFIG_HOME']) childEnv['XDG_CONFIG_HOME'] = join(home, '.config');
     if (process.env['XDG_CACHE_HOME']) childEnv['XDG_CACHE_HOME'] = join(home, '.cache');

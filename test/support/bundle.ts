@@ -3,9 +3,17 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeOf, pathFor, type Runtime } from './runtimes.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLE = path.join(ROOT, 'dist', 'mlops-ci.js');
+
+export interface BundleOptions {
+  readonly cwd?: string;
+  readonly env?: Record<string, string>;
+  /** The Node to run it on, also first on its PATH (test/support/runtimes.ts). Default: the Node running the tests. */
+  readonly runtime?: Runtime;
+}
 
 export interface BundleRun {
   readonly code: number;
@@ -19,19 +27,22 @@ export interface BundleRun {
  * with a clean environment: only what the test passes, plus PATH and HOME,
  * so a CI variable of the machine running the tests can't change the host.
  */
-export async function runBundle(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<BundleRun> {
+export async function runBundle(args: readonly string[], options: BundleOptions = {}): Promise<BundleRun> {
   return runNode(['--', BUNDLE, ...args], options);
 }
 
 /** Runs an action's entrypoint (dist/<step>.js) the way the runner does: `node <main>`, inputs in INPUT_*. */
-export async function runActionEntrypoint(step: string, options: { cwd?: string; env?: Record<string, string> } = {}): Promise<BundleRun> {
+export async function runActionEntrypoint(step: string, options: BundleOptions = {}): Promise<BundleRun> {
   return runNode([path.join(ROOT, 'dist', `${step}.js`)], options);
 }
 
-async function runNode(args: readonly string[], options: { cwd?: string; env?: Record<string, string> }): Promise<BundleRun> {
+async function runNode(args: readonly string[], options: BundleOptions): Promise<BundleRun> {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build`);
+  const { runtime } = options;
   const env = { PATH: process.env['PATH'] ?? '', HOME: options.env?.['HOME'] ?? tempDir('home-'), TMPDIR: os.tmpdir(), ...options.env };
-  return spawnCollect(process.execPath, args, { cwd: options.cwd, env });
+  // Also first on PATH, before the test's own PATH: what the bundle starts with `node` runs on it too.
+  if (runtime) env.PATH = pathFor(runtime, env.PATH);
+  return spawnCollect(runtime ? nodeOf(runtime) : process.execPath, args, { cwd: options.cwd, env });
 }
 
 /** Runs a command with no stdin and collects what it printed and how it ended (the one spawn-and-collect of the tests). */

@@ -2,13 +2,15 @@
  * The train-in-container action as users run it: a workflow with
  * `uses: ./actions/train-in-container` (the generated action.yml and the
  * committed dist/), run by act in host mode, training in the real Docker
- * engine, its outputs read by the next step.
+ * engine, its outputs read by the next step. On every runtime of
+ * test/support/runtimes.ts (Node 20 and 24).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findStep, runAct } from '../support/act.js';
 import { ROOT, tempDir } from '../support/bundle.js';
+import { RUNTIMES, versionOf } from '../support/runtimes.js';
 
 const workflow = `name: train
 on: push
@@ -45,17 +47,20 @@ function repo(): string {
   return dir;
 }
 
-test('the action trains in docker under act; outputs reach the next step; log lines cannot run workflow commands', async () => {
-  const run = await runAct({ repoDir: repo(), workflow: '.github/workflows/train.yml', event: 'push', payload: { ref: 'refs/heads/main', repository: { full_name: 'acme/iris' } }, timeoutMs: 120_000 });
-  if (run.exitCode !== 0) console.log(run.output);
-  expect(run.exitCode).toBe(0);
-  const outputs = findStep(run, 'train')?.outputs ?? {};
-  expect(outputs).toMatchObject({ 'exit-code': '0' });
-  expect(outputs['metrics']).toMatch(/\/out\/gb\/metrics\.json$/);
-  expect(outputs['image-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
-  expect(outputs['injected']).toBeUndefined();
-  expect(run.output).toContain('::set-output name=injected::yes');
-  expect(run.output).toContain('training gb on 105 rows');
-  expect(run.output).toMatch(/exit=0 metrics=\S+\/out\/gb\/metrics\.json/);
-  expect(run.output).toMatch(/"accuracy": 0\.9/);
-}, 150_000);
+describe.each(RUNTIMES)('the train-in-container action under act on $name', (runtime) => {
+  test('the action trains in docker under act; outputs reach the next step; log lines cannot run workflow commands', async () => {
+    const run = await runAct({ runtime, stepDebug: true, repoDir: repo(), workflow: '.github/workflows/train.yml', event: 'push', payload: { ref: 'refs/heads/main', repository: { full_name: 'acme/iris' } }, timeoutMs: 120_000 });
+    if (run.exitCode !== 0) console.log(run.output);
+    expect(run.exitCode).toBe(0);
+    expect(run.output).toContain(`runs train-in-container on Node ${versionOf(runtime)}`);
+    const outputs = findStep(run, 'train')?.outputs ?? {};
+    expect(outputs).toMatchObject({ 'exit-code': '0' });
+    expect(outputs['metrics']).toMatch(/\/out\/gb\/metrics\.json$/);
+    expect(outputs['image-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(outputs['injected']).toBeUndefined();
+    expect(run.output).toContain('::set-output name=injected::yes');
+    expect(run.output).toContain('training gb on 105 rows');
+    expect(run.output).toMatch(/exit=0 metrics=\S+\/out\/gb\/metrics\.json/);
+    expect(run.output).toMatch(/"accuracy": 0\.9/);
+  }, 150_000);
+});

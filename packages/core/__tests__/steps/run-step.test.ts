@@ -4,6 +4,7 @@ import path from 'node:path';
 import { jest } from '@jest/globals';
 import { InputError } from '../../src/errors.js';
 import { runStep } from '../../src/steps/run-step.js';
+import { VERSION } from '../../src/version.js';
 import type { StepEntry, StepModule, StepResult } from '../../src/steps/types.js';
 import type { StepSpec } from '../../src/spec/types.js';
 
@@ -32,7 +33,7 @@ interface Ran {
   readonly records: readonly { outcome: string; outputs: Record<string, string> }[];
 }
 
-async function runWith(step: Partial<StepModule<typeof SPEC, unknown>>): Promise<Ran> {
+async function runWith(step: Partial<StepModule<typeof SPEC, unknown>>, extraEnv: Record<string, string> = {}): Promise<Ran> {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'run-step-'));
   const module: StepModule<typeof SPEC, unknown> = { plan: () => ({}), run: () => Promise.resolve({ outputs: {} }), ...step };
   const entry: StepEntry = { spec: SPEC, load: () => Promise.resolve(module) };
@@ -42,6 +43,7 @@ async function runWith(step: Partial<StepModule<typeof SPEC, unknown>>): Promise
     WORKSPACE: workspace,
     MLOPS_CI_OUTPUTS: path.join(workspace, 'outputs.json'),
     MLOPS_CI_ERROR_FILE: path.join(workspace, 'error.json'),
+    ...extraEnv,
   };
   const exitCode = await runStep(entry, { invocation: 'cli', env, cwd: workspace });
   const json = (file: string): unknown => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
@@ -53,8 +55,9 @@ async function runWith(step: Partial<StepModule<typeof SPEC, unknown>>): Promise
 const OUTPUTS = { outputs: '/w/out', 'exit-code': '3', 'image-digest': 'sha256:abc' };
 const returning = (result: StepResult) => ({ run: () => Promise.resolve(result) });
 
+let stderr: jest.SpiedFunction<typeof process.stderr.write>;
 beforeEach(() => {
-  jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
 });
 afterEach(() => jest.restoreAllMocks());
 
@@ -93,5 +96,11 @@ describe('runStep', () => {
     const ran = await runWith({ run: () => Promise.reject(new InputError('path', 'does not exist')) });
     expect(ran).toMatchObject({ exitCode: 1, outputs: {}, error: { category: 'failure', exitCode: 1 }, records: [] });
     expect(ran.error?.message).toMatch(/^input 'path': does not exist \(found after the step had started its work/);
+  });
+
+  test('the debug log names the Node that ran the step (the runtime is the host\u2019s choice)', async () => {
+    await runWith(returning({ outputs: OUTPUTS }), { MLOPS_CI_DEBUG: '1' });
+    const printed = stderr.mock.calls.map(([chunk]) => String(chunk)).join('');
+    expect(printed).toContain(`[debug] runStep: mlops-ci ${VERSION} runs train-in-container on Node ${process.version}\n`);
   });
 });

@@ -8,6 +8,7 @@ import { RECORDS_DIR, writeStepRecord, type StepOutcome } from '../records/step-
 import { InputReader } from '../spec/inputs.js';
 import { redactUrlCredentials } from '../redact.js';
 import type { RawInputs, StepSpec } from '../spec/types.js';
+import { VERSION } from '../version.js';
 import type { StepEntry, StepFailure, StepResult } from './types.js';
 
 /**
@@ -30,6 +31,9 @@ export async function runStep(entry: StepEntry, launch: Launch, cliInputs: Recor
     await writeErrorFileWithoutHost(env, err);
     return exitCodeOf(err);
   }
+  // The Node is the host's choice (the runner's node24 on GitHub, the first
+  // `node` on PATH elsewhere): a debug log says which one ran the step.
+  host.debug(`runStep: mlops-ci ${VERSION} runs ${entry.spec.name} on Node ${process.version}`);
   try {
     const step = await entry.load();
     const raw = withEnvFallbacks(host.inputs, entry.spec, env);
