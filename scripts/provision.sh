@@ -18,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CONCERNS=(shellcheck act versitygw toxiproxy python-venv groovy docker)
+CONCERNS=(shellcheck act versitygw toxiproxy python-venv groovy verdaccio docker)
 IMAGE="mlops-ci-python:bookworm"
 
 provision_all() {
