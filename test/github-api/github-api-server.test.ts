@@ -336,6 +336,38 @@ describe('fake GitHub REST API', () => {
     });
   });
 
+  describe('releases', () => {
+    test('a release is created (201) with its notes and flags, spec-valid, and can be read back by tag', async () => {
+      const r = await call(api, 'POST', '/repos/acme/models/releases', { tag_name: 'v1.2.3-rc.1', name: 'v1.2.3-rc.1', body: '### Added\n\n- a thing', prerelease: true });
+      expect(r.status).toBe(201);
+      expect(r.json).toMatchObject({ tag_name: 'v1.2.3-rc.1', name: 'v1.2.3-rc.1', body: '### Added\n\n- a thing', prerelease: true, draft: false, target_commitish: 'main' });
+      expect(r.json.published_at).toEqual(expect.any(String));
+      expect(r.headers.get('location')).toBe(r.json.url);
+      expect(api.spec.validateResponse(api.spec.byId.get('repos/create-release')!, 201, r.json)).toEqual([]);
+      expect(api.state.releases('acme', 'models').map((x) => x.tagName)).toEqual(['v1.2.3-rc.1']);
+      const byTag = await call(api, 'GET', '/repos/acme/models/releases/tags/v1.2.3-rc.1');
+      expect(byTag).toMatchObject({ status: 200, json: { id: r.json.id } });
+      expect((await call(api, 'GET', '/repos/acme/models/releases/tags/v9.9.9')).status).toBe(404);
+      expect(api.violations).toEqual([]);
+    });
+
+    test('a second release of the same tag is refused with GitHub\'s 422 already_exists', async () => {
+      expect((await call(api, 'POST', '/repos/acme/models/releases', { tag_name: 'v1.0.0' })).status).toBe(201);
+      const again = await call(api, 'POST', '/repos/acme/models/releases', { tag_name: 'v1.0.0', body: 'again' });
+      expect(again.status).toBe(422);
+      expect(again.json).toMatchObject({ message: 'Validation Failed', errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }] });
+      expect(api.state.releases('acme', 'models')).toHaveLength(1);
+      expect(api.violations).toEqual([expect.stringContaining('already_exists')]);
+    });
+
+    test('a release without tag_name is GitHub\'s schema 422 and a violation', async () => {
+      const r = await call(api, 'POST', '/repos/acme/models/releases', { name: 'nameless' });
+      expect(r.status).toBe(422);
+      expect(r.json.message).toContain('"tag_name" wasn\'t supplied.');
+      expect(api.violations).toHaveLength(1);
+    });
+  });
+
   describe('routing and protocol', () => {
     test('an unknown route is 404 and a violation', async () => {
       const r = await call(api, 'GET', '/repos/acme/models/no-such-thing');

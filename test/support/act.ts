@@ -42,6 +42,8 @@ export interface ActRunOptions {
   env?: Record<string, string>;
   /** Secrets (act `--secret`). GITHUB_TOKEN defaults to a fake token. */
   secrets?: Record<string, string>;
+  /** Repository/organization variables, `${{ vars.NAME }}` (act `--var`). */
+  vars?: Record<string, string>;
   /** Only run this job id (act `-j`). */
   job?: string;
   /** Kill act after this long (default 120 s). */
@@ -193,6 +195,7 @@ export async function runAct(opts: ActRunOptions): Promise<ActRun> {
     if (opts.stepDebug) args.push('--verbose');
     for (const [k, v] of Object.entries(env)) args.push('--env', `${k}=${v}`);
     for (const [k, v] of Object.entries(secrets)) args.push('--secret', `${k}=${v}`);
+    for (const [k, v] of Object.entries(opts.vars ?? {})) args.push('--var', `${k}=${v}`);
 
     const childEnv: NodeJS.ProcessEnv = {};
     for (const [k, v] of Object.entries(process.env)) {

@@ -6,7 +6,8 @@
 
 export interface GitHubError {
   message: string;
-  errors?: { resource: string; field: string; code: string; message: string }[];
+  /** GitHub leaves `message` out where `code` says it all (e.g. `already_exists`). */
+  errors?: { resource: string; field: string; code: string; message?: string }[];
 }
 
 export const LIMITS = {

@@ -4,7 +4,7 @@
 // client that follows `url`/`Link` values stays on the fake. The server
 // validates each of these against the spec before sending, so a missing or
 // mistyped field here shows up as a violation, not as a silently wrong test.
-import type { CheckRunRecord, CommentRecord, PullRecord, RepoRecord, StatusRecord, UserRecord } from './state.js';
+import type { CheckRunRecord, CommentRecord, PullRecord, ReleaseRecord, RepoRecord, StatusRecord, UserRecord } from './state.js';
 
 export interface Urls {
   /** API base as the client used it: http://127.0.0.1:PORT or .../api/v3. */
@@ -343,5 +343,34 @@ export function pullRequest(repo: RepoRecord, p: PullRecord, commentCount: numbe
     additions: 0,
     deletions: 0,
     changed_files: 0,
+  };
+}
+
+/** `release` (create and get). Uploads go to the GHES form of the uploads host, on the fake's own base. */
+export function release(repo: RepoRecord, r: ReleaseRecord, urls: Urls): Obj {
+  const full = `${repo.owner.login}/${repo.name}`;
+  const api = `${urls.api}/repos/${full}`;
+  const tag = encodeURIComponent(r.tagName);
+  return {
+    url: `${api}/releases/${r.id}`,
+    html_url: `${urls.web}/${full}/releases/tag/${tag}`,
+    assets_url: `${api}/releases/${r.id}/assets`,
+    upload_url: `${urls.web}/api/uploads/repos/${full}/releases/${r.id}/assets{?name,label}`,
+    tarball_url: `${api}/tarball/${tag}`,
+    zipball_url: `${api}/zipball/${tag}`,
+    id: r.id,
+    node_id: nodeId('RE', r.id),
+    tag_name: r.tagName,
+    target_commitish: r.targetCommitish,
+    name: r.name,
+    body: r.body,
+    draft: r.draft,
+    prerelease: r.prerelease,
+    immutable: false,
+    created_at: r.createdAt,
+    published_at: r.publishedAt,
+    updated_at: r.publishedAt ?? r.createdAt,
+    author: simpleUser(r.author, urls),
+    assets: [],
   };
 }

@@ -1,6 +1,6 @@
 // A local GitHub REST API for tests. No network reaches GitHub, so the
-// product's GitHub calls (commit statuses, PR comments, check runs) run
-// against this server instead. It is only useful if it is strict:
+// product's GitHub calls (commit statuses, PR comments, check runs) and the
+// release workflow's (releases) run against this server instead. It is only useful if it is strict:
 //  - every request is matched to an operation of GitHub's official OpenAPI
 //    description and validated against it (path, query, body); what GitHub
 //    would reject is answered as GitHub answers and recorded in `violations`;
@@ -319,6 +319,31 @@ const handlers: Record<string, Handler> = {
     if (!run) throw notFound();
     const page = paginate(ctx, run.annotations.map((_, i) => i));
     return { status: 200, body: page.items.map((i) => render.checkAnnotation(ctx.repo, run, i, ctx.urls)), headers: page.headers };
+  },
+
+  // -- releases -------------------------------------------------------------------
+  'repos/create-release': (ctx) => {
+    const body = ctx.body as { tag_name: string; target_commitish?: string; name?: string; body?: string; draft?: boolean; prerelease?: boolean };
+    // One release per tag; GitHub's answer names the field and nothing else.
+    if (ctx.state.releaseByTag(ctx.owner, ctx.repoName, body.tag_name)) {
+      throw rejected({ message: 'Validation Failed', errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }] });
+    }
+    const record = ctx.state.addRelease(ctx.owner, ctx.repoName, {
+      tagName: body.tag_name,
+      targetCommitish: body.target_commitish ?? ctx.repo.defaultBranch,
+      name: body.name ?? null,
+      body: body.body ?? null,
+      draft: body.draft ?? false,
+      prerelease: body.prerelease ?? false,
+    });
+    const json = render.release(ctx.repo, record, ctx.urls);
+    return { status: 201, body: json, headers: { location: String(json.url) } };
+  },
+
+  'repos/get-release-by-tag': (ctx) => {
+    const record = ctx.state.releaseByTag(ctx.owner, ctx.repoName, String(ctx.path.tag));
+    if (!record) throw notFound();
+    return { status: 200, body: render.release(ctx.repo, record, ctx.urls) };
   },
 
   // -- pull requests ----------------------------------------------------------------

@@ -82,12 +82,27 @@ export interface PullRecord {
   updatedAt: string;
 }
 
+export interface ReleaseRecord {
+  id: number;
+  tagName: string;
+  targetCommitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  author: UserRecord;
+  createdAt: string;
+  /** null while a draft, as on GitHub. */
+  publishedAt: string | null;
+}
+
 export interface RepoState {
   repo: RepoRecord;
   statuses: Map<string, StatusRecord[]>; // by sha, in creation order
   comments: Map<number, CommentRecord>; // by comment id
   checkRuns: Map<number, CheckRunRecord>;
   pulls: Map<number, PullRecord>;
+  releases: Map<number, ReleaseRecord>; // by release id
   branches: Map<string, string>; // branch (or tag) name → sha
   /** Commits the test declared. Empty = any sha is accepted. */
   commits: Set<string>;
@@ -129,6 +144,7 @@ export class FakeState {
         comments: new Map(),
         checkRuns: new Map(),
         pulls: new Map(),
+        releases: new Map(),
         branches: new Map(),
         commits: new Set(),
       };
@@ -313,5 +329,23 @@ export class FakeState {
 
   pulls(owner: string, repo: string): PullRecord[] {
     return [...this.repo(owner, repo).pulls.values()].sort((a, b) => a.number - b.number);
+  }
+
+  // -- releases -------------------------------------------------------------------
+
+  addRelease(owner: string, repo: string, input: Omit<ReleaseRecord, 'id' | 'author' | 'createdAt' | 'publishedAt'>): ReleaseRecord {
+    const now = timestamp();
+    const record: ReleaseRecord = { ...input, id: this.newId(), author: this.actor, createdAt: now, publishedAt: input.draft ? null : now };
+    this.repo(owner, repo).releases.set(record.id, record);
+    return record;
+  }
+
+  /** Releases of a repository, oldest first. */
+  releases(owner: string, repo: string): ReleaseRecord[] {
+    return [...this.repo(owner, repo).releases.values()].sort((a, b) => a.id - b.id);
+  }
+
+  releaseByTag(owner: string, repo: string, tag: string): ReleaseRecord | undefined {
+    return this.releases(owner, repo).find((r) => r.tagName === tag);
   }
 }
