@@ -2720,6 +2720,7 @@ const dataPullSpec = {
     jenkinsVar: 'mlopsDataPull',
     description: 'Pull an exact dataset version from S3, an S3-compatible store, a folder or a DVC remote: parallel, verified, incremental.',
     branding: { icon: 'download-cloud', color: 'blue' },
+    envCredentials: ['aws'],
     inputs: [
         {
             name: 'source',
@@ -2872,7 +2873,24 @@ const evaluateAndGateSpec = {
             default: 'unstable',
             description: 'What a gate that did not pass (exit 3) does to the build: `unstable` (the var returns the outputs) or `error`.',
         },
+        {
+            name: 'description',
+            type: 'boolean',
+            default: 'true',
+            description: 'Add the verdict to `currentBuild.description` (after what is there), e.g. `gate passed — best: rf` or `gate failed: rf: accuracy >= 0.95`. `false`: leave the description alone.',
+        },
     ],
+    envCredentials: ['aws'],
+    jenkinsNote: {
+        text: "The HTML report (`report-html`) shows in Jenkins once it is in the workspace: `archiveArtifacts` links it on the build page, the HTML Publisher plugin's `publishHTML` adds a tab. Both take paths relative to the workspace, so give the one you chose, not the `report-html` output (an absolute path). Jenkins serves both under its Content-Security-Policy, which drops inline styles by default: the report shows unstyled unless a Resource Root URL is set (Manage Jenkins → Security).",
+        groovy: [
+            "String reportHtml = 'gate-report.html'",
+            "def gate = mlopsGate(metrics: ['rf=out/rf/metrics.json'], rules: 'accuracy >= 0.9', reportHtml: reportHtml)",
+            'archiveArtifacts artifacts: reportHtml',
+            "publishHTML(target: [reportDir: '.', reportFiles: reportHtml, reportName: 'Gate report',",
+            '                     keepAll: true, alwaysLinkToLastBuild: false, allowMissing: false])',
+        ].join('\n'),
+    },
     inputs: [
         {
             name: 'metrics',
@@ -3017,6 +3035,15 @@ const promoteModelSpec = {
     jenkinsVar: 'mlopsPromote',
     description: 'Register a model that passed its gate as a new version with its lineage, and move an alias to it, race-free.',
     branding: { icon: 'tag', color: 'purple' },
+    jenkinsArgs: [
+        {
+            name: 'description',
+            type: 'boolean',
+            default: 'true',
+            description: 'Add what was promoted to `currentBuild.description` (after what is there), e.g. `promoted iris v3 → @production`. `false`: leave the description alone.',
+        },
+    ],
+    envCredentials: ['aws'],
     inputs: [
         {
             name: 'model',
@@ -3184,6 +3211,7 @@ const setupEnvSpec = {
     jenkinsVar: 'mlopsSetupEnv',
     description: 'Build the project’s Python environment from its lock file (pip, pipenv, poetry, uv or conda), cached across runs, and record what was installed.',
     branding: { icon: 'package', color: 'blue' },
+    envCredentials: ['aws'],
     inputs: [
         {
             name: 'manager',
@@ -3518,7 +3546,10 @@ async function excludeFileOf(workspace) {
 var inputs = __nccwpck_require__(4944);
 // EXTERNAL MODULE: ./packages/core/src/redact.ts
 var redact = __nccwpck_require__(796);
+// EXTERNAL MODULE: ./packages/core/src/version.ts
+var version = __nccwpck_require__(8109);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/run-step.ts
+
 
 
 
@@ -3548,6 +3579,9 @@ async function runStep(entry, launch, cliInputs = {}) {
         await writeErrorFileWithoutHost(env, err);
         return (0,errors/* exitCodeOf */.FO)(err);
     }
+    // The Node is the host's choice (the runner's node24 on GitHub, the first
+    // `node` on PATH elsewhere): a debug log says which one ran the step.
+    host.debug(`runStep: mlops-ci ${version/* VERSION */.x} runs ${entry.spec.name} on Node ${process.version}`);
     try {
         const step = await entry.load();
         const raw = (0,raw_inputs/* withEnvFallbacks */.rg)(host.inputs, entry.spec, env);
