@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../../fs-atomic.js';
 import type { Host } from '../../host/types.js';
 import { evaluateGate } from '../../metrics/evaluate.js';
 import { metricDirections } from '../../metrics/direction.js';
-import { renderGateReport, skippedBaselineSummary } from '../../report/gate-report.js';
+import { buildReportView, renderGateReport, skippedBaselineSummary } from '../../report/gate-report.js';
 import { renderJUnit } from '../../report/junit.js';
 import type { GateResults } from '../../types/gate.js';
 import type { StepResult } from '../types.js';
@@ -72,11 +72,13 @@ async function evaluateAndReport(inputs: GatePlan, host: Host, publisher: GatePu
     return evaluated;
   });
 
-  const markdown = renderGateReport(results, {
+  const view = buildReportView(results, {
     direction: metricDirections(inputs.evaluation.rules, inputs.evaluation.selection),
     context: inputs.reporting.context,
     runUrl: host.context.runUrl,
+    rules: inputs.evaluation.rules,
   });
+  const markdown = renderGateReport(view);
   await writeArtifacts(inputs, results, markdown);
   await host.appendSummary(markdown);
   await host.group('Report to GitHub', () => publisher.publish(results, markdown));
