@@ -97,6 +97,25 @@ describe('renderGateReport', () => {
     expect(statusDescription(failed)).toBe('Failed: gb: loss <= baseline.loss (loss = 0.25)');
   });
 
+  test('a gate failed only by skipped baseline rules (on-missing-baseline: fail) says so', () => {
+    const results = twoCandidates();
+    const rf = results.candidates['rf']!;
+    const rules = rf.rules.map((rule) => (rule.rule.includes('baseline.') ? { ...rule, baseline: null, threshold: null, delta: null, passed: false, verdict: 'skipped' as const, note: 'no baseline was given' } : rule));
+    const failed: GateResults = { ...results, passed: false, best: null, baseline: { source: null, metrics: null }, candidates: { rf: { ...rf, passed: false, rules } } };
+    expect(renderGateReport(failed, options).split('\n')[0]).toBe(
+      '### ❌ mlops-ci gate `mlops-ci/gate` did not pass — **rf** failed no rule, but its skipped baseline rules count as failures (on-missing-baseline: fail) · ⏭️ 2 baseline rules skipped: no baseline was given',
+    );
+    expect(statusDescription(failed)).toBe('Failed: rf: no rule failed, but skipped baseline rules count as failures; 2 baseline rules skipped');
+    expect(renderGateReport(failed, options)).toContain('| rf | 0.9533 ⏭️ | 0.15 ⏭️ | ❌ 2 skipped rules |');
+  });
+
+  test('the select metric gets a column of its own (values, no marks) when no rule is about it', () => {
+    const results = twoCandidates();
+    const md = renderGateReport({ ...results, selection: { mode: 'min', metric: 'latency' }, candidates: { rf: { ...results.candidates['rf']!, metrics: { accuracy: 0.95333, loss: 0.15, latency: 12 } } } }, options);
+    expect(md).toContain('| Candidate | `accuracy` | `loss` | `latency` | Verdict |');
+    expect(md).toContain('| rf | 0.9533 ✅ | 0.15 ✅ | 12 | ✅ best |');
+  });
+
   test('eight candidates stay one row each, the best first, then by name', () => {
     const md = renderGateReport(manyCandidates(8), { ...options, rules: [options.rules[0]!] });
     const rows = md.split('\n').filter((line) => line.startsWith('| candidate-with-a-long-name-'));
