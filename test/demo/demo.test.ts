@@ -102,7 +102,7 @@ test('the first run builds the env, pulls the data, trains both models, passes t
   expect(first.stdout).toContain('does not exist yet (first run): gating without a baseline');
   // The headline says what was not compared, and why.
   expect(first.stdout).toContain('mlops-ci gate `mlops-ci/gate` passed — best: **rf** · ⏭️ 2 baseline rules skipped: no baseline was given');
-  expect(first.stdout).toContain('| `accuracy >= 0.9` | ✅ pass |'); // the gate's table
+  expect(first.stdout).toMatch(/\| `accuracy >= 0\.9` · margin \+[\d.]+ \| ✅ pass \|/); // the gate's table
   expect(promote['version']).toBe('1');
   expect(first.stdout).toContain('promoted iris version 1 (rf) to production');
 });

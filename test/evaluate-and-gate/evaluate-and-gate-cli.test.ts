@@ -47,6 +47,11 @@ describe('mlops-ci (the bundle) as a CLI', () => {
     expect(results.candidates['gb']?.passed).toBe(true);
     expect(JSON.parse(readFileSync(outputs['results-file']!, 'utf8'))).toEqual(results);
     expect(readFileSync(outputs['report']!, 'utf8')).toContain('passed — best: **rf**');
+    // The HTML rendering for Jenkins lies beside it (the default), with the same headline and the chart as SVG.
+    expect(outputs['report-html']).toBe(path.join(path.dirname(outputs['report']!), 'report.html'));
+    const html = readFileSync(outputs['report-html']!, 'utf8');
+    expect(html).toContain('passed — best: <strong>rf</strong>');
+    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
     expect(readFileSync(path.join(dir, 'gate.xml'), 'utf8')).toContain('<testsuite name="rf" tests="2" failures="0"');
     expect(run.stderr).toContain('Not reporting to GitHub (no github-token was given)');
   });

@@ -102,7 +102,7 @@ describe.each(RUNTIMES)('the gate action under act on $name', (runtime) => {
     expect(run.output).not.toContain(TOKEN);
   }, 150_000);
 
-  test('a failing gate fails the job (exit 3) with a failure status naming the rule', async () => {
+  test('a failing gate fails the job (exit 3) with a failure status naming the best-ranked candidate’s rule', async () => {
     const run = await runAct({
       runtime,
       repoDir: repoWith(workflow(0.85).replace('0.91', '0.8')),
@@ -115,7 +115,7 @@ describe.each(RUNTIMES)('the gate action under act on $name', (runtime) => {
     });
     expect(run.exitCode).toBe(1);
     expect(run.jobResults).toEqual({ gate: 'failure' });
-    expect(api.state.latestStatuses(OWNER, REPO, HEAD)[0]).toMatchObject({ state: 'failure', description: 'Failed: gb: accuracy >= 0.9 (accuracy = 0.8)' });
+    expect(api.state.latestStatuses(OWNER, REPO, HEAD)[0]).toMatchObject({ state: 'failure', description: 'Failed: rf: accuracy >= 0.9 (accuracy = 0.85); 1 other candidate failed' });
     expect(api.state.comments(OWNER, REPO, PR)[0]!.body).toContain('❌ fail');
     expect(run.output).toContain('the gate did not pass');
   }, 150_000);

@@ -125,17 +125,17 @@ describe('on GitHub Actions (the action entrypoint)', () => {
     const worse = metricsProject(0.85, 0.8);
     const rerun = await runActionEntrypoint('evaluate-and-gate', { cwd: worse, env: githubEnv(worse, 'pull_request', gateInputs) });
 
-    // then the same comment carries the new verdict, and the status is a failure naming the rule
+    // then the same comment carries the new verdict, and the status is a failure naming the best-ranked candidate's rule
     expect(rerun.code).toBe(3);
     const after = api.state.comments(OWNER, REPO, PR);
     expect(after).toHaveLength(171);
     const updated = after.filter((c) => c.body.includes('mlops-ci:evaluate-and-gate'));
     expect(updated.map((c) => c.id)).toEqual([sticky[0]!.id]);
-    expect(updated[0]!.body).toContain('did not pass');
+    expect(updated[0]!.body).toContain('did not pass — **rf** failed `accuracy >= 0.9` (accuracy = 0.85) · 1 other candidate failed');
     expect(updated[0]!.body).toContain('❌ fail');
     const listCalls = api.requests.filter((r) => r.operationId === 'issues/list-comments' && r.method === 'GET');
     expect(listCalls.length).toBeGreaterThanOrEqual(2);
-    expect(api.state.latestStatuses(OWNER, REPO, HEAD)[0]).toMatchObject({ state: 'failure', description: 'Failed: gb: accuracy >= 0.9 (accuracy = 0.8)' });
+    expect(api.state.latestStatuses(OWNER, REPO, HEAD)[0]).toMatchObject({ state: 'failure', description: 'Failed: rf: accuracy >= 0.9 (accuracy = 0.85); 1 other candidate failed' });
   });
 
   test('two gates on one PR keep two sticky comments (the context is in the marker)', async () => {

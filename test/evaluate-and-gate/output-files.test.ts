@@ -1,6 +1,6 @@
 /**
- * evaluate-and-gate writes three files a user may place: `report`, `junit`
- * and `results-file`. One that names an existing folder is bad input (exit 2
+ * evaluate-and-gate writes four files a user may place: `report`,
+ * `report-html`, `junit` and `results-file`. One that names an existing folder is bad input (exit 2
  * naming the input, found before any work), not a failure while writing
  * (exit 1 after the gate ran). Through the real bundle on the CLI and as the
  * GitHub action.
@@ -20,11 +20,12 @@ function project(): string {
   return dir;
 }
 
-/** Each output file input, and where the other two go (files the failed run must not write). */
+/** Each output file input, and where the others go (files the failed run must not write). */
 const CASES: ReadonlyArray<[input: string, others: Record<string, string>]> = [
-  ['report', { junit: 'gate.xml', 'results-file': 'results.json' }],
-  ['junit', { report: 'report.md', 'results-file': 'results.json' }],
-  ['results-file', { report: 'report.md', junit: 'gate.xml' }],
+  ['report', { 'report-html': 'report.html', junit: 'gate.xml', 'results-file': 'results.json' }],
+  ['report-html', { report: 'report.md', junit: 'gate.xml', 'results-file': 'results.json' }],
+  ['junit', { report: 'report.md', 'report-html': 'report.html', 'results-file': 'results.json' }],
+  ['results-file', { report: 'report.md', 'report-html': 'report.html', junit: 'gate.xml' }],
 ];
 
 describe.each(CASES)('%s', (input, others) => {

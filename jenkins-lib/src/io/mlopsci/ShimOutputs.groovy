@@ -40,6 +40,7 @@ class ShimOutputs {
             'best': ['best', 'string'],
             'best-metrics': ['bestMetrics', 'string'],
             'report': ['report', 'string'],
+            'report-html': ['reportHtml', 'string'],
             'results': ['results', 'string'],
             'results-file': ['resultsFile', 'string'],
         ],

@@ -1,5 +1,6 @@
 import { metricsDigest } from '../../src/metrics/digest.js';
-import type { GateResults } from '../../src/types/gate.js';
+import { parseRules } from '../../src/metrics/rules.js';
+import type { CandidateResult, GateResults } from '../../src/types/gate.js';
 
 /** Two candidates, one failing a baseline rule; one statistical rule with an interval. */
 export function twoCandidates(): GateResults {
@@ -42,5 +43,59 @@ export function twoCandidates(): GateResults {
         ],
       },
     },
+  };
+}
+
+/** The rules behind `twoCandidates`, parsed, in the order the results hold them. */
+export const FIXTURE_RULES = parseRules('accuracy >= 0.9\nloss <= baseline.loss\naccuracy >= baseline.accuracy - 0.01 @ 95%');
+
+export const reportOptions = {
+  direction: (metric: string) => (metric === 'loss' ? ('lower' as const) : ('higher' as const)),
+  context: 'mlops-ci/gate',
+  runUrl: 'https://github.com/acme/models/actions/runs/1',
+  rules: FIXTURE_RULES,
+};
+
+/** `twoCandidates` with neither passing: rf misses `accuracy >= 0.9` too, and ranks first on `select` (min:loss). */
+export function bothFail(): GateResults {
+  const results = twoCandidates();
+  const rf = results.candidates['rf']!;
+  const failedThreshold = { ...rf.rules[0]!, value: 0.85, delta: -0.05, passed: false, verdict: 'failed' as const };
+  const failedStatistical = { ...rf.rules[2]!, value: 0.85, delta: -0.09, passed: false, verdict: 'failed' as const, note: 'the 95% interval of mean(candidate − baseline) is [-0.12, -0.06]; its lower bound must be >= -0.01' };
+  return {
+    ...results,
+    passed: false,
+    best: null,
+    selection: { mode: 'min', metric: 'loss' },
+    selectionNote: 'none of the 2 candidates passed every rule',
+    candidates: {
+      gb: results.candidates['gb']!,
+      rf: { ...rf, passed: false, metrics: { accuracy: 0.85, loss: 0.15 }, rules: [failedThreshold, rf.rules[1]!, failedStatistical] },
+    },
+  };
+}
+
+/** `count` candidates on one threshold rule, `m0` … `m<count-1>`, accuracy rising with the index; the last passes. */
+export function manyCandidates(count: number): GateResults {
+  const candidates: Record<string, CandidateResult> = {};
+  for (let i = 0; i < count; i++) {
+    const accuracy = 0.8 + (0.1 * (i + 1)) / count;
+    const passed = accuracy >= 0.9;
+    candidates[`candidate-with-a-long-name-${i}`] = {
+      passed,
+      metricsFile: `out/m${i}/metrics.json`,
+      metrics: { accuracy },
+      metricsDigest: metricsDigest({ accuracy }),
+      rules: [{ rule: 'accuracy >= 0.9', metric: 'accuracy', value: accuracy, baseline: null, threshold: 0.9, delta: accuracy - 0.9, passed, verdict: passed ? 'passed' : 'failed' }],
+    };
+  }
+  const best = `candidate-with-a-long-name-${count - 1}`;
+  return {
+    passed: true,
+    best,
+    candidates,
+    baseline: { source: 'git:main:metrics.json', metrics: { accuracy: 0.88 } },
+    selection: { mode: 'max', metric: 'accuracy' },
+    selectionNote: `${best} is the only candidate that passed`,
   };
 }

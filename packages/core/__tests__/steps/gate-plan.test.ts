@@ -35,7 +35,7 @@ test('an input left out reads as the spec’s default, or as what the run decide
   expect(planned.evaluation.onMissingBaseline).toBe('pass');
   expect(planned.reporting).toEqual({ token: undefined, apiUrl: 'https://ghe.example/api/v3', context: 'mlops-ci/gate', checkRun: false, comment: 'sticky' });
   const reports = path.join(dir, 'tmp', 'mlops-ci', 'evaluate-and-gate', 'mlops-ci-gate');
-  expect(planned.files).toEqual({ report: path.join(reports, 'report.md'), results: path.join(reports, 'results.json'), junit: null });
+  expect(planned.files).toEqual({ report: path.join(reports, 'report.md'), reportHtml: path.join(reports, 'report.html'), results: path.join(reports, 'results.json'), junit: null });
 });
 
 test('relative paths resolve against the run context’s cwd', async () => {

@@ -1,46 +1,37 @@
 import { formatNumber } from './format.js';
-
-export interface BarSeries {
-  readonly title: string;
-  readonly metric: string;
-  /** Label → value; the order is kept. Non-finite values are left out. */
-  readonly bars: readonly { readonly label: string; readonly value: number }[];
-}
+import type { ChartData } from './view.js';
 
 /**
- * A mermaid `xychart-beta` bar chart: GitHub renders it in PR comments and
- * step summaries, so the chart needs no image hosting. Returns '' when there
- * is nothing finite to draw.
+ * The chart as a mermaid `xychart-beta`: GitHub renders it in PR comments and
+ * step summaries, so it needs no image hosting.
+ *
+ * xychart has no legend and draws several `bar` series on the same slots, one
+ * over the other. So the candidates are one series and the baseline a second
+ * one (0 elsewhere), which gives the baseline its own colour besides its
+ * label; each number rule on the metric is a flat `line` at its threshold.
  */
-export function renderBarChart(series: BarSeries): string {
-  const bars = series.bars.filter((bar) => Number.isFinite(bar.value));
-  if (bars.length === 0) return '';
-  const values = bars.map((bar) => bar.value);
-  const [low, high] = axisRange(values);
-  return [
+export function renderMermaidChart(chart: ChartData): string {
+  const slots = chart.bars.map((bar) => `"${quote(bar.label)}"`);
+  const series = (pick: (isBaseline: boolean) => boolean): string =>
+    `[${chart.bars.map((bar) => (pick(bar.isBaseline) ? decimal(bar.value) : '0')).join(', ')}]`;
+  const lines = [
     '```mermaid',
     'xychart-beta',
-    `  title "${quote(series.title)}"`,
-    `  x-axis [${bars.map((bar) => `"${quote(bar.label)}"`).join(', ')}]`,
-    `  y-axis "${quote(series.metric)}" ${low} --> ${high}`,
-    `  bar [${values.map((value) => formatNumber(value)).join(', ')}]`,
-    '```',
-  ].join('\n');
+    `  title "${quote(chart.title)}"`,
+    `  x-axis [${slots.join(', ')}]`,
+    `  y-axis "${quote(chart.metric)}" ${decimal(chart.axis.min)} --> ${decimal(chart.axis.max)}`,
+    `  bar ${series((isBaseline) => !isBaseline)}`,
+  ];
+  if (chart.bars.some((bar) => bar.isBaseline)) lines.push(`  bar ${series((isBaseline) => isBaseline)}`);
+  for (const threshold of chart.thresholds) lines.push(`  line [${chart.bars.map(() => decimal(threshold.value)).join(', ')}]`);
+  lines.push('```');
+  return lines.join('\n');
 }
 
-/**
- * A y-axis that shows differences: bars of 0.95 and 0.93 on a 0..1 axis look
- * equal, so zoom to the data with some headroom, keeping 0 when it is close.
- */
-function axisRange(values: number[]): [number, number] {
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const span = max - min || Math.abs(max) || 1;
-  let low = min - span * 0.5;
-  const high = max + span * 0.25;
-  if (min >= 0 && low < 0) low = 0;
-  // Rounded for a tidy axis, but never inside the data.
-  return [Math.min(Number(low.toPrecision(3)), min), Math.max(Number(high.toPrecision(3)), max)];
+/** Four significant digits written out: mermaid's number syntax has no exponent (1e-7). */
+function decimal(value: number): string {
+  const text = formatNumber(value);
+  return /e/i.test(text) ? Number(text).toFixed(20).replace(/\.?0+$/, '') : text;
 }
 
 function quote(text: string): string {

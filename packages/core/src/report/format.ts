@@ -45,3 +45,14 @@ export function truncate(text: string, limit: number, note: string, unit: 'chars
   const head = bytes.subarray(0, keep).toString('utf8').replace(/\uFFFD+$/, '');
   return head + suffix;
 }
+
+/**
+ * Escapes text for HTML (and XML) text and quoted attributes, and drops the
+ * control characters neither may hold, so any name keeps a page well-formed.
+ */
+export function escapeHtml(text: string): string {
+  return text
+    // eslint-disable-next-line no-control-regex -- XML 1.0 (and HTML) forbid these control characters
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

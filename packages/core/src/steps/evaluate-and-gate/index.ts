@@ -13,7 +13,8 @@ import { writeFileAtomic } from '../../fs-atomic.js';
 import type { Host } from '../../host/types.js';
 import { evaluateGate } from '../../metrics/evaluate.js';
 import { metricDirections } from '../../metrics/direction.js';
-import { renderGateReport, skippedBaselineSummary } from '../../report/gate-report.js';
+import { buildReportView, renderGateReport, skippedBaselineSummary } from '../../report/gate-report.js';
+import { renderGateReportHtml } from '../../report/html-report.js';
 import { renderJUnit } from '../../report/junit.js';
 import type { GateResults } from '../../types/gate.js';
 import type { StepResult } from '../types.js';
@@ -72,12 +73,15 @@ async function evaluateAndReport(inputs: GatePlan, host: Host, publisher: GatePu
     return evaluated;
   });
 
-  const markdown = renderGateReport(results, {
+  // One view of the verdict, laid out twice: markdown for GitHub, HTML for Jenkins.
+  const view = buildReportView(results, {
     direction: metricDirections(inputs.evaluation.rules, inputs.evaluation.selection),
     context: inputs.reporting.context,
     runUrl: host.context.runUrl,
+    rules: inputs.evaluation.rules,
   });
-  await writeArtifacts(inputs, results, markdown);
+  const markdown = renderGateReport(view);
+  await writeArtifacts(inputs, results, markdown, renderGateReportHtml(view));
   await host.appendSummary(markdown);
   await host.group('Report to GitHub', () => publisher.publish(results, markdown));
 
@@ -88,6 +92,7 @@ async function evaluateAndReport(inputs: GatePlan, host: Host, publisher: GatePu
       best: results.best ?? '',
       'best-metrics': best ? path.resolve(host.context.cwd, best.metricsFile) : '',
       report: inputs.files.report,
+      'report-html': inputs.files.reportHtml,
       results: JSON.stringify(results),
       'results-file': inputs.files.results,
     },
@@ -95,9 +100,10 @@ async function evaluateAndReport(inputs: GatePlan, host: Host, publisher: GatePu
   };
 }
 
-/** Report, results JSON and JUnit XML, each written whole through a temp name. */
-async function writeArtifacts(inputs: GatePlan, results: GateResults, markdown: string): Promise<void> {
+/** Reports (markdown and HTML), results JSON and JUnit XML, each written whole through a temp name. */
+async function writeArtifacts(inputs: GatePlan, results: GateResults, markdown: string, html: string): Promise<void> {
   await writeFileAtomic(inputs.files.report, markdown);
+  await writeFileAtomic(inputs.files.reportHtml, html);
   await writeFileAtomic(inputs.files.results, `${JSON.stringify(results, null, 2)}\n`);
   if (inputs.files.junit) await writeFileAtomic(inputs.files.junit, renderJUnit(results));
 }

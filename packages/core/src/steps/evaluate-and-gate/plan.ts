@@ -21,7 +21,7 @@ export interface GatePlan {
   readonly evaluation: PreparedGate;
   readonly onFail: InputValue<typeof evaluateAndGateSpec, 'on-fail'>;
   readonly reporting: ReportingPlan;
-  readonly files: { readonly report: string; readonly results: string; readonly junit: string | null };
+  readonly files: { readonly report: string; readonly reportHtml: string; readonly results: string; readonly junit: string | null };
 }
 
 /**
@@ -100,18 +100,19 @@ function planReporting(reader: GateReader, host: Host): ReportingPlan {
 }
 
 /**
- * Where the report, results and JUnit files go, each checked writable now.
- * Report and results default to a per-context folder in the run's temp
+ * Where the report (markdown and HTML), results and JUnit files go, each
+ * checked writable now. Reports and results default to a per-context folder in the run's temp
  * folder (so two gates in one job keep their files apart); JUnit only when asked.
  */
 function planOutputFiles(reader: GateReader, host: Host, context: string): GatePlan['files'] {
   const dir = path.join(host.context.tempDir, 'mlops-ci', 'evaluate-and-gate', context.replace(/[^A-Za-z0-9._-]+/g, '-'));
-  const given = (name: 'report' | 'results-file' | 'junit'): string | null => {
+  const given = (name: 'report' | 'report-html' | 'results-file' | 'junit'): string | null => {
     const file = reader.get(name);
     return file === undefined ? null : outputFilePath(name, file, host.context.cwd);
   };
   return {
     report: given('report') ?? path.join(dir, 'report.md'),
+    reportHtml: given('report-html') ?? path.join(dir, 'report.html'),
     results: given('results-file') ?? path.join(dir, 'results.json'),
     junit: given('junit'),
   };

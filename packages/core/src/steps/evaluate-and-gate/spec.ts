@@ -141,6 +141,13 @@ export const evaluateAndGateSpec = {
       description: 'Where to write the markdown report. Defaults to a file in the runner temp folder (see the `report` output).',
     },
     {
+      name: 'report-html',
+      type: 'string',
+      description:
+        'Where to write the report as a standalone HTML page (tables, and the chart as an inline SVG; no scripts). On Jenkins give a path in the workspace for `publishHTML` or `archiveArtifacts`. Defaults to a file beside the report.',
+      example: 'gate-report.html',
+    },
+    {
       name: 'junit',
       type: 'string',
       description: 'Where to write JUnit XML (one testcase per rule per candidate), for Jenkins `junit` or test reporters. Not written when empty.',
@@ -158,6 +165,7 @@ export const evaluateAndGateSpec = {
     { name: 'best', description: 'Name of the best passing candidate; empty when none passed.' },
     { name: 'best-metrics', description: 'Path of the best candidate’s metrics file; empty when none passed.' },
     { name: 'report', description: 'Path of the markdown report.' },
+    { name: 'report-html', description: 'Path of the HTML report.' },
     { name: 'results', description: 'The verdict as JSON: `{"passed", "best", "candidates": {name: {"passed", "rules": [...]}}}`.' },
     { name: 'results-file', description: 'Path of a file holding the same JSON.' },
   ],
