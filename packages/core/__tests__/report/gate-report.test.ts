@@ -64,17 +64,22 @@ describe('renderGateReport', () => {
     expect(md).not.toContain('±0,');
   });
 
-  test('a mermaid chart from 0, the baseline its own series, the threshold a line', () => {
+  test('a mermaid chart from 0: candidates as labelled bars marked by verdict, the baseline and the threshold as named lines', () => {
     expect(report).toContain(
       [
         '```mermaid',
-        'xychart-beta',
-        '  title "accuracy by candidate"',
-        '  x-axis ["rf", "gb", "baseline"]',
+        '---',
+        'config:',
+        '  xyChart:',
+        '    showDataLabel: true',
+        '---',
+        'xychart-beta horizontal',
+        '  title "accuracy by candidate · lines: baseline 0.94, threshold 0.9"',
+        '  x-axis ["rf ✅", "gb ❌"]',
         '  y-axis "accuracy" 0 --> 1',
-        '  bar [0.9533, 0.91, 0]',
-        '  bar [0, 0, 0.94]',
-        '  line [0.9, 0.9, 0.9]',
+        '  bar [0.9533, 0.91]',
+        '  line [0.94, 0.94]',
+        '  line [0.9, 0.9]',
         '```',
       ].join('\n'),
     );

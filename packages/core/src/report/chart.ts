@@ -5,27 +5,42 @@ import type { ChartData } from './view.js';
  * The chart as a mermaid `xychart-beta`: GitHub renders it in PR comments and
  * step summaries, so it needs no image hosting.
  *
- * xychart has no legend and draws several `bar` series on the same slots, one
- * over the other. So the candidates are one series and the baseline a second
- * one (0 elsewhere), which gives the baseline its own colour besides its
- * label; each number rule on the metric is a flat `line` at its threshold.
+ * Horizontal, so eight long candidate names each get a line of their own
+ * instead of being drawn over each other under the bars. xychart has no
+ * legend, one colour per series, and draws the slots of every series: a
+ * second bar series for the baseline would put zero-height stubs under every
+ * candidate. So the candidates are the bars (each label marked ✅/❌, as a
+ * tall failed bar must not look like the winner), and the baseline and every
+ * number rule's threshold are flat lines across them, named with their values
+ * in the title. Values are printed on the bars (`showDataLabel`; a renderer
+ * that predates it ignores the setting).
  */
 export function renderMermaidChart(chart: ChartData): string {
-  const slots = chart.bars.map((bar) => `"${quote(bar.label)}"`);
-  const series = (pick: (isBaseline: boolean) => boolean): string =>
-    `[${chart.bars.map((bar) => (pick(bar.isBaseline) ? decimal(bar.value) : '0')).join(', ')}]`;
-  const lines = [
-    '```mermaid',
-    'xychart-beta',
-    `  title "${quote(chart.title)}"`,
-    `  x-axis [${slots.join(', ')}]`,
-    `  y-axis "${quote(chart.metric)}" ${decimal(chart.axis.min)} --> ${decimal(chart.axis.max)}`,
-    `  bar ${series((isBaseline) => !isBaseline)}`,
+  const candidates = chart.bars.filter((bar) => !bar.isBaseline);
+  if (candidates.length === 0) return '';
+  const baseline = chart.bars.find((bar) => bar.isBaseline);
+  const lines: { label: string; value: number }[] = [
+    ...(baseline ? [{ label: 'baseline', value: baseline.value }] : []),
+    ...chart.thresholds.map((threshold) => ({ label: `threshold ${threshold.label}`, value: threshold.value })),
   ];
-  if (chart.bars.some((bar) => bar.isBaseline)) lines.push(`  bar ${series((isBaseline) => isBaseline)}`);
-  for (const threshold of chart.thresholds) lines.push(`  line [${chart.bars.map(() => decimal(threshold.value)).join(', ')}]`);
-  lines.push('```');
-  return lines.join('\n');
+  const legend = lines.map((line) => `${line.label.startsWith('threshold') ? 'threshold' : line.label} ${decimal(line.value)}`);
+  const title = legend.length > 0 ? `${chart.title} · lines: ${legend.join(', ')}` : chart.title;
+  const flat = (value: number): string => `[${candidates.map(() => decimal(value)).join(', ')}]`;
+  return [
+    '```mermaid',
+    '---',
+    'config:',
+    '  xyChart:',
+    '    showDataLabel: true',
+    '---',
+    'xychart-beta horizontal',
+    `  title "${quote(title)}"`,
+    `  x-axis [${candidates.map((bar) => `"${quote(`${bar.label} ${bar.passed ? '✅' : '❌'}`)}"`).join(', ')}]`,
+    `  y-axis "${quote(chart.metric)}" ${decimal(chart.axis.min)} --> ${decimal(chart.axis.max)}`,
+    `  bar [${candidates.map((bar) => decimal(bar.value)).join(', ')}]`,
+    ...lines.map((line) => `  line ${flat(line.value)}`),
+    '```',
+  ].join('\n');
 }
 
 /** Four significant digits written out: mermaid's number syntax has no exponent (1e-7). */

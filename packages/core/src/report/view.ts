@@ -85,6 +85,8 @@ export interface ChartBar {
   readonly label: string;
   readonly value: number;
   readonly isBaseline: boolean;
+  /** Whether the candidate passed every rule (the baseline: true). */
+  readonly passed: boolean;
 }
 
 const MARKS = { passed: '✅', failed: '❌', skipped: '⏭️' } as const;
@@ -374,10 +376,10 @@ function chartData(results: GateResults, order: readonly string[], rules: readon
   const bars: ChartBar[] = [];
   for (const name of order) {
     const value = results.candidates[name]?.metrics[metric];
-    if (value !== undefined && Number.isFinite(value)) bars.push({ label: name, value, isBaseline: false });
+    if (value !== undefined && Number.isFinite(value)) bars.push({ label: name, value, isBaseline: false, passed: results.candidates[name]?.passed ?? false });
   }
   const baseline = results.baseline.metrics?.[metric];
-  if (baseline !== undefined && Number.isFinite(baseline)) bars.push({ label: 'baseline', value: baseline, isBaseline: true });
+  if (baseline !== undefined && Number.isFinite(baseline)) bars.push({ label: 'baseline', value: baseline, isBaseline: true, passed: true });
   if (bars.length === 0) return null;
   const thresholds = rules
     .filter((rule) => rule.metric === metric && rule.right.kind === 'number' && Number.isFinite(rule.right.value))
