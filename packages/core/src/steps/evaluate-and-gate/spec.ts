@@ -21,7 +21,7 @@ export const evaluateAndGateSpec = {
   ],
   envCredentials: ['aws'],
   jenkinsNote: {
-    text: "The HTML report (`report-html`) shows in Jenkins once it is in the workspace: `archiveArtifacts` links it on the build page, the HTML Publisher plugin's `publishHTML` adds a tab. Both take paths relative to the workspace, so give the one you chose, not the `report-html` output (an absolute path). Jenkins serves both under its Content-Security-Policy, which drops inline styles by default: the report shows unstyled unless a Resource Root URL is set (Manage Jenkins → Security).",
+    text: "The HTML report (`report-html`) shows in Jenkins once it is in the workspace: `archiveArtifacts` links it on the build page, the HTML Publisher plugin's `publishHTML` adds a tab. Both take paths relative to the workspace, so give the one you chose, not the `report-html` output (an absolute path). Jenkins serves both under its Content-Security-Policy, which drops the page's stylesheet by default: the report stays readable (borders and chart colours are attributes), only plainer, unless a Resource Root URL is set (Manage Jenkins → Security).",
     groovy: [
       "String reportHtml = 'gate-report.html'",
       "def gate = mlopsGate(metrics: ['rf=out/rf/metrics.json'], rules: 'accuracy >= 0.9', reportHtml: reportHtml)",
