@@ -138,6 +138,7 @@ class GitHubHost {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gp: () => (/* binding */ formatSigned),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
 /* harmony export */   ZV: () => (/* binding */ formatNumber),
 /* harmony export */   kq: () => (/* binding */ escapeCell),
 /* harmony export */   ti: () => (/* binding */ inlineCode),
@@ -190,6 +191,16 @@ function truncate(text, limit, note, unit = 'chars') {
     // Cutting mid-character leaves a partial sequence that decodes to U+FFFD: drop it.
     const head = bytes.subarray(0, keep).toString('utf8').replace(/\uFFFD+$/, '');
     return head + suffix;
+}
+/**
+ * Escapes text for HTML (and XML) text and quoted attributes, and drops the
+ * control characters neither may hold, so any name keeps a page well-formed.
+ */
+function escapeHtml(text) {
+    return text
+        // eslint-disable-next-line no-control-regex -- XML 1.0 (and HTML) forbid these control characters
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
+        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 

@@ -2882,7 +2882,7 @@ const evaluateAndGateSpec = {
     ],
     envCredentials: ['aws'],
     jenkinsNote: {
-        text: "The HTML report (`report-html`) shows in Jenkins once it is in the workspace: `archiveArtifacts` links it on the build page, the HTML Publisher plugin's `publishHTML` adds a tab. Both take paths relative to the workspace, so give the one you chose, not the `report-html` output (an absolute path). Jenkins serves both under its Content-Security-Policy, which drops inline styles by default: the report shows unstyled unless a Resource Root URL is set (Manage Jenkins → Security).",
+        text: "The HTML report (`report-html`) shows in Jenkins once it is in the workspace: `archiveArtifacts` links it on the build page, the HTML Publisher plugin's `publishHTML` adds a tab. Both take paths relative to the workspace, so give the one you chose, not the `report-html` output (an absolute path). Jenkins serves both under its Content-Security-Policy, which drops the page's stylesheet by default: the report stays readable (borders and chart colours are attributes), only plainer, unless a Resource Root URL is set (Manage Jenkins → Security).",
         groovy: [
             "String reportHtml = 'gate-report.html'",
             "def gate = mlopsGate(metrics: ['rf=out/rf/metrics.json'], rules: 'accuracy >= 0.9', reportHtml: reportHtml)",
@@ -2998,6 +2998,12 @@ const evaluateAndGateSpec = {
             description: 'Where to write the markdown report. Defaults to a file in the runner temp folder (see the `report` output).',
         },
         {
+            name: 'report-html',
+            type: 'string',
+            description: 'Where to write the report as a standalone HTML page (tables, and the chart as an inline SVG; no scripts). On Jenkins give a path in the workspace for `publishHTML` or `archiveArtifacts`. Defaults to a file beside the report.',
+            example: 'gate-report.html',
+        },
+        {
             name: 'junit',
             type: 'string',
             description: 'Where to write JUnit XML (one testcase per rule per candidate), for Jenkins `junit` or test reporters. Not written when empty.',
@@ -3015,6 +3021,7 @@ const evaluateAndGateSpec = {
         { name: 'best', description: 'Name of the best passing candidate; empty when none passed.' },
         { name: 'best-metrics', description: 'Path of the best candidate’s metrics file; empty when none passed.' },
         { name: 'report', description: 'Path of the markdown report.' },
+        { name: 'report-html', description: 'Path of the HTML report.' },
         { name: 'results', description: 'The verdict as JSON: `{"passed", "best", "candidates": {name: {"passed", "rules": [...]}}}`.' },
         { name: 'results-file', description: 'Path of a file holding the same JSON.' },
     ],
@@ -3418,7 +3425,7 @@ const STEPS = [
     { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(818)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4818)) },
     { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(267)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6267)) },
     { spec: trainInContainerSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(716)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2716)) },
-    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(872), __nccwpck_require__.e(193)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6193)) },
+    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(872), __nccwpck_require__.e(128)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5128)) },
     { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(872), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7853)) },
 ];
 function findStep(name) {

@@ -1,5 +1,5 @@
-export const id = 193;
-export const ids = [193];
+export const id = 128;
+export const ids = [128];
 export const modules = {
 
 /***/ 6665:
@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gp: () => (/* binding */ formatSigned),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
 /* harmony export */   ZV: () => (/* binding */ formatNumber),
 /* harmony export */   kq: () => (/* binding */ escapeCell),
 /* harmony export */   ti: () => (/* binding */ inlineCode),
@@ -60,11 +61,21 @@ function truncate(text, limit, note, unit = 'chars') {
     const head = bytes.subarray(0, keep).toString('utf8').replace(/\uFFFD+$/, '');
     return head + suffix;
 }
+/**
+ * Escapes text for HTML (and XML) text and quoted attributes, and drops the
+ * control characters neither may hold, so any name keeps a page well-formed.
+ */
+function escapeHtml(text) {
+    return text
+        // eslint-disable-next-line no-control-regex -- XML 1.0 (and HTML) forbid these control characters
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
+        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
 
 
 /***/ }),
 
-/***/ 6193:
+/***/ 5128:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -928,77 +939,85 @@ var format = __webpack_require__(6665);
 ;// CONCATENATED MODULE: ./packages/core/src/report/chart.ts
 
 /**
- * A mermaid `xychart-beta` bar chart: GitHub renders it in PR comments and
- * step summaries, so the chart needs no image hosting. Returns '' when there
- * is nothing finite to draw.
+ * The chart as a mermaid `xychart-beta`: GitHub renders it in PR comments and
+ * step summaries, so it needs no image hosting.
+ *
+ * Horizontal, so eight long candidate names each get a line of their own
+ * instead of being drawn over each other under the bars. xychart has no
+ * legend, one colour per series, and draws the slots of every series: a
+ * second bar series for the baseline would put zero-height stubs under every
+ * candidate. So the candidates are the bars (each label marked ✅/❌, as a
+ * tall failed bar must not look like the winner), and the baseline and every
+ * number rule's threshold are flat lines across them, named with their values
+ * in the title. Values are printed on the bars (`showDataLabel`; a renderer
+ * that predates it ignores the setting).
  */
-function renderBarChart(series) {
-    const bars = series.bars.filter((bar) => Number.isFinite(bar.value));
-    if (bars.length === 0)
+function renderMermaidChart(chart) {
+    const candidates = chart.bars.filter((bar) => !bar.isBaseline);
+    if (candidates.length === 0)
         return '';
-    const values = bars.map((bar) => bar.value);
-    const [low, high] = axisRange(values);
+    const baseline = chart.bars.find((bar) => bar.isBaseline);
+    const lines = [
+        ...(baseline ? [{ label: 'baseline', value: baseline.value }] : []),
+        ...chart.thresholds.map((threshold) => ({ label: `threshold ${threshold.label}`, value: threshold.value })),
+    ];
+    const legend = lines.map((line) => `${line.label.startsWith('threshold') ? 'threshold' : line.label} ${decimal(line.value)}`);
+    const title = legend.length > 0 ? `${chart.title} · lines: ${legend.join(', ')}` : chart.title;
+    const flat = (value) => `[${candidates.map(() => decimal(value)).join(', ')}]`;
     return [
         '```mermaid',
-        'xychart-beta',
-        `  title "${quote(series.title)}"`,
-        `  x-axis [${bars.map((bar) => `"${quote(bar.label)}"`).join(', ')}]`,
-        `  y-axis "${quote(series.metric)}" ${low} --> ${high}`,
-        `  bar [${values.map((value) => (0,format/* formatNumber */.ZV)(value)).join(', ')}]`,
+        '---',
+        'config:',
+        '  xyChart:',
+        '    showDataLabel: true',
+        '---',
+        'xychart-beta horizontal',
+        `  title "${quote(title)}"`,
+        `  x-axis [${candidates.map((bar) => `"${quote(`${bar.label} ${bar.passed ? '✅' : '❌'}`)}"`).join(', ')}]`,
+        `  y-axis "${quote(chart.metric)}" ${decimal(chart.axis.min)} --> ${decimal(chart.axis.max)}`,
+        `  bar [${candidates.map((bar) => decimal(bar.value)).join(', ')}]`,
+        ...lines.map((line) => `  line ${flat(line.value)}`),
         '```',
     ].join('\n');
 }
-/**
- * A y-axis that shows differences: bars of 0.95 and 0.93 on a 0..1 axis look
- * equal, so zoom to the data with some headroom, keeping 0 when it is close.
- */
-function axisRange(values) {
-    const min = Math.min(...values);
-    const max = Math.max(...values);
-    const span = max - min || Math.abs(max) || 1;
-    let low = min - span * 0.5;
-    const high = max + span * 0.25;
-    if (min >= 0 && low < 0)
-        low = 0;
-    // Rounded for a tidy axis, but never inside the data.
-    return [Math.min(Number(low.toPrecision(3)), min), Math.max(Number(high.toPrecision(3)), max)];
+/** Four significant digits written out: mermaid's number syntax has no exponent (1e-7). */
+function decimal(value) {
+    const text = (0,format/* formatNumber */.ZV)(value);
+    return /e/i.test(text) ? Number(text).toFixed(20).replace(/\.?0+$/, '') : text;
 }
 function quote(text) {
     // Mermaid labels are markup to some renderers: keep quotes, brackets and newlines out.
     return text.replace(/["\\\n\r<>]/g, ' ');
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/report/gate-report.ts
+;// CONCATENATED MODULE: ./packages/core/src/report/view.ts
 
-
-/**
- * The gate's report in markdown: a headline verdict, a table per candidate
- * (metric, candidate, baseline, Δ, rule, verdict) and a mermaid chart of the
- * candidates and the baseline on the selected metric. One text serves the step
- * summary, the report file, the PR comment and the check run.
- */
-function renderGateReport(results, options) {
-    const sections = [headline(results, options), context(results)];
-    for (const name of candidateOrder(results)) {
-        const candidate = results.candidates[name];
-        if (candidate)
-            sections.push(candidateTable(name, candidate, results.best === name, options));
-    }
-    const chart = comparisonChart(results);
-    if (chart)
-        sections.push(chart);
-    if (options.runUrl)
-        sections.push(`<sub>[Run](${options.runUrl}) · mlops-ci evaluate-and-gate</sub>`);
-    return `${sections.join('\n\n')}\n`;
+const MARKS = { passed: '✅', failed: '❌', skipped: '⏭️' };
+function buildReportView(results, options) {
+    const order = candidateOrder(results);
+    const leader = order[0] ?? null;
+    return {
+        passed: results.passed,
+        headline: headline(results, options.context),
+        context: contextLine(results),
+        comparison: comparisonTable(results, order, options.rules),
+        chart: chartData(results, order, options.rules),
+        candidates: order.map((name) => candidateSection(name, results.candidates[name], results.best === name, name === leader, options)),
+        runUrl: options.runUrl,
+    };
 }
-/** One line for a commit status (GitHub allows 140 characters). */
-function statusDescription(results) {
-    const names = Object.keys(results.candidates);
-    const passing = names.filter((name) => results.candidates[name]?.passed);
-    const text = results.passed
-        ? `Passed: best ${results.best} (${passing.length}/${names.length} candidates pass)`
-        : `Failed: ${firstFailure(results) ?? 'no candidate passed every rule'}`;
-    return text.length <= 140 ? text : `${text.slice(0, 139)}…`;
+function verdictOf(results) {
+    const leader = candidateOrder(results)[0] ?? null;
+    const rules = leader === null ? [] : (results.candidates[leader]?.rules ?? []);
+    const failed = rules.filter((rule) => rule.verdict === 'failed');
+    const failedCandidates = Object.values(results.candidates).filter((candidate) => !candidate.passed).length;
+    return {
+        leader,
+        failure: results.passed ? null : (failed[0] ?? null),
+        otherFailedRules: results.passed ? 0 : Math.max(0, failed.length - 1),
+        otherFailedCandidates: results.passed ? 0 : Math.max(0, failedCandidates - 1),
+        skipped: skippedBaselineSummary(results),
+    };
 }
 /**
  * "N baseline rules skipped: <why>" when any rule was skipped for want of a
@@ -1006,114 +1025,509 @@ function statusDescription(results) {
  * say so where it is read first (the headline, the log).
  */
 function skippedBaselineSummary(results) {
-    const skipped = Object.values(results.candidates).flatMap((candidate) => candidate.rules.filter((rule) => rule.verdict === 'skipped'));
+    const skipped = skippedRules(results);
     if (skipped.length === 0)
         return null;
     const reasons = [...new Set(skipped.map((rule) => rule.note ?? 'no baseline'))];
     const shown = reasons.slice(0, 3).join('; ') + (reasons.length > 3 ? `; and ${reasons.length - 3} more` : '');
-    return `${skipped.length} baseline rule${skipped.length === 1 ? '' : 's'} skipped: ${shown}`;
+    return `${skipped.length} baseline rule${plural(skipped.length)} skipped: ${shown}`;
 }
-function headline(results, options) {
-    const title = `mlops-ci gate ${(0,format/* inlineCode */.ti)(options.context)}`;
-    const skipped = skippedBaselineSummary(results);
-    const suffix = skipped ? ` · ⏭️ ${(0,format/* escapeCell */.kq)(skipped)}` : '';
-    if (results.passed)
-        return `### ✅ ${title} passed — best: **${(0,format/* escapeCell */.kq)(results.best ?? '')}**${suffix}`;
-    return `### ❌ ${title} did not pass${suffix}`;
+function skippedRules(results) {
+    return Object.values(results.candidates).flatMap((candidate) => candidate.rules.filter((rule) => rule.verdict === 'skipped'));
 }
-function context(results) {
-    const lines = [];
-    lines.push(results.baseline.metrics ? `Baseline: ${(0,format/* inlineCode */.ti)(results.baseline.source ?? '')}` : `Baseline: none${results.baseline.source ? ` (${(0,format/* inlineCode */.ti)(results.baseline.source)} not found)` : ''}`);
-    if (results.selection)
-        lines.push(`Selection: ${results.selection.mode} ${(0,format/* inlineCode */.ti)(results.selection.metric)}`);
-    lines.push((0,format/* escapeCell */.kq)(results.selectionNote));
-    return lines.join(' · ');
-}
-function candidateOrder(results) {
-    // The best first, then the others by name: the reader sees the winner first.
-    const names = Object.keys(results.candidates).sort();
-    return results.best ? [results.best, ...names.filter((name) => name !== results.best)] : names;
-}
-function candidateTable(name, candidate, best, options) {
-    const mark = candidate.passed ? '✅ passed' : '❌ failed';
-    const lines = [
-        `#### ${(0,format/* escapeCell */.kq)(name)} — ${mark}${best ? ' · **best**' : ''}`,
-        '',
-        '| Metric | Candidate | Baseline | Δ | Rule | Verdict |',
-        '|---|---:|---:|---:|---|---|',
-    ];
-    for (const rule of candidate.rules)
-        lines.push(ruleRow(rule, options));
-    if (candidate.rules.length === 0)
-        lines.push('| — | | | | no rules | ✅ |');
-    lines.push('', `<sub>${(0,format/* escapeCell */.kq)(candidate.metricsFile)}</sub>`);
-    return lines.join('\n');
-}
-function ruleRow(rule, options) {
-    const cells = [
-        (0,format/* inlineCode */.ti)(rule.metric),
-        (0,format/* formatNumber */.ZV)(rule.value),
-        rule.baseline === null ? '—' : (0,format/* formatNumber */.ZV)(rule.baseline),
-        delta(rule, options.direction(rule.metric)),
-        (0,format/* inlineCode */.ti)(rule.rule) + (rule.interval ? `<br>${intervalText(rule)}` : ''),
-        verdict(rule),
-    ];
-    return `| ${cells.join(' | ')} |`;
-}
-/** Δ against the baseline (or the threshold), with an arrow that knows which way is better. */
-function delta(rule, direction) {
-    if (rule.delta === null || !Number.isFinite(rule.delta))
-        return '—';
-    if (rule.delta === 0)
-        return '±0';
-    const up = rule.delta > 0;
-    const better = up === (direction === 'higher');
-    return `${up ? '▲' : '▼'} ${(0,format/* formatSigned */.Gp)(rule.delta)} ${better ? '🟢' : '🔴'}`;
-}
-function intervalText(rule) {
-    const interval = rule.interval;
-    if (!interval)
-        return '';
-    return `${Math.round(interval.level * 100)}% CI of Δ: [${(0,format/* formatSigned */.Gp)(interval.lower)}, ${(0,format/* formatSigned */.Gp)(interval.upper)}]`;
-}
-function verdict(rule) {
-    const note = rule.note ? ` — ${(0,format/* escapeCell */.kq)(rule.note)}` : '';
-    switch (rule.verdict) {
-        case 'passed':
-            return `✅ pass${note}`;
-        case 'failed':
-            return `❌ fail${note}`;
-        case 'skipped':
-            return `⏭️ skipped${note}`;
+/** One line for a commit status (GitHub allows 140 characters): the headline, short. */
+function statusDescription(results) {
+    const verdict = verdictOf(results);
+    const parts = [];
+    if (results.passed) {
+        const names = Object.values(results.candidates);
+        parts.push(`Passed: best ${results.best} (${names.filter((candidate) => candidate.passed).length}/${names.length} candidates pass)`);
     }
+    else {
+        parts.push(`Failed: ${verdict.leader}: ${verdict.failure ? `${verdict.failure.rule} (${evidence(verdict.failure)})` : 'no rule failed, but skipped baseline rules count as failures'}`);
+        if (verdict.otherFailedRules > 0)
+            parts.push(`+${verdict.otherFailedRules} other failed rule${plural(verdict.otherFailedRules)}`);
+        if (verdict.otherFailedCandidates > 0)
+            parts.push(`${verdict.otherFailedCandidates} other candidate${plural(verdict.otherFailedCandidates)} failed`);
+    }
+    const skipped = skippedRules(results).length;
+    if (skipped > 0)
+        parts.push(`${skipped} baseline rule${plural(skipped)} skipped`);
+    const text = parts.join('; ');
+    return text.length <= 140 ? text : `${text.slice(0, 139)}…`;
 }
-function comparisonChart(results) {
-    const metric = results.selection?.metric ?? firstRuleMetric(results);
-    if (!metric)
-        return '';
-    const bars = Object.keys(results.candidates)
-        .sort()
-        .map((name) => ({ label: name, value: results.candidates[name]?.metrics[metric] ?? Number.NaN }));
+function headline(results, context) {
+    const verdict = verdictOf(results);
+    const parts = [{ text: `${results.passed ? '✅' : '❌'} mlops-ci gate ` }, { text: context, style: 'code' }];
+    if (results.passed) {
+        parts.push({ text: ' passed — best: ' }, { text: results.best ?? '', style: 'strong' });
+    }
+    else {
+        parts.push({ text: ' did not pass — ' }, { text: verdict.leader ?? '', style: 'strong' });
+        if (verdict.failure) {
+            parts.push({ text: ' failed ' }, { text: verdict.failure.rule, style: 'code' }, { text: ` (${evidence(verdict.failure)})` });
+        }
+        else {
+            parts.push({ text: ' failed no rule, but its skipped baseline rules count as failures (on-missing-baseline: fail)' });
+        }
+        if (verdict.otherFailedRules > 0)
+            parts.push({ text: ` and ${verdict.otherFailedRules} other failed rule${plural(verdict.otherFailedRules)}` });
+        if (verdict.otherFailedCandidates > 0) {
+            parts.push({ text: ` · ${verdict.otherFailedCandidates} other candidate${plural(verdict.otherFailedCandidates)} failed` });
+        }
+    }
+    if (verdict.skipped)
+        parts.push({ text: ` · ⏭️ ${verdict.skipped}` });
+    return parts;
+}
+/** What a failed rule found: the note when a number cannot tell (missing value, an interval), else the value. */
+function evidence(rule) {
+    return rule.note ?? `${rule.metric} = ${(0,format/* formatNumber */.ZV)(rule.value)}`;
+}
+function contextLine(results) {
+    const { source, metrics } = results.baseline;
+    const parts = [];
+    if (metrics)
+        parts.push({ text: 'Baseline: ' }, { text: source ?? '', style: 'code' });
+    else if (source)
+        parts.push({ text: 'Baseline: none (' }, { text: source, style: 'code' }, { text: ' not found)' });
+    else
+        parts.push({ text: 'Baseline: none' });
+    if (results.selection)
+        parts.push({ text: ` · Selection: ${results.selection.mode} ` }, { text: results.selection.metric, style: 'code' });
+    parts.push({ text: ` · ${results.selectionNote}` });
+    return parts;
+}
+/**
+ * The best first, then the others by name: the reader sees the winner first.
+ * When none passed, the best-ranked comes first instead, the one the headline
+ * explains: by `select` when given (the ranking the user asked for), else the
+ * fewest failed rules; ties by name.
+ */
+function candidateOrder(results) {
+    const names = Object.keys(results.candidates).sort(byName);
+    const best = results.best !== null && Object.hasOwn(results.candidates, results.best) ? results.best : undefined;
+    const leader = best ?? [...names].sort((a, b) => rank(results, a, b))[0];
+    return leader === undefined ? names : [leader, ...names.filter((name) => name !== leader)];
+}
+function rank(results, a, b) {
+    const candidates = results.candidates;
+    const selection = results.selection;
+    if (selection) {
+        const score = (name) => {
+            const value = candidates[name]?.metrics[selection.metric];
+            if (value === undefined || Number.isNaN(value))
+                return Number.NEGATIVE_INFINITY;
+            return selection.mode === 'max' ? value : -value;
+        };
+        const difference = score(b) - score(a);
+        if (difference !== 0 && !Number.isNaN(difference))
+            return difference;
+    }
+    else {
+        const failures = (name) => candidates[name]?.rules.filter((rule) => rule.verdict === 'failed').length ?? 0;
+        const difference = failures(a) - failures(b);
+        if (difference !== 0)
+            return difference;
+    }
+    return byName(a, b);
+}
+function byName(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+// ---------------------------------------------------------------- comparison table
+function comparisonTable(results, order, rules) {
+    const metrics = [...new Set([...rules.map((rule) => rule.metric), ...(results.selection ? [results.selection.metric] : [])])];
+    const rows = order.map((name) => {
+        const candidate = results.candidates[name];
+        const marks = marksByMetric(candidate);
+        return {
+            name,
+            isBaseline: false,
+            cells: metrics.map((metric) => withMark(formatValue(candidate.metrics[metric]), marks.get(metric) ?? null)),
+            verdict: overallVerdict(candidate, results.best === name),
+        };
+    });
+    const baseline = results.baseline.metrics;
+    if (baseline)
+        rows.push({ name: 'baseline', isBaseline: true, cells: metrics.map((metric) => formatValue(baseline[metric])), verdict: '—' });
+    return { metrics, rows };
+}
+/**
+ * The worst verdict among a candidate's rules on each metric (failed, then
+ * skipped, then passed); a metric no rule is about (the `select` one) has
+ * none. One pass over the rules: a scan per column would be quadratic.
+ */
+function marksByMetric(candidate) {
+    const worst = new Map();
+    const severity = { passed: 0, skipped: 1, failed: 2 };
+    for (const rule of candidate.rules) {
+        const seen = worst.get(rule.metric);
+        if (seen === undefined || severity[rule.verdict] > severity[seen])
+            worst.set(rule.metric, rule.verdict);
+    }
+    return new Map([...worst].map(([metric, verdict]) => [metric, MARKS[verdict]]));
+}
+function withMark(value, mark) {
+    return mark === null ? value : `${value} ${mark}`;
+}
+function formatValue(value) {
+    return value === undefined ? '—' : (0,format/* formatNumber */.ZV)(value);
+}
+function overallVerdict(candidate, best) {
+    if (candidate.passed)
+        return best ? '✅ best' : '✅ passed';
+    const failed = candidate.rules.filter((rule) => rule.verdict === 'failed').length;
+    if (failed > 0)
+        return `❌ ${failed} failed rule${plural(failed)}`;
+    const skipped = candidate.rules.filter((rule) => rule.verdict === 'skipped').length;
+    return `❌ ${skipped} skipped rule${plural(skipped)}`;
+}
+// ---------------------------------------------------------------- per-candidate rule tables
+function candidateSection(name, candidate, best, open, options) {
+    return {
+        name,
+        verdict: `${candidate.passed ? '✅ passed' : '❌ failed'}${best ? ' · best' : ''}`,
+        open,
+        metricsFile: candidate.metricsFile,
+        rules: candidate.rules.map((result, index) => ruleRow(result, ruleFor(options.rules, index, result), options.direction(result.metric))),
+    };
+}
+/** The parsed rule behind a result; undefined if the lists do not line up (then no margin is shown). */
+function ruleFor(rules, index, result) {
+    const rule = rules[index];
+    return rule?.text === result.rule ? rule : undefined;
+}
+function ruleRow(result, rule, direction) {
+    const details = [];
+    const margin = rule?.right.kind === 'number' ? marginOf(result, rule.comparator) : null;
+    if (margin !== null)
+        details.push(`margin ${(0,format/* formatSigned */.Gp)(margin)}`);
+    if (result.interval)
+        details.push(intervalText(result.interval));
+    return {
+        metric: result.metric,
+        value: (0,format/* formatNumber */.ZV)(result.value),
+        baseline: (0,format/* formatNumber */.ZV)(result.baseline),
+        delta: deltaText(result, direction),
+        rule: result.rule,
+        details,
+        verdict: ruleVerdict(result),
+    };
+}
+/**
+ * How far a value is on the passing side of its threshold (negative: on the
+ * failing side). `==` and `!=` have no side, so no margin.
+ */
+function marginOf(result, comparator) {
+    if (result.value === null || result.threshold === null)
+        return null;
+    const difference = result.value - result.threshold;
+    if (!Number.isFinite(difference))
+        return null;
+    if (comparator === '>=' || comparator === '>')
+        return difference;
+    if (comparator === '<=' || comparator === '<')
+        return -difference;
+    return null;
+}
+/**
+ * Δ is "vs baseline" only, computed here from `value` and `baseline`:
+ * `RuleResult.delta` of a rule against a number is value − threshold, which
+ * belongs in the rule's margin, not in this column (the results JSON keeps it).
+ */
+function deltaText(result, direction) {
+    if (result.value === null || result.baseline === null)
+        return '—';
+    const delta = result.value - result.baseline;
+    if (!Number.isFinite(delta))
+        return '—';
+    if (delta === 0)
+        return '±0';
+    const up = delta > 0;
+    const better = up === (direction === 'higher');
+    return `${up ? '▲' : '▼'} ${(0,format/* formatSigned */.Gp)(delta)} ${better ? '🟢' : '🔴'}`;
+}
+function intervalText(interval) {
+    const level = `${Math.round(interval.level * 100)}% CI of Δ`;
+    // The same scores for candidate and baseline make every resample's mean 0: say that, not "[±0, ±0]".
+    if (interval.lower === 0 && interval.upper === 0)
+        return `${level}: no difference (identical samples)`;
+    return `${level}: [${(0,format/* formatSigned */.Gp)(interval.lower)}, ${(0,format/* formatSigned */.Gp)(interval.upper)}]`;
+}
+function ruleVerdict(rule) {
+    const word = { passed: 'pass', failed: 'fail', skipped: 'skipped' }[rule.verdict];
+    return `${MARKS[rule.verdict]} ${word}${rule.note ? ` — ${rule.note}` : ''}`;
+}
+// ---------------------------------------------------------------- chart
+/**
+ * The candidates and the baseline on the selected metric (else the first
+ * rule's), with the thresholds of number rules on it.
+ */
+function chartData(results, order, rules) {
+    const metric = results.selection?.metric ?? rules[0]?.metric ?? firstRuleMetric(results);
+    if (metric === undefined)
+        return null;
+    const bars = [];
+    for (const name of order) {
+        const value = results.candidates[name]?.metrics[metric];
+        if (value !== undefined && Number.isFinite(value))
+            bars.push({ label: name, value, isBaseline: false, passed: results.candidates[name]?.passed ?? false });
+    }
     const baseline = results.baseline.metrics?.[metric];
-    if (baseline !== undefined)
-        bars.push({ label: 'baseline', value: baseline });
-    return renderBarChart({ title: `${metric} by candidate`, metric, bars });
+    if (baseline !== undefined && Number.isFinite(baseline))
+        bars.push({ label: 'baseline', value: baseline, isBaseline: true, passed: true });
+    if (bars.length === 0)
+        return null;
+    const thresholds = rules
+        .filter((rule) => rule.metric === metric && rule.right.kind === 'number' && Number.isFinite(rule.right.value))
+        .map((rule) => ({ label: rule.text, value: rule.right.value }));
+    const values = [...bars.map((bar) => bar.value), ...thresholds.map((threshold) => threshold.value)];
+    return { title: `${metric} by candidate`, metric, bars, thresholds, axis: axisFromZero(values) };
 }
 function firstRuleMetric(results) {
-    for (const candidate of Object.values(results.candidates)) {
-        const rule = candidate.rules[0];
-        if (rule)
-            return rule.metric;
-    }
-    return undefined;
+    return Object.values(results.candidates).find((candidate) => candidate.rules.length > 0)?.rules[0]?.metric;
 }
-function firstFailure(results) {
-    for (const name of Object.keys(results.candidates).sort()) {
-        const rule = results.candidates[name]?.rules.find((r) => r.verdict === 'failed');
-        if (rule)
-            return `${name}: ${rule.rule}${rule.value !== null ? ` (${rule.metric} = ${(0,format/* formatNumber */.ZV)(rule.value)})` : ''}`;
+/**
+ * An axis that includes 0, in round steps. Bars are read by their length: on
+ * an axis zoomed to the data, 0.93 and 0.95 look twice apart, which is a lie
+ * a reader at a glance believes. The exact numbers and differences are in the
+ * tables; the chart shows the scale honestly.
+ */
+function axisFromZero(values) {
+    const low = Math.min(0, ...values);
+    const high = Math.max(0, ...values);
+    const step = niceStep((high - low || 1) / 5);
+    const round = (value) => Number(value.toPrecision(12));
+    const min = round(Math.floor(low / step) * step);
+    const max = round(Math.ceil(high / step) * step);
+    return { min, max: max > min ? max : round(min + step), step };
+}
+/** 1, 2 or 5 times a power of ten, at least `rough`. */
+function niceStep(rough) {
+    const power = 10 ** Math.floor(Math.log10(rough));
+    const step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough * (1 - 1e-9)) ?? 10 * power;
+    return Number(step.toPrecision(12));
+}
+function plural(count) {
+    return count === 1 ? '' : 's';
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/report/gate-report.ts
+
+
+
+/**
+ * The gate's report in markdown: the verdict and why in the headline, one
+ * table comparing every candidate with the baseline on the rule metrics, a
+ * mermaid chart, then each candidate's rules in a `<details>` (the leader's
+ * open). One text serves the step summary, the report file, the PR comment
+ * and the check run; `renderGateReportHtml` lays out the same view for Jenkins.
+ */
+function renderGateReport(view) {
+    const sections = [`### ${inline(view.headline)}`, inline(view.context), gate_report_comparisonTable(view.comparison)];
+    if (view.chart)
+        sections.push(renderMermaidChart(view.chart));
+    sections.push(...view.candidates.map(candidateDetails));
+    if (view.runUrl)
+        sections.push(`<sub>[Run](${view.runUrl}) · mlops-ci evaluate-and-gate</sub>`);
+    return `${sections.join('\n\n')}\n`;
+}
+function inline(parts) {
+    return parts
+        .map((part) => {
+        if (part.style === 'code')
+            return (0,format/* inlineCode */.ti)(part.text);
+        if (part.style === 'strong')
+            return `**${(0,format/* escapeCell */.kq)(part.text)}**`;
+        return (0,format/* escapeCell */.kq)(part.text);
+    })
+        .join('');
+}
+function gate_report_comparisonTable(table) {
+    const lines = [
+        row(['Candidate', ...table.metrics.map(format/* inlineCode */.ti), 'Verdict']),
+        `|---|${table.metrics.map(() => '---:|').join('')}---|`,
+    ];
+    for (const entry of table.rows) {
+        const name = entry.isBaseline ? '_baseline_' : (0,format/* escapeCell */.kq)(entry.name);
+        lines.push(row([name, ...entry.cells, entry.verdict]));
     }
-    return undefined;
+    return lines.join('\n');
+}
+/**
+ * A candidate's rules, folded. GitHub renders the table inside `<details>`
+ * only with blank lines around it, and the summary is HTML, not markdown.
+ */
+function candidateDetails(section) {
+    const lines = [
+        section.open ? '<details open>' : '<details>',
+        `<summary><b>${(0,format/* escapeHtml */.ZD)(section.name)}</b> — ${section.verdict}</summary>`,
+        '',
+        row(['Metric', 'Candidate', 'Baseline', 'Δ vs baseline', 'Rule', 'Verdict']),
+        '|---|---:|---:|---:|---|---|',
+    ];
+    for (const rule of section.rules) {
+        const ruleCell = [(0,format/* inlineCode */.ti)(rule.rule), ...rule.details.map(format/* escapeCell */.kq)].join(' · ');
+        lines.push(row([(0,format/* inlineCode */.ti)(rule.metric), rule.value, rule.baseline, rule.delta, ruleCell, (0,format/* escapeCell */.kq)(rule.verdict)]));
+    }
+    if (section.rules.length === 0)
+        lines.push('| — | | | | no rules | ✅ |');
+    lines.push('', `<sub>${(0,format/* escapeCell */.kq)(section.metricsFile)}</sub>`, '', '</details>');
+    return lines.join('\n');
+}
+function row(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/report/html.ts
+/**
+ * A small writer of HTML and SVG markup. Every string child is text and is
+ * escaped; only `Markup` made here passes through as it is, so user text
+ * (candidate names, rules, paths) cannot become markup by forgetting a call.
+ * The output is also well-formed XML: every element is closed, empty ones
+ * that HTML allows to be void are written `<x/>`, and attributes are quoted.
+ */
+
+/** Elements written as `<x/>`: HTML's void elements, and the SVG shapes that never have content. */
+const SELF_CLOSING = new Set(['meta', 'br', 'hr', 'img', 'link', 'rect', 'line', 'path', 'circle', 'polyline']);
+function html_element(name, attributes = {}, ...children) {
+    const attrs = Object.entries(attributes)
+        .filter(([, value]) => value !== undefined && value !== null && value !== false)
+        // A boolean attribute is written name="name": valid HTML, and well-formed XML.
+        .map(([key, value]) => ` ${key}="${(0,format/* escapeHtml */.ZD)(value === true ? key : typeof value === 'number' ? formatCoordinate(value) : String(value))}"`)
+        .join('');
+    const content = fragment(...children).markup;
+    if (content === '' && SELF_CLOSING.has(name))
+        return { markup: `<${name}${attrs}/>` };
+    return { markup: `<${name}${attrs}>${content}</${name}>` };
+}
+function fragment(...children) {
+    return { markup: children.map((child) => (typeof child === 'string' ? (0,format/* escapeHtml */.ZD)(child) : child ? child.markup : '')).join('') };
+}
+/** Markup written in this codebase (a doctype, a style sheet): never user text. */
+function trusted(markup) {
+    return { markup };
+}
+/** Coordinates to two decimals: enough for a screen, short in the file. */
+function formatCoordinate(value) {
+    return String(Math.round(value * 100) / 100);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/report/svg-chart.ts
+
+
+/**
+ * The chart as an inline SVG, for the HTML report (Jenkins shows no mermaid).
+ * Horizontal bars, one row each, so eight or eighty long candidate names stay
+ * readable; the axis includes 0 (see `axisFromZero`), each bar is labelled
+ * with its value, the baseline is grey with a dashed outline and named, and
+ * each number rule on the metric is a red dashed line at its threshold.
+ *
+ * Colours and dashes are SVG attributes, not CSS: Jenkins serves reports with
+ * a Content-Security-Policy that blocks inline styles by default, and the
+ * chart must still read right there.
+ */
+function renderSvgChart(chart) {
+    const layout = new Layout(chart);
+    const height = layout.bottom + AXIS_BELOW;
+    return html_element('svg', { xmlns: 'http://www.w3.org/2000/svg', width: WIDTH, height, viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'font-family': 'sans-serif', 'font-size': 12 }, html_element('title', {}, chart.title), html_element('text', { x: WIDTH / 2, y: 16, 'text-anchor': 'middle', 'font-weight': 'bold' }, chart.title), grid(layout, chart), ...chart.bars.map((bar, index) => barRow(layout, bar, index)), ...chart.thresholds.map((threshold, index) => thresholdLine(layout, threshold, index)));
+}
+const WIDTH = 720;
+const LABEL_WIDTH = 190;
+const VALUE_ROOM = 70;
+const TOP = 34;
+const ROW = 26;
+const BAR = 18;
+const AXIS_BELOW = 34;
+/** Longer names are cut in the label; the full name is the bar's tooltip. */
+const LABEL_CHARS = 26;
+const COLOURS = { candidate: '#4e79a7', baseline: '#bab0ac', baselineOutline: '#555555', threshold: '#e15759', grid: '#dddddd', text: '#333333' };
+class Layout {
+    chart;
+    left = LABEL_WIDTH;
+    right = WIDTH - VALUE_ROOM;
+    top = TOP;
+    bottom;
+    constructor(chart) {
+        this.chart = chart;
+        this.bottom = TOP + chart.bars.length * ROW + 6;
+    }
+    x(value) {
+        const { min, max } = this.chart.axis;
+        return this.left + ((value - min) / (max - min)) * (this.right - this.left);
+    }
+}
+function grid(layout, chart) {
+    const { min, max, step } = chart.axis;
+    const ticks = [];
+    for (let i = 0; min + i * step <= max + step * 1e-9; i++)
+        ticks.push(Number((min + i * step).toPrecision(12)));
+    return fragment(...ticks.map((tick) => fragment(html_element('line', { x1: layout.x(tick), x2: layout.x(tick), y1: layout.top, y2: layout.bottom, stroke: tick === 0 ? COLOURS.text : COLOURS.grid }), html_element('text', { x: layout.x(tick), y: layout.bottom + 16, 'text-anchor': 'middle', fill: COLOURS.text }, (0,format/* formatNumber */.ZV)(tick)))), html_element('text', { x: (layout.left + layout.right) / 2, y: layout.bottom + 30, 'text-anchor': 'middle', fill: COLOURS.text }, chart.metric));
+}
+function barRow(layout, bar, index) {
+    const y = layout.top + index * ROW + (ROW - BAR) / 2;
+    const zero = layout.x(0);
+    const end = layout.x(bar.value);
+    const label = bar.label.length > LABEL_CHARS ? `${bar.label.slice(0, LABEL_CHARS - 1)}…` : bar.label;
+    const style = bar.isBaseline
+        ? { fill: COLOURS.baseline, stroke: COLOURS.baselineOutline, 'stroke-dasharray': '4 2' }
+        : { fill: COLOURS.candidate };
+    const negative = bar.value < 0;
+    return html_element('g', {}, html_element('title', {}, `${bar.label}: ${(0,format/* formatNumber */.ZV)(bar.value)}`), html_element('text', { x: layout.left - 8, y: y + BAR - 5, 'text-anchor': 'end', fill: COLOURS.text, 'font-style': bar.isBaseline ? 'italic' : undefined }, label), html_element('rect', { x: Math.min(zero, end), y, width: Math.max(Math.abs(end - zero), 1), height: BAR, ...style }), html_element('text', { x: negative ? end - 4 : end + 4, y: y + BAR - 5, 'text-anchor': negative ? 'end' : 'start', fill: COLOURS.text }, (0,format/* formatNumber */.ZV)(bar.value)));
+}
+function thresholdLine(layout, threshold, index) {
+    const x = layout.x(threshold.value);
+    return html_element('g', {}, html_element('line', { x1: x, x2: x, y1: layout.top - 4, y2: layout.bottom, stroke: COLOURS.threshold, 'stroke-width': 2, 'stroke-dasharray': '6 3' }), html_element('text', { x: x - 4, y: layout.top - 6 - index * 12, 'text-anchor': 'end', fill: COLOURS.threshold }, threshold.label));
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/report/html-report.ts
+
+
+/**
+ * The gate's report as one standalone HTML page, for Jenkins (`publishHTML`,
+ * or an archived artifact): the same view as the markdown report — headline,
+ * comparison table, chart, each candidate's rules — with the chart as inline
+ * SVG. No script and nothing fetched: Jenkins serves it under a
+ * Content-Security-Policy that allows neither. That policy also blocks the
+ * inline style sheet by default, so the page reads right without it: tables
+ * have borders and the chart its colours as attributes.
+ */
+function renderGateReportHtml(view) {
+    const headline = plainText(view.headline);
+    const body = html_element('body', {}, html_element('h1', { class: view.passed ? 'passed' : 'failed' }, html_report_inline(view.headline)), html_element('p', {}, html_report_inline(view.context)), html_report_comparisonTable(view.comparison), view.chart ? html_element('figure', {}, renderSvgChart(view.chart)) : null, html_element('h2', {}, 'Rules per candidate'), ...view.candidates.map(html_report_candidateDetails), footer(view.runUrl));
+    const head = html_element('head', {}, html_element('meta', { charset: 'utf-8' }), html_element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), html_element('title', {}, headline), html_element('style', {}, trusted(STYLE)));
+    return `<!DOCTYPE html>\n${html_element('html', { lang: 'en' }, head, body).markup}\n`;
+}
+const STYLE = [
+    'body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 2em; color: #1f2328; }',
+    'h1 { font-size: 1.4em; } h1.passed { color: #1a7f37; } h1.failed { color: #cf222e; }',
+    'table { border-collapse: collapse; margin: 0.5em 0 1em; } th, td { border: 1px solid #d0d7de; padding: 4px 10px; }',
+    'td.number { text-align: right; white-space: nowrap; } tr.baseline { font-style: italic; background: #f6f8fa; }',
+    'code { background: #f6f8fa; padding: 0 3px; } summary { cursor: pointer; margin: 0.4em 0; } small { color: #59636e; }',
+].join('\n');
+function html_report_inline(parts) {
+    return fragment(...parts.map((part) => (part.style === 'code' ? html_element('code', {}, part.text) : part.style === 'strong' ? html_element('strong', {}, part.text) : part.text)));
+}
+function plainText(parts) {
+    return parts.map((part) => part.text).join('');
+}
+function html_report_comparisonTable(table) {
+    const header = html_element('tr', {}, html_element('th', {}, 'Candidate'), ...table.metrics.map((metric) => html_element('th', {}, html_element('code', {}, metric))), html_element('th', {}, 'Verdict'));
+    const rows = table.rows.map((row) => html_element('tr', { class: row.isBaseline ? 'baseline' : undefined }, html_element('td', {}, row.isBaseline ? html_element('em', {}, row.name) : row.name), ...row.cells.map((cell) => html_element('td', { class: 'number' }, cell)), html_element('td', {}, row.verdict)));
+    return html_element('table', { border: 1 }, html_element('thead', {}, header), html_element('tbody', {}, ...rows));
+}
+function html_report_candidateDetails(section) {
+    const header = html_element('tr', {}, ...['Metric', 'Candidate', 'Baseline', 'Δ vs baseline', 'Rule', 'Verdict'].map((title) => html_element('th', {}, title)));
+    const rows = section.rules.map((rule) => html_element('tr', {}, html_element('td', {}, html_element('code', {}, rule.metric)), html_element('td', { class: 'number' }, rule.value), html_element('td', { class: 'number' }, rule.baseline), html_element('td', { class: 'number' }, rule.delta), html_element('td', {}, html_element('code', {}, rule.rule), ...rule.details.flatMap((detail) => [html_element('br'), detail])), html_element('td', {}, rule.verdict)));
+    if (rows.length === 0)
+        rows.push(html_element('tr', {}, html_element('td', { colspan: 6 }, 'no rules: ✅')));
+    return html_element('details', { open: section.open }, html_element('summary', {}, html_element('strong', {}, section.name), ` — ${section.verdict}`), html_element('table', { border: 1 }, html_element('thead', {}, header), html_element('tbody', {}, ...rows)), html_element('p', {}, html_element('small', {}, section.metricsFile)));
+}
+/** A link back to the run; only an http(s) address, never a `javascript:` one. */
+function footer(runUrl) {
+    const link = runUrl !== null && /^https?:\/\//i.test(runUrl) ? html_element('a', { href: runUrl }, 'Run') : null;
+    return html_element('p', {}, html_element('small', {}, link, link ? ' · ' : null, 'mlops-ci evaluate-and-gate'));
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/report/junit.ts
@@ -1909,8 +2323,8 @@ function planReporting(reader, host) {
     return reporting;
 }
 /**
- * Where the report, results and JUnit files go, each checked writable now.
- * Report and results default to a per-context folder in the run's temp
+ * Where the report (markdown and HTML), results and JUnit files go, each
+ * checked writable now. Reports and results default to a per-context folder in the run's temp
  * folder (so two gates in one job keep their files apart); JUnit only when asked.
  */
 function planOutputFiles(reader, host, context) {
@@ -1921,6 +2335,7 @@ function planOutputFiles(reader, host, context) {
     };
     return {
         report: given('report') ?? external_node_path_default().join(dir, 'report.md'),
+        reportHtml: given('report-html') ?? external_node_path_default().join(dir, 'report.html'),
         results: given('results-file') ?? external_node_path_default().join(dir, 'results.json'),
         junit: given('junit'),
     };
@@ -1948,6 +2363,7 @@ function validateApiUrl(url) {
  * check run and PR comment → exit 3 when the gate did not pass and on-fail is
  * `fail`. A fault once the status is pending settles it as `error` (exit 1).
  */
+
 
 
 
@@ -2006,12 +2422,15 @@ async function evaluateAndReport(inputs, host, publisher) {
         logVerdicts(evaluated, host);
         return evaluated;
     });
-    const markdown = renderGateReport(results, {
+    // One view of the verdict, laid out twice: markdown for GitHub, HTML for Jenkins.
+    const view = buildReportView(results, {
         direction: metricDirections(inputs.evaluation.rules, inputs.evaluation.selection),
         context: inputs.reporting.context,
         runUrl: host.context.runUrl,
+        rules: inputs.evaluation.rules,
     });
-    await writeArtifacts(inputs, results, markdown);
+    const markdown = renderGateReport(view);
+    await writeArtifacts(inputs, results, markdown, renderGateReportHtml(view));
     await host.appendSummary(markdown);
     await host.group('Report to GitHub', () => publisher.publish(results, markdown));
     const best = results.best ? results.candidates[results.best] : undefined;
@@ -2021,15 +2440,17 @@ async function evaluateAndReport(inputs, host, publisher) {
             best: results.best ?? '',
             'best-metrics': best ? external_node_path_default().resolve(host.context.cwd, best.metricsFile) : '',
             report: inputs.files.report,
+            'report-html': inputs.files.reportHtml,
             results: JSON.stringify(results),
             'results-file': inputs.files.results,
         },
         ...(!results.passed && inputs.onFail === 'fail' ? { failure: { kind: 'gate', message: failureMessage(results) } } : {}),
     };
 }
-/** Report, results JSON and JUnit XML, each written whole through a temp name. */
-async function writeArtifacts(inputs, results, markdown) {
+/** Reports (markdown and HTML), results JSON and JUnit XML, each written whole through a temp name. */
+async function writeArtifacts(inputs, results, markdown, html) {
     await (0,fs_atomic/* writeFileAtomic */.Z)(inputs.files.report, markdown);
+    await (0,fs_atomic/* writeFileAtomic */.Z)(inputs.files.reportHtml, html);
     await (0,fs_atomic/* writeFileAtomic */.Z)(inputs.files.results, `${JSON.stringify(results, null, 2)}\n`);
     if (inputs.files.junit)
         await (0,fs_atomic/* writeFileAtomic */.Z)(inputs.files.junit, renderJUnit(results));
