@@ -11,6 +11,7 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import GithubSlugger from 'github-slugger';
 import YAML from 'yaml';
 import { inputDescription } from '../packages/core/src/spec/help.js';
 import { STEPS } from '../packages/core/src/steps/registry.js';
@@ -340,6 +341,37 @@ function replaceBetweenMarkers(text: string, name: string, body: string): string
   return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
 }
 
+/**
+ * The README's table of contents: one line per `##` section, its `###`
+ * subsections after it. Anchors are made the way GitHub makes them
+ * (github-slugger: its algorithm, with `-1`, `-2` for repeated headings), so
+ * every heading is counted in order, whatever its level.
+ */
+function readmeToc(readme: string): string {
+  const slugger = new GithubSlugger();
+  const lines: string[] = [];
+  let fenced = false;
+  for (const line of readme.split('\n')) {
+    if (/^(```|~~~)/.test(line)) fenced = !fenced;
+    const heading = fenced ? null : /^(#{1,6}) (.+)$/.exec(line);
+    if (!heading) continue;
+    const text = headingText(heading[2]!);
+    const link = `[${text}](#${slugger.slug(text)})`;
+    const level = heading[1]!.length;
+    if (level === 2) lines.push(`- ${link}`);
+    else if (level === 3 && lines.length > 0) lines[lines.length - 1] += `${lines[lines.length - 1]!.includes(': ') ? ' ·' : ':'} ${link}`;
+  }
+  return lines.join('\n');
+}
+
+/** A heading's text as GitHub renders it: no code marks, links or emphasis. */
+function headingText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[`*]/g, '')
+    .trim();
+}
+
 function camelCase(name: string): string {
   return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
@@ -381,6 +413,7 @@ function generatedFiles(specs: readonly StepSpec[]): Map<string, string> {
   files.set('jenkins-lib/src/io/mlopsci/ShimCredentials.groovy', shimCredentials(specs));
   let readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   for (const spec of specs) readme = replaceBetweenMarkers(readme, `inputs:${spec.name}`, readmeTable(spec));
+  readme = replaceBetweenMarkers(readme, 'toc', readmeToc(readme));
   files.set('README.md', readme);
   return files;
 }
