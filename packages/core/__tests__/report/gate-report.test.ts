@@ -72,6 +72,7 @@ describe('renderGateReport', () => {
         'config:',
         '  xyChart:',
         '    showDataLabel: true',
+        '    height: 190',
         '---',
         'xychart-beta horizontal',
         '  title "accuracy by candidate · lines: baseline 0.94, threshold 0.9"',

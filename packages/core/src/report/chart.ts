@@ -13,7 +13,9 @@ import type { ChartData } from './view.js';
  * tall failed bar must not look like the winner), and the baseline and every
  * number rule's threshold are flat lines across them, named with their values
  * in the title. Values are printed on the bars (`showDataLabel`; a renderer
- * that predates it ignores the setting).
+ * that predates it ignores the setting), and the height follows the number of
+ * bars: the label's size follows the bar's, and two bars on the default
+ * 500 pixels print their values a hand high.
  */
 export function renderMermaidChart(chart: ChartData): string {
   const candidates = chart.bars.filter((bar) => !bar.isBaseline);
@@ -32,6 +34,7 @@ export function renderMermaidChart(chart: ChartData): string {
     'config:',
     '  xyChart:',
     '    showDataLabel: true',
+    `    height: ${chartHeight(candidates.length)}`,
     '---',
     'xychart-beta horizontal',
     `  title "${quote(title)}"`,
@@ -41,6 +44,11 @@ export function renderMermaidChart(chart: ChartData): string {
     ...lines.map((line) => `  line ${flat(line.value)}`),
     '```',
   ].join('\n');
+}
+
+/** Pixels: room for the axis and title, then a bar of about 28 px per candidate. */
+function chartHeight(bars: number): number {
+  return 110 + 40 * Math.max(bars, 2);
 }
 
 /** Four significant digits written out: mermaid's number syntax has no exponent (1e-7). */
