@@ -950,7 +950,9 @@ var format = __webpack_require__(6665);
  * tall failed bar must not look like the winner), and the baseline and every
  * number rule's threshold are flat lines across them, named with their values
  * in the title. Values are printed on the bars (`showDataLabel`; a renderer
- * that predates it ignores the setting).
+ * that predates it ignores the setting), and the height follows the number of
+ * bars: the label's size follows the bar's, and two bars on the default
+ * 500 pixels print their values a hand high.
  */
 function renderMermaidChart(chart) {
     const candidates = chart.bars.filter((bar) => !bar.isBaseline);
@@ -970,6 +972,7 @@ function renderMermaidChart(chart) {
         'config:',
         '  xyChart:',
         '    showDataLabel: true',
+        `    height: ${chartHeight(candidates.length)}`,
         '---',
         'xychart-beta horizontal',
         `  title "${quote(title)}"`,
@@ -979,6 +982,10 @@ function renderMermaidChart(chart) {
         ...lines.map((line) => `  line ${flat(line.value)}`),
         '```',
     ].join('\n');
+}
+/** Pixels: room for the axis and title, then a bar of about 28 px per candidate. */
+function chartHeight(bars) {
+    return 110 + 40 * Math.max(bars, 2);
 }
 /** Four significant digits written out: mermaid's number syntax has no exponent (1e-7). */
 function decimal(value) {
