@@ -85,11 +85,18 @@ export abstract class PlainHost implements Host {
 
   async appendSummary(markdown: string): Promise<void> {
     const file = path.join(this.context.tempDir, 'mlops-ci', `${this.step}-summary.md`);
-    await mkdir(path.dirname(file), { recursive: true });
-    // One summary per run, like GitHub's per-step summary: the first write of this process starts it afresh.
-    await (this.summaryStarted ? appendFile : writeFile)(file, `${markdown}\n`);
-    this.summaryStarted = true;
-    this.emit(`── summary (${file}) ──`);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      // One summary per run, like GitHub's per-step summary: the first write of this process starts it afresh.
+      await (this.summaryStarted ? appendFile : writeFile)(file, `${markdown}\n`);
+      this.summaryStarted = true;
+      this.emit(`── summary (${file}) ──`);
+    } catch (err) {
+      // The summary is a copy of what the log shows: a temp folder shared with
+      // another user (os.tmpdir() on a laptop) must not fail the step that did its work.
+      this.warning(`Could not write the summary file ${file} (${(err as Error).message}); the summary is only in this log.`);
+      this.emit('── summary ──');
+    }
     for (const line of markdown.split('\n')) this.emit(line);
   }
 
