@@ -65,7 +65,8 @@ test('after a passing gate the model is registered with its lineage and the alia
   expect(run.exitCode).toBe(0);
   expect(findStep(run, 'promote')?.outputs).toMatchObject({ version: '1', 'previous-version': '', uri: `${path.join(registry, 'iris', 'versions', '1')}/` });
   expect(run.output).toContain('promoted version=1');
-  expect(run.summary).toContain('promote-model: iris 1');
+  expect(run.summary).toContain('### ✅ mlops-ci promote-model — iris 1 registered');
+  expect(run.summary).not.toContain('| | |');
   expect(filesUnder(path.join(registry, 'iris', 'versions'))).toEqual(['1/model.pkl', '1/version.json']);
   const lineage = readJson(path.join(registry, 'iris', 'versions', '1', 'version.json'));
   expect(lineage).toMatchObject({ metrics: { accuracy: 0.95 }, gate: { passed: true, best: 'rf' }, run: { host: 'github' }, git: { repository: 'acme/iris' } });

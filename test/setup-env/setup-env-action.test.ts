@@ -62,7 +62,8 @@ test('a first run builds and caches the env; a second run restores it through th
   expect(findStep(first, 'env')?.outputs).toMatchObject({ manager: 'uv', 'cache-hit': 'false' });
   expect(first.output).toContain('$ uv sync --locked');
   expect(first.output).toMatch(/dateutil 2\.9\.0\.post0 in \S+\/project\/\.venv/);
-  expect(first.summary).toContain('### Python env (uv): built');
+  expect(first.summary).toContain('### ✅ mlops-ci setup-env — Python env (uv): built');
+  expect(first.summary).not.toContain('| | |');
 
   const second = await runAct(options);
   if (second.exitCode !== 0) throw new Error(second.output);
