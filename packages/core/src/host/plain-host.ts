@@ -6,7 +6,8 @@ import { DirectoryCache } from '../cache/directory-cache.js';
 import { inertLines } from './workflow-commands.js';
 import { redactUrlCredentials } from '../redact.js';
 import type { CacheStore } from '../cache/types.js';
-import type { Host, HostKind, RunContext } from './types.js';
+import { locationText } from './annotation.js';
+import type { Annotation, Host, HostKind, RunContext, StepEnding } from './types.js';
 import type { RawInputs } from '../spec/types.js';
 
 /** Where a plain host's log lines go: stderr, so the CLI's stdout stays pure JSON. */
@@ -52,14 +53,14 @@ export abstract class PlainHost implements Host {
   info(message: string): void {
     this.emit(message);
   }
-  notice(message: string): void {
-    this.emit(`notice: ${message}`);
+  notice(message: string, at?: Annotation): void {
+    this.emit(this.located('notice', message, at));
   }
-  warning(message: string): void {
-    this.emit(`warning: ${message}`);
+  warning(message: string, at?: Annotation): void {
+    this.emit(this.located('warning', message, at));
   }
-  error(message: string): void {
-    this.emit(`error: ${message}`);
+  error(message: string, at?: Annotation): void {
+    this.emit(this.located('error', message, at));
   }
 
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
@@ -100,7 +101,16 @@ export abstract class PlainHost implements Host {
     for (const line of markdown.split('\n')) this.emit(line);
   }
 
-  abstract finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void>;
+  abstract finish(outcome: StepEnding): Promise<void>;
+
+  /**
+   * `level: message`, or `level: file:line:col: title: message` when it
+   * points into a file: every error line still starts with `error:`.
+   */
+  private located(level: 'notice' | 'warning' | 'error', message: string, at: Annotation | undefined): string {
+    if (!at) return `${level}: ${message}`;
+    return `${level}: ${locationText(at, this.context)}: ${at.title ? `${at.title}: ` : ''}${message}`;
+  }
 
   /** Secrets this run was told about, and credentials inside any URL. */
   protected redact(text: string): string {

@@ -1,4 +1,5 @@
 import type { CacheStore } from '../cache/types.js';
+import type { SourceLocation } from '../errors.js';
 import type { RawInputs } from '../spec/types.js';
 
 export type HostKind = 'github' | 'jenkins' | 'local';
@@ -51,12 +52,31 @@ export interface RunIdentity {
   readonly source: 'github' | 'jenkins' | 'env' | 'process';
 }
 
+/**
+ * Where a notice, warning or error points in the user's files: a place in a
+ * file (`SourceLocation`, the file absolute or relative to the run's folder),
+ * optionally up to `endLine`, with a `title`. GitHub shows it on that line
+ * of the file (and of a PR's diff); other hosts prefix the message with
+ * `file:line:col:`, which editors and Jenkins' warnings plugins read.
+ */
+export interface Annotation extends SourceLocation {
+  readonly endLine?: number;
+  readonly title?: string;
+}
+
 export interface Logger {
   debug(message: string): void;
   info(message: string): void;
-  notice(message: string): void;
-  warning(message: string): void;
-  error(message: string): void;
+  notice(message: string, at?: Annotation): void;
+  warning(message: string, at?: Annotation): void;
+  error(message: string, at?: Annotation): void;
+}
+
+/** How a step ended, as runStep hands it to `Host.finish`. */
+export interface StepEnding {
+  readonly exitCode: number;
+  /** Why it did not succeed; `at` is where in a user's file the cause is, when it is in one. */
+  readonly error?: { readonly message: string; readonly category: string; readonly at?: SourceLocation };
 }
 
 /**
@@ -85,5 +105,5 @@ export interface Host extends Logger {
    * Called once at the end with the outcome: flushes outputs (Jenkins file,
    * CLI stdout) and records the error details for the caller.
    */
-  finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void>;
+  finish(outcome: StepEnding): Promise<void>;
 }

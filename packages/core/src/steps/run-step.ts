@@ -1,4 +1,4 @@
-import { categoryOf, EXIT, exitCodeOf, InputError, messageOf, type ErrorCategory } from '../errors.js';
+import { categoryOf, EXIT, exitCodeOf, InputError, locationOf, messageOf, type ErrorCategory } from '../errors.js';
 import { createHost, type Launch } from '../host/detect.js';
 import { writeErrorFile } from '../host/jenkins.js';
 import { withEnvFallbacks } from '../host/raw-inputs.js';
@@ -44,7 +44,8 @@ export async function runStep(entry: StepEntry, launch: Launch, cliInputs: Recor
   } catch (err) {
     const exitCode = exitCodeOf(err);
     if (exitCode === EXIT.failure && err instanceof Error && err.stack) host.debug(err.stack);
-    await host.finish({ exitCode, error: { message: messageOf(err), category: categoryOf(err) } });
+    const at = locationOf(err);
+    await host.finish({ exitCode, error: { message: messageOf(err), category: categoryOf(err), ...(at ? { at } : {}) } });
     return exitCode;
   }
 }
