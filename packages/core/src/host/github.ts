@@ -63,6 +63,7 @@ export class GitHubHost implements Host {
     if (value.trim() !== '') core.setSecret(value);
   }
   setOutput(name: string, value: string): void {
+    // Outputs are text on GitHub, whatever their type.
     core.setOutput(name, value);
   }
   addPath(dir: string): void {

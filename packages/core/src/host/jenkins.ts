@@ -27,7 +27,7 @@ export class JenkinsHost extends PlainHost {
   async finish(outcome: StepEnding): Promise<void> {
     const outputsFile = this.env['MLOPS_CI_OUTPUTS'];
     if (outputsFile) await this.writeJsonFile(outputsFile, this.outputs);
-    else process.stdout.write(`${JSON.stringify(this.outputs, null, 2)}\n`);
+    else process.stdout.write(`${this.stdoutJson()}\n`);
     if (outcome.error) {
       this.error(outcome.error.message, outcome.error.at);
       await writeErrorFile(this.env, { message: this.redact(outcome.error.message), category: outcome.error.category, exitCode: outcome.exitCode });

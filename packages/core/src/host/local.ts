@@ -20,7 +20,7 @@ export class LocalHost extends PlainHost {
 
   async finish(outcome: StepEnding): Promise<void> {
     if (outcome.error) this.error(outcome.error.message, outcome.error.at);
-    const json = JSON.stringify(this.outputs, null, 2);
+    const json = this.stdoutJson();
     process.stdout.write(`${this.onGitHubRunner ? inertJson(json) : json}\n`);
   }
 }

@@ -8,7 +8,7 @@ import { redactUrlCredentials } from '../redact.js';
 import type { CacheStore } from '../cache/types.js';
 import { locationText } from './annotation.js';
 import type { Annotation, Host, HostKind, RunContext, StepEnding } from './types.js';
-import type { RawInputs } from '../spec/types.js';
+import type { OutputType, RawInputs } from '../spec/types.js';
 
 /** Where a plain host's log lines go: stderr, so the CLI's stdout stays pure JSON. */
 export type LineWriter = (line: string) => void;
@@ -24,6 +24,7 @@ export abstract class PlainHost implements Host {
   abstract readonly kind: HostKind;
   readonly cache: CacheStore;
   protected readonly outputs: Record<string, string> = {};
+  private readonly jsonOutputs = new Set<string>();
   private readonly secrets: string[] = [];
   private readonly debugEnabled: boolean;
   /**
@@ -76,8 +77,21 @@ export abstract class PlainHost implements Host {
     }
   }
 
-  setOutput(name: string, value: string): void {
+  setOutput(name: string, value: string, type?: OutputType): void {
     this.outputs[name] = value;
+    if (type === 'json') this.jsonOutputs.add(name);
+    else this.jsonOutputs.delete(name);
+  }
+
+  /**
+   * The outputs as the CLI prints them on stdout, one JSON document: the text
+   * of each output, as GitHub has it, except that a `json` output is its
+   * value (`.results.passed` is a boolean to jq, not a string to parse again).
+   */
+  protected stdoutJson(): string {
+    const document: Record<string, unknown> = { ...this.outputs };
+    for (const name of this.jsonOutputs) document[name] = parsedOrText(this.outputs[name] ?? '');
+    return JSON.stringify(document, null, 2);
   }
 
   addPath(dir: string): void {
@@ -129,5 +143,14 @@ export abstract class PlainHost implements Host {
   /** Writes JSON whole, so the shim never reads half of it. */
   protected async writeJsonFile(file: string, value: unknown): Promise<void> {
     await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+  }
+}
+
+/** A `json` output's value; its text when it is not JSON (empty: the step had nothing to say), so nothing is lost. */
+function parsedOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
   }
 }

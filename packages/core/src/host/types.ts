@@ -1,6 +1,6 @@
 import type { CacheStore } from '../cache/types.js';
 import type { SourceLocation } from '../errors.js';
-import type { RawInputs } from '../spec/types.js';
+import type { OutputType, RawInputs } from '../spec/types.js';
 
 export type HostKind = 'github' | 'jenkins' | 'local';
 
@@ -92,7 +92,8 @@ export interface Host extends Logger {
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
   /** From now on, `value` never appears in the log. */
   setSecret(value: string): void;
-  setOutput(name: string, value: string): void;
+  /** `type` (the spec's, default `string`) matters only where outputs are printed as one JSON document (the CLI). */
+  setOutput(name: string, value: string, type?: OutputType): void;
   /**
    * Puts a folder first on PATH for the following steps of the job (GitHub:
    * GITHUB_PATH). Jenkins and a terminal have no following steps to reach:

@@ -36,7 +36,7 @@ export async function runStep(entry: StepEntry, launch: Launch, cliInputs: Recor
     maskSecretInputs(entry.spec, raw, host);
     const plan = await step.plan(new InputReader(entry.spec, raw), host);
     const result = await runPastPlanning(() => step.run(plan, host));
-    for (const [name, value] of Object.entries(result.outputs)) host.setOutput(name, value);
+    publishOutputs(entry.spec, result, host);
     await recordOutputs(entry.spec.name, result, host);
     const ending = endingOf(result);
     await host.finish(ending);
@@ -48,6 +48,11 @@ export async function runStep(entry: StepEntry, launch: Launch, cliInputs: Recor
     await host.finish({ exitCode, error: { message: messageOf(err), category: categoryOf(err), ...(at ? { at } : {}) } });
     return exitCode;
   }
+}
+
+function publishOutputs(spec: StepSpec, result: StepResult, host: Host): void {
+  const types = new Map(spec.outputs.map((output) => [output.name, output.type]));
+  for (const [name, value] of Object.entries(result.outputs)) host.setOutput(name, value, types.get(name));
 }
 
 /** The exit code and error a result ends the step with. */

@@ -141,7 +141,7 @@ export const evaluateAndGateSpec = {
     { name: 'best', description: 'Name of the best passing candidate; empty when none passed.' },
     { name: 'best-metrics', description: 'Path of the best candidate’s metrics file; empty when none passed.' },
     { name: 'report', description: 'Path of the markdown report.' },
-    { name: 'results', description: 'The verdict as JSON: `{"passed", "best", "candidates": {name: {"passed", "rules": [...]}}}`.' },
+    { name: 'results', type: 'json', description: 'The verdict as JSON: `{"passed", "best", "candidates": {name: {"passed", "rules": [...]}}}`.' },
     { name: 'results-file', description: 'Path of a file holding the same JSON.' },
   ],
   example: {
