@@ -11,6 +11,12 @@ export interface RunContext {
   /** The commit statuses and check runs belong on (a PR's head, not a merge commit). */
   readonly sha: string | null;
   readonly pullRequest: number | null;
+  /**
+   * The run is for a pull request from another repository (a fork): GitHub
+   * hands such a run a read-only GITHUB_TOKEN, so statuses and comments are
+   * refused. Only a GitHub pull_request event can say so; false elsewhere.
+   */
+  readonly pullRequestFromFork: boolean;
   /** Link back to this run (GitHub run page, Jenkins BUILD_URL). */
   readonly runUrl: string | null;
   /** e.g. `pull_request`, `push`; null outside GitHub. */
