@@ -96,6 +96,6 @@ test('a rule syntax error and a failed rule are annotations on their line of the
   // The syntax error: the file relative to the workspace, its line and column.
   expect(run.output).toMatch(/::error file=gate\/broken\.rules,line=3,col=5::input 'rules-file': gate\/broken\.rules: line 3, column 5: /);
   // rf failed one rule, gb two: rf's failed rule, on its line, as an error (on-fail is fail).
-  expect(run.output).toMatch(/::error title=mlops-ci gate%3A accuracy >= 0\.9,file=gate\/gate\.rules,line=3::rf failed the rule 'accuracy >= 0\.9' \(accuracy = 0\.85\)/);
+  expect(run.output).toMatch(/::error title=mlops-ci\/gate,file=gate\/gate\.rules,line=3::rf failed the rule 'accuracy >= 0\.9' \(accuracy = 0\.85\)/);
   expect(run.output).not.toMatch(/::error [^\n]*line=2::rf failed/);
 }, 150_000);

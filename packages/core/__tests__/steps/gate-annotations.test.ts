@@ -54,7 +54,7 @@ test('on-fail fail: an error on the rules-file line of each rule the closest can
     {
       level: 'error',
       message: "rf failed the rule 'accuracy >= 0.9' (accuracy = 0.85)",
-      at: { file: 'gate/rules.txt', line: 2, title: 'mlops-ci gate: accuracy >= 0.9' },
+      at: { file: 'gate/rules.txt', line: 2, title: 'mlops-ci/gate' },
     },
   ]);
 });

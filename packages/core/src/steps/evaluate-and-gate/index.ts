@@ -124,7 +124,7 @@ function logVerdicts(results: GateResults, host: Host): void {
  * show why the gate stopped on the line to change. Rules from the `rules`
  * input are in no file: the same message, without a place.
  */
-function annotateFailedRules({ evaluation, onFail, rulesOrigin }: GatePlan, results: GateResults, host: Host): void {
+function annotateFailedRules({ evaluation, onFail, rulesOrigin, reporting }: GatePlan, results: GateResults, host: Host): void {
   if (results.passed) return;
   const closest = closestToPassing(results);
   if (!closest) return;
@@ -136,7 +136,8 @@ function annotateFailedRules({ evaluation, onFail, rulesOrigin }: GatePlan, resu
     const { at } = placeIn(rulesOrigin, rule.line);
     const value = result.value === null ? 'missing' : String(result.value);
     const message = `${name} ${result.verdict === 'skipped' ? 'did not get past' : 'failed'} the rule '${result.rule}' (${result.metric} = ${value})${result.note ? `: ${result.note}` : ''}`;
-    host[level](message, at ? { ...at, title: `mlops-ci gate: ${result.rule}` } : undefined);
+    // The title is the gate's status context: two gates in one job stay apart.
+    host[level](message, at ? { ...at, title: reporting.context } : undefined);
   });
 }
 
