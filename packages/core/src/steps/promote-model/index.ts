@@ -144,10 +144,24 @@ async function describeVersion(registry: ModelRegistry, { model, ref, allowMissi
     // Planning found it: it was removed since, by another writer.
     if (!allowMissing) throw new Error(`${missing} any more`);
     host.info(`${missing} (allow-missing: found = false)`);
+    await host.appendSummary(renderStepSummary({ step: 'promote-model', outcome: 'ok', headline: `${missing} (allow-missing)` }));
     return { outputs: { version: '', uri: '', 'previous-version': '', lineage: '', found: 'false' } };
   }
   host.info(renderLineage(found.lineage, found.uri));
   host.info(JSON.stringify(found.lineage, null, 2));
+  await host.appendSummary(
+    renderStepSummary({
+      step: 'promote-model',
+      outcome: 'ok',
+      headline: `${found.lineage.model} ${found.lineage.version} described`,
+      rows: [
+        ['registry', registry.description],
+        ['uri', { code: found.uri }],
+        ['files', found.lineage.files.length],
+        ['commit', found.lineage.git.commit ? { code: found.lineage.git.commit } : '—'],
+      ],
+    }),
+  );
   return { outputs: { ...(await versionOutputs(found, null, host)), found: 'true' } };
 }
 
