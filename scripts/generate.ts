@@ -152,10 +152,20 @@ const RETURNS =
   'Returns a Map of the outputs keyed in camelCase (<code>resultsFile</code>), each of the type listed: a Boolean is a real Boolean, so <code>if (gate.passed)</code> means what it says; an empty Boolean or Number output is <code>null</code>.';
 
 /** What an output is once the shim has read it, in the words of a Groovy reader. */
-const GROOVY_TYPE: Readonly<Record<OutputType, string>> = { string: 'String', boolean: 'Boolean', number: 'Number' };
+const GROOVY_TYPE: Readonly<Record<OutputType, string>> = { string: 'String', boolean: 'Boolean', number: 'Number', json: 'String, JSON text' };
 
 function outputType(output: OutputSpec): OutputType {
   return output.type ?? 'string';
+}
+
+/**
+ * The type StepRunner converts an output to. A `json` output stays its text on
+ * Jenkins: promote-model's `gate-results` takes that text back, and a text
+ * input refuses a parsed Map (pipelines that want the Map call readJSON).
+ */
+function shimType(output: OutputSpec): Exclude<OutputType, 'json'> {
+  const type = outputType(output);
+  return type === 'json' ? 'string' : type;
 }
 
 /** vars/mlopsStep.txt: the var behind every other one, which runs a step by its name. */
@@ -259,7 +269,7 @@ function shimDefaults(specs: readonly StepSpec[]): string {
  */
 function shimOutputs(specs: readonly StepSpec[]): string {
   const steps = specs.map((spec) => {
-    const outputs = spec.outputs.map((output) => `            '${output.name}': ['${camelCase(output.name)}', '${outputType(output)}'],`);
+    const outputs = spec.outputs.map((output) => `            '${output.name}': ['${camelCase(output.name)}', '${shimType(output)}'],`);
     return [`        '${spec.name}': [`, ...outputs, '        ],'].join('\n');
   });
   return [

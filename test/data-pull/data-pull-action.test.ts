@@ -76,7 +76,8 @@ describe.each(RUNTIMES)('the data-pull action under act on $name', (runtime) => 
     if (first.exitCode !== 0) console.log(first.output);
     expect(first.exitCode).toBe(0);
     expect(findStep(first, 'data')?.outputs).toMatchObject({ files: '20', 'cache-hit': 'false', transferred: '20' });
-    expect(first.summary).toContain('### data-pull');
+    expect(first.summary).toContain('### ✅ mlops-ci data-pull — 20 files, ');
+    expect(first.summary).not.toContain('| | |');
     expect(first.output).not.toContain(server.secretKey);
 
     rmSync(cacheDir, { recursive: true, force: true });

@@ -13,8 +13,12 @@ function project(): string {
   return dir;
 }
 
-function outputsOf(stdout: string): Record<string, string> {
-  return JSON.parse(stdout) as Record<string, string>;
+/** The CLI's stdout: GitHub's string outputs, but `results` as an object. */
+type CliOutputs = Record<string, string> & { results?: GateResultsJson };
+type GateResultsJson = { passed: boolean; candidates: Record<string, { passed: boolean; rules: { verdict: string }[] }> };
+
+function outputsOf(stdout: string): CliOutputs {
+  return JSON.parse(stdout) as CliOutputs;
 }
 
 describe('mlops-ci (the bundle) as a CLI', () => {
@@ -43,8 +47,11 @@ describe('mlops-ci (the bundle) as a CLI', () => {
     expect(run.code).toBe(0);
     const outputs = outputsOf(run.stdout);
     expect(outputs).toMatchObject({ passed: 'true', best: 'rf', 'best-metrics': path.join(dir, 'out', 'rf', 'metrics.json') });
-    const results = JSON.parse(outputs['results']!) as { passed: boolean; candidates: Record<string, { passed: boolean }> };
+    // Every output is GitHub's text but results, which is the verdict itself: .results.passed is a boolean.
+    const results = outputs.results!;
+    expect(results.passed).toBe(true);
     expect(results.candidates['gb']?.passed).toBe(true);
+    expect(Object.entries(outputs).filter(([, value]) => typeof value !== 'string').map(([name]) => name)).toEqual(['results']);
     expect(JSON.parse(readFileSync(outputs['results-file']!, 'utf8'))).toEqual(results);
     expect(readFileSync(outputs['report']!, 'utf8')).toContain('passed — best: **rf**');
     // The HTML rendering for Jenkins lies beside it (the default), with the same headline and the chart as SVG.
@@ -62,6 +69,7 @@ describe('mlops-ci (the bundle) as a CLI', () => {
     const failed = await runBundle(args, { cwd: dir });
     expect(failed.code).toBe(3);
     expect(outputsOf(failed.stdout)).toMatchObject({ passed: 'false', best: '' });
+    expect(outputsOf(failed.stdout).results?.passed).toBe(false);
     expect(failed.stderr).toContain('the gate did not pass');
     const warned = await runBundle([...args, '--on-fail', 'warn'], { cwd: dir });
     expect(warned.code).toBe(0);
@@ -85,7 +93,7 @@ describe('mlops-ci (the bundle) as a CLI', () => {
     const inline = await runBundle(['evaluate-and-gate', '--metrics', 'out/*/metrics.*', '--rules', 'accuracy >= 0.94\nf1.macro >= 0.9', '--select', 'max:accuracy'], { cwd: dir });
     expect(fromFile.code).toBe(0);
     expect(outputsOf(fromFile.stdout)).toMatchObject({ passed: 'true', best: 'rf' });
-    expect(JSON.parse(outputsOf(fromFile.stdout)['results']!)).toEqual(JSON.parse(outputsOf(inline.stdout)['results']!));
+    expect(outputsOf(fromFile.stdout).results).toEqual(outputsOf(inline.stdout).results);
   });
 
   test("samples baseline=registry:<file>: the baseline version's own per-row file, from the registry; none yet: skipped", async () => {
@@ -94,7 +102,7 @@ describe('mlops-ci (the bundle) as a CLI', () => {
     const gate = (samples: string, baseline = 'registry:iris@production') =>
       runBundle(['evaluate-and-gate', '--metrics', 'rf=out/rf/metrics.json', '--rules', 'accuracy >= baseline.accuracy - 0.2 @ 95%', '--baseline', baseline, '--samples', samples], { cwd: dir });
     const verdictOf = (stdout: string) =>
-      (JSON.parse(outputsOf(stdout)['results']!) as { candidates: Record<string, { rules: { verdict: string }[] }> }).candidates['rf']!.rules[0]!.verdict;
+      outputsOf(stdout).results!.candidates['rf']!.rules[0]!.verdict;
     const samples = 'rf=out/rf/correct.json\nbaseline=registry:correct.json';
 
     // No production yet: nothing to read, the baseline rule is skipped.

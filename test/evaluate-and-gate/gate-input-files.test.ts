@@ -34,7 +34,7 @@ test.each<[string, string[], string]>([
   ['a FIFO as samples', ['--metrics', 'out/rf/metrics.json', ...statistical, '--samples', 'rf=pipe.json\nbaseline=scores.json'], "input 'samples': cannot read samples file 'pipe.json': it is a named pipe (FIFO), not a regular file"],
   ['/dev/zero as the baseline', ['--metrics', 'out/rf/metrics.json', '--rules', 'accuracy >= baseline.accuracy', '--baseline', '/dev/zero'], "input 'baseline': cannot read baseline file '/dev/zero': it is a device, not a regular file"],
   ['a 1 GiB metrics file', ['--metrics', 'huge.json', '--rules', 'accuracy >= 0.9'], "input 'metrics': cannot read metrics file 'huge.json': it is 1 GiB, more than the 16 MiB a metrics file may be"],
-  ['a metrics file that is a symlink to a token', ['--metrics', 'linked.json', '--rules', 'accuracy >= 0.9'], "input 'metrics': metrics file 'linked.json' is not valid JSON: line 1, column 1: expected a JSON value, found '***'"],
+  ['a metrics file that is a symlink to a token', ['--metrics', 'linked.json', '--rules', 'accuracy >= 0.9'], "linked.json:1:1: input 'metrics': metrics file 'linked.json' is not valid JSON: line 1, column 1: expected a JSON value, found '***'"],
   ['a million scores', ['--metrics', 'out/rf/metrics.json', ...statistical, '--samples', 'rf=million.json\nbaseline=million.json'], "input 'samples': samples file 'million.json' holds more than 100,000 per-example scores"],
 ])('%s: exit 2 at once, one error line naming the input', async (_name, args, message) => {
   const dir = project();

@@ -69,7 +69,8 @@ describe.each(RUNTIMES)('the promote-model action under act on $name', (runtime)
     expect(run.output).toContain(`runs promote-model on Node ${versionOf(runtime)}`);
     expect(findStep(run, 'promote')?.outputs).toMatchObject({ version: '1', 'previous-version': '', uri: `${path.join(registry, 'iris', 'versions', '1')}/` });
     expect(run.output).toContain('promoted version=1');
-    expect(run.summary).toContain('promote-model: iris 1');
+    expect(run.summary).toContain('### ✅ mlops-ci promote-model — iris 1 registered');
+    expect(run.summary).not.toContain('| | |');
     expect(filesUnder(path.join(registry, 'iris', 'versions'))).toEqual(['1/model.pkl', '1/version.json']);
     const lineage = readJson(path.join(registry, 'iris', 'versions', '1', 'version.json'));
     expect(lineage).toMatchObject({ metrics: { accuracy: 0.95 }, gate: { passed: true, best: 'rf' }, run: { host: 'github' }, git: { repository: 'acme/iris' } });

@@ -123,6 +123,7 @@ describe('promote-model on the local registry', () => {
     expect(described.stderr).toContain('iris version 1');
     expect(described.stderr).toMatch(/file {7}weights\.bin {2}4096 bytes {2}sha256:[0-9a-f]{64}/);
     expect(described.stderr).toContain('"f1.macro": 0.94');
+    expect(described.stderr).toContain('### ✅ mlops-ci promote-model — iris 1 described');
     expect(outputsOf(described.stdout)).toMatchObject({ version: '1', lineage: path.join(dir, REGISTRY, 'iris', 'versions', '1', 'version.json') });
     expect(filesUnder(path.join(dir, REGISTRY))).toEqual(before);
     expect((await promote(dir, ['--describe', 'iris@1'])).code).toBe(0);
@@ -136,6 +137,7 @@ describe('promote-model on the local registry', () => {
     expect(missing.code).toBe(0);
     expect(outputsOf(missing.stdout)).toEqual({ version: '', uri: '', 'previous-version': '', lineage: '', found: 'false' });
     expect(missing.stderr).toContain('iris@production does not exist');
+    expect(missing.stderr).toMatch(/### ✅ mlops-ci promote-model — iris@production does not exist in .* \(allow-missing\)/);
     const present = await promote(dir, ['--describe', 'iris@staging', '--allow-missing']);
     expect(outputsOf(present.stdout)).toMatchObject({ version: '1', found: 'true' });
     expect((await promote(dir, ['--describe', 'iris@production'])).code).toBe(2);

@@ -114,7 +114,8 @@ test("the gate reads the baseline version's per-row file back from MLflow's arti
     { cwd: dir },
   );
   if (gate.code !== 0) throw new Error(gate.stderr);
-  const results = JSON.parse(outputsOf(gate.stdout)['results'] as string) as { candidates: Record<string, { rules: { verdict: string }[] }> };
+  // The CLI prints results as an object, not as JSON text.
+  const results = (JSON.parse(gate.stdout) as { results: { candidates: Record<string, { rules: { verdict: string }[] }> } }).results;
   expect(results.candidates['rf']!.rules[0]!.verdict).toBe('passed');
   expect(gate.stderr).toContain('95% CI of Δ');
 }, 120_000);

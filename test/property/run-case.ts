@@ -93,9 +93,9 @@ function isSecretValue(c: Case, value: { text: string }): boolean {
   return c.input === 'github-token' && value.text.trim().length >= 6;
 }
 
-/** The tool's error lines: `error: …` on stderr (CLI, Jenkins), `::error::…` on stdout (GitHub). */
+/** The tool's error lines: `error: …` on stderr (CLI, Jenkins), `::error::…` or `::error file=…::…` on stdout (GitHub). */
 export function errorLines(host: HostName, run: { stdout: string; stderr: string }): string[] {
-  if (host === 'github') return run.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+  if (host === 'github') return run.stdout.split('\n').filter((line) => /^::error( [^:]*)?::/.test(line));
   return run.stderr.split('\n').filter((line) => line.startsWith('error: '));
 }
 

@@ -66,7 +66,8 @@ describe.each(RUNTIMES)('the setup-env action under act on $name', (runtime) => 
     expect(findStep(first, 'env')?.outputs).toMatchObject({ manager: 'uv', 'cache-hit': 'false' });
     expect(first.output).toContain('$ uv sync --locked');
     expect(first.output).toMatch(/dateutil 2\.9\.0\.post0 in \S+\/project\/\.venv/);
-    expect(first.summary).toContain('### Python env (uv): built');
+    expect(first.summary).toContain('### ✅ mlops-ci setup-env — Python env (uv): built');
+    expect(first.summary).not.toContain('| | |');
 
     const second = await runAct({ ...options, stepDebug: true });
     if (second.exitCode !== 0) throw new Error(second.output);

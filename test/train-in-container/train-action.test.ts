@@ -62,5 +62,8 @@ describe.each(RUNTIMES)('the train-in-container action under act on $name', (run
     expect(run.output).toContain('training gb on 105 rows');
     expect(run.output).toMatch(/exit=0 metrics=\S+\/out\/gb\/metrics\.json/);
     expect(run.output).toMatch(/"accuracy": 0\.9/);
+    const summary = findStep(run, 'train')?.summary ?? '';
+    expect(summary).toMatch(/^### ✅ mlops-ci train-in-container — exited 0 after /);
+    expect(summary).toContain(`| image digest | \`${outputs['image-digest']}\` |`);
   }, 150_000);
 });

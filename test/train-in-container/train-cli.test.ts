@@ -84,6 +84,13 @@ test('trains a real scikit-learn model: model and metrics in outputs, owned by t
   const records = readdirSync(path.join(dir, '.mlops-ci', 'train-in-container'));
   expect(records).toEqual([expect.stringMatching(/^[0-9a-f]{16}\.json$/)]);
   expect(JSON.parse(readFileSync(path.join(dir, '.mlops-ci', 'train-in-container', records[0]!), 'utf8'))).toMatchObject({ step: 'train-in-container', outputs });
+  // The summary names what ran and how it ended (the plain host prints it in the log).
+  expect(run.stderr).toMatch(/### ✅ mlops-ci train-in-container — exited 0 after [\d.]+ s\n\n\| Detail \| Value \|\n\|---\|---\|\n\| runtime \| docker /);
+  expect(run.stderr).toContain(`| image | ${IMAGE} |`);
+  expect(run.stderr).toContain(`| image digest | \`${outputs['image-digest']}\` |`);
+  expect(run.stderr).toContain('| command | `python3 train.py rf` |');
+  expect(run.stderr).toContain('| exit code | 0 |');
+  expect(run.stderr).toContain(`| outputs | \`${path.join(dir, 'out', 'rf')}\` |`);
   expect(leftoverContainers()).toEqual([]);
 }, TIMEOUT_MS);
 
@@ -93,6 +100,8 @@ test('a failing command: exit 1, its exit code as an output, the last log lines 
   expect(run.code).toBe(1);
   expect(outputsOf(run.stdout)['exit-code']).toBe('3');
   expect(run.stderr).toMatch(/error: the command exited with 3 after [\d.]+ s\nLast 6 lines of the log:\nepoch 1\n(.|\n)*epoch 5\nloss is NaN/);
+  expect(run.stderr).toMatch(/### ❌ mlops-ci train-in-container — exited 3 after [\d.]+ s\n/);
+  expect(run.stderr).toContain('| exit code | 3 |');
   expect(leftoverContainers()).toEqual([]);
 }, TIMEOUT_MS);
 

@@ -21,19 +21,39 @@ export const QUOTE_LIMIT = 200;
 const MESSAGE_LIMIT = 1_000;
 
 /**
+ * A place in a user's file: the file as the input gave it (absolute, or
+ * relative to the run's folder), its 1-based line and, when the parser knows
+ * it, column. Hosts turn it into an annotation (GitHub) or a `file:line:col:`
+ * prefix, so an editor or the PR's diff view leads to it.
+ */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly col?: number;
+}
+
+/**
  * Bad input or bad input data: nothing was done (exit 2).
- * The message names the input, what was given and what is accepted.
+ * The message names the input, what was given and what is accepted;
+ * `at` is where in an input file the problem is, when it is in one.
  */
 export class InputError extends Error {
   override readonly name = 'InputError';
+  readonly at: SourceLocation | undefined;
   constructor(
     /** The kebab-case input name the problem is about. */
     readonly input: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; at?: SourceLocation },
   ) {
     super(excerpt(redactUrlCredentials(`input '${input}': ${message}`), MESSAGE_LIMIT), options);
+    this.at = options?.at;
   }
+}
+
+/** Where in a user's file an error is, when it says. */
+export function locationOf(err: unknown): SourceLocation | undefined {
+  return err instanceof InputError ? err.at : undefined;
 }
 
 /**

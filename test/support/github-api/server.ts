@@ -62,6 +62,12 @@ export interface GitHubApiOptions {
    * create or update check runs (403 "You must authenticate via a GitHub App.").
    */
   tokenType?: 'installation' | 'personal';
+  /**
+   * The GITHUB_TOKEN of a pull_request run from a fork, which GitHub makes
+   * read-only: every write (statuses, check runs, comments) is answered 403
+   * "Resource not accessible by integration", as GitHub does; reads work.
+   */
+  readOnly?: boolean;
   /** The user the token authenticates as; authors comments and statuses. */
   actor?: UserRecord;
 }
@@ -440,6 +446,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const settings: Context['options'] = {
     perPageMax: options.perPageMax ?? 100,
     tokenType,
+    readOnly: options.readOnly ?? false,
     actor: options.actor ?? (tokenType === 'personal' ? PERSONAL_USER : GITHUB_ACTIONS_BOT),
   };
   const state = new FakeState(settings.actor);
@@ -571,6 +578,10 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       return sendError(422, error, operation.documentationUrl, operation);
     }
 
+    if (settings.readOnly && method !== 'GET' && method !== 'HEAD') {
+      // Not a violation: the answer a product run from a fork must handle.
+      return sendError(403, { message: 'Resource not accessible by integration' }, operation.documentationUrl);
+    }
     const fault = faults.findIndex((f) => f.operationId === operation.operationId && f.when(body));
     if (fault >= 0) {
       faults.splice(fault, 1);

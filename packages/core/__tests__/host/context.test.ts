@@ -76,9 +76,22 @@ describe('githubContext', () => {
     rmSync(dir, { recursive: true });
   });
 
+  test.each<[string, Record<string, unknown>, boolean]>([
+    ['head in another repository', { head: { sha: 'a'.repeat(40), repo: { full_name: 'contributor/models' } }, base: { repo: { full_name: 'acme/models' } } }, true],
+    ['head repository deleted', { head: { sha: 'a'.repeat(40), repo: null }, base: { repo: { full_name: 'acme/models' } } }, true],
+    ['head in the same repository (any case)', { head: { sha: 'a'.repeat(40), repo: { full_name: 'Acme/Models' } }, base: { repo: { full_name: 'acme/models' } } }, false],
+    ['no repositories in the payload', { head: { sha: 'a'.repeat(40) } }, false],
+  ])('a pull request from a fork: %s → %s', (_name, pullRequest, fromFork) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ctx-fork-'));
+    const event = path.join(dir, 'event.json');
+    writeFileSync(event, JSON.stringify({ pull_request: { number: 7, ...pullRequest } }));
+    expect(githubContext({ GITHUB_REPOSITORY: 'acme/models', GITHUB_EVENT_PATH: event }, dir).pullRequestFromFork).toBe(fromFork);
+    rmSync(dir, { recursive: true });
+  });
+
   test('a push event uses GITHUB_SHA and has no PR', () => {
     const ctx = githubContext({ GITHUB_REPOSITORY: 'acme/models', GITHUB_SHA: 'b'.repeat(40), GITHUB_EVENT_NAME: 'push' }, os.tmpdir());
-    expect(ctx).toMatchObject({ sha: 'b'.repeat(40), pullRequest: null, apiUrl: 'https://api.github.com' });
+    expect(ctx).toMatchObject({ sha: 'b'.repeat(40), pullRequest: null, pullRequestFromFork: false, apiUrl: 'https://api.github.com' });
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import path from 'node:path';
+import { InputError } from '../../src/errors.js';
 import { flattenMetrics } from '../../src/metrics/flatten.js';
 import { JsonSyntaxError, parseJsonAllowingNonFinite } from '../../src/metrics/json.js';
 import { loadMetricsFile, metricsFromText, parseMetricsText, resolveMetricInputs } from '../../src/metrics/load.js';
@@ -132,6 +133,26 @@ describe('loadMetricsFile', () => {
     ['empty.yaml', "metrics file 'empty.yaml' must hold a mapping of metric names to values at the top level; found nothing"],
   ])('%s → bad input', async (file, message) => {
     expect(await asyncInputErrorOf(() => loadMetricsFile(file, dir))).toEqual({ input: 'metrics', message: `input 'metrics': ${message}` });
+  });
+
+  test.each<[string, { line: number; col: number }]>([
+    ['bad.json', { line: 3, col: 9 }],
+    ['bad.yaml', { line: 3, col: 1 }],
+    ['bad.toml', { line: 2, col: 6 }],
+  ])('a syntax error in %s carries its place in the file, for an annotation', async (file, position) => {
+    const error = await loadMetricsFile(file, dir).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).at).toEqual({ file, ...position });
+  });
+
+  test('text from elsewhere (git:<ref>:<path>) is no file to point into', () => {
+    let error: unknown;
+    try {
+      metricsFromText('a: [1', 'git:main:m.yaml', 'baseline');
+    } catch (err) {
+      error = err;
+    }
+    expect((error as InputError).at).toBeUndefined();
   });
 
   test('metricsFromText reads text from elsewhere (a baseline from git show), blaming the input it is given', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { InputError } from '../../src/errors.js';
 import { checkRuleMetrics, parseRules } from '../../src/metrics/rules.js';
 import type { Rule } from '../../src/types/gate.js';
 import { inputErrorOf } from './helpers.js';
@@ -108,6 +109,31 @@ describe('parseRules: bad rules name the line, column, expectation and what was 
     expect(inputErrorOf(() => parseRules(text)).message).toBe(
       "input 'rules': no rules given: give one or more rules, one a line, e.g. 'accuracy >= 0.9'",
     );
+  });
+});
+
+describe('the place of a rule error, for an annotation', () => {
+  function errorOf(action: () => unknown): InputError {
+    try {
+      action();
+    } catch (err) {
+      if (err instanceof InputError) return err;
+      throw err;
+    }
+    throw new Error('expected an InputError');
+  }
+
+  test('a syntax error in a rules file: the file, the line and the column', () => {
+    expect(errorOf(() => parseRules('accuracy >= 0.9\n\nf1 >> 0.8', { input: 'rules-file', file: 'gate/rules.txt' })).at).toEqual({ file: 'gate/rules.txt', line: 3, col: 5 });
+  });
+
+  test('a rule naming an unknown metric in a rules file: the file and the line', () => {
+    const rules = parseRules('# gate\nacc >= 0.9', { input: 'rules-file', file: 'rules.txt' });
+    expect(errorOf(() => checkRuleMetrics(rules, { rf: ['accuracy'] }, undefined, { input: 'rules-file', file: 'rules.txt' })).at).toEqual({ file: 'rules.txt', line: 2 });
+  });
+
+  test('the rules input is no file: no place', () => {
+    expect(errorOf(() => parseRules('f1 >> 0.8')).at).toBeUndefined();
   });
 });
 

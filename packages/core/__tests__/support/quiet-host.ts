@@ -17,6 +17,7 @@ export function quietHost(context: Partial<RunContext> & Pick<RunContext, 'cwd'>
       repository: null,
       sha: null,
       pullRequest: null,
+      pullRequestFromFork: false,
       runUrl: null,
       eventName: null,
       apiUrl: 'https://api.github.com',

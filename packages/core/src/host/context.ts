@@ -8,7 +8,7 @@ const PUBLIC_API = 'https://api.github.com';
 /** GitHub Actions: the runner's variables and the event payload. */
 export function githubContext(env: NodeJS.ProcessEnv, cwd: string): RunContext {
   const payload = readEventPayload(env['GITHUB_EVENT_PATH']);
-  const pullRequest = payload?.pull_request as { number?: number; head?: { sha?: string } } | undefined;
+  const pullRequest = payload?.pull_request as PullRequestPayload | undefined;
   const repository = parseOwnerRepo(env['GITHUB_REPOSITORY']);
   const server = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
   const runId = env['GITHUB_RUN_ID'];
@@ -18,6 +18,7 @@ export function githubContext(env: NodeJS.ProcessEnv, cwd: string): RunContext {
     // On pull_request events GITHUB_SHA is the test merge commit; the PR's checks live on its head.
     sha: pullRequest?.head?.sha ?? env['GITHUB_SHA'] ?? null,
     pullRequest: typeof pullRequest?.number === 'number' ? pullRequest.number : null,
+    pullRequestFromFork: isFromFork(pullRequest),
     runUrl: repository && runId ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}` : null,
     eventName: env['GITHUB_EVENT_NAME'] ?? null,
     apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
@@ -27,6 +28,23 @@ export function githubContext(env: NodeJS.ProcessEnv, cwd: string): RunContext {
     tempDir: env['RUNNER_TEMP'] || os.tmpdir(),
     run: runIdentity(env, 'github'),
   };
+}
+
+/** The parts of a pull_request event's `pull_request` object read here. */
+interface PullRequestPayload {
+  readonly number?: number;
+  /** `repo` is null when the fork the PR came from has been deleted. */
+  readonly head?: { readonly sha?: string; readonly repo?: { readonly full_name?: string } | null };
+  readonly base?: { readonly repo?: { readonly full_name?: string } };
+}
+
+/** Head and base in different repositories; a head whose repository is gone was a fork too. */
+function isFromFork(pullRequest: PullRequestPayload | undefined): boolean {
+  const base = pullRequest?.base?.repo?.full_name;
+  const head = pullRequest?.head?.repo;
+  if (base === undefined || head === undefined) return false;
+  if (head === null) return true;
+  return head.full_name !== undefined && head.full_name.toLowerCase() !== base.toLowerCase();
 }
 
 /**
@@ -48,6 +66,7 @@ export async function jenkinsContext(env: NodeJS.ProcessEnv, cwd: string): Promi
     repository,
     sha,
     pullRequest: prNumber,
+    pullRequestFromFork: false,
     runUrl: env['BUILD_URL'] ?? null,
     eventName: null,
     apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
@@ -69,6 +88,7 @@ export async function localContext(env: NodeJS.ProcessEnv, cwd: string): Promise
     repository,
     sha,
     pullRequest: parsePrNumber(env['MLOPS_CI_PULL_REQUEST']),
+    pullRequestFromFork: false,
     runUrl: null,
     eventName: null,
     apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,

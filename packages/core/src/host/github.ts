@@ -7,7 +7,8 @@ import { redactUrlCredentials } from '../redact.js';
 import { ActionsCache } from '../cache/actions-cache.js';
 import type { CacheStore } from '../cache/types.js';
 import type { RawInputs } from '../spec/types.js';
-import type { Host, RunContext } from './types.js';
+import { annotationFile } from './annotation.js';
+import type { Annotation, Host, RunContext, StepEnding } from './types.js';
 
 /** GitHub refuses a step summary over 1 MiB; leave room for what other steps add. */
 const STEP_SUMMARY_LIMIT = 512 * 1024;
@@ -46,14 +47,14 @@ export class GitHubHost implements Host {
   info(message: string): void {
     for (const line of inertLines(redactUrlCredentials(message))) core.info(line);
   }
-  notice(message: string): void {
-    core.notice(redactUrlCredentials(message));
+  notice(message: string, at?: Annotation): void {
+    core.notice(redactUrlCredentials(message), this.annotationProperties(at));
   }
-  warning(message: string): void {
-    core.warning(redactUrlCredentials(message));
+  warning(message: string, at?: Annotation): void {
+    core.warning(redactUrlCredentials(message), this.annotationProperties(at));
   }
-  error(message: string): void {
-    core.error(redactUrlCredentials(message));
+  error(message: string, at?: Annotation): void {
+    core.error(redactUrlCredentials(message), this.annotationProperties(at));
   }
   group<T>(name: string, fn: () => Promise<T>): Promise<T> {
     return core.group(redactUrlCredentials(name), fn);
@@ -62,6 +63,7 @@ export class GitHubHost implements Host {
     if (value.trim() !== '') core.setSecret(value);
   }
   setOutput(name: string, value: string): void {
+    // Outputs are text on GitHub, whatever their type.
     core.setOutput(name, value);
   }
   addPath(dir: string): void {
@@ -77,7 +79,27 @@ export class GitHubHost implements Host {
     await core.summary.addRaw(truncate(markdown, STEP_SUMMARY_LIMIT, '_Cut to fit GitHub’s 1 MiB step summary; the full report is in the report file._'), true).write();
   }
 
-  async finish(outcome: { exitCode: number; error?: { message: string } }): Promise<void> {
-    if (outcome.error) core.setFailed(redactUrlCredentials(outcome.error.message));
+  async finish({ error }: StepEnding): Promise<void> {
+    if (!error) return;
+    // setFailed is error() plus the exit code, which runAction sets from runStep's; error() alone can carry the place.
+    if (error.at) this.error(error.message, error.at);
+    else core.setFailed(redactUrlCredentials(error.message));
+  }
+
+  /**
+   * @actions/core's annotation properties (it escapes them as workflow
+   * commands require: `%`, CR, LF, `:` and `,`). GitHub refuses a column on
+   * an annotation that spans lines, so a span keeps its lines only.
+   */
+  private annotationProperties(at: Annotation | undefined): core.AnnotationProperties {
+    if (!at) return {};
+    const spansLines = at.endLine !== undefined && at.endLine !== at.line;
+    return {
+      file: annotationFile(at, this.context),
+      startLine: at.line,
+      ...(at.endLine !== undefined ? { endLine: at.endLine } : {}),
+      ...(at.col !== undefined && !spansLines ? { startColumn: at.col } : {}),
+      ...(at.title !== undefined ? { title: redactUrlCredentials(at.title) } : {}),
+    };
   }
 }

@@ -3,6 +3,7 @@ import { parseInputsJson } from '../spec/inputs.js';
 import { jenkinsContext } from './context.js';
 import type { Launch } from './detect.js';
 import { PlainHost } from './plain-host.js';
+import type { StepEnding } from './types.js';
 import { jsonInputs } from './raw-inputs.js';
 
 /**
@@ -23,13 +24,13 @@ export class JenkinsHost extends PlainHost {
     return new JenkinsHost(inputs, await jenkinsContext(env, cwd), step, env);
   }
 
-  async finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void> {
+  async finish(outcome: StepEnding): Promise<void> {
     const outputsFile = this.env['MLOPS_CI_OUTPUTS'];
     if (outputsFile) await this.writeJsonFile(outputsFile, this.outputs);
-    else process.stdout.write(`${JSON.stringify(this.outputs, null, 2)}\n`);
+    else process.stdout.write(`${this.stdoutJson()}\n`);
     if (outcome.error) {
-      this.error(outcome.error.message);
-      await writeErrorFile(this.env, { ...outcome.error, message: this.redact(outcome.error.message), exitCode: outcome.exitCode });
+      this.error(outcome.error.message, outcome.error.at);
+      await writeErrorFile(this.env, { message: this.redact(outcome.error.message), category: outcome.error.category, exitCode: outcome.exitCode });
     }
   }
 }

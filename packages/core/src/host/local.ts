@@ -2,6 +2,7 @@ import { parseInputsJson } from '../spec/inputs.js';
 import { localContext } from './context.js';
 import type { Launch } from './detect.js';
 import { PlainHost } from './plain-host.js';
+import type { StepEnding } from './types.js';
 import { jsonInputs } from './raw-inputs.js';
 import { inertJson } from './workflow-commands.js';
 
@@ -17,9 +18,9 @@ export class LocalHost extends PlainHost {
     return new LocalHost(jsonInputs({ ...fromEnv, ...cliInputs }), await localContext(env, cwd), step, env);
   }
 
-  async finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void> {
-    if (outcome.error) this.error(outcome.error.message);
-    const json = JSON.stringify(this.outputs, null, 2);
+  async finish(outcome: StepEnding): Promise<void> {
+    if (outcome.error) this.error(outcome.error.message, outcome.error.at);
+    const json = this.stdoutJson();
     process.stdout.write(`${this.onGitHubRunner ? inertJson(json) : json}\n`);
   }
 }

@@ -6,8 +6,9 @@ import { DirectoryCache } from '../cache/directory-cache.js';
 import { inertLines } from './workflow-commands.js';
 import { redactUrlCredentials } from '../redact.js';
 import type { CacheStore } from '../cache/types.js';
-import type { Host, HostKind, RunContext } from './types.js';
-import type { RawInputs } from '../spec/types.js';
+import { locationText } from './annotation.js';
+import type { Annotation, Host, HostKind, RunContext, StepEnding } from './types.js';
+import type { OutputType, RawInputs } from '../spec/types.js';
 
 /** Where a plain host's log lines go: stderr, so the CLI's stdout stays pure JSON. */
 export type LineWriter = (line: string) => void;
@@ -23,6 +24,7 @@ export abstract class PlainHost implements Host {
   abstract readonly kind: HostKind;
   readonly cache: CacheStore;
   protected readonly outputs: Record<string, string> = {};
+  private readonly jsonOutputs = new Set<string>();
   private readonly secrets: string[] = [];
   private readonly debugEnabled: boolean;
   /**
@@ -52,14 +54,14 @@ export abstract class PlainHost implements Host {
   info(message: string): void {
     this.emit(message);
   }
-  notice(message: string): void {
-    this.emit(`notice: ${message}`);
+  notice(message: string, at?: Annotation): void {
+    this.emit(this.located('notice', message, at));
   }
-  warning(message: string): void {
-    this.emit(`warning: ${message}`);
+  warning(message: string, at?: Annotation): void {
+    this.emit(this.located('warning', message, at));
   }
-  error(message: string): void {
-    this.emit(`error: ${message}`);
+  error(message: string, at?: Annotation): void {
+    this.emit(this.located('error', message, at));
   }
 
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
@@ -75,8 +77,21 @@ export abstract class PlainHost implements Host {
     }
   }
 
-  setOutput(name: string, value: string): void {
+  setOutput(name: string, value: string, type?: OutputType): void {
     this.outputs[name] = value;
+    if (type === 'json') this.jsonOutputs.add(name);
+    else this.jsonOutputs.delete(name);
+  }
+
+  /**
+   * The outputs as the CLI prints them on stdout, one JSON document: the text
+   * of each output, as GitHub has it, except that a `json` output is its
+   * value (`.results.passed` is a boolean to jq, not a string to parse again).
+   */
+  protected stdoutJson(): string {
+    const document: Record<string, unknown> = { ...this.outputs };
+    for (const name of this.jsonOutputs) document[name] = parsedOrText(this.outputs[name] ?? '');
+    return JSON.stringify(document, null, 2);
   }
 
   addPath(dir: string): void {
@@ -85,15 +100,31 @@ export abstract class PlainHost implements Host {
 
   async appendSummary(markdown: string): Promise<void> {
     const file = path.join(this.context.tempDir, 'mlops-ci', `${this.step}-summary.md`);
-    await mkdir(path.dirname(file), { recursive: true });
-    // One summary per run, like GitHub's per-step summary: the first write of this process starts it afresh.
-    await (this.summaryStarted ? appendFile : writeFile)(file, `${markdown}\n`);
-    this.summaryStarted = true;
-    this.emit(`── summary (${file}) ──`);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      // One summary per run, like GitHub's per-step summary: the first write of this process starts it afresh.
+      await (this.summaryStarted ? appendFile : writeFile)(file, `${markdown}\n`);
+      this.summaryStarted = true;
+      this.emit(`── summary (${file}) ──`);
+    } catch (err) {
+      // The summary is a copy of what the log shows: a temp folder shared with
+      // another user (os.tmpdir() on a laptop) must not fail the step that did its work.
+      this.warning(`Could not write the summary file ${file} (${(err as Error).message}); the summary is only in this log.`);
+      this.emit('── summary ──');
+    }
     for (const line of markdown.split('\n')) this.emit(line);
   }
 
-  abstract finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void>;
+  abstract finish(outcome: StepEnding): Promise<void>;
+
+  /**
+   * `level: message`, or `level: file:line:col: title: message` when it
+   * points into a file: every error line still starts with `error:`.
+   */
+  private located(level: 'notice' | 'warning' | 'error', message: string, at: Annotation | undefined): string {
+    if (!at) return `${level}: ${message}`;
+    return `${level}: ${locationText(at, this.context)}: ${at.title ? `${at.title}: ` : ''}${message}`;
+  }
 
   /** Secrets this run was told about, and credentials inside any URL. */
   protected redact(text: string): string {
@@ -112,5 +143,14 @@ export abstract class PlainHost implements Host {
   /** Writes JSON whole, so the shim never reads half of it. */
   protected async writeJsonFile(file: string, value: unknown): Promise<void> {
     await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+  }
+}
+
+/** A `json` output's value; its text when it is not JSON (empty: the step had nothing to say), so nothing is lost. */
+function parsedOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
   }
 }

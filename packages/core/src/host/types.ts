@@ -1,5 +1,6 @@
 import type { CacheStore } from '../cache/types.js';
-import type { RawInputs } from '../spec/types.js';
+import type { SourceLocation } from '../errors.js';
+import type { OutputType, RawInputs } from '../spec/types.js';
 
 export type HostKind = 'github' | 'jenkins' | 'local';
 
@@ -10,6 +11,12 @@ export interface RunContext {
   /** The commit statuses and check runs belong on (a PR's head, not a merge commit). */
   readonly sha: string | null;
   readonly pullRequest: number | null;
+  /**
+   * The run is for a pull request from another repository (a fork): GitHub
+   * hands such a run a read-only GITHUB_TOKEN, so statuses and comments are
+   * refused. Only a GitHub pull_request event can say so; false elsewhere.
+   */
+  readonly pullRequestFromFork: boolean;
   /** Link back to this run (GitHub run page, Jenkins BUILD_URL). */
   readonly runUrl: string | null;
   /** e.g. `pull_request`, `push`; null outside GitHub. */
@@ -51,12 +58,31 @@ export interface RunIdentity {
   readonly source: 'github' | 'jenkins' | 'env' | 'process';
 }
 
+/**
+ * Where a notice, warning or error points in the user's files: a place in a
+ * file (`SourceLocation`, the file absolute or relative to the run's folder),
+ * optionally up to `endLine`, with a `title`. GitHub shows it on that line
+ * of the file (and of a PR's diff); other hosts prefix the message with
+ * `file:line:col:`, which editors and Jenkins' warnings plugins read.
+ */
+export interface Annotation extends SourceLocation {
+  readonly endLine?: number;
+  readonly title?: string;
+}
+
 export interface Logger {
   debug(message: string): void;
   info(message: string): void;
-  notice(message: string): void;
-  warning(message: string): void;
-  error(message: string): void;
+  notice(message: string, at?: Annotation): void;
+  warning(message: string, at?: Annotation): void;
+  error(message: string, at?: Annotation): void;
+}
+
+/** How a step ended, as runStep hands it to `Host.finish`. */
+export interface StepEnding {
+  readonly exitCode: number;
+  /** Why it did not succeed; `at` is where in a user's file the cause is, when it is in one. */
+  readonly error?: { readonly message: string; readonly category: string; readonly at?: SourceLocation };
 }
 
 /**
@@ -72,7 +98,8 @@ export interface Host extends Logger {
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
   /** From now on, `value` never appears in the log. */
   setSecret(value: string): void;
-  setOutput(name: string, value: string): void;
+  /** `type` (the spec's, default `string`) matters only where outputs are printed as one JSON document (the CLI). */
+  setOutput(name: string, value: string, type?: OutputType): void;
   /**
    * Puts a folder first on PATH for the following steps of the job (GitHub:
    * GITHUB_PATH). Jenkins and a terminal have no following steps to reach:
@@ -85,5 +112,5 @@ export interface Host extends Logger {
    * Called once at the end with the outcome: flushes outputs (Jenkins file,
    * CLI stdout) and records the error details for the caller.
    */
-  finish(outcome: { exitCode: number; error?: { message: string; category: string } }): Promise<void>;
+  finish(outcome: StepEnding): Promise<void>;
 }

@@ -34,7 +34,12 @@ type Format = 'json' | 'yaml' | 'toml';
  */
 export async function loadMetricsFile(file: string, cwd: string): Promise<MetricValues> {
   const text = await readInputText({ input: 'metrics', what: 'metrics file', file, cwd });
-  return metricsFromText(text, file);
+  return metricsFromText(text, file, 'metrics', { isFile: true });
+}
+
+/** Where metrics text came from: `isFile` when `source` is a path (not `git:<ref>:<path>`), so an error can point into it. */
+interface SourceKind {
+  readonly isFile?: boolean;
 }
 
 /**
@@ -44,8 +49,8 @@ export async function loadMetricsFile(file: string, cwd: string): Promise<Metric
  * @throws InputError(input) when the text is malformed (with line and column)
  *   or not a mapping at the top level.
  */
-export function metricsFromText(text: string, source: string, input = 'metrics'): MetricValues {
-  const document = parseMetricsText(text, source, input);
+export function metricsFromText(text: string, source: string, input = 'metrics', kind: SourceKind = {}): MetricValues {
+  const document = parseMetricsText(text, source, input, kind);
   if (!isPlainMapping(document)) {
     const found = document === null || document === undefined ? 'nothing' : Array.isArray(document) ? 'a list' : `a ${typeof document}`;
     throw new InputError(input, `metrics file '${source}' must hold a mapping of metric names to values at the top level; found ${found}`);
@@ -58,16 +63,16 @@ export function metricsFromText(text: string, source: string, input = 'metrics')
  * flattening; any other extension is tried as JSON, then as YAML.
  * @throws InputError(input) with the source and the parser's line/column.
  */
-export function parseMetricsText(text: string, source: string, input = 'metrics'): unknown {
+export function parseMetricsText(text: string, source: string, input = 'metrics', kind: SourceKind = {}): unknown {
   const format = formatOf(source);
-  if (format !== undefined) return parseAs(format, text, source, input);
+  if (format !== undefined) return parseAs(format, text, source, input, kind);
   // Unknown extension: JSON first, because YAML would read a bare NaN in JSON
   // as the string "NaN" and silently drop the metric.
   try {
-    return parseAs('json', text, source, input);
+    return parseAs('json', text, source, input, kind);
   } catch (jsonError) {
     try {
-      return parseAs('yaml', text, source, input);
+      return parseAs('yaml', text, source, input, kind);
     } catch (yamlError) {
       throw new InputError(
         input,
@@ -87,30 +92,31 @@ function formatOf(file: string): Format | undefined {
 }
 
 /** Parses text as one format; on a syntax error throws an InputError naming the source, line and column. */
-function parseAs(format: Format, text: string, source: string, input: string): unknown {
+function parseAs(format: Format, text: string, source: string, input: string, kind: SourceKind): unknown {
   try {
     if (format === 'json') return parseJsonAllowingNonFinite(text);
     if (format === 'toml') return parseToml(text);
     // logLevel 'error': throw on errors, but don't print YAML warnings into the CI log.
     return YAML.parse(text, { logLevel: 'error' });
   } catch (error) {
-    throw new InputError(input, `metrics file '${source}' is not valid ${format.toUpperCase()}: ${syntaxErrorText(error)}`, {
-      cause: error,
-    });
+    const syntax = syntaxErrorOf(error);
+    const place = syntax.position ? `line ${syntax.position.line}, column ${syntax.position.col}: ` : '';
+    const at = kind.isFile && syntax.position ? { at: { file: source, ...syntax.position } } : {};
+    throw new InputError(input, `metrics file '${source}' is not valid ${format.toUpperCase()}: ${place}${syntax.reason}`, { cause: error, ...at });
   }
 }
 
-/** "line L, column C: reason" from whichever parser threw. */
-function syntaxErrorText(error: unknown): string {
-  if (error instanceof JsonSyntaxError) return error.message;
-  if (error instanceof TomlError) return `line ${error.line}, column ${error.column}: ${firstLine(error.message)}`;
+/** The reason and the 1-based line and column, from whichever parser threw. */
+function syntaxErrorOf(error: unknown): { reason: string; position?: { line: number; col: number } } {
+  if (error instanceof JsonSyntaxError) return { reason: error.reason, position: { line: error.line, col: error.column } };
+  if (error instanceof TomlError) return { reason: firstLine(error.message), position: { line: error.line, col: error.column } };
   if (error instanceof YAML.YAMLError) {
     const start = error.linePos?.[0];
     // The yaml package appends "at line L, column C:" and a code excerpt; keep only the reason.
     const reason = firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '');
-    return start === undefined ? reason : `line ${start.line}, column ${start.col}: ${reason}`;
+    return start === undefined ? { reason } : { reason, position: { line: start.line, col: start.col } };
   }
-  return error instanceof Error ? error.message : String(error);
+  return { reason: error instanceof Error ? error.message : String(error) };
 }
 
 function reasonOf(error: unknown): string {

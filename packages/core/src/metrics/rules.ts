@@ -24,7 +24,7 @@
  * statistical rules must be about the same metric, because `samples` holds one
  * per-example score per model.
  */
-import { InputError } from '../errors.js';
+import { InputError, type SourceLocation } from '../errors.js';
 import type { Comparator, Operand, Rule } from '../types/gate.js';
 import { excerpt } from './excerpt.js';
 import { compareNames } from './names.js';
@@ -70,7 +70,9 @@ export function parseRules(text: string, origin: RulesOrigin = INLINE_RULES): Ru
     }
     checkStatisticalRulesShareOneMetric(rules, lines);
   } catch (err) {
-    if (err instanceof RuleSyntaxError) throw new InputError(origin.input, `${lineRef(origin, err.line)}, column ${err.column}: ${err.message}`, { cause: err });
+    if (err instanceof RuleSyntaxError) {
+      throw new InputError(origin.input, `${lineRef(origin, err.line)}, column ${err.column}: ${err.message}`, { cause: err, ...placeIn(origin, err.line, err.column) });
+    }
     throw err;
   }
   return rules;
@@ -79,6 +81,15 @@ export function parseRules(text: string, origin: RulesOrigin = INLINE_RULES): Ru
 /** "rules line 3" for the input itself, "gate.rules: line 3" for a file. */
 function lineRef(origin: RulesOrigin, line: number): string {
   return origin.input === 'rules' ? `rules line ${line}` : `${origin.file}: line ${line}`;
+}
+
+/**
+ * The place of a rule for an annotation on its line: only in a rules file
+ * (the `rules` input is no file to point into).
+ */
+export function placeIn(origin: RulesOrigin, line: number, col?: number): { at?: SourceLocation } {
+  if (origin.input !== 'rules-file') return {};
+  return { at: { file: origin.file, line, ...(col !== undefined ? { col } : {}) } };
 }
 
 function inFile(origin: RulesOrigin, message: string): string {
@@ -375,6 +386,7 @@ export function checkRuleMetrics(
         origin.input,
         `${lineRef(origin, rule.line)}: '${rule.metric}' is not a metric of any candidate (${names.join(', ')}); ` +
           `${availableMetrics(known)}`,
+        placeIn(origin, rule.line),
       );
     }
     const right = rule.right;
@@ -384,6 +396,7 @@ export function checkRuleMetrics(
         origin.input,
         `${lineRef(origin, rule.line)}: 'baseline.${right.metric}' names a metric neither the baseline nor any candidate has; ` +
           `${availableMetrics(new Set([...known, ...(baseline ?? [])]))}`,
+        placeIn(origin, rule.line),
       );
     }
   }

@@ -75,19 +75,22 @@ export type InputRelation =
   | { readonly input: string; readonly requires: readonly [string, ...string[]] };
 
 /**
- * What an output's text holds. Every host but Jenkins passes outputs as text (GitHub outputs
- * are strings); the Jenkins shim turns them into Groovy values by this type, so
+ * What an output's text holds. Outputs are passed as text (GitHub outputs are
+ * strings); the Jenkins shim turns them into Groovy values by this type, so
  * `if (gate.passed)` tests a Boolean, not the always-true string 'false'.
+ * `json` is a JSON document: the CLI's stdout JSON holds it as a value (an
+ * object, not a string to parse twice); GitHub and the Jenkins shim keep its
+ * text, which promote-model's `gate-results` takes back.
  */
-export type OutputType = 'string' | 'boolean' | 'number';
+export type OutputType = 'string' | 'boolean' | 'number' | 'json';
 
 export interface OutputSpec {
   readonly name: string;
   readonly description: string;
   /**
-   * Default `string`. An empty value is null on Jenkins for the other types ("not set").
-   * JSON outputs (the gate's `results`) stay strings: promote-model's `gate-results`
-   * takes that text back, and a text input refuses a parsed Map.
+   * Default `string`. An empty value is null on Jenkins for `boolean` and `number` ("not set").
+   * A `json` output (the gate's `results`) stays a string on Jenkins: promote-model's
+   * `gate-results` takes that text back, and a text input refuses a parsed Map.
    */
   readonly type?: OutputType;
 }

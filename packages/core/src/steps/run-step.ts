@@ -1,4 +1,4 @@
-import { categoryOf, EXIT, exitCodeOf, InputError, messageOf, type ErrorCategory } from '../errors.js';
+import { categoryOf, EXIT, exitCodeOf, InputError, locationOf, messageOf, type ErrorCategory } from '../errors.js';
 import { createHost, type Launch } from '../host/detect.js';
 import { writeErrorFile } from '../host/jenkins.js';
 import { withEnvFallbacks } from '../host/raw-inputs.js';
@@ -40,7 +40,7 @@ export async function runStep(entry: StepEntry, launch: Launch, cliInputs: Recor
     maskSecretInputs(entry.spec, raw, host);
     const plan = await step.plan(new InputReader(entry.spec, raw), host);
     const result = await runPastPlanning(() => step.run(plan, host));
-    for (const [name, value] of Object.entries(result.outputs)) host.setOutput(name, value);
+    publishOutputs(entry.spec, result, host);
     await recordOutputs(entry.spec.name, result, host);
     const ending = endingOf(result);
     await host.finish(ending);
@@ -48,9 +48,15 @@ export async function runStep(entry: StepEntry, launch: Launch, cliInputs: Recor
   } catch (err) {
     const exitCode = exitCodeOf(err);
     if (exitCode === EXIT.failure && err instanceof Error && err.stack) host.debug(err.stack);
-    await host.finish({ exitCode, error: { message: messageOf(err), category: categoryOf(err) } });
+    const at = locationOf(err);
+    await host.finish({ exitCode, error: { message: messageOf(err), category: categoryOf(err), ...(at ? { at } : {}) } });
     return exitCode;
   }
+}
+
+function publishOutputs(spec: StepSpec, result: StepResult, host: Host): void {
+  const types = new Map(spec.outputs.map((output) => [output.name, output.type]));
+  for (const [name, value] of Object.entries(result.outputs)) host.setOutput(name, value, types.get(name));
 }
 
 /** The exit code and error a result ends the step with. */

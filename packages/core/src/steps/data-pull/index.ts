@@ -22,6 +22,7 @@ import { syncTargets, type SyncReport } from '../../data/sync.js';
 import { openStore, type StoreOptions, type StoreSettings } from '../../storage/open.js';
 import type { ObjectStore } from '../../storage/types.js';
 import type { InputReader } from '../../spec/inputs.js';
+import { renderStepSummary } from '../summary.js';
 import type { StepResult } from '../types.js';
 import type { dataPullSpec } from './spec.js';
 import { planRequest, type DataPullRequest } from './plan.js';
@@ -174,13 +175,18 @@ function describeSources(targets: readonly Target[]): string {
 }
 
 function summaryOf(files: number, bytes: number, digest: string, report: SyncReport): string {
-  return [
-    '### data-pull',
-    '',
-    '| files | size | downloaded | from cache | already right | digest |',
-    '|---|---|---|---|---|---|',
-    `| ${files} | ${formatBytes(bytes)} | ${report.downloaded} (${formatBytes(report.bytesDownloaded)}) | ${report.fromCache} | ${report.kept} | \`${digest.slice(0, 16)}…\` |`,
-    '',
-  ].join('\n');
+  return renderStepSummary({
+    step: 'data-pull',
+    outcome: 'ok',
+    headline: `${files} files, ${formatBytes(bytes)}`,
+    rows: [
+      ['files', files],
+      ['size', formatBytes(bytes)],
+      ['downloaded', `${report.downloaded} (${formatBytes(report.bytesDownloaded)})`],
+      ['from the cache', report.fromCache],
+      ['already in place', report.kept],
+      ['digest', { code: digest }],
+    ],
+  });
 }
 

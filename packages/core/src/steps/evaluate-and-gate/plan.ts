@@ -22,6 +22,8 @@ export interface GatePlan {
   readonly onFail: InputValue<typeof evaluateAndGateSpec, 'on-fail'>;
   readonly reporting: ReportingPlan;
   readonly files: { readonly report: string; readonly reportHtml: string; readonly results: string; readonly junit: string | null };
+  /** Where the rules came from: a failed rule is annotated on its line of a rules file. */
+  readonly rulesOrigin: RulesOrigin;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function planGate(reader: GateReader, host: Host): Promise<GatePlan
     },
     rulesOrigin,
   );
-  return { evaluation, onFail, reporting, files };
+  return { evaluation, onFail, reporting, files, rulesOrigin };
 }
 
 /**

@@ -29,6 +29,8 @@ export class GatePublisher {
   private unsettled = false;
   /** The pending status call, awaited before settling so the settling status lands after it. */
   private pendingPost: Promise<void> = Promise.resolve();
+  /** GitHub refused a write because the token is read-only (a fork's PR): said once, nothing more is tried. */
+  private readOnly = false;
 
   private constructor(
     private readonly host: Host,
@@ -74,7 +76,7 @@ export class GatePublisher {
   }
 
   private async status(state: CommitState, description: string): Promise<void> {
-    if (!this.target) return;
+    if (!this.target || this.readOnly) return;
     const { client, sha } = this.target;
     const post = () => client.setStatus(sha, { state, context: this.inputs.context, description, targetUrl: this.host.context.runUrl });
     await this.attempt(`commit status '${this.inputs.context}' (${state}) on ${sha.slice(0, 7)}`, async () => {
@@ -85,7 +87,7 @@ export class GatePublisher {
   }
 
   private async checkRun(results: GateResults, markdown: string): Promise<void> {
-    if (!this.target) return;
+    if (!this.target || this.readOnly) return;
     const { client, sha } = this.target;
     await this.attempt(`check run '${this.inputs.context}'`, () =>
       client.createCheckRun(sha, {
@@ -101,7 +103,7 @@ export class GatePublisher {
 
   private async comment(markdown: string): Promise<void> {
     const target = this.target;
-    if (!target || this.inputs.comment === 'off') return;
+    if (!target || this.readOnly || this.inputs.comment === 'off') return;
     const pullRequest = this.host.context.pullRequest;
     if (pullRequest === null) {
       this.host.info('No pull request in this run: no PR comment.');
@@ -121,11 +123,23 @@ export class GatePublisher {
       this.host.info(`Reported ${what}.`);
     } catch (err) {
       const status = (err as { status?: number }).status;
+      if (status === 403 && this.host.context.pullRequestFromFork) {
+        this.readOnly = true;
+        this.host.warning(FORK_READ_ONLY);
+        return;
+      }
       const hint = status === 403 && forbiddenHint ? ` (${forbiddenHint})` : '';
       this.host.warning(`Could not report ${what}: ${messageOf(err)}${hint}`);
     }
   }
 }
+
+/**
+ * Said once when GitHub refuses a write on a pull request from a fork: every
+ * later write would be refused the same way, and the verdict is elsewhere.
+ */
+const FORK_READ_ONLY =
+  "This looks like a pull request from a fork: GITHUB_TOKEN is read-only here, so the gate could not set its commit status or comment on the PR. The verdict is in the job summary, the report file and the outputs; to comment on fork PRs, see README 'Fork pull requests' (a workflow_run workflow).";
 
 /** Tries for a status that settles a pending one; 1 s, then 2 s apart. */
 const SETTLE_ATTEMPTS = 3;

@@ -166,7 +166,7 @@ export const evaluateAndGateSpec = {
     { name: 'best-metrics', description: 'Path of the best candidate’s metrics file; empty when none passed.' },
     { name: 'report', description: 'Path of the markdown report.' },
     { name: 'report-html', description: 'Path of the HTML report.' },
-    { name: 'results', description: 'The verdict as JSON: `{"passed", "best", "candidates": {name: {"passed", "rules": [...]}}}`.' },
+    { name: 'results', type: 'json', description: 'The verdict as JSON: `{"passed", "best", "candidates": {name: {"passed", "rules": [...]}}}`.' },
     { name: 'results-file', description: 'Path of a file holding the same JSON.' },
   ],
   example: {

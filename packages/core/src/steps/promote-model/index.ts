@@ -21,6 +21,7 @@ import { hashFile } from '../../registry/local-blob-store.js';
 import { assembleLineage, moverOf, renderLineage } from '../../registry/lineage.js';
 import type { InputReader } from '../../spec/inputs.js';
 import type { AliasMove, DescribedVersion, GarbageReport, Lineage, LocalModelFile, ModelRegistry, Mover } from '../../registry/types.js';
+import { renderStepSummary } from '../summary.js';
 import type { StepResult } from '../types.js';
 import type { promoteModelSpec } from './spec.js';
 import { planRequest, type ModelFileRef, type PromoteRequest } from './plan.js';
@@ -90,7 +91,17 @@ async function collectGarbage(registry: ModelRegistry, model: string | null, old
   const report = await registry.collectGarbage(model, olderThanMs);
   const removed = report.versions.map((version) => `${version.model}@${version.version}`);
   host.info(describeGarbage(report, olderThanMs) ?? `No abandoned uploads older than ${hours(olderThanMs)} in ${registry.description}`);
-  await host.appendSummary(`### promote-model: gc removed ${removed.length} abandoned upload(s) and ${report.leftovers.length} leftover(s)\n`);
+  await host.appendSummary(
+    renderStepSummary({
+      step: 'promote-model',
+      outcome: 'ok',
+      headline: `gc removed ${removed.length} abandoned upload(s) and ${report.leftovers.length} leftover(s)`,
+      rows: [
+        ['registry', registry.description],
+        ['removed', removed.join(', ')],
+      ],
+    }),
+  );
   return { outputs: { version: '', uri: '', 'previous-version': '', lineage: '', removed: removed.join('\n') } };
 }
 
@@ -133,31 +144,45 @@ async function describeVersion(registry: ModelRegistry, { model, ref, allowMissi
     // Planning found it: it was removed since, by another writer.
     if (!allowMissing) throw new Error(`${missing} any more`);
     host.info(`${missing} (allow-missing: found = false)`);
+    await host.appendSummary(renderStepSummary({ step: 'promote-model', outcome: 'ok', headline: `${missing} (allow-missing)` }));
     return { outputs: { version: '', uri: '', 'previous-version': '', lineage: '', found: 'false' } };
   }
   host.info(renderLineage(found.lineage, found.uri));
   host.info(JSON.stringify(found.lineage, null, 2));
+  await host.appendSummary(
+    renderStepSummary({
+      step: 'promote-model',
+      outcome: 'ok',
+      headline: `${found.lineage.model} ${found.lineage.version} described`,
+      rows: [
+        ['registry', registry.description],
+        ['uri', { code: found.uri }],
+        ['files', found.lineage.files.length],
+        ['commit', found.lineage.git.commit ? { code: found.lineage.git.commit } : '—'],
+      ],
+    }),
+  );
   return { outputs: { ...(await versionOutputs(found, null, host)), found: 'true' } };
 }
 
 async function rollBack(registry: ModelRegistry, model: string, alias: string, mover: Mover, host: Host): Promise<StepResult> {
   const move = await registry.rollback(model, alias, mover);
   host.info(`${model}@${alias}: rolled back from ${move.previous ?? '(none)'} to ${move.version}`);
-  await host.appendSummary(`### promote-model: ${model}@${alias} rolled back from ${move.previous ?? '(none)'} to ${move.version}\n`);
+  await host.appendSummary(aliasSummary(`${model}@${alias} rolled back to ${move.version}`, registry, move.previous ?? '(none)', move.version));
   return { outputs: await aliasOutputs(registry, model, move, host) };
 }
 
 async function removeAlias(registry: ModelRegistry, model: string, alias: string, mover: Mover, host: Host): Promise<StepResult> {
   const removed = await registry.removeAlias(model, alias, mover);
   host.info(`${model}@${alias}: removed (it pointed to ${removed.previous})`);
-  await host.appendSummary(`### promote-model: ${model}@${alias} removed (it pointed to ${removed.previous})\n`);
+  await host.appendSummary(aliasSummary(`${model}@${alias} removed`, registry, removed.previous, '(none)'));
   return { outputs: { version: '', uri: '', 'previous-version': removed.previous, lineage: '' } };
 }
 
 async function moveAlias(registry: ModelRegistry, model: string, alias: string, version: string, mover: Mover, host: Host): Promise<StepResult> {
   const move = await registry.setAlias(model, alias, version, mover);
   host.info(`${model}@${alias}: ${move.previous ?? '(new)'} → ${move.version}`);
-  await host.appendSummary(`### promote-model: ${model}@${alias} moved from ${move.previous ?? '(new)'} to ${move.version}\n`);
+  await host.appendSummary(aliasSummary(`${model}@${alias} moved to ${move.version}`, registry, move.previous ?? '(new)', move.version));
   return { outputs: await aliasOutputs(registry, model, move, host) };
 }
 
@@ -203,12 +228,31 @@ async function lineageFile(found: DescribedVersion, host: Host): Promise<string>
 }
 
 function summary(lineage: Lineage, uri: string, alias: string | null, previous: string | null): string {
-  const rows = [
-    ['version', lineage.version],
-    ['files', `${lineage.files.length} (${uri})`],
-    ['alias', alias ? `${alias}: ${previous ?? '(new)'} → ${lineage.version}` : '—'],
-    ['gate', lineage.gate ? (lineage.gate.passed ? 'passed' : 'did not pass') : '—'],
-    ['commit', lineage.git.commit ?? '—'],
-  ];
-  return [`### promote-model: ${lineage.model} ${lineage.version}`, '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''].join('\n');
+  return renderStepSummary({
+    step: 'promote-model',
+    outcome: 'ok',
+    headline: `${lineage.model} ${lineage.version} registered`,
+    rows: [
+      ['version', lineage.version],
+      ['files', lineage.files.length],
+      ['uri', { code: uri }],
+      ['alias', alias ? `${alias}: ${previous ?? '(new)'} → ${lineage.version}` : '—'],
+      ['gate', lineage.gate ? (lineage.gate.passed ? 'passed' : 'did not pass') : '—'],
+      ['commit', lineage.git.commit ? { code: lineage.git.commit } : '—'],
+    ],
+  });
+}
+
+/** An alias moved, rolled back or removed: where it pointed before and after. */
+function aliasSummary(headline: string, registry: ModelRegistry, before: string, after: string): string {
+  return renderStepSummary({
+    step: 'promote-model',
+    outcome: 'ok',
+    headline,
+    rows: [
+      ['registry', registry.description],
+      ['before', before],
+      ['after', after],
+    ],
+  });
 }

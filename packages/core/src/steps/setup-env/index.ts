@@ -20,6 +20,7 @@ import type { EnvManager } from '../../env/managers/base.js';
 import { createManager } from '../../env/managers/factory.js';
 import type { CacheOptions, CacheStore } from '../../cache/types.js';
 import type { Host } from '../../host/types.js';
+import { renderStepSummary } from '../summary.js';
 import type { StepResult } from '../types.js';
 import { planSetupEnv, type SetupEnvPlan } from './plan.js';
 
@@ -205,16 +206,16 @@ async function pythonVersion(runner: CommandRunner, manager: EnvManager): Promis
 
 function summary(manager: EnvManager, inputs: SetupEnvPlan, ready: ReadyEnv, keys: EnvCacheKeys): string {
   const origin = { 'in place': 'reused in place', cache: 'restored from the cache', built: 'built' }[ready.origin];
-  return [
-    `### Python env (${manager.name}): ${origin}`,
-    '',
-    '| | |',
-    '|---|---|',
-    `| env | \`${inputs.plan.envPath}\` |`,
-    `| built from | ${inputs.plan.files.lockInputs.map((file) => `\`${file}\``).join(', ')} |`,
-    `| packages | ${ready.packages.length} |`,
-    `| fingerprint | \`${ready.fingerprint}\` |`,
-    `| cache key | \`${keys.env}\` |`,
-    '',
-  ].join('\n');
+  return renderStepSummary({
+    step: 'setup-env',
+    outcome: 'ok',
+    headline: `Python env (${manager.name}): ${origin}`,
+    rows: [
+      ['env', { code: inputs.plan.envPath }],
+      ['built from', inputs.plan.files.lockInputs.join(', ')],
+      ['packages', ready.packages.length],
+      ['fingerprint', { code: ready.fingerprint }],
+      ['cache key', { code: keys.env }],
+    ],
+  });
 }

@@ -22,6 +22,8 @@ import { StagedOutputs } from '../../container/staged-outputs.js';
 import { superviseRun, TIMEOUT_GRACE_SECONDS, type RunOutcome } from '../../container/supervise.js';
 import type { ContainerRuntime, ImageInfo, RunPlan } from '../../container/types.js';
 import type { Host } from '../../host/types.js';
+import { redactUrlCredentials } from '../../redact.js';
+import { renderStepSummary } from '../summary.js';
 import type { StepResult } from '../types.js';
 import { callerUser, planTrain, type ImageSource, type TrainPlan } from './plan.js';
 
@@ -71,6 +73,7 @@ export async function run(inputs: TrainPlan, host: Host): Promise<StepResult> {
       // A failed run moved nothing into outputs: a metrics file there is an earlier run's.
       metrics: failure === null ? await findMetrics(inputs) : '',
     };
+    await host.appendSummary(summary(inputs, described, image, outcome, failure === null));
     // A failed run still hands back its outputs, so a later `if: failure()` step can read the exit code.
     if (failure) return { outputs, failure: { kind: 'failed', message: failure } };
     host.info(`The command exited 0 after ${formatSeconds(outcome.durationSeconds)}.`);
@@ -196,6 +199,40 @@ function warnAboutHostRuntime(inputs: TrainPlan, host: Host): void {
   );
   if (inputs.mounts.length > 0) host.warning(`runtime: host ignores mounts (${inputs.mounts.map((mount) => `${mount.source}:${mount.target}`).join(', ')}): the command sees host paths as they are.`);
   if (inputs.image.kind === 'reference' && inputs.image.ref) host.warning(`runtime: host ignores image ${inputs.image.ref}.`);
+}
+
+/** What ran, where, in what image, how long and how it ended: the facts a reader of a failed job looks for first. */
+function summary(inputs: TrainPlan, runtime: string, image: ImageInfo, outcome: RunOutcome, succeeded: boolean): string {
+  const inContainer = inputs.runtime !== 'host';
+  return renderStepSummary({
+    step: 'train-in-container',
+    outcome: succeeded ? 'ok' : 'failed',
+    headline: `${endingOf(outcome)} after ${formatSeconds(outcome.durationSeconds)}`,
+    rows: [
+      ['runtime', inContainer ? runtime : 'host (no container)'],
+      ['image', inContainer ? imageSourceOf(inputs.image) : null],
+      ['image digest', inContainer ? { code: image.digest } : null],
+      ['command', { code: redactUrlCredentials(commandText(inputs.command)) }],
+      ['duration', formatSeconds(outcome.durationSeconds)],
+      ['exit code', outcome.exitCode],
+      ['outputs', inputs.outputs ? (succeeded ? { code: inputs.outputs } : `${inputs.outputs} (left as it was: the run failed)`) : null],
+    ],
+  });
+}
+
+function endingOf(outcome: RunOutcome): string {
+  if (outcome.cancelledBy) return `cancelled (${outcome.cancelledBy})`;
+  if (outcome.timedOut) return 'stopped at the timeout';
+  return `exited ${outcome.exitCode}`;
+}
+
+function imageSourceOf(source: ImageSource): string {
+  return source.kind === 'reference' ? source.ref : `built from ${source.dockerfile}`;
+}
+
+/** argv as JSON (unambiguous about spaces and quotes), a shell script as written. */
+function commandText(command: TrainPlan['command']): string {
+  return command.kind === 'argv' ? JSON.stringify(command.argv) : command.script;
 }
 
 function formatSeconds(seconds: number): string {
