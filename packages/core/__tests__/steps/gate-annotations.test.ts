@@ -32,7 +32,7 @@ function gate(dir: string, onFail: GatePlan['onFail'], rulesOrigin: RulesOrigin)
     }),
     onFail,
     reporting: { token: '', apiUrl: 'https://api.github.com', context: 'mlops-ci/gate', checkRun: false, comment: 'off' },
-    files: { report: path.join(dir, 'report.md'), results: path.join(dir, 'results.json'), junit: null },
+    files: { report: path.join(dir, 'report.md'), reportHtml: path.join(dir, 'report.html'), results: path.join(dir, 'results.json'), junit: null },
     rulesOrigin,
   };
 }
