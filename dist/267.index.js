@@ -539,6 +539,79 @@ function nonFolderAncestor(target) {
 
 /***/ }),
 
+/***/ 6665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gp: () => (/* binding */ formatSigned),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   ZV: () => (/* binding */ formatNumber),
+/* harmony export */   kq: () => (/* binding */ escapeCell),
+/* harmony export */   ti: () => (/* binding */ inlineCode),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/** Number and text formatting shared by the markdown report, JUnit XML and status lines. */
+/** Four significant digits, no trailing noise: 0.953333 → 0.9533, 118.25 → 118.3, 3 → 3. */
+function formatNumber(value) {
+    if (value === null || value === undefined)
+        return '—';
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (!Number.isFinite(value))
+        return value > 0 ? '∞' : '−∞';
+    if (Number.isInteger(value))
+        return String(value);
+    return String(Number(value.toPrecision(4)));
+}
+/** A signed number: +0.013, −0.02, ±0. */
+function formatSigned(value) {
+    if (value === 0)
+        return '±0';
+    const text = formatNumber(Math.abs(value));
+    return value > 0 ? `+${text}` : `−${text}`;
+}
+/** Makes user text (names, rules) safe inside a markdown table cell. */
+function escapeCell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+}
+/** Inline code that survives backticks in the text. */
+function inlineCode(text) {
+    const fence = text.includes('`') ? '``' : '`';
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${escapeCell(text).replace(/&lt;/g, '<').replace(/&gt;/g, '>')}${pad}${fence}`;
+}
+/**
+ * Cuts text to a limit, ending with a note that says so. The limit counts
+ * UTF-16 characters, or UTF-8 bytes with `unit: 'bytes'` (GitHub caps check-run
+ * text at 65,535 of both, and the report's ✅ and ▲ take 3 bytes each).
+ */
+function truncate(text, limit, note, unit = 'chars') {
+    const suffix = `\n\n${note}\n`;
+    if (unit === 'chars') {
+        return text.length <= limit ? text : text.slice(0, Math.max(0, limit - suffix.length)) + suffix;
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= limit)
+        return text;
+    const keep = Math.max(0, limit - Buffer.byteLength(suffix, 'utf8'));
+    // Cutting mid-character leaves a partial sequence that decodes to U+FFFD: drop it.
+    const head = bytes.subarray(0, keep).toString('utf8').replace(/\uFFFD+$/, '');
+    return head + suffix;
+}
+/**
+ * Escapes text for HTML (and XML) text and quoted attributes, and drops the
+ * control characters neither may hold, so any name keeps a page well-formed.
+ */
+function escapeHtml(text) {
+    return text
+        // eslint-disable-next-line no-control-regex -- XML 1.0 (and HTML) forbid these control characters
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
+        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+
+/***/ }),
+
 /***/ 6267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2142,6 +2215,8 @@ class LazyS3Store {
     }
 }
 
+// EXTERNAL MODULE: ./packages/core/src/steps/summary.ts
+var summary = __webpack_require__(8669);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
@@ -2675,6 +2750,7 @@ function defaultManifestFile(tempDir) {
 
 
 
+
 /**
  * Reads the inputs, then plans the pull: lists the source or reads the DVC
  * outs and their .dir manifests. Both are reading what the inputs name, so a
@@ -2805,14 +2881,52 @@ function describeSources(targets) {
     return sources.join(', ');
 }
 function summaryOf(files, bytes, digest, report) {
-    return [
-        '### data-pull',
-        '',
-        '| files | size | downloaded | from cache | already right | digest |',
-        '|---|---|---|---|---|---|',
-        `| ${files} | ${(0,data_progress/* formatBytes */.z)(bytes)} | ${report.downloaded} (${(0,data_progress/* formatBytes */.z)(report.bytesDownloaded)}) | ${report.fromCache} | ${report.kept} | \`${digest.slice(0, 16)}…\` |`,
-        '',
-    ].join('\n');
+    return (0,summary/* renderStepSummary */.P)({
+        step: 'data-pull',
+        outcome: 'ok',
+        headline: `${files} files, ${(0,data_progress/* formatBytes */.z)(bytes)}`,
+        rows: [
+            ['files', files],
+            ['size', (0,data_progress/* formatBytes */.z)(bytes)],
+            ['downloaded', `${report.downloaded} (${(0,data_progress/* formatBytes */.z)(report.bytesDownloaded)})`],
+            ['from the cache', report.fromCache],
+            ['already in place', report.kept],
+            ['digest', { code: digest }],
+        ],
+    });
+}
+
+
+/***/ }),
+
+/***/ 8669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ renderStepSummary)
+/* harmony export */ });
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6665);
+
+const MARK = { ok: '✅', failed: '❌' };
+/** `### ✅ mlops-ci <step> — <headline>`, then the table when there are rows, then a blank line. */
+function renderStepSummary({ step, outcome, headline, rows = [] }) {
+    const lines = [`### ${MARK[outcome]} mlops-ci ${step} — ${escapeInline(headline)}`, ''];
+    const shown = rows.filter((row) => row[1] !== null);
+    if (shown.length > 0) {
+        lines.push('| Detail | Value |', '|---|---|', ...shown.map(([label, value]) => `| ${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(label)} | ${cellOf(value)} |`), '');
+    }
+    return lines.join('\n');
+}
+function cellOf(value) {
+    if (typeof value === 'number')
+        return String(value);
+    if (typeof value === 'string')
+        return value === '' ? '—' : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(value);
+    return (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(value.code);
+}
+/** A headline is one line of text (a line break would end the heading), and user text in it is not HTML. */
+function escapeInline(text) {
+    return text.replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 

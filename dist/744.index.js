@@ -51,7 +51,10 @@ class ActionsCache {
     }
 }
 
+// EXTERNAL MODULE: ./packages/core/src/host/annotation.ts
+var annotation = __webpack_require__(3223);
 ;// CONCATENATED MODULE: ./packages/core/src/host/github.ts
+
 
 
 
@@ -94,14 +97,14 @@ class GitHubHost {
         for (const line of (0,workflow_commands/* inertLines */.w)((0,redact/* redactUrlCredentials */.d)(message)))
             core/* info */.pq(line);
     }
-    notice(message) {
-        core/* notice */.lm((0,redact/* redactUrlCredentials */.d)(message));
+    notice(message, at) {
+        core/* notice */.lm((0,redact/* redactUrlCredentials */.d)(message), this.annotationProperties(at));
     }
-    warning(message) {
-        core/* warning */.$e((0,redact/* redactUrlCredentials */.d)(message));
+    warning(message, at) {
+        core/* warning */.$e((0,redact/* redactUrlCredentials */.d)(message), this.annotationProperties(at));
     }
-    error(message) {
-        core/* error */.z3((0,redact/* redactUrlCredentials */.d)(message));
+    error(message, at) {
+        core/* error */.z3((0,redact/* redactUrlCredentials */.d)(message), this.annotationProperties(at));
     }
     group(name, fn) {
         return core/* group */.Os((0,redact/* redactUrlCredentials */.d)(name), fn);
@@ -111,6 +114,7 @@ class GitHubHost {
             core/* setSecret */.Pq(value);
     }
     setOutput(name, value) {
+        // Outputs are text on GitHub, whatever their type.
         core/* setOutput */.uH(name, value);
     }
     addPath(dir) {
@@ -124,9 +128,31 @@ class GitHubHost {
         }
         await core/* summary */.z.addRaw((0,format/* truncate */.xv)(markdown, STEP_SUMMARY_LIMIT, '_Cut to fit GitHub’s 1 MiB step summary; the full report is in the report file._'), true).write();
     }
-    async finish(outcome) {
-        if (outcome.error)
-            core/* setFailed */.C1((0,redact/* redactUrlCredentials */.d)(outcome.error.message));
+    async finish({ error }) {
+        if (!error)
+            return;
+        // setFailed is error() plus the exit code, which runAction sets from runStep's; error() alone can carry the place.
+        if (error.at)
+            this.error(error.message, error.at);
+        else
+            core/* setFailed */.C1((0,redact/* redactUrlCredentials */.d)(error.message));
+    }
+    /**
+     * @actions/core's annotation properties (it escapes them as workflow
+     * commands require: `%`, CR, LF, `:` and `,`). GitHub refuses a column on
+     * an annotation that spans lines, so a span keeps its lines only.
+     */
+    annotationProperties(at) {
+        if (!at)
+            return {};
+        const spansLines = at.endLine !== undefined && at.endLine !== at.line;
+        return {
+            file: (0,annotation/* annotationFile */.y)(at, this.context),
+            startLine: at.line,
+            ...(at.endLine !== undefined ? { endLine: at.endLine } : {}),
+            ...(at.col !== undefined && !spansLines ? { startColumn: at.col } : {}),
+            ...(at.title !== undefined ? { title: (0,redact/* redactUrlCredentials */.d)(at.title) } : {}),
+        };
     }
 }
 

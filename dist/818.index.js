@@ -252,6 +252,79 @@ function nonFolderAncestor(target) {
 
 /***/ }),
 
+/***/ 6665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gp: () => (/* binding */ formatSigned),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   ZV: () => (/* binding */ formatNumber),
+/* harmony export */   kq: () => (/* binding */ escapeCell),
+/* harmony export */   ti: () => (/* binding */ inlineCode),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/** Number and text formatting shared by the markdown report, JUnit XML and status lines. */
+/** Four significant digits, no trailing noise: 0.953333 → 0.9533, 118.25 → 118.3, 3 → 3. */
+function formatNumber(value) {
+    if (value === null || value === undefined)
+        return '—';
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (!Number.isFinite(value))
+        return value > 0 ? '∞' : '−∞';
+    if (Number.isInteger(value))
+        return String(value);
+    return String(Number(value.toPrecision(4)));
+}
+/** A signed number: +0.013, −0.02, ±0. */
+function formatSigned(value) {
+    if (value === 0)
+        return '±0';
+    const text = formatNumber(Math.abs(value));
+    return value > 0 ? `+${text}` : `−${text}`;
+}
+/** Makes user text (names, rules) safe inside a markdown table cell. */
+function escapeCell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+}
+/** Inline code that survives backticks in the text. */
+function inlineCode(text) {
+    const fence = text.includes('`') ? '``' : '`';
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${escapeCell(text).replace(/&lt;/g, '<').replace(/&gt;/g, '>')}${pad}${fence}`;
+}
+/**
+ * Cuts text to a limit, ending with a note that says so. The limit counts
+ * UTF-16 characters, or UTF-8 bytes with `unit: 'bytes'` (GitHub caps check-run
+ * text at 65,535 of both, and the report's ✅ and ▲ take 3 bytes each).
+ */
+function truncate(text, limit, note, unit = 'chars') {
+    const suffix = `\n\n${note}\n`;
+    if (unit === 'chars') {
+        return text.length <= limit ? text : text.slice(0, Math.max(0, limit - suffix.length)) + suffix;
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= limit)
+        return text;
+    const keep = Math.max(0, limit - Buffer.byteLength(suffix, 'utf8'));
+    // Cutting mid-character leaves a partial sequence that decodes to U+FFFD: drop it.
+    const head = bytes.subarray(0, keep).toString('utf8').replace(/\uFFFD+$/, '');
+    return head + suffix;
+}
+/**
+ * Escapes text for HTML (and XML) text and quoted attributes, and drops the
+ * control characters neither may hold, so any name keeps a page well-formed.
+ */
+function escapeHtml(text) {
+    return text
+        // eslint-disable-next-line no-control-regex -- XML 1.0 (and HTML) forbid these control characters
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
+        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+
+/***/ }),
+
 /***/ 4818:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1145,6 +1218,8 @@ function createManager(plan, runner) {
     }
 }
 
+// EXTERNAL MODULE: ./packages/core/src/steps/summary.ts
+var summary = __webpack_require__(8669);
 // EXTERNAL MODULE: ./packages/core/src/fs-input.ts
 var fs_input = __webpack_require__(6087);
 ;// CONCATENATED MODULE: ./packages/core/src/env/env-folder.ts
@@ -1643,6 +1718,7 @@ async function requireTool(manager, env) {
 
 
 
+
 /**
  * A built env is shared with a directory cache by hard links: restoring it
  * writes no file content (bench/setup-env/README.md has the figures).
@@ -1662,7 +1738,7 @@ async function run(inputs, host) {
     await host.group('Record what was installed', () => writeLockExport(manager, inputs));
     host.info(`${ready.packages.length} packages, fingerprint ${ready.fingerprint}; lock export ${inputs.lockExportFile}`);
     host.addPath(manager.binDir);
-    await host.appendSummary(summary(manager, inputs, ready, keys));
+    await host.appendSummary(setup_env_summary(manager, inputs, ready, keys));
     return {
         outputs: {
             python: manager.python,
@@ -1809,20 +1885,53 @@ async function pythonVersion(runner, manager) {
     const result = await runner.capture(manager.python, ['-c', 'import platform; print(platform.python_version())']);
     return result.stdout.trim();
 }
-function summary(manager, inputs, ready, keys) {
+function setup_env_summary(manager, inputs, ready, keys) {
     const origin = { 'in place': 'reused in place', cache: 'restored from the cache', built: 'built' }[ready.origin];
-    return [
-        `### Python env (${manager.name}): ${origin}`,
-        '',
-        '| | |',
-        '|---|---|',
-        `| env | \`${inputs.plan.envPath}\` |`,
-        `| built from | ${inputs.plan.files.lockInputs.map((file) => `\`${file}\``).join(', ')} |`,
-        `| packages | ${ready.packages.length} |`,
-        `| fingerprint | \`${ready.fingerprint}\` |`,
-        `| cache key | \`${keys.env}\` |`,
-        '',
-    ].join('\n');
+    return (0,summary/* renderStepSummary */.P)({
+        step: 'setup-env',
+        outcome: 'ok',
+        headline: `Python env (${manager.name}): ${origin}`,
+        rows: [
+            ['env', { code: inputs.plan.envPath }],
+            ['built from', inputs.plan.files.lockInputs.join(', ')],
+            ['packages', ready.packages.length],
+            ['fingerprint', { code: ready.fingerprint }],
+            ['cache key', { code: keys.env }],
+        ],
+    });
+}
+
+
+/***/ }),
+
+/***/ 8669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ renderStepSummary)
+/* harmony export */ });
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6665);
+
+const MARK = { ok: '✅', failed: '❌' };
+/** `### ✅ mlops-ci <step> — <headline>`, then the table when there are rows, then a blank line. */
+function renderStepSummary({ step, outcome, headline, rows = [] }) {
+    const lines = [`### ${MARK[outcome]} mlops-ci ${step} — ${escapeInline(headline)}`, ''];
+    const shown = rows.filter((row) => row[1] !== null);
+    if (shown.length > 0) {
+        lines.push('| Detail | Value |', '|---|---|', ...shown.map(([label, value]) => `| ${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(label)} | ${cellOf(value)} |`), '');
+    }
+    return lines.join('\n');
+}
+function cellOf(value) {
+    if (typeof value === 'number')
+        return String(value);
+    if (typeof value === 'string')
+        return value === '' ? '—' : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(value);
+    return (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(value.code);
+}
+/** A headline is one line of text (a line break would end the heading), and user text in it is not HTML. */
+function escapeInline(text) {
+    return text.replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 

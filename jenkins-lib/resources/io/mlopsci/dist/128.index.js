@@ -2,79 +2,6 @@ export const id = 128;
 export const ids = [128];
 export const modules = {
 
-/***/ 6665:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gp: () => (/* binding */ formatSigned),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   ZV: () => (/* binding */ formatNumber),
-/* harmony export */   kq: () => (/* binding */ escapeCell),
-/* harmony export */   ti: () => (/* binding */ inlineCode),
-/* harmony export */   xv: () => (/* binding */ truncate)
-/* harmony export */ });
-/** Number and text formatting shared by the markdown report, JUnit XML and status lines. */
-/** Four significant digits, no trailing noise: 0.953333 → 0.9533, 118.25 → 118.3, 3 → 3. */
-function formatNumber(value) {
-    if (value === null || value === undefined)
-        return '—';
-    if (Number.isNaN(value))
-        return 'NaN';
-    if (!Number.isFinite(value))
-        return value > 0 ? '∞' : '−∞';
-    if (Number.isInteger(value))
-        return String(value);
-    return String(Number(value.toPrecision(4)));
-}
-/** A signed number: +0.013, −0.02, ±0. */
-function formatSigned(value) {
-    if (value === 0)
-        return '±0';
-    const text = formatNumber(Math.abs(value));
-    return value > 0 ? `+${text}` : `−${text}`;
-}
-/** Makes user text (names, rules) safe inside a markdown table cell. */
-function escapeCell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
-}
-/** Inline code that survives backticks in the text. */
-function inlineCode(text) {
-    const fence = text.includes('`') ? '``' : '`';
-    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${escapeCell(text).replace(/&lt;/g, '<').replace(/&gt;/g, '>')}${pad}${fence}`;
-}
-/**
- * Cuts text to a limit, ending with a note that says so. The limit counts
- * UTF-16 characters, or UTF-8 bytes with `unit: 'bytes'` (GitHub caps check-run
- * text at 65,535 of both, and the report's ✅ and ▲ take 3 bytes each).
- */
-function truncate(text, limit, note, unit = 'chars') {
-    const suffix = `\n\n${note}\n`;
-    if (unit === 'chars') {
-        return text.length <= limit ? text : text.slice(0, Math.max(0, limit - suffix.length)) + suffix;
-    }
-    const bytes = Buffer.from(text, 'utf8');
-    if (bytes.length <= limit)
-        return text;
-    const keep = Math.max(0, limit - Buffer.byteLength(suffix, 'utf8'));
-    // Cutting mid-character leaves a partial sequence that decodes to U+FFFD: drop it.
-    const head = bytes.subarray(0, keep).toString('utf8').replace(/\uFFFD+$/, '');
-    return head + suffix;
-}
-/**
- * Escapes text for HTML (and XML) text and quoted attributes, and drops the
- * control characters neither may hold, so any name keeps a page well-formed.
- */
-function escapeHtml(text) {
-    return text
-        // eslint-disable-next-line no-control-regex -- XML 1.0 (and HTML) forbid these control characters
-        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
-        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-
-/***/ }),
-
 /***/ 5128:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -157,8 +84,9 @@ function parseRules(text, origin = INLINE_RULES) {
         checkStatisticalRulesShareOneMetric(rules, lines);
     }
     catch (err) {
-        if (err instanceof RuleSyntaxError)
-            throw new errors/* InputError */.dz(origin.input, `${lineRef(origin, err.line)}, column ${err.column}: ${err.message}`, { cause: err });
+        if (err instanceof RuleSyntaxError) {
+            throw new errors/* InputError */.dz(origin.input, `${lineRef(origin, err.line)}, column ${err.column}: ${err.message}`, { cause: err, ...placeIn(origin, err.line, err.column) });
+        }
         throw err;
     }
     return rules;
@@ -166,6 +94,15 @@ function parseRules(text, origin = INLINE_RULES) {
 /** "rules line 3" for the input itself, "gate.rules: line 3" for a file. */
 function lineRef(origin, line) {
     return origin.input === 'rules' ? `rules line ${line}` : `${origin.file}: line ${line}`;
+}
+/**
+ * The place of a rule for an annotation on its line: only in a rules file
+ * (the `rules` input is no file to point into).
+ */
+function placeIn(origin, line, col) {
+    if (origin.input !== 'rules-file')
+        return {};
+    return { at: { file: origin.file, line, ...(col !== undefined ? { col } : {}) } };
 }
 function inFile(origin, message) {
     return origin.input === 'rules' ? message : `${origin.file}: ${message}`;
@@ -445,14 +382,14 @@ function checkRuleMetrics(rules, candidateKeys, baselineKeys, origin = INLINE_RU
     for (const rule of rules) {
         if (!known.has(rule.metric)) {
             throw new errors/* InputError */.dz(origin.input, `${lineRef(origin, rule.line)}: '${rule.metric}' is not a metric of any candidate (${names.join(', ')}); ` +
-                `${availableMetrics(known)}`);
+                `${availableMetrics(known)}`, placeIn(origin, rule.line));
         }
         const right = rule.right;
         if (right.kind !== 'baseline')
             continue;
         if (!known.has(right.metric) && !(baseline?.has(right.metric) ?? false)) {
             throw new errors/* InputError */.dz(origin.input, `${lineRef(origin, rule.line)}: 'baseline.${right.metric}' names a metric neither the baseline nor any candidate has; ` +
-                `${availableMetrics(new Set([...known, ...(baseline ?? [])]))}`);
+                `${availableMetrics(new Set([...known, ...(baseline ?? [])]))}`, placeIn(origin, rule.line));
         }
     }
 }
@@ -1623,6 +1560,8 @@ class GatePublisher {
     unsettled = false;
     /** The pending status call, awaited before settling so the settling status lands after it. */
     pendingPost = Promise.resolve();
+    /** GitHub refused a write because the token is read-only (a fork's PR): said once, nothing more is tried. */
+    readOnly = false;
     constructor(host, inputs, target) {
         this.host = host;
         this.inputs = inputs;
@@ -1664,7 +1603,7 @@ class GatePublisher {
         await this.comment(markdown);
     }
     async status(state, description) {
-        if (!this.target)
+        if (!this.target || this.readOnly)
             return;
         const { client, sha } = this.target;
         const post = () => client.setStatus(sha, { state, context: this.inputs.context, description, targetUrl: this.host.context.runUrl });
@@ -1675,7 +1614,7 @@ class GatePublisher {
         });
     }
     async checkRun(results, markdown) {
-        if (!this.target)
+        if (!this.target || this.readOnly)
             return;
         const { client, sha } = this.target;
         await this.attempt(`check run '${this.inputs.context}'`, () => client.createCheckRun(sha, {
@@ -1688,7 +1627,7 @@ class GatePublisher {
     }
     async comment(markdown) {
         const target = this.target;
-        if (!target || this.inputs.comment === 'off')
+        if (!target || this.readOnly || this.inputs.comment === 'off')
             return;
         const pullRequest = this.host.context.pullRequest;
         if (pullRequest === null) {
@@ -1709,11 +1648,21 @@ class GatePublisher {
         }
         catch (err) {
             const status = err.status;
+            if (status === 403 && this.host.context.pullRequestFromFork) {
+                this.readOnly = true;
+                this.host.warning(FORK_READ_ONLY);
+                return;
+            }
             const hint = status === 403 && forbiddenHint ? ` (${forbiddenHint})` : '';
             this.host.warning(`Could not report ${what}: ${(0,errors/* messageOf */.bD)(err)}${hint}`);
         }
     }
 }
+/**
+ * Said once when GitHub refuses a write on a pull request from a fork: every
+ * later write would be refused the same way, and the verdict is elsewhere.
+ */
+const FORK_READ_ONLY = "This looks like a pull request from a fork: GITHUB_TOKEN is read-only here, so the gate could not set its commit status or comment on the PR. The verdict is in the job summary, the report file and the outputs; to comment on fork PRs, see README 'Fork pull requests' (a workflow_run workflow).";
 /** Tries for a status that settles a pending one; 1 s, then 2 s apart. */
 const SETTLE_ATTEMPTS = 3;
 /**
@@ -2298,7 +2247,7 @@ async function planGate(reader, host) {
         onMissingBaseline,
         bootstrap,
     }, rulesOrigin);
-    return { evaluation, onFail, reporting, files };
+    return { evaluation, onFail, reporting, files, rulesOrigin };
 }
 /**
  * The rules, from `rules` or from the file `rules-file` names (the spec's
@@ -2380,6 +2329,7 @@ function validateApiUrl(url) {
 
 
 
+
 /**
  * Inputs were checked whole by `plan`; from the pending status on, the
  * only way to fail is a fault (a file that cannot be written), and then the
@@ -2429,6 +2379,7 @@ async function evaluateAndReport(inputs, host, publisher) {
         logVerdicts(evaluated, host);
         return evaluated;
     });
+    annotateFailedRules(inputs, results, host);
     // One view of the verdict, laid out twice: markdown for GitHub, HTML for Jenkins.
     const view = buildReportView(results, {
         direction: metricDirections(inputs.evaluation.rules, inputs.evaluation.selection),
@@ -2474,6 +2425,43 @@ function logVerdicts(results, host) {
     const skipped = skippedBaselineSummary(results);
     if (skipped)
         host.warning(`${skipped}. The verdict did not compare with any baseline for those rules.`);
+}
+/**
+ * When no candidate passed, each rule the best-ranked candidate failed (the
+ * one closest to passing) as a warning, or an error when the gate fails the
+ * job, on the rule's line of the rules file: the PR's diff and the run page
+ * show why the gate stopped on the line to change. Rules from the `rules`
+ * input are in no file: the same message, without a place.
+ */
+function annotateFailedRules({ evaluation, onFail, rulesOrigin, reporting }, results, host) {
+    if (results.passed)
+        return;
+    const closest = closestToPassing(results);
+    if (!closest)
+        return;
+    const [name, candidate] = closest;
+    const level = onFail === 'fail' ? 'error' : 'warning';
+    candidate.rules.forEach((result, index) => {
+        const rule = evaluation.rules[index];
+        if (result.passed || !rule)
+            return;
+        const { at } = placeIn(rulesOrigin, rule.line);
+        const value = result.value === null ? 'missing' : String(result.value);
+        const message = `${name} ${result.verdict === 'skipped' ? 'did not get past' : 'failed'} the rule '${result.rule}' (${result.metric} = ${value})${result.note ? `: ${result.note}` : ''}`;
+        // The title is the gate's status context: two gates in one job stay apart.
+        host[level](message, at ? { ...at, title: reporting.context } : undefined);
+    });
+}
+/** The candidate that failed the fewest rules; the first in the `metrics` input's order on a tie. */
+function closestToPassing(results) {
+    let closest;
+    let fewest = Number.POSITIVE_INFINITY;
+    for (const entry of Object.entries(results.candidates)) {
+        const failed = entry[1].rules.filter((rule) => !rule.passed).length;
+        if (failed < fewest)
+            [closest, fewest] = [entry, failed];
+    }
+    return closest;
 }
 function failureMessage(results) {
     const failed = Object.entries(results.candidates)

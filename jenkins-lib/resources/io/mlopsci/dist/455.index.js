@@ -30,8 +30,8 @@ class LocalHost extends _plain_host_js__WEBPACK_IMPORTED_MODULE_2__/* .PlainHost
     }
     async finish(outcome) {
         if (outcome.error)
-            this.error(outcome.error.message);
-        const json = JSON.stringify(this.outputs, null, 2);
+            this.error(outcome.error.message, outcome.error.at);
+        const json = this.stdoutJson();
         process.stdout.write(`${this.onGitHubRunner ? (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .inertJson */ .n)(json) : json}\n`);
     }
 }

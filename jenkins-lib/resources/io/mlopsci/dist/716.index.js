@@ -137,6 +137,112 @@ function parseEnvLines(lines, environment) {
 
 /***/ }),
 
+/***/ 6665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gp: () => (/* binding */ formatSigned),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   ZV: () => (/* binding */ formatNumber),
+/* harmony export */   kq: () => (/* binding */ escapeCell),
+/* harmony export */   ti: () => (/* binding */ inlineCode),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/** Number and text formatting shared by the markdown report, JUnit XML and status lines. */
+/** Four significant digits, no trailing noise: 0.953333 → 0.9533, 118.25 → 118.3, 3 → 3. */
+function formatNumber(value) {
+    if (value === null || value === undefined)
+        return '—';
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (!Number.isFinite(value))
+        return value > 0 ? '∞' : '−∞';
+    if (Number.isInteger(value))
+        return String(value);
+    return String(Number(value.toPrecision(4)));
+}
+/** A signed number: +0.013, −0.02, ±0. */
+function formatSigned(value) {
+    if (value === 0)
+        return '±0';
+    const text = formatNumber(Math.abs(value));
+    return value > 0 ? `+${text}` : `−${text}`;
+}
+/** Makes user text (names, rules) safe inside a markdown table cell. */
+function escapeCell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+}
+/** Inline code that survives backticks in the text. */
+function inlineCode(text) {
+    const fence = text.includes('`') ? '``' : '`';
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${escapeCell(text).replace(/&lt;/g, '<').replace(/&gt;/g, '>')}${pad}${fence}`;
+}
+/**
+ * Cuts text to a limit, ending with a note that says so. The limit counts
+ * UTF-16 characters, or UTF-8 bytes with `unit: 'bytes'` (GitHub caps check-run
+ * text at 65,535 of both, and the report's ✅ and ▲ take 3 bytes each).
+ */
+function truncate(text, limit, note, unit = 'chars') {
+    const suffix = `\n\n${note}\n`;
+    if (unit === 'chars') {
+        return text.length <= limit ? text : text.slice(0, Math.max(0, limit - suffix.length)) + suffix;
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= limit)
+        return text;
+    const keep = Math.max(0, limit - Buffer.byteLength(suffix, 'utf8'));
+    // Cutting mid-character leaves a partial sequence that decodes to U+FFFD: drop it.
+    const head = bytes.subarray(0, keep).toString('utf8').replace(/\uFFFD+$/, '');
+    return head + suffix;
+}
+/**
+ * Escapes text for HTML (and XML) text and quoted attributes, and drops the
+ * control characters neither may hold, so any name keeps a page well-formed.
+ */
+function escapeHtml(text) {
+    return text
+        // eslint-disable-next-line no-control-regex -- XML 1.0 (and HTML) forbid these control characters
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
+        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+
+/***/ }),
+
+/***/ 8669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ renderStepSummary)
+/* harmony export */ });
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6665);
+
+const MARK = { ok: '✅', failed: '❌' };
+/** `### ✅ mlops-ci <step> — <headline>`, then the table when there are rows, then a blank line. */
+function renderStepSummary({ step, outcome, headline, rows = [] }) {
+    const lines = [`### ${MARK[outcome]} mlops-ci ${step} — ${escapeInline(headline)}`, ''];
+    const shown = rows.filter((row) => row[1] !== null);
+    if (shown.length > 0) {
+        lines.push('| Detail | Value |', '|---|---|', ...shown.map(([label, value]) => `| ${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(label)} | ${cellOf(value)} |`), '');
+    }
+    return lines.join('\n');
+}
+function cellOf(value) {
+    if (typeof value === 'number')
+        return String(value);
+    if (typeof value === 'string')
+        return value === '' ? '—' : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(value);
+    return (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(value.code);
+}
+/** A headline is one line of text (a line break would end the heading), and user text in it is not HTML. */
+function escapeInline(text) {
+    return text.replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+
+/***/ }),
+
 /***/ 2716:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -774,6 +880,10 @@ function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+// EXTERNAL MODULE: ./packages/core/src/redact.ts
+var redact = __webpack_require__(796);
+// EXTERNAL MODULE: ./packages/core/src/steps/summary.ts
+var summary = __webpack_require__(8669);
 // EXTERNAL MODULE: ./packages/core/src/container/parse.ts
 var parse = __webpack_require__(1150);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
@@ -1037,6 +1147,8 @@ function optional(key, value) {
 
 
 
+
+
 /** Log lines repeated in the error when the command fails. */
 const TAIL_LINES = 30;
 /** Label on every container and built image, to find them (and any leftover) by. */
@@ -1079,6 +1191,7 @@ async function run(inputs, host) {
             // A failed run moved nothing into outputs: a metrics file there is an earlier run's.
             metrics: failure === null ? await findMetrics(inputs) : '',
         };
+        await host.appendSummary(train_in_container_summary(inputs, described, image, outcome, failure === null));
         // A failed run still hands back its outputs, so a later `if: failure()` step can read the exit code.
         if (failure)
             return { outputs, failure: { kind: 'failed', message: failure } };
@@ -1209,6 +1322,38 @@ function warnAboutHostRuntime(inputs, host) {
         host.warning(`runtime: host ignores mounts (${inputs.mounts.map((mount) => `${mount.source}:${mount.target}`).join(', ')}): the command sees host paths as they are.`);
     if (inputs.image.kind === 'reference' && inputs.image.ref)
         host.warning(`runtime: host ignores image ${inputs.image.ref}.`);
+}
+/** What ran, where, in what image, how long and how it ended: the facts a reader of a failed job looks for first. */
+function train_in_container_summary(inputs, runtime, image, outcome, succeeded) {
+    const inContainer = inputs.runtime !== 'host';
+    return (0,summary/* renderStepSummary */.P)({
+        step: 'train-in-container',
+        outcome: succeeded ? 'ok' : 'failed',
+        headline: `${endingOf(outcome)} after ${formatSeconds(outcome.durationSeconds)}`,
+        rows: [
+            ['runtime', inContainer ? runtime : 'host (no container)'],
+            ['image', inContainer ? imageSourceOf(inputs.image) : null],
+            ['image digest', inContainer ? { code: image.digest } : null],
+            ['command', { code: (0,redact/* redactUrlCredentials */.d)(commandText(inputs.command)) }],
+            ['duration', formatSeconds(outcome.durationSeconds)],
+            ['exit code', outcome.exitCode],
+            ['outputs', inputs.outputs ? (succeeded ? { code: inputs.outputs } : `${inputs.outputs} (left as it was: the run failed)`) : null],
+        ],
+    });
+}
+function endingOf(outcome) {
+    if (outcome.cancelledBy)
+        return `cancelled (${outcome.cancelledBy})`;
+    if (outcome.timedOut)
+        return 'stopped at the timeout';
+    return `exited ${outcome.exitCode}`;
+}
+function imageSourceOf(source) {
+    return source.kind === 'reference' ? source.ref : `built from ${source.dockerfile}`;
+}
+/** argv as JSON (unambiguous about spaces and quotes), a shell script as written. */
+function commandText(command) {
+    return command.kind === 'argv' ? JSON.stringify(command.argv) : command.script;
 }
 function formatSeconds(seconds) {
     if (seconds < 120)

@@ -658,6 +658,8 @@ function renderLineage(lineage, uri) {
     return lines.join('\n');
 }
 
+// EXTERNAL MODULE: ./packages/core/src/steps/summary.ts
+var summary = __webpack_require__(8669);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/scm/git.ts
@@ -1229,6 +1231,7 @@ function parseExtraLineage(text) {
 
 
 
+
 /** Reads the inputs, then opens the registry and checks the request against it: all before any work. */
 async function plan(reader, host) {
     // Masked first: opening a registry may log, and its clients read these.
@@ -1273,7 +1276,7 @@ async function registerAndPromote(registry, inputs, mover, host) {
         previous = move.previous;
         host.info(`${inputs.model}@${move.alias}: ${move.previous ?? '(new)'} → ${move.version}`);
     }
-    await host.appendSummary(summary(registered.lineage, registered.uri, inputs.alias, previous));
+    await host.appendSummary(promote_model_summary(registered.lineage, registered.uri, inputs.alias, previous));
     await cleanUpAfterRegistration(registry, inputs.model, inputs.gcOlderThanMs, host);
     return { outputs: await versionOutputs(registered, previous, host) };
 }
@@ -1285,7 +1288,15 @@ async function collectGarbage(registry, model, olderThanMs, host) {
     const report = await registry.collectGarbage(model, olderThanMs);
     const removed = report.versions.map((version) => `${version.model}@${version.version}`);
     host.info(describeGarbage(report, olderThanMs) ?? `No abandoned uploads older than ${hours(olderThanMs)} in ${registry.description}`);
-    await host.appendSummary(`### promote-model: gc removed ${removed.length} abandoned upload(s) and ${report.leftovers.length} leftover(s)\n`);
+    await host.appendSummary((0,summary/* renderStepSummary */.P)({
+        step: 'promote-model',
+        outcome: 'ok',
+        headline: `gc removed ${removed.length} abandoned upload(s) and ${report.leftovers.length} leftover(s)`,
+        rows: [
+            ['registry', registry.description],
+            ['removed', removed.join(', ')],
+        ],
+    }));
     return { outputs: { version: '', uri: '', 'previous-version': '', lineage: '', removed: removed.join('\n') } };
 }
 /**
@@ -1327,28 +1338,40 @@ async function describeVersion(registry, { model, ref, allowMissing }, host) {
         if (!allowMissing)
             throw new Error(`${missing} any more`);
         host.info(`${missing} (allow-missing: found = false)`);
+        await host.appendSummary((0,summary/* renderStepSummary */.P)({ step: 'promote-model', outcome: 'ok', headline: `${missing} (allow-missing)` }));
         return { outputs: { version: '', uri: '', 'previous-version': '', lineage: '', found: 'false' } };
     }
     host.info(renderLineage(found.lineage, found.uri));
     host.info(JSON.stringify(found.lineage, null, 2));
+    await host.appendSummary((0,summary/* renderStepSummary */.P)({
+        step: 'promote-model',
+        outcome: 'ok',
+        headline: `${found.lineage.model} ${found.lineage.version} described`,
+        rows: [
+            ['registry', registry.description],
+            ['uri', { code: found.uri }],
+            ['files', found.lineage.files.length],
+            ['commit', found.lineage.git.commit ? { code: found.lineage.git.commit } : '—'],
+        ],
+    }));
     return { outputs: { ...(await versionOutputs(found, null, host)), found: 'true' } };
 }
 async function rollBack(registry, model, alias, mover, host) {
     const move = await registry.rollback(model, alias, mover);
     host.info(`${model}@${alias}: rolled back from ${move.previous ?? '(none)'} to ${move.version}`);
-    await host.appendSummary(`### promote-model: ${model}@${alias} rolled back from ${move.previous ?? '(none)'} to ${move.version}\n`);
+    await host.appendSummary(aliasSummary(`${model}@${alias} rolled back to ${move.version}`, registry, move.previous ?? '(none)', move.version));
     return { outputs: await aliasOutputs(registry, model, move, host) };
 }
 async function removeAlias(registry, model, alias, mover, host) {
     const removed = await registry.removeAlias(model, alias, mover);
     host.info(`${model}@${alias}: removed (it pointed to ${removed.previous})`);
-    await host.appendSummary(`### promote-model: ${model}@${alias} removed (it pointed to ${removed.previous})\n`);
+    await host.appendSummary(aliasSummary(`${model}@${alias} removed`, registry, removed.previous, '(none)'));
     return { outputs: { version: '', uri: '', 'previous-version': removed.previous, lineage: '' } };
 }
 async function moveAlias(registry, model, alias, version, mover, host) {
     const move = await registry.setAlias(model, alias, version, mover);
     host.info(`${model}@${alias}: ${move.previous ?? '(new)'} → ${move.version}`);
-    await host.appendSummary(`### promote-model: ${model}@${alias} moved from ${move.previous ?? '(new)'} to ${move.version}\n`);
+    await host.appendSummary(aliasSummary(`${model}@${alias} moved to ${move.version}`, registry, move.previous ?? '(new)', move.version));
     return { outputs: await aliasOutputs(registry, model, move, host) };
 }
 /** sha256 of every file: a line per file, and every 5 s while a large one hashes (models can be gigabytes). */
@@ -1390,15 +1413,66 @@ async function lineageFile(found, host) {
     await (0,fs_atomic/* writeFileAtomic */.Z)(copy, `${JSON.stringify(found.lineage, null, 2)}\n`);
     return copy;
 }
-function summary(lineage, uri, alias, previous) {
-    const rows = [
-        ['version', lineage.version],
-        ['files', `${lineage.files.length} (${uri})`],
-        ['alias', alias ? `${alias}: ${previous ?? '(new)'} → ${lineage.version}` : '—'],
-        ['gate', lineage.gate ? (lineage.gate.passed ? 'passed' : 'did not pass') : '—'],
-        ['commit', lineage.git.commit ?? '—'],
-    ];
-    return [`### promote-model: ${lineage.model} ${lineage.version}`, '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''].join('\n');
+function promote_model_summary(lineage, uri, alias, previous) {
+    return (0,summary/* renderStepSummary */.P)({
+        step: 'promote-model',
+        outcome: 'ok',
+        headline: `${lineage.model} ${lineage.version} registered`,
+        rows: [
+            ['version', lineage.version],
+            ['files', lineage.files.length],
+            ['uri', { code: uri }],
+            ['alias', alias ? `${alias}: ${previous ?? '(new)'} → ${lineage.version}` : '—'],
+            ['gate', lineage.gate ? (lineage.gate.passed ? 'passed' : 'did not pass') : '—'],
+            ['commit', lineage.git.commit ? { code: lineage.git.commit } : '—'],
+        ],
+    });
+}
+/** An alias moved, rolled back or removed: where it pointed before and after. */
+function aliasSummary(headline, registry, before, after) {
+    return (0,summary/* renderStepSummary */.P)({
+        step: 'promote-model',
+        outcome: 'ok',
+        headline,
+        rows: [
+            ['registry', registry.description],
+            ['before', before],
+            ['after', after],
+        ],
+    });
+}
+
+
+/***/ }),
+
+/***/ 8669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ renderStepSummary)
+/* harmony export */ });
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6665);
+
+const MARK = { ok: '✅', failed: '❌' };
+/** `### ✅ mlops-ci <step> — <headline>`, then the table when there are rows, then a blank line. */
+function renderStepSummary({ step, outcome, headline, rows = [] }) {
+    const lines = [`### ${MARK[outcome]} mlops-ci ${step} — ${escapeInline(headline)}`, ''];
+    const shown = rows.filter((row) => row[1] !== null);
+    if (shown.length > 0) {
+        lines.push('| Detail | Value |', '|---|---|', ...shown.map(([label, value]) => `| ${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(label)} | ${cellOf(value)} |`), '');
+    }
+    return lines.join('\n');
+}
+function cellOf(value) {
+    if (typeof value === 'number')
+        return String(value);
+    if (typeof value === 'string')
+        return value === '' ? '—' : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(value);
+    return (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(value.code);
+}
+/** A headline is one line of text (a line break would end the heading), and user text in it is not HTML. */
+function escapeInline(text) {
+    return text.replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 

@@ -614,7 +614,7 @@ function parseStepArgs(spec, args) {
         if (arg === '--help' || arg === '-h')
             return { kind: 'help' };
         if (!arg.startsWith('--'))
-            return { kind: 'error', message: `unexpected argument ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(arg)}: inputs are given as --<input> <value>` };
+            return { kind: 'error', message: `unexpected argument ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(arg)}: inputs are given as --<input> <value>` };
         const eq = arg.indexOf('=');
         const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
         const input = spec.inputs.find((candidate) => candidate.name === name);
@@ -647,12 +647,12 @@ function parseStepArgs(spec, args) {
 function unknownStepMessage(name) {
     const names = specs().map((s) => s.name);
     const meant = (0,_spec_suggest_js__WEBPACK_IMPORTED_MODULE_7__/* .closestName */ .N)(name, names);
-    return meant ? `unknown step ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)}; did you mean ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(meant)}?` : `unknown step ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)}; the steps are: ${names.join(', ')}`;
+    return meant ? `unknown step ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(name)}; did you mean ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(meant)}?` : `unknown step ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(name)}; the steps are: ${names.join(', ')}`;
 }
 function unknownInputMessage(spec, name) {
     const meant = (0,_spec_suggest_js__WEBPACK_IMPORTED_MODULE_7__/* .closestName */ .N)(name, spec.inputs.map((input) => input.name));
-    const hint = meant ? `did you mean ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(meant)}?` : `see mlops-ci ${spec.name} --help`;
-    return `input ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)} is not an input of ${spec.name}; ${hint}`;
+    const hint = meant ? `did you mean ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(meant)}?` : `see mlops-ci ${spec.name} --help`;
+    return `input ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(name)} is not an input of ${spec.name}; ${hint}`;
 }
 /** An error before any host exists; it quotes arguments, so on a runner it is printed inert too. */
 function printError(message, env) {
@@ -711,7 +711,7 @@ function refuseArgumentsNodeRead(args, env) {
     if (read.length === 0)
         return false;
     const input = read[0].slice(2).split('=')[0];
-    printError(`input ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(input)}: Node itself reads ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(`--${input}`)} when mlops-ci is started as 'node dist/mlops-ci.js …' (it loads the file, and runs its NODE_OPTIONS, before mlops-ci starts). Start it as 'mlops-ci …' or 'node -- dist/mlops-ci.js …'.`, env);
+    printError(`input ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(input)}: Node itself reads ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(`--${input}`)} when mlops-ci is started as 'node dist/mlops-ci.js …' (it loads the file, and runs its NODE_OPTIONS, before mlops-ci starts). Start it as 'mlops-ci …' or 'node -- dist/mlops-ci.js …'.`, env);
     return true;
 }
 if (isEntrypoint()) {
@@ -1111,13 +1111,14 @@ const DOWNLOAD_CACHE_VARIABLE = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A0: () => (/* binding */ quote),
 /* harmony export */   ES: () => (/* binding */ describeLine),
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   Qd: () => (/* binding */ categoryOf),
 /* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   dc: () => (/* binding */ EXIT),
 /* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   hD: () => (/* binding */ quote)
+/* harmony export */   hD: () => (/* binding */ locationOf)
 /* harmony export */ });
 /* unused harmony export QUOTE_LIMIT */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(796);
@@ -1139,17 +1140,24 @@ const QUOTE_LIMIT = 200;
 const MESSAGE_LIMIT = 1_000;
 /**
  * Bad input or bad input data: nothing was done (exit 2).
- * The message names the input, what was given and what is accepted.
+ * The message names the input, what was given and what is accepted;
+ * `at` is where in an input file the problem is, when it is in one.
  */
 class InputError extends Error {
     input;
     name = 'InputError';
+    at;
     constructor(
     /** The kebab-case input name the problem is about. */
     input, message, options) {
         super(excerpt((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrlCredentials */ .d)(`input '${input}': ${message}`), MESSAGE_LIMIT), options);
         this.input = input;
+        this.at = options?.at;
     }
+}
+/** Where in a user's file an error is, when it says. */
+function locationOf(err) {
+    return err instanceof InputError ? err.at : undefined;
 }
 /**
  * A user's value as a message quotes it: in single quotes, on one line (line
@@ -1314,6 +1322,41 @@ async function writeFileAtomic(file, content) {
 
 /***/ }),
 
+/***/ 3223:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ locationText),
+/* harmony export */   y: () => (/* binding */ annotationFile)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The file of an annotation as the host shows it: relative to the workspace
+ * (GITHUB_WORKSPACE on GitHub), with `/` separators, which is how GitHub
+ * matches an annotation to a file of the repository and of a PR's diff. A
+ * file outside the workspace keeps its absolute path: GitHub cannot link it,
+ * but a reader can still find it.
+ */
+function annotationFile(at, context) {
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(context.cwd, at.file);
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(context.workspace), absolute);
+    if (relative === '' || relative.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(relative))
+        return absolute;
+    return relative.split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join('/');
+}
+/**
+ * `file:line:col` (or `file:line`), the form compilers print and editors,
+ * terminals and Jenkins' warnings plugins turn into a link.
+ */
+function locationText(at, context) {
+    return [annotationFile(at, context), at.line, ...(at.col === undefined ? [] : [at.col])].join(':');
+}
+
+
+/***/ }),
+
 /***/ 919:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1345,6 +1388,7 @@ function githubContext(env, cwd) {
         // On pull_request events GITHUB_SHA is the test merge commit; the PR's checks live on its head.
         sha: pullRequest?.head?.sha ?? env['GITHUB_SHA'] ?? null,
         pullRequest: typeof pullRequest?.number === 'number' ? pullRequest.number : null,
+        pullRequestFromFork: isFromFork(pullRequest),
         runUrl: repository && runId ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}` : null,
         eventName: env['GITHUB_EVENT_NAME'] ?? null,
         apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
@@ -1354,6 +1398,16 @@ function githubContext(env, cwd) {
         tempDir: env['RUNNER_TEMP'] || node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(),
         run: runIdentity(env, 'github'),
     };
+}
+/** Head and base in different repositories; a head whose repository is gone was a fork too. */
+function isFromFork(pullRequest) {
+    const base = pullRequest?.base?.repo?.full_name;
+    const head = pullRequest?.head?.repo;
+    if (base === undefined || head === undefined)
+        return false;
+    if (head === null)
+        return true;
+    return head.full_name !== undefined && head.full_name.toLowerCase() !== base.toLowerCase();
 }
 /**
  * Jenkins (multibranch or plain): CHANGE_ID is the PR number, CHANGE_URL names
@@ -1374,6 +1428,7 @@ async function jenkinsContext(env, cwd) {
         repository,
         sha,
         pullRequest: prNumber,
+        pullRequestFromFork: false,
         runUrl: env['BUILD_URL'] ?? null,
         eventName: null,
         apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
@@ -1395,6 +1450,7 @@ async function localContext(env, cwd) {
         repository,
         sha,
         pullRequest: parsePrNumber(env['MLOPS_CI_PULL_REQUEST']),
+        pullRequestFromFork: false,
         runUrl: null,
         eventName: null,
         apiUrl: env['GITHUB_API_URL'] || PUBLIC_API,
@@ -1498,10 +1554,10 @@ class JenkinsHost extends _plain_host_js__WEBPACK_IMPORTED_MODULE_3__/* .PlainHo
         if (outputsFile)
             await this.writeJsonFile(outputsFile, this.outputs);
         else
-            process.stdout.write(`${JSON.stringify(this.outputs, null, 2)}\n`);
+            process.stdout.write(`${this.stdoutJson()}\n`);
         if (outcome.error) {
-            this.error(outcome.error.message);
-            await writeErrorFile(this.env, { ...outcome.error, message: this.redact(outcome.error.message), exitCode: outcome.exitCode });
+            this.error(outcome.error.message, outcome.error.at);
+            await writeErrorFile(this.env, { message: this.redact(outcome.error.message), category: outcome.error.category, exitCode: outcome.exitCode });
         }
     }
 }
@@ -1530,7 +1586,9 @@ async function writeErrorFile(env, record) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _cache_directory_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4648);
 /* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3494);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(796);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(796);
+/* harmony import */ var _annotation_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3223);
+
 
 
 
@@ -1552,6 +1610,7 @@ class PlainHost {
     write;
     cache;
     outputs = {};
+    jsonOutputs = new Set();
     secrets = [];
     debugEnabled;
     /**
@@ -1579,14 +1638,14 @@ class PlainHost {
     info(message) {
         this.emit(message);
     }
-    notice(message) {
-        this.emit(`notice: ${message}`);
+    notice(message, at) {
+        this.emit(this.located('notice', message, at));
     }
-    warning(message) {
-        this.emit(`warning: ${message}`);
+    warning(message, at) {
+        this.emit(this.located('warning', message, at));
     }
-    error(message) {
-        this.emit(`error: ${message}`);
+    error(message, at) {
+        this.emit(this.located('error', message, at));
     }
     async group(name, fn) {
         this.emit(`── ${name} ──`);
@@ -1599,25 +1658,57 @@ class PlainHost {
             this.secrets.sort((a, b) => b.length - a.length);
         }
     }
-    setOutput(name, value) {
+    setOutput(name, value, type) {
         this.outputs[name] = value;
+        if (type === 'json')
+            this.jsonOutputs.add(name);
+        else
+            this.jsonOutputs.delete(name);
+    }
+    /**
+     * The outputs as the CLI prints them on stdout, one JSON document: the text
+     * of each output, as GitHub has it, except that a `json` output is its
+     * value (`.results.passed` is a boolean to jq, not a string to parse again).
+     */
+    stdoutJson() {
+        const document = { ...this.outputs };
+        for (const name of this.jsonOutputs)
+            document[name] = parsedOrText(this.outputs[name] ?? '');
+        return JSON.stringify(document, null, 2);
     }
     addPath(dir) {
         this.info(`Following steps can find it in ${dir} (add it to PATH, or use the step's outputs).`);
     }
     async appendSummary(markdown) {
         const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.context.tempDir, 'mlops-ci', `${this.step}-summary.md`);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file), { recursive: true });
-        // One summary per run, like GitHub's per-step summary: the first write of this process starts it afresh.
-        await (this.summaryStarted ? node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile : node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${markdown}\n`);
-        this.summaryStarted = true;
-        this.emit(`── summary (${file}) ──`);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file), { recursive: true });
+            // One summary per run, like GitHub's per-step summary: the first write of this process starts it afresh.
+            await (this.summaryStarted ? node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile : node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${markdown}\n`);
+            this.summaryStarted = true;
+            this.emit(`── summary (${file}) ──`);
+        }
+        catch (err) {
+            // The summary is a copy of what the log shows: a temp folder shared with
+            // another user (os.tmpdir() on a laptop) must not fail the step that did its work.
+            this.warning(`Could not write the summary file ${file} (${err.message}); the summary is only in this log.`);
+            this.emit('── summary ──');
+        }
         for (const line of markdown.split('\n'))
             this.emit(line);
     }
+    /**
+     * `level: message`, or `level: file:line:col: title: message` when it
+     * points into a file: every error line still starts with `error:`.
+     */
+    located(level, message, at) {
+        if (!at)
+            return `${level}: ${message}`;
+        return `${level}: ${(0,_annotation_js__WEBPACK_IMPORTED_MODULE_6__/* .locationText */ .f)(at, this.context)}: ${at.title ? `${at.title}: ` : ''}${message}`;
+    }
     /** Secrets this run was told about, and credentials inside any URL. */
     redact(text) {
-        let out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactUrlCredentials */ .d)(text);
+        let out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactUrlCredentials */ .d)(text);
         for (const secret of this.secrets)
             out = out.split(secret).join('***');
         return out;
@@ -1632,6 +1723,15 @@ class PlainHost {
     /** Writes JSON whole, so the shim never reads half of it. */
     async writeJsonFile(file, value) {
         await (0,_fs_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .writeFileAtomic */ .Z)(file, `${JSON.stringify(value, null, 2)}\n`);
+    }
+}
+/** A `json` output's value; its text when it is not JSON (empty: the step had nothing to say), so nothing is lost. */
+function parsedOrText(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
     }
 }
 
@@ -2476,13 +2576,13 @@ class InputReader {
             return true;
         if (FALSE_WORDS.has(word))
             return false;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)}, expected true or false`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(text)}, expected true or false`);
     }
     numberOf(input, text) {
         const parsed = Number(text);
         const kind = input.integer ? 'a whole number' : 'a number';
         if (!Number.isFinite(parsed) || (input.integer && !Number.isInteger(parsed)))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input.name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)}, expected ${kind}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input.name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(text)}, expected ${kind}`);
         if ((input.min !== undefined && parsed < input.min) || (input.max !== undefined && parsed > input.max)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input.name, `got ${parsed}, expected ${kind} from ${input.min ?? '-∞'} to ${input.max ?? '∞'}`);
         }
@@ -2491,7 +2591,7 @@ class InputReader {
     choiceOf(input, text) {
         const choices = input.choices ?? [];
         if (!choices.includes(text))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input.name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)}, expected one of: ${choices.join(', ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input.name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(text)}, expected one of: ${choices.join(', ')}`);
         return text;
     }
     /** Newline-separated text, or an array (Jenkins). Blank and `#` lines are dropped. */
@@ -2543,7 +2643,7 @@ class InputReader {
     argvOf(name, items) {
         const valid = items.length > 0 && items.every((item) => typeof item === 'string') && items[0].trim() !== '';
         if (!valid)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(JSON.stringify(items))}, expected a non-empty list of strings such as ["python", "train.py"]`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(JSON.stringify(items))}, expected a non-empty list of strings such as ["python", "train.py"]`);
         return { kind: 'argv', argv: items };
     }
     /** The value as text: a Jenkins list of scalars joins into lines. */
@@ -2555,7 +2655,7 @@ class InputReader {
             return value;
         if (typeof value === 'number' || typeof value === 'boolean')
             return String(value);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(JSON.stringify(value) ?? String(value))}, expected text, a number or true/false`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(JSON.stringify(value) ?? String(value))}, expected text, a number or true/false`);
     }
     checkLength(name, text, what) {
         if (text.length > MAX_STRING_LENGTH) {
@@ -2577,7 +2677,7 @@ class InputReader {
         const first = unknown[0];
         const known = [...this.byName.keys()];
         const meant = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .closestName */ .N)(first, known);
-        const hint = meant ? `did you mean ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(meant)}?` : `its inputs are: ${known.join(', ')}`;
+        const hint = meant ? `did you mean ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(meant)}?` : `its inputs are: ${known.join(', ')}`;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(first, `is not an input of ${this.spec.name}; ${hint}`);
     }
     requireRequired() {
@@ -3022,7 +3122,7 @@ const evaluateAndGateSpec = {
         { name: 'best-metrics', description: 'Path of the best candidate’s metrics file; empty when none passed.' },
         { name: 'report', description: 'Path of the markdown report.' },
         { name: 'report-html', description: 'Path of the HTML report.' },
-        { name: 'results', description: 'The verdict as JSON: `{"passed", "best", "candidates": {name: {"passed", "rules": [...]}}}`.' },
+        { name: 'results', type: 'json', description: 'The verdict as JSON: `{"passed", "best", "candidates": {name: {"passed", "rules": [...]}}}`.' },
         { name: 'results-file', description: 'Path of a file holding the same JSON.' },
     ],
     example: {
@@ -3425,8 +3525,8 @@ const STEPS = [
     { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(818)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4818)) },
     { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(267)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6267)) },
     { spec: trainInContainerSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(716)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2716)) },
-    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(872), __nccwpck_require__.e(128)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5128)) },
-    { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(872), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7853)) },
+    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(128)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5128)) },
+    { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7853)) },
 ];
 function findStep(name) {
     return STEPS.find((step) => step.spec.name === name);
@@ -3595,8 +3695,7 @@ async function runStep(entry, launch, cliInputs = {}) {
         maskSecretInputs(entry.spec, raw, host);
         const plan = await step.plan(new inputs/* InputReader */.i_(entry.spec, raw), host);
         const result = await runPastPlanning(() => step.run(plan, host));
-        for (const [name, value] of Object.entries(result.outputs))
-            host.setOutput(name, value);
+        publishOutputs(entry.spec, result, host);
         await recordOutputs(entry.spec.name, result, host);
         const ending = endingOf(result);
         await host.finish(ending);
@@ -3606,9 +3705,15 @@ async function runStep(entry, launch, cliInputs = {}) {
         const exitCode = (0,errors/* exitCodeOf */.FO)(err);
         if (exitCode === errors/* EXIT */.dc.failure && err instanceof Error && err.stack)
             host.debug(err.stack);
-        await host.finish({ exitCode, error: { message: (0,errors/* messageOf */.bD)(err), category: (0,errors/* categoryOf */.Qd)(err) } });
+        const at = (0,errors/* locationOf */.hD)(err);
+        await host.finish({ exitCode, error: { message: (0,errors/* messageOf */.bD)(err), category: (0,errors/* categoryOf */.Qd)(err), ...(at ? { at } : {}) } });
         return exitCode;
     }
+}
+function publishOutputs(spec, result, host) {
+    const types = new Map(spec.outputs.map((output) => [output.name, output.type]));
+    for (const [name, value] of Object.entries(result.outputs))
+        host.setOutput(name, value, types.get(name));
 }
 /** The exit code and error a result ends the step with. */
 function endingOf(result) {

@@ -1,5 +1,5 @@
-export const id = 872;
-export const ids = [872];
+export const id = 300;
+export const ids = [300];
 export const modules = {
 
 /***/ 6087:
@@ -610,7 +610,7 @@ function lineAndColumn(text, offset) {
  */
 async function loadMetricsFile(file, cwd) {
     const text = await (0,_fs_input_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputText */ ._)({ input: 'metrics', what: 'metrics file', file, cwd });
-    return metricsFromText(text, file);
+    return metricsFromText(text, file, 'metrics', { isFile: true });
 }
 /**
  * Parses metrics text (format from `source`'s extension, as `loadMetricsFile`)
@@ -619,8 +619,8 @@ async function loadMetricsFile(file, cwd) {
  * @throws InputError(input) when the text is malformed (with line and column)
  *   or not a mapping at the top level.
  */
-function metricsFromText(text, source, input = 'metrics') {
-    const document = parseMetricsText(text, source, input);
+function metricsFromText(text, source, input = 'metrics', kind = {}) {
+    const document = parseMetricsText(text, source, input, kind);
     if (!(0,_flatten_js__WEBPACK_IMPORTED_MODULE_8__/* .isPlainMapping */ .z)(document)) {
         const found = document === null || document === undefined ? 'nothing' : Array.isArray(document) ? 'a list' : `a ${typeof document}`;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, `metrics file '${source}' must hold a mapping of metric names to values at the top level; found ${found}`);
@@ -632,18 +632,18 @@ function metricsFromText(text, source, input = 'metrics') {
  * flattening; any other extension is tried as JSON, then as YAML.
  * @throws InputError(input) with the source and the parser's line/column.
  */
-function parseMetricsText(text, source, input = 'metrics') {
+function parseMetricsText(text, source, input = 'metrics', kind = {}) {
     const format = formatOf(source);
     if (format !== undefined)
-        return parseAs(format, text, source, input);
+        return parseAs(format, text, source, input, kind);
     // Unknown extension: JSON first, because YAML would read a bare NaN in JSON
     // as the string "NaN" and silently drop the metric.
     try {
-        return parseAs('json', text, source, input);
+        return parseAs('json', text, source, input, kind);
     }
     catch (jsonError) {
         try {
-            return parseAs('yaml', text, source, input);
+            return parseAs('yaml', text, source, input, kind);
         }
         catch (yamlError) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, `metrics file '${source}' is neither JSON nor YAML (name it .json, .yaml or .toml to pick one): ` +
@@ -662,7 +662,7 @@ function formatOf(file) {
     return undefined;
 }
 /** Parses text as one format; on a syntax error throws an InputError naming the source, line and column. */
-function parseAs(format, text, source, input) {
+function parseAs(format, text, source, input, kind) {
     try {
         if (format === 'json')
             return (0,_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseJsonAllowingNonFinite */ .l)(text);
@@ -672,24 +672,25 @@ function parseAs(format, text, source, input) {
         return yaml__WEBPACK_IMPORTED_MODULE_2__.parse(text, { logLevel: 'error' });
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, `metrics file '${source}' is not valid ${format.toUpperCase()}: ${syntaxErrorText(error)}`, {
-            cause: error,
-        });
+        const syntax = syntaxErrorOf(error);
+        const place = syntax.position ? `line ${syntax.position.line}, column ${syntax.position.col}: ` : '';
+        const at = kind.isFile && syntax.position ? { at: { file: source, ...syntax.position } } : {};
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, `metrics file '${source}' is not valid ${format.toUpperCase()}: ${place}${syntax.reason}`, { cause: error, ...at });
     }
 }
-/** "line L, column C: reason" from whichever parser threw. */
-function syntaxErrorText(error) {
+/** The reason and the 1-based line and column, from whichever parser threw. */
+function syntaxErrorOf(error) {
     if (error instanceof _json_js__WEBPACK_IMPORTED_MODULE_6__/* .JsonSyntaxError */ .q)
-        return error.message;
+        return { reason: error.reason, position: { line: error.line, col: error.column } };
     if (error instanceof smol_toml__WEBPACK_IMPORTED_MODULE_3__/* .TomlError */ .zx)
-        return `line ${error.line}, column ${error.column}: ${firstLine(error.message)}`;
+        return { reason: firstLine(error.message), position: { line: error.line, col: error.column } };
     if (error instanceof yaml__WEBPACK_IMPORTED_MODULE_2__.YAMLError) {
         const start = error.linePos?.[0];
         // The yaml package appends "at line L, column C:" and a code excerpt; keep only the reason.
         const reason = firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '');
-        return start === undefined ? reason : `line ${start.line}, column ${start.col}: ${reason}`;
+        return start === undefined ? { reason } : { reason, position: { line: start.line, col: start.col } };
     }
-    return error instanceof Error ? error.message : String(error);
+    return { reason: error instanceof Error ? error.message : String(error) };
 }
 function reasonOf(error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -874,6 +875,79 @@ class RegistryCorrupt extends Error {
 
 /***/ }),
 
+/***/ 6665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gp: () => (/* binding */ formatSigned),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   ZV: () => (/* binding */ formatNumber),
+/* harmony export */   kq: () => (/* binding */ escapeCell),
+/* harmony export */   ti: () => (/* binding */ inlineCode),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/** Number and text formatting shared by the markdown report, JUnit XML and status lines. */
+/** Four significant digits, no trailing noise: 0.953333 → 0.9533, 118.25 → 118.3, 3 → 3. */
+function formatNumber(value) {
+    if (value === null || value === undefined)
+        return '—';
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (!Number.isFinite(value))
+        return value > 0 ? '∞' : '−∞';
+    if (Number.isInteger(value))
+        return String(value);
+    return String(Number(value.toPrecision(4)));
+}
+/** A signed number: +0.013, −0.02, ±0. */
+function formatSigned(value) {
+    if (value === 0)
+        return '±0';
+    const text = formatNumber(Math.abs(value));
+    return value > 0 ? `+${text}` : `−${text}`;
+}
+/** Makes user text (names, rules) safe inside a markdown table cell. */
+function escapeCell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+}
+/** Inline code that survives backticks in the text. */
+function inlineCode(text) {
+    const fence = text.includes('`') ? '``' : '`';
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${escapeCell(text).replace(/&lt;/g, '<').replace(/&gt;/g, '>')}${pad}${fence}`;
+}
+/**
+ * Cuts text to a limit, ending with a note that says so. The limit counts
+ * UTF-16 characters, or UTF-8 bytes with `unit: 'bytes'` (GitHub caps check-run
+ * text at 65,535 of both, and the report's ✅ and ▲ take 3 bytes each).
+ */
+function truncate(text, limit, note, unit = 'chars') {
+    const suffix = `\n\n${note}\n`;
+    if (unit === 'chars') {
+        return text.length <= limit ? text : text.slice(0, Math.max(0, limit - suffix.length)) + suffix;
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= limit)
+        return text;
+    const keep = Math.max(0, limit - Buffer.byteLength(suffix, 'utf8'));
+    // Cutting mid-character leaves a partial sequence that decodes to U+FFFD: drop it.
+    const head = bytes.subarray(0, keep).toString('utf8').replace(/\uFFFD+$/, '');
+    return head + suffix;
+}
+/**
+ * Escapes text for HTML (and XML) text and quoted attributes, and drops the
+ * control characters neither may hold, so any name keeps a page well-formed.
+ */
+function escapeHtml(text) {
+    return text
+        // eslint-disable-next-line no-control-regex -- XML 1.0 (and HTML) forbid these control characters
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
+        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+
+/***/ }),
+
 /***/ 9867:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -897,7 +971,7 @@ class RegistryCorrupt extends Error {
  */
 function outputFilePath(input, given, cwd) {
     const refuse = (why) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(given)}, ${why}; give the path of a file to write`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .A0)(given)}, ${why}; give the path of a file to write`);
     };
     if (/[\\/]$/.test(given))
         refuse('which names a folder');
@@ -910,7 +984,7 @@ function outputFilePath(input, given, cwd) {
     if (kind === 'missing') {
         const blocker = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .h)(file);
         if (blocker)
-            refuse(`but ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(blocker)} is a file, not a folder`);
+            refuse(`but ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .A0)(blocker)} is a file, not a folder`);
     }
     return file;
 }
@@ -924,14 +998,14 @@ function outputFolderPath(input, given, cwd) {
     const folder = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, given);
     const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .S)(folder);
     const refuse = (why) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(given)}, ${why}; give a folder (it is made when missing)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .A0)(given)}, ${why}; give a folder (it is made when missing)`);
     };
     if (kind === 'file' || kind === 'other')
         refuse('which is not a folder');
     if (kind === 'missing') {
         const blocker = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .h)(folder);
         if (blocker)
-            refuse(`but ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(blocker)} is a file, not a folder`);
+            refuse(`but ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .A0)(blocker)} is a file, not a folder`);
     }
     return folder;
 }
