@@ -3,7 +3,11 @@
  * `uses: ./actions/evaluate-and-gate` (the generated action.yml and the
  * committed dist/), run by act in host mode on a pull_request event, reporting
  * to the local GitHub API that validates every call against GitHub's OpenAPI.
- * On every runtime of test/support/runtimes.ts (Node 20 and 24).
+ * On every runtime of test/support/runtimes.ts (Node 20 and 24). And the
+ * annotations GitHub receives: a syntax error in a rules file and the rules
+ * the closest candidate failed come out as `::error file=…,line=…` workflow
+ * commands, the file relative to the workspace, so GitHub shows them on that
+ * line of the file and of the PR's diff (act prints each one it reads).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -45,12 +49,17 @@ jobs:
         run: echo "best=\${{ steps.gate.outputs.best }} passed=\${{ steps.gate.outputs.passed }}"
 `;
 
-function repoWith(workflowText: string): string {
+/** A committed repository with the actions, dist/, the workflow and `files` (path → text). */
+function repoWith(workflowText: string, files: Record<string, string> = {}): string {
   const dir = tempDir('act-gate-');
   cpSync(path.join(ROOT, 'actions'), path.join(dir, 'actions'), { recursive: true });
   cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
   mkdirSync(path.join(dir, '.github', 'workflows'), { recursive: true });
   writeFileSync(path.join(dir, '.github', 'workflows', 'gate.yml'), workflowText);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir });
   git('init', '-q', '-b', 'main');
   git('add', '-A');
@@ -120,3 +129,55 @@ describe.each(RUNTIMES)('the gate action under act on $name', (runtime) => {
     expect(run.output).toContain('the gate did not pass');
   }, 150_000);
 });
+
+const ANNOTATIONS_WORKFLOW = `name: gate
+on: pull_request
+jobs:
+  gate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: train (stand-in)
+        run: |
+          mkdir -p out/rf out/gb
+          echo '{"accuracy": 0.85, "f1": 0.9}' > out/rf/metrics.json
+          echo '{"accuracy": 0.8, "f1": 0.7}' > out/gb/metrics.json
+      - id: broken
+        continue-on-error: true
+        uses: ./actions/evaluate-and-gate
+        with:
+          metrics: out/*/metrics.json
+          rules-file: gate/broken.rules
+          comment: 'off'
+      - id: failing
+        continue-on-error: true
+        uses: ./actions/evaluate-and-gate
+        with:
+          metrics: out/*/metrics.json
+          rules-file: gate/gate.rules
+          comment: 'off'
+`;
+
+test('a rule syntax error and a failed rule are annotations on their line of the rules file', async () => {
+  const run = await runAct({
+    repoDir: repoWith(ANNOTATIONS_WORKFLOW, {
+      'gate/broken.rules': '# the gate\naccuracy >= 0.9\nf1 >> 0.85\n',
+      'gate/gate.rules': '# the gate\nf1 >= 0.85\naccuracy >= 0.9\n',
+    }),
+    workflow: '.github/workflows/gate.yml',
+    event: 'pull_request',
+    payload,
+    env: { GITHUB_API_URL: api.url },
+    secrets: { GITHUB_TOKEN: TOKEN },
+    timeoutMs: 120_000,
+  });
+  if (!run.output.includes('file=gate/gate.rules,line=3')) console.log(run.output);
+  expect(findStep(run, 'broken')?.result).toBe('failure');
+  expect(findStep(run, 'failing')?.result).toBe('failure');
+
+  // The syntax error: the file relative to the workspace, its line and column.
+  expect(run.output).toMatch(/::error file=gate\/broken\.rules,line=3,col=5::input 'rules-file': gate\/broken\.rules: line 3, column 5: /);
+  // rf failed one rule, gb two: rf's failed rule, on its line, as an error (on-fail is fail).
+  expect(run.output).toMatch(/::error title=mlops-ci\/gate,file=gate\/gate\.rules,line=3::rf failed the rule 'accuracy >= 0\.9' \(accuracy = 0\.85\)/);
+  expect(run.output).not.toMatch(/::error [^\n]*line=2::rf failed/);
+}, 150_000);
