@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { RECORDS_DIR as STEP_RECORDS_DIR } from '../records/step-records.js';
+import { baseImages } from './dockerfile-from.js';
 
 export interface BuildInputs {
   readonly dockerfile: string;
@@ -15,7 +16,8 @@ export interface BuildInputs {
 /**
  * A digest of everything a build reads: the Dockerfile, every file of the
  * context the engine would send (`.dockerignore` honoured), the target, the
- * build args, and the image ID each `FROM` resolves to here. Two builds with
+ * build args, and the image ID each `FROM` resolves to here (its ARGs expanded
+ * with the build args, as the engine expands them). Two builds with
  * the same digest make the same image, so the step tags images by it and
  * skips a build whose tag already exists.
  *
@@ -27,27 +29,13 @@ export async function buildInputsDigest(inputs: BuildInputs, baseImageId: (ref: 
   const dockerfileText = await readFile(inputs.dockerfile, 'utf8');
   hash.update(`dockerfile\0${dockerfileText}\0target\0${inputs.target ?? ''}\0`);
   for (const name of [...inputs.buildArgs.keys()].sort()) hash.update(`arg\0${name}\0${inputs.buildArgs.get(name)}\0`);
-  for (const ref of baseImages(dockerfileText)) hash.update(`from\0${ref}\0${(await baseImageId(ref)) ?? 'absent'}\0`);
+  for (const ref of baseImages(dockerfileText, inputs.buildArgs)) hash.update(`from\0${ref}\0${(await baseImageId(ref)) ?? 'absent'}\0`);
   for (const file of await contextFiles(inputs.context)) {
     const full = path.join(inputs.context, file);
     const info = await stat(full);
     hash.update(`file\0${file}\0${info.mode & 0o111 ? 'x' : '-'}\0${await fileDigest(full)}\0`);
   }
   return hash.digest('hex');
-}
-
-/** Image references of the `FROM` lines, leaving out earlier stages and `scratch`. */
-export function baseImages(dockerfileText: string): string[] {
-  const stages = new Set<string>();
-  const refs: string[] = [];
-  for (const line of dockerfileText.split(/\r?\n/)) {
-    const match = /^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?\s*$/i.exec(line);
-    if (!match) continue;
-    const ref = match[1] as string;
-    if (ref !== 'scratch' && !stages.has(ref.toLowerCase()) && !refs.includes(ref)) refs.push(ref);
-    if (match[2]) stages.add(match[2].toLowerCase());
-  }
-  return refs;
 }
 
 /** Context files relative to the context, sorted, minus what `.dockerignore` excludes (last matching pattern wins; `!` re-includes). */
