@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { baseImages, expandVariables } from '../../src/container/dockerfile-from.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 
 const NO_ARGS = new Map<string, string>();
 
@@ -10,6 +15,12 @@ describe('baseImages', () => {
   test('a global ARG default is used in FROM', () => {
     expect(baseImages('ARG BASE_IMAGE=python:3.11-slim\nFROM ${BASE_IMAGE}\n', NO_ARGS)).toEqual(['python:3.11-slim']);
     expect(baseImages('ARG BASE_IMAGE=python:3.11-slim\nFROM $BASE_IMAGE\n', NO_ARGS)).toEqual(['python:3.11-slim']);
+  });
+
+  test("the iris example's Dockerfile names its base through ARG BASE_IMAGE", () => {
+    const text = readFileSync(path.join(ROOT, 'examples', 'iris', 'Dockerfile'), 'utf8');
+    expect(baseImages(text, NO_ARGS)).toEqual(['debian:bookworm-slim']);
+    expect(baseImages(text, new Map([['BASE_IMAGE', 'mlops-ci-python:bookworm']]))).toEqual(['mlops-ci-python:bookworm']);
   });
 
   test('a build arg overrides the default', () => {

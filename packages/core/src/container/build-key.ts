@@ -4,7 +4,6 @@ import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import dockerignore from '@balena/dockerignore';
 import { RECORDS_DIR as STEP_RECORDS_DIR } from '../records/step-records.js';
-import { baseImages } from './dockerfile-from.js';
 
 export interface BuildInputs {
   readonly dockerfile: string;
@@ -29,6 +28,8 @@ export async function buildInputsDigest(inputs: BuildInputs, baseImageId: (ref: 
   const dockerfileText = await readFile(inputs.dockerfile, 'utf8');
   hash.update(`dockerfile\0${dockerfileText}\0target\0${inputs.target ?? ''}\0`);
   for (const name of [...inputs.buildArgs.keys()].sort()) hash.update(`arg\0${name}\0${inputs.buildArgs.get(name)}\0`);
+  // Loaded here, not with the step: the Dockerfile parser is most of this chunk's weight and only a build needs it.
+  const { baseImages } = await import('./dockerfile-from.js');
   for (const ref of baseImages(dockerfileText, inputs.buildArgs)) hash.update(`from\0${ref}\0${(await baseImageId(ref)) ?? 'absent'}\0`);
   for (const file of await contextFiles(inputs.context)) {
     hash.update(`file\0${file}\0${await entryDigest(path.join(inputs.context, file))}\0`);
