@@ -1,4 +1,3 @@
-import { baseImages } from '../../src/container/build-key.js';
 import { isValidImageReference, parseByteSize, parseDuration, parseEnvLines, parseMount } from '../../src/container/parse.js';
 import { engineRunArgs, gpuArgs } from '../../src/container/run-args.js';
 
@@ -51,10 +50,6 @@ test('parseEnvLines reads Docker env-file lines; a bare name takes its value fro
   const env = parseEnvLines(['# comment', '', 'A=1', 'B=x=y', 'FROM_ENV', 'UNSET'], { FROM_ENV: 'v' });
   expect([...env]).toEqual([['A', '1'], ['B', 'x=y'], ['FROM_ENV', 'v']]);
   expect(() => parseEnvLines(['1BAD=x'], {})).toThrow('line 1 is not KEY=VALUE or a variable name');
-});
-
-test('baseImages lists FROM references, not earlier stages or scratch', () => {
-  expect(baseImages('FROM python:3.12 AS build\nRUN x\nFROM --platform=linux/amd64 build AS final\nFROM scratch\nfrom debian:12\n')).toEqual(['python:3.12', 'debian:12']);
 });
 
 test('engineRunArgs: every value its own argument, env values never on argv', () => {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import dockerignore from '@balena/dockerignore';
 import { RECORDS_DIR as STEP_RECORDS_DIR } from '../records/step-records.js';
 
 export interface BuildInputs {
@@ -15,7 +15,8 @@ export interface BuildInputs {
 /**
  * A digest of everything a build reads: the Dockerfile, every file of the
  * context the engine would send (`.dockerignore` honoured), the target, the
- * build args, and the image ID each `FROM` resolves to here. Two builds with
+ * build args, and the image ID each `FROM` resolves to here (its ARGs expanded
+ * with the build args, as the engine expands them). Two builds with
  * the same digest make the same image, so the step tags images by it and
  * skips a build whose tag already exists.
  *
@@ -27,70 +28,70 @@ export async function buildInputsDigest(inputs: BuildInputs, baseImageId: (ref: 
   const dockerfileText = await readFile(inputs.dockerfile, 'utf8');
   hash.update(`dockerfile\0${dockerfileText}\0target\0${inputs.target ?? ''}\0`);
   for (const name of [...inputs.buildArgs.keys()].sort()) hash.update(`arg\0${name}\0${inputs.buildArgs.get(name)}\0`);
-  for (const ref of baseImages(dockerfileText)) hash.update(`from\0${ref}\0${(await baseImageId(ref)) ?? 'absent'}\0`);
+  // Loaded here, not with the step: the Dockerfile parser is most of this chunk's weight and only a build needs it.
+  const { baseImages } = await import('./dockerfile-from.js');
+  for (const ref of baseImages(dockerfileText, inputs.buildArgs)) hash.update(`from\0${ref}\0${(await baseImageId(ref)) ?? 'absent'}\0`);
   for (const file of await contextFiles(inputs.context)) {
-    const full = path.join(inputs.context, file);
-    const info = await stat(full);
-    hash.update(`file\0${file}\0${info.mode & 0o111 ? 'x' : '-'}\0${await fileDigest(full)}\0`);
+    hash.update(`file\0${file}\0${await entryDigest(path.join(inputs.context, file))}\0`);
   }
   return hash.digest('hex');
 }
 
-/** Image references of the `FROM` lines, leaving out earlier stages and `scratch`. */
-export function baseImages(dockerfileText: string): string[] {
-  const stages = new Set<string>();
-  const refs: string[] = [];
-  for (const line of dockerfileText.split(/\r?\n/)) {
-    const match = /^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?\s*$/i.exec(line);
-    if (!match) continue;
-    const ref = match[1] as string;
-    if (ref !== 'scratch' && !stages.has(ref.toLowerCase()) && !refs.includes(ref)) refs.push(ref);
-    if (match[2]) stages.add(match[2].toLowerCase());
-  }
-  return refs;
-}
-
-/** Context files relative to the context, sorted, minus what `.dockerignore` excludes (last matching pattern wins; `!` re-includes). */
+/**
+ * Context files relative to the context, sorted, minus what `.dockerignore`
+ * excludes, matched as Docker matches (`@balena/dockerignore`: last matching
+ * pattern wins, `!` re-includes, case-sensitive).
+ */
 export async function contextFiles(context: string): Promise<string[]> {
-  const rules = await dockerignoreRules(context);
-  const ignored = (rel: string): boolean => {
-    // Step records (.mlops-ci/train-in-container.json) change after every run and are never a build input.
-    if (rel === STEP_RECORDS_DIR) return true;
-    let result = false;
-    for (const rule of rules) if (rule.match(rel)) result = !rule.negated;
-    return result;
-  };
+  const patterns = await dockerignorePatterns(context);
+  const rules = dockerignore({ ignorecase: false }).add(patterns);
+  const reincludes = reincludePrefixes(patterns);
   const files: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     for (const entry of await readdir(path.join(context, dir), { withFileTypes: true })) {
       const rel = dir ? `${dir}/${entry.name}` : entry.name;
-      if (ignored(rel)) continue;
-      if (entry.isDirectory()) await walk(rel);
-      else if (entry.isFile() || entry.isSymbolicLink()) files.push(rel);
+      // Step records (.mlops-ci/train-in-container.json) change after every run and are never a build input.
+      if (rel === STEP_RECORDS_DIR) continue;
+      const excluded = rules.ignores(rel);
+      if (entry.isDirectory()) {
+        // Like Docker, walk into an excluded folder only when a `!` pattern may re-include something below it.
+        if (!excluded || reincludes.some((prefix) => mayReachBelow(prefix, rel))) await walk(rel);
+      } else if (!excluded && (entry.isFile() || entry.isSymbolicLink())) files.push(rel);
     }
   };
   await walk('');
   return files.sort();
 }
 
-async function dockerignoreRules(context: string): Promise<{ negated: boolean; match: (rel: string) => boolean }[]> {
+async function dockerignorePatterns(context: string): Promise<string[]> {
   let text: string;
   try {
     text = await readFile(path.join(context, '.dockerignore'), 'utf8');
   } catch {
     return [];
   }
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => {
-      const negated = line.startsWith('!');
-      const pattern = path.posix.normalize((negated ? line.slice(1) : line).trim()).replace(/^\/+/, '');
-      // A pattern that names a folder excludes everything below it too, as in Docker.
-      const matchers = [picomatch(pattern, { dot: true }), picomatch(`${pattern}/**`, { dot: true })];
-      return { negated, match: (rel: string) => matchers.some((matches) => matches(rel)) };
-    });
+  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** The literal start (up to the first wildcard) of each `!` pattern, cleaned as Docker cleans patterns. */
+function reincludePrefixes(patterns: readonly string[]): string[] {
+  return patterns
+    .filter((pattern) => pattern.startsWith('!'))
+    .map((pattern) => path.posix.normalize(pattern.slice(1).trim()).replace(/^\/+/, ''))
+    .map((pattern) => pattern.split(/[*?[\\]/, 1)[0] as string);
+}
+
+/** Whether a pattern starting with `prefix` can match a path inside folder `dir`. */
+function mayReachBelow(prefix: string, dir: string): boolean {
+  const inside = `${dir}/`;
+  return prefix.startsWith(inside) || inside.startsWith(prefix);
+}
+
+/** A symbolic link goes into the context as the link itself, not what it points to. */
+async function entryDigest(file: string): Promise<string> {
+  const info = await lstat(file);
+  if (info.isSymbolicLink()) return `link\0${await readlink(file)}`;
+  return `${info.mode & 0o111 ? 'x' : '-'}\0${await fileDigest(file)}`;
 }
 
 function fileDigest(file: string): Promise<string> {
