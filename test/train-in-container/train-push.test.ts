@@ -6,7 +6,7 @@
  * at the end, nothing else.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runBundle, spawnCollect, tempDir } from '../support/bundle.js';
 import { startRegistry, type RegistryServer } from '../support/registry-server.js';
@@ -68,8 +68,11 @@ test('push: the registry digest is the output, a re-run pushes nothing, the dige
   expect(held).toMatch(/^sha256:[0-9a-f]{64}$/);
   expect(built['image-digest']).toBe(`${registry.host}/${REPOSITORY}@${held}`);
   expect(writesTo(registry)).toBeGreaterThan(0);
-  // The record promote-model reads carries the registry digest too.
+  // The summary and the record promote-model takes the lineage from carry the registry digest too.
   expect(first.stderr).toContain(`| image digest | \`${built['image-digest']}\` |`);
+  const records = path.join(dir, '.mlops-ci', 'train-in-container');
+  const record = JSON.parse(readFileSync(path.join(records, readdirSync(records)[0]!), 'utf8')) as { outputs: Record<string, string> };
+  expect(record.outputs['image-digest']).toBe(built['image-digest']);
 
   // Unchanged inputs: no build, no upload, the same digest.
   registry.resetCounts();
