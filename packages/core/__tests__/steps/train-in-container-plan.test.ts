@@ -93,3 +93,19 @@ test('image and dockerfile together are refused by the relation, naming image', 
   const error = errorOf(() => planOf({ command: 'true', image: 'python:3.12-slim', dockerfile: 'Dockerfile' }, quietHost({ cwd, workspace, tempDir: cwd })));
   expect(error).toEqual(new InputError('image', "was given together with 'dockerfile': give 'dockerfile' or 'image', not both"));
 });
+
+test('push names a registry and a repository, read into the build', () => {
+  const { cwd, workspace } = folders();
+  const planned = planOf({ command: 'true', dockerfile: 'Dockerfile', push: '127.0.0.1:5000/team/train' }, quietHost({ cwd, workspace, tempDir: cwd }));
+  expect(planned.image).toMatchObject({ kind: 'build', push: { registry: '127.0.0.1:5000', repository: 'team/train' } });
+});
+
+test.each([
+  ['without dockerfile', { image: 'python:3.12-slim' }, "needs 'dockerfile' as well"],
+  ['with runtime host', { dockerfile: 'Dockerfile', runtime: 'host' }, 'cannot be used with runtime: host, which runs the command directly and builds no image; use runtime: docker, or give no push'],
+  ['with runtime podman', { dockerfile: 'Dockerfile', runtime: 'podman' }, 'is supported with runtime: docker only, not with runtime: podman; use runtime: docker, or push the image yourself and give image'],
+])('push %s is refused, naming push', (_name, inputs, message) => {
+  const { cwd, workspace } = folders();
+  const error = errorOf(() => planOf({ command: 'true', push: 'ghcr.io/acme/train', ...inputs }, quietHost({ cwd, workspace, tempDir: cwd })));
+  expect(error).toEqual(new InputError('push', message));
+});

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { execCapture, type ExecPlace } from '../exec.js';
 import { spawnStreaming } from './line-process.js';
+import { engineRepositoryName, registryManifestDigest, type RegistryRepository } from './registry.js';
 import { engineRunArgs, gpuArgs } from './run-args.js';
 import type { BuildRequest, ContainerRuntime, ImageInfo, Resources, RunningCommand, RunPlan } from './types.js';
 
@@ -38,8 +39,8 @@ export class EngineRuntime implements ContainerRuntime {
     const space = text.indexOf(' ');
     const rawId = space === -1 ? text : text.slice(0, space);
     const id = rawId.includes(':') ? rawId : `sha256:${rawId}`;
-    const digests = parseDigests(space === -1 ? '[]' : text.slice(space + 1));
-    return { id, digest: digests[0] ?? id };
+    const repoDigests = parseDigests(space === -1 ? '[]' : text.slice(space + 1));
+    return { id, digest: pinnedDigest(ref, id, repoDigests), repoDigests };
   }
 
   async resolveImage(ref: string, onLine: (line: string) => void): Promise<ImageInfo> {
@@ -66,6 +67,27 @@ export class EngineRuntime implements ContainerRuntime {
     const built = await this.findImage(request.tag);
     if (!built) throw new Error(`${this.kind} build succeeded but the image ${request.tag} cannot be found`);
     return built;
+  }
+
+  async push(image: ImageInfo, target: RegistryRepository, tag: string, onLine: (line: string) => void): Promise<string> {
+    const name = engineRepositoryName(target);
+    const ref = `${target.registry}/${target.repository}:${tag}`;
+    const pushedBefore = image.repoDigests.find((digest) => digest.startsWith(`${name}@`));
+    if (pushedBefore !== undefined) {
+      const held = await registryManifestDigest(target, tag).catch(() => null);
+      if (held !== null && pushedBefore === `${name}@${held}`) {
+        onLine(`Push skipped: ${ref} already holds this image (${held}).`);
+        return pushedBefore;
+      }
+    }
+    const tagged = await this.cli(['tag', image.id, ref], { ignoreReturnCode: true });
+    if (tagged.exitCode !== 0) throw new Error(`${this.kind} tag ${image.id} ${ref} failed: ${firstLine(tagged.stderr)}`);
+    onLine(`Pushing ${ref}`);
+    const code = await spawnStreaming(this.kind, ['push', ref], this.place, onLine).exited;
+    if (code !== 0) throw new Error(`${this.kind} push ${ref} failed (exit ${code}); its log is above. Log in to ${target.registry} first (${this.kind} login ${target.registry}) if it needs credentials.`);
+    const pushed = (await this.findImage(ref))?.repoDigests.find((digest) => digest.startsWith(`${name}@`));
+    if (pushed === undefined) throw new Error(`${this.kind} pushed ${ref} but reports no digest for it in ${name}`);
+    return pushed;
   }
 
   start(plan: RunPlan, onLine: (line: string) => void): RunningCommand {
@@ -127,6 +149,23 @@ function parseDigests(json: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * What pins the image `ref` names: the reference itself when it is already
+ * by digest; else the registry digest (RepoDigest) of its repository, when the
+ * image was pulled from or pushed to it; else, for an image only this engine
+ * has, its ID.
+ */
+function pinnedDigest(ref: string, id: string, repoDigests: readonly string[]): string {
+  if (/@sha256:[0-9a-f]{64}$/.test(ref)) return ref;
+  const name = shortName(ref.replace(/:[\w][\w.-]*$/, ''));
+  return repoDigests.find((digest) => shortName(digest.slice(0, digest.indexOf('@'))) === name) ?? id;
+}
+
+/** A repository name as Docker prints it: no `docker.io/`, no `library/` for official images. */
+function shortName(name: string): string {
+  return name.replace(/^(?:docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
 }
 
 function firstLine(text: string): string {

@@ -21,11 +21,15 @@ export class HostRuntime implements ContainerRuntime {
   }
 
   async resolveImage(): Promise<ImageInfo> {
-    return { id: '', digest: '' };
+    return { id: '', digest: '', repoDigests: [] };
   }
 
   async build(): Promise<ImageInfo> {
     throw new Error('runtime: host cannot build a dockerfile; use runtime: docker or podman, or give no dockerfile');
+  }
+
+  async push(): Promise<string> {
+    throw new Error('runtime: host has no image to push; use runtime: docker, or give no push');
   }
 
   start(plan: RunPlan, onLine: (line: string) => void): RunningCommand {

@@ -1,5 +1,6 @@
 import type { CommandLine } from '../spec/types.js';
 import type { Mount } from './parse.js';
+import type { RegistryRepository } from './registry.js';
 
 /**
  * The runtimes a training can run on, in the order the `runtime` input lists
@@ -42,8 +43,14 @@ export interface RunPlan {
 export interface ImageInfo {
   /** The engine's image ID (`sha256:…`, the digest of the image config). */
   readonly id: string;
-  /** `name@sha256:…` from a registry when the image has one, else the image ID: either pins the exact image. */
+  /**
+   * What pins the exact image: the reference as given when it is by digest,
+   * else `name@sha256:…` of its repository in a registry (pulled from or
+   * pushed to it), else the image ID, which only this machine can resolve.
+   */
   readonly digest: string;
+  /** Every registry digest the engine knows for the image (`RepoDigests`), `name@sha256:…`. */
+  readonly repoDigests: readonly string[];
 }
 
 export interface BuildRequest {
@@ -74,6 +81,12 @@ export interface ContainerRuntime {
   /** The image with this tag, when the engine already has it (an unchanged build), else null. */
   findImage(ref: string): Promise<ImageInfo | null>;
   build(request: BuildRequest, onLine: (line: string) => void): Promise<ImageInfo>;
+  /**
+   * Tags the image `<registry>/<repository>:<tag>` and pushes it with the
+   * engine's own login, unless the registry already holds this very image
+   * under that tag; returns its registry digest, `<registry>/<repository>@sha256:…`.
+   */
+  push(image: ImageInfo, target: RegistryRepository, tag: string, onLine: (line: string) => void): Promise<string>;
   start(plan: RunPlan, onLine: (line: string) => void): RunningCommand;
   /** Removes the run's container whatever state it is in; a container already gone is fine. */
   remove(name: string): Promise<void>;

@@ -40,7 +40,7 @@ export async function run(inputs: TrainPlan, host: Host): Promise<StepResult> {
   if (inputs.runtime === 'host') warnAboutHostRuntime(inputs, host);
   else host.info(`Runtime: ${described}`);
 
-  const image = inputs.runtime === 'host' ? { id: '', digest: '' } : await host.group('Get the image', () => prepareImage(runtime, inputs.image, host));
+  const image = inputs.runtime === 'host' ? { id: '', digest: '', repoDigests: [] } : await host.group('Get the image', () => prepareImage(runtime, inputs.image, host));
   const staged = await prepareOutputs(inputs);
   let settled = false;
   try {
@@ -115,10 +115,20 @@ async function prepareImage(runtime: ContainerRuntime, source: ImageSource, host
   if (source.kind === 'reference') {
     const image = await runtime.resolveImage(source.ref, (line) => host.info(line));
     host.info(`Image ${source.ref}: ${image.id}`);
+    if (image.digest === image.id) host.info(`${source.ref} has no registry digest (it was never pulled from or pushed to a registry): image-digest is its ID, which only this machine can resolve.`);
     return image;
   }
   const digest = await buildInputsDigest(source, async (ref) => (await runtime.findImage(ref))?.id ?? null);
-  const tag = `mlops-ci-train:${digest.slice(0, 32)}`;
+  // The same digest prefix tags the image locally and in the registry, so either tells which build inputs made it.
+  const tagPart = digest.slice(0, 32);
+  const image = await buildUnlessTagged(runtime, source, digest, `mlops-ci-train:${tagPart}`, host);
+  if (!source.push) return image;
+  const pushed = await runtime.push(image, source.push, tagPart, (line) => host.info(line));
+  host.info(`Image pinned as ${pushed}`);
+  return { ...image, digest: pushed };
+}
+
+async function buildUnlessTagged(runtime: ContainerRuntime, source: Extract<ImageSource, { kind: 'build' }>, digest: string, tag: string, host: Host): Promise<ImageInfo> {
   const existing = await runtime.findImage(tag);
   if (existing) {
     host.info(`Build skipped: ${tag} already holds this Dockerfile, context and build args (${existing.id}).`);

@@ -1,6 +1,7 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isValidEnvName, isValidImageReference, parseByteSize, parseDuration, parseEnvLines, parseMount, type Mount } from '../../container/parse.js';
+import { parseRegistryRepository, type RegistryRepository } from '../../container/registry.js';
 import { MAX_TIMEOUT_SECONDS } from '../../container/supervise.js';
 import type { Command, Resources, RuntimeKind } from '../../container/types.js';
 import { InputError } from '../../errors.js';
@@ -14,7 +15,15 @@ type Input = InputName<typeof trainInContainerSpec>;
 /** Where the image comes from: a reference, or a Dockerfile built first. */
 export type ImageSource =
   | { readonly kind: 'reference'; readonly ref: string }
-  | { readonly kind: 'build'; readonly dockerfile: string; readonly context: string; readonly target?: string; readonly buildArgs: ReadonlyMap<string, string> };
+  | {
+      readonly kind: 'build';
+      readonly dockerfile: string;
+      readonly context: string;
+      readonly target?: string;
+      readonly buildArgs: ReadonlyMap<string, string>;
+      /** Where the built image is pushed, when it is. */
+      readonly push?: RegistryRepository;
+    };
 
 export interface TrainPlan {
   readonly runtime: RuntimeKind;
@@ -77,13 +86,28 @@ function imageSource(reader: Reader, cwd: string, runtime: RuntimeKind): ImageSo
 }
 
 function buildSource(reader: Reader, cwd: string, runtime: RuntimeKind, dockerfile: string): ImageSource {
+  const push = pushTarget(reader.get('push'), runtime);
   if (runtime === 'host') throw new InputError('dockerfile', 'needs a container engine: runtime: host runs the command directly and cannot build images');
   const file = path.resolve(cwd, dockerfile);
   if (!statOf('dockerfile', file)?.isFile()) throw new InputError('dockerfile', `got '${dockerfile}': ${file} is not a file`);
   const context = existingDir('context', path.resolve(cwd, reader.get('context')));
   const target = reader.get('target');
   if (target !== undefined && !ENGINE_NAME.test(target)) throw new InputError('target', `got '${target}', expected a build stage name`);
-  return { kind: 'build', dockerfile: file, context, ...optional('target', target), buildArgs: variables('build-args', reader.get('build-args')) };
+  return { kind: 'build', dockerfile: file, context, ...optional('target', target), buildArgs: variables('build-args', reader.get('build-args')), ...optional('push', push) };
+}
+
+/**
+ * Where to push the built image. Docker only: podman speaks plain HTTP to a
+ * loopback registry only with --tls-verify=false and reports digests its own
+ * way, so it is refused rather than half supported.
+ */
+function pushTarget(text: string | undefined, runtime: RuntimeKind): RegistryRepository | undefined {
+  if (text === undefined) return undefined;
+  if (runtime === 'host') throw new InputError('push', 'cannot be used with runtime: host, which runs the command directly and builds no image; use runtime: docker, or give no push');
+  if (runtime === 'podman') throw new InputError('push', 'is supported with runtime: docker only, not with runtime: podman; use runtime: docker, or push the image yourself and give image');
+  const target = parseRegistryRepository(text);
+  if (typeof target === 'string') throw new InputError('push', `got '${text}', ${target}`);
+  return target;
 }
 
 function existingMount(text: string, cwd: string): Mount {
