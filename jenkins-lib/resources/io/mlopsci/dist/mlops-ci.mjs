@@ -3430,6 +3430,12 @@ const trainInContainerSpec = {
             description: 'Dockerfile to build the image from first. The image is tagged by a digest of the build inputs (Dockerfile, context files, build args, target, base image IDs), so an unchanged build is skipped; the engine’s layer cache serves the rest.',
             example: 'docker/train.Dockerfile',
         },
+        {
+            name: 'push',
+            type: 'string',
+            description: 'After building `dockerfile`, tag the image `<registry>/<repository>:<build-inputs digest>` and push it there (`docker push`, with the engine’s own login: run `docker login <registry>` first when it needs credentials); `image-digest` is then the registry digest `<registry>/<repository>@sha256:…`, which any machine can pull. Nothing is pushed when the registry already holds this image under that tag. Docker only: refused with podman and `runtime: host`.',
+            example: 'ghcr.io/acme/train',
+        },
         { name: 'context', type: 'string', default: '.', description: 'Build context folder for `dockerfile` (`.dockerignore` is honoured).' },
         { name: 'build-args', type: 'map', description: '`KEY=VALUE` build arguments, one per line (values are passed through the environment, not the command line).' },
         { name: 'target', type: 'string', description: 'Build stage to stop at (`--target`).' },
@@ -3492,12 +3498,15 @@ const trainInContainerSpec = {
             description: '`docker`, `podman`, or `host` (run the command directly on the runner, without isolation or limits: for runners without an engine).',
         },
     ],
-    relations: [{ exclusive: ['dockerfile', 'image'] }],
+    relations: [{ exclusive: ['dockerfile', 'image'] }, { input: 'push', requires: ['dockerfile'] }],
     outputs: [
         { name: 'exit-code', type: 'number', description: 'Exit code of the command (also set when it failed).' },
         { name: 'duration-seconds', type: 'number', description: 'How long the command ran, in seconds.' },
         { name: 'image-id', description: 'ID of the image the command ran in (empty with runtime: host).' },
-        { name: 'image-digest', description: 'Content digest that pins the exact image, for lineage: `name@sha256:…` when it came from a registry, else the image ID.' },
+        {
+            name: 'image-digest',
+            description: 'What pins the exact image, for lineage: `image` as given when by digest; else `name@sha256:…`, the registry digest of the image pulled by tag or pushed with `push`; else (an image only this machine has) the image ID `sha256:…`.',
+        },
         { name: 'outputs', description: 'Absolute path of the outputs folder (empty when none was given).' },
         { name: 'metrics', description: 'Absolute path of the metrics file in outputs, when the command wrote one; else empty.' },
     ],
@@ -3524,7 +3533,7 @@ const trainInContainerSpec = {
 const STEPS = [
     { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(818)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4818)) },
     { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(267)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6267)) },
-    { spec: trainInContainerSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(716)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2716)) },
+    { spec: trainInContainerSpec, load: () => __nccwpck_require__.e(/* import() */ 431).then(__nccwpck_require__.bind(__nccwpck_require__, 4431)) },
     { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(128)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5128)) },
     { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7853)) },
 ];

@@ -1,6 +1,376 @@
-export const id = 716;
-export const ids = [716];
+export const id = 431;
+export const ids = [431];
 export const modules = {
+
+/***/ 4158:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+/**
+ * @license
+ * Copyright 2020 Balena Ltd.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *    http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ *
+ * ------------------------------------------------------------------------
+ *
+ * Copyright 2018 Zeit, Inc.
+ * Licensed under the MIT License. See file LICENSE.md for a full copy.
+ *
+ * ------------------------------------------------------------------------
+ */
+
+/**
+ * This module implements the [dockerignore
+ * spec](https://docs.docker.com/engine/reference/builder/#dockerignore-file),
+ * closely following Docker's (Moby) Golang implementation:
+ * https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go
+ * https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go
+ * https://github.com/moby/moby/blob/v19.03.8/pkg/archive/archive.go#L825
+ *
+ * Something the spec is not clear about, but we discovered by reading source code
+ * and testing against the "docker build" command, is the handling of backslashes and
+ * forward slashes as path separators and escape characters in the .dockerignore file
+ * across platforms including Windows, Linux and macOS:
+ *
+ * * On Linux and macOS, only forward slashes can be used as path separators in the
+ *   .dockerignore file, and the backslash works as an escape character.
+ * * On Windows, both forward slashes and backslashes are allowed as path separators
+ *   in the .dockerignore file, and the backslash is not used as an escape character.
+ *
+ * This is consistent with how Windows works generally: both forward slashes and
+ * backslashes are accepted as path separators by the cmd.exe Command Prompt or
+ * PowerShell, and by library functions like the Golang filepath.Clean or the
+ * Node.js path.normalize.
+ *
+ * Similarly, path strings provided to the IgnoreBase.ignores() and IgnoreBase.filter()
+ * methods can use either forward slashes or backslashes as path separators on Windows,
+ * but only forward slashes are accepted as path separators on Linux and macOS.
+ */
+
+const path = __webpack_require__(6928);
+
+const factory = options => new IgnoreBase(options); // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L538-L539
+// Fixes typescript module import
+
+
+factory.default = factory;
+module.exports = factory;
+
+function make_array(subject) {
+  return Array.isArray(subject) ? subject : [subject];
+}
+
+const REGEX_TRAILING_SLASH = /(?<=.)\/$/;
+const REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
+const REGEX_TRAILING_PATH_SEP = path.sep === '\\' ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+const KEY_IGNORE = typeof Symbol !== 'undefined' ? Symbol.for('dockerignore') : 'dockerignore'; // An implementation of Go's filepath.Clean
+// https://golang.org/pkg/path/filepath/#Clean
+// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+// Note that, like Go, on Windows this function converts forward slashes
+// to backslashes.
+
+function cleanPath(file) {
+  return path.normalize(file).replace(REGEX_TRAILING_PATH_SEP, '');
+} // Javascript port of Golang's filepath.ToSlash
+// https://golang.org/pkg/path/filepath/#ToSlash
+// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+// Convert any OS-specific path separator to '/'. Backslash is converted
+// to forward slash on Windows, but not on Linux/macOS.
+// Note that both forward slashes and backslashes are valid path separators on
+// Windows. As a result, code such as `pattern.split(path.sep).join('/')` fails
+// on Windows when forward slashes are used as path separators.
+
+
+function toSlash(file) {
+  if (path.sep === '/') {
+    return file;
+  }
+
+  return file.replace(/\\/g, '/');
+} // Javascript port of Golang's filepath.FromSlash
+// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+
+
+function fromSlash(file) {
+  if (path.sep === '/') {
+    return file;
+  }
+
+  return file.replace(/\//g, path.sep);
+}
+
+class IgnoreBase {
+  constructor({
+    // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
+    ignorecase = true
+  } = {}) {
+    this._rules = [];
+    this._ignorecase = ignorecase;
+    this[KEY_IGNORE] = true;
+
+    this._initCache();
+  }
+
+  _initCache() {
+    this._cache = {};
+  } // @param {Array.<string>|string|Ignore} pattern
+
+
+  add(pattern) {
+    this._added = false;
+
+    if (typeof pattern === 'string') {
+      pattern = pattern.split(/\r?\n/g);
+    }
+
+    make_array(pattern).forEach(this._addPattern, this); // Some rules have just added to the ignore,
+    // making the behavior changed.
+
+    if (this._added) {
+      this._initCache();
+    }
+
+    return this;
+  } // legacy
+
+
+  addPattern(pattern) {
+    return this.add(pattern);
+  }
+
+  _addPattern(pattern) {
+    // https://github.com/kaelzhang/node-ignore/issues/32
+    if (pattern && pattern[KEY_IGNORE]) {
+      this._rules = this._rules.concat(pattern._rules);
+      this._added = true;
+      return;
+    }
+
+    if (this._checkPattern(pattern)) {
+      const rule = this._createRule(pattern.trim());
+
+      if (rule !== null) {
+        this._added = true;
+
+        this._rules.push(rule);
+      }
+    }
+  }
+
+  _checkPattern(pattern) {
+    // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L34-L40
+    return pattern && typeof pattern === 'string' && pattern.indexOf('#') !== 0 && pattern.trim() !== "";
+  }
+
+  filter(paths) {
+    return make_array(paths).filter(path => this._filter(path));
+  }
+
+  createFilter() {
+    return path => this._filter(path);
+  }
+
+  ignores(path) {
+    return !this._filter(path);
+  } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
+  // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
+
+
+  _createRule(pattern) {
+    const origin = pattern;
+    let negative = false; // > An optional prefix "!" which negates the pattern;
+    // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L43-L46
+
+    if (pattern[0] === '!') {
+      negative = true;
+      pattern = pattern.substring(1).trim();
+    } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L47-L53
+
+
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern);
+      pattern = toSlash(pattern);
+
+      if (pattern.length > 1 && pattern[0] === '/') {
+        pattern = pattern.slice(1);
+      }
+    } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L54-L55
+
+
+    if (negative) {
+      pattern = '!' + pattern;
+    } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L30
+
+
+    pattern = pattern.trim();
+
+    if (pattern === "") {
+      return null;
+    } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L34
+    // convert forward slashes to backslashes on Windows
+
+
+    pattern = cleanPath(pattern); // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L36-L42
+
+    if (pattern[0] === '!') {
+      if (pattern.length === 1) {
+        return null;
+      }
+
+      negative = true;
+      pattern = pattern.substring(1);
+    } else {
+      negative = false;
+    }
+
+    return {
+      origin,
+      pattern,
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
+      dirs: pattern.split(path.sep),
+      negative
+    };
+  } // @returns `Boolean` true if the `path` is NOT ignored
+
+
+  _filter(path) {
+    if (!path) {
+      return false;
+    }
+
+    if (path in this._cache) {
+      return this._cache[path];
+    }
+
+    return this._cache[path] = this._test(path);
+  } // @returns {Boolean} true if a file is NOT ignored
+  // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
+
+
+  _test(file) {
+    file = fromSlash(file); // equivalent to golang filepath.Dir() https://golang.org/src/path/filepath/path.go
+
+    const parentPath = cleanPath(path.dirname(file));
+    const parentPathDirs = parentPath.split(path.sep);
+    let matched = false;
+
+    this._rules.forEach(rule => {
+      let match = this._match(file, rule); // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L80
+
+
+      if (!match && parentPath !== ".") {
+        // Check to see if the pattern matches one of our parent dirs.
+        if (rule.dirs.includes('**')) {
+          // Ah shucks! We have to test every possible parent path that has 
+          // a number of dirs _n_ where 
+          // `rule.dirs.filter(doubleStar).length <= _n_ <= parentPathDirs.length`
+          // since the ** can imply any number of directories including 0
+          for (let i = rule.dirs.filter(x => x !== '**').length; i <= parentPathDirs.length; i++) {
+            match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule);
+          }
+        } else if (rule.dirs.length <= parentPathDirs.length) {
+          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L83
+          match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path.sep), rule);
+        }
+      }
+
+      if (match) {
+        matched = !rule.negative;
+      }
+    });
+
+    return !matched;
+  } // @returns {Boolean} true if a file is matched by a rule
+
+
+  _match(file, rule) {
+    return this._compile(rule).regexp.test(file);
+  } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
+
+
+  _compile(rule) {
+    if (rule.regexp) {
+      return rule;
+    }
+
+    let regStr = '^'; // Go through the pattern and convert it to a regexp.
+
+    let escapedSlash = path.sep === '\\' ? '\\\\' : path.sep;
+
+    for (let i = 0; i < rule.pattern.length; i++) {
+      const ch = rule.pattern[i];
+
+      if (ch === '*') {
+        if (rule.pattern[i + 1] === '*') {
+          // is some flavor of "**"
+          i++; // Treat **/ as ** so eat the "/"
+
+          if (rule.pattern[i + 1] === path.sep) {
+            i++;
+          }
+
+          if (rule.pattern[i + 1] === undefined) {
+            // is "**EOF" - to align with .gitignore just accept all
+            regStr += ".*";
+          } else {
+            // is "**"
+            // Note that this allows for any # of /'s (even 0) because
+            // the .* will eat everything, even /'s
+            regStr += `(.*${escapedSlash})?`;
+          }
+        } else {
+          // is "*" so map it to anything but "/"
+          regStr += `[^${escapedSlash}]*`;
+        }
+      } else if (ch === '?') {
+        // "?" is any char except "/"
+        regStr += `[^${escapedSlash}]`;
+      } else if (ch === '.' || ch === '$') {
+        // Escape some regexp special chars that have no meaning
+        // in golang's filepath.Match
+        regStr += `\\${ch}`;
+      } else if (ch === '\\') {
+        // escape next char. Note that a trailing \ in the pattern
+        // will be left alone (but need to escape it)
+        if (path.sep === '\\') {
+          // On windows map "\" to "\\", meaning an escaped backslash,
+          // and then just continue because filepath.Match on
+          // Windows doesn't allow escaping at all
+          regStr += escapedSlash;
+          continue;
+        }
+
+        if (rule.pattern[i + 1] !== undefined) {
+          regStr += '\\' + rule.pattern[i + 1];
+          i++;
+        } else {
+          regStr += '\\';
+        }
+      } else {
+        regStr += ch;
+      }
+    }
+
+    regStr += "$";
+    rule.regexp = new RegExp(regStr, this._ignorecase ? 'i' : '');
+    return rule;
+  }
+
+}
+
+
+/***/ }),
 
 /***/ 1150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -243,7 +613,7 @@ function escapeInline(text) {
 
 /***/ }),
 
-/***/ 2716:
+/***/ 4431:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -265,9 +635,9 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
+var ignore = __webpack_require__(4158);
+var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 // EXTERNAL MODULE: ./packages/core/src/records/step-records.ts
 var step_records = __webpack_require__(7011);
 ;// CONCATENATED MODULE: ./packages/core/src/container/build-key.ts
@@ -280,7 +650,8 @@ var step_records = __webpack_require__(7011);
 /**
  * A digest of everything a build reads: the Dockerfile, every file of the
  * context the engine would send (`.dockerignore` honoured), the target, the
- * build args, and the image ID each `FROM` resolves to here. Two builds with
+ * build args, and the image ID each `FROM` resolves to here (its ARGs expanded
+ * with the build args, as the engine expands them). Two builds with
  * the same digest make the same image, so the step tags images by it and
  * skips a build whose tag already exists.
  *
@@ -293,60 +664,45 @@ async function buildInputsDigest(inputs, baseImageId) {
     hash.update(`dockerfile\0${dockerfileText}\0target\0${inputs.target ?? ''}\0`);
     for (const name of [...inputs.buildArgs.keys()].sort())
         hash.update(`arg\0${name}\0${inputs.buildArgs.get(name)}\0`);
-    for (const ref of baseImages(dockerfileText))
+    // Loaded here, not with the step: the Dockerfile parser is most of this chunk's weight and only a build needs it.
+    const { baseImages } = await Promise.all(/* import() */[__webpack_require__.e(839), __webpack_require__.e(828)]).then(__webpack_require__.bind(__webpack_require__, 828));
+    for (const ref of baseImages(dockerfileText, inputs.buildArgs))
         hash.update(`from\0${ref}\0${(await baseImageId(ref)) ?? 'absent'}\0`);
     for (const file of await contextFiles(inputs.context)) {
-        const full = external_node_path_default().join(inputs.context, file);
-        const info = await (0,promises_.stat)(full);
-        hash.update(`file\0${file}\0${info.mode & 0o111 ? 'x' : '-'}\0${await fileDigest(full)}\0`);
+        hash.update(`file\0${file}\0${await entryDigest(external_node_path_default().join(inputs.context, file))}\0`);
     }
     return hash.digest('hex');
 }
-/** Image references of the `FROM` lines, leaving out earlier stages and `scratch`. */
-function baseImages(dockerfileText) {
-    const stages = new Set();
-    const refs = [];
-    for (const line of dockerfileText.split(/\r?\n/)) {
-        const match = /^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?\s*$/i.exec(line);
-        if (!match)
-            continue;
-        const ref = match[1];
-        if (ref !== 'scratch' && !stages.has(ref.toLowerCase()) && !refs.includes(ref))
-            refs.push(ref);
-        if (match[2])
-            stages.add(match[2].toLowerCase());
-    }
-    return refs;
-}
-/** Context files relative to the context, sorted, minus what `.dockerignore` excludes (last matching pattern wins; `!` re-includes). */
+/**
+ * Context files relative to the context, sorted, minus what `.dockerignore`
+ * excludes, matched as Docker matches (`@balena/dockerignore`: last matching
+ * pattern wins, `!` re-includes, case-sensitive).
+ */
 async function contextFiles(context) {
-    const rules = await dockerignoreRules(context);
-    const ignored = (rel) => {
-        // Step records (.mlops-ci/train-in-container.json) change after every run and are never a build input.
-        if (rel === step_records/* RECORDS_DIR */.v7)
-            return true;
-        let result = false;
-        for (const rule of rules)
-            if (rule.match(rel))
-                result = !rule.negated;
-        return result;
-    };
+    const patterns = await dockerignorePatterns(context);
+    const rules = ignore_default()({ ignorecase: false }).add(patterns);
+    const reincludes = reincludePrefixes(patterns);
     const files = [];
     const walk = async (dir) => {
         for (const entry of await (0,promises_.readdir)(external_node_path_default().join(context, dir), { withFileTypes: true })) {
             const rel = dir ? `${dir}/${entry.name}` : entry.name;
-            if (ignored(rel))
+            // Step records (.mlops-ci/train-in-container.json) change after every run and are never a build input.
+            if (rel === step_records/* RECORDS_DIR */.v7)
                 continue;
-            if (entry.isDirectory())
-                await walk(rel);
-            else if (entry.isFile() || entry.isSymbolicLink())
+            const excluded = rules.ignores(rel);
+            if (entry.isDirectory()) {
+                // Like Docker, walk into an excluded folder only when a `!` pattern may re-include something below it.
+                if (!excluded || reincludes.some((prefix) => mayReachBelow(prefix, rel)))
+                    await walk(rel);
+            }
+            else if (!excluded && (entry.isFile() || entry.isSymbolicLink()))
                 files.push(rel);
         }
     };
     await walk('');
     return files.sort();
 }
-async function dockerignoreRules(context) {
+async function dockerignorePatterns(context) {
     let text;
     try {
         text = await (0,promises_.readFile)(external_node_path_default().join(context, '.dockerignore'), 'utf8');
@@ -354,17 +710,26 @@ async function dockerignoreRules(context) {
     catch {
         return [];
     }
-    return text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'))
-        .map((line) => {
-        const negated = line.startsWith('!');
-        const pattern = external_node_path_default().posix.normalize((negated ? line.slice(1) : line).trim()).replace(/^\/+/, '');
-        // A pattern that names a folder excludes everything below it too, as in Docker.
-        const matchers = [picomatch_default()(pattern, { dot: true }), picomatch_default()(`${pattern}/**`, { dot: true })];
-        return { negated, match: (rel) => matchers.some((matches) => matches(rel)) };
-    });
+    return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+}
+/** The literal start (up to the first wildcard) of each `!` pattern, cleaned as Docker cleans patterns. */
+function reincludePrefixes(patterns) {
+    return patterns
+        .filter((pattern) => pattern.startsWith('!'))
+        .map((pattern) => external_node_path_default().posix.normalize(pattern.slice(1).trim()).replace(/^\/+/, ''))
+        .map((pattern) => pattern.split(/[*?[\\]/, 1)[0]);
+}
+/** Whether a pattern starting with `prefix` can match a path inside folder `dir`. */
+function mayReachBelow(prefix, dir) {
+    const inside = `${dir}/`;
+    return prefix.startsWith(inside) || inside.startsWith(prefix);
+}
+/** A symbolic link goes into the context as the link itself, not what it points to. */
+async function entryDigest(file) {
+    const info = await (0,promises_.lstat)(file);
+    if (info.isSymbolicLink())
+        return `link\0${await (0,promises_.readlink)(file)}`;
+    return `${info.mode & 0o111 ? 'x' : '-'}\0${await fileDigest(file)}`;
 }
 function fileDigest(file) {
     return new Promise((resolve, reject) => {
@@ -419,6 +784,105 @@ function lastCarriageSegment(line) {
     const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
     const cut = trimmed.lastIndexOf('\r');
     return cut === -1 ? trimmed : trimmed.slice(cut + 1);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/container/registry.ts
+/**
+ * The little of the OCI distribution API train-in-container needs: where a
+ * `push` input points, and which manifest digest a registry holds for a tag
+ * (`HEAD /v2/<repository>/manifests/<tag>`, `Docker-Content-Digest`), so an
+ * image already pushed is not pushed again. Pushing itself is the engine's
+ * (`docker push`), with the engine's own login.
+ */
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::[0-9]+)?$/;
+const PATH = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+/**
+ * Reads `<registry>/<repository>`: a registry host (with a dot or a port, or
+ * `localhost`, as Docker tells hosts from names) and a repository path, with
+ * no tag or digest (the step makes the tag). Returns an explanation instead
+ * when the text is not that.
+ */
+function parseRegistryRepository(text) {
+    if (/[@]/.test(text) || /:[^/]*$/.test(text.slice(text.indexOf('/') + 1))) {
+        return 'expected <registry>/<repository> with no tag or digest (the step tags the image with its build-inputs digest)';
+    }
+    const slash = text.indexOf('/');
+    const registry = slash === -1 ? '' : text.slice(0, slash);
+    const repository = slash === -1 ? text : text.slice(slash + 1);
+    if (!(HOST.test(registry) && (/[.:]/.test(registry) || registry === 'localhost'))) {
+        return 'expected <registry>/<repository> starting with a registry host such as ghcr.io, registry.example.com:5000 or docker.io (for Docker Hub)';
+    }
+    if (!PATH.test(repository))
+        return `expected a repository path of lower-case letters, digits, '.', '_', '-' and '/' after ${registry}/`;
+    return { registry, repository };
+}
+/**
+ * The name Docker prints for a repository in `RepoDigests`: Docker Hub's
+ * `docker.io/` prefix and its `library/` namespace are left out.
+ */
+function engineRepositoryName(target) {
+    if (target.registry !== 'docker.io' && target.registry !== 'index.docker.io')
+        return `${target.registry}/${target.repository}`;
+    return target.repository.startsWith('library/') ? target.repository.slice('library/'.length) : target.repository;
+}
+/** The manifest types an engine pushes; asking for them all makes the registry report the digest of what is stored. */
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+].join(', ');
+/**
+ * The digest (`sha256:…`) the registry holds under `tag`, or null when it
+ * holds nothing there or cannot be asked anonymously (a private registry):
+ * the caller then pushes, and the engine skips the layers already there.
+ * Loopback registries are spoken to over plain HTTP, as Docker does.
+ */
+async function registryManifestDigest(target, tag, fetchImpl = fetch) {
+    const url = `${registryBase(target.registry)}/v2/${target.repository}/manifests/${encodeURIComponent(tag)}`;
+    const headers = { Accept: MANIFEST_TYPES };
+    let response = await fetchImpl(url, { method: 'HEAD', headers, signal: AbortSignal.timeout(15_000) }).catch(() => null);
+    if (response === null)
+        return null;
+    if (response.status === 401) {
+        // Docker Hub and most registries give even public reads through a bearer token, anonymous when no login.
+        const token = await anonymousToken(response.headers.get('www-authenticate'), fetchImpl);
+        if (token === null)
+            return null;
+        response = await fetchImpl(url, { method: 'HEAD', headers: { ...headers, Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) }).catch(() => null);
+    }
+    if (response === null || !response.ok)
+        return null;
+    const digest = response.headers.get('docker-content-digest');
+    return digest !== null && /^sha256:[0-9a-f]{64}$/.test(digest) ? digest : null;
+}
+function registryBase(registry) {
+    const host = registry.replace(/:[0-9]+$/, '');
+    if (registry === 'docker.io' || registry === 'index.docker.io')
+        return 'https://registry-1.docker.io';
+    const loopback = host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]';
+    return `${loopback ? 'http' : 'https'}://${registry}`;
+}
+/** A token from a `Bearer realm=…,service=…,scope=…` challenge, asked for without credentials; null when refused. */
+async function anonymousToken(challenge, fetchImpl) {
+    if (!challenge || !/^bearer\s/i.test(challenge))
+        return null;
+    const params = new Map([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((match) => [match[1].toLowerCase(), match[2]]));
+    const realm = params.get('realm');
+    if (!realm)
+        return null;
+    const url = new URL(realm);
+    for (const key of ['service', 'scope']) {
+        const value = params.get(key);
+        if (value)
+            url.searchParams.set(key, value);
+    }
+    const response = await fetchImpl(url, { signal: AbortSignal.timeout(15_000) }).catch(() => null);
+    if (response === null || !response.ok)
+        return null;
+    const body = (await response.json().catch(() => ({})));
+    const token = body.token ?? body.access_token;
+    return typeof token === 'string' ? token : null;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/container/run-args.ts
@@ -482,6 +946,7 @@ function gpuArgs(engine, gpus) {
 
 
 
+
 /** Where CDI device specs live (podman's way to GPUs). */
 const CDI_DIRS = ['/etc/cdi', '/var/run/cdi'];
 /**
@@ -515,8 +980,8 @@ class EngineRuntime {
         const space = text.indexOf(' ');
         const rawId = space === -1 ? text : text.slice(0, space);
         const id = rawId.includes(':') ? rawId : `sha256:${rawId}`;
-        const digests = parseDigests(space === -1 ? '[]' : text.slice(space + 1));
-        return { id, digest: digests[0] ?? id };
+        const repoDigests = parseDigests(space === -1 ? '[]' : text.slice(space + 1));
+        return { id, digest: pinnedDigest(ref, id, repoDigests), repoDigests };
     }
     async resolveImage(ref, onLine) {
         const local = await this.findImage(ref);
@@ -549,6 +1014,29 @@ class EngineRuntime {
         if (!built)
             throw new Error(`${this.kind} build succeeded but the image ${request.tag} cannot be found`);
         return built;
+    }
+    async push(image, target, tag, onLine) {
+        const name = engineRepositoryName(target);
+        const ref = `${target.registry}/${target.repository}:${tag}`;
+        const pushedBefore = image.repoDigests.find((digest) => digest.startsWith(`${name}@`));
+        if (pushedBefore !== undefined) {
+            const held = await registryManifestDigest(target, tag).catch(() => null);
+            if (held !== null && pushedBefore === `${name}@${held}`) {
+                onLine(`Push skipped: ${ref} already holds this image (${held}).`);
+                return pushedBefore;
+            }
+        }
+        const tagged = await this.cli(['tag', image.id, ref], { ignoreReturnCode: true });
+        if (tagged.exitCode !== 0)
+            throw new Error(`${this.kind} tag ${image.id} ${ref} failed: ${firstLine(tagged.stderr)}`);
+        onLine(`Pushing ${ref}`);
+        const code = await spawnStreaming(this.kind, ['push', ref], this.place, onLine).exited;
+        if (code !== 0)
+            throw new Error(`${this.kind} push ${ref} failed (exit ${code}); its log is above. Log in to ${target.registry} first (${this.kind} login ${target.registry}) if it needs credentials.`);
+        const pushed = (await this.findImage(ref))?.repoDigests.find((digest) => digest.startsWith(`${name}@`));
+        if (pushed === undefined)
+            throw new Error(`${this.kind} pushed ${ref} but reports no digest for it in ${name}`);
+        return pushed;
     }
     start(plan, onLine) {
         const env = { ...this.place.env, ...Object.fromEntries(plan.env) };
@@ -603,6 +1091,22 @@ function parseDigests(json) {
         return [];
     }
 }
+/**
+ * What pins the image `ref` names: the reference itself when it is already
+ * by digest; else the registry digest (RepoDigest) of its repository, when the
+ * image was pulled from or pushed to it; else, for an image only this engine
+ * has, its ID.
+ */
+function pinnedDigest(ref, id, repoDigests) {
+    if (/@sha256:[0-9a-f]{64}$/.test(ref))
+        return ref;
+    const name = shortName(ref.replace(/:[\w][\w.-]*$/, ''));
+    return repoDigests.find((digest) => shortName(digest.slice(0, digest.indexOf('@'))) === name) ?? id;
+}
+/** A repository name as Docker prints it: no `docker.io/`, no `library/` for official images. */
+function shortName(name) {
+    return name.replace(/^(?:docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
+}
 function firstLine(text) {
     return text.trim().split('\n')[0] ?? '';
 }
@@ -641,10 +1145,13 @@ class HostRuntime {
         return null;
     }
     async resolveImage() {
-        return { id: '', digest: '' };
+        return { id: '', digest: '', repoDigests: [] };
     }
     async build() {
         throw new Error('runtime: host cannot build a dockerfile; use runtime: docker or podman, or give no dockerfile');
+    }
+    async push() {
+        throw new Error('runtime: host has no image to push; use runtime: docker, or give no push');
     }
     start(plan, onLine) {
         const [program, ...args] = plan.command.kind === 'shell' ? ['/bin/sh', '-c', plan.command.script] : plan.command.argv;
@@ -894,6 +1401,7 @@ var errors = __webpack_require__(7638);
 
 
 
+
 /** A build stage (`target`) or a network name, as the engines accept them. */
 const ENGINE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 /**
@@ -938,6 +1446,7 @@ function imageSource(reader, cwd, runtime) {
     return { kind: 'reference', ref };
 }
 function buildSource(reader, cwd, runtime, dockerfile) {
+    const push = pushTarget(reader.get('push'), runtime);
     if (runtime === 'host')
         throw new errors/* InputError */.dz('dockerfile', 'needs a container engine: runtime: host runs the command directly and cannot build images');
     const file = external_node_path_default().resolve(cwd, dockerfile);
@@ -947,7 +1456,24 @@ function buildSource(reader, cwd, runtime, dockerfile) {
     const target = reader.get('target');
     if (target !== undefined && !ENGINE_NAME.test(target))
         throw new errors/* InputError */.dz('target', `got '${target}', expected a build stage name`);
-    return { kind: 'build', dockerfile: file, context, ...optional('target', target), buildArgs: variables('build-args', reader.get('build-args')) };
+    return { kind: 'build', dockerfile: file, context, ...optional('target', target), buildArgs: variables('build-args', reader.get('build-args')), ...optional('push', push) };
+}
+/**
+ * Where to push the built image. Docker only: podman speaks plain HTTP to a
+ * loopback registry only with --tls-verify=false and reports digests its own
+ * way, so it is refused rather than half supported.
+ */
+function pushTarget(text, runtime) {
+    if (text === undefined)
+        return undefined;
+    if (runtime === 'host')
+        throw new errors/* InputError */.dz('push', 'cannot be used with runtime: host, which runs the command directly and builds no image; use runtime: docker, or give no push');
+    if (runtime === 'podman')
+        throw new errors/* InputError */.dz('push', 'is supported with runtime: docker only, not with runtime: podman; use runtime: docker, or push the image yourself and give image');
+    const target = parseRegistryRepository(text);
+    if (typeof target === 'string')
+        throw new errors/* InputError */.dz('push', `got '${text}', ${target}`);
+    return target;
 }
 function existingMount(text, cwd) {
     let mount;
@@ -1160,7 +1686,7 @@ async function run(inputs, host) {
         warnAboutHostRuntime(inputs, host);
     else
         host.info(`Runtime: ${described}`);
-    const image = inputs.runtime === 'host' ? { id: '', digest: '' } : await host.group('Get the image', () => prepareImage(runtime, inputs.image, host));
+    const image = inputs.runtime === 'host' ? { id: '', digest: '', repoDigests: [] } : await host.group('Get the image', () => prepareImage(runtime, inputs.image, host));
     const staged = await prepareOutputs(inputs);
     let settled = false;
     try {
@@ -1237,10 +1763,21 @@ async function prepareImage(runtime, source, host) {
     if (source.kind === 'reference') {
         const image = await runtime.resolveImage(source.ref, (line) => host.info(line));
         host.info(`Image ${source.ref}: ${image.id}`);
+        if (image.digest === image.id)
+            host.info(`${source.ref} has no registry digest (it was never pulled from or pushed to a registry): image-digest is its ID, which only this machine can resolve.`);
         return image;
     }
     const digest = await buildInputsDigest(source, async (ref) => (await runtime.findImage(ref))?.id ?? null);
-    const tag = `mlops-ci-train:${digest.slice(0, 32)}`;
+    // The same digest prefix tags the image locally and in the registry, so either tells which build inputs made it.
+    const tagPart = digest.slice(0, 32);
+    const image = await buildUnlessTagged(runtime, source, digest, `mlops-ci-train:${tagPart}`, host);
+    if (!source.push)
+        return image;
+    const pushed = await runtime.push(image, source.push, tagPart, (line) => host.info(line));
+    host.info(`Image pinned as ${pushed}`);
+    return { ...image, digest: pushed };
+}
+async function buildUnlessTagged(runtime, source, digest, tag, host) {
     const existing = await runtime.findImage(tag);
     if (existing) {
         host.info(`Build skipped: ${tag} already holds this Dockerfile, context and build args (${existing.id}).`);
