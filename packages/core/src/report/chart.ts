@@ -21,11 +21,12 @@ export function renderMermaidChart(chart: ChartData): string {
   const candidates = chart.bars.filter((bar) => !bar.isBaseline);
   if (candidates.length === 0) return '';
   const baseline = chart.bars.find((bar) => bar.isBaseline);
-  const lines: { label: string; value: number }[] = [
-    ...(baseline ? [{ label: 'baseline', value: baseline.value }] : []),
-    ...chart.thresholds.map((threshold) => ({ label: `threshold ${threshold.label}`, value: threshold.value })),
+  // Each line's name for the title; the rule text would not fit, "threshold" does.
+  const lines: { name: string; value: number }[] = [
+    ...(baseline ? [{ name: 'baseline', value: baseline.value }] : []),
+    ...chart.thresholds.map((threshold) => ({ name: 'threshold', value: threshold.value })),
   ];
-  const legend = lines.map((line) => `${line.label.startsWith('threshold') ? 'threshold' : line.label} ${decimal(line.value)}`);
+  const legend = lines.map((line) => `${line.name} ${decimal(line.value)}`);
   const title = legend.length > 0 ? `${chart.title} · lines: ${legend.join(', ')}` : chart.title;
   const flat = (value: number): string => `[${candidates.map(() => decimal(value)).join(', ')}]`;
   return [
