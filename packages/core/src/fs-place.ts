@@ -32,3 +32,13 @@ export function nonFolderAncestor(target: string): string | null {
     if (dir === path.dirname(dir)) return null;
   }
 }
+
+/**
+ * `absolute` as a reader finds it from `base`: relative with `/` separators
+ * when inside `base` (a name like `..cache` is inside), else absolute.
+ */
+export function relativeIfInside(base: string, absolute: string): string {
+  const relative = path.relative(path.resolve(base), absolute);
+  const outside = relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  return outside ? absolute : relative.split(path.sep).join('/');
+}

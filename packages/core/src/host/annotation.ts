@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { relativeIfInside } from '../fs-place.js';
 import type { Annotation, RunContext } from './types.js';
 
 /**
@@ -9,10 +10,7 @@ import type { Annotation, RunContext } from './types.js';
  * but a reader can still find it.
  */
 export function annotationFile(at: Annotation, context: Pick<RunContext, 'cwd' | 'workspace'>): string {
-  const absolute = path.resolve(context.cwd, at.file);
-  const relative = path.relative(path.resolve(context.workspace), absolute);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return absolute;
-  return relative.split(path.sep).join('/');
+  return relativeIfInside(context.workspace, path.resolve(context.cwd, at.file));
 }
 
 /**

@@ -9,6 +9,7 @@ import YAML from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { InputError } from '../errors.js';
 import { readInputText } from '../fs-input.js';
+import { relativeIfInside } from '../fs-place.js';
 import type { MetricValues } from '../types/gate.js';
 import { flattenMetrics, isPlainMapping } from './flatten.js';
 import { JsonSyntaxError, parseJsonAllowingNonFinite } from './json.js';
@@ -169,14 +170,14 @@ export async function resolveMetricInputs(entries: readonly string[], cwd: strin
 /** The files one entry stands for: itself when it exists, else its glob matches. */
 async function filesOf(pattern: string, cwd: string): Promise<string[]> {
   const kind = await fileKind(path.resolve(cwd, pattern));
-  if (kind === 'file') return [displayPath(path.resolve(cwd, pattern), cwd)];
+  if (kind === 'file') return [relativeIfInside(cwd, path.resolve(cwd, pattern))];
   if (kind === 'directory') {
     throw new InputError('metrics', `'${pattern}' is a directory; give the metrics file in it (or a glob)`);
   }
   if (!isDynamicPattern(pattern)) throw new InputError('metrics', `metrics file '${pattern}' does not exist`);
   const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
   if (matches.length === 0) throw new InputError('metrics', `the glob '${pattern}' matched no files (relative to ${cwd})`);
-  return matches.map((match) => displayPath(match, cwd)).sort(compareNames);
+  return matches.map((match) => relativeIfInside(cwd, match)).sort(compareNames);
 }
 
 async function fileKind(file: string): Promise<'file' | 'directory' | 'none'> {
@@ -186,13 +187,6 @@ async function fileKind(file: string): Promise<'file' | 'directory' | 'none'> {
   } catch {
     return 'none';
   }
-}
-
-/** Relative to cwd with POSIX separators when inside cwd; absolute otherwise. */
-function displayPath(absolute: string, cwd: string): string {
-  const relative = path.relative(path.resolve(cwd), absolute);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return absolute;
-  return relative.split(path.sep).join('/');
 }
 
 /** Drops exact repeats (same name, same file); any other repeated name is a bad input. */
