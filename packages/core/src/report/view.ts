@@ -212,9 +212,18 @@ function contextLine(results: GateResults): Inline[] {
  */
 function candidateOrder(results: GateResults): string[] {
   const names = Object.keys(results.candidates).sort(byName);
-  const best = results.best !== null && Object.hasOwn(results.candidates, results.best) ? results.best : undefined;
-  const leader = best ?? [...names].sort((a, b) => rank(results, a, b))[0];
+  const leader = leaderOf(results);
   return leader === undefined ? names : [leader, ...names.filter((name) => name !== leader)];
+}
+
+/**
+ * The candidate the report leads with: the best, or when none passed the
+ * best-ranked (by `select` when given, else the fewest failed rules; ties by
+ * name). The headline, the status line and the annotations all name this one.
+ */
+export function leaderOf(results: GateResults): string | undefined {
+  const best = results.best !== null && Object.hasOwn(results.candidates, results.best) ? results.best : undefined;
+  return best ?? Object.keys(results.candidates).sort((a, b) => rank(results, a, b))[0];
 }
 
 function rank(results: GateResults, a: string, b: string): number {

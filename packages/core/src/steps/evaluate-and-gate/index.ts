@@ -15,9 +15,11 @@ import { evaluateGate } from '../../metrics/evaluate.js';
 import { metricDirections } from '../../metrics/direction.js';
 import { buildReportView, renderGateReport, skippedBaselineSummary } from '../../report/gate-report.js';
 import { renderGateReportHtml } from '../../report/html-report.js';
+import { formatNumber } from '../../report/format.js';
 import { renderJUnit } from '../../report/junit.js';
+import { leaderOf } from '../../report/view.js';
 import { placeIn } from '../../metrics/rules.js';
-import type { CandidateResult, GateResults } from '../../types/gate.js';
+import type { GateResults } from '../../types/gate.js';
 import type { StepResult } from '../types.js';
 import { GatePublisher } from './publish.js';
 import { planGate, type GatePlan } from './plan.js';
@@ -125,37 +127,26 @@ function logVerdicts(results: GateResults, host: Host): void {
 
 /**
  * When no candidate passed, each rule the best-ranked candidate failed (the
- * one closest to passing) as a warning, or an error when the gate fails the
+ * one the report's headline names, `leaderOf`) as a warning, or an error when the gate fails the
  * job, on the rule's line of the rules file: the PR's diff and the run page
  * show why the gate stopped on the line to change. Rules from the `rules`
  * input are in no file: the same message, without a place.
  */
 function annotateFailedRules({ evaluation, onFail, rulesOrigin, reporting }: GatePlan, results: GateResults, host: Host): void {
   if (results.passed) return;
-  const closest = closestToPassing(results);
-  if (!closest) return;
-  const [name, candidate] = closest;
+  const name = leaderOf(results);
+  const candidate = name === undefined ? undefined : results.candidates[name];
+  if (name === undefined || !candidate) return;
   const level = onFail === 'fail' ? 'error' : 'warning';
   candidate.rules.forEach((result, index) => {
     const rule = evaluation.rules[index];
     if (result.passed || !rule) return;
     const { at } = placeIn(rulesOrigin, rule.line);
-    const value = result.value === null ? 'missing' : String(result.value);
+    const value = result.value === null ? 'missing' : formatNumber(result.value);
     const message = `${name} ${result.verdict === 'skipped' ? 'did not get past' : 'failed'} the rule '${result.rule}' (${result.metric} = ${value})${result.note ? `: ${result.note}` : ''}`;
     // The title is the gate's status context: two gates in one job stay apart.
     host[level](message, at ? { ...at, title: reporting.context } : undefined);
   });
-}
-
-/** The candidate that failed the fewest rules; the first in the `metrics` input's order on a tie. */
-function closestToPassing(results: GateResults): [string, CandidateResult] | undefined {
-  let closest: [string, CandidateResult] | undefined;
-  let fewest = Number.POSITIVE_INFINITY;
-  for (const entry of Object.entries(results.candidates)) {
-    const failed = entry[1].rules.filter((rule) => !rule.passed).length;
-    if (failed < fewest) [closest, fewest] = [entry, failed];
-  }
-  return closest;
 }
 
 function failureMessage(results: GateResults): string {
