@@ -80,10 +80,8 @@ export class GitHubHost implements Host {
   }
 
   async finish({ error }: StepEnding): Promise<void> {
-    if (!error) return;
-    // setFailed is error() plus the exit code, which runAction sets from runStep's; error() alone can carry the place.
-    if (error.at) this.error(error.message, error.at);
-    else core.setFailed(redactUrlCredentials(error.message));
+    // Not core.setFailed: that is error() plus an exit code, which runAction sets from runStep's; error() can carry the place.
+    if (error) this.error(error.message, error.at);
   }
 
   /**

@@ -28,7 +28,7 @@ const MARK: Readonly<Record<StepSummary['outcome'], string>> = { ok: '✅', fail
 
 /** `### ✅ mlops-ci <step> — <headline>`, then the table when there are rows, then a blank line. */
 export function renderStepSummary({ step, outcome, headline, rows = [] }: StepSummary): string {
-  const lines = [`### ${MARK[outcome]} mlops-ci ${step} — ${escapeInline(headline)}`, ''];
+  const lines = [`### ${MARK[outcome]} mlops-ci ${step} — ${escapeCell(headline)}`, ''];
   const shown = rows.filter((row): row is readonly [string, SummaryValue] => row[1] !== null);
   if (shown.length > 0) {
     lines.push('| Detail | Value |', '|---|---|', ...shown.map(([label, value]) => `| ${escapeCell(label)} | ${cellOf(value)} |`), '');
@@ -42,7 +42,3 @@ function cellOf(value: SummaryValue): string {
   return inlineCode(value.code);
 }
 
-/** A headline is one line of text (a line break would end the heading), and user text in it is not HTML. */
-function escapeInline(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
