@@ -12,9 +12,10 @@ class BuildDescriptionTest extends PipelineTest {
         best      : null,
         candidates: [
             gb: [passed: false, rules: [
-                [rule: 'accuracy >= 0.95', passed: false], [rule: 'f1 >= 0.9', passed: false]]],
+                [rule: 'accuracy >= 0.95', passed: false, verdict: 'failed'], [rule: 'f1 >= 0.9', passed: false, verdict: 'failed']]],
             rf: [passed: false, rules: [
-                [rule: 'accuracy >= 0.95', passed: false], [rule: 'f1 >= 0.9', passed: true]]],
+                [rule: 'accuracy >= 0.95', passed: false, verdict: 'failed'], [rule: 'f1 >= 0.9', passed: true, verdict: 'passed'],
+                [rule: 'f1 >= baseline.f1', passed: false, verdict: 'skipped']]],
         ],
     ]
 
@@ -48,7 +49,7 @@ class BuildDescriptionTest extends PipelineTest {
     @Test
     void describesAFailedGateEvenWhenItFailsTheBuild() {
         // given
-        Map oneRule = [candidates: [rf: [passed: false, rules: [[rule: 'accuracy >= 0.95', passed: false]]]]]
+        Map oneRule = [candidates: [rf: [passed: false, rules: [[rule: 'accuracy >= 0.95', passed: false, verdict: 'failed']]]]]
         bundleAnswers(3, [passed: 'false', results: JsonOutput.toJson(oneRule)],
             [message: 'the gate did not pass', category: 'gate', exitCode: 3])
 

@@ -92,14 +92,17 @@ class BuildDescription implements Serializable {
         return failed
     }
 
-    /** The text of each rule a candidate of the results failed; empty for anything that is not a candidate. */
+    /**
+     * The text of each rule a candidate of the results failed; empty for anything that is not a
+     * candidate. A skipped baseline rule has `passed: false` too, but it is not why the gate failed.
+     */
     @NonCPS
     private static List<String> failedRuleTexts(Object candidate) {
         if (!(candidate instanceof Map) || !(candidate.rules instanceof List)) {
             return []
         }
         return candidate.rules
-            .findAll { Object rule -> rule instanceof Map && rule.passed == false }
+            .findAll { Object rule -> rule instanceof Map && rule.verdict == 'failed' }
             .collect { Map rule -> String.valueOf(rule.rule) }
     }
 
