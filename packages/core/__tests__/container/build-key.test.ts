@@ -76,6 +76,11 @@ describe('buildInputsDigest and ARG in FROM', () => {
 });
 
 describe('contextFiles and .dockerignore', () => {
+  test('a pattern that cannot compile names the file and the pattern', async () => {
+    const context = contextWith({ Dockerfile: 'FROM scratch\n', '.dockerignore': '# ok\n*.pyc\n[z-a]\n' });
+    await expect(contextFiles(context)).rejects.toThrow(`${path.join(context, '.dockerignore')}: '[z-a]' is not a valid pattern`);
+  });
+
   const FILES = {
     Dockerfile: 'FROM scratch\n',
     'train.py': '',

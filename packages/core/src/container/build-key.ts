@@ -44,6 +44,7 @@ export async function buildInputsDigest(inputs: BuildInputs, baseImageId: (ref: 
  */
 export async function contextFiles(context: string): Promise<string[]> {
   const patterns = await dockerignorePatterns(context);
+  checkPatterns(context, patterns);
   const rules = dockerignore({ ignorecase: false }).add(patterns);
   const reincludes = reincludePrefixes(patterns);
   const files: string[] = [];
@@ -71,6 +72,21 @@ async function dockerignorePatterns(context: string): Promise<string[]> {
     return [];
   }
   return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/**
+ * A pattern the matcher cannot compile (`[`, `[z-a]`) would otherwise throw a
+ * bare "Invalid regular expression" halfway through the walk: name the file
+ * and the pattern instead, before any file is read.
+ */
+function checkPatterns(context: string, patterns: readonly string[]): void {
+  for (const pattern of patterns) {
+    try {
+      dockerignore({ ignorecase: false }).add(pattern).ignores('probe');
+    } catch {
+      throw new Error(`${path.join(context, '.dockerignore')}: '${pattern}' is not a valid pattern (Docker would refuse it too)`);
+    }
+  }
 }
 
 /** The literal start (up to the first wildcard) of each `!` pattern, cleaned as Docker cleans patterns. */
