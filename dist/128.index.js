@@ -896,11 +896,12 @@ function renderMermaidChart(chart) {
     if (candidates.length === 0)
         return '';
     const baseline = chart.bars.find((bar) => bar.isBaseline);
+    // Each line's name for the title; the rule text would not fit, "threshold" does.
     const lines = [
-        ...(baseline ? [{ label: 'baseline', value: baseline.value }] : []),
-        ...chart.thresholds.map((threshold) => ({ label: `threshold ${threshold.label}`, value: threshold.value })),
+        ...(baseline ? [{ name: 'baseline', value: baseline.value }] : []),
+        ...chart.thresholds.map((threshold) => ({ name: 'threshold', value: threshold.value })),
     ];
-    const legend = lines.map((line) => `${line.label.startsWith('threshold') ? 'threshold' : line.label} ${decimal(line.value)}`);
+    const legend = lines.map((line) => `${line.name} ${decimal(line.value)}`);
     const title = legend.length > 0 ? `${chart.title} · lines: ${legend.join(', ')}` : chart.title;
     const flat = (value) => `[${candidates.map(() => decimal(value)).join(', ')}]`;
     return [
@@ -1050,9 +1051,17 @@ function contextLine(results) {
  */
 function candidateOrder(results) {
     const names = Object.keys(results.candidates).sort(byName);
-    const best = results.best !== null && Object.hasOwn(results.candidates, results.best) ? results.best : undefined;
-    const leader = best ?? [...names].sort((a, b) => rank(results, a, b))[0];
+    const leader = leaderOf(results);
     return leader === undefined ? names : [leader, ...names.filter((name) => name !== leader)];
+}
+/**
+ * The candidate the report leads with: the best, or when none passed the
+ * best-ranked (by `select` when given, else the fewest failed rules; ties by
+ * name). The headline, the status line and the annotations all name this one.
+ */
+function leaderOf(results) {
+    const best = results.best !== null && Object.hasOwn(results.candidates, results.best) ? results.best : undefined;
+    return best ?? Object.keys(results.candidates).sort((a, b) => rank(results, a, b))[0];
 }
 function rank(results, a, b) {
     const candidates = results.candidates;
@@ -2330,6 +2339,8 @@ function validateApiUrl(url) {
 
 
 
+
+
 /**
  * Inputs were checked whole by `plan`; from the pending status on, the
  * only way to fail is a fault (a file that cannot be written), and then the
@@ -2428,7 +2439,7 @@ function logVerdicts(results, host) {
 }
 /**
  * When no candidate passed, each rule the best-ranked candidate failed (the
- * one closest to passing) as a warning, or an error when the gate fails the
+ * one the report's headline names, `leaderOf`) as a warning, or an error when the gate fails the
  * job, on the rule's line of the rules file: the PR's diff and the run page
  * show why the gate stopped on the line to change. Rules from the `rules`
  * input are in no file: the same message, without a place.
@@ -2436,32 +2447,21 @@ function logVerdicts(results, host) {
 function annotateFailedRules({ evaluation, onFail, rulesOrigin, reporting }, results, host) {
     if (results.passed)
         return;
-    const closest = closestToPassing(results);
-    if (!closest)
+    const name = leaderOf(results);
+    const candidate = name === undefined ? undefined : results.candidates[name];
+    if (name === undefined || !candidate)
         return;
-    const [name, candidate] = closest;
     const level = onFail === 'fail' ? 'error' : 'warning';
     candidate.rules.forEach((result, index) => {
         const rule = evaluation.rules[index];
         if (result.passed || !rule)
             return;
         const { at } = placeIn(rulesOrigin, rule.line);
-        const value = result.value === null ? 'missing' : String(result.value);
+        const value = result.value === null ? 'missing' : (0,format/* formatNumber */.ZV)(result.value);
         const message = `${name} ${result.verdict === 'skipped' ? 'did not get past' : 'failed'} the rule '${result.rule}' (${result.metric} = ${value})${result.note ? `: ${result.note}` : ''}`;
         // The title is the gate's status context: two gates in one job stay apart.
         host[level](message, at ? { ...at, title: reporting.context } : undefined);
     });
-}
-/** The candidate that failed the fewest rules; the first in the `metrics` input's order on a tie. */
-function closestToPassing(results) {
-    let closest;
-    let fewest = Number.POSITIVE_INFINITY;
-    for (const entry of Object.entries(results.candidates)) {
-        const failed = entry[1].rules.filter((rule) => !rule.passed).length;
-        if (failed < fewest)
-            [closest, fewest] = [entry, failed];
-    }
-    return closest;
 }
 function failureMessage(results) {
     const failed = Object.entries(results.candidates)

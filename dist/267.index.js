@@ -331,8 +331,8 @@ async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
  * step would pass with a cache that never works.
  */
 function directoryCache(root, given, host, input, maxBytes) {
-    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .S)(root);
-    if (kind === 'missing' && (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .h)(root))
+    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .SD)(root);
+    if (kind === 'missing' && (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .hc)(root))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
     if (kind === 'file' || kind === 'other')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
@@ -487,53 +487,6 @@ function formatBytes(bytes) {
         unit++;
     }
     return unit === 0 ? `${bytes} bytes` : `${Number(value.toFixed(1))} ${units[unit]}`;
-}
-
-
-/***/ }),
-
-/***/ 2300:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ placeKind),
-/* harmony export */   h: () => (/* binding */ nonFolderAncestor)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** What is at `target`, symlinks followed; `missing` also when a parent is a file (ENOTDIR). */
-function placeKind(target) {
-    let info;
-    try {
-        info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target, { throwIfNoEntry: false });
-    }
-    catch (err) {
-        // ENOTDIR: a parent is a file, so nothing exists here; nonFolderAncestor finds that parent.
-        if (err.code === 'ENOTDIR')
-            return 'missing';
-        throw err;
-    }
-    if (!info)
-        return 'missing';
-    if (info.isDirectory())
-        return 'folder';
-    return info.isFile() ? 'file' : 'other';
-}
-/** The nearest existing ancestor of `target` when it is not a folder (nothing can be made under it), else null. */
-function nonFolderAncestor(target) {
-    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(target));; dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir)) {
-        const kind = placeKind(dir);
-        if (kind === 'folder')
-            return null;
-        if (kind !== 'missing')
-            return dir;
-        if (dir === node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir))
-            return null;
-    }
 }
 
 
@@ -2482,7 +2435,7 @@ var fs_place = __webpack_require__(2300);
  * the destination). A symlink at the root is followed.
  */
 function checkLocalSource(source, folder) {
-    const kind = (0,fs_place/* placeKind */.S)(folder);
+    const kind = (0,fs_place/* placeKind */.SD)(folder);
     if (kind === 'missing')
         throw new errors/* InputError */.dz('source', `${source} does not exist (expected a folder, s3://bucket/prefix/ or file:///abs/dir)`);
     if (kind !== 'folder')
@@ -2494,7 +2447,7 @@ function checkLocalSource(source, folder) {
  * halfway through the pull.
  */
 function checkFolderPath(input, folder, what = '') {
-    const kind = (0,fs_place/* placeKind */.S)(folder);
+    const kind = (0,fs_place/* placeKind */.SD)(folder);
     if (kind === 'missing')
         checkParentFolders(input, folder, what);
     else if (kind !== 'folder')
@@ -2502,13 +2455,13 @@ function checkFolderPath(input, folder, what = '') {
 }
 /** An input naming a file to write: a folder there, or a file where its folder should be, is a bad input. */
 function checkFilePath(input, file, what = '') {
-    if ((0,fs_place/* placeKind */.S)(file) === 'folder')
+    if ((0,fs_place/* placeKind */.SD)(file) === 'folder')
         throw new errors/* InputError */.dz(input, `${prefixed(what)}${file} is a folder; give the path of a file`);
     checkParentFolders(input, file, what);
 }
 /** The nearest existing folder above `target` must be a folder. */
 function checkParentFolders(input, target, what) {
-    const blocker = (0,fs_place/* nonFolderAncestor */.h)(target);
+    const blocker = (0,fs_place/* nonFolderAncestor */.hc)(target);
     if (blocker)
         throw new errors/* InputError */.dz(input, `${prefixed(what)}${target}: ${blocker} is a file, not a folder`);
 }
@@ -2910,7 +2863,7 @@ function summaryOf(files, bytes, digest, report) {
 const MARK = { ok: '✅', failed: '❌' };
 /** `### ✅ mlops-ci <step> — <headline>`, then the table when there are rows, then a blank line. */
 function renderStepSummary({ step, outcome, headline, rows = [] }) {
-    const lines = [`### ${MARK[outcome]} mlops-ci ${step} — ${escapeInline(headline)}`, ''];
+    const lines = [`### ${MARK[outcome]} mlops-ci ${step} — ${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(headline)}`, ''];
     const shown = rows.filter((row) => row[1] !== null);
     if (shown.length > 0) {
         lines.push('| Detail | Value |', '|---|---|', ...shown.map(([label, value]) => `| ${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(label)} | ${cellOf(value)} |`), '');
@@ -2923,10 +2876,6 @@ function cellOf(value) {
     if (typeof value === 'string')
         return value === '' ? '—' : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(value);
     return (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(value.code);
-}
-/** A headline is one line of text (a line break would end the heading), and user text in it is not HTML. */
-function escapeInline(text) {
-    return text.replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 

@@ -152,53 +152,6 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 2300:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ placeKind),
-/* harmony export */   h: () => (/* binding */ nonFolderAncestor)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** What is at `target`, symlinks followed; `missing` also when a parent is a file (ENOTDIR). */
-function placeKind(target) {
-    let info;
-    try {
-        info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target, { throwIfNoEntry: false });
-    }
-    catch (err) {
-        // ENOTDIR: a parent is a file, so nothing exists here; nonFolderAncestor finds that parent.
-        if (err.code === 'ENOTDIR')
-            return 'missing';
-        throw err;
-    }
-    if (!info)
-        return 'missing';
-    if (info.isDirectory())
-        return 'folder';
-    return info.isFile() ? 'file' : 'other';
-}
-/** The nearest existing ancestor of `target` when it is not a folder (nothing can be made under it), else null. */
-function nonFolderAncestor(target) {
-    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(target));; dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir)) {
-        const kind = placeKind(dir);
-        if (kind === 'folder')
-            return null;
-        if (kind !== 'missing')
-            return dir;
-        if (dir === node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir))
-            return null;
-    }
-}
-
-
-/***/ }),
-
 /***/ 1719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -577,18 +530,20 @@ function lineAndColumn(text, offset) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3382);
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3382);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
 /* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3292);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7638);
 /* harmony import */ var _fs_input_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6087);
-/* harmony import */ var _flatten_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3449);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4233);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4131);
+/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2300);
+/* harmony import */ var _flatten_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3449);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4233);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4131);
 /**
  * Finding and reading candidate metric files: the `metrics` input's entries
  * (`name=path`, plain paths, globs) and the JSON / YAML / TOML files they name.
  */
+
 
 
 
@@ -621,11 +576,11 @@ async function loadMetricsFile(file, cwd) {
  */
 function metricsFromText(text, source, input = 'metrics', kind = {}) {
     const document = parseMetricsText(text, source, input, kind);
-    if (!(0,_flatten_js__WEBPACK_IMPORTED_MODULE_8__/* .isPlainMapping */ .z)(document)) {
+    if (!(0,_flatten_js__WEBPACK_IMPORTED_MODULE_9__/* .isPlainMapping */ .z)(document)) {
         const found = document === null || document === undefined ? 'nothing' : Array.isArray(document) ? 'a list' : `a ${typeof document}`;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, `metrics file '${source}' must hold a mapping of metric names to values at the top level; found ${found}`);
     }
-    return (0,_flatten_js__WEBPACK_IMPORTED_MODULE_8__/* .flattenMetrics */ .g)(document);
+    return (0,_flatten_js__WEBPACK_IMPORTED_MODULE_9__/* .flattenMetrics */ .g)(document);
 }
 /**
  * Parses metrics text whose format is chosen by `source`'s extension, without
@@ -665,7 +620,7 @@ function formatOf(file) {
 function parseAs(format, text, source, input, kind) {
     try {
         if (format === 'json')
-            return (0,_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseJsonAllowingNonFinite */ .l)(text);
+            return (0,_json_js__WEBPACK_IMPORTED_MODULE_7__/* .parseJsonAllowingNonFinite */ .l)(text);
         if (format === 'toml')
             return (0,smol_toml__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg)(text);
         // logLevel 'error': throw on errors, but don't print YAML warnings into the CI log.
@@ -680,7 +635,7 @@ function parseAs(format, text, source, input, kind) {
 }
 /** The reason and the 1-based line and column, from whichever parser threw. */
 function syntaxErrorOf(error) {
-    if (error instanceof _json_js__WEBPACK_IMPORTED_MODULE_6__/* .JsonSyntaxError */ .q)
+    if (error instanceof _json_js__WEBPACK_IMPORTED_MODULE_7__/* .JsonSyntaxError */ .q)
         return { reason: error.reason, position: { line: error.line, col: error.column } };
     if (error instanceof smol_toml__WEBPACK_IMPORTED_MODULE_3__/* .TomlError */ .zx)
         return { reason: firstLine(error.message), position: { line: error.line, col: error.column } };
@@ -724,13 +679,13 @@ async function resolveMetricInputs(entries, cwd) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metrics', 'nothing given: give one or more metric files (paths or globs, each optionally name=path)');
     const resolved = [];
     for (const entry of wanted) {
-        const { name, pattern } = (0,_names_js__WEBPACK_IMPORTED_MODULE_7__/* .splitNamedEntry */ .QT)(entry, 'metrics');
+        const { name, pattern } = (0,_names_js__WEBPACK_IMPORTED_MODULE_8__/* .splitNamedEntry */ .QT)(entry, 'metrics');
         const files = await filesOf(pattern, cwd);
         if (name !== undefined && files.length > 1) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metrics', `'${entry}' names ${files.length} files (${files.join(', ')}); a name can only go with one file`);
         }
         for (const file of files)
-            resolved.push({ name: name ?? (0,_names_js__WEBPACK_IMPORTED_MODULE_7__/* .defaultName */ .Z2)(file, cwd), file });
+            resolved.push({ name: name ?? (0,_names_js__WEBPACK_IMPORTED_MODULE_8__/* .defaultName */ .Z2)(file, cwd), file });
     }
     return withUniqueNames(resolved);
 }
@@ -738,16 +693,16 @@ async function resolveMetricInputs(entries, cwd) {
 async function filesOf(pattern, cwd) {
     const kind = await fileKind(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, pattern));
     if (kind === 'file')
-        return [displayPath(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, pattern), cwd)];
+        return [(0,_fs_place_js__WEBPACK_IMPORTED_MODULE_6__/* .relativeIfInside */ .wm)(cwd, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, pattern))];
     if (kind === 'directory') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metrics', `'${pattern}' is a directory; give the metrics file in it (or a glob)`);
     }
-    if (!(0,tinyglobby__WEBPACK_IMPORTED_MODULE_9__/* .isDynamicPattern */ .ey)(pattern))
+    if (!(0,tinyglobby__WEBPACK_IMPORTED_MODULE_10__/* .isDynamicPattern */ .ey)(pattern))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metrics', `metrics file '${pattern}' does not exist`);
-    const matches = await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_9__/* .glob */ .TI)(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
+    const matches = await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_10__/* .glob */ .TI)(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
     if (matches.length === 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metrics', `the glob '${pattern}' matched no files (relative to ${cwd})`);
-    return matches.map((match) => displayPath(match, cwd)).sort(_names_js__WEBPACK_IMPORTED_MODULE_7__/* .compareNames */ .MP);
+    return matches.map((match) => (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_6__/* .relativeIfInside */ .wm)(cwd, match)).sort(_names_js__WEBPACK_IMPORTED_MODULE_8__/* .compareNames */ .MP);
 }
 async function fileKind(file) {
     try {
@@ -757,13 +712,6 @@ async function fileKind(file) {
     catch {
         return 'none';
     }
-}
-/** Relative to cwd with POSIX separators when inside cwd; absolute otherwise. */
-function displayPath(absolute, cwd) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd), absolute);
-    if (relative === '' || relative.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative))
-        return absolute;
-    return relative.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
 }
 /** Drops exact repeats (same name, same file); any other repeated name is a bad input. */
 function withUniqueNames(inputs) {
@@ -976,13 +924,13 @@ function outputFilePath(input, given, cwd) {
     if (/[\\/]$/.test(given))
         refuse('which names a folder');
     const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, given);
-    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .S)(file);
+    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .SD)(file);
     if (kind === 'folder')
         refuse('which is a folder');
     if (kind === 'other')
         refuse('which is not a regular file');
     if (kind === 'missing') {
-        const blocker = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .h)(file);
+        const blocker = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .hc)(file);
         if (blocker)
             refuse(`but ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .A0)(blocker)} is a file, not a folder`);
     }
@@ -996,14 +944,14 @@ function outputFilePath(input, given, cwd) {
  */
 function outputFolderPath(input, given, cwd) {
     const folder = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, given);
-    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .S)(folder);
+    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .SD)(folder);
     const refuse = (why) => {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .A0)(given)}, ${why}; give a folder (it is made when missing)`);
     };
     if (kind === 'file' || kind === 'other')
         refuse('which is not a folder');
     if (kind === 'missing') {
-        const blocker = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .h)(folder);
+        const blocker = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .hc)(folder);
         if (blocker)
             refuse(`but ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .A0)(blocker)} is a file, not a folder`);
     }

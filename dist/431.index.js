@@ -591,7 +591,7 @@ function escapeHtml(text) {
 const MARK = { ok: '✅', failed: '❌' };
 /** `### ✅ mlops-ci <step> — <headline>`, then the table when there are rows, then a blank line. */
 function renderStepSummary({ step, outcome, headline, rows = [] }) {
-    const lines = [`### ${MARK[outcome]} mlops-ci ${step} — ${escapeInline(headline)}`, ''];
+    const lines = [`### ${MARK[outcome]} mlops-ci ${step} — ${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(headline)}`, ''];
     const shown = rows.filter((row) => row[1] !== null);
     if (shown.length > 0) {
         lines.push('| Detail | Value |', '|---|---|', ...shown.map(([label, value]) => `| ${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(label)} | ${cellOf(value)} |`), '');
@@ -604,10 +604,6 @@ function cellOf(value) {
     if (typeof value === 'string')
         return value === '' ? '—' : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(value);
     return (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(value.code);
-}
-/** A headline is one line of text (a line break would end the heading), and user text in it is not HTML. */
-function escapeInline(text) {
-    return text.replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 
@@ -680,6 +676,7 @@ async function buildInputsDigest(inputs, baseImageId) {
  */
 async function contextFiles(context) {
     const patterns = await dockerignorePatterns(context);
+    checkPatterns(context, patterns);
     const rules = ignore_default()({ ignorecase: false }).add(patterns);
     const reincludes = reincludePrefixes(patterns);
     const files = [];
@@ -711,6 +708,21 @@ async function dockerignorePatterns(context) {
         return [];
     }
     return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+}
+/**
+ * A pattern the matcher cannot compile (`[`, `[z-a]`) would otherwise throw a
+ * bare "Invalid regular expression" halfway through the walk: name the file
+ * and the pattern instead, before any file is read.
+ */
+function checkPatterns(context, patterns) {
+    for (const pattern of patterns) {
+        try {
+            ignore_default()({ ignorecase: false }).add(pattern).ignores('probe');
+        }
+        catch {
+            throw new Error(`${external_node_path_default().join(context, '.dockerignore')}: '${pattern}' is not a valid pattern (Docker would refuse it too)`);
+        }
+    }
 }
 /** The literal start (up to the first wildcard) of each `!` pattern, cleaned as Docker cleans patterns. */
 function reincludePrefixes(patterns) {

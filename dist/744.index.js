@@ -129,13 +129,9 @@ class GitHubHost {
         await core/* summary */.z.addRaw((0,format/* truncate */.xv)(markdown, STEP_SUMMARY_LIMIT, '_Cut to fit GitHub’s 1 MiB step summary; the full report is in the report file._'), true).write();
     }
     async finish({ error }) {
-        if (!error)
-            return;
-        // setFailed is error() plus the exit code, which runAction sets from runStep's; error() alone can carry the place.
-        if (error.at)
+        // Not core.setFailed: that is error() plus an exit code, which runAction sets from runStep's; error() can carry the place.
+        if (error)
             this.error(error.message, error.at);
-        else
-            core/* setFailed */.C1((0,redact/* redactUrlCredentials */.d)(error.message));
     }
     /**
      * @actions/core's annotation properties (it escapes them as workflow

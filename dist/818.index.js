@@ -44,8 +44,8 @@ async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
  * step would pass with a cache that never works.
  */
 function directoryCache(root, given, host, input, maxBytes) {
-    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .S)(root);
-    if (kind === 'missing' && (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .h)(root))
+    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .SD)(root);
+    if (kind === 'missing' && (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .hc)(root))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
     if (kind === 'file' || kind === 'other')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
@@ -200,53 +200,6 @@ function formatBytes(bytes) {
         unit++;
     }
     return unit === 0 ? `${bytes} bytes` : `${Number(value.toFixed(1))} ${units[unit]}`;
-}
-
-
-/***/ }),
-
-/***/ 2300:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ placeKind),
-/* harmony export */   h: () => (/* binding */ nonFolderAncestor)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** What is at `target`, symlinks followed; `missing` also when a parent is a file (ENOTDIR). */
-function placeKind(target) {
-    let info;
-    try {
-        info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target, { throwIfNoEntry: false });
-    }
-    catch (err) {
-        // ENOTDIR: a parent is a file, so nothing exists here; nonFolderAncestor finds that parent.
-        if (err.code === 'ENOTDIR')
-            return 'missing';
-        throw err;
-    }
-    if (!info)
-        return 'missing';
-    if (info.isDirectory())
-        return 'folder';
-    return info.isFile() ? 'file' : 'other';
-}
-/** The nearest existing ancestor of `target` when it is not a folder (nothing can be made under it), else null. */
-function nonFolderAncestor(target) {
-    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(target));; dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir)) {
-        const kind = placeKind(dir);
-        if (kind === 'folder')
-            return null;
-        if (kind !== 'missing')
-            return dir;
-        if (dir === node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir))
-            return null;
-    }
 }
 
 
@@ -1915,7 +1868,7 @@ function setup_env_summary(manager, inputs, ready, keys) {
 const MARK = { ok: '✅', failed: '❌' };
 /** `### ✅ mlops-ci <step> — <headline>`, then the table when there are rows, then a blank line. */
 function renderStepSummary({ step, outcome, headline, rows = [] }) {
-    const lines = [`### ${MARK[outcome]} mlops-ci ${step} — ${escapeInline(headline)}`, ''];
+    const lines = [`### ${MARK[outcome]} mlops-ci ${step} — ${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(headline)}`, ''];
     const shown = rows.filter((row) => row[1] !== null);
     if (shown.length > 0) {
         lines.push('| Detail | Value |', '|---|---|', ...shown.map(([label, value]) => `| ${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(label)} | ${cellOf(value)} |`), '');
@@ -1928,10 +1881,6 @@ function cellOf(value) {
     if (typeof value === 'string')
         return value === '' ? '—' : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(value);
     return (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(value.code);
-}
-/** A headline is one line of text (a line break would end the heading), and user text in it is not HTML. */
-function escapeInline(text) {
-    return text.replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 

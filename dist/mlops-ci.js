@@ -1322,6 +1322,63 @@ async function writeFileAtomic(file, content) {
 
 /***/ }),
 
+/***/ 2300:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SD: () => (/* binding */ placeKind),
+/* harmony export */   hc: () => (/* binding */ nonFolderAncestor),
+/* harmony export */   wm: () => (/* binding */ relativeIfInside)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** What is at `target`, symlinks followed; `missing` also when a parent is a file (ENOTDIR). */
+function placeKind(target) {
+    let info;
+    try {
+        info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target, { throwIfNoEntry: false });
+    }
+    catch (err) {
+        // ENOTDIR: a parent is a file, so nothing exists here; nonFolderAncestor finds that parent.
+        if (err.code === 'ENOTDIR')
+            return 'missing';
+        throw err;
+    }
+    if (!info)
+        return 'missing';
+    if (info.isDirectory())
+        return 'folder';
+    return info.isFile() ? 'file' : 'other';
+}
+/** The nearest existing ancestor of `target` when it is not a folder (nothing can be made under it), else null. */
+function nonFolderAncestor(target) {
+    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(target));; dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir)) {
+        const kind = placeKind(dir);
+        if (kind === 'folder')
+            return null;
+        if (kind !== 'missing')
+            return dir;
+        if (dir === node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir))
+            return null;
+    }
+}
+/**
+ * `absolute` as a reader finds it from `base`: relative with `/` separators
+ * when inside `base` (a name like `..cache` is inside), else absolute.
+ */
+function relativeIfInside(base, absolute) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base), absolute);
+    const outside = relative === '' || relative === '..' || relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative);
+    return outside ? absolute : relative.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
+}
+
+
+/***/ }),
+
 /***/ 3223:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1331,6 +1388,8 @@ async function writeFileAtomic(file, content) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2300);
+
 
 /**
  * The file of an annotation as the host shows it: relative to the workspace
@@ -1340,11 +1399,7 @@ async function writeFileAtomic(file, content) {
  * but a reader can still find it.
  */
 function annotationFile(at, context) {
-    const absolute = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(context.cwd, at.file);
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(context.workspace), absolute);
-    if (relative === '' || relative.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(relative))
-        return absolute;
-    return relative.split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join('/');
+    return (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_1__/* .relativeIfInside */ .wm)(context.workspace, node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(context.cwd, at.file));
 }
 /**
  * `file:line:col` (or `file:line`), the form compilers print and editors,
