@@ -1,6 +1,7 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isValidEnvName, isValidImageReference, parseByteSize, parseDuration, parseEnvLines, parseMount, type Mount } from '../../container/parse.js';
+import type { KubeTarget } from '../../container/kubernetes/target.js';
 import { parseRegistryRepository, type RegistryRepository } from '../../container/registry.js';
 import { MAX_TIMEOUT_SECONDS } from '../../container/supervise.js';
 import type { Command, Resources, RuntimeKind } from '../../container/types.js';
@@ -39,6 +40,8 @@ export interface TrainPlan {
   readonly resources: Resources;
   readonly timeoutSeconds?: number;
   readonly user: string;
+  /** Where and how the Job runs: set exactly when `runtime` is `kubernetes`. */
+  readonly kubernetes: KubeTarget | null;
 }
 
 /** A build stage (`target`) or a network name, as the engines accept them. */
@@ -67,6 +70,7 @@ export function planTrain(reader: Reader, host: Host): TrainPlan {
     resources: resources(reader),
     ...optional('timeoutSeconds', timeoutSeconds(reader.get('timeout'))),
     user: user(reader.get('user')),
+    kubernetes: null,
   };
 }
 
