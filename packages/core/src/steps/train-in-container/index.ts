@@ -33,6 +33,7 @@ export { planTrain as plan };
 const TAIL_LINES = 30;
 
 export async function run(inputs: TrainPlan, host: Host): Promise<StepResult> {
+  for (const warning of inputs.warnings) host.warning(warning);
   // A Job on a cluster is no ContainerRuntime: no local container, mounts or staging mount.
   if (inputs.kubernetes !== null) return runOnKubernetes(inputs, inputs.kubernetes, host);
   const runtime = createRuntime(inputs.runtime, { cwd: host.context.cwd, env: host.context.env });
