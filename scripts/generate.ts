@@ -52,6 +52,7 @@ function jenkinsHelp(spec: StepSpec): string {
       input.required ? 'required' : 'optional',
       input.default !== undefined ? `default: <code>${html(input.default)}</code>` : '',
       input.secret ? `secret: give a credentials id with <code>${secretParameter(input.name)}</code>` : '',
+      input.credentialFile ? `or a Secret file credential with <code>${secretParameter(input.name)}</code>` : '',
     ]
       .filter(Boolean)
       .join('; ');
@@ -114,10 +115,14 @@ type CredentialParameter = {
   /** camelCase, as a Jenkinsfile writes it: `githubTokenCredentialsId`. */
   readonly name: string;
   readonly description: string;
-} & ({ readonly kind: 'string'; readonly input: string } | { readonly kind: 'usernamePassword'; readonly usernameVariable: string; readonly passwordVariable: string });
+} & (
+  | { readonly kind: 'string'; readonly input: string }
+  | { readonly kind: 'file'; readonly input: string }
+  | { readonly kind: 'usernamePassword'; readonly usernameVariable: string; readonly passwordVariable: string }
+);
 
 /** The kind of Jenkins credential each parameter takes, as the credentials page names it. */
-const CREDENTIAL_KIND: Readonly<Record<CredentialParameter['kind'], string>> = { string: 'Secret text', usernamePassword: 'Username with password' };
+const CREDENTIAL_KIND: Readonly<Record<CredentialParameter['kind'], string>> = { string: 'Secret text', file: 'Secret file', usernamePassword: 'Username with password' };
 
 /** `github-token` → `githubTokenCredentialsId`: the Piper convention for a secret's parameter. */
 function secretParameter(input: string): string {
@@ -126,7 +131,8 @@ function secretParameter(input: string): string {
 
 /**
  * The credentials-id parameters of a step's var: one per secret input (bound to
- * the variable the bundle reads that input from), then one per credential the
+ * the variable the bundle reads that input from), one per credential-file input
+ * (the file bound, its path read as the input), then one per credential the
  * spec says its libraries read from the environment (`envCredentials`).
  */
 function credentialParameters(spec: StepSpec): CredentialParameter[] {
@@ -138,8 +144,16 @@ function credentialParameters(spec: StepSpec): CredentialParameter[] {
       input: input.name,
       description: `A Secret text credential passed to the step as \`${input.name}\`. Not together with \`${input.name}\` itself.`,
     }));
+  const files = spec.inputs
+    .filter((input) => input.credentialFile)
+    .map((input): CredentialParameter => ({
+      name: secretParameter(input.name),
+      kind: 'file',
+      input: input.name,
+      description: `A Secret file credential: the step gets the path of the file Jenkins writes it to as \`${input.name}\` (never its content). Not together with \`${input.name}\` itself.`,
+    }));
   const fromEnvironment = (spec.envCredentials ?? []).map((name): CredentialParameter => ({ name: `${name}CredentialsId`, ...ENV_CREDENTIALS[name] }));
-  const parameters = [...secrets, ...fromEnvironment];
+  const parameters = [...secrets, ...files, ...fromEnvironment];
   const taken = new Set(spec.inputs.map((input) => input.name));
   for (const parameter of parameters) {
     if (taken.has(kebabCase(parameter.name))) throw new Error(`${spec.name}: the Jenkins parameter ${parameter.name} would hide the input ${kebabCase(parameter.name)}`);
@@ -211,7 +225,12 @@ function readmeCredentialRows(spec: StepSpec): string[] {
     `| Jenkins (\`${spec.jenkinsVar}\`) | Credential | Bound to |`,
     '|---|---|---|',
     ...parameters.map((parameter) => {
-      const target = parameter.kind === 'string' ? `the \`${parameter.input}\` input` : `\`${parameter.usernameVariable}\`, \`${parameter.passwordVariable}\``;
+      const target =
+        parameter.kind === 'usernamePassword'
+          ? `\`${parameter.usernameVariable}\`, \`${parameter.passwordVariable}\``
+          : parameter.kind === 'file'
+            ? `the \`${parameter.input}\` input (the file’s path)`
+            : `the \`${parameter.input}\` input`;
       return `| \`${parameter.name}\` | ${CREDENTIAL_KIND[parameter.kind]} | ${target} |`;
     }),
   ];
@@ -304,9 +323,9 @@ function shimCredentials(specs: readonly StepSpec[]): string {
     const keys = credentialParameters(spec).map((parameter) => {
       const key = kebabCase(parameter.name);
       const binding =
-        parameter.kind === 'string'
-          ? [parameter.name, parameter.kind, parameter.input]
-          : [parameter.name, parameter.kind, parameter.usernameVariable, parameter.passwordVariable];
+        parameter.kind === 'usernamePassword'
+          ? [parameter.name, parameter.kind, parameter.usernameVariable, parameter.passwordVariable]
+          : [parameter.name, parameter.kind, parameter.input];
       const line = `        '${key}': [${binding.map((text) => `'${text}'`).join(', ')}],`;
       const earlier = parameters.get(key);
       if (earlier !== undefined && earlier !== line) throw new Error(`the Jenkins parameter ${parameter.name} binds two things: ${earlier.trim()} and ${line.trim()}`);
@@ -326,7 +345,8 @@ function shimCredentials(specs: readonly StepSpec[]): string {
     '',
     '    /**',
     "     * Each parameter by the kebab-case name StepArgs reads a key as: [its camelCase name, 'string', the",
-    "     * secret input it gives] or [its camelCase name, 'usernamePassword', username variable, password variable].",
+    "     * secret input it gives], [its camelCase name, 'file', the input given the file's path] or",
+    "     * [its camelCase name, 'usernamePassword', username variable, password variable].",
     '     */',
     '    static final Map<String, List<String>> PARAMETERS = [',
     ...parameters.values(),
