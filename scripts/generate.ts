@@ -5,14 +5,15 @@
  * entrypoints dist/<step>.js, the Groovy shim's argument defaults
  * (jenkins-lib/src/io/mlopsci/ShimDefaults.groovy), output names and types
  * (jenkins-lib/src/io/mlopsci/ShimOutputs.groovy) and credentials-id parameters
- * (jenkins-lib/src/io/mlopsci/ShimCredentials.groovy). With --check, writes nothing and exits 1
- * listing the files that are stale.
+ * (jenkins-lib/src/io/mlopsci/ShimCredentials.groovy), and the README's Kubernetes Role from the
+ * rules the runtime uses. With --check, writes nothing and exits 1 listing the files that are stale.
  */
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import GithubSlugger from 'github-slugger';
 import YAML from 'yaml';
+import { REQUIRED_RBAC_RULES } from '../packages/core/src/container/kubernetes/target.js';
 import { inputDescription } from '../packages/core/src/spec/help.js';
 import { STEPS } from '../packages/core/src/steps/registry.js';
 import { ENV_CREDENTIALS } from '../packages/core/src/spec/env-credentials.js';
@@ -362,6 +363,18 @@ function shimCredentials(specs: readonly StepSpec[]): string {
   ].join('\n');
 }
 
+/**
+ * The Role `runtime: kubernetes` needs, from the very rules the runtime's
+ * tests bind their token to: the README cannot ask for more or less than the
+ * code uses.
+ */
+function kubernetesRole(): string {
+  // Flow-style lists, as Role examples are usually written; JSON strings are valid YAML.
+  const flow = (items: readonly string[]) => `[${items.map((item) => JSON.stringify(item)).join(', ')}]`;
+  const rules = REQUIRED_RBAC_RULES.flatMap((rule) => [`  - apiGroups: ${flow(rule.apiGroups)}`, `    resources: ${flow(rule.resources)}`, `    verbs: ${flow(rule.verbs)}`]);
+  return ['```yaml', 'apiVersion: rbac.authorization.k8s.io/v1', 'kind: Role', 'metadata:', '  name: mlops-ci-train', '  namespace: ml-training', 'rules:', ...rules, '```'].join('\n');
+}
+
 function replaceBetweenMarkers(text: string, name: string, body: string): string {
   const start = `<!-- generated:${name}:start -->`;
   const end = `<!-- generated:${name}:end -->`;
@@ -443,6 +456,7 @@ function generatedFiles(specs: readonly StepSpec[]): Map<string, string> {
   files.set('jenkins-lib/src/io/mlopsci/ShimCredentials.groovy', shimCredentials(specs));
   let readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   for (const spec of specs) readme = replaceBetweenMarkers(readme, `inputs:${spec.name}`, readmeTable(spec));
+  readme = replaceBetweenMarkers(readme, 'kubernetes-role', kubernetesRole());
   readme = replaceBetweenMarkers(readme, 'toc', readmeToc(readme));
   files.set('README.md', readme);
   return files;
