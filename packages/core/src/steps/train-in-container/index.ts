@@ -35,6 +35,7 @@ const TAIL_LINES = 30;
 const LABEL = 'io.mlops-ci.step';
 
 export async function run(inputs: TrainPlan, host: Host): Promise<StepResult> {
+  for (const warning of inputs.warnings) host.warning(warning);
   const runtime = createRuntime(inputs.runtime, { cwd: host.context.cwd, env: host.context.env });
   const described = await host.group('Check the runtime', () => runtime.verify(inputs.resources));
   if (inputs.runtime === 'host') warnAboutHostRuntime(inputs, host);
