@@ -18,14 +18,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CONCERNS=(shellcheck node24 act versitygw toxiproxy registry python-venv groovy verdaccio docker chromium)
+CONCERNS=(shellcheck node24 act versitygw toxiproxy registry kubernetes python-venv groovy verdaccio docker chromium)
 IMAGE="mlops-ci-python:bookworm"
 
 provision_all() {
   local concern start
   for concern in "${CONCERNS[@]}"; do
     start=$(date +%s)
-    bash "scripts/provision/$concern.sh"
+    # Explicit: --cold calls this inside an `if`, where `set -e` does not stop a failed concern.
+    bash "scripts/provision/$concern.sh" || { echo "provision: $concern failed" >&2; return 1; }
     echo "provision: $concern ready in $(($(date +%s) - start))s" >&2
   done
 }

@@ -287,7 +287,10 @@ describe('inputs one runtime does not read', () => {
 
   test('network, shm-size and user are ignored by runtime kubernetes, with a warning naming those given', () => {
     expect(planOf({ ...KUBE, network: 'host', 'shm-size': '2g', user: '1000:1000' }).warnings).toEqual([
-      'runtime: kubernetes ignores network, shm-size and user: they set up a local container, not a pod, whose network, /dev/shm and user come from the cluster and the image.',
+      "runtime: kubernetes ignores network, shm-size and user: they set up a local container; a pod's network, /dev/shm and user come from the cluster and the image.",
+    ]);
+    expect(planOf({ ...KUBE, user: '1000' }).warnings).toEqual([
+      "runtime: kubernetes ignores user: it sets up a local container; a pod's network, /dev/shm and user come from the cluster and the image.",
     ]);
     // GitHub passes every default as if given: the default network is not a choice the user made.
     expect(planOf({ ...KUBE, network: 'bridge' }).warnings).toEqual([]);
