@@ -19,6 +19,7 @@ import path from 'node:path';
 import { REQUIRED_RBAC_RULES } from '../../packages/core/src/container/kubernetes/target.js';
 import { BUNDLE, runBundle, tempDir, type BundleRun } from '../support/bundle.js';
 import { startKubeCluster, type KubeCluster } from '../support/kube-cluster.js';
+import { RUNTIMES, type Runtime } from '../support/runtimes.js';
 import { startS3Server, type S3Server } from '../support/s3-server.js';
 
 const IMAGE = `registry.example.com/team/train@sha256:${'ab'.repeat(32)}`;
@@ -44,6 +45,7 @@ interface Train {
   readonly annotations?: Readonly<Record<string, string>>;
   readonly kubeconfig?: string;
   readonly env?: Record<string, string>;
+  readonly runtime?: Runtime;
 }
 
 function trainArgs(options: Train): string[] {
@@ -66,7 +68,7 @@ function trainArgs(options: Train): string[] {
 }
 
 function train(options: Train): Promise<BundleRun> {
-  return runBundle(trainArgs(options), { cwd: tempDir('train-kube-'), env: { ...s3.env, ...options.env } });
+  return runBundle(trainArgs(options), { cwd: tempDir('train-kube-'), env: { ...s3.env, ...options.env }, ...(options.runtime ? { runtime: options.runtime } : {}) });
 }
 
 function outputsOf(run: BundleRun): Record<string, string> {
@@ -100,29 +102,35 @@ function envOf(pod: Pod, name: string): string | undefined {
   return pod.spec.containers[0]?.env?.find((variable) => variable.name === name)?.value;
 }
 
-test('a Job completes: its outputs prefix lands in outputs, and the step reports the Job, pod and node', async () => {
-  const namespace = await cluster.createNamespace('ok');
-  const dir = tempDir('train-kube-ok-');
-  const outputs = path.join(dir, 'out');
-  const run = train({ namespace, annotations: { [DELAY]: '3s' }, args: ['--outputs', outputs, '--outputs-url', `s3://${BUCKET}/iris/`] });
-  // Standing in for the training: kwok runs no process, so the test writes what the pod would have written.
-  const pod = await runningPod(namespace);
-  const prefix = envOf(pod, 'MLOPS_OUTPUT_URL');
-  expect(prefix).toMatch(new RegExp(`^s3://${BUCKET}/iris/mlops-train-[a-z0-9-]+/$`));
-  const keyPrefix = prefix!.slice(`s3://${BUCKET}/`.length);
-  await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${keyPrefix}metrics.json`, Body: '{"accuracy": 0.93}' }));
-  await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${keyPrefix}model/model.pkl`, Body: 'weights' }));
-  const result = await run;
-  if (result.code !== 0) console.log(result.stderr);
-  expect(result.code).toBe(0);
-  const out = outputsOf(result);
-  expect(out).toMatchObject({ 'exit-code': '0', namespace, pod: pod.metadata.name, node: pod.spec.nodeName, 'image-digest': IMAGE, outputs, metrics: path.join(outputs, 'metrics.json') });
-  expect(prefix).toContain(`/${out['job-name']}/`);
-  expect(readFileSync(path.join(outputs, 'model', 'model.pkl'), 'utf8')).toBe('weights');
-  // The finished Job stays for inspection (ttlSecondsAfterFinished), Complete.
-  const job = await kubectlJson<{ status: { conditions: { type: string; status: string }[] }; spec: { ttlSecondsAfterFinished: number } }>(['get', 'job', out['job-name']!, '-n', namespace]);
-  expect(job.status.conditions).toContainEqual(expect.objectContaining({ type: 'Complete', status: 'True' }));
-}, TIMEOUT_MS);
+// The main path on both Node versions the bundle supports: @kubernetes/client-node must load and work on each.
+describe.each(RUNTIMES)('on $name', (runtime) => {
+  test('a Job completes: its outputs prefix lands in outputs, and the step reports the Job, pod and node', async () => {
+    const namespace = await cluster.createNamespace('ok');
+    await cluster.servePodLogs(namespace, ['epoch 1/2 loss 0.50', 'epoch 2/2 loss 0.25']);
+    const dir = tempDir('train-kube-ok-');
+    const outputs = path.join(dir, 'out');
+    const run = train({ namespace, runtime, annotations: { [DELAY]: '3s' }, args: ['--outputs', outputs, '--outputs-url', `s3://${BUCKET}/iris/`] });
+    // Standing in for the training: kwok runs no process, so the test writes what the pod would have written.
+    const pod = await runningPod(namespace);
+    const prefix = envOf(pod, 'MLOPS_OUTPUT_URL');
+    expect(prefix).toMatch(new RegExp(`^s3://${BUCKET}/iris/mlops-train-[a-z0-9-]+/$`));
+    const keyPrefix = prefix!.slice(`s3://${BUCKET}/`.length);
+    await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${keyPrefix}metrics.json`, Body: '{"accuracy": 0.93}' }));
+    await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${keyPrefix}model/model.pkl`, Body: 'weights' }));
+    const result = await run;
+    if (result.code !== 0) console.log(result.stderr);
+    expect(result.code).toBe(0);
+    const out = outputsOf(result);
+    expect(out).toMatchObject({ 'exit-code': '0', namespace, pod: pod.metadata.name, node: pod.spec.nodeName, 'image-digest': IMAGE, outputs, metrics: path.join(outputs, 'metrics.json') });
+    expect(prefix).toContain(`/${out['job-name']}/`);
+    expect(readFileSync(path.join(outputs, 'model', 'model.pkl'), 'utf8')).toBe('weights');
+    // Pod 0's log, followed live, went through the host's log.
+    expect(result.stderr).toContain('epoch 1/2 loss 0.50\nepoch 2/2 loss 0.25\n');
+    // The finished Job stays for inspection (ttlSecondsAfterFinished), Complete.
+    const job = await kubectlJson<{ status: { conditions: { type: string; status: string }[] }; spec: { ttlSecondsAfterFinished: number } }>(['get', 'job', out['job-name']!, '-n', namespace]);
+    expect(job.status.conditions).toContainEqual(expect.objectContaining({ type: 'Complete', status: 'True' }));
+  }, TIMEOUT_MS);
+});
 
 test('a failing pod: exit 1, its exit code as an output, and the last lines of its log', async () => {
   const namespace = await cluster.createNamespace('fail');
