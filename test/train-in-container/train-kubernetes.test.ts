@@ -13,12 +13,14 @@
  * spec) while kwok holds the pod Running.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REQUIRED_RBAC_RULES } from '../../packages/core/src/container/kubernetes/target.js';
 import { BUNDLE, runBundle, tempDir, type BundleRun } from '../support/bundle.js';
 import { startKubeCluster, type KubeCluster } from '../support/kube-cluster.js';
+import { startRegistry } from '../support/registry-server.js';
 import { RUNTIMES, type Runtime } from '../support/runtimes.js';
 import { startS3Server, type S3Server } from '../support/s3-server.js';
 
@@ -46,6 +48,7 @@ interface Train {
   readonly kubeconfig?: string;
   readonly env?: Record<string, string>;
   readonly runtime?: Runtime;
+  readonly image?: string;
 }
 
 function trainArgs(options: Train): string[] {
@@ -59,7 +62,7 @@ function trainArgs(options: Train): string[] {
     '--namespace',
     options.namespace,
     '--image',
-    IMAGE,
+    options.image ?? IMAGE,
     '--command',
     'python train.py',
     ...(annotations.length > 0 ? ['--annotations', annotations.join('\n')] : []),
@@ -249,6 +252,44 @@ test('least privilege: a token bound to exactly REQUIRED_RBAC_RULES runs the ste
   // The Job it could create was deleted again: nothing is left half made.
   expect(JSON.parse(await cluster.kubectl(['get', 'jobs', '-n', lessNamespace, '-o', 'json'])).items).toEqual([]);
 }, TIMEOUT_MS);
+
+test('an image by tag runs pinned: the tag is resolved through the registry, and the digest is what the Job and image-digest hold', async () => {
+  const registry = await startRegistry();
+  try {
+    const digest = await pushTinyImage(registry.host, 'team/train', 'v1');
+    const namespace = await cluster.createNamespace('tag');
+    const result = await train({ namespace, image: `${registry.host}/team/train:v1` });
+    if (result.code !== 0) console.log(result.stderr);
+    expect(result.code).toBe(0);
+    const out = outputsOf(result);
+    expect(out['image-digest']).toBe(`${registry.host}/team/train@${digest}`);
+    const image = await cluster.kubectl(['get', 'job', out['job-name']!, '-n', namespace, '-o', 'jsonpath={.spec.template.spec.containers[0].image}']);
+    expect(image).toBe(out['image-digest']);
+  } finally {
+    await registry.stop();
+  }
+  // A registry that does not answer is an error naming image, never a run of an unpinned tag.
+  const namespace = await cluster.createNamespace('tag-down');
+  const down = await train({ namespace, image: '127.0.0.1:1/team/train:v1' });
+  expect(down.code).toBe(1);
+  expect(down.stderr).toContain("input 'image': cannot resolve 127.0.0.1:1/team/train:v1 to a digest");
+  expect(JSON.parse(await cluster.kubectl(['get', 'jobs', '-n', namespace, '-o', 'json'])).items).toEqual([]);
+}, TIMEOUT_MS);
+
+/** Puts a minimal image (a config blob, no layers) under `repository:tag` through the OCI distribution API; returns its manifest digest. */
+async function pushTinyImage(host: string, repository: string, tag: string): Promise<string> {
+  const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] } }));
+  const configDigest = `sha256:${createHash('sha256').update(config).digest('hex')}`;
+  const started = await fetch(`http://${host}/v2/${repository}/blobs/uploads/`, { method: 'POST' });
+  const upload = new URL(started.headers.get('location')!, `http://${host}`);
+  upload.searchParams.set('digest', configDigest);
+  const put = await fetch(upload, { method: 'PUT', body: config, headers: { 'Content-Type': 'application/octet-stream' } });
+  if (put.status !== 201) throw new Error(`blob upload: ${put.status}`);
+  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.length }, layers: [] }));
+  const stored = await fetch(`http://${host}/v2/${repository}/manifests/${tag}`, { method: 'PUT', body: manifest, headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' } });
+  if (stored.status !== 201) throw new Error(`manifest upload: ${stored.status} ${await stored.text()}`);
+  return `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
