@@ -18,12 +18,13 @@ import type { V1Job, V1Pod } from '@kubernetes/client-node';
 import type { RunningCommand } from '../types.js';
 import { explainApiError, statusCodeOf, type KubeAction } from './api-errors.js';
 import type { KubeConnection } from './cluster.js';
+import { podProblem } from './pod-status.js';
 import { COMPLETION_INDEX_ANNOTATION, CONTAINER_NAME, CONTROLLER_UID_LABEL, jobManifest, jobOwnerReference, secretManifest, serviceManifest, type KubeRun } from './manifests.js';
 
 /** Exit code reported when the Job was stopped (deadline, cancel) and no container said its own: the kubelet's SIGTERM. */
 export const STOPPED_EXIT_CODE = 143;
 /** How long the end of pod 0's log may take to arrive after the Job ended. */
-const LOG_DRAIN_MS = 3_000;
+const LOG_DRAIN_MS = 2_000;
 /** How long a failed Job's pods may take to show their terminated state after the Job says Failed. */
 const FAILED_POD_WAIT_MS = 3_000;
 /** How long removal waits for the pods of a deleted Job to be gone. */
@@ -227,7 +228,7 @@ export class KubeJobRun implements RunningCommand {
       if (this.jobGone && this.pods.size === 0) this.finish(this.stoppedResult(false));
       return;
     }
-    const refusal = this.unschedulable();
+    const refusal = this.podThatWillNotRun();
     if (refusal !== undefined) return this.abandon(refusal);
     if (this.jobGone) return this.abandon(new Error(`Job ${this.run.name} was deleted in namespace ${this.run.namespace} while it ran, by someone else`));
     const condition = this.job?.status?.conditions?.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
@@ -235,23 +236,11 @@ export class KubeJobRun implements RunningCommand {
     else if (condition?.type === 'Failed') this.finishFailed(condition.reason === 'DeadlineExceeded');
   }
 
-  /** A pod the scheduler cannot place for lack of a resource this run asks for: waiting would not help (no node has it free). */
-  private unschedulable(): Error | undefined {
-    const asked: readonly (readonly [string, string])[] = [
-      [this.run.target.gpuResource, 'gpus'],
-      ['cpu', 'cpus'],
-      ['memory', 'memory'],
-    ];
+  /** A pod that will never run (see pod-status.ts): waiting for the Job would only wait for the timeout. */
+  private podThatWillNotRun(): Error | undefined {
     for (const pod of this.pods.values()) {
-      const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
-      if (scheduled?.status !== 'False' || scheduled.reason !== 'Unschedulable') continue;
-      const message = scheduled.message ?? '';
-      const lacking = asked.find(([resource]) => message.includes(`Insufficient ${resource}`));
-      if (lacking === undefined) continue;
-      const [resource, input] = lacking;
-      return new Error(
-        `input '${input}': no node of the cluster can give pod ${pod.metadata?.name ?? ''} the ${resource} it asks for (the scheduler says: ${message}); the Job was deleted. Ask for less, or use a cluster (node-selector, tolerations) with nodes that have it.`,
-      );
+      const problem = podProblem(pod, this.run.target.gpuResource);
+      if (problem !== undefined) return new Error(`input '${problem.input}': ${problem.message} The Job was deleted, with its pods.`);
     }
     return undefined;
   }
