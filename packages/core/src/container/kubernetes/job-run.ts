@@ -70,6 +70,8 @@ export class KubeJobRun implements RunningCommand {
   private stopRequested = false;
   /** The Job ended Complete or Failed by itself: it stays for inspection until its TTL. */
   private endedOnItsOwn = false;
+  private deleted = false;
+  private closed = false;
   /** Waiting for pod 0's log to end before settling. */
   private draining = false;
   /** Waiting for a failed Job's pods to show their exit codes. */
@@ -102,7 +104,11 @@ export class KubeJobRun implements RunningCommand {
   /** Deletes the Job (its pods, Secret and Service go with it); `exited` resolves once every pod is gone. */
   async stop(): Promise<void> {
     this.stopRequested = true;
-    if (this.uid !== undefined) await this.deleteJob();
+    // superviseRun calls stop() until the run has ended: one successful delete is enough.
+    if (this.uid !== undefined && !this.deleted) {
+      await this.deleteJob();
+      this.deleted = true;
+    }
     this.evaluate();
   }
 
@@ -116,6 +122,9 @@ export class KubeJobRun implements RunningCommand {
       if (!this.endedOnItsOwn && this.uid !== undefined) {
         await this.deleteJob();
         await this.waitUntil(() => this.pods.size === 0, POD_GONE_TIMEOUT_MS, `the pods of Job ${this.run.name} were not gone ${POD_GONE_TIMEOUT_MS / 1000} s after it was deleted`);
+      } else if (this.result?.deadlineExceeded) {
+        // At its deadline the Job controller deletes the pods still running: the step ends when they are gone, as after its own timeout.
+        await this.waitUntil(() => ![...this.pods.values()].some(isActive), POD_GONE_TIMEOUT_MS, `pods of Job ${this.run.name} were still running ${POD_GONE_TIMEOUT_MS / 1000} s after its deadline`);
       }
     } finally {
       this.close();
@@ -261,7 +270,11 @@ export class KubeJobRun implements RunningCommand {
     });
     new this.connection.k8s.Log(this.connection.config)
       .log(this.run.namespace, name, CONTAINER_NAME, stream, { follow: true })
-      .then((abort) => (followed.abort = abort))
+      .then((abort) => {
+        followed.abort = abort;
+        // The run ended while the log request was on its way: a followed log would otherwise stay open.
+        if (this.closed || this.result !== undefined || this.followed !== followed) abort.abort();
+      })
       .catch(() => {
         // A log that cannot be read (the pod went, or no permission) must not end the run: its end is the Job's.
         followed.ended = true;
@@ -350,6 +363,7 @@ export class KubeJobRun implements RunningCommand {
   }
 
   private close(): void {
+    this.closed = true;
     for (const loop of this.loops) loop.close();
     this.followed?.abort?.abort();
   }
@@ -357,6 +371,11 @@ export class KubeJobRun implements RunningCommand {
   private action(verb: string, resource: string): KubeAction {
     return { verb, resource, namespace: this.run.namespace };
   }
+}
+
+/** A pod not yet in a final phase: it may still be running the command. */
+function isActive(pod: V1Pod): boolean {
+  return pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
 }
 
 function failedResult(failed: readonly V1Pod[], deadlineExceeded: boolean): KubeJobResult {
@@ -478,6 +497,7 @@ class ListWatch {
         },
       );
       this.abort = abort;
+      if (this.closed) abort.abort();
       this.hooks.onWatch?.(this.kind, () => abort.abort());
       return;
     }
