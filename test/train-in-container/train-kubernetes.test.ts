@@ -15,7 +15,7 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REQUIRED_RBAC_RULES } from '../../packages/core/src/container/kubernetes/target.js';
 import { BUNDLE, runBundle, tempDir, type BundleRun } from '../support/bundle.js';
@@ -45,6 +45,7 @@ interface Train {
   readonly namespace: string;
   readonly args?: readonly string[];
   readonly annotations?: Readonly<Record<string, string>>;
+  /** A kubeconfig path for the input; 'KUBECONFIG' or 'HOME' to give the admin one through the variable or ~/.kube/config instead. */
   readonly kubeconfig?: string;
   readonly env?: Record<string, string>;
   readonly runtime?: Runtime;
@@ -57,8 +58,7 @@ function trainArgs(options: Train): string[] {
     'train-in-container',
     '--runtime',
     'kubernetes',
-    '--kubeconfig',
-    options.kubeconfig ?? cluster.adminKubeconfig,
+    ...(options.kubeconfig === 'KUBECONFIG' || options.kubeconfig === 'HOME' ? [] : ['--kubeconfig', options.kubeconfig ?? cluster.adminKubeconfig]),
     '--namespace',
     options.namespace,
     '--image',
@@ -71,7 +71,16 @@ function trainArgs(options: Train): string[] {
 }
 
 function train(options: Train): Promise<BundleRun> {
-  return runBundle(trainArgs(options), { cwd: tempDir('train-kube-'), env: { ...s3.env, ...options.env }, ...(options.runtime ? { runtime: options.runtime } : {}) });
+  return runBundle(trainArgs(options), { cwd: tempDir('train-kube-'), env: { ...s3.env, ...kubeconfigEnv(options.kubeconfig), ...options.env }, ...(options.runtime ? { runtime: options.runtime } : {}) });
+}
+
+function kubeconfigEnv(kubeconfig: string | undefined): Record<string, string> {
+  if (kubeconfig === 'KUBECONFIG') return { KUBECONFIG: cluster.adminKubeconfig };
+  if (kubeconfig !== 'HOME') return {};
+  const home = tempDir('kube-home-');
+  mkdirSync(path.join(home, '.kube'));
+  copyFileSync(cluster.adminKubeconfig, path.join(home, '.kube', 'config'));
+  return { HOME: home };
 }
 
 function outputsOf(run: BundleRun): Record<string, string> {
@@ -174,7 +183,8 @@ test('SIGTERM to the step: the Job is deleted, and the step ends once no pod is 
 
 test('workers: 4 → an Indexed Job of 4 pods, ranks 0–3, the rendezvous env, and a headless Service owned by the Job', async () => {
   const namespace = await cluster.createNamespace('ddp');
-  const result = await train({ namespace, args: ['--workers', '4', '--rendezvous-port', '23456'] });
+  // The cluster from KUBECONFIG, with no kubeconfig input.
+  const result = await train({ namespace, kubeconfig: 'KUBECONFIG', args: ['--workers', '4', '--rendezvous-port', '23456'] });
   if (result.code !== 0) console.log(result.stderr);
   expect(result.code).toBe(0);
   const jobName = outputsOf(result)['job-name']!;
@@ -197,7 +207,8 @@ test('workers: 4 → an Indexed Job of 4 pods, ranks 0–3, the rendezvous env, 
 
 test('gpus: 2 lands on the GPU node; gpus: 16 is refused clearly, naming gpus, with no Job left', async () => {
   const namespace = await cluster.createNamespace('gpu');
-  const fits = await train({ namespace, args: ['--gpus', '2'] });
+  // The cluster from ~/.kube/config, with neither the input nor KUBECONFIG.
+  const fits = await train({ namespace, kubeconfig: 'HOME', args: ['--gpus', '2'] });
   if (fits.code !== 0) console.log(fits.stderr);
   expect(fits.code).toBe(0);
   expect(outputsOf(fits)['node']).toBe('kwok-gpu');
