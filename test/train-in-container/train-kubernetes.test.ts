@@ -14,8 +14,8 @@
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
-import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REQUIRED_RBAC_RULES } from '../../packages/core/src/container/kubernetes/target.js';
 import { BUNDLE, runBundle, tempDir, type BundleRun } from '../support/bundle.js';
@@ -285,6 +285,35 @@ test('an image by tag runs pinned: the tag is resolved through the registry, and
   expect(down.code).toBe(1);
   expect(down.stderr).toContain("input 'image': cannot resolve 127.0.0.1:1/team/train:v1 to a digest");
   expect(JSON.parse(await cluster.kubectl(['get', 'jobs', '-n', namespace, '-o', 'json'])).items).toEqual([]);
+}, TIMEOUT_MS);
+
+test('a Dockerfile is built and pushed with Docker as on the Docker path, the Job runs the pushed digest, and the record carries it for the lineage', async () => {
+  const registry = await startRegistry();
+  const dir = tempDir('train-kube-build-');
+  // FROM scratch: a one-file image, so the push is quick; kwok never runs it anyway.
+  writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\nCOPY train.txt /train.txt\n');
+  writeFileSync(path.join(dir, 'train.txt'), `built for ${path.basename(dir)}\n`);
+  const made: string[] = [];
+  try {
+    const namespace = await cluster.createNamespace('build');
+    const args = trainArgs({ namespace }).filter((arg, index, all) => arg !== '--image' && all[index - 1] !== '--image');
+    const result = await runBundle([...args, '--dockerfile', 'Dockerfile', '--push', `${registry.host}/team/kube`], { cwd: dir, env: { ...s3.env } });
+    const tag = /Pushing \S+:([0-9a-f]{32})\n/.exec(result.stderr)?.[1];
+    if (tag) made.push(`${registry.host}/team/kube:${tag}`, `mlops-ci-train:${tag}`);
+    if (result.code !== 0) console.log(result.stderr);
+    expect(result.code).toBe(0);
+    const out = outputsOf(result);
+    expect(out['image-digest']).toBe(`${registry.host}/team/kube@${await registry.manifestDigest('team/kube', tag!)}`);
+    const image = await cluster.kubectl(['get', 'job', out['job-name']!, '-n', namespace, '-o', 'jsonpath={.spec.template.spec.containers[0].image}']);
+    expect(image).toBe(out['image-digest']);
+    // promote-model takes the image of the lineage from this record, as after a Docker run.
+    const records = path.join(dir, '.mlops-ci', 'train-in-container');
+    const record = JSON.parse(readFileSync(path.join(records, readdirSync(records)[0]!), 'utf8')) as { outcome: string; outputs: Record<string, string> };
+    expect(record).toMatchObject({ outcome: 'ok', outputs: { 'image-digest': out['image-digest'], 'job-name': out['job-name'] } });
+  } finally {
+    for (const ref of made) spawnSync('docker', ['rmi', ref], { stdio: 'ignore' });
+    await registry.stop();
+  }
 }, TIMEOUT_MS);
 
 /** Puts a minimal image (a config blob, no layers) under `repository:tag` through the OCI distribution API; returns its manifest digest. */
