@@ -38,6 +38,8 @@ export interface TrainPlan {
   readonly metricsFile: string;
   /** env-file, then env, then secrets: later ones win. */
   readonly env: ReadonlyMap<string, string>;
+  /** The names in `env` whose values are secrets (the `secrets` input): a Kubernetes run keeps them out of the Job spec. */
+  readonly secretNames: ReadonlySet<string>;
   readonly resources: Resources;
   readonly timeoutSeconds?: number;
   readonly user: string;
@@ -72,6 +74,7 @@ export function planTrain(reader: Reader, host: Host): TrainPlan {
     outputs: optionalPath(reader.get('outputs'), (text) => outputsDir(path.resolve(cwd, text))),
     metricsFile: metricsFile(reader.get('metrics-file')),
     env: commandEnv(reader, host, environment),
+    secretNames: new Set(reader.get('secrets')),
     resources: resources(reader, runtime),
     ...optional('timeoutSeconds', timeoutSeconds(reader.get('timeout'))),
     user: user(reader.get('user')),
