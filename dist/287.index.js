@@ -2,17 +2,17 @@ export const id = 287;
 export const ids = [287];
 export const modules = {
 
-/***/ 2287:
+/***/ 72287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GitTagsRegistry: () => (/* binding */ GitTagsRegistry)
 /* harmony export */ });
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6192);
-/* harmony import */ var _scm_git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3931);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(224);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96192);
+/* harmony import */ var _scm_git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13931);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40224);
 
 
 

@@ -2,20 +2,20 @@ export const id = 307;
 export const ids = [307,242];
 export const modules = {
 
-/***/ 4307:
+/***/ 14307:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   S3BlobStore: () => (/* binding */ S3BlobStore)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3711);
-/* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2358);
-/* harmony import */ var _storage_s3_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2242);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53711);
+/* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22358);
+/* harmony import */ var _storage_s3_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32242);
 
 
 
@@ -154,7 +154,33 @@ async function md5Of(stream) {
 
 /***/ }),
 
-/***/ 2242:
+/***/ 40073:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ parseS3Url),
+/* harmony export */   e: () => (/* binding */ isValidBucketName)
+/* harmony export */ });
+/**
+ * `s3://` URLs, apart from the S3 store itself: code that only checks or
+ * splits a URL (a step's plan) must not load the AWS SDK that `s3.ts` imports.
+ */
+/** `s3://bucket/prefix` → bucket and prefix (prefix without a leading `/`). */
+function parseS3Url(url) {
+    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
+    if (!match?.[1])
+        return undefined;
+    return { bucket: match[1], prefix: match[2] ?? '' };
+}
+/** S3's rule for a bucket name: 3 to 63 lower-case letters, digits, `.` and `-`, starting and ending with a letter or digit. */
+function isValidBucketName(name) {
+    return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name);
+}
+
+
+/***/ }),
+
+/***/ 32242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -164,22 +190,22 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   S3Store: () => (/* binding */ S3Store),
   createS3Client: () => (/* binding */ createS3Client),
-  parseS3Url: () => (/* binding */ parseS3Url)
+  parseS3Url: () => (/* reexport */ s3_url/* parseS3Url */.F)
 });
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(3711);
+var dist_cjs = __webpack_require__(53711);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
-var signature_v4_dist_cjs = __webpack_require__(5118);
+var signature_v4_dist_cjs = __webpack_require__(75118);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(44708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 ;// CONCATENATED MODULE: ./packages/core/src/storage/s3-direct-get.ts
 
@@ -304,8 +330,11 @@ function toBinary(data) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/storage/types.ts
-var types = __webpack_require__(626);
+var types = __webpack_require__(90626);
+// EXTERNAL MODULE: ./packages/core/src/storage/s3-url.ts
+var s3_url = __webpack_require__(40073);
 ;// CONCATENATED MODULE: ./packages/core/src/storage/s3.ts
+
 
 
 
@@ -443,18 +472,11 @@ function isNotFound(err) {
         return err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound' || err.name === 'NoSuchVersion';
     return false;
 }
-/** `s3://bucket/prefix` → bucket and prefix (prefix without a leading `/`). */
-function parseS3Url(url) {
-    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
-    if (!match?.[1])
-        return undefined;
-    return { bucket: match[1], prefix: match[2] ?? '' };
-}
 
 
 /***/ }),
 
-/***/ 626:
+/***/ 90626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

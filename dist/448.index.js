@@ -2,7 +2,7 @@ export const id = 448;
 export const ids = [448];
 export const modules = {
 
-/***/ 4448:
+/***/ 24448:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,8 +10,8 @@ export const modules = {
 /* harmony export */   stickyMarker: () => (/* binding */ stickyMarker)
 /* harmony export */ });
 /* unused harmony exports LIMITS, fitDescription */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6665);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96665);
 
 
 /** GitHub's documented limits for statuses, check runs and comments. */

@@ -2,17 +2,17 @@ export const id = 455;
 export const ids = [455];
 export const modules = {
 
-/***/ 3455:
+/***/ 73455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LocalHost: () => (/* binding */ LocalHost)
 /* harmony export */ });
-/* harmony import */ var _spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4944);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(919);
-/* harmony import */ var _plain_host_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3087);
-/* harmony import */ var _raw_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8778);
-/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3494);
+/* harmony import */ var _spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94944);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50919);
+/* harmony import */ var _plain_host_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63087);
+/* harmony import */ var _raw_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38778);
+/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93494);
 
 
 

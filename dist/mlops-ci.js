@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 1916:
+/***/ 21916:
 /***/ ((__unused_webpack_module, exports) => {
 
 var __webpack_unused_export__;
@@ -227,23 +227,23 @@ const DEFAULT_CACHE_MAX_BYTES = parseByteSize(DEFAULT_CACHE_MAX_SIZE);
 
 /***/ }),
 
-/***/ 4648:
+/***/ 94648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ DirectoryCache)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _cache_cap_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2674);
-/* harmony import */ var _data_progress_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3519);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6192);
+/* harmony import */ var _data_progress_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(73519);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(96192);
 
 
 
@@ -509,7 +509,7 @@ async function exists(file) {
 
 /***/ }),
 
-/***/ 8731:
+/***/ 38731:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -519,17 +519,17 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   XE: () => (/* binding */ parseStepArgs),
 /* harmony export */   iW: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7638);
-/* harmony import */ var _spec_help_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2182);
-/* harmony import */ var _steps_registry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9778);
-/* harmony import */ var _steps_run_step_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1736);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(37638);
+/* harmony import */ var _spec_help_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(92182);
+/* harmony import */ var _steps_registry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(69778);
+/* harmony import */ var _steps_run_step_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(11736);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8109);
-/* harmony import */ var _host_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3494);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(796);
+/* harmony import */ var _host_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(93494);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(10796);
 /* harmony import */ var _spec_suggest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8687);
 /**
  * The one entrypoint: `mlops-ci <step> ...` in a terminal and on Jenkins, and,
@@ -724,7 +724,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4024:
+/***/ 64024:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -732,15 +732,15 @@ __webpack_async_result__();
 /* harmony export */   Gu: () => (/* binding */ DestinationLock)
 /* harmony export */ });
 /* unused harmony exports MAX_WAIT_MS, lockFileOf */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _process_exists_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3761);
+/* harmony import */ var _process_exists_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(13761);
 
 
 
@@ -1009,7 +1009,7 @@ function seconds(ms) {
 
 /***/ }),
 
-/***/ 3519:
+/***/ 73519:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1084,7 +1084,7 @@ function formatDuration(seconds) {
 
 /***/ }),
 
-/***/ 168:
+/***/ 10168:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1107,7 +1107,7 @@ const DOWNLOAD_CACHE_VARIABLE = {
 
 /***/ }),
 
-/***/ 7638:
+/***/ 37638:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1121,7 +1121,7 @@ const DOWNLOAD_CACHE_VARIABLE = {
 /* harmony export */   hD: () => (/* binding */ locationOf)
 /* harmony export */ });
 /* unused harmony export QUOTE_LIMIT */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(796);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10796);
 /**
  * The error kinds a step can end with, and the exit code each maps to
  * (README, "Contracts"). Library code throws these; only the entry turns
@@ -1206,7 +1206,7 @@ function messageOf(err) {
 
 /***/ }),
 
-/***/ 6192:
+/***/ 96192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1214,7 +1214,7 @@ function messageOf(err) {
 /* harmony export */   fE: () => (/* binding */ formatCommand)
 /* harmony export */ });
 /* unused harmony export TIMED_OUT */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 
 /** The exit code of a command killed by `timeoutMs`, as timeout(1) reports it. */
@@ -1289,15 +1289,15 @@ function collect(sink, onLine) {
 
 /***/ }),
 
-/***/ 8162:
+/***/ 48162:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ writeFileAtomic)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 
 
@@ -1322,7 +1322,7 @@ async function writeFileAtomic(file, content) {
 
 /***/ }),
 
-/***/ 2300:
+/***/ 52300:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1330,9 +1330,9 @@ async function writeFileAtomic(file, content) {
 /* harmony export */   hc: () => (/* binding */ nonFolderAncestor),
 /* harmony export */   wm: () => (/* binding */ relativeIfInside)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 
 
@@ -1379,16 +1379,16 @@ function relativeIfInside(base, absolute) {
 
 /***/ }),
 
-/***/ 3223:
+/***/ 13223:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ locationText),
 /* harmony export */   y: () => (/* binding */ annotationFile)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2300);
+/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(52300);
 
 
 /**
@@ -1412,7 +1412,7 @@ function locationText(at, context) {
 
 /***/ }),
 
-/***/ 919:
+/***/ 50919:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1421,11 +1421,11 @@ function locationText(at, context) {
 /* harmony export */   h4: () => (/* binding */ githubContext)
 /* harmony export */ });
 /* unused harmony export runIdentity */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _scm_git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3931);
+/* harmony import */ var _scm_git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(13931);
 
 
 
@@ -1571,18 +1571,18 @@ function readEventPayload(file) {
 
 /***/ }),
 
-/***/ 7666:
+/***/ 87666:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   JenkinsHost: () => (/* binding */ JenkinsHost),
 /* harmony export */   k: () => (/* binding */ writeErrorFile)
 /* harmony export */ });
-/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8162);
-/* harmony import */ var _spec_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4944);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(919);
-/* harmony import */ var _plain_host_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3087);
-/* harmony import */ var _raw_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8778);
+/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48162);
+/* harmony import */ var _spec_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(94944);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(50919);
+/* harmony import */ var _plain_host_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(63087);
+/* harmony import */ var _raw_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38778);
 
 
 
@@ -1626,23 +1626,23 @@ async function writeErrorFile(env, record) {
 
 /***/ }),
 
-/***/ 3087:
+/***/ 63087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ PlainHost)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8162);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48162);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cache_directory_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4648);
-/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3494);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(796);
-/* harmony import */ var _annotation_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3223);
+/* harmony import */ var _cache_directory_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(94648);
+/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(93494);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(10796);
+/* harmony import */ var _annotation_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(13223);
 
 
 
@@ -1793,7 +1793,7 @@ function parsedOrText(text) {
 
 /***/ }),
 
-/***/ 8778:
+/***/ 38778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1801,7 +1801,7 @@ function parsedOrText(text) {
 /* harmony export */   iV: () => (/* binding */ jsonInputs),
 /* harmony export */   rg: () => (/* binding */ withEnvFallbacks)
 /* harmony export */ });
-/* harmony import */ var _spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4944);
+/* harmony import */ var _spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(94944);
 
 /** Inputs given as one object (Jenkins JSON, CLI arguments). */
 function jsonInputs(values) {
@@ -1823,8 +1823,8 @@ function envInputs(env) {
 }
 /**
  * Fills absent inputs from the environment: secrets from MLOPS_CI_SECRET_<NAME>
- * (where the Jenkins shim's withCredentials puts them), then the input's
- * `envFallback` (GITHUB_TOKEN, ...).
+ * and credential files' paths from MLOPS_CI_FILE_<NAME> (where the Jenkins
+ * shim's withCredentials puts them), then the input's `envFallback` (GITHUB_TOKEN, ...).
  */
 function withEnvFallbacks(raw, spec, env) {
     const byName = new Map(spec.inputs.map((input) => [input.name, input]));
@@ -1836,6 +1836,8 @@ function withEnvFallbacks(raw, spec, env) {
             const input = byName.get(name);
             if (input?.secret && env[(0,_spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .secretEnvName */ .ln)(name)])
                 return env[(0,_spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .secretEnvName */ .ln)(name)];
+            if (input?.credentialFile && env[(0,_spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .credentialFileEnvName */ .U4)(name)])
+                return env[(0,_spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .credentialFileEnvName */ .U4)(name)];
             if (input?.envFallback && env[input.envFallback])
                 return env[input.envFallback];
             return given;
@@ -1847,14 +1849,14 @@ function withEnvFallbacks(raw, spec, env) {
 
 /***/ }),
 
-/***/ 3494:
+/***/ 93494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ inertJson),
 /* harmony export */   w: () => (/* binding */ inertLines)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
@@ -1898,7 +1900,7 @@ function randomToken() {
 
 /***/ }),
 
-/***/ 4925:
+/***/ 34925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2008,7 +2010,7 @@ function percentile(sorted, p) {
 
 /***/ }),
 
-/***/ 3761:
+/***/ 13761:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2033,7 +2035,7 @@ function processExists(pid) {
 
 /***/ }),
 
-/***/ 7011:
+/***/ 87011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2042,13 +2044,13 @@ function processExists(pid) {
 /* harmony export */   m2: () => (/* binding */ ignoredRecordWarning),
 /* harmony export */   v7: () => (/* binding */ RECORDS_DIR)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8162);
+/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(48162);
 
 
 
@@ -2210,7 +2212,7 @@ function isObject(value) {
 
 /***/ }),
 
-/***/ 796:
+/***/ 10796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2239,7 +2241,7 @@ function redactUrlCredentials(text) {
 
 /***/ }),
 
-/***/ 9241:
+/***/ 49241:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2302,7 +2304,7 @@ function isModelFilePath(file) {
 
 /***/ }),
 
-/***/ 3931:
+/***/ 13931:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2315,7 +2317,7 @@ function isModelFilePath(file) {
 /* harmony export */   gX: () => (/* binding */ remoteUrl),
 /* harmony export */   sl: () => (/* binding */ fetchRef)
 /* harmony export */ });
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6192);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96192);
 
 /** The commit `rev` names (`git rev-parse <rev>^{commit}`), or null outside a repository / for an unknown rev. */
 async function revParse(at, rev, options = {}) {
@@ -2391,7 +2393,7 @@ function parseRepositoryUrl(url) {
 
 /***/ }),
 
-/***/ 2182:
+/***/ 92182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2399,7 +2401,7 @@ function parseRepositoryUrl(url) {
 /* harmony export */   eY: () => (/* binding */ renderUsage)
 /* harmony export */ });
 /* unused harmony export inputDescription */
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4944);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(94944);
 
 /** `mlops-ci --help`: the steps, one line each. */
 function renderUsage(specs, version) {
@@ -2524,17 +2526,18 @@ function wrap(text, indent, width = 88) {
 
 /***/ }),
 
-/***/ 4944:
+/***/ 94944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FJ: () => (/* binding */ relationNames),
+/* harmony export */   U4: () => (/* binding */ credentialFileEnvName),
 /* harmony export */   i_: () => (/* binding */ InputReader),
 /* harmony export */   ln: () => (/* binding */ secretEnvName),
 /* harmony export */   nK: () => (/* binding */ parseInputsJson)
 /* harmony export */ });
 /* unused harmony export MAX_STRING_LENGTH */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37638);
 /* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8687);
 
 
@@ -2821,7 +2824,14 @@ function parseInputsJson(text) {
 }
 /** Environment variable a secret input is read from on Jenkins: `github-token` → MLOPS_CI_SECRET_GITHUB_TOKEN. */
 function secretEnvName(input) {
-    return `MLOPS_CI_SECRET_${input.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+    return `MLOPS_CI_SECRET_${envSuffix(input)}`;
+}
+/** Environment variable a `credentialFile` input's path is read from on Jenkins: `kubeconfig` → MLOPS_CI_FILE_KUBECONFIG. */
+function credentialFileEnvName(input) {
+    return `MLOPS_CI_FILE_${envSuffix(input)}`;
+}
+function envSuffix(input) {
+    return input.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 }
 
 
@@ -2833,7 +2843,7 @@ function secretEnvName(input) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ closestName)
 /* harmony export */ });
-/* harmony import */ var fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1916);
+/* harmony import */ var fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(21916);
 
 /**
  * The known name a mistyped one most likely meant, or undefined when none is
@@ -2856,7 +2866,7 @@ function closestName(typed, known) {
 
 /***/ }),
 
-/***/ 9778:
+/***/ 69778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3014,7 +3024,7 @@ const dataPullSpec = {
 };
 
 // EXTERNAL MODULE: ./packages/core/src/metrics/bootstrap.ts
-var bootstrap = __nccwpck_require__(4925);
+var bootstrap = __nccwpck_require__(34925);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/spec.ts
 
 const evaluateAndGateSpec = {
@@ -3189,7 +3199,7 @@ const evaluateAndGateSpec = {
 };
 
 // EXTERNAL MODULE: ./packages/core/src/registry/names.ts
-var names = __nccwpck_require__(9241);
+var names = __nccwpck_require__(49241);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/promote-model/spec.ts
 
 const promoteModelSpec = {
@@ -3365,7 +3375,7 @@ const promoteModelSpec = {
 };
 
 // EXTERNAL MODULE: ./packages/core/src/env/types.ts
-var types = __nccwpck_require__(168);
+var types = __nccwpck_require__(10168);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/setup-env/spec.ts
 
 const setupEnvSpec = {
@@ -3462,8 +3472,9 @@ const setupEnvSpec = {
 /**
  * The runtimes a training can run on, in the order the `runtime` input lists
  * them: the step's spec takes its choices from here, so a new runtime is added once.
+ * `kubernetes` runs the training as a Job on a cluster, not through a ContainerRuntime.
  */
-const RUNTIME_KINDS = ['docker', 'podman', 'host'];
+const RUNTIME_KINDS = ['docker', 'podman', 'host', 'kubernetes'];
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/train-in-container/spec.ts
 
@@ -3488,7 +3499,7 @@ const trainInContainerSpec = {
         {
             name: 'push',
             type: 'string',
-            description: 'After building `dockerfile`, tag the image `<registry>/<repository>:<build-inputs digest>` and push it there (`docker push`, with the engine’s own login: run `docker login <registry>` first when it needs credentials); `image-digest` is then the registry digest `<registry>/<repository>@sha256:…`, which any machine can pull. Nothing is pushed when the registry already holds this image under that tag. Docker only: refused with podman and `runtime: host`.',
+            description: 'After building `dockerfile`, tag the image `<registry>/<repository>:<build-inputs digest>` and push it there (`docker push`, with the engine’s own login: run `docker login <registry>` first when it needs credentials); `image-digest` is then the registry digest `<registry>/<repository>@sha256:…`, which any machine can pull. Nothing is pushed when the registry already holds this image under that tag. Docker only: refused with podman and `runtime: host`; required with `dockerfile` and `runtime: kubernetes` (the image is built with the runner’s Docker, and the cluster pulls it from the registry).',
             example: 'ghcr.io/acme/train',
         },
         { name: 'context', type: 'string', default: '.', description: 'Build context folder for `dockerfile` (`.dockerignore` is honoured).' },
@@ -3504,24 +3515,24 @@ const trainInContainerSpec = {
         {
             name: 'workdir',
             type: 'string',
-            description: 'Host folder mounted at the same path and used as the working directory. Defaults to the workspace.',
+            description: 'Host folder mounted at the same path and used as the working directory. Defaults to the workspace. Refused with `runtime: kubernetes`, whose pods cannot see it.',
         },
         {
             name: 'mounts',
             type: 'list',
-            description: 'Extra bind mounts, one per line: `host:container[:ro]` (the host path may be relative; the container path must be absolute).',
+            description: 'Extra bind mounts, one per line: `host:container[:ro]` (the host path may be relative; the container path must be absolute). Refused with `runtime: kubernetes`: use `volumes`.',
             example: 'models/pretrained:/models:ro',
         },
         {
             name: 'data',
             type: 'string',
-            description: 'Host folder of training data, mounted read-only at the same absolute path; the command sees it as `MLOPS_DATA_DIR`.',
+            description: 'Host folder of training data, mounted read-only at the same absolute path; the command sees it as `MLOPS_DATA_DIR`. Refused with `runtime: kubernetes`: use `data-url`.',
             example: 'data',
         },
         {
             name: 'outputs',
             type: 'string',
-            description: 'Host folder for results; the command sees it at the same absolute path as `MLOPS_OUTPUT_DIR`. It writes into an empty staging folder beside it, whose files are moved in (replacing those of the same name; others stay) only when the command succeeds: a failed run leaves outputs as it was. Files are handed back to the caller’s uid:gid. With `runtime: host` it is written in place.',
+            description: 'Host folder for results; the command sees it at the same absolute path as `MLOPS_OUTPUT_DIR`. It writes into an empty staging folder beside it, whose files are moved in (replacing those of the same name; others stay) only when the command succeeds: a failed run leaves outputs as it was. Files are handed back to the caller’s uid:gid. With `runtime: host` it is written in place; with `runtime: kubernetes` it receives what the run wrote under `outputs-url`, downloaded when the Job succeeds.',
             example: 'out/rf',
         },
         { name: 'metrics-file', type: 'string', default: 'metrics.json', description: 'Name of the metrics file, relative to `outputs`, reported as the `metrics` output when the command wrote it.' },
@@ -3533,27 +3544,114 @@ const trainInContainerSpec = {
             description: 'Names of environment variables of this step to pass through to the command, one per line; their values are masked in the log.',
             example: 'WANDB_API_KEY',
         },
-        { name: 'gpus', type: 'string', description: 'GPUs to pass: `all`, a count (`2`) or device ids (`device=0,1`). Fails early when the engine has no NVIDIA runtime.' },
+        {
+            name: 'gpus',
+            type: 'string',
+            description: 'GPUs to pass: `all`, a count (`2`) or device ids (`device=0,1`). Fails early when the engine has no NVIDIA runtime. With `runtime: kubernetes` a count only, asked for as `gpu-resource` in each pod’s limits.',
+        },
         { name: 'cpus', type: 'string', description: 'CPU limit, e.g. `1.5`.' },
         { name: 'memory', type: 'string', description: 'Memory limit, e.g. `512m`, `4g`, `1.5GiB`.' },
-        { name: 'shm-size', type: 'string', description: 'Size of /dev/shm (PyTorch data loaders need more than the 64 MB default), e.g. `2g`.' },
-        { name: 'network', type: 'string', default: 'bridge', description: '`bridge`, `none` (no network at all), `host`, or the name of a network of the engine.' },
+        { name: 'shm-size', type: 'string', description: 'Size of /dev/shm (PyTorch data loaders need more than the 64 MB default), e.g. `2g`. Ignored by `runtime: kubernetes`.' },
+        { name: 'network', type: 'string', default: 'bridge', description: '`bridge`, `none` (no network at all), `host`, or the name of a network of the engine. Ignored by `runtime: kubernetes`.' },
         {
             name: 'timeout',
             type: 'string',
             description: 'Limit on the run: `45s`, `90m`, `2h`, `1h30m`. When hit, the container is stopped (SIGTERM, SIGKILL 10 s later) and the step fails saying so. At most `576h` (24 days; more is refused). Empty: no limit.',
             example: '2h',
         },
-        { name: 'user', type: 'string', description: 'User the command runs as (`uid:gid` or a name). Defaults to the caller’s uid:gid. With another user, the outputs are handed back to the caller afterwards (`chown -R` as root in the same image, which must have chown).' },
+        { name: 'user', type: 'string', description: 'User the command runs as (`uid:gid` or a name). Defaults to the caller’s uid:gid. With another user, the outputs are handed back to the caller afterwards (`chown -R` as root in the same image, which must have chown). Ignored by `runtime: kubernetes`: the image’s user runs it.' },
         {
             name: 'runtime',
             type: 'choice',
             choices: RUNTIME_KINDS,
             default: 'docker',
-            description: '`docker`, `podman`, or `host` (run the command directly on the runner, without isolation or limits: for runners without an engine).',
+            description: '`docker`, `podman`, `host` (run the command directly on the runner, without isolation or limits: for runners without an engine), or `kubernetes` (run it as a Job on a cluster: the image must be pullable there, so give `image` or `dockerfile` with `push`; data and outputs travel through `data-url` and `outputs-url`, as the cluster cannot see the runner’s folders).',
+        },
+        {
+            name: 'kubeconfig',
+            type: 'string',
+            description: '`runtime: kubernetes` only: kubeconfig file of the cluster (relative to the folder the step runs in). Default: `KUBECONFIG`, then `~/.kube/config`, then the pod’s own service account when the step runs in the cluster.',
+            credentialFile: true,
+            example: 'ci/kubeconfig',
+        },
+        { name: 'kube-context', type: 'string', description: '`runtime: kubernetes` only: context of the kubeconfig to use. Default: its current context.', example: 'gpu-cluster' },
+        { name: 'namespace', type: 'string', description: '`runtime: kubernetes` only: namespace the Job runs in. Default: the context’s namespace, else `default`.', example: 'ml-training' },
+        {
+            name: 'gpu-resource',
+            type: 'string',
+            default: 'nvidia.com/gpu',
+            description: '`runtime: kubernetes` only: the extended resource `gpus` asks for in each pod’s limits (`amd.com/gpu`, `gpu.intel.com/i915`, …).',
+        },
+        {
+            name: 'node-selector',
+            type: 'map',
+            description: '`runtime: kubernetes` only: `key=value` node labels the pods must land on, one per line.',
+            example: 'cloud.google.com/gke-accelerator=nvidia-tesla-t4',
+        },
+        {
+            name: 'tolerations',
+            type: 'list',
+            description: '`runtime: kubernetes` only: taints the pods tolerate, one per line, written like `kubectl taint`: `key=value:Effect` (that value), `key:Effect` (any value), `key=value` or `key` (every effect), `:Effect` (every taint of that effect). Effect: `NoSchedule`, `PreferNoSchedule` or `NoExecute`.',
+            example: 'nvidia.com/gpu:NoSchedule',
+        },
+        { name: 'service-account', type: 'string', description: '`runtime: kubernetes` only: ServiceAccount the pods run as (to reach S3 through workload identity, for instance). Default: the namespace’s `default`.' },
+        {
+            name: 'image-pull-secrets',
+            type: 'list',
+            description: '`runtime: kubernetes` only: names of Secrets in the namespace the cluster pulls the image with, one per line.',
+            example: 'ghcr-pull',
+        },
+        {
+            name: 'labels',
+            type: 'map',
+            description: '`runtime: kubernetes` only: `key=value` labels put on the Job, its pods and what is made for the run, one per line (Kubernetes’ rules: a key of up to 63 characters with an optional DNS prefix, a value of up to 63).',
+            example: 'team=vision',
+        },
+        {
+            name: 'annotations',
+            type: 'map',
+            description: '`runtime: kubernetes` only: `key=value` annotations put on the Job and its pods, one per line.',
+            example: 'cluster-autoscaler.kubernetes.io/safe-to-evict=false',
+        },
+        {
+            name: 'workers',
+            type: 'number',
+            default: '1',
+            min: 1,
+            max: 1000,
+            integer: true,
+            description: '`runtime: kubernetes` only: pods that train together. More than 1: an Indexed Job with a headless Service, and in every pod the torchrun/DDP rendezvous variables `MASTER_ADDR` (pod 0), `MASTER_PORT`, `WORLD_SIZE` and `RANK`.',
+        },
+        { name: 'rendezvous-port', type: 'number', default: '29500', min: 1, max: 65535, integer: true, description: '`runtime: kubernetes` only: the `MASTER_PORT` pod 0 listens on when `workers` is more than 1.' },
+        {
+            name: 'data-url',
+            type: 'string',
+            description: '`runtime: kubernetes` only: `s3://bucket/prefix/` of the training data (where data-pull pulled from, for instance), passed to the command as `MLOPS_DATA_URL`.',
+            example: 's3://ml-data/iris/',
+        },
+        {
+            name: 'outputs-url',
+            type: 'string',
+            description: '`runtime: kubernetes` only: `s3://bucket/prefix/` under which each run writes its results, in `<prefix>/<job-name>/` (given to the command as `MLOPS_OUTPUT_URL`); when the Job succeeds, the step downloads them into `outputs`. Required with `outputs`: the cluster cannot write the runner’s folders.',
+            example: 's3://ml-runs/iris/',
+        },
+        {
+            name: 'volumes',
+            type: 'list',
+            description: '`runtime: kubernetes` only: existing PersistentVolumeClaims mounted into every pod, one per line: `pvc:<claim>:<absolute mount path>[:ro]`.',
+            example: 'pvc:datasets:/datasets:ro',
+        },
+        { name: 'retries', type: 'number', default: '0', min: 0, max: 100, integer: true, description: '`runtime: kubernetes` only: times a failed pod is retried before the step fails (the Job’s `backoffLimit`).' },
+        {
+            name: 'ttl-after-finished',
+            type: 'string',
+            default: '1h',
+            description: '`runtime: kubernetes` only: how long the finished Job, its pods and what was made for the run stay for inspection before the cluster deletes them: `30m`, `1h`, `24h`.',
         },
     ],
     relations: [{ exclusive: ['dockerfile', 'image'] }, { input: 'push', requires: ['dockerfile'] }],
+    // The step downloads what a Kubernetes run wrote under `outputs-url` with the project's S3 store.
+    envCredentials: ['aws'],
     outputs: [
         { name: 'exit-code', type: 'number', description: 'Exit code of the command (also set when it failed).' },
         { name: 'duration-seconds', type: 'number', description: 'How long the command ran, in seconds.' },
@@ -3564,6 +3662,10 @@ const trainInContainerSpec = {
         },
         { name: 'outputs', description: 'Absolute path of the outputs folder (empty when none was given).' },
         { name: 'metrics', description: 'Absolute path of the metrics file in outputs, when the command wrote one; else empty.' },
+        { name: 'job-name', description: 'Name of the Kubernetes Job the training ran as (empty with other runtimes).' },
+        { name: 'namespace', description: 'Namespace of that Job (empty with other runtimes).' },
+        { name: 'pod', description: 'Name of the pod whose exit code is reported: pod 0, or the failing one (empty with other runtimes).' },
+        { name: 'node', description: 'Node that pod ran on (empty with other runtimes).' },
     ],
     example: {
         image: 'mlops-ci-python:bookworm',
@@ -3586,11 +3688,11 @@ const trainInContainerSpec = {
  * step that runs).
  */
 const STEPS = [
-    { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(818)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4818)) },
-    { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(267)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6267)) },
-    { spec: trainInContainerSpec, load: () => __nccwpck_require__.e(/* import() */ 431).then(__nccwpck_require__.bind(__nccwpck_require__, 4431)) },
-    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(128)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5128)) },
-    { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7853)) },
+    { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(818)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24818)) },
+    { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(876)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29876)) },
+    { spec: trainInContainerSpec, load: () => __nccwpck_require__.e(/* import() */ 619).then(__nccwpck_require__.bind(__nccwpck_require__, 90619)) },
+    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(128)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95128)) },
+    { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57853)) },
 ];
 function findStep(name) {
     return STEPS.find((step) => step.spec.name === name);
@@ -3599,7 +3701,7 @@ function findStep(name) {
 
 /***/ }),
 
-/***/ 1736:
+/***/ 11736:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3609,7 +3711,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __nccwpck_require__(7638);
+var errors = __nccwpck_require__(37638);
 ;// CONCATENATED MODULE: ./packages/core/src/host/detect.ts
 /**
  * An action on GITHUB_ACTIONS=true → github; JENKINS_URL, or BUILD_URL with
@@ -3632,35 +3734,35 @@ function detectHostKind(env, invocation = 'action') {
 async function createHost(step, launch, cliInputs) {
     switch (detectHostKind(launch.env, launch.invocation)) {
         case 'github': {
-            const { GitHubHost } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(838), __nccwpck_require__.e(744)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3744));
+            const { GitHubHost } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(838), __nccwpck_require__.e(744)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13744));
             return new GitHubHost(launch.env, launch.cwd);
         }
         case 'jenkins': {
-            const { JenkinsHost } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7666));
+            const { JenkinsHost } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 87666));
             return JenkinsHost.create(step, launch, cliInputs);
         }
         case 'local': {
-            const { LocalHost } = await __nccwpck_require__.e(/* import() */ 455).then(__nccwpck_require__.bind(__nccwpck_require__, 3455));
+            const { LocalHost } = await __nccwpck_require__.e(/* import() */ 455).then(__nccwpck_require__.bind(__nccwpck_require__, 73455));
             return LocalHost.create(step, launch, cliInputs);
         }
     }
 }
 
 // EXTERNAL MODULE: ./packages/core/src/host/jenkins.ts
-var jenkins = __nccwpck_require__(7666);
+var jenkins = __nccwpck_require__(87666);
 // EXTERNAL MODULE: ./packages/core/src/host/raw-inputs.ts
-var raw_inputs = __nccwpck_require__(8778);
+var raw_inputs = __nccwpck_require__(38778);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./packages/core/src/data/destination-lock.ts
-var destination_lock = __nccwpck_require__(4024);
+var destination_lock = __nccwpck_require__(64024);
 // EXTERNAL MODULE: ./packages/core/src/exec.ts
-var exec = __nccwpck_require__(6192);
+var exec = __nccwpck_require__(96192);
 // EXTERNAL MODULE: ./packages/core/src/records/step-records.ts
-var step_records = __nccwpck_require__(7011);
+var step_records = __nccwpck_require__(87011);
 ;// CONCATENATED MODULE: ./packages/core/src/records/git-exclude.ts
 
 
@@ -3714,9 +3816,9 @@ async function excludeFileOf(workspace) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/spec/inputs.ts
-var inputs = __nccwpck_require__(4944);
+var inputs = __nccwpck_require__(94944);
 // EXTERNAL MODULE: ./packages/core/src/redact.ts
-var redact = __nccwpck_require__(796);
+var redact = __nccwpck_require__(10796);
 // EXTERNAL MODULE: ./packages/core/src/version.ts
 var version = __nccwpck_require__(8109);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/run-step.ts
@@ -3852,84 +3954,91 @@ const VERSION = '0.1.0';
 
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 5317:
+/***/ 35317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 6982:
+/***/ 76982:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 72250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 3339:
+/***/ 73339:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -3943,105 +4052,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
+/***/ 31421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 7540:
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 44708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 8995:
+/***/ 98995:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -4062,77 +4171,84 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 
 /***/ }),
 
-/***/ 1792:
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 80481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 6466:
+/***/ 46466:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 16928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
@@ -4146,6 +4262,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
+/***/ 24876:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("punycode");
+
+/***/ }),
+
+/***/ 83480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
 /***/ 2203:
 /***/ ((module) => {
 
@@ -4153,45 +4283,59 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 3557:
+/***/ 53557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 2018:
+/***/ 52018:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
 
 /***/ }),
 
-/***/ 7016:
+/***/ 87016:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 69154:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("vm");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -4463,7 +4607,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(8731);
+/******/ var __webpack_exports__ = __nccwpck_require__(38731);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__argumentsNodeRead = __webpack_exports__.T6;
 /******/ var __webpack_exports__main = __webpack_exports__.iW;

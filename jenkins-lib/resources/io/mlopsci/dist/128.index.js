@@ -2,7 +2,7 @@ export const id = 128;
 export const ids = [128];
 export const modules = {
 
-/***/ 5128:
+/***/ 95128:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,20 +15,20 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./packages/core/src/fs-atomic.ts
-var fs_atomic = __webpack_require__(8162);
+var fs_atomic = __webpack_require__(48162);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(7638);
+var errors = __webpack_require__(37638);
 // EXTERNAL MODULE: ./packages/core/src/metrics/digest.ts
-var digest = __webpack_require__(1719);
+var digest = __webpack_require__(91719);
 // EXTERNAL MODULE: ./packages/core/src/metrics/bootstrap.ts
-var bootstrap = __webpack_require__(4925);
+var bootstrap = __webpack_require__(34925);
 // EXTERNAL MODULE: ./packages/core/src/metrics/names.ts
-var metrics_names = __webpack_require__(4131);
+var metrics_names = __webpack_require__(24131);
 // EXTERNAL MODULE: ./packages/core/src/metrics/excerpt.ts
-var excerpt = __webpack_require__(3906);
+var excerpt = __webpack_require__(23906);
 ;// CONCATENATED MODULE: ./packages/core/src/metrics/rules.ts
 /**
  * The `rules` input: one rule a line, read by a small tokenizer and a
@@ -872,7 +872,7 @@ function nameParts(metric) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/report/format.ts
-var format = __webpack_require__(6665);
+var format = __webpack_require__(96665);
 ;// CONCATENATED MODULE: ./packages/core/src/report/chart.ts
 
 /**
@@ -1584,7 +1584,7 @@ class GatePublisher {
             host.notice(`Not reporting to GitHub (${missing}): the gate still runs; the verdict is in the outputs and the report.`);
             return new GatePublisher(host, inputs, null);
         }
-        const { GitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(448)]).then(__webpack_require__.bind(__webpack_require__, 4448));
+        const { GitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(448)]).then(__webpack_require__.bind(__webpack_require__, 24448));
         return new GatePublisher(host, inputs, { client: new GitHubClient(inputs.token, inputs.apiUrl, repository), sha });
     }
     async pending() {
@@ -1643,7 +1643,7 @@ class GatePublisher {
             this.host.info('No pull request in this run: no PR comment.');
             return;
         }
-        const { stickyMarker } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(448)]).then(__webpack_require__.bind(__webpack_require__, 4448));
+        const { stickyMarker } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(448)]).then(__webpack_require__.bind(__webpack_require__, 24448));
         const mode = this.inputs.comment;
         await this.attempt(`PR #${pullRequest} comment`, async () => {
             const { url, updated } = await target.client.postComment(pullRequest, markdown, stickyMarker('evaluate-and-gate', this.inputs.context), mode);
@@ -1694,13 +1694,13 @@ async function withRetries(call, attempts) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/fs-input.ts
-var fs_input = __webpack_require__(6087);
+var fs_input = __webpack_require__(66087);
 // EXTERNAL MODULE: ./packages/core/src/metrics/load.ts
-var load = __webpack_require__(5255);
+var load = __webpack_require__(65255);
 // EXTERNAL MODULE: ./packages/core/src/metrics/flatten.ts
-var flatten = __webpack_require__(3449);
+var flatten = __webpack_require__(43449);
 // EXTERNAL MODULE: ./packages/core/src/metrics/json.ts
-var json = __webpack_require__(4233);
+var json = __webpack_require__(34233);
 ;// CONCATENATED MODULE: ./packages/core/src/metrics/samples.ts
 /**
  * Per-example scores for statistical rules (the `samples` input): for each
@@ -2043,13 +2043,13 @@ function parseCsv(text, delimiter, file) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/spec/output-file.ts
-var output_file = __webpack_require__(9867);
+var output_file = __webpack_require__(39867);
 // EXTERNAL MODULE: ./packages/core/src/registry/names.ts
-var names = __webpack_require__(9241);
+var names = __webpack_require__(49241);
 // EXTERNAL MODULE: ./packages/core/src/scm/git.ts
-var git = __webpack_require__(3931);
+var git = __webpack_require__(13931);
 // EXTERNAL MODULE: ./packages/core/src/registry/types.ts
-var types = __webpack_require__(224);
+var types = __webpack_require__(40224);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/baseline.ts
 
 
@@ -2148,7 +2148,7 @@ async function loadRegistryBaseline(spec, here) {
     const nameProblem = (0,names/* modelNameProblem */.W)(model);
     if (nameProblem)
         throw new errors/* InputError */.dz('baseline', `model name "${model}" ${nameProblem}`);
-    const { openRegistry, parseRegistryLocation } = await __webpack_require__.e(/* import() */ 327).then(__webpack_require__.bind(__webpack_require__, 5327));
+    const { openRegistry, parseRegistryLocation } = await __webpack_require__.e(/* import() */ 327).then(__webpack_require__.bind(__webpack_require__, 35327));
     // The S3 endpoint, when any, comes from the environment (the registry's S3 client reads it).
     const registry = await asInputErrors('baseline', async () => openRegistry(parseRegistryLocation(url ?? '', here.cwd), { workspace: here.cwd, env: here.env }));
     const found = await asInputErrors('baseline', () => registry.describe(model, { alias }));
@@ -2179,7 +2179,7 @@ async function loadRegistryBaseline(spec, here) {
  * input naming `input`; anything else (a service down, damaged data) stays.
  */
 async function asInputErrors(input, read) {
-    const { UnknownRegistryError } = await __webpack_require__.e(/* import() */ 327).then(__webpack_require__.bind(__webpack_require__, 5327));
+    const { UnknownRegistryError } = await __webpack_require__.e(/* import() */ 327).then(__webpack_require__.bind(__webpack_require__, 35327));
     try {
         return await read();
     }

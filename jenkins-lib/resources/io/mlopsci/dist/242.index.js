@@ -2,7 +2,33 @@ export const id = 242;
 export const ids = [242];
 export const modules = {
 
-/***/ 2242:
+/***/ 40073:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ parseS3Url),
+/* harmony export */   e: () => (/* binding */ isValidBucketName)
+/* harmony export */ });
+/**
+ * `s3://` URLs, apart from the S3 store itself: code that only checks or
+ * splits a URL (a step's plan) must not load the AWS SDK that `s3.ts` imports.
+ */
+/** `s3://bucket/prefix` → bucket and prefix (prefix without a leading `/`). */
+function parseS3Url(url) {
+    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
+    if (!match?.[1])
+        return undefined;
+    return { bucket: match[1], prefix: match[2] ?? '' };
+}
+/** S3's rule for a bucket name: 3 to 63 lower-case letters, digits, `.` and `-`, starting and ending with a letter or digit. */
+function isValidBucketName(name) {
+    return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name);
+}
+
+
+/***/ }),
+
+/***/ 32242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -12,22 +38,22 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   S3Store: () => (/* binding */ S3Store),
   createS3Client: () => (/* binding */ createS3Client),
-  parseS3Url: () => (/* binding */ parseS3Url)
+  parseS3Url: () => (/* reexport */ s3_url/* parseS3Url */.F)
 });
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(3711);
+var dist_cjs = __webpack_require__(53711);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
-var signature_v4_dist_cjs = __webpack_require__(5118);
+var signature_v4_dist_cjs = __webpack_require__(75118);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(44708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 ;// CONCATENATED MODULE: ./packages/core/src/storage/s3-direct-get.ts
 
@@ -152,8 +178,11 @@ function toBinary(data) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/storage/types.ts
-var types = __webpack_require__(626);
+var types = __webpack_require__(90626);
+// EXTERNAL MODULE: ./packages/core/src/storage/s3-url.ts
+var s3_url = __webpack_require__(40073);
 ;// CONCATENATED MODULE: ./packages/core/src/storage/s3.ts
+
 
 
 
@@ -290,13 +319,6 @@ function isNotFound(err) {
     if (err instanceof dist_cjs.S3ServiceException)
         return err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound' || err.name === 'NoSuchVersion';
     return false;
-}
-/** `s3://bucket/prefix` → bucket and prefix (prefix without a leading `/`). */
-function parseS3Url(url) {
-    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
-    if (!match?.[1])
-        return undefined;
-    return { bucket: match[1], prefix: match[2] ?? '' };
 }
 
 

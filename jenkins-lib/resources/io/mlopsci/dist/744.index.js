@@ -2,7 +2,7 @@ export const id = 744;
 export const ids = [744];
 export const modules = {
 
-/***/ 3744:
+/***/ 13744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,17 +12,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./packages/core/src/report/format.ts
-var format = __webpack_require__(6665);
+var format = __webpack_require__(96665);
 // EXTERNAL MODULE: ./packages/core/src/host/context.ts
-var context = __webpack_require__(919);
+var context = __webpack_require__(50919);
 // EXTERNAL MODULE: ./packages/core/src/host/raw-inputs.ts
-var raw_inputs = __webpack_require__(8778);
+var raw_inputs = __webpack_require__(38778);
 // EXTERNAL MODULE: ./packages/core/src/host/workflow-commands.ts
-var workflow_commands = __webpack_require__(3494);
+var workflow_commands = __webpack_require__(93494);
 // EXTERNAL MODULE: ./packages/core/src/redact.ts
-var redact = __webpack_require__(796);
+var redact = __webpack_require__(10796);
 ;// CONCATENATED MODULE: ./packages/core/src/cache/actions-cache.ts
 /** @actions/cache, loaded only when a step caches something. */
 class ActionsCache {
@@ -32,7 +32,7 @@ class ActionsCache {
     }
     async restore(paths, key, restoreKeys = []) {
         try {
-            const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
+            const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(171), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 61691));
             return await cache.restoreCache(paths, key, restoreKeys);
         }
         catch (err) {
@@ -42,7 +42,7 @@ class ActionsCache {
     }
     async save(paths, key) {
         try {
-            const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
+            const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(171), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 61691));
             await cache.saveCache(paths, key);
         }
         catch (err) {
@@ -52,7 +52,7 @@ class ActionsCache {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/host/annotation.ts
-var annotation = __webpack_require__(3223);
+var annotation = __webpack_require__(13223);
 ;// CONCATENATED MODULE: ./packages/core/src/host/github.ts
 
 
@@ -155,7 +155,7 @@ class GitHubHost {
 
 /***/ }),
 
-/***/ 6665:
+/***/ 96665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

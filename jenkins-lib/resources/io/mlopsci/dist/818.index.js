@@ -2,17 +2,17 @@ export const id = 818;
 export const ids = [818];
 export const modules = {
 
-/***/ 7562:
+/***/ 27562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ cacheStoreFor)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
-/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2300);
-/* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4648);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37638);
+/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52300);
+/* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94648);
 
 
 
@@ -28,7 +28,7 @@ async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
     if (url === '')
         return host.cache;
     if (url.startsWith('s3://')) {
-        const { S3CacheStore } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 8459));
+        const { S3CacheStore } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 28459));
         return S3CacheStore.fromUrl(url, host);
     }
     if (url.startsWith('file://'))
@@ -55,7 +55,7 @@ function directoryCache(root, given, host, input, maxBytes) {
 
 /***/ }),
 
-/***/ 6087:
+/***/ 66087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -63,13 +63,13 @@ function directoryCache(root, given, host, input, maxBytes) {
 /* harmony export */   n_: () => (/* binding */ readInputTextIfExists)
 /* harmony export */ });
 /* unused harmony exports MAX_INPUT_FILE_BYTES, readInputFile */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7638);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37638);
 /**
  * Reading a file a user named in an input, safely: only a regular file (a
  * FIFO would wait for a writer forever, `/dev/zero` never ends), only up to a
@@ -205,7 +205,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 6665:
+/***/ 96665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -278,7 +278,7 @@ function escapeHtml(text) {
 
 /***/ }),
 
-/***/ 4818:
+/***/ 24818:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -291,12 +291,12 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./packages/core/src/env/cache-key.ts
 
 
@@ -348,7 +348,7 @@ function osName(platform) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/exec.ts
-var exec = __webpack_require__(6192);
+var exec = __webpack_require__(96192);
 ;// CONCATENATED MODULE: ./packages/core/src/env/command.ts
 
 /** How often a long install says it is still working, so the log never goes quiet. */
@@ -444,7 +444,7 @@ async function hasPip(runner, python) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/fs-atomic.ts
-var fs_atomic = __webpack_require__(8162);
+var fs_atomic = __webpack_require__(48162);
 ;// CONCATENATED MODULE: ./packages/core/src/env/health.ts
 
 
@@ -530,11 +530,11 @@ async function checkHealth(manager, runner, key) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(7638);
+var errors = __webpack_require__(37638);
 // EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
 var dist = __webpack_require__(3292);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(8815);
+var yaml_dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./packages/core/src/env/project-files.ts
 
 
@@ -1172,9 +1172,9 @@ function createManager(plan, runner) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/steps/summary.ts
-var summary = __webpack_require__(8669);
+var summary = __webpack_require__(18669);
 // EXTERNAL MODULE: ./packages/core/src/fs-input.ts
-var fs_input = __webpack_require__(6087);
+var fs_input = __webpack_require__(66087);
 ;// CONCATENATED MODULE: ./packages/core/src/env/env-folder.ts
 
 
@@ -1219,7 +1219,7 @@ function isSelfOrAncestor(dir, workDir) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./packages/core/src/env/python-version.ts
 /**
@@ -1486,9 +1486,9 @@ async function python_discovery_isFile(file) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/env/types.ts
-var types = __webpack_require__(168);
+var types = __webpack_require__(10168);
 // EXTERNAL MODULE: ./packages/core/src/cache/open.ts
-var cache_open = __webpack_require__(7562);
+var cache_open = __webpack_require__(27562);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/setup-env/plan.ts
 
 
@@ -1857,13 +1857,13 @@ function setup_env_summary(manager, inputs, ready, keys) {
 
 /***/ }),
 
-/***/ 8669:
+/***/ 18669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ renderStepSummary)
 /* harmony export */ });
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6665);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96665);
 
 const MARK = { ok: '✅', failed: '❌' };
 /** `### ✅ mlops-ci <step> — <headline>`, then the table when there are rows, then a blank line. */

@@ -2,14 +2,14 @@ export const id = 828;
 export const ids = [828];
 export const modules = {
 
-/***/ 828:
+/***/ 10828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   baseImages: () => (/* binding */ baseImages)
 /* harmony export */ });
 /* unused harmony export expandVariables */
-/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8390);
+/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78390);
 
 /**
  * The images a Dockerfile's `FROM` lines pull, as the engine resolves them.

@@ -2,7 +2,7 @@ export const id = 853;
 export const ids = [853,327,268];
 export const modules = {
 
-/***/ 1150:
+/***/ 81150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,9 +13,9 @@ export const modules = {
 /* harmony export */   p3: () => (/* binding */ isValidImageReference),
 /* harmony export */   zt: () => (/* binding */ parseMount)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37638);
 /**
  * Parsers for the values a container run is described with: durations, byte
  * sizes, image references, mounts and env files. Each returns null (or throws
@@ -137,7 +137,7 @@ function parseEnvLines(lines, environment) {
 
 /***/ }),
 
-/***/ 5327:
+/***/ 35327:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -145,9 +145,9 @@ function parseEnvLines(lines, environment) {
 /* harmony export */   openRegistry: () => (/* binding */ openRegistry),
 /* harmony export */   parseRegistryLocation: () => (/* binding */ parseRegistryLocation)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9241);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49241);
 
 
 /** A registry URL of a scheme no backend serves. */
@@ -187,19 +187,19 @@ function parseRegistryLocation(value, workspace) {
 async function openRegistry(location, options) {
     switch (location.kind) {
         case 'local': {
-            const [{ ObjectStoreRegistry }, { LocalBlobStore }] = await Promise.all([__webpack_require__.e(/* import() */ 516).then(__webpack_require__.bind(__webpack_require__, 2516)), __webpack_require__.e(/* import() */ 268).then(__webpack_require__.bind(__webpack_require__, 4268))]);
+            const [{ ObjectStoreRegistry }, { LocalBlobStore }] = await Promise.all([__webpack_require__.e(/* import() */ 516).then(__webpack_require__.bind(__webpack_require__, 32516)), __webpack_require__.e(/* import() */ 268).then(__webpack_require__.bind(__webpack_require__, 34268))]);
             return new ObjectStoreRegistry(new LocalBlobStore(location.root, options.log), options.log);
         }
         case 's3': {
-            const [{ ObjectStoreRegistry }, { S3BlobStore }] = await Promise.all([__webpack_require__.e(/* import() */ 516).then(__webpack_require__.bind(__webpack_require__, 2516)), Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(307)]).then(__webpack_require__.bind(__webpack_require__, 4307))]);
+            const [{ ObjectStoreRegistry }, { S3BlobStore }] = await Promise.all([__webpack_require__.e(/* import() */ 516).then(__webpack_require__.bind(__webpack_require__, 32516)), Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(307)]).then(__webpack_require__.bind(__webpack_require__, 14307))]);
             return new ObjectStoreRegistry(new S3BlobStore({ bucket: location.bucket, prefix: location.prefix, endpoint: options.s3Endpoint ?? '', env: options.env }), options.log);
         }
         case 'mlflow': {
-            const { MlflowRegistry, mlflowAuthFromEnv } = await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 994));
+            const { MlflowRegistry, mlflowAuthFromEnv } = await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 90994));
             return new MlflowRegistry(location.baseUrl, mlflowAuthFromEnv(options.env));
         }
         case 'git-tags': {
-            const { GitTagsRegistry } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 2287));
+            const { GitTagsRegistry } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 72287));
             return new GitTagsRegistry(location.repo, { env: options.env, push: options.push ?? false, bump: options.bump ?? 'patch' });
         }
     }
@@ -208,7 +208,7 @@ async function openRegistry(location, options) {
 
 /***/ }),
 
-/***/ 4268:
+/***/ 34268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -218,17 +218,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   hashFile: () => (/* binding */ hashFile),
 /* harmony export */   isScratch: () => (/* binding */ isScratch)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _process_exists_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3761);
+/* harmony import */ var _process_exists_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13761);
 
 
 
@@ -587,7 +587,7 @@ function sleep(ms) {
 
 /***/ }),
 
-/***/ 7853:
+/***/ 57853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -600,16 +600,16 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./packages/core/src/fs-atomic.ts
-var fs_atomic = __webpack_require__(8162);
+var fs_atomic = __webpack_require__(48162);
 // EXTERNAL MODULE: ./packages/core/src/registry/local-blob-store.ts
-var local_blob_store = __webpack_require__(4268);
+var local_blob_store = __webpack_require__(34268);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/lineage.ts
 /** Assembles version.json (everything but the version number, which the registry allocates). */
 function assembleLineage(parts) {
@@ -659,25 +659,25 @@ function renderLineage(lineage, uri) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/steps/summary.ts
-var summary = __webpack_require__(8669);
+var summary = __webpack_require__(18669);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(7638);
+var errors = __webpack_require__(37638);
 // EXTERNAL MODULE: ./packages/core/src/scm/git.ts
-var git = __webpack_require__(3931);
+var git = __webpack_require__(13931);
 // EXTERNAL MODULE: ./packages/core/src/container/parse.ts
-var parse = __webpack_require__(1150);
+var parse = __webpack_require__(81150);
 // EXTERNAL MODULE: ./packages/core/src/metrics/load.ts
-var load = __webpack_require__(5255);
+var load = __webpack_require__(65255);
 // EXTERNAL MODULE: ./packages/core/src/registry/factory.ts
-var factory = __webpack_require__(5327);
+var factory = __webpack_require__(35327);
 // EXTERNAL MODULE: ./packages/core/src/registry/names.ts
-var names = __webpack_require__(9241);
+var names = __webpack_require__(49241);
 // EXTERNAL MODULE: ./packages/core/src/spec/output-file.ts
-var output_file = __webpack_require__(9867);
+var output_file = __webpack_require__(39867);
 // EXTERNAL MODULE: ./packages/core/src/metrics/digest.ts
-var metrics_digest = __webpack_require__(1719);
+var metrics_digest = __webpack_require__(91719);
 // EXTERNAL MODULE: ./packages/core/src/fs-input.ts
-var fs_input = __webpack_require__(6087);
+var fs_input = __webpack_require__(66087);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/promote-model/gate-proof.ts
 /**
  * What promote-model accepts as proof that the files it registers passed the
@@ -801,7 +801,7 @@ function isObject(value) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/records/step-records.ts
-var step_records = __webpack_require__(7011);
+var step_records = __webpack_require__(87011);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/promote-model/provenance.ts
 
 
@@ -913,7 +913,7 @@ function outputOf(record, name) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/registry/types.ts
-var types = __webpack_require__(224);
+var types = __webpack_require__(40224);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/promote-model/registry-plan.ts
 
 
@@ -1445,13 +1445,13 @@ function aliasSummary(headline, registry, before, after) {
 
 /***/ }),
 
-/***/ 8669:
+/***/ 18669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ renderStepSummary)
 /* harmony export */ });
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6665);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96665);
 
 const MARK = { ok: '✅', failed: '❌' };
 /** `### ✅ mlops-ci <step> — <headline>`, then the table when there are rows, then a blank line. */

@@ -1,8 +1,8 @@
-export const id = 267;
-export const ids = [267];
+export const id = 876;
+export const ids = [876];
 export const modules = {
 
-/***/ 5756:
+/***/ 15756:
 /***/ ((module) => {
 
 const { hasOwnProperty } = Object.prototype
@@ -289,17 +289,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7562:
+/***/ 27562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ cacheStoreFor)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
-/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2300);
-/* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4648);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37638);
+/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52300);
+/* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94648);
 
 
 
@@ -315,7 +315,7 @@ async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
     if (url === '')
         return host.cache;
     if (url.startsWith('s3://')) {
-        const { S3CacheStore } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 8459));
+        const { S3CacheStore } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 28459));
         return S3CacheStore.fromUrl(url, host);
     }
     if (url.startsWith('file://'))
@@ -342,7 +342,98 @@ function directoryCache(root, given, host, input, maxBytes) {
 
 /***/ }),
 
-/***/ 6087:
+/***/ 51561:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   dN: () => (/* binding */ realPathOf),
+/* harmony export */   q2: () => (/* binding */ DestinationGuard),
+/* harmony export */   to: () => (/* binding */ unsafeRelpath)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Why a relative path from a listing or a `.dir` manifest may not be written
+ * under a destination, or undefined when it is safe: no absolute paths, no
+ * `..`, no empty or `.` segments, no NUL (nor backslashes on Windows, where
+ * they separate folders), so nothing can land outside the destination.
+ */
+function unsafeRelpath(relpath) {
+    if (relpath === '')
+        return 'is empty';
+    if (relpath.includes('\0'))
+        return 'contains a NUL byte';
+    // A backslash is an ordinary character in a POSIX name, but a separator on Windows.
+    if (process.platform === 'win32' && relpath.includes('\\'))
+        return 'contains a backslash';
+    if (relpath.startsWith('/') || /^[A-Za-z]:/.test(relpath))
+        return 'is absolute';
+    for (const segment of relpath.split('/')) {
+        if (segment === '..')
+            return "climbs out with '..'";
+        if (segment === '' || segment === '.')
+            return 'has an empty or "." segment';
+    }
+    return undefined;
+}
+/**
+ * Checks, before anything is written, that no folder between `root` and the
+ * file is a symlink (one planted in the destination could redirect a write
+ * anywhere). Folders already checked are remembered across calls.
+ */
+class DestinationGuard {
+    safeDirs = new Set();
+    /** Throws when a parent of `root/relpath` below root is a symlink or not a folder. */
+    check(root, relpath) {
+        const segments = relpath.split('/').slice(0, -1);
+        let dir = root;
+        for (const segment of segments) {
+            dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, segment);
+            if (this.safeDirs.has(dir))
+                continue;
+            const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir, { throwIfNoEntry: false });
+            if (info?.isSymbolicLink())
+                throw new Error(`refusing to write ${node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, relpath)}: ${dir} is a symlink in the destination`);
+            if (info && !info.isDirectory())
+                throw new Error(`refusing to write ${node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, relpath)}: ${dir} is a file, not a folder`);
+            // A folder that does not exist yet is safe: we create it.
+            this.safeDirs.add(dir);
+        }
+    }
+}
+/** Whether `child` is strictly below `parent` (both absolute, normalised). */
+function isInside(parent, child) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(parent, child);
+    return relative !== '' && relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative);
+}
+/**
+ * The real path of `target`, which need not exist yet: the deepest existing
+ * folder on the way is resolved (symlinks and all), the rest appended.
+ */
+function realPathOf(target) {
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(target);
+    const missing = [];
+    for (let dir = absolute;; dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir)) {
+        try {
+            return node_path__WEBPACK_IMPORTED_MODULE_1___default().join((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir), ...missing);
+        }
+        catch {
+            if (node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir) === dir)
+                return absolute;
+            missing.unshift(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(dir));
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 66087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -350,13 +441,13 @@ function directoryCache(root, given, host, input, maxBytes) {
 /* harmony export */   n_: () => (/* binding */ readInputTextIfExists)
 /* harmony export */ });
 /* unused harmony exports MAX_INPUT_FILE_BYTES, readInputFile */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7638);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37638);
 /**
  * Reading a file a user named in an input, safely: only a regular file (a
  * FIFO would wait for a writer forever, `/dev/zero` never ends), only up to a
@@ -492,7 +583,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 6665:
+/***/ 96665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -565,7 +656,7 @@ function escapeHtml(text) {
 
 /***/ }),
 
-/***/ 6267:
+/***/ 29876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -578,90 +669,14 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/core/src/data/destination-lock.ts
-var destination_lock = __webpack_require__(4024);
+var destination_lock = __webpack_require__(64024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(7638);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./packages/core/src/data/safe-path.ts
-
-
-/**
- * Why a relative path from a listing or a `.dir` manifest may not be written
- * under a destination, or undefined when it is safe: no absolute paths, no
- * `..`, no empty or `.` segments, no NUL (nor backslashes on Windows, where
- * they separate folders), so nothing can land outside the destination.
- */
-function unsafeRelpath(relpath) {
-    if (relpath === '')
-        return 'is empty';
-    if (relpath.includes('\0'))
-        return 'contains a NUL byte';
-    // A backslash is an ordinary character in a POSIX name, but a separator on Windows.
-    if (process.platform === 'win32' && relpath.includes('\\'))
-        return 'contains a backslash';
-    if (relpath.startsWith('/') || /^[A-Za-z]:/.test(relpath))
-        return 'is absolute';
-    for (const segment of relpath.split('/')) {
-        if (segment === '..')
-            return "climbs out with '..'";
-        if (segment === '' || segment === '.')
-            return 'has an empty or "." segment';
-    }
-    return undefined;
-}
-/**
- * Checks, before anything is written, that no folder between `root` and the
- * file is a symlink (one planted in the destination could redirect a write
- * anywhere). Folders already checked are remembered across calls.
- */
-class DestinationGuard {
-    safeDirs = new Set();
-    /** Throws when a parent of `root/relpath` below root is a symlink or not a folder. */
-    check(root, relpath) {
-        const segments = relpath.split('/').slice(0, -1);
-        let dir = root;
-        for (const segment of segments) {
-            dir = external_node_path_default().join(dir, segment);
-            if (this.safeDirs.has(dir))
-                continue;
-            const info = (0,external_node_fs_.lstatSync)(dir, { throwIfNoEntry: false });
-            if (info?.isSymbolicLink())
-                throw new Error(`refusing to write ${external_node_path_default().join(root, relpath)}: ${dir} is a symlink in the destination`);
-            if (info && !info.isDirectory())
-                throw new Error(`refusing to write ${external_node_path_default().join(root, relpath)}: ${dir} is a file, not a folder`);
-            // A folder that does not exist yet is safe: we create it.
-            this.safeDirs.add(dir);
-        }
-    }
-}
-/** Whether `child` is strictly below `parent` (both absolute, normalised). */
-function isInside(parent, child) {
-    const relative = external_node_path_default().relative(parent, child);
-    return relative !== '' && relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative);
-}
-/**
- * The real path of `target`, which need not exist yet: the deepest existing
- * folder on the way is resolved (symlinks and all), the rest appended.
- */
-function realPathOf(target) {
-    const absolute = external_node_path_default().resolve(target);
-    const missing = [];
-    for (let dir = absolute;; dir = external_node_path_default().dirname(dir)) {
-        try {
-            return external_node_path_default().join((0,external_node_fs_.realpathSync)(dir), ...missing);
-        }
-        catch {
-            if (external_node_path_default().dirname(dir) === dir)
-                return absolute;
-            missing.unshift(external_node_path_default().basename(dir));
-        }
-    }
-}
-
+var errors = __webpack_require__(37638);
+// EXTERNAL MODULE: ./packages/core/src/data/safe-path.ts
+var safe_path = __webpack_require__(51561);
 ;// CONCATENATED MODULE: ./packages/core/src/data/dvc-dir.ts
 
 
@@ -690,7 +705,7 @@ function parseDirManifest(bytes, name, input = 'dvc') {
             throw new errors/* InputError */.dz(input, `${where} has no md5 hex digest`);
         if (typeof item.relpath !== 'string')
             throw new errors/* InputError */.dz(input, `${where} has no relpath`);
-        const unsafe = unsafeRelpath(item.relpath);
+        const unsafe = (0,safe_path/* unsafeRelpath */.to)(item.relpath);
         if (unsafe)
             throw new errors/* InputError */.dz(input, `${where}: relpath ${JSON.stringify(item.relpath)} ${unsafe}; refusing to write outside the out's folder`);
         return { md5: item.md5, relpath: item.relpath };
@@ -728,20 +743,22 @@ function dvcObjectKey(prefix, md5, legacy) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./packages/core/src/storage/types.ts
-var types = __webpack_require__(626);
+var types = __webpack_require__(90626);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
+var external_node_worker_threads_ = __webpack_require__(75919);
 ;// CONCATENATED MODULE: ./packages/core/src/data/hash-pool.ts
 
 
@@ -1381,7 +1398,7 @@ async function readDirObject(pull, store, prefix, { cache, cwd }) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/fs-atomic.ts
-var fs_atomic = __webpack_require__(8162);
+var fs_atomic = __webpack_require__(48162);
 ;// CONCATENATED MODULE: ./packages/core/src/data/plan.ts
 /**
  * The content-addressed name of a file's bytes in the local cache, when it is
@@ -1632,109 +1649,11 @@ function namesIn(dir) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/data/progress.ts
-var data_progress = __webpack_require__(3519);
+var data_progress = __webpack_require__(73519);
 // EXTERNAL MODULE: ./packages/core/src/fs-input.ts
-var fs_input = __webpack_require__(6087);
-;// CONCATENATED MODULE: ./packages/core/src/storage/local.ts
-
-
-
-
-/**
- * An entry a folder listing refuses: a symlink below the root, or a folder
- * that is already being walked (a cycle through a bind mount).
- */
-class UnsupportedEntryError extends Error {
-    key;
-    name = 'UnsupportedEntryError';
-    constructor(
-    /** The entry's key, relative to the store's root. */
-    key, message) {
-        super(message);
-        this.key = key;
-    }
-}
-/**
- * A folder as an object store (a DVC local remote, `file:///abs/dir`, a
- * mounted share). Keys are paths relative to the root with `/` separators.
- * A root that is a symlink is followed; below it, a listing holds regular
- * files and folders only: a symlink there is refused rather than followed
- * (it could lead out of the folder, or into a loop: `x -> .` is 40 nested
- * copies, two such loops never finish), and so is a folder reached again
- * while it is being walked (a bind mount inside itself), known by device and
- * inode.
- */
-class LocalStore {
-    root;
-    description;
-    constructor(root) {
-        this.root = root;
-        this.description = root;
-    }
-    async *list(prefix) {
-        // A prefix is a folder ('data/') or the start of names in it ('data/img').
-        const slash = prefix.lastIndexOf('/');
-        const dirKey = slash >= 0 ? prefix.slice(0, slash + 1) : '';
-        for await (const object of this.walk(dirKey)) {
-            if (object.key.startsWith(prefix))
-                yield object;
-        }
-    }
-    // eslint-disable-next-line require-yield -- a folder has no history to travel in
-    async *listAsOf() {
-        throw new Error(`${this.description} is a folder, not a versioned S3 bucket: 'as-of' needs S3 versioning`);
-    }
-    async head(key) {
-        const info = await (0,promises_.stat)(this.pathOf(key)).catch(() => undefined);
-        return info?.isFile() ? { key, size: info.size, lastModified: info.mtime } : undefined;
-    }
-    async read(key, options = {}) {
-        const file = this.pathOf(key);
-        const info = await (0,promises_.stat)(file).catch(() => undefined);
-        if (!info?.isFile())
-            throw new types/* NotFoundError */.m(`${key} does not exist in ${this.description}`);
-        return (0,external_node_fs_.createReadStream)(file, options.range ? { start: options.range.start, end: options.range.end } : {});
-    }
-    pathOf(key) {
-        return external_node_path_default().join(this.root, ...key.split('/'));
-    }
-    async *walk(dirKey, walking = new Set()) {
-        const folder = this.pathOf(dirKey);
-        const dir = await (0,promises_.opendir)(folder).catch((err) => {
-            if (err.code === 'ENOENT' || err.code === 'ENOTDIR')
-                return undefined;
-            throw err;
-        });
-        if (!dir)
-            return;
-        const id = await folderId(folder);
-        if (walking.has(id)) {
-            await dir.close();
-            throw new UnsupportedEntryError(dirKey.slice(0, -1), `${dirKey.slice(0, -1)} below ${this.description} is a folder already being walked (a bind mount inside itself?): refusing to list it twice`);
-        }
-        const below = new Set(walking).add(id);
-        for await (const entry of dir) {
-            const key = `${dirKey}${entry.name}`;
-            if (entry.isSymbolicLink()) {
-                throw new UnsupportedEntryError(key, `${key} is a symlink below ${this.description}; only that folder itself may be one. Replace the link with what it points to, or point at its target`);
-            }
-            if (entry.isDirectory()) {
-                yield* this.walk(`${key}/`, below);
-            }
-            else if (entry.isFile()) {
-                const info = await (0,promises_.stat)(this.pathOf(key)).catch(() => undefined);
-                if (info?.isFile())
-                    yield { key, size: info.size, lastModified: info.mtime };
-            }
-        }
-    }
-}
-/** A folder's identity whatever the path it is reached by. */
-async function folderId(folder) {
-    const info = await (0,promises_.stat)(folder, { bigint: true });
-    return `${info.dev}:${info.ino}`;
-}
-
+var fs_input = __webpack_require__(66087);
+// EXTERNAL MODULE: ./packages/core/src/storage/local.ts
+var local = __webpack_require__(42872);
 ;// CONCATENATED MODULE: ./packages/core/src/data/source-plan.ts
 
 
@@ -1776,7 +1695,7 @@ async function planSource(request) {
         catch (err) {
             if (err.name === 'NoSuchBucket')
                 throw new errors/* InputError */.dz('source', `${request.url}: the bucket does not exist`, { cause: err });
-            if (err instanceof UnsupportedEntryError)
+            if (err instanceof local/* UnsupportedEntryError */.u)
                 throw new errors/* InputError */.dz('source', err.message, { cause: err });
             throw err;
         }
@@ -1818,7 +1737,7 @@ function plannedObject(object, relpath) {
 }
 function checkedRelpath(key, prefix, input) {
     const relpath = key.slice(prefix.length);
-    const unsafe = unsafeRelpath(relpath);
+    const unsafe = (0,safe_path/* unsafeRelpath */.to)(relpath);
     if (unsafe)
         throw new errors/* InputError */.dz(input, `object key ${JSON.stringify(key)} ${unsafe}; refusing to write it outside the destination`);
     return relpath;
@@ -1925,7 +1844,7 @@ class DestinationState {
  */
 async function syncTargets(targets, cache, options) {
     // Every destination is checked before anything is written.
-    const guard = new DestinationGuard();
+    const guard = new safe_path/* DestinationGuard */.q2();
     const destinations = new Map(targets.map((target) => [target, target.files.map((file) => destinationOf(target, file, guard))]));
     const states = new Map();
     for (const target of targets)
@@ -2117,66 +2036,17 @@ async function runPool(items, limit, task) {
         throw failure;
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/storage/open.ts
-
-
-/**
- * The store behind a URL and the key prefix inside it:
- * `s3://bucket/prefix/` → an S3 bucket and `prefix/`;
- * `file:///abs/dir` or a path (relative to `cwd`) → that folder and ''.
- */
-function openStore(url, options, cwd) {
-    const s3 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
-    if (url.startsWith('s3://')) {
-        if (!s3?.[1])
-            throw new Error(`not an S3 URL: ${url}`);
-        return { store: new LazyS3Store(s3[1], options), prefix: s3[2] ?? '' };
-    }
-    const folder = url.startsWith('file://') ? new URL(url).pathname : external_node_path_default().resolve(cwd, url);
-    return { store: new LocalStore(folder), prefix: '' };
-}
-/**
- * An S3 store that loads the AWS SDK on first use: most of a no-change
- * re-pull from a DVC remote never talks to the remote (the .dir manifests
- * are cached), and the SDK is most of its start-up time.
- */
-class LazyS3Store {
-    bucket;
-    options;
-    description;
-    inner;
-    constructor(bucket, options) {
-        this.bucket = bucket;
-        this.options = options;
-        this.description = `s3://${bucket}`;
-    }
-    async *list(prefix) {
-        yield* (await this.store()).list(prefix);
-    }
-    async *listAsOf(prefix, asOf) {
-        yield* (await this.store()).listAsOf(prefix, asOf);
-    }
-    async head(key, versionId) {
-        return (await this.store()).head(key, versionId);
-    }
-    async read(key, options) {
-        return (await this.store()).read(key, options);
-    }
-    store() {
-        this.inner ??= Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(242)]).then(__webpack_require__.bind(__webpack_require__, 2242)).then(({ S3Store }) => new S3Store({ bucket: this.bucket, ...this.options }));
-        return this.inner;
-    }
-}
-
+// EXTERNAL MODULE: ./packages/core/src/storage/open.ts
+var storage_open = __webpack_require__(55755);
 // EXTERNAL MODULE: ./packages/core/src/steps/summary.ts
-var summary = __webpack_require__(8669);
+var summary = __webpack_require__(18669);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
+var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./packages/core/src/cache/open.ts
-var cache_open = __webpack_require__(7562);
+var cache_open = __webpack_require__(27562);
 // EXTERNAL MODULE: ./node_modules/ini/lib/ini.js
-var ini = __webpack_require__(5756);
+var ini = __webpack_require__(15756);
 var ini_default = /*#__PURE__*/__webpack_require__.n(ini);
 ;// CONCATENATED MODULE: ./packages/core/src/data/dvc-config.ts
 
@@ -2274,7 +2144,7 @@ function localUrl(url, base) {
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./packages/core/src/data/dvc-files.ts
 
 
@@ -2357,10 +2227,10 @@ async function readDvcOuts(spec, cwd, input = 'dvc') {
 function outsideRepo(outPath, resolved, base, repoRoot) {
     const bound = repoRoot ?? base;
     const where = repoRoot ? `the DVC repository ${bound}` : `${bound}, the folder of the DVC file (no .dvc/config above it)`;
-    if (!isInside(bound, resolved))
+    if (!(0,safe_path/* isInside */.FK)(bound, resolved))
         return `out '${outPath}' is outside ${where}; refusing to write there`;
-    const real = external_node_path_default().join(realPathOf(external_node_path_default().dirname(resolved)), external_node_path_default().basename(resolved));
-    if (!isInside(realPathOf(bound), real))
+    const real = external_node_path_default().join((0,safe_path/* realPathOf */.dN)(external_node_path_default().dirname(resolved)), external_node_path_default().basename(resolved));
+    if (!(0,safe_path/* isInside */.FK)((0,safe_path/* realPathOf */.dN)(bound), real))
         return `out '${outPath}' resolves to ${real} (through a symlink), outside ${where}; refusing to write there`;
     return undefined;
 }
@@ -2416,7 +2286,7 @@ function splitStages(spec) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/fs-place.ts
-var fs_place = __webpack_require__(2300);
+var fs_place = __webpack_require__(52300);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/data-pull/guards.ts
 /**
  * Checks on the places data-pull reads from, writes to and deletes in, made
@@ -2476,17 +2346,17 @@ function prefixed(what) {
  * repository checked out inside it.
  */
 function checkDeleteScope(dest, workspace) {
-    const realWorkspace = realPathOf(workspace);
-    const realDest = realPathOf(dest);
+    const realWorkspace = (0,safe_path/* realPathOf */.dN)(workspace);
+    const realDest = (0,safe_path/* realPathOf */.dN)(dest);
     const refuse = (why) => {
         throw new errors/* InputError */.dz('delete', `refusing to delete files in ${dest} ('path'): ${why}; with delete, point 'path' at a folder inside the workspace`);
     };
     if (realDest === realWorkspace)
         refuse(`it is the workspace root (${workspace})`);
-    if (isInside(realDest, realWorkspace))
+    if ((0,safe_path/* isInside */.FK)(realDest, realWorkspace))
         refuse(`it is above the workspace (${workspace})`);
-    if (!isInside(realWorkspace, realDest)) {
-        const throughLink = isInside(external_node_path_default().resolve(workspace), external_node_path_default().resolve(dest));
+    if (!(0,safe_path/* isInside */.FK)(realWorkspace, realDest)) {
+        const throughLink = (0,safe_path/* isInside */.FK)(external_node_path_default().resolve(workspace), external_node_path_default().resolve(dest));
         refuse(`it is outside the workspace (${workspace})${throughLink ? `: ${realDest} through a symlink` : ''}`);
     }
     // A repository checked out into a folder of the workspace: everything in it would be "not in the dataset".
@@ -2785,7 +2655,7 @@ async function evictToCap(cache, targets, maxBytes, host) {
 async function planTargets(inputs, cache, host) {
     const { mode } = inputs;
     if (mode.kind === 'source') {
-        const { store, prefix } = openStore(mode.url, data_pull_storeOptions(inputs.store, host.context.env), host.context.cwd);
+        const { store, prefix } = (0,storage_open/* openStore */.C)(mode.url, data_pull_storeOptions(inputs.store, host.context.env), host.context.cwd);
         if (mode.asOf)
             host.info(`as of ${mode.asOf.toISOString()}`);
         if (mode.pinned)
@@ -2795,7 +2665,7 @@ async function planTargets(inputs, cache, host) {
     const stores = new Map();
     for (const { remote } of mode.pulls) {
         if (!stores.has(remote.url))
-            stores.set(remote.url, openStore(remote.url, data_pull_storeOptions({ ...remoteOptions(remote), ...inputs.store }, host.context.env), host.context.cwd));
+            stores.set(remote.url, (0,storage_open/* openStore */.C)(remote.url, data_pull_storeOptions({ ...remoteOptions(remote), ...inputs.store }, host.context.env), host.context.cwd));
     }
     const storeFor = (remote) => stores.get(remote.url);
     for (const pull of mode.pulls)
@@ -2852,13 +2722,13 @@ function summaryOf(files, bytes, digest, report) {
 
 /***/ }),
 
-/***/ 8669:
+/***/ 18669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ renderStepSummary)
 /* harmony export */ });
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6665);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96665);
 
 const MARK = { ok: '✅', failed: '❌' };
 /** `### ✅ mlops-ci <step> — <headline>`, then the table when there are rows, then a blank line. */
@@ -2881,7 +2751,185 @@ function cellOf(value) {
 
 /***/ }),
 
-/***/ 626:
+/***/ 42872:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ LocalStore),
+/* harmony export */   u: () => (/* binding */ UnsupportedEntryError)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90626);
+
+
+
+
+/**
+ * An entry a folder listing refuses: a symlink below the root, or a folder
+ * that is already being walked (a cycle through a bind mount).
+ */
+class UnsupportedEntryError extends Error {
+    key;
+    name = 'UnsupportedEntryError';
+    constructor(
+    /** The entry's key, relative to the store's root. */
+    key, message) {
+        super(message);
+        this.key = key;
+    }
+}
+/**
+ * A folder as an object store (a DVC local remote, `file:///abs/dir`, a
+ * mounted share). Keys are paths relative to the root with `/` separators.
+ * A root that is a symlink is followed; below it, a listing holds regular
+ * files and folders only: a symlink there is refused rather than followed
+ * (it could lead out of the folder, or into a loop: `x -> .` is 40 nested
+ * copies, two such loops never finish), and so is a folder reached again
+ * while it is being walked (a bind mount inside itself), known by device and
+ * inode.
+ */
+class LocalStore {
+    root;
+    description;
+    constructor(root) {
+        this.root = root;
+        this.description = root;
+    }
+    async *list(prefix) {
+        // A prefix is a folder ('data/') or the start of names in it ('data/img').
+        const slash = prefix.lastIndexOf('/');
+        const dirKey = slash >= 0 ? prefix.slice(0, slash + 1) : '';
+        for await (const object of this.walk(dirKey)) {
+            if (object.key.startsWith(prefix))
+                yield object;
+        }
+    }
+    // eslint-disable-next-line require-yield -- a folder has no history to travel in
+    async *listAsOf() {
+        throw new Error(`${this.description} is a folder, not a versioned S3 bucket: 'as-of' needs S3 versioning`);
+    }
+    async head(key) {
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(this.pathOf(key)).catch(() => undefined);
+        return info?.isFile() ? { key, size: info.size, lastModified: info.mtime } : undefined;
+    }
+    async read(key, options = {}) {
+        const file = this.pathOf(key);
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file).catch(() => undefined);
+        if (!info?.isFile())
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .NotFoundError */ .m(`${key} does not exist in ${this.description}`);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(file, options.range ? { start: options.range.start, end: options.range.end } : {});
+    }
+    pathOf(key) {
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.root, ...key.split('/'));
+    }
+    async *walk(dirKey, walking = new Set()) {
+        const folder = this.pathOf(dirKey);
+        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.opendir)(folder).catch((err) => {
+            if (err.code === 'ENOENT' || err.code === 'ENOTDIR')
+                return undefined;
+            throw err;
+        });
+        if (!dir)
+            return;
+        const id = await folderId(folder);
+        if (walking.has(id)) {
+            await dir.close();
+            throw new UnsupportedEntryError(dirKey.slice(0, -1), `${dirKey.slice(0, -1)} below ${this.description} is a folder already being walked (a bind mount inside itself?): refusing to list it twice`);
+        }
+        const below = new Set(walking).add(id);
+        for await (const entry of dir) {
+            const key = `${dirKey}${entry.name}`;
+            if (entry.isSymbolicLink()) {
+                throw new UnsupportedEntryError(key, `${key} is a symlink below ${this.description}; only that folder itself may be one. Replace the link with what it points to, or point at its target`);
+            }
+            if (entry.isDirectory()) {
+                yield* this.walk(`${key}/`, below);
+            }
+            else if (entry.isFile()) {
+                const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(this.pathOf(key)).catch(() => undefined);
+                if (info?.isFile())
+                    yield { key, size: info.size, lastModified: info.mtime };
+            }
+        }
+    }
+}
+/** A folder's identity whatever the path it is reached by. */
+async function folderId(folder) {
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(folder, { bigint: true });
+    return `${info.dev}:${info.ino}`;
+}
+
+
+/***/ }),
+
+/***/ 55755:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ openStore)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42872);
+
+
+/**
+ * The store behind a URL and the key prefix inside it:
+ * `s3://bucket/prefix/` → an S3 bucket and `prefix/`;
+ * `file:///abs/dir` or a path (relative to `cwd`) → that folder and ''.
+ */
+function openStore(url, options, cwd) {
+    const s3 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
+    if (url.startsWith('s3://')) {
+        if (!s3?.[1])
+            throw new Error(`not an S3 URL: ${url}`);
+        return { store: new LazyS3Store(s3[1], options), prefix: s3[2] ?? '' };
+    }
+    const folder = url.startsWith('file://') ? new URL(url).pathname : node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, url);
+    return { store: new _local_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalStore */ .V(folder), prefix: '' };
+}
+/**
+ * An S3 store that loads the AWS SDK on first use: most of a no-change
+ * re-pull from a DVC remote never talks to the remote (the .dir manifests
+ * are cached), and the SDK is most of its start-up time.
+ */
+class LazyS3Store {
+    bucket;
+    options;
+    description;
+    inner;
+    constructor(bucket, options) {
+        this.bucket = bucket;
+        this.options = options;
+        this.description = `s3://${bucket}`;
+    }
+    async *list(prefix) {
+        yield* (await this.store()).list(prefix);
+    }
+    async *listAsOf(prefix, asOf) {
+        yield* (await this.store()).listAsOf(prefix, asOf);
+    }
+    async head(key, versionId) {
+        return (await this.store()).head(key, versionId);
+    }
+    async read(key, options) {
+        return (await this.store()).read(key, options);
+    }
+    store() {
+        this.inner ??= Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(242)]).then(__webpack_require__.bind(__webpack_require__, 32242)).then(({ S3Store }) => new S3Store({ bucket: this.bucket, ...this.options }));
+        return this.inner;
+    }
+}
+
+
+/***/ }),
+
+/***/ 90626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
