@@ -4,12 +4,12 @@
  * refused by RBAC and the API's validation, and serving pod logs. If this file
  * fails, the Kubernetes runtime's failures say nothing about the runtime.
  */
-import { NODES, startKubeCluster, type KubeCluster } from '../support/kube-cluster.js';
+import { CLUSTER_START_TIMEOUT_MS, NODES, startKubeCluster, type KubeCluster } from '../support/kube-cluster.js';
 
 let cluster: KubeCluster;
 beforeAll(async () => {
   cluster = await startKubeCluster();
-}, 120_000);
+}, CLUSTER_START_TIMEOUT_MS);
 afterAll(async () => {
   await cluster?.stop();
 });

@@ -8,14 +8,14 @@ import { connectToCluster, type KubeConnection } from '../../packages/core/src/c
 import { KubeJobRun } from '../../packages/core/src/container/kubernetes/job-run.js';
 import type { KubeRun } from '../../packages/core/src/container/kubernetes/manifests.js';
 import type { KubeTarget } from '../../packages/core/src/container/kubernetes/target.js';
-import { startKubeCluster, type KubeCluster } from '../support/kube-cluster.js';
+import { CLUSTER_START_TIMEOUT_MS, startKubeCluster, type KubeCluster } from '../support/kube-cluster.js';
 
 const IMAGE = `registry.example.com/train@sha256:${'ab'.repeat(32)}`;
 let cluster: KubeCluster;
 
 beforeAll(async () => {
   cluster = await startKubeCluster();
-}, 60_000);
+}, CLUSTER_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await cluster?.stop();
