@@ -19,11 +19,14 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 provision_name kubernetes
 
-# Pinned in the wrapper modules' go.mod files too: change them together.
-K8S_VERSION=v1.36.3
-ETCD_VERSION=v3.6.16
-KWOK_VERSION=v0.8.0
 MODULES="$ROOT/scripts/provision/kubernetes"
+# shellcheck source=kubernetes/versions.env
+source "$MODULES/versions.env"
+# The wrapper modules pin the same versions in their go.mod: a version changed
+# in one place only would build one thing and name the folder after another.
+pinned() { grep -Eq "^[[:space:]]*$2 $3( |\$)" "$MODULES/$1/go.mod" || die "$MODULES/$1/go.mod does not require $2 $3 as versions.env says: change them together"; }
+pinned control-plane k8s.io/kubernetes "$K8S_VERSION"
+pinned etcd go.etcd.io/etcd/server/v3 "$ETCD_VERSION"
 DEST="$ROOT/.cache/tools/kubernetes/k8s-$K8S_VERSION-etcd-$ETCD_VERSION-kwok-$KWOK_VERSION"
 BINARIES=(kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok)
 # What kwok needs beside its binary: the CRDs for pod logs (kwok watches them

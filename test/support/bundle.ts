@@ -39,20 +39,32 @@ export async function runActionEntrypoint(step: string, options: BundleOptions =
 async function runNode(args: readonly string[], options: BundleOptions): Promise<BundleRun> {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build`);
   const { runtime } = options;
-  const env = { PATH: process.env['PATH'] ?? '', HOME: options.env?.['HOME'] ?? tempDir('home-'), TMPDIR: os.tmpdir(), ...options.env };
-  // Also first on PATH, before the test's own PATH: what the bundle starts with `node` runs on it too.
-  if (runtime) env.PATH = pathFor(runtime, env.PATH);
-  return spawnCollect(runtime ? nodeOf(runtime) : process.execPath, args, { cwd: options.cwd, env });
+  return spawnCollect(runtime ? nodeOf(runtime) : process.execPath, args, { cwd: options.cwd, env: bundleEnv(options) });
 }
 
-/** Runs a command with no stdin and collects what it printed and how it ended (the one spawn-and-collect of the tests). */
-export function spawnCollect(command: string, args: readonly string[], options: Omit<SpawnOptions, 'stdio'>): Promise<BundleRun> {
+/** The clean environment the bundle runs with (see runBundle), for a test that must start it itself (to signal it). */
+export function bundleEnv(options: Pick<BundleOptions, 'env' | 'runtime'> = {}): Record<string, string> {
+  const env = { PATH: process.env['PATH'] ?? '', HOME: options.env?.['HOME'] ?? tempDir('home-'), TMPDIR: os.tmpdir(), ...options.env };
+  // Also first on PATH, before the test's own PATH: what the bundle starts with `node` runs on it too.
+  if (options.runtime) env.PATH = pathFor(options.runtime, env.PATH);
+  return env;
+}
+
+export interface CollectOptions extends Omit<SpawnOptions, 'stdio'> {
+  /** Written to the command's stdin, which is then closed; without it the command has no stdin. */
+  readonly input?: string;
+}
+
+/** Runs a command and collects what it printed and how it ended (the one spawn-and-collect of the tests). */
+export function spawnCollect(command: string, args: readonly string[], options: CollectOptions): Promise<BundleRun> {
+  const { input, ...spawnOptions } = options;
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = input === undefined ? spawn(command, args, { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(command, args, { ...spawnOptions, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin?.end(input);
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });

@@ -22,10 +22,30 @@ import path from 'node:path';
 import { ROOT, spawnCollect, tempDir } from './bundle.js';
 import { freePort } from './s3-server.js';
 
-const VERSIONS = 'k8s-v1.36.3-etcd-v3.6.16-kwok-v0.8.0';
-export const KUBERNETES_TOOLS = path.join(ROOT, '.cache', 'tools', 'kubernetes', VERSIONS);
+/** Where scripts/provision/kubernetes.sh puts the binaries: a folder named after the versions it pins (versions.env). */
+export const KUBERNETES_TOOLS = path.join(ROOT, '.cache', 'tools', 'kubernetes', versionsFolder(path.join(ROOT, 'scripts', 'provision', 'kubernetes', 'versions.env')));
 const BIN = path.join(KUBERNETES_TOOLS, 'bin');
 const OUTCOME_STAGES = path.join(ROOT, 'test', 'support', 'kubernetes', 'pod-outcomes.yaml');
+
+/** How long a test file gives startKubeCluster (its beforeAll): a healthy control plane takes 5-8 s, more on a busy machine. */
+export const CLUSTER_START_TIMEOUT_MS = 120_000;
+/** How long one wait for a component or object of the cluster may take. */
+const WAIT_TIMEOUT_MS = 60_000;
+
+function versionsFolder(file: string): string {
+  const versions = new Map(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z0-9_]+=/.test(line))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1).trim()] as const),
+  );
+  const version = (key: string) => versions.get(key) ?? fail(`${key} missing from ${file}`);
+  return `k8s-${version('K8S_VERSION')}-etcd-${version('ETCD_VERSION')}-kwok-${version('KWOK_VERSION')}`;
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
 
 /** The nodes every cluster has; the GPU node is the only one with `nvidia.com/gpu`. */
 export const NODES = {
@@ -40,14 +60,8 @@ export interface RbacRule {
 }
 
 export interface KubeCluster {
-  /** `https://127.0.0.1:<port>` */
-  readonly server: string;
-  /** The per-run CA's certificate (PEM file). */
-  readonly caFile: string;
   /** A kubeconfig with a `system:masters` token: context `admin`, namespace `default`. */
   readonly adminKubeconfig: string;
-  /** Where the components' logs are, to read when a test fails. */
-  readonly logDir: string;
   /** kubectl as admin, argv only; resolves with stdout, rejects with stderr. `input` goes to stdin (`apply -f -`). */
   kubectl(args: readonly string[], input?: string): Promise<string>;
   /** A fresh namespace, with its `default` ServiceAccount already created (pods need it). */
@@ -93,7 +107,7 @@ export async function startKubeCluster(): Promise<KubeCluster> {
     await waitFor('kube-apiserver', processes, () => httpsAnswers(`${server}/readyz`, pki, 'ok'));
     // kwok watches its Logs/ClusterLogs CRDs but does not install them.
     await kubectl(['apply', '-f', kwokFile('kwok.x-k8s.io_logs.yaml'), '-f', kwokFile('kwok.x-k8s.io_clusterlogs.yaml')]);
-    await kubectl(['wait', '--for=condition=Established', 'crd/logs.kwok.x-k8s.io', 'crd/clusterlogs.kwok.x-k8s.io', '--timeout=30s']);
+    await kubectl(['wait', '--for=condition=Established', 'crd/logs.kwok.x-k8s.io', 'crd/clusterlogs.kwok.x-k8s.io', `--timeout=${WAIT_TIMEOUT_MS / 1000}s`]);
 
     processes.start('kube-controller-manager', controllerManagerArgs(adminKubeconfig, pki, ports));
     processes.start('kube-scheduler', schedulerArgs(adminKubeconfig, ports));
@@ -106,14 +120,10 @@ export async function startKubeCluster(): Promise<KubeCluster> {
       await waitFor(name, processes, () => httpsAnswers(`https://127.0.0.1:${port}/healthz`, null, 'ok'));
     }
     await kubectl(['apply', '-f', '-'], nodeManifests());
-    await kubectl(['wait', '--for=condition=Ready', `node/${NODES.cpu.name}`, `node/${NODES.gpu.name}`, '--timeout=60s']);
-    await waitFor('the default ServiceAccount', processes, () => kubectl(['get', 'serviceaccount', 'default', '-n', 'default']).then(() => true, () => false));
+    await kubectl(['wait', '--for=condition=Ready', `node/${NODES.cpu.name}`, `node/${NODES.gpu.name}`, `--timeout=${WAIT_TIMEOUT_MS / 1000}s`]);
 
     return {
-      server,
-      caFile: pki.ca,
       adminKubeconfig,
-      logDir: processes.logDir,
       kubectl,
       createNamespace: (prefix = 'test') => createNamespace(kubectl, processes, prefix),
       serviceAccountKubeconfig: (namespace, rules) => serviceAccountKubeconfig(kubectl, dir, { server, caFile: pki.ca }, namespace, rules),
@@ -329,18 +339,9 @@ function writeKubeconfig(file: string, options: { server: string; caFile: string
 }
 
 async function runKubectl(kubeconfig: string, args: readonly string[], input?: string): Promise<string> {
-  const child = spawn(path.join(BIN, 'kubectl'), [`--kubeconfig=${kubeconfig}`, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(input ?? '');
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  if (code !== 0) throw new Error(`kubectl ${args.join(' ')} exited ${code}: ${stderr.trim()}`);
-  return stdout;
+  const result = await spawnCollect(path.join(BIN, 'kubectl'), [`--kubeconfig=${kubeconfig}`, ...args], input === undefined ? {} : { input });
+  if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')} exited ${result.code}: ${result.stderr.trim()}`);
+  return result.stdout;
 }
 
 // --- processes ----------------------------------------------------------------
@@ -395,16 +396,16 @@ class Processes {
 
 // --- waiting ------------------------------------------------------------------
 
-/** Polls `ready` every 100 ms for up to 60 s; fails at once, with its log, when a component has exited. */
+/** Polls `ready` every 100 ms for up to WAIT_TIMEOUT_MS; fails at once, with its log, when a component has exited. */
 async function waitFor(what: string, processes: Processes, ready: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + WAIT_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const exited = processes.exited();
     if (exited) throw new Error(`the test cluster failed while waiting for ${what}: ${exited}`);
     if (await ready()) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`the test cluster: ${what} not ready after 60 s (logs in ${processes.logDir})`);
+  throw new Error(`the test cluster: ${what} not ready after ${WAIT_TIMEOUT_MS / 1000} s (logs in ${processes.logDir})`);
 }
 
 function tcpAnswers(port: number): Promise<boolean> {

@@ -4,12 +4,12 @@
  * refused by RBAC and the API's validation, and serving pod logs. If this file
  * fails, the Kubernetes runtime's failures say nothing about the runtime.
  */
-import { NODES, startKubeCluster, type KubeCluster } from '../support/kube-cluster.js';
+import { CLUSTER_START_TIMEOUT_MS, NODES, startKubeCluster, type KubeCluster } from '../support/kube-cluster.js';
 
 let cluster: KubeCluster;
 beforeAll(async () => {
   cluster = await startKubeCluster();
-}, 120_000);
+}, CLUSTER_START_TIMEOUT_MS);
 afterAll(async () => {
   await cluster?.stop();
 });
@@ -29,8 +29,8 @@ function job(name: string, annotations: Record<string, string>, resources: Recor
   });
 }
 
-async function jobCondition(namespace: string, name: string, condition: 'Complete' | 'Failed'): Promise<void> {
-  await cluster.kubectl(['wait', '-n', namespace, `--for=condition=${condition}`, `job/${name}`, '--timeout=60s']);
+async function jobCondition(namespace: string, name: string, condition: 'Complete' | 'Failed', timeout = '60s'): Promise<void> {
+  await cluster.kubectl(['wait', '-n', namespace, `--for=condition=${condition}`, `job/${name}`, `--timeout=${timeout}`]);
 }
 
 describe('the test Kubernetes cluster', () => {
@@ -52,6 +52,17 @@ describe('the test Kubernetes cluster', () => {
     const pod = JSON.parse(await cluster.kubectl(['get', 'pods', '-n', namespace, '-l', 'job-name=fails', '-o', 'json'])).items[0];
     expect(pod.status.containerStatuses[0].state.terminated.exitCode).toBe(3);
     expect(await cluster.kubectl(['logs', '-n', namespace, pod.metadata.name])).toBe('epoch 1 loss 0.9\nTraceback: out of luck\n');
+  }, 60_000);
+
+  test('test.kwok/hold keeps the pod Running, even with an exit code, until the annotation is removed', async () => {
+    const namespace = await cluster.createNamespace();
+    await cluster.kubectl(['apply', '-n', namespace, '-f', '-'], job('held', { 'test.kwok/hold': 'true', 'test.kwok/exit-code': '4' }));
+    await cluster.kubectl(['wait', '-n', namespace, '--for=jsonpath={.status.phase}=Running', 'pod', '-l', 'job-name=held', '--timeout=60s']);
+    // Held: no stage may end it, so a wait for the failure must run out.
+    await expect(jobCondition(namespace, 'held', 'Failed', '2s')).rejects.toThrow(/timed out/);
+    await cluster.kubectl(['annotate', 'pods', '-n', namespace, '-l', 'job-name=held', 'test.kwok/hold-']);
+    await jobCondition(namespace, 'held', 'Failed');
+    expect(await cluster.kubectl(['get', 'pods', '-n', namespace, '-l', 'job-name=held', '-o', 'jsonpath={.items[0].status.containerStatuses[0].state.terminated.exitCode}'])).toBe('4');
   }, 60_000);
 
   test('the scheduler places a GPU request on the GPU node only', async () => {

@@ -8,14 +8,14 @@ import { connectToCluster, type KubeConnection } from '../../packages/core/src/c
 import { KubeJobRun } from '../../packages/core/src/container/kubernetes/job-run.js';
 import type { KubeRun } from '../../packages/core/src/container/kubernetes/manifests.js';
 import type { KubeTarget } from '../../packages/core/src/container/kubernetes/target.js';
-import { startKubeCluster, type KubeCluster } from '../support/kube-cluster.js';
+import { CLUSTER_START_TIMEOUT_MS, startKubeCluster, type KubeCluster } from '../support/kube-cluster.js';
 
 const IMAGE = `registry.example.com/train@sha256:${'ab'.repeat(32)}`;
 let cluster: KubeCluster;
 
 beforeAll(async () => {
   cluster = await startKubeCluster();
-}, 60_000);
+}, CLUSTER_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await cluster?.stop();
@@ -47,7 +47,8 @@ async function runOf(name: string, overrides: Partial<KubeTarget>): Promise<{ co
 }
 
 test('a watch dropped mid-run is followed by a new list, and the run still ends with the Job', async () => {
-  const { connection, run } = await runOf('dropped-watch', { annotations: new Map([['pod-complete.stage.kwok.x-k8s.io/delay', '6s']]) });
+  // Held Running until the watches are dropped, so the pod's success can only be seen after the re-list.
+  const { connection, run } = await runOf('dropped-watch', { annotations: new Map([['test.kwok/hold', 'true']]) });
   const lists: string[] = [];
   const aborts = new Map<string, () => void>();
   const job = new KubeJobRun(connection, run, () => undefined, {
@@ -58,6 +59,8 @@ test('a watch dropped mid-run is followed by a new list, and the run still ends 
   await waitFor(async () => aborts.size === 2 && (await cluster.kubectl(['get', 'pods', '-n', run.namespace, '-o', 'jsonpath={.items[*].status.phase}'])).includes('Running'));
   const before = lists.length;
   for (const abort of aborts.values()) abort();
+  await waitFor(async () => lists.length - before === 2);
+  await cluster.kubectl(['annotate', 'pods', '--all', '-n', run.namespace, 'test.kwok/hold-']);
   await expect(job.exited).resolves.toBe(0);
   await job.remove();
   expect(lists.slice(before).sort()).toEqual(['job', 'pods']);

@@ -10,7 +10,7 @@
  * with an exit code, stay Running), and its log is served from a file. So
  * the pod cannot write its outputs either: the test stands in for it,
  * putting objects under the run's MLOPS_OUTPUT_URL (read from the pod's own
- * spec) while kwok holds the pod Running.
+ * spec) while kwok holds the pod Running, then removing the hold.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
@@ -18,8 +18,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REQUIRED_RBAC_RULES } from '../../packages/core/src/container/kubernetes/target.js';
-import { BUNDLE, runBundle, tempDir, type BundleRun } from '../support/bundle.js';
-import { startKubeCluster, type KubeCluster } from '../support/kube-cluster.js';
+import { BUNDLE, bundleEnv, runBundle, tempDir, type BundleRun } from '../support/bundle.js';
+import { CLUSTER_START_TIMEOUT_MS, startKubeCluster, type KubeCluster } from '../support/kube-cluster.js';
 import { startRegistry } from '../support/registry-server.js';
 import { RUNTIMES, type Runtime } from '../support/runtimes.js';
 import { startS3Server, type S3Server } from '../support/s3-server.js';
@@ -27,6 +27,8 @@ import { startS3Server, type S3Server } from '../support/s3-server.js';
 const IMAGE = `registry.example.com/team/train@sha256:${'ab'.repeat(32)}`;
 const BUCKET = 'runs';
 const DELAY = 'pod-complete.stage.kwok.x-k8s.io/delay';
+/** Keeps a pod Running until the test removes it (pod-outcomes.yaml). */
+const HOLD = 'test.kwok/hold';
 const TIMEOUT_MS = 60_000;
 
 let cluster: KubeCluster;
@@ -35,7 +37,7 @@ let s3: S3Server;
 beforeAll(async () => {
   [cluster, s3] = await Promise.all([startKubeCluster(), startS3Server()]);
   await s3.createBucket(BUCKET);
-}, 90_000);
+}, CLUSTER_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await Promise.all([cluster?.stop(), s3?.stop()]);
@@ -101,6 +103,10 @@ async function podsIn(namespace: string): Promise<Pod[]> {
   return (await kubectlJson<{ items: Pod[] }>(['get', 'pods', '-n', namespace])).items;
 }
 
+async function jobsIn(namespace: string): Promise<{ metadata: { name: string } }[]> {
+  return (await kubectlJson<{ items: { metadata: { name: string } }[] }>(['get', 'jobs', '-n', namespace])).items;
+}
+
 /** Resolves with the first pod of the namespace once kwok has it Running. */
 async function runningPod(namespace: string): Promise<Pod> {
   for (const end = Date.now() + 30_000; Date.now() < end; await sleep(200)) {
@@ -108,6 +114,11 @@ async function runningPod(namespace: string): Promise<Pod> {
     if (pod) return pod;
   }
   throw new Error(`no pod Running in ${namespace}`);
+}
+
+/** Removes the hold: kwok then ends the pod as its other annotations say. */
+async function release(namespace: string, pod: Pod): Promise<void> {
+  await cluster.kubectl(['annotate', 'pod', pod.metadata.name, '-n', namespace, `${HOLD}-`]);
 }
 
 function envOf(pod: Pod, name: string): string | undefined {
@@ -121,14 +132,16 @@ describe.each(RUNTIMES)('on $name', (runtime) => {
     await cluster.servePodLogs(namespace, ['epoch 1/2 loss 0.50', 'epoch 2/2 loss 0.25']);
     const dir = tempDir('train-kube-ok-');
     const outputs = path.join(dir, 'out');
-    const run = train({ namespace, runtime, annotations: { [DELAY]: '3s' }, args: ['--outputs', outputs, '--outputs-url', `s3://${BUCKET}/iris/`] });
-    // Standing in for the training: kwok runs no process, so the test writes what the pod would have written.
+    const run = train({ namespace, runtime, annotations: { [HOLD]: 'true' }, args: ['--outputs', outputs, '--outputs-url', `s3://${BUCKET}/iris/`] });
+    // Standing in for the training: kwok runs no process, so the test writes what the pod would have written,
+    // while the hold keeps the pod Running; then lets it succeed.
     const pod = await runningPod(namespace);
     const prefix = envOf(pod, 'MLOPS_OUTPUT_URL');
     expect(prefix).toMatch(new RegExp(`^s3://${BUCKET}/iris/mlops-train-[a-z0-9-]+/$`));
     const keyPrefix = prefix!.slice(`s3://${BUCKET}/`.length);
     await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${keyPrefix}metrics.json`, Body: '{"accuracy": 0.93}' }));
     await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${keyPrefix}model/model.pkl`, Body: 'weights' }));
+    await release(namespace, pod);
     const result = await run;
     if (result.code !== 0) console.log(result.stderr);
     expect(result.code).toBe(0);
@@ -138,9 +151,10 @@ describe.each(RUNTIMES)('on $name', (runtime) => {
     expect(readFileSync(path.join(outputs, 'model', 'model.pkl'), 'utf8')).toBe('weights');
     // Pod 0's log, followed live, went through the host's log.
     expect(result.stderr).toContain('epoch 1/2 loss 0.50\nepoch 2/2 loss 0.25\n');
-    // The finished Job stays for inspection (ttlSecondsAfterFinished), Complete.
+    // The finished Job stays for inspection, Complete, until its TTL (the input's default, 1h) has the cluster delete it.
     const job = await kubectlJson<{ status: { conditions: { type: string; status: string }[] }; spec: { ttlSecondsAfterFinished: number } }>(['get', 'job', out['job-name']!, '-n', namespace]);
     expect(job.status.conditions).toContainEqual(expect.objectContaining({ type: 'Complete', status: 'True' }));
+    expect(job.spec.ttlSecondsAfterFinished).toBe(3600);
   }, TIMEOUT_MS);
 });
 
@@ -158,7 +172,7 @@ test('a failing pod: exit 1, its exit code as an output, and the last lines of i
 
 test('timeout: the Job is stopped at its deadline and no pod is left', async () => {
   const namespace = await cluster.createNamespace('deadline');
-  const result = await train({ namespace, annotations: { 'test.kwok/hold': 'true' }, args: ['--timeout', '3s'] });
+  const result = await train({ namespace, annotations: { [HOLD]: 'true' }, args: ['--timeout', '3s'] });
   expect(result.code).toBe(1);
   expect(result.stderr).toContain('the Job hit the timeout of 3 s');
   expect(await podsIn(namespace)).toEqual([]);
@@ -166,9 +180,9 @@ test('timeout: the Job is stopped at its deadline and no pod is left', async () 
 
 test('SIGTERM to the step: the Job is deleted, and the step ends once no pod is left', async () => {
   const namespace = await cluster.createNamespace('sigterm');
-  const child = spawn(process.execPath, ['--', BUNDLE, ...trainArgs({ namespace, annotations: { 'test.kwok/hold': 'true' } })], {
+  const child = spawn(process.execPath, ['--', BUNDLE, ...trainArgs({ namespace, annotations: { [HOLD]: 'true' } })], {
     cwd: tempDir('train-kube-term-'),
-    env: { PATH: process.env['PATH'] ?? '', HOME: tempDir('home-'), ...s3.env },
+    env: bundleEnv({ env: s3.env }),
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -178,7 +192,33 @@ test('SIGTERM to the step: the Job is deleted, and the step ends once no pod is 
   expect(await exited).toBe(1);
   expect(stderr).toContain('the step was cancelled (SIGTERM): the Job was deleted and its pods are gone');
   expect(await podsIn(namespace)).toEqual([]);
-  expect(JSON.parse(await cluster.kubectl(['get', 'jobs', '-n', namespace, '-o', 'json'])).items).toEqual([]);
+  expect(await jobsIn(namespace)).toEqual([]);
+}, TIMEOUT_MS);
+
+test('the Job deleted by someone else while it runs: the step fails saying so, and does not wait for it', async () => {
+  const namespace = await cluster.createNamespace('deleted');
+  const run = train({ namespace, annotations: { [HOLD]: 'true' } });
+  await runningPod(namespace);
+  const [job] = await jobsIn(namespace);
+  await cluster.kubectl(['delete', 'job', job!.metadata.name, '-n', namespace]);
+  const result = await run;
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(`Job ${job!.metadata.name} was deleted in namespace ${namespace} while it ran, by someone else`);
+}, TIMEOUT_MS);
+
+test('a context the kubeconfig lacks, or a kubeconfig that is not one, is bad input (exit 2) naming the input', async () => {
+  const namespace = await cluster.createNamespace('where');
+  const noContext = await train({ namespace, args: ['--kube-context', 'nope'] });
+  expect(noContext.code).toBe(2);
+  expect(noContext.stderr).toMatch(/input 'kube-context'.*nope/);
+
+  const notKubeconfig = path.join(tempDir('not-kubeconfig-'), 'config');
+  // Valid YAML, so only its content can tell it is no kubeconfig.
+  writeFileSync(notKubeconfig, 'root: x:0:0:root:/root:/bin/bash\n');
+  const badFile = await train({ namespace, kubeconfig: notKubeconfig });
+  expect(badFile.code).toBe(2);
+  expect(badFile.stderr).toMatch(new RegExp(`input 'kubeconfig': .*${notKubeconfig}`));
+  expect(await jobsIn(namespace)).toEqual([]);
 }, TIMEOUT_MS);
 
 test('workers: 4 → an Indexed Job of 4 pods, ranks 0–3, the rendezvous env, and a headless Service owned by the Job', async () => {
@@ -217,7 +257,8 @@ test('gpus: 2 lands on the GPU node; gpus: 16 is refused clearly, naming gpus, w
   const tooMany = await train({ namespace: none, args: ['--gpus', '16'] });
   expect(tooMany.code).toBe(1);
   expect(tooMany.stderr).toMatch(/input 'gpus': no node of the cluster can give pod \S+ the nvidia\.com\/gpu it asks for \(the scheduler says: .*Insufficient nvidia\.com\/gpu/);
-  expect(JSON.parse(await cluster.kubectl(['get', 'jobs,pods', '-n', none, '-o', 'json'])).items).toEqual([]);
+  expect(await jobsIn(none)).toEqual([]);
+  expect(await podsIn(none)).toEqual([]);
 }, TIMEOUT_MS);
 
 test('secrets: the values are only in the Secret the Job owns, never in the Job spec or the log', async () => {
@@ -245,7 +286,7 @@ test('what only the API server refuses (422) is bad input, exit 2, found by a dr
   const result = await train({ namespace, args: ['--labels', 'job-name=other'] });
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(/input 'labels': refused by the API server \(create jobs\.batch in namespace \S+\): spec\.template\.metadata\.labels\[job-name\]: Invalid value/);
-  expect(JSON.parse(await cluster.kubectl(['get', 'jobs', '-n', namespace, '-o', 'json'])).items).toEqual([]);
+  expect(await jobsIn(namespace)).toEqual([]);
 }, TIMEOUT_MS);
 
 test('least privilege: a token bound to exactly REQUIRED_RBAC_RULES runs the step; one verb less fails naming it', async () => {
@@ -261,7 +302,7 @@ test('least privilege: a token bound to exactly REQUIRED_RBAC_RULES runs the ste
   expect(denied.code).toBe(1);
   expect(denied.stderr).toContain(`the service account may not patch jobs.batch in namespace ${lessNamespace} (403 Forbidden): add the verb 'patch' on 'jobs' (apiGroups: ['batch']) to its Role`);
   // The Job it could create was deleted again: nothing is left half made.
-  expect(JSON.parse(await cluster.kubectl(['get', 'jobs', '-n', lessNamespace, '-o', 'json'])).items).toEqual([]);
+  expect(await jobsIn(lessNamespace)).toEqual([]);
 }, TIMEOUT_MS);
 
 test('an image by tag runs pinned: the tag is resolved through the registry, and the digest is what the Job and image-digest hold', async () => {
@@ -284,7 +325,7 @@ test('an image by tag runs pinned: the tag is resolved through the registry, and
   const down = await train({ namespace, image: '127.0.0.1:1/team/train:v1' });
   expect(down.code).toBe(1);
   expect(down.stderr).toContain("input 'image': cannot resolve 127.0.0.1:1/team/train:v1 to a digest");
-  expect(JSON.parse(await cluster.kubectl(['get', 'jobs', '-n', namespace, '-o', 'json'])).items).toEqual([]);
+  expect(await jobsIn(namespace)).toEqual([]);
 }, TIMEOUT_MS);
 
 test('a Dockerfile is built and pushed with Docker as on the Docker path, the Job runs the pushed digest, and the record carries it for the lineage', async () => {
