@@ -19,7 +19,7 @@ class ShimCredentials {
     static final Map<String, List<String>> BY_STEP = [
         'setup-env': ['aws-credentials-id'],
         'data-pull': ['aws-credentials-id'],
-        'train-in-container': [],
+        'train-in-container': ['aws-credentials-id'],
         'evaluate-and-gate': ['github-token-credentials-id', 'aws-credentials-id'],
         'promote-model': ['aws-credentials-id'],
     ].asImmutable()

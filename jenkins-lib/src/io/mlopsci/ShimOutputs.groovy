@@ -34,6 +34,10 @@ class ShimOutputs {
             'image-digest': ['imageDigest', 'string'],
             'outputs': ['outputs', 'string'],
             'metrics': ['metrics', 'string'],
+            'job-name': ['jobName', 'string'],
+            'namespace': ['namespace', 'string'],
+            'pod': ['pod', 'string'],
+            'node': ['node', 'string'],
         ],
         'evaluate-and-gate': [
             'passed': ['passed', 'boolean'],

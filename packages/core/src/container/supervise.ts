@@ -1,4 +1,4 @@
-import type { ContainerRuntime, RunPlan } from './types.js';
+import type { RunningCommand } from './types.js';
 
 /** Seconds `docker stop` waits after SIGTERM before SIGKILL when the timeout is hit. */
 export const TIMEOUT_GRACE_SECONDS = 10;
@@ -26,6 +26,12 @@ export interface SuperviseOptions {
   readonly quietIntervalMs?: number;
 }
 
+/** What superviseRun needs of a runtime (a `ContainerRuntime` is one). */
+export interface Supervised<P> {
+  start(plan: P, onLine: (line: string) => void): RunningCommand;
+  remove(name: string): Promise<void>;
+}
+
 export interface RunOutcome {
   readonly exitCode: number;
   readonly durationSeconds: number;
@@ -40,8 +46,10 @@ export interface RunOutcome {
  * process gets SIGTERM/SIGINT (the step is cancelled). Removal is in a
  * `finally`, and stopping repeats until the engine client has exited, so a
  * signal arriving while the container is still being created is not lost.
+ * Anything that starts and removes a run by name can be supervised: a
+ * `ContainerRuntime` with its `RunPlan`, or a Kubernetes Job.
  */
-export async function superviseRun(runtime: ContainerRuntime, plan: RunPlan, options: SuperviseOptions): Promise<RunOutcome> {
+export async function superviseRun<P extends { readonly name: string }>(runtime: Supervised<P>, plan: P, options: SuperviseOptions): Promise<RunOutcome> {
   const started = performance.now();
   let timedOut = false;
   let cancelledBy: NodeJS.Signals | null = null;

@@ -5,8 +5,9 @@ import type { RegistryRepository } from './registry.js';
 /**
  * The runtimes a training can run on, in the order the `runtime` input lists
  * them: the step's spec takes its choices from here, so a new runtime is added once.
+ * `kubernetes` runs the training as a Job on a cluster, not through a ContainerRuntime.
  */
-export const RUNTIME_KINDS = ['docker', 'podman', 'host'] as const;
+export const RUNTIME_KINDS = ['docker', 'podman', 'host', 'kubernetes'] as const;
 export type RuntimeKind = (typeof RUNTIME_KINDS)[number];
 
 /** The training command, as the `command` input reads it: one string for the image's shell (`/bin/sh -c`), or argv run as is. */

@@ -3,6 +3,8 @@ import { Readable } from 'node:stream';
 import { DirectGet } from './s3-direct-get.js';
 import { NotFoundError, type ObjectStore, type ReadOptions, type StoredObject } from './types.js';
 
+export { parseS3Url } from './s3-url.js';
+
 export interface S3StoreOptions {
   readonly bucket: string;
   /** S3-compatible endpoint (versitygw, MinIO, Ceph...); default AWS (or AWS_ENDPOINT_URL, read by the SDK). */
@@ -152,11 +154,4 @@ function etagOf(raw: string | undefined): { etag?: string } {
 function isNotFound(err: unknown): boolean {
   if (err instanceof S3ServiceException) return err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound' || err.name === 'NoSuchVersion';
   return false;
-}
-
-/** `s3://bucket/prefix` → bucket and prefix (prefix without a leading `/`). */
-export function parseS3Url(url: string): { bucket: string; prefix: string } | undefined {
-  const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
-  if (!match?.[1]) return undefined;
-  return { bucket: match[1], prefix: match[2] ?? '' };
 }

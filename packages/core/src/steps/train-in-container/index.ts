@@ -12,10 +12,8 @@
  * succeeded → return the outputs, failed (exit 1) with the last log lines
  * when the command failed or hit the timeout.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { buildInputsDigest } from '../../container/build-key.js';
 import type { Mount } from '../../container/parse.js';
 import { createRuntime } from '../../container/runtime.js';
 import { StagedOutputs } from '../../container/staged-outputs.js';
@@ -25,16 +23,19 @@ import type { Host } from '../../host/types.js';
 import { redactUrlCredentials } from '../../redact.js';
 import { renderStepSummary } from '../summary.js';
 import type { StepResult } from '../types.js';
+import { runOnKubernetes } from './kubernetes.js';
 import { callerUser, planTrain, type ImageSource, type TrainPlan } from './plan.js';
+import { containerName, LABEL, prepareImage } from './prepare.js';
 
 export { planTrain as plan };
 
 /** Log lines repeated in the error when the command fails. */
 const TAIL_LINES = 30;
-/** Label on every container and built image, to find them (and any leftover) by. */
-const LABEL = 'io.mlops-ci.step';
 
 export async function run(inputs: TrainPlan, host: Host): Promise<StepResult> {
+  for (const warning of inputs.warnings) host.warning(warning);
+  // A Job on a cluster is no ContainerRuntime: no local container, mounts or staging mount.
+  if (inputs.kubernetes !== null) return runOnKubernetes(inputs, inputs.kubernetes, host);
   const runtime = createRuntime(inputs.runtime, { cwd: host.context.cwd, env: host.context.env });
   const described = await host.group('Check the runtime', () => runtime.verify(inputs.resources));
   if (inputs.runtime === 'host') warnAboutHostRuntime(inputs, host);
@@ -110,37 +111,6 @@ async function settleOutputs(staged: StagedOutputs, runtime: ContainerRuntime, i
   else await staged.discard();
 }
 
-/** A reference is resolved (pulled when missing); a Dockerfile is built unless its build-inputs digest is already an image. */
-async function prepareImage(runtime: ContainerRuntime, source: ImageSource, host: Host): Promise<ImageInfo> {
-  if (source.kind === 'reference') {
-    const image = await runtime.resolveImage(source.ref, (line) => host.info(line));
-    host.info(`Image ${source.ref}: ${image.id}`);
-    if (image.digest === image.id) host.info(`${source.ref} has no registry digest (it was never pulled from or pushed to a registry): image-digest is its ID, which only this machine can resolve.`);
-    return image;
-  }
-  const digest = await buildInputsDigest(source, async (ref) => (await runtime.findImage(ref))?.id ?? null);
-  // The same digest prefix tags the image locally and in the registry, so either tells which build inputs made it.
-  const tagPart = digest.slice(0, 32);
-  const image = await buildUnlessTagged(runtime, source, digest, `mlops-ci-train:${tagPart}`, host);
-  if (!source.push) return image;
-  const pushed = await runtime.push(image, source.push, tagPart, (line) => host.info(line));
-  host.info(`Image pinned as ${pushed}`);
-  return { ...image, digest: pushed };
-}
-
-async function buildUnlessTagged(runtime: ContainerRuntime, source: Extract<ImageSource, { kind: 'build' }>, digest: string, tag: string, host: Host): Promise<ImageInfo> {
-  const existing = await runtime.findImage(tag);
-  if (existing) {
-    host.info(`Build skipped: ${tag} already holds this Dockerfile, context and build args (${existing.id}).`);
-    return existing;
-  }
-  host.info(`Building ${path.relative(host.context.cwd, source.dockerfile) || source.dockerfile} as ${tag}`);
-  return runtime.build(
-    { dockerfile: source.dockerfile, context: source.context, ...(source.target ? { target: source.target } : {}), buildArgs: source.buildArgs, tag, labels: { [LABEL]: 'train-in-container', 'io.mlops-ci.build-inputs': digest } },
-    (line) => host.info(line),
-  );
-}
-
 /** Host folders at the same absolute paths inside: workdir, data (read-only), outputs (its staging folder), then the extra mounts. */
 function planRun(inputs: TrainPlan, host: Host, image: ImageInfo, staged: StagedOutputs | null): RunPlan {
   const mounts: Mount[] = [{ source: inputs.workdir, target: inputs.workdir, readOnly: false }];
@@ -167,22 +137,6 @@ function planRun(inputs: TrainPlan, host: Host, image: ImageInfo, staged: Staged
     user: inputs.user,
     labels: { [LABEL]: 'train-in-container', 'io.mlops-ci.run': name },
   };
-}
-
-/**
- * Named after the run (GitHub run id and attempt, Jenkins job and build
- * number), plus a random part so the jobs of a matrix never collide.
- */
-export function containerName(host: Host): string {
-  const runPath = host.context.runUrl ? new URL(host.context.runUrl).pathname : '';
-  const runPart = runPath
-    .split('/')
-    .filter((part) => part !== '' && !['actions', 'runs', 'attempts', 'job'].includes(part))
-    .slice(-3)
-    .join('-')
-    .replace(/[^A-Za-z0-9_.-]+/g, '-')
-    .slice(-40);
-  return ['mlops-train', runPart || host.kind, randomBytes(4).toString('hex')].join('-');
 }
 
 function failureOf(outcome: RunOutcome, inputs: TrainPlan, tail: readonly string[]): string | null {

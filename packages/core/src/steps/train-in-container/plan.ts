@@ -8,6 +8,7 @@ import type { Command, Resources, RuntimeKind } from '../../container/types.js';
 import { InputError } from '../../errors.js';
 import type { Host } from '../../host/types.js';
 import type { InputName, InputReader } from '../../spec/inputs.js';
+import { ignoredInputWarnings, planKubernetes } from './kube-plan.js';
 import type { trainInContainerSpec } from './spec.js';
 
 type Reader = InputReader<typeof trainInContainerSpec>;
@@ -37,11 +38,15 @@ export interface TrainPlan {
   readonly metricsFile: string;
   /** env-file, then env, then secrets: later ones win. */
   readonly env: ReadonlyMap<string, string>;
+  /** The names in `env` whose values are secrets (the `secrets` input): a Kubernetes run keeps them out of the Job spec. */
+  readonly secretNames: ReadonlySet<string>;
   readonly resources: Resources;
   readonly timeoutSeconds?: number;
   readonly user: string;
   /** Where and how the Job runs: set exactly when `runtime` is `kubernetes`. */
   readonly kubernetes: KubeTarget | null;
+  /** Inputs given that this runtime ignores, and why: the step prints these before it starts. */
+  readonly warnings: readonly string[];
 }
 
 /** A build stage (`target`) or a network name, as the engines accept them. */
@@ -57,6 +62,8 @@ const ENGINE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 export function planTrain(reader: Reader, host: Host): TrainPlan {
   const { cwd, env: environment, workspace } = host.context;
   const runtime = reader.get('runtime');
+  // First: it refuses the inputs naming runner folders, before those are looked up.
+  const kubernetes = runtime === 'kubernetes' ? planKubernetes(reader, cwd) : null;
   return {
     runtime,
     image: imageSource(reader, cwd, runtime),
@@ -67,10 +74,12 @@ export function planTrain(reader: Reader, host: Host): TrainPlan {
     outputs: optionalPath(reader.get('outputs'), (text) => outputsDir(path.resolve(cwd, text))),
     metricsFile: metricsFile(reader.get('metrics-file')),
     env: commandEnv(reader, host, environment),
-    resources: resources(reader),
+    secretNames: new Set(reader.get('secrets')),
+    resources: resources(reader, runtime),
     ...optional('timeoutSeconds', timeoutSeconds(reader.get('timeout'))),
     user: user(reader.get('user')),
-    kubernetes: null,
+    kubernetes,
+    warnings: ignoredInputWarnings(reader, runtime),
   };
 }
 
@@ -92,6 +101,9 @@ function imageSource(reader: Reader, cwd: string, runtime: RuntimeKind): ImageSo
 function buildSource(reader: Reader, cwd: string, runtime: RuntimeKind, dockerfile: string): ImageSource {
   const push = pushTarget(reader.get('push'), runtime);
   if (runtime === 'host') throw new InputError('dockerfile', 'needs a container engine: runtime: host runs the command directly and cannot build images');
+  if (runtime === 'kubernetes' && push === undefined) {
+    throw new InputError('dockerfile', "needs 'push' as well with runtime: kubernetes: the cluster pulls the image from a registry, so the image built here must be pushed to one");
+  }
   const file = path.resolve(cwd, dockerfile);
   if (!statOf('dockerfile', file)?.isFile()) throw new InputError('dockerfile', `got '${dockerfile}': ${file} is not a file`);
   const context = existingDir('context', path.resolve(cwd, reader.get('context')));
@@ -183,9 +195,9 @@ function secretValue(name: string, host: Host, environment: NodeJS.ProcessEnv): 
   return value;
 }
 
-function resources(reader: Reader): Resources {
+function resources(reader: Reader, runtime: RuntimeKind): Resources {
   return {
-    ...optional('gpus', gpus(reader.get('gpus'))),
+    ...optional('gpus', runtime === 'kubernetes' ? gpuCount(reader.get('gpus')) : gpus(reader.get('gpus'))),
     ...optional('cpus', cpus(reader.get('cpus'))),
     network: network(reader.get('network')),
     ...optional('memoryBytes', byteSize('memory', reader.get('memory'))),
@@ -202,6 +214,12 @@ function gpus(text: string | undefined): string | undefined {
     return `device=${ids.join(',')}`;
   }
   throw new InputError('gpus', `got '${text}', expected all, a count such as 2, or device ids such as device=0,1`);
+}
+
+/** A pod asks for a number of devices of a resource; which devices is the scheduler's choice, and `all` has no meaning on a cluster. */
+function gpuCount(text: string | undefined): string | undefined {
+  if (text === undefined || /^[1-9]\d*$/.test(text)) return text;
+  throw new InputError('gpus', `got '${text}': runtime: kubernetes takes a count of GPUs per pod such as 2 (all and device ids are for docker and podman)`);
 }
 
 /**

@@ -1,0 +1,199 @@
+/**
+ * train-in-container with `runtime: kubernetes`: the training runs as a Job
+ * on a cluster, with the same inputs, outputs, logs, timeout and cancel
+ * semantics as a container run.
+ *
+ * The story: connect (kubeconfig, context, namespace) → pin the image (a tag
+ * resolved to its registry digest; a Dockerfile built and pushed by Docker,
+ * as the Docker path does) → submit the Job and watch it under superviseRun
+ * (the timeout and SIGTERM/SIGINT delete the Job, and the step waits until
+ * no pod is left) with pod 0's log streamed live → on success, download the
+ * run's outputs prefix into a staging folder and move it into `outputs` →
+ * return the outputs, failed (exit 1) with the failing pods' last log lines
+ * when the Job failed.
+ */
+import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { connectToCluster } from '../../container/kubernetes/cluster.js';
+import { pinImage } from '../../container/kubernetes/image.js';
+import { KubeJobRun } from '../../container/kubernetes/job-run.js';
+import { outputsUrlOf, type KubeRun } from '../../container/kubernetes/manifests.js';
+import { downloadOutputs } from '../../container/kubernetes/outputs.js';
+import type { KubeTarget } from '../../container/kubernetes/target.js';
+import { createRuntime } from '../../container/runtime.js';
+import { StagedOutputs } from '../../container/staged-outputs.js';
+import { superviseRun, type RunOutcome } from '../../container/supervise.js';
+import type { ImageInfo } from '../../container/types.js';
+import type { Host } from '../../host/types.js';
+import { redactUrlCredentials } from '../../redact.js';
+import { renderStepSummary } from '../summary.js';
+import type { StepResult } from '../types.js';
+import type { TrainPlan } from './plan.js';
+import { containerName, prepareImage } from './prepare.js';
+
+/** Log lines of each failing pod repeated in the error. */
+const TAIL_LINES = 30;
+/** At most this many failing pods have their log tail in the error (a 100-worker Job can fail everywhere at once). */
+const TAILED_PODS = 3;
+/**
+ * Job names are DNS-1123 labels, and an Indexed Job's pods are named
+ * `<job>-<index>` as their hostname (63 at most), so the name leaves room for the index.
+ */
+const MAX_JOB_NAME = 52;
+
+export async function runOnKubernetes(inputs: TrainPlan, target: KubeTarget, host: Host): Promise<StepResult> {
+  const connection = await host.group('Connect to the cluster', async () => {
+    const connected = await connectToCluster(target, host.context.env);
+    host.info(`Cluster ${connected.server}, namespace ${connected.namespace} (from ${connected.source})`);
+    return connected;
+  });
+  const image = await host.group('Get the image', () => pinnedImage(inputs, host));
+  const run = kubeRun(inputs, target, connection.namespace, image.digest, jobName(host));
+  const outputsUrl = outputsUrlOf(run);
+  const staged = inputs.outputs !== null && outputsUrl !== undefined ? await StagedOutputs.create(inputs.outputs) : null;
+  let settled = false;
+  try {
+    let job: KubeJobRun | undefined;
+    const tail: string[] = [];
+    const outcome = await host.group(`Train (kubernetes, Job ${run.name} in namespace ${run.namespace})`, () =>
+      superviseRun(
+        {
+          start: (_run: KubeRun, onLine) => (job = new KubeJobRun(connection, run, onLine)),
+          remove: async () => job?.remove(),
+        },
+        run,
+        {
+          ...(inputs.timeoutSeconds !== undefined ? { timeoutSeconds: inputs.timeoutSeconds } : {}),
+          onLine: (line) => {
+            tail.push(line);
+            if (tail.length > TAIL_LINES) tail.shift();
+            host.info(line);
+          },
+          onQuiet: (elapsed) => host.info(`[mlops-ci] Job ${run.name} still running after ${elapsed} s, no output in the last minute`),
+        },
+      ),
+    );
+    const result = job?.outcome;
+    const failure = await failureOf(outcome, job, inputs);
+    if (staged && outputsUrl !== undefined) {
+      if (failure === null) {
+        const count = await host.group(`Download the outputs from ${outputsUrl}`, () => downloadOutputs(outputsUrl, staged.folder, host.context));
+        host.info(`${count} file${count === 1 ? '' : 's'} from ${outputsUrl} into ${staged.outputs}`);
+        await staged.commit();
+      } else await staged.discard();
+      settled = true;
+    }
+    const outputs = {
+      'exit-code': String(outcome.exitCode),
+      'duration-seconds': outcome.durationSeconds.toFixed(3),
+      'image-id': image.id,
+      'image-digest': image.digest,
+      outputs: inputs.outputs ?? '',
+      metrics: failure === null ? await findMetrics(inputs) : '',
+      'job-name': run.name,
+      namespace: run.namespace,
+      pod: result?.pod ?? '',
+      node: result?.node ?? '',
+    };
+    await host.appendSummary(summary(inputs, run, outputs, failure === null));
+    if (failure !== null) return { outputs, failure: { kind: 'failed', message: failure } };
+    host.info(`Job ${run.name} completed after ${outcome.durationSeconds.toFixed(1)} s.`);
+    return { outputs };
+  } finally {
+    if (staged && !settled) await staged.discard().catch((err: Error) => host.warning(`could not remove the staging folder ${staged.folder}: ${err.message}`));
+  }
+}
+
+/** A reference pinned to its registry digest; a Dockerfile built and pushed (the plan requires `push`: the cluster must pull it). */
+async function pinnedImage(inputs: TrainPlan, host: Host): Promise<ImageInfo> {
+  const source = inputs.image;
+  if (source.kind === 'reference') {
+    const digest = await pinImage(source.ref);
+    host.info(`Image ${source.ref}: ${digest}`);
+    return { id: '', digest, repoDigests: [digest] };
+  }
+  if (source.push === undefined) throw new Error("input 'push': a Dockerfile built for a Kubernetes run must be pushed to a registry the cluster can pull from");
+  const docker = createRuntime('docker', { cwd: host.context.cwd, env: host.context.env });
+  return prepareImage(docker, source, host);
+}
+
+function kubeRun(inputs: TrainPlan, target: KubeTarget, namespace: string, image: string, name: string): KubeRun {
+  const env = new Map<string, string>();
+  const secretEnv = new Map<string, string>();
+  for (const [key, value] of inputs.env) (inputs.secretNames.has(key) ? secretEnv : env).set(key, value);
+  const gpus = inputs.resources.gpus === undefined ? undefined : Number(inputs.resources.gpus);
+  if (gpus !== undefined && !Number.isInteger(gpus)) throw new Error(`input 'gpus': got '${inputs.resources.gpus ?? ''}', a Kubernetes run takes a count of GPUs such as 2`);
+  return {
+    name,
+    namespace,
+    image,
+    command: inputs.command,
+    env,
+    secretEnv,
+    ...(inputs.resources.cpus !== undefined ? { cpus: inputs.resources.cpus } : {}),
+    ...(inputs.resources.memoryBytes !== undefined ? { memoryBytes: inputs.resources.memoryBytes } : {}),
+    ...(gpus !== undefined ? { gpus } : {}),
+    ...(inputs.timeoutSeconds !== undefined ? { timeoutSeconds: inputs.timeoutSeconds } : {}),
+    target,
+  };
+}
+
+/** The run's container name made a DNS-1123 label: lower case, `-` for anything else, short enough for pod hostnames. */
+export function jobName(host: Host): string {
+  const base = containerName(host)
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-');
+  const random = base.slice(base.lastIndexOf('-') + 1) || randomBytes(4).toString('hex');
+  const head = base.slice(0, MAX_JOB_NAME - random.length - 1).replace(/-+$/, '');
+  return `${head}-${random}`;
+}
+
+async function failureOf(outcome: RunOutcome, job: KubeJobRun | undefined, inputs: TrainPlan): Promise<string | null> {
+  const result = job?.outcome;
+  const tails = job && result ? await tailsOf(job, result.failedPods) : '';
+  if (outcome.cancelledBy) return `the step was cancelled (${outcome.cancelledBy}): the Job was deleted and its pods are gone${tails}`;
+  if (outcome.timedOut || result?.deadlineExceeded) {
+    return `the Job hit the timeout of ${inputs.timeoutSeconds ?? 0} s (activeDeadlineSeconds, and the step's own deadline): it was stopped and its pods are gone${tails}`;
+  }
+  if (outcome.exitCode === 0) return null;
+  const pod = result?.pod ? ` in pod ${result.pod}${result.node ? ` on node ${result.node}` : ''}` : '';
+  return `the command exited with ${outcome.exitCode}${pod} after ${outcome.durationSeconds.toFixed(1)} s${tails}`;
+}
+
+/** The last lines of the failing pods' logs, read from the cluster (pod 0's stream may not be the one that failed). */
+async function tailsOf(job: KubeJobRun, pods: readonly string[]): Promise<string> {
+  const parts: string[] = [];
+  for (const pod of pods.slice(0, TAILED_PODS)) {
+    const text = await job.tailOf(pod, TAIL_LINES);
+    if (text !== '') parts.push(`\nLast lines of the log of pod ${pod}:\n${text}`);
+  }
+  if (pods.length > TAILED_PODS) parts.push(`\n(${pods.length - TAILED_PODS} more pods failed: kubectl logs -l job-name=… shows them until the Job's TTL)`);
+  return parts.join('');
+}
+
+async function findMetrics(inputs: TrainPlan): Promise<string> {
+  if (!inputs.outputs) return '';
+  const file = path.join(inputs.outputs, inputs.metricsFile);
+  const info = await stat(file).catch(() => undefined);
+  return info?.isFile() ? file : '';
+}
+
+function summary(inputs: TrainPlan, run: KubeRun, outputs: Readonly<Record<string, string>>, succeeded: boolean): string {
+  return renderStepSummary({
+    step: 'train-in-container',
+    outcome: succeeded ? 'ok' : 'failed',
+    headline: `Job ${run.name} ${succeeded ? 'completed' : 'failed'} after ${Number(outputs['duration-seconds']).toFixed(1)} s`,
+    rows: [
+      ['runtime', `kubernetes (namespace ${run.namespace})`],
+      ['job', { code: run.name }],
+      ['workers', run.target.workers],
+      ['pod', outputs['pod'] ? { code: `${outputs['pod']}${outputs['node'] ? ` on ${outputs['node']}` : ''}` } : null],
+      ['image digest', { code: run.image }],
+      ['command', { code: redactUrlCredentials(inputs.command.kind === 'argv' ? JSON.stringify(inputs.command.argv) : inputs.command.script) }],
+      ['exit code', outputs['exit-code'] ?? ''],
+      ['outputs', inputs.outputs ? (succeeded ? { code: inputs.outputs } : `${inputs.outputs} (left as it was: the run failed)`) : null],
+    ],
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * The Kubernetes runtime's Job run (container/kubernetes/job-run.ts) against
+ * the real test control plane (test/support/kube-cluster.ts), below the step:
+ * what only a seam can show, such as a watch dropped in the middle of a run.
+ * The step itself, through the CLI, is train-kubernetes.test.ts.
+ */
+import { connectToCluster, type KubeConnection } from '../../packages/core/src/container/kubernetes/cluster.js';
+import { KubeJobRun } from '../../packages/core/src/container/kubernetes/job-run.js';
+import type { KubeRun } from '../../packages/core/src/container/kubernetes/manifests.js';
+import type { KubeTarget } from '../../packages/core/src/container/kubernetes/target.js';
+import { startKubeCluster, type KubeCluster } from '../support/kube-cluster.js';
+
+const IMAGE = `registry.example.com/train@sha256:${'ab'.repeat(32)}`;
+let cluster: KubeCluster;
+
+beforeAll(async () => {
+  cluster = await startKubeCluster();
+}, 60_000);
+
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+function target(overrides: Partial<KubeTarget> = {}): KubeTarget {
+  return {
+    kubeconfig: cluster.adminKubeconfig,
+    gpuResource: 'nvidia.com/gpu',
+    nodeSelector: new Map(),
+    tolerations: [],
+    imagePullSecrets: [],
+    labels: new Map(),
+    annotations: new Map(),
+    workers: 1,
+    rendezvousPort: 29500,
+    volumes: [],
+    retries: 0,
+    ttlSecondsAfterFinished: 600,
+    ...overrides,
+  };
+}
+
+async function runOf(name: string, overrides: Partial<KubeTarget>): Promise<{ connection: KubeConnection; run: KubeRun }> {
+  const namespace = await cluster.createNamespace('runtime');
+  const t = target({ namespace, ...overrides });
+  const connection = await connectToCluster(t, { HOME: '/nonexistent' });
+  return { connection, run: { name, namespace, image: IMAGE, command: { kind: 'shell', script: 'python train.py' }, env: new Map(), secretEnv: new Map(), target: t } };
+}
+
+test('a watch dropped mid-run is followed by a new list, and the run still ends with the Job', async () => {
+  const { connection, run } = await runOf('dropped-watch', { annotations: new Map([['pod-complete.stage.kwok.x-k8s.io/delay', '4s']]) });
+  const lists: string[] = [];
+  const aborts = new Map<string, () => void>();
+  const job = new KubeJobRun(connection, run, () => undefined, {
+    onList: (kind) => lists.push(kind),
+    onWatch: (kind, abort) => aborts.set(kind, abort),
+  });
+  // Drop both watches once the pod runs: what happens next (the pod succeeding) is seen only through the re-list and new watches.
+  await waitFor(async () => (await cluster.kubectl(['get', 'pods', '-n', run.namespace, '-o', 'jsonpath={.items[*].status.phase}'])).includes('Running'));
+  const before = lists.length;
+  for (const abort of aborts.values()) abort();
+  await expect(job.exited).resolves.toBe(0);
+  await job.remove();
+  expect(lists.slice(before).sort()).toEqual(['job', 'pods']);
+  expect(job.outcome).toMatchObject({ exitCode: 0, node: expect.stringMatching(/^kwok-/) });
+}, 60_000);
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
