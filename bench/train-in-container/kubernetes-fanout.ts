@@ -12,10 +12,11 @@
  * process, so the bench stands in for the pod's write (one object under the
  * pod's MLOPS_OUTPUT_URL as soon as the pod exists) and the step downloads it.
  *
- *   npx tsx bench/train-in-container/kubernetes-fanout.ts [--jobs 1,10,100] [--runs 3] [--check-audit]
+ *   npx tsx bench/train-in-container/kubernetes-fanout.ts [--jobs 1,10,100] [--runs 3] [--check-audit] [--keep]
  *
  * `--check-audit` instead proves the counting on Jobs created with kubectl as
  * the ServiceAccount (exact counts expected, exit 1 otherwise), without the step.
+ * `--keep` leaves each step's folder (its log, GNU time's figures, outputs) for reading.
  * Needs scripts/provision/{kubernetes,versitygw}.sh and a bundle with the
  * Kubernetes runtime (`npm run build`). Run by hand, never by npm test.
  */
@@ -35,6 +36,7 @@ const option = (name: string, fallback: string): string => (args.includes(name) 
 const JOB_COUNTS = option('--jobs', '1,10,100').split(',').map(Number);
 const RUNS = Number(option('--runs', '3')) || 3;
 const CHECK_AUDIT = args.includes('--check-audit');
+const KEEP = args.includes('--keep');
 
 /** How long kwok keeps each pod Running before it succeeds: the ideal wall time of any fan-out. */
 const POD_SECONDS = 5;
@@ -64,7 +66,8 @@ async function main(): Promise<void> {
     console.log(table(rows));
   } finally {
     await Promise.all([cluster.stop(), s3.stop()]);
-    rmSync(WORK, { recursive: true, force: true });
+    if (KEEP) progress(`step folders kept in ${WORK}`);
+    else rmSync(WORK, { recursive: true, force: true });
   }
 }
 
@@ -86,6 +89,9 @@ interface RunResult {
   readonly requests: ReadonlyMap<string, number>;
   /** Requests answered with an error status, by `verb resource code`. */
   readonly errors: ReadonlyMap<string, number>;
+  /** Seconds from the first spawn to the first Job created, and to the last: how long start-up delays submission. */
+  readonly firstCreateSeconds: number;
+  readonly lastCreateSeconds: number;
 }
 
 /** `jobs` step processes started at once in a fresh namespace, each with its own folder and outputs prefix. */
@@ -98,6 +104,7 @@ async function fanOut(cluster: KubeCluster, s3: S3Server, jobs: number, label: s
   progress(`${label}: namespace ${namespace} ready, starting ${jobs} step process${jobs === 1 ? '' : 'es'}`);
 
   const start = performance.now();
+  const startedAt = Date.now();
   const folders = Array.from({ length: jobs }, (_, index) => path.join(WORK, namespace, String(index)));
   const exits = folders.map((folder, index) => runStep(folder, kubeconfig, s3, `s3://${BUCKET}/${namespace}/${index}/`));
   const codes = await Promise.all(exits);
@@ -105,25 +112,31 @@ async function fanOut(cluster: KubeCluster, s3: S3Server, jobs: number, label: s
   standIn.stop();
 
   const steps = folders.map((folder, index) => measureOf(folder, codes[index] ?? -1));
-  const { requests, errors } = countRequests(cluster, `system:serviceaccount:${namespace}:`);
+  const { requests, errors, creates } = countRequests(cluster, `system:serviceaccount:${namespace}:`);
+  const firstCreateSeconds = (Math.min(...creates) - startedAt) / 1000;
+  const lastCreateSeconds = (Math.max(...creates) - startedAt) / 1000;
   const failed = steps.filter((step) => step.exitCode !== 0);
-  progress(`${label}: all ended after ${wallSeconds.toFixed(2)} s, ${failed.length} failed, ${sum(requests)} requests (${(sum(requests) / jobs).toFixed(1)}/Job), ${standIn.written} outputs stood in`);
+  progress(
+    `${label}: all ended after ${wallSeconds.toFixed(2)} s (Jobs created from +${firstCreateSeconds.toFixed(2)} to +${lastCreateSeconds.toFixed(2)} s), ` +
+      `${failed.length} failed, ${sum(requests)} requests (${(sum(requests) / jobs).toFixed(1)}/Job), ${standIn.written} outputs stood in`,
+  );
   if (failed[0]) progress(`${label}: the first failed step's log ends:\n${failed[0].log.trim().split('\n').slice(-12).join('\n')}`);
   // The next run must not share the machine with this one's garbage collection.
   await cluster.kubectl(['delete', 'namespace', namespace, '--wait=true', '--timeout=180s']);
   progress(`${label}: namespace deleted`);
-  return { jobs, wallSeconds, steps, requests, errors };
+  return { jobs, wallSeconds, steps, requests, errors, firstCreateSeconds, lastCreateSeconds };
 }
 
 /** One step process, as a matrix entry would run it, under GNU time; resolves with its exit code. */
 function runStep(folder: string, kubeconfig: string, s3: S3Server, outputsUrl: string): Promise<number> {
-  mkdirSync(folder, { recursive: true });
+  // Its own temp folder too, as on a runner of its own: the local host's summary file lives there.
+  mkdirSync(path.join(folder, 'tmp'), { recursive: true });
   const stepArgs = [
     ...['train-in-container', '--runtime', 'kubernetes', '--kubeconfig', kubeconfig, '--image', IMAGE, '--command', 'python train.py'],
     ...['--annotations', ANNOTATION, '--outputs', 'out', '--outputs-url', outputsUrl],
   ];
   const log = openSync(path.join(folder, 'step.log'), 'w');
-  const env = { PATH: process.env['PATH'] ?? '', HOME: folder, TMPDIR: os.tmpdir(), ...s3.env };
+  const env = { PATH: process.env['PATH'] ?? '', HOME: folder, TMPDIR: path.join(folder, 'tmp'), ...s3.env };
   const child = spawn(TIME, ['-f', '%U %S %M', '-o', path.join(folder, 'time.txt'), process.execPath, '--', BUNDLE, ...stepArgs], { cwd: folder, env, stdio: ['ignore', log, log] });
   closeSync(log);
   return exitOf(child);
@@ -188,6 +201,7 @@ interface AuditEvent {
   readonly user?: { readonly username?: string };
   readonly objectRef?: { readonly resource?: string; readonly subresource?: string };
   readonly responseStatus?: { readonly code?: number };
+  readonly requestReceivedTimestamp: string;
 }
 
 /**
@@ -196,7 +210,7 @@ interface AuditEvent {
  * ends, under one auditID), keyed `verb resource[/subresource]`, or `verb
  * /path` for discovery and other non-resource URLs.
  */
-function countRequests(cluster: KubeCluster, userPrefix: string): { requests: Map<string, number>; errors: Map<string, number> } {
+function countRequests(cluster: KubeCluster, userPrefix: string): { requests: Map<string, number>; errors: Map<string, number>; creates: number[] } {
   if (cluster.auditLog === undefined) throw new Error('the cluster was started without its audit log');
   const byId = new Map<string, AuditEvent>();
   for (const line of readFileSync(cluster.auditLog, 'utf8').split('\n')) {
@@ -206,13 +220,15 @@ function countRequests(cluster: KubeCluster, userPrefix: string): { requests: Ma
   }
   const requests = new Map<string, number>();
   const errors = new Map<string, number>();
+  const creates: number[] = [];
   for (const event of byId.values()) {
     const kind = kindOf(event);
+    if (kind === 'create jobs') creates.push(Date.parse(event.requestReceivedTimestamp));
     requests.set(kind, (requests.get(kind) ?? 0) + 1);
     const code = event.responseStatus?.code ?? 0;
     if (code >= 400) errors.set(`${kind} ${code}`, (errors.get(`${kind} ${code}`) ?? 0) + 1);
   }
-  return { requests, errors };
+  return { requests, errors, creates };
 }
 
 function kindOf(event: AuditEvent): string {
@@ -282,6 +298,8 @@ interface Row {
   readonly jobs: number;
   readonly runs: number;
   readonly wallSeconds: number;
+  readonly firstCreateSeconds: number;
+  readonly lastCreateSeconds: number;
   readonly requestsPerJob: number;
   readonly kinds: ReadonlyMap<string, number>;
   readonly cpuSecondsPerJob: number;
@@ -304,6 +322,8 @@ function rowOf(jobs: number, runs: readonly RunResult[]): Row {
     jobs,
     runs: runs.length,
     wallSeconds: median(runs.map((run) => run.wallSeconds)),
+    firstCreateSeconds: median(runs.map((run) => run.firstCreateSeconds)),
+    lastCreateSeconds: median(runs.map((run) => run.lastCreateSeconds)),
     requestsPerJob: median(runs.map((run) => sum(run.requests) / jobs)),
     kinds,
     cpuSecondsPerJob: median(runs.map((run) => run.steps.reduce((total, step) => total + step.cpuSeconds, 0) / jobs)),
@@ -318,14 +338,15 @@ function rowOf(jobs: number, runs: readonly RunResult[]): Row {
 
 function table(rows: readonly Row[]): string {
   const lines = [
-    '| Jobs | wall s | ideal s | ratio | requests/Job (by kind) | CPU s/Job | peak RSS MiB | runs | steps ok, outputs downloaded |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| Jobs | wall s | ideal s | ratio | Jobs created at s (first–last) | requests/Job (by kind) | CPU s/Job | peak RSS MiB | runs | steps ok, outputs downloaded |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map((row) =>
       [
         row.jobs,
         row.wallSeconds.toFixed(2),
         POD_SECONDS,
         `${(row.wallSeconds / POD_SECONDS).toFixed(2)}×`,
+        `${row.firstCreateSeconds.toFixed(2)}–${row.lastCreateSeconds.toFixed(2)}`,
         `${round(row.requestsPerJob)} (${formatKinds(row.kinds)})`,
         row.cpuSecondsPerJob.toFixed(2),
         `${row.peakRssMiB.toFixed(0)} (max ${row.maxPeakRssMiB.toFixed(0)})`,
@@ -355,8 +376,9 @@ function exitOf(child: ChildProcess): Promise<number> {
   });
 }
 
+/** One line per phase, with the machine's load: on a shared machine it explains a slow run. */
 function progress(message: string): void {
-  console.error(`[${((Date.now() - STARTED) / 1000).toFixed(1).padStart(6)} s] ${message}`);
+  console.error(`[${((Date.now() - STARTED) / 1000).toFixed(1).padStart(6)} s, load ${os.loadavg()[0]?.toFixed(1)}] ${message}`);
 }
 
 function sum(counts: ReadonlyMap<string, number>): number {
