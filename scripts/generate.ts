@@ -5,14 +5,15 @@
  * entrypoints dist/<step>.js, the Groovy shim's argument defaults
  * (jenkins-lib/src/io/mlopsci/ShimDefaults.groovy), output names and types
  * (jenkins-lib/src/io/mlopsci/ShimOutputs.groovy) and credentials-id parameters
- * (jenkins-lib/src/io/mlopsci/ShimCredentials.groovy). With --check, writes nothing and exits 1
- * listing the files that are stale.
+ * (jenkins-lib/src/io/mlopsci/ShimCredentials.groovy), and the README's Kubernetes Role from the
+ * rules the runtime uses. With --check, writes nothing and exits 1 listing the files that are stale.
  */
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import GithubSlugger from 'github-slugger';
 import YAML from 'yaml';
+import { REQUIRED_RBAC_RULES } from '../packages/core/src/container/kubernetes/target.js';
 import { inputDescription } from '../packages/core/src/spec/help.js';
 import { STEPS } from '../packages/core/src/steps/registry.js';
 import { ENV_CREDENTIALS } from '../packages/core/src/spec/env-credentials.js';
@@ -52,6 +53,7 @@ function jenkinsHelp(spec: StepSpec): string {
       input.required ? 'required' : 'optional',
       input.default !== undefined ? `default: <code>${html(input.default)}</code>` : '',
       input.secret ? `secret: give a credentials id with <code>${secretParameter(input.name)}</code>` : '',
+      input.credentialFile ? `or a Secret file credential with <code>${secretParameter(input.name)}</code>` : '',
     ]
       .filter(Boolean)
       .join('; ');
@@ -114,10 +116,14 @@ type CredentialParameter = {
   /** camelCase, as a Jenkinsfile writes it: `githubTokenCredentialsId`. */
   readonly name: string;
   readonly description: string;
-} & ({ readonly kind: 'string'; readonly input: string } | { readonly kind: 'usernamePassword'; readonly usernameVariable: string; readonly passwordVariable: string });
+} & (
+  | { readonly kind: 'string'; readonly input: string }
+  | { readonly kind: 'file'; readonly input: string }
+  | { readonly kind: 'usernamePassword'; readonly usernameVariable: string; readonly passwordVariable: string }
+);
 
 /** The kind of Jenkins credential each parameter takes, as the credentials page names it. */
-const CREDENTIAL_KIND: Readonly<Record<CredentialParameter['kind'], string>> = { string: 'Secret text', usernamePassword: 'Username with password' };
+const CREDENTIAL_KIND: Readonly<Record<CredentialParameter['kind'], string>> = { string: 'Secret text', file: 'Secret file', usernamePassword: 'Username with password' };
 
 /** `github-token` → `githubTokenCredentialsId`: the Piper convention for a secret's parameter. */
 function secretParameter(input: string): string {
@@ -126,7 +132,8 @@ function secretParameter(input: string): string {
 
 /**
  * The credentials-id parameters of a step's var: one per secret input (bound to
- * the variable the bundle reads that input from), then one per credential the
+ * the variable the bundle reads that input from), one per credential-file input
+ * (the file bound, its path read as the input), then one per credential the
  * spec says its libraries read from the environment (`envCredentials`).
  */
 function credentialParameters(spec: StepSpec): CredentialParameter[] {
@@ -138,8 +145,16 @@ function credentialParameters(spec: StepSpec): CredentialParameter[] {
       input: input.name,
       description: `A Secret text credential passed to the step as \`${input.name}\`. Not together with \`${input.name}\` itself.`,
     }));
+  const files = spec.inputs
+    .filter((input) => input.credentialFile)
+    .map((input): CredentialParameter => ({
+      name: secretParameter(input.name),
+      kind: 'file',
+      input: input.name,
+      description: `A Secret file credential: the step gets the path of the file Jenkins writes it to as \`${input.name}\` (never its content). Not together with \`${input.name}\` itself.`,
+    }));
   const fromEnvironment = (spec.envCredentials ?? []).map((name): CredentialParameter => ({ name: `${name}CredentialsId`, ...ENV_CREDENTIALS[name] }));
-  const parameters = [...secrets, ...fromEnvironment];
+  const parameters = [...secrets, ...files, ...fromEnvironment];
   const taken = new Set(spec.inputs.map((input) => input.name));
   for (const parameter of parameters) {
     if (taken.has(kebabCase(parameter.name))) throw new Error(`${spec.name}: the Jenkins parameter ${parameter.name} would hide the input ${kebabCase(parameter.name)}`);
@@ -211,7 +226,12 @@ function readmeCredentialRows(spec: StepSpec): string[] {
     `| Jenkins (\`${spec.jenkinsVar}\`) | Credential | Bound to |`,
     '|---|---|---|',
     ...parameters.map((parameter) => {
-      const target = parameter.kind === 'string' ? `the \`${parameter.input}\` input` : `\`${parameter.usernameVariable}\`, \`${parameter.passwordVariable}\``;
+      const target =
+        parameter.kind === 'usernamePassword'
+          ? `\`${parameter.usernameVariable}\`, \`${parameter.passwordVariable}\``
+          : parameter.kind === 'file'
+            ? `the \`${parameter.input}\` input (the file’s path)`
+            : `the \`${parameter.input}\` input`;
       return `| \`${parameter.name}\` | ${CREDENTIAL_KIND[parameter.kind]} | ${target} |`;
     }),
   ];
@@ -304,9 +324,9 @@ function shimCredentials(specs: readonly StepSpec[]): string {
     const keys = credentialParameters(spec).map((parameter) => {
       const key = kebabCase(parameter.name);
       const binding =
-        parameter.kind === 'string'
-          ? [parameter.name, parameter.kind, parameter.input]
-          : [parameter.name, parameter.kind, parameter.usernameVariable, parameter.passwordVariable];
+        parameter.kind === 'usernamePassword'
+          ? [parameter.name, parameter.kind, parameter.usernameVariable, parameter.passwordVariable]
+          : [parameter.name, parameter.kind, parameter.input];
       const line = `        '${key}': [${binding.map((text) => `'${text}'`).join(', ')}],`;
       const earlier = parameters.get(key);
       if (earlier !== undefined && earlier !== line) throw new Error(`the Jenkins parameter ${parameter.name} binds two things: ${earlier.trim()} and ${line.trim()}`);
@@ -326,7 +346,8 @@ function shimCredentials(specs: readonly StepSpec[]): string {
     '',
     '    /**',
     "     * Each parameter by the kebab-case name StepArgs reads a key as: [its camelCase name, 'string', the",
-    "     * secret input it gives] or [its camelCase name, 'usernamePassword', username variable, password variable].",
+    "     * secret input it gives], [its camelCase name, 'file', the input given the file's path] or",
+    "     * [its camelCase name, 'usernamePassword', username variable, password variable].",
     '     */',
     '    static final Map<String, List<String>> PARAMETERS = [',
     ...parameters.values(),
@@ -340,6 +361,18 @@ function shimCredentials(specs: readonly StepSpec[]): string {
     '}',
     '',
   ].join('\n');
+}
+
+/**
+ * The Role `runtime: kubernetes` needs, from the very rules the runtime's
+ * tests bind their token to: the README cannot ask for more or less than the
+ * code uses.
+ */
+function kubernetesRole(): string {
+  // Flow-style lists, as Role examples are usually written; JSON strings are valid YAML.
+  const flow = (items: readonly string[]) => `[${items.map((item) => JSON.stringify(item)).join(', ')}]`;
+  const rules = REQUIRED_RBAC_RULES.flatMap((rule) => [`  - apiGroups: ${flow(rule.apiGroups)}`, `    resources: ${flow(rule.resources)}`, `    verbs: ${flow(rule.verbs)}`]);
+  return ['```yaml', 'apiVersion: rbac.authorization.k8s.io/v1', 'kind: Role', 'metadata:', '  name: mlops-ci-train', '  namespace: ml-training', 'rules:', ...rules, '```'].join('\n');
 }
 
 function replaceBetweenMarkers(text: string, name: string, body: string): string {
@@ -423,6 +456,7 @@ function generatedFiles(specs: readonly StepSpec[]): Map<string, string> {
   files.set('jenkins-lib/src/io/mlopsci/ShimCredentials.groovy', shimCredentials(specs));
   let readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   for (const spec of specs) readme = replaceBetweenMarkers(readme, `inputs:${spec.name}`, readmeTable(spec));
+  readme = replaceBetweenMarkers(readme, 'kubernetes-role', kubernetesRole());
   readme = replaceBetweenMarkers(readme, 'toc', readmeToc(readme));
   files.set('README.md', readme);
   return files;

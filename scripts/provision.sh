@@ -25,7 +25,8 @@ provision_all() {
   local concern start
   for concern in "${CONCERNS[@]}"; do
     start=$(date +%s)
-    bash "scripts/provision/$concern.sh"
+    # Explicit: --cold calls this inside an `if`, where `set -e` does not stop a failed concern.
+    bash "scripts/provision/$concern.sh" || { echo "provision: $concern failed" >&2; return 1; }
     echo "provision: $concern ready in $(($(date +%s) - start))s" >&2
   done
 }

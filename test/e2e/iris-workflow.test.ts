@@ -290,6 +290,7 @@ async function reproduceFromPins(repoDir: string, pins: Pins): Promise<void> {
   expect(metrics).toEqual(pins.metrics);
   expect(Object.keys(metrics)).toEqual(expect.arrayContaining(['accuracy', 'f1.macro']));
   rmSync(path.dirname(checkout), { recursive: true, force: true });
+  rmSync(env.MLOPS_CI_CACHE_DIR, { recursive: true, force: true });
 }
 
 /** The build's result, with its log printed when it is not the one expected. */

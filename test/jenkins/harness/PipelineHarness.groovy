@@ -21,7 +21,7 @@ import org.codehaus.groovy.runtime.InvokerHelper
 class PipelineHarness {
 
     static final List<String> STEPS = [
-        'sh', 'withEnv', 'withCredentials', 'string', 'usernamePassword', 'libraryResource',
+        'sh', 'withEnv', 'withCredentials', 'string', 'usernamePassword', 'file', 'libraryResource',
         'writeFile', 'readFile', 'fileExists', 'pwd', 'error', 'unstable', 'echo', 'isUnix',
         'pipeline', 'script', 'junit', 'checkout', 'archiveArtifacts', 'nodejs',
     ]
@@ -61,7 +61,10 @@ class PipelineHarness {
     /** Environment of the build (Jenkins' own variables); withEnv layers go on top. */
     final Map<String, String> baseEnv = [:]
 
-    /** Credentials the controller would hold: id → secret text, or [username: .., password: ..]. */
+    /**
+     * Credentials the controller would hold: id → secret text, [username: .., password: ..], or
+     * [fileName: .., content: ..] for a Secret file.
+     */
     final Map<String, Object> credentialStore = [:]
 
     final List<StepCall> calls = []
@@ -329,8 +332,13 @@ class PipelineHarness {
         return inBlock('nodejs', call.body())
     }
 
+    /**
+     * Binds like the Credentials Binding plugin: a Secret file is written to a fresh folder under
+     * the temp dir for the block only, and the variable holds its path.
+     */
     private Object stepWithCredentials(StepCall call) {
         Map<String, String> layer = [:]
+        List<File> secretFolders = []
         (call.args[0] as List).each { Object binding ->
             Map<String, String> spec = (Map<String, String>) binding
             Object secret = credentialStore[spec.credentialsId]
@@ -340,16 +348,35 @@ class PipelineHarness {
             if (spec.kind == 'usernamePassword') {
                 layer[spec.usernameVariable] = ((Map) secret).username
                 layer[spec.passwordVariable] = ((Map) secret).password
+            } else if (spec.kind == 'file') {
+                if (!(secret instanceof Map) || !((Map) secret).containsKey('content')) {
+                    throw new PipelineError("Credentials '${spec.credentialsId}' is of type '${secret.getClass().simpleName}' " +
+                        "where 'org.jenkinsci.plugins.plaincredentials.FileCredentials' was expected")
+                }
+                File folder = new File(tmpDir, "secretFiles/${UUID.randomUUID()}")
+                folder.mkdirs()
+                secretFolders << folder
+                File file = new File(folder, String.valueOf(((Map) secret).fileName ?: 'secret'))
+                file.setText(String.valueOf(((Map) secret).content), 'UTF-8')
+                layer[spec.variable] = file.absolutePath
             } else {
                 layer[spec.variable] = String.valueOf(secret)
             }
         }
-        return inBlock('withCredentials') { withLayer(layer, call.body()) }
+        try {
+            return inBlock('withCredentials') { withLayer(layer, call.body()) }
+        } finally {
+            secretFolders.each { File folder -> folder.deleteDir() }
+        }
     }
 
     /** Like Jenkins' binding objects: what to bind, never the secret itself. */
     private Map<String, String> stepString(StepCall call) {
         return [kind: 'string', credentialsId: call.arg('credentialsId'), variable: call.arg('variable')]
+    }
+
+    private Map<String, String> stepFile(StepCall call) {
+        return [kind: 'file', credentialsId: call.arg('credentialsId'), variable: call.arg('variable')]
     }
 
     private Map<String, String> stepUsernamePassword(StepCall call) {

@@ -87,12 +87,12 @@ class CredentialIdsTest extends PipelineTest {
 
     @Test
     void theParametersComeFromTheSpecsSecretInputsAndEnvironmentCredentials() {
-        // then: generated from the specs; train-in-container has no secret input, and reads S3 for runtime: kubernetes's outputs
+        // then: generated from the specs; train-in-container takes a kubeconfig file, and reads S3 for runtime: kubernetes's outputs
         Map<String, List<String>> parameters = VAR_STEPS.collectEntries { String var, String step ->
             [(var): ShimCredentials.BY_STEP[step].collect { String key -> ShimCredentials.PARAMETERS[key][0] }]
         }
         assert parameters == [
-            mlopsSetupEnv: ['awsCredentialsId'], mlopsDataPull: ['awsCredentialsId'], mlopsTrain: ['awsCredentialsId'],
+            mlopsSetupEnv: ['awsCredentialsId'], mlopsDataPull: ['awsCredentialsId'], mlopsTrain: ['kubeconfigCredentialsId', 'awsCredentialsId'],
             mlopsGate    : ['githubTokenCredentialsId', 'awsCredentialsId'], mlopsPromote: ['awsCredentialsId'],
         ]
     }

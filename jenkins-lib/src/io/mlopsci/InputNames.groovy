@@ -8,7 +8,8 @@ import com.cloudbees.groovy.cps.NonCPS
  * Users write Groovy map keys in camelCase (`pythonVersion`); the bundle knows its
  * inputs by their kebab-case names (`python-version`), the names in each step's spec.
  * Secret inputs reach the bundle as environment variables set by withCredentials:
- * `github-token` is read from `MLOPS_CI_SECRET_GITHUB_TOKEN`.
+ * `github-token` is read from `MLOPS_CI_SECRET_GITHUB_TOKEN`; so does the path of a Secret
+ * file given to a credential-file input: `kubeconfig` from `MLOPS_CI_FILE_KUBECONFIG`.
  */
 class InputNames implements Serializable {
 
@@ -20,6 +21,9 @@ class InputNames implements Serializable {
 
     /** Prefix of the variables that carry secret inputs; the rest is the input name upper-cased, `-` → `_`. */
     static final String SECRET_PREFIX = 'MLOPS_CI_SECRET_'
+
+    /** Prefix of the variables that carry the path of a credential file given to an input. */
+    static final String FILE_PREFIX = 'MLOPS_CI_FILE_'
 
     /** Prefix the shim reserves for its own variables (inputs, outputs, entry, secrets). */
     static final String RESERVED_PREFIX = 'MLOPS_CI_'
@@ -62,7 +66,18 @@ class InputNames implements Serializable {
     /** Returns the variable a secret input is read from: `github-token` → `MLOPS_CI_SECRET_GITHUB_TOKEN`. */
     @NonCPS
     static String secretVariable(String input) {
-        return SECRET_PREFIX + toKebab(input).toUpperCase(Locale.ROOT).replaceAll('[^A-Z0-9]', '_')
+        return SECRET_PREFIX + variableSuffix(input)
+    }
+
+    /** Returns the variable a credential file's path is read from: `kubeconfig` → `MLOPS_CI_FILE_KUBECONFIG`. */
+    @NonCPS
+    static String fileVariable(String input) {
+        return FILE_PREFIX + variableSuffix(input)
+    }
+
+    @NonCPS
+    private static String variableSuffix(String input) {
+        return toKebab(input).toUpperCase(Locale.ROOT).replaceAll('[^A-Z0-9]', '_')
     }
 
 }

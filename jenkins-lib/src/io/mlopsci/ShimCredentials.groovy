@@ -8,10 +8,12 @@ class ShimCredentials {
 
     /**
      * Each parameter by the kebab-case name StepArgs reads a key as: [its camelCase name, 'string', the
-     * secret input it gives] or [its camelCase name, 'usernamePassword', username variable, password variable].
+     * secret input it gives], [its camelCase name, 'file', the input given the file's path] or
+     * [its camelCase name, 'usernamePassword', username variable, password variable].
      */
     static final Map<String, List<String>> PARAMETERS = [
         'aws-credentials-id': ['awsCredentialsId', 'usernamePassword', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'],
+        'kubeconfig-credentials-id': ['kubeconfigCredentialsId', 'file', 'kubeconfig'],
         'github-token-credentials-id': ['githubTokenCredentialsId', 'string', 'github-token'],
     ].asImmutable()
 
@@ -19,7 +21,7 @@ class ShimCredentials {
     static final Map<String, List<String>> BY_STEP = [
         'setup-env': ['aws-credentials-id'],
         'data-pull': ['aws-credentials-id'],
-        'train-in-container': ['aws-credentials-id'],
+        'train-in-container': ['kubeconfig-credentials-id', 'aws-credentials-id'],
         'evaluate-and-gate': ['github-token-credentials-id', 'aws-credentials-id'],
         'promote-model': ['aws-credentials-id'],
     ].asImmutable()

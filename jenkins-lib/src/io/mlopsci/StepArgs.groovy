@@ -13,7 +13,8 @@ import com.cloudbees.groovy.cps.NonCPS
  * - `<name>CredentialsId` (ShimCredentials, generated from the step's spec): the id of a Jenkins
  *   credential, the way SAP's Piper names them. `githubTokenCredentialsId: 'gh'` binds a Secret text
  *   to the secret input `github-token`; `awsCredentialsId: 'aws'` binds a Username with password to
- *   AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. Optional. Defaults to none.
+ *   AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; `kubeconfigCredentialsId: 'kc'` binds a Secret file and
+ *   gives its path as the input `kubeconfig`. Optional. Defaults to none.
  * - `credentials`: the general form, a list of Jenkins credentials to bind with withCredentials, e.g.
  *   `[type: 'string', credentialsId: 'gh-token', input: 'github-token']` (the bundle reads the
  *   secret input from `MLOPS_CI_SECRET_GITHUB_TOKEN`), or
@@ -39,6 +40,7 @@ class StepArgs implements Serializable {
 
     static final String STRING_CREDENTIAL = 'string'
     static final String USERNAME_PASSWORD_CREDENTIAL = 'usernamePassword'
+    static final String FILE_CREDENTIAL = 'file'
     static final List<String> CREDENTIAL_TYPES = [STRING_CREDENTIAL, USERNAME_PASSWORD_CREDENTIAL]
     static final String CREDENTIALS_EXAMPLE =
         "[[type: 'string', credentialsId: 'gh-token', input: 'github-token']]"
@@ -52,7 +54,8 @@ class StepArgs implements Serializable {
     final String onGateFail
 
     /**
-     * Normalized credential bindings: `[type: 'string', credentialsId, variable, input?]` or
+     * Normalized credential bindings: `[type: 'string', credentialsId, variable, input?]`,
+     * `[type: 'file', credentialsId, variable, input]` or
      * `[type: 'usernamePassword', credentialsId, usernameVariable, passwordVariable]`, each with
      * `parameter`, what a message calls it (`githubTokenCredentialsId`, `credentials[0]`), and
      * `source` (`credentials` for the list form).
@@ -112,6 +115,12 @@ class StepArgs implements Serializable {
         if (input == null || !inputs.containsKey(input)) {
             return
         }
+        if (credential.type == FILE_CREDENTIAL) {
+            throw new IllegalArgumentException(
+                "${credential.parameter} and ${InputNames.toCamel(input)} both give the input '${input}'; " +
+                "give one: ${credential.parameter} for a Secret file credential, " +
+                "${InputNames.toCamel(input)} for a path")
+        }
         if (credential.source == CREDENTIALS) {
             throw new IllegalArgumentException(
                 "input '${input}' is given both as a value and in credentials; give it once, in credentials")
@@ -154,7 +163,10 @@ class StepArgs implements Serializable {
         return credentials
     }
 
-    /** A binding from a ShimCredentials parameter: [name, 'string', input] or [name, type, user var, password var]. */
+    /**
+     * A binding from a ShimCredentials parameter: [name, 'string', input], [name, 'file', input] or
+     * [name, 'usernamePassword', user var, password var].
+     */
     @NonCPS
     private static Map<String, String> credentialOfParameter(List<String> parameter, String id) {
         Map<String, String> binding = [type: parameter[1], credentialsId: id,
@@ -162,6 +174,9 @@ class StepArgs implements Serializable {
         if (parameter[1] == STRING_CREDENTIAL) {
             binding.input = parameter[2]
             binding.variable = InputNames.secretVariable(parameter[2])
+        } else if (parameter[1] == FILE_CREDENTIAL) {
+            binding.input = parameter[2]
+            binding.variable = InputNames.fileVariable(parameter[2])
         } else {
             binding.usernameVariable = parameter[2]
             binding.passwordVariable = parameter[3]

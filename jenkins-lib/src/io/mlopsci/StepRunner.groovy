@@ -13,6 +13,8 @@ import groovy.json.JsonSlurperClassic
  * - MLOPS_CI_INPUTS: the inputs as one JSON object keyed by kebab-case input names.
  * - MLOPS_CI_SECRET_<INPUT>: a secret input, bound by withCredentials and read by the bundle
  *   when the input is absent from MLOPS_CI_INPUTS (where secrets never are).
+ * - MLOPS_CI_FILE_<INPUT>: the path of a Secret file bound by withCredentials, read the same way
+ *   as a credential-file input (`kubeconfig`); the file's content is never in a variable.
  * - MLOPS_CI_OUTPUTS: a file the bundle writes its outputs to, as one JSON object of strings.
  * - MLOPS_CI_ERROR_FILE: a file the bundle writes `{"message", "category", "exitCode"}` to on failure.
  * - Exit codes: 0 done, 1 failed, 2 bad input, 3 the gate did not pass.
@@ -144,6 +146,8 @@ class StepRunner implements Serializable {
             if (credential.type == StepArgs.USERNAME_PASSWORD_CREDENTIAL) {
                 bindings.add(script.usernamePassword(credentialsId: credential.credentialsId,
                     usernameVariable: credential.usernameVariable, passwordVariable: credential.passwordVariable))
+            } else if (credential.type == StepArgs.FILE_CREDENTIAL) {
+                bindings.add(script.file(credentialsId: credential.credentialsId, variable: credential.variable))
             } else {
                 bindings.add(script.string(credentialsId: credential.credentialsId, variable: credential.variable))
             }

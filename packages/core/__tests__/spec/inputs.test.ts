@@ -1,5 +1,5 @@
 import { InputError, quote } from '../../src/errors.js';
-import { InputReader, parseInputsJson, secretEnvName } from '../../src/spec/inputs.js';
+import { credentialFileEnvName, InputReader, parseInputsJson, secretEnvName } from '../../src/spec/inputs.js';
 import type { StepSpec } from '../../src/spec/types.js';
 import { jsonInputs, envInputs, withEnvFallbacks } from '../../src/host/raw-inputs.js';
 
@@ -24,6 +24,7 @@ const spec = {
     { name: 'image', type: 'string', description: 'image' },
     { name: 'dockerfile', type: 'string', description: 'dockerfile' },
     { name: 'context', type: 'string', description: 'context' },
+    { name: 'kubeconfig', type: 'string', credentialFile: true, description: 'kubeconfig' },
   ],
   relations: [{ exclusive: ['image', 'dockerfile'] }, { input: 'context', requires: ['dockerfile'] }],
 } as const satisfies StepSpec;
@@ -215,6 +216,14 @@ describe('raw inputs', () => {
     expect(blank.get('token')).toBe('other');
   });
 
+  test("a credential file's path comes from MLOPS_CI_FILE_<NAME> when the input is absent", () => {
+    const env = { [credentialFileEnvName('kubeconfig')]: '/jenkins/tmp/secretFiles/kc' };
+    expect(withEnvFallbacks(jsonInputs({}), spec, env).get('kubeconfig')).toBe('/jenkins/tmp/secretFiles/kc');
+    expect(withEnvFallbacks(jsonInputs({ kubeconfig: 'given.yaml' }), spec, env).get('kubeconfig')).toBe('given.yaml');
+    // Only an input that says so: a variable of that shape cannot stand in for another one.
+    expect(withEnvFallbacks(jsonInputs({}), spec, { [credentialFileEnvName('name')]: '/x' }).get('name')).toBeUndefined();
+  });
+
   test('MLOPS_CI_INPUTS must be a JSON object', () => {
     expect(parseInputsJson('{"a": [1, "b"]}')).toEqual({ a: [1, 'b'] });
     expect(() => parseInputsJson('[1]')).toThrow("input 'MLOPS_CI_INPUTS': must be a JSON object");
@@ -223,6 +232,7 @@ describe('raw inputs', () => {
 
   test('secret env names are shell-safe', () => {
     expect(secretEnvName('github-token')).toBe('MLOPS_CI_SECRET_GITHUB_TOKEN');
+    expect(credentialFileEnvName('kube-config')).toBe('MLOPS_CI_FILE_KUBE_CONFIG');
   });
 });
 

@@ -75,6 +75,13 @@ describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('step %
     for (const input of spec.inputs.filter((i) => i.secret)) expect(input.default).toBeUndefined();
   });
 
+  // The Jenkins var binds a Secret file credential to the input's path: a plain path input, which nothing else fills.
+  test('a credential-file input is a path: a string with no default, not a secret, no env fallback', () => {
+    for (const input of spec.inputs.filter((i) => i.credentialFile)) {
+      expect([input.name, input.type, input.default, input.secret, input.envFallback]).toEqual([input.name, 'string', undefined, undefined, undefined]);
+    }
+  });
+
   test('the Jenkins var is camelCase and its help exists', () => {
     expect(spec.jenkinsVar).toMatch(/^mlops[A-Z][A-Za-z]+$/);
     expect(readFileSync(path.join(ROOT, 'jenkins-lib', 'vars', `${spec.jenkinsVar}.txt`), 'utf8')).toContain(`<strong>${spec.jenkinsVar}</strong>`);

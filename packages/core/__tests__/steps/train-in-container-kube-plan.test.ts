@@ -12,7 +12,8 @@ import { InputError } from '../../src/errors.js';
 import { jsonInputs } from '../../src/host/raw-inputs.js';
 import type { Host } from '../../src/host/types.js';
 import { InputReader } from '../../src/spec/inputs.js';
-import { plan, run } from '../../src/steps/train-in-container/index.js';
+import { run } from '../../src/steps/train-in-container/index.js';
+import { planTrain as plan } from '../../src/steps/train-in-container/plan.js';
 import { trainInContainerSpec } from '../../src/steps/train-in-container/spec.js';
 import { quietHost } from '../support/quiet-host.js';
 
@@ -286,7 +287,10 @@ describe('inputs one runtime does not read', () => {
 
   test('network, shm-size and user are ignored by runtime kubernetes, with a warning naming those given', () => {
     expect(planOf({ ...KUBE, network: 'host', 'shm-size': '2g', user: '1000:1000' }).warnings).toEqual([
-      'runtime: kubernetes ignores network, shm-size and user: they set up a local container, not a pod, whose network, /dev/shm and user come from the cluster and the image.',
+      "runtime: kubernetes ignores network, shm-size and user: they set up a local container; a pod's network, /dev/shm and user come from the cluster and the image.",
+    ]);
+    expect(planOf({ ...KUBE, user: '1000' }).warnings).toEqual([
+      "runtime: kubernetes ignores user: it sets up a local container; a pod's network, /dev/shm and user come from the cluster and the image.",
     ]);
     // GitHub passes every default as if given: the default network is not a choice the user made.
     expect(planOf({ ...KUBE, network: 'bridge' }).warnings).toEqual([]);

@@ -12,7 +12,7 @@ import { InputError } from '../../src/errors.js';
 import { jsonInputs } from '../../src/host/raw-inputs.js';
 import type { Host } from '../../src/host/types.js';
 import { InputReader } from '../../src/spec/inputs.js';
-import { plan } from '../../src/steps/train-in-container/index.js';
+import { planTrain as plan } from '../../src/steps/train-in-container/plan.js';
 import { trainInContainerSpec } from '../../src/steps/train-in-container/spec.js';
 
 /** A root with a workspace and, apart from it, the folder the step was started in. */

@@ -1,5 +1,5 @@
 import type { RawInputs, StepSpec } from '../spec/types.js';
-import { secretEnvName } from '../spec/inputs.js';
+import { credentialFileEnvName, secretEnvName } from '../spec/inputs.js';
 
 /** Inputs given as one object (Jenkins JSON, CLI arguments). */
 export function jsonInputs(values: Record<string, unknown>): RawInputs {
@@ -23,8 +23,8 @@ export function envInputs(env: NodeJS.ProcessEnv): RawInputs {
 
 /**
  * Fills absent inputs from the environment: secrets from MLOPS_CI_SECRET_<NAME>
- * (where the Jenkins shim's withCredentials puts them), then the input's
- * `envFallback` (GITHUB_TOKEN, ...).
+ * and credential files' paths from MLOPS_CI_FILE_<NAME> (where the Jenkins
+ * shim's withCredentials puts them), then the input's `envFallback` (GITHUB_TOKEN, ...).
  */
 export function withEnvFallbacks(raw: RawInputs, spec: StepSpec, env: NodeJS.ProcessEnv): RawInputs {
   const byName = new Map(spec.inputs.map((input) => [input.name, input]));
@@ -34,6 +34,7 @@ export function withEnvFallbacks(raw: RawInputs, spec: StepSpec, env: NodeJS.Pro
       if (given !== undefined && given !== null && !(typeof given === 'string' && given.trim() === '')) return given;
       const input = byName.get(name);
       if (input?.secret && env[secretEnvName(name)]) return env[secretEnvName(name)];
+      if (input?.credentialFile && env[credentialFileEnvName(name)]) return env[credentialFileEnvName(name)];
       if (input?.envFallback && env[input.envFallback]) return env[input.envFallback];
       return given;
     },

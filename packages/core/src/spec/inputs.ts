@@ -317,5 +317,14 @@ export function parseInputsJson(text: string): Record<string, unknown> {
 
 /** Environment variable a secret input is read from on Jenkins: `github-token` → MLOPS_CI_SECRET_GITHUB_TOKEN. */
 export function secretEnvName(input: string): string {
-  return `MLOPS_CI_SECRET_${input.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  return `MLOPS_CI_SECRET_${envSuffix(input)}`;
+}
+
+/** Environment variable a `credentialFile` input's path is read from on Jenkins: `kubeconfig` → MLOPS_CI_FILE_KUBECONFIG. */
+export function credentialFileEnvName(input: string): string {
+  return `MLOPS_CI_FILE_${envSuffix(input)}`;
+}
+
+function envSuffix(input: string): string {
+  return input.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 }

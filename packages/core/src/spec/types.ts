@@ -56,6 +56,14 @@ export interface InputSpec {
   readonly integer?: boolean;
   /** Masked in logs; on Jenkins read from `MLOPS_CI_SECRET_<NAME>` (set by withCredentials). */
   readonly secret?: boolean;
+  /**
+   * A path to a file that holds credentials (a kubeconfig): on Jenkins the var
+   * also takes `<name>CredentialsId`, binds that Secret file credential with
+   * withCredentials, and the bundle reads the file's path from
+   * `MLOPS_CI_FILE_<NAME>` when the input is absent. The file's content never
+   * travels in the inputs.
+   */
+  readonly credentialFile?: boolean;
   /** A short example value for the generated docs. */
   readonly example?: string;
 }

@@ -19,10 +19,11 @@ export class KubeRefusedError extends Error {
   constructor(
     /** The input behind the first refused field, when one is. */
     readonly input: string | undefined,
-    message: string,
+    /** What was refused and why, without the input's name. */
+    readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(input !== undefined ? `input '${input}': ${reason}` : reason, options);
   }
 }
 
@@ -68,8 +69,7 @@ export function explainApiError(err: unknown, action: KubeAction, server: string
     const first = causes.find((cause) => cause.field !== undefined && inputOfField(cause.field) !== undefined) ?? causes[0];
     const input = first?.field !== undefined ? inputOfField(first.field) : undefined;
     const reasons = causes.length > 0 ? causes.map((cause) => `${cause.field ?? '?'}: ${cause.message ?? ''}`).join('; ') : (status?.message ?? 'invalid');
-    const named = input !== undefined ? `input '${input}': ` : '';
-    return new KubeRefusedError(input, `${named}refused by the API server (${what}): ${reasons}`, { cause: err });
+    return new KubeRefusedError(input, `refused by the API server (${what}): ${reasons}`, { cause: err });
   }
   if (code === 403) {
     const [resource, group] = splitResource(action.resource);

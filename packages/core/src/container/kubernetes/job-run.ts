@@ -47,6 +47,18 @@ export interface KubeJobHooks {
   readonly onWatch?: (kind: 'job' | 'pods', abort: () => void) => void;
 }
 
+/**
+ * Has the API server validate the Job without storing it (a server-side dry
+ * run: admission, defaulting, validation and RBAC, as for the real create),
+ * so what it would refuse is found while planning, before an image is built
+ * or anything is created.
+ */
+export async function dryRunJob(connection: KubeConnection, run: KubeRun): Promise<void> {
+  await connection.batch.createNamespacedJob({ namespace: run.namespace, body: jobManifest(run), dryRun: 'All' }).catch((err: unknown) => {
+    throw explainApiError(err, { verb: 'create', resource: 'jobs.batch', namespace: run.namespace }, connection.server);
+  });
+}
+
 export class KubeJobRun implements RunningCommand {
   readonly exited: Promise<number>;
   private result: KubeJobResult | undefined;

@@ -23,11 +23,18 @@ import type { Host } from '../../host/types.js';
 import { redactUrlCredentials } from '../../redact.js';
 import { renderStepSummary } from '../summary.js';
 import type { StepResult } from '../types.js';
-import { runOnKubernetes } from './kubernetes.js';
+import type { InputReader } from '../../spec/inputs.js';
+import { checkWithCluster, runOnKubernetes } from './kubernetes.js';
 import { callerUser, planTrain, type ImageSource, type TrainPlan } from './plan.js';
 import { containerName, LABEL, prepareImage } from './prepare.js';
+import type { trainInContainerSpec } from './spec.js';
 
-export { planTrain as plan };
+/** Reads the inputs; a Kubernetes run also has the API server validate its Job (a dry run), so a refusal is bad input. */
+export async function plan(reader: InputReader<typeof trainInContainerSpec>, host: Host): Promise<TrainPlan> {
+  const planned = planTrain(reader, host);
+  if (planned.kubernetes !== null) await checkWithCluster(planned, planned.kubernetes, host);
+  return planned;
+}
 
 /** Log lines repeated in the error when the command fails. */
 const TAIL_LINES = 30;

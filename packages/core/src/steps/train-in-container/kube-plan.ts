@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDuration } from '../../container/parse.js';
 import type { KubeTarget, PvcVolume, Toleration } from '../../container/kubernetes/target.js';
+import type { RuntimeKind } from '../../container/types.js';
 import { InputError, quote } from '../../errors.js';
 import type { InputName, InputReader } from '../../spec/inputs.js';
 import { isValidBucketName, parseS3Url } from '../../storage/s3-url.js';
@@ -89,13 +90,15 @@ export function planKubernetes(reader: Reader, cwd: string): KubeTarget {
  * does not read, and why. Told, not refused, as `runtime: host` tells what it
  * does not enforce: a workflow can keep one set of inputs and switch runtimes.
  */
-export function ignoredInputWarnings(reader: Reader, runtime: string): string[] {
+export function ignoredInputWarnings(reader: Reader, runtime: RuntimeKind): string[] {
   if (runtime === 'kubernetes') {
     const ignored = ENGINE_ONLY_INPUTS.filter((name) => reader.given(name));
-    return ignored.length === 0 ? [] : [`runtime: kubernetes ignores ${listOf(ignored)}: they set up a local container, not a pod, whose network, /dev/shm and user come from the cluster and the image.`];
+    if (ignored.length === 0) return [];
+    return [`runtime: kubernetes ignores ${listOf(ignored)}: ${ignored.length === 1 ? 'it sets' : 'they set'} up a local container; a pod's network, /dev/shm and user come from the cluster and the image.`];
   }
   const ignored = KUBERNETES_ONLY_INPUTS.filter((name) => reader.given(name));
-  return ignored.length === 0 ? [] : [`runtime: ${runtime} ignores ${listOf(ignored)}: ${ignored.length === 1 ? 'it applies' : 'they apply'} to runtime: kubernetes only.`];
+  if (ignored.length === 0) return [];
+  return [`runtime: ${runtime} ignores ${listOf(ignored)}: ${ignored.length === 1 ? 'it applies' : 'they apply'} to runtime: kubernetes only.`];
 }
 
 function refuseHostFolders(reader: Reader): void {
@@ -113,7 +116,7 @@ function kubeconfigFile(text: string | undefined, cwd: string): string | undefin
   } catch (err) {
     throw new InputError('kubeconfig', `the path given cannot be looked up (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  if (!isFile) throw new InputError('kubeconfig', `got '${text}': ${file} is not a file`);
+  if (!isFile) throw new InputError('kubeconfig', `got ${quote(text)}: ${file} is not a file`);
   return file;
 }
 

@@ -17,7 +17,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { connectToCluster } from '../../container/kubernetes/cluster.js';
 import { pinImage } from '../../container/kubernetes/image.js';
-import { KubeJobRun } from '../../container/kubernetes/job-run.js';
+import { KubeRefusedError } from '../../container/kubernetes/api-errors.js';
+import { dryRunJob, KubeJobRun } from '../../container/kubernetes/job-run.js';
 import { outputsUrlOf, type KubeRun } from '../../container/kubernetes/manifests.js';
 import { downloadOutputs } from '../../container/kubernetes/outputs.js';
 import type { KubeTarget } from '../../container/kubernetes/target.js';
@@ -25,6 +26,7 @@ import { createRuntime } from '../../container/runtime.js';
 import { StagedOutputs } from '../../container/staged-outputs.js';
 import { superviseRun, type RunOutcome } from '../../container/supervise.js';
 import type { ImageInfo } from '../../container/types.js';
+import { InputError } from '../../errors.js';
 import type { Host } from '../../host/types.js';
 import { redactUrlCredentials } from '../../redact.js';
 import { renderStepSummary } from '../summary.js';
@@ -105,6 +107,25 @@ export async function runOnKubernetes(inputs: TrainPlan, target: KubeTarget, hos
   }
 }
 
+/**
+ * Planning's last check: the API server validates the Job as the inputs
+ * make it (a dry run, nothing stored). A value only the server refuses, such
+ * as a label it reserves, is then bad input (exit 2) naming the input, found
+ * before an image is built or pushed; so is a missing permission to create
+ * Jobs, or a cluster that does not answer (exit 1, nothing done).
+ */
+export async function checkWithCluster(inputs: TrainPlan, target: KubeTarget, host: Host): Promise<void> {
+  const connection = await connectToCluster(target, host.context.env);
+  // The image is pinned later (a tag resolved, a Dockerfile built): any reference of the same shape validates alike.
+  const image = inputs.image.kind === 'reference' ? inputs.image.ref : `${inputs.image.push ? `${inputs.image.push.registry}/${inputs.image.push.repository}` : 'image'}:latest`;
+  try {
+    await dryRunJob(connection, kubeRun(inputs, target, connection.namespace, image, jobName(host)));
+  } catch (err) {
+    if (err instanceof KubeRefusedError && err.input !== undefined) throw new InputError(err.input, err.reason, { cause: err });
+    throw err;
+  }
+}
+
 /** A reference pinned to its registry digest; a Dockerfile built and pushed (the plan requires `push`: the cluster must pull it). */
 async function pinnedImage(inputs: TrainPlan, host: Host): Promise<ImageInfo> {
   const source = inputs.image;
@@ -145,8 +166,10 @@ export function jobName(host: Host): string {
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/-+/g, '-');
-  const random = base.slice(base.lastIndexOf('-') + 1) || randomBytes(4).toString('hex');
-  const head = base.slice(0, MAX_JOB_NAME - random.length - 1).replace(/-+$/, '');
+  // containerName ends with its random part: that part is kept whole, the run part before it is what gets cut.
+  const cut = base.lastIndexOf('-');
+  const random = base.slice(cut + 1) || randomBytes(4).toString('hex');
+  const head = base.slice(0, Math.min(cut, MAX_JOB_NAME - random.length - 1)).replace(/-+$/, '');
   return `${head}-${random}`;
 }
 

@@ -99,6 +99,7 @@ export const trainInContainerSpec = {
       type: 'string',
       description:
         '`runtime: kubernetes` only: kubeconfig file of the cluster (relative to the folder the step runs in). Default: `KUBECONFIG`, then `~/.kube/config`, then the pod’s own service account when the step runs in the cluster.',
+      credentialFile: true,
       example: 'ci/kubeconfig',
     },
     { name: 'kube-context', type: 'string', description: '`runtime: kubernetes` only: context of the kubeconfig to use. Default: its current context.', example: 'gpu-cluster' },
