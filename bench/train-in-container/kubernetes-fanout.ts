@@ -208,7 +208,8 @@ interface AuditEvent {
  * The requests of every user whose name starts with `userPrefix`, from the
  * audit log: one event per request (a watch logs when it starts and when it
  * ends, under one auditID), keyed `verb resource[/subresource]`, or `verb
- * /path` for discovery and other non-resource URLs.
+ * /path` for discovery and other non-resource URLs; with the times of the
+ * Jobs really created (not dry runs).
  */
 function countRequests(cluster: KubeCluster, userPrefix: string): { requests: Map<string, number>; errors: Map<string, number>; creates: number[] } {
   if (cluster.auditLog === undefined) throw new Error('the cluster was started without its audit log');
@@ -233,7 +234,9 @@ function countRequests(cluster: KubeCluster, userPrefix: string): { requests: Ma
 
 function kindOf(event: AuditEvent): string {
   const ref = event.objectRef;
-  if (ref?.resource) return `${event.verb} ${ref.resource}${ref.subresource ? `/${ref.subresource}` : ''}`;
+  // A dry run (the plan's validation by the apiserver) is a request too, but creates nothing: told apart.
+  const dryRun = new URL(event.requestURI, 'https://apiserver').searchParams.has('dryRun') ? ' (dry run)' : '';
+  if (ref?.resource) return `${event.verb} ${ref.resource}${ref.subresource ? `/${ref.subresource}` : ''}${dryRun}`;
   return `${event.verb} ${new URL(event.requestURI, 'https://apiserver').pathname}`;
 }
 
