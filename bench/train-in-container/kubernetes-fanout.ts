@@ -82,7 +82,6 @@ interface StepMeasure {
 }
 
 interface RunResult {
-  readonly jobs: number;
   readonly wallSeconds: number;
   readonly steps: readonly StepMeasure[];
   /** Requests by `verb resource`, all steps together. */
@@ -113,8 +112,9 @@ async function fanOut(cluster: KubeCluster, s3: S3Server, jobs: number, label: s
 
   const steps = folders.map((folder, index) => measureOf(folder, codes[index] ?? -1));
   const { requests, errors, creates } = countRequests(cluster, `system:serviceaccount:${namespace}:`);
-  const firstCreateSeconds = (Math.min(...creates) - startedAt) / 1000;
-  const lastCreateSeconds = (Math.max(...creates) - startedAt) / 1000;
+  // NaN when no Job was created at all (every step failed before): the failed step's log says why.
+  const firstCreateSeconds = creates.length > 0 ? (Math.min(...creates) - startedAt) / 1000 : NaN;
+  const lastCreateSeconds = creates.length > 0 ? (Math.max(...creates) - startedAt) / 1000 : NaN;
   const failed = steps.filter((step) => step.exitCode !== 0);
   progress(
     `${label}: all ended after ${wallSeconds.toFixed(2)} s (Jobs created from +${firstCreateSeconds.toFixed(2)} to +${lastCreateSeconds.toFixed(2)} s), ` +
@@ -124,7 +124,7 @@ async function fanOut(cluster: KubeCluster, s3: S3Server, jobs: number, label: s
   // The next run must not share the machine with this one's garbage collection.
   await cluster.kubectl(['delete', 'namespace', namespace, '--wait=true', '--timeout=180s']);
   progress(`${label}: namespace deleted`);
-  return { jobs, wallSeconds, steps, requests, errors, firstCreateSeconds, lastCreateSeconds };
+  return { wallSeconds, steps, requests, errors, firstCreateSeconds, lastCreateSeconds };
 }
 
 /** One step process, as a matrix entry would run it, under GNU time; resolves with its exit code. */
@@ -171,9 +171,9 @@ class PodOutputsStandIn {
     const jsonpath = '{.metadata.name} {.spec.containers[0].env[?(@.name=="MLOPS_OUTPUT_URL")].value}{"\\n"}';
     this.watcher = spawn(KUBECTL, [`--kubeconfig=${cluster.adminKubeconfig}`, 'get', 'pods', '-n', namespace, '--watch', '-o', `jsonpath=${jsonpath}`], { stdio: ['ignore', 'pipe', 'inherit'] });
     createInterface({ input: this.watcher.stdout! }).on('line', (line) => void this.onPod(line));
-    // kubectl has listed (nothing yet) and watches once it has started; a short grace covers its start-up.
+    // `get --watch` lists before it watches, so a pod made before kubectl is connected is still seen: started is enough.
     this.ready = new Promise((resolve, reject) => {
-      this.watcher.once('spawn', () => setTimeout(resolve, 1000));
+      this.watcher.once('spawn', resolve);
       this.watcher.once('error', reject);
     });
   }
