@@ -47,7 +47,7 @@ async function runOf(name: string, overrides: Partial<KubeTarget>): Promise<{ co
 }
 
 test('a watch dropped mid-run is followed by a new list, and the run still ends with the Job', async () => {
-  const { connection, run } = await runOf('dropped-watch', { annotations: new Map([['pod-complete.stage.kwok.x-k8s.io/delay', '4s']]) });
+  const { connection, run } = await runOf('dropped-watch', { annotations: new Map([['pod-complete.stage.kwok.x-k8s.io/delay', '6s']]) });
   const lists: string[] = [];
   const aborts = new Map<string, () => void>();
   const job = new KubeJobRun(connection, run, () => undefined, {
@@ -55,7 +55,7 @@ test('a watch dropped mid-run is followed by a new list, and the run still ends 
     onWatch: (kind, abort) => aborts.set(kind, abort),
   });
   // Drop both watches once the pod runs: what happens next (the pod succeeding) is seen only through the re-list and new watches.
-  await waitFor(async () => (await cluster.kubectl(['get', 'pods', '-n', run.namespace, '-o', 'jsonpath={.items[*].status.phase}'])).includes('Running'));
+  await waitFor(async () => aborts.size === 2 && (await cluster.kubectl(['get', 'pods', '-n', run.namespace, '-o', 'jsonpath={.items[*].status.phase}'])).includes('Running'));
   const before = lists.length;
   for (const abort of aborts.values()) abort();
   await expect(job.exited).resolves.toBe(0);

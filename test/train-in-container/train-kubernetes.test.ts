@@ -13,12 +13,15 @@
  * spec) while kwok holds the pod Running.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REQUIRED_RBAC_RULES } from '../../packages/core/src/container/kubernetes/target.js';
 import { BUNDLE, runBundle, tempDir, type BundleRun } from '../support/bundle.js';
 import { startKubeCluster, type KubeCluster } from '../support/kube-cluster.js';
+import { startRegistry } from '../support/registry-server.js';
+import { RUNTIMES, type Runtime } from '../support/runtimes.js';
 import { startS3Server, type S3Server } from '../support/s3-server.js';
 
 const IMAGE = `registry.example.com/team/train@sha256:${'ab'.repeat(32)}`;
@@ -42,8 +45,11 @@ interface Train {
   readonly namespace: string;
   readonly args?: readonly string[];
   readonly annotations?: Readonly<Record<string, string>>;
+  /** A kubeconfig path for the input; 'KUBECONFIG' or 'HOME' to give the admin one through the variable or ~/.kube/config instead. */
   readonly kubeconfig?: string;
   readonly env?: Record<string, string>;
+  readonly runtime?: Runtime;
+  readonly image?: string;
 }
 
 function trainArgs(options: Train): string[] {
@@ -52,12 +58,11 @@ function trainArgs(options: Train): string[] {
     'train-in-container',
     '--runtime',
     'kubernetes',
-    '--kubeconfig',
-    options.kubeconfig ?? cluster.adminKubeconfig,
+    ...(options.kubeconfig === 'KUBECONFIG' || options.kubeconfig === 'HOME' ? [] : ['--kubeconfig', options.kubeconfig ?? cluster.adminKubeconfig]),
     '--namespace',
     options.namespace,
     '--image',
-    IMAGE,
+    options.image ?? IMAGE,
     '--command',
     'python train.py',
     ...(annotations.length > 0 ? ['--annotations', annotations.join('\n')] : []),
@@ -66,7 +71,16 @@ function trainArgs(options: Train): string[] {
 }
 
 function train(options: Train): Promise<BundleRun> {
-  return runBundle(trainArgs(options), { cwd: tempDir('train-kube-'), env: { ...s3.env, ...options.env } });
+  return runBundle(trainArgs(options), { cwd: tempDir('train-kube-'), env: { ...s3.env, ...kubeconfigEnv(options.kubeconfig), ...options.env }, ...(options.runtime ? { runtime: options.runtime } : {}) });
+}
+
+function kubeconfigEnv(kubeconfig: string | undefined): Record<string, string> {
+  if (kubeconfig === 'KUBECONFIG') return { KUBECONFIG: cluster.adminKubeconfig };
+  if (kubeconfig !== 'HOME') return {};
+  const home = tempDir('kube-home-');
+  mkdirSync(path.join(home, '.kube'));
+  copyFileSync(cluster.adminKubeconfig, path.join(home, '.kube', 'config'));
+  return { HOME: home };
 }
 
 function outputsOf(run: BundleRun): Record<string, string> {
@@ -100,29 +114,35 @@ function envOf(pod: Pod, name: string): string | undefined {
   return pod.spec.containers[0]?.env?.find((variable) => variable.name === name)?.value;
 }
 
-test('a Job completes: its outputs prefix lands in outputs, and the step reports the Job, pod and node', async () => {
-  const namespace = await cluster.createNamespace('ok');
-  const dir = tempDir('train-kube-ok-');
-  const outputs = path.join(dir, 'out');
-  const run = train({ namespace, annotations: { [DELAY]: '3s' }, args: ['--outputs', outputs, '--outputs-url', `s3://${BUCKET}/iris/`] });
-  // Standing in for the training: kwok runs no process, so the test writes what the pod would have written.
-  const pod = await runningPod(namespace);
-  const prefix = envOf(pod, 'MLOPS_OUTPUT_URL');
-  expect(prefix).toMatch(new RegExp(`^s3://${BUCKET}/iris/mlops-train-[a-z0-9-]+/$`));
-  const keyPrefix = prefix!.slice(`s3://${BUCKET}/`.length);
-  await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${keyPrefix}metrics.json`, Body: '{"accuracy": 0.93}' }));
-  await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${keyPrefix}model/model.pkl`, Body: 'weights' }));
-  const result = await run;
-  if (result.code !== 0) console.log(result.stderr);
-  expect(result.code).toBe(0);
-  const out = outputsOf(result);
-  expect(out).toMatchObject({ 'exit-code': '0', namespace, pod: pod.metadata.name, node: pod.spec.nodeName, 'image-digest': IMAGE, outputs, metrics: path.join(outputs, 'metrics.json') });
-  expect(prefix).toContain(`/${out['job-name']}/`);
-  expect(readFileSync(path.join(outputs, 'model', 'model.pkl'), 'utf8')).toBe('weights');
-  // The finished Job stays for inspection (ttlSecondsAfterFinished), Complete.
-  const job = await kubectlJson<{ status: { conditions: { type: string; status: string }[] }; spec: { ttlSecondsAfterFinished: number } }>(['get', 'job', out['job-name']!, '-n', namespace]);
-  expect(job.status.conditions).toContainEqual(expect.objectContaining({ type: 'Complete', status: 'True' }));
-}, TIMEOUT_MS);
+// The main path on both Node versions the bundle supports: @kubernetes/client-node must load and work on each.
+describe.each(RUNTIMES)('on $name', (runtime) => {
+  test('a Job completes: its outputs prefix lands in outputs, and the step reports the Job, pod and node', async () => {
+    const namespace = await cluster.createNamespace('ok');
+    await cluster.servePodLogs(namespace, ['epoch 1/2 loss 0.50', 'epoch 2/2 loss 0.25']);
+    const dir = tempDir('train-kube-ok-');
+    const outputs = path.join(dir, 'out');
+    const run = train({ namespace, runtime, annotations: { [DELAY]: '3s' }, args: ['--outputs', outputs, '--outputs-url', `s3://${BUCKET}/iris/`] });
+    // Standing in for the training: kwok runs no process, so the test writes what the pod would have written.
+    const pod = await runningPod(namespace);
+    const prefix = envOf(pod, 'MLOPS_OUTPUT_URL');
+    expect(prefix).toMatch(new RegExp(`^s3://${BUCKET}/iris/mlops-train-[a-z0-9-]+/$`));
+    const keyPrefix = prefix!.slice(`s3://${BUCKET}/`.length);
+    await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${keyPrefix}metrics.json`, Body: '{"accuracy": 0.93}' }));
+    await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${keyPrefix}model/model.pkl`, Body: 'weights' }));
+    const result = await run;
+    if (result.code !== 0) console.log(result.stderr);
+    expect(result.code).toBe(0);
+    const out = outputsOf(result);
+    expect(out).toMatchObject({ 'exit-code': '0', namespace, pod: pod.metadata.name, node: pod.spec.nodeName, 'image-digest': IMAGE, outputs, metrics: path.join(outputs, 'metrics.json') });
+    expect(prefix).toContain(`/${out['job-name']}/`);
+    expect(readFileSync(path.join(outputs, 'model', 'model.pkl'), 'utf8')).toBe('weights');
+    // Pod 0's log, followed live, went through the host's log.
+    expect(result.stderr).toContain('epoch 1/2 loss 0.50\nepoch 2/2 loss 0.25\n');
+    // The finished Job stays for inspection (ttlSecondsAfterFinished), Complete.
+    const job = await kubectlJson<{ status: { conditions: { type: string; status: string }[] }; spec: { ttlSecondsAfterFinished: number } }>(['get', 'job', out['job-name']!, '-n', namespace]);
+    expect(job.status.conditions).toContainEqual(expect.objectContaining({ type: 'Complete', status: 'True' }));
+  }, TIMEOUT_MS);
+});
 
 test('a failing pod: exit 1, its exit code as an output, and the last lines of its log', async () => {
   const namespace = await cluster.createNamespace('fail');
@@ -163,7 +183,8 @@ test('SIGTERM to the step: the Job is deleted, and the step ends once no pod is 
 
 test('workers: 4 → an Indexed Job of 4 pods, ranks 0–3, the rendezvous env, and a headless Service owned by the Job', async () => {
   const namespace = await cluster.createNamespace('ddp');
-  const result = await train({ namespace, args: ['--workers', '4', '--rendezvous-port', '23456'] });
+  // The cluster from KUBECONFIG, with no kubeconfig input.
+  const result = await train({ namespace, kubeconfig: 'KUBECONFIG', args: ['--workers', '4', '--rendezvous-port', '23456'] });
   if (result.code !== 0) console.log(result.stderr);
   expect(result.code).toBe(0);
   const jobName = outputsOf(result)['job-name']!;
@@ -186,7 +207,8 @@ test('workers: 4 → an Indexed Job of 4 pods, ranks 0–3, the rendezvous env, 
 
 test('gpus: 2 lands on the GPU node; gpus: 16 is refused clearly, naming gpus, with no Job left', async () => {
   const namespace = await cluster.createNamespace('gpu');
-  const fits = await train({ namespace, args: ['--gpus', '2'] });
+  // The cluster from ~/.kube/config, with neither the input nor KUBECONFIG.
+  const fits = await train({ namespace, kubeconfig: 'HOME', args: ['--gpus', '2'] });
   if (fits.code !== 0) console.log(fits.stderr);
   expect(fits.code).toBe(0);
   expect(outputsOf(fits)['node']).toBe('kwok-gpu');
@@ -241,6 +263,73 @@ test('least privilege: a token bound to exactly REQUIRED_RBAC_RULES runs the ste
   // The Job it could create was deleted again: nothing is left half made.
   expect(JSON.parse(await cluster.kubectl(['get', 'jobs', '-n', lessNamespace, '-o', 'json'])).items).toEqual([]);
 }, TIMEOUT_MS);
+
+test('an image by tag runs pinned: the tag is resolved through the registry, and the digest is what the Job and image-digest hold', async () => {
+  const registry = await startRegistry();
+  try {
+    const digest = await pushTinyImage(registry.host, 'team/train', 'v1');
+    const namespace = await cluster.createNamespace('tag');
+    const result = await train({ namespace, image: `${registry.host}/team/train:v1` });
+    if (result.code !== 0) console.log(result.stderr);
+    expect(result.code).toBe(0);
+    const out = outputsOf(result);
+    expect(out['image-digest']).toBe(`${registry.host}/team/train@${digest}`);
+    const image = await cluster.kubectl(['get', 'job', out['job-name']!, '-n', namespace, '-o', 'jsonpath={.spec.template.spec.containers[0].image}']);
+    expect(image).toBe(out['image-digest']);
+  } finally {
+    await registry.stop();
+  }
+  // A registry that does not answer is an error naming image, never a run of an unpinned tag.
+  const namespace = await cluster.createNamespace('tag-down');
+  const down = await train({ namespace, image: '127.0.0.1:1/team/train:v1' });
+  expect(down.code).toBe(1);
+  expect(down.stderr).toContain("input 'image': cannot resolve 127.0.0.1:1/team/train:v1 to a digest");
+  expect(JSON.parse(await cluster.kubectl(['get', 'jobs', '-n', namespace, '-o', 'json'])).items).toEqual([]);
+}, TIMEOUT_MS);
+
+test('a Dockerfile is built and pushed with Docker as on the Docker path, the Job runs the pushed digest, and the record carries it for the lineage', async () => {
+  const registry = await startRegistry();
+  const dir = tempDir('train-kube-build-');
+  // FROM scratch: a one-file image, so the push is quick; kwok never runs it anyway.
+  writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\nCOPY train.txt /train.txt\n');
+  writeFileSync(path.join(dir, 'train.txt'), `built for ${path.basename(dir)}\n`);
+  const made: string[] = [];
+  try {
+    const namespace = await cluster.createNamespace('build');
+    const args = trainArgs({ namespace }).filter((arg, index, all) => arg !== '--image' && all[index - 1] !== '--image');
+    const result = await runBundle([...args, '--dockerfile', 'Dockerfile', '--push', `${registry.host}/team/kube`], { cwd: dir, env: { ...s3.env } });
+    const tag = /Pushing \S+:([0-9a-f]{32})\n/.exec(result.stderr)?.[1];
+    if (tag) made.push(`${registry.host}/team/kube:${tag}`, `mlops-ci-train:${tag}`);
+    if (result.code !== 0) console.log(result.stderr);
+    expect(result.code).toBe(0);
+    const out = outputsOf(result);
+    expect(out['image-digest']).toBe(`${registry.host}/team/kube@${await registry.manifestDigest('team/kube', tag!)}`);
+    const image = await cluster.kubectl(['get', 'job', out['job-name']!, '-n', namespace, '-o', 'jsonpath={.spec.template.spec.containers[0].image}']);
+    expect(image).toBe(out['image-digest']);
+    // promote-model takes the image of the lineage from this record, as after a Docker run.
+    const records = path.join(dir, '.mlops-ci', 'train-in-container');
+    const record = JSON.parse(readFileSync(path.join(records, readdirSync(records)[0]!), 'utf8')) as { outcome: string; outputs: Record<string, string> };
+    expect(record).toMatchObject({ outcome: 'ok', outputs: { 'image-digest': out['image-digest'], 'job-name': out['job-name'] } });
+  } finally {
+    for (const ref of made) spawnSync('docker', ['rmi', ref], { stdio: 'ignore' });
+    await registry.stop();
+  }
+}, TIMEOUT_MS);
+
+/** Puts a minimal image (a config blob, no layers) under `repository:tag` through the OCI distribution API; returns its manifest digest. */
+async function pushTinyImage(host: string, repository: string, tag: string): Promise<string> {
+  const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] } }));
+  const configDigest = `sha256:${createHash('sha256').update(config).digest('hex')}`;
+  const started = await fetch(`http://${host}/v2/${repository}/blobs/uploads/`, { method: 'POST' });
+  const upload = new URL(started.headers.get('location')!, `http://${host}`);
+  upload.searchParams.set('digest', configDigest);
+  const put = await fetch(upload, { method: 'PUT', body: config, headers: { 'Content-Type': 'application/octet-stream' } });
+  if (put.status !== 201) throw new Error(`blob upload: ${put.status}`);
+  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.length }, layers: [] }));
+  const stored = await fetch(`http://${host}/v2/${repository}/manifests/${tag}`, { method: 'PUT', body: manifest, headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' } });
+  if (stored.status !== 201) throw new Error(`manifest upload: ${stored.status} ${await stored.text()}`);
+  return `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -28,7 +28,7 @@ export interface KubeConnection {
 export async function connectToCluster(target: KubeTarget, env: Readonly<NodeJS.ProcessEnv>): Promise<KubeConnection> {
   const k8s = await import('@kubernetes/client-node');
   const config = new k8s.KubeConfig();
-  const source = loadConfig(config, target, env);
+  const source = loadConfig(k8s, config, target, env);
   if (target.context !== undefined) {
     if (config.getContextObject(target.context) === null) {
       const known = config.getContexts().map((context) => context.name);
@@ -43,7 +43,7 @@ export async function connectToCluster(target: KubeTarget, env: Readonly<NodeJS.
 }
 
 /** Loads the first configuration found, in kubectl's order; returns what it was, for messages. */
-function loadConfig(config: InstanceType<KubeClient['KubeConfig']>, target: KubeTarget, env: Readonly<NodeJS.ProcessEnv>): string {
+function loadConfig(k8s: KubeClient, config: InstanceType<KubeClient['KubeConfig']>, target: KubeTarget, env: Readonly<NodeJS.ProcessEnv>): string {
   if (target.kubeconfig !== undefined) {
     config.loadFromFile(target.kubeconfig);
     return `kubeconfig ${target.kubeconfig}`;
@@ -53,7 +53,7 @@ function loadConfig(config: InstanceType<KubeClient['KubeConfig']>, target: Kube
   if (listed.length > 0) {
     config.loadFromFile(listed[0]!);
     for (const file of listed.slice(1)) {
-      const more = new (Object.getPrototypeOf(config).constructor as new () => typeof config)();
+      const more = new k8s.KubeConfig();
       more.loadFromFile(file);
       config.mergeConfig(more, true);
     }

@@ -18,12 +18,13 @@ import type { V1Job, V1Pod } from '@kubernetes/client-node';
 import type { RunningCommand } from '../types.js';
 import { explainApiError, statusCodeOf, type KubeAction } from './api-errors.js';
 import type { KubeConnection } from './cluster.js';
+import { podProblem } from './pod-status.js';
 import { COMPLETION_INDEX_ANNOTATION, CONTAINER_NAME, CONTROLLER_UID_LABEL, jobManifest, jobOwnerReference, secretManifest, serviceManifest, type KubeRun } from './manifests.js';
 
 /** Exit code reported when the Job was stopped (deadline, cancel) and no container said its own: the kubelet's SIGTERM. */
 export const STOPPED_EXIT_CODE = 143;
 /** How long the end of pod 0's log may take to arrive after the Job ended. */
-const LOG_DRAIN_MS = 3_000;
+const LOG_DRAIN_MS = 2_000;
 /** How long a failed Job's pods may take to show their terminated state after the Job says Failed. */
 const FAILED_POD_WAIT_MS = 3_000;
 /** How long removal waits for the pods of a deleted Job to be gone. */
@@ -69,6 +70,8 @@ export class KubeJobRun implements RunningCommand {
   private stopRequested = false;
   /** The Job ended Complete or Failed by itself: it stays for inspection until its TTL. */
   private endedOnItsOwn = false;
+  private deleted = false;
+  private closed = false;
   /** Waiting for pod 0's log to end before settling. */
   private draining = false;
   /** Waiting for a failed Job's pods to show their exit codes. */
@@ -101,7 +104,11 @@ export class KubeJobRun implements RunningCommand {
   /** Deletes the Job (its pods, Secret and Service go with it); `exited` resolves once every pod is gone. */
   async stop(): Promise<void> {
     this.stopRequested = true;
-    if (this.uid !== undefined) await this.deleteJob();
+    // superviseRun calls stop() until the run has ended: one successful delete is enough.
+    if (this.uid !== undefined && !this.deleted) {
+      await this.deleteJob();
+      this.deleted = true;
+    }
     this.evaluate();
   }
 
@@ -115,6 +122,9 @@ export class KubeJobRun implements RunningCommand {
       if (!this.endedOnItsOwn && this.uid !== undefined) {
         await this.deleteJob();
         await this.waitUntil(() => this.pods.size === 0, POD_GONE_TIMEOUT_MS, `the pods of Job ${this.run.name} were not gone ${POD_GONE_TIMEOUT_MS / 1000} s after it was deleted`);
+      } else if (this.result?.deadlineExceeded) {
+        // At its deadline the Job controller deletes the pods still running: the step ends when they are gone, as after its own timeout.
+        await this.waitUntil(() => ![...this.pods.values()].some(isActive), POD_GONE_TIMEOUT_MS, `pods of Job ${this.run.name} were still running ${POD_GONE_TIMEOUT_MS / 1000} s after its deadline`);
       }
     } finally {
       this.close();
@@ -227,7 +237,7 @@ export class KubeJobRun implements RunningCommand {
       if (this.jobGone && this.pods.size === 0) this.finish(this.stoppedResult(false));
       return;
     }
-    const refusal = this.unschedulable();
+    const refusal = this.podThatWillNotRun();
     if (refusal !== undefined) return this.abandon(refusal);
     if (this.jobGone) return this.abandon(new Error(`Job ${this.run.name} was deleted in namespace ${this.run.namespace} while it ran, by someone else`));
     const condition = this.job?.status?.conditions?.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
@@ -235,23 +245,11 @@ export class KubeJobRun implements RunningCommand {
     else if (condition?.type === 'Failed') this.finishFailed(condition.reason === 'DeadlineExceeded');
   }
 
-  /** A pod the scheduler cannot place for lack of a resource this run asks for: waiting would not help (no node has it free). */
-  private unschedulable(): Error | undefined {
-    const asked: readonly (readonly [string, string])[] = [
-      [this.run.target.gpuResource, 'gpus'],
-      ['cpu', 'cpus'],
-      ['memory', 'memory'],
-    ];
+  /** A pod that will never run (see pod-status.ts): waiting for the Job would only wait for the timeout. */
+  private podThatWillNotRun(): Error | undefined {
     for (const pod of this.pods.values()) {
-      const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
-      if (scheduled?.status !== 'False' || scheduled.reason !== 'Unschedulable') continue;
-      const message = scheduled.message ?? '';
-      const lacking = asked.find(([resource]) => message.includes(`Insufficient ${resource}`));
-      if (lacking === undefined) continue;
-      const [resource, input] = lacking;
-      return new Error(
-        `input '${input}': no node of the cluster can give pod ${pod.metadata?.name ?? ''} the ${resource} it asks for (the scheduler says: ${message}); the Job was deleted. Ask for less, or use a cluster (node-selector, tolerations) with nodes that have it.`,
-      );
+      const problem = podProblem(pod, this.run.target.gpuResource);
+      if (problem !== undefined) return new Error(`input '${problem.input}': ${problem.message} The Job was deleted, with its pods.`);
     }
     return undefined;
   }
@@ -272,7 +270,11 @@ export class KubeJobRun implements RunningCommand {
     });
     new this.connection.k8s.Log(this.connection.config)
       .log(this.run.namespace, name, CONTAINER_NAME, stream, { follow: true })
-      .then((abort) => (followed.abort = abort))
+      .then((abort) => {
+        followed.abort = abort;
+        // The run ended while the log request was on its way: a followed log would otherwise stay open.
+        if (this.closed || this.result !== undefined || this.followed !== followed) abort.abort();
+      })
       .catch(() => {
         // A log that cannot be read (the pod went, or no permission) must not end the run: its end is the Job's.
         followed.ended = true;
@@ -361,6 +363,7 @@ export class KubeJobRun implements RunningCommand {
   }
 
   private close(): void {
+    this.closed = true;
     for (const loop of this.loops) loop.close();
     this.followed?.abort?.abort();
   }
@@ -368,6 +371,11 @@ export class KubeJobRun implements RunningCommand {
   private action(verb: string, resource: string): KubeAction {
     return { verb, resource, namespace: this.run.namespace };
   }
+}
+
+/** A pod not yet in a final phase: it may still be running the command. */
+function isActive(pod: V1Pod): boolean {
+  return pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
 }
 
 function failedResult(failed: readonly V1Pod[], deadlineExceeded: boolean): KubeJobResult {
@@ -489,6 +497,7 @@ class ListWatch {
         },
       );
       this.abort = abort;
+      if (this.closed) abort.abort();
       this.hooks.onWatch?.(this.kind, () => abort.abort());
       return;
     }
