@@ -48,16 +48,26 @@ export interface KubeJobHooks {
   readonly onWatch?: (kind: 'job' | 'pods', abort: () => void) => void;
 }
 
+/** Stands in for the Job's uid in a dry run's owner references: the Job is not created, so it has none. */
+const DRY_RUN_UID = '00000000-0000-0000-0000-000000000000';
+
 /**
- * Has the API server validate the Job without storing it (a server-side dry
- * run: admission, defaulting, validation and RBAC, as for the real create),
- * so what it would refuse is found while planning, before an image is built
- * or anything is created.
+ * Has the API server validate every object the run creates — the Job, and
+ * the Secret and Service when the run has them — without storing any (a
+ * server-side dry run: admission, defaulting, validation and RBAC, as for
+ * the real create), so what it would refuse, a missing permission included,
+ * is found while planning, before an image is built or anything is created.
  */
-export async function dryRunJob(connection: KubeConnection, run: KubeRun): Promise<void> {
-  await connection.batch.createNamespacedJob({ namespace: run.namespace, body: jobManifest(run), dryRun: 'All' }).catch((err: unknown) => {
-    throw explainApiError(err, { verb: 'create', resource: 'jobs.batch', namespace: run.namespace }, connection.server);
-  });
+export async function dryRunObjects(connection: KubeConnection, run: KubeRun): Promise<void> {
+  const { batch, core } = connection;
+  const { namespace } = run;
+  const explained = (resource: string) => (err: unknown) => {
+    throw explainApiError(err, { verb: 'create', resource, namespace }, connection.server);
+  };
+  await batch.createNamespacedJob({ namespace, body: jobManifest(run), dryRun: 'All' }).catch(explained('jobs.batch'));
+  const owner = jobOwnerReference({ name: run.name, uid: DRY_RUN_UID });
+  if (run.secretEnv.size > 0) await core.createNamespacedSecret({ namespace, body: secretManifest(run, owner), dryRun: 'All' }).catch(explained('secrets'));
+  if (run.target.workers > 1) await core.createNamespacedService({ namespace, body: serviceManifest(run, owner, DRY_RUN_UID), dryRun: 'All' }).catch(explained('services'));
 }
 
 export class KubeJobRun implements RunningCommand {
