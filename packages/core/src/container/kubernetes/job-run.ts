@@ -76,6 +76,10 @@ export class KubeJobRun implements RunningCommand {
   private job: V1Job | undefined;
   private jobGone = false;
   private readonly pods = new Map<string, V1Pod>();
+  /** A pods list succeeded: until one does, `pods` being empty says nothing about the cluster. */
+  private podsListed = false;
+  /** The pods could not be listed or watched, for good (403, or failing again and again). */
+  private podsUnwatchable = false;
   private uid: string | undefined;
   private stopRequested = false;
   /** The Job ended Complete or Failed by itself: it stays for inspection until its TTL. */
@@ -131,10 +135,10 @@ export class KubeJobRun implements RunningCommand {
     try {
       if (!this.endedOnItsOwn && this.uid !== undefined) {
         await this.deleteJob();
-        await this.waitUntil(() => this.pods.size === 0, POD_GONE_TIMEOUT_MS, `the pods of Job ${this.run.name} were not gone ${POD_GONE_TIMEOUT_MS / 1000} s after it was deleted`);
+        await this.waitForPods(() => this.pods.size === 0, `the pods of Job ${this.run.name} were not gone ${POD_GONE_TIMEOUT_MS / 1000} s after it was deleted`);
       } else if (this.result?.deadlineExceeded) {
         // At its deadline the Job controller deletes the pods still running: the step ends when they are gone, as after its own timeout.
-        await this.waitUntil(() => ![...this.pods.values()].some(isActive), POD_GONE_TIMEOUT_MS, `pods of Job ${this.run.name} were still running ${POD_GONE_TIMEOUT_MS / 1000} s after its deadline`);
+        await this.waitForPods(() => ![...this.pods.values()].some(isActive), `pods of Job ${this.run.name} were still running ${POD_GONE_TIMEOUT_MS / 1000} s after its deadline`);
       }
     } finally {
       this.close();
@@ -180,6 +184,7 @@ export class KubeJobRun implements RunningCommand {
         reset: (items: readonly V1Pod[]) => {
           this.pods.clear();
           for (const pod of items) this.pods.set(pod.metadata?.name ?? '', pod);
+          this.podsListed = true;
           this.evaluate();
         },
         apply: (type: string, pod: V1Pod) => {
@@ -189,7 +194,11 @@ export class KubeJobRun implements RunningCommand {
           this.evaluate();
         },
         action: this.action('watch', 'pods'),
-        onFatal: (err) => this.abandon(err),
+        onFatal: (err) => {
+          this.podsUnwatchable = true;
+          this.abandon(this.podsListed ? err : new Error(`${err.message} — ${this.unverifiedPods()}`, { cause: err }));
+          this.evaluate();
+        },
       }),
     );
     for (const loop of this.loops) await loop.start();
@@ -244,7 +253,8 @@ export class KubeJobRun implements RunningCommand {
     if (this.result !== undefined || this.draining || this.awaitingFailedPods || this.uid === undefined) return;
     this.followPodZero();
     if (this.stopRequested) {
-      if (this.jobGone && this.pods.size === 0) this.finish(this.stoppedResult(false));
+      // No pod left counts only once the pods were listed: an empty map before that knows nothing.
+      if (this.jobGone && this.podsListed && this.pods.size === 0) this.finish(this.stoppedResult(false));
       return;
     }
     const refusal = this.podThatWillNotRun();
@@ -358,6 +368,21 @@ export class KubeJobRun implements RunningCommand {
     this.fail(err);
   }
 
+  /**
+   * Waits until the pods are as `done` wants them. Never fails open: an
+   * empty map means no pod only once a pods list succeeded, and only while
+   * the pods are still watched; otherwise the error says they are unverified.
+   */
+  private async waitForPods(done: () => boolean, message: string): Promise<void> {
+    if (this.podsUnwatchable) throw new Error(this.unverifiedPods());
+    await this.waitUntil(() => this.podsListed && done(), POD_GONE_TIMEOUT_MS, this.podsListed ? message : this.unverifiedPods());
+  }
+
+  private unverifiedPods(): string {
+    const why = this.podsListed ? 'could no longer be watched' : 'could never be listed';
+    return `the pods of Job ${this.run.name} ${why}, so whether any is still running is unverified: check with kubectl get pods -n ${this.run.namespace} -l ${CONTROLLER_UID_LABEL}=${this.uid ?? '?'}`;
+  }
+
   private waitUntil(done: () => boolean, timeoutMs: number, message: string): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(message)), timeoutMs);
@@ -441,6 +466,8 @@ interface ListWatchSource<T> {
 
 /** Consecutive failed lists tolerated (a restarting API server) before the run is given up. */
 const MAX_LIST_FAILURES = 8;
+/** Consecutive watches that failed before delivering any event, tolerated before the run is given up. */
+const MAX_WATCH_FAILURES = 8;
 
 /**
  * List, then watch from the list's resourceVersion; whenever the watch ends
@@ -452,6 +479,8 @@ class ListWatch {
   private closed = false;
   private abort: AbortController | undefined;
   private failures = 0;
+  /** Watches that failed without delivering an event since the last that did: a good list alone does not reset it. */
+  private watchFailures = 0;
 
   constructor(
     private readonly connection: KubeConnection,
@@ -497,13 +526,19 @@ class ListWatch {
         (type: string, item: unknown) => {
           // ERROR carries a Status (410 Gone: the version is too old); the server then ends the watch, and the end re-lists.
           if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') this.source.apply(type, item);
+          if (type !== 'ERROR') this.watchFailures = 0;
         },
         (err: unknown) => {
-          if (ended) return;
+          if (ended || this.closed) return;
           ended = true;
           const code = statusCodeOf(err);
-          if (!this.closed && (code === 401 || code === 403)) return this.source.onFatal(explainApiError(err, this.source.action, this.connection.server));
-          if (!this.closed) void sleep(100).then(() => this.listAndWatch());
+          if (code === 401 || code === 403) return this.source.onFatal(explainApiError(err, this.source.action, this.connection.server));
+          // A watch the server closed in good order is routine; one failing again and again, even between good lists, is not.
+          if (err !== null && err !== undefined && ++this.watchFailures > MAX_WATCH_FAILURES) {
+            const reason = err instanceof Error ? err.message : String(err);
+            return this.source.onFatal(new Error(`the watch to ${this.source.action.verb} ${this.source.action.resource} in namespace ${this.source.action.namespace} failed ${this.watchFailures} times in a row (last: ${reason}): giving up`, { cause: err }));
+          }
+          void sleep(Math.min(100 * 2 ** this.watchFailures, 5_000)).then(() => this.listAndWatch());
         },
       );
       this.abort = abort;
