@@ -69,8 +69,7 @@ export async function runOnKubernetes(inputs: TrainPlan, target: KubeTarget, hos
     const failure = await failureOf(outcome, job, inputs);
     if (staged && outputsUrl !== undefined) {
       if (failure === null) {
-        const count = await host.group(`Download the outputs from ${outputsUrl}`, () => downloadOutputs(outputsUrl, staged.folder, host.context));
-        host.info(`${count} file${count === 1 ? '' : 's'} from ${outputsUrl} into ${staged.outputs}`);
+        await host.group(`Download the outputs from ${outputsUrl}`, () => fetchOutputs(outputsUrl, staged, host));
         await staged.commit();
       } else await staged.discard();
       settled = true;
@@ -136,6 +135,20 @@ function connectionFor(target: KubeTarget, host: Host): Promise<KubeConnection> 
     connections.set(target, connection);
   }
   return connection;
+}
+
+/**
+ * Downloads what the pods wrote under the run's prefix into the staging
+ * folder. A Job that completed yet wrote nothing there most often wrote
+ * elsewhere (a wrong `outputs-url`, or a training that ignores
+ * MLOPS_OUTPUT_URL): warned about, with the exact prefix, so it is seen at once.
+ */
+export async function fetchOutputs(outputsUrl: string, staged: Pick<StagedOutputs, 'folder' | 'outputs'>, host: Host): Promise<number> {
+  const count = await downloadOutputs(outputsUrl, staged.folder, host.context);
+  if (count === 0) {
+    host.warning(`the Job completed but wrote nothing under ${outputsUrl}, the prefix its pods were told as MLOPS_OUTPUT_URL (from the input 'outputs-url'): ${staged.outputs} stays empty. Check that the training writes there.`);
+  } else host.info(`${count} file${count === 1 ? '' : 's'} from ${outputsUrl} into ${staged.outputs}`);
+  return count;
 }
 
 /** A reference pinned to its registry digest; a Dockerfile built and pushed (the plan requires `push`: the cluster must pull it). */
