@@ -2,7 +2,8 @@
  * What KubeJobRun concludes when the cluster will not show it the pods: it
  * never takes "no pod seen" for "no pod left" (a refused pods list leaves
  * them unverified), and a watch that fails again and again is given up
- * with a clear error instead of re-listing forever. A scripted client stands
+ * with a clear error instead of re-listing forever; a Job deleted while
+ * still suspended had no pod, so removing it waits for none. A scripted client stands
  * in for the API server; the real one is in test/train-in-container.
  */
 import { jest } from '@jest/globals';
@@ -25,6 +26,8 @@ interface Script {
   readonly listPods: () => Promise<{ items: unknown[]; metadata: { resourceVersion: string } }>;
   /** How a watch of `path` ends right after it opened; undefined: it stays open, silent. */
   readonly watchEnd?: (path: string) => Error | undefined;
+  /** What `suspend: false` gets; undefined: accepted. */
+  readonly patch?: () => Promise<unknown>;
 }
 
 function scripted(script: Script): { connection: KubeConnection; deletes: number[] } {
@@ -44,7 +47,7 @@ function scripted(script: Script): { connection: KubeConnection; deletes: number
     k8s: { Watch, setHeaderOptions: () => ({}), PatchStrategy: { MergePatch: 'merge' } },
     batch: {
       createNamespacedJob: async () => job,
-      patchNamespacedJob: async () => job,
+      patchNamespacedJob: script.patch ?? (async () => job),
       listNamespacedJob: async () => ({ items: [job], metadata: { resourceVersion: '1' } }),
       deleteNamespacedJob: async () => deletes.push(Date.now()),
     },
@@ -81,4 +84,21 @@ test('a pods watch that keeps failing between good lists is given up, not re-lis
   expect(lists).toBe(9);
   jest.useRealTimers();
   await expect(job.remove()).rejects.toThrow(`the pods of Job ${run.name} could no longer be watched, so whether any is still running is unverified`);
+});
+
+test('a refused unsuspend: the Job is deleted while suspended, and removal waits for no pod', async () => {
+  const forbidden = Object.assign(new Error('Forbidden'), { code: 403 });
+  let lists = 0;
+  const { connection, deletes } = scripted({
+    listPods: async () => {
+      lists++;
+      return { items: [], metadata: { resourceVersion: '1' } };
+    },
+    patch: () => Promise.reject(forbidden),
+  });
+  const job = new KubeJobRun(connection, run, () => undefined);
+  await expect(job.exited).rejects.toThrow(`the service account may not patch jobs.batch in namespace ml (403 Forbidden)`);
+  await job.remove();
+  expect(lists).toBe(0);
+  expect(deletes.length).toBeGreaterThanOrEqual(1);
 });

@@ -80,6 +80,8 @@ export class KubeJobRun implements RunningCommand {
   private podsListed = false;
   /** The pods could not be listed or watched, for good (403, or failing again and again). */
   private podsUnwatchable = false;
+  /** `suspend: false` was sent and not refused: until then the Job can have no pod. */
+  private unsuspended = false;
   private uid: string | undefined;
   private stopRequested = false;
   /** The Job ended Complete or Failed by itself: it stays for inspection until its TTL. */
@@ -135,7 +137,8 @@ export class KubeJobRun implements RunningCommand {
     try {
       if (!this.endedOnItsOwn && this.uid !== undefined) {
         await this.deleteJob();
-        await this.waitForPods(() => this.pods.size === 0, `the pods of Job ${this.run.name} were not gone ${POD_GONE_TIMEOUT_MS / 1000} s after it was deleted`);
+        // A Job deleted while still suspended never had a pod: there is nothing to wait for, or to leave unverified.
+        if (this.unsuspended) await this.waitForPods(() => this.pods.size === 0, `the pods of Job ${this.run.name} were not gone ${POD_GONE_TIMEOUT_MS / 1000} s after it was deleted`);
       } else if (this.result?.deadlineExceeded) {
         // At its deadline the Job controller deletes the pods still running: the step ends when they are gone, as after its own timeout.
         await this.waitForPods(() => ![...this.pods.values()].some(isActive), `pods of Job ${this.run.name} were still running ${POD_GONE_TIMEOUT_MS / 1000} s after its deadline`);
@@ -227,9 +230,14 @@ export class KubeJobRun implements RunningCommand {
         });
       }
       const { k8s } = this.connection;
+      // Counted as sent before the answer: a patch whose answer was lost may still have started pods.
+      this.unsuspended = true;
       await batch
         .patchNamespacedJob({ name: this.run.name, namespace, body: { spec: { suspend: false } } }, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch))
         .catch((err: unknown) => {
+          const code = statusCodeOf(err);
+          // The server answered no (403, 422…): the Job stayed suspended.
+          if (code !== undefined && code >= 400 && code < 500) this.unsuspended = false;
           throw explainApiError(err, this.action('patch', 'jobs.batch'), this.connection.server);
         });
     } catch (err) {
