@@ -59,3 +59,12 @@ test('a version manifest that is a named pipe is refused, not waited on', async 
     message: `input 'version': cannot read version manifest '${path.join(cwd, 'pinned.json')}': it is a named pipe (FIFO), not a regular file`,
   });
 });
+
+test.each(['s3://Bad_Bucket/x', 's3://ab/x', 's3://-bucket', 's3://bucket\n/x'])('source %j: S3 refuses that bucket name, so the plan does', async (source) => {
+  await expect(plan({ source, path: 'data' }, quietHost({ cwd: workspace() }))).rejects.toThrow('with a valid bucket name');
+});
+
+test.each(['s3://my-bucket', 's3://my.bucket/team/data/'])('source %j: a valid bucket name, with or without a prefix', async (source) => {
+  const result = await plan({ source, path: 'data' }, quietHost({ cwd: workspace() }));
+  expect(result.mode).toMatchObject({ kind: 'source', url: source });
+});

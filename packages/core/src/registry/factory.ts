@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ModelRegistry } from './types.js';
 import { DEFAULT_REGISTRY } from './names.js';
+import { isValidBucketName } from '../storage/s3-url.js';
 
 
 /** A `registry` value, parsed: which backend, and where. */
@@ -45,8 +46,8 @@ export function parseRegistryLocation(value: string, workspace: string): Registr
   if (scheme === undefined) return { kind: 'local', root: path.resolve(workspace, text) };
   if (scheme === 'file') return { kind: 'local', root: new URL(text).pathname };
   if (scheme === 's3') {
-    const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(text);
-    if (!match) throw new UnknownRegistryError(`'${text}' is not a valid s3://bucket/prefix URL`);
+    const match = /^s3:\/\/([^/]*)(?:\/(.*))?$/.exec(text);
+    if (!match || !isValidBucketName(match[1] ?? '')) throw new UnknownRegistryError(`'${text}' is not a valid s3://bucket/prefix URL`);
     const prefix = (match[2] ?? '').replace(/^\/+|\/+$/g, '');
     return { kind: 's3', bucket: match[1] as string, prefix: prefix ? `${prefix}/` : '' };
   }

@@ -48,16 +48,26 @@ export interface KubeJobHooks {
   readonly onWatch?: (kind: 'job' | 'pods', abort: () => void) => void;
 }
 
+/** Stands in for the Job's uid in a dry run's owner references: the Job is not created, so it has none. */
+const DRY_RUN_UID = '00000000-0000-0000-0000-000000000000';
+
 /**
- * Has the API server validate the Job without storing it (a server-side dry
- * run: admission, defaulting, validation and RBAC, as for the real create),
- * so what it would refuse is found while planning, before an image is built
- * or anything is created.
+ * Has the API server validate every object the run creates — the Job, and
+ * the Secret and Service when the run has them — without storing any (a
+ * server-side dry run: admission, defaulting, validation and RBAC, as for
+ * the real create), so what it would refuse, a missing permission included,
+ * is found while planning, before an image is built or anything is created.
  */
-export async function dryRunJob(connection: KubeConnection, run: KubeRun): Promise<void> {
-  await connection.batch.createNamespacedJob({ namespace: run.namespace, body: jobManifest(run), dryRun: 'All' }).catch((err: unknown) => {
-    throw explainApiError(err, { verb: 'create', resource: 'jobs.batch', namespace: run.namespace }, connection.server);
-  });
+export async function dryRunObjects(connection: KubeConnection, run: KubeRun): Promise<void> {
+  const { batch, core } = connection;
+  const { namespace } = run;
+  const explained = (resource: string) => (err: unknown) => {
+    throw explainApiError(err, { verb: 'create', resource, namespace }, connection.server);
+  };
+  await batch.createNamespacedJob({ namespace, body: jobManifest(run), dryRun: 'All' }).catch(explained('jobs.batch'));
+  const owner = jobOwnerReference({ name: run.name, uid: DRY_RUN_UID });
+  if (run.secretEnv.size > 0) await core.createNamespacedSecret({ namespace, body: secretManifest(run, owner), dryRun: 'All' }).catch(explained('secrets'));
+  if (run.target.workers > 1) await core.createNamespacedService({ namespace, body: serviceManifest(run, owner, DRY_RUN_UID), dryRun: 'All' }).catch(explained('services'));
 }
 
 export class KubeJobRun implements RunningCommand {
@@ -66,6 +76,12 @@ export class KubeJobRun implements RunningCommand {
   private job: V1Job | undefined;
   private jobGone = false;
   private readonly pods = new Map<string, V1Pod>();
+  /** A pods list succeeded: until one does, `pods` being empty says nothing about the cluster. */
+  private podsListed = false;
+  /** The pods could not be listed or watched, for good (403, or failing again and again). */
+  private podsUnwatchable = false;
+  /** `suspend: false` was sent and not refused: until then the Job can have no pod. */
+  private unsuspended = false;
   private uid: string | undefined;
   private stopRequested = false;
   /** The Job ended Complete or Failed by itself: it stays for inspection until its TTL. */
@@ -121,10 +137,11 @@ export class KubeJobRun implements RunningCommand {
     try {
       if (!this.endedOnItsOwn && this.uid !== undefined) {
         await this.deleteJob();
-        await this.waitUntil(() => this.pods.size === 0, POD_GONE_TIMEOUT_MS, `the pods of Job ${this.run.name} were not gone ${POD_GONE_TIMEOUT_MS / 1000} s after it was deleted`);
+        // A Job deleted while still suspended never had a pod: there is nothing to wait for, or to leave unverified.
+        if (this.unsuspended) await this.waitForPods(() => this.pods.size === 0, `the pods of Job ${this.run.name} were not gone ${POD_GONE_TIMEOUT_MS / 1000} s after it was deleted`);
       } else if (this.result?.deadlineExceeded) {
         // At its deadline the Job controller deletes the pods still running: the step ends when they are gone, as after its own timeout.
-        await this.waitUntil(() => ![...this.pods.values()].some(isActive), POD_GONE_TIMEOUT_MS, `pods of Job ${this.run.name} were still running ${POD_GONE_TIMEOUT_MS / 1000} s after its deadline`);
+        await this.waitForPods(() => ![...this.pods.values()].some(isActive), `pods of Job ${this.run.name} were still running ${POD_GONE_TIMEOUT_MS / 1000} s after its deadline`);
       }
     } finally {
       this.close();
@@ -170,6 +187,7 @@ export class KubeJobRun implements RunningCommand {
         reset: (items: readonly V1Pod[]) => {
           this.pods.clear();
           for (const pod of items) this.pods.set(pod.metadata?.name ?? '', pod);
+          this.podsListed = true;
           this.evaluate();
         },
         apply: (type: string, pod: V1Pod) => {
@@ -179,7 +197,11 @@ export class KubeJobRun implements RunningCommand {
           this.evaluate();
         },
         action: this.action('watch', 'pods'),
-        onFatal: (err) => this.abandon(err),
+        onFatal: (err) => {
+          this.podsUnwatchable = true;
+          this.abandon(this.podsListed ? err : new Error(`${err.message} — ${this.unverifiedPods()}`, { cause: err }));
+          this.evaluate();
+        },
       }),
     );
     for (const loop of this.loops) await loop.start();
@@ -208,9 +230,14 @@ export class KubeJobRun implements RunningCommand {
         });
       }
       const { k8s } = this.connection;
+      // Counted as sent before the answer: a patch whose answer was lost may still have started pods.
+      this.unsuspended = true;
       await batch
         .patchNamespacedJob({ name: this.run.name, namespace, body: { spec: { suspend: false } } }, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch))
         .catch((err: unknown) => {
+          const code = statusCodeOf(err);
+          // The server answered no (403, 422…): the Job stayed suspended.
+          if (code !== undefined && code >= 400 && code < 500) this.unsuspended = false;
           throw explainApiError(err, this.action('patch', 'jobs.batch'), this.connection.server);
         });
     } catch (err) {
@@ -234,7 +261,8 @@ export class KubeJobRun implements RunningCommand {
     if (this.result !== undefined || this.draining || this.awaitingFailedPods || this.uid === undefined) return;
     this.followPodZero();
     if (this.stopRequested) {
-      if (this.jobGone && this.pods.size === 0) this.finish(this.stoppedResult(false));
+      // No pod left counts only once the pods were listed: an empty map before that knows nothing.
+      if (this.jobGone && this.podsListed && this.pods.size === 0) this.finish(this.stoppedResult(false));
       return;
     }
     const refusal = this.podThatWillNotRun();
@@ -348,6 +376,21 @@ export class KubeJobRun implements RunningCommand {
     this.fail(err);
   }
 
+  /**
+   * Waits until the pods are as `done` wants them. Never fails open: an
+   * empty map means no pod only once a pods list succeeded, and only while
+   * the pods are still watched; otherwise the error says they are unverified.
+   */
+  private async waitForPods(done: () => boolean, message: string): Promise<void> {
+    if (this.podsUnwatchable) throw new Error(this.unverifiedPods());
+    await this.waitUntil(() => this.podsListed && done(), POD_GONE_TIMEOUT_MS, this.podsListed ? message : this.unverifiedPods());
+  }
+
+  private unverifiedPods(): string {
+    const why = this.podsListed ? 'could no longer be watched' : 'could never be listed';
+    return `the pods of Job ${this.run.name} ${why}, so whether any is still running is unverified: check with kubectl get pods -n ${this.run.namespace} -l ${CONTROLLER_UID_LABEL}=${this.uid ?? '?'}`;
+  }
+
   private waitUntil(done: () => boolean, timeoutMs: number, message: string): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(message)), timeoutMs);
@@ -431,6 +474,8 @@ interface ListWatchSource<T> {
 
 /** Consecutive failed lists tolerated (a restarting API server) before the run is given up. */
 const MAX_LIST_FAILURES = 8;
+/** Consecutive watches that failed before delivering any event, tolerated before the run is given up. */
+const MAX_WATCH_FAILURES = 8;
 
 /**
  * List, then watch from the list's resourceVersion; whenever the watch ends
@@ -442,6 +487,8 @@ class ListWatch {
   private closed = false;
   private abort: AbortController | undefined;
   private failures = 0;
+  /** Watches that failed without delivering an event since the last that did: a good list alone does not reset it. */
+  private watchFailures = 0;
 
   constructor(
     private readonly connection: KubeConnection,
@@ -487,13 +534,19 @@ class ListWatch {
         (type: string, item: unknown) => {
           // ERROR carries a Status (410 Gone: the version is too old); the server then ends the watch, and the end re-lists.
           if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') this.source.apply(type, item);
+          if (type !== 'ERROR') this.watchFailures = 0;
         },
         (err: unknown) => {
-          if (ended) return;
+          if (ended || this.closed) return;
           ended = true;
           const code = statusCodeOf(err);
-          if (!this.closed && (code === 401 || code === 403)) return this.source.onFatal(explainApiError(err, this.source.action, this.connection.server));
-          if (!this.closed) void sleep(100).then(() => this.listAndWatch());
+          if (code === 401 || code === 403) return this.source.onFatal(explainApiError(err, this.source.action, this.connection.server));
+          // A watch the server closed in good order is routine; one failing again and again, even between good lists, is not.
+          if (err !== null && err !== undefined && ++this.watchFailures > MAX_WATCH_FAILURES) {
+            const reason = err instanceof Error ? err.message : String(err);
+            return this.source.onFatal(new Error(`the watch to ${this.source.action.verb} ${this.source.action.resource} in namespace ${this.source.action.namespace} failed ${this.watchFailures} times in a row (last: ${reason}): giving up`, { cause: err }));
+          }
+          void sleep(Math.min(100 * 2 ** this.watchFailures, 5_000)).then(() => this.listAndWatch());
         },
       );
       this.abort = abort;

@@ -20,6 +20,7 @@ import { readDvcOuts } from '../../data/dvc-files.js';
 import type { DvcPull } from '../../data/dvc-plan.js';
 import { readPinnedVersions, type PinnedVersions } from '../../data/source-plan.js';
 import type { StoreSettings } from '../../storage/open.js';
+import { isValidBucketName } from '../../storage/s3-url.js';
 import { checkDeleteScope, checkFilePath, checkFolderPath, checkLocalSource } from './guards.js';
 import type { dataPullSpec } from './spec.js';
 
@@ -175,7 +176,8 @@ function readByteSize(name: string, text: string): number {
 
 function checkSourceUrl(source: string): void {
   if (source.startsWith('s3://')) {
-    if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(source)) throw new InputError('source', `got '${source}', expected s3://bucket/prefix/ with a valid bucket name`);
+    const bucket = /^s3:\/\/([^/]*)(\/.*)?$/.exec(source)?.[1];
+    if (bucket === undefined || !isValidBucketName(bucket)) throw new InputError('source', `got '${source}', expected s3://bucket/prefix/ with a valid bucket name`);
     return;
   }
   if (source.startsWith('file://')) {

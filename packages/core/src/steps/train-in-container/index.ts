@@ -12,8 +12,7 @@
  * succeeded → return the outputs, failed (exit 1) with the last log lines
  * when the command failed or hit the timeout.
  */
-import { mkdir, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import type { Mount } from '../../container/parse.js';
 import { createRuntime } from '../../container/runtime.js';
 import { StagedOutputs } from '../../container/staged-outputs.js';
@@ -26,7 +25,7 @@ import type { StepResult } from '../types.js';
 import type { InputReader } from '../../spec/inputs.js';
 import { checkWithCluster, runOnKubernetes } from './kubernetes.js';
 import { callerUser, planTrain, type ImageSource, type TrainPlan } from './plan.js';
-import { containerName, LABEL, prepareImage } from './prepare.js';
+import { containerName, findMetrics, LABEL, prepareImage, TAIL_LINES } from './prepare.js';
 import type { trainInContainerSpec } from './spec.js';
 
 /** Reads the inputs; a Kubernetes run also has the API server validate its Job (a dry run), so a refusal is bad input. */
@@ -35,9 +34,6 @@ export async function plan(reader: InputReader<typeof trainInContainerSpec>, hos
   if (planned.kubernetes !== null) await checkWithCluster(planned, planned.kubernetes, host);
   return planned;
 }
-
-/** Log lines repeated in the error when the command fails. */
-const TAIL_LINES = 30;
 
 export async function run(inputs: TrainPlan, host: Host): Promise<StepResult> {
   for (const warning of inputs.warnings) host.warning(warning);
@@ -155,13 +151,6 @@ function failureOf(outcome: RunOutcome, inputs: TrainPlan, tail: readonly string
   if (outcome.exitCode === 0) return null;
   const why = outcome.exitCode === 137 ? ' (killed: out of memory, or SIGKILL)' : outcome.exitCode === 125 && inputs.runtime !== 'host' ? ` (${inputs.runtime} could not start the container)` : '';
   return `the command exited with ${outcome.exitCode}${why} after ${formatSeconds(outcome.durationSeconds)}${last}`;
-}
-
-async function findMetrics(inputs: TrainPlan): Promise<string> {
-  if (!inputs.outputs) return '';
-  const file = path.join(inputs.outputs, inputs.metricsFile);
-  const info = await stat(file).catch(() => undefined);
-  return info?.isFile() ? file : '';
 }
 
 function warnAboutHostRuntime(inputs: TrainPlan, host: Host): void {

@@ -4,12 +4,12 @@
  * Secret or a Service may already exist) is refused here instead, naming the
  * input, with the rule it breaks.
  */
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDuration } from '../../container/parse.js';
 import type { KubeTarget, PvcVolume, Toleration } from '../../container/kubernetes/target.js';
 import type { RuntimeKind } from '../../container/types.js';
 import { InputError, quote } from '../../errors.js';
+import { placeKind, type PlaceKind } from '../../fs-place.js';
 import type { InputName, InputReader } from '../../spec/inputs.js';
 import { isValidBucketName, parseS3Url } from '../../storage/s3-url.js';
 import type { trainInContainerSpec } from './spec.js';
@@ -18,7 +18,7 @@ type Reader = InputReader<typeof trainInContainerSpec>;
 type Input = InputName<typeof trainInContainerSpec>;
 
 /** The inputs only `runtime: kubernetes` reads; other runtimes warn that they ignore them. */
-export const KUBERNETES_ONLY_INPUTS = [
+const KUBERNETES_ONLY_INPUTS = [
   'kubeconfig',
   'kube-context',
   'namespace',
@@ -110,13 +110,13 @@ function refuseHostFolders(reader: Reader): void {
 function kubeconfigFile(text: string | undefined, cwd: string): string | undefined {
   if (text === undefined) return undefined;
   const file = path.resolve(cwd, text);
-  let isFile: boolean;
+  let kind: PlaceKind;
   try {
-    isFile = statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+    kind = placeKind(file);
   } catch (err) {
     throw new InputError('kubeconfig', `the path given cannot be looked up (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  if (!isFile) throw new InputError('kubeconfig', `got ${quote(text)}: ${file} is not a file`);
+  if (kind !== 'file') throw new InputError('kubeconfig', `got ${quote(text)}: ${file} is not a file`);
   return file;
 }
 
@@ -168,7 +168,7 @@ function annotations(pairs: ReadonlyMap<string, string>): ReadonlyMap<string, st
  * value (`Exists`); without an effect every effect. `:NoSchedule` alone
  * tolerates every taint of that effect (no key, `Exists`).
  */
-export function parseToleration(line: string): Toleration {
+function parseToleration(line: string): Toleration {
   const colon = line.lastIndexOf(':');
   const effect = colon < 0 ? undefined : tolerationEffect(line, line.slice(colon + 1));
   const taint = colon < 0 ? line : line.slice(0, colon);
@@ -204,7 +204,7 @@ function pvcVolumes(lines: readonly string[]): PvcVolume[] {
   return volumes;
 }
 
-export function parsePvcVolume(line: string): PvcVolume {
+function parsePvcVolume(line: string): PvcVolume {
   const parts = line.split(':');
   const [kind, claim, mountPath, mode, ...rest] = parts;
   const expected = `got ${quote(line)}, expected pvc:<claim>:<absolute mount path>[:ro] such as pvc:datasets:/datasets:ro`;
@@ -249,19 +249,19 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
 const NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
 /** A namespace: a DNS-1123 label. */
-export function dnsLabelProblem(name: string): string | null {
+function dnsLabelProblem(name: string): string | null {
   if (name.length > 63) return `${name.length} characters, more than 63`;
   return DNS_LABEL.test(name) ? null : 'expected lower-case letters, digits and -, starting and ending with a letter or digit (a DNS-1123 label)';
 }
 
 /** A ServiceAccount, Secret or PersistentVolumeClaim name: a DNS-1123 subdomain. */
-export function dnsSubdomainProblem(name: string): string | null {
+function dnsSubdomainProblem(name: string): string | null {
   if (name.length > 253) return `${name.length} characters, more than 253`;
   return DNS_SUBDOMAIN.test(name) ? null : 'expected lower-case letters, digits, - and ., starting and ending with a letter or digit (a DNS-1123 subdomain)';
 }
 
 /** A label or annotation key: `[<DNS-1123 subdomain>/]<name>`, the name up to 63 letters, digits, `-`, `_` and `.`. */
-export function qualifiedNameProblem(key: string): string | null {
+function qualifiedNameProblem(key: string): string | null {
   const slash = key.indexOf('/');
   const prefix = slash < 0 ? undefined : key.slice(0, slash);
   const name = slash < 0 ? key : key.slice(slash + 1);
@@ -271,7 +271,7 @@ export function qualifiedNameProblem(key: string): string | null {
 }
 
 /** A label value: empty, or up to 63 letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit. */
-export function labelValueProblem(value: string): string | null {
+function labelValueProblem(value: string): string | null {
   if (value.length > 63) return `the value is ${value.length} characters, more than 63`;
   return value === '' || NAME_PART.test(value) ? null : 'expected a value of letters, digits, -, _ and ., starting and ending with a letter or digit';
 }
@@ -281,7 +281,7 @@ function listOf(names: readonly string[]): string {
   return names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** `{ key: value }` when the value is defined, else `{}` (exactOptionalPropertyTypes-friendly). */
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+/** `{ key: value }` when the value is defined, else `{}` (exactOptionalPropertyTypes-friendly). plan.ts uses it too. */
+export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }

@@ -13,12 +13,10 @@
  * when the Job failed.
  */
 import { randomBytes } from 'node:crypto';
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
-import { connectToCluster } from '../../container/kubernetes/cluster.js';
+import { connectToCluster, type KubeConnection } from '../../container/kubernetes/cluster.js';
 import { pinImage } from '../../container/kubernetes/image.js';
-import { KubeRefusedError } from '../../container/kubernetes/api-errors.js';
-import { dryRunJob, KubeJobRun } from '../../container/kubernetes/job-run.js';
+import { KubeRefusedError, statusCodeOf } from '../../container/kubernetes/api-errors.js';
+import { dryRunObjects, KubeJobRun } from '../../container/kubernetes/job-run.js';
 import { outputsUrlOf, type KubeRun } from '../../container/kubernetes/manifests.js';
 import { downloadOutputs } from '../../container/kubernetes/outputs.js';
 import type { KubeTarget } from '../../container/kubernetes/target.js';
@@ -32,10 +30,8 @@ import { redactUrlCredentials } from '../../redact.js';
 import { renderStepSummary } from '../summary.js';
 import type { StepResult } from '../types.js';
 import type { TrainPlan } from './plan.js';
-import { containerName, prepareImage } from './prepare.js';
+import { containerName, findMetrics, prepareImage, TAIL_LINES } from './prepare.js';
 
-/** Log lines of each failing pod repeated in the error. */
-const TAIL_LINES = 30;
 /** At most this many failing pods have their log tail in the error (a 100-worker Job can fail everywhere at once). */
 const TAILED_PODS = 3;
 /**
@@ -45,11 +41,8 @@ const TAILED_PODS = 3;
 const MAX_JOB_NAME = 52;
 
 export async function runOnKubernetes(inputs: TrainPlan, target: KubeTarget, host: Host): Promise<StepResult> {
-  const connection = await host.group('Connect to the cluster', async () => {
-    const connected = await connectToCluster(target, host.context.env);
-    host.info(`Cluster ${connected.server}, namespace ${connected.namespace} (from ${connected.source})`);
-    return connected;
-  });
+  const connection = await connectionFor(target, host);
+  host.info(`Cluster ${connection.server}, namespace ${connection.namespace} (from ${connection.source})`);
   const image = await host.group('Get the image', () => pinnedImage(inputs, host));
   const run = kubeRun(inputs, target, connection.namespace, image.digest, jobName(host));
   const outputsUrl = outputsUrlOf(run);
@@ -57,7 +50,6 @@ export async function runOnKubernetes(inputs: TrainPlan, target: KubeTarget, hos
   let settled = false;
   try {
     let job: KubeJobRun | undefined;
-    const tail: string[] = [];
     const outcome = await host.group(`Train (kubernetes, Job ${run.name} in namespace ${run.namespace})`, () =>
       superviseRun(
         {
@@ -67,11 +59,8 @@ export async function runOnKubernetes(inputs: TrainPlan, target: KubeTarget, hos
         run,
         {
           ...(inputs.timeoutSeconds !== undefined ? { timeoutSeconds: inputs.timeoutSeconds } : {}),
-          onLine: (line) => {
-            tail.push(line);
-            if (tail.length > TAIL_LINES) tail.shift();
-            host.info(line);
-          },
+          // The error repeats the failing pods' log tails, read from the cluster (tailsOf), not pod 0's stream.
+          onLine: (line) => host.info(line),
           onQuiet: (elapsed) => host.info(`[mlops-ci] Job ${run.name} still running after ${elapsed} s, no output in the last minute`),
         },
       ),
@@ -80,8 +69,7 @@ export async function runOnKubernetes(inputs: TrainPlan, target: KubeTarget, hos
     const failure = await failureOf(outcome, job, inputs);
     if (staged && outputsUrl !== undefined) {
       if (failure === null) {
-        const count = await host.group(`Download the outputs from ${outputsUrl}`, () => downloadOutputs(outputsUrl, staged.folder, host.context));
-        host.info(`${count} file${count === 1 ? '' : 's'} from ${outputsUrl} into ${staged.outputs}`);
+        await host.group(`Download the outputs from ${outputsUrl}`, () => fetchOutputs(outputsUrl, staged, host));
         await staged.commit();
       } else await staged.discard();
       settled = true;
@@ -108,22 +96,59 @@ export async function runOnKubernetes(inputs: TrainPlan, target: KubeTarget, hos
 }
 
 /**
- * Planning's last check: the API server validates the Job as the inputs
- * make it (a dry run, nothing stored). A value only the server refuses, such
- * as a label it reserves, is then bad input (exit 2) naming the input, found
- * before an image is built or pushed; so is a missing permission to create
- * Jobs, or a cluster that does not answer (exit 1, nothing done).
+ * Planning's last check: the API server validates the Job, and the Secret
+ * and Service the run makes beside it, as the inputs make them (a dry run,
+ * nothing stored). A value only the server refuses, such as a label it
+ * reserves, or a namespace that does not exist, is then bad input (exit 2)
+ * naming the input, found before an image is built or pushed; so is a
+ * missing permission to create them, or a cluster that does not answer
+ * (exit 1, nothing done).
  */
 export async function checkWithCluster(inputs: TrainPlan, target: KubeTarget, host: Host): Promise<void> {
-  const connection = await connectToCluster(target, host.context.env);
+  const connection = await connectionFor(target, host);
   // The image is pinned later (a tag resolved, a Dockerfile built): any reference of the same shape validates alike.
   const image = inputs.image.kind === 'reference' ? inputs.image.ref : `${inputs.image.push ? `${inputs.image.push.registry}/${inputs.image.push.repository}` : 'image'}:latest`;
   try {
-    await dryRunJob(connection, kubeRun(inputs, target, connection.namespace, image, jobName(host)));
+    await dryRunObjects(connection, kubeRun(inputs, target, connection.namespace, image, jobName(host)));
   } catch (err) {
     if (err instanceof KubeRefusedError && err.input !== undefined) throw new InputError(err.input, err.reason, { cause: err });
+    if (err instanceof Error && statusCodeOf(err.cause) === 404) {
+      throw new InputError('namespace', `namespace '${connection.namespace}' does not exist on the cluster ${connection.server} (from ${connection.source})`, { cause: err });
+    }
     throw err;
   }
+}
+
+/**
+ * One connection per target: planning connects to dry-run the Job, and the
+ * run reuses that connection (the kubeconfig is read, and the client loaded,
+ * once). Keyed by the plan's own target object, so a new plan connects anew.
+ */
+const connections = new WeakMap<KubeTarget, Promise<KubeConnection>>();
+
+function connectionFor(target: KubeTarget, host: Host): Promise<KubeConnection> {
+  let connection = connections.get(target);
+  if (connection === undefined) {
+    connection = connectToCluster(target, host.context.env);
+    // A failed connection is not kept: the error is thrown to this caller, and a later one tries again.
+    connection.catch(() => connections.delete(target));
+    connections.set(target, connection);
+  }
+  return connection;
+}
+
+/**
+ * Downloads what the pods wrote under the run's prefix into the staging
+ * folder. A Job that completed yet wrote nothing there most often wrote
+ * elsewhere (a wrong `outputs-url`, or a training that ignores
+ * MLOPS_OUTPUT_URL): warned about, with the exact prefix, so it is seen at once.
+ */
+export async function fetchOutputs(outputsUrl: string, staged: Pick<StagedOutputs, 'folder' | 'outputs'>, host: Host): Promise<number> {
+  const count = await downloadOutputs(outputsUrl, staged.folder, host.context);
+  if (count === 0) {
+    host.warning(`the Job completed but wrote nothing under ${outputsUrl}, the prefix its pods were told as MLOPS_OUTPUT_URL (from the input 'outputs-url'): ${staged.outputs} stays empty. Check that the training writes there.`);
+  } else host.info(`${count} file${count === 1 ? '' : 's'} from ${outputsUrl} into ${staged.outputs}`);
+  return count;
 }
 
 /** A reference pinned to its registry digest; a Dockerfile built and pushed (the plan requires `push`: the cluster must pull it). */
@@ -134,7 +159,6 @@ async function pinnedImage(inputs: TrainPlan, host: Host): Promise<ImageInfo> {
     host.info(`Image ${source.ref}: ${digest}`);
     return { id: '', digest, repoDigests: [digest] };
   }
-  if (source.push === undefined) throw new Error("input 'push': a Dockerfile built for a Kubernetes run must be pushed to a registry the cluster can pull from");
   const docker = createRuntime('docker', { cwd: host.context.cwd, env: host.context.env });
   return prepareImage(docker, source, host);
 }
@@ -143,8 +167,8 @@ function kubeRun(inputs: TrainPlan, target: KubeTarget, namespace: string, image
   const env = new Map<string, string>();
   const secretEnv = new Map<string, string>();
   for (const [key, value] of inputs.env) (inputs.secretNames.has(key) ? secretEnv : env).set(key, value);
+  // The plan took a positive count of GPUs for runtime: kubernetes.
   const gpus = inputs.resources.gpus === undefined ? undefined : Number(inputs.resources.gpus);
-  if (gpus !== undefined && !Number.isInteger(gpus)) throw new Error(`input 'gpus': got '${inputs.resources.gpus ?? ''}', a Kubernetes run takes a count of GPUs such as 2`);
   return {
     name,
     namespace,
@@ -194,13 +218,6 @@ async function tailsOf(job: KubeJobRun, pods: readonly string[]): Promise<string
   }
   if (pods.length > TAILED_PODS) parts.push(`\n(${pods.length - TAILED_PODS} more pods failed: kubectl logs -l job-name=… shows them until the Job's TTL)`);
   return parts.join('');
-}
-
-async function findMetrics(inputs: TrainPlan): Promise<string> {
-  if (!inputs.outputs) return '';
-  const file = path.join(inputs.outputs, inputs.metricsFile);
-  const info = await stat(file).catch(() => undefined);
-  return info?.isFile() ? file : '';
 }
 
 function summary(inputs: TrainPlan, run: KubeRun, outputs: Readonly<Record<string, string>>, succeeded: boolean): string {

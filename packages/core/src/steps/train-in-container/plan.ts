@@ -8,7 +8,7 @@ import type { Command, Resources, RuntimeKind } from '../../container/types.js';
 import { InputError } from '../../errors.js';
 import type { Host } from '../../host/types.js';
 import type { InputName, InputReader } from '../../spec/inputs.js';
-import { ignoredInputWarnings, planKubernetes } from './kube-plan.js';
+import { ignoredInputWarnings, optional, planKubernetes } from './kube-plan.js';
 import type { trainInContainerSpec } from './spec.js';
 
 type Reader = InputReader<typeof trainInContainerSpec>;
@@ -294,9 +294,4 @@ function statOf(input: Input, file: string): Stats | undefined {
   } catch (err) {
     throw new InputError(input, `the path given cannot be looked up (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-}
-
-/** `{ key: value }` when the value is defined, else `{}` (exactOptionalPropertyTypes-friendly). */
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }

@@ -3,14 +3,18 @@
  * (resolved, or built unless unchanged, and pushed) and the run's name.
  */
 import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildInputsDigest } from '../../container/build-key.js';
 import type { ContainerRuntime, ImageInfo } from '../../container/types.js';
 import type { Host } from '../../host/types.js';
-import type { ImageSource } from './plan.js';
+import type { ImageSource, TrainPlan } from './plan.js';
 
 /** Label on every container and built image, to find them (and any leftover) by. */
 export const LABEL = 'io.mlops-ci.step';
+
+/** Log lines repeated in the error when the command fails (per failing pod on Kubernetes). */
+export const TAIL_LINES = 30;
 
 /** A reference is resolved (pulled when missing); a Dockerfile is built unless its build-inputs digest is already an image. */
 export async function prepareImage(runtime: ContainerRuntime, source: ImageSource, host: Host): Promise<ImageInfo> {
@@ -57,4 +61,12 @@ export function containerName(host: Host): string {
     .replace(/[^A-Za-z0-9_.-]+/g, '-')
     .slice(-40);
   return ['mlops-train', runPart || host.kind, randomBytes(4).toString('hex')].join('-');
+}
+
+/** The metrics file the run left in `outputs`, or '' when it left none. */
+export async function findMetrics(inputs: Pick<TrainPlan, 'outputs' | 'metricsFile'>): Promise<string> {
+  if (!inputs.outputs) return '';
+  const file = path.join(inputs.outputs, inputs.metricsFile);
+  const info = await stat(file).catch(() => undefined);
+  return info?.isFile() ? file : '';
 }
