@@ -714,11 +714,11 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./packages/core/src/exec.ts
 var exec = __webpack_require__(96192);
 // EXTERNAL MODULE: external "node:child_process"
@@ -1379,6 +1379,8 @@ var redact = __webpack_require__(10796);
 var summary = __webpack_require__(18669);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(37638);
 ;// CONCATENATED MODULE: ./packages/core/src/container/kubernetes/cluster.ts
 /**
  * The connection to the cluster: which kubeconfig (the `kubeconfig` input,
@@ -1390,6 +1392,7 @@ var external_node_os_ = __webpack_require__(48161);
 
 
 
+
 /** Reads the configuration the target points to; throws naming the input or variable when it cannot. */
 async function connectToCluster(target, env) {
     const k8s = await Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(543)]).then(__webpack_require__.bind(__webpack_require__, 45543));
@@ -1398,29 +1401,33 @@ async function connectToCluster(target, env) {
     if (target.context !== undefined) {
         if (config.getContextObject(target.context) === null) {
             const known = config.getContexts().map((context) => context.name);
-            throw new Error(`input 'context': ${source} has no context '${target.context}'${known.length > 0 ? ` (it has ${known.join(', ')})` : ''}`);
+            throw new errors/* InputError */.dz('kube-context', `${source} has no context '${target.context}'${known.length > 0 ? ` (it has ${known.join(', ')})` : ''}`);
         }
         config.setCurrentContext(target.context);
     }
     const cluster = config.getCurrentCluster();
-    if (cluster === null)
-        throw new Error(`${source} names no cluster for its current context '${config.getCurrentContext()}': give a context (input 'context') that has one`);
+    if (cluster === null) {
+        // client-node leaves the current context undefined when the file had none: say so rather than print 'undefined'.
+        const current = config.getCurrentContext() ? `its current context '${config.getCurrentContext()}' names no cluster` : 'it names no current context';
+        throw new errors/* InputError */.dz(target.context !== undefined ? 'kube-context' : 'kubeconfig', `${source}: ${current}; give a context that has one (input 'kube-context')`);
+    }
     const namespace = target.namespace ?? config.getContextObject(config.getCurrentContext())?.namespace ?? 'default';
     return { k8s, config, batch: config.makeApiClient(k8s.BatchV1Api), core: config.makeApiClient(k8s.CoreV1Api), namespace, server: cluster.server, source };
 }
 /** Loads the first configuration found, in kubectl's order; returns what it was, for messages. */
 function loadConfig(k8s, config, target, env) {
     if (target.kubeconfig !== undefined) {
-        config.loadFromFile(target.kubeconfig);
-        return `kubeconfig ${target.kubeconfig}`;
+        const source = `kubeconfig ${target.kubeconfig}`;
+        loadKubeconfig(config, target.kubeconfig, source);
+        return source;
     }
     // KUBECONFIG may list several files, as kubectl reads it: the first one's current context is used.
     const listed = (env['KUBECONFIG'] ?? '').split((external_node_path_default()).delimiter).filter((file) => file !== '' && (0,external_node_fs_.existsSync)(file));
     if (listed.length > 0) {
-        config.loadFromFile(listed[0]);
+        loadKubeconfig(config, listed[0], `KUBECONFIG (${listed[0]})`);
         for (const file of listed.slice(1)) {
             const more = new k8s.KubeConfig();
-            more.loadFromFile(file);
+            loadKubeconfig(more, file, `KUBECONFIG (${file})`);
             config.mergeConfig(more, true);
         }
         return `KUBECONFIG (${listed.join((external_node_path_default()).delimiter)})`;
@@ -1428,7 +1435,7 @@ function loadConfig(k8s, config, target, env) {
     const home = env['HOME'] || (0,external_node_os_.homedir)();
     const fallback = external_node_path_default().join(home, '.kube', 'config');
     if ((0,external_node_fs_.existsSync)(fallback)) {
-        config.loadFromFile(fallback);
+        loadKubeconfig(config, fallback, fallback);
         return fallback;
     }
     if (env['KUBERNETES_SERVICE_HOST']) {
@@ -1436,6 +1443,22 @@ function loadConfig(k8s, config, target, env) {
         return "this pod's service account";
     }
     throw new Error(`no Kubernetes configuration: give the input 'kubeconfig', set KUBECONFIG, create ${fallback}, or run the step in a pod (its service account is used)`);
+}
+/**
+ * Loads one kubeconfig file. client-node accepts any YAML (even
+ * /etc/passwd) as an empty configuration, so a file with neither contexts
+ * nor clusters is refused here, as bad input naming where it came from.
+ */
+function loadKubeconfig(config, file, source) {
+    try {
+        config.loadFromFile(file);
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz('kubeconfig', `cannot read ${source}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    if (config.getContexts().length === 0 && config.getClusters().length === 0) {
+        throw new errors/* InputError */.dz('kubeconfig', `${source} is not a kubeconfig: it has no contexts and no clusters`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/container/kubernetes/image.ts
@@ -1824,16 +1847,27 @@ const LOG_DRAIN_MS = 2_000;
 const FAILED_POD_WAIT_MS = 3_000;
 /** How long removal waits for the pods of a deleted Job to be gone. */
 const POD_GONE_TIMEOUT_MS = 60_000;
+/** Stands in for the Job's uid in a dry run's owner references: the Job is not created, so it has none. */
+const DRY_RUN_UID = '00000000-0000-0000-0000-000000000000';
 /**
- * Has the API server validate the Job without storing it (a server-side dry
- * run: admission, defaulting, validation and RBAC, as for the real create),
- * so what it would refuse is found while planning, before an image is built
- * or anything is created.
+ * Has the API server validate every object the run creates — the Job, and
+ * the Secret and Service when the run has them — without storing any (a
+ * server-side dry run: admission, defaulting, validation and RBAC, as for
+ * the real create), so what it would refuse, a missing permission included,
+ * is found while planning, before an image is built or anything is created.
  */
-async function dryRunJob(connection, run) {
-    await connection.batch.createNamespacedJob({ namespace: run.namespace, body: jobManifest(run), dryRun: 'All' }).catch((err) => {
-        throw explainApiError(err, { verb: 'create', resource: 'jobs.batch', namespace: run.namespace }, connection.server);
-    });
+async function dryRunObjects(connection, run) {
+    const { batch, core } = connection;
+    const { namespace } = run;
+    const explained = (resource) => (err) => {
+        throw explainApiError(err, { verb: 'create', resource, namespace }, connection.server);
+    };
+    await batch.createNamespacedJob({ namespace, body: jobManifest(run), dryRun: 'All' }).catch(explained('jobs.batch'));
+    const owner = jobOwnerReference({ name: run.name, uid: DRY_RUN_UID });
+    if (run.secretEnv.size > 0)
+        await core.createNamespacedSecret({ namespace, body: secretManifest(run, owner), dryRun: 'All' }).catch(explained('secrets'));
+    if (run.target.workers > 1)
+        await core.createNamespacedService({ namespace, body: serviceManifest(run, owner, DRY_RUN_UID), dryRun: 'All' }).catch(explained('services'));
 }
 class KubeJobRun {
     connection;
@@ -1845,6 +1879,12 @@ class KubeJobRun {
     job;
     jobGone = false;
     pods = new Map();
+    /** A pods list succeeded: until one does, `pods` being empty says nothing about the cluster. */
+    podsListed = false;
+    /** The pods could not be listed or watched, for good (403, or failing again and again). */
+    podsUnwatchable = false;
+    /** `suspend: false` was sent and not refused: until then the Job can have no pod. */
+    unsuspended = false;
     uid;
     stopRequested = false;
     /** The Job ended Complete or Failed by itself: it stays for inspection until its TTL. */
@@ -1895,11 +1935,13 @@ class KubeJobRun {
         try {
             if (!this.endedOnItsOwn && this.uid !== undefined) {
                 await this.deleteJob();
-                await this.waitUntil(() => this.pods.size === 0, POD_GONE_TIMEOUT_MS, `the pods of Job ${this.run.name} were not gone ${POD_GONE_TIMEOUT_MS / 1000} s after it was deleted`);
+                // A Job deleted while still suspended never had a pod: there is nothing to wait for, or to leave unverified.
+                if (this.unsuspended)
+                    await this.waitForPods(() => this.pods.size === 0, `the pods of Job ${this.run.name} were not gone ${POD_GONE_TIMEOUT_MS / 1000} s after it was deleted`);
             }
             else if (this.result?.deadlineExceeded) {
                 // At its deadline the Job controller deletes the pods still running: the step ends when they are gone, as after its own timeout.
-                await this.waitUntil(() => ![...this.pods.values()].some(isActive), POD_GONE_TIMEOUT_MS, `pods of Job ${this.run.name} were still running ${POD_GONE_TIMEOUT_MS / 1000} s after its deadline`);
+                await this.waitForPods(() => ![...this.pods.values()].some(isActive), `pods of Job ${this.run.name} were still running ${POD_GONE_TIMEOUT_MS / 1000} s after its deadline`);
             }
         }
         finally {
@@ -1946,6 +1988,7 @@ class KubeJobRun {
                 this.pods.clear();
                 for (const pod of items)
                     this.pods.set(pod.metadata?.name ?? '', pod);
+                this.podsListed = true;
                 this.evaluate();
             },
             apply: (type, pod) => {
@@ -1957,7 +2000,11 @@ class KubeJobRun {
                 this.evaluate();
             },
             action: this.action('watch', 'pods'),
-            onFatal: (err) => this.abandon(err),
+            onFatal: (err) => {
+                this.podsUnwatchable = true;
+                this.abandon(this.podsListed ? err : new Error(`${err.message} — ${this.unverifiedPods()}`, { cause: err }));
+                this.evaluate();
+            },
         }));
         for (const loop of this.loops)
             await loop.start();
@@ -1986,9 +2033,15 @@ class KubeJobRun {
                 });
             }
             const { k8s } = this.connection;
+            // Counted as sent before the answer: a patch whose answer was lost may still have started pods.
+            this.unsuspended = true;
             await batch
                 .patchNamespacedJob({ name: this.run.name, namespace, body: { spec: { suspend: false } } }, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch))
                 .catch((err) => {
+                const code = statusCodeOf(err);
+                // The server answered no (403, 422…): the Job stayed suspended.
+                if (code !== undefined && code >= 400 && code < 500)
+                    this.unsuspended = false;
                 throw explainApiError(err, this.action('patch', 'jobs.batch'), this.connection.server);
             });
         }
@@ -2014,7 +2067,8 @@ class KubeJobRun {
             return;
         this.followPodZero();
         if (this.stopRequested) {
-            if (this.jobGone && this.pods.size === 0)
+            // No pod left counts only once the pods were listed: an empty map before that knows nothing.
+            if (this.jobGone && this.podsListed && this.pods.size === 0)
                 this.finish(this.stoppedResult(false));
             return;
         }
@@ -2133,6 +2187,20 @@ class KubeJobRun {
         this.result = { exitCode: 1, pod: '', node: '', deadlineExceeded: false, failedPods: [] };
         this.fail(err);
     }
+    /**
+     * Waits until the pods are as `done` wants them. Never fails open: an
+     * empty map means no pod only once a pods list succeeded, and only while
+     * the pods are still watched; otherwise the error says they are unverified.
+     */
+    async waitForPods(done, message) {
+        if (this.podsUnwatchable)
+            throw new Error(this.unverifiedPods());
+        await this.waitUntil(() => this.podsListed && done(), POD_GONE_TIMEOUT_MS, this.podsListed ? message : this.unverifiedPods());
+    }
+    unverifiedPods() {
+        const why = this.podsListed ? 'could no longer be watched' : 'could never be listed';
+        return `the pods of Job ${this.run.name} ${why}, so whether any is still running is unverified: check with kubectl get pods -n ${this.run.namespace} -l ${CONTROLLER_UID_LABEL}=${this.uid ?? '?'}`;
+    }
     waitUntil(done, timeoutMs, message) {
         return new Promise((resolve, reject) => {
             const timer = setTimeout(() => reject(new Error(message)), timeoutMs);
@@ -2204,6 +2272,8 @@ function lineWriter(onLine, onEnd) {
 }
 /** Consecutive failed lists tolerated (a restarting API server) before the run is given up. */
 const MAX_LIST_FAILURES = 8;
+/** Consecutive watches that failed before delivering any event, tolerated before the run is given up. */
+const MAX_WATCH_FAILURES = 8;
 /**
  * List, then watch from the list's resourceVersion; whenever the watch ends
  * (the server closed it, the connection dropped, or the server said 410 Gone
@@ -2220,6 +2290,8 @@ class ListWatch {
     closed = false;
     abort;
     failures = 0;
+    /** Watches that failed without delivering an event since the last that did: a good list alone does not reset it. */
+    watchFailures = 0;
     constructor(connection, kind, path, params, hooks, 
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one loop serves Jobs and pods
     source) {
@@ -2262,15 +2334,21 @@ class ListWatch {
                 // ERROR carries a Status (410 Gone: the version is too old); the server then ends the watch, and the end re-lists.
                 if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED')
                     this.source.apply(type, item);
+                if (type !== 'ERROR')
+                    this.watchFailures = 0;
             }, (err) => {
-                if (ended)
+                if (ended || this.closed)
                     return;
                 ended = true;
                 const code = statusCodeOf(err);
-                if (!this.closed && (code === 401 || code === 403))
+                if (code === 401 || code === 403)
                     return this.source.onFatal(explainApiError(err, this.source.action, this.connection.server));
-                if (!this.closed)
-                    void job_run_sleep(100).then(() => this.listAndWatch());
+                // A watch the server closed in good order is routine; one failing again and again, even between good lists, is not.
+                if (err !== null && err !== undefined && ++this.watchFailures > MAX_WATCH_FAILURES) {
+                    const reason = err instanceof Error ? err.message : String(err);
+                    return this.source.onFatal(new Error(`the watch to ${this.source.action.verb} ${this.source.action.resource} in namespace ${this.source.action.namespace} failed ${this.watchFailures} times in a row (last: ${reason}): giving up`, { cause: err }));
+                }
+                void job_run_sleep(Math.min(100 * 2 ** this.watchFailures, 5_000)).then(() => this.listAndWatch());
             });
             this.abort = abort;
             if (this.closed)
@@ -2322,8 +2400,6 @@ async function downloadOutputs(url, folder, place) {
     return count;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(37638);
 // EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
 var ignore = __webpack_require__(44158);
 var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
@@ -2454,8 +2530,11 @@ function fileDigest(file) {
 
 
 
+
 /** Label on every container and built image, to find them (and any leftover) by. */
 const LABEL = 'io.mlops-ci.step';
+/** Log lines repeated in the error when the command fails (per failing pod on Kubernetes). */
+const TAIL_LINES = 30;
 /** A reference is resolved (pulled when missing); a Dockerfile is built unless its build-inputs digest is already an image. */
 async function prepareImage(runtime, source, host) {
     if (source.kind === 'reference') {
@@ -2499,6 +2578,14 @@ function containerName(host) {
         .slice(-40);
     return ['mlops-train', runPart || host.kind, (0,external_node_crypto_.randomBytes)(4).toString('hex')].join('-');
 }
+/** The metrics file the run left in `outputs`, or '' when it left none. */
+async function findMetrics(inputs) {
+    if (!inputs.outputs)
+        return '';
+    const file = external_node_path_default().join(inputs.outputs, inputs.metricsFile);
+    const info = await (0,promises_.stat)(file).catch(() => undefined);
+    return info?.isFile() ? file : '';
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/train-in-container/kubernetes.ts
 /**
@@ -2529,10 +2616,6 @@ function containerName(host) {
 
 
 
-
-
-/** Log lines of each failing pod repeated in the error. */
-const TAIL_LINES = 30;
 /** At most this many failing pods have their log tail in the error (a 100-worker Job can fail everywhere at once). */
 const TAILED_PODS = 3;
 /**
@@ -2541,11 +2624,8 @@ const TAILED_PODS = 3;
  */
 const MAX_JOB_NAME = 52;
 async function runOnKubernetes(inputs, target, host) {
-    const connection = await host.group('Connect to the cluster', async () => {
-        const connected = await connectToCluster(target, host.context.env);
-        host.info(`Cluster ${connected.server}, namespace ${connected.namespace} (from ${connected.source})`);
-        return connected;
-    });
+    const connection = await connectionFor(target, host);
+    host.info(`Cluster ${connection.server}, namespace ${connection.namespace} (from ${connection.source})`);
     const image = await host.group('Get the image', () => pinnedImage(inputs, host));
     const run = kubeRun(inputs, target, connection.namespace, image.digest, jobName(host));
     const outputsUrl = outputsUrlOf(run);
@@ -2553,26 +2633,20 @@ async function runOnKubernetes(inputs, target, host) {
     let settled = false;
     try {
         let job;
-        const tail = [];
         const outcome = await host.group(`Train (kubernetes, Job ${run.name} in namespace ${run.namespace})`, () => superviseRun({
             start: (_run, onLine) => (job = new KubeJobRun(connection, run, onLine)),
             remove: async () => job?.remove(),
         }, run, {
             ...(inputs.timeoutSeconds !== undefined ? { timeoutSeconds: inputs.timeoutSeconds } : {}),
-            onLine: (line) => {
-                tail.push(line);
-                if (tail.length > TAIL_LINES)
-                    tail.shift();
-                host.info(line);
-            },
+            // The error repeats the failing pods' log tails, read from the cluster (tailsOf), not pod 0's stream.
+            onLine: (line) => host.info(line),
             onQuiet: (elapsed) => host.info(`[mlops-ci] Job ${run.name} still running after ${elapsed} s, no output in the last minute`),
         }));
         const result = job?.outcome;
         const failure = await failureOf(outcome, job, inputs);
         if (staged && outputsUrl !== undefined) {
             if (failure === null) {
-                const count = await host.group(`Download the outputs from ${outputsUrl}`, () => downloadOutputs(outputsUrl, staged.folder, host.context));
-                host.info(`${count} file${count === 1 ? '' : 's'} from ${outputsUrl} into ${staged.outputs}`);
+                await host.group(`Download the outputs from ${outputsUrl}`, () => fetchOutputs(outputsUrl, staged, host));
                 await staged.commit();
             }
             else
@@ -2603,24 +2677,60 @@ async function runOnKubernetes(inputs, target, host) {
     }
 }
 /**
- * Planning's last check: the API server validates the Job as the inputs
- * make it (a dry run, nothing stored). A value only the server refuses, such
- * as a label it reserves, is then bad input (exit 2) naming the input, found
- * before an image is built or pushed; so is a missing permission to create
- * Jobs, or a cluster that does not answer (exit 1, nothing done).
+ * Planning's last check: the API server validates the Job, and the Secret
+ * and Service the run makes beside it, as the inputs make them (a dry run,
+ * nothing stored). A value only the server refuses, such as a label it
+ * reserves, or a namespace that does not exist, is then bad input (exit 2)
+ * naming the input, found before an image is built or pushed; so is a
+ * missing permission to create them, or a cluster that does not answer
+ * (exit 1, nothing done).
  */
 async function checkWithCluster(inputs, target, host) {
-    const connection = await connectToCluster(target, host.context.env);
+    const connection = await connectionFor(target, host);
     // The image is pinned later (a tag resolved, a Dockerfile built): any reference of the same shape validates alike.
     const image = inputs.image.kind === 'reference' ? inputs.image.ref : `${inputs.image.push ? `${inputs.image.push.registry}/${inputs.image.push.repository}` : 'image'}:latest`;
     try {
-        await dryRunJob(connection, kubeRun(inputs, target, connection.namespace, image, jobName(host)));
+        await dryRunObjects(connection, kubeRun(inputs, target, connection.namespace, image, jobName(host)));
     }
     catch (err) {
         if (err instanceof KubeRefusedError && err.input !== undefined)
             throw new errors/* InputError */.dz(err.input, err.reason, { cause: err });
+        if (err instanceof Error && statusCodeOf(err.cause) === 404) {
+            throw new errors/* InputError */.dz('namespace', `namespace '${connection.namespace}' does not exist on the cluster ${connection.server} (from ${connection.source})`, { cause: err });
+        }
         throw err;
     }
+}
+/**
+ * One connection per target: planning connects to dry-run the Job, and the
+ * run reuses that connection (the kubeconfig is read, and the client loaded,
+ * once). Keyed by the plan's own target object, so a new plan connects anew.
+ */
+const connections = new WeakMap();
+function connectionFor(target, host) {
+    let connection = connections.get(target);
+    if (connection === undefined) {
+        connection = connectToCluster(target, host.context.env);
+        // A failed connection is not kept: the error is thrown to this caller, and a later one tries again.
+        connection.catch(() => connections.delete(target));
+        connections.set(target, connection);
+    }
+    return connection;
+}
+/**
+ * Downloads what the pods wrote under the run's prefix into the staging
+ * folder. A Job that completed yet wrote nothing there most often wrote
+ * elsewhere (a wrong `outputs-url`, or a training that ignores
+ * MLOPS_OUTPUT_URL): warned about, with the exact prefix, so it is seen at once.
+ */
+async function fetchOutputs(outputsUrl, staged, host) {
+    const count = await downloadOutputs(outputsUrl, staged.folder, host.context);
+    if (count === 0) {
+        host.warning(`the Job completed but wrote nothing under ${outputsUrl}, the prefix its pods were told as MLOPS_OUTPUT_URL (from the input 'outputs-url'): ${staged.outputs} stays empty. Check that the training writes there.`);
+    }
+    else
+        host.info(`${count} file${count === 1 ? '' : 's'} from ${outputsUrl} into ${staged.outputs}`);
+    return count;
 }
 /** A reference pinned to its registry digest; a Dockerfile built and pushed (the plan requires `push`: the cluster must pull it). */
 async function pinnedImage(inputs, host) {
@@ -2630,8 +2740,6 @@ async function pinnedImage(inputs, host) {
         host.info(`Image ${source.ref}: ${digest}`);
         return { id: '', digest, repoDigests: [digest] };
     }
-    if (source.push === undefined)
-        throw new Error("input 'push': a Dockerfile built for a Kubernetes run must be pushed to a registry the cluster can pull from");
     const docker = createRuntime('docker', { cwd: host.context.cwd, env: host.context.env });
     return prepareImage(docker, source, host);
 }
@@ -2640,9 +2748,8 @@ function kubeRun(inputs, target, namespace, image, name) {
     const secretEnv = new Map();
     for (const [key, value] of inputs.env)
         (inputs.secretNames.has(key) ? secretEnv : env).set(key, value);
+    // The plan took a positive count of GPUs for runtime: kubernetes.
     const gpus = inputs.resources.gpus === undefined ? undefined : Number(inputs.resources.gpus);
-    if (gpus !== undefined && !Number.isInteger(gpus))
-        throw new Error(`input 'gpus': got '${inputs.resources.gpus ?? ''}', a Kubernetes run takes a count of GPUs such as 2`);
     return {
         name,
         namespace,
@@ -2694,13 +2801,6 @@ async function tailsOf(job, pods) {
         parts.push(`\n(${pods.length - TAILED_PODS} more pods failed: kubectl logs -l job-name=… shows them until the Job's TTL)`);
     return parts.join('');
 }
-async function findMetrics(inputs) {
-    if (!inputs.outputs)
-        return '';
-    const file = external_node_path_default().join(inputs.outputs, inputs.metricsFile);
-    const info = await (0,promises_.stat)(file).catch(() => undefined);
-    return info?.isFile() ? file : '';
-}
 function kubernetes_summary(inputs, run, outputs, succeeded) {
     return (0,summary/* renderStepSummary */.P)({
         step: 'train-in-container',
@@ -2721,6 +2821,8 @@ function kubernetes_summary(inputs, run, outputs, succeeded) {
 
 // EXTERNAL MODULE: ./packages/core/src/container/parse.ts
 var parse = __webpack_require__(81150);
+// EXTERNAL MODULE: ./packages/core/src/fs-place.ts
+var fs_place = __webpack_require__(52300);
 // EXTERNAL MODULE: ./packages/core/src/storage/s3-url.ts
 var s3_url = __webpack_require__(40073);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/train-in-container/kube-plan.ts
@@ -2823,14 +2925,14 @@ function kubeconfigFile(text, cwd) {
     if (text === undefined)
         return undefined;
     const file = external_node_path_default().resolve(cwd, text);
-    let isFile;
+    let kind;
     try {
-        isFile = (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false })?.isFile() ?? false;
+        kind = (0,fs_place/* placeKind */.SD)(file);
     }
     catch (err) {
         throw new errors/* InputError */.dz('kubeconfig', `the path given cannot be looked up (${err.code ?? err.message})`);
     }
-    if (!isFile)
+    if (kind !== 'file')
         throw new errors/* InputError */.dz('kubeconfig', `got ${(0,errors/* quote */.A0)(text)}: ${file} is not a file`);
     return file;
 }
@@ -2997,7 +3099,7 @@ function labelValueProblem(value) {
 function listOf(names) {
     return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
-/** `{ key: value }` when the value is defined, else `{}` (exactOptionalPropertyTypes-friendly). */
+/** `{ key: value }` when the value is defined, else `{}` (exactOptionalPropertyTypes-friendly). plan.ts uses it too. */
 function optional(key, value) {
     return value === undefined ? {} : { [key]: value };
 }
@@ -3036,7 +3138,7 @@ function planTrain(reader, host) {
         env: commandEnv(reader, host, environment),
         secretNames: new Set(reader.get('secrets')),
         resources: resources(reader, runtime),
-        ...plan_optional('timeoutSeconds', timeoutSeconds(reader.get('timeout'))),
+        ...optional('timeoutSeconds', timeoutSeconds(reader.get('timeout'))),
         user: user(reader.get('user')),
         kubernetes,
         warnings: ignoredInputWarnings(reader, runtime),
@@ -3072,7 +3174,7 @@ function buildSource(reader, cwd, runtime, dockerfile) {
     const target = reader.get('target');
     if (target !== undefined && !ENGINE_NAME.test(target))
         throw new errors/* InputError */.dz('target', `got '${target}', expected a build stage name`);
-    return { kind: 'build', dockerfile: file, context, ...plan_optional('target', target), buildArgs: variables('build-args', reader.get('build-args')), ...plan_optional('push', push) };
+    return { kind: 'build', dockerfile: file, context, ...optional('target', target), buildArgs: variables('build-args', reader.get('build-args')), ...optional('push', push) };
 }
 /**
  * Where to push the built image. Docker only: podman speaks plain HTTP to a
@@ -3165,11 +3267,11 @@ function secretValue(name, host, environment) {
 }
 function resources(reader, runtime) {
     return {
-        ...plan_optional('gpus', runtime === 'kubernetes' ? gpuCount(reader.get('gpus')) : gpus(reader.get('gpus'))),
-        ...plan_optional('cpus', cpus(reader.get('cpus'))),
+        ...optional('gpus', runtime === 'kubernetes' ? gpuCount(reader.get('gpus')) : gpus(reader.get('gpus'))),
+        ...optional('cpus', cpus(reader.get('cpus'))),
         network: network(reader.get('network')),
-        ...plan_optional('memoryBytes', byteSize('memory', reader.get('memory'))),
-        ...plan_optional('shmBytes', byteSize('shm-size', reader.get('shm-size'))),
+        ...optional('memoryBytes', byteSize('memory', reader.get('memory'))),
+        ...optional('shmBytes', byteSize('shm-size', reader.get('shm-size'))),
     };
 }
 /** Normalises `gpus` to `all`, a count, or `device=<ids>`. */
@@ -3266,10 +3368,6 @@ function statOf(input, file) {
         throw new errors/* InputError */.dz(input, `the path given cannot be looked up (${err.code ?? err.message})`);
     }
 }
-/** `{ key: value }` when the value is defined, else `{}` (exactOptionalPropertyTypes-friendly). */
-function plan_optional(key, value) {
-    return value === undefined ? {} : { [key]: value };
-}
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/train-in-container/index.ts
 /**
@@ -3295,7 +3393,6 @@ function plan_optional(key, value) {
 
 
 
-
 /** Reads the inputs; a Kubernetes run also has the API server validate its Job (a dry run), so a refusal is bad input. */
 async function plan(reader, host) {
     const planned = planTrain(reader, host);
@@ -3303,8 +3400,6 @@ async function plan(reader, host) {
         await checkWithCluster(planned, planned.kubernetes, host);
     return planned;
 }
-/** Log lines repeated in the error when the command fails. */
-const train_in_container_TAIL_LINES = 30;
 async function run(inputs, host) {
     for (const warning of inputs.warnings)
         host.warning(warning);
@@ -3328,7 +3423,7 @@ async function run(inputs, host) {
             ...(inputs.timeoutSeconds !== undefined ? { timeoutSeconds: inputs.timeoutSeconds } : {}),
             onLine: (line) => {
                 tail.push(line);
-                if (tail.length > train_in_container_TAIL_LINES)
+                if (tail.length > TAIL_LINES)
                     tail.shift();
                 host.info(line);
             },
@@ -3346,7 +3441,7 @@ async function run(inputs, host) {
             'image-digest': image.digest,
             outputs: inputs.outputs ?? '',
             // A failed run moved nothing into outputs: a metrics file there is an earlier run's.
-            metrics: failure === null ? await train_in_container_findMetrics(inputs) : '',
+            metrics: failure === null ? await findMetrics(inputs) : '',
         };
         await host.appendSummary(train_in_container_summary(inputs, described, image, outcome, failure === null));
         // A failed run still hands back its outputs, so a later `if: failure()` step can read the exit code.
@@ -3433,13 +3528,6 @@ function train_in_container_failureOf(outcome, inputs, tail) {
         return null;
     const why = outcome.exitCode === 137 ? ' (killed: out of memory, or SIGKILL)' : outcome.exitCode === 125 && inputs.runtime !== 'host' ? ` (${inputs.runtime} could not start the container)` : '';
     return `the command exited with ${outcome.exitCode}${why} after ${formatSeconds(outcome.durationSeconds)}${last}`;
-}
-async function train_in_container_findMetrics(inputs) {
-    if (!inputs.outputs)
-        return '';
-    const file = external_node_path_default().join(inputs.outputs, inputs.metricsFile);
-    const info = await (0,promises_.stat)(file).catch(() => undefined);
-    return info?.isFile() ? file : '';
 }
 function warnAboutHostRuntime(inputs, host) {
     host.warning('runtime: host — the command runs DIRECTLY ON THIS RUNNER, not in a container: no image, no isolation, outputs written in place (a failed run can leave partial files), and the network, user, cpus, memory, shm-size and gpus inputs are not enforced. Results depend on what this machine has installed.');

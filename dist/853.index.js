@@ -148,6 +148,8 @@ function parseEnvLines(lines, environment) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49241);
+/* harmony import */ var _storage_s3_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40073);
+
 
 
 /** A registry URL of a scheme no backend serves. */
@@ -171,8 +173,8 @@ function parseRegistryLocation(value, workspace) {
     if (scheme === 'file')
         return { kind: 'local', root: new URL(text).pathname };
     if (scheme === 's3') {
-        const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(text);
-        if (!match)
+        const match = /^s3:\/\/([^/]*)(?:\/(.*))?$/.exec(text);
+        if (!match || !(0,_storage_s3_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidBucketName */ .e)(match[1] ?? ''))
             throw new UnknownRegistryError(`'${text}' is not a valid s3://bucket/prefix URL`);
         const prefix = (match[2] ?? '').replace(/^\/+|\/+$/g, '');
         return { kind: 's3', bucket: match[1], prefix: prefix ? `${prefix}/` : '' };
@@ -1469,6 +1471,32 @@ function cellOf(value) {
     if (typeof value === 'string')
         return value === '' ? '—' : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(value);
     return (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(value.code);
+}
+
+
+/***/ }),
+
+/***/ 40073:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ parseS3Url),
+/* harmony export */   e: () => (/* binding */ isValidBucketName)
+/* harmony export */ });
+/**
+ * `s3://` URLs, apart from the S3 store itself: code that only checks or
+ * splits a URL (a step's plan) must not load the AWS SDK that `s3.ts` imports.
+ */
+/** `s3://bucket/prefix` → bucket and prefix (prefix without a leading `/`). */
+function parseS3Url(url) {
+    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
+    if (!match?.[1])
+        return undefined;
+    return { bucket: match[1], prefix: match[2] ?? '' };
+}
+/** S3's rule for a bucket name: 3 to 63 lower-case letters, digits, `.` and `-`, starting and ending with a letter or digit. */
+function isValidBucketName(name) {
+    return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name);
 }
 
 

@@ -2285,6 +2285,8 @@ function splitStages(spec) {
     return { file: match[1], stages: match[2].split(',').map((s) => s.trim()).filter(Boolean) };
 }
 
+// EXTERNAL MODULE: ./packages/core/src/storage/s3-url.ts
+var s3_url = __webpack_require__(40073);
 // EXTERNAL MODULE: ./packages/core/src/fs-place.ts
 var fs_place = __webpack_require__(52300);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/data-pull/guards.ts
@@ -2375,6 +2377,7 @@ const REPOSITORY_MARKERS = ['.git', '.dvc'];
  * needs path; version and as-of only with source, never both) were checked
  * by the reader before this runs.
  */
+
 
 
 
@@ -2514,7 +2517,8 @@ function readByteSize(name, text) {
 }
 function checkSourceUrl(source) {
     if (source.startsWith('s3://')) {
-        if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(source))
+        const bucket = /^s3:\/\/([^/]*)(\/.*)?$/.exec(source)?.[1];
+        if (bucket === undefined || !(0,s3_url/* isValidBucketName */.e)(bucket))
             throw new errors/* InputError */.dz('source', `got '${source}', expected s3://bucket/prefix/ with a valid bucket name`);
         return;
     }
@@ -2924,6 +2928,32 @@ class LazyS3Store {
         this.inner ??= Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(242)]).then(__webpack_require__.bind(__webpack_require__, 32242)).then(({ S3Store }) => new S3Store({ bucket: this.bucket, ...this.options }));
         return this.inner;
     }
+}
+
+
+/***/ }),
+
+/***/ 40073:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ parseS3Url),
+/* harmony export */   e: () => (/* binding */ isValidBucketName)
+/* harmony export */ });
+/**
+ * `s3://` URLs, apart from the S3 store itself: code that only checks or
+ * splits a URL (a step's plan) must not load the AWS SDK that `s3.ts` imports.
+ */
+/** `s3://bucket/prefix` → bucket and prefix (prefix without a leading `/`). */
+function parseS3Url(url) {
+    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
+    if (!match?.[1])
+        return undefined;
+    return { bucket: match[1], prefix: match[2] ?? '' };
+}
+/** S3's rule for a bucket name: 3 to 63 lower-case letters, digits, `.` and `-`, starting and ending with a letter or digit. */
+function isValidBucketName(name) {
+    return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name);
 }
 
 

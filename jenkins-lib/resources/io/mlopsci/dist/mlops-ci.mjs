@@ -3556,7 +3556,7 @@ const trainInContainerSpec = {
         {
             name: 'timeout',
             type: 'string',
-            description: 'Limit on the run: `45s`, `90m`, `2h`, `1h30m`. When hit, the container is stopped (SIGTERM, SIGKILL 10 s later) and the step fails saying so. At most `576h` (24 days; more is refused). Empty: no limit.',
+            description: 'Limit on the run: `45s`, `90m`, `2h`, `1h30m`. When hit, the container is stopped (SIGTERM, SIGKILL 10 s later) and the step fails saying so. With `runtime: kubernetes` it is also the Job’s `activeDeadlineSeconds`, and when hit the Job is deleted with its pods. At most `576h` (24 days; more is refused). Empty: no limit.',
             example: '2h',
         },
         { name: 'user', type: 'string', description: 'User the command runs as (`uid:gid` or a name). Defaults to the caller’s uid:gid. With another user, the outputs are handed back to the caller afterwards (`chown -R` as root in the same image, which must have chown). Ignored by `runtime: kubernetes`: the image’s user runs it.' },
