@@ -152,6 +152,7 @@ test('large objects: ranged parallel GETs verified by md5; a multipart object by
   expect(readFileSync(path.join(work, 'out', 'multi.bin')).equals(multipart)).toBe(true);
   const manifest = JSON.parse(readFileSync(path.join(work, 'm.json'), 'utf8')) as { files: { path: string; md5: string }[] };
   expect(manifest.files.find((file) => file.path === 'multi.bin')?.md5).toBe(createHash('md5').update(multipart).digest('hex'));
+  rmSync(work, { recursive: true, force: true }); // 160 MB; kept when an expectation failed, for a look
 }, 60_000);
 
 test('a prefix with no objects and a bucket that does not exist are bad inputs (exit 2) naming source; nothing is written', async () => {
