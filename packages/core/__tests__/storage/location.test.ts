@@ -5,15 +5,6 @@ import { requireCapability, STORE_CAPABILITIES } from '../../src/storage/capabil
 import { isValidBucketName, LocationError, parseLocation, readLocation, type Location, type LocationRules } from '../../src/storage/location.js';
 
 const cwd = '/work/space';
-
-function errorOf(run: () => unknown): Error {
-  try {
-    run();
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected a throw');
-}
 const EVERY_KIND = 'expected a folder path, file:///abs/dir or s3://bucket/prefix/';
 
 /** The contexts that read a location, each with its own rules. */
@@ -76,9 +67,9 @@ describe('refused texts, with the exact message', () => {
   });
 
   test('readLocation names the input: exit 2', () => {
-    const err = errorOf(() => readLocation('cache-url', 'gs://b', { base: cwd }));
-    expect(err).toBeInstanceOf(InputError);
-    expect(err.message).toBe(`input 'cache-url': got 'gs://b': gs:// is not supported yet; ${EVERY_KIND}`);
+    const read = (): Location => readLocation('cache-url', 'gs://b', { base: cwd });
+    expect(read).toThrow(InputError);
+    expect(read).toThrow(`input 'cache-url': got 'gs://b': gs:// is not supported yet; ${EVERY_KIND}`);
   });
 
   test('URL credentials never reach a message', () => {
@@ -86,9 +77,9 @@ describe('refused texts, with the exact message', () => {
   });
 
   test('the registry keeps its own error type, with the same message', () => {
-    const err = errorOf(() => parseRegistryLocation('gs://b/x', cwd));
-    expect(err).toBeInstanceOf(UnknownRegistryError);
-    expect(err.message).toBe("got 'gs://b/x': gs:// is not supported yet; expected a folder path, file:///abs/dir, s3://bucket/prefix/, mlflow+http://host:port or git-tags");
+    const parse = (): unknown => parseRegistryLocation('gs://b/x', cwd);
+    expect(parse).toThrow(UnknownRegistryError);
+    expect(parse).toThrow("got 'gs://b/x': gs:// is not supported yet; expected a folder path, file:///abs/dir, s3://bucket/prefix/, mlflow+http://host:port or git-tags");
   });
 });
 
