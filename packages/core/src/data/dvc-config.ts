@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ini from 'ini';
 import { InputError } from '../errors.js';
-import { LocationError, parseLocation, type Location } from '../storage/location.js';
+import { isUrl, LocationError, parseLocation, type Location } from '../storage/location.js';
 
 /** Where a DVC remote is and how to reach it. */
 export interface DvcRemote {
@@ -35,7 +35,7 @@ export function findDvcRoot(start: string): string | undefined {
 export async function resolveDvcRemote(dvcRoot: string | undefined, override: string | undefined, outRemote: string | undefined, input = 'remote'): Promise<DvcRemote> {
   const wanted = override?.trim() ?? '';
   // Only a URL or an absolute path is a location here (anything else names a remote): no base folder applies.
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(wanted) || path.isAbsolute(wanted)) return { name: wanted, location: remoteLocation(wanted, path.sep, input) };
+  if (isUrl(wanted) || path.isAbsolute(wanted)) return { name: wanted, location: remoteLocation(wanted, path.sep, input) };
   if (!dvcRoot) throw new InputError(input, `no .dvc/config found above the DVC files; name the remote by URL (s3://bucket/prefix or a folder)`);
   const config = await readConfig(dvcRoot);
   const name = wanted || outRemote || stringOf(config['core']?.['remote']);

@@ -90,7 +90,7 @@ export function parseLocation(text: string, rules: LocationRules): Location {
   const kinds = rules.kinds ?? ALL_KINDS;
   const expected = `expected ${orList([...kinds.flatMap((kind) => FORMS[kind]), ...(rules.otherForms ?? [])])}`;
   const refusal = (why = ''): LocationError => new LocationError(`got ${quote(given)}${why === '' ? ', ' : `: ${why}; `}${expected}`);
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(given)?.[1];
+  const scheme = schemeOf(given);
   if (scheme === undefined) {
     if (given === '' || !kinds.includes('folder')) throw refusal();
     return { kind: 'folder', path: path.resolve(rules.base, given) };
@@ -101,6 +101,15 @@ export function parseLocation(text: string, rules: LocationRules): Location {
   if (kind === undefined) throw refusal(`unknown scheme '${scheme}://'`);
   if (!kinds.includes(kind)) throw refusal();
   return kind === 's3' ? s3Location(given, refusal) : fileLocation(given, refusal);
+}
+
+/** Whether `text` is written as a URL (`scheme://…`), whichever scheme, rather than as a path. */
+export function isUrl(text: string): boolean {
+  return schemeOf(text.trim()) !== undefined;
+}
+
+function schemeOf(text: string): string | undefined {
+  return /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text)?.[1];
 }
 
 /** `parseLocation` for an input: a refusal is an InputError (exit 2) naming `input`. */
