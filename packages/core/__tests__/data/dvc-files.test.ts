@@ -127,7 +127,7 @@ describe('.dvc/config remotes', () => {
     expect(findDvcRoot(path.join(dir, 'sub'))).toBe(dir);
     expect(await resolveDvcRemote(dir, '', undefined)).toEqual({
       name: 'store',
-      url: 's3://bucket/project',
+      location: { kind: 's3', bucket: 'bucket', prefix: 'project/', url: 's3://bucket/project/' },
       endpoint: 'http://127.0.0.1:9000',
       region: 'eu-west-1',
       credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' },
@@ -136,14 +136,20 @@ describe('.dvc/config remotes', () => {
 
   test('a named remote with a dot; a relative url is relative to .dvc/; a URL overrides the config', async () => {
     const dir = repo({ '.dvc/config': config });
-    expect(await resolveDvcRemote(dir, 'my.local', undefined)).toEqual({ name: 'my.local', url: path.resolve(dir, '.dvc', '../../remote') });
-    expect(await resolveDvcRemote(dir, 's3://other/p', undefined)).toEqual({ name: 's3://other/p', url: 's3://other/p' });
+    expect(await resolveDvcRemote(dir, 'my.local', undefined)).toEqual({ name: 'my.local', location: { kind: 'folder', path: path.resolve(dir, '.dvc', '../../remote') } });
+    expect(await resolveDvcRemote(dir, 's3://other/p', undefined)).toEqual({ name: 's3://other/p', location: { kind: 's3', bucket: 'other', prefix: 'p/', url: 's3://other/p/' } });
+    expect(await resolveDvcRemote(dir, 'file:///srv/dvc%20store/', undefined)).toEqual({ name: 'file:///srv/dvc%20store/', location: { kind: 'folder', path: '/srv/dvc store' } });
   });
 
   test('an unknown remote or a remote kind we cannot read is a bad input', async () => {
     const dir = repo({ '.dvc/config': `${config}['remote "gdrive"']\n    url = gdrive://abc\n` });
     expect((await errorOf(resolveDvcRemote(dir, 'nope', undefined))).message).toContain("no remote 'nope' with a url in .dvc/config(.local) (remotes: store, gdrive, my.local)");
-    expect((await errorOf(resolveDvcRemote(dir, 'gdrive', undefined))).message).toContain('data-pull reads S3 and local remotes');
+    expect((await errorOf(resolveDvcRemote(dir, 'gdrive', undefined))).message).toBe(
+      "input 'remote': remote 'gdrive': got 'gdrive://abc': unknown scheme 'gdrive://'; expected a folder path, file:///abs/dir or s3://bucket/prefix/",
+    );
+    expect((await errorOf(resolveDvcRemote(dir, 'gs://bucket/dvc', undefined))).message).toBe(
+      "input 'remote': got 'gs://bucket/dvc': gs:// is not supported yet; expected a folder path, file:///abs/dir or s3://bucket/prefix/",
+    );
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { quietHost } from '../support/quiet-host.js';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { jsonInputs } from '../../src/host/raw-inputs.js';
@@ -27,7 +27,7 @@ const plan = (inputs: Record<string, unknown>, host: Host) => planRequest(new In
 test('relative paths in inputs resolve against the run context’s cwd', async () => {
   const cwd = workspace();
   const result = await plan({ source: 'src', path: 'data', 'cache-dir': 'cache', manifest: 'm.json' }, quietHost({ cwd }));
-  expect(result.mode).toEqual({ kind: 'source', url: 'src', dest: path.join(cwd, 'data') });
+  expect(result.mode).toEqual({ kind: 'source', url: 'src', location: { kind: 'folder', path: path.join(cwd, 'src') }, dest: path.join(cwd, 'data') });
   expect(result.cacheDir).toBe(path.join(cwd, 'cache'));
   expect(result.manifestFile).toBe(path.join(cwd, 'm.json'));
 });
@@ -47,8 +47,20 @@ test('the spec’s defaults apply: 10 s progress, path-style auto, no cross-run 
   expect(result.crossRunCache).toBeNull();
 });
 
-test('a value-dependent rule stays with the step: as-of needs an s3:// source', async () => {
-  await expect(plan({ source: 'src', path: 'data', 'as-of': '2026-01-01T00:00:00Z' }, quietHost({ cwd: workspace() }))).rejects.toThrow("input 'as-of': needs an s3:// source");
+test('a value-dependent rule stays with the step: as-of needs a store that keeps versions', async () => {
+  const cwd = workspace();
+  await expect(plan({ source: 'src', path: 'data', 'as-of': '2026-01-01T00:00:00Z' }, quietHost({ cwd }))).rejects.toThrow(
+    `input 'as-of': needs a store that keeps object versions (s3://bucket/prefix/); '${path.join(cwd, 'src')}' is a folder, which does not`,
+  );
+});
+
+test('a version manifest pinning version ids needs a store that keeps versions; md5 pins alone do not', async () => {
+  const cwd = workspace();
+  const manifest = (versionId?: string) => JSON.stringify({ files: [{ key: 'a.csv', md5: 'd41d8cd98f00b204e9800998ecf8427e', size: 0, ...(versionId ? { versionId } : {}) }] });
+  writeFileSync(path.join(cwd, 'pinned.json'), manifest('v1'));
+  await expect(plan({ source: 'src', path: 'data', version: 'pinned.json' }, quietHost({ cwd }))).rejects.toThrow("input 'version': needs a store that keeps object versions");
+  writeFileSync(path.join(cwd, 'md5s.json'), manifest());
+  await expect(plan({ source: 'src', path: 'data', version: 'md5s.json' }, quietHost({ cwd }))).resolves.toMatchObject({ mode: { kind: 'source' } });
 });
 
 test('a version manifest that is a named pipe is refused, not waited on', async () => {

@@ -241,7 +241,8 @@ describe('the other values', () => {
   test.each([
     ['kubeconfig', 'missing.yaml', (cwd: string) => `got 'missing.yaml': ${path.join(cwd, 'missing.yaml')} is not a file`],
     ['kubeconfig', 'data', (cwd: string) => `got 'data': ${path.join(cwd, 'data')} is not a file`],
-    ['data-url', 'https://example.com/data', () => "got 'https://example.com/data', expected s3://bucket/prefix/ with a valid bucket name"],
+    ['data-url', 'https://example.com/data', () => "got 'https://example.com/data': unknown scheme 'https://'; expected s3://bucket/prefix/"],
+    ['data-url', 'ml-data/iris', () => "got 'ml-data/iris', expected s3://bucket/prefix/"],
     ['data-url', 's3://', () => "got 's3://', expected s3://bucket/prefix/ with a valid bucket name"],
     ['outputs-url', 's3://My_Bucket/runs', () => "got 's3://My_Bucket/runs', expected s3://bucket/prefix/ with a valid bucket name"],
     ['workers', '0', () => 'got 0, expected a whole number from 1 to 1000'],

@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { InputError } from '../errors.js';
 import { nonFolderAncestor, placeKind } from '../fs-place.js';
+import { readLocation } from '../storage/location.js';
 import { DirectoryCache } from './directory-cache.js';
 import type { Host } from '../host/types.js';
 import type { CacheStore } from './types.js';
@@ -14,15 +14,12 @@ import type { CacheStore } from './types.js';
 export async function cacheStoreFor(cacheUrl: string, host: Host, input = 'cache-url', maxBytes?: number): Promise<CacheStore> {
   const url = cacheUrl.trim();
   if (url === '') return host.cache;
-  if (url.startsWith('s3://')) {
+  const location = readLocation(input, url, { base: host.context.cwd });
+  if (location.kind === 's3') {
     const { S3CacheStore } = await import('./s3-cache.js');
-    return S3CacheStore.fromUrl(url, host);
+    return S3CacheStore.at(location, host);
   }
-  if (url.startsWith('file://')) return directoryCache(new URL(url).pathname, url, host, input, maxBytes);
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-    throw new InputError(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
-  }
-  return directoryCache(path.resolve(host.context.cwd, url), url, host, input, maxBytes);
+  return directoryCache(location.path, url, host, input, maxBytes);
 }
 
 /**

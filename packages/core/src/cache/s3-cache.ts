@@ -7,10 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { InputError } from '../errors.js';
 import { execCapture, type ExecPlace } from '../exec.js';
 import type { Host, Logger } from '../host/types.js';
-import { createS3Client, parseS3Url } from '../storage/s3.js';
+import type { S3Location } from '../storage/location.js';
+import { createS3Client } from '../storage/s3.js';
 import type { CacheStore } from './types.js';
 
 /**
@@ -36,11 +36,9 @@ export class S3CacheStore implements CacheStore {
     return { cwd: '/', env: this.env };
   }
 
-  static fromUrl(url: string, host: Host): S3CacheStore {
-    const parsed = parseS3Url(url);
-    if (!parsed) throw new InputError('cache-url', `got '${url}', expected s3://bucket/prefix`);
-    const prefix = parsed.prefix === '' || parsed.prefix.endsWith('/') ? parsed.prefix : `${parsed.prefix}/`;
-    return new S3CacheStore(createS3Client({ env: host.context.env }), parsed.bucket, prefix, host, host.context.env);
+  /** The cache under an S3 prefix, checked by `parseLocation` (its prefix ends with `/`). */
+  static at(location: S3Location, host: Host): S3CacheStore {
+    return new S3CacheStore(createS3Client({ env: host.context.env }), location.bucket, location.prefix, host, host.context.env);
   }
 
   async restore(paths: string[], key: string, restoreKeys: string[] = []): Promise<string | undefined> {

@@ -3,13 +3,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ini from 'ini';
 import { InputError } from '../errors.js';
+import { isUrl, LocationError, parseLocation, type Location } from '../storage/location.js';
 
 /** Where a DVC remote is and how to reach it. */
 export interface DvcRemote {
   /** The remote's name in the config, or the URL when given directly. */
   readonly name: string;
-  /** `s3://bucket/prefix` or an absolute folder. */
-  readonly url: string;
+  /** An S3 prefix or a folder; a relative folder in a config is relative to its `.dvc` folder, as DVC reads it. */
+  readonly location: Location;
   readonly endpoint?: string;
   readonly region?: string;
   /** Keys set in `.dvc/config.local` (never in a committed file, we hope); masked by the caller. */
@@ -34,7 +35,7 @@ export function findDvcRoot(start: string): string | undefined {
 export async function resolveDvcRemote(dvcRoot: string | undefined, override: string | undefined, outRemote: string | undefined, input = 'remote'): Promise<DvcRemote> {
   const wanted = override?.trim() ?? '';
   // Only a URL or an absolute path is a location here (anything else names a remote): no base folder applies.
-  if (/^s3:\/\//.test(wanted) || wanted.startsWith('file://') || wanted.startsWith('/')) return { name: wanted, url: localUrl(wanted, path.sep) };
+  if (isUrl(wanted) || path.isAbsolute(wanted)) return { name: wanted, location: remoteLocation(wanted, path.sep, input) };
   if (!dvcRoot) throw new InputError(input, `no .dvc/config found above the DVC files; name the remote by URL (s3://bucket/prefix or a folder)`);
   const config = await readConfig(dvcRoot);
   const name = wanted || outRemote || stringOf(config['core']?.['remote']);
@@ -45,9 +46,6 @@ export async function resolveDvcRemote(dvcRoot: string | undefined, override: st
     const known = Object.keys(config).filter((key) => key.startsWith('remote "')).map((key) => key.slice(8, -1));
     throw new InputError(input, `no remote '${name}' with a url in .dvc/config(.local) (remotes: ${known.join(', ') || 'none'})`);
   }
-  if (!/^s3:\/\//.test(url) && /^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.startsWith('file://')) {
-    throw new InputError(input, `remote '${name}' is ${url.split('://')[0]}://; data-pull reads S3 and local remotes`);
-  }
   const endpoint = stringOf(section['endpointurl']);
   const region = stringOf(section['region']);
   const accessKeyId = stringOf(section['access_key_id']);
@@ -56,7 +54,7 @@ export async function resolveDvcRemote(dvcRoot: string | undefined, override: st
   return {
     name,
     // A relative local remote is relative to the .dvc folder holding the config.
-    url: localUrl(url, path.join(dvcRoot, '.dvc')),
+    location: remoteLocation(url, path.join(dvcRoot, '.dvc'), input, name),
     ...(endpoint ? { endpoint } : {}),
     ...(region ? { region } : {}),
     ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } } : {}),
@@ -97,8 +95,12 @@ function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-function localUrl(url: string, base: string): string {
-  if (url.startsWith('s3://')) return url;
-  if (url.startsWith('file://')) return new URL(url).pathname;
-  return path.resolve(base, url);
+/** A remote's URL as a location; a refusal names the remote when it came from the config. */
+function remoteLocation(url: string, base: string, input: string, name?: string): Location {
+  try {
+    return parseLocation(url, { base });
+  } catch (err) {
+    if (!(err instanceof LocationError)) throw err;
+    throw new InputError(input, `${name === undefined ? '' : `remote '${name}': `}${err.message}`, { cause: err });
+  }
 }

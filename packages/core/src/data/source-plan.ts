@@ -2,6 +2,7 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { readInputText } from '../fs-input.js';
 import { UnsupportedEntryError } from '../storage/local.js';
+import type { LocationKind } from '../storage/location.js';
 import type { ObjectStore, StoredObject } from '../storage/types.js';
 import { isPlainMd5 } from './hashing.js';
 import type { Manifest } from './manifest.js';
@@ -9,7 +10,10 @@ import type { PlannedFile, Target } from './plan.js';
 import { unsafeRelpath } from './safe-path.js';
 
 export interface SourcePlanRequest {
+  /** The source as given, for messages and the manifest. */
   readonly url: string;
+  /** What kind of store it names: an empty folder is a dataset, an empty S3 prefix a likely typo. */
+  readonly kind: LocationKind;
   readonly store: ObjectStore;
   readonly prefix: string;
   /** Absolute destination folder. */
@@ -69,7 +73,7 @@ export async function planSource(request: SourcePlanRequest): Promise<Target> {
  * except under `delete`, where it would only empty the destination.
  */
 function checkNotEmpty(request: SourcePlanRequest, found: number, selected: number): void {
-  const isS3 = request.url.startsWith('s3://');
+  const isS3 = request.kind === 's3';
   if (found === 0 && !request.pinned && isS3) {
     if (request.asOf) throw new InputError('as-of', `no objects under ${request.url} existed at ${request.asOf.toISOString()}`);
     throw new InputError('source', `no objects under ${request.url} (S3 has no empty folders: check the bucket and prefix)`);

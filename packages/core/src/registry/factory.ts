@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { ModelRegistry } from './types.js';
 import { DEFAULT_REGISTRY } from './names.js';
-import { isValidBucketName } from '../storage/s3-url.js';
-
+import { LocationError, parseLocation } from '../storage/location.js';
 
 /** A `registry` value, parsed: which backend, and where. */
 export type RegistryLocation =
@@ -31,33 +30,32 @@ export interface RegistryOptions {
   readonly log?: (message: string) => void;
 }
 
+/** The forms this file reads itself, before the stores `parseLocation` reads. */
+const REGISTRY_FORMS = ['mlflow+http://host:port', 'git-tags'];
+
 /**
- * Parses a `registry` value: `s3://bucket/prefix`, `mlflow+http(s)://host:port`,
- * `git-tags` (the workspace's repository; `git-tags:<dir>` for another), a
- * folder path or `file:///abs/dir`; empty means `.mlops-ci/registry`.
- * Throws UnknownRegistryError for any other scheme.
+ * Parses a `registry` value: `mlflow+http(s)://host:port`, `git-tags` (the
+ * workspace's repository; `git-tags:<dir>` for another), else a store
+ * location (`parseLocation`: a folder path, `file:///abs/dir`,
+ * `s3://bucket/prefix`); empty means `.mlops-ci/registry`.
+ * Throws UnknownRegistryError for anything else.
  */
 export function parseRegistryLocation(value: string, workspace: string): RegistryLocation {
   const text = value.trim() || DEFAULT_REGISTRY;
   if (text === 'git-tags' || text.startsWith('git-tags:')) {
     return { kind: 'git-tags', repo: path.resolve(workspace, text.slice('git-tags:'.length) || '.') };
   }
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
-  if (scheme === undefined) return { kind: 'local', root: path.resolve(workspace, text) };
-  if (scheme === 'file') return { kind: 'local', root: new URL(text).pathname };
-  if (scheme === 's3') {
-    const match = /^s3:\/\/([^/]*)(?:\/(.*))?$/.exec(text);
-    if (!match || !isValidBucketName(match[1] ?? '')) throw new UnknownRegistryError(`'${text}' is not a valid s3://bucket/prefix URL`);
-    const prefix = (match[2] ?? '').replace(/^\/+|\/+$/g, '');
-    return { kind: 's3', bucket: match[1] as string, prefix: prefix ? `${prefix}/` : '' };
-  }
-  if (scheme === 'mlflow+http' || scheme === 'mlflow+https') {
+  if (/^mlflow\+https?:\/\//.test(text)) {
     const url = new URL(text.slice('mlflow+'.length));
     return { kind: 'mlflow', baseUrl: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
   }
-  throw new UnknownRegistryError(
-    `'${text}' has the unknown scheme '${scheme}://'; expected a folder path, file:///abs/dir, s3://bucket/prefix, mlflow+http://host:port or git-tags`,
-  );
+  try {
+    const location = parseLocation(text, { base: workspace, otherForms: REGISTRY_FORMS });
+    return location.kind === 's3' ? { kind: 's3', bucket: location.bucket, prefix: location.prefix } : { kind: 'local', root: location.path };
+  } catch (err) {
+    if (err instanceof LocationError) throw new UnknownRegistryError(err.message, { cause: err });
+    throw err;
+  }
 }
 
 /** The backend for a parsed location; each is loaded only when used. */

@@ -1,6 +1,6 @@
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { LocalStore } from './local.js';
+import type { Location } from './location.js';
 import type { S3StoreOptions } from './s3.js';
 import type { ObjectStore, ReadOptions, StoredObject } from './types.js';
 
@@ -11,18 +11,16 @@ export type StoreOptions = Omit<S3StoreOptions, 'bucket'>;
 export type StoreSettings = Omit<StoreOptions, 'env'>;
 
 /**
- * The store behind a URL and the key prefix inside it:
- * `s3://bucket/prefix/` → an S3 bucket and `prefix/`;
- * `file:///abs/dir` or a path (relative to `cwd`) → that folder and ''.
+ * The store behind a location (`parseLocation`) and the key prefix inside it:
+ * an S3 bucket and its prefix, or a folder and ''.
  */
-export function openStore(url: string, options: StoreOptions, cwd: string): { store: ObjectStore; prefix: string } {
-  const s3 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
-  if (url.startsWith('s3://')) {
-    if (!s3?.[1]) throw new Error(`not an S3 URL: ${url}`);
-    return { store: new LazyS3Store(s3[1], options), prefix: s3[2] ?? '' };
+export function openStore(location: Location, options: StoreOptions): { store: ObjectStore; prefix: string } {
+  switch (location.kind) {
+    case 's3':
+      return { store: new LazyS3Store(location.bucket, options), prefix: location.prefix };
+    case 'folder':
+      return { store: new LocalStore(location.path), prefix: '' };
   }
-  const folder = url.startsWith('file://') ? new URL(url).pathname : path.resolve(cwd, url);
-  return { store: new LocalStore(folder), prefix: '' };
 }
 
 /**

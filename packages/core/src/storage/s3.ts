@@ -3,8 +3,6 @@ import { Readable } from 'node:stream';
 import { DirectGet } from './s3-direct-get.js';
 import { NotFoundError, type ObjectStore, type ReadOptions, type StoredObject } from './types.js';
 
-export { parseS3Url } from './s3-url.js';
-
 export interface S3StoreOptions {
   readonly bucket: string;
   /** S3-compatible endpoint (versitygw, MinIO, Ceph...); default AWS (or AWS_ENDPOINT_URL, read by the SDK). */

@@ -9,11 +9,13 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DestinationGuard, unsafeRelpath } from '../../data/safe-path.js';
+import { parseLocation } from '../../storage/location.js';
 import { openStore } from '../../storage/open.js';
 
 /** Downloads every object under `url` (an `s3://bucket/prefix/`) into `folder`; returns how many files. */
 export async function downloadOutputs(url: string, folder: string, place: { readonly env: Readonly<NodeJS.ProcessEnv>; readonly cwd: string }): Promise<number> {
-  const { store, prefix } = openStore(url, { env: place.env }, place.cwd);
+  // Checked while planning (`planKubernetes` takes s3:// only): a refusal here would be a bug, hence a plain error.
+  const { store, prefix } = openStore(parseLocation(url, { base: place.cwd }), { env: place.env });
   const guard = new DestinationGuard();
   let count = 0;
   for await (const object of store.list(prefix)) {

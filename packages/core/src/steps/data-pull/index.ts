@@ -19,6 +19,7 @@ import { cacheIdOf, type Target } from '../../data/plan.js';
 import { formatBytes } from '../../data/progress.js';
 import { planSource } from '../../data/source-plan.js';
 import { syncTargets, type SyncReport } from '../../data/sync.js';
+import { describeLocation } from '../../storage/location.js';
 import { openStore, type StoreOptions, type StoreSettings } from '../../storage/open.js';
 import type { ObjectStore } from '../../storage/types.js';
 import type { InputReader } from '../../spec/inputs.js';
@@ -124,16 +125,17 @@ async function evictToCap(cache: ObjectCache, targets: readonly Target[], maxByt
 async function planTargets(inputs: DataPullRequest, cache: ObjectCache, host: Host): Promise<Target[]> {
   const { mode } = inputs;
   if (mode.kind === 'source') {
-    const { store, prefix } = openStore(mode.url, storeOptions(inputs.store, host.context.env), host.context.cwd);
+    const { store, prefix } = openStore(mode.location, storeOptions(inputs.store, host.context.env));
     if (mode.asOf) host.info(`as of ${mode.asOf.toISOString()}`);
     if (mode.pinned) host.info(`${mode.pinned.size} object versions pinned by the version manifest`);
-    return [await planSource({ url: mode.url, store, prefix, dest: mode.dest, filter: inputs.filter, deleting: inputs.deleteExtra, ...(mode.asOf ? { asOf: mode.asOf } : {}), ...(mode.pinned ? { pinned: mode.pinned } : {}) })];
+    return [await planSource({ url: mode.url, kind: mode.location.kind, store, prefix, dest: mode.dest, filter: inputs.filter, deleting: inputs.deleteExtra, ...(mode.asOf ? { asOf: mode.asOf } : {}), ...(mode.pinned ? { pinned: mode.pinned } : {}) })];
   }
   const stores = new Map<string, { store: ObjectStore; prefix: string }>();
   for (const { remote } of mode.pulls) {
-    if (!stores.has(remote.url)) stores.set(remote.url, openStore(remote.url, storeOptions({ ...remoteOptions(remote), ...inputs.store }, host.context.env), host.context.cwd));
+    const place = describeLocation(remote.location);
+    if (!stores.has(place)) stores.set(place, openStore(remote.location, storeOptions({ ...remoteOptions(remote), ...inputs.store }, host.context.env)));
   }
-  const storeFor = (remote: DvcRemote): { store: ObjectStore; prefix: string } => stores.get(remote.url) as { store: ObjectStore; prefix: string };
+  const storeFor = (remote: DvcRemote): { store: ObjectStore; prefix: string } => stores.get(describeLocation(remote.location)) as { store: ObjectStore; prefix: string };
   for (const pull of mode.pulls) host.info(`${pull.displayPath} (${pull.out.origin}, ${pull.out.hashName === 'md5' ? 'DVC 3.x' : 'DVC 2.x'}) from remote '${pull.remote.name}'`);
   return planDvc(mode.pulls, { cache, storeFor, filter: inputs.filter, log: host, cwd: host.context.cwd });
 }

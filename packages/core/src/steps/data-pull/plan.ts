@@ -19,8 +19,9 @@ import { resolveDvcRemote } from '../../data/dvc-config.js';
 import { readDvcOuts } from '../../data/dvc-files.js';
 import type { DvcPull } from '../../data/dvc-plan.js';
 import { readPinnedVersions, type PinnedVersions } from '../../data/source-plan.js';
+import { requireCapability } from '../../storage/capabilities.js';
+import { readLocation, type Location } from '../../storage/location.js';
 import type { StoreSettings } from '../../storage/open.js';
-import { isValidBucketName } from '../../storage/s3-url.js';
 import { checkDeleteScope, checkFilePath, checkFolderPath, checkLocalSource } from './guards.js';
 import type { dataPullSpec } from './spec.js';
 
@@ -28,7 +29,15 @@ type DataPullReader = InputReader<typeof dataPullSpec>;
 type PathStyle = InputValue<typeof dataPullSpec, 'path-style'>;
 
 export type PullMode =
-  | { readonly kind: 'source'; readonly url: string; readonly dest: string; readonly asOf?: Date; readonly pinned?: PinnedVersions }
+  | {
+      readonly kind: 'source';
+      /** The source as given, for messages and the manifest; `location` is what it names. */
+      readonly url: string;
+      readonly location: Location;
+      readonly dest: string;
+      readonly asOf?: Date;
+      readonly pinned?: PinnedVersions;
+    }
   | { readonly kind: 'dvc'; readonly pulls: readonly DvcPull[]; readonly base: string };
 
 export interface DataPullRequest {
@@ -99,17 +108,23 @@ async function planCrossRunCache(reader: DataPullReader, host: Host, maxBytes: n
   return cacheUrl === undefined ? host.cache : cacheStoreFor(cacheUrl, host, 'cache-url', maxBytes);
 }
 
-/** `source`: its URL checked (a local one must be a folder), as of a time or pinned by a manifest. */
+/**
+ * `source`: its location checked (a folder must exist), as of a time or
+ * pinned by a manifest; either needs a store that keeps versions, though a
+ * manifest from a folder pull pins no version ids, only md5s, which any
+ * store can check.
+ */
 async function sourceMode(reader: DataPullReader, source: string, cwd: string): Promise<PullMode> {
   const dest = path.resolve(cwd, givenByRelation(reader.get('path'), 'path'));
-  checkSourceUrl(source);
-  if (!source.startsWith('s3://')) checkLocalSource(source, localFolder(source, cwd));
+  const location = readLocation('source', source, { base: cwd });
+  if (location.kind === 'folder') checkLocalSource(source, location.path);
   const asOfText = reader.get('as-of');
   const asOf = asOfText === undefined ? undefined : parseAsOf(asOfText);
-  if (asOf && !source.startsWith('s3://')) throw new InputError('as-of', `needs an s3:// source with versioning; got ${source}`);
+  if (asOf) requireCapability(location, 'objectVersions', 'as-of');
   const version = reader.get('version');
   const pinned = version === undefined ? undefined : await readPinnedVersions(path.resolve(cwd, version));
-  return { kind: 'source', url: source, dest, ...(asOf ? { asOf } : {}), ...(pinned ? { pinned } : {}) };
+  if (pinned && [...pinned.values()].some((pin) => pin.versionId !== undefined)) requireCapability(location, 'objectVersions', 'version');
+  return { kind: 'source', url: source, location, dest, ...(asOf ? { asOf } : {}), ...(pinned ? { pinned } : {}) };
 }
 
 /**
@@ -137,11 +152,6 @@ function checkPlaces(mode: PullMode, cacheDir: string, manifestFile: string, pat
 /** The folders `delete` would remove files in: the destination, or each directory out's. */
 function deletedIn(mode: PullMode): string[] {
   return mode.kind === 'source' ? [mode.dest] : mode.pulls.filter((pull) => pull.out.isDir).map((pull) => pull.dest);
-}
-
-/** The folder a non-S3 `source` names, as openStore reads it. */
-function localFolder(source: string, cwd: string): string {
-  return source.startsWith('file://') ? new URL(source).pathname : path.resolve(cwd, source);
 }
 
 /** `dvc`: every out of the DVC files, with the remote its repository configures and where it lands. */
@@ -172,19 +182,6 @@ function readByteSize(name: string, text: string): number {
   const shown = (text.length > 32 ? `${text.slice(0, 32)}…` : text).replace(/[\u0000-\u001f\u007f]/g, '?');
   if (bytes === undefined) throw new InputError(name, `got '${shown}', expected a size such as 10GiB, 500MB, 750M or a number of bytes`);
   return bytes;
-}
-
-function checkSourceUrl(source: string): void {
-  if (source.startsWith('s3://')) {
-    const bucket = /^s3:\/\/([^/]*)(\/.*)?$/.exec(source)?.[1];
-    if (bucket === undefined || !isValidBucketName(bucket)) throw new InputError('source', `got '${source}', expected s3://bucket/prefix/ with a valid bucket name`);
-    return;
-  }
-  if (source.startsWith('file://')) {
-    if (!source.startsWith('file:///')) throw new InputError('source', `got '${source}', expected file:///absolute/path`);
-    return;
-  }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) throw new InputError('source', `got '${source}', expected s3://bucket/prefix/, file:///abs/dir or a folder path`);
 }
 
 function parseAsOf(text: string): Date {

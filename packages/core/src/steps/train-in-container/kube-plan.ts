@@ -11,7 +11,7 @@ import type { RuntimeKind } from '../../container/types.js';
 import { InputError, quote } from '../../errors.js';
 import { placeKind, type PlaceKind } from '../../fs-place.js';
 import type { InputName, InputReader } from '../../spec/inputs.js';
-import { isValidBucketName, parseS3Url } from '../../storage/s3-url.js';
+import { readLocation } from '../../storage/location.js';
 import type { trainInContainerSpec } from './spec.js';
 
 type Reader = InputReader<typeof trainInContainerSpec>;
@@ -77,8 +77,8 @@ export function planKubernetes(reader: Reader, cwd: string): KubeTarget {
     annotations: annotations(reader.get('annotations')),
     workers: reader.get('workers'),
     rendezvousPort: reader.get('rendezvous-port'),
-    ...optional('dataUrl', s3Prefix('data-url', reader.get('data-url'))),
-    ...optional('outputsUrl', s3Prefix('outputs-url', reader.get('outputs-url'))),
+    ...optional('dataUrl', s3Prefix('data-url', reader.get('data-url'), cwd)),
+    ...optional('outputsUrl', s3Prefix('outputs-url', reader.get('outputs-url'), cwd)),
     volumes: pvcVolumes(reader.get('volumes')),
     retries: reader.get('retries'),
     ttlSecondsAfterFinished: ttlSeconds(reader.get('ttl-after-finished')),
@@ -215,13 +215,11 @@ function parsePvcVolume(line: string): PvcVolume {
   return { claim, mountPath: path.posix.resolve(mountPath), readOnly: mode === 'ro' };
 }
 
-/** `s3://bucket/prefix` checked and ending in `/`, so that `<base><job-name>/` and the keys under it never run into a sibling prefix. */
-function s3Prefix(input: 'data-url' | 'outputs-url', url: string | undefined): string | undefined {
+/** `s3://bucket/prefix` checked and ending in `/` (as every S3 location does), so that `<base><job-name>/` and the keys under it never run into a sibling prefix. */
+function s3Prefix(input: 'data-url' | 'outputs-url', url: string | undefined, cwd: string): string | undefined {
   if (url === undefined) return undefined;
-  const parsed = url.startsWith('s3://') ? parseS3Url(url) : undefined;
-  if (parsed === undefined || !isValidBucketName(parsed.bucket)) throw new InputError(input, `got ${quote(url)}, expected s3://bucket/prefix/ with a valid bucket name`);
-  const prefix = parsed.prefix === '' || parsed.prefix.endsWith('/') ? parsed.prefix : `${parsed.prefix}/`;
-  return `s3://${parsed.bucket}/${prefix}`;
+  const location = readLocation(input, url, { base: cwd, kinds: ['s3'] });
+  return location.kind === 's3' ? location.url : undefined;
 }
 
 function ttlSeconds(text: string): number {

@@ -1,0 +1,68 @@
+/**
+ * What each kind of store can do, as the code behind it does it today, so an
+ * input that needs more than its store has (`as-of` on a folder) is refused
+ * while planning, naming the input, instead of failing halfway through work.
+ */
+import { InputError, quote } from '../errors.js';
+import { describeLocation, type Location, type LocationKind } from './location.js';
+
+/** The abilities a caller may need from a store. */
+export interface StoreCapabilities {
+  /** Lists the objects under a prefix (data-pull's sync, the registry's listings). */
+  readonly list: boolean;
+  /** Reads a byte range of an object (parallel reads of a large one). */
+  readonly rangedRead: boolean;
+  /** Keeps older versions of an object and reads them (`version`, `as-of`). */
+  readonly objectVersions: boolean;
+  /** Writes an object only when none is there, atomically (a registry version number taken once). */
+  readonly conditionalCreate: boolean;
+  /** Replaces an object only when it is still the one read (a registry alias moved without a lost update). */
+  readonly compareAndSwap: boolean;
+}
+
+export type StoreCapability = keyof StoreCapabilities;
+
+/**
+ * Per kind, with where the code does it: LocalStore and LocalBlobStore for a
+ * folder (link() for create-only, a lock file and the content's sha256 for
+ * compare-and-swap); S3Store and S3BlobStore for S3 (ListObjectsV2, Range,
+ * ListObjectVersions and versionId reads, If-None-Match: *, If-Match).
+ */
+export const STORE_CAPABILITIES = {
+  folder: { list: true, rangedRead: true, objectVersions: false, conditionalCreate: true, compareAndSwap: true },
+  s3: { list: true, rangedRead: true, objectVersions: true, conditionalCreate: true, compareAndSwap: true },
+} as const satisfies Record<LocationKind, StoreCapabilities>;
+
+/** How a refusal names a capability: "needs a store that …". */
+const WHAT_IT_DOES: Readonly<Record<StoreCapability, string>> = {
+  list: 'lists its objects',
+  rangedRead: 'reads byte ranges',
+  objectVersions: 'keeps object versions',
+  conditionalCreate: 'creates an object only when none is there',
+  compareAndSwap: 'replaces an object only when it is unchanged',
+};
+
+/** How a refusal names a kind and shows how to write one that has the capability. */
+const KIND_NAMES: Readonly<Record<LocationKind, { readonly noun: string; readonly form: string }>> = {
+  folder: { noun: 'a folder', form: 'a folder path' },
+  s3: { noun: 'an S3 prefix', form: 's3://bucket/prefix/' },
+};
+
+/** Whether the store at `location` can do `capability`. */
+export function hasCapability(location: Location, capability: StoreCapability): boolean {
+  return STORE_CAPABILITIES[location.kind][capability];
+}
+
+/**
+ * Refuses, as bad input naming `input`, a location whose store lacks
+ * `capability`: e.g. `as-of` on a folder source, which keeps no versions.
+ */
+export function requireCapability(location: Location, capability: StoreCapability, input: string): void {
+  if (hasCapability(location, capability)) return;
+  const able = (Object.keys(STORE_CAPABILITIES) as LocationKind[]).filter((kind) => STORE_CAPABILITIES[kind][capability]);
+  const instead = able.length === 0 ? '' : ` (${able.map((kind) => KIND_NAMES[kind].form).join(', ')})`;
+  throw new InputError(
+    input,
+    `needs a store that ${WHAT_IT_DOES[capability]}${instead}; ${quote(describeLocation(location))} is ${KIND_NAMES[location.kind].noun}, which does not`,
+  );
+}
