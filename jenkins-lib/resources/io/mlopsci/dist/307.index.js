@@ -163,8 +163,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   S3Store: () => (/* binding */ S3Store),
-  createS3Client: () => (/* binding */ createS3Client),
-  parseS3Url: () => (/* reexport */ s3_url/* parseS3Url */.F)
+  createS3Client: () => (/* binding */ createS3Client)
 });
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
@@ -305,10 +304,7 @@ function toBinary(data) {
 
 // EXTERNAL MODULE: ./packages/core/src/storage/types.ts
 var types = __webpack_require__(90626);
-// EXTERNAL MODULE: ./packages/core/src/storage/s3-url.ts
-var s3_url = __webpack_require__(40073);
 ;// CONCATENATED MODULE: ./packages/core/src/storage/s3.ts
-
 
 
 

@@ -12,8 +12,8 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49241);
-/* harmony import */ var _storage_s3_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40073);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49241);
+/* harmony import */ var _storage_location_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3328);
 
 
 
@@ -21,34 +21,33 @@ export const modules = {
 class UnknownRegistryError extends Error {
     name = 'UnknownRegistryError';
 }
+/** The forms this file reads itself, before the stores `parseLocation` reads. */
+const REGISTRY_FORMS = ['mlflow+http://host:port', 'git-tags'];
 /**
- * Parses a `registry` value: `s3://bucket/prefix`, `mlflow+http(s)://host:port`,
- * `git-tags` (the workspace's repository; `git-tags:<dir>` for another), a
- * folder path or `file:///abs/dir`; empty means `.mlops-ci/registry`.
- * Throws UnknownRegistryError for any other scheme.
+ * Parses a `registry` value: `mlflow+http(s)://host:port`, `git-tags` (the
+ * workspace's repository; `git-tags:<dir>` for another), else a store
+ * location (`parseLocation`: a folder path, `file:///abs/dir`,
+ * `s3://bucket/prefix`); empty means `.mlops-ci/registry`.
+ * Throws UnknownRegistryError for anything else.
  */
 function parseRegistryLocation(value, workspace) {
-    const text = value.trim() || _names_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REGISTRY */ .sx;
+    const text = value.trim() || _names_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REGISTRY */ .sx;
     if (text === 'git-tags' || text.startsWith('git-tags:')) {
         return { kind: 'git-tags', repo: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, text.slice('git-tags:'.length) || '.') };
     }
-    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
-    if (scheme === undefined)
-        return { kind: 'local', root: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, text) };
-    if (scheme === 'file')
-        return { kind: 'local', root: new URL(text).pathname };
-    if (scheme === 's3') {
-        const match = /^s3:\/\/([^/]*)(?:\/(.*))?$/.exec(text);
-        if (!match || !(0,_storage_s3_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidBucketName */ .e)(match[1] ?? ''))
-            throw new UnknownRegistryError(`'${text}' is not a valid s3://bucket/prefix URL`);
-        const prefix = (match[2] ?? '').replace(/^\/+|\/+$/g, '');
-        return { kind: 's3', bucket: match[1], prefix: prefix ? `${prefix}/` : '' };
-    }
-    if (scheme === 'mlflow+http' || scheme === 'mlflow+https') {
+    if (/^mlflow\+https?:\/\//.test(text)) {
         const url = new URL(text.slice('mlflow+'.length));
         return { kind: 'mlflow', baseUrl: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
     }
-    throw new UnknownRegistryError(`'${text}' has the unknown scheme '${scheme}://'; expected a folder path, file:///abs/dir, s3://bucket/prefix, mlflow+http://host:port or git-tags`);
+    try {
+        const location = (0,_storage_location_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLocation */ .zS)(text, { base: workspace, otherForms: REGISTRY_FORMS });
+        return location.kind === 's3' ? { kind: 's3', bucket: location.bucket, prefix: location.prefix } : { kind: 'local', root: location.path };
+    }
+    catch (err) {
+        if (err instanceof _storage_location_js__WEBPACK_IMPORTED_MODULE_1__/* .LocationError */ .KA)
+            throw new UnknownRegistryError(err.message, { cause: err });
+        throw err;
+    }
 }
 /** The backend for a parsed location; each is loaded only when used. */
 async function openRegistry(location, options) {
@@ -75,27 +74,146 @@ async function openRegistry(location, options) {
 
 /***/ }),
 
-/***/ 40073:
+/***/ 3328:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ parseS3Url),
-/* harmony export */   e: () => (/* binding */ isValidBucketName)
+/* harmony export */   KA: () => (/* binding */ LocationError),
+/* harmony export */   gU: () => (/* binding */ isUrl),
+/* harmony export */   lR: () => (/* binding */ describeLocation),
+/* harmony export */   mb: () => (/* binding */ readLocation),
+/* harmony export */   zS: () => (/* binding */ parseLocation)
 /* harmony export */ });
+/* unused harmony export isValidBucketName */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37638);
 /**
- * `s3://` URLs, apart from the S3 store itself: code that only checks or
- * splits a URL (a step's plan) must not load the AWS SDK that `s3.ts` imports.
+ * Where data lives, read once: every input that names a store (data-pull's
+ * `source`, `remote` and DVC remote URLs, `cache-url`, `registry`,
+ * train-in-container's `data-url`/`outputs-url`) goes through `parseLocation`,
+ * so one text means the same place, or the same refusal, everywhere.
+ *
+ * The rules, each the strictest that no documented example needs loosened:
+ * - A text without `scheme://` is a folder path, resolved against a base the
+ *   caller gives: the run's working folder (`context.cwd`), or for a DVC
+ *   remote the `.dvc` folder of its config, as DVC reads it. Trailing
+ *   slashes go (`data/` and `data` are one folder).
+ * - Schemes are lower case: `S3://` or `FILE://` is refused rather than
+ *   guessed at (only the registry accepted them before).
+ * - `file://` needs an empty host, `file:///abs/dir`; the path is
+ *   percent-decoded (`file:///a%20b` is the folder `a b`), a host such as
+ *   `file://server/x` is refused.
+ * - `s3://bucket[/prefix][/]`: the bucket follows S3's naming rule
+ *   (`isValidBucketName`), the prefix may be empty, and is held without a
+ *   leading and with a trailing `/`, so `<prefix><key>` never runs into a
+ *   sibling prefix. An empty part (`s3://b//x`, `s3://b/x//y`) is refused: a
+ *   typo far more often than a key that really holds `//`.
+ * - A scheme planned but not read yet (`gs://`, `azure://`: PLANNED_SCHEMES)
+ *   is refused as "not supported yet"; any other scheme as unknown.
+ * - Each caller says which kinds it takes (`kinds`), and which forms it reads
+ *   itself (`otherForms`, e.g. the registry's `git-tags`), so a refusal lists
+ *   exactly what that input accepts.
  */
-/** `s3://bucket/prefix` → bucket and prefix (prefix without a leading `/`). */
-function parseS3Url(url) {
-    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
-    if (!match?.[1])
-        return undefined;
-    return { bucket: match[1], prefix: match[2] ?? '' };
+
+
+
+/** The schemes this build reads, and the kind each one names. A path without a scheme is a folder too. */
+const SCHEMES = { file: 'folder', s3: 's3' };
+/** Schemes users will meet in the docs of stores to come (issue 15): refused with "not supported yet", not as unknown. */
+const PLANNED_SCHEMES = ['gs', 'azure'];
+/** How each kind is written, for the "expected …" of a refusal. */
+const FORMS = {
+    folder: ['a folder path', 'file:///abs/dir'],
+    s3: ['s3://bucket/prefix/'],
+};
+const ALL_KINDS = ['folder', 's3'];
+/** A text that names no location the input accepts. The message says what was given and what is accepted, but not the input: the caller knows it. */
+class LocationError extends Error {
+    name = 'LocationError';
 }
 /** S3's rule for a bucket name: 3 to 63 lower-case letters, digits, `.` and `-`, starting and ending with a letter or digit. */
 function isValidBucketName(name) {
     return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name);
+}
+/**
+ * The location `text` names under `rules`. Throws LocationError.
+ * @example parseLocation('s3://datasets/iris', { base: cwd }) // { kind: 's3', bucket: 'datasets', prefix: 'iris/', url: 's3://datasets/iris/' }
+ */
+function parseLocation(text, rules) {
+    const given = text.trim();
+    const kinds = rules.kinds ?? ALL_KINDS;
+    const expected = `expected ${orList([...kinds.flatMap((kind) => FORMS[kind]), ...(rules.otherForms ?? [])])}`;
+    const refusal = (why = '') => new LocationError(`got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(given)}${why === '' ? ', ' : `: ${why}; `}${expected}`);
+    const scheme = schemeOf(given);
+    if (scheme === undefined) {
+        if (given === '' || !kinds.includes('folder'))
+            throw refusal();
+        return { kind: 'folder', path: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(rules.base, given) };
+    }
+    if (scheme !== scheme.toLowerCase())
+        throw refusal(`write the scheme in lower case (${scheme.toLowerCase()}://)`);
+    if (PLANNED_SCHEMES.includes(scheme))
+        throw refusal(`${scheme}:// is not supported yet`);
+    const kind = SCHEMES[scheme];
+    if (kind === undefined)
+        throw refusal(`unknown scheme '${scheme}://'`);
+    if (!kinds.includes(kind))
+        throw refusal();
+    return kind === 's3' ? s3Location(given, refusal) : fileLocation(given, refusal);
+}
+/** Whether `text` is written as a URL (`scheme://…`), whichever scheme, rather than as a path. */
+function isUrl(text) {
+    return schemeOf(text.trim()) !== undefined;
+}
+function schemeOf(text) {
+    return /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text)?.[1];
+}
+/** `parseLocation` for an input: a refusal is an InputError (exit 2) naming `input`. */
+function readLocation(input, text, rules) {
+    try {
+        return parseLocation(text, rules);
+    }
+    catch (err) {
+        if (err instanceof LocationError)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, err.message, { cause: err });
+        throw err;
+    }
+}
+/** How a message names a location: its URL, or its folder. */
+function describeLocation(location) {
+    return location.kind === 's3' ? location.url : location.path;
+}
+function s3Location(given, refusal) {
+    const rest = given.slice('s3://'.length);
+    const slash = rest.indexOf('/');
+    const bucket = slash < 0 ? rest : rest.slice(0, slash);
+    if (!isValidBucketName(bucket)) {
+        // The message every caller gave before: S3's rule is what a user looks up.
+        throw new LocationError(`got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(given)}, expected s3://bucket/prefix/ with a valid bucket name`);
+    }
+    const prefixText = slash < 0 ? '' : rest.slice(slash + 1).replace(/\/$/, '');
+    if (prefixText !== '' && prefixText.split('/').includes(''))
+        throw refusal(`the prefix has an empty part ('//')`);
+    const prefix = prefixText === '' ? '' : `${prefixText}/`;
+    return { kind: 's3', bucket, prefix, url: `s3://${bucket}/${prefix}` };
+}
+function fileLocation(given, refusal) {
+    if (!given.startsWith('file:///'))
+        throw refusal('a file:// URL takes no host (file:///absolute/path)');
+    try {
+        return { kind: 'folder', path: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(given)) };
+    }
+    catch (err) {
+        // fileURLToPath refuses an encoded `/` (%2F) in the path: name it rather than guess.
+        throw refusal(err.message);
+    }
+}
+/** `a, b or c`. */
+function orList(items) {
+    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 

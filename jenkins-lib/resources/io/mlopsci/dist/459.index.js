@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   S3CacheStore: () => (/* binding */ S3CacheStore)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(53711);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(53711);
 /* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22358);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
@@ -24,10 +24,8 @@ export const modules = {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_6__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_7__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(37638);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96192);
-/* harmony import */ var _storage_s3_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(32242);
-
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96192);
+/* harmony import */ var _storage_s3_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(32242);
 
 
 
@@ -66,12 +64,9 @@ class S3CacheStore {
     get tools() {
         return { cwd: '/', env: this.env };
     }
-    static fromUrl(url, host) {
-        const parsed = (0,_storage_s3_js__WEBPACK_IMPORTED_MODULE_10__.parseS3Url)(url);
-        if (!parsed)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz('cache-url', `got '${url}', expected s3://bucket/prefix`);
-        const prefix = parsed.prefix === '' || parsed.prefix.endsWith('/') ? parsed.prefix : `${parsed.prefix}/`;
-        return new S3CacheStore((0,_storage_s3_js__WEBPACK_IMPORTED_MODULE_10__.createS3Client)({ env: host.context.env }), parsed.bucket, prefix, host, host.context.env);
+    /** The cache under an S3 prefix, checked by `parseLocation` (its prefix ends with `/`). */
+    static at(location, host) {
+        return new S3CacheStore((0,_storage_s3_js__WEBPACK_IMPORTED_MODULE_9__.createS3Client)({ env: host.context.env }), location.bucket, location.prefix, host, host.context.env);
     }
     async restore(paths, key, restoreKeys = []) {
         const scratch = node_path__WEBPACK_IMPORTED_MODULE_5___default().join(node_os__WEBPACK_IMPORTED_MODULE_4___default().tmpdir(), `mlops-ci-cache-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}.tar`);
@@ -79,15 +74,15 @@ class S3CacheStore {
             const matched = await this.findKey(key, restoreKeys);
             if (!matched)
                 return undefined;
-            const out = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(matched) }));
+            const out = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__.GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(matched) }));
             if (!(out.Body instanceof node_stream__WEBPACK_IMPORTED_MODULE_6__.Readable))
                 throw new Error('the response has no body');
             await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_7__.pipeline)(out.Body, (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createWriteStream)(scratch));
             const members = paths.map((target) => node_path__WEBPACK_IMPORTED_MODULE_5___default().resolve(target).slice(1)); // stored relative to /
-            const listed = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .Wp)('tar', ['-tf', scratch], this.tools)).stdout.split('\n');
+            const listed = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .execCapture */ .Wp)('tar', ['-tf', scratch], this.tools)).stdout.split('\n');
             const present = members.filter((member) => listed.some((line) => line === member || line.startsWith(`${member}/`)));
             if (present.length > 0)
-                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .Wp)('tar', ['-xf', scratch, '-C', '/', '--', ...present], this.tools);
+                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .execCapture */ .Wp)('tar', ['-xf', scratch, '-C', '/', '--', ...present], this.tools);
             return matched;
         }
         catch (err) {
@@ -108,7 +103,7 @@ class S3CacheStore {
             if (members.length === 0)
                 return;
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(scratchDir, { recursive: true });
-            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .execCapture */ .Wp)('tar', ['-cf', scratch, '-C', '/', '--', ...members], this.tools);
+            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .execCapture */ .Wp)('tar', ['-cf', scratch, '-C', '/', '--', ...members], this.tools);
             await new _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__/* .Upload */ ._({ client: this.client, params: { Bucket: this.bucket, Key: this.objectKey(key), Body: (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(scratch) } }).done();
         }
         catch (err) {
@@ -141,38 +136,12 @@ class S3CacheStore {
         const objects = [];
         let token;
         do {
-            const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${this.prefix}${encodedStart}`, ContinuationToken: token }));
+            const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__.ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${this.prefix}${encodedStart}`, ContinuationToken: token }));
             objects.push(...(page.Contents ?? []));
             token = page.IsTruncated ? page.NextContinuationToken : undefined;
         } while (token);
         return objects;
     }
-}
-
-
-/***/ }),
-
-/***/ 40073:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ parseS3Url),
-/* harmony export */   e: () => (/* binding */ isValidBucketName)
-/* harmony export */ });
-/**
- * `s3://` URLs, apart from the S3 store itself: code that only checks or
- * splits a URL (a step's plan) must not load the AWS SDK that `s3.ts` imports.
- */
-/** `s3://bucket/prefix` → bucket and prefix (prefix without a leading `/`). */
-function parseS3Url(url) {
-    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
-    if (!match?.[1])
-        return undefined;
-    return { bucket: match[1], prefix: match[2] ?? '' };
-}
-/** S3's rule for a bucket name: 3 to 63 lower-case letters, digits, `.` and `-`, starting and ending with a letter or digit. */
-function isValidBucketName(name) {
-    return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name);
 }
 
 
@@ -187,8 +156,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   S3Store: () => (/* binding */ S3Store),
-  createS3Client: () => (/* binding */ createS3Client),
-  parseS3Url: () => (/* reexport */ s3_url/* parseS3Url */.F)
+  createS3Client: () => (/* binding */ createS3Client)
 });
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
@@ -329,10 +297,7 @@ function toBinary(data) {
 
 // EXTERNAL MODULE: ./packages/core/src/storage/types.ts
 var types = __webpack_require__(90626);
-// EXTERNAL MODULE: ./packages/core/src/storage/s3-url.ts
-var s3_url = __webpack_require__(40073);
 ;// CONCATENATED MODULE: ./packages/core/src/storage/s3.ts
-
 
 
 

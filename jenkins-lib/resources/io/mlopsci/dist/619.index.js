@@ -2366,6 +2366,8 @@ function job_run_sleep(ms) {
 var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./packages/core/src/data/safe-path.ts
 var safe_path = __webpack_require__(51561);
+// EXTERNAL MODULE: ./packages/core/src/storage/location.ts
+var storage_location = __webpack_require__(3328);
 // EXTERNAL MODULE: ./packages/core/src/storage/open.ts
 var storage_open = __webpack_require__(55755);
 ;// CONCATENATED MODULE: ./packages/core/src/container/kubernetes/outputs.ts
@@ -2381,9 +2383,11 @@ var storage_open = __webpack_require__(55755);
 
 
 
+
 /** Downloads every object under `url` (an `s3://bucket/prefix/`) into `folder`; returns how many files. */
 async function downloadOutputs(url, folder, place) {
-    const { store, prefix } = (0,storage_open/* openStore */.C)(url, { env: place.env }, place.cwd);
+    // Checked while planning (`planKubernetes` takes s3:// only): a refusal here would be a bug, hence a plain error.
+    const { store, prefix } = (0,storage_open/* openStore */.C)((0,storage_location/* parseLocation */.zS)(url, { base: place.cwd }), { env: place.env });
     const guard = new safe_path/* DestinationGuard */.q2();
     let count = 0;
     for await (const object of store.list(prefix)) {
@@ -2823,8 +2827,6 @@ function kubernetes_summary(inputs, run, outputs, succeeded) {
 var parse = __webpack_require__(81150);
 // EXTERNAL MODULE: ./packages/core/src/fs-place.ts
 var fs_place = __webpack_require__(52300);
-// EXTERNAL MODULE: ./packages/core/src/storage/s3-url.ts
-var s3_url = __webpack_require__(40073);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/train-in-container/kube-plan.ts
 /**
  * The inputs of `runtime: kubernetes`, read and checked into a KubeTarget
@@ -2891,8 +2893,8 @@ function planKubernetes(reader, cwd) {
         annotations: annotations(reader.get('annotations')),
         workers: reader.get('workers'),
         rendezvousPort: reader.get('rendezvous-port'),
-        ...optional('dataUrl', s3Prefix('data-url', reader.get('data-url'))),
-        ...optional('outputsUrl', s3Prefix('outputs-url', reader.get('outputs-url'))),
+        ...optional('dataUrl', s3Prefix('data-url', reader.get('data-url'), cwd)),
+        ...optional('outputsUrl', s3Prefix('outputs-url', reader.get('outputs-url'), cwd)),
         volumes: pvcVolumes(reader.get('volumes')),
         retries: reader.get('retries'),
         ttlSecondsAfterFinished: ttlSeconds(reader.get('ttl-after-finished')),
@@ -3036,15 +3038,12 @@ function parsePvcVolume(line) {
     // resolve, not normalize: `/data/` and `/data` are one mount path, which the duplicate check must see.
     return { claim, mountPath: external_node_path_default().posix.resolve(mountPath), readOnly: mode === 'ro' };
 }
-/** `s3://bucket/prefix` checked and ending in `/`, so that `<base><job-name>/` and the keys under it never run into a sibling prefix. */
-function s3Prefix(input, url) {
+/** `s3://bucket/prefix` checked and ending in `/` (as every S3 location does), so that `<base><job-name>/` and the keys under it never run into a sibling prefix. */
+function s3Prefix(input, url, cwd) {
     if (url === undefined)
         return undefined;
-    const parsed = url.startsWith('s3://') ? (0,s3_url/* parseS3Url */.F)(url) : undefined;
-    if (parsed === undefined || !(0,s3_url/* isValidBucketName */.e)(parsed.bucket))
-        throw new errors/* InputError */.dz(input, `got ${(0,errors/* quote */.A0)(url)}, expected s3://bucket/prefix/ with a valid bucket name`);
-    const prefix = parsed.prefix === '' || parsed.prefix.endsWith('/') ? parsed.prefix : `${parsed.prefix}/`;
-    return `s3://${parsed.bucket}/${prefix}`;
+    const location = (0,storage_location/* readLocation */.mb)(input, url, { base: cwd, kinds: ['s3'] });
+    return location.kind === 's3' ? location.url : undefined;
 }
 function ttlSeconds(text) {
     const seconds = (0,parse/* parseDuration */.E9)(text);
@@ -3694,31 +3693,170 @@ async function folderId(folder) {
 
 /***/ }),
 
+/***/ 3328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KA: () => (/* binding */ LocationError),
+/* harmony export */   gU: () => (/* binding */ isUrl),
+/* harmony export */   lR: () => (/* binding */ describeLocation),
+/* harmony export */   mb: () => (/* binding */ readLocation),
+/* harmony export */   zS: () => (/* binding */ parseLocation)
+/* harmony export */ });
+/* unused harmony export isValidBucketName */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37638);
+/**
+ * Where data lives, read once: every input that names a store (data-pull's
+ * `source`, `remote` and DVC remote URLs, `cache-url`, `registry`,
+ * train-in-container's `data-url`/`outputs-url`) goes through `parseLocation`,
+ * so one text means the same place, or the same refusal, everywhere.
+ *
+ * The rules, each the strictest that no documented example needs loosened:
+ * - A text without `scheme://` is a folder path, resolved against a base the
+ *   caller gives: the run's working folder (`context.cwd`), or for a DVC
+ *   remote the `.dvc` folder of its config, as DVC reads it. Trailing
+ *   slashes go (`data/` and `data` are one folder).
+ * - Schemes are lower case: `S3://` or `FILE://` is refused rather than
+ *   guessed at (only the registry accepted them before).
+ * - `file://` needs an empty host, `file:///abs/dir`; the path is
+ *   percent-decoded (`file:///a%20b` is the folder `a b`), a host such as
+ *   `file://server/x` is refused.
+ * - `s3://bucket[/prefix][/]`: the bucket follows S3's naming rule
+ *   (`isValidBucketName`), the prefix may be empty, and is held without a
+ *   leading and with a trailing `/`, so `<prefix><key>` never runs into a
+ *   sibling prefix. An empty part (`s3://b//x`, `s3://b/x//y`) is refused: a
+ *   typo far more often than a key that really holds `//`.
+ * - A scheme planned but not read yet (`gs://`, `azure://`: PLANNED_SCHEMES)
+ *   is refused as "not supported yet"; any other scheme as unknown.
+ * - Each caller says which kinds it takes (`kinds`), and which forms it reads
+ *   itself (`otherForms`, e.g. the registry's `git-tags`), so a refusal lists
+ *   exactly what that input accepts.
+ */
+
+
+
+/** The schemes this build reads, and the kind each one names. A path without a scheme is a folder too. */
+const SCHEMES = { file: 'folder', s3: 's3' };
+/** Schemes users will meet in the docs of stores to come (issue 15): refused with "not supported yet", not as unknown. */
+const PLANNED_SCHEMES = ['gs', 'azure'];
+/** How each kind is written, for the "expected …" of a refusal. */
+const FORMS = {
+    folder: ['a folder path', 'file:///abs/dir'],
+    s3: ['s3://bucket/prefix/'],
+};
+const ALL_KINDS = ['folder', 's3'];
+/** A text that names no location the input accepts. The message says what was given and what is accepted, but not the input: the caller knows it. */
+class LocationError extends Error {
+    name = 'LocationError';
+}
+/** S3's rule for a bucket name: 3 to 63 lower-case letters, digits, `.` and `-`, starting and ending with a letter or digit. */
+function isValidBucketName(name) {
+    return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name);
+}
+/**
+ * The location `text` names under `rules`. Throws LocationError.
+ * @example parseLocation('s3://datasets/iris', { base: cwd }) // { kind: 's3', bucket: 'datasets', prefix: 'iris/', url: 's3://datasets/iris/' }
+ */
+function parseLocation(text, rules) {
+    const given = text.trim();
+    const kinds = rules.kinds ?? ALL_KINDS;
+    const expected = `expected ${orList([...kinds.flatMap((kind) => FORMS[kind]), ...(rules.otherForms ?? [])])}`;
+    const refusal = (why = '') => new LocationError(`got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(given)}${why === '' ? ', ' : `: ${why}; `}${expected}`);
+    const scheme = schemeOf(given);
+    if (scheme === undefined) {
+        if (given === '' || !kinds.includes('folder'))
+            throw refusal();
+        return { kind: 'folder', path: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(rules.base, given) };
+    }
+    if (scheme !== scheme.toLowerCase())
+        throw refusal(`write the scheme in lower case (${scheme.toLowerCase()}://)`);
+    if (PLANNED_SCHEMES.includes(scheme))
+        throw refusal(`${scheme}:// is not supported yet`);
+    const kind = SCHEMES[scheme];
+    if (kind === undefined)
+        throw refusal(`unknown scheme '${scheme}://'`);
+    if (!kinds.includes(kind))
+        throw refusal();
+    return kind === 's3' ? s3Location(given, refusal) : fileLocation(given, refusal);
+}
+/** Whether `text` is written as a URL (`scheme://…`), whichever scheme, rather than as a path. */
+function isUrl(text) {
+    return schemeOf(text.trim()) !== undefined;
+}
+function schemeOf(text) {
+    return /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text)?.[1];
+}
+/** `parseLocation` for an input: a refusal is an InputError (exit 2) naming `input`. */
+function readLocation(input, text, rules) {
+    try {
+        return parseLocation(text, rules);
+    }
+    catch (err) {
+        if (err instanceof LocationError)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, err.message, { cause: err });
+        throw err;
+    }
+}
+/** How a message names a location: its URL, or its folder. */
+function describeLocation(location) {
+    return location.kind === 's3' ? location.url : location.path;
+}
+function s3Location(given, refusal) {
+    const rest = given.slice('s3://'.length);
+    const slash = rest.indexOf('/');
+    const bucket = slash < 0 ? rest : rest.slice(0, slash);
+    if (!isValidBucketName(bucket)) {
+        // The message every caller gave before: S3's rule is what a user looks up.
+        throw new LocationError(`got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(given)}, expected s3://bucket/prefix/ with a valid bucket name`);
+    }
+    const prefixText = slash < 0 ? '' : rest.slice(slash + 1).replace(/\/$/, '');
+    if (prefixText !== '' && prefixText.split('/').includes(''))
+        throw refusal(`the prefix has an empty part ('//')`);
+    const prefix = prefixText === '' ? '' : `${prefixText}/`;
+    return { kind: 's3', bucket, prefix, url: `s3://${bucket}/${prefix}` };
+}
+function fileLocation(given, refusal) {
+    if (!given.startsWith('file:///'))
+        throw refusal('a file:// URL takes no host (file:///absolute/path)');
+    try {
+        return { kind: 'folder', path: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(given)) };
+    }
+    catch (err) {
+        // fileURLToPath refuses an encoded `/` (%2F) in the path: name it rather than guess.
+        throw refusal(err.message);
+    }
+}
+/** `a, b or c`. */
+function orList(items) {
+    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+
+/***/ }),
+
 /***/ 55755:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ openStore)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42872);
-
+/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42872);
 
 /**
- * The store behind a URL and the key prefix inside it:
- * `s3://bucket/prefix/` → an S3 bucket and `prefix/`;
- * `file:///abs/dir` or a path (relative to `cwd`) → that folder and ''.
+ * The store behind a location (`parseLocation`) and the key prefix inside it:
+ * an S3 bucket and its prefix, or a folder and ''.
  */
-function openStore(url, options, cwd) {
-    const s3 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
-    if (url.startsWith('s3://')) {
-        if (!s3?.[1])
-            throw new Error(`not an S3 URL: ${url}`);
-        return { store: new LazyS3Store(s3[1], options), prefix: s3[2] ?? '' };
+function openStore(location, options) {
+    switch (location.kind) {
+        case 's3':
+            return { store: new LazyS3Store(location.bucket, options), prefix: location.prefix };
+        case 'folder':
+            return { store: new _local_js__WEBPACK_IMPORTED_MODULE_0__/* .LocalStore */ .V(location.path), prefix: '' };
     }
-    const folder = url.startsWith('file://') ? new URL(url).pathname : node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, url);
-    return { store: new _local_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalStore */ .V(folder), prefix: '' };
 }
 /**
  * An S3 store that loads the AWS SDK on first use: most of a no-change
@@ -3751,32 +3889,6 @@ class LazyS3Store {
         this.inner ??= Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(242)]).then(__webpack_require__.bind(__webpack_require__, 32242)).then(({ S3Store }) => new S3Store({ bucket: this.bucket, ...this.options }));
         return this.inner;
     }
-}
-
-
-/***/ }),
-
-/***/ 40073:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ parseS3Url),
-/* harmony export */   e: () => (/* binding */ isValidBucketName)
-/* harmony export */ });
-/**
- * `s3://` URLs, apart from the S3 store itself: code that only checks or
- * splits a URL (a step's plan) must not load the AWS SDK that `s3.ts` imports.
- */
-/** `s3://bucket/prefix` → bucket and prefix (prefix without a leading `/`). */
-function parseS3Url(url) {
-    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
-    if (!match?.[1])
-        return undefined;
-    return { bucket: match[1], prefix: match[2] ?? '' };
-}
-/** S3's rule for a bucket name: 3 to 63 lower-case letters, digits, `.` and `-`, starting and ending with a letter or digit. */
-function isValidBucketName(name) {
-    return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name);
 }
 
 

@@ -8,10 +8,9 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ cacheStoreFor)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37638);
-/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52300);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37638);
+/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52300);
+/* harmony import */ var _storage_location_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3328);
 /* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94648);
 
 
@@ -27,16 +26,12 @@ async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
     const url = cacheUrl.trim();
     if (url === '')
         return host.cache;
-    if (url.startsWith('s3://')) {
+    const location = (0,_storage_location_js__WEBPACK_IMPORTED_MODULE_2__/* .readLocation */ .mb)(input, url, { base: host.context.cwd });
+    if (location.kind === 's3') {
         const { S3CacheStore } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 28459));
-        return S3CacheStore.fromUrl(url, host);
+        return S3CacheStore.at(location, host);
     }
-    if (url.startsWith('file://'))
-        return directoryCache(new URL(url).pathname, url, host, input, maxBytes);
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
-    }
-    return directoryCache(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(host.context.cwd, url), url, host, input, maxBytes);
+    return directoryCache(location.path, url, host, input, maxBytes);
 }
 /**
  * A folder cache at `root`, made when missing. A path that exists and is not
@@ -44,11 +39,11 @@ async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
  * step would pass with a cache that never works.
  */
 function directoryCache(root, given, host, input, maxBytes) {
-    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .SD)(root);
-    if (kind === 'missing' && (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .hc)(root))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
+    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_1__/* .placeKind */ .SD)(root);
+    if (kind === 'missing' && (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_1__/* .nonFolderAncestor */ .hc)(root))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
     if (kind === 'file' || kind === 'other')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
     return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .DirectoryCache */ .Q(root, host, host.context.env, maxBytes);
 }
 
@@ -1881,6 +1876,151 @@ function cellOf(value) {
     if (typeof value === 'string')
         return value === '' ? '—' : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(value);
     return (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(value.code);
+}
+
+
+/***/ }),
+
+/***/ 3328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KA: () => (/* binding */ LocationError),
+/* harmony export */   gU: () => (/* binding */ isUrl),
+/* harmony export */   lR: () => (/* binding */ describeLocation),
+/* harmony export */   mb: () => (/* binding */ readLocation),
+/* harmony export */   zS: () => (/* binding */ parseLocation)
+/* harmony export */ });
+/* unused harmony export isValidBucketName */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37638);
+/**
+ * Where data lives, read once: every input that names a store (data-pull's
+ * `source`, `remote` and DVC remote URLs, `cache-url`, `registry`,
+ * train-in-container's `data-url`/`outputs-url`) goes through `parseLocation`,
+ * so one text means the same place, or the same refusal, everywhere.
+ *
+ * The rules, each the strictest that no documented example needs loosened:
+ * - A text without `scheme://` is a folder path, resolved against a base the
+ *   caller gives: the run's working folder (`context.cwd`), or for a DVC
+ *   remote the `.dvc` folder of its config, as DVC reads it. Trailing
+ *   slashes go (`data/` and `data` are one folder).
+ * - Schemes are lower case: `S3://` or `FILE://` is refused rather than
+ *   guessed at (only the registry accepted them before).
+ * - `file://` needs an empty host, `file:///abs/dir`; the path is
+ *   percent-decoded (`file:///a%20b` is the folder `a b`), a host such as
+ *   `file://server/x` is refused.
+ * - `s3://bucket[/prefix][/]`: the bucket follows S3's naming rule
+ *   (`isValidBucketName`), the prefix may be empty, and is held without a
+ *   leading and with a trailing `/`, so `<prefix><key>` never runs into a
+ *   sibling prefix. An empty part (`s3://b//x`, `s3://b/x//y`) is refused: a
+ *   typo far more often than a key that really holds `//`.
+ * - A scheme planned but not read yet (`gs://`, `azure://`: PLANNED_SCHEMES)
+ *   is refused as "not supported yet"; any other scheme as unknown.
+ * - Each caller says which kinds it takes (`kinds`), and which forms it reads
+ *   itself (`otherForms`, e.g. the registry's `git-tags`), so a refusal lists
+ *   exactly what that input accepts.
+ */
+
+
+
+/** The schemes this build reads, and the kind each one names. A path without a scheme is a folder too. */
+const SCHEMES = { file: 'folder', s3: 's3' };
+/** Schemes users will meet in the docs of stores to come (issue 15): refused with "not supported yet", not as unknown. */
+const PLANNED_SCHEMES = ['gs', 'azure'];
+/** How each kind is written, for the "expected …" of a refusal. */
+const FORMS = {
+    folder: ['a folder path', 'file:///abs/dir'],
+    s3: ['s3://bucket/prefix/'],
+};
+const ALL_KINDS = ['folder', 's3'];
+/** A text that names no location the input accepts. The message says what was given and what is accepted, but not the input: the caller knows it. */
+class LocationError extends Error {
+    name = 'LocationError';
+}
+/** S3's rule for a bucket name: 3 to 63 lower-case letters, digits, `.` and `-`, starting and ending with a letter or digit. */
+function isValidBucketName(name) {
+    return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name);
+}
+/**
+ * The location `text` names under `rules`. Throws LocationError.
+ * @example parseLocation('s3://datasets/iris', { base: cwd }) // { kind: 's3', bucket: 'datasets', prefix: 'iris/', url: 's3://datasets/iris/' }
+ */
+function parseLocation(text, rules) {
+    const given = text.trim();
+    const kinds = rules.kinds ?? ALL_KINDS;
+    const expected = `expected ${orList([...kinds.flatMap((kind) => FORMS[kind]), ...(rules.otherForms ?? [])])}`;
+    const refusal = (why = '') => new LocationError(`got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(given)}${why === '' ? ', ' : `: ${why}; `}${expected}`);
+    const scheme = schemeOf(given);
+    if (scheme === undefined) {
+        if (given === '' || !kinds.includes('folder'))
+            throw refusal();
+        return { kind: 'folder', path: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(rules.base, given) };
+    }
+    if (scheme !== scheme.toLowerCase())
+        throw refusal(`write the scheme in lower case (${scheme.toLowerCase()}://)`);
+    if (PLANNED_SCHEMES.includes(scheme))
+        throw refusal(`${scheme}:// is not supported yet`);
+    const kind = SCHEMES[scheme];
+    if (kind === undefined)
+        throw refusal(`unknown scheme '${scheme}://'`);
+    if (!kinds.includes(kind))
+        throw refusal();
+    return kind === 's3' ? s3Location(given, refusal) : fileLocation(given, refusal);
+}
+/** Whether `text` is written as a URL (`scheme://…`), whichever scheme, rather than as a path. */
+function isUrl(text) {
+    return schemeOf(text.trim()) !== undefined;
+}
+function schemeOf(text) {
+    return /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text)?.[1];
+}
+/** `parseLocation` for an input: a refusal is an InputError (exit 2) naming `input`. */
+function readLocation(input, text, rules) {
+    try {
+        return parseLocation(text, rules);
+    }
+    catch (err) {
+        if (err instanceof LocationError)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, err.message, { cause: err });
+        throw err;
+    }
+}
+/** How a message names a location: its URL, or its folder. */
+function describeLocation(location) {
+    return location.kind === 's3' ? location.url : location.path;
+}
+function s3Location(given, refusal) {
+    const rest = given.slice('s3://'.length);
+    const slash = rest.indexOf('/');
+    const bucket = slash < 0 ? rest : rest.slice(0, slash);
+    if (!isValidBucketName(bucket)) {
+        // The message every caller gave before: S3's rule is what a user looks up.
+        throw new LocationError(`got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(given)}, expected s3://bucket/prefix/ with a valid bucket name`);
+    }
+    const prefixText = slash < 0 ? '' : rest.slice(slash + 1).replace(/\/$/, '');
+    if (prefixText !== '' && prefixText.split('/').includes(''))
+        throw refusal(`the prefix has an empty part ('//')`);
+    const prefix = prefixText === '' ? '' : `${prefixText}/`;
+    return { kind: 's3', bucket, prefix, url: `s3://${bucket}/${prefix}` };
+}
+function fileLocation(given, refusal) {
+    if (!given.startsWith('file:///'))
+        throw refusal('a file:// URL takes no host (file:///absolute/path)');
+    try {
+        return { kind: 'folder', path: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(given)) };
+    }
+    catch (err) {
+        // fileURLToPath refuses an encoded `/` (%2F) in the path: name it rather than guess.
+        throw refusal(err.message);
+    }
+}
+/** `a, b or c`. */
+function orList(items) {
+    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 

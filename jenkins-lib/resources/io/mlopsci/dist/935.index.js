@@ -1,5 +1,5 @@
-export const id = 876;
-export const ids = [876];
+export const id = 935;
+export const ids = [935];
 export const modules = {
 
 /***/ 15756:
@@ -295,10 +295,9 @@ module.exports = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ cacheStoreFor)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37638);
-/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52300);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37638);
+/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52300);
+/* harmony import */ var _storage_location_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3328);
 /* harmony import */ var _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94648);
 
 
@@ -314,16 +313,12 @@ async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
     const url = cacheUrl.trim();
     if (url === '')
         return host.cache;
-    if (url.startsWith('s3://')) {
+    const location = (0,_storage_location_js__WEBPACK_IMPORTED_MODULE_2__/* .readLocation */ .mb)(input, url, { base: host.context.cwd });
+    if (location.kind === 's3') {
         const { S3CacheStore } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 28459));
-        return S3CacheStore.fromUrl(url, host);
+        return S3CacheStore.at(location, host);
     }
-    if (url.startsWith('file://'))
-        return directoryCache(new URL(url).pathname, url, host, input, maxBytes);
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${url}', expected a folder path, file:///abs/dir or s3://bucket/prefix`);
-    }
-    return directoryCache(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(host.context.cwd, url), url, host, input, maxBytes);
+    return directoryCache(location.path, url, host, input, maxBytes);
 }
 /**
  * A folder cache at `root`, made when missing. A path that exists and is not
@@ -331,11 +326,11 @@ async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
  * step would pass with a cache that never works.
  */
 function directoryCache(root, given, host, input, maxBytes) {
-    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .SD)(root);
-    if (kind === 'missing' && (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .hc)(root))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
+    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_1__/* .placeKind */ .SD)(root);
+    if (kind === 'missing' && (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_1__/* .nonFolderAncestor */ .hc)(root))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `got '${given}': a part of ${root} is a file, not a folder; give a folder for the cache (it is made when missing)`);
     if (kind === 'file' || kind === 'other')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `got '${given}': ${root} exists and is not a folder; give a folder for the cache (it is made when missing)`);
     return new _directory_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .DirectoryCache */ .Q(root, host, host.context.env, maxBytes);
 }
 
@@ -656,7 +651,7 @@ function escapeHtml(text) {
 
 /***/ }),
 
-/***/ 29876:
+/***/ 16935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1710,7 +1705,7 @@ async function planSource(request) {
  * except under `delete`, where it would only empty the destination.
  */
 function checkNotEmpty(request, found, selected) {
-    const isS3 = request.url.startsWith('s3://');
+    const isS3 = request.kind === 's3';
     if (found === 0 && !request.pinned && isS3) {
         if (request.asOf)
             throw new errors/* InputError */.dz('as-of', `no objects under ${request.url} existed at ${request.asOf.toISOString()}`);
@@ -2036,6 +2031,8 @@ async function runPool(items, limit, task) {
         throw failure;
 }
 
+// EXTERNAL MODULE: ./packages/core/src/storage/location.ts
+var storage_location = __webpack_require__(3328);
 // EXTERNAL MODULE: ./packages/core/src/storage/open.ts
 var storage_open = __webpack_require__(55755);
 // EXTERNAL MODULE: ./packages/core/src/steps/summary.ts
@@ -2049,6 +2046,7 @@ var cache_open = __webpack_require__(27562);
 var ini = __webpack_require__(15756);
 var ini_default = /*#__PURE__*/__webpack_require__.n(ini);
 ;// CONCATENATED MODULE: ./packages/core/src/data/dvc-config.ts
+
 
 
 
@@ -2071,8 +2069,8 @@ function findDvcRoot(start) {
 async function resolveDvcRemote(dvcRoot, override, outRemote, input = 'remote') {
     const wanted = override?.trim() ?? '';
     // Only a URL or an absolute path is a location here (anything else names a remote): no base folder applies.
-    if (/^s3:\/\//.test(wanted) || wanted.startsWith('file://') || wanted.startsWith('/'))
-        return { name: wanted, url: localUrl(wanted, (external_node_path_default()).sep) };
+    if ((0,storage_location/* isUrl */.gU)(wanted) || external_node_path_default().isAbsolute(wanted))
+        return { name: wanted, location: remoteLocation(wanted, (external_node_path_default()).sep, input) };
     if (!dvcRoot)
         throw new errors/* InputError */.dz(input, `no .dvc/config found above the DVC files; name the remote by URL (s3://bucket/prefix or a folder)`);
     const config = await readConfig(dvcRoot);
@@ -2085,9 +2083,6 @@ async function resolveDvcRemote(dvcRoot, override, outRemote, input = 'remote') 
         const known = Object.keys(config).filter((key) => key.startsWith('remote "')).map((key) => key.slice(8, -1));
         throw new errors/* InputError */.dz(input, `no remote '${name}' with a url in .dvc/config(.local) (remotes: ${known.join(', ') || 'none'})`);
     }
-    if (!/^s3:\/\//.test(url) && /^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.startsWith('file://')) {
-        throw new errors/* InputError */.dz(input, `remote '${name}' is ${url.split('://')[0]}://; data-pull reads S3 and local remotes`);
-    }
     const endpoint = stringOf(section['endpointurl']);
     const region = stringOf(section['region']);
     const accessKeyId = stringOf(section['access_key_id']);
@@ -2096,7 +2091,7 @@ async function resolveDvcRemote(dvcRoot, override, outRemote, input = 'remote') 
     return {
         name,
         // A relative local remote is relative to the .dvc folder holding the config.
-        url: localUrl(url, external_node_path_default().join(dvcRoot, '.dvc')),
+        location: remoteLocation(url, external_node_path_default().join(dvcRoot, '.dvc'), input, name),
         ...(endpoint ? { endpoint } : {}),
         ...(region ? { region } : {}),
         ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } } : {}),
@@ -2135,12 +2130,16 @@ function unquote(section) {
 function stringOf(value) {
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
-function localUrl(url, base) {
-    if (url.startsWith('s3://'))
-        return url;
-    if (url.startsWith('file://'))
-        return new URL(url).pathname;
-    return external_node_path_default().resolve(base, url);
+/** A remote's URL as a location; a refusal names the remote when it came from the config. */
+function remoteLocation(url, base, input, name) {
+    try {
+        return (0,storage_location/* parseLocation */.zS)(url, { base });
+    }
+    catch (err) {
+        if (!(err instanceof storage_location/* LocationError */.KA))
+            throw err;
+        throw new errors/* InputError */.dz(input, `${name === undefined ? '' : `remote '${name}': `}${err.message}`, { cause: err });
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -2285,8 +2284,53 @@ function splitStages(spec) {
     return { file: match[1], stages: match[2].split(',').map((s) => s.trim()).filter(Boolean) };
 }
 
-// EXTERNAL MODULE: ./packages/core/src/storage/s3-url.ts
-var s3_url = __webpack_require__(40073);
+;// CONCATENATED MODULE: ./packages/core/src/storage/capabilities.ts
+/**
+ * What each kind of store can do, as the code behind it does it today, so an
+ * input that needs more than its store has (`as-of` on a folder) is refused
+ * while planning, naming the input, instead of failing halfway through work.
+ */
+
+
+/**
+ * Per kind, with where the code does it: LocalStore and LocalBlobStore for a
+ * folder (link() for create-only, a lock file and the content's sha256 for
+ * compare-and-swap); S3Store and S3BlobStore for S3 (ListObjectsV2, Range,
+ * ListObjectVersions and versionId reads, If-None-Match: *, If-Match).
+ */
+const STORE_CAPABILITIES = {
+    folder: { list: true, rangedRead: true, objectVersions: false, conditionalCreate: true, compareAndSwap: true },
+    s3: { list: true, rangedRead: true, objectVersions: true, conditionalCreate: true, compareAndSwap: true },
+};
+/** How a refusal names a capability: "needs a store that …". */
+const WHAT_IT_DOES = {
+    list: 'lists its objects',
+    rangedRead: 'reads byte ranges',
+    objectVersions: 'keeps object versions',
+    conditionalCreate: 'creates an object only when none is there',
+    compareAndSwap: 'replaces an object only when it is unchanged',
+};
+/** How a refusal names a kind and shows how to write one that has the capability. */
+const KIND_NAMES = {
+    folder: { noun: 'a folder', form: 'a folder path' },
+    s3: { noun: 'an S3 prefix', form: 's3://bucket/prefix/' },
+};
+/** Whether the store at `location` can do `capability`. */
+function hasCapability(location, capability) {
+    return STORE_CAPABILITIES[location.kind][capability];
+}
+/**
+ * Refuses, as bad input naming `input`, a location whose store lacks
+ * `capability`: e.g. `as-of` on a folder source, which keeps no versions.
+ */
+function requireCapability(location, capability, input) {
+    if (hasCapability(location, capability))
+        return;
+    const able = Object.keys(STORE_CAPABILITIES).filter((kind) => STORE_CAPABILITIES[kind][capability]);
+    const instead = able.length === 0 ? '' : ` (${able.map((kind) => KIND_NAMES[kind].form).join(', ')})`;
+    throw new errors/* InputError */.dz(input, `needs a store that ${WHAT_IT_DOES[capability]}${instead}; ${(0,errors/* quote */.A0)((0,storage_location/* describeLocation */.lR)(location))} is ${KIND_NAMES[location.kind].noun}, which does not`);
+}
+
 // EXTERNAL MODULE: ./packages/core/src/fs-place.ts
 var fs_place = __webpack_require__(52300);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/data-pull/guards.ts
@@ -2388,6 +2432,7 @@ const REPOSITORY_MARKERS = ['.git', '.dvc'];
 
 
 
+
 async function planRequest(reader, host) {
     const { cwd } = host.context;
     const endpoint = readEndpoint(reader);
@@ -2437,19 +2482,26 @@ async function planCrossRunCache(reader, host, maxBytes) {
         return null;
     return cacheUrl === undefined ? host.cache : (0,cache_open/* cacheStoreFor */.Z)(cacheUrl, host, 'cache-url', maxBytes);
 }
-/** `source`: its URL checked (a local one must be a folder), as of a time or pinned by a manifest. */
+/**
+ * `source`: its location checked (a folder must exist), as of a time or
+ * pinned by a manifest; either needs a store that keeps versions, though a
+ * manifest from a folder pull pins no version ids, only md5s, which any
+ * store can check.
+ */
 async function sourceMode(reader, source, cwd) {
     const dest = external_node_path_default().resolve(cwd, givenByRelation(reader.get('path'), 'path'));
-    checkSourceUrl(source);
-    if (!source.startsWith('s3://'))
-        checkLocalSource(source, localFolder(source, cwd));
+    const location = (0,storage_location/* readLocation */.mb)('source', source, { base: cwd });
+    if (location.kind === 'folder')
+        checkLocalSource(source, location.path);
     const asOfText = reader.get('as-of');
     const asOf = asOfText === undefined ? undefined : parseAsOf(asOfText);
-    if (asOf && !source.startsWith('s3://'))
-        throw new errors/* InputError */.dz('as-of', `needs an s3:// source with versioning; got ${source}`);
+    if (asOf)
+        requireCapability(location, 'objectVersions', 'as-of');
     const version = reader.get('version');
     const pinned = version === undefined ? undefined : await readPinnedVersions(external_node_path_default().resolve(cwd, version));
-    return { kind: 'source', url: source, dest, ...(asOf ? { asOf } : {}), ...(pinned ? { pinned } : {}) };
+    if (pinned && [...pinned.values()].some((pin) => pin.versionId !== undefined))
+        requireCapability(location, 'objectVersions', 'version');
+    return { kind: 'source', url: source, location, dest, ...(asOf ? { asOf } : {}), ...(pinned ? { pinned } : {}) };
 }
 /**
  * An input the spec's relations make present here (the reader checked them
@@ -2478,10 +2530,6 @@ function checkPlaces(mode, cacheDir, manifestFile, pathGiven) {
 /** The folders `delete` would remove files in: the destination, or each directory out's. */
 function deletedIn(mode) {
     return mode.kind === 'source' ? [mode.dest] : mode.pulls.filter((pull) => pull.out.isDir).map((pull) => pull.dest);
-}
-/** The folder a non-S3 `source` names, as openStore reads it. */
-function localFolder(source, cwd) {
-    return source.startsWith('file://') ? new URL(source).pathname : external_node_path_default().resolve(cwd, source);
 }
 /** `dvc`: every out of the DVC files, with the remote its repository configures and where it lands. */
 async function dvcMode(files, remoteInput, pathText, cwd, host) {
@@ -2514,21 +2562,6 @@ function readByteSize(name, text) {
     if (bytes === undefined)
         throw new errors/* InputError */.dz(name, `got '${shown}', expected a size such as 10GiB, 500MB, 750M or a number of bytes`);
     return bytes;
-}
-function checkSourceUrl(source) {
-    if (source.startsWith('s3://')) {
-        const bucket = /^s3:\/\/([^/]*)(\/.*)?$/.exec(source)?.[1];
-        if (bucket === undefined || !(0,s3_url/* isValidBucketName */.e)(bucket))
-            throw new errors/* InputError */.dz('source', `got '${source}', expected s3://bucket/prefix/ with a valid bucket name`);
-        return;
-    }
-    if (source.startsWith('file://')) {
-        if (!source.startsWith('file:///'))
-            throw new errors/* InputError */.dz('source', `got '${source}', expected file:///absolute/path`);
-        return;
-    }
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source))
-        throw new errors/* InputError */.dz('source', `got '${source}', expected s3://bucket/prefix/, file:///abs/dir or a folder path`);
 }
 function parseAsOf(text) {
     // ISO 8601 with a date; a time without a zone would depend on the runner's zone, so require one.
@@ -2567,6 +2600,7 @@ function defaultManifestFile(tempDir) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/data-pull/index.ts
+
 
 
 
@@ -2659,19 +2693,20 @@ async function evictToCap(cache, targets, maxBytes, host) {
 async function planTargets(inputs, cache, host) {
     const { mode } = inputs;
     if (mode.kind === 'source') {
-        const { store, prefix } = (0,storage_open/* openStore */.C)(mode.url, data_pull_storeOptions(inputs.store, host.context.env), host.context.cwd);
+        const { store, prefix } = (0,storage_open/* openStore */.C)(mode.location, data_pull_storeOptions(inputs.store, host.context.env));
         if (mode.asOf)
             host.info(`as of ${mode.asOf.toISOString()}`);
         if (mode.pinned)
             host.info(`${mode.pinned.size} object versions pinned by the version manifest`);
-        return [await planSource({ url: mode.url, store, prefix, dest: mode.dest, filter: inputs.filter, deleting: inputs.deleteExtra, ...(mode.asOf ? { asOf: mode.asOf } : {}), ...(mode.pinned ? { pinned: mode.pinned } : {}) })];
+        return [await planSource({ url: mode.url, kind: mode.location.kind, store, prefix, dest: mode.dest, filter: inputs.filter, deleting: inputs.deleteExtra, ...(mode.asOf ? { asOf: mode.asOf } : {}), ...(mode.pinned ? { pinned: mode.pinned } : {}) })];
     }
     const stores = new Map();
     for (const { remote } of mode.pulls) {
-        if (!stores.has(remote.url))
-            stores.set(remote.url, (0,storage_open/* openStore */.C)(remote.url, data_pull_storeOptions({ ...remoteOptions(remote), ...inputs.store }, host.context.env), host.context.cwd));
+        const place = (0,storage_location/* describeLocation */.lR)(remote.location);
+        if (!stores.has(place))
+            stores.set(place, (0,storage_open/* openStore */.C)(remote.location, data_pull_storeOptions({ ...remoteOptions(remote), ...inputs.store }, host.context.env)));
     }
-    const storeFor = (remote) => stores.get(remote.url);
+    const storeFor = (remote) => stores.get((0,storage_location/* describeLocation */.lR)(remote.location));
     for (const pull of mode.pulls)
         host.info(`${pull.displayPath} (${pull.out.origin}, ${pull.out.hashName === 'md5' ? 'DVC 3.x' : 'DVC 2.x'}) from remote '${pull.remote.name}'`);
     return planDvc(mode.pulls, { cache, storeFor, filter: inputs.filter, log: host, cwd: host.context.cwd });
@@ -2871,31 +2906,170 @@ async function folderId(folder) {
 
 /***/ }),
 
+/***/ 3328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KA: () => (/* binding */ LocationError),
+/* harmony export */   gU: () => (/* binding */ isUrl),
+/* harmony export */   lR: () => (/* binding */ describeLocation),
+/* harmony export */   mb: () => (/* binding */ readLocation),
+/* harmony export */   zS: () => (/* binding */ parseLocation)
+/* harmony export */ });
+/* unused harmony export isValidBucketName */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37638);
+/**
+ * Where data lives, read once: every input that names a store (data-pull's
+ * `source`, `remote` and DVC remote URLs, `cache-url`, `registry`,
+ * train-in-container's `data-url`/`outputs-url`) goes through `parseLocation`,
+ * so one text means the same place, or the same refusal, everywhere.
+ *
+ * The rules, each the strictest that no documented example needs loosened:
+ * - A text without `scheme://` is a folder path, resolved against a base the
+ *   caller gives: the run's working folder (`context.cwd`), or for a DVC
+ *   remote the `.dvc` folder of its config, as DVC reads it. Trailing
+ *   slashes go (`data/` and `data` are one folder).
+ * - Schemes are lower case: `S3://` or `FILE://` is refused rather than
+ *   guessed at (only the registry accepted them before).
+ * - `file://` needs an empty host, `file:///abs/dir`; the path is
+ *   percent-decoded (`file:///a%20b` is the folder `a b`), a host such as
+ *   `file://server/x` is refused.
+ * - `s3://bucket[/prefix][/]`: the bucket follows S3's naming rule
+ *   (`isValidBucketName`), the prefix may be empty, and is held without a
+ *   leading and with a trailing `/`, so `<prefix><key>` never runs into a
+ *   sibling prefix. An empty part (`s3://b//x`, `s3://b/x//y`) is refused: a
+ *   typo far more often than a key that really holds `//`.
+ * - A scheme planned but not read yet (`gs://`, `azure://`: PLANNED_SCHEMES)
+ *   is refused as "not supported yet"; any other scheme as unknown.
+ * - Each caller says which kinds it takes (`kinds`), and which forms it reads
+ *   itself (`otherForms`, e.g. the registry's `git-tags`), so a refusal lists
+ *   exactly what that input accepts.
+ */
+
+
+
+/** The schemes this build reads, and the kind each one names. A path without a scheme is a folder too. */
+const SCHEMES = { file: 'folder', s3: 's3' };
+/** Schemes users will meet in the docs of stores to come (issue 15): refused with "not supported yet", not as unknown. */
+const PLANNED_SCHEMES = ['gs', 'azure'];
+/** How each kind is written, for the "expected …" of a refusal. */
+const FORMS = {
+    folder: ['a folder path', 'file:///abs/dir'],
+    s3: ['s3://bucket/prefix/'],
+};
+const ALL_KINDS = ['folder', 's3'];
+/** A text that names no location the input accepts. The message says what was given and what is accepted, but not the input: the caller knows it. */
+class LocationError extends Error {
+    name = 'LocationError';
+}
+/** S3's rule for a bucket name: 3 to 63 lower-case letters, digits, `.` and `-`, starting and ending with a letter or digit. */
+function isValidBucketName(name) {
+    return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name);
+}
+/**
+ * The location `text` names under `rules`. Throws LocationError.
+ * @example parseLocation('s3://datasets/iris', { base: cwd }) // { kind: 's3', bucket: 'datasets', prefix: 'iris/', url: 's3://datasets/iris/' }
+ */
+function parseLocation(text, rules) {
+    const given = text.trim();
+    const kinds = rules.kinds ?? ALL_KINDS;
+    const expected = `expected ${orList([...kinds.flatMap((kind) => FORMS[kind]), ...(rules.otherForms ?? [])])}`;
+    const refusal = (why = '') => new LocationError(`got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(given)}${why === '' ? ', ' : `: ${why}; `}${expected}`);
+    const scheme = schemeOf(given);
+    if (scheme === undefined) {
+        if (given === '' || !kinds.includes('folder'))
+            throw refusal();
+        return { kind: 'folder', path: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(rules.base, given) };
+    }
+    if (scheme !== scheme.toLowerCase())
+        throw refusal(`write the scheme in lower case (${scheme.toLowerCase()}://)`);
+    if (PLANNED_SCHEMES.includes(scheme))
+        throw refusal(`${scheme}:// is not supported yet`);
+    const kind = SCHEMES[scheme];
+    if (kind === undefined)
+        throw refusal(`unknown scheme '${scheme}://'`);
+    if (!kinds.includes(kind))
+        throw refusal();
+    return kind === 's3' ? s3Location(given, refusal) : fileLocation(given, refusal);
+}
+/** Whether `text` is written as a URL (`scheme://…`), whichever scheme, rather than as a path. */
+function isUrl(text) {
+    return schemeOf(text.trim()) !== undefined;
+}
+function schemeOf(text) {
+    return /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text)?.[1];
+}
+/** `parseLocation` for an input: a refusal is an InputError (exit 2) naming `input`. */
+function readLocation(input, text, rules) {
+    try {
+        return parseLocation(text, rules);
+    }
+    catch (err) {
+        if (err instanceof LocationError)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, err.message, { cause: err });
+        throw err;
+    }
+}
+/** How a message names a location: its URL, or its folder. */
+function describeLocation(location) {
+    return location.kind === 's3' ? location.url : location.path;
+}
+function s3Location(given, refusal) {
+    const rest = given.slice('s3://'.length);
+    const slash = rest.indexOf('/');
+    const bucket = slash < 0 ? rest : rest.slice(0, slash);
+    if (!isValidBucketName(bucket)) {
+        // The message every caller gave before: S3's rule is what a user looks up.
+        throw new LocationError(`got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(given)}, expected s3://bucket/prefix/ with a valid bucket name`);
+    }
+    const prefixText = slash < 0 ? '' : rest.slice(slash + 1).replace(/\/$/, '');
+    if (prefixText !== '' && prefixText.split('/').includes(''))
+        throw refusal(`the prefix has an empty part ('//')`);
+    const prefix = prefixText === '' ? '' : `${prefixText}/`;
+    return { kind: 's3', bucket, prefix, url: `s3://${bucket}/${prefix}` };
+}
+function fileLocation(given, refusal) {
+    if (!given.startsWith('file:///'))
+        throw refusal('a file:// URL takes no host (file:///absolute/path)');
+    try {
+        return { kind: 'folder', path: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(given)) };
+    }
+    catch (err) {
+        // fileURLToPath refuses an encoded `/` (%2F) in the path: name it rather than guess.
+        throw refusal(err.message);
+    }
+}
+/** `a, b or c`. */
+function orList(items) {
+    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+
+/***/ }),
+
 /***/ 55755:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ openStore)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42872);
-
+/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42872);
 
 /**
- * The store behind a URL and the key prefix inside it:
- * `s3://bucket/prefix/` → an S3 bucket and `prefix/`;
- * `file:///abs/dir` or a path (relative to `cwd`) → that folder and ''.
+ * The store behind a location (`parseLocation`) and the key prefix inside it:
+ * an S3 bucket and its prefix, or a folder and ''.
  */
-function openStore(url, options, cwd) {
-    const s3 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
-    if (url.startsWith('s3://')) {
-        if (!s3?.[1])
-            throw new Error(`not an S3 URL: ${url}`);
-        return { store: new LazyS3Store(s3[1], options), prefix: s3[2] ?? '' };
+function openStore(location, options) {
+    switch (location.kind) {
+        case 's3':
+            return { store: new LazyS3Store(location.bucket, options), prefix: location.prefix };
+        case 'folder':
+            return { store: new _local_js__WEBPACK_IMPORTED_MODULE_0__/* .LocalStore */ .V(location.path), prefix: '' };
     }
-    const folder = url.startsWith('file://') ? new URL(url).pathname : node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, url);
-    return { store: new _local_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalStore */ .V(folder), prefix: '' };
 }
 /**
  * An S3 store that loads the AWS SDK on first use: most of a no-change
@@ -2928,32 +3102,6 @@ class LazyS3Store {
         this.inner ??= Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(242)]).then(__webpack_require__.bind(__webpack_require__, 32242)).then(({ S3Store }) => new S3Store({ bucket: this.bucket, ...this.options }));
         return this.inner;
     }
-}
-
-
-/***/ }),
-
-/***/ 40073:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ parseS3Url),
-/* harmony export */   e: () => (/* binding */ isValidBucketName)
-/* harmony export */ });
-/**
- * `s3://` URLs, apart from the S3 store itself: code that only checks or
- * splits a URL (a step's plan) must not load the AWS SDK that `s3.ts` imports.
- */
-/** `s3://bucket/prefix` → bucket and prefix (prefix without a leading `/`). */
-function parseS3Url(url) {
-    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url.trim());
-    if (!match?.[1])
-        return undefined;
-    return { bucket: match[1], prefix: match[2] ?? '' };
-}
-/** S3's rule for a bucket name: 3 to 63 lower-case letters, digits, `.` and `-`, starting and ending with a letter or digit. */
-function isValidBucketName(name) {
-    return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name);
 }
 
 
