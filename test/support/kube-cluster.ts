@@ -16,11 +16,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import https from 'node:https';
 import path from 'node:path';
 import { ROOT, spawnCollect, tempDir } from './bundle.js';
-import { freePort } from './s3-server.js';
+import { canConnect, freePort } from './s3-server.js';
 
 /** Where scripts/provision/kubernetes.sh puts the binaries: a folder named after the versions it pins (versions.env). */
 export const KUBERNETES_TOOLS = path.join(ROOT, '.cache', 'tools', 'kubernetes', versionsFolder(path.join(ROOT, 'scripts', 'provision', 'kubernetes', 'versions.env')));
@@ -116,7 +115,7 @@ export async function startKubeCluster(options: KubeClusterOptions = {}): Promis
     const kubectl = (args: readonly string[], input?: string) => runKubectl(adminKubeconfig, args, input);
 
     processes.start('etcd', etcdArgs(dir, ports));
-    await waitFor('etcd', processes, () => tcpAnswers(ports.etcdClient));
+    await waitFor('etcd', processes, () => canConnect(ports.etcdClient));
     processes.start('kube-apiserver', [...apiserverArgs(dir, pki, ports), ...(auditLog ? auditArgs(dir, auditLog) : [])]);
     await waitFor('kube-apiserver', processes, () => httpsAnswers(`${server}/readyz`, pki, 'ok'));
     // kwok watches its Logs/ClusterLogs CRDs but does not install them.
@@ -429,17 +428,6 @@ async function waitFor(what: string, processes: Processes, ready: () => Promise<
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`the test cluster: ${what} not ready after ${WAIT_TIMEOUT_MS / 1000} s (logs in ${processes.logDir})`);
-}
-
-function tcpAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /** GET `url` and compare the body; `pki` given: trust its CA and send the admin token, else (health endpoints) accept any certificate. */

@@ -118,7 +118,8 @@ async function waitUntilListening(port: number, child: ChildProcess, stderr: () 
   throw new Error(`versitygw did not listen on 127.0.0.1:${port} within 10s: ${stderr()}`);
 }
 
-function canConnect(port: number): Promise<boolean> {
+/** Whether something accepts TCP connections on 127.0.0.1:`port`. */
+export function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     socket.once('connect', () => {

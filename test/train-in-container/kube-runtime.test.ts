@@ -8,6 +8,7 @@ import { connectToCluster, type KubeConnection } from '../../packages/core/src/c
 import { KubeJobRun } from '../../packages/core/src/container/kubernetes/job-run.js';
 import type { KubeRun } from '../../packages/core/src/container/kubernetes/manifests.js';
 import type { KubeTarget } from '../../packages/core/src/container/kubernetes/target.js';
+import { kubeTarget } from '../../packages/core/__tests__/support/kube-target.js';
 import { CLUSTER_START_TIMEOUT_MS, startKubeCluster, type KubeCluster } from '../support/kube-cluster.js';
 
 const IMAGE = `registry.example.com/train@sha256:${'ab'.repeat(32)}`;
@@ -22,21 +23,7 @@ afterAll(async () => {
 });
 
 function target(overrides: Partial<KubeTarget> = {}): KubeTarget {
-  return {
-    kubeconfig: cluster.adminKubeconfig,
-    gpuResource: 'nvidia.com/gpu',
-    nodeSelector: new Map(),
-    tolerations: [],
-    imagePullSecrets: [],
-    labels: new Map(),
-    annotations: new Map(),
-    workers: 1,
-    rendezvousPort: 29500,
-    volumes: [],
-    retries: 0,
-    ttlSecondsAfterFinished: 600,
-    ...overrides,
-  };
+  return kubeTarget({ kubeconfig: cluster.adminKubeconfig, ttlSecondsAfterFinished: 600, ...overrides });
 }
 
 async function runOf(name: string, overrides: Partial<KubeTarget>): Promise<{ connection: KubeConnection; run: KubeRun }> {

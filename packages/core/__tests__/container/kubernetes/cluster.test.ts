@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connectToCluster } from '../../../src/container/kubernetes/cluster.js';
-import type { KubeTarget } from '../../../src/container/kubernetes/target.js';
 import { InputError } from '../../../src/errors.js';
+import { kubeTarget } from '../../support/kube-target.js';
 
 // Reading the kubeconfig needs no cluster: nothing here talks to an API server.
 const dir = mkdtempSync(path.join(tmpdir(), 'mlops-kubeconfig-'));
@@ -21,20 +21,7 @@ current-context: gpu
 const notAKubeconfig = path.join(dir, 'passwd');
 writeFileSync(notAKubeconfig, 'root:x:0:0:root:/root:/bin/bash\n');
 
-const target = (more: Partial<KubeTarget>): KubeTarget => ({
-  gpuResource: 'nvidia.com/gpu',
-  nodeSelector: new Map(),
-  tolerations: [],
-  imagePullSecrets: [],
-  labels: new Map(),
-  annotations: new Map(),
-  workers: 1,
-  rendezvousPort: 29500,
-  volumes: [],
-  retries: 0,
-  ttlSecondsAfterFinished: 3600,
-  ...more,
-});
+const target = kubeTarget;
 const env = { HOME: '/nonexistent' };
 
 async function inputErrorOf(promise: Promise<unknown>): Promise<InputError> {

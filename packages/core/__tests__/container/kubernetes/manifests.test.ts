@@ -5,26 +5,11 @@
  * secret values, and the headless Service; both owned by the Job.
  */
 import { CONTROLLER_UID_LABEL, jobManifest, jobOwnerReference, outputsUrlOf, secretManifest, serviceManifest, type KubeRun } from '../../../src/container/kubernetes/manifests.js';
-import type { KubeTarget } from '../../../src/container/kubernetes/target.js';
+import { kubeTarget } from '../../support/kube-target.js';
 
 const DIGEST = `registry.example.com/team/train@sha256:${'ab'.repeat(32)}`;
 
-function target(overrides: Partial<KubeTarget> = {}): KubeTarget {
-  return {
-    gpuResource: 'nvidia.com/gpu',
-    nodeSelector: new Map(),
-    tolerations: [],
-    imagePullSecrets: [],
-    labels: new Map(),
-    annotations: new Map(),
-    workers: 1,
-    rendezvousPort: 29500,
-    volumes: [],
-    retries: 0,
-    ttlSecondsAfterFinished: 3600,
-    ...overrides,
-  };
-}
+const target = kubeTarget;
 
 function run(overrides: Partial<KubeRun> = {}, targetOverrides: Partial<KubeTarget> = {}): KubeRun {
   return {
