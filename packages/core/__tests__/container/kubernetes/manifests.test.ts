@@ -5,6 +5,7 @@
  * secret values, and the headless Service; both owned by the Job.
  */
 import { CONTROLLER_UID_LABEL, jobManifest, jobOwnerReference, outputsUrlOf, secretManifest, serviceManifest, type KubeRun } from '../../../src/container/kubernetes/manifests.js';
+import type { KubeTarget } from '../../../src/container/kubernetes/target.js';
 import { kubeTarget } from '../../support/kube-target.js';
 
 const DIGEST = `registry.example.com/team/train@sha256:${'ab'.repeat(32)}`;
