@@ -25,7 +25,7 @@ import type { StepResult } from '../types.js';
 import type { InputReader } from '../../spec/inputs.js';
 import { checkWithCluster, runOnKubernetes } from './kubernetes.js';
 import { callerUser, planTrain, type ImageSource, type TrainPlan } from './plan.js';
-import { containerName, findMetrics, LABEL, prepareImage, TAIL_LINES } from './prepare.js';
+import { containerName, LABEL, prepareImage, runOutputs, TAIL_LINES } from './prepare.js';
 import type { trainInContainerSpec } from './spec.js';
 
 /** Reads the inputs; a Kubernetes run also has the API server validate its Job (a dry run), so a refusal is bad input. */
@@ -68,15 +68,7 @@ export async function run(inputs: TrainPlan, host: Host): Promise<StepResult> {
       settled = true;
     }
 
-    const outputs = {
-      'exit-code': String(outcome.exitCode),
-      'duration-seconds': outcome.durationSeconds.toFixed(3),
-      'image-id': image.id,
-      'image-digest': image.digest,
-      outputs: inputs.outputs ?? '',
-      // A failed run moved nothing into outputs: a metrics file there is an earlier run's.
-      metrics: failure === null ? await findMetrics(inputs) : '',
-    };
+    const outputs = await runOutputs(inputs, outcome, image, failure === null);
     await host.appendSummary(summary(inputs, described, image, outcome, failure === null));
     // A failed run still hands back its outputs, so a later `if: failure()` step can read the exit code.
     if (failure) return { outputs, failure: { kind: 'failed', message: failure } };

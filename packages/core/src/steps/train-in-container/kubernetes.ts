@@ -30,7 +30,7 @@ import { redactUrlCredentials } from '../../redact.js';
 import { renderStepSummary } from '../summary.js';
 import type { StepResult } from '../types.js';
 import type { TrainPlan } from './plan.js';
-import { containerName, findMetrics, prepareImage, TAIL_LINES } from './prepare.js';
+import { containerName, prepareImage, runOutputs, TAIL_LINES } from './prepare.js';
 
 /** At most this many failing pods have their log tail in the error (a 100-worker Job can fail everywhere at once). */
 const TAILED_PODS = 3;
@@ -75,12 +75,7 @@ export async function runOnKubernetes(inputs: TrainPlan, target: KubeTarget, hos
       settled = true;
     }
     const outputs = {
-      'exit-code': String(outcome.exitCode),
-      'duration-seconds': outcome.durationSeconds.toFixed(3),
-      'image-id': image.id,
-      'image-digest': image.digest,
-      outputs: inputs.outputs ?? '',
-      metrics: failure === null ? await findMetrics(inputs) : '',
+      ...(await runOutputs(inputs, outcome, image, failure === null)),
       'job-name': run.name,
       namespace: run.namespace,
       pod: result?.pod ?? '',

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildInputsDigest } from '../../container/build-key.js';
+import type { RunOutcome } from '../../container/supervise.js';
 import type { ContainerRuntime, ImageInfo } from '../../container/types.js';
 import type { Host } from '../../host/types.js';
 import type { ImageSource, TrainPlan } from './plan.js';
@@ -64,9 +65,24 @@ export function containerName(host: Host): string {
 }
 
 /** The metrics file the run left in `outputs`, or '' when it left none. */
-export async function findMetrics(inputs: Pick<TrainPlan, 'outputs' | 'metricsFile'>): Promise<string> {
+async function findMetrics(inputs: Pick<TrainPlan, 'outputs' | 'metricsFile'>): Promise<string> {
   if (!inputs.outputs) return '';
   const file = path.join(inputs.outputs, inputs.metricsFile);
   const info = await stat(file).catch(() => undefined);
   return info?.isFile() ? file : '';
+}
+
+/**
+ * The outputs every runtime reports. A failed run moved nothing into
+ * outputs, so a metrics file there is an earlier run's and is not reported.
+ */
+export async function runOutputs(inputs: TrainPlan, outcome: RunOutcome, image: ImageInfo, succeeded: boolean) {
+  return {
+    'exit-code': String(outcome.exitCode),
+    'duration-seconds': outcome.durationSeconds.toFixed(3),
+    'image-id': image.id,
+    'image-digest': image.digest,
+    outputs: inputs.outputs ?? '',
+    metrics: succeeded ? await findMetrics(inputs) : '',
+  };
 }
