@@ -2590,6 +2590,20 @@ async function findMetrics(inputs) {
     const info = await (0,promises_.stat)(file).catch(() => undefined);
     return info?.isFile() ? file : '';
 }
+/**
+ * The outputs every runtime reports. A failed run moved nothing into
+ * outputs, so a metrics file there is an earlier run's and is not reported.
+ */
+async function runOutputs(inputs, outcome, image, succeeded) {
+    return {
+        'exit-code': String(outcome.exitCode),
+        'duration-seconds': outcome.durationSeconds.toFixed(3),
+        'image-id': image.id,
+        'image-digest': image.digest,
+        outputs: inputs.outputs ?? '',
+        metrics: succeeded ? await findMetrics(inputs) : '',
+    };
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/train-in-container/kubernetes.ts
 /**
@@ -2658,12 +2672,7 @@ async function runOnKubernetes(inputs, target, host) {
             settled = true;
         }
         const outputs = {
-            'exit-code': String(outcome.exitCode),
-            'duration-seconds': outcome.durationSeconds.toFixed(3),
-            'image-id': image.id,
-            'image-digest': image.digest,
-            outputs: inputs.outputs ?? '',
-            metrics: failure === null ? await findMetrics(inputs) : '',
+            ...(await runOutputs(inputs, outcome, image, failure === null)),
             'job-name': run.name,
             namespace: run.namespace,
             pod: result?.pod ?? '',
@@ -3433,15 +3442,7 @@ async function run(inputs, host) {
             await settleOutputs(staged, runtime, image, inputs, failure === null);
             settled = true;
         }
-        const outputs = {
-            'exit-code': String(outcome.exitCode),
-            'duration-seconds': outcome.durationSeconds.toFixed(3),
-            'image-id': image.id,
-            'image-digest': image.digest,
-            outputs: inputs.outputs ?? '',
-            // A failed run moved nothing into outputs: a metrics file there is an earlier run's.
-            metrics: failure === null ? await findMetrics(inputs) : '',
-        };
+        const outputs = await runOutputs(inputs, outcome, image, failure === null);
         await host.appendSummary(train_in_container_summary(inputs, described, image, outcome, failure === null));
         // A failed run still hands back its outputs, so a later `if: failure()` step can read the exit code.
         if (failure)
