@@ -119,7 +119,7 @@ describe('on a folder registry', () => {
     [['--gc', '--gc-older-than', 'soon'], "input 'gc-older-than'", 'expected a duration'],
     [['--gc', '--gc-older-than', '0s'], "input 'gc-older-than'", 'expected a duration'],
     [['--gc', '--path', 'out/rf/model'], "input 'gc'", "together with 'path'"],
-    [['--gc', '--registry', 'mlflow+http://127.0.0.1:9'], "input 'gc'", 'applies to folder and s3:// registries'],
+    [['--gc', '--registry', 'mlflow+http://127.0.0.1:9'], "input 'gc'", 'applies to registries in a folder or an object store'],
     [['--gc', '--model', 'iris/versions'], "input 'model'", 'one name part'],
   ])('%j is bad input: exit 2, nothing removed', async (args, input, message) => {
     const dir = project('promote-gc-bad-');

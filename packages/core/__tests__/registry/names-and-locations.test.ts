@@ -35,12 +35,12 @@ describe('aliases', () => {
 describe('parseRegistryLocation', () => {
   const ws = '/work/space';
   test.each([
-    ['', { kind: 'local', root: path.join(ws, '.mlops-ci', 'registry') }],
-    ['registry', { kind: 'local', root: path.join(ws, 'registry') }],
-    ['/abs/reg', { kind: 'local', root: '/abs/reg' }],
-    ['file:///abs/reg', { kind: 'local', root: '/abs/reg' }],
-    ['s3://models', { kind: 's3', bucket: 'models', prefix: '' }],
-    ['s3://models/team/reg/', { kind: 's3', bucket: 'models', prefix: 'team/reg/' }],
+    ['', { kind: 'store', location: { kind: 'folder', path: path.join(ws, '.mlops-ci', 'registry') } }],
+    ['registry', { kind: 'store', location: { kind: 'folder', path: path.join(ws, 'registry') } }],
+    ['/abs/reg', { kind: 'store', location: { kind: 'folder', path: '/abs/reg' } }],
+    ['file:///abs/reg', { kind: 'store', location: { kind: 'folder', path: '/abs/reg' } }],
+    ['s3://models', { kind: 'store', location: { kind: 's3', bucket: 'models', prefix: '', url: 's3://models/' } }],
+    ['s3://models/team/reg/', { kind: 'store', location: { kind: 's3', bucket: 'models', prefix: 'team/reg/', url: 's3://models/team/reg/' } }],
     ['mlflow+http://127.0.0.1:5000', { kind: 'mlflow', baseUrl: 'http://127.0.0.1:5000' }],
     ['mlflow+https://mlflow.example.com/prefix/', { kind: 'mlflow', baseUrl: 'https://mlflow.example.com/prefix' }],
     ['git-tags', { kind: 'git-tags', repo: ws }],

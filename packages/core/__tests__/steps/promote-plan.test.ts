@@ -31,7 +31,7 @@ describe('promote-model plan', () => {
     expect(plan.mode).toBe('register');
     if (plan.mode !== 'register') return;
     expect(plan.files).toEqual([{ path: 'model.pkl', absolutePath: path.join(where.cwd, 'model.pkl') }]);
-    expect(plan.registry).toEqual({ kind: 'local', root: path.join(where.cwd, '.mlops-ci/registry') });
+    expect(plan.registry).toEqual({ kind: 'store', location: { kind: 'folder', path: path.join(where.cwd, '.mlops-ci/registry') } });
     expect(plan.actor).toBe('octocat');
   });
 

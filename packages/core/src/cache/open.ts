@@ -8,16 +8,17 @@ import type { CacheStore } from './types.js';
 /**
  * The cache a step uses: the host's own (GitHub: @actions/cache; elsewhere a
  * folder under ~/.cache/mlops-ci) unless the `cache-url` input names another
- * place — a folder (path or file://) shared by Jenkins agents, or an S3 prefix.
+ * place — a folder (path or file://) shared by Jenkins agents, or an object-store
+ * prefix (s3://, gs://, azure://).
  * `maxBytes` caps a folder cache (default DEFAULT_CACHE_MAX_BYTES).
  */
 export async function cacheStoreFor(cacheUrl: string, host: Host, input = 'cache-url', maxBytes?: number): Promise<CacheStore> {
   const url = cacheUrl.trim();
   if (url === '') return host.cache;
   const location = readLocation(input, url, { base: host.context.cwd });
-  if (location.kind === 's3') {
-    const { S3CacheStore } = await import('./s3-cache.js');
-    return S3CacheStore.at(location, host);
+  if (location.kind !== 'folder') {
+    const { StoreCache } = await import('./store-cache.js');
+    return StoreCache.at(location, host);
   }
   return directoryCache(location.path, url, host, input, maxBytes);
 }

@@ -2,7 +2,7 @@
  * The cross-run cache: what a step saves at the end of one CI run and
  * restores at the start of a later one. The stores: `ActionsCache` (GitHub's
  * own, the GitHub host's), `DirectoryCache` (a folder: the other hosts' own,
- * or a `cache-url` folder), `S3CacheStore` (a `cache-url` S3 prefix);
+ * or a `cache-url` folder), `StoreCache` (a `cache-url` object-store prefix);
  * `cacheStoreFor()` in open.ts picks one for a step.
  */
 

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { ModelRegistry } from './types.js';
 import { DEFAULT_REGISTRY } from './names.js';
-import { LocationError, parseLocation } from '../storage/location.js';
+import { openBlobStore } from '../storage/backends.js';
+import { LocationError, parseLocation, type Location } from '../storage/location.js';
 
 /** A `registry` value, parsed: which backend, and where. */
 export type RegistryLocation =
-  | { readonly kind: 'local'; readonly root: string }
-  | { readonly kind: 's3'; readonly bucket: string; readonly prefix: string }
+  /** Files in a store (a folder, s3://, gs://, azure://), written with conditional writes: ObjectStoreRegistry. */
+  | { readonly kind: 'store'; readonly location: Location }
   | { readonly kind: 'mlflow'; readonly baseUrl: string }
   | { readonly kind: 'git-tags'; readonly repo: string };
 
@@ -20,7 +21,7 @@ export interface RegistryOptions {
   readonly workspace: string;
   /** The step's environment (`host.context.env`): MLflow's credentials, S3's endpoint and region, git's identity. */
   readonly env: Readonly<NodeJS.ProcessEnv>;
-  /** S3-compatible endpoint (versitygw, MinIO…); empty for AWS. */
+  /** S3-compatible endpoint (versitygw, MinIO…); empty for AWS. Other stores read their emulators' variables from `env`. */
   readonly s3Endpoint?: string;
   /** git-tags: push new tags to `origin`. */
   readonly push?: boolean;
@@ -37,7 +38,7 @@ const REGISTRY_FORMS = ['mlflow+http://host:port', 'git-tags'];
  * Parses a `registry` value: `mlflow+http(s)://host:port`, `git-tags` (the
  * workspace's repository; `git-tags:<dir>` for another), else a store
  * location (`parseLocation`: a folder path, `file:///abs/dir`,
- * `s3://bucket/prefix`); empty means `.mlops-ci/registry`.
+ * `s3://bucket/prefix`, …); empty means `.mlops-ci/registry`.
  * Throws UnknownRegistryError for anything else.
  */
 export function parseRegistryLocation(value: string, workspace: string): RegistryLocation {
@@ -50,8 +51,7 @@ export function parseRegistryLocation(value: string, workspace: string): Registr
     return { kind: 'mlflow', baseUrl: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
   }
   try {
-    const location = parseLocation(text, { base: workspace, otherForms: REGISTRY_FORMS });
-    return location.kind === 's3' ? { kind: 's3', bucket: location.bucket, prefix: location.prefix } : { kind: 'local', root: location.path };
+    return { kind: 'store', location: parseLocation(text, { base: workspace, otherForms: REGISTRY_FORMS }) };
   } catch (err) {
     if (err instanceof LocationError) throw new UnknownRegistryError(err.message, { cause: err });
     throw err;
@@ -61,13 +61,12 @@ export function parseRegistryLocation(value: string, workspace: string): Registr
 /** The backend for a parsed location; each is loaded only when used. */
 export async function openRegistry(location: RegistryLocation, options: RegistryOptions): Promise<ModelRegistry> {
   switch (location.kind) {
-    case 'local': {
-      const [{ ObjectStoreRegistry }, { LocalBlobStore }] = await Promise.all([import('./object-store-registry.js'), import('./local-blob-store.js')]);
-      return new ObjectStoreRegistry(new LocalBlobStore(location.root, options.log), options.log);
-    }
-    case 's3': {
-      const [{ ObjectStoreRegistry }, { S3BlobStore }] = await Promise.all([import('./object-store-registry.js'), import('./s3-blob-store.js')]);
-      return new ObjectStoreRegistry(new S3BlobStore({ bucket: location.bucket, prefix: location.prefix, endpoint: options.s3Endpoint ?? '', env: options.env }), options.log);
+    case 'store': {
+      const [{ ObjectStoreRegistry }, store] = await Promise.all([
+        import('./object-store-registry.js'),
+        openBlobStore(location.location, { env: options.env, ...(options.s3Endpoint ? { endpoint: options.s3Endpoint } : {}), ...(options.log ? { log: options.log } : {}) }),
+      ]);
+      return new ObjectStoreRegistry(store, options.log);
     }
     case 'mlflow': {
       const { MlflowRegistry, mlflowAuthFromEnv } = await import('./mlflow-registry.js');

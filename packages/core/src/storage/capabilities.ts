@@ -4,7 +4,7 @@
  * while planning, naming the input, instead of failing halfway through work.
  */
 import { InputError, quote } from '../errors.js';
-import { describeLocation, type Location, type LocationKind } from './location.js';
+import { describeLocation, SUPPORTED_KINDS, type Location, type LocationKind } from './location.js';
 
 /** The abilities a caller may need from a store. */
 export interface StoreCapabilities {
@@ -26,11 +26,15 @@ export type StoreCapability = keyof StoreCapabilities;
  * Per kind, with where the code does it: LocalStore and LocalBlobStore for a
  * folder (link() for create-only, a lock file and the content's sha256 for
  * compare-and-swap); S3Store and S3BlobStore for S3 (ListObjectsV2, Range,
- * ListObjectVersions and versionId reads, If-None-Match: *, If-Match).
+ * ListObjectVersions and versionId reads, If-None-Match: *, If-Match); GCS
+ * (generations, ifGenerationMatch: 0, ifGenerationMatch: <generation>); Azure
+ * Blob (blob versions, If-None-Match: *, If-Match: <etag>).
  */
 export const STORE_CAPABILITIES = {
   folder: { list: true, rangedRead: true, objectVersions: false, conditionalCreate: true, compareAndSwap: true },
   s3: { list: true, rangedRead: true, objectVersions: true, conditionalCreate: true, compareAndSwap: true },
+  gcs: { list: true, rangedRead: true, objectVersions: true, conditionalCreate: true, compareAndSwap: true },
+  azure: { list: true, rangedRead: true, objectVersions: true, conditionalCreate: true, compareAndSwap: true },
 } as const satisfies Record<LocationKind, StoreCapabilities>;
 
 /** How a refusal names a capability: "needs a store that …". */
@@ -46,6 +50,8 @@ const WHAT_IT_DOES: Readonly<Record<StoreCapability, string>> = {
 const KIND_NAMES: Readonly<Record<LocationKind, { readonly noun: string; readonly form: string }>> = {
   folder: { noun: 'a folder', form: 'a folder path' },
   s3: { noun: 'an S3 prefix', form: 's3://bucket/prefix/' },
+  gcs: { noun: 'a Google Cloud Storage prefix', form: 'gs://bucket/prefix/' },
+  azure: { noun: 'an Azure Blob Storage prefix', form: 'azure://container/prefix/' },
 };
 
 /** Whether the store at `location` can do `capability`. */
@@ -59,7 +65,7 @@ export function hasCapability(location: Location, capability: StoreCapability): 
  */
 export function requireCapability(location: Location, capability: StoreCapability, input: string): void {
   if (hasCapability(location, capability)) return;
-  const able = (Object.keys(STORE_CAPABILITIES) as LocationKind[]).filter((kind) => STORE_CAPABILITIES[kind][capability]);
+  const able = SUPPORTED_KINDS.filter((kind) => STORE_CAPABILITIES[kind][capability]);
   const instead = able.length === 0 ? '' : ` (${able.map((kind) => KIND_NAMES[kind].form).join(', ')})`;
   throw new InputError(
     input,

@@ -19,8 +19,10 @@
  *   leading and with a trailing `/`, so `<prefix><key>` never runs into a
  *   sibling prefix. An empty part (`s3://b//x`, `s3://b/x//y`) is refused: a
  *   typo far more often than a key that really holds `//`.
- * - A scheme planned but not read yet (`gs://`, `azure://`: PLANNED_SCHEMES)
- *   is refused as "not supported yet"; any other scheme as unknown.
+ * - `gs://bucket[/prefix]` (Google Cloud Storage) and `azure://container[/prefix]`
+ *   (Azure Blob Storage, DVC's form: the account comes from the credentials)
+ *   follow the same prefix rule, each with its own bucket / container naming
+ *   rule. Any other scheme is refused as unknown.
  * - Each caller says which kinds it takes (`kinds`), and which forms it reads
  *   itself (`otherForms`, e.g. the registry's `git-tags`), so a refusal lists
  *   exactly what that input accepts.
@@ -35,31 +37,55 @@ export interface FolderLocation {
   readonly path: string;
 }
 
-/** An S3 (or S3-compatible) prefix: `prefix` is '' or ends with `/`; `url` is `s3://<bucket>/<prefix>`. */
-export interface S3Location {
-  readonly kind: 's3';
+/**
+ * A prefix in a bucket of a cloud object store: `prefix` is '' or ends with
+ * `/`; `url` is `<scheme>://<bucket>/<prefix>`. Azure calls its bucket a
+ * container; the field keeps one name so code over any bucket store is one.
+ */
+export interface BucketLocation<Kind extends BucketKind> {
+  readonly kind: Kind;
   readonly bucket: string;
   readonly prefix: string;
   readonly url: string;
 }
 
+/** The object stores addressed as `<scheme>://<bucket>/<prefix>`. */
+export type BucketKind = 's3' | 'gcs' | 'azure';
+
+/** An S3 (or S3-compatible) prefix: `s3://bucket/prefix/`. */
+export type S3Location = BucketLocation<'s3'>;
+/** A Google Cloud Storage prefix: `gs://bucket/prefix/`. */
+export type GcsLocation = BucketLocation<'gcs'>;
+/** An Azure Blob Storage prefix: `azure://container/prefix/`. */
+export type AzureLocation = BucketLocation<'azure'>;
+
 /** A place a store can read or write. New stores become new members here; callers switch on `kind`. */
-export type Location = FolderLocation | S3Location;
+export type Location = FolderLocation | S3Location | GcsLocation | AzureLocation;
 export type LocationKind = Location['kind'];
 
-/** The schemes this build reads, and the kind each one names. A path without a scheme is a folder too. */
-const SCHEMES: Readonly<Record<string, LocationKind>> = { file: 'folder', s3: 's3' };
+/** Per bucket kind: its URL scheme, how a refusal shows it, and its naming rule for buckets. */
+const BUCKET_KINDS: Readonly<Record<BucketKind, { readonly scheme: string; readonly form: string; readonly isValidName: (name: string) => boolean; readonly rule: string }>> = {
+  s3: { scheme: 's3', form: 's3://bucket/prefix/', isValidName: isValidBucketName, rule: 'a valid bucket name' },
+  gcs: { scheme: 'gs', form: 'gs://bucket/prefix/', isValidName: isValidGcsBucketName, rule: 'a valid bucket name' },
+  azure: { scheme: 'azure', form: 'azure://container/prefix/', isValidName: isValidAzureContainerName, rule: 'a valid container name' },
+};
 
-/** Schemes users will meet in the docs of stores to come (issue 15): refused with "not supported yet", not as unknown. */
-const PLANNED_SCHEMES: readonly string[] = ['gs', 'azure'];
+/** The schemes this build reads, and the kind each one names. A path without a scheme is a folder too. */
+const SCHEMES: Readonly<Record<string, LocationKind>> = { file: 'folder', s3: 's3', gs: 'gcs', azure: 'azure' };
+
+/** Kinds parsed here whose store is still being built: refused as "not supported yet" until its backend lands (storage/backends.ts). */
+const NOT_YET: ReadonlySet<LocationKind> = new Set<LocationKind>(['gcs', 'azure']);
 
 /** How each kind is written, for the "expected …" of a refusal. */
 const FORMS: Readonly<Record<LocationKind, readonly string[]>> = {
   folder: ['a folder path', 'file:///abs/dir'],
-  s3: ['s3://bucket/prefix/'],
+  s3: [BUCKET_KINDS.s3.form],
+  gcs: [BUCKET_KINDS.gcs.form],
+  azure: [BUCKET_KINDS.azure.form],
 };
 
-const ALL_KINDS: readonly LocationKind[] = ['folder', 's3'];
+/** The kinds an input takes unless it says otherwise: every one this build reads. */
+export const SUPPORTED_KINDS: readonly LocationKind[] = (['folder', 's3', 'gcs', 'azure'] as const).filter((kind) => !NOT_YET.has(kind));
 
 /** What one input accepts. */
 export interface LocationRules {
@@ -81,13 +107,29 @@ export function isValidBucketName(name: string): boolean {
   return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name);
 }
 
+/** Google Cloud Storage's rule: as S3's, and `_` allowed inside (names with dots may run to 222 characters, split in parts of at most 63). */
+export function isValidGcsBucketName(name: string): boolean {
+  if (name.includes('.')) return name.length <= 222 && /^[a-z0-9][a-z0-9._-]*[a-z0-9]$/.test(name) && name.split('.').every((part) => part.length >= 1 && part.length <= 63);
+  return /^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$/.test(name);
+}
+
+/** Azure's rule for a container: 3 to 63 lower-case letters, digits and single `-`, starting and ending with a letter or digit. */
+export function isValidAzureContainerName(name: string): boolean {
+  return /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(name) && !name.includes('--');
+}
+
+/** Whether a location is in a bucket store (rather than a folder). */
+export function isBucketLocation(location: Location): location is S3Location | GcsLocation | AzureLocation {
+  return location.kind !== 'folder';
+}
+
 /**
  * The location `text` names under `rules`. Throws LocationError.
  * @example parseLocation('s3://datasets/iris', { base: cwd }) // { kind: 's3', bucket: 'datasets', prefix: 'iris/', url: 's3://datasets/iris/' }
  */
 export function parseLocation(text: string, rules: LocationRules): Location {
   const given = text.trim();
-  const kinds = rules.kinds ?? ALL_KINDS;
+  const kinds = rules.kinds ?? SUPPORTED_KINDS;
   const expected = `expected ${orList([...kinds.flatMap((kind) => FORMS[kind]), ...(rules.otherForms ?? [])])}`;
   const refusal = (why = ''): LocationError => new LocationError(`got ${quote(given)}${why === '' ? ', ' : `: ${why}; `}${expected}`);
   const scheme = schemeOf(given);
@@ -96,11 +138,11 @@ export function parseLocation(text: string, rules: LocationRules): Location {
     return { kind: 'folder', path: path.resolve(rules.base, given) };
   }
   if (scheme !== scheme.toLowerCase()) throw refusal(`write the scheme in lower case (${scheme.toLowerCase()}://)`);
-  if (PLANNED_SCHEMES.includes(scheme)) throw refusal(`${scheme}:// is not supported yet`);
   const kind = SCHEMES[scheme];
   if (kind === undefined) throw refusal(`unknown scheme '${scheme}://'`);
+  if (NOT_YET.has(kind)) throw refusal(`${scheme}:// is not supported yet`);
   if (!kinds.includes(kind)) throw refusal();
-  return kind === 's3' ? s3Location(given, refusal) : fileLocation(given, refusal);
+  return kind === 'folder' ? fileLocation(given, refusal) : bucketLocation(kind, given, refusal);
 }
 
 /** Whether `text` is written as a URL (`scheme://…`), whichever scheme, rather than as a path. */
@@ -124,21 +166,22 @@ export function readLocation(input: string, text: string, rules: LocationRules):
 
 /** How a message names a location: its URL, or its folder. */
 export function describeLocation(location: Location): string {
-  return location.kind === 's3' ? location.url : location.path;
+  return location.kind === 'folder' ? location.path : location.url;
 }
 
-function s3Location(given: string, refusal: (why: string) => LocationError): S3Location {
-  const rest = given.slice('s3://'.length);
+function bucketLocation<Kind extends BucketKind>(kind: Kind, given: string, refusal: (why: string) => LocationError): BucketLocation<Kind> {
+  const { scheme, form, isValidName, rule } = BUCKET_KINDS[kind];
+  const rest = given.slice(`${scheme}://`.length);
   const slash = rest.indexOf('/');
   const bucket = slash < 0 ? rest : rest.slice(0, slash);
-  if (!isValidBucketName(bucket)) {
-    // The message every caller gave before: S3's rule is what a user looks up.
-    throw new LocationError(`got ${quote(given)}, expected s3://bucket/prefix/ with a valid bucket name`);
+  if (!isValidName(bucket)) {
+    // The message every caller gave before: the store's naming rule is what a user looks up.
+    throw new LocationError(`got ${quote(given)}, expected ${form} with ${rule}`);
   }
   const prefixText = slash < 0 ? '' : rest.slice(slash + 1).replace(/\/$/, '');
   if (prefixText !== '' && prefixText.split('/').includes('')) throw refusal(`the prefix has an empty part ('//')`);
   const prefix = prefixText === '' ? '' : `${prefixText}/`;
-  return { kind: 's3', bucket, prefix, url: `s3://${bucket}/${prefix}` };
+  return { kind, bucket, prefix, url: `${scheme}://${bucket}/${prefix}` };
 }
 
 function fileLocation(given: string, refusal: (why: string) => LocationError): FolderLocation {

@@ -1,43 +1,33 @@
 import type { Readable } from 'node:stream';
-import { LocalStore } from './local.js';
+import { backendFor, type StoreOptions } from './backends.js';
 import type { Location } from './location.js';
-import type { S3StoreOptions } from './s3.js';
+import { LocalStore } from './local.js';
 import type { ObjectStore, ReadOptions, StoredObject } from './types.js';
 
-/** How to reach an S3 store (a folder needs none); the bucket comes from the URL. A type import: the SDK still loads only for s3://. */
-export type StoreOptions = Omit<S3StoreOptions, 'bucket'>;
-
-/** What inputs or a DVC remote say about a store: its options but the environment, which the run context adds when it is opened. */
-export type StoreSettings = Omit<StoreOptions, 'env'>;
+export type { StoreOptions, StoreSettings } from './backends.js';
 
 /**
- * The store behind a location (`parseLocation`) and the key prefix inside it:
- * an S3 bucket and its prefix, or a folder and ''.
+ * The store to read a location (`parseLocation`) from and the key prefix
+ * inside it: a bucket and its prefix, or a folder and ''.
  */
 export function openStore(location: Location, options: StoreOptions): { store: ObjectStore; prefix: string } {
-  switch (location.kind) {
-    case 's3':
-      return { store: new LazyS3Store(location.bucket, options), prefix: location.prefix };
-    case 'folder':
-      return { store: new LocalStore(location.path), prefix: '' };
-  }
+  if (location.kind === 'folder') return { store: new LocalStore(location.path), prefix: '' };
+  const bucketUrl = location.url.slice(0, location.url.length - location.prefix.length - 1);
+  return { store: new LazyStore(bucketUrl, () => backendFor(location).then((backend) => backend.readStore(options))), prefix: location.prefix };
 }
 
 /**
- * An S3 store that loads the AWS SDK on first use: most of a no-change
- * re-pull from a DVC remote never talks to the remote (the .dir manifests
- * are cached), and the SDK is most of its start-up time.
+ * A bucket store whose SDK loads on first use: most of a no-change re-pull
+ * from a DVC remote never talks to the remote (the .dir manifests are
+ * cached), and a cloud SDK is most of its start-up time.
  */
-class LazyS3Store implements ObjectStore {
-  readonly description: string;
+class LazyStore implements ObjectStore {
   private inner: Promise<ObjectStore> | undefined;
 
   constructor(
-    private readonly bucket: string,
-    private readonly options: StoreOptions,
-  ) {
-    this.description = `s3://${bucket}`;
-  }
+    readonly description: string,
+    private readonly load: () => Promise<ObjectStore>,
+  ) {}
 
   async *list(prefix: string): AsyncIterable<StoredObject> {
     yield* (await this.store()).list(prefix);
@@ -56,7 +46,7 @@ class LazyS3Store implements ObjectStore {
   }
 
   private store(): Promise<ObjectStore> {
-    this.inner ??= import('./s3.js').then(({ S3Store }) => new S3Store({ bucket: this.bucket, ...this.options }));
+    this.inner ??= this.load();
     return this.inner;
   }
 }

@@ -108,7 +108,7 @@ function gcOlderThanMs(text: string): number {
 /** gc is a mode of its own: only `model` (optional: every model) and `gc-older-than` go with it. */
 function planGc(reader: Reader, registry: RegistryLocation): string | null {
   if (registry.kind === 'mlflow' || registry.kind === 'git-tags') {
-    throw new InputError('gc', `applies to folder and s3:// registries, whose uploads a killed writer can leave half-done; a ${registry.kind} registry has none`);
+    throw new InputError('gc', `applies to registries in a folder or an object store, whose uploads a killed writer can leave half-done; a ${registry.kind} registry has none`);
   }
   const model = reader.get('model');
   return model === undefined ? null : checkedModel(model, 'model');
@@ -169,7 +169,7 @@ function registryOf(value: string, cwd: string): RegistryLocation {
   try {
     const location = parseRegistryLocation(value, cwd);
     // A folder registry where a file is: refused now, not as ENOTDIR halfway through a registration.
-    if (location.kind === 'local') outputFolderPath('registry', location.root, cwd);
+    if (location.kind === 'store' && location.location.kind === 'folder') outputFolderPath('registry', location.location.path, cwd);
     return location;
   } catch (err) {
     throw asInputError('registry', err);
