@@ -12,8 +12,10 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49241);
-/* harmony import */ var _storage_location_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3328);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49241);
+/* harmony import */ var _storage_backends_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16606);
+/* harmony import */ var _storage_location_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3328);
+
 
 
 
@@ -27,11 +29,11 @@ const REGISTRY_FORMS = ['mlflow+http://host:port', 'git-tags'];
  * Parses a `registry` value: `mlflow+http(s)://host:port`, `git-tags` (the
  * workspace's repository; `git-tags:<dir>` for another), else a store
  * location (`parseLocation`: a folder path, `file:///abs/dir`,
- * `s3://bucket/prefix`); empty means `.mlops-ci/registry`.
+ * `s3://bucket/prefix`, …); empty means `.mlops-ci/registry`.
  * Throws UnknownRegistryError for anything else.
  */
 function parseRegistryLocation(value, workspace) {
-    const text = value.trim() || _names_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REGISTRY */ .sx;
+    const text = value.trim() || _names_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_REGISTRY */ .sx;
     if (text === 'git-tags' || text.startsWith('git-tags:')) {
         return { kind: 'git-tags', repo: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, text.slice('git-tags:'.length) || '.') };
     }
@@ -40,11 +42,10 @@ function parseRegistryLocation(value, workspace) {
         return { kind: 'mlflow', baseUrl: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
     }
     try {
-        const location = (0,_storage_location_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLocation */ .zS)(text, { base: workspace, otherForms: REGISTRY_FORMS });
-        return location.kind === 's3' ? { kind: 's3', bucket: location.bucket, prefix: location.prefix } : { kind: 'local', root: location.path };
+        return { kind: 'store', location: (0,_storage_location_js__WEBPACK_IMPORTED_MODULE_2__/* .parseLocation */ .zS)(text, { base: workspace, otherForms: REGISTRY_FORMS }) };
     }
     catch (err) {
-        if (err instanceof _storage_location_js__WEBPACK_IMPORTED_MODULE_1__/* .LocationError */ .KA)
+        if (err instanceof _storage_location_js__WEBPACK_IMPORTED_MODULE_2__/* .LocationError */ .KA)
             throw new UnknownRegistryError(err.message, { cause: err });
         throw err;
     }
@@ -52,13 +53,12 @@ function parseRegistryLocation(value, workspace) {
 /** The backend for a parsed location; each is loaded only when used. */
 async function openRegistry(location, options) {
     switch (location.kind) {
-        case 'local': {
-            const [{ ObjectStoreRegistry }, { LocalBlobStore }] = await Promise.all([__webpack_require__.e(/* import() */ 516).then(__webpack_require__.bind(__webpack_require__, 32516)), __webpack_require__.e(/* import() */ 268).then(__webpack_require__.bind(__webpack_require__, 34268))]);
-            return new ObjectStoreRegistry(new LocalBlobStore(location.root, options.log), options.log);
-        }
-        case 's3': {
-            const [{ ObjectStoreRegistry }, { S3BlobStore }] = await Promise.all([__webpack_require__.e(/* import() */ 516).then(__webpack_require__.bind(__webpack_require__, 32516)), Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(307)]).then(__webpack_require__.bind(__webpack_require__, 14307))]);
-            return new ObjectStoreRegistry(new S3BlobStore({ bucket: location.bucket, prefix: location.prefix, endpoint: options.s3Endpoint ?? '', env: options.env }), options.log);
+        case 'store': {
+            const [{ ObjectStoreRegistry }, store] = await Promise.all([
+                __webpack_require__.e(/* import() */ 516).then(__webpack_require__.bind(__webpack_require__, 32516)),
+                (0,_storage_backends_js__WEBPACK_IMPORTED_MODULE_1__/* .openBlobStore */ .n)(location.location, { env: options.env, ...(options.s3Endpoint ? { endpoint: options.s3Endpoint } : {}), ...(options.log ? { log: options.log } : {}) }),
+            ]);
+            return new ObjectStoreRegistry(store, options.log);
         }
         case 'mlflow': {
             const { MlflowRegistry, mlflowAuthFromEnv } = await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 90994));
@@ -74,17 +74,60 @@ async function openRegistry(location, options) {
 
 /***/ }),
 
+/***/ 16606:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ backendFor),
+/* harmony export */   n: () => (/* binding */ openBlobStore)
+/* harmony export */ });
+/** Where each kind's backend is, loaded when first asked for. */
+const BACKENDS = {
+    folder: async () => (await __webpack_require__.e(/* import() */ 334).then(__webpack_require__.bind(__webpack_require__, 92334))).folderBackend,
+    s3: async () => (await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(194)]).then(__webpack_require__.bind(__webpack_require__, 80194))).s3Backend,
+    gcs: () => Promise.reject(new Error('gs:// has no store yet')),
+    azure: () => Promise.reject(new Error('azure:// has no store yet')),
+};
+/**
+ * The backend of `location`, loaded and bound to it. TypeScript cannot tie
+ * BACKENDS[kind] to the location of that kind through the map, so this
+ * switch does it, once; a new kind that is not added here does not compile.
+ */
+async function backendFor(location) {
+    switch (location.kind) {
+        case 'folder':
+            return bind(await BACKENDS.folder(), location);
+        case 's3':
+            return bind(await BACKENDS.s3(), location);
+        case 'gcs':
+            return bind(await BACKENDS.gcs(), location);
+        case 'azure':
+            return bind(await BACKENDS.azure(), location);
+    }
+}
+function bind(backend, location) {
+    return { readStore: (options) => backend.readStore(location, options), writeStore: (options) => backend.writeStore(location, options) };
+}
+/** The store to write under `location`: a registry's, a cache's. */
+async function openBlobStore(location, options) {
+    return (await backendFor(location)).writeStore(options);
+}
+
+
+/***/ }),
+
 /***/ 3328:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   KA: () => (/* binding */ LocationError),
+/* harmony export */   Lp: () => (/* binding */ SUPPORTED_KINDS),
 /* harmony export */   gU: () => (/* binding */ isUrl),
 /* harmony export */   lR: () => (/* binding */ describeLocation),
 /* harmony export */   mb: () => (/* binding */ readLocation),
 /* harmony export */   zS: () => (/* binding */ parseLocation)
 /* harmony export */ });
-/* unused harmony export isValidBucketName */
+/* unused harmony exports isValidBucketName, isValidGcsBucketName, isValidAzureContainerName, isBucketLocation */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
@@ -111,8 +154,10 @@ async function openRegistry(location, options) {
  *   leading and with a trailing `/`, so `<prefix><key>` never runs into a
  *   sibling prefix. An empty part (`s3://b//x`, `s3://b/x//y`) is refused: a
  *   typo far more often than a key that really holds `//`.
- * - A scheme planned but not read yet (`gs://`, `azure://`: PLANNED_SCHEMES)
- *   is refused as "not supported yet"; any other scheme as unknown.
+ * - `gs://bucket[/prefix]` (Google Cloud Storage) and `azure://container[/prefix]`
+ *   (Azure Blob Storage, DVC's form: the account comes from the credentials)
+ *   follow the same prefix rule, each with its own bucket / container naming
+ *   rule. Any other scheme is refused as unknown.
  * - Each caller says which kinds it takes (`kinds`), and which forms it reads
  *   itself (`otherForms`, e.g. the registry's `git-tags`), so a refusal lists
  *   exactly what that input accepts.
@@ -120,16 +165,25 @@ async function openRegistry(location, options) {
 
 
 
+/** Per bucket kind: its URL scheme, how a refusal shows it, and its naming rule for buckets. */
+const BUCKET_KINDS = {
+    s3: { scheme: 's3', form: 's3://bucket/prefix/', isValidName: isValidBucketName, rule: 'a valid bucket name' },
+    gcs: { scheme: 'gs', form: 'gs://bucket/prefix/', isValidName: isValidGcsBucketName, rule: 'a valid bucket name' },
+    azure: { scheme: 'azure', form: 'azure://container/prefix/', isValidName: isValidAzureContainerName, rule: 'a valid container name' },
+};
 /** The schemes this build reads, and the kind each one names. A path without a scheme is a folder too. */
-const SCHEMES = { file: 'folder', s3: 's3' };
-/** Schemes users will meet in the docs of stores to come (issue 15): refused with "not supported yet", not as unknown. */
-const PLANNED_SCHEMES = ['gs', 'azure'];
+const SCHEMES = { file: 'folder', s3: 's3', gs: 'gcs', azure: 'azure' };
+/** Kinds parsed here whose store is still being built: refused as "not supported yet" until its backend lands (storage/backends.ts). */
+const NOT_YET = new Set(['gcs', 'azure']);
 /** How each kind is written, for the "expected …" of a refusal. */
 const FORMS = {
     folder: ['a folder path', 'file:///abs/dir'],
-    s3: ['s3://bucket/prefix/'],
+    s3: [BUCKET_KINDS.s3.form],
+    gcs: [BUCKET_KINDS.gcs.form],
+    azure: [BUCKET_KINDS.azure.form],
 };
-const ALL_KINDS = ['folder', 's3'];
+/** The kinds an input takes unless it says otherwise: every one this build reads. */
+const SUPPORTED_KINDS = ['folder', 's3', 'gcs', 'azure'].filter((kind) => !NOT_YET.has(kind));
 /** A text that names no location the input accepts. The message says what was given and what is accepted, but not the input: the caller knows it. */
 class LocationError extends Error {
     name = 'LocationError';
@@ -138,13 +192,27 @@ class LocationError extends Error {
 function isValidBucketName(name) {
     return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name);
 }
+/** Google Cloud Storage's rule: as S3's, and `_` allowed inside (names with dots may run to 222 characters, split in parts of at most 63). */
+function isValidGcsBucketName(name) {
+    if (name.includes('.'))
+        return name.length <= 222 && /^[a-z0-9][a-z0-9._-]*[a-z0-9]$/.test(name) && name.split('.').every((part) => part.length >= 1 && part.length <= 63);
+    return /^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$/.test(name);
+}
+/** Azure's rule for a container: 3 to 63 lower-case letters, digits and single `-`, starting and ending with a letter or digit. */
+function isValidAzureContainerName(name) {
+    return /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(name) && !name.includes('--');
+}
+/** Whether a location is in a bucket store (rather than a folder). */
+function isBucketLocation(location) {
+    return location.kind !== 'folder';
+}
 /**
  * The location `text` names under `rules`. Throws LocationError.
  * @example parseLocation('s3://datasets/iris', { base: cwd }) // { kind: 's3', bucket: 'datasets', prefix: 'iris/', url: 's3://datasets/iris/' }
  */
 function parseLocation(text, rules) {
     const given = text.trim();
-    const kinds = rules.kinds ?? ALL_KINDS;
+    const kinds = rules.kinds ?? SUPPORTED_KINDS;
     const expected = `expected ${orList([...kinds.flatMap((kind) => FORMS[kind]), ...(rules.otherForms ?? [])])}`;
     const refusal = (why = '') => new LocationError(`got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(given)}${why === '' ? ', ' : `: ${why}; `}${expected}`);
     const scheme = schemeOf(given);
@@ -155,14 +223,14 @@ function parseLocation(text, rules) {
     }
     if (scheme !== scheme.toLowerCase())
         throw refusal(`write the scheme in lower case (${scheme.toLowerCase()}://)`);
-    if (PLANNED_SCHEMES.includes(scheme))
-        throw refusal(`${scheme}:// is not supported yet`);
     const kind = SCHEMES[scheme];
     if (kind === undefined)
         throw refusal(`unknown scheme '${scheme}://'`);
+    if (NOT_YET.has(kind))
+        throw refusal(`${scheme}:// is not supported yet`);
     if (!kinds.includes(kind))
         throw refusal();
-    return kind === 's3' ? s3Location(given, refusal) : fileLocation(given, refusal);
+    return kind === 'folder' ? fileLocation(given, refusal) : bucketLocation(kind, given, refusal);
 }
 /** Whether `text` is written as a URL (`scheme://…`), whichever scheme, rather than as a path. */
 function isUrl(text) {
@@ -184,21 +252,22 @@ function readLocation(input, text, rules) {
 }
 /** How a message names a location: its URL, or its folder. */
 function describeLocation(location) {
-    return location.kind === 's3' ? location.url : location.path;
+    return location.kind === 'folder' ? location.path : location.url;
 }
-function s3Location(given, refusal) {
-    const rest = given.slice('s3://'.length);
+function bucketLocation(kind, given, refusal) {
+    const { scheme, form, isValidName, rule } = BUCKET_KINDS[kind];
+    const rest = given.slice(`${scheme}://`.length);
     const slash = rest.indexOf('/');
     const bucket = slash < 0 ? rest : rest.slice(0, slash);
-    if (!isValidBucketName(bucket)) {
-        // The message every caller gave before: S3's rule is what a user looks up.
-        throw new LocationError(`got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(given)}, expected s3://bucket/prefix/ with a valid bucket name`);
+    if (!isValidName(bucket)) {
+        // The message every caller gave before: the store's naming rule is what a user looks up.
+        throw new LocationError(`got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(given)}, expected ${form} with ${rule}`);
     }
     const prefixText = slash < 0 ? '' : rest.slice(slash + 1).replace(/\/$/, '');
     if (prefixText !== '' && prefixText.split('/').includes(''))
         throw refusal(`the prefix has an empty part ('//')`);
     const prefix = prefixText === '' ? '' : `${prefixText}/`;
-    return { kind: 's3', bucket, prefix, url: `s3://${bucket}/${prefix}` };
+    return { kind, bucket, prefix, url: `${scheme}://${bucket}/${prefix}` };
 }
 function fileLocation(given, refusal) {
     if (!given.startsWith('file:///'))

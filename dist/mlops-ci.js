@@ -3689,8 +3689,8 @@ const trainInContainerSpec = {
  */
 const STEPS = [
     { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(818)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24818)) },
-    { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16935)) },
-    { spec: trainInContainerSpec, load: () => __nccwpck_require__.e(/* import() */ 619).then(__nccwpck_require__.bind(__nccwpck_require__, 90619)) },
+    { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(868), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16935)) },
+    { spec: trainInContainerSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(868), __nccwpck_require__.e(619)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90619)) },
     { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(128)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95128)) },
     { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57853)) },
 ];

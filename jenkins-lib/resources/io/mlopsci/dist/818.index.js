@@ -19,7 +19,8 @@ export const modules = {
 /**
  * The cache a step uses: the host's own (GitHub: @actions/cache; elsewhere a
  * folder under ~/.cache/mlops-ci) unless the `cache-url` input names another
- * place — a folder (path or file://) shared by Jenkins agents, or an S3 prefix.
+ * place — a folder (path or file://) shared by Jenkins agents, or an object-store
+ * prefix (s3://, gs://, azure://).
  * `maxBytes` caps a folder cache (default DEFAULT_CACHE_MAX_BYTES).
  */
 async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
@@ -27,9 +28,9 @@ async function cacheStoreFor(cacheUrl, host, input = 'cache-url', maxBytes) {
     if (url === '')
         return host.cache;
     const location = (0,_storage_location_js__WEBPACK_IMPORTED_MODULE_2__/* .readLocation */ .mb)(input, url, { base: host.context.cwd });
-    if (location.kind === 's3') {
-        const { S3CacheStore } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 28459));
-        return S3CacheStore.at(location, host);
+    if (location.kind !== 'folder') {
+        const { StoreCache } = await __webpack_require__.e(/* import() */ 346).then(__webpack_require__.bind(__webpack_require__, 26346));
+        return StoreCache.at(location, host);
     }
     return directoryCache(location.path, url, host, input, maxBytes);
 }
@@ -1886,12 +1887,13 @@ function cellOf(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   KA: () => (/* binding */ LocationError),
+/* harmony export */   Lp: () => (/* binding */ SUPPORTED_KINDS),
 /* harmony export */   gU: () => (/* binding */ isUrl),
 /* harmony export */   lR: () => (/* binding */ describeLocation),
 /* harmony export */   mb: () => (/* binding */ readLocation),
 /* harmony export */   zS: () => (/* binding */ parseLocation)
 /* harmony export */ });
-/* unused harmony export isValidBucketName */
+/* unused harmony exports isValidBucketName, isValidGcsBucketName, isValidAzureContainerName, isBucketLocation */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
@@ -1918,8 +1920,10 @@ function cellOf(value) {
  *   leading and with a trailing `/`, so `<prefix><key>` never runs into a
  *   sibling prefix. An empty part (`s3://b//x`, `s3://b/x//y`) is refused: a
  *   typo far more often than a key that really holds `//`.
- * - A scheme planned but not read yet (`gs://`, `azure://`: PLANNED_SCHEMES)
- *   is refused as "not supported yet"; any other scheme as unknown.
+ * - `gs://bucket[/prefix]` (Google Cloud Storage) and `azure://container[/prefix]`
+ *   (Azure Blob Storage, DVC's form: the account comes from the credentials)
+ *   follow the same prefix rule, each with its own bucket / container naming
+ *   rule. Any other scheme is refused as unknown.
  * - Each caller says which kinds it takes (`kinds`), and which forms it reads
  *   itself (`otherForms`, e.g. the registry's `git-tags`), so a refusal lists
  *   exactly what that input accepts.
@@ -1927,16 +1931,25 @@ function cellOf(value) {
 
 
 
+/** Per bucket kind: its URL scheme, how a refusal shows it, and its naming rule for buckets. */
+const BUCKET_KINDS = {
+    s3: { scheme: 's3', form: 's3://bucket/prefix/', isValidName: isValidBucketName, rule: 'a valid bucket name' },
+    gcs: { scheme: 'gs', form: 'gs://bucket/prefix/', isValidName: isValidGcsBucketName, rule: 'a valid bucket name' },
+    azure: { scheme: 'azure', form: 'azure://container/prefix/', isValidName: isValidAzureContainerName, rule: 'a valid container name' },
+};
 /** The schemes this build reads, and the kind each one names. A path without a scheme is a folder too. */
-const SCHEMES = { file: 'folder', s3: 's3' };
-/** Schemes users will meet in the docs of stores to come (issue 15): refused with "not supported yet", not as unknown. */
-const PLANNED_SCHEMES = ['gs', 'azure'];
+const SCHEMES = { file: 'folder', s3: 's3', gs: 'gcs', azure: 'azure' };
+/** Kinds parsed here whose store is still being built: refused as "not supported yet" until its backend lands (storage/backends.ts). */
+const NOT_YET = new Set(['gcs', 'azure']);
 /** How each kind is written, for the "expected …" of a refusal. */
 const FORMS = {
     folder: ['a folder path', 'file:///abs/dir'],
-    s3: ['s3://bucket/prefix/'],
+    s3: [BUCKET_KINDS.s3.form],
+    gcs: [BUCKET_KINDS.gcs.form],
+    azure: [BUCKET_KINDS.azure.form],
 };
-const ALL_KINDS = ['folder', 's3'];
+/** The kinds an input takes unless it says otherwise: every one this build reads. */
+const SUPPORTED_KINDS = ['folder', 's3', 'gcs', 'azure'].filter((kind) => !NOT_YET.has(kind));
 /** A text that names no location the input accepts. The message says what was given and what is accepted, but not the input: the caller knows it. */
 class LocationError extends Error {
     name = 'LocationError';
@@ -1945,13 +1958,27 @@ class LocationError extends Error {
 function isValidBucketName(name) {
     return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name);
 }
+/** Google Cloud Storage's rule: as S3's, and `_` allowed inside (names with dots may run to 222 characters, split in parts of at most 63). */
+function isValidGcsBucketName(name) {
+    if (name.includes('.'))
+        return name.length <= 222 && /^[a-z0-9][a-z0-9._-]*[a-z0-9]$/.test(name) && name.split('.').every((part) => part.length >= 1 && part.length <= 63);
+    return /^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$/.test(name);
+}
+/** Azure's rule for a container: 3 to 63 lower-case letters, digits and single `-`, starting and ending with a letter or digit. */
+function isValidAzureContainerName(name) {
+    return /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(name) && !name.includes('--');
+}
+/** Whether a location is in a bucket store (rather than a folder). */
+function isBucketLocation(location) {
+    return location.kind !== 'folder';
+}
 /**
  * The location `text` names under `rules`. Throws LocationError.
  * @example parseLocation('s3://datasets/iris', { base: cwd }) // { kind: 's3', bucket: 'datasets', prefix: 'iris/', url: 's3://datasets/iris/' }
  */
 function parseLocation(text, rules) {
     const given = text.trim();
-    const kinds = rules.kinds ?? ALL_KINDS;
+    const kinds = rules.kinds ?? SUPPORTED_KINDS;
     const expected = `expected ${orList([...kinds.flatMap((kind) => FORMS[kind]), ...(rules.otherForms ?? [])])}`;
     const refusal = (why = '') => new LocationError(`got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(given)}${why === '' ? ', ' : `: ${why}; `}${expected}`);
     const scheme = schemeOf(given);
@@ -1962,14 +1989,14 @@ function parseLocation(text, rules) {
     }
     if (scheme !== scheme.toLowerCase())
         throw refusal(`write the scheme in lower case (${scheme.toLowerCase()}://)`);
-    if (PLANNED_SCHEMES.includes(scheme))
-        throw refusal(`${scheme}:// is not supported yet`);
     const kind = SCHEMES[scheme];
     if (kind === undefined)
         throw refusal(`unknown scheme '${scheme}://'`);
+    if (NOT_YET.has(kind))
+        throw refusal(`${scheme}:// is not supported yet`);
     if (!kinds.includes(kind))
         throw refusal();
-    return kind === 's3' ? s3Location(given, refusal) : fileLocation(given, refusal);
+    return kind === 'folder' ? fileLocation(given, refusal) : bucketLocation(kind, given, refusal);
 }
 /** Whether `text` is written as a URL (`scheme://…`), whichever scheme, rather than as a path. */
 function isUrl(text) {
@@ -1991,21 +2018,22 @@ function readLocation(input, text, rules) {
 }
 /** How a message names a location: its URL, or its folder. */
 function describeLocation(location) {
-    return location.kind === 's3' ? location.url : location.path;
+    return location.kind === 'folder' ? location.path : location.url;
 }
-function s3Location(given, refusal) {
-    const rest = given.slice('s3://'.length);
+function bucketLocation(kind, given, refusal) {
+    const { scheme, form, isValidName, rule } = BUCKET_KINDS[kind];
+    const rest = given.slice(`${scheme}://`.length);
     const slash = rest.indexOf('/');
     const bucket = slash < 0 ? rest : rest.slice(0, slash);
-    if (!isValidBucketName(bucket)) {
-        // The message every caller gave before: S3's rule is what a user looks up.
-        throw new LocationError(`got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(given)}, expected s3://bucket/prefix/ with a valid bucket name`);
+    if (!isValidName(bucket)) {
+        // The message every caller gave before: the store's naming rule is what a user looks up.
+        throw new LocationError(`got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(given)}, expected ${form} with ${rule}`);
     }
     const prefixText = slash < 0 ? '' : rest.slice(slash + 1).replace(/\/$/, '');
     if (prefixText !== '' && prefixText.split('/').includes(''))
         throw refusal(`the prefix has an empty part ('//')`);
     const prefix = prefixText === '' ? '' : `${prefixText}/`;
-    return { kind: 's3', bucket, prefix, url: `s3://${bucket}/${prefix}` };
+    return { kind, bucket, prefix, url: `${scheme}://${bucket}/${prefix}` };
 }
 function fileLocation(given, refusal) {
     if (!given.startsWith('file:///'))

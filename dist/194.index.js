@@ -1,153 +1,8 @@
-export const id = 459;
-export const ids = [459,242];
+export const id = 194;
+export const ids = [194];
 export const modules = {
 
-/***/ 28459:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S3CacheStore: () => (/* binding */ S3CacheStore)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(53711);
-/* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22358);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(57075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_7__);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96192);
-/* harmony import */ var _storage_s3_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(32242);
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The cross-run cache in an S3 prefix (`cache-url: s3://bucket/prefix`), for
- * Jenkins agents and other runners without @actions/cache. Each key is one
- * tar object, `<prefix>/<key>.tar`, holding the saved folders by absolute
- * path; keys are immutable and a restore key matches the newest object whose
- * key starts with it, as @actions/cache does. A PUT is atomic, so a killed
- * save leaves nothing; a broken cache is a miss with a warning.
- */
-class S3CacheStore {
-    client;
-    bucket;
-    prefix;
-    log;
-    env;
-    constructor(client, bucket, prefix, log, 
-    /** The step's environment (`host.context.env`): tar runs with it. */
-    env) {
-        this.client = client;
-        this.bucket = bucket;
-        this.prefix = prefix;
-        this.log = log;
-        this.env = env;
-    }
-    /** tar gets absolute paths only (members relative to `-C /`), so it runs from / with the step's environment. */
-    get tools() {
-        return { cwd: '/', env: this.env };
-    }
-    /** The cache under an S3 prefix, checked by `parseLocation` (its prefix ends with `/`). */
-    static at(location, host) {
-        return new S3CacheStore((0,_storage_s3_js__WEBPACK_IMPORTED_MODULE_9__.createS3Client)({ env: host.context.env }), location.bucket, location.prefix, host, host.context.env);
-    }
-    async restore(paths, key, restoreKeys = []) {
-        const scratch = node_path__WEBPACK_IMPORTED_MODULE_5___default().join(node_os__WEBPACK_IMPORTED_MODULE_4___default().tmpdir(), `mlops-ci-cache-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}.tar`);
-        try {
-            const matched = await this.findKey(key, restoreKeys);
-            if (!matched)
-                return undefined;
-            const out = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__.GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(matched) }));
-            if (!(out.Body instanceof node_stream__WEBPACK_IMPORTED_MODULE_6__.Readable))
-                throw new Error('the response has no body');
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_7__.pipeline)(out.Body, (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createWriteStream)(scratch));
-            const members = paths.map((target) => node_path__WEBPACK_IMPORTED_MODULE_5___default().resolve(target).slice(1)); // stored relative to /
-            const listed = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .execCapture */ .Wp)('tar', ['-tf', scratch], this.tools)).stdout.split('\n');
-            const present = members.filter((member) => listed.some((line) => line === member || line.startsWith(`${member}/`)));
-            if (present.length > 0)
-                await (0,_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .execCapture */ .Wp)('tar', ['-xf', scratch, '-C', '/', '--', ...present], this.tools);
-            return matched;
-        }
-        catch (err) {
-            this.log.warning(`cache restore from s3://${this.bucket}/${this.prefix} failed, continuing without it: ${err.message}`);
-            return undefined;
-        }
-        finally {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(scratch, { force: true });
-        }
-    }
-    async save(paths, key) {
-        const scratchDir = node_path__WEBPACK_IMPORTED_MODULE_5___default().join(node_os__WEBPACK_IMPORTED_MODULE_4___default().tmpdir(), `mlops-ci-cache-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}`);
-        const scratch = node_path__WEBPACK_IMPORTED_MODULE_5___default().join(scratchDir, 'cache.tar');
-        try {
-            if (await this.exists(key))
-                return; // keys are immutable, as on GitHub
-            const members = paths.map((target) => node_path__WEBPACK_IMPORTED_MODULE_5___default().resolve(target)).filter((target) => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(target)).map((target) => target.slice(1));
-            if (members.length === 0)
-                return;
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(scratchDir, { recursive: true });
-            await (0,_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .execCapture */ .Wp)('tar', ['-cf', scratch, '-C', '/', '--', ...members], this.tools);
-            await new _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__/* .Upload */ ._({ client: this.client, params: { Bucket: this.bucket, Key: this.objectKey(key), Body: (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(scratch) } }).done();
-        }
-        catch (err) {
-            this.log.warning(`cache save to s3://${this.bucket}/${this.prefix} failed for key ${key}: ${err.message}`);
-        }
-        finally {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(scratchDir, { recursive: true, force: true });
-        }
-    }
-    objectKey(key) {
-        return `${this.prefix}${encodeURIComponent(key)}.tar`;
-    }
-    async exists(key) {
-        return (await this.listStartingWith(encodeURIComponent(key))).some((object) => object.Key === this.objectKey(key));
-    }
-    /** The exact key, else for each restore prefix in order the newest key starting with it. */
-    async findKey(key, restoreKeys) {
-        if (await this.exists(key))
-            return key;
-        for (const restoreKey of restoreKeys) {
-            const found = (await this.listStartingWith(encodeURIComponent(restoreKey))).filter((object) => object.Key?.endsWith('.tar'));
-            found.sort((a, b) => (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0));
-            const newest = found[0]?.Key;
-            if (newest)
-                return decodeURIComponent(newest.slice(this.prefix.length, -'.tar'.length));
-        }
-        return undefined;
-    }
-    async listStartingWith(encodedStart) {
-        const objects = [];
-        let token;
-        do {
-            const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__.ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${this.prefix}${encodedStart}`, ContinuationToken: token }));
-            objects.push(...(page.Contents ?? []));
-            token = page.IsTruncated ? page.NextContinuationToken : undefined;
-        } while (token);
-        return objects;
-    }
-}
-
-
-/***/ }),
-
-/***/ 32242:
+/***/ 80194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -155,18 +10,21 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  S3Store: () => (/* binding */ S3Store),
-  createS3Client: () => (/* binding */ createS3Client)
+  s3Backend: () => (/* binding */ s3Backend)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __webpack_require__(53711);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
+var lib_storage_dist_cjs = __webpack_require__(22358);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
 var signature_v4_dist_cjs = __webpack_require__(75118);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
@@ -435,6 +293,151 @@ function isNotFound(err) {
         return err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound' || err.name === 'NoSuchVersion';
     return false;
 }
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/s3-blob-store.ts
+
+
+
+
+
+/** Part size of multipart uploads; also what the expected multipart ETag is computed with. */
+const PART_SIZE = 8 * 1024 * 1024;
+/**
+ * A bucket prefix as a registry store. Conditional writes are S3's own:
+ * `If-None-Match: *` creates only when absent, `If-Match: <etag>` replaces
+ * only that version; both answer 412 when they lose. Credentials come from the
+ * SDK's default chain, so this file never sees a secret.
+ */
+class S3BlobStore {
+    options;
+    description;
+    client;
+    constructor(options) {
+        this.options = options;
+        this.description = `s3://${options.bucket}/${options.prefix}`;
+        // The project's one S3 client configuration (endpoint from the input or the environment, path style with it).
+        this.client = createS3Client({ env: options.env, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
+    }
+    async get(key) {
+        try {
+            const response = await this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key) }));
+            const body = Buffer.from(await response.Body.transformToByteArray());
+            return { body, etag: response.ETag ?? '' };
+        }
+        catch (err) {
+            if (isStatus(err, 404))
+                return null;
+            throw err;
+        }
+    }
+    async createOnly(key, body) {
+        return this.conditionalPut(key, body, { IfNoneMatch: '*' });
+    }
+    async replaceIf(key, body, etag) {
+        return this.conditionalPut(key, body, { IfMatch: etag });
+    }
+    async list(prefix) {
+        const keys = [];
+        let token;
+        do {
+            const page = await this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: this.keyOf(prefix), ContinuationToken: token }));
+            for (const item of page.Contents ?? [])
+                if (item.Key && !item.Key.endsWith('/'))
+                    keys.push(item.Key.slice(this.options.prefix.length));
+            token = page.IsTruncated ? page.NextContinuationToken : undefined;
+        } while (token);
+        return keys;
+    }
+    /** Multipart for large files (lib-storage); the ETag S3 reports is checked against the one computed locally. */
+    async upload(key, file, sha256, size, onProgress) {
+        const upload = new lib_storage_dist_cjs/* Upload */._({
+            client: this.client,
+            partSize: PART_SIZE,
+            queueSize: 4,
+            leavePartsOnError: false,
+            params: { Bucket: this.options.bucket, Key: this.keyOf(key), Body: (0,external_node_fs_.createReadStream)(file), ContentLength: size, Metadata: { sha256 } },
+        });
+        if (onProgress)
+            upload.on('httpUploadProgress', (progress) => onProgress(progress.loaded ?? 0));
+        await upload.done();
+        const head = await this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key) }));
+        const expected = await expectedEtag(file, size);
+        if (unquote(head.ETag) !== expected || head.ContentLength !== size) {
+            throw new Error(`${this.locate(key)} does not match ${file} after upload (ETag ${head.ETag}, expected "${expected}"; ${head.ContentLength} of ${size} bytes)`);
+        }
+    }
+    locate(key) {
+        return `s3://${this.options.bucket}/${this.keyOf(key)}`;
+    }
+    async delete(key) {
+        await this.client.send(new dist_cjs.DeleteObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key) }));
+    }
+    /** Aborts multipart uploads a killed writer left open (their parts are stored, and billed, until aborted). */
+    async removeLeftovers(prefix, before) {
+        const removed = [];
+        let keyMarker;
+        let uploadIdMarker;
+        do {
+            const page = await this.client.send(new dist_cjs.ListMultipartUploadsCommand({ Bucket: this.options.bucket, Prefix: this.keyOf(prefix), KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }));
+            for (const upload of page.Uploads ?? []) {
+                if (!upload.Key || !upload.UploadId || !upload.Initiated || upload.Initiated >= before)
+                    continue;
+                await this.client.send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.options.bucket, Key: upload.Key, UploadId: upload.UploadId }));
+                removed.push(`s3://${this.options.bucket}/${upload.Key} (incomplete multipart upload)`);
+            }
+            const more = page.IsTruncated === true;
+            keyMarker = more ? page.NextKeyMarker : undefined;
+            uploadIdMarker = more ? page.NextUploadIdMarker : undefined;
+        } while (keyMarker);
+        return removed;
+    }
+    keyOf(key) {
+        return `${this.options.prefix}${key}`;
+    }
+    async conditionalPut(key, body, condition) {
+        try {
+            await this.client.send(new dist_cjs.PutObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key), Body: body, ContentType: 'application/json', ...condition }));
+            return true;
+        }
+        catch (err) {
+            // 412: the condition failed. 409: a concurrent conditional write on the key is in flight (AWS); also a lost race.
+            if (isStatus(err, 412) || isStatus(err, 409))
+                return false;
+            throw err;
+        }
+    }
+}
+function isStatus(err, status) {
+    return err instanceof dist_cjs.S3ServiceException && err.$metadata.httpStatusCode === status;
+}
+function unquote(etag) {
+    return (etag ?? '').replace(/^"|"$/g, '');
+}
+/** md5 of the file for a single PUT; md5 of the parts' md5s plus `-<parts>` for multipart. */
+async function expectedEtag(file, size) {
+    if (size < PART_SIZE)
+        return md5Of((0,external_node_fs_.createReadStream)(file));
+    const partDigests = [];
+    for (let start = 0; start < size; start += PART_SIZE) {
+        partDigests.push(Buffer.from(await md5Of((0,external_node_fs_.createReadStream)(file, { start, end: Math.min(size, start + PART_SIZE) - 1 })), 'hex'));
+    }
+    return `${(0,external_node_crypto_.createHash)('md5').update(Buffer.concat(partDigests)).digest('hex')}-${partDigests.length}`;
+}
+async function md5Of(stream) {
+    const hash = (0,external_node_crypto_.createHash)('md5');
+    for await (const chunk of stream)
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/storage/s3-backend.ts
+
+
+/** S3 and S3-compatible stores (versitygw, MinIO, Ceph) through @aws-sdk/client-s3. */
+const s3Backend = {
+    readStore: (location, options) => new S3Store({ ...options, bucket: location.bucket }),
+    writeStore: (location, options) => new S3BlobStore({ bucket: location.bucket, prefix: location.prefix, endpoint: options.endpoint ?? '', env: options.env }),
+};
 
 
 /***/ }),
