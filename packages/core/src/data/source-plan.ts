@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { readInputText } from '../fs-input.js';
 import { UnsupportedEntryError } from '../storage/local.js';
 import type { LocationKind } from '../storage/location.js';
-import type { ObjectStore, StoredObject } from '../storage/types.js';
+import { BucketNotFoundError, type ObjectStore, type StoredObject } from '../storage/types.js';
 import { isPlainMd5 } from './hashing.js';
 import type { Manifest } from './manifest.js';
 import type { PlannedFile, Target } from './plan.js';
@@ -12,7 +12,7 @@ import { unsafeRelpath } from './safe-path.js';
 export interface SourcePlanRequest {
   /** The source as given, for messages and the manifest. */
   readonly url: string;
-  /** What kind of store it names: an empty folder is a dataset, an empty S3 prefix a likely typo. */
+  /** What kind of store it names: an empty folder is a dataset, an empty bucket prefix a likely typo. */
   readonly kind: LocationKind;
   readonly store: ObjectStore;
   readonly prefix: string;
@@ -57,7 +57,7 @@ export async function planSource(request: SourcePlanRequest): Promise<Target> {
         if (request.filter(relpath)) files.push(plannedObject(object, relpath));
       }
     } catch (err) {
-      if ((err as Error).name === 'NoSuchBucket') throw new InputError('source', `${request.url}: the bucket does not exist`, { cause: err });
+      if (err instanceof BucketNotFoundError || (err as Error).name === 'NoSuchBucket') throw new InputError('source', `${request.url}: the bucket does not exist`, { cause: err });
       if (err instanceof UnsupportedEntryError) throw new InputError('source', err.message, { cause: err });
       throw err;
     }
@@ -73,10 +73,9 @@ export async function planSource(request: SourcePlanRequest): Promise<Target> {
  * except under `delete`, where it would only empty the destination.
  */
 function checkNotEmpty(request: SourcePlanRequest, found: number, selected: number): void {
-  const isS3 = request.kind === 's3';
-  if (found === 0 && !request.pinned && isS3) {
+  if (found === 0 && !request.pinned && request.kind !== 'folder') {
     if (request.asOf) throw new InputError('as-of', `no objects under ${request.url} existed at ${request.asOf.toISOString()}`);
-    throw new InputError('source', `no objects under ${request.url} (S3 has no empty folders: check the bucket and prefix)`);
+    throw new InputError('source', `no objects under ${request.url} (object stores have no empty folders: check the bucket and prefix)`);
   }
   if (!request.deleting || selected > 0) return;
   if (found === 0) {

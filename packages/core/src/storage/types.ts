@@ -41,3 +41,8 @@ export interface ObjectStore {
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
 }
+
+/** The bucket (or container) itself does not exist: bad input naming the location, never a retry. Stores throw it from `list`. */
+export class BucketNotFoundError extends Error {
+  override readonly name = 'BucketNotFoundError';
+}
