@@ -735,11 +735,16 @@ class LazyStore {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ BucketNotFoundError),
 /* harmony export */   m: () => (/* binding */ NotFoundError)
 /* harmony export */ });
 /** The object does not exist: never worth a retry. */
 class NotFoundError extends Error {
     name = 'NotFoundError';
+}
+/** The bucket (or container) itself does not exist: bad input naming the location, never a retry. Stores throw it from `list`. */
+class BucketNotFoundError extends Error {
+    name = 'BucketNotFoundError';
 }
 
 

@@ -1493,6 +1493,7 @@ var local = __webpack_require__(42872);
 
 
 
+
 /**
  * Plans a plain `source` sync: every object under the prefix (as it is now,
  * as it was at `as-of`, or exactly the versions a manifest pins) becomes a
@@ -1525,7 +1526,7 @@ async function planSource(request) {
             }
         }
         catch (err) {
-            if (err.name === 'NoSuchBucket')
+            if (err instanceof types/* BucketNotFoundError */.k || err.name === 'NoSuchBucket')
                 throw new errors/* InputError */.dz('source', `${request.url}: the bucket does not exist`, { cause: err });
             if (err instanceof local/* UnsupportedEntryError */.u)
                 throw new errors/* InputError */.dz('source', err.message, { cause: err });
@@ -1542,11 +1543,10 @@ async function planSource(request) {
  * except under `delete`, where it would only empty the destination.
  */
 function checkNotEmpty(request, found, selected) {
-    const isS3 = request.kind === 's3';
-    if (found === 0 && !request.pinned && isS3) {
+    if (found === 0 && !request.pinned && request.kind !== 'folder') {
         if (request.asOf)
             throw new errors/* InputError */.dz('as-of', `no objects under ${request.url} existed at ${request.asOf.toISOString()}`);
-        throw new errors/* InputError */.dz('source', `no objects under ${request.url} (S3 has no empty folders: check the bucket and prefix)`);
+        throw new errors/* InputError */.dz('source', `no objects under ${request.url} (object stores have no empty folders: check the bucket and prefix)`);
     }
     if (!request.deleting || selected > 0)
         return;
