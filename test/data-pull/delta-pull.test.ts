@@ -163,7 +163,7 @@ table = DeltaTable(sys.argv[1], version=int(sys.argv[2]), storage_options=storag
 print(json.dumps([unquote(path) for path in pyarrow.table(table.get_add_actions(flatten=True)).column('path').to_pylist()]))
 `;
 
-describe('what can no longer be pulled', () => {
+describe('what cannot be pulled', () => {
   test('a version whose data files were vacuumed away: exit 2 naming version, nothing written; the latest still pulls', async () => {
     for (const place of Object.values(places)) {
       python(ROOT, [TABLES, 'vacuum', place.uri], place.env);
@@ -187,6 +187,18 @@ describe('what can no longer be pulled', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`input 'version': version 1 of ${place.uri} can no longer be read: the log was cleaned up before it`);
     expect(existsSync(path.join(work, 'out'))).toBe(false);
+  });
+
+  test('a table whose protocol needs deletion vectors: exit 2 naming delta, nothing written; a version before it still pulls', async () => {
+    const table = path.join(tempDir('delta-dv-'), 'table');
+    python(ROOT, [TABLES, 'deletion-vectors', table]);
+    const place: Place = { name: 'dv', uri: table, disk: table, env: {} };
+    const work = tempDir('delta-dv-pull-');
+    const run = await pull(place, ['--path', path.join(work, 'out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`input 'delta': ${table} version 1: its protocol needs the reader feature deletionVectors, which this tool does not implement (deletion vectors hide rows the files still hold)`);
+    expect(existsSync(path.join(work, 'out'))).toBe(false);
+    expect(outputsOf(await pull(place, ['--version', '0', '--path', path.join(work, 'v0')]))['files']).toBe('1');
   });
 
   test('a destination holding another table’s log is bad input naming path', async () => {

@@ -4,6 +4,8 @@
                 column whose values need URL-encoding; prints the rows of every version as JSON
   rows SPEC     SPEC is a JSON list of [uri, version or null]: prints each table's rows as JSON
   vacuum URI    removes every data file the latest version does not use (older versions lose theirs)
+  deletion-vectors URI
+                version 0 plain, version 1 turns on the deletionVectors reader feature
 
 An s3:// URI is reached through AWS_ENDPOINT_URL and the AWS_* keys of the environment (versitygw).
 """
@@ -12,7 +14,7 @@ import os
 import sys
 
 import pandas as pd
-from deltalake import DeltaTable, write_deltalake
+from deltalake import DeltaTable, TableFeatures, write_deltalake
 
 PARTS = ["plain", "with space", "pct%and=eq/slash"]
 
@@ -79,6 +81,9 @@ def main():
     elif command == "vacuum":
         table = DeltaTable(arg, storage_options=storage_options(arg))
         table.vacuum(retention_hours=0, enforce_retention_duration=False, dry_run=False)
+    elif command == "deletion-vectors":
+        write_deltalake(arg, batch(0, 3), storage_options=storage_options(arg))
+        DeltaTable(arg, storage_options=storage_options(arg)).alter.add_feature(TableFeatures.DeletionVectors, allow_protocol_versions_increase=True)
     else:
         raise SystemExit(f"unknown command {command}")
 
