@@ -6,7 +6,7 @@
  * URL-encoding. What is pulled is read back by deltalake and compared with
  * the source table at the same version, for every version.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, runBundle, tempDir, type BundleRun } from '../support/bundle.js';
 import { startS3Server, type S3Server } from '../support/s3-server.js';
@@ -162,6 +162,40 @@ from deltalake import DeltaTable
 table = DeltaTable(sys.argv[1], version=int(sys.argv[2]), storage_options=storage_options(sys.argv[1]))
 print(json.dumps([unquote(path) for path in pyarrow.table(table.get_add_actions(flatten=True)).column('path').to_pylist()]))
 `;
+
+/** Splits a checkpoint into two parts, as writers of large tables do (`<v>.checkpoint.<i>.<n>.parquet`), and removes the single file. */
+const SPLIT_CHECKPOINT = `
+import os, sys
+import pyarrow.parquet as pq
+log, version = sys.argv[1], int(sys.argv[2])
+single = os.path.join(log, f"{version:020d}.checkpoint.parquet")
+table = pq.read_table(single)
+half = table.num_rows // 2
+for index, part in enumerate([table.slice(0, half), table.slice(half)], start=1):
+    pq.write_table(part, os.path.join(log, f"{version:020d}.checkpoint.{index:010d}.{2:010d}.parquet"))
+os.remove(single)
+`;
+
+test('a checkpoint in two parts is read whole, and only with both: the version after it pulls the same rows', async () => {
+  // On a copy: the parts are not what delta-rs wrote, and the other tests read the table with it.
+  const copy = path.join(tempDir('delta-parts-table-'), 'table');
+  cpSync((places['folder'] as Place).disk, copy, { recursive: true });
+  const place: Place = { name: 'parts', uri: copy, disk: copy, env: {} };
+  python(ROOT, ['-c', SPLIT_CHECKPOINT, path.join(place.disk, '_delta_log'), '9']);
+  // With the commits before it cleaned up, and the checkpoint at 4 gone, only the two parts can give version 11.
+  for (let version = 0; version <= 8; version++) rmSync(path.join(place.disk, '_delta_log', `${String(version).padStart(20, '0')}.json`));
+  rmSync(path.join(place.disk, '_delta_log', '00000000000000000004.checkpoint.parquet'));
+  const work = tempDir('delta-parts-');
+  const outputs = outputsOf(await pull(place, ['--version', '11', '--path', path.join(work, 'out')]));
+  expect(outputs['delta-version']).toBe('11');
+  expect(rowsOf([[path.join(work, 'out'), null]], {})).toEqual([(written['folder'] as Rows[])[11]]);
+  // Without its second part the checkpoint does not count: nothing else can give version 11.
+  rmSync(path.join(place.disk, '_delta_log', '00000000000000000009.checkpoint.0000000002.0000000002.parquet'));
+  const partial = await pull(place, ['--version', '11', '--path', path.join(work, 'again')]);
+  expect(partial.code).toBe(2);
+  expect(partial.stderr).toContain("input 'version': version 11 of");
+  expect(existsSync(path.join(work, 'again'))).toBe(false);
+});
 
 describe('what cannot be pulled', () => {
   test('a version whose data files were vacuumed away: exit 2 naming version, nothing written; the latest still pulls', async () => {
