@@ -6,7 +6,7 @@
  * URL-encoding. What is pulled is read back by deltalake and compared with
  * the source table at the same version, for every version.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, runBundle, tempDir, type BundleRun } from '../support/bundle.js';
 import { startS3Server, type S3Server } from '../support/s3-server.js';
@@ -233,6 +233,21 @@ describe('what cannot be pulled', () => {
     expect(run.stderr).toContain(`input 'delta': ${table} version 1: its protocol needs the reader feature deletionVectors, which this tool does not implement (deletion vectors hide rows the files still hold)`);
     expect(existsSync(path.join(work, 'out'))).toBe(false);
     expect(outputsOf(await pull(place, ['--version', '0', '--path', path.join(work, 'v0')]))['files']).toBe('1');
+  });
+
+  test('as-of on a table that dates commits by in-commit timestamps: exit 2 naming as-of; version still pulls', async () => {
+    const copy = path.join(tempDir('delta-ict-'), 'table');
+    cpSync((places['s3'] as Place).disk, copy, { recursive: true });
+    // delta-rs does not write in-commit timestamps yet: the next commit is written as a writer that does would.
+    const next = Math.max(...readdirSync(path.join(copy, '_delta_log')).filter((name) => /^\d{20}\.json$/.test(name)).map((name) => Number(name.slice(0, 20)))) + 1;
+    writeFileSync(path.join(copy, '_delta_log', `${String(next).padStart(20, '0')}.json`), `${JSON.stringify({ commitInfo: { inCommitTimestamp: Date.now(), timestamp: Date.now(), operation: 'OPTIMIZE' } })}\n`);
+    const place: Place = { name: 'ict', uri: copy, disk: copy, env: {} };
+    const work = tempDir('delta-ict-pull-');
+    const run = await pull(place, ['--as-of', '2026-03-01T05:00:00Z', '--path', path.join(work, 'out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`input 'as-of': ${copy} dates its commits by in-commit timestamps, which as-of does not read yet`);
+    expect(existsSync(path.join(work, 'out'))).toBe(false);
+    expect(outputsOf(await pull(place, ['--version', String(next), '--path', path.join(work, 'v')]))['delta-version']).toBe(String(next));
   });
 
   test('a destination holding another table’s log is bad input naming path', async () => {

@@ -1,5 +1,5 @@
 import { commitName, latestVersion, readLogListing, readPlanFor, versionAsOf } from '../../src/data/delta/log.js';
-import { DeltaLogError, parseCommit, plainValue, relativePathOf, replay, unsupportedFeature, type Action } from '../../src/data/delta/replay.js';
+import { DeltaLogError, hasInCommitTimestamp, parseCommit, plainValue, relativePathOf, replay, unsupportedFeature, type Action } from '../../src/data/delta/replay.js';
 import { tableCommit } from '../../src/data/delta/table.js';
 import type { StoredObject } from '../../src/storage/types.js';
 
@@ -55,6 +55,11 @@ describe('replay', () => {
     expect(snapshot.files.get('p=__HIVE_DEFAULT_PARTITION__/a.parquet')?.partitionValues).toEqual({ p: null });
     expect(plainValue({ size: 12n, tags: null, nested: { t: 3n, gone: null } })).toEqual({ size: 12, nested: { t: 3 } });
   });
+});
+
+test('a commit with an in-commit timestamp is told from one without', () => {
+  expect(hasInCommitTimestamp(`${JSON.stringify({ commitInfo: { inCommitTimestamp: 1700000000000, timestamp: 1700000000001 } })}\n${add('a.parquet')}\n`)).toBe(true);
+  expect(hasInCommitTimestamp(`${JSON.stringify({ commitInfo: { timestamp: 1 } })}\n${add('inCommitTimestamp.parquet')}\n`)).toBe(false);
 });
 
 describe('reader features', () => {

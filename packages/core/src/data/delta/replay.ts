@@ -152,6 +152,22 @@ export function parseCommit(text: string, version: number): Action[] {
 }
 
 /**
+ * Whether a commit carries an in-commit timestamp (`commitInfo.inCommitTimestamp`):
+ * its table then dates commits by that, not by the commit file's time.
+ */
+export function hasInCommitTimestamp(text: string): boolean {
+  return text.split('\n').some((line) => {
+    if (!line.includes('inCommitTimestamp')) return false;
+    try {
+      const value = JSON.parse(line) as { commitInfo?: { inCommitTimestamp?: unknown } };
+      return value.commitInfo?.inCommitTimestamp !== undefined;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
  * One action from a commit line or a checkpoint row (whose empty columns are
  * null), or undefined when it is of a kind that does not decide the file set.
  */

@@ -19,7 +19,7 @@ import type { PlannedFile, Target } from '../plan.js';
 import { unsafeRelpath } from '../safe-path.js';
 import { readCheckpoint } from './checkpoint.js';
 import { commitName, latestVersion, oldestCommit, readLogListing, readPlanFor, versionAsOf, type LogListing, type ReadPlan } from './log.js';
-import { DeltaLogError, parseCommit, replay, unsupportedFeature, type Action, type Snapshot } from './replay.js';
+import { DeltaLogError, hasInCommitTimestamp, parseCommit, replay, unsupportedFeature, type Action, type Snapshot } from './replay.js';
 
 /** Which version to pull: the latest, a version number (`version`), or the one current at a time (`as-of`). */
 export type DeltaPoint = { readonly kind: 'latest' } | { readonly kind: 'version'; readonly version: number } | { readonly kind: 'as-of'; readonly time: Date };
@@ -56,6 +56,7 @@ export async function planDelta(request: DeltaPlanRequest): Promise<DeltaPull> {
   const objects = await listTable(request);
   const logPrefix = `${request.prefix}${LOG_FOLDER}/`;
   const listing = readLogListing([...objects.values()].filter((object) => object.key.startsWith(logPrefix)), logPrefix);
+  if (request.point.kind === 'as-of') await checkCommitTimes(request.store, listing, request.url);
   const version = resolveVersion(listing, request);
   const readPlan = readPlanFor(listing, version);
   if (!readPlan) {
@@ -121,6 +122,21 @@ function resolveVersion(listing: LogListing, { point, url }: DeltaPlanRequest): 
       const since = oldest?.at ? ` (version ${oldest.version}, ${oldest.at.toISOString()})` : '';
       throw new InputError('as-of', `${point.time.toISOString()} is before the oldest commit ${url} holds${since}`);
     }
+  }
+}
+
+/**
+ * `as-of` dates commits by their files' times, as the protocol says for a
+ * table without in-commit timestamps. A table that keeps them (its newest
+ * commit carries one) dates them otherwise, and Delta readers would pick
+ * another version: refused rather than guessed.
+ */
+async function checkCommitTimes(store: ObjectStore, listing: LogListing, url: string): Promise<void> {
+  const newest = Math.max(...listing.commits.keys());
+  const commit = listing.commits.get(newest);
+  if (!commit) return;
+  if (hasInCommitTimestamp((await buffer(await store.read(commit.key))).toString('utf8'))) {
+    throw new InputError('as-of', `${url} dates its commits by in-commit timestamps, which as-of does not read yet; give the table version with 'version'`);
   }
 }
 
