@@ -54,7 +54,7 @@ export async function plan(reader: InputReader<typeof dataPullSpec>, host: Host)
     const delta = await host.group('Plan the pull', () => planDeltaPull(mode, inputs, host));
     return { inputs, cache, targets: [delta.target], delta };
   }
-  const targets = await host.group('Plan the pull', () => planTargets(inputs, cache, host));
+  const targets = await host.group('Plan the pull', () => planTargets(mode, inputs, cache, host));
   return { inputs, cache, targets };
 }
 
@@ -114,7 +114,7 @@ async function pullLocked(targets: readonly Target[], cache: ObjectCache, inputs
       log: host,
       progressIntervalMs: inputs.progressIntervalMs,
     });
-    if (delta?.logCommit !== undefined && inputs.mode.kind === 'delta') await writeTableLog(inputs.mode.dest, delta.logCommit);
+    if (delta?.logCommit !== undefined) await writeTableLog(delta.target.root, delta.logCommit);
     lock.assertHeld();
     return report;
   } finally {
@@ -146,9 +146,7 @@ async function planDeltaPull(mode: Extract<PullMode, { kind: 'delta' }>, inputs:
 }
 
 /** What to put where: listing the source, or reading the DVC outs. */
-async function planTargets(inputs: DataPullRequest, cache: ObjectCache, host: Host): Promise<Target[]> {
-  const { mode } = inputs;
-  if (mode.kind === 'delta') throw new Error('data-pull: a delta table is planned by planDeltaPull');
+async function planTargets(mode: Exclude<PullMode, { kind: 'delta' }>, inputs: DataPullRequest, cache: ObjectCache, host: Host): Promise<Target[]> {
   if (mode.kind === 'source') {
     const { store, prefix } = openStore(mode.location, storeOptions(inputs.store, host.context.env));
     if (mode.asOf) host.info(`as of ${mode.asOf.toISOString()}`);
