@@ -26,6 +26,7 @@ class ShimOutputs {
             'manifest': ['manifest', 'string'],
             'cache-hit': ['cacheHit', 'boolean'],
             'transferred': ['transferred', 'number'],
+            'delta-version': ['deltaVersion', 'string'],
         ],
         'train-in-container': [
             'exit-code': ['exitCode', 'number'],

@@ -21,6 +21,13 @@ export function checkLocalSource(source: string, folder: string): void {
   if (kind !== 'folder') throw new InputError('source', `${source} is not a folder; give the folder that holds the dataset`);
 }
 
+/** A local `delta` table must be an existing folder: a typo is bad input, not "not a Delta table" later. */
+export function checkLocalTable(delta: string, folder: string): void {
+  const kind = placeKind(folder);
+  if (kind === 'missing') throw new InputError('delta', `${delta} does not exist (expected the folder of a Delta table, s3://bucket/table/ or file:///abs/table)`);
+  if (kind !== 'folder') throw new InputError('delta', `${delta} is not a folder; give the folder that holds the table and its _delta_log`);
+}
+
 /**
  * An input naming a folder (existing or to be made): a file there, or a file
  * where one of its parent folders should be, is a bad input, not a failure

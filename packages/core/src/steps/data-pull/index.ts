@@ -2,16 +2,19 @@
  * data-pull: the exact dataset version the code names, verified, fast.
  *
  * The story: read every input and local file, then plan: list the source
- * (now, as of a time, or pinned versions) or read the DVC outs and their .dir
- * manifests (bad input found so far stops here, exit 2) → restore the cross-run cache keyed by
+ * (now, as of a time, or pinned versions), read the DVC outs and their .dir
+ * manifests, or replay a Delta table's log to one version's files (bad input
+ * found so far stops here, exit 2) → restore the cross-run cache keyed by
  * that plan → put every file in place: kept when the state file vouches for
  * it, else from the local cache or the store, in parallel, each verified and
  * renamed into place → optionally delete files no longer in the dataset →
- * write the manifest, save the cache, report.
+ * write a pulled Delta table's one-commit log → write the manifest, save the
+ * cache, report.
  */
 import type { Host } from '../../host/types.js';
 import type { DvcRemote } from '../../data/dvc-config.js';
 import { DestinationLock } from '../../data/destination-lock.js';
+import { planDelta, writeTableLog, type DeltaPull } from '../../data/delta/table.js';
 import { planDvc } from '../../data/dvc-plan.js';
 import { buildManifest, planIdentity, writeManifest } from '../../data/manifest.js';
 import { ObjectCache } from '../../data/object-cache.js';
@@ -26,13 +29,15 @@ import type { InputReader } from '../../spec/inputs.js';
 import { renderStepSummary } from '../summary.js';
 import type { StepResult } from '../types.js';
 import type { dataPullSpec } from './spec.js';
-import { planRequest, type DataPullRequest } from './plan.js';
+import { planRequest, type DataPullRequest, type PullMode } from './plan.js';
 
 /** What run() gets: the inputs, and the files to put where, as planning found them. */
 export interface PullPlan {
   readonly inputs: DataPullRequest;
   readonly cache: ObjectCache;
   readonly targets: readonly Target[];
+  /** With `delta`: the version its one target makes, and the log to write beside it. */
+  readonly delta?: DeltaPull;
 }
 
 /**
@@ -44,24 +49,29 @@ export interface PullPlan {
 export async function plan(reader: InputReader<typeof dataPullSpec>, host: Host): Promise<PullPlan> {
   const inputs = await planRequest(reader, host);
   const cache = new ObjectCache(inputs.cacheDir);
-  const targets = await host.group('Plan the pull', () => planTargets(inputs, cache, host));
+  const { mode } = inputs;
+  if (mode.kind === 'delta') {
+    const delta = await host.group('Plan the pull', () => planDeltaPull(mode, inputs, host));
+    return { inputs, cache, targets: [delta.target], delta };
+  }
+  const targets = await host.group('Plan the pull', () => planTargets(mode, inputs, cache, host));
   return { inputs, cache, targets };
 }
 
 const CACHE_KEY_PREFIX = 'mlops-ci-data-pull-';
 
-export async function run({ inputs, cache, targets }: PullPlan, host: Host): Promise<StepResult> {
+export async function run({ inputs, cache, targets, delta }: PullPlan, host: Host): Promise<StepResult> {
   const fileCount = targets.reduce((sum, target) => sum + target.files.length, 0);
   host.info(`${fileCount} files from ${describeSources(targets)}`);
 
   const cacheKey = `${CACHE_KEY_PREFIX}${planIdentity(targets)}`;
   const restoredKey = inputs.crossRunCache ? await host.group('Restore the cache', () => restoreCache(inputs, cacheKey, host)) : undefined;
 
-  const report = await host.group('Pull', () => pullLocked(targets, cache, inputs, host));
+  const report = await host.group('Pull', () => pullLocked(targets, cache, inputs, host, delta));
   logOutcome(report, host);
   await evictToCap(cache, targets, inputs.cacheMaxBytes, host);
 
-  const base = inputs.mode.kind === 'source' ? inputs.mode.dest : inputs.mode.base;
+  const base = inputs.mode.kind === 'dvc' ? inputs.mode.base : inputs.mode.dest;
   const manifest = buildManifest(report.files, base);
   await writeManifest(inputs.manifestFile, manifest);
   // Keys are immutable: save only a dataset the cache did not hold whole.
@@ -74,19 +84,24 @@ export async function run({ inputs, cache, targets }: PullPlan, host: Host): Pro
 
   return {
     outputs: {
-      path: inputs.mode.kind === 'source' ? inputs.mode.dest : targets.map((target) => target.root).join('\n'),
+      path: inputs.mode.kind === 'dvc' ? targets.map((target) => target.root).join('\n') : inputs.mode.dest,
       files: String(manifest.files.length),
       bytes: String(bytes),
       digest: manifest.digest,
       manifest: inputs.manifestFile,
       'cache-hit': String(restoredKey === cacheKey),
       transferred: String(report.downloaded),
+      'delta-version': delta ? String(delta.version) : '',
     },
   };
 }
 
-/** Puts the files in place while holding every destination's lock: a second pull into one waits for the first. */
-async function pullLocked(targets: readonly Target[], cache: ObjectCache, inputs: DataPullRequest, host: Host): Promise<SyncReport> {
+/**
+ * Puts the files in place while holding every destination's lock: a second
+ * pull into one waits for the first. A pulled Delta table's log is written
+ * last, so it never names a file not yet in place.
+ */
+async function pullLocked(targets: readonly Target[], cache: ObjectCache, inputs: DataPullRequest, host: Host, delta: DeltaPull | undefined): Promise<SyncReport> {
   const lock = await DestinationLock.acquire(
     targets.map((target) => target.root),
     { log: host, progressIntervalMs: inputs.progressIntervalMs },
@@ -99,6 +114,7 @@ async function pullLocked(targets: readonly Target[], cache: ObjectCache, inputs
       log: host,
       progressIntervalMs: inputs.progressIntervalMs,
     });
+    if (delta?.logCommit !== undefined) await writeTableLog(delta.target.root, delta.logCommit);
     lock.assertHeld();
     return report;
   } finally {
@@ -121,9 +137,16 @@ async function evictToCap(cache: ObjectCache, targets: readonly Target[], maxByt
   }
 }
 
+/** A Delta table version: its log replayed to the exact files, each checked to be still there. */
+async function planDeltaPull(mode: Extract<PullMode, { kind: 'delta' }>, inputs: DataPullRequest, host: Host): Promise<DeltaPull> {
+  const { store, prefix } = openStore(mode.location, storeOptions(inputs.store, host.context.env));
+  const pulled = await planDelta({ url: mode.url, store, prefix, dest: mode.dest, point: mode.point, layout: mode.layout });
+  host.info(`${mode.url}: version ${pulled.version}, ${pulled.target.files.length} data files${mode.layout === 'table' ? ', pulled as a Delta table' : ''}`);
+  return pulled;
+}
+
 /** What to put where: listing the source, or reading the DVC outs. */
-async function planTargets(inputs: DataPullRequest, cache: ObjectCache, host: Host): Promise<Target[]> {
-  const { mode } = inputs;
+async function planTargets(mode: Exclude<PullMode, { kind: 'delta' }>, inputs: DataPullRequest, cache: ObjectCache, host: Host): Promise<Target[]> {
   if (mode.kind === 'source') {
     const { store, prefix } = openStore(mode.location, storeOptions(inputs.store, host.context.env));
     if (mode.asOf) host.info(`as of ${mode.asOf.toISOString()}`);

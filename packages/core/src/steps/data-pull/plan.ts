@@ -2,8 +2,8 @@
  * Plans a pull: reads every input, and every local file they name (DVC files,
  * `.dvc/config`, a pinning manifest), and checks every place the pull writes
  * to or deletes in, before any transfer. A bad input ends the step here with
- * exit 2 and nothing written. The spec's relations (source or dvc; source
- * needs path; version and as-of only with source, never both) were checked
+ * exit 2 and nothing written. The spec's relations (source, dvc or delta;
+ * source and delta need path; never version and as-of both) were checked
  * by the reader before this runs.
  */
 import os from 'node:os';
@@ -12,17 +12,18 @@ import picomatch from 'picomatch';
 import { parseByteSize } from '../../cache-cap.js';
 import { cacheStoreFor } from '../../cache/open.js';
 import type { CacheStore } from '../../cache/types.js';
-import { InputError } from '../../errors.js';
+import { InputError, quote } from '../../errors.js';
 import type { Host } from '../../host/types.js';
 import type { InputReader, InputValue } from '../../spec/inputs.js';
 import { resolveDvcRemote } from '../../data/dvc-config.js';
 import { readDvcOuts } from '../../data/dvc-files.js';
 import type { DvcPull } from '../../data/dvc-plan.js';
+import type { DeltaLayout, DeltaPoint } from '../../data/delta/table.js';
 import { readPinnedVersions, type PinnedVersions } from '../../data/source-plan.js';
 import { requireCapability } from '../../storage/capabilities.js';
 import { readLocation, type Location } from '../../storage/location.js';
 import type { StoreSettings } from '../../storage/open.js';
-import { checkDeleteScope, checkFilePath, checkFolderPath, checkLocalSource } from './guards.js';
+import { checkDeleteScope, checkFilePath, checkFolderPath, checkLocalSource, checkLocalTable } from './guards.js';
 import type { dataPullSpec } from './spec.js';
 
 type DataPullReader = InputReader<typeof dataPullSpec>;
@@ -38,7 +39,16 @@ export type PullMode =
       readonly asOf?: Date;
       readonly pinned?: PinnedVersions;
     }
-  | { readonly kind: 'dvc'; readonly pulls: readonly DvcPull[]; readonly base: string };
+  | { readonly kind: 'dvc'; readonly pulls: readonly DvcPull[]; readonly base: string }
+  | {
+      readonly kind: 'delta';
+      /** The table as given, for messages and the manifest; `location` is what it names. */
+      readonly url: string;
+      readonly location: Location;
+      readonly dest: string;
+      readonly point: DeltaPoint;
+      readonly layout: DeltaLayout;
+    };
 
 export interface DataPullRequest {
   readonly mode: PullMode;
@@ -64,7 +74,9 @@ export async function planRequest(reader: DataPullReader, host: Host): Promise<D
   const region = reader.get('region');
   const concurrency = reader.get('concurrency') ?? defaultConcurrency();
   const progressIntervalMs = reader.get('progress-interval') * 1000;
-  const filter = pathFilter(reader.get('include'), reader.get('exclude'));
+  const delta = reader.get('delta');
+  // A table with files left out would read as other rows: delta pulls a version whole.
+  const filter = delta !== undefined ? outsideDeltaLog(reader) : pathFilter(reader.get('include'), reader.get('exclude'));
   const cacheDir = path.resolve(cwd, reader.get('cache-dir') ?? defaultCacheDir(host.context.env));
   const cacheMaxBytes = readByteSize('cache-max-size', reader.get('cache-max-size'));
   const crossRunCache = await planCrossRunCache(reader, host, cacheMaxBytes);
@@ -73,7 +85,12 @@ export async function planRequest(reader: DataPullReader, host: Host): Promise<D
 
   const pathText = reader.get('path');
   const source = reader.get('source');
-  const mode = source !== undefined ? await sourceMode(reader, source, cwd) : await dvcMode(reader.get('dvc'), reader.get('remote'), pathText, cwd, host);
+  const mode =
+    source !== undefined
+      ? await sourceMode(reader, source, cwd)
+      : delta !== undefined
+        ? deltaMode(reader, delta, cwd)
+        : await dvcMode(reader, pathText, cwd, host);
   checkPlaces(mode, cacheDir, manifestFile, pathText !== undefined);
   if (deleteExtra) for (const dest of deletedIn(mode)) checkDeleteScope(dest, host.context.workspace);
 
@@ -128,6 +145,38 @@ async function sourceMode(reader: DataPullReader, source: string, cwd: string): 
 }
 
 /**
+ * `delta`: a table location (any store that lists and reads ranges), at the
+ * version `version` names, or current at `as-of`, else the latest.
+ */
+function deltaMode(reader: DataPullReader, delta: string, cwd: string): PullMode {
+  const dest = path.resolve(cwd, givenByRelation(reader.get('path'), 'path'));
+  const location = readLocation('delta', delta, { base: cwd });
+  if (location.kind === 'folder') checkLocalTable(delta, location.path);
+  requireCapability(location, 'list', 'delta');
+  requireCapability(location, 'rangedRead', 'delta');
+  return { kind: 'delta', url: delta, location, dest, point: deltaPoint(reader), layout: reader.get('delta-layout') };
+}
+
+function deltaPoint(reader: DataPullReader): DeltaPoint {
+  const version = reader.get('version');
+  const asOf = reader.get('as-of');
+  if (version !== undefined) {
+    const number = /^\d{1,15}$/.test(version) ? Number(version) : NaN;
+    if (!Number.isSafeInteger(number)) throw new InputError('version', `got ${quote(version)}, expected a table version: a whole number, 0 or more`);
+    return { kind: 'version', version: number };
+  }
+  return asOf === undefined ? { kind: 'latest' } : { kind: 'as-of', time: parseAsOf(asOf) };
+}
+
+/** With `delta` every file of the version is pulled; under `delete`, the pulled table's own log is never a file to remove. */
+function outsideDeltaLog(reader: DataPullReader): (relpath: string) => boolean {
+  for (const name of ['include', 'exclude'] as const) {
+    if (reader.given(name)) throw new InputError(name, 'does not apply to delta: a table version is pulled whole (a table missing files would read as other rows)');
+  }
+  return (relpath) => !relpath.startsWith('_delta_log/');
+}
+
+/**
  * An input the spec's relations make present here (the reader checked them
  * before plan ran); its type cannot say so, hence this check for the compiler.
  */
@@ -140,7 +189,7 @@ function givenByRelation<T>(value: T | undefined, name: string): T {
 function checkPlaces(mode: PullMode, cacheDir: string, manifestFile: string, pathGiven: boolean): void {
   checkFolderPath('cache-dir', cacheDir);
   checkFilePath('manifest', manifestFile);
-  if (mode.kind === 'source') return checkFolderPath('path', mode.dest);
+  if (mode.kind !== 'dvc') return checkFolderPath('path', mode.dest);
   for (const { out, dest, displayPath } of mode.pulls) {
     // With `path` the user named the place; else the DVC file did.
     const [input, what] = pathGiven ? ['path', `'path' (${out.isDir ? 'folder' : 'file'} out ${displayPath})`] : ['dvc', `${out.origin}: out ${displayPath}`];
@@ -151,11 +200,17 @@ function checkPlaces(mode: PullMode, cacheDir: string, manifestFile: string, pat
 
 /** The folders `delete` would remove files in: the destination, or each directory out's. */
 function deletedIn(mode: PullMode): string[] {
-  return mode.kind === 'source' ? [mode.dest] : mode.pulls.filter((pull) => pull.out.isDir).map((pull) => pull.dest);
+  return mode.kind !== 'dvc' ? [mode.dest] : mode.pulls.filter((pull) => pull.out.isDir).map((pull) => pull.dest);
 }
 
 /** `dvc`: every out of the DVC files, with the remote its repository configures and where it lands. */
-async function dvcMode(files: readonly string[], remoteInput: string | undefined, pathText: string | undefined, cwd: string, host: Host): Promise<PullMode> {
+async function dvcMode(reader: DataPullReader, pathText: string | undefined, cwd: string, host: Host): Promise<PullMode> {
+  // A DVC file already pins its data by hash: a version or a time has nothing to pick.
+  for (const name of ['version', 'as-of'] as const) {
+    if (reader.given(name)) throw new InputError(name, 'applies to source or delta, not to dvc (a DVC file pins its data by hash)');
+  }
+  const files = reader.get('dvc');
+  const remoteInput = reader.get('remote');
   const outs = (await Promise.all(files.map((file) => readDvcOuts(file, cwd)))).flat();
   if (outs.length === 0) throw new InputError('dvc', `no outs to pull in ${files.join(', ')}`);
   const base = outs[0]?.repoRoot ?? cwd;

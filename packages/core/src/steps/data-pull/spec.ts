@@ -4,7 +4,7 @@ import type { StepSpec } from '../../spec/types.js';
 export const dataPullSpec = {
   name: 'data-pull',
   jenkinsVar: 'mlopsDataPull',
-  description: 'Pull an exact dataset version from S3, an S3-compatible store, a folder or a DVC remote: parallel, verified, incremental.',
+  description: 'Pull an exact dataset version from S3, an S3-compatible store, a folder, a DVC remote or a Delta table: parallel, verified, incremental.',
   branding: { icon: 'download-cloud', color: 'blue' },
   envCredentials: ['aws'],
   inputs: [
@@ -19,14 +19,30 @@ export const dataPullSpec = {
       name: 'version',
       type: 'string',
       description:
-        'Pin exact object versions: the `manifest` file of an earlier data-pull of this source (each key with its S3 version id and md5). Every file is checked against the recorded md5.',
+        'With `source`: pin exact object versions, given the `manifest` file of an earlier data-pull of this source (each key with its S3 version id and md5); every file is checked against the recorded md5. With `delta`: the table version to pull, a number. Not with `dvc`.',
       example: 'data/iris.manifest.json',
     },
     {
       name: 'as-of',
       type: 'string',
-      description: 'An ISO 8601 time: pull each object as it was then (the newest version not after it), from S3 versioning. Objects deleted by then are absent.',
+      description:
+        'An ISO 8601 time. With `source`: pull each object as it was then (the newest version not after it), from S3 versioning; objects deleted by then are absent. With `delta`: the table version current then (the newest commit not after it). Not with `dvc`.',
       example: '2026-05-01T00:00:00Z',
+    },
+    {
+      name: 'delta',
+      type: 'string',
+      description:
+        'A Delta Lake table to pull at one version (`version`, `as-of`, else the latest): `s3://bucket/table/`, `file:///abs/table` or a folder path. Its log is replayed to that version’s exact data files, which are pulled verified into `path`; tables with deletion vectors are refused.',
+      example: 's3://lake/iris/',
+    },
+    {
+      name: 'delta-layout',
+      type: 'choice',
+      choices: ['table', 'files'],
+      default: 'table',
+      description:
+        'With `delta`: `table` makes `path` a Delta table itself (the files plus a `_delta_log` of one commit, read as version 0 with the same rows); `files` pulls the Parquet files only.',
     },
     {
       name: 'dvc',
@@ -129,11 +145,10 @@ export const dataPullSpec = {
     },
   ],
   relations: [
-    { exclusive: ['source', 'dvc'], required: true },
+    { exclusive: ['source', 'dvc', 'delta'], required: true },
     { input: 'source', requires: ['path'] },
-    // A DVC file already pins its data by hash: a version or a time applies to a source only.
-    { input: 'version', requires: ['source'] },
-    { input: 'as-of', requires: ['source'] },
+    { input: 'delta', requires: ['path'] },
+    // A DVC file already pins its data by hash: a version or a time applies to a source or a table (plan.ts checks it).
     { exclusive: ['version', 'as-of'] },
   ],
   outputs: [
@@ -144,6 +159,7 @@ export const dataPullSpec = {
     { name: 'manifest', description: 'Path of the manifest JSON.' },
     { name: 'cache-hit', type: 'boolean', description: '`true` when the cross-run cache held exactly this dataset.' },
     { name: 'transferred', type: 'number', description: 'Files downloaded from the store in this run (0 on an unchanged re-pull).' },
+    { name: 'delta-version', description: 'With `delta`: the table version pulled (the one `as-of` resolved to, or the latest). Empty otherwise.' },
   ],
   example: {
     dvc: 'data/iris.dvc',
