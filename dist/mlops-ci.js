@@ -2883,7 +2883,7 @@ var cache_cap = __nccwpck_require__(2674);
 const dataPullSpec = {
     name: 'data-pull',
     jenkinsVar: 'mlopsDataPull',
-    description: 'Pull an exact dataset version from S3, an S3-compatible store, a folder or a DVC remote: parallel, verified, incremental.',
+    description: 'Pull an exact dataset version from S3, an S3-compatible store, a folder, a DVC remote or a Delta table: parallel, verified, incremental.',
     branding: { icon: 'download-cloud', color: 'blue' },
     envCredentials: ['aws'],
     inputs: [
@@ -2896,14 +2896,27 @@ const dataPullSpec = {
         {
             name: 'version',
             type: 'string',
-            description: 'Pin exact object versions: the `manifest` file of an earlier data-pull of this source (each key with its S3 version id and md5). Every file is checked against the recorded md5.',
+            description: 'With `source`: pin exact object versions, given the `manifest` file of an earlier data-pull of this source (each key with its S3 version id and md5); every file is checked against the recorded md5. With `delta`: the table version to pull, a number. Not with `dvc`.',
             example: 'data/iris.manifest.json',
         },
         {
             name: 'as-of',
             type: 'string',
-            description: 'An ISO 8601 time: pull each object as it was then (the newest version not after it), from S3 versioning. Objects deleted by then are absent.',
+            description: 'An ISO 8601 time. With `source`: pull each object as it was then (the newest version not after it), from S3 versioning; objects deleted by then are absent. With `delta`: the table version current then (the newest commit not after it). Not with `dvc`.',
             example: '2026-05-01T00:00:00Z',
+        },
+        {
+            name: 'delta',
+            type: 'string',
+            description: 'A Delta Lake table to pull at one version (`version`, `as-of`, else the latest): `s3://bucket/table/`, `file:///abs/table` or a folder path. Its log is replayed to that version’s exact data files, which are pulled verified into `path`; tables with deletion vectors are refused.',
+            example: 's3://lake/iris/',
+        },
+        {
+            name: 'delta-layout',
+            type: 'choice',
+            choices: ['table', 'files'],
+            default: 'table',
+            description: 'With `delta`: `table` makes `path` a Delta table itself (the files plus a `_delta_log` of one commit, read as version 0 with the same rows); `files` pulls the Parquet files only.',
         },
         {
             name: 'dvc',
@@ -3002,11 +3015,10 @@ const dataPullSpec = {
         },
     ],
     relations: [
-        { exclusive: ['source', 'dvc'], required: true },
+        { exclusive: ['source', 'dvc', 'delta'], required: true },
         { input: 'source', requires: ['path'] },
-        // A DVC file already pins its data by hash: a version or a time applies to a source only.
-        { input: 'version', requires: ['source'] },
-        { input: 'as-of', requires: ['source'] },
+        { input: 'delta', requires: ['path'] },
+        // A DVC file already pins its data by hash: a version or a time applies to a source or a table (plan.ts checks it).
         { exclusive: ['version', 'as-of'] },
     ],
     outputs: [
@@ -3017,6 +3029,7 @@ const dataPullSpec = {
         { name: 'manifest', description: 'Path of the manifest JSON.' },
         { name: 'cache-hit', type: 'boolean', description: '`true` when the cross-run cache held exactly this dataset.' },
         { name: 'transferred', type: 'number', description: 'Files downloaded from the store in this run (0 on an unchanged re-pull).' },
+        { name: 'delta-version', description: 'With `delta`: the table version pulled (the one `as-of` resolved to, or the latest). Empty otherwise.' },
     ],
     example: {
         dvc: 'data/iris.dvc',
@@ -3689,7 +3702,7 @@ const trainInContainerSpec = {
  */
 const STEPS = [
     { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(818)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24818)) },
-    { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(868), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16935)) },
+    { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(868), __nccwpck_require__.e(828)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6828)) },
     { spec: trainInContainerSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(868), __nccwpck_require__.e(619)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90619)) },
     { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(128)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95128)) },
     { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57853)) },
@@ -4189,6 +4202,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readlin
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 38321:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
 
 /***/ }),
 
