@@ -26,14 +26,13 @@ import type { InputReader } from '../../spec/inputs.js';
 import { renderStepSummary } from '../summary.js';
 import type { StepResult } from '../types.js';
 import type { dataPullSpec } from './spec.js';
+import { planLfs, runLfs, type LfsPlan } from './lfs.js';
 import { planRequest, type DataPullRequest } from './plan.js';
 
-/** What run() gets: the inputs, and the files to put where, as planning found them. */
-export interface PullPlan {
-  readonly inputs: DataPullRequest;
-  readonly cache: ObjectCache;
-  readonly targets: readonly Target[];
-}
+/** What run() gets: the inputs, and the files to put where (or, with `lfs`, the LFS files), as planning found them. */
+export type PullPlan =
+  | { readonly kind: 'targets'; readonly inputs: DataPullRequest; readonly cache: ObjectCache; readonly targets: readonly Target[] }
+  | { readonly kind: 'lfs'; readonly inputs: DataPullRequest; readonly cache: ObjectCache; readonly lfs: LfsPlan };
 
 /**
  * Reads the inputs, then plans the pull: lists the source or reads the DVC
@@ -44,13 +43,17 @@ export interface PullPlan {
 export async function plan(reader: InputReader<typeof dataPullSpec>, host: Host): Promise<PullPlan> {
   const inputs = await planRequest(reader, host);
   const cache = new ObjectCache(inputs.cacheDir);
+  const { mode } = inputs;
+  if (mode.kind === 'lfs') return { kind: 'lfs', inputs, cache, lfs: await host.group('Plan the pull', () => planLfs(mode, inputs.filter, host)) };
   const targets = await host.group('Plan the pull', () => planTargets(inputs, cache, host));
-  return { inputs, cache, targets };
+  return { kind: 'targets', inputs, cache, targets };
 }
 
 const CACHE_KEY_PREFIX = 'mlops-ci-data-pull-';
 
-export async function run({ inputs, cache, targets }: PullPlan, host: Host): Promise<StepResult> {
+export async function run(plan: PullPlan, host: Host): Promise<StepResult> {
+  if (plan.kind === 'lfs') return runLfs(plan.lfs, plan.inputs, plan.cache, host);
+  const { inputs, cache, targets } = plan;
   const fileCount = targets.reduce((sum, target) => sum + target.files.length, 0);
   host.info(`${fileCount} files from ${describeSources(targets)}`);
 
@@ -61,7 +64,7 @@ export async function run({ inputs, cache, targets }: PullPlan, host: Host): Pro
   logOutcome(report, host);
   await evictToCap(cache, targets, inputs.cacheMaxBytes, host);
 
-  const base = inputs.mode.kind === 'source' ? inputs.mode.dest : inputs.mode.base;
+  const base = inputs.mode.kind === 'source' ? inputs.mode.dest : inputs.mode.kind === 'dvc' ? inputs.mode.base : host.context.cwd;
   const manifest = buildManifest(report.files, base);
   await writeManifest(inputs.manifestFile, manifest);
   // Keys are immutable: save only a dataset the cache did not hold whole.
@@ -130,6 +133,7 @@ async function planTargets(inputs: DataPullRequest, cache: ObjectCache, host: Ho
     if (mode.pinned) host.info(`${mode.pinned.size} object versions pinned by the version manifest`);
     return [await planSource({ url: mode.url, kind: mode.location.kind, store, prefix, dest: mode.dest, filter: inputs.filter, deleting: inputs.deleteExtra, ...(mode.asOf ? { asOf: mode.asOf } : {}), ...(mode.pinned ? { pinned: mode.pinned } : {}) })];
   }
+  if (mode.kind !== 'dvc') throw new Error(`data-pull: a ${mode.kind} pull has no targets to plan`);
   const stores = new Map<string, { store: ObjectStore; prefix: string }>();
   for (const { remote } of mode.pulls) {
     const place = describeLocation(remote.location);

@@ -38,7 +38,9 @@ export type PullMode =
       readonly asOf?: Date;
       readonly pinned?: PinnedVersions;
     }
-  | { readonly kind: 'dvc'; readonly pulls: readonly DvcPull[]; readonly base: string };
+  | { readonly kind: 'dvc'; readonly pulls: readonly DvcPull[]; readonly base: string }
+  /** Git LFS pointer files the globs select, replaced in place (steps/data-pull/lfs.ts plans the rest). */
+  | { readonly kind: 'lfs'; readonly globs: readonly string[]; readonly remote: string; readonly remoteGiven: boolean };
 
 export interface DataPullRequest {
   readonly mode: PullMode;
@@ -73,7 +75,13 @@ export async function planRequest(reader: DataPullReader, host: Host): Promise<D
 
   const pathText = reader.get('path');
   const source = reader.get('source');
-  const mode = source !== undefined ? await sourceMode(reader, source, cwd) : await dvcMode(reader.get('dvc'), reader.get('remote'), pathText, cwd, host);
+  const lfs = reader.get('lfs');
+  const mode: PullMode =
+    source !== undefined
+      ? await sourceMode(reader, source, cwd)
+      : lfs.length > 0
+        ? { kind: 'lfs', globs: lfs, remote: reader.get('lfs-remote'), remoteGiven: reader.given('lfs-remote') }
+        : await dvcMode(reader.get('dvc'), reader.get('remote'), pathText, cwd, host);
   checkPlaces(mode, cacheDir, manifestFile, pathText !== undefined);
   if (deleteExtra) for (const dest of deletedIn(mode)) checkDeleteScope(dest, host.context.workspace);
 
@@ -141,6 +149,7 @@ function checkPlaces(mode: PullMode, cacheDir: string, manifestFile: string, pat
   checkFolderPath('cache-dir', cacheDir);
   checkFilePath('manifest', manifestFile);
   if (mode.kind === 'source') return checkFolderPath('path', mode.dest);
+  if (mode.kind === 'lfs') return; // each file is replaced where it is
   for (const { out, dest, displayPath } of mode.pulls) {
     // With `path` the user named the place; else the DVC file did.
     const [input, what] = pathGiven ? ['path', `'path' (${out.isDir ? 'folder' : 'file'} out ${displayPath})`] : ['dvc', `${out.origin}: out ${displayPath}`];
@@ -151,6 +160,7 @@ function checkPlaces(mode: PullMode, cacheDir: string, manifestFile: string, pat
 
 /** The folders `delete` would remove files in: the destination, or each directory out's. */
 function deletedIn(mode: PullMode): string[] {
+  if (mode.kind === 'lfs') return []; // the spec refuses delete with lfs
   return mode.kind === 'source' ? [mode.dest] : mode.pulls.filter((pull) => pull.out.isDir).map((pull) => pull.dest);
 }
 
