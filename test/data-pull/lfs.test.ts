@@ -157,6 +157,20 @@ describe('data-pull lfs', () => {
     expect(printed).not.toContain(Buffer.from(`user:${LFS_PASSWORD}`).toString('base64'));
   }, TIMEOUT);
 
+  test('without a helper, git asks GIT_ASKPASS (what Jenkins\' gitUsernamePassword binding sets)', async () => {
+    const repo = pointerClone();
+    const askpass = path.join(tempDir('askpass-'), 'askpass.sh');
+    writeFileSync(askpass, `#!/bin/sh\ncase "$1" in Username*) echo user ;; *) echo ${LFS_PASSWORD} ;; esac\n`);
+    chmodSync(askpass, 0o755);
+    // An empty credential.helper clears the list the HOME's config set.
+    const noHelper = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'credential.helper', GIT_CONFIG_VALUE_0: '' };
+    const refused = await pull(repo, ['--lfs', 'models/run.bin', '--cache-dir', tempDir()], noHelper);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("asks for credentials (HTTP 401) and git's credential helpers have none");
+    const run = await pull(repo, ['--lfs', 'models/run.bin', '--cache-dir', tempDir()], { ...noHelper, GIT_ASKPASS: askpass });
+    expect(outputsOf(run)['transferred']).toBe('1');
+  }, TIMEOUT);
+
   test('a corrupted object is refused: nothing replaced, nothing kept in the cache', async () => {
     const proxy = await corruptingProxy(server.url);
     try {
