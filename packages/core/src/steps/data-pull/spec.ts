@@ -63,7 +63,7 @@ export const dataPullSpec = {
     {
       name: 'include',
       type: 'list',
-      description: 'Only files whose path (relative to `path`, or to the DVC repository) matches one of these globs (`**/*.csv`). Default: every file.',
+      description: 'Only files whose path (relative to `path`, to the DVC repository, or with `lfs` to the repository root) matches one of these globs (`**/*.csv`). Default: every file.',
     },
     {
       name: 'exclude',
