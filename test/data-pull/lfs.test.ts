@@ -148,6 +148,19 @@ describe('data-pull lfs', () => {
     expect((await serverCounts()).gets).toBe(before.gets);
   }, TIMEOUT);
 
+  test('a file changed since it was replaced is left as it is, and named in a warning', async () => {
+    const repo = pointerClone();
+    const cacheDir = tempDir('lfs-cache-');
+    outputsOf(await pull(repo, ['--lfs', 'models/**', '--cache-dir', cacheDir]));
+    writeFileSync(path.join(repo, 'models/a.onnx'), 'retrained locally\n');
+    const run = await pull(repo, ['--lfs', 'models/**', '--cache-dir', cacheDir]);
+    const outputs = outputsOf(run);
+    expect(run.stderr).toMatch(/1 selected LFS files hold neither their pointer nor their object \(changed locally\), left as they are: models\/a\.onnx/);
+    expect(readFileSync(path.join(repo, 'models/a.onnx'), 'utf8')).toBe('retrained locally\n');
+    expect(outputs['files']).toBe('2');
+    expect(outputs['transferred']).toBe('0');
+  }, TIMEOUT);
+
   test("the credential git's helper gives is used and never printed", async () => {
     const repo = pointerClone();
     const run = await pull(repo, ['--lfs', 'data/sub/y.bin', '--cache-dir', tempDir()]);
@@ -188,6 +201,37 @@ describe('data-pull lfs', () => {
     } finally {
       await proxy.stop();
     }
+  }, TIMEOUT);
+
+  test('an expired download action is asked for again; one the server only ever gives expired is an error naming the file', async () => {
+    // The test server answers these two contents with an action that expired 5 minutes ago: once, or always.
+    const contents = { 'once.bin': 'return-expired-action', 'always.bin': 'return-expired-action-forever' };
+    const url = createRemote(server, 'expiring', env);
+    const work = tempDir('lfs-expiring-');
+    git(['init', '-q'], work, env);
+    git(['lfs', 'track', '*.bin'], work, env);
+    for (const [name, content] of Object.entries(contents)) {
+      writeFileSync(path.join(work, name), content);
+      // Straight into the server's storage: a `git lfs push` would use up the one expired answer.
+      const stored = await fetch(`${server.url}/storage/${createHash('sha256').update(content).digest('hex')}?r=expiring`, { method: 'PUT', body: content });
+      expect(stored.status).toBe(200);
+    }
+    git(['add', '.'], work, env);
+    git(['commit', '-q', '-m', 'expiring'], work, env);
+    git(['push', '-q', url, 'main'], work, gitEnv(home, { GIT_LFS_SKIP_PUSH: '1' }));
+    const repo = path.join(tempDir('lfs-clone-'), 'repo');
+    git(['clone', '-q', url, repo], tempDir(), gitEnv(home, { GIT_LFS_SKIP_SMUDGE: '1' }));
+
+    const before = await serverCounts();
+    const once = await pull(repo, ['--lfs', 'once.bin', '--cache-dir', tempDir()]);
+    expect(outputsOf(once)['transferred']).toBe('1');
+    expect((await serverCounts()).batches - before.batches).toBe(2);
+    expect(readFileSync(path.join(repo, 'once.bin'), 'utf8')).toBe(contents['once.bin']);
+
+    const always = await pull(repo, ['--lfs', 'always.bin', '--cache-dir', tempDir()]);
+    expect(always.code).toBe(1);
+    expect(always.stderr).toMatch(/always\.bin: LFS object [0-9a-f]{64} \(\d+ bytes\): the server gives only download actions that have expired/);
+    expect(readFileSync(path.join(repo, 'always.bin'), 'utf8')).toMatch(/^version https:/);
   }, TIMEOUT);
 
   test('globs that select no LFS file are a bad input naming lfs', async () => {

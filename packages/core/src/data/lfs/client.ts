@@ -83,7 +83,10 @@ export class LfsClient {
   async download(pointer: LfsPointer, action: DownloadAction, tempFile: string, onBytes: (n: number) => void): Promise<Downloaded> {
     let current = action;
     for (let attempt = 1; ; attempt++) {
-      if (current.expiresAtMs !== undefined && current.expiresAtMs - EXPIRY_MARGIN_MS <= Date.now()) current = await this.freshAction(pointer);
+      if (hasExpired(current)) {
+        current = await this.freshAction(pointer);
+        if (hasExpired(current)) throw new Error('the server gives only download actions that have expired');
+      }
       let counted = 0;
       try {
         return await this.downloadOnce(pointer, current, tempFile, (n) => {
@@ -184,6 +187,10 @@ export class LfsClient {
   private describe(): string {
     return `LFS server ${this.options.endpoint}`;
   }
+}
+
+function hasExpired(action: DownloadAction): boolean {
+  return action.expiresAtMs !== undefined && action.expiresAtMs - EXPIRY_MARGIN_MS <= Date.now();
 }
 
 /** An HTTP error from object storage: another try would get the same. */

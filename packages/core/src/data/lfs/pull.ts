@@ -9,16 +9,18 @@
  * 2. check out — each pointer file is replaced by its object: a copy beside it
  *    (same folder, same mode), renamed over it.
  *
- * Files that already hold their object are kept (hashed, not fetched); files
+ * Files that already hold their object are kept (vouched for by the state
+ * file, as data-pull's other modes do, else hashed; never fetched); files
  * whose committed blob is a pointer but whose content is neither that
  * pointer nor its object are someone's change, left alone and reported.
  */
 import { createHash } from 'node:crypto';
-import { constants, createReadStream } from 'node:fs';
+import { constants, createReadStream, type Stats } from 'node:fs';
 import { chmod, copyFile, rename, rm, stat } from 'node:fs/promises';
 import type { Logger } from '../../host/types.js';
 import type { ObjectCache } from '../object-cache.js';
 import { Progress } from '../progress.js';
+import { DestinationState, type FileState } from '../state.js';
 import { runPool } from '../sync.js';
 import { tempBeside } from '../transfer.js';
 import type { LfsClient } from './client.js';
@@ -59,14 +61,26 @@ export function lfsCacheId(oid: string): string {
   return `sha256/${oid}`;
 }
 
-export async function pullLfs(files: readonly LfsFile[], options: LfsPullOptions): Promise<LfsReport> {
-  const { kept, changed } = await checkReplaced(files.filter((file) => file.holds === 'content'));
+export async function pullLfs(root: string, files: readonly LfsFile[], options: LfsPullOptions): Promise<LfsReport> {
+  // Its own state, apart from a folder pull's into the same root: each forgets the other's files.
+  const state = await DestinationState.load(options.cache, `lfs:${root}`);
+  const { kept, changed } = await checkReplaced(
+    files.filter((file) => file.holds === 'content'),
+    state,
+  );
   const pointers = files.filter((file) => file.holds === 'pointer');
   const objects = uniqueObjects(pointers);
 
   const pathsOf = (oid: string): string[] => pointers.filter((file) => file.pointer.oid === oid).map((file) => file.relpath);
   const fetched = await fetchObjects(objects, pathsOf, options);
-  const checkedOut = await checkOut(pointers, fetched.md5s, options);
+  let checkedOut: LfsPulledFile[];
+  try {
+    checkedOut = await checkOut(pointers, fetched.md5s, state, options);
+  } finally {
+    await state.save();
+  }
+  state.retainOnly(new Set(files.map((file) => file.relpath)));
+  await state.save();
 
   return {
     files: [...kept, ...checkedOut].sort((a, b) => (a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0)),
@@ -78,17 +92,35 @@ export async function pullLfs(files: readonly LfsFile[], options: LfsPullOptions
   };
 }
 
-/** Files whose working copy is not their pointer: their object (kept), or a local change. */
-async function checkReplaced(files: readonly LfsFile[]): Promise<{ kept: LfsPulledFile[]; changed: string[] }> {
+/**
+ * Files whose working copy is not their pointer: their object (kept), or a
+ * local change. A file this pull's state file vouches for (same size, mtime,
+ * inode and oid as when it was put there) is kept without a read: re-hashing
+ * every model on every run would cost what the pull saves.
+ */
+async function checkReplaced(files: readonly LfsFile[], state: DestinationState): Promise<{ kept: LfsPulledFile[]; changed: string[] }> {
   const kept: LfsPulledFile[] = [];
   const changed: string[] = [];
   for (const file of files) {
     const info = await stat(file.path);
+    const known = state.get(file.relpath);
+    if (known && known.source === lfsCacheId(file.pointer.oid) && known.size === info.size && known.mtimeMs === info.mtimeMs && known.ino === info.ino) {
+      kept.push({ relpath: file.relpath, oid: file.pointer.oid, size: file.pointer.size, md5: known.md5 });
+      continue;
+    }
     const hashes = info.size === file.pointer.size ? await hashFile(file.path) : undefined;
-    if (hashes?.sha256 === file.pointer.oid) kept.push({ relpath: file.relpath, oid: file.pointer.oid, size: file.pointer.size, md5: hashes.md5 });
-    else changed.push(file.relpath);
+    if (hashes?.sha256 !== file.pointer.oid) {
+      changed.push(file.relpath);
+      continue;
+    }
+    kept.push({ relpath: file.relpath, oid: file.pointer.oid, size: file.pointer.size, md5: hashes.md5 });
+    state.set(file.relpath, stateOf(info, hashes.md5, file.pointer.oid));
   }
   return { kept, changed };
+}
+
+function stateOf(info: Stats, md5: string, oid: string): FileState {
+  return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, md5, source: lfsCacheId(oid) };
 }
 
 function uniqueObjects(files: readonly LfsFile[]): LfsPointer[] {
@@ -167,7 +199,7 @@ async function fetchObjects(objects: readonly LfsPointer[], pathsOf: (oid: strin
 }
 
 /** Phase 2: each pointer file replaced by its verified object, atomically, keeping the file's mode. */
-async function checkOut(pointers: readonly LfsFile[], md5s: ReadonlyMap<string, string>, options: LfsPullOptions): Promise<LfsPulledFile[]> {
+async function checkOut(pointers: readonly LfsFile[], md5s: ReadonlyMap<string, string>, state: DestinationState, options: LfsPullOptions): Promise<LfsPulledFile[]> {
   const placed: LfsPulledFile[] = [];
   await runPool(pointers, options.concurrency, async (file) => {
     const md5 = md5s.get(file.pointer.oid);
@@ -183,6 +215,7 @@ async function checkOut(pointers: readonly LfsFile[], md5s: ReadonlyMap<string, 
       await rm(temp, { force: true });
       throw err;
     }
+    state.set(file.relpath, stateOf(await stat(file.path), md5, file.pointer.oid));
     placed.push({ relpath: file.relpath, oid: file.pointer.oid, size: file.pointer.size, md5 });
   });
   return placed;

@@ -74,7 +74,7 @@ export async function runLfs(plan: LfsPlan, inputs: DataPullRequest, cache: Obje
   const restoredKey = crossRun ? await host.group('Restore the cache', () => crossRun.restore([inputs.cacheDir], cacheKey, [CACHE_KEY_PREFIX])) : undefined;
   if (crossRun) host.info(restoredKey === undefined ? 'cache miss' : restoredKey === cacheKey ? `cache hit: ${cacheKey}` : `partial cache hit: ${restoredKey}`);
 
-  const report = await host.group('Pull', () => pullLfs(plan.files, { cache, client: clientFor(plan, host), concurrency: inputs.concurrency, log: host, progressIntervalMs: inputs.progressIntervalMs }));
+  const report = await host.group('Pull', () => pullLfs(plan.root, plan.files, { cache, client: clientFor(plan, host), concurrency: inputs.concurrency, log: host, progressIntervalMs: inputs.progressIntervalMs }));
   logOutcome(report, host);
 
   const manifest = manifestOf(report, plan);
