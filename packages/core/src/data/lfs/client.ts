@@ -15,7 +15,7 @@ import type { LfsPointer } from './pointer.js';
 
 const MEDIA_TYPE = 'application/vnd.git-lfs+json';
 /** The batch API's own advice: servers may cap a request, 100 is what git-lfs sends. */
-export const BATCH_SIZE = 100;
+const BATCH_SIZE = 100;
 /** An action due to expire this soon is asked for again rather than started. */
 const EXPIRY_MARGIN_MS = 5_000;
 const ATTEMPTS = 3;
@@ -31,7 +31,7 @@ export interface DownloadAction {
 export type BatchAnswer = { readonly kind: 'download'; readonly action: DownloadAction } | { readonly kind: 'error'; readonly message: string };
 
 /** The object's bytes are not the ones its pointer names: never retried, never kept. */
-export class LfsVerificationError extends Error {
+class LfsVerificationError extends Error {
   override readonly name = 'LfsVerificationError';
 }
 

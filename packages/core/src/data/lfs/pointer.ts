@@ -31,8 +31,3 @@ export function parsePointer(bytes: Uint8Array): LfsPointer | undefined {
   if (!Number.isSafeInteger(size)) return undefined;
   return { oid: match[1] as string, size };
 }
-
-/** The pointer text for an object, as git-lfs writes it. */
-export function formatPointer(pointer: LfsPointer): string {
-  return `version https://git-lfs.github.com/spec/v1\noid sha256:${pointer.oid}\nsize ${pointer.size}\n`;
-}

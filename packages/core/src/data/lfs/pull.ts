@@ -57,7 +57,7 @@ export interface LfsReport {
 }
 
 /** The cache id of an LFS object: its own area of the cache, keyed by the oid itself. */
-export function lfsCacheId(oid: string): string {
+function lfsCacheId(oid: string): string {
   return `sha256/${oid}`;
 }
 
@@ -234,7 +234,7 @@ async function hashFile(file: string): Promise<{ sha256: string; md5: string; si
 }
 
 /** An object the pull could not get or verify, named for the user by its file and oid. */
-export class LfsObjectError extends Error {
+class LfsObjectError extends Error {
   override readonly name = 'LfsObjectError';
   constructor(
     readonly object: LfsPointer,

@@ -10,7 +10,6 @@ import { lstat, open } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { execCapture, type ExecPlace } from '../../exec.js';
-import type { GitConfig } from './endpoint.js';
 import { MAX_POINTER_BYTES, parsePointer, type LfsPointer } from './pointer.js';
 
 /** A file the globs selected whose content is an LFS object. */
@@ -44,8 +43,6 @@ export async function readGitConfig(place: ExecPlace, file?: string): Promise<Ma
   }
   return config;
 }
-
-export type { GitConfig };
 
 /**
  * Compiles the `lfs` globs as `git lfs pull --include` reads them: a glob
