@@ -27,11 +27,14 @@ import { renderStepSummary } from '../summary.js';
 import type { StepResult } from '../types.js';
 import type { dataPullSpec } from './spec.js';
 import { planLfs, runLfs, type LfsPlan } from './lfs.js';
-import { planRequest, type DataPullRequest } from './plan.js';
+import { planRequest, type DataPullRequest, type PullMode } from './plan.js';
+
+/** A request whose files are put in place as targets (a source or DVC outs; `lfs` replaces files where they are). */
+type TargetsRequest = DataPullRequest & { readonly mode: Exclude<PullMode, { kind: 'lfs' }> };
 
 /** What run() gets: the inputs, and the files to put where (or, with `lfs`, the LFS files), as planning found them. */
 export type PullPlan =
-  | { readonly kind: 'targets'; readonly inputs: DataPullRequest; readonly cache: ObjectCache; readonly targets: readonly Target[] }
+  | { readonly kind: 'targets'; readonly inputs: TargetsRequest; readonly cache: ObjectCache; readonly targets: readonly Target[] }
   | { readonly kind: 'lfs'; readonly inputs: DataPullRequest; readonly cache: ObjectCache; readonly lfs: LfsPlan };
 
 /**
@@ -45,8 +48,9 @@ export async function plan(reader: InputReader<typeof dataPullSpec>, host: Host)
   const cache = new ObjectCache(inputs.cacheDir);
   const { mode } = inputs;
   if (mode.kind === 'lfs') return { kind: 'lfs', inputs, cache, lfs: await host.group('Plan the pull', () => planLfs(mode, inputs.filter, host)) };
-  const targets = await host.group('Plan the pull', () => planTargets(inputs, cache, host));
-  return { kind: 'targets', inputs, cache, targets };
+  const request: TargetsRequest = { ...inputs, mode };
+  const targets = await host.group('Plan the pull', () => planTargets(request, cache, host));
+  return { kind: 'targets', inputs: request, cache, targets };
 }
 
 const CACHE_KEY_PREFIX = 'mlops-ci-data-pull-';
@@ -64,7 +68,7 @@ export async function run(plan: PullPlan, host: Host): Promise<StepResult> {
   logOutcome(report, host);
   await evictToCap(cache, targets, inputs.cacheMaxBytes, host);
 
-  const base = inputs.mode.kind === 'source' ? inputs.mode.dest : inputs.mode.kind === 'dvc' ? inputs.mode.base : host.context.cwd;
+  const base = inputs.mode.kind === 'source' ? inputs.mode.dest : inputs.mode.base;
   const manifest = buildManifest(report.files, base);
   await writeManifest(inputs.manifestFile, manifest);
   // Keys are immutable: save only a dataset the cache did not hold whole.
@@ -125,7 +129,7 @@ async function evictToCap(cache: ObjectCache, targets: readonly Target[], maxByt
 }
 
 /** What to put where: listing the source, or reading the DVC outs. */
-async function planTargets(inputs: DataPullRequest, cache: ObjectCache, host: Host): Promise<Target[]> {
+async function planTargets(inputs: TargetsRequest, cache: ObjectCache, host: Host): Promise<Target[]> {
   const { mode } = inputs;
   if (mode.kind === 'source') {
     const { store, prefix } = openStore(mode.location, storeOptions(inputs.store, host.context.env));
@@ -133,7 +137,6 @@ async function planTargets(inputs: DataPullRequest, cache: ObjectCache, host: Ho
     if (mode.pinned) host.info(`${mode.pinned.size} object versions pinned by the version manifest`);
     return [await planSource({ url: mode.url, kind: mode.location.kind, store, prefix, dest: mode.dest, filter: inputs.filter, deleting: inputs.deleteExtra, ...(mode.asOf ? { asOf: mode.asOf } : {}), ...(mode.pinned ? { pinned: mode.pinned } : {}) })];
   }
-  if (mode.kind !== 'dvc') throw new Error(`data-pull: a ${mode.kind} pull has no targets to plan`);
   const stores = new Map<string, { store: ObjectStore; prefix: string }>();
   for (const { remote } of mode.pulls) {
     const place = describeLocation(remote.location);
