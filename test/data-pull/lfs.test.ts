@@ -5,8 +5,8 @@
  * (GIT_LFS_SKIP_SMUDGE=1). The pulled working tree must equal, byte for byte
  * and mode for mode, a second clone after `git lfs pull --include` with the
  * same globs; only the selected objects are fetched; a re-run fetches
- * nothing; a corrupted object is refused with nothing replaced; the
- * credential the helper gave never shows in the log.
+ * nothing (on the test Node and on Node 24); a corrupted object is refused
+ * with nothing replaced; the credential the helper gave never shows in the log.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { runBundle, tempDir, type BundleRun } from '../support/bundle.js';
+import { RUNTIMES, type Runtime } from '../support/runtimes.js';
 import { snapshot } from './fixtures.js';
 import { createRemote, git, gitEnv, gitHome, LFS_PASSWORD, startLfsServer, type LfsServer } from './lfs-server.js';
 
@@ -68,8 +69,8 @@ function pointerClone(): string {
   return dir;
 }
 
-function pull(cwd: string, args: readonly string[], extraEnv: Record<string, string> = {}): Promise<BundleRun> {
-  return runBundle(['data-pull', '--cache', 'false', ...args], { cwd, env: { ...gitEnv(home), ...extraEnv } });
+function pull(cwd: string, args: readonly string[], extraEnv: Record<string, string> = {}, runtime?: Runtime): Promise<BundleRun> {
+  return runBundle(['data-pull', '--cache', 'false', ...args], { cwd, env: { ...gitEnv(home), ...extraEnv }, ...(runtime ? { runtime } : {}) });
 }
 
 function outputsOf(run: BundleRun): Record<string, string> {
@@ -105,7 +106,7 @@ async function serverCounts(): Promise<{ gets: number; batches: number }> {
   return { gets: (log.match(/ storage GET [0-9a-f]{64} /g) ?? []).length, batches: (log.match(/git lfs POST \S*objects\/batch/g) ?? []).length };
 }
 
-describe('data-pull lfs', () => {
+describe.each(RUNTIMES)('data-pull lfs on $name', (runtime) => {
   test('pulls exactly what git lfs pull --include pulls, only the selected objects, and a re-run transfers nothing', async () => {
     const ours = pointerClone();
     const theirs = pointerClone();
@@ -114,7 +115,7 @@ describe('data-pull lfs', () => {
     const manifest = path.join(tempDir(), 'manifest.json');
 
     const before = await serverCounts();
-    const first = outputsOf(await pull(ours, ['--lfs', SELECTED.join('\n'), '--cache-dir', cacheDir, '--manifest', manifest]));
+    const first = outputsOf(await pull(ours, ['--lfs', SELECTED.join('\n'), '--cache-dir', cacheDir, '--manifest', manifest], {}, runtime));
     const after = await serverCounts();
 
     expect(tree(ours)).toEqual(tree(theirs));
@@ -129,13 +130,15 @@ describe('data-pull lfs', () => {
     expect(written.digest).toBe(first['digest']);
     expect(written.files.map((file) => file.path)).toEqual(['data/sub/same-as-y.bin', 'data/sub/y.bin', 'models/a.onnx', 'models/deep/b.onnx', 'models/run.bin']);
 
-    const again = outputsOf(await pull(ours, ['--lfs', SELECTED.join(','), '--cache-dir', cacheDir]));
+    const again = outputsOf(await pull(ours, ['--lfs', SELECTED.join(','), '--cache-dir', cacheDir], {}, runtime));
     expect(again['transferred']).toBe('0');
     expect(again['digest']).toBe(first['digest']);
     expect(await serverCounts()).toEqual(after); // not even a batch request
     expect(tree(ours)).toEqual(tree(theirs));
   }, TIMEOUT);
+});
 
+describe('data-pull lfs', () => {
   test('pointers restored by git come back from the local cache, with no download', async () => {
     const repo = pointerClone();
     const cacheDir = tempDir('lfs-cache-');
