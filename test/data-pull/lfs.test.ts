@@ -247,6 +247,12 @@ describe('data-pull lfs', () => {
     expect(snapshot(repo)).toEqual(before);
   }, TIMEOUT);
 
+  test('outside a git checkout, lfs is a bad input saying why', async () => {
+    const run = await pull(tempDir('not-a-repo-'), ['--lfs', 'models/**', '--cache-dir', tempDir()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/input 'lfs': pulls the LFS files of a git checkout, and git finds none at .*: not a git repository/);
+  }, TIMEOUT);
+
   test('lfs with path, or with source, is a bad input naming both', async () => {
     const repo = pointerClone();
     const withPath = await pull(repo, ['--lfs', 'models/**', '--path', 'out']);

@@ -22,9 +22,11 @@ export interface LfsFile {
   readonly holds: 'pointer' | 'content';
 }
 
-export async function repositoryRoot(place: ExecPlace): Promise<string | undefined> {
+/** The repository's root, or git's own words on why there is none (not a repository, a "dubious ownership" refusal…). */
+export async function repositoryRoot(place: ExecPlace): Promise<{ readonly root: string } | { readonly why: string }> {
   const result = await execCapture('git', ['rev-parse', '--show-toplevel'], { ...place, ignoreReturnCode: true });
-  return result.exitCode === 0 ? result.stdout.trim() : undefined;
+  if (result.exitCode === 0) return { root: result.stdout.trim() };
+  return { why: result.stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') || `git exited with ${result.exitCode}` };
 }
 
 /** `git config --list` of the repository (local, global, system), or of a file such as `.lfsconfig`. */

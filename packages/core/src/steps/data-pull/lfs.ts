@@ -37,8 +37,9 @@ const CACHE_KEY_PREFIX = 'mlops-ci-data-pull-lfs-';
 
 export async function planLfs(mode: LfsMode, filter: (relpath: string) => boolean, host: Host): Promise<LfsPlan> {
   const { cwd, env } = host.context;
-  const root = await repositoryRoot({ cwd, env });
-  if (root === undefined) throw new InputError('lfs', `${cwd} is not in a git repository: lfs pulls the LFS files of a checkout`);
+  const repository = await repositoryRoot({ cwd, env });
+  if ('why' in repository) throw new InputError('lfs', `pulls the LFS files of a git checkout, and git finds none at ${cwd}: ${repository.why}`);
+  const { root } = repository;
   const globs = mode.globs.flatMap(splitCommas);
   let selected: (relpath: string) => boolean;
   try {
