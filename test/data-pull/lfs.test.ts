@@ -9,7 +9,7 @@
  * with nothing replaced; the credential the helper gave never shows in the log.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -162,6 +162,20 @@ describe('data-pull lfs', () => {
     expect(readFileSync(path.join(repo, 'models/a.onnx'), 'utf8')).toBe('retrained locally\n');
     expect(outputs['files']).toBe('2');
     expect(outputs['transferred']).toBe('0');
+  }, TIMEOUT);
+
+  test('the cache stays within cache-max-size: objects another dataset used long ago are evicted, never this one\'s', async () => {
+    const repo = pointerClone();
+    const cacheDir = tempDir('lfs-cache-');
+    outputsOf(await pull(repo, ['--lfs', 'models/**', '--cache-dir', cacheDir]));
+    const objects = path.join(cacheDir, 'objects', 'sha256');
+    const hourAgo = new Date(Date.now() - 3600_000);
+    for (const file of Object.keys(snapshot(objects))) utimesSync(path.join(objects, file), hourAgo, hourAgo);
+    const run = await pull(repo, ['--lfs', 'data/sub', '--cache-dir', cacheDir, '--cache-max-size', '1']);
+    outputsOf(run);
+    expect(run.stderr).toContain('cache: evicted 3 least recently used objects');
+    const oidOf = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+    expect(Object.keys(snapshot(objects)).map((file) => file.replace('/', ''))).toEqual([oidOf(FILES['data/sub/y.bin'] as Buffer)]);
   }, TIMEOUT);
 
   test("the credential git's helper gives is used and never printed", async () => {

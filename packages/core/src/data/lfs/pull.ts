@@ -57,7 +57,7 @@ export interface LfsReport {
 }
 
 /** The cache id of an LFS object: its own area of the cache, keyed by the oid itself. */
-function lfsCacheId(oid: string): string {
+export function lfsCacheId(oid: string): string {
   return `sha256/${oid}`;
 }
 

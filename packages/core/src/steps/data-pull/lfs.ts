@@ -18,7 +18,7 @@ import { formatBytes } from '../../data/progress.js';
 import { LfsClient } from '../../data/lfs/client.js';
 import { githubToken, gitCredentialFill } from '../../data/lfs/credentials.js';
 import { discoverEndpoint, EndpointError, type LfsEndpoint } from '../../data/lfs/endpoint.js';
-import { pullLfs, type LfsReport } from '../../data/lfs/pull.js';
+import { lfsCacheId, pullLfs, type LfsReport } from '../../data/lfs/pull.js';
 import { findLfsFiles, lfsMatcher, readGitConfig, repositoryRoot, type LfsFile } from '../../data/lfs/repo.js';
 import { renderStepSummary } from '../summary.js';
 import type { StepResult } from '../types.js';
@@ -51,7 +51,8 @@ export async function planLfs(mode: LfsMode, filter: (relpath: string) => boolea
   if (files.length === 0) throw new InputError('lfs', `${globs.map((glob) => `'${glob}'`).join(', ')} select no Git LFS file (pointer) in ${root}`);
   const pointers = files.filter((file) => file.holds === 'pointer').length;
   host.info(`${files.length} LFS files selected in ${root}: ${pointers} pointers to replace, ${files.length - pointers} already replaced`);
-  const endpoint = pointers > 0 ? await planEndpoint(mode, root, host) : undefined;
+  // Needed only to replace a pointer; otherwise it only names the manifest's source, when it can.
+  const endpoint = pointers > 0 ? await planEndpoint(mode, root, host) : await planEndpoint(mode, root, host).catch(() => undefined);
   if (endpoint) host.info(`LFS server ${endpoint.url} (${endpoint.from})`);
   return { root, files, endpoint };
 }
@@ -77,6 +78,7 @@ export async function runLfs(plan: LfsPlan, inputs: DataPullRequest, cache: Obje
 
   const report = await host.group('Pull', () => pullLfs(plan.root, plan.files, { cache, client: clientFor(plan, host), concurrency: inputs.concurrency, log: host, progressIntervalMs: inputs.progressIntervalMs }));
   logOutcome(report, host);
+  await evictToCap(cache, plan, inputs.cacheMaxBytes, host);
 
   const manifest = manifestOf(report, plan);
   await writeManifest(inputs.manifestFile, manifest);
@@ -120,6 +122,13 @@ function clientFor(plan: LfsPlan, host: Host): LfsClient {
     askCredential: () => gitCredentialFill(endpoint, { cwd: plan.root, env: host.context.env }),
     mask: (secret) => host.setSecret(secret),
   });
+}
+
+/** Keeps cache-dir within cache-max-size after a pull that added objects, never evicting one this dataset needs. */
+async function evictToCap(cache: ObjectCache, plan: LfsPlan, maxBytes: number, host: Host): Promise<void> {
+  if (!cache.grew) return;
+  const result = await cache.evictToCap(maxBytes, new Set(plan.files.map((file) => lfsCacheId(file.pointer.oid))));
+  if (result.evicted > 0) host.info(`cache: evicted ${result.evicted} least recently used objects (${formatBytes(result.evictedBytes)}) to stay within cache-max-size`);
 }
 
 function logOutcome(report: LfsReport, host: Host): void {
