@@ -9,7 +9,7 @@
  * with nothing replaced; the credential the helper gave never shows in the log.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -70,7 +70,8 @@ function pointerClone(): string {
 }
 
 function pull(cwd: string, args: readonly string[], extraEnv: Record<string, string> = {}, runtime?: Runtime): Promise<BundleRun> {
-  return runBundle(['data-pull', '--cache', 'false', ...args], { cwd, env: { ...gitEnv(home), ...extraEnv }, ...(runtime ? { runtime } : {}) });
+  const cache = args.includes('--cache') ? [] : ['--cache', 'false'];
+  return runBundle(['data-pull', ...cache, ...args], { cwd, env: { ...gitEnv(home), ...extraEnv }, ...(runtime ? { runtime } : {}) });
 }
 
 function outputsOf(run: BundleRun): Record<string, string> {
@@ -148,6 +149,20 @@ describe('data-pull lfs', () => {
     const second = outputsOf(await pull(repo, ['--lfs', 'models/**', '--cache-dir', cacheDir]));
     expect(second['transferred']).toBe('0');
     expect(second['digest']).toBe(first['digest']);
+    expect((await serverCounts()).gets).toBe(before.gets);
+  }, TIMEOUT);
+
+  test('the cross-run cache (cache-url) carries the objects to another runner: cache hit, nothing fetched', async () => {
+    const shared = tempDir('lfs-cross-run-');
+    // Another runner has the same cache-dir path (the tool cache), empty: entries are kept by absolute path.
+    const cacheDir = tempDir('lfs-cache-');
+    const args = ['--lfs', 'models/**', '--cache', 'true', '--cache-url', shared, '--cache-dir', cacheDir];
+    const first = outputsOf(await pull(pointerClone(), args));
+    expect(first['cache-hit']).toBe('false');
+    rmSync(cacheDir, { recursive: true });
+    const before = await serverCounts();
+    const second = outputsOf(await pull(pointerClone(), args));
+    expect(second).toMatchObject({ 'cache-hit': 'true', transferred: '0', digest: first['digest'] });
     expect((await serverCounts()).gets).toBe(before.gets);
   }, TIMEOUT);
 
