@@ -266,6 +266,28 @@ describe('data-pull lfs', () => {
     expect(readFileSync(path.join(repo, 'always.bin'), 'utf8')).toMatch(/^version https:/);
   }, TIMEOUT);
 
+  test('150 objects are asked for in two batch requests (100 a request), downloaded in parallel', async () => {
+    const url = createRemote(server, 'many', env);
+    const work = tempDir('lfs-many-');
+    git(['init', '-q'], work, env);
+    git(['lfs', 'track', '*.bin'], work, env);
+    mkdirSync(path.join(work, 'shards'));
+    for (let index = 0; index < 150; index++) writeFileSync(path.join(work, 'shards', `${index}.bin`), `shard ${index}\n`);
+    git(['add', '.'], work, env);
+    git(['commit', '-q', '-m', 'shards'], work, env);
+    git(['push', '-q', url, 'main'], work, env);
+    const repo = path.join(tempDir('lfs-clone-'), 'repo');
+    git(['clone', '-q', url, repo], tempDir(), gitEnv(home, { GIT_LFS_SKIP_SMUDGE: '1' }));
+
+    const before = await serverCounts();
+    const outputs = outputsOf(await pull(repo, ['--lfs', 'shards', '--cache-dir', tempDir()]));
+    const after = await serverCounts();
+    expect(outputs['transferred']).toBe('150');
+    expect(after.batches - before.batches).toBe(2);
+    expect(after.gets - before.gets).toBe(150);
+    expect(readFileSync(path.join(repo, 'shards', '149.bin'), 'utf8')).toBe('shard 149\n');
+  }, TIMEOUT);
+
   test('globs that select no LFS file are a bad input naming lfs', async () => {
     const repo = pointerClone();
     const before = snapshot(repo);
