@@ -5,11 +5,10 @@
  * working tree, or a file whose committed (index) blob is a pointer, i.e. one
  * already replaced by its content.
  */
-import { spawn } from 'node:child_process';
 import { lstat, open } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { execCapture, type ExecPlace } from '../../exec.js';
+import { execCapture, execCaptureBytes, type ExecPlace } from '../../exec.js';
 import { MAX_POINTER_BYTES, parsePointer, type LfsPointer } from './pointer.js';
 
 /** A file the globs selected whose content is an LFS object. */
@@ -123,7 +122,7 @@ async function committedPointers(blobs: ReadonlyMap<string, string>, place: Exec
     .filter((match): match is RegExpExecArray => match !== null && Number(match[2]) <= MAX_POINTER_BYTES)
     .map((match) => match[1] as string);
   if (small.length === 0) return pointers;
-  const read = await execCaptureBytes(['cat-file', '--batch'], `${small.join('\n')}\n`, place);
+  const read = (await execCaptureBytes('git', ['cat-file', '--batch'], { ...place, input: `${small.join('\n')}\n` })).stdout;
   const byBlob = new Map<string, LfsPointer>();
   let at = 0;
   while (at < read.length) {
@@ -140,19 +139,4 @@ async function committedPointers(blobs: ReadonlyMap<string, string>, place: Exec
     if (pointer) pointers.set(relpath, pointer);
   }
   return pointers;
-}
-
-/** `git cat-file --batch` output is binary-safe only as bytes: execCapture decodes text (argv only here too). */
-function execCaptureBytes(args: readonly string[], input: string, place: ExecPlace): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: place.cwd, env: place.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`git ${args.join(' ')} exited with ${code}: ${stderr.trim()}`))));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input);
-  });
 }
