@@ -173,7 +173,7 @@ test('a prefix with no objects and a bucket that does not exist are bad inputs (
 
 test.each([
   ['no source and no dvc', [], "input 'source': is required"],
-  ['source and dvc', ['--source', 's3://plain/ds/', '--dvc', 'x.dvc', '--path', 'o'], "input 'dvc': was given together with 'source': give only one of 'source', 'dvc' or 'delta'"],
+  ['source and dvc', ['--source', 's3://plain/ds/', '--dvc', 'x.dvc', '--path', 'o'], "input 'dvc': was given together with 'source': give only one of 'source', 'dvc', 'delta' or 'lfs'"],
   ['a source without path', ['--source', 's3://plain/ds/'], "input 'source': needs 'path' as well"],
   ['version and as-of', ['--source', 's3://plain/ds/', '--path', 'o', '--version', 'v.json', '--as-of', '2026-01-01T00:00:00Z'], "input 'as-of': was given together with 'version'"],
   ['a version with dvc', ['--dvc', 'x.dvc', '--version', 'v.json'], "input 'version': applies to source or delta, not to dvc"],

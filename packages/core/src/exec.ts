@@ -37,6 +37,12 @@ export const TIMED_OUT = 124;
  * need the child to stop it on cancel, use container/line-process.ts.
  */
 export async function execCapture(command: string, args: readonly string[], options: ExecOptions): Promise<ExecResult> {
+  const result = await execCaptureBytes(command, args, options);
+  return { ...result, stdout: result.stdout.toString('utf8') };
+}
+
+/** execCapture for a program whose output is bytes, not text (`git cat-file --batch`): stdout comes back undecoded. */
+export async function execCaptureBytes(command: string, args: readonly string[], options: ExecOptions): Promise<Omit<ExecResult, 'stdout'> & { readonly stdout: Buffer }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
@@ -58,11 +64,11 @@ export async function execCapture(command: string, args: readonly string[], opti
       if (timer) clearTimeout(timer);
       const result = {
         exitCode: timedOut ? TIMED_OUT : (code ?? 1),
-        stdout: Buffer.concat(stdout).toString('utf8'),
+        stdout: Buffer.concat(stdout),
         stderr: Buffer.concat(stderr).toString('utf8'),
       };
       if (result.exitCode !== 0 && !options.ignoreReturnCode) {
-        const tail = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-15).join('\n');
+        const tail = (result.stderr.trim() || result.stdout.toString('utf8').trim()).split('\n').slice(-15).join('\n');
         reject(new Error(`${formatCommand(command, args)} ${timedOut ? 'timed out' : `exited with ${result.exitCode}`}${tail ? `:\n${tail}` : ''}`));
       } else {
         resolve(result);

@@ -40,7 +40,7 @@ test.each(['-1', '1.5', 'v3', '1e3', '99999999999999999999', 'data/m.json'])('de
 });
 
 test('delta: exactly one mode; version and as-of not both; path needed', async () => {
-  await expect(plan({ delta: 'table', source: 'table', path: 'out' })).rejects.toThrow("input 'delta': was given together with 'source': give only one of 'source', 'dvc' or 'delta'");
+  await expect(plan({ delta: 'table', source: 'table', path: 'out' })).rejects.toThrow("input 'delta': was given together with 'source': give only one of 'source', 'dvc', 'delta' or 'lfs'");
   await expect(plan({ delta: 'table', path: 'out', version: '1', 'as-of': '2026-05-01T00:00:00Z' })).rejects.toThrow(/version.*as-of/);
   await expect(plan({ delta: 'table' })).rejects.toThrow(/path/);
 });

@@ -227,7 +227,7 @@ async function* walkFiles(root: string, prefix: string): AsyncIterable<string> {
 }
 
 /** Runs `task` over `items` with at most `limit` at once; the first failure stops new work and is thrown. */
-async function runPool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+export async function runPool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   let failure: unknown;
   const worker = async (): Promise<void> => {

@@ -29,16 +29,23 @@ import type { InputReader } from '../../spec/inputs.js';
 import { renderStepSummary } from '../summary.js';
 import type { StepResult } from '../types.js';
 import type { dataPullSpec } from './spec.js';
+import { planLfs, runLfs, type LfsPlan } from './lfs.js';
 import { planRequest, type DataPullRequest, type PullMode } from './plan.js';
 
-/** What run() gets: the inputs, and the files to put where, as planning found them. */
-export interface PullPlan {
-  readonly inputs: DataPullRequest;
-  readonly cache: ObjectCache;
-  readonly targets: readonly Target[];
-  /** With `delta`: the version its one target makes, and the log to write beside it. */
-  readonly delta?: DeltaPull;
-}
+/** A request whose files are put in place as targets (a source, DVC outs, a Delta table; `lfs` replaces files where they are). */
+type TargetsRequest = DataPullRequest & { readonly mode: Exclude<PullMode, { kind: 'lfs' }> };
+
+/** What run() gets: the inputs, and the files to put where (or, with `lfs`, the LFS files), as planning found them. */
+export type PullPlan =
+  | {
+      readonly kind: 'targets';
+      readonly inputs: TargetsRequest;
+      readonly cache: ObjectCache;
+      readonly targets: readonly Target[];
+      /** With `delta`: the version its one target makes, and the log to write beside it. */
+      readonly delta?: DeltaPull;
+    }
+  | { readonly kind: 'lfs'; readonly inputs: DataPullRequest; readonly cache: ObjectCache; readonly lfs: LfsPlan };
 
 /**
  * Reads the inputs, then plans the pull: lists the source or reads the DVC
@@ -50,17 +57,21 @@ export async function plan(reader: InputReader<typeof dataPullSpec>, host: Host)
   const inputs = await planRequest(reader, host);
   const cache = new ObjectCache(inputs.cacheDir);
   const { mode } = inputs;
+  if (mode.kind === 'lfs') return { kind: 'lfs', inputs, cache, lfs: await host.group('Plan the pull', () => planLfs(mode, inputs.filter, host)) };
+  const request: TargetsRequest = { ...inputs, mode };
   if (mode.kind === 'delta') {
     const delta = await host.group('Plan the pull', () => planDeltaPull(mode, inputs, host));
-    return { inputs, cache, targets: [delta.target], delta };
+    return { kind: 'targets', inputs: request, cache, targets: [delta.target], delta };
   }
   const targets = await host.group('Plan the pull', () => planTargets(mode, inputs, cache, host));
-  return { inputs, cache, targets };
+  return { kind: 'targets', inputs: request, cache, targets };
 }
 
 const CACHE_KEY_PREFIX = 'mlops-ci-data-pull-';
 
-export async function run({ inputs, cache, targets, delta }: PullPlan, host: Host): Promise<StepResult> {
+export async function run(plan: PullPlan, host: Host): Promise<StepResult> {
+  if (plan.kind === 'lfs') return runLfs(plan.lfs, plan.inputs, plan.cache, host);
+  const { inputs, cache, targets, delta } = plan;
   const fileCount = targets.reduce((sum, target) => sum + target.files.length, 0);
   host.info(`${fileCount} files from ${describeSources(targets)}`);
 
@@ -146,7 +157,7 @@ async function planDeltaPull(mode: Extract<PullMode, { kind: 'delta' }>, inputs:
 }
 
 /** What to put where: listing the source, or reading the DVC outs. */
-async function planTargets(mode: Exclude<PullMode, { kind: 'delta' }>, inputs: DataPullRequest, cache: ObjectCache, host: Host): Promise<Target[]> {
+async function planTargets(mode: Exclude<PullMode, { kind: 'delta' | 'lfs' }>, inputs: DataPullRequest, cache: ObjectCache, host: Host): Promise<Target[]> {
   if (mode.kind === 'source') {
     const { store, prefix } = openStore(mode.location, storeOptions(inputs.store, host.context.env));
     if (mode.asOf) host.info(`as of ${mode.asOf.toISOString()}`);

@@ -48,7 +48,9 @@ export type PullMode =
       readonly dest: string;
       readonly point: DeltaPoint;
       readonly layout: DeltaLayout;
-    };
+    }
+  /** Git LFS pointer files the globs select, replaced in place (steps/data-pull/lfs.ts plans the rest). */
+  | { readonly kind: 'lfs'; readonly globs: readonly string[]; readonly remote: string; readonly remoteGiven: boolean };
 
 export interface DataPullRequest {
   readonly mode: PullMode;
@@ -85,12 +87,15 @@ export async function planRequest(reader: DataPullReader, host: Host): Promise<D
 
   const pathText = reader.get('path');
   const source = reader.get('source');
-  const mode =
+  const lfs = reader.get('lfs');
+  const mode: PullMode =
     source !== undefined
       ? await sourceMode(reader, source, cwd)
       : delta !== undefined
         ? deltaMode(reader, delta, cwd)
-        : await dvcMode(reader, pathText, cwd, host);
+        : lfs.length > 0
+          ? lfsMode(reader, lfs)
+          : await dvcMode(reader, pathText, cwd, host);
   checkPlaces(mode, cacheDir, manifestFile, pathText !== undefined);
   if (deleteExtra) for (const dest of deletedIn(mode)) checkDeleteScope(dest, host.context.workspace);
 
@@ -189,6 +194,7 @@ function givenByRelation<T>(value: T | undefined, name: string): T {
 function checkPlaces(mode: PullMode, cacheDir: string, manifestFile: string, pathGiven: boolean): void {
   checkFolderPath('cache-dir', cacheDir);
   checkFilePath('manifest', manifestFile);
+  if (mode.kind === 'lfs') return; // each file is replaced where it is
   if (mode.kind !== 'dvc') return checkFolderPath('path', mode.dest);
   for (const { out, dest, displayPath } of mode.pulls) {
     // With `path` the user named the place; else the DVC file did.
@@ -200,7 +206,16 @@ function checkPlaces(mode: PullMode, cacheDir: string, manifestFile: string, pat
 
 /** The folders `delete` would remove files in: the destination, or each directory out's. */
 function deletedIn(mode: PullMode): string[] {
+  if (mode.kind === 'lfs') return []; // the spec refuses delete with lfs
   return mode.kind !== 'dvc' ? [mode.dest] : mode.pulls.filter((pull) => pull.out.isDir).map((pull) => pull.dest);
+}
+
+/** `lfs`: the pointer files the globs select; steps/data-pull/lfs.ts plans the rest. A pointer pins its object by hash: no version or time applies. */
+function lfsMode(reader: DataPullReader, globs: readonly string[]): PullMode {
+  for (const name of ['version', 'as-of'] as const) {
+    if (reader.given(name)) throw new InputError(name, 'applies to source or delta, not to lfs (a pointer file pins its object by hash)');
+  }
+  return { kind: 'lfs', globs, remote: reader.get('lfs-remote'), remoteGiven: reader.given('lfs-remote') };
 }
 
 /** `dvc`: every out of the DVC files, with the remote its repository configures and where it lands. */

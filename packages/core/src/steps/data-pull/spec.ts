@@ -4,7 +4,7 @@ import type { StepSpec } from '../../spec/types.js';
 export const dataPullSpec = {
   name: 'data-pull',
   jenkinsVar: 'mlopsDataPull',
-  description: 'Pull an exact dataset version from S3, an S3-compatible store, a folder, a DVC remote or a Delta table: parallel, verified, incremental.',
+  description: 'Pull an exact dataset version from S3, an S3-compatible store, a folder, a DVC remote, a Delta table or Git LFS: parallel, verified, incremental.',
   branding: { icon: 'download-cloud', color: 'blue' },
   envCredentials: ['aws'],
   inputs: [
@@ -57,6 +57,19 @@ export const dataPullSpec = {
       description: 'For `dvc`: the remote, by name in `.dvc/config` (`.dvc/config.local` wins) or as a URL (`s3://bucket/prefix`, a folder). Default: the out’s own remote, else `core.remote`.',
     },
     {
+      name: 'lfs',
+      type: 'list',
+      description:
+        'Git LFS files to pull in place, by glob relative to the repository root, one per line or comma-separated, as `git lfs pull --include` reads them (`models/**`, `*.onnx`): each selected pointer file is replaced by its object, fetched from the LFS server (`lfs.url` in git config or `.lfsconfig`, else the remote’s URL + `/info/lfs`) and checked by its sha256. Credentials: in that URL, `GITHUB_TOKEN` for github.com, else git’s credential helpers. Git LFS need not be installed. Globs that select no LFS file are a bad input.',
+      example: 'models/**',
+    },
+    {
+      name: 'lfs-remote',
+      type: 'string',
+      default: 'origin',
+      description: 'For `lfs`: the git remote whose LFS server to use, when `lfs.url` is not set.',
+    },
+    {
       name: 'path',
       type: 'string',
       description:
@@ -66,7 +79,7 @@ export const dataPullSpec = {
     {
       name: 'include',
       type: 'list',
-      description: 'Only files whose path (relative to `path`, or to the DVC repository) matches one of these globs (`**/*.csv`). Default: every file.',
+      description: 'Only files whose path (relative to `path`, to the DVC repository, or with `lfs` to the repository root) matches one of these globs (`**/*.csv`). Default: every file.',
     },
     {
       name: 'exclude',
@@ -145,14 +158,19 @@ export const dataPullSpec = {
     },
   ],
   relations: [
-    { exclusive: ['source', 'dvc', 'delta'], required: true },
+    { exclusive: ['source', 'dvc', 'delta', 'lfs'], required: true },
+    // LFS files are replaced where they are, from the repository's own LFS server.
+    { exclusive: ['lfs', 'path'] },
+    { exclusive: ['lfs', 'remote'] },
+    { exclusive: ['lfs', 'delete'] },
+    { input: 'lfs-remote', requires: ['lfs'] },
     { input: 'source', requires: ['path'] },
     { input: 'delta', requires: ['path'] },
     // A DVC file already pins its data by hash: a version or a time applies to a source or a table (plan.ts checks it).
     { exclusive: ['version', 'as-of'] },
   ],
   outputs: [
-    { name: 'path', description: 'Where the data landed: `path`, or the DVC outs’ paths, one per line.' },
+    { name: 'path', description: 'Where the data landed: `path`, the DVC outs’ paths, one per line, or with `lfs` the repository root.' },
     { name: 'files', type: 'number', description: 'Number of files in the dataset.' },
     { name: 'bytes', type: 'number', description: 'Total size of the dataset in bytes.' },
     { name: 'digest', description: 'sha256 over the sorted `path NUL md5` lines of every file: the same dataset gives the same digest, wherever it came from.' },
