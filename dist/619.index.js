@@ -2241,7 +2241,7 @@ async function buildInputsDigest(inputs, baseImageId) {
     for (const name of [...inputs.buildArgs.keys()].sort())
         hash.update(`arg\0${name}\0${inputs.buildArgs.get(name)}\0`);
     // Loaded here, not with the step: the Dockerfile parser is most of this chunk's weight and only a build needs it.
-    const { baseImages } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(447)]).then(__webpack_require__.bind(__webpack_require__, 10828));
+    const { baseImages } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(828)]).then(__webpack_require__.bind(__webpack_require__, 10828));
     for (const ref of baseImages(dockerfileText, inputs.buildArgs))
         hash.update(`from\0${ref}\0${(await baseImageId(ref)) ?? 'absent'}\0`);
     for (const file of await contextFiles(inputs.context)) {

@@ -1211,7 +1211,8 @@ function messageOf(err) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Wp: () => (/* binding */ execCapture),
-/* harmony export */   fE: () => (/* binding */ formatCommand)
+/* harmony export */   fE: () => (/* binding */ formatCommand),
+/* harmony export */   nR: () => (/* binding */ execCaptureBytes)
 /* harmony export */ });
 /* unused harmony export TIMED_OUT */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
@@ -1226,6 +1227,11 @@ const TIMED_OUT = 124;
  * need the child to stop it on cancel, use container/line-process.ts.
  */
 async function execCapture(command, args, options) {
+    const result = await execCaptureBytes(command, args, options);
+    return { ...result, stdout: result.stdout.toString('utf8') };
+}
+/** execCapture for a program whose output is bytes, not text (`git cat-file --batch`): stdout comes back undecoded. */
+async function execCaptureBytes(command, args, options) {
     return new Promise((resolve, reject) => {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, { cwd: options.cwd, env: options.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
         const stdout = [];
@@ -1249,11 +1255,11 @@ async function execCapture(command, args, options) {
                 clearTimeout(timer);
             const result = {
                 exitCode: timedOut ? TIMED_OUT : (code ?? 1),
-                stdout: Buffer.concat(stdout).toString('utf8'),
+                stdout: Buffer.concat(stdout),
                 stderr: Buffer.concat(stderr).toString('utf8'),
             };
             if (result.exitCode !== 0 && !options.ignoreReturnCode) {
-                const tail = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-15).join('\n');
+                const tail = (result.stderr.trim() || result.stdout.toString('utf8').trim()).split('\n').slice(-15).join('\n');
                 reject(new Error(`${formatCommand(command, args)} ${timedOut ? 'timed out' : `exited with ${result.exitCode}`}${tail ? `:\n${tail}` : ''}`));
             }
             else {
@@ -2883,7 +2889,7 @@ var cache_cap = __nccwpck_require__(2674);
 const dataPullSpec = {
     name: 'data-pull',
     jenkinsVar: 'mlopsDataPull',
-    description: 'Pull an exact dataset version from S3, an S3-compatible store, a folder, a DVC remote or a Delta table: parallel, verified, incremental.',
+    description: 'Pull an exact dataset version from S3, an S3-compatible store, a folder, a DVC remote, a Delta table or Git LFS: parallel, verified, incremental.',
     branding: { icon: 'download-cloud', color: 'blue' },
     envCredentials: ['aws'],
     inputs: [
@@ -2930,6 +2936,18 @@ const dataPullSpec = {
             description: 'For `dvc`: the remote, by name in `.dvc/config` (`.dvc/config.local` wins) or as a URL (`s3://bucket/prefix`, a folder). Default: the out’s own remote, else `core.remote`.',
         },
         {
+            name: 'lfs',
+            type: 'list',
+            description: 'Git LFS files to pull in place, by glob relative to the repository root, one per line or comma-separated, as `git lfs pull --include` reads them (`models/**`, `*.onnx`): each selected pointer file is replaced by its object, fetched from the LFS server (`lfs.url` in git config or `.lfsconfig`, else the remote’s URL + `/info/lfs`) and checked by its sha256. Credentials: in that URL, `GITHUB_TOKEN` for github.com, else git’s credential helpers. Git LFS need not be installed. Globs that select no LFS file are a bad input.',
+            example: 'models/**',
+        },
+        {
+            name: 'lfs-remote',
+            type: 'string',
+            default: 'origin',
+            description: 'For `lfs`: the git remote whose LFS server to use, when `lfs.url` is not set.',
+        },
+        {
             name: 'path',
             type: 'string',
             description: 'Where the data lands. With `dvc`, default: each out at its own path; when set, one out lands at `path` and several land under it at their paths in the repository.',
@@ -2938,7 +2956,7 @@ const dataPullSpec = {
         {
             name: 'include',
             type: 'list',
-            description: 'Only files whose path (relative to `path`, or to the DVC repository) matches one of these globs (`**/*.csv`). Default: every file.',
+            description: 'Only files whose path (relative to `path`, to the DVC repository, or with `lfs` to the repository root) matches one of these globs (`**/*.csv`). Default: every file.',
         },
         {
             name: 'exclude',
@@ -3015,14 +3033,19 @@ const dataPullSpec = {
         },
     ],
     relations: [
-        { exclusive: ['source', 'dvc', 'delta'], required: true },
+        { exclusive: ['source', 'dvc', 'delta', 'lfs'], required: true },
+        // LFS files are replaced where they are, from the repository's own LFS server.
+        { exclusive: ['lfs', 'path'] },
+        { exclusive: ['lfs', 'remote'] },
+        { exclusive: ['lfs', 'delete'] },
+        { input: 'lfs-remote', requires: ['lfs'] },
         { input: 'source', requires: ['path'] },
         { input: 'delta', requires: ['path'] },
         // A DVC file already pins its data by hash: a version or a time applies to a source or a table (plan.ts checks it).
         { exclusive: ['version', 'as-of'] },
     ],
     outputs: [
-        { name: 'path', description: 'Where the data landed: `path`, or the DVC outs’ paths, one per line.' },
+        { name: 'path', description: 'Where the data landed: `path`, the DVC outs’ paths, one per line, or with `lfs` the repository root.' },
         { name: 'files', type: 'number', description: 'Number of files in the dataset.' },
         { name: 'bytes', type: 'number', description: 'Total size of the dataset in bytes.' },
         { name: 'digest', description: 'sha256 over the sorted `path NUL md5` lines of every file: the same dataset gives the same digest, wherever it came from.' },
@@ -3702,7 +3725,7 @@ const trainInContainerSpec = {
  */
 const STEPS = [
     { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(818)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24818)) },
-    { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(868), __nccwpck_require__.e(828)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6828)) },
+    { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(868), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95887)) },
     { spec: trainInContainerSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(868), __nccwpck_require__.e(619)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90619)) },
     { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(128)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95128)) },
     { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57853)) },
