@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import path from 'node:path';
 import { runBundle, tempDir, type BundleRun } from '../support/bundle.js';
 import { startGcsServer, type GcsServer } from '../support/gcs-server.js';
+import { RANGED_THRESHOLD } from '../../packages/core/src/data/transfer.js';
 import { dvc, snapshot, writeDataset } from './fixtures.js';
 
 /** Filesystem backend: objects are files a test can tamper with. */
@@ -110,6 +111,19 @@ test('as-of pulls each object as it was then (generations); version pins the exa
   expect(before.code).toBe(2);
   expect(before.stderr).toContain("input 'as-of': no objects under gs://versioned/v/ existed at 2001-01-01T00:00:00.000Z");
 }, 30_000);
+
+test('a large object: ranged parallel reads, verified against its md5', async () => {
+  const big = Buffer.alloc(RANGED_THRESHOLD + 3 * 1024 * 1024 + 17);
+  for (let i = 0; i < big.length; i += 4096) big.writeUInt32LE(i, i);
+  await server.client.bucket('plain').file('large/single.bin').save(big, { resumable: true });
+  const work = tempDir('gcs-large-');
+  const outputs = outputsOf(await pull(['--source', 'gs://plain/large/', '--path', path.join(work, 'out'), '--cache', 'false', '--cache-dir', path.join(work, 'cache'), '--manifest', path.join(work, 'm.json')]));
+  expect(outputs['files']).toBe('1');
+  expect(readFileSync(path.join(work, 'out', 'single.bin')).equals(big)).toBe(true);
+  const manifest = JSON.parse(readFileSync(path.join(work, 'm.json'), 'utf8')) as { files: { md5: string }[] };
+  expect(manifest.files[0]?.md5).toBe(createHash('md5').update(big).digest('hex'));
+  rmSync(work, { recursive: true, force: true }); // 70 MB; kept when an expectation failed, for a look
+}, 60_000);
 
 test('the cross-run cache in a gs:// prefix: a fresh runner restores it and fetches nothing', async () => {
   const project = tempDir('gcs-cache-');
