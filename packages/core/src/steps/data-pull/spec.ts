@@ -12,20 +12,20 @@ export const dataPullSpec = {
       name: 'source',
       type: 'string',
       description:
-        'What to sync as-is: `s3://bucket/prefix/` (AWS or any S3-compatible store through `endpoint`), `file:///abs/dir` or a folder path. A folder that does not exist, or an S3 prefix with no objects, is a bad input; an existing empty folder is an empty dataset.',
+        'What to sync as-is: `s3://bucket/prefix/` (AWS or any S3-compatible store through `endpoint`), `gs://bucket/prefix/` (Google Cloud Storage), `file:///abs/dir` or a folder path. A folder that does not exist, or a bucket prefix with no objects, is a bad input; an existing empty folder is an empty dataset.',
       example: 's3://datasets/iris/v3/',
     },
     {
       name: 'version',
       type: 'string',
       description:
-        'Pin exact object versions: the `manifest` file of an earlier data-pull of this source (each key with its S3 version id and md5). Every file is checked against the recorded md5.',
+        'Pin exact object versions: the `manifest` file of an earlier data-pull of this source (each key with its S3 version id or GCS generation, and md5). Every file is checked against the recorded md5.',
       example: 'data/iris.manifest.json',
     },
     {
       name: 'as-of',
       type: 'string',
-      description: 'An ISO 8601 time: pull each object as it was then (the newest version not after it), from S3 versioning. Objects deleted by then are absent.',
+      description: 'An ISO 8601 time: pull each object as it was then (the newest version not after it), from S3 versioning or GCS object generations. Objects deleted by then are absent.',
       example: '2026-05-01T00:00:00Z',
     },
     {
@@ -38,7 +38,7 @@ export const dataPullSpec = {
     {
       name: 'remote',
       type: 'string',
-      description: 'For `dvc`: the remote, by name in `.dvc/config` (`.dvc/config.local` wins) or as a URL (`s3://bucket/prefix`, a folder). Default: the out’s own remote, else `core.remote`.',
+      description: 'For `dvc`: the remote, by name in `.dvc/config` (`.dvc/config.local` wins) or as a URL (`s3://bucket/prefix`, `gs://bucket/prefix`, a folder). Default: the out’s own remote, else `core.remote`.',
     },
     {
       name: 'path',
@@ -107,12 +107,12 @@ export const dataPullSpec = {
       name: 'cache',
       type: 'boolean',
       default: 'true',
-      description: 'Save and restore `cache-dir` across CI runs, keyed by the dataset: on GitHub with @actions/cache (or `cache-url`), elsewhere when `cache-url` names a shared folder or S3 prefix.',
+      description: 'Save and restore `cache-dir` across CI runs, keyed by the dataset: on GitHub with @actions/cache (or `cache-url`), elsewhere when `cache-url` names a shared folder or a bucket prefix.',
     },
     {
       name: 'cache-url',
       type: 'string',
-      description: 'Where the cross-run cache lives outside GitHub: a folder shared by agents (path or `file:///`) or an S3 prefix (`s3://bucket/prefix`). Default: the host cache.',
+      description: 'Where the cross-run cache lives outside GitHub: a folder shared by agents (path or `file:///`) or a bucket prefix (`s3://bucket/prefix`, `gs://bucket/prefix`). Default: the host cache.',
     },
     {
       name: 'manifest',
