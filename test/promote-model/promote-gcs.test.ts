@@ -3,7 +3,7 @@
  * first that the server really refuses generation preconditions with 412 (the
  * registry's race-freedom rests on them), then register/alias/rollback/
  * describe with a file large enough to go up resumably, then 50 concurrent
- * processes.
+ * processes, then 50 with some SIGKILLed at random moments.
  */
 import { ApiError } from '@google-cloud/storage';
 import { createHash } from 'node:crypto';
@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runBundle } from '../support/bundle.js';
 import { startGcsServer, type GcsServer } from '../support/gcs-server.js';
-import { outputsOf, project } from './fixtures.js';
+import { outputsOf, project, runAndMaybeKill } from './fixtures.js';
 
 const BUCKET = 'models';
 let gcs: GcsServer;
@@ -111,4 +111,29 @@ test('50 concurrent processes on Cloud Storage: versions 1..50 each exactly once
   const previous = runs.map((run) => outputsOf(run.stdout)['previous-version']);
   expect(previous.filter((value) => value === '')).toHaveLength(1);
   expect(new Set(previous).size).toBe(50);
+}, 180_000);
+
+test('50 concurrent processes on Cloud Storage, some SIGKILLed at random moments: the registry reads back consistent', async () => {
+  const dir = project('promote-gcs-kill-');
+  const args = (writer: number) => ['promote-model', '--registry', `gs://${BUCKET}/kill`, '--model', 'iris', '--path', 'out/rf/model', '--alias', 'production', '--gate-results', 'results.json', '--lineage', `writer=${writer}`];
+  const results = await Promise.all(Array.from({ length: 50 }, (_, writer) => runAndMaybeKill(args(writer), dir, writer % 2 === 0 ? Math.random() * 2500 : null, gcs.env)));
+  expect(results.some((result) => result.killed)).toBe(true);
+  for (const result of results.filter((r) => !r.killed)) expect(result.code).toBe(0);
+
+  const readBack = async () => {
+    const versionKeys = (await keys('kill/iris/versions/')).filter((key) => key.endsWith('/version.json'));
+    // Every version.json parses (none visible half-written); ready ones have every file they list.
+    const versions = await Promise.all(versionKeys.map((key) => json<{ status: string; version: string; files: { path: string }[] }>(key)));
+    const ready = versions.filter((version) => version.status === 'ready');
+    const present = new Set(await keys('kill/iris/versions/'));
+    for (const version of ready) for (const file of version.files) expect(present).toContain(`kill/iris/versions/${version.version}/${file.path}`);
+    const alias = await json<{ version: string }>('kill/iris/aliases/production.json').catch(() => null);
+    if (alias) expect(ready.map((version) => version.version)).toContain(alias.version);
+    return { ready, alias };
+  };
+  expect((await readBack()).ready.length).toBeGreaterThanOrEqual(results.filter((r) => !r.killed).length);
+
+  const after = await runBundle(args(999), { cwd: dir, env: gcs.env });
+  expect(after.code).toBe(0);
+  expect((await readBack()).alias?.version).toBe(outputsOf(after.stdout)['version']);
 }, 180_000);
