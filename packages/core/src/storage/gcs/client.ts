@@ -45,8 +45,3 @@ function endpointOf(emulator: string): string {
 export function statusOf(err: unknown): number | undefined {
   return err instanceof ApiError && typeof err.code === 'number' ? err.code : undefined;
 }
-
-/** Cloud Storage's base64 md5 as lower-case hex, as data-pull and the manifests write it. */
-export function md5Hex(base64: string | undefined): string | undefined {
-  return base64 ? Buffer.from(base64, 'base64').toString('hex') : undefined;
-}

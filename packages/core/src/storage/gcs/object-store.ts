@@ -1,7 +1,8 @@
 import type { Bucket, File, FileMetadata, Storage } from '@google-cloud/storage';
 import { PassThrough, type Readable } from 'node:stream';
 import { BucketNotFoundError, NotFoundError, type ObjectStore, type ReadOptions, type StoredObject } from '../types.js';
-import { md5Hex, statusOf } from './client.js';
+import { statusOf } from './client.js';
+import { livedAt, storedObject } from './metadata.js';
 
 /** Objects asked for per listing page: the JSON API's most. */
 const PAGE_SIZE = 1000;
@@ -89,27 +90,4 @@ export class GcsStore implements ObjectStore {
       pageToken = next?.pageToken;
     } while (pageToken);
   }
-}
-
-/** An object as data-pull sees it; undefined for a folder placeholder (`a/b/`), which holds no data. */
-function storedObject(metadata: FileMetadata): StoredObject | undefined {
-  const key = metadata.name;
-  if (key === undefined || key.endsWith('/')) return undefined;
-  const etag = md5Hex(metadata.md5Hash);
-  const created = metadata.timeCreated ?? metadata.updated;
-  return {
-    key,
-    size: Number(metadata.size ?? 0),
-    ...(etag ? { etag } : {}),
-    ...(metadata.generation !== undefined ? { versionId: String(metadata.generation) } : {}),
-    ...(created ? { lastModified: new Date(created) } : {}),
-  };
-}
-
-/** Whether a generation was the live one at `asOf`: created by then, and not yet replaced or deleted (`timeDeleted`). */
-function livedAt(metadata: FileMetadata, asOf: Date): boolean {
-  const created = metadata.timeCreated;
-  if (created === undefined || new Date(created).getTime() > asOf.getTime()) return false;
-  const deleted = metadata.timeDeleted;
-  return deleted === undefined || new Date(deleted).getTime() > asOf.getTime();
 }
