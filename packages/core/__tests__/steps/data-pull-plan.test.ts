@@ -80,3 +80,19 @@ test.each(['s3://my-bucket', 's3://my.bucket/team/data/'])('source %j: a valid b
   const result = await plan({ source, path: 'data' }, quietHost({ cwd: workspace() }));
   expect(result.mode).toMatchObject({ kind: 'source', url: source });
 });
+
+test.each([
+  ['endpoint', 'http://127.0.0.1:9000'],
+  ['path-style', 'true'],
+  ['region', 'eu-west-1'],
+])('%s is for S3 only: with a gs:// source it is refused, naming it, rather than dropped', async (input, value) => {
+  await expect(plan({ source: 'gs://datasets/iris', path: 'data', [input]: value }, quietHost({ cwd: workspace() }))).rejects.toThrow(
+    `input '${input}': is for S3 sources; 'gs://datasets/iris' is Google Cloud Storage, whose client reads STORAGE_EMULATOR_HOST for another server`,
+  );
+});
+
+test('a gs:// source alone plans, no S3 setting in its store options', async () => {
+  const result = await plan({ source: 'gs://datasets/iris', path: 'data' }, quietHost({ cwd: workspace() }));
+  expect(result.mode).toMatchObject({ kind: 'source', location: { kind: 'gcs', bucket: 'datasets', prefix: 'iris/' } });
+  expect(result.store).toEqual({ maxSockets: result.concurrency });
+});
