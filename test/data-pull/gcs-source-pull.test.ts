@@ -70,6 +70,14 @@ test('include/exclude select keys', async () => {
   expect(Object.keys(snapshot(out))).toEqual(['sub/b.csv']);
 });
 
+test('keys with spaces, non-ASCII, `+`, `%`, `#` and `?` arrive under their own names', async () => {
+  const names = ['with space.txt', 'naïve-café-猫.txt', 'a+b.csv', '100%.txt', 'hash#tag.txt', 'what?.txt'];
+  for (const name of names) await server.put('plain', `names/${name}`, `${name}\n`);
+  const work = tempDir('gcs-names-');
+  outputsOf(await pull(['--source', 'gs://plain/names/', '--path', path.join(work, 'out'), '--cache-dir', path.join(work, 'cache'), '--cache', 'false']));
+  expect(snapshot(path.join(work, 'out'))).toEqual(Object.fromEntries(names.map((name) => [name, Buffer.from(`${name}\n`).toString('base64')])));
+});
+
 test('an object whose bytes changed behind its md5 is refused (exit 1), naming it; nothing lands', async () => {
   await server.put('plain', 'tampered/good.txt', 'fine\n');
   await server.put('plain', 'tampered/bad.txt', 'original\n');
