@@ -141,14 +141,30 @@ describe('.dvc/config remotes', () => {
     expect(await resolveDvcRemote(dir, 'file:///srv/dvc%20store/', undefined)).toEqual({ name: 'file:///srv/dvc%20store/', location: { kind: 'folder', path: '/srv/dvc store' } });
   });
 
+  test("a gs:// remote's credentialpath (from the repository's root, where DVC runs), projectname and endpointurl", async () => {
+    const dir = repo({
+      '.dvc/config': "[core]\n    remote = gcs\n['remote \"gcs\"']\n    url = gs://bucket/dvc\n    projectname = ml-team\n    endpointurl = http://127.0.0.1:4443\n",
+      '.dvc/config.local': "['remote \"gcs\"']\n    credentialpath = keys/sa.json\n",
+    });
+    expect(await resolveDvcRemote(dir, '', undefined)).toEqual({
+      name: 'gcs',
+      location: { kind: 'gcs', bucket: 'bucket', prefix: 'dvc/', url: 'gs://bucket/dvc/' },
+      endpoint: 'http://127.0.0.1:4443',
+      gcs: { keyFile: path.join(dir, 'keys', 'sa.json'), projectId: 'ml-team', endpoint: 'http://127.0.0.1:4443' },
+    });
+    // An S3 remote never gets them, whatever its section holds.
+    const s3 = repo({ '.dvc/config': "['remote \"s\"']\n    url = s3://bucket/dvc\n    projectname = ignored\n" });
+    expect(await resolveDvcRemote(s3, 's', undefined)).not.toHaveProperty('gcs');
+  });
+
   test('an unknown remote or a remote kind we cannot read is a bad input', async () => {
     const dir = repo({ '.dvc/config': `${config}['remote "gdrive"']\n    url = gdrive://abc\n` });
     expect((await errorOf(resolveDvcRemote(dir, 'nope', undefined))).message).toContain("no remote 'nope' with a url in .dvc/config(.local) (remotes: store, gdrive, my.local)");
     expect((await errorOf(resolveDvcRemote(dir, 'gdrive', undefined))).message).toBe(
-      "input 'remote': remote 'gdrive': got 'gdrive://abc': unknown scheme 'gdrive://'; expected a folder path, file:///abs/dir or s3://bucket/prefix/",
+      "input 'remote': remote 'gdrive': got 'gdrive://abc': unknown scheme 'gdrive://'; expected a folder path, file:///abs/dir, s3://bucket/prefix/ or gs://bucket/prefix/",
     );
-    expect((await errorOf(resolveDvcRemote(dir, 'gs://bucket/dvc', undefined))).message).toBe(
-      "input 'remote': got 'gs://bucket/dvc': gs:// is not supported yet; expected a folder path, file:///abs/dir or s3://bucket/prefix/",
+    expect((await errorOf(resolveDvcRemote(dir, 'azure://container/dvc', undefined))).message).toBe(
+      "input 'remote': got 'azure://container/dvc': azure:// is not supported yet; expected a folder path, file:///abs/dir, s3://bucket/prefix/ or gs://bucket/prefix/",
     );
   });
 });

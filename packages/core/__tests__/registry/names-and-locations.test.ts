@@ -49,7 +49,7 @@ describe('parseRegistryLocation', () => {
     expect(parseRegistryLocation(value, ws)).toEqual(expected);
   });
 
-  test.each(['gs://bucket/x', 'http://host/x', 'mlflow://host', 's3://A_B/x'])('%j is refused with the accepted forms', (value) => {
+  test.each(['azure://container/x', 'gs://A_B/x', 'http://host/x', 'mlflow://host', 's3://A_B/x'])('%j is refused with the accepted forms', (value) => {
     expect(() => parseRegistryLocation(value, ws)).toThrow(UnknownRegistryError);
   });
 });

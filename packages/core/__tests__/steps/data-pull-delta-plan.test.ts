@@ -49,7 +49,7 @@ test('delta: a missing table folder, include/exclude, and as-of that is no time 
   await expect(plan({ delta: 'nope', path: 'out' })).rejects.toThrow(/^input 'delta': nope does not exist/);
   await expect(plan({ delta: 'table', path: 'out', include: '*.parquet' })).rejects.toThrow(/^input 'include': does not apply to delta/);
   await expect(plan({ delta: 'table', path: 'out', 'as-of': 'yesterday' })).rejects.toThrow(/^input 'as-of': got 'yesterday'/);
-  await expect(plan({ delta: 'gs://bucket/table', path: 'out' })).rejects.toThrow(/^input 'delta': .*not supported yet/);
+  await expect(plan({ delta: 'ftp://host/table', path: 'out' })).rejects.toThrow(/^input 'delta': .*unknown scheme 'ftp:\/\/'/);
 });
 
 test('dvc: version and as-of pick nothing there, and are refused naming themselves', async () => {

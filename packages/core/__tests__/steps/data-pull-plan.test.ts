@@ -50,7 +50,7 @@ test('the spec’s defaults apply: 10 s progress, path-style auto, no cross-run 
 test('a value-dependent rule stays with the step: as-of needs a store that keeps versions', async () => {
   const cwd = workspace();
   await expect(plan({ source: 'src', path: 'data', 'as-of': '2026-01-01T00:00:00Z' }, quietHost({ cwd }))).rejects.toThrow(
-    `input 'as-of': needs a store that keeps object versions (s3://bucket/prefix/); '${path.join(cwd, 'src')}' is a folder, which does not`,
+    `input 'as-of': needs a store that keeps object versions (s3://bucket/prefix/, gs://bucket/prefix/); '${path.join(cwd, 'src')}' is a folder, which does not`,
   );
 });
 
@@ -79,4 +79,20 @@ test.each(['s3://Bad_Bucket/x', 's3://ab/x', 's3://-bucket', 's3://bucket\n/x'])
 test.each(['s3://my-bucket', 's3://my.bucket/team/data/'])('source %j: a valid bucket name, with or without a prefix', async (source) => {
   const result = await plan({ source, path: 'data' }, quietHost({ cwd: workspace() }));
   expect(result.mode).toMatchObject({ kind: 'source', url: source });
+});
+
+test.each([
+  ['endpoint', 'http://127.0.0.1:9000'],
+  ['path-style', 'true'],
+  ['region', 'eu-west-1'],
+])('%s is for S3 only: with a gs:// source it is refused, naming it, rather than dropped', async (input, value) => {
+  await expect(plan({ source: 'gs://datasets/iris', path: 'data', [input]: value }, quietHost({ cwd: workspace() }))).rejects.toThrow(
+    `input '${input}': is for S3 sources; 'gs://datasets/iris' is Google Cloud Storage, whose client reads STORAGE_EMULATOR_HOST for another server`,
+  );
+});
+
+test('a gs:// source alone plans, no S3 setting in its store options', async () => {
+  const result = await plan({ source: 'gs://datasets/iris', path: 'data' }, quietHost({ cwd: workspace() }));
+  expect(result.mode).toMatchObject({ kind: 'source', location: { kind: 'gcs', bucket: 'datasets', prefix: 'iris/' } });
+  expect(result.store).toEqual({ maxSockets: result.concurrency });
 });

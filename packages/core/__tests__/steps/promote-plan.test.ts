@@ -40,6 +40,12 @@ describe('promote-model plan', () => {
     expect(plan).toMatchObject({ bump: 'patch', push: false, gcOlderThanMs: 24 * 3_600_000 });
   });
 
+  test('s3-endpoint with a gs:// registry is refused, naming it, rather than dropped', async () => {
+    await expect(planRequest(reader({ model: 'iris', path: 'model.pkl', 'require-gate': 'false', registry: 'gs://models/reg', 's3-endpoint': 'http://127.0.0.1:9000' }), quietHost({ ...places() }))).rejects.toThrow(
+      new InputError('s3-endpoint', "is for S3 registries; 'gs://models/reg/' is Google Cloud Storage, whose client reads STORAGE_EMULATOR_HOST for another server"),
+    );
+  });
+
   test('to-version needs alias: a spec relation, checked when the reader is made', () => {
     expect(() => reader({ model: 'iris', 'to-version': '3' })).toThrow(new InputError('to-version', "needs 'alias' as well"));
   });

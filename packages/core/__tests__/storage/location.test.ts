@@ -2,10 +2,10 @@ import path from 'node:path';
 import { InputError } from '../../src/errors.js';
 import { parseRegistryLocation, UnknownRegistryError } from '../../src/registry/factory.js';
 import { requireCapability, STORE_CAPABILITIES } from '../../src/storage/capabilities.js';
-import { isValidBucketName, LocationError, parseLocation, readLocation, type Location, type LocationRules } from '../../src/storage/location.js';
+import { isValidBucketName, isValidGcsBucketName, LocationError, parseLocation, readLocation, type Location, type LocationRules } from '../../src/storage/location.js';
 
 const cwd = '/work/space';
-const EVERY_KIND = 'expected a folder path, file:///abs/dir or s3://bucket/prefix/';
+const EVERY_KIND = 'expected a folder path, file:///abs/dir, s3://bucket/prefix/ or gs://bucket/prefix/';
 
 /** The contexts that read a location, each with its own rules. */
 const CONTEXTS: Record<string, LocationRules> = {
@@ -17,6 +17,7 @@ const CONTEXTS: Record<string, LocationRules> = {
 
 describe('accepted texts, as each context reads them', () => {
   const s3 = (bucket: string, prefix: string): Location => ({ kind: 's3', bucket, prefix, url: `s3://${bucket}/${prefix}` });
+  const gs = (bucket: string, prefix: string): Location => ({ kind: 'gcs', bucket, prefix, url: `gs://${bucket}/${prefix}` });
   test.each<[string, string, Location]>([
     ['data-pull source, cache-url', 'data', { kind: 'folder', path: '/work/space/data' }],
     ['data-pull source, cache-url', './data/', { kind: 'folder', path: '/work/space/data' }],
@@ -28,6 +29,11 @@ describe('accepted texts, as each context reads them', () => {
     ['data-pull source, cache-url', 's3://datasets/', s3('datasets', '')],
     ['data-pull source, cache-url', 's3://datasets/iris/v3', s3('datasets', 'iris/v3/')],
     ['data-pull source, cache-url', 's3://my.bucket/team/data/', s3('my.bucket', 'team/data/')],
+    ['data-pull source, cache-url', 'gs://datasets', gs('datasets', '')],
+    ['data-pull source, cache-url', 'gs://datasets/iris/v3/', gs('datasets', 'iris/v3/')],
+    ['data-pull source, cache-url', 'gs://team_data.example.com/iris', gs('team_data.example.com', 'iris/')],
+    ['a DVC remote in .dvc/config', 'gs://bucket/project', gs('bucket', 'project/')],
+    ['registry', 'gs://models/registry', gs('models', 'registry/')],
     ['a DVC remote in .dvc/config', '../../remote', { kind: 'folder', path: '/work/remote' }],
     ['a DVC remote in .dvc/config', 's3://bucket/project', s3('bucket', 'project/')],
     ['train-in-container data-url, outputs-url', 's3://ml-runs', s3('ml-runs', '')],
@@ -41,7 +47,11 @@ describe('accepted texts, as each context reads them', () => {
 describe('refused texts, with the exact message', () => {
   test.each<[string, string, string]>([
     ['data-pull source, cache-url', '', `got '', ${EVERY_KIND}`],
-    ['data-pull source, cache-url', 'gs://bucket/x', `got 'gs://bucket/x': gs:// is not supported yet; ${EVERY_KIND}`],
+    ['data-pull source, cache-url', 'GS://bucket/x', `got 'GS://bucket/x': write the scheme in lower case (gs://); ${EVERY_KIND}`],
+    ['data-pull source, cache-url', 'gs://', "got 'gs://', expected gs://bucket/prefix/ with a valid bucket name"],
+    ['data-pull source, cache-url', 'gs://Bad_Bucket/x', "got 'gs://Bad_Bucket/x', expected gs://bucket/prefix/ with a valid bucket name"],
+    ['data-pull source, cache-url', 'gs://bucket//x', `got 'gs://bucket//x': the prefix has an empty part ('//'); ${EVERY_KIND}`],
+    ['data-pull source, cache-url', 'gs://bucket/a//b/', `got 'gs://bucket/a//b/': the prefix has an empty part ('//'); ${EVERY_KIND}`],
     ['data-pull source, cache-url', 'azure://container/x', `got 'azure://container/x': azure:// is not supported yet; ${EVERY_KIND}`],
     ['data-pull source, cache-url', 'https://example.com/x', `got 'https://example.com/x': unknown scheme 'https://'; ${EVERY_KIND}`],
     ['data-pull source, cache-url', 'S3://datasets/x', `got 'S3://datasets/x': write the scheme in lower case (s3://); ${EVERY_KIND}`],
@@ -56,20 +66,21 @@ describe('refused texts, with the exact message', () => {
     ['a DVC remote in .dvc/config', 'gdrive://abc', `got 'gdrive://abc': unknown scheme 'gdrive://'; ${EVERY_KIND}`],
     ['train-in-container data-url, outputs-url', 'ml-data/iris', "got 'ml-data/iris', expected s3://bucket/prefix/"],
     ['train-in-container data-url, outputs-url', 'file:///data', "got 'file:///data', expected s3://bucket/prefix/"],
-    ['train-in-container data-url, outputs-url', 'gs://ml-data', "got 'gs://ml-data': gs:// is not supported yet; expected s3://bucket/prefix/"],
+    ['train-in-container data-url, outputs-url', 'gs://ml-data', "got 'gs://ml-data', expected s3://bucket/prefix/"],
+    ['train-in-container data-url, outputs-url', 'azure://ml-data', "got 'azure://ml-data': azure:// is not supported yet; expected s3://bucket/prefix/"],
     [
       'registry',
       'http://host/x',
-      "got 'http://host/x': unknown scheme 'http://'; expected a folder path, file:///abs/dir, s3://bucket/prefix/, mlflow+http://host:port or git-tags",
+      "got 'http://host/x': unknown scheme 'http://'; expected a folder path, file:///abs/dir, s3://bucket/prefix/, gs://bucket/prefix/, mlflow+http://host:port or git-tags",
     ],
   ])('%s: %j', (context, text, message) => {
     expect(() => parseLocation(text, CONTEXTS[context] as LocationRules)).toThrow(new LocationError(message));
   });
 
   test('readLocation names the input: exit 2', () => {
-    const read = (): Location => readLocation('cache-url', 'gs://b', { base: cwd });
+    const read = (): Location => readLocation('cache-url', 'azure://b', { base: cwd });
     expect(read).toThrow(InputError);
-    expect(read).toThrow(`input 'cache-url': got 'gs://b': gs:// is not supported yet; ${EVERY_KIND}`);
+    expect(read).toThrow(`input 'cache-url': got 'azure://b': azure:// is not supported yet; ${EVERY_KIND}`);
   });
 
   test('URL credentials never reach a message', () => {
@@ -77,15 +88,20 @@ describe('refused texts, with the exact message', () => {
   });
 
   test('the registry keeps its own error type, with the same message', () => {
-    const parse = (): unknown => parseRegistryLocation('gs://b/x', cwd);
+    const parse = (): unknown => parseRegistryLocation('azure://b/x', cwd);
     expect(parse).toThrow(UnknownRegistryError);
-    expect(parse).toThrow("got 'gs://b/x': gs:// is not supported yet; expected a folder path, file:///abs/dir, s3://bucket/prefix/, mlflow+http://host:port or git-tags");
+    expect(parse).toThrow("got 'azure://b/x': azure:// is not supported yet; expected a folder path, file:///abs/dir, s3://bucket/prefix/, gs://bucket/prefix/, mlflow+http://host:port or git-tags");
   });
 });
 
 describe("S3's bucket naming rule", () => {
   test.each(['abc', 'my-bucket', 'my.bucket', '1bucket', 'a'.repeat(63)])('%j is valid', (name) => expect(isValidBucketName(name)).toBe(true));
   test.each(['ab', 'a'.repeat(64), 'Bucket', 'my_bucket', '-bucket', 'bucket-', ''])('%j is not', (name) => expect(isValidBucketName(name)).toBe(false));
+});
+
+describe("Cloud Storage's bucket naming rule: S3's, with `_`, and up to 222 characters in dotted parts of at most 63", () => {
+  test.each(['abc', 'my_bucket', 'my-bucket', 'team.data.example.com', `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}`])('%j is valid', (name) => expect(isValidGcsBucketName(name)).toBe(true));
+  test.each(['ab', 'a'.repeat(64), 'Bucket', '_bucket', 'bucket_', 'a..b', `${'a'.repeat(64)}.b`, `${'a'.repeat(63)}.`.repeat(4).slice(0, 223), ''])('%j is not', (name) => expect(isValidGcsBucketName(name)).toBe(false));
 });
 
 describe('capabilities', () => {
@@ -101,11 +117,15 @@ describe('capabilities', () => {
 
   test('a store lacking what an input needs is bad input naming that input, and what would do', () => {
     expect(() => requireCapability(folder, 'objectVersions', 'as-of')).toThrow(
-      new InputError('as-of', "needs a store that keeps object versions (s3://bucket/prefix/); '/data/iris' is a folder, which does not"),
+      new InputError('as-of', "needs a store that keeps object versions (s3://bucket/prefix/, gs://bucket/prefix/); '/data/iris' is a folder, which does not"),
     );
   });
 
   test.each(['list', 'rangedRead', 'objectVersions', 'conditionalCreate', 'compareAndSwap'] as const)('S3 has %s', (capability) => {
     expect(() => requireCapability(s3, capability, 'source')).not.toThrow();
+  });
+
+  test('Cloud Storage has every one: generations, ifGenerationMatch: 0 and ifGenerationMatch: <generation> (test/data-pull/gcs-source-pull, test/promote-model/promote-gcs)', () => {
+    expect(STORE_CAPABILITIES.gcs).toEqual({ list: true, rangedRead: true, objectVersions: true, conditionalCreate: true, compareAndSwap: true });
   });
 });

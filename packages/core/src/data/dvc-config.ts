@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ini from 'ini';
 import { InputError } from '../errors.js';
+import type { GcsOptions } from '../storage/backends.js';
 import { isUrl, LocationError, parseLocation, type Location } from '../storage/location.js';
 
 /** Where a DVC remote is and how to reach it. */
@@ -15,6 +16,8 @@ export interface DvcRemote {
   readonly region?: string;
   /** Keys set in `.dvc/config.local` (never in a committed file, we hope); masked by the caller. */
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
+  /** A gs:// remote's `credentialpath`, `projectname` and `endpointurl`. None is a secret: the key file's path is not the key. */
+  readonly gcs?: GcsOptions;
 }
 
 type Sections = Record<string, Record<string, unknown>>;
@@ -51,14 +54,25 @@ export async function resolveDvcRemote(dvcRoot: string | undefined, override: st
   const accessKeyId = stringOf(section['access_key_id']);
   const secretAccessKey = stringOf(section['secret_access_key']);
   const sessionToken = stringOf(section['session_token']);
+  // A relative local remote is relative to the .dvc folder holding the config.
+  const location = remoteLocation(url, path.join(dvcRoot, '.dvc'), input, name);
   return {
     name,
-    // A relative local remote is relative to the .dvc folder holding the config.
-    location: remoteLocation(url, path.join(dvcRoot, '.dvc'), input, name),
+    location,
+    ...(location.kind === 'gcs' ? gcsOptionsOf(section, dvcRoot) : {}),
     ...(endpoint ? { endpoint } : {}),
     ...(region ? { region } : {}),
     ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } } : {}),
   };
+}
+
+/** A gs:// remote's own options, as `dvc remote modify` names them. DVC reads a relative `credentialpath` from the repository's root, where it runs. */
+function gcsOptionsOf(section: Record<string, unknown>, dvcRoot: string): { gcs?: GcsOptions } {
+  const keyFile = stringOf(section['credentialpath']);
+  const projectId = stringOf(section['projectname']);
+  const endpoint = stringOf(section['endpointurl']);
+  const gcs: GcsOptions = { ...(keyFile ? { keyFile: path.resolve(dvcRoot, keyFile) } : {}), ...(projectId ? { projectId } : {}), ...(endpoint ? { endpoint } : {}) };
+  return Object.keys(gcs).length > 0 ? { gcs } : {};
 }
 
 async function readConfig(dvcRoot: string): Promise<Sections> {

@@ -33,10 +33,12 @@ export interface StoreOptions extends Omit<S3StoreOptions, 'bucket'> {
 /** What inputs or a DVC remote say about a store: its options but the environment, which the run context adds when it is opened. */
 export type StoreSettings = Omit<StoreOptions, 'env' | 'log'>;
 
-/** A GCS remote's `credentialpath` (a service-account key file) and `projectname`; without them, Application Default Credentials. */
+/** A GCS remote's `credentialpath` (a service-account key file), `projectname` and `endpointurl`; without them, Application Default Credentials, GOOGLE_CLOUD_PROJECT and STORAGE_EMULATOR_HOST. */
 export interface GcsOptions {
   readonly keyFile?: string;
   readonly projectId?: string;
+  /** The JSON API's host (`http://127.0.0.1:4443`), for an emulator. Optional. Defaults to Google's. */
+  readonly endpoint?: string;
 }
 
 /**
@@ -77,7 +79,7 @@ export interface BoundBackend {
 const BACKENDS: { readonly [Kind in LocationKind]: () => Promise<StoreBackend<Kind>> } = {
   folder: async () => (await import('./folder-backend.js')).folderBackend,
   s3: async () => (await import('./s3-backend.js')).s3Backend,
-  gcs: () => Promise.reject(new Error('gs:// has no store yet')),
+  gcs: async () => (await import('./gcs/backend.js')).gcsBackend,
   azure: () => Promise.reject(new Error('azure:// has no store yet')),
 };
 

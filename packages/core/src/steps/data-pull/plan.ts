@@ -97,6 +97,7 @@ export async function planRequest(reader: DataPullReader, host: Host): Promise<D
           ? lfsMode(reader, lfs)
           : await dvcMode(reader, pathText, cwd, host);
   checkPlaces(mode, cacheDir, manifestFile, pathText !== undefined);
+  if (mode.kind === 'source' && mode.location.kind === 'gcs') refuseS3Settings(mode.url, { endpoint, 'path-style': pathStyle === 'auto' ? undefined : pathStyle, region });
   if (deleteExtra) for (const dest of deletedIn(mode)) checkDeleteScope(dest, host.context.workspace);
 
   const store = storeOptions(endpoint, pathStyle, region, concurrency);
@@ -107,6 +108,17 @@ function readEndpoint(reader: DataPullReader): string | undefined {
   const endpoint = reader.get('endpoint');
   if (endpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(endpoint)) throw new InputError('endpoint', `got '${endpoint}', expected an http(s):// URL`);
   return endpoint;
+}
+
+/**
+ * `endpoint`, `path-style` and `region` speak to S3 only: with a gs:// source
+ * they would be dropped, and the pull would go to Google instead of the
+ * server they name. (With DVC they apply to the S3 remotes among the outs.)
+ */
+function refuseS3Settings(url: string, given: Readonly<Record<'endpoint' | 'path-style' | 'region', string | undefined>>): void {
+  const input = (Object.keys(given) as (keyof typeof given)[]).find((name) => given[name] !== undefined);
+  if (input === undefined) return;
+  throw new InputError(input, `is for S3 sources; ${quote(url)} is Google Cloud Storage, whose client reads STORAGE_EMULATOR_HOST for another server`);
 }
 
 function storeOptions(endpoint: string | undefined, pathStyle: PathStyle, region: string | undefined, concurrency: number): StoreSettings {

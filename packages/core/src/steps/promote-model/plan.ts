@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../../errors.js';
+import { InputError, quote } from '../../errors.js';
 import { remoteUrl, revParse } from '../../scm/git.js';
 import type { Host } from '../../host/types.js';
 import { parseDuration } from '../../container/parse.js';
@@ -95,6 +95,10 @@ async function planCommon(reader: Reader, host: Host): Promise<Common> {
     gcOlderThanMs: gcOlderThanMs(reader.get('gc-older-than')),
   };
   if (common.registry.kind === 'git-tags') await checkGitTagsRepository(common.registry.repo, host.context.env, common.push);
+  // Dropped, it would send the versions to Google rather than to the server it names.
+  if (common.registry.kind === 'store' && common.registry.location.kind === 'gcs' && common.s3Endpoint !== undefined) {
+    throw new InputError('s3-endpoint', `is for S3 registries; ${quote(common.registry.location.url)} is Google Cloud Storage, whose client reads STORAGE_EMULATOR_HOST for another server`);
+  }
   return common;
 }
 
