@@ -1940,7 +1940,7 @@ const BUCKET_KINDS = {
 /** The schemes this build reads, and the kind each one names. A path without a scheme is a folder too. */
 const SCHEMES = { file: 'folder', s3: 's3', gs: 'gcs', azure: 'azure' };
 /** Kinds parsed here whose store is still being built: refused as "not supported yet" until its backend lands (storage/backends.ts). */
-const NOT_YET = new Set(['gcs', 'azure']);
+const NOT_YET = new Set(['azure']);
 /** How each kind is written, for the "expected …" of a refusal. */
 const FORMS = {
     folder: ['a folder path', 'file:///abs/dir'],

@@ -3363,14 +3363,24 @@ async function resolveDvcRemote(dvcRoot, override, outRemote, input = 'remote') 
     const accessKeyId = stringOf(section['access_key_id']);
     const secretAccessKey = stringOf(section['secret_access_key']);
     const sessionToken = stringOf(section['session_token']);
+    // A relative local remote is relative to the .dvc folder holding the config.
+    const location = remoteLocation(url, external_node_path_default().join(dvcRoot, '.dvc'), input, name);
     return {
         name,
-        // A relative local remote is relative to the .dvc folder holding the config.
-        location: remoteLocation(url, external_node_path_default().join(dvcRoot, '.dvc'), input, name),
+        location,
+        ...(location.kind === 'gcs' ? gcsOptionsOf(section, dvcRoot) : {}),
         ...(endpoint ? { endpoint } : {}),
         ...(region ? { region } : {}),
         ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } } : {}),
     };
+}
+/** A gs:// remote's own options, as `dvc remote modify` names them. DVC reads a relative `credentialpath` from the repository's root, where it runs. */
+function gcsOptionsOf(section, dvcRoot) {
+    const keyFile = stringOf(section['credentialpath']);
+    const projectId = stringOf(section['projectname']);
+    const endpoint = stringOf(section['endpointurl']);
+    const gcs = { ...(keyFile ? { keyFile: external_node_path_default().resolve(dvcRoot, keyFile) } : {}), ...(projectId ? { projectId } : {}), ...(endpoint ? { endpoint } : {}) };
+    return Object.keys(gcs).length > 0 ? { gcs } : {};
 }
 async function readConfig(dvcRoot) {
     const merged = {};
@@ -3748,6 +3758,8 @@ async function planRequest(reader, host) {
                 ? lfsMode(reader, lfs)
                 : await dvcMode(reader, pathText, cwd, host);
     checkPlaces(mode, cacheDir, manifestFile, pathText !== undefined);
+    if (mode.kind === 'source' && mode.location.kind === 'gcs')
+        refuseS3Settings(mode.url, { endpoint, 'path-style': pathStyle === 'auto' ? undefined : pathStyle, region });
     if (deleteExtra)
         for (const dest of deletedIn(mode))
             checkDeleteScope(dest, host.context.workspace);
@@ -3759,6 +3771,17 @@ function readEndpoint(reader) {
     if (endpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(endpoint))
         throw new errors/* InputError */.dz('endpoint', `got '${endpoint}', expected an http(s):// URL`);
     return endpoint;
+}
+/**
+ * `endpoint`, `path-style` and `region` speak to S3 only: with a gs:// source
+ * they would be dropped, and the pull would go to Google instead of the
+ * server they name. (With DVC they apply to the S3 remotes among the outs.)
+ */
+function refuseS3Settings(url, given) {
+    const input = Object.keys(given).find((name) => given[name] !== undefined);
+    if (input === undefined)
+        return;
+    throw new errors/* InputError */.dz(input, `is for S3 sources; ${(0,errors/* quote */.A0)(url)} is Google Cloud Storage, whose client reads STORAGE_EMULATOR_HOST for another server`);
 }
 function storeOptions(endpoint, pathStyle, region, concurrency) {
     return {
@@ -4086,9 +4109,10 @@ async function planTargets(mode, inputs, cache, host) {
         host.info(`${pull.displayPath} (${pull.out.origin}, ${pull.out.hashName === 'md5' ? 'DVC 3.x' : 'DVC 2.x'}) from remote '${pull.remote.name}'`);
     return planDvc(mode.pulls, { cache, storeFor, filter: inputs.filter, log: host, cwd: host.context.cwd });
 }
-/** A DVC remote's own endpoint, region and keys; the step's inputs win over them. */
+/** A DVC remote's own endpoint, region and keys (a gs:// remote's key file and project: no secret); the step's inputs win over them. */
 function remoteOptions(remote) {
     return {
+        ...(remote.gcs ? { gcs: remote.gcs } : {}),
         ...(remote.endpoint ? { endpoint: remote.endpoint } : {}),
         ...(remote.region ? { region: remote.region } : {}),
         ...(remote.credentials ? { credentials: remote.credentials } : {}),

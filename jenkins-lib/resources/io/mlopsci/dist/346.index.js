@@ -530,7 +530,7 @@ function sleep(ms) {
 const BACKENDS = {
     folder: async () => (await __webpack_require__.e(/* import() */ 334).then(__webpack_require__.bind(__webpack_require__, 92334))).folderBackend,
     s3: async () => (await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(194)]).then(__webpack_require__.bind(__webpack_require__, 80194))).s3Backend,
-    gcs: () => Promise.reject(new Error('gs:// has no store yet')),
+    gcs: async () => (await Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(352), __webpack_require__.e(665), __webpack_require__.e(17)]).then(__webpack_require__.bind(__webpack_require__, 57017))).gcsBackend,
     azure: () => Promise.reject(new Error('azure:// has no store yet')),
 };
 /**

@@ -1202,7 +1202,7 @@ var errors = __webpack_require__(37638);
 
 /** Reads the configuration the target points to; throws naming the input or variable when it cannot. */
 async function connectToCluster(target, env) {
-    const k8s = await Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(543)]).then(__webpack_require__.bind(__webpack_require__, 45543));
+    const k8s = await Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(352), __webpack_require__.e(543)]).then(__webpack_require__.bind(__webpack_require__, 45543));
     const config = new k8s.KubeConfig();
     const source = loadConfig(k8s, config, target, env);
     if (target.context !== undefined) {
