@@ -182,7 +182,7 @@ test.each([
   ['an unknown scheme', ['--source', 'ftp://host/x', '--path', 'o'], "input 'source': got 'ftp://host/x': unknown scheme 'ftp://'"],
   ['a bad bucket name', ['--source', 's3://A_B/x', '--path', 'o'], "input 'source': got 's3://A_B/x'"],
   ['an as-of that is no time', ['--source', 's3://plain/ds/', '--path', 'o', '--as-of', 'yesterday'], "input 'as-of': got 'yesterday'"],
-  ['as-of on a folder source', ['--source', '/tmp', '--path', 'o', '--as-of', '2026-01-01T00:00:00Z'], `input 'as-of': needs a store that keeps object versions (s3://bucket/prefix/); '/tmp' is a folder, which does not`],
+  ['as-of on a folder source', ['--source', '/tmp', '--path', 'o', '--as-of', '2026-01-01T00:00:00Z'], `input 'as-of': needs a store that keeps object versions (s3://bucket/prefix/, azure://container/prefix/); '/tmp' is a folder, which does not`],
   ['a version file that is missing', ['--source', 's3://plain/ds/', '--path', 'o', '--version', 'nope.json'], "input 'version': cannot read"],
   ['concurrency 0', ['--source', 's3://plain/ds/', '--path', 'o', '--concurrency', '0'], "input 'concurrency': got 0"],
   ['a bad endpoint', ['--source', 's3://plain/ds/', '--path', 'o', '--endpoint', 'localhost:9000'], "input 'endpoint': got 'localhost:9000'"],

@@ -145,10 +145,10 @@ describe('.dvc/config remotes', () => {
     const dir = repo({ '.dvc/config': `${config}['remote "gdrive"']\n    url = gdrive://abc\n` });
     expect((await errorOf(resolveDvcRemote(dir, 'nope', undefined))).message).toContain("no remote 'nope' with a url in .dvc/config(.local) (remotes: store, gdrive, my.local)");
     expect((await errorOf(resolveDvcRemote(dir, 'gdrive', undefined))).message).toBe(
-      "input 'remote': remote 'gdrive': got 'gdrive://abc': unknown scheme 'gdrive://'; expected a folder path, file:///abs/dir or s3://bucket/prefix/",
+      "input 'remote': remote 'gdrive': got 'gdrive://abc': unknown scheme 'gdrive://'; expected a folder path, file:///abs/dir, s3://bucket/prefix/ or azure://container/prefix/",
     );
     expect((await errorOf(resolveDvcRemote(dir, 'gs://bucket/dvc', undefined))).message).toBe(
-      "input 'remote': got 'gs://bucket/dvc': gs:// is not supported yet; expected a folder path, file:///abs/dir or s3://bucket/prefix/",
+      "input 'remote': got 'gs://bucket/dvc': gs:// is not supported yet; expected a folder path, file:///abs/dir, s3://bucket/prefix/ or azure://container/prefix/",
     );
   });
 });

@@ -2,10 +2,10 @@ import path from 'node:path';
 import { InputError } from '../../src/errors.js';
 import { parseRegistryLocation, UnknownRegistryError } from '../../src/registry/factory.js';
 import { requireCapability, STORE_CAPABILITIES } from '../../src/storage/capabilities.js';
-import { isValidBucketName, LocationError, parseLocation, readLocation, type Location, type LocationRules } from '../../src/storage/location.js';
+import { isValidAzureContainerName, isValidBucketName, LocationError, parseLocation, readLocation, type Location, type LocationRules } from '../../src/storage/location.js';
 
 const cwd = '/work/space';
-const EVERY_KIND = 'expected a folder path, file:///abs/dir or s3://bucket/prefix/';
+const EVERY_KIND = 'expected a folder path, file:///abs/dir, s3://bucket/prefix/ or azure://container/prefix/';
 
 /** The contexts that read a location, each with its own rules. */
 const CONTEXTS: Record<string, LocationRules> = {
@@ -17,6 +17,7 @@ const CONTEXTS: Record<string, LocationRules> = {
 
 describe('accepted texts, as each context reads them', () => {
   const s3 = (bucket: string, prefix: string): Location => ({ kind: 's3', bucket, prefix, url: `s3://${bucket}/${prefix}` });
+  const azure = (container: string, prefix: string): Location => ({ kind: 'azure', bucket: container, prefix, url: `azure://${container}/${prefix}` });
   test.each<[string, string, Location]>([
     ['data-pull source, cache-url', 'data', { kind: 'folder', path: '/work/space/data' }],
     ['data-pull source, cache-url', './data/', { kind: 'folder', path: '/work/space/data' }],
@@ -28,7 +29,12 @@ describe('accepted texts, as each context reads them', () => {
     ['data-pull source, cache-url', 's3://datasets/', s3('datasets', '')],
     ['data-pull source, cache-url', 's3://datasets/iris/v3', s3('datasets', 'iris/v3/')],
     ['data-pull source, cache-url', 's3://my.bucket/team/data/', s3('my.bucket', 'team/data/')],
+    ['data-pull source, cache-url', 'azure://datasets', azure('datasets', '')],
+    ['data-pull source, cache-url', 'azure://datasets/iris/v3/', azure('datasets', 'iris/v3/')],
+    ['data-pull source, cache-url', 'azure://ml-data-2/team', azure('ml-data-2', 'team/')],
     ['a DVC remote in .dvc/config', '../../remote', { kind: 'folder', path: '/work/remote' }],
+    ['a DVC remote in .dvc/config', 'azure://dvc/project', azure('dvc', 'project/')],
+    ['registry', 'azure://models/reg', azure('models', 'reg/')],
     ['a DVC remote in .dvc/config', 's3://bucket/project', s3('bucket', 'project/')],
     ['train-in-container data-url, outputs-url', 's3://ml-runs', s3('ml-runs', '')],
     ['train-in-container data-url, outputs-url', 's3://ml-data/iris', s3('ml-data', 'iris/')],
@@ -42,7 +48,12 @@ describe('refused texts, with the exact message', () => {
   test.each<[string, string, string]>([
     ['data-pull source, cache-url', '', `got '', ${EVERY_KIND}`],
     ['data-pull source, cache-url', 'gs://bucket/x', `got 'gs://bucket/x': gs:// is not supported yet; ${EVERY_KIND}`],
-    ['data-pull source, cache-url', 'azure://container/x', `got 'azure://container/x': azure:// is not supported yet; ${EVERY_KIND}`],
+    ['data-pull source, cache-url', 'azure://', "got 'azure://', expected azure://container/prefix/ with a valid container name"],
+    ['data-pull source, cache-url', 'azure://My-Data/x', "got 'azure://My-Data/x', expected azure://container/prefix/ with a valid container name"],
+    ['data-pull source, cache-url', 'azure://my.data/x', "got 'azure://my.data/x', expected azure://container/prefix/ with a valid container name"],
+    ['data-pull source, cache-url', 'azure://my--data/x', "got 'azure://my--data/x', expected azure://container/prefix/ with a valid container name"],
+    ['data-pull source, cache-url', 'azure://data//x', `got 'azure://data//x': the prefix has an empty part ('//'); ${EVERY_KIND}`],
+    ['data-pull source, cache-url', 'AZURE://data/x', `got 'AZURE://data/x': write the scheme in lower case (azure://); ${EVERY_KIND}`],
     ['data-pull source, cache-url', 'https://example.com/x', `got 'https://example.com/x': unknown scheme 'https://'; ${EVERY_KIND}`],
     ['data-pull source, cache-url', 'S3://datasets/x', `got 'S3://datasets/x': write the scheme in lower case (s3://); ${EVERY_KIND}`],
     ['data-pull source, cache-url', 'FILE:///abs', `got 'FILE:///abs': write the scheme in lower case (file://); ${EVERY_KIND}`],
@@ -57,10 +68,11 @@ describe('refused texts, with the exact message', () => {
     ['train-in-container data-url, outputs-url', 'ml-data/iris', "got 'ml-data/iris', expected s3://bucket/prefix/"],
     ['train-in-container data-url, outputs-url', 'file:///data', "got 'file:///data', expected s3://bucket/prefix/"],
     ['train-in-container data-url, outputs-url', 'gs://ml-data', "got 'gs://ml-data': gs:// is not supported yet; expected s3://bucket/prefix/"],
+    ['train-in-container data-url, outputs-url', 'azure://ml-data', "got 'azure://ml-data', expected s3://bucket/prefix/"],
     [
       'registry',
       'http://host/x',
-      "got 'http://host/x': unknown scheme 'http://'; expected a folder path, file:///abs/dir, s3://bucket/prefix/, mlflow+http://host:port or git-tags",
+      "got 'http://host/x': unknown scheme 'http://'; expected a folder path, file:///abs/dir, s3://bucket/prefix/, azure://container/prefix/, mlflow+http://host:port or git-tags",
     ],
   ])('%s: %j', (context, text, message) => {
     expect(() => parseLocation(text, CONTEXTS[context] as LocationRules)).toThrow(new LocationError(message));
@@ -79,13 +91,18 @@ describe('refused texts, with the exact message', () => {
   test('the registry keeps its own error type, with the same message', () => {
     const parse = (): unknown => parseRegistryLocation('gs://b/x', cwd);
     expect(parse).toThrow(UnknownRegistryError);
-    expect(parse).toThrow("got 'gs://b/x': gs:// is not supported yet; expected a folder path, file:///abs/dir, s3://bucket/prefix/, mlflow+http://host:port or git-tags");
+    expect(parse).toThrow("got 'gs://b/x': gs:// is not supported yet; expected a folder path, file:///abs/dir, s3://bucket/prefix/, azure://container/prefix/, mlflow+http://host:port or git-tags");
   });
 });
 
 describe("S3's bucket naming rule", () => {
   test.each(['abc', 'my-bucket', 'my.bucket', '1bucket', 'a'.repeat(63)])('%j is valid', (name) => expect(isValidBucketName(name)).toBe(true));
   test.each(['ab', 'a'.repeat(64), 'Bucket', 'my_bucket', '-bucket', 'bucket-', ''])('%j is not', (name) => expect(isValidBucketName(name)).toBe(false));
+});
+
+describe("Azure's container naming rule", () => {
+  test.each(['abc', 'my-data', '1data', 'a'.repeat(63)])('%j is valid', (name) => expect(isValidAzureContainerName(name)).toBe(true));
+  test.each(['ab', 'a'.repeat(64), 'Data', 'my_data', 'my.data', 'my--data', '-data', 'data-', ''])('%j is not', (name) => expect(isValidAzureContainerName(name)).toBe(false));
 });
 
 describe('capabilities', () => {
@@ -101,8 +118,14 @@ describe('capabilities', () => {
 
   test('a store lacking what an input needs is bad input naming that input, and what would do', () => {
     expect(() => requireCapability(folder, 'objectVersions', 'as-of')).toThrow(
-      new InputError('as-of', "needs a store that keeps object versions (s3://bucket/prefix/); '/data/iris' is a folder, which does not"),
+      new InputError('as-of', "needs a store that keeps object versions (s3://bucket/prefix/, azure://container/prefix/); '/data/iris' is a folder, which does not"),
     );
+  });
+
+  test('Azure Blob Storage has every capability: versions where the account keeps them (an account without is refused when listed, see azure-source-pull.test.ts)', () => {
+    expect(STORE_CAPABILITIES.azure).toEqual({ list: true, rangedRead: true, objectVersions: true, conditionalCreate: true, compareAndSwap: true });
+    const azure: Location = { kind: 'azure', bucket: 'datasets', prefix: 'iris/', url: 'azure://datasets/iris/' };
+    expect(() => requireCapability(azure, 'objectVersions', 'as-of')).not.toThrow();
   });
 
   test.each(['list', 'rangedRead', 'objectVersions', 'conditionalCreate', 'compareAndSwap'] as const)('S3 has %s', (capability) => {

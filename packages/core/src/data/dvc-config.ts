@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ini from 'ini';
 import { InputError } from '../errors.js';
+import type { AzureOptions } from '../storage/backends.js';
 import { isUrl, LocationError, parseLocation, type Location } from '../storage/location.js';
 
 /** Where a DVC remote is and how to reach it. */
@@ -15,6 +16,8 @@ export interface DvcRemote {
   readonly region?: string;
   /** Keys set in `.dvc/config.local` (never in a committed file, we hope); masked by the caller. */
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
+  /** An `azure://` remote's account and secrets, as `dvc remote modify` names them; masked by the caller. */
+  readonly azure?: AzureOptions;
 }
 
 type Sections = Record<string, Record<string, unknown>>;
@@ -51,13 +54,31 @@ export async function resolveDvcRemote(dvcRoot: string | undefined, override: st
   const accessKeyId = stringOf(section['access_key_id']);
   const secretAccessKey = stringOf(section['secret_access_key']);
   const sessionToken = stringOf(section['session_token']);
+  // A relative local remote is relative to the .dvc folder holding the config.
+  const location = remoteLocation(url, path.join(dvcRoot, '.dvc'), input, name);
+  const azure = location.kind === 'azure' ? azureOptionsOf(section) : undefined;
   return {
     name,
-    // A relative local remote is relative to the .dvc folder holding the config.
-    location: remoteLocation(url, path.join(dvcRoot, '.dvc'), input, name),
+    location,
     ...(endpoint ? { endpoint } : {}),
     ...(region ? { region } : {}),
     ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } } : {}),
+    ...(azure ? { azure } : {}),
+  };
+}
+
+/** An Azure remote's `account_name`, `connection_string`, `account_key` and `sas_token` (DVC's names), when any is set. */
+function azureOptionsOf(section: Record<string, unknown>): AzureOptions | undefined {
+  const accountName = stringOf(section['account_name']);
+  const connectionString = stringOf(section['connection_string']);
+  const accountKey = stringOf(section['account_key']);
+  const sasToken = stringOf(section['sas_token']);
+  if (!accountName && !connectionString && !accountKey && !sasToken) return undefined;
+  return {
+    ...(accountName ? { accountName } : {}),
+    ...(connectionString ? { connectionString } : {}),
+    ...(accountKey ? { accountKey } : {}),
+    ...(sasToken ? { sasToken } : {}),
   };
 }
 

@@ -78,7 +78,7 @@ const BACKENDS: { readonly [Kind in LocationKind]: () => Promise<StoreBackend<Ki
   folder: async () => (await import('./folder-backend.js')).folderBackend,
   s3: async () => (await import('./s3-backend.js')).s3Backend,
   gcs: () => Promise.reject(new Error('gs:// has no store yet')),
-  azure: () => Promise.reject(new Error('azure:// has no store yet')),
+  azure: async () => (await import('./azure/backend.js')).azureBackend,
 };
 
 /**

@@ -74,7 +74,7 @@ const BUCKET_KINDS: Readonly<Record<BucketKind, { readonly scheme: string; reado
 const SCHEMES: Readonly<Record<string, LocationKind>> = { file: 'folder', s3: 's3', gs: 'gcs', azure: 'azure' };
 
 /** Kinds parsed here whose store is still being built: refused as "not supported yet" until its backend lands (storage/backends.ts). */
-const NOT_YET: ReadonlySet<LocationKind> = new Set<LocationKind>(['gcs', 'azure']);
+const NOT_YET: ReadonlySet<LocationKind> = new Set<LocationKind>(['gcs']);
 
 /** How each kind is written, for the "expected …" of a refusal. */
 const FORMS: Readonly<Record<LocationKind, readonly string[]>> = {

@@ -140,12 +140,13 @@ async function planTargets(inputs: DataPullRequest, cache: ObjectCache, host: Ho
   return planDvc(mode.pulls, { cache, storeFor, filter: inputs.filter, log: host, cwd: host.context.cwd });
 }
 
-/** A DVC remote's own endpoint, region and keys; the step's inputs win over them. */
+/** A DVC remote's own endpoint, region and keys (Azure's: account and secrets); the step's inputs win over them. */
 function remoteOptions(remote: DvcRemote): StoreSettings {
   return {
     ...(remote.endpoint ? { endpoint: remote.endpoint } : {}),
     ...(remote.region ? { region: remote.region } : {}),
     ...(remote.credentials ? { credentials: remote.credentials } : {}),
+    ...(remote.azure ? { azure: remote.azure } : {}),
   };
 }
 
