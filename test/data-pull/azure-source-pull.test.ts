@@ -2,18 +2,19 @@
  * data-pull of a plain `source` from Azurite (Microsoft's Azure Blob Storage
  * emulator): sync verified by Content-MD5, include/exclude, an unchanged
  * re-pull, a corrupted blob refused, the cross-run cache in a container,
- * bad inputs, and secrets kept out of every line — through the bundle.
+ * bad inputs, a DVC remote on azure://, and secrets kept out of every line —
+ * through the bundle.
  * Azurite keeps no blob versions, so `as-of` is a clear exit 2 here; the read
  * of real versions is written against Azure's documented API and untested.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ContainerClient } from '@azure/storage-blob';
 import { runBundle, tempDir, type BundleRun } from '../support/bundle.js';
 import { AZURITE_KEY, startAzureServer, type AzureServer } from '../support/azure-server.js';
 import { RANGED_THRESHOLD } from '../../packages/core/src/data/transfer.js';
-import { snapshot } from './fixtures.js';
+import { dvc, pathWithoutDvc, snapshot, writeDataset } from './fixtures.js';
 
 let server: AzureServer;
 let plain: ContainerClient;
@@ -168,6 +169,45 @@ test('a wrong account key fails naming the store, and neither the key nor the co
   expect(byKey.code).not.toBe(0);
   expect(byKey.stderr).not.toContain(wrongKey);
 }, 60_000);
+
+test("a DVC remote on azure://, its connection_string in config.local as DVC writes it: byte for byte, the secret never printed", async () => {
+  // A real `dvc push` to Azure needs Azure: DVC pushes to a local remote, and its layout is copied into the container as is.
+  const repo = tempDir('azure-dvc-repo-');
+  const localRemote = tempDir('azure-dvc-remote-');
+  dvc(repo, ['init', '--no-scm', '-q']);
+  writeDataset(path.join(repo, 'data'));
+  dvc(repo, ['add', '-q', 'data']);
+  dvc(repo, ['remote', 'add', '-d', 'local', localRemote]);
+  dvc(repo, ['push', '-q', '-r', 'local']);
+  const store = await server.createContainer('dvc-store');
+  for (const relpath of filesUnder(localRemote)) await store.getBlockBlobClient(`project/${relpath}`).uploadFile(path.join(localRemote, relpath));
+
+  const checkout = tempDir('azure-dvc-checkout-');
+  mkdirSync(path.join(checkout, '.dvc'));
+  copyFileSync(path.join(repo, 'data.dvc'), path.join(checkout, 'data.dvc'));
+  writeFileSync(path.join(checkout, '.dvc', 'config'), "[core]\n    remote = az\n['remote \"az\"']\n    url = azure://dvc-store/project\n");
+  // What `dvc remote modify --local az connection_string …` writes: unquoted, `;` and all.
+  const connection = server.connectionString();
+  writeFileSync(path.join(checkout, '.dvc', 'config.local'), `['remote "az"']\n    connection_string = ${connection}\n`);
+  const args = ['data-pull', '--dvc', 'data.dvc', '--cache', 'false', '--cache-dir', path.join(checkout, '..', `${path.basename(checkout)}-cache`)];
+  const run = await runBundle(args, { cwd: checkout, env: { PATH: pathWithoutDvc(), MLOPS_CI_DEBUG: '1' } });
+  const outputs = outputsOf(run);
+  expect(snapshot(path.join(checkout, 'data'))).toEqual(snapshot(path.join(repo, 'data')));
+  expect(outputs).toMatchObject({ files: '5', transferred: '5' });
+  expect(run.stderr).toContain("from remote 'az'");
+  for (const secret of [connection, AZURITE_KEY]) expect(run.stderr + run.stdout).not.toContain(secret);
+
+  const again = outputsOf(await runBundle(args, { cwd: checkout, env: { PATH: pathWithoutDvc() } }));
+  expect(again).toMatchObject({ transferred: '0', digest: outputs['digest'] });
+}, 120_000);
+
+/** Every file under `dir`, by `/`-separated relative path. */
+function filesUnder(dir: string, rel = ''): string[] {
+  return readdirSync(path.join(dir, rel)).flatMap((name) => {
+    const relpath = rel ? `${rel}/${name}` : name;
+    return statSync(path.join(dir, relpath)).isDirectory() ? filesUnder(dir, relpath) : [relpath];
+  });
+}
 
 test.each([
   ['a container name with upper case', ['--source', 'azure://Data/x', '--path', 'o'], "input 'source': got 'azure://Data/x', expected azure://container/prefix/ with a valid container name"],

@@ -141,6 +141,22 @@ describe('.dvc/config remotes', () => {
     expect(await resolveDvcRemote(dir, 'file:///srv/dvc%20store/', undefined)).toEqual({ name: 'file:///srv/dvc%20store/', location: { kind: 'folder', path: '/srv/dvc store' } });
   });
 
+  test("an azure:// remote's account and secrets as DVC names them; a connection string keeps its ';' (DVC's reader ends a value only at '#')", async () => {
+    const connection = 'DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=a2V5;EndpointSuffix=core.windows.net';
+    const dir = repo({
+      '.dvc/config': "['remote \"az\"']\n    url = azure://dvc-store/project\n    account_name = acct\n",
+      '.dvc/config.local': `['remote "az"']\n    connection_string = ${connection}\n    account_key = a2V5\n    sas_token = sv=2024&sig=x  # a comment\n`,
+    });
+    expect(await resolveDvcRemote(dir, 'az', undefined)).toEqual({
+      name: 'az',
+      location: { kind: 'azure', bucket: 'dvc-store', prefix: 'project/', url: 'azure://dvc-store/project/' },
+      azure: { accountName: 'acct', connectionString: connection, accountKey: 'a2V5', sasToken: 'sv=2024&sig=x' },
+    });
+    // An S3 remote takes no Azure settings, whatever its section holds.
+    const s3 = repo({ '.dvc/config': "['remote \"s\"']\n    url = s3://bkt/p\n    account_name = acct\n" });
+    expect(await resolveDvcRemote(s3, 's', undefined)).toEqual({ name: 's', location: { kind: 's3', bucket: 'bkt', prefix: 'p/', url: 's3://bkt/p/' } });
+  });
+
   test('an unknown remote or a remote kind we cannot read is a bad input', async () => {
     const dir = repo({ '.dvc/config': `${config}['remote "gdrive"']\n    url = gdrive://abc\n` });
     expect((await errorOf(resolveDvcRemote(dir, 'nope', undefined))).message).toContain("no remote 'nope' with a url in .dvc/config(.local) (remotes: store, gdrive, my.local)");

@@ -90,7 +90,7 @@ async function readConfig(dvcRoot: string): Promise<Sections> {
     if (text === undefined) continue;
     let parsed: Sections;
     try {
-      parsed = ini.parse(escapeSectionDots(text)) as Sections;
+      parsed = ini.parse(escapeValueSemicolons(escapeSectionDots(text))) as Sections;
     } catch (err) {
       throw new InputError('dvc', `${file}: not a valid DVC config (${(err as Error).message})`);
     }
@@ -105,6 +105,15 @@ async function readConfig(dvcRoot: string): Promise<Sections> {
 /** `ini` nests sections on dots; a remote called `my.store` must stay one section. */
 function escapeSectionDots(text: string): string {
   return text.replace(/^(\s*\[)(.*)(\]\s*)$/gm, (_all, open: string, name: string, close: string) => `${open}${name.replace(/\./g, '\\.')}${close}`);
+}
+
+/**
+ * DVC's reader (configobj) ends an unquoted value only at `#`; `ini` ends it
+ * at `;` too, which would cut an Azure connection_string (`…;AccountKey=…`)
+ * short. Escaped, `ini` keeps the `;`.
+ */
+function escapeValueSemicolons(text: string): string {
+  return text.replace(/^(\s*[^\s;#[][^=\n]*=)([^\n]*)$/gm, (all, key: string, value: string) => (/^\s*["']/.test(value) ? all : `${key}${value.replace(/;/g, '\\;')}`));
 }
 
 /** DVC writes `['remote "name"']`; `ini` may keep the single quotes. */
