@@ -7,12 +7,15 @@ import { AnonymousCredential, BlobServiceClient, StorageSharedKeyCredential, typ
 import type { AzureOptions } from '../backends.js';
 import { AzureCredentialsError, resolveAzureAccess, type AzureAccess } from './credentials.js';
 
+/** Tries of one request, and resumptions of one download cut short (the SDK's maxRetryRequests). */
+export const MAX_TRIES = 5;
+
 /**
  * The SDK retries throttling, resets, timeouts and 5xx with exponential
  * backoff; data-pull restarts an object that still fails after these.
  */
 const PIPELINE: StoragePipelineOptions = {
-  retryOptions: { maxTries: 5, retryDelayInMs: 500, maxRetryDelayInMs: 8000 },
+  retryOptions: { maxTries: MAX_TRIES, retryDelayInMs: 500, maxRetryDelayInMs: 8000 },
   keepAliveOptions: { enable: true },
 };
 

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { isRestError, type BlobItem, type ContainerClient } from '@azure/storage-blob';
+import { MAX_TRIES } from './client.js';
 import { BucketNotFoundError, NotFoundError, VersionsNotKeptError, type ObjectStore, type ReadOptions, type StoredObject } from '../types.js';
 
 /** Blobs listed per request: the service's maximum. */
@@ -77,14 +78,17 @@ export class AzureStore implements ObjectStore {
     const { versionId, range } = options;
     try {
       const blob = await this.blob(key, versionId);
-      // The SDK resumes a body cut mid-way from where it stopped, pinned to the same ETag, up to maxRetryRequests times.
-      const response = range ? await blob.download(range.start, range.end - range.start + 1, { maxRetryRequests: 5 }) : await blob.download(0, undefined, { maxRetryRequests: 5 });
+      // The SDK resumes a body that ended short, pinned to the same ETag, up to maxRetryRequests times; a connection
+      // reset it passes on as an abort, and data-pull restarts the object (transfer.ts).
+      const response = range ? await blob.download(range.start, range.end - range.start + 1, { maxRetryRequests: MAX_TRIES }) : await blob.download(0, undefined, { maxRetryRequests: MAX_TRIES });
       checkVersion(response, key, versionId);
       const body = response.readableStreamBody;
       if (!(body instanceof Readable)) throw new Error(`azure://${this.containerName}/${key}: the response has no body stream`);
-      return body;
+      return Readable.from(explainBreaks(body), { objectMode: false });
     } catch (err) {
       if (isStatus(err, 404)) throw new NotFoundError(`azure://${this.containerName}/${key}${versionId ? ` (version ${versionId})` : ''} does not exist`);
+      // A RestError without a status never reached the service: the SDK's own message ("The operation was aborted.") says too little.
+      if (neverAnswered(err)) throw new Error(`no answer from the service after ${MAX_TRIES} tries (${(err as Error).message})`, { cause: err });
       throw err;
     }
   }
@@ -105,6 +109,19 @@ export class AzureStore implements ObjectStore {
   private async blob(key: string, versionId: string | undefined) {
     const blob = (await this.container()).getBlobClient(key);
     return versionId ? blob.withVersion(versionId) : blob;
+  }
+}
+
+/** The body's bytes; a break says how far it got (the SDK's own message is only "The operation was aborted."). */
+async function* explainBreaks(body: Readable): AsyncGenerator<Buffer> {
+  let received = 0;
+  try {
+    for await (const chunk of body) {
+      received += (chunk as Buffer).length;
+      yield chunk as Buffer;
+    }
+  } catch (err) {
+    throw new Error(`the connection broke off after ${received} bytes (${(err as Error).message})`, { cause: err });
   }
 }
 
@@ -141,6 +158,11 @@ function compareIds(a: string, b: string): number {
 
 function timeOf(versionId: string): Date {
   return new Date(`${versionId.slice(0, 23)}Z`);
+}
+
+/** A request that got no HTTP answer: a RestError without a status, or the SDK's abort when a connection died. */
+function neverAnswered(err: unknown): boolean {
+  return (isRestError(err) && err.statusCode === undefined) || (err as Error | undefined)?.name === 'AbortError';
 }
 
 export function isStatus(err: unknown, status: number): boolean {
