@@ -12,7 +12,7 @@ export const dataPullSpec = {
       name: 'source',
       type: 'string',
       description:
-        'What to sync as-is: `s3://bucket/prefix/` (AWS or any S3-compatible store through `endpoint`), `file:///abs/dir` or a folder path. A folder that does not exist, or an S3 prefix with no objects, is a bad input; an existing empty folder is an empty dataset.',
+        'What to sync as-is: `s3://bucket/prefix/` (AWS or any S3-compatible store through `endpoint`), `azure://container/prefix/` (Azure Blob Storage), `file:///abs/dir` or a folder path. A folder that does not exist, or a bucket prefix with no objects, is a bad input; an existing empty folder is an empty dataset.',
       example: 's3://datasets/iris/v3/',
     },
     {
@@ -38,7 +38,7 @@ export const dataPullSpec = {
     {
       name: 'remote',
       type: 'string',
-      description: 'For `dvc`: the remote, by name in `.dvc/config` (`.dvc/config.local` wins) or as a URL (`s3://bucket/prefix`, a folder). Default: the out’s own remote, else `core.remote`.',
+      description: 'For `dvc`: the remote, by name in `.dvc/config` (`.dvc/config.local` wins) or as a URL (`s3://bucket/prefix`, `azure://container/prefix`, a folder). Default: the out’s own remote, else `core.remote`.',
     },
     {
       name: 'path',
@@ -112,7 +112,7 @@ export const dataPullSpec = {
     {
       name: 'cache-url',
       type: 'string',
-      description: 'Where the cross-run cache lives outside GitHub: a folder shared by agents (path or `file:///`) or an S3 prefix (`s3://bucket/prefix`). Default: the host cache.',
+      description: 'Where the cross-run cache lives outside GitHub: a folder shared by agents (path or `file:///`) or an object-store prefix (`s3://bucket/prefix`, `azure://container/prefix`). Default: the host cache.',
     },
     {
       name: 'manifest',
