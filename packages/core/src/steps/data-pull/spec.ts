@@ -19,13 +19,13 @@ export const dataPullSpec = {
       name: 'version',
       type: 'string',
       description:
-        'Pin exact object versions: the `manifest` file of an earlier data-pull of this source (each key with its S3 version id and md5). Every file is checked against the recorded md5.',
+        'Pin exact object versions: the `manifest` file of an earlier data-pull of this source (each key with its version id (S3 object version, Azure blob version) and md5). Every file is checked against the recorded md5.',
       example: 'data/iris.manifest.json',
     },
     {
       name: 'as-of',
       type: 'string',
-      description: 'An ISO 8601 time: pull each object as it was then (the newest version not after it), from S3 versioning. Objects deleted by then are absent.',
+      description: 'An ISO 8601 time: pull each object as it was then (the newest version not after it), from S3 versioning or Azure blob versions. Objects deleted by then are absent.',
       example: '2026-05-01T00:00:00Z',
     },
     {
