@@ -10,9 +10,9 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ContainerClient } from '@azure/storage-blob';
+import { AccountSASPermissions, generateAccountSASQueryParameters, StorageSharedKeyCredential, type ContainerClient } from '@azure/storage-blob';
 import { runBundle, tempDir, type BundleRun } from '../support/bundle.js';
-import { AZURITE_KEY, startAzureServer, type AzureServer } from '../support/azure-server.js';
+import { AZURITE_ACCOUNT, AZURITE_KEY, startAzureServer, type AzureServer } from '../support/azure-server.js';
 import { RANGED_THRESHOLD } from '../../packages/core/src/data/transfer.js';
 import { dvc, pathWithoutDvc, snapshot, writeDataset } from './fixtures.js';
 
@@ -156,19 +156,39 @@ test('a wrong account key fails naming the store, and neither the key nor the co
     MLOPS_CI_DEBUG: '1',
   });
   expect(run.code).toBe(1);
-  expect(run.stderr).toContain('Server failed to authenticate the request');
+  expect(run.stderr).toContain('error: azure://plain/ds/: Server failed to authenticate the request');
   for (const secret of [wrongKey, connection]) {
     expect(run.stderr).not.toContain(secret);
     expect(run.stdout).not.toContain(secret);
   }
-  // Nor the key an account + key environment uses.
-  const byKey = await pull(['--source', 'azure://plain/ds/', '--path', path.join(work, 'out2'), '--cache', 'false', '--cache-dir', path.join(work, 'c')], work, {
-    AZURE_STORAGE_ACCOUNT: 'devstoreaccount1',
-    AZURE_STORAGE_KEY: wrongKey,
-  });
-  expect(byKey.code).not.toBe(0);
-  expect(byKey.stderr).not.toContain(wrongKey);
 }, 60_000);
+
+test('a SAS in the connection string reads the container; a forged one fails, its signature never printed', async () => {
+  const sas = generateAccountSASQueryParameters(
+    { permissions: AccountSASPermissions.parse('rl'), services: 'b', resourceTypes: 'sco', expiresOn: new Date(Date.now() + 3600_000) },
+    new StorageSharedKeyCredential(AZURITE_ACCOUNT, AZURITE_KEY),
+  ).toString();
+  const withSas = (token: string): string => `BlobEndpoint=${server.blobEndpoint};SharedAccessSignature=${token}`;
+  const work = tempDir('azure-sas-');
+  const args = (out: string) => ['--source', 'azure://plain/ds/', '--path', path.join(work, out), '--cache', 'false', '--cache-dir', path.join(work, 'c')];
+  expect(outputsOf(await pull(args('out'), work, { AZURE_STORAGE_CONNECTION_STRING: withSas(sas) }))).toMatchObject({ files: '4' });
+
+  const forgedSignature = Buffer.from(createHash('sha256').update('forged').digest()).toString('base64');
+  const forged = sas.replace(/(^|&)sig=[^&]+/, `$1sig=${encodeURIComponent(forgedSignature)}`);
+  expect(forged).not.toBe(sas);
+  const run = await pull(args('forged'), work, { AZURE_STORAGE_CONNECTION_STRING: withSas(forged), MLOPS_CI_DEBUG: '1' });
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain('error: azure://plain/ds/: ');
+  for (const secret of [forgedSignature, encodeURIComponent(forgedSignature), forged]) expect(run.stderr + run.stdout).not.toContain(secret);
+}, 60_000);
+
+test('no account to reach at all fails before any request, naming the store and what to set', async () => {
+  const work = tempDir('azure-nocreds-');
+  const run = await pull(['--source', 'azure://plain/ds/', '--path', path.join(work, 'out'), '--cache', 'false', '--cache-dir', path.join(work, 'c')], work, {});
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain('error: azure://plain/ds/: no Azure storage account to reach: set AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT');
+  expect(existsSync(path.join(work, 'out'))).toBe(false);
+});
 
 test("a DVC remote on azure://, its connection_string in config.local as DVC writes it: byte for byte, the secret never printed", async () => {
   // A real `dvc push` to Azure needs Azure: DVC pushes to a local remote, and its layout is copied into the container as is.

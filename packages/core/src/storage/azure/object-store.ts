@@ -102,6 +102,8 @@ export class AzureStore implements ObjectStore {
       }
     } catch (err) {
       if (isStatus(err, 404)) throw new BucketNotFoundError(`azure://${this.containerName}: the container does not exist`, { cause: err });
+      // The service's own message (403: "Server failed to authenticate…") names no store: this one does.
+      if (isRestError(err)) throw new Error(`azure://${this.containerName}/${prefix}: ${err.message}`, { cause: err });
       throw err;
     }
   }
