@@ -131,7 +131,7 @@ test('as-of on an account without blob versions (Azurite has none) is bad input 
   const run = await pull(['--source', 'azure://plain/ds/', '--path', path.join(work, 'out'), '--as-of', '2026-01-01T00:00:00Z', '--cache', 'false', '--cache-dir', path.join(work, 'c'), '--manifest', path.join(work, 'm.json')], work);
   expect(run.code).toBe(2);
   expect(run.stderr).toContain("input 'as-of': azure://plain/ds/");
-  expect(run.stderr).toContain('has no blob versions: turn on blob versioning for the storage account');
+  expect(run.stderr).toContain('has no blob versions (it was written before versioning was on, or the account keeps none): turn on blob versioning for the storage account');
   expect(readdirSync(work)).toEqual([]);
 });
 

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { BlockBlobClient, ContainerClient } from '@azure/storage-blob';
+import { isRestError, type BlockBlobClient, type ContainerClient } from '@azure/storage-blob';
 import type { BlobStore, TaggedObject } from '../../registry/blob-store.js';
+import { MAX_TRIES } from './client.js';
 import { isStatus } from './object-store.js';
 
 /** Size of each staged block; a file is committed from ceil(size / BLOCK_SIZE) blocks. */
@@ -31,13 +32,13 @@ export class AzureBlobStore implements BlobStore {
   async get(key: string): Promise<TaggedObject | null> {
     try {
       const blob = await this.blob(key);
-      const response = await blob.download(0, undefined, { maxRetryRequests: 5 });
+      const response = await blob.download(0, undefined, { maxRetryRequests: MAX_TRIES });
       const chunks: Buffer[] = [];
       for await (const chunk of response.readableStreamBody ?? []) chunks.push(chunk as Buffer);
       return { body: Buffer.concat(chunks), etag: response.etag ?? '' };
     } catch (err) {
       if (isStatus(err, 404)) return null;
-      throw err;
+      throw this.named(key, err);
     }
   }
 
@@ -52,8 +53,12 @@ export class AzureBlobStore implements BlobStore {
   async list(prefix: string): Promise<string[]> {
     const keys: string[] = [];
     const container = await this.container();
-    for await (const item of container.listBlobsFlat({ prefix: this.keyOf(prefix) })) {
-      if (!item.name.endsWith('/')) keys.push(item.name.slice(this.prefix.length));
+    try {
+      for await (const item of container.listBlobsFlat({ prefix: this.keyOf(prefix) })) {
+        if (!item.name.endsWith('/')) keys.push(item.name.slice(this.prefix.length));
+      }
+    } catch (err) {
+      throw this.named(prefix, err);
     }
     return keys;
   }
@@ -137,8 +142,13 @@ export class AzureBlobStore implements BlobStore {
     } catch (err) {
       // 412: the condition failed. 409 BlobAlreadyExists: Azure's answer to If-None-Match: * on an existing blob.
       if (isStatus(err, 412) || isStatus(err, 409)) return false;
-      throw err;
+      throw this.named(key, err);
     }
+  }
+
+  /** The service's own message (404 "The specified container does not exist.", 403 …) names no blob: this one does. */
+  private named(key: string, err: unknown): unknown {
+    return isRestError(err) ? new Error(`${this.locate(key)}: ${err.message}`, { cause: err }) : err;
   }
 }
 

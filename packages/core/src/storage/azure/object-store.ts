@@ -46,7 +46,7 @@ export class AzureStore implements ObjectStore {
     for await (const item of this.listItems(prefix, true)) {
       if (isPlaceholder(item)) continue;
       if (item.versionId === undefined) {
-        throw new VersionsNotKeptError(`azure://${this.containerName}/${item.name} has no blob versions: turn on blob versioning for the storage account to read it as of a time`);
+        throw new VersionsNotKeptError(`azure://${this.containerName}/${item.name} has no blob versions (it was written before versioning was on, or the account keeps none): turn on blob versioning for the storage account to read it as of a time`);
       }
       byKey.set(item.name, [...(byKey.get(item.name) ?? []), item]);
     }
