@@ -4,8 +4,9 @@
  * re-pull, a corrupted blob refused, the cross-run cache in a container,
  * bad inputs, a DVC remote on azure://, and secrets kept out of every line —
  * through the bundle.
- * Azurite keeps no blob versions, so `as-of` is a clear exit 2 here; the read
- * of real versions is written against Azure's documented API and untested.
+ * Azurite keeps no blob versions, so `as-of` is a clear exit 2 here; the
+ * choice of versions is unit-tested (azure-versions.test.ts), reads of real
+ * versions need a real account.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -3,6 +3,15 @@ import { isRestError, type BlobItem, type ContainerClient } from '@azure/storage
 import { MAX_TRIES } from './client.js';
 import { BucketNotFoundError, NotFoundError, VersionsNotKeptError, type ObjectStore, type ReadOptions, type StoredObject } from '../types.js';
 
+/** One version of a blob as List Blobs (`include=versions`) gives it. */
+interface BlobVersion {
+  /** The version id: the UTC time it was written, ordered as text. */
+  readonly id: string;
+  /** Whether it is the blob's current version: a blob with none was deleted. */
+  readonly current: boolean;
+  readonly item: BlobItem;
+}
+
 /** Blobs listed per request: the service's maximum. */
 const PAGE_SIZE = 5000;
 
@@ -42,24 +51,26 @@ export class AzureStore implements ObjectStore {
    */
   async *listAsOf(prefix: string, asOf: Date): AsyncIterable<StoredObject> {
     const cutoff = versionIdOf(asOf);
-    const byKey = new Map<string, BlobItem[]>();
+    const byKey = new Map<string, BlobVersion[]>();
     for await (const item of this.listItems(prefix, true)) {
       if (isPlaceholder(item)) continue;
       if (item.versionId === undefined) {
         throw new VersionsNotKeptError(`azure://${this.containerName}/${item.name} has no blob versions (it was written before versioning was on, or the account keeps none): turn on blob versioning for the storage account to read it as of a time`);
       }
-      byKey.set(item.name, [...(byKey.get(item.name) ?? []), item]);
+      const versions = byKey.get(item.name) ?? [];
+      versions.push({ id: checkedVersionId(item.versionId), current: item.isCurrentVersion === true, item });
+      byKey.set(item.name, versions);
     }
     for (const [key, versions] of byKey) {
-      const ordered = [...versions].sort((a, b) => compareIds(b.versionId as string, a.versionId as string));
-      const index = ordered.findIndex((version) => compareIds(version.versionId as string, cutoff) <= 0);
-      const chosen = ordered[index];
+      const newestFirst = versions.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+      const index = newestFirst.findIndex((version) => version.id <= cutoff);
+      const chosen = newestFirst[index];
       if (chosen === undefined) continue; // written only after asOf
-      const deleted = !ordered.some((version) => version.isCurrentVersion === true);
-      if (deleted && index === 0) {
-        throw new VersionsNotKeptError(`azure://${this.containerName}/${key} was deleted after its last version (${chosen.versionId}); Azure does not record when, so whether it existed at ${asOf.toISOString()} cannot be told`);
+      if (index === 0 && !chosen.current) {
+        throw new VersionsNotKeptError(`azure://${this.containerName}/${key} was deleted after its last version (${chosen.id}); Azure does not record when, so whether it existed at ${asOf.toISOString()} cannot be told`);
       }
-      yield { key, size: chosen.properties.contentLength ?? 0, ...md5Of(chosen.properties.contentMD5), versionId: chosen.versionId as string, lastModified: timeOf(chosen.versionId as string) };
+      const { properties } = chosen.item;
+      yield { key, size: properties.contentLength ?? 0, ...md5Of(properties.contentMD5), versionId: chosen.id, lastModified: timeOf(chosen.id) };
     }
   }
 
@@ -149,13 +160,14 @@ function md5Of(md5: Uint8Array | undefined): { etag?: string } {
 /** Version ids are UTC times with seven fractional digits (`2026-05-01T12:00:00.1234567Z`): ordered as text. */
 const VERSION_ID = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/;
 
+/** `time` as a version id: its milliseconds padded to seven digits, so ids and times compare as text. */
 function versionIdOf(time: Date): string {
-  return time.toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
+  return time.toISOString().replace(/Z$/, '0000Z');
 }
 
-function compareIds(a: string, b: string): number {
-  for (const id of [a, b]) if (!VERSION_ID.test(id)) throw new Error(`unexpected Azure blob version id '${id}' (expected a UTC time with seven fractional digits)`);
-  return a < b ? -1 : a > b ? 1 : 0;
+function checkedVersionId(id: string): string {
+  if (!VERSION_ID.test(id)) throw new Error(`unexpected Azure blob version id '${id}' (expected a UTC time with seven fractional digits)`);
+  return id;
 }
 
 function timeOf(versionId: string): Date {
