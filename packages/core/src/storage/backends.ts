@@ -41,8 +41,9 @@ export interface GcsOptions {
 
 /**
  * An Azure remote's `account_name`, `connection_string`, `account_key` and
- * `sas_token`; without them, AZURE_STORAGE_CONNECTION_STRING, then the
- * account with DefaultAzureCredential.
+ * `sas_token`; without them, the environment's (see `resolveAzureAccess` in
+ * azure/credentials.ts: AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_ACCOUNT
+ * with a key or SAS, then DefaultAzureCredential).
  */
 export interface AzureOptions {
   readonly accountName?: string;
