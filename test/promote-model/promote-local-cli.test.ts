@@ -183,7 +183,7 @@ describe('promote-model on the local registry', () => {
     ['a describe of a model name that is a path', ['--describe', 'iris/versions/1@production'], "input 'describe'", 'one name part'],
     ['a path that does not exist', ['--model', 'iris', '--path', 'out/nope', '--gate-results', 'results.json'], "input 'path'", 'does not exist'],
     ['an alias that is not a plain word', ['--model', 'iris', '--path', 'out/rf/model', '--alias', 'prod;rm -rf /', '--gate-results', 'results.json'], "input 'alias'", 'plain word'],
-    ['a registry URL of a scheme not supported yet', ['--model', 'iris', '--path', 'out/rf/model', '--registry', 'azure://container/x', '--gate-results', 'results.json'], "input 'registry'", 'azure:// is not supported yet'],
+    ['a registry URL of an unknown scheme', ['--model', 'iris', '--path', 'out/rf/model', '--registry', 'hdfs://namenode/x', '--gate-results', 'results.json'], "input 'registry'", "unknown scheme 'hdfs://'"],
     ['a folder registry that is a file', ['--model', 'iris', '--path', 'out/rf/model', '--registry', 'out/rf/model/config.json', '--gate-results', 'results.json'], "input 'registry'", 'which is not a folder'],
     ['a folder registry under a file', ['--model', 'iris', '--path', 'out/rf/model', '--registry', 'out/rf/model/config.json/registry', '--gate-results', 'results.json'], "input 'registry'", 'config.json\' is a file, not a folder'],
     ['a gate that did not pass', ['--model', 'iris', '--path', 'out/rf/model', '--gate-results', 'failed.json'], "input 'gate-results'", 'failed rules: rf: accuracy >= 0.9 (accuracy = 0.85)'],

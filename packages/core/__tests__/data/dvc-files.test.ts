@@ -157,14 +157,30 @@ describe('.dvc/config remotes', () => {
     expect(await resolveDvcRemote(s3, 's', undefined)).not.toHaveProperty('gcs');
   });
 
+  test("an azure:// remote's account and secrets as DVC names them; a connection string keeps its ';' (DVC's reader ends a value only at '#')", async () => {
+    const connection = 'DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=a2V5;EndpointSuffix=core.windows.net';
+    const dir = repo({
+      '.dvc/config': "['remote \"az\"']\n    url = azure://dvc-store/project\n    account_name = acct\n",
+      '.dvc/config.local': `['remote "az"']\n    connection_string = ${connection}\n    account_key = a2V5\n    sas_token = sv=2024&sig=x  # a comment\n`,
+    });
+    expect(await resolveDvcRemote(dir, 'az', undefined)).toEqual({
+      name: 'az',
+      location: { kind: 'azure', bucket: 'dvc-store', prefix: 'project/', url: 'azure://dvc-store/project/' },
+      azure: { accountName: 'acct', connectionString: connection, accountKey: 'a2V5', sasToken: 'sv=2024&sig=x' },
+    });
+    // An S3 remote takes no Azure settings, whatever its section holds.
+    const s3 = repo({ '.dvc/config': "['remote \"s\"']\n    url = s3://bkt/p\n    account_name = acct\n" });
+    expect(await resolveDvcRemote(s3, 's', undefined)).toEqual({ name: 's', location: { kind: 's3', bucket: 'bkt', prefix: 'p/', url: 's3://bkt/p/' } });
+  });
+
   test('an unknown remote or a remote kind we cannot read is a bad input', async () => {
     const dir = repo({ '.dvc/config': `${config}['remote "gdrive"']\n    url = gdrive://abc\n` });
     expect((await errorOf(resolveDvcRemote(dir, 'nope', undefined))).message).toContain("no remote 'nope' with a url in .dvc/config(.local) (remotes: store, gdrive, my.local)");
     expect((await errorOf(resolveDvcRemote(dir, 'gdrive', undefined))).message).toBe(
-      "input 'remote': remote 'gdrive': got 'gdrive://abc': unknown scheme 'gdrive://'; expected a folder path, file:///abs/dir, s3://bucket/prefix/ or gs://bucket/prefix/",
+      "input 'remote': remote 'gdrive': got 'gdrive://abc': unknown scheme 'gdrive://'; expected a folder path, file:///abs/dir, s3://bucket/prefix/, gs://bucket/prefix/ or azure://container/prefix/",
     );
-    expect((await errorOf(resolveDvcRemote(dir, 'azure://container/dvc', undefined))).message).toBe(
-      "input 'remote': got 'azure://container/dvc': azure:// is not supported yet; expected a folder path, file:///abs/dir, s3://bucket/prefix/ or gs://bucket/prefix/",
+    expect((await errorOf(resolveDvcRemote(dir, 'hdfs://namenode/dvc', undefined))).message).toBe(
+      "input 'remote': got 'hdfs://namenode/dvc': unknown scheme 'hdfs://'; expected a folder path, file:///abs/dir, s3://bucket/prefix/, gs://bucket/prefix/ or azure://container/prefix/",
     );
   });
 });

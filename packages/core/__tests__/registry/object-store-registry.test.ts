@@ -324,6 +324,6 @@ describe("evaluate-and-gate's registry:<model>@<alias> baseline", () => {
 
   test('a malformed reference or an unknown registry scheme is bad input', async () => {
     await expect(loadBaseline('registry:iris', { cwd: tempDir(), env: process.env })).rejects.toThrow(/^input 'baseline': .*registry:<model>@<alias>/);
-    await expect(loadBaseline('registry:iris@prod:azure://b/x', { cwd: tempDir(), env: process.env })).rejects.toThrow(/^input 'baseline': .*azure:\/\/ is not supported yet/);
+    await expect(loadBaseline('registry:iris@prod:hdfs://b/x', { cwd: tempDir(), env: process.env })).rejects.toThrow(/^input 'baseline': .*unknown scheme 'hdfs:\/\/'/);
   });
 });

@@ -50,7 +50,7 @@ test('the spec’s defaults apply: 10 s progress, path-style auto, no cross-run 
 test('a value-dependent rule stays with the step: as-of needs a store that keeps versions', async () => {
   const cwd = workspace();
   await expect(plan({ source: 'src', path: 'data', 'as-of': '2026-01-01T00:00:00Z' }, quietHost({ cwd }))).rejects.toThrow(
-    `input 'as-of': needs a store that keeps object versions (s3://bucket/prefix/, gs://bucket/prefix/); '${path.join(cwd, 'src')}' is a folder, which does not`,
+    `input 'as-of': needs a store that keeps object versions (s3://bucket/prefix/, gs://bucket/prefix/, azure://container/prefix/); '${path.join(cwd, 'src')}' is a folder, which does not`,
   );
 });
 

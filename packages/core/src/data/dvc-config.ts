@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ini from 'ini';
 import { InputError } from '../errors.js';
-import type { GcsOptions } from '../storage/backends.js';
+import type { AzureOptions, GcsOptions } from '../storage/backends.js';
 import { isUrl, LocationError, parseLocation, type Location } from '../storage/location.js';
 
 /** Where a DVC remote is and how to reach it. */
@@ -18,6 +18,8 @@ export interface DvcRemote {
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
   /** A gs:// remote's `credentialpath`, `projectname` and `endpointurl`. None is a secret: the key file's path is not the key. */
   readonly gcs?: GcsOptions;
+  /** An `azure://` remote's account and secrets, as `dvc remote modify` names them; masked by the caller. */
+  readonly azure?: AzureOptions;
 }
 
 type Sections = Record<string, Record<string, unknown>>;
@@ -56,6 +58,7 @@ export async function resolveDvcRemote(dvcRoot: string | undefined, override: st
   const sessionToken = stringOf(section['session_token']);
   // A relative local remote is relative to the .dvc folder holding the config.
   const location = remoteLocation(url, path.join(dvcRoot, '.dvc'), input, name);
+  const azure = location.kind === 'azure' ? azureOptionsOf(section) : undefined;
   return {
     name,
     location,
@@ -63,6 +66,22 @@ export async function resolveDvcRemote(dvcRoot: string | undefined, override: st
     ...(endpoint ? { endpoint } : {}),
     ...(region ? { region } : {}),
     ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } } : {}),
+    ...(azure ? { azure } : {}),
+  };
+}
+
+/** An Azure remote's `account_name`, `connection_string`, `account_key` and `sas_token` (DVC's names), when any is set. */
+function azureOptionsOf(section: Record<string, unknown>): AzureOptions | undefined {
+  const accountName = stringOf(section['account_name']);
+  const connectionString = stringOf(section['connection_string']);
+  const accountKey = stringOf(section['account_key']);
+  const sasToken = stringOf(section['sas_token']);
+  if (!accountName && !connectionString && !accountKey && !sasToken) return undefined;
+  return {
+    ...(accountName ? { accountName } : {}),
+    ...(connectionString ? { connectionString } : {}),
+    ...(accountKey ? { accountKey } : {}),
+    ...(sasToken ? { sasToken } : {}),
   };
 }
 
@@ -83,7 +102,7 @@ async function readConfig(dvcRoot: string): Promise<Sections> {
     if (text === undefined) continue;
     let parsed: Sections;
     try {
-      parsed = ini.parse(escapeSectionDots(text)) as Sections;
+      parsed = ini.parse(escapeValueSemicolons(escapeSectionDots(text))) as Sections;
     } catch (err) {
       throw new InputError('dvc', `${file}: not a valid DVC config (${(err as Error).message})`);
     }
@@ -98,6 +117,15 @@ async function readConfig(dvcRoot: string): Promise<Sections> {
 /** `ini` nests sections on dots; a remote called `my.store` must stay one section. */
 function escapeSectionDots(text: string): string {
   return text.replace(/^(\s*\[)(.*)(\]\s*)$/gm, (_all, open: string, name: string, close: string) => `${open}${name.replace(/\./g, '\\.')}${close}`);
+}
+
+/**
+ * DVC's reader (configobj) ends an unquoted value only at `#`; `ini` ends it
+ * at `;` too, which would cut an Azure connection_string (`…;AccountKey=…`)
+ * short. Escaped, `ini` keeps the `;`.
+ */
+function escapeValueSemicolons(text: string): string {
+  return text.replace(/^(\s*[^\s;#[][^=\n]*=)([^\n]*)$/gm, (all, key: string, value: string) => (/^\s*["']/.test(value) ? all : `${key}${value.replace(/;/g, '\\;')}`));
 }
 
 /** DVC writes `['remote "name"']`; `ini` may keep the single quotes. */

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { readInputText } from '../fs-input.js';
 import { UnsupportedEntryError } from '../storage/local.js';
 import type { LocationKind } from '../storage/location.js';
-import { BucketNotFoundError, type ObjectStore, type StoredObject } from '../storage/types.js';
+import { BucketNotFoundError, VersionsNotKeptError, type ObjectStore, type StoredObject } from '../storage/types.js';
 import { isPlainMd5 } from './hashing.js';
 import type { Manifest } from './manifest.js';
 import type { PlannedFile, Target } from './plan.js';
@@ -59,6 +59,7 @@ export async function planSource(request: SourcePlanRequest): Promise<Target> {
     } catch (err) {
       if (err instanceof BucketNotFoundError || (err as Error).name === 'NoSuchBucket') throw new InputError('source', `${request.url}: the bucket does not exist`, { cause: err });
       if (err instanceof UnsupportedEntryError) throw new InputError('source', err.message, { cause: err });
+      if (err instanceof VersionsNotKeptError) throw new InputError('as-of', err.message, { cause: err });
       throw err;
     }
   }

@@ -43,8 +43,9 @@ export interface GcsOptions {
 
 /**
  * An Azure remote's `account_name`, `connection_string`, `account_key` and
- * `sas_token`; without them, AZURE_STORAGE_CONNECTION_STRING, then the
- * account with DefaultAzureCredential.
+ * `sas_token`; without them, the environment's (see `resolveAzureAccess` in
+ * azure/credentials.ts: AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_ACCOUNT
+ * with a key or SAS, then DefaultAzureCredential).
  */
 export interface AzureOptions {
   readonly accountName?: string;
@@ -80,7 +81,7 @@ const BACKENDS: { readonly [Kind in LocationKind]: () => Promise<StoreBackend<Ki
   folder: async () => (await import('./folder-backend.js')).folderBackend,
   s3: async () => (await import('./s3-backend.js')).s3Backend,
   gcs: async () => (await import('./gcs/backend.js')).gcsBackend,
-  azure: () => Promise.reject(new Error('azure:// has no store yet')),
+  azure: async () => (await import('./azure/backend.js')).azureBackend,
 };
 
 /**

@@ -27,8 +27,11 @@ export type StoreCapability = keyof StoreCapabilities;
  * folder (link() for create-only, a lock file and the content's sha256 for
  * compare-and-swap); S3Store and S3BlobStore for S3 (ListObjectsV2, Range,
  * ListObjectVersions and versionId reads, If-None-Match: *, If-Match); GCS
- * (generations, ifGenerationMatch: 0, ifGenerationMatch: <generation>); Azure
- * Blob (blob versions, If-None-Match: *, If-Match: <etag>).
+ * (generations, ifGenerationMatch: 0, ifGenerationMatch: <generation>); AzureStore
+ * and AzureBlobStore for Azure Blob (List Blobs, ranged Get Blob, blob versions,
+ * If-None-Match: *, If-Match: <etag>). Versions are the storage account's
+ * setting, not the URL's: an account without them (and Azurite, which has
+ * none) is refused when an as-of listing finds no version ids.
  */
 export const STORE_CAPABILITIES = {
   folder: { list: true, rangedRead: true, objectVersions: false, conditionalCreate: true, compareAndSwap: true },

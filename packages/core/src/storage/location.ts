@@ -73,9 +73,6 @@ const BUCKET_KINDS: Readonly<Record<BucketKind, { readonly scheme: string; reado
 /** The schemes this build reads, and the kind each one names. A path without a scheme is a folder too. */
 const SCHEMES: Readonly<Record<string, LocationKind>> = { file: 'folder', s3: 's3', gs: 'gcs', azure: 'azure' };
 
-/** Kinds parsed here whose store is still being built: refused as "not supported yet" until its backend lands (storage/backends.ts). */
-const NOT_YET: ReadonlySet<LocationKind> = new Set<LocationKind>(['azure']);
-
 /** How each kind is written, for the "expected …" of a refusal. */
 const FORMS: Readonly<Record<LocationKind, readonly string[]>> = {
   folder: ['a folder path', 'file:///abs/dir'],
@@ -85,7 +82,7 @@ const FORMS: Readonly<Record<LocationKind, readonly string[]>> = {
 };
 
 /** The kinds an input takes unless it says otherwise: every one this build reads. */
-export const SUPPORTED_KINDS: readonly LocationKind[] = (['folder', 's3', 'gcs', 'azure'] as const).filter((kind) => !NOT_YET.has(kind));
+export const SUPPORTED_KINDS: readonly LocationKind[] = ['folder', 's3', 'gcs', 'azure'];
 
 /** What one input accepts. */
 export interface LocationRules {
@@ -140,7 +137,6 @@ export function parseLocation(text: string, rules: LocationRules): Location {
   if (scheme !== scheme.toLowerCase()) throw refusal(`write the scheme in lower case (${scheme.toLowerCase()}://)`);
   const kind = SCHEMES[scheme];
   if (kind === undefined) throw refusal(`unknown scheme '${scheme}://'`);
-  if (NOT_YET.has(kind)) throw refusal(`${scheme}:// is not supported yet`);
   if (!kinds.includes(kind)) throw refusal();
   return kind === 'folder' ? fileLocation(given, refusal) : bucketLocation(kind, given, refusal);
 }

@@ -46,3 +46,8 @@ export class NotFoundError extends Error {
 export class BucketNotFoundError extends Error {
   override readonly name = 'BucketNotFoundError';
 }
+
+/** The store keeps no versions to answer "as of a time" with (e.g. an Azure account without blob versioning): bad input naming `as-of`, never a read of "now". */
+export class VersionsNotKeptError extends Error {
+  override readonly name = 'VersionsNotKeptError';
+}

@@ -174,13 +174,14 @@ async function planTargets(mode: Exclude<PullMode, { kind: 'delta' | 'lfs' }>, i
   return planDvc(mode.pulls, { cache, storeFor, filter: inputs.filter, log: host, cwd: host.context.cwd });
 }
 
-/** A DVC remote's own endpoint, region and keys (a gs:// remote's key file and project: no secret); the step's inputs win over them. */
+/** A DVC remote's own endpoint, region and keys (a gs:// remote's key file and project: no secret; an azure:// remote's account and secrets: masked); the step's inputs win over them. */
 function remoteOptions(remote: DvcRemote): StoreSettings {
   return {
     ...(remote.gcs ? { gcs: remote.gcs } : {}),
     ...(remote.endpoint ? { endpoint: remote.endpoint } : {}),
     ...(remote.region ? { region: remote.region } : {}),
     ...(remote.credentials ? { credentials: remote.credentials } : {}),
+    ...(remote.azure ? { azure: remote.azure } : {}),
   };
 }
 

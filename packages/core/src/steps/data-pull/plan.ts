@@ -20,6 +20,7 @@ import { readDvcOuts } from '../../data/dvc-files.js';
 import type { DvcPull } from '../../data/dvc-plan.js';
 import type { DeltaLayout, DeltaPoint } from '../../data/delta/table.js';
 import { readPinnedVersions, type PinnedVersions } from '../../data/source-plan.js';
+import { azureSecrets } from '../../storage/azure/credentials.js';
 import { requireCapability } from '../../storage/capabilities.js';
 import { readLocation, type Location } from '../../storage/location.js';
 import type { StoreSettings } from '../../storage/open.js';
@@ -71,6 +72,8 @@ export interface DataPullRequest {
 
 export async function planRequest(reader: DataPullReader, host: Host): Promise<DataPullRequest> {
   const { cwd } = host.context;
+  // Masked first: the Azure SDK reads these from the environment, and its messages may quote them.
+  for (const secret of azureSecrets(undefined, host.context.env)) host.setSecret(secret);
   const endpoint = readEndpoint(reader);
   const pathStyle = reader.get('path-style');
   const region = reader.get('region');
@@ -249,6 +252,7 @@ async function dvcMode(reader: DataPullReader, pathText: string | undefined, cwd
       host.setSecret(remote.credentials.secretAccessKey);
       if (remote.credentials.sessionToken) host.setSecret(remote.credentials.sessionToken);
     }
+    for (const secret of azureSecrets(remote.azure, {})) host.setSecret(secret);
     const displayPath = path.relative(base, out.path).split(path.sep).join('/');
     let dest = out.path;
     if (pathText !== undefined) dest = outs.length === 1 ? path.resolve(cwd, pathText) : path.resolve(cwd, pathText, displayPath);

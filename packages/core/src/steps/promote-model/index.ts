@@ -18,6 +18,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../../fs-atomic.js';
 import type { Host } from '../../host/types.js';
 import { hashFile } from '../../registry/local-blob-store.js';
+import { azureSecrets } from '../../storage/azure/credentials.js';
 import { assembleLineage, moverOf, renderLineage } from '../../registry/lineage.js';
 import type { InputReader } from '../../spec/inputs.js';
 import type { AliasMove, DescribedVersion, GarbageReport, Lineage, LocalModelFile, ModelRegistry, Mover } from '../../registry/types.js';
@@ -34,13 +35,14 @@ export async function plan(reader: InputReader<typeof promoteModelSpec>, host: H
     const secret = host.context.env[name];
     if (secret) host.setSecret(secret);
   }
+  for (const secret of azureSecrets(undefined, host.context.env)) host.setSecret(secret);
   return planAgainstRegistry(await planRequest(reader, host), host);
 }
 
 /** How often long work (hashing a large file) says how far it got. */
 const PROGRESS_EVERY_MS = 5000;
 
-/** Credentials MLflow's clients and the AWS SDK read from the environment: masked, whatever a log line quotes. */
+/** Credentials MLflow's clients and the AWS SDK read from the environment: masked, whatever a log line quotes (Azure's: azureSecrets). */
 const SECRET_ENV = ['MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_PASSWORD', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 
 export async function run({ inputs, registry }: PromotePlan, host: Host): Promise<StepResult> {

@@ -39,7 +39,7 @@ export const promoteModelSpec = {
       type: 'string',
       default: DEFAULT_REGISTRY,
       description:
-        'Where versions live: a folder (relative to the working folder, as every path) or `file:///abs/dir`, `s3://bucket/prefix`, `gs://bucket/prefix`, `mlflow+http://host:port` (MLflow model registry), or `git-tags` (GTO-compatible tags in the repository of the working folder; `git-tags:<folder>` for another).',
+        'Where versions live: a folder (relative to the working folder, as every path) or `file:///abs/dir`, `s3://bucket/prefix`, `gs://bucket/prefix`, `azure://container/prefix`, `mlflow+http://host:port` (MLflow model registry), or `git-tags` (GTO-compatible tags in the repository of the working folder; `git-tags:<folder>` for another).',
       example: 's3://models/registry',
     },
     {

@@ -74,7 +74,7 @@ export const setupEnvSpec = {
     {
       name: 'cache-url',
       type: 'string',
-      description: 'Where the cache lives outside GitHub: a folder shared by agents (path or file:///dir, made when missing; a path that is a file is refused), s3://bucket/prefix or gs://bucket/prefix. Defaults to the host’s cache (GitHub: the Actions cache; elsewhere ~/.cache/mlops-ci/cache or MLOPS_CI_CACHE_DIR).',
+      description: 'Where the cache lives outside GitHub: a folder shared by agents (path or file:///dir, made when missing; a path that is a file is refused), s3://bucket/prefix, gs://bucket/prefix or azure://container/prefix. Defaults to the host’s cache (GitHub: the Actions cache; elsewhere ~/.cache/mlops-ci/cache or MLOPS_CI_CACHE_DIR).',
     },
   ],
   relations: [{ exclusive: ['python-version', 'python-version-file'] }],

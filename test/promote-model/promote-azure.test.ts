@@ -1,0 +1,153 @@
+/**
+ * The object-store registry on Azure Blob Storage (Azurite on 127.0.0.1):
+ * first that the server refuses conditional writes as the registry needs
+ * (its race-freedom rests on them), then register with lineage, aliases,
+ * rollback and a file staged in several blocks, then 50 concurrent
+ * processes, and 50 with some SIGKILLed.
+ */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ContainerClient } from '@azure/storage-blob';
+import { runBundle } from '../support/bundle.js';
+import { startAzureServer, type AzureServer } from '../support/azure-server.js';
+import { outputsOf, project, runAndMaybeKill } from './fixtures.js';
+
+const CONTAINER = 'models';
+let server: AzureServer;
+let models: ContainerClient;
+beforeAll(async () => {
+  server = await startAzureServer();
+  models = await server.createContainer(CONTAINER);
+}, 60_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function keys(prefix: string): Promise<string[]> {
+  const found: string[] = [];
+  for await (const item of models.listBlobsFlat({ prefix })) found.push(item.name);
+  return found.sort();
+}
+
+async function bytes(key: string): Promise<Buffer> {
+  return models.getBlobClient(key).downloadToBuffer();
+}
+
+async function json<T = Record<string, unknown>>(key: string): Promise<T> {
+  return JSON.parse((await bytes(key)).toString('utf8')) as T;
+}
+
+const promote = (dir: string, prefix: string, ...args: string[]) =>
+  runBundle(['promote-model', '--registry', `azure://${CONTAINER}/${prefix}`, '--model', 'iris', ...args], { cwd: dir, env: server.env });
+
+test('Azurite refuses If-None-Match: * on an existing blob (409) and a stale If-Match (412)', async () => {
+  const blob = models.getBlockBlobClient('probe/x.json');
+  const statusOf = async (conditions: { ifNoneMatch?: string; ifMatch?: string }): Promise<number> => {
+    try {
+      return (await blob.upload('{}', 2, { conditions }))._response.status;
+    } catch (err) {
+      // The service's refusal: a RestError with the HTTP status.
+      const status = (err as { statusCode?: unknown }).statusCode;
+      if (typeof status === 'number') return status;
+      throw err;
+    }
+  };
+  expect(await statusOf({ ifNoneMatch: '*' })).toBe(201);
+  expect(await statusOf({ ifNoneMatch: '*' })).toBe(409);
+  const etag = (await blob.getProperties()).etag as string;
+  expect(await statusOf({ ifMatch: '"0x8DEADBEEF"' })).toBe(412);
+  expect(await statusOf({ ifMatch: etag })).toBe(201);
+  expect(await statusOf({ ifMatch: etag })).toBe(412); // every write is a new ETag, same bytes or not
+});
+
+test('register (a file staged in three blocks, verified), lineage, alias, rollback and describe on Azure', async () => {
+  const dir = project('promote-azure-');
+  const big = Buffer.alloc(20 * 1024 * 1024 + 123, 1);
+  big.write('not all ones', 5_000_000);
+  writeFileSync(path.join(dir, 'out', 'rf', 'model', 'weights.bin'), big);
+  const register = () => promote(dir, 'reg', '--path', 'out/rf/model', '--alias', 'production', '--gate-results', 'results.json', '--metrics', 'out/rf/metrics.json', '--lineage', 'dataset=iris-v3');
+
+  const first = await register();
+  expect(first.stderr).not.toContain('error');
+  expect(first.code).toBe(0);
+  expect(outputsOf(first.stdout)).toMatchObject({ version: '1', uri: `azure://${CONTAINER}/reg/iris/versions/1/`, 'previous-version': '' });
+  expect(await keys('reg/iris/versions/')).toEqual(['reg/iris/versions/1/config.json', 'reg/iris/versions/1/version.json', 'reg/iris/versions/1/weights.bin']);
+  const blocks = await models.getBlockBlobClient('reg/iris/versions/1/weights.bin').getBlockList('committed');
+  expect(blocks.committedBlocks).toHaveLength(3); // three 8 MiB blocks
+  const properties = await models.getBlobClient('reg/iris/versions/1/weights.bin').getProperties();
+  const sha256 = createHash('sha256').update(big).digest('hex');
+  expect(properties.metadata).toMatchObject({ sha256 });
+  expect(Buffer.from(properties.contentMD5 ?? []).toString('hex')).toBe(createHash('md5').update(big).digest('hex'));
+  expect(createHash('sha256').update(await bytes('reg/iris/versions/1/weights.bin')).digest('hex')).toBe(sha256);
+  expect(await json('reg/iris/versions/1/version.json')).toMatchObject({ status: 'ready', version: '1', metrics: { accuracy: 0.95 }, extra: { dataset: 'iris-v3' } });
+
+  expect(outputsOf((await register()).stdout)).toMatchObject({ version: '2', 'previous-version': '1' });
+  const back = await promote(dir, 'reg', '--alias', 'production', '--rollback');
+  expect(outputsOf(back.stdout)).toMatchObject({ version: '1', 'previous-version': '2' });
+  expect(await json('reg/iris/aliases/production.json')).toMatchObject({ version: '1', previous: '2' });
+
+  const described = await promote(dir, 'reg', '--describe', 'iris@production');
+  expect(described.code).toBe(0);
+  expect(described.stderr).toContain('iris version 1');
+  const events = await Promise.all((await keys('reg/iris/events/')).map((key) => json<{ event: string }>(key)));
+  expect(events.map((event) => event.event)).toEqual(['registered', 'alias-set', 'registered', 'alias-set', 'rolled-back']);
+
+  const missing = await promote(dir, 'reg', '--alias', 'production', '--to-version', '7');
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain("input 'to-version'");
+}, 120_000);
+
+test('50 concurrent processes on Azure: versions 1..50 each exactly once, alias on one of them, 100 events', async () => {
+  const dir = project('promote-azure-race-');
+  const runs = await Promise.all(Array.from({ length: 50 }, (_, writer) => promote(dir, 'race', '--path', 'out/rf/model', '--alias', 'production', '--gate-results', 'results.json', '--lineage', `writer=${writer}`)));
+  for (const run of runs) expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({ code: 0, stderr: '' });
+  expect(runs.map((run) => Number(outputsOf(run.stdout)['version'])).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+
+  const versionKeys = (await keys('race/iris/versions/')).filter((key) => key.endsWith('/version.json'));
+  const versions = await Promise.all(versionKeys.map((key) => json<{ status: string; version: string; extra: { writer: string } }>(key)));
+  expect(versions.filter((version) => version.status === 'ready')).toHaveLength(50);
+  expect(new Set(versions.map((version) => version.extra.writer)).size).toBe(50);
+  const alias = await json<{ version: string }>('race/iris/aliases/production.json');
+  expect(versions.map((version) => version.version)).toContain(alias.version);
+  const events = await Promise.all((await keys('race/iris/events/')).map((key) => json<{ event: string }>(key)));
+  expect(events.filter((event) => event.event === 'registered')).toHaveLength(50);
+  expect(events.filter((event) => event.event === 'alias-set')).toHaveLength(50);
+  // The alias moves form one chain: each move's `previous` was the alias's value when it won.
+  const previous = runs.map((run) => outputsOf(run.stdout)['previous-version']);
+  expect(previous.filter((value) => value === '')).toHaveLength(1);
+  expect(new Set(previous).size).toBe(50);
+}, 240_000);
+
+test('50 concurrent processes on Azure, some SIGKILLed at random moments: the registry reads back consistent', async () => {
+  const dir = project('promote-azure-kill-');
+  const args = (writer: number) => ['promote-model', '--registry', `azure://${CONTAINER}/kill`, '--model', 'iris', '--path', 'out/rf/model', '--alias', 'production', '--gate-results', 'results.json', '--lineage', `writer=${writer}`];
+  const results = await Promise.all(Array.from({ length: 50 }, (_, writer) => runAndMaybeKill(args(writer), dir, writer % 2 === 0 ? Math.random() * 2500 : null, server.env)));
+  expect(results.some((result) => result.killed)).toBe(true);
+  for (const result of results.filter((r) => !r.killed)) expect(result.code).toBe(0);
+
+  const readBack = async () => {
+    const versionKeys = (await keys('kill/iris/versions/')).filter((key) => key.endsWith('/version.json'));
+    // Every version.json parses (none visible half-written); ready ones have every file they list.
+    const versions = await Promise.all(versionKeys.map((key) => json<{ status: string; version: string; files: { path: string }[] }>(key)));
+    const ready = versions.filter((version) => version.status === 'ready');
+    const present = new Set(await keys('kill/iris/versions/'));
+    for (const version of ready) for (const file of version.files) expect(present).toContain(`kill/iris/versions/${version.version}/${file.path}`);
+    const alias = await json<{ version: string }>('kill/iris/aliases/production.json').catch(() => null);
+    if (alias) expect(ready.map((version) => version.version)).toContain(alias.version);
+    return { ready, alias };
+  };
+  expect((await readBack()).ready.length).toBeGreaterThanOrEqual(results.filter((r) => !r.killed).length);
+
+  const after = await runBundle(args(999), { cwd: dir, env: server.env });
+  expect(after.code).toBe(0);
+  expect((await readBack()).alias?.version).toBe(outputsOf(after.stdout)['version']);
+}, 240_000);
+
+test('a registry in a container that does not exist fails naming the place, and nothing is registered', async () => {
+  const dir = project('promote-azure-missing-');
+  const run = await runBundle(['promote-model', '--registry', 'azure://no-such-models/reg', '--model', 'iris', '--path', 'out/rf/model', '--alias', 'production', '--gate-results', 'results.json'], { cwd: dir, env: server.env });
+  expect(run.code).toBe(1);
+  expect(run.stderr).toMatch(/error: .*azure:\/\/no-such-models\/reg\/iris\/[^ ]*: The specified container does not exist/);
+  expect(run.stdout).not.toContain('version');
+});
