@@ -302,7 +302,7 @@ class GcsStore {
         });
         // The SDK reports a missing object on the stream, once read: carried as NotFoundError, which is never retried.
         const body = new external_node_stream_.PassThrough({ highWaterMark: 1024 * 1024 });
-        source.on('error', (err) => body.destroy(statusOf(err) === 404 ? new types/* NotFoundError */.m(`${this.description}/${key}${options.versionId ? ` (generation ${options.versionId})` : ''} does not exist`, { cause: err }) : err));
+        source.on('error', (err) => body.destroy(statusOf(err) === 404 ? new types/* NotFoundError */.m_(`${this.description}/${key}${options.versionId ? ` (generation ${options.versionId})` : ''} does not exist`, { cause: err }) : err));
         return source.pipe(body);
     }
     file(key, versionId) {
@@ -318,7 +318,7 @@ class GcsStore {
             }
             catch (err) {
                 if (statusOf(err) === 404)
-                    throw new types/* BucketNotFoundError */.k(`${this.description} does not exist`, { cause: err });
+                    throw new types/* BucketNotFoundError */.k_(`${this.description} does not exist`, { cause: err });
                 throw err;
             }
             for (const file of files)
@@ -345,8 +345,9 @@ const gcsBackend = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ BucketNotFoundError),
-/* harmony export */   m: () => (/* binding */ NotFoundError)
+/* harmony export */   BM: () => (/* binding */ VersionsNotKeptError),
+/* harmony export */   k_: () => (/* binding */ BucketNotFoundError),
+/* harmony export */   m_: () => (/* binding */ NotFoundError)
 /* harmony export */ });
 /** The object does not exist: never worth a retry. */
 class NotFoundError extends Error {
@@ -355,6 +356,10 @@ class NotFoundError extends Error {
 /** The bucket (or container) itself does not exist: bad input naming the location, never a retry. Stores throw it from `list`. */
 class BucketNotFoundError extends Error {
     name = 'BucketNotFoundError';
+}
+/** The store keeps no versions to answer "as of a time" with (e.g. an Azure account without blob versioning): bad input naming `as-of`, never a read of "now". */
+class VersionsNotKeptError extends Error {
+    name = 'VersionsNotKeptError';
 }
 
 

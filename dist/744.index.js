@@ -32,7 +32,7 @@ class ActionsCache {
     }
     async restore(paths, key, restoreKeys = []) {
         try {
-            const cache = await Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(88), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 61691));
+            const cache = await Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(88), __webpack_require__.e(184), __webpack_require__.e(728)]).then(__webpack_require__.bind(__webpack_require__, 35728));
             return await cache.restoreCache(paths, key, restoreKeys);
         }
         catch (err) {
@@ -42,7 +42,7 @@ class ActionsCache {
     }
     async save(paths, key) {
         try {
-            const cache = await Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(88), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 61691));
+            const cache = await Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(88), __webpack_require__.e(184), __webpack_require__.e(728)]).then(__webpack_require__.bind(__webpack_require__, 35728));
             await cache.saveCache(paths, key);
         }
         catch (err) {

@@ -609,6 +609,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var fs_atomic = __webpack_require__(48162);
 // EXTERNAL MODULE: ./packages/core/src/registry/local-blob-store.ts
 var local_blob_store = __webpack_require__(34268);
+// EXTERNAL MODULE: ./packages/core/src/storage/azure/credentials.ts
+var credentials = __webpack_require__(73969);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/lineage.ts
 /** Assembles version.json (everything but the version number, which the registry allocates). */
 function assembleLineage(parts) {
@@ -1235,6 +1237,7 @@ function parseExtraLineage(text) {
 
 
 
+
 /** Reads the inputs, then opens the registry and checks the request against it: all before any work. */
 async function plan(reader, host) {
     // Masked first: opening a registry may log, and its clients read these.
@@ -1243,11 +1246,13 @@ async function plan(reader, host) {
         if (secret)
             host.setSecret(secret);
     }
+    for (const secret of (0,credentials/* azureSecrets */.BY)(undefined, host.context.env))
+        host.setSecret(secret);
     return planAgainstRegistry(await planRequest(reader, host), host);
 }
 /** How often long work (hashing a large file) says how far it got. */
 const PROGRESS_EVERY_MS = 5000;
-/** Credentials MLflow's clients and the AWS SDK read from the environment: masked, whatever a log line quotes. */
+/** Credentials MLflow's clients and the AWS SDK read from the environment: masked, whatever a log line quotes (Azure's: azureSecrets). */
 const SECRET_ENV = ['MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_PASSWORD', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 async function run({ inputs, registry }, host) {
     host.info(`Registry: ${registry.description}`);
@@ -1477,6 +1482,100 @@ function cellOf(value) {
 
 /***/ }),
 
+/***/ 73969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BY: () => (/* binding */ azureSecrets),
+/* harmony export */   kl: () => (/* binding */ resolveAzureAccess),
+/* harmony export */   sL: () => (/* binding */ AzureCredentialsError)
+/* harmony export */ });
+/* unused harmony export AZURE_SECRET_ENV */
+/** No way to reach the account was found: says what to set. Never names a secret. */
+class AzureCredentialsError extends Error {
+    name = 'AzureCredentialsError';
+}
+/**
+ * The access to use, first found wins: a DVC remote's `connection_string`,
+ * `account_name` + `account_key`, `account_name` + `sas_token`; then the
+ * environment's AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_ACCOUNT with
+ * AZURE_STORAGE_KEY or AZURE_STORAGE_SAS_TOKEN; then DefaultAzureCredential
+ * for the remote's or the environment's account.
+ * Throws AzureCredentialsError when no account is named at all.
+ */
+function resolveAzureAccess(remote, env) {
+    const fromRemote = accessOf(remote?.connectionString, remote?.accountName, remote?.accountKey, remote?.sasToken);
+    if (fromRemote)
+        return fromRemote;
+    const account = remote?.accountName ?? nonEmpty(env['AZURE_STORAGE_ACCOUNT']);
+    const fromEnv = accessOf(nonEmpty(env['AZURE_STORAGE_CONNECTION_STRING']), account, nonEmpty(env['AZURE_STORAGE_KEY']), nonEmpty(env['AZURE_STORAGE_SAS_TOKEN']));
+    if (fromEnv)
+        return fromEnv;
+    if (account)
+        return { kind: 'default-credential', account };
+    throw new AzureCredentialsError('no Azure storage account to reach: set AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT (with AZURE_STORAGE_KEY, AZURE_STORAGE_SAS_TOKEN, or an azure/login identity)');
+}
+function accessOf(connectionString, account, accountKey, sasToken) {
+    if (connectionString)
+        return { kind: 'connection-string', connectionString };
+    if (account && accountKey)
+        return { kind: 'shared-key', account, accountKey };
+    if (account && sasToken)
+        return { kind: 'sas', account, sasToken: sasToken.replace(/^\?/, '') };
+    return undefined;
+}
+/** The environment variables holding Azure secrets, for steps that mask what their clients read. */
+const AZURE_SECRET_ENV = ['AZURE_STORAGE_CONNECTION_STRING', 'AZURE_STORAGE_KEY', 'AZURE_STORAGE_SAS_TOKEN'];
+/**
+ * Every secret text in a remote's settings and the environment: whole values
+ * and the parts a message could quote alone (a connection string's
+ * AccountKey and SharedAccessSignature, a SAS token's signature).
+ */
+function azureSecrets(remote, env) {
+    const values = [remote?.connectionString, remote?.accountKey, remote?.sasToken, ...AZURE_SECRET_ENV.map((name) => env[name])];
+    const secrets = new Set();
+    for (const value of values) {
+        const text = nonEmpty(value);
+        if (!text)
+            continue;
+        secrets.add(text);
+        for (const part of secretParts(text))
+            secrets.add(part);
+    }
+    return [...secrets];
+}
+/** `AccountKey=…` and `SharedAccessSignature=…` of a connection string; `sig=…` of a SAS (alone or inside one). */
+function secretParts(text) {
+    const parts = [];
+    for (const match of text.matchAll(/(?:^|;)\s*(AccountKey|SharedAccessSignature)=([^;]+)/gi))
+        if (match[2])
+            parts.push(match[2].trim());
+    for (const match of text.matchAll(/(?:^|[?&;])sig=([^&;]+)/gi)) {
+        if (!match[1])
+            continue;
+        parts.push(match[1]);
+        // The SDK sends it percent-encoded, and a message may quote either form.
+        const decoded = safeDecode(match[1]);
+        if (decoded !== match[1])
+            parts.push(decoded);
+    }
+    return parts.filter((part) => part.length >= 8);
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function nonEmpty(value) {
+    return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
+}
+
+
+/***/ }),
+
 /***/ 16606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1488,8 +1587,8 @@ function cellOf(value) {
 const BACKENDS = {
     folder: async () => (await __webpack_require__.e(/* import() */ 334).then(__webpack_require__.bind(__webpack_require__, 92334))).folderBackend,
     s3: async () => (await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(194)]).then(__webpack_require__.bind(__webpack_require__, 80194))).s3Backend,
-    gcs: async () => (await Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(352), __webpack_require__.e(665), __webpack_require__.e(17)]).then(__webpack_require__.bind(__webpack_require__, 57017))).gcsBackend,
-    azure: () => Promise.reject(new Error('azure:// has no store yet')),
+    gcs: async () => (await Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(352), __webpack_require__.e(324), __webpack_require__.e(665), __webpack_require__.e(17)]).then(__webpack_require__.bind(__webpack_require__, 57017))).gcsBackend,
+    azure: async () => (await Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(184), __webpack_require__.e(290), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 40040))).azureBackend,
 };
 /**
  * The backend of `location`, loaded and bound to it. TypeScript cannot tie
@@ -1576,8 +1675,6 @@ const BUCKET_KINDS = {
 };
 /** The schemes this build reads, and the kind each one names. A path without a scheme is a folder too. */
 const SCHEMES = { file: 'folder', s3: 's3', gs: 'gcs', azure: 'azure' };
-/** Kinds parsed here whose store is still being built: refused as "not supported yet" until its backend lands (storage/backends.ts). */
-const NOT_YET = new Set(['azure']);
 /** How each kind is written, for the "expected …" of a refusal. */
 const FORMS = {
     folder: ['a folder path', 'file:///abs/dir'],
@@ -1586,7 +1683,7 @@ const FORMS = {
     azure: [BUCKET_KINDS.azure.form],
 };
 /** The kinds an input takes unless it says otherwise: every one this build reads. */
-const SUPPORTED_KINDS = ['folder', 's3', 'gcs', 'azure'].filter((kind) => !NOT_YET.has(kind));
+const SUPPORTED_KINDS = ['folder', 's3', 'gcs', 'azure'];
 /** A text that names no location the input accepts. The message says what was given and what is accepted, but not the input: the caller knows it. */
 class LocationError extends Error {
     name = 'LocationError';
@@ -1629,8 +1726,6 @@ function parseLocation(text, rules) {
     const kind = SCHEMES[scheme];
     if (kind === undefined)
         throw refusal(`unknown scheme '${scheme}://'`);
-    if (NOT_YET.has(kind))
-        throw refusal(`${scheme}:// is not supported yet`);
     if (!kinds.includes(kind))
         throw refusal();
     return kind === 'folder' ? fileLocation(given, refusal) : bucketLocation(kind, given, refusal);

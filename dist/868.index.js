@@ -206,8 +206,8 @@ function cellOf(value) {
 const BACKENDS = {
     folder: async () => (await __webpack_require__.e(/* import() */ 334).then(__webpack_require__.bind(__webpack_require__, 92334))).folderBackend,
     s3: async () => (await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(194)]).then(__webpack_require__.bind(__webpack_require__, 80194))).s3Backend,
-    gcs: async () => (await Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(352), __webpack_require__.e(665), __webpack_require__.e(17)]).then(__webpack_require__.bind(__webpack_require__, 57017))).gcsBackend,
-    azure: () => Promise.reject(new Error('azure:// has no store yet')),
+    gcs: async () => (await Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(352), __webpack_require__.e(324), __webpack_require__.e(665), __webpack_require__.e(17)]).then(__webpack_require__.bind(__webpack_require__, 57017))).gcsBackend,
+    azure: async () => (await Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(184), __webpack_require__.e(290), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 40040))).azureBackend,
 };
 /**
  * The backend of `location`, loaded and bound to it. TypeScript cannot tie
@@ -307,7 +307,7 @@ class LocalStore {
         const file = this.pathOf(key);
         const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file).catch(() => undefined);
         if (!info?.isFile())
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .NotFoundError */ .m(`${key} does not exist in ${this.description}`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .NotFoundError */ .m_(`${key} does not exist in ${this.description}`);
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(file, options.range ? { start: options.range.start, end: options.range.end } : {});
     }
     pathOf(key) {
@@ -410,8 +410,6 @@ const BUCKET_KINDS = {
 };
 /** The schemes this build reads, and the kind each one names. A path without a scheme is a folder too. */
 const SCHEMES = { file: 'folder', s3: 's3', gs: 'gcs', azure: 'azure' };
-/** Kinds parsed here whose store is still being built: refused as "not supported yet" until its backend lands (storage/backends.ts). */
-const NOT_YET = new Set(['azure']);
 /** How each kind is written, for the "expected …" of a refusal. */
 const FORMS = {
     folder: ['a folder path', 'file:///abs/dir'],
@@ -420,7 +418,7 @@ const FORMS = {
     azure: [BUCKET_KINDS.azure.form],
 };
 /** The kinds an input takes unless it says otherwise: every one this build reads. */
-const SUPPORTED_KINDS = ['folder', 's3', 'gcs', 'azure'].filter((kind) => !NOT_YET.has(kind));
+const SUPPORTED_KINDS = ['folder', 's3', 'gcs', 'azure'];
 /** A text that names no location the input accepts. The message says what was given and what is accepted, but not the input: the caller knows it. */
 class LocationError extends Error {
     name = 'LocationError';
@@ -463,8 +461,6 @@ function parseLocation(text, rules) {
     const kind = SCHEMES[scheme];
     if (kind === undefined)
         throw refusal(`unknown scheme '${scheme}://'`);
-    if (NOT_YET.has(kind))
-        throw refusal(`${scheme}:// is not supported yet`);
     if (!kinds.includes(kind))
         throw refusal();
     return kind === 'folder' ? fileLocation(given, refusal) : bucketLocation(kind, given, refusal);
@@ -583,8 +579,9 @@ class LazyStore {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ BucketNotFoundError),
-/* harmony export */   m: () => (/* binding */ NotFoundError)
+/* harmony export */   BM: () => (/* binding */ VersionsNotKeptError),
+/* harmony export */   k_: () => (/* binding */ BucketNotFoundError),
+/* harmony export */   m_: () => (/* binding */ NotFoundError)
 /* harmony export */ });
 /** The object does not exist: never worth a retry. */
 class NotFoundError extends Error {
@@ -593,6 +590,10 @@ class NotFoundError extends Error {
 /** The bucket (or container) itself does not exist: bad input naming the location, never a retry. Stores throw it from `list`. */
 class BucketNotFoundError extends Error {
     name = 'BucketNotFoundError';
+}
+/** The store keeps no versions to answer "as of a time" with (e.g. an Azure account without blob versioning): bad input naming `as-of`, never a read of "now". */
+class VersionsNotKeptError extends Error {
+    name = 'VersionsNotKeptError';
 }
 
 

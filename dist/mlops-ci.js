@@ -2896,19 +2896,19 @@ const dataPullSpec = {
         {
             name: 'source',
             type: 'string',
-            description: 'What to sync as-is: `s3://bucket/prefix/` (AWS or any S3-compatible store through `endpoint`), `gs://bucket/prefix/` (Google Cloud Storage), `file:///abs/dir` or a folder path. A folder that does not exist, or a bucket prefix with no objects, is a bad input; an existing empty folder is an empty dataset.',
+            description: 'What to sync as-is: `s3://bucket/prefix/` (AWS or any S3-compatible store through `endpoint`), `gs://bucket/prefix/` (Google Cloud Storage), `azure://container/prefix/` (Azure Blob Storage), `file:///abs/dir` or a folder path. A folder that does not exist, or a bucket prefix with no objects, is a bad input; an existing empty folder is an empty dataset.',
             example: 's3://datasets/iris/v3/',
         },
         {
             name: 'version',
             type: 'string',
-            description: 'With `source`: pin exact object versions, given the `manifest` file of an earlier data-pull of this source (each key with its S3 version id or GCS generation, and md5); every file is checked against the recorded md5. With `delta`: the table version to pull, a number. Not with `dvc` or `lfs`.',
+            description: 'With `source`: pin exact object versions, given the `manifest` file of an earlier data-pull of this source (each key with its version: S3 version id, GCS generation or Azure blob version, and md5); every file is checked against the recorded md5. With `delta`: the table version to pull, a number. Not with `dvc` or `lfs`.',
             example: 'data/iris.manifest.json',
         },
         {
             name: 'as-of',
             type: 'string',
-            description: 'An ISO 8601 time. With `source`: pull each object as it was then (the newest version not after it), from S3 versioning or GCS object generations; objects deleted by then are absent. With `delta`: the table version current then (the newest commit not after it). Not with `dvc` or `lfs`.',
+            description: 'An ISO 8601 time. With `source`: pull each object as it was then (the newest version not after it), from S3 versioning, GCS object generations or Azure blob versions; objects deleted by then are absent. With `delta`: the table version current then (the newest commit not after it). Not with `dvc` or `lfs`.',
             example: '2026-05-01T00:00:00Z',
         },
         {
@@ -2933,7 +2933,7 @@ const dataPullSpec = {
         {
             name: 'remote',
             type: 'string',
-            description: 'For `dvc`: the remote, by name in `.dvc/config` (`.dvc/config.local` wins) or as a URL (`s3://bucket/prefix`, `gs://bucket/prefix`, a folder). Default: the out’s own remote, else `core.remote`.',
+            description: 'For `dvc`: the remote, by name in `.dvc/config` (`.dvc/config.local` wins) or as a URL (`s3://bucket/prefix`, `gs://bucket/prefix`, `azure://container/prefix`, a folder). Default: the out’s own remote, else `core.remote`.',
         },
         {
             name: 'lfs',
@@ -3016,7 +3016,7 @@ const dataPullSpec = {
         {
             name: 'cache-url',
             type: 'string',
-            description: 'Where the cross-run cache lives outside GitHub: a folder shared by agents (path or `file:///`) or a bucket prefix (`s3://bucket/prefix`, `gs://bucket/prefix`). Default: the host cache.',
+            description: 'Where the cross-run cache lives outside GitHub: a folder shared by agents (path or `file:///`) or an object-store prefix (`s3://bucket/prefix`, `gs://bucket/prefix`, `azure://container/prefix`). Default: the host cache.',
         },
         {
             name: 'manifest',
@@ -3275,7 +3275,7 @@ const promoteModelSpec = {
             name: 'registry',
             type: 'string',
             default: names/* DEFAULT_REGISTRY */.sx,
-            description: 'Where versions live: a folder (relative to the working folder, as every path) or `file:///abs/dir`, `s3://bucket/prefix`, `gs://bucket/prefix`, `mlflow+http://host:port` (MLflow model registry), or `git-tags` (GTO-compatible tags in the repository of the working folder; `git-tags:<folder>` for another).',
+            description: 'Where versions live: a folder (relative to the working folder, as every path) or `file:///abs/dir`, `s3://bucket/prefix`, `gs://bucket/prefix`, `azure://container/prefix`, `mlflow+http://host:port` (MLflow model registry), or `git-tags` (GTO-compatible tags in the repository of the working folder; `git-tags:<folder>` for another).',
             example: 's3://models/registry',
         },
         {
@@ -3484,7 +3484,7 @@ const setupEnvSpec = {
         {
             name: 'cache-url',
             type: 'string',
-            description: 'Where the cache lives outside GitHub: a folder shared by agents (path or file:///dir, made when missing; a path that is a file is refused), s3://bucket/prefix or gs://bucket/prefix. Defaults to the host’s cache (GitHub: the Actions cache; elsewhere ~/.cache/mlops-ci/cache or MLOPS_CI_CACHE_DIR).',
+            description: 'Where the cache lives outside GitHub: a folder shared by agents (path or file:///dir, made when missing; a path that is a file is refused), s3://bucket/prefix, gs://bucket/prefix or azure://container/prefix. Defaults to the host’s cache (GitHub: the Actions cache; elsewhere ~/.cache/mlops-ci/cache or MLOPS_CI_CACHE_DIR).',
         },
     ],
     relations: [{ exclusive: ['python-version', 'python-version-file'] }],
@@ -4162,13 +4162,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-
-/***/ }),
-
-/***/ 98995:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 

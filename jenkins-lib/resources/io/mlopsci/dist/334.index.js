@@ -469,7 +469,7 @@ class LocalStore {
         const file = this.pathOf(key);
         const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file).catch(() => undefined);
         if (!info?.isFile())
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .NotFoundError */ .m(`${key} does not exist in ${this.description}`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .NotFoundError */ .m_(`${key} does not exist in ${this.description}`);
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(file, options.range ? { start: options.range.start, end: options.range.end } : {});
     }
     pathOf(key) {
@@ -519,8 +519,9 @@ async function folderId(folder) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ BucketNotFoundError),
-/* harmony export */   m: () => (/* binding */ NotFoundError)
+/* harmony export */   BM: () => (/* binding */ VersionsNotKeptError),
+/* harmony export */   k_: () => (/* binding */ BucketNotFoundError),
+/* harmony export */   m_: () => (/* binding */ NotFoundError)
 /* harmony export */ });
 /** The object does not exist: never worth a retry. */
 class NotFoundError extends Error {
@@ -529,6 +530,10 @@ class NotFoundError extends Error {
 /** The bucket (or container) itself does not exist: bad input naming the location, never a retry. Stores throw it from `list`. */
 class BucketNotFoundError extends Error {
     name = 'BucketNotFoundError';
+}
+/** The store keeps no versions to answer "as of a time" with (e.g. an Azure account without blob versioning): bad input naming `as-of`, never a read of "now". */
+class VersionsNotKeptError extends Error {
+    name = 'VersionsNotKeptError';
 }
 
 

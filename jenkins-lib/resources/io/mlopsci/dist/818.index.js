@@ -1939,8 +1939,6 @@ const BUCKET_KINDS = {
 };
 /** The schemes this build reads, and the kind each one names. A path without a scheme is a folder too. */
 const SCHEMES = { file: 'folder', s3: 's3', gs: 'gcs', azure: 'azure' };
-/** Kinds parsed here whose store is still being built: refused as "not supported yet" until its backend lands (storage/backends.ts). */
-const NOT_YET = new Set(['azure']);
 /** How each kind is written, for the "expected …" of a refusal. */
 const FORMS = {
     folder: ['a folder path', 'file:///abs/dir'],
@@ -1949,7 +1947,7 @@ const FORMS = {
     azure: [BUCKET_KINDS.azure.form],
 };
 /** The kinds an input takes unless it says otherwise: every one this build reads. */
-const SUPPORTED_KINDS = ['folder', 's3', 'gcs', 'azure'].filter((kind) => !NOT_YET.has(kind));
+const SUPPORTED_KINDS = ['folder', 's3', 'gcs', 'azure'];
 /** A text that names no location the input accepts. The message says what was given and what is accepted, but not the input: the caller knows it. */
 class LocationError extends Error {
     name = 'LocationError';
@@ -1992,8 +1990,6 @@ function parseLocation(text, rules) {
     const kind = SCHEMES[scheme];
     if (kind === undefined)
         throw refusal(`unknown scheme '${scheme}://'`);
-    if (NOT_YET.has(kind))
-        throw refusal(`${scheme}:// is not supported yet`);
     if (!kinds.includes(kind))
         throw refusal();
     return kind === 'folder' ? fileLocation(given, refusal) : bucketLocation(kind, given, refusal);

@@ -1474,7 +1474,7 @@ async function downloadVerified(store, file, tempFile, onBytes) {
         catch (err) {
             onBytes(-counted); // progress counts only bytes that stay
             await (0,promises_.rm)(tempFile, { force: true });
-            if (err instanceof types/* NotFoundError */.m || err instanceof VerificationError || attempt >= ATTEMPTS) {
+            if (err instanceof types/* NotFoundError */.m_ || err instanceof VerificationError || attempt >= ATTEMPTS) {
                 throw new Error(`${store.description}/${file.key}: ${err.message}`, { cause: err });
             }
             await sleep(backoffMs(attempt));
@@ -2073,10 +2073,12 @@ async function planSource(request) {
             }
         }
         catch (err) {
-            if (err instanceof types/* BucketNotFoundError */.k || err.name === 'NoSuchBucket')
+            if (err instanceof types/* BucketNotFoundError */.k_ || err.name === 'NoSuchBucket')
                 throw new errors/* InputError */.dz('source', `${request.url}: the bucket does not exist`, { cause: err });
             if (err instanceof local/* UnsupportedEntryError */.u)
                 throw new errors/* InputError */.dz('source', err.message, { cause: err });
+            if (err instanceof types/* VersionsNotKeptError */.BM)
+                throw new errors/* InputError */.dz('as-of', err.message, { cause: err });
             throw err;
         }
     }
@@ -3365,6 +3367,7 @@ async function resolveDvcRemote(dvcRoot, override, outRemote, input = 'remote') 
     const sessionToken = stringOf(section['session_token']);
     // A relative local remote is relative to the .dvc folder holding the config.
     const location = remoteLocation(url, external_node_path_default().join(dvcRoot, '.dvc'), input, name);
+    const azure = location.kind === 'azure' ? azureOptionsOf(section) : undefined;
     return {
         name,
         location,
@@ -3372,6 +3375,22 @@ async function resolveDvcRemote(dvcRoot, override, outRemote, input = 'remote') 
         ...(endpoint ? { endpoint } : {}),
         ...(region ? { region } : {}),
         ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } } : {}),
+        ...(azure ? { azure } : {}),
+    };
+}
+/** An Azure remote's `account_name`, `connection_string`, `account_key` and `sas_token` (DVC's names), when any is set. */
+function azureOptionsOf(section) {
+    const accountName = stringOf(section['account_name']);
+    const connectionString = stringOf(section['connection_string']);
+    const accountKey = stringOf(section['account_key']);
+    const sasToken = stringOf(section['sas_token']);
+    if (!accountName && !connectionString && !accountKey && !sasToken)
+        return undefined;
+    return {
+        ...(accountName ? { accountName } : {}),
+        ...(connectionString ? { connectionString } : {}),
+        ...(accountKey ? { accountKey } : {}),
+        ...(sasToken ? { sasToken } : {}),
     };
 }
 /** A gs:// remote's own options, as `dvc remote modify` names them. DVC reads a relative `credentialpath` from the repository's root, where it runs. */
@@ -3391,7 +3410,7 @@ async function readConfig(dvcRoot) {
             continue;
         let parsed;
         try {
-            parsed = ini_default().parse(escapeSectionDots(text));
+            parsed = ini_default().parse(escapeValueSemicolons(escapeSectionDots(text)));
         }
         catch (err) {
             throw new errors/* InputError */.dz('dvc', `${file}: not a valid DVC config (${err.message})`);
@@ -3407,6 +3426,14 @@ async function readConfig(dvcRoot) {
 /** `ini` nests sections on dots; a remote called `my.store` must stay one section. */
 function escapeSectionDots(text) {
     return text.replace(/^(\s*\[)(.*)(\]\s*)$/gm, (_all, open, name, close) => `${open}${name.replace(/\./g, '\\.')}${close}`);
+}
+/**
+ * DVC's reader (configobj) ends an unquoted value only at `#`; `ini` ends it
+ * at `;` too, which would cut an Azure connection_string (`…;AccountKey=…`)
+ * short. Escaped, `ini` keeps the `;`.
+ */
+function escapeValueSemicolons(text) {
+    return text.replace(/^(\s*[^\s;#[][^=\n]*=)([^\n]*)$/gm, (all, key, value) => (/^\s*["']/.test(value) ? all : `${key}${value.replace(/;/g, '\\;')}`));
 }
 /** DVC writes `['remote "name"']`; `ini` may keep the single quotes. */
 function unquote(section) {
@@ -3569,6 +3596,8 @@ function splitStages(spec) {
     return { file: match[1], stages: match[2].split(',').map((s) => s.trim()).filter(Boolean) };
 }
 
+// EXTERNAL MODULE: ./packages/core/src/storage/azure/credentials.ts
+var credentials = __webpack_require__(73969);
 ;// CONCATENATED MODULE: ./packages/core/src/storage/capabilities.ts
 /**
  * What each kind of store can do, as the code behind it does it today, so an
@@ -3582,8 +3611,11 @@ function splitStages(spec) {
  * folder (link() for create-only, a lock file and the content's sha256 for
  * compare-and-swap); S3Store and S3BlobStore for S3 (ListObjectsV2, Range,
  * ListObjectVersions and versionId reads, If-None-Match: *, If-Match); GCS
- * (generations, ifGenerationMatch: 0, ifGenerationMatch: <generation>); Azure
- * Blob (blob versions, If-None-Match: *, If-Match: <etag>).
+ * (generations, ifGenerationMatch: 0, ifGenerationMatch: <generation>); AzureStore
+ * and AzureBlobStore for Azure Blob (List Blobs, ranged Get Blob, blob versions,
+ * If-None-Match: *, If-Match: <etag>). Versions are the storage account's
+ * setting, not the URL's: an account without them (and Azurite, which has
+ * none) is refused when an as-of listing finds no version ids.
  */
 const STORE_CAPABILITIES = {
     folder: { list: true, rangedRead: true, objectVersions: false, conditionalCreate: true, compareAndSwap: true },
@@ -3732,8 +3764,12 @@ const REPOSITORY_MARKERS = ['.git', '.dvc'];
 
 
 
+
 async function planRequest(reader, host) {
     const { cwd } = host.context;
+    // Masked first: the Azure SDK reads these from the environment, and its messages may quote them.
+    for (const secret of (0,credentials/* azureSecrets */.BY)(undefined, host.context.env))
+        host.setSecret(secret);
     const endpoint = readEndpoint(reader);
     const pathStyle = reader.get('path-style');
     const region = reader.get('region');
@@ -3918,6 +3954,8 @@ async function dvcMode(reader, pathText, cwd, host) {
             if (remote.credentials.sessionToken)
                 host.setSecret(remote.credentials.sessionToken);
         }
+        for (const secret of (0,credentials/* azureSecrets */.BY)(remote.azure, {}))
+            host.setSecret(secret);
         const displayPath = external_node_path_default().relative(base, out.path).split((external_node_path_default()).sep).join('/');
         let dest = out.path;
         if (pathText !== undefined)
@@ -4109,13 +4147,14 @@ async function planTargets(mode, inputs, cache, host) {
         host.info(`${pull.displayPath} (${pull.out.origin}, ${pull.out.hashName === 'md5' ? 'DVC 3.x' : 'DVC 2.x'}) from remote '${pull.remote.name}'`);
     return planDvc(mode.pulls, { cache, storeFor, filter: inputs.filter, log: host, cwd: host.context.cwd });
 }
-/** A DVC remote's own endpoint, region and keys (a gs:// remote's key file and project: no secret); the step's inputs win over them. */
+/** A DVC remote's own endpoint, region and keys (a gs:// remote's key file and project: no secret; an azure:// remote's account and secrets: masked); the step's inputs win over them. */
 function remoteOptions(remote) {
     return {
         ...(remote.gcs ? { gcs: remote.gcs } : {}),
         ...(remote.endpoint ? { endpoint: remote.endpoint } : {}),
         ...(remote.region ? { region: remote.region } : {}),
         ...(remote.credentials ? { credentials: remote.credentials } : {}),
+        ...(remote.azure ? { azure: remote.azure } : {}),
     };
 }
 /** Path-style addressing by default when talking to an S3-compatible endpoint; AWS_* defaults from the run's environment. */
@@ -4155,6 +4194,100 @@ function summaryOf(files, bytes, digest, report) {
             ['digest', { code: digest }],
         ],
     });
+}
+
+
+/***/ }),
+
+/***/ 73969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BY: () => (/* binding */ azureSecrets),
+/* harmony export */   kl: () => (/* binding */ resolveAzureAccess),
+/* harmony export */   sL: () => (/* binding */ AzureCredentialsError)
+/* harmony export */ });
+/* unused harmony export AZURE_SECRET_ENV */
+/** No way to reach the account was found: says what to set. Never names a secret. */
+class AzureCredentialsError extends Error {
+    name = 'AzureCredentialsError';
+}
+/**
+ * The access to use, first found wins: a DVC remote's `connection_string`,
+ * `account_name` + `account_key`, `account_name` + `sas_token`; then the
+ * environment's AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_ACCOUNT with
+ * AZURE_STORAGE_KEY or AZURE_STORAGE_SAS_TOKEN; then DefaultAzureCredential
+ * for the remote's or the environment's account.
+ * Throws AzureCredentialsError when no account is named at all.
+ */
+function resolveAzureAccess(remote, env) {
+    const fromRemote = accessOf(remote?.connectionString, remote?.accountName, remote?.accountKey, remote?.sasToken);
+    if (fromRemote)
+        return fromRemote;
+    const account = remote?.accountName ?? nonEmpty(env['AZURE_STORAGE_ACCOUNT']);
+    const fromEnv = accessOf(nonEmpty(env['AZURE_STORAGE_CONNECTION_STRING']), account, nonEmpty(env['AZURE_STORAGE_KEY']), nonEmpty(env['AZURE_STORAGE_SAS_TOKEN']));
+    if (fromEnv)
+        return fromEnv;
+    if (account)
+        return { kind: 'default-credential', account };
+    throw new AzureCredentialsError('no Azure storage account to reach: set AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT (with AZURE_STORAGE_KEY, AZURE_STORAGE_SAS_TOKEN, or an azure/login identity)');
+}
+function accessOf(connectionString, account, accountKey, sasToken) {
+    if (connectionString)
+        return { kind: 'connection-string', connectionString };
+    if (account && accountKey)
+        return { kind: 'shared-key', account, accountKey };
+    if (account && sasToken)
+        return { kind: 'sas', account, sasToken: sasToken.replace(/^\?/, '') };
+    return undefined;
+}
+/** The environment variables holding Azure secrets, for steps that mask what their clients read. */
+const AZURE_SECRET_ENV = ['AZURE_STORAGE_CONNECTION_STRING', 'AZURE_STORAGE_KEY', 'AZURE_STORAGE_SAS_TOKEN'];
+/**
+ * Every secret text in a remote's settings and the environment: whole values
+ * and the parts a message could quote alone (a connection string's
+ * AccountKey and SharedAccessSignature, a SAS token's signature).
+ */
+function azureSecrets(remote, env) {
+    const values = [remote?.connectionString, remote?.accountKey, remote?.sasToken, ...AZURE_SECRET_ENV.map((name) => env[name])];
+    const secrets = new Set();
+    for (const value of values) {
+        const text = nonEmpty(value);
+        if (!text)
+            continue;
+        secrets.add(text);
+        for (const part of secretParts(text))
+            secrets.add(part);
+    }
+    return [...secrets];
+}
+/** `AccountKey=…` and `SharedAccessSignature=…` of a connection string; `sig=…` of a SAS (alone or inside one). */
+function secretParts(text) {
+    const parts = [];
+    for (const match of text.matchAll(/(?:^|;)\s*(AccountKey|SharedAccessSignature)=([^;]+)/gi))
+        if (match[2])
+            parts.push(match[2].trim());
+    for (const match of text.matchAll(/(?:^|[?&;])sig=([^&;]+)/gi)) {
+        if (!match[1])
+            continue;
+        parts.push(match[1]);
+        // The SDK sends it percent-encoded, and a message may quote either form.
+        const decoded = safeDecode(match[1]);
+        if (decoded !== match[1])
+            parts.push(decoded);
+    }
+    return parts.filter((part) => part.length >= 8);
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function nonEmpty(value) {
+    return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
 }
 
 
