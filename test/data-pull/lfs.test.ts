@@ -298,6 +298,16 @@ describe('data-pull lfs', () => {
     expect(snapshot(repo)).toEqual(before);
   }, TIMEOUT);
 
+  test('each glob must select an LFS file: a mistyped one beside a good one is a bad input naming it, nothing replaced', async () => {
+    const repo = pointerClone();
+    const before = snapshot(repo);
+    const run = await pull(repo, ['--lfs', 'models/**,nothing/**', '--cache-dir', tempDir()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("input 'lfs': 'nothing/**' selects no Git LFS file");
+    expect(run.stderr).not.toContain("'models/**'");
+    expect(snapshot(repo)).toEqual(before);
+  }, TIMEOUT);
+
   test('outside a git checkout, lfs is a bad input saying why', async () => {
     const run = await pull(tempDir('not-a-repo-'), ['--lfs', 'models/**', '--cache-dir', tempDir()]);
     expect(run.code).toBe(2);

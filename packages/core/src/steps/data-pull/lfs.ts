@@ -40,15 +40,12 @@ export async function planLfs(mode: LfsMode, filter: (relpath: string) => boolea
   const repository = await repositoryRoot({ cwd, env });
   if ('why' in repository) throw new InputError('lfs', `pulls the LFS files of a git checkout, and git finds none at ${cwd}: ${repository.why}`);
   const { root } = repository;
-  const globs = mode.globs.flatMap(splitCommas);
-  let selected: (relpath: string) => boolean;
-  try {
-    selected = lfsMatcher(globs);
-  } catch (err) {
-    throw new InputError('lfs', `has a bad glob (${(err as Error).message})`);
-  }
-  const files = await findLfsFiles(root, (relpath) => selected(relpath) && filter(relpath), { cwd: root, env });
-  if (files.length === 0) throw new InputError('lfs', `${globs.map((glob) => `'${glob}'`).join(', ')} select no Git LFS file (pointer) in ${root}`);
+  const globs = mode.globs.flatMap(splitCommas).map((glob) => ({ glob, matches: compileGlob(glob) }));
+  if (globs.length === 0) throw new InputError('lfs', 'names no glob');
+  const files = await findLfsFiles(root, (relpath) => filter(relpath) && globs.some(({ matches }) => matches(relpath)), { cwd: root, env });
+  // Each glob on its own: a mistyped one beside a good one must not pass as a pull.
+  const idle = globs.filter(({ matches }) => !files.some((file) => matches(file.relpath))).map(({ glob }) => `'${glob}'`);
+  if (idle.length > 0) throw new InputError('lfs', `${idle.join(', ')} ${idle.length === 1 ? 'selects' : 'select'} no Git LFS file (pointer) in ${root}`);
   const pointers = files.filter((file) => file.holds === 'pointer').length;
   host.info(`${files.length} LFS files selected in ${root}: ${pointers} pointers to replace, ${files.length - pointers} already replaced`);
   // Needed only to replace a pointer; otherwise it only names the manifest's source, when it can.
@@ -151,6 +148,14 @@ function manifestOf(report: LfsReport, plan: LfsPlan): Manifest {
 function lfsIdentity(files: readonly LfsFile[]): string {
   const lines = files.map((file) => `${file.relpath}\0${file.pointer.oid}\n`).sort();
   return createHash('sha256').update(lines.join('')).digest('hex').slice(0, 40);
+}
+
+function compileGlob(glob: string): (relpath: string) => boolean {
+  try {
+    return lfsMatcher(glob);
+  } catch (err) {
+    throw new InputError('lfs', `has a bad glob '${glob}' (${(err as Error).message})`);
+  }
 }
 
 /** `a,b` as git-lfs's `--include` reads it; a comma inside `{…}` belongs to the glob. */
