@@ -189,6 +189,8 @@ describe('data-pull lfs', () => {
     const run = await pull(repo, ['--lfs', 'data/sub', '--cache-dir', cacheDir, '--cache-max-size', '1']);
     outputsOf(run);
     expect(run.stderr).toContain('cache: evicted 3 least recently used objects');
+    // This dataset's own object is kept, and it alone is over the cap: said, not hidden.
+    expect(run.stderr).toMatch(/cache: holds .*, over cache-max-size/);
     const oidOf = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
     expect(Object.keys(snapshot(objects)).map((file) => file.replace('/', ''))).toEqual([oidOf(FILES['data/sub/y.bin'] as Buffer)]);
   }, TIMEOUT);

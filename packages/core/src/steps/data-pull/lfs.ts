@@ -22,6 +22,7 @@ import { lfsCacheId, pullLfs, type LfsReport } from '../../data/lfs/pull.js';
 import { findLfsFiles, lfsMatcher, readGitConfig, repositoryRoot, type LfsFile } from '../../data/lfs/repo.js';
 import { renderStepSummary } from '../summary.js';
 import type { StepResult } from '../types.js';
+import { evictToCap, restoreCache, saveCache } from './index.js';
 import type { DataPullRequest, PullMode } from './plan.js';
 
 type LfsMode = Extract<PullMode, { kind: 'lfs' }>;
@@ -69,17 +70,15 @@ async function planEndpoint(mode: LfsMode, root: string, host: Host): Promise<Lf
 
 export async function runLfs(plan: LfsPlan, inputs: DataPullRequest, cache: ObjectCache, host: Host): Promise<StepResult> {
   const cacheKey = `${CACHE_KEY_PREFIX}${lfsIdentity(plan.files)}`;
-  const crossRun = inputs.crossRunCache;
-  const restoredKey = crossRun ? await host.group('Restore the cache', () => crossRun.restore([inputs.cacheDir], cacheKey, [CACHE_KEY_PREFIX])) : undefined;
-  if (crossRun) host.info(restoredKey === undefined ? 'cache miss' : restoredKey === cacheKey ? `cache hit: ${cacheKey}` : `partial cache hit: ${restoredKey}`);
+  const restoredKey = await restoreCache(inputs, cacheKey, CACHE_KEY_PREFIX, host);
 
   const report = await host.group('Pull', () => pullLfs(plan.root, plan.files, { cache, client: clientFor(plan, host), concurrency: inputs.concurrency, log: host, progressIntervalMs: inputs.progressIntervalMs }));
   logOutcome(report, host);
-  await evictToCap(cache, plan, inputs.cacheMaxBytes, host);
+  await evictToCap(cache, new Set(plan.files.map((file) => lfsCacheId(file.pointer.oid))), inputs.cacheMaxBytes, host);
 
   const manifest = manifestOf(report, plan);
   await writeManifest(inputs.manifestFile, manifest);
-  if (crossRun && restoredKey !== cacheKey && report.downloaded > 0) await host.group('Save the cache', () => crossRun.save([inputs.cacheDir], cacheKey));
+  await saveCache(inputs, cacheKey, restoredKey, report.downloaded, host);
   const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
   await host.appendSummary(
     renderStepSummary({
@@ -119,13 +118,6 @@ function clientFor(plan: LfsPlan, host: Host): LfsClient {
     askCredential: () => gitCredentialFill(endpoint, { cwd: plan.root, env: host.context.env }),
     mask: (secret) => host.setSecret(secret),
   });
-}
-
-/** Keeps cache-dir within cache-max-size after a pull that added objects, never evicting one this dataset needs. */
-async function evictToCap(cache: ObjectCache, plan: LfsPlan, maxBytes: number, host: Host): Promise<void> {
-  if (!cache.grew) return;
-  const result = await cache.evictToCap(maxBytes, new Set(plan.files.map((file) => lfsCacheId(file.pointer.oid))));
-  if (result.evicted > 0) host.info(`cache: evicted ${result.evicted} least recently used objects (${formatBytes(result.evictedBytes)}) to stay within cache-max-size`);
 }
 
 function logOutcome(report: LfsReport, host: Host): void {
