@@ -96,14 +96,9 @@ function tree(dir: string): Record<string, string> {
   return files;
 }
 
-/**
- * How many objects the server sent (`storage GET <oid>` lines) and batch
- * requests it answered; after a pause, so that the lines of requests already
- * answered (by a `git` run synchronously) have been read from its pipe.
- */
+/** How many objects the server sent (`storage GET <oid>` lines) and batch requests it answered, counting every request answered so far. */
 async function serverCounts(): Promise<{ gets: number; batches: number }> {
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const log = server.log();
+  const log = await server.settledLog();
   return { gets: (log.match(/ storage GET [0-9a-f]{64} /g) ?? []).length, batches: (log.match(/git lfs POST \S*objects\/batch/g) ?? []).length };
 }
 
