@@ -263,6 +263,27 @@ describe('data-pull lfs', () => {
     expect(readFileSync(path.join(repo, 'always.bin'), 'utf8')).toMatch(/^version https:/);
   }, TIMEOUT);
 
+  test('a download that answers HTTP 500 is tried again, within bounds', async () => {
+    // The test server answers this content's download with HTTP 500 twice, then the object.
+    const content = 'storage-download-retry';
+    const url = createRemote(server, 'flaky', env);
+    const work = tempDir('lfs-flaky-');
+    git(['init', '-q'], work, env);
+    git(['lfs', 'track', '*.bin'], work, env);
+    writeFileSync(path.join(work, 'flaky.bin'), content);
+    git(['add', '.'], work, env);
+    git(['commit', '-q', '-m', 'flaky'], work, env);
+    git(['push', '-q', url, 'main'], work, env);
+    const repo = path.join(tempDir('lfs-clone-'), 'repo');
+    git(['clone', '-q', url, repo], tempDir(), gitEnv(home, { GIT_LFS_SKIP_SMUDGE: '1' }));
+
+    const before = await serverCounts();
+    const outputs = outputsOf(await pull(repo, ['--lfs', 'flaky.bin', '--cache-dir', tempDir()]));
+    expect(outputs['transferred']).toBe('1');
+    expect((await serverCounts()).gets - before.gets).toBe(3);
+    expect(readFileSync(path.join(repo, 'flaky.bin'), 'utf8')).toBe(content);
+  }, TIMEOUT);
+
   test('150 objects are asked for in two batch requests (100 a request), downloaded in parallel', async () => {
     const url = createRemote(server, 'many', env);
     const work = tempDir('lfs-many-');
