@@ -161,6 +161,15 @@ describe('data-pull lfs', () => {
     expect((await serverCounts()).gets).toBe(before.gets);
   }, TIMEOUT);
 
+  test('with every file already replaced, no LFS server is needed: a re-run without a remote passes', async () => {
+    const repo = pointerClone();
+    const cacheDir = tempDir('lfs-cache-');
+    const first = outputsOf(await pull(repo, ['--lfs', 'models/**', '--cache-dir', cacheDir]));
+    git(['remote', 'remove', 'origin'], repo, env);
+    const again = outputsOf(await pull(repo, ['--lfs', 'models/**', '--cache-dir', cacheDir]));
+    expect(again).toMatchObject({ transferred: '0', digest: first['digest'] });
+  }, TIMEOUT);
+
   test('a file changed since it was replaced is left as it is, and named in a warning', async () => {
     const repo = pointerClone();
     const cacheDir = tempDir('lfs-cache-');

@@ -49,8 +49,8 @@ export async function planLfs(mode: LfsMode, filter: (relpath: string) => boolea
   if (idle.length > 0) throw new InputError('lfs', `${idle.join(', ')} ${idle.length === 1 ? 'selects' : 'select'} no Git LFS file (pointer) in ${root}`);
   const pointers = files.filter((file) => file.holds === 'pointer').length;
   host.info(`${files.length} LFS files selected in ${root}: ${pointers} pointers to replace, ${files.length - pointers} already replaced`);
-  // Needed only to replace a pointer; otherwise it only names the manifest's source, when it can.
-  const endpoint = pointers > 0 ? await planEndpoint(mode, root, host) : await planEndpoint(mode, root, host).catch(() => undefined);
+  // Needed only to replace a pointer: with none left, a checkout without a remote still re-pulls.
+  const endpoint = pointers > 0 ? await planEndpoint(mode, root, host) : undefined;
   if (endpoint) host.info(`LFS server ${endpoint.url} (${endpoint.from})`);
   return { root, files, endpoint };
 }
@@ -108,10 +108,11 @@ export async function runLfs(plan: LfsPlan, inputs: DataPullRequest, cache: Obje
   };
 }
 
-/** The client, or one that refuses to be used: planning found no pointer to replace, so nothing is fetched. */
-function clientFor(plan: LfsPlan, host: Host): LfsClient {
-  const endpoint = plan.endpoint?.url ?? 'https://lfs.invalid';
-  const known = plan.endpoint?.userinfo ?? githubToken(endpoint, host.context.env);
+/** The client of the planned LFS server; none when planning found no pointer to replace (nothing to fetch). */
+function clientFor(plan: LfsPlan, host: Host): LfsClient | undefined {
+  if (!plan.endpoint) return undefined;
+  const endpoint = plan.endpoint.url;
+  const known = plan.endpoint.userinfo ?? githubToken(endpoint, host.context.env);
   return new LfsClient({
     endpoint,
     ...(known ? { credential: known } : {}),
