@@ -19,8 +19,13 @@ export interface LfsServer {
   readonly url: string;
   /** Where the bare repositories live. */
   readonly repos: string;
-  /** The server's log so far (one line per request: `storage GET <oid>`, `git lfs POST …/objects/batch`). */
-  log(): string;
+  /**
+   * The server's log (one line per request: `storage GET <oid>`, `git lfs
+   * POST …/objects/batch`) once every request answered before this call is
+   * in it: a marker request is sent and its line awaited, since the server
+   * logs each request as it arrives, in order, through the one pipe.
+   */
+  settledLog(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -43,10 +48,21 @@ export async function startLfsServer(): Promise<LfsServer> {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   const url = readFileSync(urlFile, 'utf8').trim();
+  let markers = 0;
   return {
     url,
     repos,
-    log: () => log,
+    async settledLog() {
+      // Not 64 hex digits: never counted as an object sent. The server answers it 404.
+      const marker = `settled-${++markers}`;
+      const answer = await fetch(`${url}/storage/${marker}?r=markers`);
+      await answer.body?.cancel();
+      for (let i = 0; !log.includes(` storage GET ${marker} `); i++) {
+        if (i > 400 || child.exitCode !== null) throw new Error(`lfstest-gitserver never logged the marker request ${marker}:\n${log}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return log;
+    },
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -96,14 +96,9 @@ function tree(dir: string): Record<string, string> {
   return files;
 }
 
-/**
- * How many objects the server sent (`storage GET <oid>` lines) and batch
- * requests it answered; after a pause, so that the lines of requests already
- * answered (by a `git` run synchronously) have been read from its pipe.
- */
+/** How many objects the server sent (`storage GET <oid>` lines) and batch requests it answered, counting every request answered so far. */
 async function serverCounts(): Promise<{ gets: number; batches: number }> {
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const log = server.log();
+  const log = await server.settledLog();
   return { gets: (log.match(/ storage GET [0-9a-f]{64} /g) ?? []).length, batches: (log.match(/git lfs POST \S*objects\/batch/g) ?? []).length };
 }
 
@@ -166,6 +161,15 @@ describe('data-pull lfs', () => {
     expect((await serverCounts()).gets).toBe(before.gets);
   }, TIMEOUT);
 
+  test('with every file already replaced, no LFS server is needed: a re-run without a remote passes', async () => {
+    const repo = pointerClone();
+    const cacheDir = tempDir('lfs-cache-');
+    const first = outputsOf(await pull(repo, ['--lfs', 'models/**', '--cache-dir', cacheDir]));
+    git(['remote', 'remove', 'origin'], repo, env);
+    const again = outputsOf(await pull(repo, ['--lfs', 'models/**', '--cache-dir', cacheDir]));
+    expect(again).toMatchObject({ transferred: '0', digest: first['digest'] });
+  }, TIMEOUT);
+
   test('a file changed since it was replaced is left as it is, and named in a warning', async () => {
     const repo = pointerClone();
     const cacheDir = tempDir('lfs-cache-');
@@ -189,6 +193,8 @@ describe('data-pull lfs', () => {
     const run = await pull(repo, ['--lfs', 'data/sub', '--cache-dir', cacheDir, '--cache-max-size', '1']);
     outputsOf(run);
     expect(run.stderr).toContain('cache: evicted 3 least recently used objects');
+    // This dataset's own object is kept, and it alone is over the cap: said, not hidden.
+    expect(run.stderr).toMatch(/cache: holds .*, over cache-max-size/);
     const oidOf = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
     expect(Object.keys(snapshot(objects)).map((file) => file.replace('/', ''))).toEqual([oidOf(FILES['data/sub/y.bin'] as Buffer)]);
   }, TIMEOUT);
@@ -266,6 +272,27 @@ describe('data-pull lfs', () => {
     expect(readFileSync(path.join(repo, 'always.bin'), 'utf8')).toMatch(/^version https:/);
   }, TIMEOUT);
 
+  test('a download that answers HTTP 500 is tried again, within bounds', async () => {
+    // The test server answers this content's download with HTTP 500 twice, then the object.
+    const content = 'storage-download-retry';
+    const url = createRemote(server, 'flaky', env);
+    const work = tempDir('lfs-flaky-');
+    git(['init', '-q'], work, env);
+    git(['lfs', 'track', '*.bin'], work, env);
+    writeFileSync(path.join(work, 'flaky.bin'), content);
+    git(['add', '.'], work, env);
+    git(['commit', '-q', '-m', 'flaky'], work, env);
+    git(['push', '-q', url, 'main'], work, env);
+    const repo = path.join(tempDir('lfs-clone-'), 'repo');
+    git(['clone', '-q', url, repo], tempDir(), gitEnv(home, { GIT_LFS_SKIP_SMUDGE: '1' }));
+
+    const before = await serverCounts();
+    const outputs = outputsOf(await pull(repo, ['--lfs', 'flaky.bin', '--cache-dir', tempDir()]));
+    expect(outputs['transferred']).toBe('1');
+    expect((await serverCounts()).gets - before.gets).toBe(3);
+    expect(readFileSync(path.join(repo, 'flaky.bin'), 'utf8')).toBe(content);
+  }, TIMEOUT);
+
   test('150 objects are asked for in two batch requests (100 a request), downloaded in parallel', async () => {
     const url = createRemote(server, 'many', env);
     const work = tempDir('lfs-many-');
@@ -295,6 +322,16 @@ describe('data-pull lfs', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("input 'lfs'");
     expect(run.stderr).toContain('select no Git LFS file');
+    expect(snapshot(repo)).toEqual(before);
+  }, TIMEOUT);
+
+  test('each glob must select an LFS file: a mistyped one beside a good one is a bad input naming it, nothing replaced', async () => {
+    const repo = pointerClone();
+    const before = snapshot(repo);
+    const run = await pull(repo, ['--lfs', 'models/**,nothing/**', '--cache-dir', tempDir()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("input 'lfs': 'nothing/**' selects no Git LFS file");
+    expect(run.stderr).not.toContain("'models/**'");
     expect(snapshot(repo)).toEqual(before);
   }, TIMEOUT);
 

@@ -1,6 +1,8 @@
-import { discoverEndpoint, EndpointError, endpointFromRemote } from '../../src/data/lfs/endpoint.js';
+import { discoverEndpoint, EndpointError } from '../../src/data/lfs/endpoint.js';
 
 const config = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries));
+/** The endpoint of remote `origin` at `remoteUrl`, with no lfs.url set. */
+const endpointFromRemote = (remoteUrl: string): string => discoverEndpoint(config({ 'remote.origin.url': remoteUrl }), config({}), 'origin').url;
 
 describe('endpointFromRemote (server discovery)', () => {
   test.each([
@@ -19,6 +21,14 @@ describe('endpointFromRemote (server discovery)', () => {
   test.each(['/srv/git/repo.git', '../repo', 'file:///srv/git/repo.git', 'C:/repos/x'])('a local remote %s has no LFS server: a clear error', (remote) => {
     expect(() => endpointFromRemote(remote)).toThrow(EndpointError);
     expect(() => endpointFromRemote(remote)).toThrow(/has no LFS server; set lfs.url/);
+  });
+});
+
+describe('a remote URL that is no URL', () => {
+  test.each(['https://host:99999/r', 'git@ho st:o/r', 'https://bot:s3cret@host:99999/r'])('%s is an EndpointError naming it, credentials hidden', (remote) => {
+    expect(() => endpointFromRemote(remote)).toThrow(EndpointError);
+    expect(() => endpointFromRemote(remote)).toThrow(/remote URL '.*' is not a valid URL/);
+    expect(() => endpointFromRemote(remote)).not.toThrow(/s3cret/);
   });
 });
 

@@ -96,7 +96,7 @@ export class LfsClient {
       } catch (err) {
         onBytes(-counted);
         await rm(tempFile, { force: true });
-        if (err instanceof LfsVerificationError || err instanceof HttpStatusError || attempt >= ATTEMPTS) throw err;
+        if (err instanceof LfsVerificationError || (err instanceof HttpStatusError && !isTransient(err.status)) || attempt >= ATTEMPTS) throw err;
         await sleep(250 * 2 ** attempt);
       }
     }
@@ -112,7 +112,7 @@ export class LfsClient {
     const response = await fetch(action.href, { headers: { ...action.header } });
     if (!response.ok || !response.body) {
       await response.body?.cancel();
-      throw new HttpStatusError(`download answered HTTP ${response.status}`);
+      throw new HttpStatusError(response.status, `download answered HTTP ${response.status}`);
     }
     const sha256 = createHash('sha256');
     const md5 = createHash('md5');
@@ -175,7 +175,7 @@ export class LfsClient {
         }
         throw new Error(`${this.describe()}: the server asks for credentials (HTTP 401) and git's credential helpers have none for it${message}`);
       }
-      if (response.status >= 500 && attempt < ATTEMPTS) {
+      if (isTransient(response.status) && attempt < ATTEMPTS) {
         await sleep(250 * 2 ** attempt);
         continue;
       }
@@ -193,8 +193,20 @@ function hasExpired(action: DownloadAction): boolean {
   return action.expiresAtMs !== undefined && action.expiresAtMs - EXPIRY_MARGIN_MS <= Date.now();
 }
 
-/** An HTTP error from object storage: another try would get the same. */
-class HttpStatusError extends Error {}
+/** An HTTP error status from object storage: retried only when transient. */
+class HttpStatusError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A server error, a rate limit or a timeout may pass on another try; any other 4xx would get the same answer. */
+function isTransient(status: number): boolean {
+  return status >= 500 || status === 429 || status === 408;
+}
 
 interface BatchResponse {
   readonly transfer?: unknown;

@@ -41,9 +41,14 @@ export function discoverEndpoint(gitConfig: GitConfig, lfsConfig: GitConfig, rem
 }
 
 /** The LFS endpoint a git remote URL implies (server discovery's default). */
-export function endpointFromRemote(remoteUrl: string): string {
+function endpointFromRemote(remoteUrl: string): string {
   const http = /^https?:\/\//i.test(remoteUrl) ? remoteUrl : sshAsHttps(remoteUrl);
-  const url = new URL(http);
+  let url: URL;
+  try {
+    url = new URL(http);
+  } catch {
+    throw new EndpointError(`remote URL ${describeUrl(remoteUrl)} is not a valid URL, so it names no LFS server; fix it or set lfs.url in git config or .lfsconfig`);
+  }
   url.search = '';
   url.hash = '';
   let pathname = url.pathname.replace(/\/+$/, '');

@@ -29,7 +29,8 @@ import type { LfsPointer } from './pointer.js';
 
 export interface LfsPullOptions {
   readonly cache: ObjectCache;
-  readonly client: LfsClient;
+  /** Absent when no file holds a pointer: nothing can need fetching. */
+  readonly client?: LfsClient;
   readonly concurrency: number;
   readonly log: Logger;
   readonly progressIntervalMs: number;
@@ -76,17 +77,17 @@ export async function pullLfs(root: string, files: readonly LfsFile[], options: 
   let checkedOut: LfsPulledFile[];
   try {
     checkedOut = await checkOut(pointers, fetched.md5s, state, options);
+    state.retainOnly(new Set(files.map((file) => file.relpath)));
   } finally {
+    // Also after a failed check-out: the files already replaced stay vouched for.
     await state.save();
   }
-  state.retainOnly(new Set(files.map((file) => file.relpath)));
-  await state.save();
 
   return {
     files: [...kept, ...checkedOut].sort((a, b) => (a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0)),
     kept: kept.length,
-    fromCache: pointers.length - fetched.downloadedFiles(pointers),
-    downloaded: fetched.downloaded,
+    fromCache: pointers.filter((file) => !fetched.downloaded.has(file.pointer.oid)).length,
+    downloaded: fetched.downloaded.size,
     bytesDownloaded: fetched.bytes,
     changed,
   };
@@ -132,9 +133,9 @@ function uniqueObjects(files: readonly LfsFile[]): LfsPointer[] {
 interface Fetched {
   /** md5 of every object, by oid: what the manifest records. */
   readonly md5s: ReadonlyMap<string, string>;
-  readonly downloaded: number;
+  /** The oids downloaded (missing from the cache, or damaged there). */
+  readonly downloaded: ReadonlySet<string>;
   readonly bytes: number;
-  readonly downloadedFiles: (files: readonly LfsFile[]) => number;
 }
 
 /** Phase 1: every object verified in the cache, downloading those it lacks (or holds damaged). */
@@ -156,24 +157,24 @@ async function fetchObjects(objects: readonly LfsPointer[], pathsOf: (oid: strin
       missing.push(object);
     }
   }
-  const downloadedOids = new Set(missing.map((object) => object.oid));
   let bytes = 0;
   if (missing.length > 0) {
-    const answers = await options.client.batch(missing);
-    for (const object of missing) {
+    const { client } = options;
+    if (!client) throw new Error(`${missing.length} LFS objects are missing from the cache and no LFS server was planned for them`);
+    const answers = await client.batch(missing);
+    const downloads = missing.map((object) => {
       const answer = answers.get(object.oid);
       if (answer?.kind !== 'download') throw new LfsObjectError(object, pathsOf(object.oid), answer?.message ?? 'no answer');
-    }
+      return { object, action: answer.action };
+    });
     await cache.sweepStaleTemps();
     const progress = new Progress(log, missing.length, missing.reduce((sum, object) => sum + object.size, 0), options.progressIntervalMs);
     progress.start();
     try {
-      await runPool(missing, options.concurrency, async (object) => {
-        const answer = answers.get(object.oid);
-        if (answer?.kind !== 'download') throw new LfsObjectError(object, pathsOf(object.oid), 'no answer');
+      await runPool(downloads, options.concurrency, async ({ object, action }) => {
         const temp = cache.tempPath();
         try {
-          const done = await options.client.download(object, answer.action, temp, (n) => {
+          const done = await client.download(object, action, temp, (n) => {
             progress.addBytes(n);
             bytes += n;
           });
@@ -190,12 +191,7 @@ async function fetchObjects(objects: readonly LfsPointer[], pathsOf: (oid: strin
     }
     log.info(progress.line());
   }
-  return {
-    md5s,
-    downloaded: missing.length,
-    bytes,
-    downloadedFiles: (files) => files.filter((file) => downloadedOids.has(file.pointer.oid)).length,
-  };
+  return { md5s, downloaded: new Set(missing.map((object) => object.oid)), bytes };
 }
 
 /** Phase 2: each pointer file replaced by its verified object, atomically, keeping the file's mode. */

@@ -46,12 +46,13 @@ export async function readGitConfig(place: ExecPlace, file?: string): Promise<Ma
 }
 
 /**
- * Compiles the `lfs` globs as `git lfs pull --include` reads them: a glob
+ * Compiles one `lfs` glob as `git lfs pull --include` reads it: a glob
  * without `/` matches a file name at any depth, and a glob matching a folder
- * selects every file under it. Throws picomatch's error on a bad glob.
+ * selects every file under it. One matcher per glob, so that the caller can
+ * tell which glob selected nothing. Throws picomatch's error on a bad glob.
  */
-export function lfsMatcher(globs: readonly string[]): (relpath: string) => boolean {
-  const isMatch = picomatch(globs.map((glob) => glob.replace(/^\.\//, '').replace(/\/+$/, '')), { dot: true, basename: true });
+export function lfsMatcher(glob: string): (relpath: string) => boolean {
+  const isMatch = picomatch(glob.replace(/^\.\//, '').replace(/\/+$/, ''), { dot: true, basename: true });
   return (relpath) => {
     if (isMatch(relpath)) return true;
     for (let slash = relpath.lastIndexOf('/'); slash > 0; slash = relpath.lastIndexOf('/', slash - 1)) {

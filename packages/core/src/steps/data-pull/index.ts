@@ -76,20 +76,16 @@ export async function run(plan: PullPlan, host: Host): Promise<StepResult> {
   host.info(`${fileCount} files from ${describeSources(targets)}`);
 
   const cacheKey = `${CACHE_KEY_PREFIX}${planIdentity(targets)}`;
-  const restoredKey = inputs.crossRunCache ? await host.group('Restore the cache', () => restoreCache(inputs, cacheKey, host)) : undefined;
+  const restoredKey = await restoreCache(inputs, cacheKey, CACHE_KEY_PREFIX, host);
 
   const report = await host.group('Pull', () => pullLocked(targets, cache, inputs, host, delta));
   logOutcome(report, host);
-  await evictToCap(cache, targets, inputs.cacheMaxBytes, host);
+  await evictToCap(cache, neededBy(targets), inputs.cacheMaxBytes, host);
 
   const base = inputs.mode.kind === 'dvc' ? inputs.mode.base : inputs.mode.dest;
   const manifest = buildManifest(report.files, base);
   await writeManifest(inputs.manifestFile, manifest);
-  // Keys are immutable: save only a dataset the cache did not hold whole.
-  const crossRun = inputs.crossRunCache;
-  if (crossRun && restoredKey !== cacheKey && report.downloaded > 0) {
-    await host.group('Save the cache', () => crossRun.save([inputs.cacheDir], cacheKey));
-  }
+  await saveCache(inputs, cacheKey, restoredKey, report.downloaded, host);
   const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
   await host.appendSummary(summaryOf(manifest.files.length, bytes, manifest.digest, report));
 
@@ -138,14 +134,18 @@ async function pullLocked(targets: readonly Target[], cache: ObjectCache, inputs
  * cache is within it too. Only after a pull that added objects: nothing else
  * grows the cache, and an unchanged re-pull stays free of a walk of it.
  */
-async function evictToCap(cache: ObjectCache, targets: readonly Target[], maxBytes: number, host: Host): Promise<void> {
+export async function evictToCap(cache: ObjectCache, needed: ReadonlySet<string>, maxBytes: number, host: Host): Promise<void> {
   if (!cache.grew) return;
-  const needed = new Set(targets.flatMap((target) => target.files.map(cacheIdOf)).filter((id): id is string => id !== undefined));
   const result = await cache.evictToCap(maxBytes, needed);
   if (result.evicted > 0) host.info(`cache: evicted ${result.evicted} least recently used objects (${formatBytes(result.evictedBytes)}) to stay within cache-max-size`);
   if (result.remainingBytes > maxBytes) {
     host.info(`cache: holds ${formatBytes(result.remainingBytes)}, over cache-max-size (${formatBytes(maxBytes)}): this dataset, or objects another run used in the last minutes, take that much`);
   }
+}
+
+/** The cache entries the targets' files come from: never evicted while this dataset is pulled. */
+function neededBy(targets: readonly Target[]): Set<string> {
+  return new Set(targets.flatMap((target) => target.files.map(cacheIdOf)).filter((id): id is string => id !== undefined));
 }
 
 /** A Delta table version: its log replayed to the exact files, each checked to be still there. */
@@ -191,12 +191,21 @@ function storeOptions(options: StoreSettings, env: Readonly<NodeJS.ProcessEnv>):
   return { ...options, pathStyle: options.pathStyle ?? endpoint !== undefined, env };
 }
 
-async function restoreCache(inputs: DataPullRequest, key: string, host: Host): Promise<string | undefined> {
+/** The cross-run cache's key restored into cache-dir: `key` itself, else the newest starting with `prefix`; undefined on a miss or without `cache`. */
+export async function restoreCache(inputs: DataPullRequest, key: string, prefix: string, host: Host): Promise<string | undefined> {
   const cache = inputs.crossRunCache;
   if (!cache) return undefined;
-  const restored = await cache.restore([inputs.cacheDir], key, [CACHE_KEY_PREFIX]);
-  host.info(restored === undefined ? 'cache miss' : restored === key ? `cache hit: ${key}` : `partial cache hit: ${restored}`);
-  return restored;
+  return host.group('Restore the cache', async () => {
+    const restored = await cache.restore([inputs.cacheDir], key, [prefix]);
+    host.info(restored === undefined ? 'cache miss' : restored === key ? `cache hit: ${key}` : `partial cache hit: ${restored}`);
+    return restored;
+  });
+}
+
+/** Keys are immutable: saves cache-dir only for a dataset the cache did not hold whole. */
+export async function saveCache(inputs: DataPullRequest, key: string, restoredKey: string | undefined, downloaded: number, host: Host): Promise<void> {
+  const cache = inputs.crossRunCache;
+  if (cache && restoredKey !== key && downloaded > 0) await host.group('Save the cache', () => cache.save([inputs.cacheDir], key));
 }
 
 function logOutcome(report: SyncReport, host: Host): void {

@@ -22,6 +22,7 @@ import { lfsCacheId, pullLfs, type LfsReport } from '../../data/lfs/pull.js';
 import { findLfsFiles, lfsMatcher, readGitConfig, repositoryRoot, type LfsFile } from '../../data/lfs/repo.js';
 import { renderStepSummary } from '../summary.js';
 import type { StepResult } from '../types.js';
+import { evictToCap, restoreCache, saveCache } from './index.js';
 import type { DataPullRequest, PullMode } from './plan.js';
 
 type LfsMode = Extract<PullMode, { kind: 'lfs' }>;
@@ -40,19 +41,16 @@ export async function planLfs(mode: LfsMode, filter: (relpath: string) => boolea
   const repository = await repositoryRoot({ cwd, env });
   if ('why' in repository) throw new InputError('lfs', `pulls the LFS files of a git checkout, and git finds none at ${cwd}: ${repository.why}`);
   const { root } = repository;
-  const globs = mode.globs.flatMap(splitCommas);
-  let selected: (relpath: string) => boolean;
-  try {
-    selected = lfsMatcher(globs);
-  } catch (err) {
-    throw new InputError('lfs', `has a bad glob (${(err as Error).message})`);
-  }
-  const files = await findLfsFiles(root, (relpath) => selected(relpath) && filter(relpath), { cwd: root, env });
-  if (files.length === 0) throw new InputError('lfs', `${globs.map((glob) => `'${glob}'`).join(', ')} select no Git LFS file (pointer) in ${root}`);
+  const globs = mode.globs.flatMap(splitCommas).map((glob) => ({ glob, matches: compileGlob(glob) }));
+  if (globs.length === 0) throw new InputError('lfs', 'names no glob');
+  const files = await findLfsFiles(root, (relpath) => filter(relpath) && globs.some(({ matches }) => matches(relpath)), { cwd: root, env });
+  // Each glob on its own: a mistyped one beside a good one must not pass as a pull.
+  const idle = globs.filter(({ matches }) => !files.some((file) => matches(file.relpath))).map(({ glob }) => `'${glob}'`);
+  if (idle.length > 0) throw new InputError('lfs', `${idle.join(', ')} ${idle.length === 1 ? 'selects' : 'select'} no Git LFS file (pointer) in ${root}`);
   const pointers = files.filter((file) => file.holds === 'pointer').length;
   host.info(`${files.length} LFS files selected in ${root}: ${pointers} pointers to replace, ${files.length - pointers} already replaced`);
-  // Needed only to replace a pointer; otherwise it only names the manifest's source, when it can.
-  const endpoint = pointers > 0 ? await planEndpoint(mode, root, host) : await planEndpoint(mode, root, host).catch(() => undefined);
+  // Needed only to replace a pointer: with none left, a checkout without a remote still re-pulls.
+  const endpoint = pointers > 0 ? await planEndpoint(mode, root, host) : undefined;
   if (endpoint) host.info(`LFS server ${endpoint.url} (${endpoint.from})`);
   return { root, files, endpoint };
 }
@@ -72,17 +70,15 @@ async function planEndpoint(mode: LfsMode, root: string, host: Host): Promise<Lf
 
 export async function runLfs(plan: LfsPlan, inputs: DataPullRequest, cache: ObjectCache, host: Host): Promise<StepResult> {
   const cacheKey = `${CACHE_KEY_PREFIX}${lfsIdentity(plan.files)}`;
-  const crossRun = inputs.crossRunCache;
-  const restoredKey = crossRun ? await host.group('Restore the cache', () => crossRun.restore([inputs.cacheDir], cacheKey, [CACHE_KEY_PREFIX])) : undefined;
-  if (crossRun) host.info(restoredKey === undefined ? 'cache miss' : restoredKey === cacheKey ? `cache hit: ${cacheKey}` : `partial cache hit: ${restoredKey}`);
+  const restoredKey = await restoreCache(inputs, cacheKey, CACHE_KEY_PREFIX, host);
 
   const report = await host.group('Pull', () => pullLfs(plan.root, plan.files, { cache, client: clientFor(plan, host), concurrency: inputs.concurrency, log: host, progressIntervalMs: inputs.progressIntervalMs }));
   logOutcome(report, host);
-  await evictToCap(cache, plan, inputs.cacheMaxBytes, host);
+  await evictToCap(cache, new Set(plan.files.map((file) => lfsCacheId(file.pointer.oid))), inputs.cacheMaxBytes, host);
 
   const manifest = manifestOf(report, plan);
   await writeManifest(inputs.manifestFile, manifest);
-  if (crossRun && restoredKey !== cacheKey && report.downloaded > 0) await host.group('Save the cache', () => crossRun.save([inputs.cacheDir], cacheKey));
+  await saveCache(inputs, cacheKey, restoredKey, report.downloaded, host);
   const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
   await host.appendSummary(
     renderStepSummary({
@@ -112,23 +108,17 @@ export async function runLfs(plan: LfsPlan, inputs: DataPullRequest, cache: Obje
   };
 }
 
-/** The client, or one that refuses to be used: planning found no pointer to replace, so nothing is fetched. */
-function clientFor(plan: LfsPlan, host: Host): LfsClient {
-  const endpoint = plan.endpoint?.url ?? 'https://lfs.invalid';
-  const known = plan.endpoint?.userinfo ?? githubToken(endpoint, host.context.env);
+/** The client of the planned LFS server; none when planning found no pointer to replace (nothing to fetch). */
+function clientFor(plan: LfsPlan, host: Host): LfsClient | undefined {
+  if (!plan.endpoint) return undefined;
+  const endpoint = plan.endpoint.url;
+  const known = plan.endpoint.userinfo ?? githubToken(endpoint, host.context.env);
   return new LfsClient({
     endpoint,
     ...(known ? { credential: known } : {}),
     askCredential: () => gitCredentialFill(endpoint, { cwd: plan.root, env: host.context.env }),
     mask: (secret) => host.setSecret(secret),
   });
-}
-
-/** Keeps cache-dir within cache-max-size after a pull that added objects, never evicting one this dataset needs. */
-async function evictToCap(cache: ObjectCache, plan: LfsPlan, maxBytes: number, host: Host): Promise<void> {
-  if (!cache.grew) return;
-  const result = await cache.evictToCap(maxBytes, new Set(plan.files.map((file) => lfsCacheId(file.pointer.oid))));
-  if (result.evicted > 0) host.info(`cache: evicted ${result.evicted} least recently used objects (${formatBytes(result.evictedBytes)}) to stay within cache-max-size`);
 }
 
 function logOutcome(report: LfsReport, host: Host): void {
@@ -151,6 +141,14 @@ function manifestOf(report: LfsReport, plan: LfsPlan): Manifest {
 function lfsIdentity(files: readonly LfsFile[]): string {
   const lines = files.map((file) => `${file.relpath}\0${file.pointer.oid}\n`).sort();
   return createHash('sha256').update(lines.join('')).digest('hex').slice(0, 40);
+}
+
+function compileGlob(glob: string): (relpath: string) => boolean {
+  try {
+    return lfsMatcher(glob);
+  } catch (err) {
+    throw new InputError('lfs', `has a bad glob '${glob}' (${(err as Error).message})`);
+  }
 }
 
 /** `a,b` as git-lfs's `--include` reads it; a comma inside `{…}` belongs to the glob. */
