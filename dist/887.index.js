@@ -496,8 +496,11 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  evictToCap: () => (/* binding */ evictToCap),
   plan: () => (/* binding */ plan),
-  run: () => (/* binding */ run)
+  restoreCache: () => (/* binding */ restoreCache),
+  run: () => (/* binding */ run),
+  saveCache: () => (/* binding */ saveCache)
 });
 
 // EXTERNAL MODULE: ./packages/core/src/data/destination-lock.ts
@@ -2550,7 +2553,7 @@ class LfsClient {
             catch (err) {
                 onBytes(-counted);
                 await (0,promises_.rm)(tempFile, { force: true });
-                if (err instanceof LfsVerificationError || err instanceof HttpStatusError || attempt >= client_ATTEMPTS)
+                if (err instanceof LfsVerificationError || (err instanceof HttpStatusError && !isTransient(err.status)) || attempt >= client_ATTEMPTS)
                     throw err;
                 await client_sleep(250 * 2 ** attempt);
             }
@@ -2566,7 +2569,7 @@ class LfsClient {
         const response = await fetch(action.href, { headers: { ...action.header } });
         if (!response.ok || !response.body) {
             await response.body?.cancel();
-            throw new HttpStatusError(`download answered HTTP ${response.status}`);
+            throw new HttpStatusError(response.status, `download answered HTTP ${response.status}`);
         }
         const sha256 = (0,external_node_crypto_.createHash)('sha256');
         const md5 = (0,external_node_crypto_.createHash)('md5');
@@ -2638,7 +2641,7 @@ class LfsClient {
                 }
                 throw new Error(`${this.describe()}: the server asks for credentials (HTTP 401) and git's credential helpers have none for it${message}`);
             }
-            if (response.status >= 500 && attempt < client_ATTEMPTS) {
+            if (isTransient(response.status) && attempt < client_ATTEMPTS) {
                 await client_sleep(250 * 2 ** attempt);
                 continue;
             }
@@ -2653,8 +2656,17 @@ class LfsClient {
 function hasExpired(action) {
     return action.expiresAtMs !== undefined && action.expiresAtMs - EXPIRY_MARGIN_MS <= Date.now();
 }
-/** An HTTP error from object storage: another try would get the same. */
+/** An HTTP error status from object storage: retried only when transient. */
 class HttpStatusError extends Error {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+/** A server error, a rate limit or a timeout may pass on another try; any other 4xx would get the same answer. */
+function isTransient(status) {
+    return status >= 500 || status === 429 || status === 408;
 }
 function answerOf(object, sentAt) {
     if (object.error)
@@ -2733,7 +2745,13 @@ function discoverEndpoint(gitConfig, lfsConfig, remote) {
 /** The LFS endpoint a git remote URL implies (server discovery's default). */
 function endpointFromRemote(remoteUrl) {
     const http = /^https?:\/\//i.test(remoteUrl) ? remoteUrl : sshAsHttps(remoteUrl);
-    const url = new URL(http);
+    let url;
+    try {
+        url = new URL(http);
+    }
+    catch {
+        throw new EndpointError(`remote URL ${describeUrl(remoteUrl)} is not a valid URL, so it names no LFS server; fix it or set lfs.url in git config or .lfsconfig`);
+    }
     url.search = '';
     url.hash = '';
     let pathname = url.pathname.replace(/\/+$/, '');
@@ -2818,17 +2836,17 @@ async function pullLfs(root, files, options) {
     let checkedOut;
     try {
         checkedOut = await checkOut(pointers, fetched.md5s, state, options);
+        state.retainOnly(new Set(files.map((file) => file.relpath)));
     }
     finally {
+        // Also after a failed check-out: the files already replaced stay vouched for.
         await state.save();
     }
-    state.retainOnly(new Set(files.map((file) => file.relpath)));
-    await state.save();
     return {
         files: [...kept, ...checkedOut].sort((a, b) => (a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0)),
         kept: kept.length,
-        fromCache: pointers.length - fetched.downloadedFiles(pointers),
-        downloaded: fetched.downloaded,
+        fromCache: pointers.filter((file) => !fetched.downloaded.has(file.pointer.oid)).length,
+        downloaded: fetched.downloaded.size,
         bytesDownloaded: fetched.bytes,
         changed,
     };
@@ -2888,26 +2906,26 @@ async function fetchObjects(objects, pathsOf, options) {
             missing.push(object);
         }
     }
-    const downloadedOids = new Set(missing.map((object) => object.oid));
     let bytes = 0;
     if (missing.length > 0) {
-        const answers = await options.client.batch(missing);
-        for (const object of missing) {
+        const { client } = options;
+        if (!client)
+            throw new Error(`${missing.length} LFS objects are missing from the cache and no LFS server was planned for them`);
+        const answers = await client.batch(missing);
+        const downloads = missing.map((object) => {
             const answer = answers.get(object.oid);
             if (answer?.kind !== 'download')
                 throw new LfsObjectError(object, pathsOf(object.oid), answer?.message ?? 'no answer');
-        }
+            return { object, action: answer.action };
+        });
         await cache.sweepStaleTemps();
         const progress = new data_progress/* Progress */.k(log, missing.length, missing.reduce((sum, object) => sum + object.size, 0), options.progressIntervalMs);
         progress.start();
         try {
-            await runPool(missing, options.concurrency, async (object) => {
-                const answer = answers.get(object.oid);
-                if (answer?.kind !== 'download')
-                    throw new LfsObjectError(object, pathsOf(object.oid), 'no answer');
+            await runPool(downloads, options.concurrency, async ({ object, action }) => {
                 const temp = cache.tempPath();
                 try {
-                    const done = await options.client.download(object, answer.action, temp, (n) => {
+                    const done = await client.download(object, action, temp, (n) => {
                         progress.addBytes(n);
                         bytes += n;
                     });
@@ -2926,12 +2944,7 @@ async function fetchObjects(objects, pathsOf, options) {
         }
         log.info(progress.line());
     }
-    return {
-        md5s,
-        downloaded: missing.length,
-        bytes,
-        downloadedFiles: (files) => files.filter((file) => downloadedOids.has(file.pointer.oid)).length,
-    };
+    return { md5s, downloaded: new Set(missing.map((object) => object.oid)), bytes };
 }
 /** Phase 2: each pointer file replaced by its verified object, atomically, keeping the file's mode. */
 async function checkOut(pointers, md5s, state, options) {
@@ -3052,12 +3065,13 @@ async function readGitConfig(place, file) {
     return config;
 }
 /**
- * Compiles the `lfs` globs as `git lfs pull --include` reads them: a glob
+ * Compiles one `lfs` glob as `git lfs pull --include` reads it: a glob
  * without `/` matches a file name at any depth, and a glob matching a folder
- * selects every file under it. Throws picomatch's error on a bad glob.
+ * selects every file under it. One matcher per glob, so that the caller can
+ * tell which glob selected nothing. Throws picomatch's error on a bad glob.
  */
-function lfsMatcher(globs) {
-    const isMatch = picomatch_default()(globs.map((glob) => glob.replace(/^\.\//, '').replace(/\/+$/, '')), { dot: true, basename: true });
+function lfsMatcher(glob) {
+    const isMatch = picomatch_default()(glob.replace(/^\.\//, '').replace(/\/+$/, ''), { dot: true, basename: true });
     return (relpath) => {
         if (isMatch(relpath))
             return true;
@@ -3180,6 +3194,7 @@ async function committedPointers(blobs, place) {
 
 
 
+
 const CACHE_KEY_PREFIX = 'mlops-ci-data-pull-lfs-';
 async function planLfs(mode, filter, host) {
     const { cwd, env } = host.context;
@@ -3187,21 +3202,18 @@ async function planLfs(mode, filter, host) {
     if ('why' in repository)
         throw new errors/* InputError */.dz('lfs', `pulls the LFS files of a git checkout, and git finds none at ${cwd}: ${repository.why}`);
     const { root } = repository;
-    const globs = mode.globs.flatMap(splitCommas);
-    let selected;
-    try {
-        selected = lfsMatcher(globs);
-    }
-    catch (err) {
-        throw new errors/* InputError */.dz('lfs', `has a bad glob (${err.message})`);
-    }
-    const files = await findLfsFiles(root, (relpath) => selected(relpath) && filter(relpath), { cwd: root, env });
-    if (files.length === 0)
-        throw new errors/* InputError */.dz('lfs', `${globs.map((glob) => `'${glob}'`).join(', ')} select no Git LFS file (pointer) in ${root}`);
+    const globs = mode.globs.flatMap(splitCommas).map((glob) => ({ glob, matches: compileGlob(glob) }));
+    if (globs.length === 0)
+        throw new errors/* InputError */.dz('lfs', 'names no glob');
+    const files = await findLfsFiles(root, (relpath) => filter(relpath) && globs.some(({ matches }) => matches(relpath)), { cwd: root, env });
+    // Each glob on its own: a mistyped one beside a good one must not pass as a pull.
+    const idle = globs.filter(({ matches }) => !files.some((file) => matches(file.relpath))).map(({ glob }) => `'${glob}'`);
+    if (idle.length > 0)
+        throw new errors/* InputError */.dz('lfs', `${idle.join(', ')} ${idle.length === 1 ? 'selects' : 'select'} no Git LFS file (pointer) in ${root}`);
     const pointers = files.filter((file) => file.holds === 'pointer').length;
     host.info(`${files.length} LFS files selected in ${root}: ${pointers} pointers to replace, ${files.length - pointers} already replaced`);
-    // Needed only to replace a pointer; otherwise it only names the manifest's source, when it can.
-    const endpoint = pointers > 0 ? await planEndpoint(mode, root, host) : await planEndpoint(mode, root, host).catch(() => undefined);
+    // Needed only to replace a pointer: with none left, a checkout without a remote still re-pulls.
+    const endpoint = pointers > 0 ? await planEndpoint(mode, root, host) : undefined;
     if (endpoint)
         host.info(`LFS server ${endpoint.url} (${endpoint.from})`);
     return { root, files, endpoint };
@@ -3223,17 +3235,13 @@ async function planEndpoint(mode, root, host) {
 }
 async function runLfs(plan, inputs, cache, host) {
     const cacheKey = `${CACHE_KEY_PREFIX}${lfsIdentity(plan.files)}`;
-    const crossRun = inputs.crossRunCache;
-    const restoredKey = crossRun ? await host.group('Restore the cache', () => crossRun.restore([inputs.cacheDir], cacheKey, [CACHE_KEY_PREFIX])) : undefined;
-    if (crossRun)
-        host.info(restoredKey === undefined ? 'cache miss' : restoredKey === cacheKey ? `cache hit: ${cacheKey}` : `partial cache hit: ${restoredKey}`);
+    const restoredKey = await restoreCache(inputs, cacheKey, CACHE_KEY_PREFIX, host);
     const report = await host.group('Pull', () => pullLfs(plan.root, plan.files, { cache, client: clientFor(plan, host), concurrency: inputs.concurrency, log: host, progressIntervalMs: inputs.progressIntervalMs }));
     logOutcome(report, host);
-    await evictToCap(cache, plan, inputs.cacheMaxBytes, host);
+    await evictToCap(cache, new Set(plan.files.map((file) => lfsCacheId(file.pointer.oid))), inputs.cacheMaxBytes, host);
     const manifest = manifestOf(report, plan);
     await writeManifest(inputs.manifestFile, manifest);
-    if (crossRun && restoredKey !== cacheKey && report.downloaded > 0)
-        await host.group('Save the cache', () => crossRun.save([inputs.cacheDir], cacheKey));
+    await saveCache(inputs, cacheKey, restoredKey, report.downloaded, host);
     const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
     await host.appendSummary((0,summary/* renderStepSummary */.P)({
         step: 'data-pull',
@@ -3260,24 +3268,18 @@ async function runLfs(plan, inputs, cache, host) {
         },
     };
 }
-/** The client, or one that refuses to be used: planning found no pointer to replace, so nothing is fetched. */
+/** The client of the planned LFS server; none when planning found no pointer to replace (nothing to fetch). */
 function clientFor(plan, host) {
-    const endpoint = plan.endpoint?.url ?? 'https://lfs.invalid';
-    const known = plan.endpoint?.userinfo ?? githubToken(endpoint, host.context.env);
+    if (!plan.endpoint)
+        return undefined;
+    const endpoint = plan.endpoint.url;
+    const known = plan.endpoint.userinfo ?? githubToken(endpoint, host.context.env);
     return new LfsClient({
         endpoint,
         ...(known ? { credential: known } : {}),
         askCredential: () => gitCredentialFill(endpoint, { cwd: plan.root, env: host.context.env }),
         mask: (secret) => host.setSecret(secret),
     });
-}
-/** Keeps cache-dir within cache-max-size after a pull that added objects, never evicting one this dataset needs. */
-async function evictToCap(cache, plan, maxBytes, host) {
-    if (!cache.grew)
-        return;
-    const result = await cache.evictToCap(maxBytes, new Set(plan.files.map((file) => lfsCacheId(file.pointer.oid))));
-    if (result.evicted > 0)
-        host.info(`cache: evicted ${result.evicted} least recently used objects (${(0,data_progress/* formatBytes */.z)(result.evictedBytes)}) to stay within cache-max-size`);
 }
 function logOutcome(report, host) {
     host.info(`${report.files.length} LFS files in place: ${report.kept} already replaced, ${report.fromCache} from the local cache, ${report.downloaded} objects downloaded (${(0,data_progress/* formatBytes */.z)(report.bytesDownloaded)})`);
@@ -3295,6 +3297,14 @@ function manifestOf(report, plan) {
 function lfsIdentity(files) {
     const lines = files.map((file) => `${file.relpath}\0${file.pointer.oid}\n`).sort();
     return (0,external_node_crypto_.createHash)('sha256').update(lines.join('')).digest('hex').slice(0, 40);
+}
+function compileGlob(glob) {
+    try {
+        return lfsMatcher(glob);
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz('lfs', `has a bad glob '${glob}' (${err.message})`);
+    }
 }
 /** `a,b` as git-lfs's `--include` reads it; a comma inside `{…}` belongs to the glob. */
 function splitCommas(text) {
@@ -4052,18 +4062,14 @@ async function run(plan, host) {
     const fileCount = targets.reduce((sum, target) => sum + target.files.length, 0);
     host.info(`${fileCount} files from ${describeSources(targets)}`);
     const cacheKey = `${data_pull_CACHE_KEY_PREFIX}${planIdentity(targets)}`;
-    const restoredKey = inputs.crossRunCache ? await host.group('Restore the cache', () => restoreCache(inputs, cacheKey, host)) : undefined;
+    const restoredKey = await restoreCache(inputs, cacheKey, data_pull_CACHE_KEY_PREFIX, host);
     const report = await host.group('Pull', () => pullLocked(targets, cache, inputs, host, delta));
     data_pull_logOutcome(report, host);
-    await data_pull_evictToCap(cache, targets, inputs.cacheMaxBytes, host);
+    await evictToCap(cache, neededBy(targets), inputs.cacheMaxBytes, host);
     const base = inputs.mode.kind === 'dvc' ? inputs.mode.base : inputs.mode.dest;
     const manifest = buildManifest(report.files, base);
     await writeManifest(inputs.manifestFile, manifest);
-    // Keys are immutable: save only a dataset the cache did not hold whole.
-    const crossRun = inputs.crossRunCache;
-    if (crossRun && restoredKey !== cacheKey && report.downloaded > 0) {
-        await host.group('Save the cache', () => crossRun.save([inputs.cacheDir], cacheKey));
-    }
+    await saveCache(inputs, cacheKey, restoredKey, report.downloaded, host);
     const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
     await host.appendSummary(summaryOf(manifest.files.length, bytes, manifest.digest, report));
     return {
@@ -4108,16 +4114,19 @@ async function pullLocked(targets, cache, inputs, host, delta) {
  * cache is within it too. Only after a pull that added objects: nothing else
  * grows the cache, and an unchanged re-pull stays free of a walk of it.
  */
-async function data_pull_evictToCap(cache, targets, maxBytes, host) {
+async function evictToCap(cache, needed, maxBytes, host) {
     if (!cache.grew)
         return;
-    const needed = new Set(targets.flatMap((target) => target.files.map(cacheIdOf)).filter((id) => id !== undefined));
     const result = await cache.evictToCap(maxBytes, needed);
     if (result.evicted > 0)
         host.info(`cache: evicted ${result.evicted} least recently used objects (${(0,data_progress/* formatBytes */.z)(result.evictedBytes)}) to stay within cache-max-size`);
     if (result.remainingBytes > maxBytes) {
         host.info(`cache: holds ${(0,data_progress/* formatBytes */.z)(result.remainingBytes)}, over cache-max-size (${(0,data_progress/* formatBytes */.z)(maxBytes)}): this dataset, or objects another run used in the last minutes, take that much`);
     }
+}
+/** The cache entries the targets' files come from: never evicted while this dataset is pulled. */
+function neededBy(targets) {
+    return new Set(targets.flatMap((target) => target.files.map(cacheIdOf)).filter((id) => id !== undefined));
 }
 /** A Delta table version: its log replayed to the exact files, each checked to be still there. */
 async function planDeltaPull(mode, inputs, host) {
@@ -4162,13 +4171,22 @@ function data_pull_storeOptions(options, env) {
     const endpoint = options.endpoint ?? env['AWS_ENDPOINT_URL'];
     return { ...options, pathStyle: options.pathStyle ?? endpoint !== undefined, env };
 }
-async function restoreCache(inputs, key, host) {
+/** The cross-run cache's key restored into cache-dir: `key` itself, else the newest starting with `prefix`; undefined on a miss or without `cache`. */
+async function restoreCache(inputs, key, prefix, host) {
     const cache = inputs.crossRunCache;
     if (!cache)
         return undefined;
-    const restored = await cache.restore([inputs.cacheDir], key, [data_pull_CACHE_KEY_PREFIX]);
-    host.info(restored === undefined ? 'cache miss' : restored === key ? `cache hit: ${key}` : `partial cache hit: ${restored}`);
-    return restored;
+    return host.group('Restore the cache', async () => {
+        const restored = await cache.restore([inputs.cacheDir], key, [prefix]);
+        host.info(restored === undefined ? 'cache miss' : restored === key ? `cache hit: ${key}` : `partial cache hit: ${restored}`);
+        return restored;
+    });
+}
+/** Keys are immutable: saves cache-dir only for a dataset the cache did not hold whole. */
+async function saveCache(inputs, key, restoredKey, downloaded, host) {
+    const cache = inputs.crossRunCache;
+    if (cache && restoredKey !== key && downloaded > 0)
+        await host.group('Save the cache', () => cache.save([inputs.cacheDir], key));
 }
 function data_pull_logOutcome(report, host) {
     host.info(`${report.files.length} files in place: ${report.kept} already right, ${report.fromCache} from the local cache, ${report.downloaded} downloaded (${(0,data_progress/* formatBytes */.z)(report.bytesDownloaded)})` +
