@@ -1,3 +1,4 @@
+import { InputError } from '../../src/errors.js';
 import { commitName, latestVersion, readLogListing, readPlanFor, versionAsOf } from '../../src/data/delta/log.js';
 import { DeltaLogError, hasInCommitTimestamp, parseCommit, plainValue, relativePathOf, replay, unsupportedFeature, type Action } from '../../src/data/delta/replay.js';
 import { tableCommit } from '../../src/data/delta/table.js';
@@ -122,6 +123,12 @@ describe('the log listing', () => {
     const listing = readLogListing([object(commitName(0), 5000), object(commitName(1), 4000), object(commitName(2), 6000)], 't/_delta_log/');
     expect(versionAsOf(listing, new Date(5000))).toBe(0);
     expect(versionAsOf(listing, new Date(5001))).toBe(1);
+  });
+
+  test('as-of on a store that does not date a commit is bad input naming as-of', () => {
+    const listing = readLogListing([object(commitName(0), 1000), object(commitName(1))], 't/_delta_log/');
+    expect(() => versionAsOf(listing, new Date(5000))).toThrow(InputError);
+    expect(() => versionAsOf(listing, new Date(5000))).toThrow("input 'as-of': picks a version by commit times, and the store does not say when commit 1 was written; give the version with 'version'");
   });
 });
 
