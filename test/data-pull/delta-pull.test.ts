@@ -9,6 +9,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, runBundle, tempDir, type BundleRun } from '../support/bundle.js';
+import { startGcsServer } from '../support/gcs-server.js';
 import { startS3Server, type S3Server } from '../support/s3-server.js';
 import { python } from './fixtures.js';
 
@@ -248,6 +249,24 @@ describe('what cannot be pulled', () => {
     expect(run.stderr).toContain(`input 'as-of': ${copy} dates its commits by in-commit timestamps, which as-of does not read yet`);
     expect(existsSync(path.join(work, 'out'))).toBe(false);
     expect(outputsOf(await pull(place, ['--version', String(next), '--path', path.join(work, 'v')]))['delta-version']).toBe(String(next));
+  });
+
+  test('a table in a bucket that does not exist is bad input naming delta, on S3 and on Cloud Storage', async () => {
+    const gcs = await startGcsServer();
+    try {
+      const missing: Place[] = [
+        { name: 'no-bucket-s3', uri: 's3://missing/table', disk: '', env: server.env },
+        { name: 'no-bucket-gs', uri: 'gs://missing/table', disk: '', env: gcs.env },
+      ];
+      for (const place of missing) {
+        const work = tempDir('delta-no-bucket-');
+        const run = await pull(place, ['--path', path.join(work, 'out')]);
+        expect({ code: run.code, stderr: run.stderr }).toMatchObject({ code: 2, stderr: expect.stringContaining(`input 'delta': ${place.uri}: the bucket does not exist`) });
+        expect(existsSync(path.join(work, 'out'))).toBe(false);
+      }
+    } finally {
+      await gcs.stop();
+    }
   });
 
   test('a destination holding another table’s log is bad input naming path', async () => {

@@ -12,11 +12,11 @@ import path from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { InputError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs-atomic.js';
-import { UnsupportedEntryError } from '../../storage/local.js';
 import type { ObjectStore, StoredObject } from '../../storage/types.js';
 import { isPlainMd5 } from '../hashing.js';
 import type { PlannedFile, Target } from '../plan.js';
 import { unsafeRelpath } from '../safe-path.js';
+import { listingFailure } from '../source-plan.js';
 import { readCheckpoint } from './checkpoint.js';
 import { commitName, latestVersion, oldestCommit, readLogListing, readPlanFor, versionAsOf, type LogListing, type ReadPlan } from './log.js';
 import { DeltaLogError, hasInCommitTimestamp, parseCommit, replay, unsupportedFeature, type Action, type Snapshot } from './replay.js';
@@ -99,9 +99,7 @@ async function listTable({ store, prefix, url }: DeltaPlanRequest): Promise<Map<
   try {
     for await (const object of store.list(prefix)) objects.set(object.key, object);
   } catch (err) {
-    if ((err as Error).name === 'NoSuchBucket') throw new InputError('delta', `${url}: the bucket does not exist`, { cause: err });
-    if (err instanceof UnsupportedEntryError) throw new InputError('delta', err.message, { cause: err });
-    throw err;
+    throw listingFailure(err, 'delta', url);
   }
   return objects;
 }
