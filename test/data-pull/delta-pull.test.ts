@@ -6,9 +6,11 @@
  * URL-encoding. What is pulled is read back by deltalake and compared with
  * the source table at the same version, for every version.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, runBundle, tempDir, type BundleRun } from '../support/bundle.js';
+import { startGcsServer } from '../support/gcs-server.js';
 import { startS3Server, type S3Server } from '../support/s3-server.js';
 import { python } from './fixtures.js';
 
@@ -54,6 +56,13 @@ function setCommitTime(place: Place, version: number, at: Date): void {
   utimesSync(path.join(place.disk, '_delta_log', `${String(version).padStart(20, '0')}.json`), at, at);
 }
 
+/** A copy of the folder table, for a test that changes it: the shared tables stay as delta-rs wrote them. */
+function folderCopy(name: string): Place {
+  const copy = path.join(tempDir(`delta-${name}-table-`), 'table');
+  cpSync((places['folder'] as Place).disk, copy, { recursive: true, preserveTimestamps: true });
+  return { name, uri: copy, disk: copy, env: {} };
+}
+
 function pull(place: Place, args: readonly string[], cwd = tempDir('delta-cwd-')): Promise<BundleRun> {
   return runBundle(['data-pull', '--delta', place.uri, '--cache', 'false', ...args], { cwd, env: place.env });
 }
@@ -66,6 +75,10 @@ function outputsOf(run: BundleRun): Record<string, string> {
 /** The rows deltalake reads from each table, at its latest version or the one given. */
 function rowsOf(tables: readonly (readonly [string, number | null])[], env: Record<string, string>): Rows[] {
   return JSON.parse(python(ROOT, [TABLES, 'rows', JSON.stringify(tables)], env)) as Rows[];
+}
+
+function md5Of(file: string): string {
+  return createHash('md5').update(readFileSync(file)).digest('hex');
 }
 
 /** Every file under a folder, `/`-separated. */
@@ -178,9 +191,7 @@ os.remove(single)
 
 test('a checkpoint in two parts is read whole, and only with both: the version after it pulls the same rows', async () => {
   // On a copy: the parts are not what delta-rs wrote, and the other tests read the table with it.
-  const copy = path.join(tempDir('delta-parts-table-'), 'table');
-  cpSync((places['folder'] as Place).disk, copy, { recursive: true });
-  const place: Place = { name: 'parts', uri: copy, disk: copy, env: {} };
+  const place = folderCopy('parts');
   python(ROOT, ['-c', SPLIT_CHECKPOINT, path.join(place.disk, '_delta_log'), '9']);
   // With the commits before it cleaned up, and the checkpoint at 4 gone, only the two parts can give version 11.
   for (let version = 0; version <= 8; version++) rmSync(path.join(place.disk, '_delta_log', `${String(version).padStart(20, '0')}.json`));
@@ -199,7 +210,10 @@ test('a checkpoint in two parts is read whole, and only with both: the version a
 
 describe('what cannot be pulled', () => {
   test('a version whose data files were vacuumed away: exit 2 naming version, nothing written; the latest still pulls', async () => {
-    for (const place of Object.values(places)) {
+    // Vacuumed copies: a copy of the folder table, and the same table written afresh under another S3 prefix.
+    const s3: Place = { name: 'vacuumed-s3', uri: 's3://lake/vacuumed/sales', disk: path.join(server.dataDir, 'lake', 'vacuumed', 'sales'), env: server.env };
+    python(ROOT, [TABLES, 'write', s3.uri], s3.env);
+    for (const place of [folderCopy('vacuumed'), s3]) {
       python(ROOT, [TABLES, 'vacuum', place.uri], place.env);
       const work = tempDir('delta-vacuumed-');
       const run = await pull(place, ['--version', '2', '--path', path.join(work, 'out'), '--manifest', path.join(work, 'm.json'), '--cache-dir', path.join(work, 'cache')]);
@@ -208,13 +222,14 @@ describe('what cannot be pulled', () => {
       expect(existsSync(path.join(work, 'out'))).toBe(false);
       expect(existsSync(path.join(work, 'm.json'))).toBe(false);
       const latest = outputsOf(await pull(place, ['--path', path.join(work, 'latest'), '--cache-dir', path.join(work, 'cache')]));
-      expect(rowsOf([[path.join(work, 'latest'), null]], {})).toEqual([(written[place.name] as Rows[])[VERSIONS - 1]]);
+      // Both copies hold the same rows as the shared tables (the writes are deterministic).
+      expect(rowsOf([[path.join(work, 'latest'), null]], {})).toEqual([(written['folder'] as Rows[])[VERSIONS - 1]]);
       expect(Number(latest['delta-version'])).toBeGreaterThanOrEqual(VERSIONS - 1);
     }
   }, 120_000);
 
   test('a version whose commits were cleaned from the log, with no checkpoint before it: exit 2 naming version', async () => {
-    const place = places['folder'] as Place;
+    const place = folderCopy('cleaned');
     for (let version = 0; version <= 2; version++) rmSync(path.join(place.disk, '_delta_log', `${String(version).padStart(20, '0')}.json`));
     const work = tempDir('delta-cleaned-');
     const run = await pull(place, ['--version', '1', '--path', path.join(work, 'out')]);
@@ -250,10 +265,54 @@ describe('what cannot be pulled', () => {
     expect(outputsOf(await pull(place, ['--version', String(next), '--path', path.join(work, 'v')]))['delta-version']).toBe(String(next));
   });
 
+  test('a table in a bucket that does not exist is bad input naming delta, on S3 and on Cloud Storage', async () => {
+    const gcs = await startGcsServer();
+    try {
+      const missing: Place[] = [
+        { name: 'no-bucket-s3', uri: 's3://missing/table', disk: '', env: server.env },
+        { name: 'no-bucket-gs', uri: 'gs://missing/table', disk: '', env: gcs.env },
+      ];
+      for (const place of missing) {
+        const work = tempDir('delta-no-bucket-');
+        const run = await pull(place, ['--path', path.join(work, 'out')]);
+        expect({ code: run.code, stderr: run.stderr }).toMatchObject({ code: 2, stderr: expect.stringContaining(`input 'delta': ${place.uri}: the bucket does not exist`) });
+        expect(existsSync(path.join(work, 'out'))).toBe(false);
+      }
+    } finally {
+      await gcs.stop();
+    }
+  });
+
   test('a destination holding another table’s log is bad input naming path', async () => {
     const place = places['folder'] as Place;
-    const run = await pull(place, ['--path', place.disk]);
+    const dest = path.join(tempDir('delta-foreign-log-'), 'out');
+    cpSync(path.join(place.disk, '_delta_log'), path.join(dest, '_delta_log'), { recursive: true });
+    const run = await pull(place, ['--path', dest]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`input 'path': ${place.disk}/_delta_log holds`);
+    expect(run.stderr).toContain(`input 'path': ${dest}/_delta_log holds`);
+  });
+
+  test('a data file of the size the log says whose footer counts other rows than its stats: exit 1, the file not kept, no log written', async () => {
+    const place = folderCopy('other-rows');
+    const [replaced] = (JSON.parse(python(ROOT, ['-c', FILE_URIS, place.uri, String(VERSIONS - 1)])) as string[]).sort();
+    if (replaced === undefined) throw new Error('the latest version has no data file');
+    const file = path.join(place.disk, replaced);
+    const size = statSync(file).size;
+    python(ROOT, [TABLES, 'other-rows', file]);
+    // Same size, valid Parquet, one row fewer: only the row count tells it from the file the log names.
+    expect(statSync(file).size).toBe(size);
+    const work = tempDir('delta-other-rows-');
+    const [dest, cache, manifest] = ['out', 'cache', 'm.json'].map((name) => path.join(work, name)) as [string, string, string];
+    const run = await pull(place, ['--path', dest, '--cache-dir', cache, '--manifest', manifest]);
+    expect(run.code).toBe(1);
+    const [, found, recorded] = /: its Parquet footer counts (\d+) rows, the Delta log's stats say (\d+)/.exec(run.stderr) ?? [];
+    expect(Number(found)).toBe(Number(recorded) - 1);
+    expect(run.stderr).toContain(`${place.disk}/${replaced}: its Parquet footer`);
+    expect(existsSync(path.join(dest, replaced))).toBe(false);
+    expect(existsSync(path.join(dest, '_delta_log'))).toBe(false);
+    expect(existsSync(manifest)).toBe(false);
+    // Nor kept in the cache, for a later pull to take as verified.
+    const replacedMd5 = md5Of(file);
+    expect(filesUnder(cache).filter((name) => md5Of(path.join(cache, name)) === replacedMd5)).toEqual([]);
   });
 });

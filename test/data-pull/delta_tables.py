@@ -6,6 +6,8 @@
   vacuum URI    removes every data file the latest version does not use (older versions lose theirs)
   deletion-vectors URI
                 version 0 plain, version 1 turns on the deletionVectors reader feature
+  other-rows FILE
+                rewrites a Parquet data file with one row fewer, padded to its exact size
 
 An s3:// URI is reached through AWS_ENDPOINT_URL and the AWS_* keys of the environment (versitygw).
 """
@@ -72,6 +74,26 @@ def write(uri):
     print(json.dumps([rows(uri, v) for v in range(latest + 1)]))
 
 
+def other_rows(path):
+    """Same size, other rows: what only a row count, not a size check, can tell from the file the log names."""
+    import pyarrow.parquet as pq
+
+    size = os.path.getsize(path)
+    table = pq.ParquetFile(path).read()
+    temp = path + ".other-rows"
+    pq.write_table(table.slice(0, table.num_rows - 1), temp)
+    with open(temp, "rb") as file:
+        data = file.read()
+    if len(data) > size:
+        raise SystemExit(f"{path} with one row fewer is {len(data)} bytes, more than its {size}")
+    # Readers find the footer from the end, and it locates the column chunks by offset from the start:
+    # bytes between the last chunk and the footer are never read.
+    footer = 8 + int.from_bytes(data[-8:-4], "little")
+    with open(temp, "wb") as file:
+        file.write(data[:-footer] + bytes(size - len(data)) + data[-footer:])
+    os.replace(temp, path)
+
+
 def main():
     command, arg = sys.argv[1], sys.argv[2]
     if command == "write":
@@ -84,6 +106,8 @@ def main():
     elif command == "deletion-vectors":
         write_deltalake(arg, batch(0, 3), storage_options=storage_options(arg))
         DeltaTable(arg, storage_options=storage_options(arg)).alter.add_feature(TableFeatures.DeletionVectors, allow_protocol_versions_increase=True)
+    elif command == "other-rows":
+        other_rows(arg)
     else:
         raise SystemExit(f"unknown command {command}")
 

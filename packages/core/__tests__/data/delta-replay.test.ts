@@ -1,5 +1,7 @@
+import { InputError } from '../../src/errors.js';
 import { commitName, latestVersion, readLogListing, readPlanFor, versionAsOf } from '../../src/data/delta/log.js';
 import { DeltaLogError, hasInCommitTimestamp, parseCommit, plainValue, relativePathOf, replay, unsupportedFeature, type Action } from '../../src/data/delta/replay.js';
+import { recordedRows } from '../../src/data/delta/stats.js';
 import { tableCommit } from '../../src/data/delta/table.js';
 import type { StoredObject } from '../../src/storage/types.js';
 
@@ -123,6 +125,12 @@ describe('the log listing', () => {
     expect(versionAsOf(listing, new Date(5000))).toBe(0);
     expect(versionAsOf(listing, new Date(5001))).toBe(1);
   });
+
+  test('as-of on a store that does not date a commit is bad input naming as-of', () => {
+    const listing = readLogListing([object(commitName(0), 1000), object(commitName(1))], 't/_delta_log/');
+    expect(() => versionAsOf(listing, new Date(5000))).toThrow(InputError);
+    expect(() => versionAsOf(listing, new Date(5000))).toThrow("input 'as-of': picks a version by commit times, and the store does not say when commit 1 was written; give the version with 'version'");
+  });
 });
 
 test("the pulled table's one commit: protocol, metadata and every add of the version, in path order", () => {
@@ -136,3 +144,13 @@ test("the pulled table's one commit: protocol, metadata and every add of the ver
 function actionFrom(value: unknown): Action {
   return parseCommit(JSON.stringify(value), 0)[0] as Action;
 }
+
+test('the row count a file’s stats record: none without stats or numRecords; stats that are no count are a bad log', () => {
+  const file = (stats?: string) => ({ path: 'a.parquet', size: 1, partitionValues: {}, modificationTime: 1, dataChange: true, ...(stats !== undefined ? { stats } : {}) });
+  expect(recordedRows(file(), 3)).toBeUndefined();
+  expect(recordedRows(file('{"minValues":{}}'), 3)).toBeUndefined();
+  expect(recordedRows(file('{"numRecords":12,"minValues":{}}'), 3)).toBe(12);
+  expect(() => recordedRows(file('{"numRecords":'), 3)).toThrow(/version 3: the stats of a.parquet are not JSON/);
+  expect(() => recordedRows(file('{"numRecords":-1}'), 3)).toThrow(DeltaLogError);
+  expect(() => recordedRows(file('{"numRecords":"12"}'), 3)).toThrow(/numRecords "12", not a row count/);
+});

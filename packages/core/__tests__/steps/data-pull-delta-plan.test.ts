@@ -58,3 +58,15 @@ test('dvc: version and as-of pick nothing there, and are refused naming themselv
   await expect(plan({ dvc: 'data.dvc', version: '3' }, cwd)).rejects.toThrow(/^input 'version': applies to source or delta, not to dvc/);
   await expect(plan({ dvc: 'data.dvc', 'as-of': '2026-05-01T00:00:00Z' }, cwd)).rejects.toThrow(/^input 'as-of': applies to source or delta, not to dvc/);
 });
+
+test.each([
+  ['endpoint', 'http://127.0.0.1:9000'],
+  ['path-style', 'true'],
+  ['region', 'eu-west-1'],
+])('%s is for S3 only: with a gs:// table it is refused, naming it, rather than dropped', async (input, value) => {
+  await expect(plan({ delta: 'gs://lake/sales', path: 'out', [input]: value })).rejects.toThrow(
+    `input '${input}': is for S3 sources; 'gs://lake/sales' is Google Cloud Storage, whose client reads STORAGE_EMULATOR_HOST for another server`,
+  );
+  // The same settings are what an S3 table needs.
+  expect((await plan({ delta: 's3://lake/sales', path: 'out', [input]: value })).mode).toMatchObject({ kind: 'delta', location: { kind: 's3' } });
+});

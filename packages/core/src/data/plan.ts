@@ -19,7 +19,12 @@ export interface PlannedFile {
   /** S3 ETag (a stable name for cached content when it is not a plain md5). */
   readonly etag?: string;
   readonly versionId?: string;
+  /** A check of the bytes beyond size and hash (a Delta data file's row count), run before the file is kept. */
+  readonly contentCheck?: ContentCheck;
 }
+
+/** Why a file's bytes are not what its plan expects, or undefined when they are. `file` is where they are on disk. */
+export type ContentCheck = (file: string) => Promise<string | undefined>;
 
 /** A destination and what belongs in it. */
 export interface Target {

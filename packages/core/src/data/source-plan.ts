@@ -57,14 +57,25 @@ export async function planSource(request: SourcePlanRequest): Promise<Target> {
         if (request.filter(relpath)) files.push(plannedObject(object, relpath));
       }
     } catch (err) {
-      if (err instanceof BucketNotFoundError || (err as Error).name === 'NoSuchBucket') throw new InputError('source', `${request.url}: the bucket does not exist`, { cause: err });
-      if (err instanceof UnsupportedEntryError) throw new InputError('source', err.message, { cause: err });
-      if (err instanceof VersionsNotKeptError) throw new InputError('as-of', err.message, { cause: err });
-      throw err;
+      throw listingFailure(err, 'source', request.url);
     }
   }
   checkNotEmpty(request, found, files.length);
   return { root: request.dest, kind: 'dir', store: request.store, files, source: request.url };
+}
+
+/**
+ * What a failed listing of `url` (given as `input`) is: a bucket or container
+ * that does not exist, or an entry a folder cannot hold, is bad input naming
+ * it; a store without versions is bad input naming `as-of`; anything else
+ * (network, credentials) stays the store's failure, returned unchanged.
+ */
+export function listingFailure(err: unknown, input: string, url: string): unknown {
+  // S3 stores throw the SDK's own NoSuchBucket; the other stores, BucketNotFoundError.
+  if (err instanceof BucketNotFoundError || (err as Error | undefined)?.name === 'NoSuchBucket') return new InputError(input, `${url}: the bucket does not exist`, { cause: err });
+  if (err instanceof UnsupportedEntryError) return new InputError(input, err.message, { cause: err });
+  if (err instanceof VersionsNotKeptError) return new InputError('as-of', err.message, { cause: err });
+  return err;
 }
 
 /**

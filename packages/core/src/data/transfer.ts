@@ -49,10 +49,12 @@ export async function downloadVerified(store: ObjectStore, file: PlannedFile, te
     };
     try {
       // md5 is sequential: ranged parts arriving out of order need it from the file, so DVC 2.x objects stream whole.
-      if (file.size !== undefined && file.size >= RANGED_THRESHOLD && file.check.kind !== 'md5-dos2unix') {
-        return verify(file, await downloadRanged(store, file, file.size, tempFile, count));
-      }
-      return verify(file, await writeHashed(await store.read(file.key, versionOf(file)), file, tempFile, count));
+      const hashed =
+        file.size !== undefined && file.size >= RANGED_THRESHOLD && file.check.kind !== 'md5-dos2unix'
+          ? verify(file, await downloadRanged(store, file, file.size, tempFile, count))
+          : verify(file, await writeHashed(await store.read(file.key, versionOf(file)), file, tempFile, count));
+      await checkContent(file, tempFile);
+      return hashed;
     } catch (err) {
       onBytes(-counted); // progress counts only bytes that stay
       await rm(tempFile, { force: true });
@@ -69,6 +71,7 @@ export async function installVerified(source: string, file: PlannedFile, dest: s
   const temp = tempBeside(dest);
   try {
     const hashed = verify(file, await writeHashed(createReadStream(source, { highWaterMark: 1024 * 1024 }), file, temp, () => undefined));
+    await checkContent(file, temp);
     await rename(temp, dest);
     return hashed;
   } catch (err) {
@@ -83,7 +86,9 @@ export async function matchesExisting(dest: string, file: PlannedFile): Promise<
   const hasher = new StreamingHasher(file.check.kind);
   try {
     await pipeline(createReadStream(dest, { highWaterMark: 1024 * 1024 }), hashingSink(hasher));
-    return verify(file, hasher.digest());
+    const hashed = verify(file, hasher.digest());
+    await checkContent(file, dest);
+    return hashed;
   } catch {
     return undefined;
   }
@@ -95,6 +100,12 @@ function verify(file: PlannedFile, { md5, hash, size }: Digest): Hashed {
     throw new VerificationError(`content does not match its recorded ${file.check.kind} (expected ${file.check.hash}, got ${hash})`);
   }
   return { md5, size };
+}
+
+/** The plan's check beyond size and hash, on bytes already verified by both. */
+async function checkContent(file: PlannedFile, onDisk: string): Promise<void> {
+  const wrong = await file.contentCheck?.(onDisk);
+  if (wrong !== undefined) throw new VerificationError(wrong);
 }
 
 async function downloadRanged(store: ObjectStore, file: PlannedFile, size: number, tempFile: string, onBytes: (n: number) => void): Promise<Digest> {

@@ -20,10 +20,13 @@ export async function readCheckpoint(store: ObjectStore, version: number, parts:
   const actions: Action[] = [];
   for (const [index, part] of parts.entries()) {
     const where = `checkpoint ${version}${parts.length > 1 ? ` part ${index + 1}/${parts.length}` : ''}`;
+    const file = storeBuffer(store, part);
     let rows: Record<string, unknown>[];
     try {
-      rows = await parquetReadObjects({ file: storeBuffer(store, part), columns: COLUMNS });
+      rows = await parquetReadObjects({ file, columns: COLUMNS });
     } catch (err) {
+      // A read the store failed (network, credentials, a short read) is the store's failure, not a bad log.
+      if (file.readFailure !== undefined) throw file.readFailure.error;
       throw new DeltaLogError(`${where} (${part.key}) cannot be read as Parquet: ${(err as Error).message}`, { cause: err });
     }
     for (const row of rows) {
@@ -34,15 +37,28 @@ export async function readCheckpoint(store: ObjectStore, version: number, parts:
   return actions;
 }
 
-/** An object of the store as hyparquet's random-access buffer: each slice is one ranged read. */
-function storeBuffer(store: ObjectStore, object: StoredObject): AsyncBuffer {
-  return {
+/** hyparquet's buffer, with the store's first failed read (wrapped in an object: a thrown value may be anything). */
+type StoreBuffer = AsyncBuffer & { readFailure?: { readonly error: unknown } };
+
+/**
+ * An object of the store as hyparquet's random-access buffer: each slice is
+ * one ranged read. The first read that fails is kept, so the caller can tell
+ * it from a decoding failure, whatever hyparquet wraps it in.
+ */
+function storeBuffer(store: ObjectStore, object: StoredObject): StoreBuffer {
+  const file: StoreBuffer = {
     byteLength: object.size,
     async slice(start: number, end = object.size): Promise<ArrayBuffer> {
       if (end <= start) return new ArrayBuffer(0);
-      const bytes = await buffer(await store.read(object.key, { range: { start, end: end - 1 } }));
-      if (bytes.length !== end - start) throw new Error(`${object.key}: got ${bytes.length} bytes of range ${start}-${end - 1}`);
-      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
+      try {
+        const bytes = await buffer(await store.read(object.key, { range: { start, end: end - 1 } }));
+        if (bytes.length !== end - start) throw new Error(`${object.key}: got ${bytes.length} bytes of range ${start}-${end - 1}`);
+        return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
+      } catch (error) {
+        file.readFailure ??= { error };
+        throw error;
+      }
     },
   };
+  return file;
 }

@@ -10,8 +10,8 @@
  * names every checkpoint, and a v2-checkpoint table is refused by its
  * protocol (replay.ts).
  */
+import { InputError } from '../../errors.js';
 import type { StoredObject } from '../../storage/types.js';
-import { DeltaLogError } from './replay.js';
 
 export interface LogListing {
   /** Commit files by version. */
@@ -91,13 +91,14 @@ export function readPlanFor(listing: LogListing, version: number): ReadPlan | un
  * commit's timestamp is its file's modification time, as the protocol says
  * for tables without in-commit timestamps, made strictly increasing (a
  * commit stamped before its parent counts as 1 ms after it), as Delta does.
+ * A store that gives no such time leaves `as-of` nothing to pick by: bad input.
  */
 export function versionAsOf(listing: LogListing, time: Date): number | undefined {
   let found: number | undefined;
   let previous = -Infinity;
   for (const version of [...listing.commits.keys()].sort((a, b) => a - b)) {
     const modified = listing.commits.get(version)?.lastModified;
-    if (!modified) throw new DeltaLogError(`the store does not say when commit ${version} was written; 'as-of' needs commit times`);
+    if (!modified) throw new InputError('as-of', `picks a version by commit times, and the store does not say when commit ${version} was written; give the version with 'version'`);
     const stamp = Math.max(modified.getTime(), previous + 1);
     previous = stamp;
     if (stamp <= time.getTime()) found = version;

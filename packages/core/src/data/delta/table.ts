@@ -12,14 +12,15 @@ import path from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { InputError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs-atomic.js';
-import { UnsupportedEntryError } from '../../storage/local.js';
 import type { ObjectStore, StoredObject } from '../../storage/types.js';
 import { isPlainMd5 } from '../hashing.js';
 import type { PlannedFile, Target } from '../plan.js';
 import { unsafeRelpath } from '../safe-path.js';
+import { listingFailure } from '../source-plan.js';
 import { readCheckpoint } from './checkpoint.js';
 import { commitName, latestVersion, oldestCommit, readLogListing, readPlanFor, versionAsOf, type LogListing, type ReadPlan } from './log.js';
-import { DeltaLogError, hasInCommitTimestamp, parseCommit, replay, unsupportedFeature, type Action, type Snapshot } from './replay.js';
+import { recordedRows, parquetRowCount } from './stats.js';
+import { DeltaLogError, hasInCommitTimestamp, parseCommit, replay, unsupportedFeature, type Action, type AddAction, type Snapshot } from './replay.js';
 
 /** Which version to pull: the latest, a version number (`version`), or the one current at a time (`as-of`). */
 export type DeltaPoint = { readonly kind: 'latest' } | { readonly kind: 'version'; readonly version: number } | { readonly kind: 'as-of'; readonly time: Date };
@@ -65,7 +66,8 @@ export async function planDelta(request: DeltaPlanRequest): Promise<DeltaPull> {
   const snapshot = await asInputError(() => readSnapshot(request.store, readPlan), request.url);
   const unsupported = unsupportedFeature(snapshot);
   if (unsupported) throw new InputError('delta', `${request.url} version ${version}: ${unsupported}; refusing rather than pulling rows that differ from the table's`);
-  const files = [...snapshot.files.keys()].sort().map((relpath) => plannedFile(relpath, snapshot, objects, request));
+  // A file's stats that are not what the protocol says are a bad log, as a bad action is.
+  const files = await asInputError(async () => inPathOrder(snapshot).map((file) => plannedFile(file, snapshot, objects, request)), request.url);
   const target: Target = { root: request.dest, kind: 'dir', store: request.store, files, source: `${request.url}@v${version}` };
   return { target, version, ...(request.layout === 'table' ? { logCommit: tableCommit(snapshot) } : {}) };
 }
@@ -99,9 +101,7 @@ async function listTable({ store, prefix, url }: DeltaPlanRequest): Promise<Map<
   try {
     for await (const object of store.list(prefix)) objects.set(object.key, object);
   } catch (err) {
-    if ((err as Error).name === 'NoSuchBucket') throw new InputError('delta', `${url}: the bucket does not exist`, { cause: err });
-    if (err instanceof UnsupportedEntryError) throw new InputError('delta', err.message, { cause: err });
-    throw err;
+    throw listingFailure(err, 'delta', url);
   }
   return objects;
 }
@@ -168,23 +168,25 @@ async function asInputError<T>(read: () => Promise<T>, url: string): Promise<T> 
 /**
  * One data file of the version, checked against the listing: gone (vacuumed)
  * or of another size than the log says is bad input naming what picked the
- * version. A single-part S3 upload's ETag is its md5, checked on arrival.
+ * version. A single-part S3 upload's ETag is its md5, checked on arrival, and
+ * so is the row count the log's stats give, against the file's footer.
  */
-function plannedFile(relpath: string, snapshot: Snapshot, objects: ReadonlyMap<string, StoredObject>, request: DeltaPlanRequest): PlannedFile {
+function plannedFile([relpath, add]: readonly [string, AddAction], snapshot: Snapshot, objects: ReadonlyMap<string, StoredObject>, request: DeltaPlanRequest): PlannedFile {
   const unsafe = unsafeRelpath(relpath) ?? (relpath.split('/')[0] === LOG_FOLDER ? `is inside ${LOG_FOLDER}/` : undefined);
   if (unsafe) throw new InputError('delta', `${request.url} version ${snapshot.version} names the data file ${JSON.stringify(relpath)}, which ${unsafe}: refusing to write it`);
-  const add = snapshot.files.get(relpath);
   const key = `${request.prefix}${relpath}`;
   const object = objects.get(key);
   const input = inputOf(request.point);
   if (!object) throw new InputError(input, `version ${snapshot.version} of ${request.url} can no longer be pulled: its data file ${relpath} is gone (vacuumed?)`);
-  if (object.size !== add?.size) throw new InputError(input, `version ${snapshot.version} of ${request.url}: its data file ${relpath} has ${object.size} bytes, the log says ${add?.size}`);
+  if (object.size !== add.size) throw new InputError(input, `version ${snapshot.version} of ${request.url}: its data file ${relpath} has ${object.size} bytes, the log says ${add.size}`);
+  const rows = recordedRows(add, snapshot.version);
   return {
     relpath,
     key,
     size: object.size,
     check: isPlainMd5(object.etag) ? { kind: 'md5', hash: object.etag } : { kind: 'size' },
     ...(object.etag ? { etag: object.etag } : {}),
+    ...(rows !== undefined ? { contentCheck: parquetRowCount(rows) } : {}),
   };
 }
 
@@ -194,10 +196,14 @@ function plannedFile(relpath: string, snapshot: Snapshot, objects: ReadonlyMap<s
  * reader sees version 0 with the same rows.
  */
 export function tableCommit(snapshot: Snapshot): string {
-  const adds = [...snapshot.files.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const adds = inPathOrder(snapshot)
     // unsupportedFeature() refused any deletion vector: the adds carry none to drop.
     .map(([, add]) => ({ add: { ...add, dataChange: true } }));
   const lines = [{ protocol: snapshot.protocol }, { metaData: snapshot.metaData }, ...adds];
   return `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`;
+}
+
+/** The version's files by relative path, in code-unit order (as the pulled log and the manifest list them). */
+function inPathOrder(snapshot: Snapshot): [string, AddAction][] {
+  return [...snapshot.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -100,7 +100,7 @@ export async function planRequest(reader: DataPullReader, host: Host): Promise<D
           ? lfsMode(reader, lfs)
           : await dvcMode(reader, pathText, cwd, host);
   checkPlaces(mode, cacheDir, manifestFile, pathText !== undefined);
-  if (mode.kind === 'source' && mode.location.kind === 'gcs') refuseS3Settings(mode.url, { endpoint, 'path-style': pathStyle === 'auto' ? undefined : pathStyle, region });
+  if ((mode.kind === 'source' || mode.kind === 'delta') && mode.location.kind === 'gcs') refuseS3Settings(mode.url, { endpoint, 'path-style': pathStyle === 'auto' ? undefined : pathStyle, region });
   if (deleteExtra) for (const dest of deletedIn(mode)) checkDeleteScope(dest, host.context.workspace);
 
   const store = storeOptions(endpoint, pathStyle, region, concurrency);
@@ -115,8 +115,8 @@ function readEndpoint(reader: DataPullReader): string | undefined {
 
 /**
  * `endpoint`, `path-style` and `region` speak to S3 only: with a gs:// source
- * they would be dropped, and the pull would go to Google instead of the
- * server they name. (With DVC they apply to the S3 remotes among the outs.)
+ * or table they would be dropped, and the pull would go to Google instead of
+ * the server they name. (With DVC they apply to the S3 remotes among the outs.)
  */
 function refuseS3Settings(url: string, given: Readonly<Record<'endpoint' | 'path-style' | 'region', string | undefined>>): void {
   const input = (Object.keys(given) as (keyof typeof given)[]).find((name) => given[name] !== undefined);

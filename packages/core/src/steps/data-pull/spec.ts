@@ -33,7 +33,7 @@ export const dataPullSpec = {
       name: 'delta',
       type: 'string',
       description:
-        'A Delta Lake table to pull at one version (`version`, `as-of`, else the latest): `s3://bucket/table/`, `file:///abs/table` or a folder path. Its log is replayed to that version’s exact data files, which are pulled verified into `path`; tables with deletion vectors are refused.',
+        'A Delta Lake table to pull at one version (`version`, `as-of`, else the latest): `s3://bucket/table/` (AWS or any S3-compatible store through `endpoint`), `gs://bucket/table/` (Google Cloud Storage), `azure://container/table/` (Azure Blob Storage), `file:///abs/table` or a folder path. Its log is replayed to that version’s exact data files, which are pulled verified into `path`; tables with deletion vectors are refused.',
       example: 's3://lake/iris/',
     },
     {
