@@ -1,5 +1,5 @@
-export const id = 887;
-export const ids = [887];
+export const id = 932;
+export const ids = [932];
 export const modules = {
 
 /***/ 15756:
@@ -488,7 +488,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 95887:
+/***/ 32932:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -516,8 +516,6 @@ var consumers_ = __webpack_require__(38321);
 var errors = __webpack_require__(37638);
 // EXTERNAL MODULE: ./packages/core/src/fs-atomic.ts
 var fs_atomic = __webpack_require__(48162);
-// EXTERNAL MODULE: ./packages/core/src/storage/local.ts
-var local = __webpack_require__(42872);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./packages/core/src/data/hashing.ts
@@ -633,6 +631,135 @@ function isPlainMd5(etag) {
 
 // EXTERNAL MODULE: ./packages/core/src/data/safe-path.ts
 var safe_path = __webpack_require__(51561);
+// EXTERNAL MODULE: ./packages/core/src/fs-input.ts
+var fs_input = __webpack_require__(66087);
+// EXTERNAL MODULE: ./packages/core/src/storage/local.ts
+var local = __webpack_require__(42872);
+// EXTERNAL MODULE: ./packages/core/src/storage/types.ts
+var types = __webpack_require__(90626);
+;// CONCATENATED MODULE: ./packages/core/src/data/source-plan.ts
+
+
+
+
+
+
+
+/**
+ * Plans a plain `source` sync: every object under the prefix (as it is now,
+ * as it was at `as-of`, or exactly the versions a manifest pins) becomes a
+ * file at its key relative to the prefix. A key that would land outside the
+ * destination is refused before anything is written.
+ */
+async function planSource(request) {
+    const prefix = request.prefix === '' || request.prefix.endsWith('/') ? request.prefix : `${request.prefix}/`;
+    const files = [];
+    let found = 0;
+    if (request.pinned) {
+        for (const [key, pin] of request.pinned) {
+            if (!key.startsWith(prefix))
+                throw new errors/* InputError */.dz('version', `pins ${key}, which is not under ${request.url}`);
+            const relpath = checkedRelpath(key, prefix, 'version');
+            found++;
+            if (!request.filter(relpath))
+                continue;
+            files.push({ relpath, key, size: pin.size, check: { kind: 'md5', hash: pin.md5 }, ...(pin.versionId ? { versionId: pin.versionId } : {}) });
+        }
+    }
+    else {
+        const listing = request.asOf ? request.store.listAsOf(prefix, request.asOf) : request.store.list(prefix);
+        try {
+            for await (const object of listing) {
+                const relpath = checkedRelpath(object.key, prefix, 'source');
+                found++;
+                if (request.filter(relpath))
+                    files.push(plannedObject(object, relpath));
+            }
+        }
+        catch (err) {
+            throw listingFailure(err, 'source', request.url);
+        }
+    }
+    checkNotEmpty(request, found, files.length);
+    return { root: request.dest, kind: 'dir', store: request.store, files, source: request.url };
+}
+/**
+ * What a failed listing of `url` (given as `input`) is: a bucket or container
+ * that does not exist, or an entry a folder cannot hold, is bad input naming
+ * it; a store without versions is bad input naming `as-of`; anything else
+ * (network, credentials) stays the store's failure, returned unchanged.
+ */
+function listingFailure(err, input, url) {
+    // S3 stores throw the SDK's own NoSuchBucket; the other stores, BucketNotFoundError.
+    if (err instanceof types/* BucketNotFoundError */.k_ || err?.name === 'NoSuchBucket')
+        return new errors/* InputError */.dz(input, `${url}: the bucket does not exist`, { cause: err });
+    if (err instanceof local/* UnsupportedEntryError */.u)
+        return new errors/* InputError */.dz(input, err.message, { cause: err });
+    if (err instanceof types/* VersionsNotKeptError */.BM)
+        return new errors/* InputError */.dz('as-of', err.message, { cause: err });
+    return err;
+}
+/**
+ * An empty plan that cannot be told from a mistake is a bad input. S3 has no
+ * folders, so a prefix with no objects is as likely a typo as an empty
+ * dataset: refused. An existing empty folder is an empty dataset (0 files),
+ * except under `delete`, where it would only empty the destination.
+ */
+function checkNotEmpty(request, found, selected) {
+    if (found === 0 && !request.pinned && request.kind !== 'folder') {
+        if (request.asOf)
+            throw new errors/* InputError */.dz('as-of', `no objects under ${request.url} existed at ${request.asOf.toISOString()}`);
+        throw new errors/* InputError */.dz('source', `no objects under ${request.url} (object stores have no empty folders: check the bucket and prefix)`);
+    }
+    if (!request.deleting || selected > 0)
+        return;
+    if (found === 0) {
+        const input = request.pinned ? 'version' : 'source';
+        throw new errors/* InputError */.dz(input, `${request.pinned ? 'pins' : 'has'} no files under ${request.url}; with delete that would only empty ${request.dest}: refusing`);
+    }
+    throw new errors/* InputError */.dz('include', `include/exclude select none of the ${found} files of ${request.url}; with delete that would only remove files from ${request.dest}: refusing`);
+}
+function plannedObject(object, relpath) {
+    return {
+        relpath,
+        key: object.key,
+        size: object.size,
+        // A single-part upload's ETag is the md5 of its bytes: verify against it.
+        check: isPlainMd5(object.etag) ? { kind: 'md5', hash: object.etag } : { kind: 'size' },
+        ...(object.etag ? { etag: object.etag } : {}),
+        ...(object.versionId ? { versionId: object.versionId } : {}),
+    };
+}
+function checkedRelpath(key, prefix, input) {
+    const relpath = key.slice(prefix.length);
+    const unsafe = (0,safe_path/* unsafeRelpath */.to)(relpath);
+    if (unsafe)
+        throw new errors/* InputError */.dz(input, `object key ${JSON.stringify(key)} ${unsafe}; refusing to write it outside the destination`);
+    return relpath;
+}
+/** Reads the `version` input: a manifest written by an earlier data-pull, pinning each key's version. */
+async function readPinnedVersions(file) {
+    // As every input file is read: a regular file, bounded (a FIFO is refused, not waited on).
+    const text = await (0,fs_input/* readInputText */._)({ input: 'version', what: 'version manifest', file, cwd: external_node_path_default().dirname(file) });
+    let manifest;
+    try {
+        manifest = JSON.parse(text);
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz('version', `${file} is not valid JSON (${err.message})`);
+    }
+    if (!Array.isArray(manifest?.files))
+        throw new errors/* InputError */.dz('version', `${file} is not a data-pull manifest (no "files" list)`);
+    const pins = new Map();
+    manifest.files.forEach((entry, index) => {
+        if (typeof entry?.key !== 'string' || typeof entry.md5 !== 'string' || !/^[0-9a-f]{32}$/.test(entry.md5) || typeof entry.size !== 'number') {
+            throw new errors/* InputError */.dz('version', `${file}: files[${index}] needs key, md5 and size`);
+        }
+        pins.set(entry.key, { md5: entry.md5, size: entry.size, ...(typeof entry.versionId === 'string' ? { versionId: entry.versionId } : {}) });
+    });
+    return pins;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/delta/replay.ts
 /**
  * The Delta Lake log's actions and their replay into the state of one table
@@ -866,11 +993,15 @@ async function readCheckpoint(store, version, parts) {
     const actions = [];
     for (const [index, part] of parts.entries()) {
         const where = `checkpoint ${version}${parts.length > 1 ? ` part ${index + 1}/${parts.length}` : ''}`;
+        const file = storeBuffer(store, part);
         let rows;
         try {
-            rows = await parquetReadObjects({ file: storeBuffer(store, part), columns: COLUMNS });
+            rows = await parquetReadObjects({ file, columns: COLUMNS });
         }
         catch (err) {
+            // A read the store failed (network, credentials, a short read) is the store's failure, not a bad log.
+            if (file.readFailure !== undefined)
+                throw file.readFailure.error;
             throw new DeltaLogError(`${where} (${part.key}) cannot be read as Parquet: ${err.message}`, { cause: err });
         }
         for (const row of rows) {
@@ -881,22 +1012,45 @@ async function readCheckpoint(store, version, parts) {
     }
     return actions;
 }
-/** An object of the store as hyparquet's random-access buffer: each slice is one ranged read. */
+/**
+ * An object of the store as hyparquet's random-access buffer: each slice is
+ * one ranged read. The first read that fails is kept, so the caller can tell
+ * it from a decoding failure, whatever hyparquet wraps it in.
+ */
 function storeBuffer(store, object) {
-    return {
+    const file = {
         byteLength: object.size,
         async slice(start, end = object.size) {
             if (end <= start)
                 return new ArrayBuffer(0);
-            const bytes = await (0,consumers_.buffer)(await store.read(object.key, { range: { start, end: end - 1 } }));
-            if (bytes.length !== end - start)
-                throw new Error(`${object.key}: got ${bytes.length} bytes of range ${start}-${end - 1}`);
-            return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+            try {
+                const bytes = await (0,consumers_.buffer)(await store.read(object.key, { range: { start, end: end - 1 } }));
+                if (bytes.length !== end - start)
+                    throw new Error(`${object.key}: got ${bytes.length} bytes of range ${start}-${end - 1}`);
+                return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+            }
+            catch (error) {
+                file.readFailure ??= { error };
+                throw error;
+            }
         },
     };
+    return file;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/delta/log.ts
+/**
+ * What a listing of `_delta_log/` says: which commits and complete
+ * checkpoints are still there, hence which versions can be read, from where,
+ * and which version was current at a time. Pure; reading is in table.ts.
+ *
+ * Names, from the Delta protocol: `<20-digit version>.json` (a commit),
+ * `<version>.checkpoint.parquet` and `<version>.checkpoint.<i>.<n>.parquet`
+ * (a checkpoint in n parts). Other names (`.crc`, `_last_checkpoint`,
+ * UUID-named v2 checkpoints, compacted logs) are not needed: the listing
+ * names every checkpoint, and a v2-checkpoint table is refused by its
+ * protocol (replay.ts).
+ */
 
 const COMMIT = /^(\d{20})\.json$/;
 const CHECKPOINT = /^(\d{20})\.checkpoint\.parquet$/;
@@ -966,6 +1120,7 @@ function readPlanFor(listing, version) {
  * commit's timestamp is its file's modification time, as the protocol says
  * for tables without in-commit timestamps, made strictly increasing (a
  * commit stamped before its parent counts as 1 ms after it), as Delta does.
+ * A store that gives no such time leaves `as-of` nothing to pick by: bad input.
  */
 function versionAsOf(listing, time) {
     let found;
@@ -973,7 +1128,7 @@ function versionAsOf(listing, time) {
     for (const version of [...listing.commits.keys()].sort((a, b) => a - b)) {
         const modified = listing.commits.get(version)?.lastModified;
         if (!modified)
-            throw new DeltaLogError(`the store does not say when commit ${version} was written; 'as-of' needs commit times`);
+            throw new errors/* InputError */.dz('as-of', `picks a version by commit times, and the store does not say when commit ${version} was written; give the version with 'version'`);
         const stamp = Math.max(modified.getTime(), previous + 1);
         previous = stamp;
         if (stamp <= time.getTime())
@@ -997,6 +1152,42 @@ function commitName(version) {
     return `${String(version).padStart(20, '0')}.json`;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/data/delta/stats.ts
+
+/** The row count the log recorded for the file (`stats.numRecords`), or undefined when it recorded none (stats are optional). */
+function recordedRows(add, version) {
+    if (add.stats === undefined)
+        return undefined;
+    let stats;
+    try {
+        stats = JSON.parse(add.stats);
+    }
+    catch (err) {
+        throw new DeltaLogError(`version ${version}: the stats of ${add.path} are not JSON (${err.message})`);
+    }
+    const rows = stats?.numRecords;
+    if (rows === undefined)
+        return undefined;
+    if (typeof rows !== 'number' || !Number.isSafeInteger(rows) || rows < 0) {
+        throw new DeltaLogError(`version ${version}: the stats of ${add.path} give numRecords ${JSON.stringify(rows)}, not a row count`);
+    }
+    return rows;
+}
+/** Checks that a Parquet file's footer (read alone, not the data) counts `rows` rows. */
+function parquetRowCount(rows) {
+    return async (file) => {
+        const { asyncBufferFromFile, parquetMetadataAsync } = await __webpack_require__.e(/* import() */ 148).then(__webpack_require__.bind(__webpack_require__, 54148));
+        let found;
+        try {
+            found = (await parquetMetadataAsync(await asyncBufferFromFile(file))).num_rows;
+        }
+        catch (err) {
+            return `is not a Parquet file whose footer can be read (${err.message})`;
+        }
+        return found === BigInt(rows) ? undefined : `its Parquet footer counts ${found} rows, the Delta log's stats say ${rows}`;
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/delta/table.ts
 /**
  * Plans a pull of one Delta table version (`delta`): list the table once
@@ -1007,6 +1198,7 @@ function commitName(version) {
  * version that was vacuumed away or a table this tool cannot read faithfully
  * is bad input (exit 2) before anything is written.
  */
+
 
 
 
@@ -1037,7 +1229,8 @@ async function planDelta(request) {
     const unsupported = unsupportedFeature(snapshot);
     if (unsupported)
         throw new errors/* InputError */.dz('delta', `${request.url} version ${version}: ${unsupported}; refusing rather than pulling rows that differ from the table's`);
-    const files = [...snapshot.files.keys()].sort().map((relpath) => plannedFile(relpath, snapshot, objects, request));
+    // A file's stats that are not what the protocol says are a bad log, as a bad action is.
+    const files = await asInputError(async () => inPathOrder(snapshot).map((file) => plannedFile(file, snapshot, objects, request)), request.url);
     const target = { root: request.dest, kind: 'dir', store: request.store, files, source: `${request.url}@v${version}` };
     return { target, version, ...(request.layout === 'table' ? { logCommit: tableCommit(snapshot) } : {}) };
 }
@@ -1071,11 +1264,7 @@ async function listTable({ store, prefix, url }) {
             objects.set(object.key, object);
     }
     catch (err) {
-        if (err.name === 'NoSuchBucket')
-            throw new errors/* InputError */.dz('delta', `${url}: the bucket does not exist`, { cause: err });
-        if (err instanceof local/* UnsupportedEntryError */.u)
-            throw new errors/* InputError */.dz('delta', err.message, { cause: err });
-        throw err;
+        throw listingFailure(err, 'delta', url);
     }
     return objects;
 }
@@ -1142,26 +1331,28 @@ async function asInputError(read, url) {
 /**
  * One data file of the version, checked against the listing: gone (vacuumed)
  * or of another size than the log says is bad input naming what picked the
- * version. A single-part S3 upload's ETag is its md5, checked on arrival.
+ * version. A single-part S3 upload's ETag is its md5, checked on arrival, and
+ * so is the row count the log's stats give, against the file's footer.
  */
-function plannedFile(relpath, snapshot, objects, request) {
+function plannedFile([relpath, add], snapshot, objects, request) {
     const unsafe = (0,safe_path/* unsafeRelpath */.to)(relpath) ?? (relpath.split('/')[0] === LOG_FOLDER ? `is inside ${LOG_FOLDER}/` : undefined);
     if (unsafe)
         throw new errors/* InputError */.dz('delta', `${request.url} version ${snapshot.version} names the data file ${JSON.stringify(relpath)}, which ${unsafe}: refusing to write it`);
-    const add = snapshot.files.get(relpath);
     const key = `${request.prefix}${relpath}`;
     const object = objects.get(key);
     const input = inputOf(request.point);
     if (!object)
         throw new errors/* InputError */.dz(input, `version ${snapshot.version} of ${request.url} can no longer be pulled: its data file ${relpath} is gone (vacuumed?)`);
-    if (object.size !== add?.size)
-        throw new errors/* InputError */.dz(input, `version ${snapshot.version} of ${request.url}: its data file ${relpath} has ${object.size} bytes, the log says ${add?.size}`);
+    if (object.size !== add.size)
+        throw new errors/* InputError */.dz(input, `version ${snapshot.version} of ${request.url}: its data file ${relpath} has ${object.size} bytes, the log says ${add.size}`);
+    const rows = recordedRows(add, snapshot.version);
     return {
         relpath,
         key,
         size: object.size,
         check: isPlainMd5(object.etag) ? { kind: 'md5', hash: object.etag } : { kind: 'size' },
         ...(object.etag ? { etag: object.etag } : {}),
+        ...(rows !== undefined ? { contentCheck: parquetRowCount(rows) } : {}),
     };
 }
 /**
@@ -1170,12 +1361,15 @@ function plannedFile(relpath, snapshot, objects, request) {
  * reader sees version 0 with the same rows.
  */
 function tableCommit(snapshot) {
-    const adds = [...snapshot.files.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const adds = inPathOrder(snapshot)
         // unsupportedFeature() refused any deletion vector: the adds carry none to drop.
         .map(([, add]) => ({ add: { ...add, dataChange: true } }));
     const lines = [{ protocol: snapshot.protocol }, { metaData: snapshot.metaData }, ...adds];
     return `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`;
+}
+/** The version's files by relative path, in code-unit order (as the pulled log and the manifest list them). */
+function inPathOrder(snapshot) {
+    return [...snapshot.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/dvc-dir.ts
@@ -1249,8 +1443,6 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: ./packages/core/src/storage/types.ts
-var types = __webpack_require__(90626);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
@@ -1469,10 +1661,11 @@ async function downloadVerified(store, file, tempFile, onBytes) {
         };
         try {
             // md5 is sequential: ranged parts arriving out of order need it from the file, so DVC 2.x objects stream whole.
-            if (file.size !== undefined && file.size >= RANGED_THRESHOLD && file.check.kind !== 'md5-dos2unix') {
-                return verify(file, await downloadRanged(store, file, file.size, tempFile, count));
-            }
-            return verify(file, await writeHashed(await store.read(file.key, versionOf(file)), file, tempFile, count));
+            const hashed = file.size !== undefined && file.size >= RANGED_THRESHOLD && file.check.kind !== 'md5-dos2unix'
+                ? verify(file, await downloadRanged(store, file, file.size, tempFile, count))
+                : verify(file, await writeHashed(await store.read(file.key, versionOf(file)), file, tempFile, count));
+            await checkContent(file, tempFile);
+            return hashed;
         }
         catch (err) {
             onBytes(-counted); // progress counts only bytes that stay
@@ -1489,6 +1682,7 @@ async function installVerified(source, file, dest) {
     const temp = tempBeside(dest);
     try {
         const hashed = verify(file, await writeHashed((0,external_node_fs_.createReadStream)(source, { highWaterMark: 1024 * 1024 }), file, temp, () => undefined));
+        await checkContent(file, temp);
         await (0,promises_.rename)(temp, dest);
         return hashed;
     }
@@ -1504,7 +1698,9 @@ async function matchesExisting(dest, file) {
     const hasher = new StreamingHasher(file.check.kind);
     try {
         await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(dest, { highWaterMark: 1024 * 1024 }), hashingSink(hasher));
-        return verify(file, hasher.digest());
+        const hashed = verify(file, hasher.digest());
+        await checkContent(file, dest);
+        return hashed;
     }
     catch {
         return undefined;
@@ -1517,6 +1713,12 @@ function verify(file, { md5, hash, size }) {
         throw new VerificationError(`content does not match its recorded ${file.check.kind} (expected ${file.check.hash}, got ${hash})`);
     }
     return { md5, size };
+}
+/** The plan's check beyond size and hash, on bytes already verified by both. */
+async function checkContent(file, onDisk) {
+    const wrong = await file.contentCheck?.(onDisk);
+    if (wrong !== undefined)
+        throw new VerificationError(wrong);
 }
 async function downloadRanged(store, file, size, tempFile, onBytes) {
     // Parts stream straight to their offsets, PARTS_IN_FLIGHT at a time, so
@@ -2034,121 +2236,6 @@ function namesIn(dir) {
 
 // EXTERNAL MODULE: ./packages/core/src/data/progress.ts
 var data_progress = __webpack_require__(73519);
-// EXTERNAL MODULE: ./packages/core/src/fs-input.ts
-var fs_input = __webpack_require__(66087);
-;// CONCATENATED MODULE: ./packages/core/src/data/source-plan.ts
-
-
-
-
-
-
-
-/**
- * Plans a plain `source` sync: every object under the prefix (as it is now,
- * as it was at `as-of`, or exactly the versions a manifest pins) becomes a
- * file at its key relative to the prefix. A key that would land outside the
- * destination is refused before anything is written.
- */
-async function planSource(request) {
-    const prefix = request.prefix === '' || request.prefix.endsWith('/') ? request.prefix : `${request.prefix}/`;
-    const files = [];
-    let found = 0;
-    if (request.pinned) {
-        for (const [key, pin] of request.pinned) {
-            if (!key.startsWith(prefix))
-                throw new errors/* InputError */.dz('version', `pins ${key}, which is not under ${request.url}`);
-            const relpath = checkedRelpath(key, prefix, 'version');
-            found++;
-            if (!request.filter(relpath))
-                continue;
-            files.push({ relpath, key, size: pin.size, check: { kind: 'md5', hash: pin.md5 }, ...(pin.versionId ? { versionId: pin.versionId } : {}) });
-        }
-    }
-    else {
-        const listing = request.asOf ? request.store.listAsOf(prefix, request.asOf) : request.store.list(prefix);
-        try {
-            for await (const object of listing) {
-                const relpath = checkedRelpath(object.key, prefix, 'source');
-                found++;
-                if (request.filter(relpath))
-                    files.push(plannedObject(object, relpath));
-            }
-        }
-        catch (err) {
-            if (err instanceof types/* BucketNotFoundError */.k_ || err.name === 'NoSuchBucket')
-                throw new errors/* InputError */.dz('source', `${request.url}: the bucket does not exist`, { cause: err });
-            if (err instanceof local/* UnsupportedEntryError */.u)
-                throw new errors/* InputError */.dz('source', err.message, { cause: err });
-            if (err instanceof types/* VersionsNotKeptError */.BM)
-                throw new errors/* InputError */.dz('as-of', err.message, { cause: err });
-            throw err;
-        }
-    }
-    checkNotEmpty(request, found, files.length);
-    return { root: request.dest, kind: 'dir', store: request.store, files, source: request.url };
-}
-/**
- * An empty plan that cannot be told from a mistake is a bad input. S3 has no
- * folders, so a prefix with no objects is as likely a typo as an empty
- * dataset: refused. An existing empty folder is an empty dataset (0 files),
- * except under `delete`, where it would only empty the destination.
- */
-function checkNotEmpty(request, found, selected) {
-    if (found === 0 && !request.pinned && request.kind !== 'folder') {
-        if (request.asOf)
-            throw new errors/* InputError */.dz('as-of', `no objects under ${request.url} existed at ${request.asOf.toISOString()}`);
-        throw new errors/* InputError */.dz('source', `no objects under ${request.url} (object stores have no empty folders: check the bucket and prefix)`);
-    }
-    if (!request.deleting || selected > 0)
-        return;
-    if (found === 0) {
-        const input = request.pinned ? 'version' : 'source';
-        throw new errors/* InputError */.dz(input, `${request.pinned ? 'pins' : 'has'} no files under ${request.url}; with delete that would only empty ${request.dest}: refusing`);
-    }
-    throw new errors/* InputError */.dz('include', `include/exclude select none of the ${found} files of ${request.url}; with delete that would only remove files from ${request.dest}: refusing`);
-}
-function plannedObject(object, relpath) {
-    return {
-        relpath,
-        key: object.key,
-        size: object.size,
-        // A single-part upload's ETag is the md5 of its bytes: verify against it.
-        check: isPlainMd5(object.etag) ? { kind: 'md5', hash: object.etag } : { kind: 'size' },
-        ...(object.etag ? { etag: object.etag } : {}),
-        ...(object.versionId ? { versionId: object.versionId } : {}),
-    };
-}
-function checkedRelpath(key, prefix, input) {
-    const relpath = key.slice(prefix.length);
-    const unsafe = (0,safe_path/* unsafeRelpath */.to)(relpath);
-    if (unsafe)
-        throw new errors/* InputError */.dz(input, `object key ${JSON.stringify(key)} ${unsafe}; refusing to write it outside the destination`);
-    return relpath;
-}
-/** Reads the `version` input: a manifest written by an earlier data-pull, pinning each key's version. */
-async function readPinnedVersions(file) {
-    // As every input file is read: a regular file, bounded (a FIFO is refused, not waited on).
-    const text = await (0,fs_input/* readInputText */._)({ input: 'version', what: 'version manifest', file, cwd: external_node_path_default().dirname(file) });
-    let manifest;
-    try {
-        manifest = JSON.parse(text);
-    }
-    catch (err) {
-        throw new errors/* InputError */.dz('version', `${file} is not valid JSON (${err.message})`);
-    }
-    if (!Array.isArray(manifest?.files))
-        throw new errors/* InputError */.dz('version', `${file} is not a data-pull manifest (no "files" list)`);
-    const pins = new Map();
-    manifest.files.forEach((entry, index) => {
-        if (typeof entry?.key !== 'string' || typeof entry.md5 !== 'string' || !/^[0-9a-f]{32}$/.test(entry.md5) || typeof entry.size !== 'number') {
-            throw new errors/* InputError */.dz('version', `${file}: files[${index}] needs key, md5 and size`);
-        }
-        pins.set(entry.key, { md5: entry.md5, size: entry.size, ...(typeof entry.versionId === 'string' ? { versionId: entry.versionId } : {}) });
-    });
-    return pins;
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/data/state.ts
 
 
@@ -3804,7 +3891,7 @@ async function planRequest(reader, host) {
                 ? lfsMode(reader, lfs)
                 : await dvcMode(reader, pathText, cwd, host);
     checkPlaces(mode, cacheDir, manifestFile, pathText !== undefined);
-    if (mode.kind === 'source' && mode.location.kind === 'gcs')
+    if ((mode.kind === 'source' || mode.kind === 'delta') && mode.location.kind === 'gcs')
         refuseS3Settings(mode.url, { endpoint, 'path-style': pathStyle === 'auto' ? undefined : pathStyle, region });
     if (deleteExtra)
         for (const dest of deletedIn(mode))
@@ -3820,8 +3907,8 @@ function readEndpoint(reader) {
 }
 /**
  * `endpoint`, `path-style` and `region` speak to S3 only: with a gs:// source
- * they would be dropped, and the pull would go to Google instead of the
- * server they name. (With DVC they apply to the S3 remotes among the outs.)
+ * or table they would be dropped, and the pull would go to Google instead of
+ * the server they name. (With DVC they apply to the S3 remotes among the outs.)
  */
 function refuseS3Settings(url, given) {
     const input = Object.keys(given).find((name) => given[name] !== undefined);
