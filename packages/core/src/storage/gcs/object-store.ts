@@ -1,6 +1,6 @@
 import type { Bucket, File, FileMetadata, Storage } from '@google-cloud/storage';
 import { PassThrough, type Readable } from 'node:stream';
-import { BucketNotFoundError, NotFoundError, type ObjectStore, type ReadOptions, type StoredObject } from '../types.js';
+import { BucketNotFoundError, NotFoundError, VersionsNotKeptError, type ObjectStore, type ReadOptions, type StoredObject } from '../types.js';
 import { statusOf } from './client.js';
 import { livedAt, storedObject } from './metadata.js';
 
@@ -34,8 +34,11 @@ export class GcsStore implements ObjectStore {
    * Each key's newest generation created at or before `asOf` and not deleted
    * (or replaced) by then. Cloud Storage lists a key's generations in no
    * order a caller may rely on across pages, so all are read before choosing.
+   * A bucket without versioning keeps no replaced or deleted generation, so
+   * its listing would silently lack what changed after `asOf`: refused.
    */
   async *listAsOf(prefix: string, asOf: Date): AsyncIterable<StoredObject> {
+    await this.checkVersioning();
     const chosen = new Map<string, { object: StoredObject; generation: bigint }>();
     for await (const metadata of this.pages(prefix, true)) {
       const object = storedObject(metadata);
@@ -69,6 +72,23 @@ export class GcsStore implements ObjectStore {
     const body = new PassThrough({ highWaterMark: 1024 * 1024 });
     source.on('error', (err) => body.destroy(statusOf(err) === 404 ? new NotFoundError(`${this.description}/${key}${options.versionId ? ` (generation ${options.versionId})` : ''} does not exist`, { cause: err }) : err));
     return source.pipe(body);
+  }
+
+  /** Throws VersionsNotKeptError unless the bucket keeps noncurrent generations. */
+  private async checkVersioning(): Promise<void> {
+    let enabled: boolean | undefined;
+    try {
+      const [metadata] = await this.bucket.getMetadata();
+      enabled = metadata.versioning?.enabled;
+    } catch (err) {
+      if (statusOf(err) === 404) throw new BucketNotFoundError(`${this.description} does not exist`, { cause: err });
+      // Without storage.buckets.get (roles/storage.objectViewer lacks it) whether generations are kept cannot be told.
+      if (statusOf(err) === 403) throw new VersionsNotKeptError(`${this.description}: cannot read whether the bucket keeps object versions (${(err as Error).message}); as-of needs storage.buckets.get on it`, { cause: err });
+      throw err;
+    }
+    if (enabled !== true) {
+      throw new VersionsNotKeptError(`${this.description} has no object versioning, so objects replaced or deleted since then are gone: turn it on (gcloud storage buckets update ${this.description} --versioning) to read it as of a time`);
+    }
   }
 
   private file(key: string, versionId: string | undefined): File {
