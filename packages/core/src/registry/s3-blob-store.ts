@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { createS3Client } from '../storage/s3.js';
+import { BucketNotFoundError } from '../storage/types.js';
 import type { BlobStore, TaggedObject } from './blob-store.js';
 
 /** Part size of multipart uploads; also what the expected multipart ETag is computed with. */
@@ -67,7 +68,9 @@ export class S3BlobStore implements BlobStore {
     const keys: string[] = [];
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: this.keyOf(prefix), ContinuationToken: token }));
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: this.keyOf(prefix), ContinuationToken: token })).catch((err: unknown) => {
+        throw (err as Error).name === 'NoSuchBucket' ? new BucketNotFoundError(`${this.description}: the bucket does not exist`, { cause: err }) : err;
+      });
       for (const item of page.Contents ?? []) if (item.Key && !item.Key.endsWith('/')) keys.push(item.Key.slice(this.options.prefix.length));
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isRestError, type BlockBlobClient, type ContainerClient } from '@azure/storage-blob';
 import type { BlobStore, TaggedObject } from '../../registry/blob-store.js';
+import { BucketNotFoundError } from '../types.js';
 import { MAX_TRIES } from './client.js';
 import { isStatus } from './object-store.js';
 
@@ -58,6 +59,7 @@ export class AzureBlobStore implements BlobStore {
         if (!item.name.endsWith('/')) keys.push(item.name.slice(this.prefix.length));
       }
     } catch (err) {
+      if (isStatus(err, 404)) throw new BucketNotFoundError(`${this.description}: the container does not exist`, { cause: err });
       throw this.named(prefix, err);
     }
     return keys;

@@ -2,6 +2,7 @@ import type { Bucket, File, Storage } from '@google-cloud/storage';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { BlobStore, TaggedObject } from '../../registry/blob-store.js';
+import { BucketNotFoundError } from '../types.js';
 import { statusOf } from './client.js';
 
 /** Files at least this large go up resumably, in chunks the SDK retries one at a time. */
@@ -61,7 +62,10 @@ export class GcsBlobStore implements BlobStore {
     const keys: string[] = [];
     let pageToken: string | undefined;
     do {
-      const [files, next] = await this.bucket.getFiles({ prefix: this.keyOf(prefix), autoPaginate: false, maxResults: 1000, ...(pageToken ? { pageToken } : {}) });
+      const [files, next] = await this.bucket.getFiles({ prefix: this.keyOf(prefix), autoPaginate: false, maxResults: 1000, ...(pageToken ? { pageToken } : {}) }).catch((err: unknown) => {
+        // Listing answers 404 only for the bucket itself.
+        throw statusOf(err) === 404 ? new BucketNotFoundError(`${this.description}: the bucket does not exist`, { cause: err }) : err;
+      });
       for (const file of files) if (!file.name.endsWith('/')) keys.push(file.name.slice(this.prefix.length));
       pageToken = (next as { pageToken?: string } | null)?.pageToken;
     } while (pageToken);
