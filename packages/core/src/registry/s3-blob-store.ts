@@ -15,6 +15,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { createS3Client } from '../storage/s3.js';
 import { BucketNotFoundError } from '../storage/types.js';
 import type { BlobStore, TaggedObject } from './blob-store.js';
+import { fileDigests } from './local-blob-store.js';
 
 /** Part size of multipart uploads; also what the expected multipart ETag is computed with. */
 const PART_SIZE = 8 * 1024 * 1024;
@@ -150,16 +151,10 @@ function unquote(etag: string | undefined): string {
 
 /** md5 of the file for a single PUT; md5 of the parts' md5s plus `-<parts>` for multipart. */
 async function expectedEtag(file: string, size: number): Promise<string> {
-  if (size < PART_SIZE) return md5Of(createReadStream(file));
+  if (size < PART_SIZE) return (await fileDigests(file, ['md5'])).md5.toString('hex');
   const partDigests: Buffer[] = [];
   for (let start = 0; start < size; start += PART_SIZE) {
-    partDigests.push(Buffer.from(await md5Of(createReadStream(file, { start, end: Math.min(size, start + PART_SIZE) - 1 })), 'hex'));
+    partDigests.push((await fileDigests(file, ['md5'], { range: { start, end: Math.min(size, start + PART_SIZE) - 1 } })).md5);
   }
   return `${createHash('md5').update(Buffer.concat(partDigests)).digest('hex')}-${partDigests.length}`;
-}
-
-async function md5Of(stream: AsyncIterable<unknown>): Promise<string> {
-  const hash = createHash('md5');
-  for await (const chunk of stream) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

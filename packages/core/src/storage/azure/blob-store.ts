@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isRestError, type BlockBlobClient, type ContainerClient } from '@azure/storage-blob';
 import type { BlobStore, TaggedObject } from '../../registry/blob-store.js';
+import { fileDigests } from '../../registry/local-blob-store.js';
 import { BucketNotFoundError } from '../types.js';
 import { MAX_TRIES } from './client.js';
 import { isStatus } from './object-store.js';
@@ -98,7 +98,7 @@ export class AzureBlobStore implements BlobStore {
     } finally {
       await handle.close();
     }
-    const md5 = await md5OfFile(file);
+    const { md5 } = await fileDigests(file, ['md5']);
     await blob.commitBlockList(ids, { blobHTTPHeaders: { blobContentMD5: md5 }, metadata: { sha256 } });
     await this.verifyUpload(blob, key, file, { size, md5: md5.toString('hex'), sha256 });
   }
@@ -152,10 +152,4 @@ export class AzureBlobStore implements BlobStore {
   private named(key: string, err: unknown): unknown {
     return isRestError(err) ? new Error(`${this.locate(key)}: ${err.message}`, { cause: err }) : err;
   }
-}
-
-async function md5OfFile(file: string): Promise<Buffer> {
-  const hash = createHash('md5');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest();
 }
