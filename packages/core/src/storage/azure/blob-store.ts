@@ -36,7 +36,9 @@ export class AzureBlobStore implements BlobStore {
       const response = await blob.download(0, undefined, { maxRetryRequests: MAX_TRIES });
       const chunks: Buffer[] = [];
       for await (const chunk of response.readableStreamBody ?? []) chunks.push(chunk as Buffer);
-      return { body: Buffer.concat(chunks), etag: response.etag ?? '' };
+      // An empty tag would make replaceIf's If-Match no condition at all: refused rather than guessed.
+      if (!response.etag) throw new Error(`${this.locate(key)}: the response names no ETag`);
+      return { body: Buffer.concat(chunks), etag: response.etag };
     } catch (err) {
       if (isStatus(err, 404)) return null;
       throw this.named(key, err);
