@@ -183,11 +183,22 @@ test('a SAS in the connection string reads the container; a forged one fails, it
   for (const secret of [forgedSignature, encodeURIComponent(forgedSignature), forged]) expect(run.stderr + run.stdout).not.toContain(secret);
 }, 60_000);
 
-test('no account to reach at all fails before any request, naming the store and what to set', async () => {
+test('no account to reach at all is a bad input (exit 2) before any request, naming source and what to set', async () => {
   const work = tempDir('azure-nocreds-');
   const run = await pull(['--source', 'azure://plain/ds/', '--path', path.join(work, 'out'), '--cache', 'false', '--cache-dir', path.join(work, 'c')], work, {});
-  expect(run.code).toBe(1);
-  expect(run.stderr).toContain('error: azure://plain/ds/: no Azure storage account to reach: set AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT');
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain("input 'source': azure://plain/ds/: no Azure storage account to reach: set AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT");
+  expect(existsSync(path.join(work, 'out'))).toBe(false);
+});
+
+test.each([
+  ['a storage account that is no account name', { AZURE_STORAGE_ACCOUNT: 'Not_An_Account', AZURE_STORAGE_KEY: Buffer.from('k').toString('base64') }, "got storage account 'Not_An_Account'"],
+  ['a connection string that is none', { AZURE_STORAGE_CONNECTION_STRING: 'not a connection string' }, 'the Azure connection string is not valid'],
+])('%s is a bad input (exit 2) naming source, before any request', async (_, env, message) => {
+  const work = tempDir('azure-badcreds-');
+  const run = await pull(['--source', 'azure://plain/ds/', '--path', path.join(work, 'out'), '--cache', 'false', '--cache-dir', path.join(work, 'c')], work, env);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain(`input 'source': azure://plain/ds/: ${message}`);
   expect(existsSync(path.join(work, 'out'))).toBe(false);
 });
 

@@ -120,6 +120,21 @@ test('as-of pulls each object as it was then (generations); version pins the exa
   expect(before.stderr).toContain("input 'as-of': no objects under gs://versioned/v/ existed at 2001-01-01T00:00:00.000Z");
 }, 30_000);
 
+test('as-of on a bucket without versioning is a bad input (exit 2) naming as-of, never a partial pull', async () => {
+  await versioned.createBucket('unversioned');
+  await versioned.put('unversioned', 'u/kept.txt', 'kept\n');
+  await versioned.put('unversioned', 'u/replaced.txt', 'before\n');
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const between = new Date(Date.now() - 500).toISOString();
+  // Without versioning the replaced generation is gone: a listing "as of" would hold only kept.txt.
+  await versioned.put('unversioned', 'u/replaced.txt', 'after\n');
+  const work = tempDir('gcs-unversioned-');
+  const run = await pull(['--source', 'gs://unversioned/u/', '--path', path.join(work, 'out'), '--as-of', between, '--cache-dir', path.join(work, 'cache'), '--cache', 'false'], work, versioned);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain("input 'as-of': gs://unversioned has no object versioning");
+  expect(filesUnder(work).filter((file) => file.startsWith('out'))).toEqual([]);
+}, 30_000);
+
 test('a large object: ranged parallel reads, verified against its md5', async () => {
   const big = Buffer.alloc(RANGED_THRESHOLD + 3 * 1024 * 1024 + 17);
   for (let i = 0; i < big.length; i += 4096) big.writeUInt32LE(i, i);

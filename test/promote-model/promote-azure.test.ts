@@ -144,10 +144,10 @@ test('50 concurrent processes on Azure, some SIGKILLed at random moments: the re
   expect((await readBack()).alias?.version).toBe(outputsOf(after.stdout)['version']);
 }, 240_000);
 
-test('a registry in a container that does not exist fails naming the place, and nothing is registered', async () => {
+test('a registry in a container that does not exist is a bad input (exit 2) naming registry, and nothing is registered', async () => {
   const dir = project('promote-azure-missing-');
   const run = await runBundle(['promote-model', '--registry', 'azure://no-such-models/reg', '--model', 'iris', '--path', 'out/rf/model', '--alias', 'production', '--gate-results', 'results.json'], { cwd: dir, env: server.env });
-  expect(run.code).toBe(1);
-  expect(run.stderr).toMatch(/error: .*azure:\/\/no-such-models\/reg\/iris\/[^ ]*: The specified container does not exist/);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain("input 'registry': azure://no-such-models/reg/: the container does not exist");
   expect(run.stdout).not.toContain('version');
 });

@@ -134,3 +134,11 @@ test('50 concurrent processes on S3, some SIGKILLed at random moments: the regis
   expect(after.code).toBe(0);
   expect((await readBack()).alias?.version).toBe(outputsOf(after.stdout)['version']);
 }, 180_000);
+
+test('a registry in a bucket that does not exist is a bad input (exit 2) naming registry, and nothing is registered', async () => {
+  const dir = project('promote-s3-missing-');
+  const run = await runBundle(['promote-model', '--registry', 's3://no-such-models/reg', '--model', 'iris', '--path', 'out/rf/model', '--alias', 'production', '--gate-results', 'results.json'], { cwd: dir, env: s3.env });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain("input 'registry': s3://no-such-models/reg/: the bucket does not exist");
+  expect(run.stdout).not.toContain('version');
+});

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalBlobStore, hashFile } from '../../src/registry/local-blob-store.js';
+import { LocalBlobStore, fileDigests, hashFile } from '../../src/registry/local-blob-store.js';
 import { ObjectStoreRegistry } from '../../src/registry/object-store-registry.js';
 import { RegistryRefusal, type LocalModelFile, type PendingLineage } from '../../src/registry/types.js';
 import { loadBaseline } from '../../src/steps/evaluate-and-gate/baseline.js';
@@ -325,5 +326,21 @@ describe("evaluate-and-gate's registry:<model>@<alias> baseline", () => {
   test('a malformed reference or an unknown registry scheme is bad input', async () => {
     await expect(loadBaseline('registry:iris', { cwd: tempDir(), env: process.env })).rejects.toThrow(/^input 'baseline': .*registry:<model>@<alias>/);
     await expect(loadBaseline('registry:iris@prod:hdfs://b/x', { cwd: tempDir(), env: process.env })).rejects.toThrow(/^input 'baseline': .*unknown scheme 'hdfs:\/\/'/);
+  });
+});
+
+describe('fileDigests', () => {
+  test('every digest asked for from one read, and of a byte range alone', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'digests-')), 'f.bin');
+    const body = Buffer.from('0123456789abcdef'.repeat(5000));
+    writeFileSync(file, body);
+    const seen: number[] = [];
+    const both = await fileDigests(file, ['sha256', 'md5'], { onProgress: (bytes) => seen.push(bytes) });
+    expect(both.sha256.toString('hex')).toBe(createHash('sha256').update(body).digest('hex'));
+    expect(both.md5.toString('hex')).toBe(createHash('md5').update(body).digest('hex'));
+    expect(seen.at(-1)).toBe(body.length);
+    const part = await fileDigests(file, ['md5'], { range: { start: 16, end: 31 } });
+    expect(part.md5.toString('hex')).toBe(createHash('md5').update(body.subarray(16, 32)).digest('hex'));
+    expect(await hashFile(file)).toBe(both.sha256.toString('hex'));
   });
 });

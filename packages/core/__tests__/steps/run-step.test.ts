@@ -62,6 +62,18 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 describe('runStep', () => {
+  test('store credentials in the environment are masked for every step, before it plans', async () => {
+    const key = Buffer.from('an-azure-account-key-0123456789').toString('base64');
+    const sas = 'sv=2024-01-01&sp=r&sig=SIGNATUREabcdef0123';
+    const secrets = { AZURE_STORAGE_KEY: key, AZURE_STORAGE_SAS_TOKEN: sas, AWS_SECRET_ACCESS_KEY: 'aws-secret-0123456789', MLFLOW_TRACKING_TOKEN: 'mlflow-token-0123456789' };
+    // A client that quotes its credentials in a message, as some do.
+    const ran = await runWith({ plan: (_, host) => (host.info(`reaching the store with ${Object.values(secrets).join(' ')} and sig=SIGNATUREabcdef0123`), {}) }, secrets);
+    expect(ran.exitCode).toBe(0);
+    const printed = stderr.mock.calls.map((call) => String(call[0])).join('');
+    expect(printed).toContain('reaching the store with ***');
+    for (const secret of [...Object.values(secrets), 'SIGNATUREabcdef0123']) expect(printed).not.toContain(secret);
+  });
+
   test('a success publishes its outputs and records them as ok', async () => {
     const ran = await runWith(returning({ outputs: OUTPUTS }));
     expect(ran).toMatchObject({ exitCode: 0, outputs: OUTPUTS, error: null });

@@ -9,13 +9,13 @@ import type { Host, Logger } from '../host/types.js';
 import type { BlobStore } from '../registry/blob-store.js';
 import { hashFile } from '../registry/local-blob-store.js';
 import { openBlobStore } from '../storage/backends.js';
-import type { AzureLocation, GcsLocation, S3Location } from '../storage/location.js';
+import type { FolderLocation, Location } from '../storage/location.js';
 import { openStore } from '../storage/open.js';
 import type { ObjectStore, StoredObject } from '../storage/types.js';
 import type { CacheStore } from './types.js';
 
 /** A `cache-url` in an object store. */
-export type CacheBucketLocation = S3Location | GcsLocation | AzureLocation;
+export type CacheBucketLocation = Exclude<Location, FolderLocation>;
 
 /**
  * The cross-run cache in an object-store prefix (`cache-url: s3://…`,

@@ -338,16 +338,31 @@ function sha256(body: Buffer): string {
   return createHash('sha256').update(body).digest('hex');
 }
 
-/** sha256 of a file, streamed; `onProgress` hears the bytes hashed so far after each chunk. */
-export async function hashFile(file: string, onProgress?: (bytes: number) => void): Promise<string> {
-  const hash = createHash('sha256');
+/** The digests a store checks a file by: sha256 (the registry's), md5 (Cloud Storage's, Azure's, S3's ETag). */
+export type HashAlgorithm = 'sha256' | 'md5';
+
+export interface HashFileOptions {
+  /** Hears the bytes hashed so far after each chunk. Optional. */
+  readonly onProgress?: (bytes: number) => void;
+  /** Inclusive byte range to hash instead of the whole file (one S3 part). Optional. */
+  readonly range?: { readonly start: number; readonly end: number };
+}
+
+/** The file's digests, one per algorithm, from one streamed read however many are asked for. */
+export async function fileDigests<A extends HashAlgorithm>(file: string, algorithms: readonly A[], options: HashFileOptions = {}): Promise<Record<A, Buffer>> {
+  const hashes = algorithms.map((algorithm) => [algorithm, createHash(algorithm)] as const);
   let bytes = 0;
-  for await (const chunk of createReadStream(file)) {
-    hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(file, options.range ?? {})) {
+    for (const [, hash] of hashes) hash.update(chunk as Buffer);
     bytes += (chunk as Buffer).length;
-    onProgress?.(bytes);
+    options.onProgress?.(bytes);
   }
-  return hash.digest('hex');
+  return Object.fromEntries(hashes.map(([algorithm, hash]) => [algorithm, hash.digest()])) as Record<A, Buffer>;
+}
+
+/** sha256 of a file as hex, streamed; `onProgress` hears the bytes hashed so far after each chunk. */
+export async function hashFile(file: string, onProgress?: (bytes: number) => void): Promise<string> {
+  return (await fileDigests(file, ['sha256'], onProgress ? { onProgress } : {})).sha256.toString('hex');
 }
 
 function sleep(ms: number): Promise<void> {

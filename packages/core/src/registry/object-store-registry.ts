@@ -90,7 +90,12 @@ export class ObjectStoreRegistry implements ModelRegistry {
 
   async refusalOf(change: RegistryChange): Promise<string | null> {
     const nameProblem = modelNameRefusal(change.model);
-    if (nameProblem || change.kind === 'register') return nameProblem;
+    if (nameProblem) return nameProblem;
+    // One listing before any work: a missing bucket or unusable credentials is found now (bad input), not mid-upload.
+    if (change.kind === 'register') {
+      await this.store.list(`${change.model}/aliases/`);
+      return null;
+    }
     if (change.kind === 'set-alias') return (await this.readyVersion(change.model, change.version)) ? null : this.noVersion(change.model, change.version);
     const current = (await this.readAlias(change.model, change.alias))?.record ?? null;
     const outcome = change.kind === 'remove-alias' ? this.removalOf(change.model, change.alias, current) : this.rollbackOf(change.model, change.alias, current);

@@ -13,7 +13,9 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { createS3Client } from '../storage/s3.js';
+import { BucketNotFoundError } from '../storage/types.js';
 import type { BlobStore, TaggedObject } from './blob-store.js';
+import { fileDigests } from './local-blob-store.js';
 
 /** Part size of multipart uploads; also what the expected multipart ETag is computed with. */
 const PART_SIZE = 8 * 1024 * 1024;
@@ -67,7 +69,9 @@ export class S3BlobStore implements BlobStore {
     const keys: string[] = [];
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: this.keyOf(prefix), ContinuationToken: token }));
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: this.keyOf(prefix), ContinuationToken: token })).catch((err: unknown) => {
+        throw (err as Error).name === 'NoSuchBucket' ? new BucketNotFoundError(`${this.description}: the bucket does not exist`, { cause: err }) : err;
+      });
       for (const item of page.Contents ?? []) if (item.Key && !item.Key.endsWith('/')) keys.push(item.Key.slice(this.options.prefix.length));
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
@@ -147,16 +151,10 @@ function unquote(etag: string | undefined): string {
 
 /** md5 of the file for a single PUT; md5 of the parts' md5s plus `-<parts>` for multipart. */
 async function expectedEtag(file: string, size: number): Promise<string> {
-  if (size < PART_SIZE) return md5Of(createReadStream(file));
+  if (size < PART_SIZE) return (await fileDigests(file, ['md5'])).md5.toString('hex');
   const partDigests: Buffer[] = [];
   for (let start = 0; start < size; start += PART_SIZE) {
-    partDigests.push(Buffer.from(await md5Of(createReadStream(file, { start, end: Math.min(size, start + PART_SIZE) - 1 })), 'hex'));
+    partDigests.push((await fileDigests(file, ['md5'], { range: { start, end: Math.min(size, start + PART_SIZE) - 1 } })).md5);
   }
   return `${createHash('md5').update(Buffer.concat(partDigests)).digest('hex')}-${partDigests.length}`;
-}
-
-async function md5Of(stream: AsyncIterable<unknown>): Promise<string> {
-  const hash = createHash('md5');
-  for await (const chunk of stream) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

@@ -7,6 +7,7 @@ import { excludeRecordsFromGit } from '../records/git-exclude.js';
 import { RECORDS_DIR, writeStepRecord, type StepOutcome } from '../records/step-records.js';
 import { InputReader } from '../spec/inputs.js';
 import { redactUrlCredentials } from '../redact.js';
+import { storeSecrets } from '../storage/secret-env.js';
 import type { RawInputs, StepSpec } from '../spec/types.js';
 import { VERSION } from '../version.js';
 import type { StepEntry, StepFailure, StepResult } from './types.js';
@@ -38,6 +39,7 @@ export async function runStep(entry: StepEntry, launch: Launch, cliInputs: Recor
     const step = await entry.load();
     const raw = withEnvFallbacks(host.inputs, entry.spec, env);
     maskSecretInputs(entry.spec, raw, host);
+    for (const secret of storeSecrets(host.context.env)) host.setSecret(secret);
     const plan = await step.plan(new InputReader(entry.spec, raw), host);
     const result = await runPastPlanning(() => step.run(plan, host));
     publishOutputs(entry.spec, result, host);

@@ -4,7 +4,7 @@
  * while planning, naming the input, instead of failing halfway through work.
  */
 import { InputError, quote } from '../errors.js';
-import { describeLocation, SUPPORTED_KINDS, type Location, type LocationKind } from './location.js';
+import { describeLocation, LOCATION_FORMS, SUPPORTED_KINDS, type Location, type LocationKind } from './location.js';
 
 /** The abilities a caller may need from a store. */
 export interface StoreCapabilities {
@@ -49,12 +49,12 @@ const WHAT_IT_DOES: Readonly<Record<StoreCapability, string>> = {
   compareAndSwap: 'replaces an object only when it is unchanged',
 };
 
-/** How a refusal names a kind and shows how to write one that has the capability. */
-const KIND_NAMES: Readonly<Record<LocationKind, { readonly noun: string; readonly form: string }>> = {
-  folder: { noun: 'a folder', form: 'a folder path' },
-  s3: { noun: 'an S3 prefix', form: 's3://bucket/prefix/' },
-  gcs: { noun: 'a Google Cloud Storage prefix', form: 'gs://bucket/prefix/' },
-  azure: { noun: 'an Azure Blob Storage prefix', form: 'azure://container/prefix/' },
+/** How a refusal names a kind (its forms, to show one that has the capability, are location.ts's). */
+const KIND_NOUNS: Readonly<Record<LocationKind, string>> = {
+  folder: 'a folder',
+  s3: 'an S3 prefix',
+  gcs: 'a Google Cloud Storage prefix',
+  azure: 'an Azure Blob Storage prefix',
 };
 
 /** Whether the store at `location` can do `capability`. */
@@ -69,9 +69,9 @@ export function hasCapability(location: Location, capability: StoreCapability): 
 export function requireCapability(location: Location, capability: StoreCapability, input: string): void {
   if (hasCapability(location, capability)) return;
   const able = SUPPORTED_KINDS.filter((kind) => STORE_CAPABILITIES[kind][capability]);
-  const instead = able.length === 0 ? '' : ` (${able.map((kind) => KIND_NAMES[kind].form).join(', ')})`;
+  const instead = able.length === 0 ? '' : ` (${able.map((kind) => LOCATION_FORMS[kind][0]).join(', ')})`;
   throw new InputError(
     input,
-    `needs a store that ${WHAT_IT_DOES[capability]}${instead}; ${quote(describeLocation(location))} is ${KIND_NAMES[location.kind].noun}, which does not`,
+    `needs a store that ${WHAT_IT_DOES[capability]}${instead}; ${quote(describeLocation(location))} is ${KIND_NOUNS[location.kind]}, which does not`,
   );
 }

@@ -73,8 +73,8 @@ const BUCKET_KINDS: Readonly<Record<BucketKind, { readonly scheme: string; reado
 /** The schemes this build reads, and the kind each one names. A path without a scheme is a folder too. */
 const SCHEMES: Readonly<Record<string, LocationKind>> = { file: 'folder', s3: 's3', gs: 'gcs', azure: 'azure' };
 
-/** How each kind is written, for the "expected …" of a refusal. */
-const FORMS: Readonly<Record<LocationKind, readonly string[]>> = {
+/** How each kind is written, for the "expected …" of a refusal; the first form is the one a hint shows. */
+export const LOCATION_FORMS: Readonly<Record<LocationKind, readonly [string, ...string[]]>> = {
   folder: ['a folder path', 'file:///abs/dir'],
   s3: [BUCKET_KINDS.s3.form],
   gcs: [BUCKET_KINDS.gcs.form],
@@ -115,11 +115,6 @@ export function isValidAzureContainerName(name: string): boolean {
   return /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(name) && !name.includes('--');
 }
 
-/** Whether a location is in a bucket store (rather than a folder). */
-export function isBucketLocation(location: Location): location is S3Location | GcsLocation | AzureLocation {
-  return location.kind !== 'folder';
-}
-
 /**
  * The location `text` names under `rules`. Throws LocationError.
  * @example parseLocation('s3://datasets/iris', { base: cwd }) // { kind: 's3', bucket: 'datasets', prefix: 'iris/', url: 's3://datasets/iris/' }
@@ -127,7 +122,7 @@ export function isBucketLocation(location: Location): location is S3Location | G
 export function parseLocation(text: string, rules: LocationRules): Location {
   const given = text.trim();
   const kinds = rules.kinds ?? SUPPORTED_KINDS;
-  const expected = `expected ${orList([...kinds.flatMap((kind) => FORMS[kind]), ...(rules.otherForms ?? [])])}`;
+  const expected = `expected ${orList([...kinds.flatMap((kind) => LOCATION_FORMS[kind]), ...(rules.otherForms ?? [])])}`;
   const refusal = (why = ''): LocationError => new LocationError(`got ${quote(given)}${why === '' ? ', ' : `: ${why}; `}${expected}`);
   const scheme = schemeOf(given);
   if (scheme === undefined) {

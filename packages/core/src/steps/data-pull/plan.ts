@@ -72,8 +72,6 @@ export interface DataPullRequest {
 
 export async function planRequest(reader: DataPullReader, host: Host): Promise<DataPullRequest> {
   const { cwd } = host.context;
-  // Masked first: the Azure SDK reads these from the environment, and its messages may quote them.
-  for (const secret of azureSecrets(undefined, host.context.env)) host.setSecret(secret);
   const endpoint = readEndpoint(reader);
   const pathStyle = reader.get('path-style');
   const region = reader.get('region');

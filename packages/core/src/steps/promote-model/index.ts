@@ -18,7 +18,6 @@ import path from 'node:path';
 import { writeFileAtomic } from '../../fs-atomic.js';
 import type { Host } from '../../host/types.js';
 import { hashFile } from '../../registry/local-blob-store.js';
-import { azureSecrets } from '../../storage/azure/credentials.js';
 import { assembleLineage, moverOf, renderLineage } from '../../registry/lineage.js';
 import type { InputReader } from '../../spec/inputs.js';
 import type { AliasMove, DescribedVersion, GarbageReport, Lineage, LocalModelFile, ModelRegistry, Mover } from '../../registry/types.js';
@@ -30,20 +29,12 @@ import { missingVersion, planAgainstRegistry, type PromotePlan } from './registr
 
 /** Reads the inputs, then opens the registry and checks the request against it: all before any work. */
 export async function plan(reader: InputReader<typeof promoteModelSpec>, host: Host): Promise<PromotePlan> {
-  // Masked first: opening a registry may log, and its clients read these.
-  for (const name of SECRET_ENV) {
-    const secret = host.context.env[name];
-    if (secret) host.setSecret(secret);
-  }
-  for (const secret of azureSecrets(undefined, host.context.env)) host.setSecret(secret);
+  // The credentials its clients read from the environment are masked by the step runner (storeSecrets).
   return planAgainstRegistry(await planRequest(reader, host), host);
 }
 
 /** How often long work (hashing a large file) says how far it got. */
 const PROGRESS_EVERY_MS = 5000;
-
-/** Credentials MLflow's clients and the AWS SDK read from the environment: masked, whatever a log line quotes (Azure's: azureSecrets). */
-const SECRET_ENV = ['MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_PASSWORD', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 
 export async function run({ inputs, registry }: PromotePlan, host: Host): Promise<StepResult> {
   host.info(`Registry: ${registry.description}`);

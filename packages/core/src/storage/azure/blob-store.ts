@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isRestError, type BlockBlobClient, type ContainerClient } from '@azure/storage-blob';
 import type { BlobStore, TaggedObject } from '../../registry/blob-store.js';
+import { fileDigests } from '../../registry/local-blob-store.js';
+import { BucketNotFoundError } from '../types.js';
 import { MAX_TRIES } from './client.js';
 import { isStatus } from './object-store.js';
 
@@ -35,7 +36,9 @@ export class AzureBlobStore implements BlobStore {
       const response = await blob.download(0, undefined, { maxRetryRequests: MAX_TRIES });
       const chunks: Buffer[] = [];
       for await (const chunk of response.readableStreamBody ?? []) chunks.push(chunk as Buffer);
-      return { body: Buffer.concat(chunks), etag: response.etag ?? '' };
+      // An empty tag would make replaceIf's If-Match no condition at all: refused rather than guessed.
+      if (!response.etag) throw new Error(`${this.locate(key)}: the response names no ETag`);
+      return { body: Buffer.concat(chunks), etag: response.etag };
     } catch (err) {
       if (isStatus(err, 404)) return null;
       throw this.named(key, err);
@@ -58,6 +61,7 @@ export class AzureBlobStore implements BlobStore {
         if (!item.name.endsWith('/')) keys.push(item.name.slice(this.prefix.length));
       }
     } catch (err) {
+      if (isStatus(err, 404)) throw new BucketNotFoundError(`${this.description}: the container does not exist`, { cause: err });
       throw this.named(prefix, err);
     }
     return keys;
@@ -96,7 +100,7 @@ export class AzureBlobStore implements BlobStore {
     } finally {
       await handle.close();
     }
-    const md5 = await md5OfFile(file);
+    const { md5 } = await fileDigests(file, ['md5']);
     await blob.commitBlockList(ids, { blobHTTPHeaders: { blobContentMD5: md5 }, metadata: { sha256 } });
     await this.verifyUpload(blob, key, file, { size, md5: md5.toString('hex'), sha256 });
   }
@@ -150,10 +154,4 @@ export class AzureBlobStore implements BlobStore {
   private named(key: string, err: unknown): unknown {
     return isRestError(err) ? new Error(`${this.locate(key)}: ${err.message}`, { cause: err }) : err;
   }
-}
-
-async function md5OfFile(file: string): Promise<Buffer> {
-  const hash = createHash('md5');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest();
 }

@@ -1,7 +1,7 @@
 import type { Bucket, File, Storage } from '@google-cloud/storage';
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { BlobStore, TaggedObject } from '../../registry/blob-store.js';
+import { fileDigests } from '../../registry/local-blob-store.js';
+import { BucketNotFoundError } from '../types.js';
 import { statusOf } from './client.js';
 
 /** Files at least this large go up resumably, in chunks the SDK retries one at a time. */
@@ -61,7 +61,10 @@ export class GcsBlobStore implements BlobStore {
     const keys: string[] = [];
     let pageToken: string | undefined;
     do {
-      const [files, next] = await this.bucket.getFiles({ prefix: this.keyOf(prefix), autoPaginate: false, maxResults: 1000, ...(pageToken ? { pageToken } : {}) });
+      const [files, next] = await this.bucket.getFiles({ prefix: this.keyOf(prefix), autoPaginate: false, maxResults: 1000, ...(pageToken ? { pageToken } : {}) }).catch((err: unknown) => {
+        // Listing answers 404 only for the bucket itself.
+        throw statusOf(err) === 404 ? new BucketNotFoundError(`${this.description}: the bucket does not exist`, { cause: err }) : err;
+      });
       for (const file of files) if (!file.name.endsWith('/')) keys.push(file.name.slice(this.prefix.length));
       pageToken = (next as { pageToken?: string } | null)?.pageToken;
     } while (pageToken);
@@ -82,7 +85,7 @@ export class GcsBlobStore implements BlobStore {
       ...(onProgress ? { onUploadProgress: (progress: { bytesWritten?: number }) => onProgress(progress.bytesWritten ?? 0) } : {}),
     });
     const [metadata] = await this.file(key).getMetadata();
-    const md5 = await md5Of(file);
+    const md5 = (await fileDigests(file, ['md5'])).md5.toString('base64');
     const stored = { size: Number(metadata.size ?? -1), md5: metadata.md5Hash, sha256: metadata.metadata?.['sha256'] };
     if (stored.size !== size || stored.md5 !== md5 || stored.sha256 !== sha256) {
       throw new Error(`${this.locate(key)} does not match ${file} after upload (${stored.size} of ${size} bytes, md5 ${stored.md5 ?? 'none'}, expected ${md5})`);
@@ -127,11 +130,4 @@ export class GcsBlobStore implements BlobStore {
       throw err;
     }
   }
-}
-
-/** The file's md5 in Cloud Storage's form (base64). */
-async function md5Of(file: string): Promise<string> {
-  const hash = createHash('md5');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('base64');
 }

@@ -1,8 +1,33 @@
-import type { Bucket, File, FileMetadata, Storage } from '@google-cloud/storage';
-import { PassThrough, type Readable } from 'node:stream';
-import { BucketNotFoundError, NotFoundError, type ObjectStore, type ReadOptions, type StoredObject } from '../types.js';
+import { CRC32C, type Bucket, type File, type FileMetadata, type Storage } from '@google-cloud/storage';
+import { PassThrough, Transform, type Readable } from 'node:stream';
+import { BucketNotFoundError, NotFoundError, VersionsNotKeptError, type ObjectStore, type ReadOptions, type StoredObject } from '../types.js';
 import { statusOf } from './client.js';
 import { livedAt, storedObject } from './metadata.js';
+
+/**
+ * A whole object's bytes checked against the crc32c the response names
+ * (`x-goog-hash`) when it names no md5: a composite object has only a crc32c,
+ * which data-pull cannot check itself, so every byte is still verified. An
+ * object with an md5 passes through: data-pull checks that one.
+ */
+function crc32cCheck(source: Readable, name: string): Transform {
+  let expected: string | undefined;
+  source.on('response', (response: { headers?: Record<string, unknown>; toJSON?: () => { headers: Record<string, unknown> } }) => {
+    const header = (response.toJSON?.().headers ?? response.headers ?? {})['x-goog-hash'];
+    const hashes = typeof header === 'string' ? header : '';
+    if (!/(^|,)\s*md5=/.test(hashes)) expected = /(?:^|,)\s*crc32c=([^,\s]+)/.exec(hashes)?.[1];
+  });
+  const crc = new CRC32C();
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (expected !== undefined) crc.update(chunk);
+      done(null, chunk);
+    },
+    flush(done) {
+      done(expected === undefined || crc.validate(expected) ? null : new Error(`${name}: content does not match its recorded crc32c (expected ${expected}, got ${crc.toString()})`));
+    },
+  });
+}
 
 /** Objects asked for per listing page: the JSON API's most. */
 const PAGE_SIZE = 1000;
@@ -11,8 +36,9 @@ const PAGE_SIZE = 1000;
  * A Cloud Storage bucket as data-pull reads it. An object's version is its
  * generation. Every object written in one piece has an md5, which data-pull
  * checks every byte against (it is the etag here); a composite object
- * (`gsutil compose`, parallel composite uploads) has only a crc32c, so it is
- * checked by its size, and its bytes are covered by TLS on the way only.
+ * (`gsutil compose`, parallel composite uploads) has only a crc32c, which a
+ * whole read checks here (crc32cCheck). A ranged read of one is checked by
+ * size only: the crc32c covers the whole object, not a range.
  */
 export class GcsStore implements ObjectStore {
   readonly description: string;
@@ -34,8 +60,11 @@ export class GcsStore implements ObjectStore {
    * Each key's newest generation created at or before `asOf` and not deleted
    * (or replaced) by then. Cloud Storage lists a key's generations in no
    * order a caller may rely on across pages, so all are read before choosing.
+   * A bucket without versioning keeps no replaced or deleted generation, so
+   * its listing would silently lack what changed after `asOf`: refused.
    */
   async *listAsOf(prefix: string, asOf: Date): AsyncIterable<StoredObject> {
+    await this.checkVersioning();
     const chosen = new Map<string, { object: StoredObject; generation: bigint }>();
     for await (const metadata of this.pages(prefix, true)) {
       const object = storedObject(metadata);
@@ -68,7 +97,27 @@ export class GcsStore implements ObjectStore {
     // The SDK reports a missing object on the stream, once read: carried as NotFoundError, which is never retried.
     const body = new PassThrough({ highWaterMark: 1024 * 1024 });
     source.on('error', (err) => body.destroy(statusOf(err) === 404 ? new NotFoundError(`${this.description}/${key}${options.versionId ? ` (generation ${options.versionId})` : ''} does not exist`, { cause: err }) : err));
-    return source.pipe(body);
+    if (options.range) return source.pipe(body);
+    const check = crc32cCheck(source, `${this.description}/${key}`);
+    check.on('error', (err) => body.destroy(err));
+    return source.pipe(check).pipe(body);
+  }
+
+  /** Throws VersionsNotKeptError unless the bucket keeps noncurrent generations. */
+  private async checkVersioning(): Promise<void> {
+    let enabled: boolean | undefined;
+    try {
+      const [metadata] = await this.bucket.getMetadata();
+      enabled = metadata.versioning?.enabled;
+    } catch (err) {
+      if (statusOf(err) === 404) throw new BucketNotFoundError(`${this.description} does not exist`, { cause: err });
+      // Without storage.buckets.get (roles/storage.objectViewer lacks it) whether generations are kept cannot be told.
+      if (statusOf(err) === 403) throw new VersionsNotKeptError(`${this.description}: cannot read whether the bucket keeps object versions (${(err as Error).message}); as-of needs storage.buckets.get on it`, { cause: err });
+      throw err;
+    }
+    if (enabled !== true) {
+      throw new VersionsNotKeptError(`${this.description} has no object versioning, so objects replaced or deleted since then are gone: turn it on (gcloud storage buckets update ${this.description} --versioning) to read it as of a time`);
+    }
   }
 
   private file(key: string, versionId: string | undefined): File {
