@@ -61,8 +61,13 @@ class ObjectStoreRegistry {
     }
     async refusalOf(change) {
         const nameProblem = modelNameRefusal(change.model);
-        if (nameProblem || change.kind === 'register')
+        if (nameProblem)
             return nameProblem;
+        // One listing before any work: a missing bucket or unusable credentials is found now (bad input), not mid-upload.
+        if (change.kind === 'register') {
+            await this.store.list(`${change.model}/aliases/`);
+            return null;
+        }
         if (change.kind === 'set-alias')
             return (await this.readyVersion(change.model, change.version)) ? null : this.noVersion(change.model, change.version);
         const current = (await this.readAlias(change.model, change.alias))?.record ?? null;

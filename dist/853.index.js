@@ -214,6 +214,7 @@ async function openRegistry(location, options) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DC: () => (/* binding */ hashFile),
+/* harmony export */   KQ: () => (/* binding */ fileDigests),
 /* harmony export */   ig: () => (/* binding */ LocalBlobStore)
 /* harmony export */ });
 /* unused harmony exports UnsafeRegistryPath, isScratch */
@@ -568,16 +569,21 @@ function isScratch(name) {
 function sha256(body) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex');
 }
-/** sha256 of a file, streamed; `onProgress` hears the bytes hashed so far after each chunk. */
-async function hashFile(file, onProgress) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+/** The file's digests, one per algorithm, from one streamed read however many are asked for. */
+async function fileDigests(file, algorithms, options = {}) {
+    const hashes = algorithms.map((algorithm) => [algorithm, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm)]);
     let bytes = 0;
-    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file)) {
-        hash.update(chunk);
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file, options.range ?? {})) {
+        for (const [, hash] of hashes)
+            hash.update(chunk);
         bytes += chunk.length;
-        onProgress?.(bytes);
+        options.onProgress?.(bytes);
     }
-    return hash.digest('hex');
+    return Object.fromEntries(hashes.map(([algorithm, hash]) => [algorithm, hash.digest()]));
+}
+/** sha256 of a file as hex, streamed; `onProgress` hears the bytes hashed so far after each chunk. */
+async function hashFile(file, onProgress) {
+    return (await fileDigests(file, ['sha256'], onProgress ? { onProgress } : {})).sha256.toString('hex');
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
@@ -609,8 +615,6 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var fs_atomic = __webpack_require__(48162);
 // EXTERNAL MODULE: ./packages/core/src/registry/local-blob-store.ts
 var local_blob_store = __webpack_require__(34268);
-// EXTERNAL MODULE: ./packages/core/src/storage/azure/credentials.ts
-var credentials = __webpack_require__(73969);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/lineage.ts
 /** Assembles version.json (everything but the version number, which the registry allocates). */
 function assembleLineage(parts) {
@@ -915,7 +919,13 @@ function outputOf(record, name) {
 
 // EXTERNAL MODULE: ./packages/core/src/registry/types.ts
 var types = __webpack_require__(40224);
+// EXTERNAL MODULE: ./packages/core/src/storage/azure/credentials.ts
+var credentials = __webpack_require__(73969);
+// EXTERNAL MODULE: ./packages/core/src/storage/types.ts
+var storage_types = __webpack_require__(90626);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/promote-model/registry-plan.ts
+
+
 
 
 
@@ -933,6 +943,9 @@ async function planAgainstRegistry(inputs, host) {
 function asInputError(input, err) {
     // TypeError: `new URL()` on a malformed mlflow+http(s) location.
     if (err instanceof types/* RegistryRefusal */.O || err instanceof factory.UnknownRegistryError || err instanceof TypeError)
+        return new errors/* InputError */.dz(input, err.message, { cause: err });
+    // A store's bucket that is not there, or Azure credentials naming no usable account: the registry input is wrong.
+    if (err instanceof storage_types/* BucketNotFoundError */.k_ || err instanceof credentials/* AzureCredentialsError */.sL)
         return new errors/* InputError */.dz(input, err.message, { cause: err });
     return err;
 }
@@ -1237,23 +1250,13 @@ function parseExtraLineage(text) {
 
 
 
-
 /** Reads the inputs, then opens the registry and checks the request against it: all before any work. */
 async function plan(reader, host) {
-    // Masked first: opening a registry may log, and its clients read these.
-    for (const name of SECRET_ENV) {
-        const secret = host.context.env[name];
-        if (secret)
-            host.setSecret(secret);
-    }
-    for (const secret of (0,credentials/* azureSecrets */.BY)(undefined, host.context.env))
-        host.setSecret(secret);
+    // The credentials its clients read from the environment are masked by the step runner (storeSecrets).
     return planAgainstRegistry(await planRequest(reader, host), host);
 }
 /** How often long work (hashing a large file) says how far it got. */
 const PROGRESS_EVERY_MS = 5000;
-/** Credentials MLflow's clients and the AWS SDK read from the environment: masked, whatever a log line quotes (Azure's: azureSecrets). */
-const SECRET_ENV = ['MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_PASSWORD', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 async function run({ inputs, registry }, host) {
     host.info(`Registry: ${registry.description}`);
     const mover = moverOf(inputs.actor, host.kind, host.context);
@@ -1482,100 +1485,6 @@ function cellOf(value) {
 
 /***/ }),
 
-/***/ 73969:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BY: () => (/* binding */ azureSecrets),
-/* harmony export */   kl: () => (/* binding */ resolveAzureAccess),
-/* harmony export */   sL: () => (/* binding */ AzureCredentialsError)
-/* harmony export */ });
-/* unused harmony export AZURE_SECRET_ENV */
-/** No way to reach the account was found: says what to set. Never names a secret. */
-class AzureCredentialsError extends Error {
-    name = 'AzureCredentialsError';
-}
-/**
- * The access to use, first found wins: a DVC remote's `connection_string`,
- * `account_name` + `account_key`, `account_name` + `sas_token`; then the
- * environment's AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_ACCOUNT with
- * AZURE_STORAGE_KEY or AZURE_STORAGE_SAS_TOKEN; then DefaultAzureCredential
- * for the remote's or the environment's account.
- * Throws AzureCredentialsError when no account is named at all.
- */
-function resolveAzureAccess(remote, env) {
-    const fromRemote = accessOf(remote?.connectionString, remote?.accountName, remote?.accountKey, remote?.sasToken);
-    if (fromRemote)
-        return fromRemote;
-    const account = remote?.accountName ?? nonEmpty(env['AZURE_STORAGE_ACCOUNT']);
-    const fromEnv = accessOf(nonEmpty(env['AZURE_STORAGE_CONNECTION_STRING']), account, nonEmpty(env['AZURE_STORAGE_KEY']), nonEmpty(env['AZURE_STORAGE_SAS_TOKEN']));
-    if (fromEnv)
-        return fromEnv;
-    if (account)
-        return { kind: 'default-credential', account };
-    throw new AzureCredentialsError('no Azure storage account to reach: set AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT (with AZURE_STORAGE_KEY, AZURE_STORAGE_SAS_TOKEN, or an azure/login identity)');
-}
-function accessOf(connectionString, account, accountKey, sasToken) {
-    if (connectionString)
-        return { kind: 'connection-string', connectionString };
-    if (account && accountKey)
-        return { kind: 'shared-key', account, accountKey };
-    if (account && sasToken)
-        return { kind: 'sas', account, sasToken: sasToken.replace(/^\?/, '') };
-    return undefined;
-}
-/** The environment variables holding Azure secrets, for steps that mask what their clients read. */
-const AZURE_SECRET_ENV = ['AZURE_STORAGE_CONNECTION_STRING', 'AZURE_STORAGE_KEY', 'AZURE_STORAGE_SAS_TOKEN'];
-/**
- * Every secret text in a remote's settings and the environment: whole values
- * and the parts a message could quote alone (a connection string's
- * AccountKey and SharedAccessSignature, a SAS token's signature).
- */
-function azureSecrets(remote, env) {
-    const values = [remote?.connectionString, remote?.accountKey, remote?.sasToken, ...AZURE_SECRET_ENV.map((name) => env[name])];
-    const secrets = new Set();
-    for (const value of values) {
-        const text = nonEmpty(value);
-        if (!text)
-            continue;
-        secrets.add(text);
-        for (const part of secretParts(text))
-            secrets.add(part);
-    }
-    return [...secrets];
-}
-/** `AccountKey=…` and `SharedAccessSignature=…` of a connection string; `sig=…` of a SAS (alone or inside one). */
-function secretParts(text) {
-    const parts = [];
-    for (const match of text.matchAll(/(?:^|;)\s*(AccountKey|SharedAccessSignature)=([^;]+)/gi))
-        if (match[2])
-            parts.push(match[2].trim());
-    for (const match of text.matchAll(/(?:^|[?&;])sig=([^&;]+)/gi)) {
-        if (!match[1])
-            continue;
-        parts.push(match[1]);
-        // The SDK sends it percent-encoded, and a message may quote either form.
-        const decoded = safeDecode(match[1]);
-        if (decoded !== match[1])
-            parts.push(decoded);
-    }
-    return parts.filter((part) => part.length >= 8);
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-function nonEmpty(value) {
-    return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
-}
-
-
-/***/ }),
-
 /***/ 16606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1627,9 +1536,10 @@ async function openBlobStore(location, options) {
 /* harmony export */   gU: () => (/* binding */ isUrl),
 /* harmony export */   lR: () => (/* binding */ describeLocation),
 /* harmony export */   mb: () => (/* binding */ readLocation),
+/* harmony export */   yJ: () => (/* binding */ LOCATION_FORMS),
 /* harmony export */   zS: () => (/* binding */ parseLocation)
 /* harmony export */ });
-/* unused harmony exports isValidBucketName, isValidGcsBucketName, isValidAzureContainerName, isBucketLocation */
+/* unused harmony exports isValidBucketName, isValidGcsBucketName, isValidAzureContainerName */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
@@ -1675,8 +1585,8 @@ const BUCKET_KINDS = {
 };
 /** The schemes this build reads, and the kind each one names. A path without a scheme is a folder too. */
 const SCHEMES = { file: 'folder', s3: 's3', gs: 'gcs', azure: 'azure' };
-/** How each kind is written, for the "expected …" of a refusal. */
-const FORMS = {
+/** How each kind is written, for the "expected …" of a refusal; the first form is the one a hint shows. */
+const LOCATION_FORMS = {
     folder: ['a folder path', 'file:///abs/dir'],
     s3: [BUCKET_KINDS.s3.form],
     gcs: [BUCKET_KINDS.gcs.form],
@@ -1702,10 +1612,6 @@ function isValidGcsBucketName(name) {
 function isValidAzureContainerName(name) {
     return /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(name) && !name.includes('--');
 }
-/** Whether a location is in a bucket store (rather than a folder). */
-function isBucketLocation(location) {
-    return location.kind !== 'folder';
-}
 /**
  * The location `text` names under `rules`. Throws LocationError.
  * @example parseLocation('s3://datasets/iris', { base: cwd }) // { kind: 's3', bucket: 'datasets', prefix: 'iris/', url: 's3://datasets/iris/' }
@@ -1713,7 +1619,7 @@ function isBucketLocation(location) {
 function parseLocation(text, rules) {
     const given = text.trim();
     const kinds = rules.kinds ?? SUPPORTED_KINDS;
-    const expected = `expected ${orList([...kinds.flatMap((kind) => FORMS[kind]), ...(rules.otherForms ?? [])])}`;
+    const expected = `expected ${orList([...kinds.flatMap((kind) => LOCATION_FORMS[kind]), ...(rules.otherForms ?? [])])}`;
     const refusal = (why = '') => new LocationError(`got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(given)}${why === '' ? ', ' : `: ${why}; `}${expected}`);
     const scheme = schemeOf(given);
     if (scheme === undefined) {
@@ -1781,6 +1687,30 @@ function fileLocation(given, refusal) {
 /** `a, b or c`. */
 function orList(items) {
     return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+
+/***/ }),
+
+/***/ 90626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BM: () => (/* binding */ VersionsNotKeptError),
+/* harmony export */   k_: () => (/* binding */ BucketNotFoundError),
+/* harmony export */   m_: () => (/* binding */ NotFoundError)
+/* harmony export */ });
+/** The object does not exist: never worth a retry. */
+class NotFoundError extends Error {
+    name = 'NotFoundError';
+}
+/** The bucket (or container) itself does not exist: bad input naming the location, never a retry. Stores throw it from `list`. */
+class BucketNotFoundError extends Error {
+    name = 'BucketNotFoundError';
+}
+/** The store keeps no versions to answer "as of a time" with (e.g. an Azure account without blob versioning): bad input naming `as-of`, never a read of "now". */
+class VersionsNotKeptError extends Error {
+    name = 'VersionsNotKeptError';
 }
 
 

@@ -362,9 +362,10 @@ async function folderId(folder) {
 /* harmony export */   gU: () => (/* binding */ isUrl),
 /* harmony export */   lR: () => (/* binding */ describeLocation),
 /* harmony export */   mb: () => (/* binding */ readLocation),
+/* harmony export */   yJ: () => (/* binding */ LOCATION_FORMS),
 /* harmony export */   zS: () => (/* binding */ parseLocation)
 /* harmony export */ });
-/* unused harmony exports isValidBucketName, isValidGcsBucketName, isValidAzureContainerName, isBucketLocation */
+/* unused harmony exports isValidBucketName, isValidGcsBucketName, isValidAzureContainerName */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
@@ -410,8 +411,8 @@ const BUCKET_KINDS = {
 };
 /** The schemes this build reads, and the kind each one names. A path without a scheme is a folder too. */
 const SCHEMES = { file: 'folder', s3: 's3', gs: 'gcs', azure: 'azure' };
-/** How each kind is written, for the "expected …" of a refusal. */
-const FORMS = {
+/** How each kind is written, for the "expected …" of a refusal; the first form is the one a hint shows. */
+const LOCATION_FORMS = {
     folder: ['a folder path', 'file:///abs/dir'],
     s3: [BUCKET_KINDS.s3.form],
     gcs: [BUCKET_KINDS.gcs.form],
@@ -437,10 +438,6 @@ function isValidGcsBucketName(name) {
 function isValidAzureContainerName(name) {
     return /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(name) && !name.includes('--');
 }
-/** Whether a location is in a bucket store (rather than a folder). */
-function isBucketLocation(location) {
-    return location.kind !== 'folder';
-}
 /**
  * The location `text` names under `rules`. Throws LocationError.
  * @example parseLocation('s3://datasets/iris', { base: cwd }) // { kind: 's3', bucket: 'datasets', prefix: 'iris/', url: 's3://datasets/iris/' }
@@ -448,7 +445,7 @@ function isBucketLocation(location) {
 function parseLocation(text, rules) {
     const given = text.trim();
     const kinds = rules.kinds ?? SUPPORTED_KINDS;
-    const expected = `expected ${orList([...kinds.flatMap((kind) => FORMS[kind]), ...(rules.otherForms ?? [])])}`;
+    const expected = `expected ${orList([...kinds.flatMap((kind) => LOCATION_FORMS[kind]), ...(rules.otherForms ?? [])])}`;
     const refusal = (why = '') => new LocationError(`got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .A0)(given)}${why === '' ? ', ' : `: ${why}; `}${expected}`);
     const scheme = schemeOf(given);
     if (scheme === undefined) {

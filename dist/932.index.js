@@ -635,9 +635,12 @@ var safe_path = __webpack_require__(51561);
 var fs_input = __webpack_require__(66087);
 // EXTERNAL MODULE: ./packages/core/src/storage/local.ts
 var local = __webpack_require__(42872);
+// EXTERNAL MODULE: ./packages/core/src/storage/azure/credentials.ts
+var credentials = __webpack_require__(73969);
 // EXTERNAL MODULE: ./packages/core/src/storage/types.ts
 var types = __webpack_require__(90626);
 ;// CONCATENATED MODULE: ./packages/core/src/data/source-plan.ts
+
 
 
 
@@ -686,8 +689,9 @@ async function planSource(request) {
 /**
  * What a failed listing of `url` (given as `input`) is: a bucket or container
  * that does not exist, or an entry a folder cannot hold, is bad input naming
- * it; a store without versions is bad input naming `as-of`; anything else
- * (network, credentials) stays the store's failure, returned unchanged.
+ * it, as are Azure credentials that name no usable account; a store without
+ * versions is bad input naming `as-of`; anything else (network, credentials
+ * the service refuses) stays the store's failure, returned unchanged.
  */
 function listingFailure(err, input, url) {
     // S3 stores throw the SDK's own NoSuchBucket; the other stores, BucketNotFoundError.
@@ -697,6 +701,9 @@ function listingFailure(err, input, url) {
         return new errors/* InputError */.dz(input, err.message, { cause: err });
     if (err instanceof types/* VersionsNotKeptError */.BM)
         return new errors/* InputError */.dz('as-of', err.message, { cause: err });
+    // No Azure account named, or a malformed account name or connection string: the settings are wrong, not the service.
+    if (err instanceof credentials/* AzureCredentialsError */.sL)
+        return new errors/* InputError */.dz(input, err.message, { cause: err });
     return err;
 }
 /**
@@ -3693,8 +3700,6 @@ function splitStages(spec) {
     return { file: match[1], stages: match[2].split(',').map((s) => s.trim()).filter(Boolean) };
 }
 
-// EXTERNAL MODULE: ./packages/core/src/storage/azure/credentials.ts
-var credentials = __webpack_require__(73969);
 ;// CONCATENATED MODULE: ./packages/core/src/storage/capabilities.ts
 /**
  * What each kind of store can do, as the code behind it does it today, so an
@@ -3728,12 +3733,12 @@ const WHAT_IT_DOES = {
     conditionalCreate: 'creates an object only when none is there',
     compareAndSwap: 'replaces an object only when it is unchanged',
 };
-/** How a refusal names a kind and shows how to write one that has the capability. */
-const KIND_NAMES = {
-    folder: { noun: 'a folder', form: 'a folder path' },
-    s3: { noun: 'an S3 prefix', form: 's3://bucket/prefix/' },
-    gcs: { noun: 'a Google Cloud Storage prefix', form: 'gs://bucket/prefix/' },
-    azure: { noun: 'an Azure Blob Storage prefix', form: 'azure://container/prefix/' },
+/** How a refusal names a kind (its forms, to show one that has the capability, are location.ts's). */
+const KIND_NOUNS = {
+    folder: 'a folder',
+    s3: 'an S3 prefix',
+    gcs: 'a Google Cloud Storage prefix',
+    azure: 'an Azure Blob Storage prefix',
 };
 /** Whether the store at `location` can do `capability`. */
 function hasCapability(location, capability) {
@@ -3747,8 +3752,8 @@ function requireCapability(location, capability, input) {
     if (hasCapability(location, capability))
         return;
     const able = storage_location/* SUPPORTED_KINDS */.Lp.filter((kind) => STORE_CAPABILITIES[kind][capability]);
-    const instead = able.length === 0 ? '' : ` (${able.map((kind) => KIND_NAMES[kind].form).join(', ')})`;
-    throw new errors/* InputError */.dz(input, `needs a store that ${WHAT_IT_DOES[capability]}${instead}; ${(0,errors/* quote */.A0)((0,storage_location/* describeLocation */.lR)(location))} is ${KIND_NAMES[location.kind].noun}, which does not`);
+    const instead = able.length === 0 ? '' : ` (${able.map((kind) => storage_location/* LOCATION_FORMS */.yJ[kind][0]).join(', ')})`;
+    throw new errors/* InputError */.dz(input, `needs a store that ${WHAT_IT_DOES[capability]}${instead}; ${(0,errors/* quote */.A0)((0,storage_location/* describeLocation */.lR)(location))} is ${KIND_NOUNS[location.kind]}, which does not`);
 }
 
 // EXTERNAL MODULE: ./packages/core/src/fs-place.ts
@@ -3864,9 +3869,6 @@ const REPOSITORY_MARKERS = ['.git', '.dvc'];
 
 async function planRequest(reader, host) {
     const { cwd } = host.context;
-    // Masked first: the Azure SDK reads these from the environment, and its messages may quote them.
-    for (const secret of (0,credentials/* azureSecrets */.BY)(undefined, host.context.env))
-        host.setSecret(secret);
     const endpoint = readEndpoint(reader);
     const pathStyle = reader.get('path-style');
     const region = reader.get('region');
@@ -4299,100 +4301,6 @@ function summaryOf(files, bytes, digest, report) {
             ['digest', { code: digest }],
         ],
     });
-}
-
-
-/***/ }),
-
-/***/ 73969:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BY: () => (/* binding */ azureSecrets),
-/* harmony export */   kl: () => (/* binding */ resolveAzureAccess),
-/* harmony export */   sL: () => (/* binding */ AzureCredentialsError)
-/* harmony export */ });
-/* unused harmony export AZURE_SECRET_ENV */
-/** No way to reach the account was found: says what to set. Never names a secret. */
-class AzureCredentialsError extends Error {
-    name = 'AzureCredentialsError';
-}
-/**
- * The access to use, first found wins: a DVC remote's `connection_string`,
- * `account_name` + `account_key`, `account_name` + `sas_token`; then the
- * environment's AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_ACCOUNT with
- * AZURE_STORAGE_KEY or AZURE_STORAGE_SAS_TOKEN; then DefaultAzureCredential
- * for the remote's or the environment's account.
- * Throws AzureCredentialsError when no account is named at all.
- */
-function resolveAzureAccess(remote, env) {
-    const fromRemote = accessOf(remote?.connectionString, remote?.accountName, remote?.accountKey, remote?.sasToken);
-    if (fromRemote)
-        return fromRemote;
-    const account = remote?.accountName ?? nonEmpty(env['AZURE_STORAGE_ACCOUNT']);
-    const fromEnv = accessOf(nonEmpty(env['AZURE_STORAGE_CONNECTION_STRING']), account, nonEmpty(env['AZURE_STORAGE_KEY']), nonEmpty(env['AZURE_STORAGE_SAS_TOKEN']));
-    if (fromEnv)
-        return fromEnv;
-    if (account)
-        return { kind: 'default-credential', account };
-    throw new AzureCredentialsError('no Azure storage account to reach: set AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT (with AZURE_STORAGE_KEY, AZURE_STORAGE_SAS_TOKEN, or an azure/login identity)');
-}
-function accessOf(connectionString, account, accountKey, sasToken) {
-    if (connectionString)
-        return { kind: 'connection-string', connectionString };
-    if (account && accountKey)
-        return { kind: 'shared-key', account, accountKey };
-    if (account && sasToken)
-        return { kind: 'sas', account, sasToken: sasToken.replace(/^\?/, '') };
-    return undefined;
-}
-/** The environment variables holding Azure secrets, for steps that mask what their clients read. */
-const AZURE_SECRET_ENV = ['AZURE_STORAGE_CONNECTION_STRING', 'AZURE_STORAGE_KEY', 'AZURE_STORAGE_SAS_TOKEN'];
-/**
- * Every secret text in a remote's settings and the environment: whole values
- * and the parts a message could quote alone (a connection string's
- * AccountKey and SharedAccessSignature, a SAS token's signature).
- */
-function azureSecrets(remote, env) {
-    const values = [remote?.connectionString, remote?.accountKey, remote?.sasToken, ...AZURE_SECRET_ENV.map((name) => env[name])];
-    const secrets = new Set();
-    for (const value of values) {
-        const text = nonEmpty(value);
-        if (!text)
-            continue;
-        secrets.add(text);
-        for (const part of secretParts(text))
-            secrets.add(part);
-    }
-    return [...secrets];
-}
-/** `AccountKey=…` and `SharedAccessSignature=…` of a connection string; `sig=…` of a SAS (alone or inside one). */
-function secretParts(text) {
-    const parts = [];
-    for (const match of text.matchAll(/(?:^|;)\s*(AccountKey|SharedAccessSignature)=([^;]+)/gi))
-        if (match[2])
-            parts.push(match[2].trim());
-    for (const match of text.matchAll(/(?:^|[?&;])sig=([^&;]+)/gi)) {
-        if (!match[1])
-            continue;
-        parts.push(match[1]);
-        // The SDK sends it percent-encoded, and a message may quote either form.
-        const decoded = safeDecode(match[1]);
-        if (decoded !== match[1])
-            parts.push(decoded);
-    }
-    return parts.filter((part) => part.length >= 8);
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-function nonEmpty(value) {
-    return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
 }
 
 

@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DC: () => (/* binding */ hashFile),
+/* harmony export */   KQ: () => (/* binding */ fileDigests),
 /* harmony export */   ig: () => (/* binding */ LocalBlobStore)
 /* harmony export */ });
 /* unused harmony exports UnsafeRegistryPath, isScratch */
@@ -361,16 +362,21 @@ function isScratch(name) {
 function sha256(body) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex');
 }
-/** sha256 of a file, streamed; `onProgress` hears the bytes hashed so far after each chunk. */
-async function hashFile(file, onProgress) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+/** The file's digests, one per algorithm, from one streamed read however many are asked for. */
+async function fileDigests(file, algorithms, options = {}) {
+    const hashes = algorithms.map((algorithm) => [algorithm, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm)]);
     let bytes = 0;
-    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file)) {
-        hash.update(chunk);
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file, options.range ?? {})) {
+        for (const [, hash] of hashes)
+            hash.update(chunk);
         bytes += chunk.length;
-        onProgress?.(bytes);
+        options.onProgress?.(bytes);
     }
-    return hash.digest('hex');
+    return Object.fromEntries(hashes.map(([algorithm, hash]) => [algorithm, hash.digest()]));
+}
+/** sha256 of a file as hex, streamed; `onProgress` hears the bytes hashed so far after each chunk. */
+async function hashFile(file, onProgress) {
+    return (await fileDigests(file, ['sha256'], onProgress ? { onProgress } : {})).sha256.toString('hex');
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));

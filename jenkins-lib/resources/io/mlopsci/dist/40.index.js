@@ -2,6 +2,389 @@ export const id = 40;
 export const ids = [40];
 export const modules = {
 
+/***/ 34268:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DC: () => (/* binding */ hashFile),
+/* harmony export */   KQ: () => (/* binding */ fileDigests),
+/* harmony export */   ig: () => (/* binding */ LocalBlobStore)
+/* harmony export */ });
+/* unused harmony exports UnsafeRegistryPath, isScratch */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _process_exists_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13761);
+
+
+
+
+
+
+/**
+ * A lock older than this is stale whoever holds it, alive or not: a critical
+ * section here lasts milliseconds, and a PID that looks alive may be another
+ * process that reused the number of a killed owner.
+ */
+const STALE_LOCK_MS = 30_000;
+const LOCK_RETRY_MS = 5;
+/**
+ * A folder as a registry store, with S3's conditional-write guarantees:
+ * - every write goes to a unique temp name first, so no reader ever sees half a file;
+ * - create-only is `link(temp, key)`, which fails when the key exists (atomic on POSIX);
+ * - compare-and-swap holds `<key>.lock` (exclusive create) while it compares
+ *   the tag (sha256 of the content) and renames the new content into place.
+ * Each lock names its owner (host, PID and a random token, so only the owner
+ * releases it). A lock left by a killed process is taken over, with a line in
+ * the log, when its owner process is gone (same host) or when it is older than
+ * 30 s, whoever holds it (PID reuse, another host sharing the folder).
+ *
+ * Every path is checked to stay inside the root once symlinks are resolved:
+ * a `versions` symlink planted in the registry would otherwise lead writes
+ * (and reads of what looks like lineage) anywhere on the machine.
+ */
+class LocalBlobStore {
+    root;
+    log;
+    description;
+    /** @param log hears when a stale lock is taken over. Optional. */
+    constructor(root, log = () => undefined) {
+        this.root = root;
+        this.log = log;
+        this.description = root;
+    }
+    async get(key) {
+        try {
+            const body = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(await this.pathOf(key));
+            return { body, etag: sha256(body) };
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                return null;
+            throw err;
+        }
+    }
+    async createOnly(key, body) {
+        const target = await this.pathOf(key);
+        const staging = await this.stage(target, body);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.link)(staging, target);
+            return true;
+        }
+        catch (err) {
+            if (err.code === 'EEXIST')
+                return false;
+            throw err;
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(staging, { force: true });
+        }
+    }
+    async replaceIf(key, body, etag) {
+        const target = await this.pathOf(key);
+        const staging = await this.stage(target, body);
+        try {
+            return await this.withLock(target, async () => {
+                const current = await this.get(key);
+                if (!current || current.etag !== etag)
+                    return false;
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(staging, target);
+                return true;
+            });
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(staging, { force: true });
+        }
+    }
+    async list(prefix) {
+        const keys = [];
+        const walk = async (dir, keyPrefix) => {
+            let entries;
+            try {
+                entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(dir, { withFileTypes: true });
+            }
+            catch (err) {
+                if (err.code === 'ENOENT')
+                    return;
+                throw err;
+            }
+            for (const entry of entries) {
+                if (isScratch(entry.name))
+                    continue;
+                if (entry.isDirectory())
+                    await walk(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, entry.name), `${keyPrefix}${entry.name}/`);
+                else
+                    keys.push(`${keyPrefix}${entry.name}`);
+            }
+        };
+        await walk(await this.pathOf(prefix), prefix);
+        return keys;
+    }
+    async upload(key, file, expectedSha256, size) {
+        const target = await this.pathOf(key);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), { recursive: true });
+        const staging = scratchName(target);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(file, staging);
+            const copied = await hashFile(staging);
+            const { size: copiedSize } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(staging);
+            if (copied !== expectedSha256 || copiedSize !== size) {
+                throw new Error(`copy of ${file} to ${this.locate(key)} does not match its sha256 (the file changed while uploading?)`);
+            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(staging, target);
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(staging, { force: true });
+        }
+    }
+    async delete(key) {
+        const target = await this.pathOf(key);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(target, { force: true });
+        await this.removeEmptyFolders(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target));
+    }
+    async removeLeftovers(prefix, before) {
+        const removed = [];
+        const walk = async (dir) => {
+            const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(dir, { withFileTypes: true }).catch((err) => {
+                if (err.code === 'ENOENT')
+                    return [];
+                throw err;
+            });
+            for (const entry of entries) {
+                const full = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, entry.name);
+                if (entry.isDirectory())
+                    await walk(full);
+                else if (isScratch(entry.name) && (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(full)).mtimeMs < before.getTime()) {
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(full, { force: true });
+                    removed.push(full);
+                }
+            }
+        };
+        const top = await this.pathOf(prefix);
+        await walk(top);
+        await this.removeEmptyFolders(top);
+        return removed;
+    }
+    /** Removes `dir` and its parents while they are empty, up to (not including) the root: a removed version leaves no empty folder. */
+    async removeEmptyFolders(dir) {
+        for (let current = dir; isInside(this.root, current) && current !== this.root; current = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(current)) {
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rmdir)(current);
+            }
+            catch {
+                return; // not empty (or already gone): its parents are not empty either
+            }
+        }
+    }
+    /** The path of `key`; a prefix (`…/`) keeps its trailing slash, as on S3. */
+    locate(key) {
+        const where = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, ...key.split('/'));
+        return key.endsWith('/') ? `${where}${(node_path__WEBPACK_IMPORTED_MODULE_4___default().sep)}` : where;
+    }
+    /**
+     * The path of `key`, checked: no empty, `.` or `..` part, and, with
+     * symlinks resolved, inside the root. Throws UnsafeRegistryPath otherwise.
+     */
+    async pathOf(key) {
+        const parts = key.endsWith('/') ? key.slice(0, -1).split('/') : key.split('/');
+        if (key !== '' && parts.some((part) => part === '' || part === '.' || part === '..')) {
+            throw new UnsafeRegistryPath(`registry key '${key}' is not a plain path inside the registry ${this.root}`);
+        }
+        const target = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, ...parts);
+        const [realRoot, realTarget] = await Promise.all([resolveExisting(this.root, this.root), resolveExisting(target, this.root)]);
+        if (!isInside(realRoot, realTarget)) {
+            const escaping = await this.firstEscapingPart(target, realRoot);
+            const relative = node_path__WEBPACK_IMPORTED_MODULE_4___default().relative(this.root, escaping).split((node_path__WEBPACK_IMPORTED_MODULE_4___default().sep)).join('/');
+            throw new UnsafeRegistryPath(`registry path ${relative} leads outside the registry ${this.root} (to ${await resolveExisting(escaping, this.root)}): refusing to read or write through it`);
+        }
+        return target;
+    }
+    /** The shortest ancestor of `target` that resolves outside the root: the planted link a message should name. */
+    async firstEscapingPart(target, realRoot) {
+        let escaping = target;
+        for (let parent = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(escaping); parent !== escaping; parent = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(escaping)) {
+            if (isInside(realRoot, await resolveExisting(parent, this.root)))
+                break;
+            escaping = parent;
+        }
+        return escaping;
+    }
+    /** The content at a unique temp name beside the target (same filesystem, so link/rename are atomic). */
+    async stage(target, body) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), { recursive: true });
+        const staging = scratchName(target);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(staging, body);
+        return staging;
+    }
+    async withLock(target, fn) {
+        const lock = `${target}.lock`;
+        const token = `${node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname()} ${process.pid} ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+        // The lock appears whole, owner included (link of a written file), so a
+        // process killed while taking it never leaves an anonymous lock behind.
+        const staged = await this.stage(lock, token);
+        try {
+            for (;;) {
+                try {
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.link)(staged, lock);
+                    // Its age counts from now, not from when it was staged (another host judges it by age).
+                    const now = new Date();
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.utimes)(lock, now, now);
+                    break;
+                }
+                catch (err) {
+                    if (err.code !== 'EEXIST')
+                        throw err;
+                    await breakIfStale(lock, this.log);
+                    await sleep(LOCK_RETRY_MS + Math.random() * LOCK_RETRY_MS);
+                }
+            }
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(staged, { force: true });
+        }
+        try {
+            return await fn();
+        }
+        finally {
+            // Release only our own lock: a stale-lock breaker may have taken it already.
+            const holder = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(lock, 'utf8').catch(() => null);
+            if (holder === token)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.unlink)(lock).catch(() => undefined);
+        }
+    }
+}
+/**
+ * Removes a stale lock. It is renamed away first (atomic), and only deleted
+ * when the renamed file is the one judged stale; a fresh lock taken meanwhile
+ * is put back.
+ */
+async function breakIfStale(lock, log) {
+    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(lock, 'utf8').catch(() => null);
+    if (text === null)
+        return;
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(lock).catch(() => null);
+    if (!info)
+        return;
+    const holder = parseHolder(text);
+    const ageMs = Date.now() - info.mtimeMs;
+    const why = staleness(holder, ageMs);
+    if (!why)
+        return;
+    const aside = scratchName(lock);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(lock, aside);
+    }
+    catch {
+        return; // someone else broke or released it
+    }
+    const taken = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(aside, 'utf8').catch(() => null);
+    if (taken !== text)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.link)(aside, lock).catch(() => undefined);
+    else
+        log(`Took over the lock ${lock} of pid ${holder.pid ?? '?'} on ${holder.host || '?'}: ${why} (held ${Math.round(ageMs / 1000)} s)`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(aside, { force: true });
+}
+function parseHolder(text) {
+    const [host = '', pid = ''] = text.split(' ');
+    return { host, pid: /^\d+$/.test(pid) ? Number(pid) : null };
+}
+/**
+ * Why a lock may be taken over, or null while its owner may still be in its
+ * critical section: any lock older than the limit (a live PID proves nothing:
+ * it may have been reused), or, on this host, one whose owner process is gone.
+ */
+function staleness(holder, ageMs) {
+    if (ageMs > STALE_LOCK_MS)
+        return `older than ${STALE_LOCK_MS / 1000} s`;
+    if (holder.host === node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname() && holder.pid !== null && !(0,_process_exists_js__WEBPACK_IMPORTED_MODULE_5__/* .processExists */ ._)(holder.pid))
+        return 'its owner process is gone';
+    return null;
+}
+/** A registry path that would lead outside the registry (a planted symlink): corrupt data, exit 1. */
+class UnsafeRegistryPath extends Error {
+    name = 'UnsafeRegistryPath';
+}
+/**
+ * `file` with symlinks resolved as far as it exists; the parts that do not
+ * exist yet are appended as they are. A dangling symlink on the way is
+ * refused: what it leads to could be created later, anywhere.
+ */
+async function resolveExisting(file, root) {
+    const missing = [];
+    let current = file;
+    for (;;) {
+        const resolved = await realpathOrNull(current);
+        if (resolved !== null)
+            return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(resolved, ...missing.reverse());
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(current).catch(() => null);
+        if (info?.isSymbolicLink() && (await realpathOrNull(current)) === null) {
+            throw new UnsafeRegistryPath(`registry path ${node_path__WEBPACK_IMPORTED_MODULE_4___default().relative(root, current).split((node_path__WEBPACK_IMPORTED_MODULE_4___default().sep)).join('/')} is a symlink to nowhere in the registry ${root}: refusing to read or write through it`);
+        }
+        // Created by another writer since realpath looked: resolve it again.
+        if (info)
+            continue;
+        if (node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(current) === current)
+            return file;
+        missing.push(node_path__WEBPACK_IMPORTED_MODULE_4___default().basename(current));
+        current = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(current);
+    }
+}
+/** realpath, or null when something on the way does not exist. */
+async function realpathOrNull(file) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(file);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return null;
+        throw err;
+    }
+}
+function isInside(root, file) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_4___default().relative(root, file);
+    return relative === '' || (!relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_4___default().sep)}`) && relative !== '..' && !node_path__WEBPACK_IMPORTED_MODULE_4___default().isAbsolute(relative));
+}
+const SCRATCH = '.mlops-ci-tmp-';
+function scratchName(target) {
+    return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), `${SCRATCH}${node_path__WEBPACK_IMPORTED_MODULE_4___default().basename(target)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`);
+}
+/** Temp files and locks are not objects: listings skip them. */
+function isScratch(name) {
+    return name.startsWith(SCRATCH) || name.endsWith('.lock');
+}
+function sha256(body) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex');
+}
+/** The file's digests, one per algorithm, from one streamed read however many are asked for. */
+async function fileDigests(file, algorithms, options = {}) {
+    const hashes = algorithms.map((algorithm) => [algorithm, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm)]);
+    let bytes = 0;
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file, options.range ?? {})) {
+        for (const [, hash] of hashes)
+            hash.update(chunk);
+        bytes += chunk.length;
+        options.onProgress?.(bytes);
+    }
+    return Object.fromEntries(hashes.map(([algorithm, hash]) => [algorithm, hash.digest()]));
+}
+/** sha256 of a file as hex, streamed; `onProgress` hears the bytes hashed so far after each chunk. */
+async function hashFile(file, onProgress) {
+    return (await fileDigests(file, ['sha256'], onProgress ? { onProgress } : {})).sha256.toString('hex');
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+
+/***/ }),
+
 /***/ 40040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -15,12 +398,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./packages/core/node_modules/@azure/storage-blob/dist/esm/index.js + 57 modules
 var esm = __webpack_require__(41290);
+// EXTERNAL MODULE: ./packages/core/src/registry/local-blob-store.ts
+var local_blob_store = __webpack_require__(34268);
+// EXTERNAL MODULE: ./packages/core/src/storage/types.ts
+var types = __webpack_require__(90626);
 // EXTERNAL MODULE: ./packages/core/src/storage/azure/credentials.ts
 var credentials = __webpack_require__(73969);
 ;// CONCATENATED MODULE: ./packages/core/src/storage/azure/client.ts
@@ -73,8 +458,6 @@ function accountUrl(account) {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
-// EXTERNAL MODULE: ./packages/core/src/storage/types.ts
-var types = __webpack_require__(90626);
 ;// CONCATENATED MODULE: ./packages/core/src/storage/azure/object-store.ts
 
 
@@ -255,6 +638,7 @@ function isStatus(err, status) {
 
 
 
+
 /** Size of each staged block; a file is committed from ceil(size / BLOCK_SIZE) blocks. */
 const BLOCK_SIZE = 8 * 1024 * 1024;
 /** Blocks staged at once: memory stays at BLOCKS_IN_FLIGHT × BLOCK_SIZE. */
@@ -285,7 +669,10 @@ class AzureBlobStore {
             const chunks = [];
             for await (const chunk of response.readableStreamBody ?? [])
                 chunks.push(chunk);
-            return { body: Buffer.concat(chunks), etag: response.etag ?? '' };
+            // An empty tag would make replaceIf's If-Match no condition at all: refused rather than guessed.
+            if (!response.etag)
+                throw new Error(`${this.locate(key)}: the response names no ETag`);
+            return { body: Buffer.concat(chunks), etag: response.etag };
         }
         catch (err) {
             if (isStatus(err, 404))
@@ -309,6 +696,8 @@ class AzureBlobStore {
             }
         }
         catch (err) {
+            if (isStatus(err, 404))
+                throw new types/* BucketNotFoundError */.k_(`${this.description}: the container does not exist`, { cause: err });
             throw this.named(prefix, err);
         }
         return keys;
@@ -348,7 +737,7 @@ class AzureBlobStore {
         finally {
             await handle.close();
         }
-        const md5 = await md5OfFile(file);
+        const { md5 } = await (0,local_blob_store/* fileDigests */.KQ)(file, ['md5']);
         await blob.commitBlockList(ids, { blobHTTPHeaders: { blobContentMD5: md5 }, metadata: { sha256 } });
         await this.verifyUpload(blob, key, file, { size, md5: md5.toString('hex'), sha256 });
     }
@@ -397,12 +786,6 @@ class AzureBlobStore {
         return (0,esm/* isRestError */.T0)(err) ? new Error(`${this.locate(key)}: ${err.message}`, { cause: err }) : err;
     }
 }
-async function md5OfFile(file) {
-    const hash = (0,external_node_crypto_.createHash)('md5');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
-        hash.update(chunk);
-    return hash.digest();
-}
 
 ;// CONCATENATED MODULE: ./packages/core/src/storage/azure/backend.ts
 
@@ -422,100 +805,6 @@ function containerOf(location, options) {
 /** A credentials problem, named by the store it was for. */
 function named(location, err) {
     return err instanceof credentials/* AzureCredentialsError */.sL ? new credentials/* AzureCredentialsError */.sL(`${location.url}: ${err.message}`, { cause: err }) : err;
-}
-
-
-/***/ }),
-
-/***/ 73969:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BY: () => (/* binding */ azureSecrets),
-/* harmony export */   kl: () => (/* binding */ resolveAzureAccess),
-/* harmony export */   sL: () => (/* binding */ AzureCredentialsError)
-/* harmony export */ });
-/* unused harmony export AZURE_SECRET_ENV */
-/** No way to reach the account was found: says what to set. Never names a secret. */
-class AzureCredentialsError extends Error {
-    name = 'AzureCredentialsError';
-}
-/**
- * The access to use, first found wins: a DVC remote's `connection_string`,
- * `account_name` + `account_key`, `account_name` + `sas_token`; then the
- * environment's AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_ACCOUNT with
- * AZURE_STORAGE_KEY or AZURE_STORAGE_SAS_TOKEN; then DefaultAzureCredential
- * for the remote's or the environment's account.
- * Throws AzureCredentialsError when no account is named at all.
- */
-function resolveAzureAccess(remote, env) {
-    const fromRemote = accessOf(remote?.connectionString, remote?.accountName, remote?.accountKey, remote?.sasToken);
-    if (fromRemote)
-        return fromRemote;
-    const account = remote?.accountName ?? nonEmpty(env['AZURE_STORAGE_ACCOUNT']);
-    const fromEnv = accessOf(nonEmpty(env['AZURE_STORAGE_CONNECTION_STRING']), account, nonEmpty(env['AZURE_STORAGE_KEY']), nonEmpty(env['AZURE_STORAGE_SAS_TOKEN']));
-    if (fromEnv)
-        return fromEnv;
-    if (account)
-        return { kind: 'default-credential', account };
-    throw new AzureCredentialsError('no Azure storage account to reach: set AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT (with AZURE_STORAGE_KEY, AZURE_STORAGE_SAS_TOKEN, or an azure/login identity)');
-}
-function accessOf(connectionString, account, accountKey, sasToken) {
-    if (connectionString)
-        return { kind: 'connection-string', connectionString };
-    if (account && accountKey)
-        return { kind: 'shared-key', account, accountKey };
-    if (account && sasToken)
-        return { kind: 'sas', account, sasToken: sasToken.replace(/^\?/, '') };
-    return undefined;
-}
-/** The environment variables holding Azure secrets, for steps that mask what their clients read. */
-const AZURE_SECRET_ENV = ['AZURE_STORAGE_CONNECTION_STRING', 'AZURE_STORAGE_KEY', 'AZURE_STORAGE_SAS_TOKEN'];
-/**
- * Every secret text in a remote's settings and the environment: whole values
- * and the parts a message could quote alone (a connection string's
- * AccountKey and SharedAccessSignature, a SAS token's signature).
- */
-function azureSecrets(remote, env) {
-    const values = [remote?.connectionString, remote?.accountKey, remote?.sasToken, ...AZURE_SECRET_ENV.map((name) => env[name])];
-    const secrets = new Set();
-    for (const value of values) {
-        const text = nonEmpty(value);
-        if (!text)
-            continue;
-        secrets.add(text);
-        for (const part of secretParts(text))
-            secrets.add(part);
-    }
-    return [...secrets];
-}
-/** `AccountKey=…` and `SharedAccessSignature=…` of a connection string; `sig=…` of a SAS (alone or inside one). */
-function secretParts(text) {
-    const parts = [];
-    for (const match of text.matchAll(/(?:^|;)\s*(AccountKey|SharedAccessSignature)=([^;]+)/gi))
-        if (match[2])
-            parts.push(match[2].trim());
-    for (const match of text.matchAll(/(?:^|[?&;])sig=([^&;]+)/gi)) {
-        if (!match[1])
-            continue;
-        parts.push(match[1]);
-        // The SDK sends it percent-encoded, and a message may quote either form.
-        const decoded = safeDecode(match[1]);
-        if (decoded !== match[1])
-            parts.push(decoded);
-    }
-    return parts.filter((part) => part.length >= 8);
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-function nonEmpty(value) {
-    return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
 }
 
 

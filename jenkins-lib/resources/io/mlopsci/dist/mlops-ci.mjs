@@ -526,7 +526,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(37638);
 /* harmony import */ var _spec_help_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(92182);
 /* harmony import */ var _steps_registry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(69778);
-/* harmony import */ var _steps_run_step_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(11736);
+/* harmony import */ var _steps_run_step_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(17154);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8109);
 /* harmony import */ var _host_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(93494);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(10796);
@@ -3737,7 +3737,7 @@ function findStep(name) {
 
 /***/ }),
 
-/***/ 11736:
+/***/ 17154:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3855,9 +3855,33 @@ async function excludeFileOf(workspace) {
 var inputs = __nccwpck_require__(94944);
 // EXTERNAL MODULE: ./packages/core/src/redact.ts
 var redact = __nccwpck_require__(10796);
+// EXTERNAL MODULE: ./packages/core/src/storage/azure/credentials.ts
+var credentials = __nccwpck_require__(73969);
+;// CONCATENATED MODULE: ./packages/core/src/storage/secret-env.ts
+/**
+ * The credentials store clients read from a step's environment, as texts to
+ * mask. The step runner masks them before any step plans, so no step (a
+ * setup-env with an azure:// cache-url as much as data-pull) can print one
+ * through a client's message.
+ */
+
+/**
+ * Variables whose whole value is a secret: the AWS SDK's (s3://) and MLflow's
+ * (mlflow+http registries). Azure's come from azureSecrets, which also finds
+ * the parts of a connection string a message could quote alone.
+ * GOOGLE_APPLICATION_CREDENTIALS names a file, not a secret.
+ */
+const SECRET_ENV = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_PASSWORD'];
+/** Every store secret in `env`, whole and in the parts a message may quote; empty values are left out. */
+function storeSecrets(env) {
+    const whole = SECRET_ENV.map((name) => env[name]?.trim()).filter((value) => value !== undefined && value !== '');
+    return [...new Set([...whole, ...(0,credentials/* azureSecrets */.BY)(undefined, env)])];
+}
+
 // EXTERNAL MODULE: ./packages/core/src/version.ts
 var version = __nccwpck_require__(8109);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/run-step.ts
+
 
 
 
@@ -3895,6 +3919,8 @@ async function runStep(entry, launch, cliInputs = {}) {
         const step = await entry.load();
         const raw = (0,raw_inputs/* withEnvFallbacks */.rg)(host.inputs, entry.spec, env);
         maskSecretInputs(entry.spec, raw, host);
+        for (const secret of storeSecrets(host.context.env))
+            host.setSecret(secret);
         const plan = await step.plan(new inputs/* InputReader */.i_(entry.spec, raw), host);
         const result = await runPastPlanning(() => step.run(plan, host));
         publishOutputs(entry.spec, result, host);
@@ -3973,6 +3999,100 @@ function maskSecretInputs(spec, raw, host) {
         if (typeof value === 'string')
             host.setSecret(value);
     }
+}
+
+
+/***/ }),
+
+/***/ 73969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BY: () => (/* binding */ azureSecrets),
+/* harmony export */   kl: () => (/* binding */ resolveAzureAccess),
+/* harmony export */   sL: () => (/* binding */ AzureCredentialsError)
+/* harmony export */ });
+/* unused harmony export AZURE_SECRET_ENV */
+/** No way to reach the account was found: says what to set. Never names a secret. */
+class AzureCredentialsError extends Error {
+    name = 'AzureCredentialsError';
+}
+/**
+ * The access to use, first found wins: a DVC remote's `connection_string`,
+ * `account_name` + `account_key`, `account_name` + `sas_token`; then the
+ * environment's AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_ACCOUNT with
+ * AZURE_STORAGE_KEY or AZURE_STORAGE_SAS_TOKEN; then DefaultAzureCredential
+ * for the remote's or the environment's account.
+ * Throws AzureCredentialsError when no account is named at all.
+ */
+function resolveAzureAccess(remote, env) {
+    const fromRemote = accessOf(remote?.connectionString, remote?.accountName, remote?.accountKey, remote?.sasToken);
+    if (fromRemote)
+        return fromRemote;
+    const account = remote?.accountName ?? nonEmpty(env['AZURE_STORAGE_ACCOUNT']);
+    const fromEnv = accessOf(nonEmpty(env['AZURE_STORAGE_CONNECTION_STRING']), account, nonEmpty(env['AZURE_STORAGE_KEY']), nonEmpty(env['AZURE_STORAGE_SAS_TOKEN']));
+    if (fromEnv)
+        return fromEnv;
+    if (account)
+        return { kind: 'default-credential', account };
+    throw new AzureCredentialsError('no Azure storage account to reach: set AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT (with AZURE_STORAGE_KEY, AZURE_STORAGE_SAS_TOKEN, or an azure/login identity)');
+}
+function accessOf(connectionString, account, accountKey, sasToken) {
+    if (connectionString)
+        return { kind: 'connection-string', connectionString };
+    if (account && accountKey)
+        return { kind: 'shared-key', account, accountKey };
+    if (account && sasToken)
+        return { kind: 'sas', account, sasToken: sasToken.replace(/^\?/, '') };
+    return undefined;
+}
+/** The environment variables holding Azure secrets, for steps that mask what their clients read. */
+const AZURE_SECRET_ENV = ['AZURE_STORAGE_CONNECTION_STRING', 'AZURE_STORAGE_KEY', 'AZURE_STORAGE_SAS_TOKEN'];
+/**
+ * Every secret text in a remote's settings and the environment: whole values
+ * and the parts a message could quote alone (a connection string's
+ * AccountKey and SharedAccessSignature, a SAS token's signature).
+ */
+function azureSecrets(remote, env) {
+    const values = [remote?.connectionString, remote?.accountKey, remote?.sasToken, ...AZURE_SECRET_ENV.map((name) => env[name])];
+    const secrets = new Set();
+    for (const value of values) {
+        const text = nonEmpty(value);
+        if (!text)
+            continue;
+        secrets.add(text);
+        for (const part of secretParts(text))
+            secrets.add(part);
+    }
+    return [...secrets];
+}
+/** `AccountKey=…` and `SharedAccessSignature=…` of a connection string; `sig=…` of a SAS (alone or inside one). */
+function secretParts(text) {
+    const parts = [];
+    for (const match of text.matchAll(/(?:^|;)\s*(AccountKey|SharedAccessSignature)=([^;]+)/gi))
+        if (match[2])
+            parts.push(match[2].trim());
+    for (const match of text.matchAll(/(?:^|[?&;])sig=([^&;]+)/gi)) {
+        if (!match[1])
+            continue;
+        parts.push(match[1]);
+        // The SDK sends it percent-encoded, and a message may quote either form.
+        const decoded = safeDecode(match[1]);
+        if (decoded !== match[1])
+            parts.push(decoded);
+    }
+    return parts.filter((part) => part.length >= 8);
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function nonEmpty(value) {
+    return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
 }
 
 
