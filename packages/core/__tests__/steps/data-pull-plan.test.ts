@@ -91,6 +91,16 @@ test.each([
   );
 });
 
+test.each([
+  ['endpoint', 'http://127.0.0.1:9000'],
+  ['path-style', 'false'],
+  ['region', 'westeurope'],
+])('%s is for S3 only: with an azure:// source it is refused too, naming it', async (input, value) => {
+  await expect(plan({ source: 'azure://datasets/iris', path: 'data', [input]: value }, quietHost({ cwd: workspace() }))).rejects.toThrow(
+    `input '${input}': is for S3 sources; 'azure://datasets/iris' is Azure Blob Storage, whose client takes another server from the BlobEndpoint of AZURE_STORAGE_CONNECTION_STRING`,
+  );
+});
+
 test('a gs:// source alone plans, no S3 setting in its store options', async () => {
   const result = await plan({ source: 'gs://datasets/iris', path: 'data' }, quietHost({ cwd: workspace() }));
   expect(result.mode).toMatchObject({ kind: 'source', location: { kind: 'gcs', bucket: 'datasets', prefix: 'iris/' } });
