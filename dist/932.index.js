@@ -3893,8 +3893,9 @@ async function planRequest(reader, host) {
                 ? lfsMode(reader, lfs)
                 : await dvcMode(reader, pathText, cwd, host);
     checkPlaces(mode, cacheDir, manifestFile, pathText !== undefined);
-    if ((mode.kind === 'source' || mode.kind === 'delta') && mode.location.kind === 'gcs')
-        refuseS3Settings(mode.url, { endpoint, 'path-style': pathStyle === 'auto' ? undefined : pathStyle, region });
+    if ((mode.kind === 'source' || mode.kind === 'delta') && (mode.location.kind === 'gcs' || mode.location.kind === 'azure')) {
+        refuseS3Settings(mode.url, mode.location.kind, { endpoint, 'path-style': pathStyle === 'auto' ? undefined : pathStyle, region });
+    }
     if (deleteExtra)
         for (const dest of deletedIn(mode))
             checkDeleteScope(dest, host.context.workspace);
@@ -3908,15 +3909,19 @@ function readEndpoint(reader) {
     return endpoint;
 }
 /**
- * `endpoint`, `path-style` and `region` speak to S3 only: with a gs:// source
- * or table they would be dropped, and the pull would go to Google instead of
- * the server they name. (With DVC they apply to the S3 remotes among the outs.)
+ * `endpoint`, `path-style` and `region` speak to S3 only: with a gs:// or
+ * azure:// source or table they would be dropped, and the pull would go to
+ * the cloud instead of the server they name. (With DVC they apply to the S3
+ * remotes among the outs.)
  */
-function refuseS3Settings(url, given) {
+function refuseS3Settings(url, kind, given) {
     const input = Object.keys(given).find((name) => given[name] !== undefined);
     if (input === undefined)
         return;
-    throw new errors/* InputError */.dz(input, `is for S3 sources; ${(0,errors/* quote */.A0)(url)} is Google Cloud Storage, whose client reads STORAGE_EMULATOR_HOST for another server`);
+    const other = kind === 'gcs'
+        ? 'Google Cloud Storage, whose client reads STORAGE_EMULATOR_HOST for another server'
+        : 'Azure Blob Storage, whose client takes another server from the BlobEndpoint of AZURE_STORAGE_CONNECTION_STRING';
+    throw new errors/* InputError */.dz(input, `is for S3 sources; ${(0,errors/* quote */.A0)(url)} is ${other}`);
 }
 function storeOptions(endpoint, pathStyle, region, concurrency) {
     return {
