@@ -3,8 +3,7 @@ import { InputError } from '../errors.js';
 import { readInputText } from '../fs-input.js';
 import { UnsupportedEntryError } from '../storage/local.js';
 import type { LocationKind } from '../storage/location.js';
-import { AzureCredentialsError } from '../storage/azure/credentials.js';
-import { BucketNotFoundError, VersionsNotKeptError, type ObjectStore, type StoredObject } from '../storage/types.js';
+import { BucketNotFoundError, StoreSettingsError, VersionsNotKeptError, type ObjectStore, type StoredObject } from '../storage/types.js';
 import { isPlainMd5 } from './hashing.js';
 import type { Manifest } from './manifest.js';
 import type { PlannedFile, Target } from './plan.js';
@@ -68,17 +67,17 @@ export async function planSource(request: SourcePlanRequest): Promise<Target> {
 /**
  * What a failed listing of `url` (given as `input`) is: a bucket or container
  * that does not exist, or an entry a folder cannot hold, is bad input naming
- * it, as are Azure credentials that name no usable account; a store without
+ * it, as are store settings that name no usable store (StoreSettingsError:
+ * e.g. Azure credentials naming no account); a store without
  * versions is bad input naming `as-of`; anything else (network, credentials
  * the service refuses) stays the store's failure, returned unchanged.
  */
 export function listingFailure(err: unknown, input: string, url: string): unknown {
-  // S3 stores throw the SDK's own NoSuchBucket; the other stores, BucketNotFoundError.
-  if (err instanceof BucketNotFoundError || (err as Error | undefined)?.name === 'NoSuchBucket') return new InputError(input, `${url}: the bucket does not exist`, { cause: err });
+  if (err instanceof BucketNotFoundError) return new InputError(input, `${url}: the bucket does not exist`, { cause: err });
   if (err instanceof UnsupportedEntryError) return new InputError(input, err.message, { cause: err });
   if (err instanceof VersionsNotKeptError) return new InputError('as-of', err.message, { cause: err });
-  // No Azure account named, or a malformed account name or connection string: the settings are wrong, not the service.
-  if (err instanceof AzureCredentialsError) return new InputError(input, err.message, { cause: err });
+  // The settings are wrong, not the service: e.g. no Azure account named, or a malformed connection string.
+  if (err instanceof StoreSettingsError) return new InputError(input, err.message, { cause: err });
   return err;
 }
 

@@ -12,8 +12,7 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { createS3Client } from '../storage/s3.js';
-import { BucketNotFoundError } from '../storage/types.js';
+import { asBucketNotFound, createS3Client } from '../storage/s3.js';
 import type { BlobStore, TaggedObject } from './blob-store.js';
 import { fileDigests } from './local-blob-store.js';
 
@@ -70,7 +69,7 @@ export class S3BlobStore implements BlobStore {
     let token: string | undefined;
     do {
       const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: this.keyOf(prefix), ContinuationToken: token })).catch((err: unknown) => {
-        throw (err as Error).name === 'NoSuchBucket' ? new BucketNotFoundError(`${this.description}: the bucket does not exist`, { cause: err }) : err;
+        throw asBucketNotFound(err, this.description);
       });
       for (const item of page.Contents ?? []) if (item.Key && !item.Key.endsWith('/')) keys.push(item.Key.slice(this.options.prefix.length));
       token = page.IsTruncated ? page.NextContinuationToken : undefined;

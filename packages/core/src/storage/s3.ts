@@ -1,7 +1,7 @@
 import { GetObjectCommand, HeadObjectCommand, ListObjectVersionsCommand, ListObjectsV2Command, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import { DirectGet } from './s3-direct-get.js';
-import { NotFoundError, type ObjectStore, type ReadOptions, type StoredObject } from './types.js';
+import { BucketNotFoundError, NotFoundError, type ObjectStore, type ReadOptions, type StoredObject } from './types.js';
 
 export interface S3StoreOptions {
   readonly bucket: string;
@@ -43,7 +43,9 @@ export class S3Store implements ObjectStore {
   async *list(prefix: string): AsyncIterable<StoredObject> {
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token })).catch((err: unknown) => {
+        throw asBucketNotFound(err, this.description);
+      });
       for (const item of page.Contents ?? []) {
         if (item.Key === undefined || item.Key.endsWith('/')) continue; // folder placeholders hold no data
         yield { key: item.Key, size: item.Size ?? 0, ...etagOf(item.ETag), ...(item.LastModified ? { lastModified: item.LastModified } : {}) };
@@ -59,9 +61,11 @@ export class S3Store implements ObjectStore {
     let keyMarker: string | undefined;
     let versionMarker: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: prefix, KeyMarker: keyMarker, VersionIdMarker: versionMarker }),
-      );
+      const page = await this.client
+        .send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: prefix, KeyMarker: keyMarker, VersionIdMarker: versionMarker }))
+        .catch((err: unknown) => {
+          throw asBucketNotFound(err, this.description);
+        });
       const entries = [
         ...(page.Versions ?? []).map((v) => ({ ...v, deleted: false })),
         ...(page.DeleteMarkers ?? []).map((d) => ({ ...d, Size: 0, ETag: undefined, deleted: true })),
@@ -152,4 +156,9 @@ function etagOf(raw: string | undefined): { etag?: string } {
 function isNotFound(err: unknown): boolean {
   if (err instanceof S3ServiceException) return err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound' || err.name === 'NoSuchVersion';
   return false;
+}
+
+/** The SDK's NoSuchBucket as the stores' BucketNotFoundError (bad input, whichever kind of store); any other error unchanged. */
+export function asBucketNotFound(err: unknown, description: string): unknown {
+  return (err as Error | undefined)?.name === 'NoSuchBucket' ? new BucketNotFoundError(`${description}: the bucket does not exist`, { cause: err }) : err;
 }

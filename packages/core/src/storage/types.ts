@@ -47,6 +47,16 @@ export class BucketNotFoundError extends Error {
   override readonly name = 'BucketNotFoundError';
 }
 
+/**
+ * The settings meant to reach a store name none that can be used (no account,
+ * a malformed account name or connection string): bad input naming the input
+ * that pointed at the store, never the service's failure. Each backend throws
+ * a subclass of its own.
+ */
+export class StoreSettingsError extends Error {
+  override readonly name: string = 'StoreSettingsError';
+}
+
 /** The store keeps no versions to answer "as of a time" with (e.g. an Azure account without blob versioning): bad input naming `as-of`, never a read of "now". */
 export class VersionsNotKeptError extends Error {
   override readonly name = 'VersionsNotKeptError';

@@ -2,8 +2,7 @@ import { InputError } from '../../errors.js';
 import type { Host } from '../../host/types.js';
 import { openRegistry, UnknownRegistryError } from '../../registry/factory.js';
 import { RegistryRefusal, type ModelRegistry, type RegistryChange } from '../../registry/types.js';
-import { AzureCredentialsError } from '../../storage/azure/credentials.js';
-import { BucketNotFoundError } from '../../storage/types.js';
+import { BucketNotFoundError, StoreSettingsError } from '../../storage/types.js';
 import type { PromoteRequest } from './plan.js';
 
 /**
@@ -36,8 +35,8 @@ export async function planAgainstRegistry(inputs: PromoteRequest, host: Host): P
 export function asInputError(input: string, err: unknown): unknown {
   // TypeError: `new URL()` on a malformed mlflow+http(s) location.
   if (err instanceof RegistryRefusal || err instanceof UnknownRegistryError || err instanceof TypeError) return new InputError(input, err.message, { cause: err });
-  // A store's bucket that is not there, or Azure credentials naming no usable account: the registry input is wrong.
-  if (err instanceof BucketNotFoundError || err instanceof AzureCredentialsError) return new InputError(input, err.message, { cause: err });
+  // A store's bucket that is not there, or settings naming no usable store (e.g. no Azure account): the registry input is wrong.
+  if (err instanceof BucketNotFoundError || err instanceof StoreSettingsError) return new InputError(input, err.message, { cause: err });
   return err;
 }
 

@@ -4,6 +4,7 @@
  * so a step can mask the secrets (`azureSecrets`) before any store is opened.
  */
 import type { AzureOptions } from '../backends.js';
+import { StoreSettingsError } from '../types.js';
 
 /** One way to authenticate, each with the account it reaches. Exactly one applies. */
 export type AzureAccess =
@@ -17,7 +18,7 @@ export type AzureAccess =
   | { readonly kind: 'default-credential'; readonly account: string };
 
 /** No way to reach the account was found: says what to set. Never names a secret. */
-export class AzureCredentialsError extends Error {
+export class AzureCredentialsError extends StoreSettingsError {
   override readonly name = 'AzureCredentialsError';
 }
 
