@@ -519,30 +519,6 @@ async function folderId(folder) {
 }
 
 
-/***/ }),
-
-/***/ 90626:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BM: () => (/* binding */ VersionsNotKeptError),
-/* harmony export */   k_: () => (/* binding */ BucketNotFoundError),
-/* harmony export */   m_: () => (/* binding */ NotFoundError)
-/* harmony export */ });
-/** The object does not exist: never worth a retry. */
-class NotFoundError extends Error {
-    name = 'NotFoundError';
-}
-/** The bucket (or container) itself does not exist: bad input naming the location, never a retry. Stores throw it from `list`. */
-class BucketNotFoundError extends Error {
-    name = 'BucketNotFoundError';
-}
-/** The store keeps no versions to answer "as of a time" with (e.g. an Azure account without blob versioning): bad input naming `as-of`, never a read of "now". */
-class VersionsNotKeptError extends Error {
-    name = 'VersionsNotKeptError';
-}
-
-
 /***/ })
 
 };

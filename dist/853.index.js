@@ -919,12 +919,9 @@ function outputOf(record, name) {
 
 // EXTERNAL MODULE: ./packages/core/src/registry/types.ts
 var types = __webpack_require__(40224);
-// EXTERNAL MODULE: ./packages/core/src/storage/azure/credentials.ts
-var credentials = __webpack_require__(73969);
 // EXTERNAL MODULE: ./packages/core/src/storage/types.ts
 var storage_types = __webpack_require__(90626);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/promote-model/registry-plan.ts
-
 
 
 
@@ -944,8 +941,8 @@ function asInputError(input, err) {
     // TypeError: `new URL()` on a malformed mlflow+http(s) location.
     if (err instanceof types/* RegistryRefusal */.O || err instanceof factory.UnknownRegistryError || err instanceof TypeError)
         return new errors/* InputError */.dz(input, err.message, { cause: err });
-    // A store's bucket that is not there, or Azure credentials naming no usable account: the registry input is wrong.
-    if (err instanceof storage_types/* BucketNotFoundError */.k_ || err instanceof credentials/* AzureCredentialsError */.sL)
+    // A store's bucket that is not there, or settings naming no usable store (e.g. no Azure account): the registry input is wrong.
+    if (err instanceof storage_types/* BucketNotFoundError */.k_ || err instanceof storage_types/* StoreSettingsError */.Nt)
         return new errors/* InputError */.dz(input, err.message, { cause: err });
     return err;
 }
@@ -1687,30 +1684,6 @@ function fileLocation(given, refusal) {
 /** `a, b or c`. */
 function orList(items) {
     return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
-
-
-/***/ }),
-
-/***/ 90626:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BM: () => (/* binding */ VersionsNotKeptError),
-/* harmony export */   k_: () => (/* binding */ BucketNotFoundError),
-/* harmony export */   m_: () => (/* binding */ NotFoundError)
-/* harmony export */ });
-/** The object does not exist: never worth a retry. */
-class NotFoundError extends Error {
-    name = 'NotFoundError';
-}
-/** The bucket (or container) itself does not exist: bad input naming the location, never a retry. Stores throw it from `list`. */
-class BucketNotFoundError extends Error {
-    name = 'BucketNotFoundError';
-}
-/** The store keeps no versions to answer "as of a time" with (e.g. an Azure account without blob versioning): bad input naming `as-of`, never a read of "now". */
-class VersionsNotKeptError extends Error {
-    name = 'VersionsNotKeptError';
 }
 
 

@@ -635,12 +635,9 @@ var safe_path = __webpack_require__(51561);
 var fs_input = __webpack_require__(66087);
 // EXTERNAL MODULE: ./packages/core/src/storage/local.ts
 var local = __webpack_require__(42872);
-// EXTERNAL MODULE: ./packages/core/src/storage/azure/credentials.ts
-var credentials = __webpack_require__(73969);
 // EXTERNAL MODULE: ./packages/core/src/storage/types.ts
 var types = __webpack_require__(90626);
 ;// CONCATENATED MODULE: ./packages/core/src/data/source-plan.ts
-
 
 
 
@@ -689,20 +686,20 @@ async function planSource(request) {
 /**
  * What a failed listing of `url` (given as `input`) is: a bucket or container
  * that does not exist, or an entry a folder cannot hold, is bad input naming
- * it, as are Azure credentials that name no usable account; a store without
+ * it, as are store settings that name no usable store (StoreSettingsError:
+ * e.g. Azure credentials naming no account); a store without
  * versions is bad input naming `as-of`; anything else (network, credentials
  * the service refuses) stays the store's failure, returned unchanged.
  */
 function listingFailure(err, input, url) {
-    // S3 stores throw the SDK's own NoSuchBucket; the other stores, BucketNotFoundError.
-    if (err instanceof types/* BucketNotFoundError */.k_ || err?.name === 'NoSuchBucket')
+    if (err instanceof types/* BucketNotFoundError */.k_)
         return new errors/* InputError */.dz(input, `${url}: the bucket does not exist`, { cause: err });
     if (err instanceof local/* UnsupportedEntryError */.u)
         return new errors/* InputError */.dz(input, err.message, { cause: err });
     if (err instanceof types/* VersionsNotKeptError */.BM)
         return new errors/* InputError */.dz('as-of', err.message, { cause: err });
-    // No Azure account named, or a malformed account name or connection string: the settings are wrong, not the service.
-    if (err instanceof credentials/* AzureCredentialsError */.sL)
+    // The settings are wrong, not the service: e.g. no Azure account named, or a malformed connection string.
+    if (err instanceof types/* StoreSettingsError */.Nt)
         return new errors/* InputError */.dz(input, err.message, { cause: err });
     return err;
 }
@@ -3700,6 +3697,8 @@ function splitStages(spec) {
     return { file: match[1], stages: match[2].split(',').map((s) => s.trim()).filter(Boolean) };
 }
 
+// EXTERNAL MODULE: ./packages/core/src/storage/azure/credentials.ts
+var credentials = __webpack_require__(73969);
 ;// CONCATENATED MODULE: ./packages/core/src/storage/capabilities.ts
 /**
  * What each kind of store can do, as the code behind it does it today, so an

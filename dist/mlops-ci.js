@@ -4013,8 +4013,10 @@ function maskSecretInputs(spec, raw, host) {
 /* harmony export */   sL: () => (/* binding */ AzureCredentialsError)
 /* harmony export */ });
 /* unused harmony export AZURE_SECRET_ENV */
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90626);
+
 /** No way to reach the account was found: says what to set. Never names a secret. */
-class AzureCredentialsError extends Error {
+class AzureCredentialsError extends _types_js__WEBPACK_IMPORTED_MODULE_0__/* .StoreSettingsError */ .Nt {
     name = 'AzureCredentialsError';
 }
 /**
@@ -4093,6 +4095,40 @@ function safeDecode(text) {
 }
 function nonEmpty(value) {
     return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
+}
+
+
+/***/ }),
+
+/***/ 90626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BM: () => (/* binding */ VersionsNotKeptError),
+/* harmony export */   Nt: () => (/* binding */ StoreSettingsError),
+/* harmony export */   k_: () => (/* binding */ BucketNotFoundError),
+/* harmony export */   m_: () => (/* binding */ NotFoundError)
+/* harmony export */ });
+/** The object does not exist: never worth a retry. */
+class NotFoundError extends Error {
+    name = 'NotFoundError';
+}
+/** The bucket (or container) itself does not exist: bad input naming the location, never a retry. Stores throw it from `list`. */
+class BucketNotFoundError extends Error {
+    name = 'BucketNotFoundError';
+}
+/**
+ * The settings meant to reach a store name none that can be used (no account,
+ * a malformed account name or connection string): bad input naming the input
+ * that pointed at the store, never the service's failure. Each backend throws
+ * a subclass of its own.
+ */
+class StoreSettingsError extends Error {
+    name = 'StoreSettingsError';
+}
+/** The store keeps no versions to answer "as of a time" with (e.g. an Azure account without blob versioning): bad input naming `as-of`, never a read of "now". */
+class VersionsNotKeptError extends Error {
+    name = 'VersionsNotKeptError';
 }
 
 

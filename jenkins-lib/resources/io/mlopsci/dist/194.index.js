@@ -566,7 +566,9 @@ class S3Store {
     async *list(prefix) {
         let token;
         do {
-            const page = await this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+            const page = await this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token })).catch((err) => {
+                throw asBucketNotFound(err, this.description);
+            });
             for (const item of page.Contents ?? []) {
                 if (item.Key === undefined || item.Key.endsWith('/'))
                     continue; // folder placeholders hold no data
@@ -582,7 +584,11 @@ class S3Store {
         let keyMarker;
         let versionMarker;
         do {
-            const page = await this.client.send(new dist_cjs.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: prefix, KeyMarker: keyMarker, VersionIdMarker: versionMarker }));
+            const page = await this.client
+                .send(new dist_cjs.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: prefix, KeyMarker: keyMarker, VersionIdMarker: versionMarker }))
+                .catch((err) => {
+                throw asBucketNotFound(err, this.description);
+            });
             const entries = [
                 ...(page.Versions ?? []).map((v) => ({ ...v, deleted: false })),
                 ...(page.DeleteMarkers ?? []).map((d) => ({ ...d, Size: 0, ETag: undefined, deleted: true })),
@@ -676,11 +682,14 @@ function isNotFound(err) {
         return err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound' || err.name === 'NoSuchVersion';
     return false;
 }
+/** The SDK's NoSuchBucket as the stores' BucketNotFoundError (bad input, whichever kind of store); any other error unchanged. */
+function asBucketNotFound(err, description) {
+    return err?.name === 'NoSuchBucket' ? new types/* BucketNotFoundError */.k_(`${description}: the bucket does not exist`, { cause: err }) : err;
+}
 
 // EXTERNAL MODULE: ./packages/core/src/registry/local-blob-store.ts
 var local_blob_store = __webpack_require__(34268);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/s3-blob-store.ts
-
 
 
 
@@ -728,7 +737,7 @@ class S3BlobStore {
         let token;
         do {
             const page = await this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: this.keyOf(prefix), ContinuationToken: token })).catch((err) => {
-                throw err.name === 'NoSuchBucket' ? new types/* BucketNotFoundError */.k_(`${this.description}: the bucket does not exist`, { cause: err }) : err;
+                throw asBucketNotFound(err, this.description);
             });
             for (const item of page.Contents ?? [])
                 if (item.Key && !item.Key.endsWith('/'))
@@ -821,30 +830,6 @@ const s3Backend = {
     readStore: (location, options) => new S3Store({ ...options, bucket: location.bucket }),
     writeStore: (location, options) => new S3BlobStore({ bucket: location.bucket, prefix: location.prefix, endpoint: options.endpoint ?? '', env: options.env }),
 };
-
-
-/***/ }),
-
-/***/ 90626:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BM: () => (/* binding */ VersionsNotKeptError),
-/* harmony export */   k_: () => (/* binding */ BucketNotFoundError),
-/* harmony export */   m_: () => (/* binding */ NotFoundError)
-/* harmony export */ });
-/** The object does not exist: never worth a retry. */
-class NotFoundError extends Error {
-    name = 'NotFoundError';
-}
-/** The bucket (or container) itself does not exist: bad input naming the location, never a retry. Stores throw it from `list`. */
-class BucketNotFoundError extends Error {
-    name = 'BucketNotFoundError';
-}
-/** The store keeps no versions to answer "as of a time" with (e.g. an Azure account without blob versioning): bad input naming `as-of`, never a read of "now". */
-class VersionsNotKeptError extends Error {
-    name = 'VersionsNotKeptError';
-}
 
 
 /***/ })
