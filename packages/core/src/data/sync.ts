@@ -17,6 +17,15 @@ export interface SyncOptions {
   readonly isManaged: (relpath: string) => boolean;
   readonly log: Logger;
   readonly progressIntervalMs: number;
+  /**
+   * Whether each download is also copied into the object cache. The copy is
+   * a second write of every byte (and as much disk again); it pays only where
+   * something reads it back: a DVC pull (the format's own cache, shared by
+   * every version the repository checks out) or a cross-run cache that
+   * carries cache-dir to the next run. A plain source pull without one keeps
+   * none, as aws s3 sync or rclone keep none.
+   */
+  readonly keepObjects: boolean;
 }
 
 /** A file of the dataset as it now is in the destination. */
@@ -83,7 +92,7 @@ export async function syncTargets(targets: readonly Target[], cache: ObjectCache
     const folders = new FolderMaker();
     try {
       await runPool(work, options.concurrency, async (item) => {
-        const outcome = await placeFile(item, cache, folders, options.log, (n) => {
+        const outcome = await placeFile(item, cache, folders, options, (n) => {
           progress.addBytes(n);
           counts.bytesDownloaded += n;
         });
@@ -112,8 +121,8 @@ interface Outcome {
   readonly md5: string;
 }
 
-/** One file: right already, else from the cache, else from the store (written once, beside it, then kept in the cache). */
-async function placeFile(item: WorkItem, cache: ObjectCache, folders: FolderMaker, log: Logger, onBytes: (n: number) => void): Promise<Outcome> {
+/** One file: right already, else from the cache, else from the store (written once, beside it, then kept in the cache when asked). */
+async function placeFile(item: WorkItem, cache: ObjectCache, folders: FolderMaker, { log, keepObjects }: SyncOptions, onBytes: (n: number) => void): Promise<Outcome> {
   const { file, dest, target } = item;
   const existing = lstatSync(dest, { throwIfNoEntry: false });
   if (existing?.isFile()) {
@@ -134,7 +143,7 @@ async function placeFile(item: WorkItem, cache: ObjectCache, folders: FolderMake
   const temp = tempBeside(dest);
   const hashed = await downloadVerified(target.store, file, temp, onBytes);
   try {
-    await cache.keep(temp, id ?? `md5/${hashed.md5}`);
+    if (keepObjects) await cache.keep(temp, id ?? `md5/${hashed.md5}`);
     renameSync(temp, dest); // metadata only: cheaper than a thread-pool round trip
   } catch (err) {
     await rm(temp, { force: true });

@@ -120,6 +120,7 @@ async function pullLocked(targets: readonly Target[], cache: ObjectCache, inputs
       isManaged: inputs.filter,
       log: host,
       progressIntervalMs: inputs.progressIntervalMs,
+      keepObjects: inputs.mode.kind === 'dvc' || inputs.crossRunCache !== null,
     });
     if (delta?.logCommit !== undefined) await writeTableLog(delta.target.root, delta.logCommit);
     lock.assertHeld();

@@ -122,7 +122,8 @@ export const dataPullSpec = {
     {
       name: 'cache-dir',
       type: 'string',
-      description: 'Local content-addressed cache of verified objects and state. Default: `$RUNNER_TOOL_CACHE/mlops-ci/data-pull`, else `~/.cache/mlops-ci/data-pull`.',
+      description:
+        'Local content-addressed cache of verified objects and state. A `dvc` or `lfs` pull keeps every object it downloads here; a `source` or `delta` pull only when `cache` carries the folder across runs (else the copy would be a second write of every byte that nothing reads). Default: `$RUNNER_TOOL_CACHE/mlops-ci/data-pull`, else `~/.cache/mlops-ci/data-pull`.',
     },
     {
       name: 'cache-max-size',
