@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DestinationGuard, unsafeRelpath } from '../../src/data/safe-path.js';
+import { DestinationGuard, joinRelpath, unsafeRelpath } from '../../src/data/safe-path.js';
 
 test.each([
   ['a/b.txt', undefined],
@@ -27,4 +27,22 @@ test('a symlinked or file parent below the destination is refused; a missing one
   expect(() => guard.check(root, 'new/deeper/a.txt')).not.toThrow();
   expect(() => guard.check(root, 'link/a.txt')).toThrow(`${path.join(root, 'link')} is a symlink in the destination`);
   expect(() => guard.check(root, 'file/a.txt')).toThrow('is a file, not a folder');
+});
+
+test('a folder found safe under one destination is checked again under another, and deeper folders still are', () => {
+  const first = mkdtempSync(path.join(os.tmpdir(), 'guard-first-'));
+  const second = mkdtempSync(path.join(os.tmpdir(), 'guard-second-'));
+  mkdirSync(path.join(first, 'd'));
+  symlinkSync(os.tmpdir(), path.join(second, 'd'));
+  mkdirSync(path.join(first, 'real'));
+  symlinkSync(os.tmpdir(), path.join(first, 'real', 'link'));
+  const guard = new DestinationGuard();
+  expect(() => guard.check(first, 'd/a.txt')).not.toThrow();
+  expect(() => guard.check(second, 'd/a.txt')).toThrow(`${path.join(second, 'd')} is a symlink in the destination`);
+  expect(() => guard.check(first, 'real/a.txt')).not.toThrow();
+  expect(() => guard.check(first, 'real/link/a.txt')).toThrow(`${path.join(first, 'real', 'link')} is a symlink in the destination`);
+});
+
+test.each(['a.txt', 'a/b/c.txt', 'naïve/猫.txt'])('joinRelpath(root, %j) is path.join of its segments', (relpath) => {
+  for (const root of ['/data/out', '/']) expect(joinRelpath(root, relpath)).toBe(path.join(root, ...relpath.split('/')));
 });

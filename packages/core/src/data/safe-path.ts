@@ -26,22 +26,38 @@ export function unsafeRelpath(relpath: string): string | undefined {
  * anywhere). Folders already checked are remembered across calls.
  */
 export class DestinationGuard {
+  /** Folders known safe, as `root` NUL relative folder: one lookup per file once its folder is known. */
   private readonly safeDirs = new Set<string>();
 
   /** Throws when a parent of `root/relpath` below root is a symlink or not a folder. */
   check(root: string, relpath: string): void {
-    const segments = relpath.split('/').slice(0, -1);
+    const slash = relpath.lastIndexOf('/');
+    if (slash < 0 || this.safeDirs.has(`${root}\0${relpath.slice(0, slash)}`)) return;
+    const segments = relpath.slice(0, slash).split('/');
     let dir = root;
+    let relative = '';
     for (const segment of segments) {
       dir = path.join(dir, segment);
-      if (this.safeDirs.has(dir)) continue;
+      relative = relative === '' ? segment : `${relative}/${segment}`;
+      const key = `${root}\0${relative}`;
+      if (this.safeDirs.has(key)) continue;
       const info = lstatSync(dir, { throwIfNoEntry: false });
       if (info?.isSymbolicLink()) throw new Error(`refusing to write ${path.join(root, relpath)}: ${dir} is a symlink in the destination`);
       if (info && !info.isDirectory()) throw new Error(`refusing to write ${path.join(root, relpath)}: ${dir} is a file, not a folder`);
       // A folder that does not exist yet is safe: we create it.
-      this.safeDirs.add(dir);
+      this.safeDirs.add(key);
     }
   }
+}
+
+/**
+ * `root` joined with a relpath unsafeRelpath accepted. On POSIX that is the
+ * two strings with a `/` between (no segment can need normalising), which a
+ * re-pull of many files pays once per file instead of a path.join.
+ */
+export function joinRelpath(root: string, relpath: string): string {
+  if (path.sep !== '/') return path.join(root, ...relpath.split('/'));
+  return root.endsWith('/') ? `${root}${relpath}` : `${root}/${relpath}`;
 }
 
 /** Whether `child` is strictly below `parent` (both absolute, normalised). */

@@ -5,7 +5,7 @@ import type { Logger } from '../host/types.js';
 import type { ObjectCache } from './object-cache.js';
 import { cacheIdOf, type PlannedFile, type Target } from './plan.js';
 import { Progress } from './progress.js';
-import { DestinationGuard } from './safe-path.js';
+import { DestinationGuard, joinRelpath } from './safe-path.js';
 import { DestinationState, type FileState } from './state.js';
 import { downloadVerified, installVerified, isTempBeside, matchesExisting, tempBeside, VerificationError } from './transfer.js';
 
@@ -202,7 +202,7 @@ function sourceOf(file: PlannedFile): string {
 function destinationOf(target: Target, file: PlannedFile, guard: DestinationGuard): string {
   if (target.kind === 'file') return target.root;
   guard.check(target.root, file.relpath);
-  return path.join(target.root, ...file.relpath.split('/'));
+  return joinRelpath(target.root, file.relpath);
 }
 
 function forgetMissing(state: DestinationState, target: Target): void {
