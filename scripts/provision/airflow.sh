@@ -4,8 +4,9 @@
 # exactly what scripts/provision/airflow-requirements.txt pins. Not the test
 # venv: Airflow pins a few hundred packages that must not meet DVC's and MLflow's.
 #
-# uv (from the test venv, so python-venv.sh runs first) installs it: cold, 2 s
-# here against pip's 29 s for the same pins. The venv is built in a staging
+# uv (from the test venv, so python-venv.sh runs first) installs it: the pins
+# took 4 s with no cache here, pip 29 s; the whole script 23 s cold on a busy
+# 2-core machine, most of it Airflow's first import. The venv is built in a staging
 # folder as a relocatable one (its entry scripts find their python beside
 # themselves, not by the staging path), checked, then renamed into place, so a
 # test never meets half a venv. Does nothing when the pins are what is there.
