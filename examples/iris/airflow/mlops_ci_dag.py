@@ -176,8 +176,17 @@ def training_inputs(model: str) -> InputsOf:
     return inputs
 
 
+# Read when a task runs, not when the file is parsed: the worker's environment is the one that counts.
 def registry() -> str:
     return os.environ.get("MLOPS_CI_REGISTRY", "")
+
+
+def data_inputs(_run: RunView) -> Inputs:
+    return {"dvc": "data/iris.csv.dvc", "remote": os.environ.get("MLOPS_CI_DVC_REMOTE", ""), "manifest": "out/data-manifest.json"}
+
+
+def production_inputs(_run: RunView) -> Inputs:
+    return {"describe": f"{MODEL}@production", "allow-missing": True, "registry": registry()}
 
 
 def gate_inputs(run: RunView) -> Inputs:
@@ -202,9 +211,9 @@ def gate_inputs(run: RunView) -> Inputs:
     }
 
 
-def gate_passed(ti: Any) -> bool:
+def gate_passed(**context: Any) -> bool:
     """The verdict select_best_model handed on; False skips promote_model."""
-    return ti.xcom_pull(task_ids="select_best_model").get("passed") == "true"
+    return RunView(context).outputs("select_best_model")["passed"] == "true"
 
 
 def promote_inputs(run: RunView) -> Inputs:
@@ -219,7 +228,7 @@ def promote_inputs(run: RunView) -> Inputs:
         "data-digest": data["digest"],
         "data-manifest": data["manifest"],
         "env-fingerprint": env["fingerprint"],
-        # The image digest comes from the record of the training whose outputs hold `path`.
+        # No image-digest: promote-model takes it from this run's record of the training whose outputs hold `path`.
         "alias": run.params["alias"],
         "registry": registry(),
         "lineage": json.dumps({"airflow": {"dag_id": run.dag_id, "run_id": run.run_id}}),
@@ -242,18 +251,9 @@ with DAG(
     },
 ) as dag:
     setup_env = MlopsCiStep(task_id="setup_env", step="setup-env")
-    remote = os.environ.get("MLOPS_CI_DVC_REMOTE", "")
-    feature_engineering = MlopsCiStep(
-        task_id="feature_engineering",
-        step="data-pull",
-        inputs={"dvc": "data/iris.csv.dvc", "remote": remote, "manifest": "out/data-manifest.json"},
-    )
+    feature_engineering = MlopsCiStep(task_id="feature_engineering", step="data-pull", inputs=data_inputs)
     train = [MlopsCiStep(task_id=f"train_{model}", step="train-in-container", inputs=training_inputs(model)) for model in MODELS]
-    production = MlopsCiStep(
-        task_id="production",
-        step="promote-model",
-        inputs={"describe": f"{MODEL}@production", "allow-missing": True, "registry": registry()},
-    )
+    production = MlopsCiStep(task_id="production", step="promote-model", inputs=production_inputs)
     select_best_model = MlopsCiStep(task_id="select_best_model", step="evaluate-and-gate", inputs=gate_inputs)
     passed = ShortCircuitOperator(task_id="gate_passed", python_callable=gate_passed)
     promote_model = MlopsCiStep(task_id="promote_model", step="promote-model", inputs=promote_inputs)
