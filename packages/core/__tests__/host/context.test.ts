@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { githubContext, jenkinsContext, localContext, runIdentity } from '../../src/host/context.js';
+import { githubContext, gitlabContext, jenkinsContext, localContext, runIdentity } from '../../src/host/context.js';
 import { detectHostKind } from '../../src/host/detect.js';
 import { parseRepositoryUrl } from '../../src/scm/git.js';
 
@@ -40,7 +40,16 @@ describe('detectHostKind', () => {
     [{ BUILD_URL: 'http://j/job/1/', WORKSPACE: '/w' }, 'jenkins'],
     [{ BUILD_URL: 'http://j/job/1/' }, 'local'],
     [{}, 'local'],
+    [{ GITLAB_CI: 'true' }, 'gitlab'],
+    [{ GITLAB_CI: 'true', JENKINS_URL: 'http://j/' }, 'gitlab'],
+    [{ GITLAB_CI: 'false' }, 'local'],
   ])('%p → %s', (env, kind) => expect(detectHostKind(env)).toBe(kind));
+
+  test('GitLab: the CLI is the gitlab host; a GitHub action invocation still wins', () => {
+    expect(detectHostKind({ GITLAB_CI: 'true' }, 'cli')).toBe('gitlab');
+    expect(detectHostKind({ GITLAB_CI: 'true', GITHUB_ACTIONS: 'true' }, 'action')).toBe('github');
+    expect(detectHostKind({ GITLAB_CI: 'true', GITHUB_ACTIONS: 'true' }, 'cli')).toBe('gitlab');
+  });
 
   test('the CLI in a workflow run: step is not the github host (its inputs are its arguments)', () => {
     expect(detectHostKind({ GITHUB_ACTIONS: 'true' }, 'cli')).toBe('local');
@@ -120,6 +129,51 @@ describe('jenkinsContext', () => {
   });
 });
 
+describe('gitlabContext', () => {
+  const pipeline = {
+    CI_PROJECT_ID: '42',
+    CI_PROJECT_PATH: 'acme/vision/models',
+    CI_PROJECT_DIR: '/builds/acme/vision/models',
+    CI_COMMIT_SHA: 'm'.repeat(40),
+    CI_PIPELINE_ID: '1001',
+    CI_PIPELINE_URL: 'https://gitlab.example/acme/vision/models/-/pipelines/1001',
+    CI_PIPELINE_SOURCE: 'merge_request_event',
+    CI_API_V4_URL: 'https://gitlab.example/api/v4',
+  };
+
+  test('a merge request pipeline: the MR, the pipeline link, the API, the project by id and by path', () => {
+    const ctx = gitlabContext({ ...pipeline, CI_MERGE_REQUEST_IID: '7' }, '/builds/acme/vision/models/sub');
+    expect(ctx).toMatchObject({
+      repository: { owner: 'acme/vision', repo: 'models' },
+      projectId: '42',
+      sha: 'm'.repeat(40),
+      pullRequest: 7,
+      pullRequestFromFork: false,
+      runUrl: 'https://gitlab.example/acme/vision/models/-/pipelines/1001',
+      eventName: 'merge_request_event',
+      apiUrl: 'https://gitlab.example/api/v4',
+      workspace: '/builds/acme/vision/models',
+      cwd: '/builds/acme/vision/models/sub',
+      run: { id: 'gitlab:42/1001', source: 'gitlab' },
+    });
+  });
+
+  test('a merged-results pipeline reports on the source branch head, not the merge commit GitLab made', () => {
+    const ctx = gitlabContext({ ...pipeline, CI_MERGE_REQUEST_IID: '7', CI_MERGE_REQUEST_SOURCE_BRANCH_SHA: 'a'.repeat(40) }, '/w');
+    expect(ctx.sha).toBe('a'.repeat(40));
+  });
+
+  test('a branch pipeline: CI_COMMIT_SHA, no MR (GitLab leaves the MR variables empty or unset)', () => {
+    const ctx = gitlabContext({ ...pipeline, CI_PIPELINE_SOURCE: 'push', CI_MERGE_REQUEST_IID: '', CI_MERGE_REQUEST_SOURCE_BRANCH_SHA: '' }, '/w');
+    expect(ctx).toMatchObject({ sha: 'm'.repeat(40), pullRequest: null, eventName: 'push' });
+  });
+
+  test('without CI_API_V4_URL the API is under CI_SERVER_URL, else gitlab.com; an unknown project has no repository', () => {
+    expect(gitlabContext({ CI_SERVER_URL: 'https://gl.internal' }, '/w')).toMatchObject({ apiUrl: 'https://gl.internal/api/v4', repository: null, projectId: null, sha: null });
+    expect(gitlabContext({}, '/w').apiUrl).toBe('https://gitlab.com/api/v4');
+  });
+});
+
 describe('localContext', () => {
   test('outside a git repository there is no repo and no sha', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'nogit-'));
@@ -136,6 +190,8 @@ describe('runIdentity: which run a step belongs to', () => {
     ['GitHub: the run wins over MLOPS_CI_RUN_ID', 'github', { GITHUB_RUN_ID: '99', MLOPS_CI_RUN_ID: 'mine' }, { id: 'github:99.1', source: 'github' }],
     ['a Jenkins build by its BUILD_TAG', 'jenkins', { BUILD_TAG: 'jenkins-iris-41', BUILD_URL: 'https://j/job/iris/41/' }, { id: 'jenkins:jenkins-iris-41', source: 'jenkins' }],
     ['a Jenkins build without BUILD_TAG by its BUILD_URL', 'jenkins', { BUILD_URL: 'https://j/job/iris/41/' }, { id: 'jenkins:https://j/job/iris/41/', source: 'jenkins' }],
+    ['a GitLab pipeline by its project and pipeline ids', 'gitlab', { CI_PROJECT_ID: '42', CI_PIPELINE_ID: '1001', MLOPS_CI_RUN_ID: 'mine' }, { id: 'gitlab:42/1001', source: 'gitlab' }],
+    ['a GitLab job without CI_PIPELINE_ID falls back to MLOPS_CI_RUN_ID', 'gitlab', { CI_PROJECT_ID: '42', MLOPS_CI_RUN_ID: 'mine' }, { id: 'env:mine', source: 'env' }],
     ['a terminal with MLOPS_CI_RUN_ID', 'local', { MLOPS_CI_RUN_ID: ' nightly-7 ' }, { id: 'env:nightly-7', source: 'env' }],
     ['a terminal ignores the CI variables it does not run under', 'local', { GITHUB_RUN_ID: '99', BUILD_TAG: 'jenkins-x-1' }, { source: 'process' }],
   ] as const)('%s', (_name, ci, env, expected) => {

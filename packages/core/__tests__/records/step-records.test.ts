@@ -12,7 +12,7 @@ const RUN_B: RunIdentity = { id: 'jenkins:jenkins-iris-42', source: 'jenkins' };
 const tempDir = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), prefix));
 
 function contextOf(workspace: string, run: RunIdentity): RunContext {
-  return { repository: null, sha: null, pullRequest: null, pullRequestFromFork: false, runUrl: null, eventName: null, apiUrl: 'https://api.github.com', workspace, cwd: workspace, env: {}, tempDir: os.tmpdir(), run };
+  return { repository: null, projectId: null, sha: null, pullRequest: null, pullRequestFromFork: false, runUrl: null, eventName: null, apiUrl: 'https://api.github.com', workspace, cwd: workspace, env: {}, tempDir: os.tmpdir(), run };
 }
 
 describe('step records', () => {

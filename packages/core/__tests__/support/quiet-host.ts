@@ -15,6 +15,7 @@ export function quietHost(context: Partial<RunContext> & Pick<RunContext, 'cwd'>
     inputs: jsonInputs({}),
     context: {
       repository: null,
+      projectId: null,
       sha: null,
       pullRequest: null,
       pullRequestFromFork: false,

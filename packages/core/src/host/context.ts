@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { parentsOf, parseRepositoryUrl, remoteUrl, revParse, type GitPlace } from '../scm/git.js';
-import type { RunContext, RunIdentity } from './types.js';
+import type { HostKind, RunContext, RunIdentity } from './types.js';
 
 const PUBLIC_API = 'https://api.github.com';
+const PUBLIC_GITLAB = 'https://gitlab.com';
 
 /** GitHub Actions: the runner's variables and the event payload. */
 export function githubContext(env: NodeJS.ProcessEnv, cwd: string): RunContext {
@@ -15,6 +16,7 @@ export function githubContext(env: NodeJS.ProcessEnv, cwd: string): RunContext {
   const attempt = env['GITHUB_RUN_ATTEMPT'];
   return {
     repository,
+    projectId: null,
     // On pull_request events GITHUB_SHA is the test merge commit; the PR's checks live on its head.
     sha: pullRequest?.head?.sha ?? env['GITHUB_SHA'] ?? null,
     pullRequest: typeof pullRequest?.number === 'number' ? pullRequest.number : null,
@@ -64,6 +66,7 @@ export async function jenkinsContext(env: NodeJS.ProcessEnv, cwd: string): Promi
   ]);
   return {
     repository,
+    projectId: null,
     sha,
     pullRequest: prNumber,
     pullRequestFromFork: false,
@@ -78,6 +81,41 @@ export async function jenkinsContext(env: NodeJS.ProcessEnv, cwd: string): Promi
   };
 }
 
+/**
+ * GitLab CI/CD, from its predefined variables (docs: ci/variables/predefined_variables.md).
+ * In a merged-results pipeline CI_COMMIT_SHA is the merge commit GitLab made,
+ * and the MR's statuses live on its source branch's head,
+ * CI_MERGE_REQUEST_SOURCE_BRANCH_SHA (empty in other pipelines); an MR
+ * pipeline's CI_MERGE_REQUEST_IID is the MR its notes go on. The project is
+ * named by CI_PROJECT_ID, what GitLab's API takes.
+ */
+export function gitlabContext(env: NodeJS.ProcessEnv, cwd: string): RunContext {
+  const value = (name: string) => env[name]?.trim() || null;
+  return {
+    repository: parseProjectPath(value('CI_PROJECT_PATH')),
+    projectId: value('CI_PROJECT_ID'),
+    sha: value('CI_MERGE_REQUEST_SOURCE_BRANCH_SHA') ?? value('CI_COMMIT_SHA'),
+    pullRequest: parsePrNumber(value('CI_MERGE_REQUEST_IID') ?? undefined),
+    pullRequestFromFork: false,
+    runUrl: value('CI_PIPELINE_URL'),
+    eventName: value('CI_PIPELINE_SOURCE'),
+    apiUrl: value('CI_API_V4_URL') ?? `${value('CI_SERVER_URL') ?? PUBLIC_GITLAB}/api/v4`,
+    workspace: value('CI_PROJECT_DIR') ?? cwd,
+    cwd,
+    env,
+    // GitLab has no per-job temp folder variable; the runner's builds folder is the checkout's parent, not scratch.
+    tempDir: os.tmpdir(),
+    run: runIdentity(env, 'gitlab'),
+  };
+}
+
+/** `group/subgroup/project` → owner `group/subgroup`, repo `project`. */
+function parseProjectPath(projectPath: string | null): RunContext['repository'] {
+  const cut = projectPath?.lastIndexOf('/') ?? -1;
+  if (!projectPath || cut <= 0 || cut === projectPath.length - 1) return null;
+  return { owner: projectPath.slice(0, cut), repo: projectPath.slice(cut + 1) };
+}
+
 /** A terminal: whatever git says about the current folder; the CLI in a workflow's `run:` step: the workflow's context. */
 export async function localContext(env: NodeJS.ProcessEnv, cwd: string): Promise<RunContext> {
   if (env['GITHUB_ACTIONS'] === 'true') return githubContext(env, cwd);
@@ -86,6 +124,7 @@ export async function localContext(env: NodeJS.ProcessEnv, cwd: string): Promise
   const [repository, sha] = await Promise.all([repositoryFromGit(here), revParse(here, 'HEAD')]);
   return {
     repository,
+    projectId: null,
     sha,
     pullRequest: parsePrNumber(env['MLOPS_CI_PULL_REQUEST']),
     pullRequestFromFork: false,
@@ -113,10 +152,13 @@ const THIS_PROCESS: RunIdentity = { id: `process:${new Date().toISOString()}/${p
  * A GitHub re-run (GITHUB_RUN_ATTEMPT) is a run of its own: on a self-hosted
  * runner it finds the first attempt's records in the workspace.
  */
-export function runIdentity(env: NodeJS.ProcessEnv, ci: 'github' | 'jenkins' | 'local'): RunIdentity {
+export function runIdentity(env: NodeJS.ProcessEnv, ci: HostKind): RunIdentity {
   const value = (name: string) => env[name]?.trim() || null;
   const githubRun = ci === 'github' ? value('GITHUB_RUN_ID') : null;
   if (githubRun) return { id: `github:${githubRun}.${value('GITHUB_RUN_ATTEMPT') ?? '1'}`, source: 'github' };
+  // Every job of a GitLab pipeline, a retried one too, shares its pipeline id: the jobs are steps of one run.
+  const gitlabPipeline = ci === 'gitlab' ? value('CI_PIPELINE_ID') : null;
+  if (gitlabPipeline) return { id: `gitlab:${value('CI_PROJECT_ID') ?? '?'}/${gitlabPipeline}`, source: 'gitlab' };
   const jenkinsBuild = ci === 'jenkins' ? (value('BUILD_TAG') ?? value('BUILD_URL')) : null;
   if (jenkinsBuild) return { id: `jenkins:${jenkinsBuild}`, source: 'jenkins' };
   const chosen = value('MLOPS_CI_RUN_ID');

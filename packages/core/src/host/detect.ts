@@ -16,7 +16,7 @@ export interface Launch {
 }
 
 /**
- * An action on GITHUB_ACTIONS=true → github; JENKINS_URL, or BUILD_URL with
+ * An action on GITHUB_ACTIONS=true → github; GITLAB_CI=true → gitlab; JENKINS_URL, or BUILD_URL with
  * WORKSPACE → jenkins; else local. The CLI is never the github host: in a
  * workflow's `run:` step the runner sets no INPUT_* for it, so its inputs are
  * its arguments and its outputs go to stdout, as everywhere else (the run
@@ -24,6 +24,7 @@ export interface Launch {
  */
 export function detectHostKind(env: NodeJS.ProcessEnv, invocation: Invocation = 'action'): HostKind {
   if (env['GITHUB_ACTIONS'] === 'true' && invocation === 'action') return 'github';
+  if (env['GITLAB_CI'] === 'true') return 'gitlab';
   if (env['JENKINS_URL'] || (env['BUILD_URL'] && env['WORKSPACE'])) return 'jenkins';
   return 'local';
 }
@@ -37,6 +38,10 @@ export async function createHost(step: string, launch: Launch, cliInputs: Record
     case 'github': {
       const { GitHubHost } = await import('./github.js');
       return new GitHubHost(launch.env, launch.cwd);
+    }
+    case 'gitlab': {
+      const { GitLabHost } = await import('./gitlab.js');
+      return GitLabHost.create(step, launch, cliInputs);
     }
     case 'jenkins': {
       const { JenkinsHost } = await import('./jenkins.js');

@@ -16,7 +16,7 @@ export type LineWriter = (line: string) => void;
 const writeStderr: LineWriter = (line) => process.stderr.write(`${line}\n`);
 
 /**
- * What the Jenkins and local hosts share: logging to stderr with secrets
+ * What the GitLab, Jenkins and local hosts share: logging to stderr with secrets
  * redacted, a summary file printed to the log, a directory cache, outputs
  * collected in memory and flushed at the end. Subclasses say where outputs go.
  */
@@ -131,6 +131,11 @@ export abstract class PlainHost implements Host {
     let out = redactUrlCredentials(text);
     for (const secret of this.secrets) out = out.split(secret).join('***');
     return out;
+  }
+
+  /** One line as it is, for a host's own control sequences (GitLab's section markers): the caller redacts any text it puts in. */
+  protected writeLine(line: string): void {
+    this.write(line);
   }
 
   private emit(message: string): void {

@@ -1,5 +1,5 @@
 import type { RawInputs, StepSpec } from '../spec/types.js';
-import { credentialFileEnvName, secretEnvName } from '../spec/inputs.js';
+import { credentialFileEnvName, inputEnvName, secretEnvName } from '../spec/inputs.js';
 
 /** Inputs given as one object (Jenkins JSON, CLI arguments). */
 export function jsonInputs(values: Record<string, unknown>): RawInputs {
@@ -22,6 +22,29 @@ export function envInputs(env: NodeJS.ProcessEnv): RawInputs {
 }
 
 /**
+ * GitLab, highest first: the CLI's `--name value`, then MLOPS_CI_INPUT_<NAME>
+ * (how a component passes an input: as a job variable, never as text in
+ * `script:`), then the MLOPS_CI_INPUTS object. A blank value is not given, so
+ * a component's empty default lets a lower layer speak.
+ *
+ * Only the CLI and JSON names count as given names (typos are rejected): an
+ * MLOPS_CI_INPUT_* variable is looked up by the spec's names, because a
+ * pipeline-wide variable meant for another step reaches this job too.
+ */
+export function gitlabInputs(env: NodeJS.ProcessEnv, cliInputs: Record<string, unknown>, fromJson: Record<string, unknown>): RawInputs {
+  const layers = [(name: string) => cliInputs[name], (name: string) => env[inputEnvName(name)], (name: string) => fromJson[name]];
+  return {
+    get: (name) => layers.map((layer) => layer(name)).find(isGiven),
+    givenNames: () => [...new Set([...Object.keys(cliInputs), ...Object.keys(fromJson)])].filter((name) => isGiven(cliInputs[name]) || isGiven(fromJson[name])),
+  };
+}
+
+/** Anything but nothing, null or blank text. */
+function isGiven(value: unknown): boolean {
+  return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+}
+
+/**
  * Fills absent inputs from the environment: secrets from MLOPS_CI_SECRET_<NAME>
  * and credential files' paths from MLOPS_CI_FILE_<NAME> (where the Jenkins
  * shim's withCredentials puts them), then the input's `envFallback` (GITHUB_TOKEN, ...).
@@ -31,7 +54,7 @@ export function withEnvFallbacks(raw: RawInputs, spec: StepSpec, env: NodeJS.Pro
   return {
     get: (name) => {
       const given = raw.get(name);
-      if (given !== undefined && given !== null && !(typeof given === 'string' && given.trim() === '')) return given;
+      if (isGiven(given)) return given;
       const input = byName.get(name);
       if (input?.secret && env[secretEnvName(name)]) return env[secretEnvName(name)];
       if (input?.credentialFile && env[credentialFileEnvName(name)]) return env[credentialFileEnvName(name)];

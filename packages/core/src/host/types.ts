@@ -2,12 +2,18 @@ import type { CacheStore } from '../cache/types.js';
 import type { SourceLocation } from '../errors.js';
 import type { OutputType, RawInputs } from '../spec/types.js';
 
-export type HostKind = 'github' | 'jenkins' | 'local';
+export type HostKind = 'github' | 'gitlab' | 'jenkins' | 'local';
 
 /** Where the run happens: used for statuses, comments, lineage and temp files. */
 export interface RunContext {
-  /** `owner/repo`, when known. */
+  /** `owner/repo`, when known (GitLab: the namespace, which may hold subgroups, and the project's path). */
   readonly repository: { readonly owner: string; readonly repo: string } | null;
+  /**
+   * GitLab's project id (CI_PROJECT_ID): what its API names the project by,
+   * since a namespace path can be renamed under a running pipeline. Null on
+   * the other hosts, whose APIs name a repository by owner/repo.
+   */
+  readonly projectId: string | null;
   /** The commit statuses and check runs belong on (a PR's head, not a merge commit). */
   readonly sha: string | null;
   readonly pullRequest: number | null;
@@ -17,11 +23,11 @@ export interface RunContext {
    * refused. Only a GitHub pull_request event can say so; false elsewhere.
    */
   readonly pullRequestFromFork: boolean;
-  /** Link back to this run (GitHub run page, Jenkins BUILD_URL). */
+  /** Link back to this run (GitHub run page, GitLab CI_PIPELINE_URL, Jenkins BUILD_URL). */
   readonly runUrl: string | null;
-  /** e.g. `pull_request`, `push`; null outside GitHub. */
+  /** e.g. `pull_request`, `push` (GitLab: CI_PIPELINE_SOURCE, e.g. `merge_request_event`); null elsewhere. */
   readonly eventName: string | null;
-  /** The REST API base: GITHUB_API_URL, else https://api.github.com (GHES-ready). */
+  /** The REST API base: GITHUB_API_URL, else https://api.github.com (GHES-ready); on GitLab CI_API_V4_URL. */
   readonly apiUrl: string;
   /** The checkout: where step records live, the default working folder of a training. */
   readonly workspace: string;
@@ -49,13 +55,14 @@ export interface RunContext {
  * The identity of one pipeline run, the same for every step in it. Where it
  * came from decides what "this run" means:
  * - `github`: GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT (a re-run is a new run);
+ * - `gitlab`: CI_PROJECT_ID and CI_PIPELINE_ID (every job of a pipeline shares them; a retried job too);
  * - `jenkins`: BUILD_TAG (`jenkins-<job>-<build number>`);
  * - `env`: MLOPS_CI_RUN_ID, set by whoever chains steps in a terminal or script;
  * - `process`: nothing named a run, so this process is a run of its own.
  */
 export interface RunIdentity {
   readonly id: string;
-  readonly source: 'github' | 'jenkins' | 'env' | 'process';
+  readonly source: 'github' | 'gitlab' | 'jenkins' | 'env' | 'process';
 }
 
 /**
@@ -86,7 +93,7 @@ export interface StepEnding {
 }
 
 /**
- * One interface over the three places a step runs (README, "Contracts").
+ * One interface over the places a step runs (README, "Contracts").
  * Steps talk only to this, never to @actions/core or the environment directly.
  */
 export interface Host extends Logger {
@@ -94,7 +101,7 @@ export interface Host extends Logger {
   readonly inputs: RawInputs;
   readonly context: RunContext;
   readonly cache: CacheStore;
-  /** Collapsible section in the log (GitHub groups; a header line elsewhere). */
+  /** Collapsible section in the log (GitHub groups, GitLab collapsed sections; a header line elsewhere). */
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
   /** From now on, `value` never appears in the log. */
   setSecret(value: string): void;

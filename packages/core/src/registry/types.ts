@@ -39,7 +39,7 @@ export interface Lineage {
   } | null;
   readonly git: { readonly commit: string | null; readonly repository: string | null };
   /** `host` is null for a version another tool registered (a GTO tag without an mlops-ci lineage block). */
-  readonly run: { readonly url: string | null; readonly host: 'github' | 'jenkins' | 'local' | null };
+  readonly run: { readonly url: string | null; readonly host: 'github' | 'gitlab' | 'jenkins' | 'local' | null };
   readonly data: { readonly digest: string | null; readonly manifest: unknown };
   readonly env: { readonly fingerprint: string | null };
   readonly image: { readonly digest: string | null };

@@ -315,6 +315,11 @@ export function parseInputsJson(text: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
+/** Environment variable an input is read from on GitLab (a component's job `variables:`): `python-version` → MLOPS_CI_INPUT_PYTHON_VERSION. */
+export function inputEnvName(input: string): string {
+  return `MLOPS_CI_INPUT_${envSuffix(input)}`;
+}
+
 /** Environment variable a secret input is read from on Jenkins: `github-token` → MLOPS_CI_SECRET_GITHUB_TOKEN. */
 export function secretEnvName(input: string): string {
   return `MLOPS_CI_SECRET_${envSuffix(input)}`;
