@@ -59,7 +59,7 @@ const COMPONENT_INPUTS = (spec: StepSpec): Record<string, GitLabInput> => ({
     default: 'node:24-bookworm',
   },
   cli: {
-    description: `The command that runs mlops-ci, split into words by the shell (no other shell processing). The default fetches the version this component was released with from npm; give e.g. \`node vendor/mlops-ci.js\` for a copy of the bundle in the repository, or an npx from a mirror.`,
+    description: `The command that runs mlops-ci, split into words at spaces (no quoting, globbing or other shell processing). The default fetches the version this component was released with from npm; give e.g. \`node vendor/mlops-ci.js\` for a copy of the bundle in the repository, or an npx from a mirror.`,
     default: `npx --yes mlops-ci@${VERSION}`,
   },
   'output-prefix': {
@@ -140,8 +140,8 @@ function gitlabTemplate(spec: StepSpec): string {
     stage: '$[[ inputs.stage ]]',
     image: '$[[ inputs.node-image ]]',
     variables,
-    // Unquoted on purpose: the shell splits the command into words, and that is all it does with it.
-    script: [`$MLOPS_CI_CLI ${spec.name}`],
+    // Unquoted on purpose: the shell splits the command into words; with globbing off, that is all it does with it.
+    script: ['set -f', `$MLOPS_CI_CLI ${spec.name}`],
     artifacts: gitlabArtifacts(spec, dotenv),
   };
   const header = [

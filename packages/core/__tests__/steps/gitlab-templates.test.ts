@@ -60,7 +60,7 @@ describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('templa
     expect(template.job.stage).toBe('$[[ inputs.stage ]]');
     expect(template.job.image).toBe('$[[ inputs.node-image ]]');
     for (const input of stepInputs) expect(template.job.variables[variableOf(input.name)]).toBe(`$[[ inputs.${input.name} ]]`);
-    expect(template.job.script).toEqual([`$MLOPS_CI_CLI ${name}`]);
+    expect(template.job.script).toEqual(['set -f', `$MLOPS_CI_CLI ${name}`]);
     expect(template.job.variables['MLOPS_CI_CLI']).toBe('$[[ inputs.cli ]]');
     expect(template.spec.inputs['cli']?.default).toBe(`npx --yes mlops-ci@${VERSION}`);
   });
