@@ -55,7 +55,9 @@ const COMPONENT_INPUTS = (spec: StepSpec): Record<string, GitLabInput> => ({
   as: { description: 'Name of the job. Give each use of the component in one pipeline its own.', default: `mlops-ci-${spec.name}` },
   stage: { description: 'Stage of the job.', default: 'test' },
   'node-image': {
-    description: `Image the job runs in: Node.js 20 or newer (and git${spec.name === 'setup-env' ? ', and the Python the env is built with' : ''}). \`node:24-bookworm\` has git and Python 3.`,
+    description: `Image the job runs in: Node.js 20 or newer and git${
+      spec.name === 'setup-env' ? ', and the Python the env is built with (with its venv module for `manager: venv`: Debian keeps it in python3-venv, which `node:24-bookworm` lacks)' : ''
+    }. \`node:24-bookworm\` has git and Python 3.`,
     default: 'node:24-bookworm',
   },
   cli: {
