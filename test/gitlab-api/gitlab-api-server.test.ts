@@ -45,7 +45,8 @@ describe('authentication', () => {
   });
 
   test('no token, a wrong one, or one in the other header is 401 as GitLab answers it', async () => {
-    for (const headers of [{}, { 'PRIVATE-TOKEN': 'nope' }, { 'JOB-TOKEN': TOKEN }]) {
+    const wrong: Record<string, string>[] = [{}, { 'PRIVATE-TOKEN': 'nope' }, { 'JOB-TOKEN': TOKEN }];
+    for (const headers of wrong) {
       expect(await call('GET', '/projects/42/merge_requests/7', undefined, headers)).toMatchObject({ status: 401, body: { message: '401 Unauthorized' } });
     }
     expect(api.violations).toEqual([]);

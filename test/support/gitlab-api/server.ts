@@ -212,8 +212,17 @@ export interface GitLabApiFake {
   /** Requests GitLab would refuse, and answers that differ from the documented shapes. Empty = faithful run. */
   readonly violations: string[];
   readonly state: GitLabState;
-  /** Answers the next request to `operation` with `status` (default 500, an outage) instead of handling it. */
-  failNext(operation: Operation, status?: number): void;
+  /**
+   * Answers the next request to `operation` (whose parameters pass `when`, if
+   * given) with `status` (default 500, an outage) instead of handling it.
+   */
+  failNext(operation: Operation, status?: number, when?: (params: Readonly<Record<string, unknown>>) => boolean): void;
+  /**
+   * Handles the next request to `operation` (its effect is in `state` at
+   * once) but holds the answer until `release()`: a call in flight, for tests
+   * of what a client does meanwhile. `reached` resolves when it arrives.
+   */
+  holdNext(operation: Operation): { reached: Promise<void>; release(): void };
   close(): Promise<void>;
 }
 
@@ -271,7 +280,8 @@ export async function startGitLabApi(options: GitLabApiOptions = {}): Promise<Gi
   const state = new GitLabState();
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
-  const failures = new Map<Operation, number>();
+  const failures = new Map<Operation, { status: number; when: (params: Readonly<Record<string, unknown>>) => boolean }>();
+  const holds = new Map<Operation, { arrived(): void; released: Promise<void> }>();
   const tokens = { 'private-token': options.privateToken, 'job-token': options.jobToken };
 
   const handlers: Record<Operation, (call: Call) => Reply> = {
@@ -401,9 +411,9 @@ export async function startGitLabApi(options: GitLabApiOptions = {}): Promise<Gi
       const problem = paramProblem(params, PARAMS[operation]);
       if (problem) throw badRequest(problem);
       const failure = failures.get(operation);
-      if (failure !== undefined) {
+      if (failure?.when(params)) {
         failures.delete(operation);
-        throw new Refusal(failure, { message: `${failure} (failNext)` }, false);
+        throw new Refusal(failure.status, { message: `${failure.status} (failNext)` }, false);
       }
       reply = handlers[operation]({ operation, ids: matched.ids, params, user, requestUrl });
       checkShape(`${req.method} ${apiPath}`, reply);
@@ -413,6 +423,12 @@ export async function startGitLabApi(options: GitLabApiOptions = {}): Promise<Gi
       reply = { status: err.status, body: err.body };
     }
     requests.push({ method: req.method ?? 'GET', path: apiPath, query, headers, body, operation, status: reply.status, response: reply.body });
+    const hold = operation === null ? undefined : holds.get(operation);
+    if (operation !== null && hold) {
+      holds.delete(operation);
+      hold.arrived();
+      await hold.released;
+    }
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body));
   }
@@ -441,7 +457,15 @@ export async function startGitLabApi(options: GitLabApiOptions = {}): Promise<Gi
     requests,
     violations,
     state,
-    failNext: (operation, status = 500) => void failures.set(operation, status),
+    failNext: (operation, status = 500, when = () => true) => void failures.set(operation, { status, when }),
+    holdNext: (operation) => {
+      let arrived = (): void => undefined;
+      let release = (): void => undefined;
+      const reached = new Promise<void>((resolve) => (arrived = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      holds.set(operation, { arrived, released });
+      return { reached, release };
+    },
     close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
   };
 }

@@ -31,7 +31,7 @@ function gate(dir: string, onFail: GatePlan['onFail'], rulesOrigin: RulesOrigin)
       onMissingBaseline: 'pass',
     }),
     onFail,
-    reporting: { token: '', apiUrl: 'https://api.github.com', context: 'mlops-ci/gate', checkRun: false, comment: 'off' },
+    reporting: { forge: 'github', token: '', apiUrl: 'https://api.github.com', context: 'mlops-ci/gate', checkRun: false, comment: 'off' },
     files: { report: path.join(dir, 'report.md'), reportHtml: path.join(dir, 'report.html'), results: path.join(dir, 'results.json'), junit: null },
     rulesOrigin,
   };

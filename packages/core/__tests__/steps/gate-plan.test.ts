@@ -33,9 +33,29 @@ test('an input left out reads as the spec’s default, or as what the run decide
   expect(planned.evaluation.bootstrap).toEqual({ resamples: 10_000, seed: 42 });
   expect(planned.onFail).toBe('fail');
   expect(planned.evaluation.onMissingBaseline).toBe('pass');
-  expect(planned.reporting).toEqual({ token: undefined, apiUrl: 'https://ghe.example/api/v3', context: 'mlops-ci/gate', checkRun: false, comment: 'sticky' });
+  expect(planned.reporting).toEqual({ forge: 'github', token: undefined, apiUrl: 'https://ghe.example/api/v3', context: 'mlops-ci/gate', checkRun: false, comment: 'sticky' });
   const reports = path.join(dir, 'tmp', 'mlops-ci', 'evaluate-and-gate', 'mlops-ci-gate');
   expect(planned.files).toEqual({ report: path.join(reports, 'report.md'), reportHtml: path.join(reports, 'report.html'), results: path.join(reports, 'results.json'), junit: null });
+});
+
+describe('on GitLab the verdict goes to GitLab', () => {
+  async function planOnGitLab(env: Record<string, string>, inputs: Record<string, unknown> = {}) {
+    const host = { ...quietHost({ cwd: project(), apiUrl: 'https://gitlab.example/api/v4', env }), kind: 'gitlab' as const };
+    return planGate(new InputReader(evaluateAndGateSpec, jsonInputs({ metrics: 'out/rf/metrics.json', rules: 'accuracy >= 0.9', ...inputs })), host);
+  }
+
+  test('with GITLAB_TOKEN in PRIVATE-TOKEN, else CI_JOB_TOKEN in JOB-TOKEN, on CI_API_V4_URL; github-token is not GitLab’s', async () => {
+    const both = await planOnGitLab({ GITLAB_TOKEN: 'glpat-x', CI_JOB_TOKEN: 'job-y' }, { 'github-token': 'ghs-z' });
+    expect(both.reporting).toEqual({ forge: 'gitlab', token: { variable: 'GITLAB_TOKEN', header: 'PRIVATE-TOKEN', value: 'glpat-x' }, apiUrl: 'https://gitlab.example/api/v4', context: 'mlops-ci/gate', comment: 'sticky' });
+    expect((await planOnGitLab({ CI_JOB_TOKEN: 'job-y' })).reporting).toMatchObject({ token: { variable: 'CI_JOB_TOKEN', header: 'JOB-TOKEN', value: 'job-y' } });
+    expect((await planOnGitLab({})).reporting).toMatchObject({ forge: 'gitlab', token: undefined });
+  });
+
+  test('check-run, which GitLab has no counterpart of, is bad input naming it', async () => {
+    const error = await planOnGitLab({ GITLAB_TOKEN: 'glpat-x' }, { 'check-run': 'true' }).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).input).toBe('check-run');
+  });
 });
 
 test('relative paths resolve against the run context’s cwd', async () => {

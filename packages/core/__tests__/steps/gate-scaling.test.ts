@@ -51,7 +51,7 @@ async function readsOfOneRun(ruleCount: number): Promise<number> {
       onMissingBaseline: 'pass',
     }),
     onFail: 'warn',
-    reporting: { token: '', apiUrl: 'https://api.github.com', context: 'mlops-ci/gate', checkRun: false, comment: 'off' },
+    reporting: { forge: 'github', token: '', apiUrl: 'https://api.github.com', context: 'mlops-ci/gate', checkRun: false, comment: 'off' },
     files: { report: path.join(dir, 'report.md'), reportHtml: path.join(dir, 'report.html'), results: path.join(dir, 'results.json'), junit: path.join(dir, 'junit.xml') },
     rulesOrigin: { input: 'rules' },
   };

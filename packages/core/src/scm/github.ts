@@ -1,5 +1,6 @@
 import { getOctokit } from '@actions/github';
 import { truncate } from '../report/format.js';
+import type { CommentMode, CommitStatus, ReviewReporter } from './reporter.js';
 
 /** GitHub's documented limits for statuses, check runs and comments. */
 export const LIMITS = {
@@ -8,9 +9,8 @@ export const LIMITS = {
   commentBody: 65_536,
 } as const;
 
-export type CommitState = 'error' | 'failure' | 'pending' | 'success';
-/** How a PR comment is posted: one edited in place, or a new one each time. */
-export type CommentMode = 'sticky' | 'new';
+export type { CommentMode, CommitState } from './reporter.js';
+export { stickyMarker } from './reporter.js';
 
 export interface Repository {
   readonly owner: string;
@@ -24,7 +24,7 @@ type Octokit = ReturnType<typeof getOctokit>;
  * check runs and PR comments. The base URL is configurable so GitHub
  * Enterprise Server (and the tests' local server) work the same way.
  */
-export class GitHubClient {
+export class GitHubClient implements ReviewReporter {
   private readonly octokit: Octokit;
 
   constructor(
@@ -35,7 +35,7 @@ export class GitHubClient {
     this.octokit = getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, '') });
   }
 
-  async setStatus(sha: string, status: { state: CommitState; context: string; description: string; targetUrl: string | null }): Promise<void> {
+  async setStatus(sha: string, status: CommitStatus): Promise<void> {
     await this.octokit.rest.repos.createCommitStatus({
       ...this.repository,
       sha,
@@ -97,9 +97,4 @@ export class GitHubClient {
 export function fitDescription(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length <= LIMITS.statusDescription ? oneLine : `${oneLine.slice(0, LIMITS.statusDescription - 1)}…`;
-}
-
-/** The hidden marker of a sticky comment; the context keeps two gates on one PR apart. */
-export function stickyMarker(step: string, context: string): string {
-  return `<!-- mlops-ci:${step}:${context.replace(/-->/g, '')} -->`;
 }

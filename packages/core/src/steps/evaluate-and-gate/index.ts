@@ -5,7 +5,7 @@
  * nothing written) → mark the commit pending → evaluate the rules for each
  * candidate (with bootstrap intervals for `@ N%` rules) and pick the best →
  * write the report, results and JUnit files → publish the summary, status,
- * check run and PR comment → exit 3 when the gate did not pass and on-fail is
+ * check run and PR comment (GitLab: status and MR note) → exit 3 when the gate did not pass and on-fail is
  * `fail`. A fault once the status is pending settles it as `error` (exit 1).
  */
 import path from 'node:path';
@@ -77,7 +77,7 @@ async function evaluateAndReport(inputs: GatePlan, host: Host, publisher: GatePu
   });
   annotateFailedRules(inputs, results, host);
 
-  // One view of the verdict, laid out twice: markdown for GitHub, HTML for Jenkins.
+  // One view of the verdict, laid out twice: markdown for GitHub and GitLab, HTML for Jenkins.
   const view = buildReportView(results, {
     direction: metricDirections(inputs.evaluation.rules, inputs.evaluation.selection),
     context: inputs.reporting.context,
@@ -87,7 +87,7 @@ async function evaluateAndReport(inputs: GatePlan, host: Host, publisher: GatePu
   const markdown = renderGateReport(view);
   await writeArtifacts(inputs, results, markdown, renderGateReportHtml(view));
   await host.appendSummary(markdown);
-  await host.group('Report to GitHub', () => publisher.publish(results, markdown));
+  await host.group(`Report to ${publisher.forge}`, () => publisher.publish(results, markdown));
 
   const best = results.best ? results.candidates[results.best] : undefined;
   return {

@@ -11,6 +11,7 @@ import type { InputReader, InputValue } from '../../spec/inputs.js';
 import { outputFilePath } from '../../spec/output-file.js';
 import type { Rule } from '../../types/gate.js';
 import { loadBaseline } from './baseline.js';
+import { gitlabTokenFrom } from '../../scm/gitlab.js';
 import type { ReportingPlan } from './publish.js';
 import type { evaluateAndGateSpec } from './spec.js';
 
@@ -88,14 +89,25 @@ async function loadCandidates(entries: readonly string[], cwd: string): Promise<
   return Promise.all(inputs.map(async (input) => ({ ...input, metrics: await loadMetricsFile(input.file, cwd) })));
 }
 
+/**
+ * Where the verdict goes: GitLab when the gate runs in a GitLab job (its
+ * token, API and project come from the job's variables), else GitHub.
+ */
 function planReporting(reader: GateReader, host: Host): ReportingPlan {
+  const common = { context: reader.get('status-context'), comment: reader.get('comment') };
+  if (host.kind === 'gitlab') {
+    if (reader.get('check-run')) {
+      throw new InputError('check-run', 'GitLab has no check runs: the gate reports there as a commit status and a merge request note; leave check-run false');
+    }
+    return { forge: 'gitlab', ...common, token: gitlabTokenFrom(host.context.env), apiUrl: host.context.apiUrl };
+  }
   const reporting: ReportingPlan = {
+    forge: 'github',
+    ...common,
     token: reader.get('github-token'),
     // Depends on the run (a GitHub Enterprise runner names its own), so not a spec default.
     apiUrl: reader.get('github-api-url') ?? host.context.apiUrl,
-    context: reader.get('status-context'),
     checkRun: reader.get('check-run'),
-    comment: reader.get('comment'),
   };
   validateApiUrl(reporting.apiUrl);
   return reporting;

@@ -1,28 +1,60 @@
 import { messageOf } from '../../errors.js';
-import type { Host } from '../../host/types.js';
+import type { Host, RunContext } from '../../host/types.js';
 import { statusDescription } from '../../report/gate-report.js';
-import type { CommitState, GitHubClient } from '../../scm/github.js';
+import type { GitHubClient } from '../../scm/github.js';
+import type { GitLabToken } from '../../scm/gitlab.js';
+import { stickyMarker, type CommitState, type ReviewReporter } from '../../scm/reporter.js';
 import type { InputValue } from '../../spec/inputs.js';
 import type { GateResults } from '../../types/gate.js';
 import type { evaluateAndGateSpec } from './spec.js';
 
-/** Where and how the verdict is reported, as the inputs say. */
-export interface ReportingPlan {
+/** Where and how the verdict is reported, as the inputs and the host say. */
+export type ReportingPlan = GitHubReporting | GitLabReporting;
+
+interface CommonReporting {
+  /** The status's name (`status-context`); it also keys the sticky comment. */
+  readonly context: string;
+  readonly comment: InputValue<typeof evaluateAndGateSpec, 'comment'>;
+}
+
+/** GitHub (and Jenkins or a terminal reporting to GitHub): `github-token`, a check run when asked. */
+export interface GitHubReporting extends CommonReporting {
+  readonly forge: 'github';
   /** Absent: nothing is reported, and the step says so once. */
   readonly token: string | undefined;
   readonly apiUrl: string;
-  readonly context: string;
   readonly checkRun: boolean;
-  readonly comment: InputValue<typeof evaluateAndGateSpec, 'comment'>;
+}
+
+/** GitLab: GITLAB_TOKEN or CI_JOB_TOKEN, CI_API_V4_URL; GitLab has no check runs. */
+export interface GitLabReporting extends CommonReporting {
+  readonly forge: 'gitlab';
+  readonly token: GitLabToken | undefined;
+  readonly apiUrl: string;
+}
+
+/** How each forge's parts are named in what the step says. */
+const WORDS = {
+  github: { forge: 'GitHub', comment: (n: number) => `PR #${n} comment`, posted: 'PR comment', noChange: 'No pull request in this run: no PR comment.', noToken: 'no github-token was given' },
+  gitlab: { forge: 'GitLab', comment: (n: number) => `MR !${n} note`, posted: 'MR note', noChange: 'No merge request in this run: no MR note.', noToken: 'neither GITLAB_TOKEN nor CI_JOB_TOKEN is set' },
+} as const;
+
+/** The forge's client, the commit the verdict is about, and GitHub's check runs when asked for. */
+interface Target {
+  readonly reporter: ReviewReporter;
+  readonly sha: string;
+  readonly checkRuns: Pick<GitHubClient, 'createCheckRun'> | null;
 }
 
 /**
  * Reports the gate where people look: a commit status (pending, then the
- * verdict), an optional check run and the PR comment. Reporting is best
- * effort: a refused call is a warning, the gate's verdict stands.
+ * verdict), on GitHub an optional check run, and the PR comment or MR note.
+ * Reporting is best effort: a refused call is a warning, the gate's verdict
+ * stands.
  *
- * A pending status is always settled: by the verdict, or by `error` when the
- * step fails after posting it, so no commit waits on a gate that has ended.
+ * A pending status is always settled: by the verdict, or by `error` (GitLab:
+ * `failed`) when the step fails after posting it, so no commit waits on a
+ * gate that has ended.
  */
 export class GatePublisher {
   /** Whether the last status this run posted is 'pending' (and so must still be settled). */
@@ -35,19 +67,22 @@ export class GatePublisher {
   private constructor(
     private readonly host: Host,
     private readonly inputs: ReportingPlan,
-    private readonly target: { client: GitHubClient; sha: string } | null,
+    private readonly target: Target | null,
   ) {}
+
+  /** Where the verdict goes, for the log: GitHub or GitLab. */
+  get forge(): string {
+    return WORDS[this.inputs.forge].forge;
+  }
 
   /** Says once, clearly, when nothing will be reported and why. */
   static async create(host: Host, inputs: ReportingPlan): Promise<GatePublisher> {
-    const { repository, sha } = host.context;
-    if (!inputs.token || !repository || !sha) {
-      const missing = !inputs.token ? 'no github-token was given' : !repository ? 'the repository is unknown' : 'the commit is unknown';
-      host.notice(`Not reporting to GitHub (${missing}): the gate still runs; the verdict is in the outputs and the report.`);
+    const target = inputs.forge === 'github' ? await gitHubTarget(host.context, inputs) : await gitLabTarget(host.context, inputs);
+    if (typeof target === 'string') {
+      host.notice(`Not reporting to ${WORDS[inputs.forge].forge} (${target}): the gate still runs; the verdict is in the outputs and the report.`);
       return new GatePublisher(host, inputs, null);
     }
-    const { GitHubClient } = await import('../../scm/github.js');
-    return new GatePublisher(host, inputs, { client: new GitHubClient(inputs.token, inputs.apiUrl, repository), sha });
+    return new GatePublisher(host, inputs, target);
   }
 
   async pending(): Promise<void> {
@@ -65,20 +100,21 @@ export class GatePublisher {
     await this.pendingPost;
     if (!this.unsettled) return;
     const firstLine = (messageOf(err).split('\n')[0] ?? '').trim();
-    const reason = this.inputs.token ? firstLine.split(this.inputs.token).join('***') : firstLine;
+    const token = tokenText(this.inputs);
+    const reason = token ? firstLine.split(token).join('***') : firstLine;
     await this.status('error', `The gate could not finish: ${reason}`);
   }
 
   async publish(results: GateResults, markdown: string): Promise<void> {
     await this.status(results.passed ? 'success' : 'failure', statusDescription(results));
-    if (this.inputs.checkRun) await this.checkRun(results, markdown);
+    await this.checkRun(results, markdown);
     await this.comment(markdown);
   }
 
   private async status(state: CommitState, description: string): Promise<void> {
     if (!this.target || this.readOnly) return;
-    const { client, sha } = this.target;
-    const post = () => client.setStatus(sha, { state, context: this.inputs.context, description, targetUrl: this.host.context.runUrl });
+    const { reporter, sha } = this.target;
+    const post = () => reporter.setStatus(sha, { state, context: this.inputs.context, description, targetUrl: this.host.context.runUrl });
     await this.attempt(`commit status '${this.inputs.context}' (${state}) on ${sha.slice(0, 7)}`, async () => {
       // A lost pending status costs nothing; a lost verdict after it leaves the commit pending: try that again.
       await (this.unsettled ? withRetries(post, SETTLE_ATTEMPTS) : post());
@@ -87,10 +123,11 @@ export class GatePublisher {
   }
 
   private async checkRun(results: GateResults, markdown: string): Promise<void> {
-    if (!this.target || this.readOnly) return;
-    const { client, sha } = this.target;
+    const checkRuns = this.target?.checkRuns;
+    if (!this.target || !checkRuns || this.readOnly) return;
+    const { sha } = this.target;
     await this.attempt(`check run '${this.inputs.context}'`, () =>
-      client.createCheckRun(sha, {
+      checkRuns.createCheckRun(sha, {
         name: this.inputs.context,
         passed: results.passed,
         title: statusDescription(results),
@@ -104,16 +141,16 @@ export class GatePublisher {
   private async comment(markdown: string): Promise<void> {
     const target = this.target;
     if (!target || this.readOnly || this.inputs.comment === 'off') return;
-    const pullRequest = this.host.context.pullRequest;
-    if (pullRequest === null) {
-      this.host.info('No pull request in this run: no PR comment.');
+    const words = WORDS[this.inputs.forge];
+    const change = this.host.context.pullRequest;
+    if (change === null) {
+      this.host.info(words.noChange);
       return;
     }
-    const { stickyMarker } = await import('../../scm/github.js');
     const mode = this.inputs.comment;
-    await this.attempt(`PR #${pullRequest} comment`, async () => {
-      const { url, updated } = await target.client.postComment(pullRequest, markdown, stickyMarker('evaluate-and-gate', this.inputs.context), mode);
-      this.host.info(`${updated ? 'Updated' : 'Posted'} the PR comment: ${url}`);
+    await this.attempt(words.comment(change), async () => {
+      const { url, updated } = await target.reporter.postComment(change, markdown, stickyMarker('evaluate-and-gate', this.inputs.context), mode);
+      this.host.info(`${updated ? 'Updated' : 'Posted'} the ${words.posted}: ${url}`);
     });
   }
 
@@ -134,6 +171,33 @@ export class GatePublisher {
   }
 }
 
+/** The GitHub client and commit, or why there is none. */
+async function gitHubTarget(context: RunContext, inputs: GitHubReporting): Promise<Target | string> {
+  const { repository, sha } = context;
+  if (!inputs.token) return WORDS.github.noToken;
+  if (!repository) return 'the repository is unknown';
+  if (!sha) return 'the commit is unknown';
+  const { GitHubClient } = await import('../../scm/github.js');
+  const client = new GitHubClient(inputs.token, inputs.apiUrl, repository);
+  return { reporter: client, sha, checkRuns: inputs.checkRun ? client : null };
+}
+
+/** The GitLab client and commit (CI_PROJECT_ID, the MR's source head or CI_COMMIT_SHA), or why there is none. */
+async function gitLabTarget(context: RunContext, inputs: GitLabReporting): Promise<Target | string> {
+  const { projectId, sha } = context;
+  if (!inputs.token) return WORDS.gitlab.noToken;
+  if (!projectId) return 'the project is unknown: CI_PROJECT_ID is not set';
+  if (!sha) return 'the commit is unknown: CI_COMMIT_SHA is not set';
+  const { GitLabClient } = await import('../../scm/gitlab.js');
+  const projectUrl = context.env['CI_PROJECT_URL']?.trim() || null;
+  return { reporter: new GitLabClient({ apiUrl: inputs.apiUrl, projectId, token: inputs.token, projectUrl }), sha, checkRuns: null };
+}
+
+/** The token's text, to cut out of a status description. */
+function tokenText(inputs: ReportingPlan): string | undefined {
+  return inputs.forge === 'github' ? inputs.token : inputs.token?.value;
+}
+
 /**
  * Said once when GitHub refuses a write on a pull request from a fork: every
  * later write would be refused the same way, and the verdict is elsewhere.
@@ -146,7 +210,7 @@ const SETTLE_ATTEMPTS = 3;
 
 /**
  * Calls `call` up to `attempts` times while it fails the way an outage does
- * (a 5xx, or no answer at all); a 4xx is GitHub's final word and is thrown at once.
+ * (a 5xx, or no answer at all); a 4xx is the forge's final word and is thrown at once.
  */
 async function withRetries(call: () => Promise<void>, attempts: number): Promise<void> {
   for (let attempt = 1; ; attempt++) {
