@@ -53,6 +53,7 @@ export interface PipelineOptions {
 /** Runs the whole pipeline in `repo` (a git repository whose origin names the project). */
 export async function runPipeline(repo: string, options: PipelineOptions): Promise<PipelineRun> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm ci`);
+  await requireRsync();
   const variables = Object.entries(options.variables);
   const args = [
     CLI,
@@ -74,6 +75,12 @@ export async function runPipeline(repo: string, options: PipelineOptions): Promi
   const run = await spawnCollect(nodeOf(NODE24), args, { cwd: repo, env });
   const output = `${run.stdout}${run.stderr}`;
   return { code: run.code, output, jobs: jobResults(output), logs: jobLogs(repo) };
+}
+
+/** gitlab-ci-local copies the project with rsync before any job runs; without it, say what installs it. */
+async function requireRsync(): Promise<void> {
+  const found = await spawnCollect('rsync', ['--version'], {}).catch(() => null);
+  if (found?.code !== 0) throw new Error('rsync is missing (gitlab-ci-local needs it): run bash scripts/provision/gitlab-ci-local.sh');
 }
 
 /** The summary gitlab-ci-local ends with: ` PASS  job`, ` FAIL  job`, ` WARN  job` (allowed to fail). */
