@@ -35,8 +35,8 @@
 //    over 255 characters) is 400 `{"message":{"<field>":["is too long …"]}}`.
 //
 // GitLab's generated doc/api/openapi/openapi_v2.yaml (Swagger 2.0 from the
-// Grape definitions) declares these operations too, but gives their response
-// entities without field types, so the markdown pages above are the contract
+// Grape definitions, about 2 million characters) was not used: these shapes
+// were not checked against it, and the markdown pages above are the contract
 // the fake is held to.
 //
 // Stricter than GitLab, on purpose (each is reported as a violation, so the

@@ -16,7 +16,10 @@ import type { RunContext, StepEnding } from './types.js';
 const MASKED_VARIABLES = ['GITLAB_TOKEN', 'CI_JOB_TOKEN', 'CI_REGISTRY_PASSWORD', 'CI_DEPLOY_PASSWORD', 'CI_DEPENDENCY_PROXY_PASSWORD'];
 
 const ESC = '\u001b';
-/** A section name GitLab's log parser accepts: `[a-zA-Z0-9_.-]+` (lib/gitlab/regex.rb, build_trace_section_regex). */
+/**
+ * Section names are `[a-zA-Z0-9_.-]+` for GitLab's log parser (lib/gitlab/regex.rb,
+ * build_trace_section_regex); this many characters are enough to tell sections apart.
+ */
 const SECTION_NAME_LIMIT = 60;
 
 /**
