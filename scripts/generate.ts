@@ -1,6 +1,7 @@
 /**
  * Writes everything a user reads about the steps from their specs
  * (each step declares its inputs once, in its spec): actions/<step>/action.yml,
+ * the GitLab CI/CD components templates/<step>.yml,
  * jenkins-lib/vars/<var>.txt, the README input tables, the action
  * entrypoints dist/<step>.js, the Groovy shim's argument defaults
  * (jenkins-lib/src/io/mlopsci/ShimDefaults.groovy), output names and types
@@ -17,7 +18,8 @@ import { REQUIRED_RBAC_RULES } from '../packages/core/src/container/kubernetes/t
 import { inputDescription } from '../packages/core/src/spec/help.js';
 import { STEPS } from '../packages/core/src/steps/registry.js';
 import { ENV_CREDENTIALS } from '../packages/core/src/spec/env-credentials.js';
-import type { JenkinsArg, OutputSpec, OutputType, StepSpec } from '../packages/core/src/spec/types.js';
+import type { InputSpec, JenkinsArg, OutputSpec, OutputType, StepSpec } from '../packages/core/src/spec/types.js';
+import { VERSION } from '../packages/core/src/version.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_NOTE = (spec: StepSpec) => `Generated from packages/core/src/steps/${spec.name}/spec.ts by \`npm run generate\`. Do not edit.`;
@@ -43,6 +45,132 @@ function actionYaml(spec: StepSpec): string {
   return `# ${SOURCE_NOTE(spec)}\n${YAML.stringify(doc, { lineWidth: 0 })}`;
 }
 
+
+/**
+ * The inputs every GitLab component has besides its step's: the job's name and
+ * stage, the image it runs in, the command that runs mlops-ci, and the prefix
+ * of its dotenv outputs. None may share a name with a step input.
+ */
+const COMPONENT_INPUTS = (spec: StepSpec): Record<string, GitLabInput> => ({
+  as: { description: 'Name of the job. Give each use of the component in one pipeline its own.', default: `mlops-ci-${spec.name}` },
+  stage: { description: 'Stage of the job.', default: 'test' },
+  'node-image': {
+    description: `Image the job runs in: Node.js 20 or newer and git${
+      spec.name === 'setup-env' ? ', and the Python the env is built with (with its venv module for `manager: venv`: Debian keeps it in python3-venv, which `node:24-bookworm` lacks)' : ''
+    }. \`node:24-bookworm\` has git and Python 3.`,
+    default: 'node:24-bookworm',
+  },
+  cli: {
+    description: `The command that runs mlops-ci, split into words at spaces (no quoting, globbing or other shell processing). The default fetches the version this component was released with from npm; give e.g. \`node vendor/mlops-ci.js\` for a copy of the bundle in the repository, or an npx from a mirror.`,
+    default: `npx --yes mlops-ci@${VERSION}`,
+  },
+  'output-prefix': {
+    description: 'Prefix of the dotenv variables the outputs become, upper case, e.g. `MLOPS_CI_TRAIN_RF_` so two uses of this component in one pipeline do not overwrite each other\'s.',
+    default: `MLOPS_CI_${spec.name.toUpperCase().replace(/-/g, '_')}_`,
+  },
+});
+
+/** One entry of a component's `spec:inputs`: always a string (see gitlabInput). */
+interface GitLabInput {
+  readonly description: string;
+  readonly default?: string;
+  readonly options?: readonly string[];
+}
+
+/**
+ * A step input as a component input. Every input is a GitLab `string`: the
+ * template hands each one to the job as a variable, and a variable must be a
+ * string (GitLab refuses a boolean, and a whole-value `$[[ inputs.x ]]` keeps
+ * the input's type). Choices and switches keep their check as `options`;
+ * an optional input without a default gets an empty one, which the CLI reads as
+ * not given. Lists, text and maps are multi-line strings, as on GitHub.
+ */
+function gitlabInput(spec: StepSpec, input: InputSpec): GitLabInput {
+  const fallback = input.gitlabDefault ?? input.default;
+  const options = input.type === 'choice' ? input.choices : input.type === 'boolean' ? ['true', 'false'] : undefined;
+  // The spec's words may name the other default (a temp folder): say which one the component uses.
+  const where = input.gitlabDefault === undefined ? '' : ' In this component the default is in the project folder, so the job keeps it as an artifact.';
+  return {
+    description: `${inputDescription(spec, input)}${where}`,
+    ...(input.required ? {} : { default: fallback ?? '' }),
+    ...(options ? { options } : {}),
+  };
+}
+
+/** `python-version` → `MLOPS_CI_INPUT_PYTHON_VERSION`: the variable the gitlab host reads an input from. */
+function inputVariable(name: string): string {
+  return `MLOPS_CI_INPUT_${name.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/** What the component says about the credentials it never takes as inputs. */
+function gitlabCredentials(spec: StepSpec): string[] {
+  const lines: string[] = [];
+  if (spec.inputs.some((input) => input.secret)) {
+    lines.push(
+      'The merge request report (commit status, one sticky note) uses GITLAB_TOKEN, a masked CI/CD',
+      'variable holding a project access token with the api scope; without it CI_JOB_TOKEN.',
+    );
+  }
+  for (const name of spec.envCredentials ?? []) {
+    const credential = ENV_CREDENTIALS[name];
+    lines.push(`${credential.usernameVariable} and ${credential.passwordVariable}: masked CI/CD variables, read by the ${name.toUpperCase()} SDK.`);
+  }
+  return lines.length === 0 ? [] : ['', 'Credentials are never inputs: set them as CI/CD variables of the project.', ...lines];
+}
+
+/**
+ * templates/<step>.yml: a GitLab CI/CD component with one job running the
+ * step. Inputs reach the job only as variables (MLOPS_CI_INPUT_<NAME>), which
+ * the gitlab host reads; none is written into the script, so no value is ever
+ * shell code. Outputs come back as a dotenv report.
+ */
+function gitlabTemplate(spec: StepSpec): string {
+  const own = COMPONENT_INPUTS(spec);
+  for (const input of spec.inputs) {
+    if (input.name in own) throw new Error(`${spec.name}: the input ${input.name} would hide the component's own input of that name`);
+  }
+  const stepInputs = spec.inputs.filter((input) => !input.secret);
+  const inputs = { ...own, ...Object.fromEntries(stepInputs.map((input) => [input.name, gitlabInput(spec, input)])) };
+  const dotenv = '$[[ inputs.as ]].env';
+  const variables = {
+    MLOPS_CI_CLI: '$[[ inputs.cli ]]',
+    MLOPS_CI_DOTENV: dotenv,
+    MLOPS_CI_DOTENV_PREFIX: '$[[ inputs.output-prefix ]]',
+    ...Object.fromEntries(stepInputs.map((input) => [inputVariable(input.name), `$[[ inputs.${input.name} ]]`])),
+  };
+  const job = {
+    stage: '$[[ inputs.stage ]]',
+    image: '$[[ inputs.node-image ]]',
+    variables,
+    // Unquoted on purpose: the shell splits the command into words; with globbing off, that is all it does with it.
+    script: ['set -f', `$MLOPS_CI_CLI ${spec.name}`],
+    artifacts: gitlabArtifacts(spec, dotenv),
+  };
+  const header = [
+    SOURCE_NOTE(spec),
+    '',
+    `GitLab CI/CD component: ${spec.description}`,
+    `One job running \`mlops-ci ${spec.name}\`. Every input reaches it as a variable`,
+    'MLOPS_CI_INPUT_<NAME>, never as part of its script. GitLab expands $VARIABLES in them when',
+    'the job starts, so an earlier job\'s dotenv output can be an input; write $$ for a literal $.',
+    'Each output becomes the dotenv variable <output-prefix><OUTPUT> for later jobs.',
+    ...gitlabCredentials(spec),
+  ];
+  const body = `${YAML.stringify({ spec: { inputs } }, { lineWidth: 0 })}---\n${YAML.stringify({ '$[[ inputs.as ]]': job }, { lineWidth: 0 })}`;
+  return `${header.map((line) => `# ${line}`.trimEnd()).join('\n')}\n${body}`;
+}
+
+/** The dotenv report of every step; the gate also keeps its report files, whatever its verdict. */
+function gitlabArtifacts(spec: StepSpec, dotenv: string): Record<string, unknown> {
+  const reports: Record<string, string> = { dotenv };
+  if (spec.name !== 'evaluate-and-gate') return { reports };
+  reports['junit'] = '$[[ inputs.junit ]]';
+  return {
+    when: 'always',
+    paths: ['report', 'report-html', 'results-file', 'junit'].map((name) => `$[[ inputs.${name} ]]`),
+    reports,
+  };
+}
 
 /** Jenkins shows vars/<var>.txt as HTML in the Global Variables Reference. */
 function jenkinsHelp(spec: StepSpec): string {
@@ -449,6 +577,7 @@ function generatedFiles(specs: readonly StepSpec[]): Map<string, string> {
     files.set(`actions/${spec.name}/action.yml`, actionYaml(spec));
     files.set(`jenkins-lib/vars/${spec.jenkinsVar}.txt`, jenkinsHelp(spec));
     files.set(`dist/${spec.name}.js`, actionEntrypoint(spec));
+    files.set(`templates/${spec.name}.yml`, gitlabTemplate(spec));
   }
   files.set('jenkins-lib/vars/mlopsStep.txt', jenkinsStepHelp(specs));
   files.set('jenkins-lib/src/io/mlopsci/ShimDefaults.groovy', shimDefaults(specs));

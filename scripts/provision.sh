@@ -18,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CONCERNS=(shellcheck node24 act versitygw fake-gcs-server toxiproxy lfs registry kubernetes python-venv airflow groovy verdaccio docker chromium)
+CONCERNS=(shellcheck node24 act versitygw fake-gcs-server toxiproxy lfs registry kubernetes python-venv airflow groovy verdaccio gitlab-ci-local docker chromium)
 IMAGE="mlops-ci-python:bookworm"
 
 provision_all() {

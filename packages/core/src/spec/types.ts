@@ -45,6 +45,12 @@ export interface InputSpec {
    * (`${{ github.token }}`). Other hosts fall back to `default`, then to `envFallback`.
    */
   readonly githubDefault?: string;
+  /**
+   * Default written into the GitLab CI/CD component (templates/<step>.yml) only,
+   * where the template needs a value GitLab can use: a path the job keeps as an
+   * artifact must be in the project folder, not in a temp folder that goes with the job.
+   */
+  readonly gitlabDefault?: string;
   /** Environment variable read when the input is absent outside GitHub (e.g. GITHUB_TOKEN). */
   readonly envFallback?: string;
   /** Allowed values of a `choice` input. */

@@ -138,11 +138,13 @@ export const evaluateAndGateSpec = {
     {
       name: 'report',
       type: 'string',
+      gitlabDefault: 'gate-report.md',
       description: 'Where to write the markdown report. Defaults to a file in the runner temp folder (see the `report` output).',
     },
     {
       name: 'report-html',
       type: 'string',
+      gitlabDefault: 'gate-report.html',
       description:
         'Where to write the report as a standalone HTML page (tables, and the chart as an inline SVG; no scripts). On Jenkins give a path in the workspace for `publishHTML` or `archiveArtifacts`. Defaults to a file beside the report.',
       example: 'gate-report.html',
@@ -150,12 +152,14 @@ export const evaluateAndGateSpec = {
     {
       name: 'junit',
       type: 'string',
+      gitlabDefault: 'gate-junit.xml',
       description: 'Where to write JUnit XML (one testcase per rule per candidate), for Jenkins `junit` or test reporters. Not written when empty.',
       example: 'gate-junit.xml',
     },
     {
       name: 'results-file',
       type: 'string',
+      gitlabDefault: 'gate-results.json',
       description: 'Where to write the results JSON (promote-model reads it as `gate-results`). Defaults to a file beside the report.',
     },
   ],
