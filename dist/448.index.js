@@ -6,8 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GitHubClient: () => (/* binding */ GitHubClient),
-/* harmony export */   stickyMarker: () => (/* binding */ stickyMarker)
+/* harmony export */   GitHubClient: () => (/* binding */ GitHubClient)
 /* harmony export */ });
 /* unused harmony exports LIMITS, fitDescription */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
@@ -20,6 +19,7 @@ const LIMITS = {
     checkRunText: 65_535,
     commentBody: 65_536,
 };
+
 /**
  * The few GitHub REST calls the steps report through: commit statuses,
  * check runs and PR comments. The base URL is configurable so GitHub
@@ -91,10 +91,6 @@ class GitHubClient {
 function fitDescription(text) {
     const oneLine = text.replace(/\s+/g, ' ').trim();
     return oneLine.length <= LIMITS.statusDescription ? oneLine : `${oneLine.slice(0, LIMITS.statusDescription - 1)}…`;
-}
-/** The hidden marker of a sticky comment; the context keeps two gates on one PR apart. */
-function stickyMarker(step, context) {
-    return `<!-- mlops-ci:${step}:${context.replace(/-->/g, '')} -->`;
 }
 
 

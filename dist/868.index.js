@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FK: () => (/* binding */ isInside),
 /* harmony export */   dN: () => (/* binding */ realPathOf),
+/* harmony export */   dd: () => (/* binding */ joinRelpath),
 /* harmony export */   q2: () => (/* binding */ DestinationGuard),
 /* harmony export */   to: () => (/* binding */ unsafeRelpath)
 /* harmony export */ });
@@ -47,14 +48,21 @@ function unsafeRelpath(relpath) {
  * anywhere). Folders already checked are remembered across calls.
  */
 class DestinationGuard {
+    /** Folders known safe, as `root` NUL relative folder: one lookup per file once its folder is known. */
     safeDirs = new Set();
     /** Throws when a parent of `root/relpath` below root is a symlink or not a folder. */
     check(root, relpath) {
-        const segments = relpath.split('/').slice(0, -1);
+        const slash = relpath.lastIndexOf('/');
+        if (slash < 0 || this.safeDirs.has(`${root}\0${relpath.slice(0, slash)}`))
+            return;
+        const segments = relpath.slice(0, slash).split('/');
         let dir = root;
+        let relative = '';
         for (const segment of segments) {
             dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, segment);
-            if (this.safeDirs.has(dir))
+            relative = relative === '' ? segment : `${relative}/${segment}`;
+            const key = `${root}\0${relative}`;
+            if (this.safeDirs.has(key))
                 continue;
             const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir, { throwIfNoEntry: false });
             if (info?.isSymbolicLink())
@@ -62,9 +70,19 @@ class DestinationGuard {
             if (info && !info.isDirectory())
                 throw new Error(`refusing to write ${node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, relpath)}: ${dir} is a file, not a folder`);
             // A folder that does not exist yet is safe: we create it.
-            this.safeDirs.add(dir);
+            this.safeDirs.add(key);
         }
     }
+}
+/**
+ * `root` joined with a relpath unsafeRelpath accepted. On POSIX that is the
+ * two strings with a `/` between (no segment can need normalising), which a
+ * re-pull of many files pays once per file instead of a path.join.
+ */
+function joinRelpath(root, relpath) {
+    if ((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep) !== '/')
+        return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, ...relpath.split('/'));
+    return root.endsWith('/') ? `${root}${relpath}` : `${root}/${relpath}`;
 }
 /** Whether `child` is strictly below `parent` (both absolute, normalised). */
 function isInside(parent, child) {

@@ -1424,6 +1424,7 @@ function locationText(at, context) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   NV: () => (/* binding */ localContext),
 /* harmony export */   Sk: () => (/* binding */ jenkinsContext),
+/* harmony export */   fN: () => (/* binding */ gitlabContext),
 /* harmony export */   h4: () => (/* binding */ githubContext)
 /* harmony export */ });
 /* unused harmony export runIdentity */
@@ -1436,6 +1437,7 @@ function locationText(at, context) {
 
 
 const PUBLIC_API = 'https://api.github.com';
+const PUBLIC_GITLAB = 'https://gitlab.com';
 /** GitHub Actions: the runner's variables and the event payload. */
 function githubContext(env, cwd) {
     const payload = readEventPayload(env['GITHUB_EVENT_PATH']);
@@ -1446,6 +1448,7 @@ function githubContext(env, cwd) {
     const attempt = env['GITHUB_RUN_ATTEMPT'];
     return {
         repository,
+        projectId: null,
         // On pull_request events GITHUB_SHA is the test merge commit; the PR's checks live on its head.
         sha: pullRequest?.head?.sha ?? env['GITHUB_SHA'] ?? null,
         pullRequest: typeof pullRequest?.number === 'number' ? pullRequest.number : null,
@@ -1487,6 +1490,7 @@ async function jenkinsContext(env, cwd) {
     ]);
     return {
         repository,
+        projectId: null,
         sha,
         pullRequest: prNumber,
         pullRequestFromFork: false,
@@ -1500,6 +1504,40 @@ async function jenkinsContext(env, cwd) {
         run: runIdentity(env, 'jenkins'),
     };
 }
+/**
+ * GitLab CI/CD, from its predefined variables (docs: ci/variables/predefined_variables.md).
+ * In a merged-results pipeline CI_COMMIT_SHA is the merge commit GitLab made,
+ * and the MR's statuses live on its source branch's head,
+ * CI_MERGE_REQUEST_SOURCE_BRANCH_SHA (empty in other pipelines); an MR
+ * pipeline's CI_MERGE_REQUEST_IID is the MR its notes go on. The project is
+ * named by CI_PROJECT_ID, what GitLab's API takes.
+ */
+function gitlabContext(env, cwd) {
+    const value = (name) => env[name]?.trim() || null;
+    return {
+        repository: parseProjectPath(value('CI_PROJECT_PATH')),
+        projectId: value('CI_PROJECT_ID'),
+        sha: value('CI_MERGE_REQUEST_SOURCE_BRANCH_SHA') ?? value('CI_COMMIT_SHA'),
+        pullRequest: parsePrNumber(value('CI_MERGE_REQUEST_IID') ?? undefined),
+        pullRequestFromFork: false,
+        runUrl: value('CI_PIPELINE_URL'),
+        eventName: value('CI_PIPELINE_SOURCE'),
+        apiUrl: value('CI_API_V4_URL') ?? `${value('CI_SERVER_URL') ?? PUBLIC_GITLAB}/api/v4`,
+        workspace: value('CI_PROJECT_DIR') ?? cwd,
+        cwd,
+        env,
+        // GitLab has no per-job temp folder variable; the runner's builds folder is the checkout's parent, not scratch.
+        tempDir: node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(),
+        run: runIdentity(env, 'gitlab'),
+    };
+}
+/** `group/subgroup/project` → owner `group/subgroup`, repo `project`. */
+function parseProjectPath(projectPath) {
+    const cut = projectPath?.lastIndexOf('/') ?? -1;
+    if (!projectPath || cut <= 0 || cut === projectPath.length - 1)
+        return null;
+    return { owner: projectPath.slice(0, cut), repo: projectPath.slice(cut + 1) };
+}
 /** A terminal: whatever git says about the current folder; the CLI in a workflow's `run:` step: the workflow's context. */
 async function localContext(env, cwd) {
     if (env['GITHUB_ACTIONS'] === 'true')
@@ -1509,6 +1547,7 @@ async function localContext(env, cwd) {
     const [repository, sha] = await Promise.all([repositoryFromGit(here), (0,_scm_git_js__WEBPACK_IMPORTED_MODULE_2__/* .revParse */ .DJ)(here, 'HEAD')]);
     return {
         repository,
+        projectId: null,
         sha,
         pullRequest: parsePrNumber(env['MLOPS_CI_PULL_REQUEST']),
         pullRequestFromFork: false,
@@ -1539,6 +1578,10 @@ function runIdentity(env, ci) {
     const githubRun = ci === 'github' ? value('GITHUB_RUN_ID') : null;
     if (githubRun)
         return { id: `github:${githubRun}.${value('GITHUB_RUN_ATTEMPT') ?? '1'}`, source: 'github' };
+    // Every job of a GitLab pipeline, a retried one too, shares its pipeline id: the jobs are steps of one run.
+    const gitlabPipeline = ci === 'gitlab' ? value('CI_PIPELINE_ID') : null;
+    if (gitlabPipeline)
+        return { id: `gitlab:${value('CI_PROJECT_ID') ?? '?'}/${gitlabPipeline}`, source: 'gitlab' };
     const jenkinsBuild = ci === 'jenkins' ? (value('BUILD_TAG') ?? value('BUILD_URL')) : null;
     if (jenkinsBuild)
         return { id: `jenkins:${jenkinsBuild}`, source: 'jenkins' };
@@ -1659,7 +1702,7 @@ async function writeErrorFile(env, record) {
 
 const writeStderr = (line) => process.stderr.write(`${line}\n`);
 /**
- * What the Jenkins and local hosts share: logging to stderr with secrets
+ * What the GitLab, Jenkins and local hosts share: logging to stderr with secrets
  * redacted, a summary file printed to the log, a directory cache, outputs
  * collected in memory and flushed at the end. Subclasses say where outputs go.
  */
@@ -1774,6 +1817,10 @@ class PlainHost {
             out = out.split(secret).join('***');
         return out;
     }
+    /** One line as it is, for a host's own control sequences (GitLab's section markers): the caller redacts any text it puts in. */
+    writeLine(line) {
+        this.write(line);
+    }
     emit(message) {
         const text = this.redact(message);
         for (const block of this.onGitHubRunner ? (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .inertLines */ .w)(text) : [text]) {
@@ -1804,6 +1851,7 @@ function parsedOrText(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DH: () => (/* binding */ envInputs),
+/* harmony export */   JZ: () => (/* binding */ gitlabInputs),
 /* harmony export */   iV: () => (/* binding */ jsonInputs),
 /* harmony export */   rg: () => (/* binding */ withEnvFallbacks)
 /* harmony export */ });
@@ -1828,6 +1876,27 @@ function envInputs(env) {
     };
 }
 /**
+ * GitLab, highest first: the CLI's `--name value`, then MLOPS_CI_INPUT_<NAME>
+ * (how a component passes an input: as a job variable, never as text in
+ * `script:`), then the MLOPS_CI_INPUTS object. A blank value is not given, so
+ * a component's empty default lets a lower layer speak.
+ *
+ * Only the CLI and JSON names count as given names (typos are rejected): an
+ * MLOPS_CI_INPUT_* variable is looked up by the spec's names, because a
+ * pipeline-wide variable meant for another step reaches this job too.
+ */
+function gitlabInputs(env, cliInputs, fromJson) {
+    const layers = [(name) => cliInputs[name], (name) => env[(0,_spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .inputEnvName */ .d_)(name)], (name) => fromJson[name]];
+    return {
+        get: (name) => layers.map((layer) => layer(name)).find(isGiven),
+        givenNames: () => [...new Set([...Object.keys(cliInputs), ...Object.keys(fromJson)])].filter((name) => isGiven(cliInputs[name]) || isGiven(fromJson[name])),
+    };
+}
+/** Anything but nothing, null or blank text. */
+function isGiven(value) {
+    return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+}
+/**
  * Fills absent inputs from the environment: secrets from MLOPS_CI_SECRET_<NAME>
  * and credential files' paths from MLOPS_CI_FILE_<NAME> (where the Jenkins
  * shim's withCredentials puts them), then the input's `envFallback` (GITHUB_TOKEN, ...).
@@ -1837,7 +1906,7 @@ function withEnvFallbacks(raw, spec, env) {
     return {
         get: (name) => {
             const given = raw.get(name);
-            if (given !== undefined && given !== null && !(typeof given === 'string' && given.trim() === ''))
+            if (isGiven(given))
                 return given;
             const input = byName.get(name);
             if (input?.secret && env[(0,_spec_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .secretEnvName */ .ln)(name)])
@@ -2538,6 +2607,7 @@ function wrap(text, indent, width = 88) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FJ: () => (/* binding */ relationNames),
 /* harmony export */   U4: () => (/* binding */ credentialFileEnvName),
+/* harmony export */   d_: () => (/* binding */ inputEnvName),
 /* harmony export */   i_: () => (/* binding */ InputReader),
 /* harmony export */   ln: () => (/* binding */ secretEnvName),
 /* harmony export */   nK: () => (/* binding */ parseInputsJson)
@@ -2828,6 +2898,10 @@ function parseInputsJson(text) {
     }
     return parsed;
 }
+/** Environment variable an input is read from on GitLab (a component's job `variables:`): `python-version` → MLOPS_CI_INPUT_PYTHON_VERSION. */
+function inputEnvName(input) {
+    return `MLOPS_CI_INPUT_${envSuffix(input)}`;
+}
 /** Environment variable a secret input is read from on Jenkins: `github-token` → MLOPS_CI_SECRET_GITHUB_TOKEN. */
 function secretEnvName(input) {
     return `MLOPS_CI_SECRET_${envSuffix(input)}`;
@@ -2998,7 +3072,7 @@ const dataPullSpec = {
         {
             name: 'cache-dir',
             type: 'string',
-            description: 'Local content-addressed cache of verified objects and state. Default: `$RUNNER_TOOL_CACHE/mlops-ci/data-pull`, else `~/.cache/mlops-ci/data-pull`.',
+            description: 'Local content-addressed cache of verified objects and state. A `dvc` or `lfs` pull keeps every object it downloads here; a `source` or `delta` pull only when `cache` carries the folder across runs (else the copy would be a second write of every byte that nothing reads). Default: `$RUNNER_TOOL_CACHE/mlops-ci/data-pull`, else `~/.cache/mlops-ci/data-pull`.',
         },
         {
             name: 'cache-max-size',
@@ -3196,23 +3270,27 @@ const evaluateAndGateSpec = {
         {
             name: 'report',
             type: 'string',
+            gitlabDefault: 'gate-report.md',
             description: 'Where to write the markdown report. Defaults to a file in the runner temp folder (see the `report` output).',
         },
         {
             name: 'report-html',
             type: 'string',
+            gitlabDefault: 'gate-report.html',
             description: 'Where to write the report as a standalone HTML page (tables, and the chart as an inline SVG; no scripts). On Jenkins give a path in the workspace for `publishHTML` or `archiveArtifacts`. Defaults to a file beside the report.',
             example: 'gate-report.html',
         },
         {
             name: 'junit',
             type: 'string',
+            gitlabDefault: 'gate-junit.xml',
             description: 'Where to write JUnit XML (one testcase per rule per candidate), for Jenkins `junit` or test reporters. Not written when empty.',
             example: 'gate-junit.xml',
         },
         {
             name: 'results-file',
             type: 'string',
+            gitlabDefault: 'gate-results.json',
             description: 'Where to write the results JSON (promote-model reads it as `gate-results`). Defaults to a file beside the report.',
         },
     ],
@@ -3727,7 +3805,7 @@ const STEPS = [
     { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(818)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24818)) },
     { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(868), __nccwpck_require__.e(932)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32932)) },
     { spec: trainInContainerSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(868), __nccwpck_require__.e(619)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90619)) },
-    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(128)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95128)) },
+    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(850)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44850)) },
     { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57853)) },
 ];
 function findStep(name) {
@@ -3750,7 +3828,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(37638);
 ;// CONCATENATED MODULE: ./packages/core/src/host/detect.ts
 /**
- * An action on GITHUB_ACTIONS=true → github; JENKINS_URL, or BUILD_URL with
+ * An action on GITHUB_ACTIONS=true → github; GITLAB_CI=true → gitlab; JENKINS_URL, or BUILD_URL with
  * WORKSPACE → jenkins; else local. The CLI is never the github host: in a
  * workflow's `run:` step the runner sets no INPUT_* for it, so its inputs are
  * its arguments and its outputs go to stdout, as everywhere else (the run
@@ -3759,6 +3837,8 @@ var errors = __nccwpck_require__(37638);
 function detectHostKind(env, invocation = 'action') {
     if (env['GITHUB_ACTIONS'] === 'true' && invocation === 'action')
         return 'github';
+    if (env['GITLAB_CI'] === 'true')
+        return 'gitlab';
     if (env['JENKINS_URL'] || (env['BUILD_URL'] && env['WORKSPACE']))
         return 'jenkins';
     return 'local';
@@ -3772,6 +3852,10 @@ async function createHost(step, launch, cliInputs) {
         case 'github': {
             const { GitHubHost } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(838), __nccwpck_require__.e(744)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13744));
             return new GitHubHost(launch.env, launch.cwd);
+        }
+        case 'gitlab': {
+            const { GitLabHost } = await __nccwpck_require__.e(/* import() */ 759).then(__nccwpck_require__.bind(__nccwpck_require__, 4759));
+            return GitLabHost.create(step, launch, cliInputs);
         }
         case 'jenkins': {
             const { JenkinsHost } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 87666));

@@ -2348,7 +2348,7 @@ async function syncTargets(targets, cache, options) {
         const folders = new FolderMaker();
         try {
             await runPool(work, options.concurrency, async (item) => {
-                const outcome = await placeFile(item, cache, folders, options.log, (n) => {
+                const outcome = await placeFile(item, cache, folders, options, (n) => {
                     progress.addBytes(n);
                     counts.bytesDownloaded += n;
                 });
@@ -2373,8 +2373,8 @@ async function syncTargets(targets, cache, options) {
     const deleted = options.deleteExtra ? await deleteExtras(targets, options.isManaged) : [];
     return { files: synced, ...counts, deleted };
 }
-/** One file: right already, else from the cache, else from the store (written once, beside it, then kept in the cache). */
-async function placeFile(item, cache, folders, log, onBytes) {
+/** One file: right already, else from the cache, else from the store (written once, beside it, then kept in the cache when asked). */
+async function placeFile(item, cache, folders, { log, keepObjects }, onBytes) {
     const { file, dest, target } = item;
     const existing = (0,external_node_fs_.lstatSync)(dest, { throwIfNoEntry: false });
     if (existing?.isFile()) {
@@ -2398,7 +2398,8 @@ async function placeFile(item, cache, folders, log, onBytes) {
     const temp = tempBeside(dest);
     const hashed = await downloadVerified(target.store, file, temp, onBytes);
     try {
-        await cache.keep(temp, id ?? `md5/${hashed.md5}`);
+        if (keepObjects)
+            await cache.keep(temp, id ?? `md5/${hashed.md5}`);
         (0,external_node_fs_.renameSync)(temp, dest); // metadata only: cheaper than a thread-pool round trip
     }
     catch (err) {
@@ -2457,7 +2458,7 @@ function destinationOf(target, file, guard) {
     if (target.kind === 'file')
         return target.root;
     guard.check(target.root, file.relpath);
-    return external_node_path_default().join(target.root, ...file.relpath.split('/'));
+    return (0,safe_path/* joinRelpath */.dd)(target.root, file.relpath);
 }
 function forgetMissing(state, target) {
     state.retainOnly(new Set(target.files.map((file) => file.relpath)));
@@ -4192,6 +4193,7 @@ async function pullLocked(targets, cache, inputs, host, delta) {
             isManaged: inputs.filter,
             log: host,
             progressIntervalMs: inputs.progressIntervalMs,
+            keepObjects: inputs.mode.kind === 'dvc' || inputs.crossRunCache !== null,
         });
         if (delta?.logCommit !== undefined)
             await writeTableLog(delta.target.root, delta.logCommit);

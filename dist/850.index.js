@@ -1,8 +1,171 @@
-export const id = 128;
-export const ids = [128];
+export const id = 850;
+export const ids = [850];
 export const modules = {
 
-/***/ 95128:
+/***/ 59616:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GitLabClient: () => (/* binding */ GitLabClient),
+/* harmony export */   dX: () => (/* binding */ gitlabTokenFrom)
+/* harmony export */ });
+/* unused harmony exports GITLAB_LIMITS, GitLabApiError */
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96665);
+
+/**
+ * GitLab's documented limits: a status's `description` and `target_url` are
+ * "255 characters or fewer" (doc/api/commits.md, "Set the pipeline status of
+ * a commit"); a note's body is "Limited to 1,000,000 characters"
+ * (doc/api/notes.md); a page holds at most 100 items (doc/api/rest/_index.md).
+ */
+const GITLAB_LIMITS = {
+    statusText: 255,
+    noteBody: 1_000_000,
+    perPage: 100,
+};
+/**
+ * GITLAB_TOKEN (a project or personal access token) when set, else the job's
+ * CI_JOB_TOKEN; undefined when neither is.
+ */
+function gitlabTokenFrom(env) {
+    const accessToken = env['GITLAB_TOKEN']?.trim();
+    if (accessToken)
+        return { variable: 'GITLAB_TOKEN', header: 'PRIVATE-TOKEN', value: accessToken };
+    const jobToken = env['CI_JOB_TOKEN']?.trim();
+    if (jobToken)
+        return { variable: 'CI_JOB_TOKEN', header: 'JOB-TOKEN', value: jobToken };
+    return undefined;
+}
+/** GitLab's status for each of the gate's states: it has no `error`, a gate that could not finish failed. */
+const GITLAB_STATE = {
+    pending: 'pending',
+    success: 'success',
+    failure: 'failed',
+    error: 'failed',
+};
+/** A refused or failed call; `status` is absent when GitLab did not answer at all. */
+class GitLabApiError extends Error {
+    status;
+    name = 'GitLabApiError';
+    constructor(message, status, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
+/** How long one call may take before it counts as no answer. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** A note list longer than this many pages is not something a merge request has: stop rather than loop. */
+const MAX_NOTE_PAGES = 1_000;
+/**
+ * The GitLab REST calls the gate reports through: a commit status and one
+ * sticky merge request note.
+ */
+class GitLabClient {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    async setStatus(sha, status) {
+        const targetUrl = status.targetUrl && status.targetUrl.length <= GITLAB_LIMITS.statusText ? status.targetUrl : null;
+        try {
+            await this.call('POST', `/statuses/${encodeURIComponent(sha)}`, {
+                state: GITLAB_STATE[status.state],
+                name: status.context,
+                description: fitStatusText(status.description),
+                ...(targetUrl ? { target_url: targetUrl } : {}),
+            });
+        }
+        catch (err) {
+            // A job retried after a crash finds its own pending status still open, and
+            // GitLab refuses `pending` on a pending status: the commit already says what was asked.
+            if (status.state === 'pending' && err instanceof GitLabApiError && err.status === 400 && err.message.includes('from :pending'))
+                return;
+            throw err;
+        }
+    }
+    async postComment(mergeRequest, body, marker, mode) {
+        const text = (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(`${marker}\n${body}`, GITLAB_LIMITS.noteBody, '_The report was cut to fit GitLab’s note size limit; the full report is in the job log._');
+        const existing = mode === 'sticky' ? await this.findNote(mergeRequest, marker) : undefined;
+        const notes = `/merge_requests/${mergeRequest}/notes`;
+        const note = (existing === undefined ? await this.call('POST', notes, { body: text }) : await this.call('PUT', `${notes}/${existing}`, { body: text })).body;
+        return { url: this.noteUrl(mergeRequest, note.id), updated: existing !== undefined };
+    }
+    /** The id of the first note (oldest first) carrying the marker, looking through every page. */
+    async findNote(mergeRequest, marker) {
+        let page = 1;
+        for (let fetched = 0; fetched < MAX_NOTE_PAGES; fetched++) {
+            const { body, headers } = await this.call('GET', `/merge_requests/${mergeRequest}/notes?sort=asc&order_by=created_at&per_page=${GITLAB_LIMITS.perPage}&page=${page}`);
+            const notes = body;
+            const found = notes.find((note) => !note.system && note.body.includes(marker));
+            if (found)
+                return found.id;
+            const next = nextPage(headers, notes.length);
+            if (next === null)
+                return undefined;
+            if (!Number.isInteger(next) || next <= page)
+                throw new GitLabApiError(`GitLab named page ${next} after page ${page} of the notes of !${mergeRequest}`);
+            page = next;
+        }
+        throw new GitLabApiError(`merge request !${mergeRequest} has more than ${MAX_NOTE_PAGES} pages of notes; not looking further for the report's note`);
+    }
+    noteUrl(mergeRequest, noteId) {
+        const where = `merge_requests/${mergeRequest}#note_${noteId}`;
+        return this.options.projectUrl ? `${this.options.projectUrl.replace(/\/+$/, '')}/-/${where}` : `!${mergeRequest} note ${noteId}`;
+    }
+    async call(method, path, body) {
+        const url = `${this.options.apiUrl.replace(/\/+$/, '')}/projects/${encodeURIComponent(this.options.projectId)}${path}`;
+        const what = `${method} ${url.replace(/\?.*$/, '')}`;
+        const { token } = this.options;
+        let response;
+        try {
+            response = await fetch(url, {
+                method,
+                headers: { [token.header]: token.value, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+                ...(body ? { body: JSON.stringify(body) } : {}),
+                signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+            });
+        }
+        catch (err) {
+            const cause = err.cause?.message ?? err.message;
+            throw new GitLabApiError(`GitLab did not answer ${what}: ${cause}`, undefined, { cause: err });
+        }
+        const text = await response.text();
+        if (!response.ok)
+            throw new GitLabApiError(`GitLab answered ${response.status} to ${what}: ${text.slice(0, 300)}`, response.status);
+        try {
+            return { body: JSON.parse(text), headers: response.headers };
+        }
+        catch (err) {
+            throw new GitLabApiError(`GitLab's answer to ${what} is not JSON: ${text.slice(0, 100)}`, undefined, { cause: err });
+        }
+    }
+}
+/**
+ * The next page GitLab names: x-next-page (empty on the last page), else the
+ * Link header's rel="next" (GitLab leaves the x-* totals out of very long
+ * lists). A full page that names no next page is an error, never taken as the end.
+ */
+function nextPage(headers, count) {
+    const header = headers.get('x-next-page');
+    if (header !== null)
+        return header.trim() === '' ? null : Number(header);
+    const next = /<([^>]+)>;\s*rel="next"/.exec(headers.get('link') ?? '')?.[1];
+    if (next)
+        return Number(new URL(next).searchParams.get('page'));
+    if (count < GITLAB_LIMITS.perPage)
+        return null;
+    throw new GitLabApiError('GitLab sent a full page of notes without saying whether another follows (no x-next-page or Link header)');
+}
+/** One line of at most 255 characters: GitLab refuses a longer description. */
+function fitStatusText(text) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length <= GITLAB_LIMITS.statusText ? oneLine : `${oneLine.slice(0, GITLAB_LIMITS.statusText - 1)}…`;
+}
+
+
+/***/ }),
+
+/***/ 44850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1550,16 +1713,36 @@ function xml(text) {
         .replace(/'/g, '&apos;');
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/scm/reporter.ts
+/**
+ * What the gate reports through, whichever forge hosts the change: a commit
+ * status and a comment on the change request (a GitHub pull request, a
+ * GitLab merge request). GitHubClient and GitLabClient implement it; the
+ * gate's publisher picks one by the host it runs on.
+ */
+/** The hidden marker of a sticky comment; the context keeps two gates on one change apart. */
+function stickyMarker(step, context) {
+    return `<!-- mlops-ci:${step}:${context.replace(/-->/g, '')} -->`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/publish.ts
 
 
+
+/** How each forge's parts are named in what the step says. */
+const WORDS = {
+    github: { forge: 'GitHub', comment: (n) => `PR #${n} comment`, posted: 'PR comment', noChange: 'No pull request in this run: no PR comment.', noToken: 'no github-token was given' },
+    gitlab: { forge: 'GitLab', comment: (n) => `MR !${n} note`, posted: 'MR note', noChange: 'No merge request in this run: no MR note.', noToken: 'neither GITLAB_TOKEN nor CI_JOB_TOKEN is set' },
+};
 /**
  * Reports the gate where people look: a commit status (pending, then the
- * verdict), an optional check run and the PR comment. Reporting is best
- * effort: a refused call is a warning, the gate's verdict stands.
+ * verdict), on GitHub an optional check run, and the PR comment or MR note.
+ * Reporting is best effort: a refused call is a warning, the gate's verdict
+ * stands.
  *
- * A pending status is always settled: by the verdict, or by `error` when the
- * step fails after posting it, so no commit waits on a gate that has ended.
+ * A pending status is always settled: by the verdict, or by `error` (GitLab:
+ * `failed`) when the step fails after posting it, so no commit waits on a
+ * gate that has ended.
  */
 class GatePublisher {
     host;
@@ -1576,16 +1759,18 @@ class GatePublisher {
         this.inputs = inputs;
         this.target = target;
     }
+    /** Where the verdict goes, for the log: GitHub or GitLab. */
+    get forge() {
+        return WORDS[this.inputs.forge].forge;
+    }
     /** Says once, clearly, when nothing will be reported and why. */
     static async create(host, inputs) {
-        const { repository, sha } = host.context;
-        if (!inputs.token || !repository || !sha) {
-            const missing = !inputs.token ? 'no github-token was given' : !repository ? 'the repository is unknown' : 'the commit is unknown';
-            host.notice(`Not reporting to GitHub (${missing}): the gate still runs; the verdict is in the outputs and the report.`);
+        const target = inputs.forge === 'github' ? await gitHubTarget(host.context, inputs) : await gitLabTarget(host.context, inputs);
+        if (typeof target === 'string') {
+            host.notice(`Not reporting to ${WORDS[inputs.forge].forge} (${target}): the gate still runs; the verdict is in the outputs and the report.`);
             return new GatePublisher(host, inputs, null);
         }
-        const { GitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(448)]).then(__webpack_require__.bind(__webpack_require__, 24448));
-        return new GatePublisher(host, inputs, { client: new GitHubClient(inputs.token, inputs.apiUrl, repository), sha });
+        return new GatePublisher(host, inputs, target);
     }
     async pending() {
         this.pendingPost = this.status('pending', 'Evaluating candidate models…');
@@ -1602,20 +1787,20 @@ class GatePublisher {
         if (!this.unsettled)
             return;
         const firstLine = ((0,errors/* messageOf */.bD)(err).split('\n')[0] ?? '').trim();
-        const reason = this.inputs.token ? firstLine.split(this.inputs.token).join('***') : firstLine;
+        const token = tokenText(this.inputs);
+        const reason = token ? firstLine.split(token).join('***') : firstLine;
         await this.status('error', `The gate could not finish: ${reason}`);
     }
     async publish(results, markdown) {
         await this.status(results.passed ? 'success' : 'failure', statusDescription(results));
-        if (this.inputs.checkRun)
-            await this.checkRun(results, markdown);
+        await this.checkRun(results, markdown);
         await this.comment(markdown);
     }
     async status(state, description) {
         if (!this.target || this.readOnly)
             return;
-        const { client, sha } = this.target;
-        const post = () => client.setStatus(sha, { state, context: this.inputs.context, description, targetUrl: this.host.context.runUrl });
+        const { reporter, sha } = this.target;
+        const post = () => reporter.setStatus(sha, { state, context: this.inputs.context, description, targetUrl: this.host.context.runUrl });
         await this.attempt(`commit status '${this.inputs.context}' (${state}) on ${sha.slice(0, 7)}`, async () => {
             // A lost pending status costs nothing; a lost verdict after it leaves the commit pending: try that again.
             await (this.unsettled ? withRetries(post, SETTLE_ATTEMPTS) : post());
@@ -1623,10 +1808,11 @@ class GatePublisher {
         });
     }
     async checkRun(results, markdown) {
-        if (!this.target || this.readOnly)
+        const checkRuns = this.target?.checkRuns;
+        if (!this.target || !checkRuns || this.readOnly)
             return;
-        const { client, sha } = this.target;
-        await this.attempt(`check run '${this.inputs.context}'`, () => client.createCheckRun(sha, {
+        const { sha } = this.target;
+        await this.attempt(`check run '${this.inputs.context}'`, () => checkRuns.createCheckRun(sha, {
             name: this.inputs.context,
             passed: results.passed,
             title: statusDescription(results),
@@ -1638,16 +1824,16 @@ class GatePublisher {
         const target = this.target;
         if (!target || this.readOnly || this.inputs.comment === 'off')
             return;
-        const pullRequest = this.host.context.pullRequest;
-        if (pullRequest === null) {
-            this.host.info('No pull request in this run: no PR comment.');
+        const words = WORDS[this.inputs.forge];
+        const change = this.host.context.pullRequest;
+        if (change === null) {
+            this.host.info(words.noChange);
             return;
         }
-        const { stickyMarker } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(448)]).then(__webpack_require__.bind(__webpack_require__, 24448));
         const mode = this.inputs.comment;
-        await this.attempt(`PR #${pullRequest} comment`, async () => {
-            const { url, updated } = await target.client.postComment(pullRequest, markdown, stickyMarker('evaluate-and-gate', this.inputs.context), mode);
-            this.host.info(`${updated ? 'Updated' : 'Posted'} the PR comment: ${url}`);
+        await this.attempt(words.comment(change), async () => {
+            const { url, updated } = await target.reporter.postComment(change, markdown, stickyMarker('evaluate-and-gate', this.inputs.context), mode);
+            this.host.info(`${updated ? 'Updated' : 'Posted'} the ${words.posted}: ${url}`);
         });
     }
     async attempt(what, call, forbiddenHint) {
@@ -1667,6 +1853,36 @@ class GatePublisher {
         }
     }
 }
+/** The GitHub client and commit, or why there is none. */
+async function gitHubTarget(context, inputs) {
+    const { repository, sha } = context;
+    if (!inputs.token)
+        return WORDS.github.noToken;
+    if (!repository)
+        return 'the repository is unknown';
+    if (!sha)
+        return 'the commit is unknown';
+    const { GitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(448)]).then(__webpack_require__.bind(__webpack_require__, 24448));
+    const client = new GitHubClient(inputs.token, inputs.apiUrl, repository);
+    return { reporter: client, sha, checkRuns: inputs.checkRun ? client : null };
+}
+/** The GitLab client and commit (CI_PROJECT_ID, the MR's source head or CI_COMMIT_SHA), or why there is none. */
+async function gitLabTarget(context, inputs) {
+    const { projectId, sha } = context;
+    if (!inputs.token)
+        return WORDS.gitlab.noToken;
+    if (!projectId)
+        return 'the project is unknown: CI_PROJECT_ID is not set';
+    if (!sha)
+        return 'the commit is unknown: CI_COMMIT_SHA is not set';
+    const { GitLabClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 59616));
+    const projectUrl = context.env['CI_PROJECT_URL']?.trim() || null;
+    return { reporter: new GitLabClient({ apiUrl: inputs.apiUrl, projectId, token: inputs.token, projectUrl }), sha, checkRuns: null };
+}
+/** The token's text, to cut out of a status description. */
+function tokenText(inputs) {
+    return inputs.forge === 'github' ? inputs.token : inputs.token?.value;
+}
 /**
  * Said once when GitHub refuses a write on a pull request from a fork: every
  * later write would be refused the same way, and the verdict is elsewhere.
@@ -1676,7 +1892,7 @@ const FORK_READ_ONLY = "This looks like a pull request from a fork: GITHUB_TOKEN
 const SETTLE_ATTEMPTS = 3;
 /**
  * Calls `call` up to `attempts` times while it fails the way an outage does
- * (a 5xx, or no answer at all); a 4xx is GitHub's final word and is thrown at once.
+ * (a 5xx, or no answer at all); a 4xx is the forge's final word and is thrown at once.
  */
 async function withRetries(call, attempts) {
     for (let attempt = 1;; attempt++) {
@@ -2208,7 +2424,10 @@ function parse(text, source) {
     return (0,load/* metricsFromText */.Z0)(text, source, 'baseline');
 }
 
+// EXTERNAL MODULE: ./packages/core/src/scm/gitlab.ts
+var gitlab = __webpack_require__(59616);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/plan.ts
+
 
 
 
@@ -2275,14 +2494,25 @@ async function loadCandidates(entries, cwd) {
     const inputs = await (0,load/* resolveMetricInputs */.k2)(entries, cwd);
     return Promise.all(inputs.map(async (input) => ({ ...input, metrics: await (0,load/* loadMetricsFile */.mS)(input.file, cwd) })));
 }
+/**
+ * Where the verdict goes: GitLab when the gate runs in a GitLab job (its
+ * token, API and project come from the job's variables), else GitHub.
+ */
 function planReporting(reader, host) {
+    const common = { context: reader.get('status-context'), comment: reader.get('comment') };
+    if (host.kind === 'gitlab') {
+        if (reader.get('check-run')) {
+            throw new errors/* InputError */.dz('check-run', 'GitLab has no check runs: the gate reports there as a commit status and a merge request note; leave check-run false');
+        }
+        return { forge: 'gitlab', ...common, token: (0,gitlab/* gitlabTokenFrom */.dX)(host.context.env), apiUrl: host.context.apiUrl };
+    }
     const reporting = {
+        forge: 'github',
+        ...common,
         token: reader.get('github-token'),
         // Depends on the run (a GitHub Enterprise runner names its own), so not a spec default.
         apiUrl: reader.get('github-api-url') ?? host.context.apiUrl,
-        context: reader.get('status-context'),
         checkRun: reader.get('check-run'),
-        comment: reader.get('comment'),
     };
     validateApiUrl(reporting.apiUrl);
     return reporting;
@@ -2325,7 +2555,7 @@ function validateApiUrl(url) {
  * nothing written) → mark the commit pending → evaluate the rules for each
  * candidate (with bootstrap intervals for `@ N%` rules) and pick the best →
  * write the report, results and JUnit files → publish the summary, status,
- * check run and PR comment → exit 3 when the gate did not pass and on-fail is
+ * check run and PR comment (GitLab: status and MR note) → exit 3 when the gate did not pass and on-fail is
  * `fail`. A fault once the status is pending settles it as `error` (exit 1).
  */
 
@@ -2391,7 +2621,7 @@ async function evaluateAndReport(inputs, host, publisher) {
         return evaluated;
     });
     annotateFailedRules(inputs, results, host);
-    // One view of the verdict, laid out twice: markdown for GitHub, HTML for Jenkins.
+    // One view of the verdict, laid out twice: markdown for GitHub and GitLab, HTML for Jenkins.
     const view = buildReportView(results, {
         direction: metricDirections(inputs.evaluation.rules, inputs.evaluation.selection),
         context: inputs.reporting.context,
@@ -2401,7 +2631,7 @@ async function evaluateAndReport(inputs, host, publisher) {
     const markdown = renderGateReport(view);
     await writeArtifacts(inputs, results, markdown, renderGateReportHtml(view));
     await host.appendSummary(markdown);
-    await host.group('Report to GitHub', () => publisher.publish(results, markdown));
+    await host.group(`Report to ${publisher.forge}`, () => publisher.publish(results, markdown));
     const best = results.best ? results.candidates[results.best] : undefined;
     return {
         outputs: {
