@@ -106,9 +106,12 @@ function inputVariable(name: string): string {
 function gitlabCredentials(spec: StepSpec): string[] {
   const lines: string[] = [];
   if (spec.inputs.some((input) => input.secret)) {
+    // CI_JOB_TOKEN may call neither endpoint (GitLab's job token docs list what it may), so it is no fallback here.
     lines.push(
-      'The merge request report (commit status, one sticky note) uses GITLAB_TOKEN, a masked CI/CD',
-      'variable holding a project access token with the api scope; without it CI_JOB_TOKEN.',
+      'GITLAB_TOKEN (a masked project access token with `api` scope) is needed for the gate to report',
+      'to the merge request (commit status, one sticky note): CI_JOB_TOKEN cannot set commit statuses',
+      'or write MR notes. Without it the gate warns that it is not reporting, and the verdict still',
+      'decides the job.',
     );
   }
   for (const name of spec.envCredentials ?? []) {

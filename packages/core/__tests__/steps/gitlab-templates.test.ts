@@ -75,7 +75,9 @@ describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('templa
     const text = readFileSync(path.join(ROOT, 'templates', `${name}.yml`), 'utf8');
     for (const input of spec.inputs.filter((entry) => 'secret' in entry && entry.secret)) {
       expect(template.spec.inputs).not.toHaveProperty(input.name);
-      expect(text).toMatch(/^# .*GITLAB_TOKEN/m);
+      // The job token may not set statuses or write notes: the header must not offer it as the fallback.
+      expect(text).toMatch(/^# GITLAB_TOKEN \(a masked project access token with `api` scope\) is needed/m);
+      expect(text).toMatch(/CI_JOB_TOKEN cannot set commit statuses/);
     }
     const credentials: readonly string[] = ('envCredentials' in spec ? spec.envCredentials : undefined) ?? [];
     if (credentials.includes('aws')) expect(text).toMatch(/^# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY: masked CI\/CD variables/m);
