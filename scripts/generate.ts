@@ -16,6 +16,7 @@ import GithubSlugger from 'github-slugger';
 import YAML from 'yaml';
 import { REQUIRED_RBAC_RULES } from '../packages/core/src/container/kubernetes/target.js';
 import { inputDescription } from '../packages/core/src/spec/help.js';
+import { inputEnvName } from '../packages/core/src/spec/inputs.js';
 import { STEPS } from '../packages/core/src/steps/registry.js';
 import { ENV_CREDENTIALS } from '../packages/core/src/spec/env-credentials.js';
 import type { InputSpec, JenkinsArg, OutputSpec, OutputType, StepSpec } from '../packages/core/src/spec/types.js';
@@ -97,11 +98,6 @@ function gitlabInput(spec: StepSpec, input: InputSpec): GitLabInput {
   };
 }
 
-/** `python-version` → `MLOPS_CI_INPUT_PYTHON_VERSION`: the variable the gitlab host reads an input from. */
-function inputVariable(name: string): string {
-  return `MLOPS_CI_INPUT_${name.toUpperCase().replace(/-/g, '_')}`;
-}
-
 /** What the component says about the credentials it never takes as inputs. */
 function gitlabCredentials(spec: StepSpec): string[] {
   const lines: string[] = [];
@@ -139,7 +135,7 @@ function gitlabTemplate(spec: StepSpec): string {
     MLOPS_CI_CLI: '$[[ inputs.cli ]]',
     MLOPS_CI_DOTENV: dotenv,
     MLOPS_CI_DOTENV_PREFIX: '$[[ inputs.output-prefix ]]',
-    ...Object.fromEntries(stepInputs.map((input) => [inputVariable(input.name), `$[[ inputs.${input.name} ]]`])),
+    ...Object.fromEntries(stepInputs.map((input) => [inputEnvName(input.name), `$[[ inputs.${input.name} ]]`])),
   };
   const job = {
     stage: '$[[ inputs.stage ]]',

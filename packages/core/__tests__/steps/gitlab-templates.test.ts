@@ -1,7 +1,8 @@
 /**
  * The GitLab CI/CD components (templates/<step>.yml, generated from the specs):
  * each is one job whose inputs are the spec's, reaching the job only as
- * MLOPS_CI_INPUT_<NAME> variables (the gitlab host's contract) and never as
+ * MLOPS_CI_INPUT_<NAME> variables (named by inputEnvName, which the gitlab
+ * host reads them with, so the generator is checked against the host) and never as
  * script text; secrets are no inputs; outputs come back as a dotenv report.
  * test/gitlab/ runs them under gitlab-ci-local.
  */
@@ -9,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { inputEnvName } from '../../src/spec/inputs.js';
 import { STEPS } from '../../src/steps/registry.js';
 import { VERSION } from '../../src/version.js';
 
@@ -37,8 +39,6 @@ function readTemplate(step: string): Template {
   return { spec: (header as { spec: Template['spec'] }).spec, job: job as Template['job'], jobName };
 }
 
-const variableOf = (name: string): string => `MLOPS_CI_INPUT_${name.toUpperCase().replace(/-/g, '_')}`;
-
 describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('templates/%s.yml', (name, spec) => {
   const template = readTemplate(name);
   const stepInputs = spec.inputs.filter((input) => !('secret' in input && input.secret));
@@ -59,7 +59,7 @@ describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('templa
     expect(template.spec.inputs['as']?.default).toBe(`mlops-ci-${name}`);
     expect(template.job.stage).toBe('$[[ inputs.stage ]]');
     expect(template.job.image).toBe('$[[ inputs.node-image ]]');
-    for (const input of stepInputs) expect(template.job.variables[variableOf(input.name)]).toBe(`$[[ inputs.${input.name} ]]`);
+    for (const input of stepInputs) expect(template.job.variables[inputEnvName(input.name)]).toBe(`$[[ inputs.${input.name} ]]`);
     expect(template.job.script).toEqual(['set -f', `$MLOPS_CI_CLI ${name}`]);
     expect(template.job.variables['MLOPS_CI_CLI']).toBe('$[[ inputs.cli ]]');
     expect(template.spec.inputs['cli']?.default).toBe(`npx --yes mlops-ci@${VERSION}`);
