@@ -128,7 +128,8 @@ function gitlabTemplate(spec: StepSpec): string {
   for (const input of spec.inputs) {
     if (input.name in own) throw new Error(`${spec.name}: the input ${input.name} would hide the component's own input of that name`);
   }
-  const stepInputs = spec.inputs.filter((input) => !input.secret);
+  // Secrets are CI/CD variables, not inputs; GitHub's own settings would do nothing here.
+  const stepInputs = spec.inputs.filter((input) => !input.secret && !input.githubOnly);
   const inputs = { ...own, ...Object.fromEntries(stepInputs.map((input) => [input.name, gitlabInput(spec, input)])) };
   const dotenv = '$[[ inputs.as ]].env';
   const variables = {

@@ -41,9 +41,10 @@ function readTemplate(step: string): Template {
 
 describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('templates/%s.yml', (name, spec) => {
   const template = readTemplate(name);
-  const stepInputs = spec.inputs.filter((input) => !('secret' in input && input.secret));
+  const left = (input: (typeof spec.inputs)[number]): boolean => ('secret' in input && input.secret === true) || ('githubOnly' in input && input.githubOnly === true);
+  const stepInputs = spec.inputs.filter((input) => !left(input));
 
-  test('its inputs are the component’s own and every input of the spec but the secrets, all strings', () => {
+  test('its inputs are the component’s own and every input of the spec but the secrets and GitHub’s own, all strings', () => {
     expect(Object.keys(template.spec.inputs)).toEqual([...OWN_INPUTS, ...stepInputs.map((input) => input.name)]);
     for (const [input, entry] of Object.entries(template.spec.inputs)) {
       // A job variable must be a string: no input may interpolate as a boolean or a float.
@@ -82,6 +83,19 @@ describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('templa
     const credentials: readonly string[] = ('envCredentials' in spec ? spec.envCredentials : undefined) ?? [];
     if (credentials.includes('aws')) expect(text).toMatch(/^# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY: masked CI\/CD variables/m);
   });
+});
+
+test('the gate component leaves out what only GitHub reads: its token, API URL and check runs', () => {
+  const gate = STEPS.find((step) => step.spec.name === 'evaluate-and-gate')!.spec;
+  const githubOnly = gate.inputs.filter((input) => 'githubOnly' in input && input.githubOnly).map((input) => input.name);
+  expect(githubOnly).toEqual(['github-token', 'github-api-url', 'check-run']);
+  const { spec, job } = readTemplate('evaluate-and-gate');
+  for (const name of githubOnly) {
+    expect(spec.inputs).not.toHaveProperty(name);
+    expect(job.variables).not.toHaveProperty(inputEnvName(name));
+  }
+  // What it does keep names GitLab's side too.
+  expect(spec.inputs['comment']?.description).toMatch(/merge request/);
 });
 
 test('the gate keeps its JUnit report for GitLab and its report files whatever the verdict', () => {
