@@ -56,9 +56,7 @@ const COMPONENT_INPUTS = (spec: StepSpec): Record<string, GitLabInput> => ({
   as: { description: 'Name of the job. Give each use of the component in one pipeline its own.', default: `mlops-ci-${spec.name}` },
   stage: { description: 'Stage of the job.', default: 'test' },
   'node-image': {
-    description: `Image the job runs in: Node.js 20 or newer and git${
-      spec.name === 'setup-env' ? ', and the Python the env is built with (with its venv module for `manager: venv`: Debian keeps it in python3-venv, which `node:24-bookworm` lacks)' : ''
-    }. \`node:24-bookworm\` has git and Python 3.`,
+    description: `Image the job runs in: Node.js 20 or newer and git${IMAGE_NEEDS[spec.name] ?? '. `node:24-bookworm` has git and Python 3.'}`,
     default: 'node:24-bookworm',
   },
   cli: {
@@ -70,6 +68,23 @@ const COMPONENT_INPUTS = (spec: StepSpec): Record<string, GitLabInput> => ({
     default: `MLOPS_CI_${spec.name.toUpperCase().replace(/-/g, '_')}_`,
   },
 });
+
+/** What a step needs of the job's image beyond Node.js and git, ending the `node-image` description. */
+const IMAGE_NEEDS: Partial<Record<string, string>> = {
+  'setup-env':
+    ', and the Python the env is built with (with its venv module for `manager: venv`: Debian keeps it in python3-venv, which `node:24-bookworm` lacks). `node:24-bookworm` has git and Python 3.',
+  // The step's default runtime is docker, which the default image does not have: say so where the image is chosen.
+  'train-in-container':
+    '. `node:24-bookworm` has git and Python 3 but no Docker: `runtime: docker` needs the Docker CLI in this image plus a Docker-in-Docker service (`services: [docker:dind]`, with DOCKER_HOST naming it), else use `runtime: host` (the command runs in this image) or `kubernetes`.',
+};
+
+/** The same, in the header of train-in-container's component, where a reader starts. */
+const DOCKER_HEADER = [
+  '',
+  'The default `runtime: docker` needs the Docker CLI in `node-image` (node:24-bookworm has none)',
+  'plus a Docker-in-Docker service (`services: [docker:dind]`, with DOCKER_HOST naming it);',
+  'else use `runtime: host` (the command runs in the job\'s image) or `runtime: kubernetes`.',
+];
 
 /** One entry of a component's `spec:inputs`: always a string (see gitlabInput). */
 interface GitLabInput {
@@ -154,6 +169,7 @@ function gitlabTemplate(spec: StepSpec): string {
     'MLOPS_CI_INPUT_<NAME>, never as part of its script. GitLab expands $VARIABLES in them when',
     'the job starts, so an earlier job\'s dotenv output can be an input; write $$ for a literal $.',
     'Each output becomes the dotenv variable <output-prefix><OUTPUT> for later jobs.',
+    ...(spec.name === 'train-in-container' ? DOCKER_HEADER : []),
     ...gitlabCredentials(spec),
   ];
   const body = `${YAML.stringify({ spec: { inputs } }, { lineWidth: 0 })}---\n${YAML.stringify({ '$[[ inputs.as ]]': job }, { lineWidth: 0 })}`;

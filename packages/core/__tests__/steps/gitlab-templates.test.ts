@@ -98,6 +98,17 @@ test('the gate component leaves out what only GitHub reads: its token, API URL a
   expect(spec.inputs['comment']?.description).toMatch(/merge request/);
 });
 
+test('train-in-container says what its default runtime, docker, needs of a job whose default image has no Docker', () => {
+  const text = readFileSync(path.join(ROOT, 'templates', 'train-in-container.yml'), 'utf8');
+  const header = text.split('\n').filter((line) => line.startsWith('#')).join(' ');
+  const image = readTemplate('train-in-container').spec.inputs['node-image']!.description;
+  for (const words of [header, image]) {
+    expect(words).toMatch(/`runtime: docker` needs the Docker CLI in/);
+    expect(words).toMatch(/Docker-in-Docker service .*DOCKER_HOST/);
+    expect(words).toMatch(/else use `runtime: host`.* or `(runtime: )?kubernetes`/);
+  }
+});
+
 test('the gate keeps its JUnit report for GitLab and its report files whatever the verdict', () => {
   const { job, spec } = readTemplate('evaluate-and-gate');
   expect(job.artifacts.when).toBe('always');
