@@ -16,6 +16,7 @@ import GithubSlugger from 'github-slugger';
 import YAML from 'yaml';
 import { REQUIRED_RBAC_RULES } from '../packages/core/src/container/kubernetes/target.js';
 import { inputDescription } from '../packages/core/src/spec/help.js';
+import { inputEnvName } from '../packages/core/src/spec/inputs.js';
 import { STEPS } from '../packages/core/src/steps/registry.js';
 import { ENV_CREDENTIALS } from '../packages/core/src/spec/env-credentials.js';
 import type { InputSpec, JenkinsArg, OutputSpec, OutputType, StepSpec } from '../packages/core/src/spec/types.js';
@@ -55,9 +56,7 @@ const COMPONENT_INPUTS = (spec: StepSpec): Record<string, GitLabInput> => ({
   as: { description: 'Name of the job. Give each use of the component in one pipeline its own.', default: `mlops-ci-${spec.name}` },
   stage: { description: 'Stage of the job.', default: 'test' },
   'node-image': {
-    description: `Image the job runs in: Node.js 20 or newer and git${
-      spec.name === 'setup-env' ? ', and the Python the env is built with (with its venv module for `manager: venv`: Debian keeps it in python3-venv, which `node:24-bookworm` lacks)' : ''
-    }. \`node:24-bookworm\` has git and Python 3.`,
+    description: `Image the job runs in: Node.js 20 or newer and git${IMAGE_NEEDS[spec.name] ?? '. `node:24-bookworm` has git and Python 3.'}`,
     default: 'node:24-bookworm',
   },
   cli: {
@@ -69,6 +68,23 @@ const COMPONENT_INPUTS = (spec: StepSpec): Record<string, GitLabInput> => ({
     default: `MLOPS_CI_${spec.name.toUpperCase().replace(/-/g, '_')}_`,
   },
 });
+
+/** What a step needs of the job's image beyond Node.js and git, ending the `node-image` description. */
+const IMAGE_NEEDS: Partial<Record<string, string>> = {
+  'setup-env':
+    ', and the Python the env is built with (with its venv module for `manager: venv`: Debian keeps it in python3-venv, which `node:24-bookworm` lacks). `node:24-bookworm` has git and Python 3.',
+  // The step's default runtime is docker, which the default image does not have: say so where the image is chosen.
+  'train-in-container':
+    '. `node:24-bookworm` has git and Python 3 but no Docker: `runtime: docker` needs the Docker CLI in this image plus a Docker-in-Docker service (`services: [docker:dind]`, with DOCKER_HOST naming it), else use `runtime: host` (the command runs in this image) or `kubernetes`.',
+};
+
+/** The same, in the header of train-in-container's component, where a reader starts. */
+const DOCKER_HEADER = [
+  '',
+  'The default `runtime: docker` needs the Docker CLI in `node-image` (node:24-bookworm has none)',
+  'plus a Docker-in-Docker service (`services: [docker:dind]`, with DOCKER_HOST naming it);',
+  'else use `runtime: host` (the command runs in the job\'s image) or `runtime: kubernetes`.',
+];
 
 /** One entry of a component's `spec:inputs`: always a string (see gitlabInput). */
 interface GitLabInput {
@@ -97,18 +113,16 @@ function gitlabInput(spec: StepSpec, input: InputSpec): GitLabInput {
   };
 }
 
-/** `python-version` → `MLOPS_CI_INPUT_PYTHON_VERSION`: the variable the gitlab host reads an input from. */
-function inputVariable(name: string): string {
-  return `MLOPS_CI_INPUT_${name.toUpperCase().replace(/-/g, '_')}`;
-}
-
 /** What the component says about the credentials it never takes as inputs. */
 function gitlabCredentials(spec: StepSpec): string[] {
   const lines: string[] = [];
   if (spec.inputs.some((input) => input.secret)) {
+    // CI_JOB_TOKEN may call neither endpoint (GitLab's job token docs list what it may), so it is no fallback here.
     lines.push(
-      'The merge request report (commit status, one sticky note) uses GITLAB_TOKEN, a masked CI/CD',
-      'variable holding a project access token with the api scope; without it CI_JOB_TOKEN.',
+      'GITLAB_TOKEN (a masked project access token with `api` scope) is needed for the gate to report',
+      'to the merge request (commit status, one sticky note): CI_JOB_TOKEN cannot set commit statuses',
+      'or write MR notes. Without it the gate warns that it is not reporting, and the verdict still',
+      'decides the job.',
     );
   }
   for (const name of spec.envCredentials ?? []) {
@@ -129,14 +143,15 @@ function gitlabTemplate(spec: StepSpec): string {
   for (const input of spec.inputs) {
     if (input.name in own) throw new Error(`${spec.name}: the input ${input.name} would hide the component's own input of that name`);
   }
-  const stepInputs = spec.inputs.filter((input) => !input.secret);
+  // Secrets are CI/CD variables, not inputs; GitHub's own settings would do nothing here.
+  const stepInputs = spec.inputs.filter((input) => !input.secret && !input.githubOnly);
   const inputs = { ...own, ...Object.fromEntries(stepInputs.map((input) => [input.name, gitlabInput(spec, input)])) };
   const dotenv = '$[[ inputs.as ]].env';
   const variables = {
     MLOPS_CI_CLI: '$[[ inputs.cli ]]',
     MLOPS_CI_DOTENV: dotenv,
     MLOPS_CI_DOTENV_PREFIX: '$[[ inputs.output-prefix ]]',
-    ...Object.fromEntries(stepInputs.map((input) => [inputVariable(input.name), `$[[ inputs.${input.name} ]]`])),
+    ...Object.fromEntries(stepInputs.map((input) => [inputEnvName(input.name), `$[[ inputs.${input.name} ]]`])),
   };
   const job = {
     stage: '$[[ inputs.stage ]]',
@@ -154,6 +169,7 @@ function gitlabTemplate(spec: StepSpec): string {
     'MLOPS_CI_INPUT_<NAME>, never as part of its script. GitLab expands $VARIABLES in them when',
     'the job starts, so an earlier job\'s dotenv output can be an input; write $$ for a literal $.',
     'Each output becomes the dotenv variable <output-prefix><OUTPUT> for later jobs.',
+    ...(spec.name === 'train-in-container' ? DOCKER_HEADER : []),
     ...gitlabCredentials(spec),
   ];
   const body = `${YAML.stringify({ spec: { inputs } }, { lineWidth: 0 })}---\n${YAML.stringify({ '$[[ inputs.as ]]': job }, { lineWidth: 0 })}`;

@@ -11,9 +11,18 @@
  *   components ($CI_SERVER_FQDN/$CI_PROJECT_PATH/<c>@$CI_COMMIT_SHA), which
  *   examples/iris/.gitlab-ci.yml uses, so the template files are read from
  *   the repository's templates/ as GitLab would.
- * - `--force-shell-executor` runs the jobs with bash in the repository folder
- *   even though they name an image; a job's environment is this process's
- *   plus its variables, so the tests give it a clean one.
+ * - `--force-shell-executor` runs the jobs with bash even though they name an
+ *   image; a job's environment is this process's plus its variables, so the
+ *   tests give it a clean one.
+ * - `--shell-isolation` gives each job its own folder, as a runner does: the
+ *   repository's tracked files copied to .gitlab-ci-local/builds/<job>/ (what
+ *   an earlier run left there deleted), then the artifacts of the jobs of
+ *   earlier stages copied in. Without it every job runs in the repository
+ *   folder itself and no artifact is copied, so a pipeline that forgot its
+ *   `artifacts:` would still pass (src/job.ts, `copyArtifactsIn`).
+ * - A job's artifacts are kept in .gitlab-ci-local/artifacts/<job>/, its dotenv
+ *   report under .gitlab-ci-reports/dotenv/ there; `--no-artifacts-to-source`
+ *   leaves them there instead of also copying them into the repository folder.
  * - `artifacts:reports:dotenv` of earlier jobs become variables of later ones,
  *   which GitLab expands in a job's `variables:` (the component's inputs).
  * - `--variable NAME=value` overrides a variable, predefined ones included
@@ -28,6 +37,8 @@ import { ROOT, spawnCollect, tempDir } from '../support/bundle.js';
 import { NODE24, nodeOf, pathFor } from '../support/runtimes.js';
 
 const CLI = path.join(ROOT, 'node_modules', 'gitlab-ci-local', 'dist', 'index.js');
+/** gitlab-ci-local's state folder in the repository: job folders, artifacts, logs. */
+const STATE = '.gitlab-ci-local';
 
 export type JobResult = 'PASS' | 'FAIL' | 'WARN';
 
@@ -60,6 +71,8 @@ export async function runPipeline(repo: string, options: PipelineOptions): Promi
     '--file',
     options.file,
     '--force-shell-executor',
+    '--shell-isolation',
+    '--no-artifacts-to-source',
     // Overriding a predefined variable is what these runs are for: say so, so it does not warn.
     '--ignore-predefined-vars',
     variables.map(([name]) => name).join(','),
@@ -91,16 +104,22 @@ function jobResults(output: string): Map<string, JobResult> {
 }
 
 function jobLogs(repo: string): Map<string, string> {
-  const folder = path.join(repo, '.gitlab-ci-local', 'output');
+  const folder = path.join(repo, STATE, 'output');
   const logs = new Map<string, string>();
   if (!existsSync(folder)) return logs;
   for (const file of readdirSync(folder).filter((name) => name.endsWith('.log'))) logs.set(file.replace(/\.log$/, ''), readFileSync(path.join(folder, file), 'utf8'));
   return logs;
 }
 
-/** A dotenv report as GitLab reads it: NAME=value lines. */
-export function readDotenv(file: string): Record<string, string> {
-  const entries = readFileSync(file, 'utf8')
+/** The folder a job ran in (`--shell-isolation`): its CI_PROJECT_DIR. */
+export const jobFolder = (repo: string, job: string): string => path.join(repo, STATE, 'builds', job);
+
+/** The artifacts a job kept, at their paths in the project, as later jobs get them. */
+export const artifactsOf = (repo: string, job: string): string => path.join(repo, STATE, 'artifacts', job);
+
+/** The dotenv report `file` (as `artifacts:reports:dotenv` names it) a job kept, as GitLab reads it: NAME=value lines. */
+export function readDotenv(repo: string, job: string, file: string): Record<string, string> {
+  const entries = readFileSync(path.join(artifactsOf(repo, job), '.gitlab-ci-reports', 'dotenv', file), 'utf8')
     .split('\n')
     .filter((line) => line.includes('='))
     .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const);

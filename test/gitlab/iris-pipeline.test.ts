@@ -4,7 +4,10 @@
  * (`$CI_SERVER_FQDN/$CI_PROJECT_PATH/<step>@$CI_COMMIT_SHA`, resolved from the
  * checkout), each job running the built bundle with the gitlab host, the jobs
  * in bash on this machine (training `runtime: host`; iris-fixture.ts: the
- * stand-in training and small env).
+ * stand-in training and small env), each in its own folder: what a job hands
+ * on reaches the next only as its artifacts and its dotenv report, as on a
+ * runner. The registry is a folder outside the repository, set as
+ * MLOPS_CI_REGISTRY, as a real pipeline sets a store that outlives its jobs.
  *
  * The gate reports to a local GitLab API (test/support/gitlab-api/server.ts)
  * that checks every request and answer against GitLab's documented shapes;
@@ -24,23 +27,24 @@
  *    does its status; the promote job after it does not run.
  * The token is in no log of any of them.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { jest } from '@jest/globals';
 import { startGitLabApi, type GitLabApiFake } from '../support/gitlab-api/server.js';
 import { toolEnv, requireTools } from '../setup-env/support.js';
-import { explain, readDotenv, runPipeline, type PipelineRun } from './gitlab-ci-local.js';
+import { tempDir } from '../support/bundle.js';
+import { artifactsOf, explain, jobFolder, readDotenv, runPipeline, type PipelineRun } from './gitlab-ci-local.js';
 import { degradeTraining, git, mergeRequestBranch, pipelineRepo, PIPELINE, PROJECT_PATH } from './iris-fixture.js';
 
 // Four pipelines of seven jobs, each a start of the bundle: seconds each, more on a busy machine.
 jest.setTimeout(300_000);
 
 const JOBS = ['setup-env', 'data-pull', 'train-rf', 'train-gb', 'production', 'gate', 'promote'];
-const REGISTRY = 'examples/iris/.mlops-ci/registry';
 const TOKEN = 'glpat-gitlab-ci-local-test-token';
 const STATUS = 'mlops-ci/gate';
 
 let repo: string;
+let registry: string;
 let api: GitLabApiFake;
 let pipelineId = 100;
 /** Everything every run printed, its jobs' logs included: where the token must never be. */
@@ -65,6 +69,7 @@ async function pipeline(mergeRequest?: number): Promise<PipelineRun> {
       CI_API_V4_URL: api.url,
       CI_PROJECT_ID: String(api.project.id),
       GITLAB_TOKEN: TOKEN,
+      MLOPS_CI_REGISTRY: registry,
     },
   });
   printed.push(run.output, ...run.logs.values());
@@ -78,7 +83,11 @@ function expectPassed(run: PipelineRun): void {
   expect([...run.jobs]).toEqual(JOBS.map((job) => [job, 'PASS']));
 }
 
-const dotenvOf = (job: string): Record<string, string> => readDotenv(path.join(repo, `${job}.env`));
+/** A job's dotenv report (`<as>.env`), where gitlab-ci-local keeps it for the next jobs. */
+const dotenvOf = (job: string): Record<string, string> => readDotenv(repo, job, `${job}.env`);
+
+/** A file a job kept as an artifact, by its path in the project. */
+const artifact = (job: string, file: string): string => readFileSync(path.join(artifactsOf(repo, job), file), 'utf8');
 
 interface Lineage {
   data: { digest: string | null };
@@ -88,11 +97,11 @@ interface Lineage {
 }
 
 function lineageOf(version: string): Lineage {
-  return JSON.parse(readFileSync(path.join(repo, REGISTRY, 'iris', 'versions', version, 'version.json'), 'utf8')) as Lineage;
+  return JSON.parse(readFileSync(path.join(registry, 'iris', 'versions', version, 'version.json'), 'utf8')) as Lineage;
 }
 
 function aliasOf(alias: string): string {
-  return (JSON.parse(readFileSync(path.join(repo, REGISTRY, 'iris', 'aliases', `${alias}.json`), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(path.join(registry, 'iris', 'aliases', `${alias}.json`), 'utf8')) as { version: string }).version;
 }
 
 /** The report's headline: its first `###` line (a note starts with its hidden marker). */
@@ -101,12 +110,14 @@ const headline = (markdown: string | undefined): string => (markdown ?? '').spli
 beforeAll(async () => {
   requireTools();
   repo = pipelineRepo();
+  registry = tempDir('gitlab-iris-registry-');
   api = await startGitLabApi({ privateToken: TOKEN, project: { id: 1217, path: PROJECT_PATH } });
 });
 
 afterAll(async () => {
   await api?.close();
   rmSync(repo, { recursive: true, force: true });
+  rmSync(registry, { recursive: true, force: true });
 });
 
 describe('1. a merge request that passes', () => {
@@ -127,8 +138,8 @@ describe('1. a merge request that passes', () => {
     for (const job of JOBS) expect([job, Object.keys(dotenvOf(job)).length > 0]).toEqual([job, true]);
     expect(dotenvOf('data-pull')).toMatchObject({ MLOPS_CI_DATA_PULL_FILES: '1', MLOPS_CI_DATA_PULL_DIGEST: expect.stringMatching(/\S/) });
     // Two uses of one component, two prefixes: neither overwrites the other's outputs.
-    expect(dotenvOf('train-rf')['MLOPS_CI_TRAIN_RF_METRICS']).toBe(path.join(repo, 'examples/iris/out/rf/metrics.json'));
-    expect(dotenvOf('train-gb')['MLOPS_CI_TRAIN_GB_METRICS']).toBe(path.join(repo, 'examples/iris/out/gb/metrics.json'));
+    expect(dotenvOf('train-rf')['MLOPS_CI_TRAIN_RF_METRICS']).toBe(path.join(jobFolder(repo, 'train-rf'), 'examples/iris/out/rf/metrics.json'));
+    expect(dotenvOf('train-gb')['MLOPS_CI_TRAIN_GB_METRICS']).toBe(path.join(jobFolder(repo, 'train-gb'), 'examples/iris/out/gb/metrics.json'));
     expect(dotenvOf('production')).toMatchObject({ MLOPS_CI_PRODUCTION_FOUND: 'false' });
     expect(dotenvOf('gate')).toMatchObject({ MLOPS_CI_GATE_PASSED: 'true', MLOPS_CI_GATE_BEST: 'rf' });
   });
@@ -144,13 +155,32 @@ describe('1. a merge request that passes', () => {
     expect(lineage.env.fingerprint).toBe(env['MLOPS_CI_SETUP_ENV_FINGERPRINT']);
     expect(lineage.gate).toMatchObject({ passed: true, best: 'rf' });
     expect(lineage.metrics).toMatchObject({ accuracy: 0.9778 });
-    // The trainings ran the env's python (the stand-in imports its package), given as $MLOPS_CI_SETUP_ENV_PYTHON.
-    expect(run.logs.get('train-rf')).toContain(env['MLOPS_CI_SETUP_ENV_PYTHON']);
+    // The trainings ran the env's python (the stand-in imports its package) from setup-env's artifact, in their own folders.
+    expect(run.logs.get('train-rf')).toContain('.venv/bin/python');
+    expect(existsSync(path.join(jobFolder(repo, 'train-rf'), 'examples/iris/.venv/pyvenv.cfg'))).toBe(true);
+  });
+
+  test('each job hands its files on as artifacts, and nothing reaches a later job any other way', () => {
+    const kept: Record<string, string[]> = {
+      'setup-env': ['examples/iris/.venv/pyvenv.cfg'],
+      'data-pull': ['examples/iris/data/iris.csv', 'examples/iris/out/data-manifest.json'],
+      'train-rf': ['examples/iris/out/rf/metrics.json', 'examples/iris/out/rf/correct.json', 'examples/iris/out/rf/model.txt'],
+      'train-gb': ['examples/iris/out/gb/metrics.json', 'examples/iris/out/gb/correct.json', 'examples/iris/out/gb/model.txt'],
+      gate: ['examples/iris/out/gate-report.md', 'examples/iris/out/gate-report.html', 'examples/iris/out/gate-results.json', 'examples/iris/out/gate-junit.xml'],
+    };
+    for (const [job, files] of Object.entries(kept)) {
+      for (const file of files) expect([job, file, existsSync(path.join(artifactsOf(repo, job), file))]).toEqual([job, file, true]);
+    }
+    // A job keeps only what its artifacts name: a training's folder is not the env's.
+    expect(existsSync(path.join(artifactsOf(repo, 'train-rf'), 'examples/iris/.venv'))).toBe(false);
+    // The jobs ran in their own folders: the repository's stays as checked out.
+    expect(existsSync(path.join(repo, 'examples/iris/.venv'))).toBe(false);
+    expect(existsSync(path.join(repo, 'examples/iris/out'))).toBe(false);
   });
 
   test('the gate keeps its JUnit report and its report files', () => {
-    expect(readFileSync(path.join(repo, 'examples/iris/out/gate-junit.xml'), 'utf8')).toContain('<testsuite');
-    expect(headline(readFileSync(path.join(repo, 'examples/iris/out/gate-report.md'), 'utf8'))).toMatch(/passed — best: \*\*rf\*\*.*no baseline was given/);
+    expect(artifact('gate', 'examples/iris/out/gate-junit.xml')).toContain('<testsuite');
+    expect(headline(artifact('gate', 'examples/iris/out/gate-report.md'))).toMatch(/passed — best: \*\*rf\*\*.*no baseline was given/);
   });
 
   test('the merge request gets the status success on its head, linking the pipeline, and one note with the report', () => {
@@ -201,10 +231,10 @@ describe('3. the same merge request’s next pipeline', () => {
   test('gates against production, found by the production job, with its samples', () => {
     expectPassed(run);
     expect(dotenvOf('production')).toMatchObject({ MLOPS_CI_PRODUCTION_FOUND: 'true', MLOPS_CI_PRODUCTION_VERSION: '2' });
-    const results = JSON.parse(readFileSync(path.join(repo, 'examples/iris/out/gate-results.json'), 'utf8')) as { passed: boolean; best: string };
+    const results = JSON.parse(artifact('gate', 'examples/iris/out/gate-results.json')) as { passed: boolean; best: string };
     expect(results).toMatchObject({ passed: true, best: 'rf' });
     // The statistical rule ran: no "skipped" in the headline.
-    expect(headline(readFileSync(path.join(repo, 'examples/iris/out/gate-report.md'), 'utf8'))).not.toMatch(/skipped/);
+    expect(headline(artifact('gate', 'examples/iris/out/gate-report.md'))).not.toMatch(/skipped/);
     expect(aliasOf('staging')).toBe('3');
   });
 
@@ -239,6 +269,9 @@ describe('4. a merge request whose training is worse', () => {
     // Exit 3, a verdict that did not pass, not a crash.
     expect(run.output).toMatch(/^gate +finished in .* FAIL 3 *$/m);
     expect(dotenvOf('gate')).toMatchObject({ MLOPS_CI_GATE_PASSED: 'false', MLOPS_CI_GATE_BEST: '' });
+    // `when: always`: a failed gate still keeps its report for the merge request's reader.
+    expect(headline(artifact('gate', 'examples/iris/out/gate-report.md'))).toMatch(/failed/);
+    expect(artifact('gate', 'examples/iris/out/gate-junit.xml')).toContain('<failure');
     // Nothing was promoted: the aliases are where the third pipeline left them.
     expect([aliasOf('staging'), aliasOf('production')]).toEqual(['3', '2']);
   });

@@ -1,7 +1,8 @@
 /**
  * The GitLab CI/CD components (templates/<step>.yml, generated from the specs):
  * each is one job whose inputs are the spec's, reaching the job only as
- * MLOPS_CI_INPUT_<NAME> variables (the gitlab host's contract) and never as
+ * MLOPS_CI_INPUT_<NAME> variables (named by inputEnvName, which the gitlab
+ * host reads them with, so the generator is checked against the host) and never as
  * script text; secrets are no inputs; outputs come back as a dotenv report.
  * test/gitlab/ runs them under gitlab-ci-local.
  */
@@ -9,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { inputEnvName } from '../../src/spec/inputs.js';
 import { STEPS } from '../../src/steps/registry.js';
 import { VERSION } from '../../src/version.js';
 
@@ -37,13 +39,12 @@ function readTemplate(step: string): Template {
   return { spec: (header as { spec: Template['spec'] }).spec, job: job as Template['job'], jobName };
 }
 
-const variableOf = (name: string): string => `MLOPS_CI_INPUT_${name.toUpperCase().replace(/-/g, '_')}`;
-
 describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('templates/%s.yml', (name, spec) => {
   const template = readTemplate(name);
-  const stepInputs = spec.inputs.filter((input) => !('secret' in input && input.secret));
+  const left = (input: (typeof spec.inputs)[number]): boolean => ('secret' in input && input.secret === true) || ('githubOnly' in input && input.githubOnly === true);
+  const stepInputs = spec.inputs.filter((input) => !left(input));
 
-  test('its inputs are the component’s own and every input of the spec but the secrets, all strings', () => {
+  test('its inputs are the component’s own and every input of the spec but the secrets and GitHub’s own, all strings', () => {
     expect(Object.keys(template.spec.inputs)).toEqual([...OWN_INPUTS, ...stepInputs.map((input) => input.name)]);
     for (const [input, entry] of Object.entries(template.spec.inputs)) {
       // A job variable must be a string: no input may interpolate as a boolean or a float.
@@ -59,7 +60,7 @@ describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('templa
     expect(template.spec.inputs['as']?.default).toBe(`mlops-ci-${name}`);
     expect(template.job.stage).toBe('$[[ inputs.stage ]]');
     expect(template.job.image).toBe('$[[ inputs.node-image ]]');
-    for (const input of stepInputs) expect(template.job.variables[variableOf(input.name)]).toBe(`$[[ inputs.${input.name} ]]`);
+    for (const input of stepInputs) expect(template.job.variables[inputEnvName(input.name)]).toBe(`$[[ inputs.${input.name} ]]`);
     expect(template.job.script).toEqual(['set -f', `$MLOPS_CI_CLI ${name}`]);
     expect(template.job.variables['MLOPS_CI_CLI']).toBe('$[[ inputs.cli ]]');
     expect(template.spec.inputs['cli']?.default).toBe(`npx --yes mlops-ci@${VERSION}`);
@@ -75,11 +76,37 @@ describe.each(STEPS.map((step) => [step.spec.name, step.spec] as const))('templa
     const text = readFileSync(path.join(ROOT, 'templates', `${name}.yml`), 'utf8');
     for (const input of spec.inputs.filter((entry) => 'secret' in entry && entry.secret)) {
       expect(template.spec.inputs).not.toHaveProperty(input.name);
-      expect(text).toMatch(/^# .*GITLAB_TOKEN/m);
+      // The job token may not set statuses or write notes: the header must not offer it as the fallback.
+      expect(text).toMatch(/^# GITLAB_TOKEN \(a masked project access token with `api` scope\) is needed/m);
+      expect(text).toMatch(/CI_JOB_TOKEN cannot set commit statuses/);
     }
     const credentials: readonly string[] = ('envCredentials' in spec ? spec.envCredentials : undefined) ?? [];
     if (credentials.includes('aws')) expect(text).toMatch(/^# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY: masked CI\/CD variables/m);
   });
+});
+
+test('the gate component leaves out what only GitHub reads: its token, API URL and check runs', () => {
+  const gate = STEPS.find((step) => step.spec.name === 'evaluate-and-gate')!.spec;
+  const githubOnly = gate.inputs.filter((input) => 'githubOnly' in input && input.githubOnly).map((input) => input.name);
+  expect(githubOnly).toEqual(['github-token', 'github-api-url', 'check-run']);
+  const { spec, job } = readTemplate('evaluate-and-gate');
+  for (const name of githubOnly) {
+    expect(spec.inputs).not.toHaveProperty(name);
+    expect(job.variables).not.toHaveProperty(inputEnvName(name));
+  }
+  // What it does keep names GitLab's side too.
+  expect(spec.inputs['comment']?.description).toMatch(/merge request/);
+});
+
+test('train-in-container says what its default runtime, docker, needs of a job whose default image has no Docker', () => {
+  const text = readFileSync(path.join(ROOT, 'templates', 'train-in-container.yml'), 'utf8');
+  const header = text.split('\n').filter((line) => line.startsWith('#')).join(' ');
+  const image = readTemplate('train-in-container').spec.inputs['node-image']!.description;
+  for (const words of [header, image]) {
+    expect(words).toMatch(/`runtime: docker` needs the Docker CLI in/);
+    expect(words).toMatch(/Docker-in-Docker service .*DOCKER_HOST/);
+    expect(words).toMatch(/else use `runtime: host`.* or `(runtime: )?kubernetes`/);
+  }
 });
 
 test('the gate keeps its JUnit report for GitLab and its report files whatever the verdict', () => {

@@ -70,6 +70,13 @@ export interface InputSpec {
    * travels in the inputs.
    */
   readonly credentialFile?: boolean;
+  /**
+   * The input configures reporting to GitHub (its token, API URL, check runs):
+   * read wherever the step reports to GitHub (an action, Jenkins, the
+   * terminal), left out of the GitLab CI/CD components, where it would do
+   * nothing (`check-run: true` is even bad input there).
+   */
+  readonly githubOnly?: boolean;
   /** A short example value for the generated docs. */
   readonly example?: string;
 }

@@ -4,7 +4,7 @@ import type { StepSpec } from '../../spec/types.js';
 export const evaluateAndGateSpec = {
   name: 'evaluate-and-gate',
   jenkinsVar: 'mlopsGate',
-  description: 'Compare candidate models with rules and a baseline, pick the best, and report the verdict to the PR.',
+  description: 'Compare candidate models with rules and a baseline, pick the best, and report the verdict to the pull or merge request.',
   branding: { icon: 'check-circle', color: 'green' },
   jenkinsArgs: [
     {
@@ -106,6 +106,7 @@ export const evaluateAndGateSpec = {
       name: 'github-token',
       type: 'string',
       secret: true,
+      githubOnly: true,
       githubDefault: '${{ github.token }}',
       envFallback: 'GITHUB_TOKEN',
       description: 'Token for the commit status, check run and PR comment. Without one the gate still runs and says it did not report.',
@@ -113,6 +114,7 @@ export const evaluateAndGateSpec = {
     {
       name: 'github-api-url',
       type: 'string',
+      githubOnly: true,
       envFallback: 'GITHUB_API_URL',
       description: 'REST API base URL (GitHub Enterprise Server: `https://HOST/api/v3`). Defaults to `GITHUB_API_URL`, else https://api.github.com.',
     },
@@ -120,11 +122,12 @@ export const evaluateAndGateSpec = {
       name: 'status-context',
       type: 'string',
       default: 'mlops-ci/gate',
-      description: 'Name of the commit status (and check run); also keys the sticky comment, so two gates on one PR keep two comments.',
+      description: 'Name of the commit status (and check run); also keys the sticky comment, so two gates on one pull or merge request keep two comments.',
     },
     {
       name: 'check-run',
       type: 'boolean',
+      githubOnly: true,
       default: 'false',
       description: 'Also create a check run with the report (needs a GitHub App token or GITHUB_TOKEN; a personal token gets a warning).',
     },
@@ -133,7 +136,7 @@ export const evaluateAndGateSpec = {
       type: 'choice',
       choices: ['sticky', 'new', 'off'],
       default: 'sticky',
-      description: 'PR comment with the report: `sticky` updates one comment in place, `new` adds one per run, `off` posts none.',
+      description: 'Comment with the report on the pull request (GitLab: a note on the merge request): `sticky` updates one comment in place, `new` adds one per run, `off` posts none.',
     },
     {
       name: 'report',
