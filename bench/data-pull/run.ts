@@ -4,7 +4,11 @@
  * Peers are used when found: aws (awscli, PATH or .cache/bench-venv), rclone,
  * s5cmd (.cache/tools/bin or PATH), dvc (.cache/venv). Each timing is a whole
  * process run (start-up included), cold (empty destination and caches) unless
- * the case is a re-pull; the table shows medians and ratios to data-pull.
+ * the case is a re-pull; the table shows medians and ratios to data-pull,
+ * and, with GNU time (Debian's `time`), each tool's CPU seconds (steadier than
+ * wall time on a busy machine) and peak memory. On a shared machine run it as
+ * `nice -n -20 npx tsx ...` (root): the tools and versitygw inherit the
+ * priority, and other work waits.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -46,12 +50,26 @@ function tools(server: S3Server): Tool[] {
   return list;
 }
 
-function timeRun(argv: string[], env: NodeJS.ProcessEnv, cwd = WORK): number {
+/** GNU time (Debian's `time` package) reports a run's peak memory; without it the column stays empty. */
+const GNU_TIME = which('time', '/usr/bin/time');
+
+interface Timing {
+  readonly seconds: number;
+  /** Peak resident memory of the tool's process (the largest of its processes), MiB. */
+  readonly peakMiB?: number;
+  /** CPU seconds (user + system) of the tool and the children it waited for. */
+  readonly cpu?: number;
+}
+
+function timeRun(argv: string[], env: NodeJS.ProcessEnv, cwd = WORK): Timing {
+  const command = GNU_TIME ? [GNU_TIME, '-f', 'PEAK-KIB %M CPU %U %S', ...argv] : argv;
   const start = process.hrtime.bigint();
-  const result = spawnSync(argv[0] as string, argv.slice(1), { env, cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command[0] as string, command.slice(1), { env, cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (result.status !== 0) throw new Error(`${argv.slice(0, 3).join(' ')} failed (${result.status}): ${result.stderr?.toString().slice(-2000)}`);
-  return seconds;
+  const measured = /PEAK-KIB (\d+) CPU (\S+) (\S+)/.exec(result.stderr?.toString() ?? '');
+  if (!measured) return { seconds };
+  return { seconds, peakMiB: Number(measured[1]) / 1024, cpu: Number(measured[2]) + Number(measured[3]) };
 }
 
 function median(values: number[]): number {
@@ -99,7 +117,7 @@ function dvcCheckout(repo: string, dir: string): void {
   writeFileSync(path.join(dir, '.dvc', '.gitignore'), '');
 }
 
-type Row = { case: string; tool: string; seconds: number[] };
+type Row = { case: string; tool: string; seconds: number[]; peakMiB: number | undefined; cpu: number | undefined };
 
 async function main(): Promise<void> {
   const server = await startS3Server();
@@ -107,9 +125,14 @@ async function main(): Promise<void> {
   const { AWS_CA_BUNDLE: _unused, ...inherited } = process.env;
   const env = { ...inherited, ...server.env };
   const rows: Row[] = [];
-  const record = (name: string, tool: string, seconds: number[]): void => {
-    rows.push({ case: name, tool, seconds });
-    process.stderr.write(`${name} | ${tool} | median ${median(seconds).toFixed(3)} s (${seconds.map((s) => s.toFixed(2)).join(', ')})\n`);
+  const record = (name: string, tool: string, timings: Timing[]): void => {
+    const seconds = timings.map((timing) => timing.seconds);
+    const peaks = timings.flatMap((timing) => (timing.peakMiB === undefined ? [] : [timing.peakMiB]));
+    const peakMiB = peaks.length > 0 ? Math.max(...peaks) : undefined;
+    const cpus = timings.flatMap((timing) => (timing.cpu === undefined ? [] : [timing.cpu]));
+    const cpu = cpus.length > 0 ? median(cpus) : undefined;
+    rows.push({ case: name, tool, seconds, peakMiB, cpu });
+    process.stderr.write(`${name} | ${tool} | median ${median(seconds).toFixed(3)} s (${seconds.map((s) => s.toFixed(2)).join(', ')})${peakMiB === undefined ? '' : `, peak ${peakMiB.toFixed(0)} MiB`}${cpu === undefined ? '' : `, cpu ${cpu.toFixed(2)} s`}\n`);
   };
   const cases = [
     { id: 'a', name: '(a) 10,000 × 4 KiB', count: 10_000, size: 4096 },
@@ -133,7 +156,7 @@ async function main(): Promise<void> {
       for (const tool of tools(server)) {
         const dest = path.join(WORK, 'dest');
         const scratch = path.join(WORK, 'scratch');
-        const seconds: number[] = [];
+        const seconds: Timing[] = [];
         for (let rep = 0; rep < REPS; rep++) {
           rmSync(dest, { recursive: true, force: true });
           rmSync(scratch, { recursive: true, force: true });
@@ -143,7 +166,7 @@ async function main(): Promise<void> {
         if (ONLY.includes(spec.id)) record(spec.name, tool.name, seconds);
         if (spec.id === 'a' && ONLY.includes('d')) {
           // (d) the same tool again over its own complete pull: nothing changed.
-          const again: number[] = [];
+          const again: Timing[] = [];
           for (let rep = 0; rep < REPS; rep++) again.push(timeRun(tool.argv(bucket, 'ds/', dest, scratch), env));
           record('(d) re-pull of (a), unchanged', tool.name, again);
         }
@@ -153,8 +176,8 @@ async function main(): Promise<void> {
         const pullDvc = [dvcBin as string, 'pull', '-q', '-j', '32'];
         const ours = [process.execPath, BUNDLE, 'data-pull', '--dvc', 'data.dvc', '--cache', 'false', '--cache-dir', path.join(WORK, 'dp-dvc-cache')];
         for (const [tool, argv] of [['dvc pull', pullDvc], ['data-pull --dvc', ours]] as const) {
-          const cold: number[] = [];
-          const warm: number[] = [];
+          const cold: Timing[] = [];
+          const warm: Timing[] = [];
           for (let rep = 0; rep < REPS; rep++) {
             dvcCheckout(repo, clone);
             rmSync(path.join(WORK, 'dp-dvc-cache'), { recursive: true, force: true });
@@ -174,8 +197,8 @@ async function main(): Promise<void> {
         process.stderr.write(`uploading ${count} small files...\n`);
         await upload(server, bucket, 'ds/', count, 4096);
         const [tool] = tools(server);
-        const cold: number[] = [];
-        const warm: number[] = [];
+        const cold: Timing[] = [];
+        const warm: Timing[] = [];
         const dest = path.join(WORK, 'dest');
         const scratch = path.join(WORK, 'scratch');
         for (let rep = 0; rep < REPS; rep++) {
@@ -197,12 +220,12 @@ async function main(): Promise<void> {
 }
 
 function printTable(rows: Row[]): void {
-  const lines = ['| case | tool | median (s) | runs (s) | time vs data-pull |', '|---|---|---|---|---|'];
+  const lines = ['| case | tool | median (s) | runs (s) | time vs data-pull | CPU (s) | peak memory (MiB) |', '|---|---|---|---|---|---|---|'];
   for (const row of rows) {
     const baseName = row.tool.startsWith('dvc pull') || row.tool === 'data-pull --dvc' ? 'data-pull --dvc' : 'data-pull';
     const base = rows.find((other) => other.case === row.case && other.tool === baseName);
     const ratio = base ? `${(median(row.seconds) / median(base.seconds)).toFixed(2)}×` : '';
-    lines.push(`| ${row.case} | ${row.tool} | ${median(row.seconds).toFixed(3)} | ${row.seconds.map((s) => s.toFixed(2)).join(', ')} | ${ratio} |`);
+    lines.push(`| ${row.case} | ${row.tool} | ${median(row.seconds).toFixed(3)} | ${row.seconds.map((s) => s.toFixed(2)).join(', ')} | ${ratio} | ${row.cpu === undefined ? '' : row.cpu.toFixed(2)} | ${row.peakMiB === undefined ? '' : row.peakMiB.toFixed(0)} |`);
   }
   process.stdout.write(`${lines.join('\n')}\n\nmachine: ${os.cpus().length} CPUs, ${os.cpus()[0]?.model ?? ''}, node ${process.version}, reps ${REPS}\n`);
 }
