@@ -9,7 +9,10 @@
 # 2-core machine, most of it Airflow's first import. The venv is built in a staging
 # folder as a relocatable one (its entry scripts find their python beside
 # themselves, not by the staging path), checked, then renamed into place, so a
-# test never meets half a venv. Does nothing when the pins are what is there.
+# test never meets half a venv. Does nothing when the pins and the python3 they
+# were installed for (its exact version) are what is there. The pins were
+# resolved for one CPython minor version (the pins file's header says which):
+# another python3 is refused, as its wheels would not be the ones pinned.
 #
 #   bash scripts/provision/airflow.sh
 set -euo pipefail
@@ -26,7 +29,17 @@ mkdir -p "$ROOT/.cache"
 exec 9>"$ROOT/.cache/airflow-venv.lock"
 flock 9
 
-want=$(sha256sum <"$PINS" | cut -d' ' -f1)
+# `uv pip compile --python-version X.Y` in the pins' header: the Python they fit.
+pinned_for=$(sed -n 's/.*--python-version \([0-9][0-9.]*\).*/\1/p' "$PINS" | head -n 1)
+[ -n "$pinned_for" ] || die "$PINS names no --python-version in its header: cannot tell which python3 its pins fit"
+# The interpreter itself, not a shim (pyenv's) that could pick another one later.
+python=$(python3 -c 'import sys; print(sys.executable)') || die "python3 is required: CPython $pinned_for, which the pins in $PINS fit"
+implementation=$("$python" -c 'import platform; print(platform.python_implementation(), platform.python_version())')
+[[ "$implementation" == "CPython $pinned_for."* ]] ||
+  die "python3 is $implementation ($python), but the pins in $PINS fit CPython $pinned_for: put a CPython $pinned_for first on PATH as python3"
+version=$("$python" -V 2>&1)
+
+want=$({ cat "$PINS"; echo "$version"; } | sha256sum | cut -d' ' -f1)
 if [ -x "$VENV/bin/airflow" ] && [ "$(cat "$VENV/$STAMP" 2>/dev/null)" = "$want" ]; then
   log "up to date ($VENV)"
   exit 0
@@ -37,7 +50,7 @@ start=$(date +%s)
 stage="$(mktemp -d "$ROOT/.cache/.airflow-venv.XXXXXX")"
 trap 'rm -rf "$stage"' EXIT
 log "installing $(grep -c '^[a-z]' "$PINS") pinned packages (apache-airflow $(sed -n 's/^apache-airflow==//p' "$PINS")) into $VENV"
-"$UV" venv --quiet --relocatable --python python3 "$stage/venv"
+"$UV" venv --quiet --relocatable --python "$python" "$stage/venv"
 # --no-deps: the pins are the whole set. provision.sh --cold asks for no caches (PIP_NO_CACHE_DIR).
 VIRTUAL_ENV="$stage/venv" "$UV" pip install --quiet --no-deps ${PIP_NO_CACHE_DIR:+--no-cache} -r "$PINS"
 # Proves the install imports; AIRFLOW_HOME inside the stage, as the CLI creates it on first use.

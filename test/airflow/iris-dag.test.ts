@@ -10,7 +10,10 @@
  * recorded in .mlops-ci/ under the run id the DAG run gave it. Second run, with
  * the training degraded (labels shuffled before fit): the gate does not pass,
  * promote_model is skipped and the registry is as it was. Third, with a training
- * that exits 1: the trainings fail, the gate and promote_model never run.
+ * that exits 1: the trainings fail, the gate and promote_model never run. Airflow
+ * runs as inside a CI job (GitLab's, Jenkins' and GitHub's variables set), which the
+ * steps must not take for their host. Last, the operator alone (step-failure.py):
+ * exits 2 and 3 raise AirflowFailException, which no `retries` repeats.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +29,17 @@ const AIRFLOW_VENV = path.join(ROOT, '.cache', 'airflow-venv');
 const AIRFLOW = path.join(AIRFLOW_VENV, 'bin', 'airflow');
 const PYTHON = path.join(AIRFLOW_VENV, 'bin', 'python');
 const DAG_ID = 'mlops_ci_iris';
+/** What GitLab, Jenkins and GitHub Actions set in a job (the variables that pick the host and the run id). */
+const CI_JOB = {
+  GITLAB_CI: 'true',
+  CI_PROJECT_ID: '7',
+  CI_PIPELINE_ID: '4242',
+  JENKINS_URL: 'http://127.0.0.1:9/',
+  BUILD_URL: 'http://127.0.0.1:9/job/iris/12/',
+  BUILD_TAG: 'jenkins-iris-12',
+  GITHUB_ACTIONS: 'true',
+  GITHUB_RUN_ID: '99',
+};
 const STEP_TASKS = ['setup_env', 'feature_engineering', 'train_rf', 'train_gb', 'production', 'select_best_model', 'promote_model'] as const;
 
 interface DagRun {
@@ -112,6 +126,21 @@ function expectXcomIsTheRecord(dagRun: DagRun, tasks: readonly (typeof STEP_TASK
   }
 }
 
+interface StepError {
+  readonly exception: string;
+  readonly message: string;
+}
+
+/**
+ * The errors the tasks raised, from the tracebacks in `airflow dags test`'s output: a traceback
+ * ends with the exception's class and its message, whose lines run up to the next log line
+ * (which starts with a timestamp) — so a message holds its own step's log, no other task's.
+ */
+function stepErrors(output: string): StepError[] {
+  const ends = /^airflow\.sdk\.exceptions\.(\w+): (mlops-ci [\s\S]*?)(?=^\d{4}-\d\d-\d\dT|(?![\s\S]))/gm;
+  return [...output.matchAll(ends)].map(([, exception, message]) => ({ exception: exception!, message: message! }));
+}
+
 function registryVersions(): string[] {
   return readdirSync(example('.mlops-ci', 'registry', 'iris', 'versions')).sort();
 }
@@ -132,6 +161,9 @@ beforeAll(async () => {
     AIRFLOW__CORE__LOAD_EXAMPLES: 'False',
     MLOPS_CI_BUNDLE: BUNDLE,
     MLOPS_CI_CACHE_DIR: path.join(scratchDir, 'env-cache'),
+    // A worker inside a CI job: the operator keeps these from its steps, else their run id
+    // would be the job's (a gitlab: or jenkins: one) and, on GitLab, their outputs a dotenv file.
+    ...CI_JOB,
   };
   mkdirSync(env['TMPDIR']!);
   // One metadata db for both runs.
@@ -176,7 +208,8 @@ test('a degraded training stops at the gate: promote_model is skipped and the re
   expect(dagRun.xcom['production']).toMatchObject({ found: 'true', version: '1' });
   expect(dagRun.xcom['select_best_model']).toMatchObject({ passed: 'false', best: '' });
   expect(dagRun.xcom['promote_model']).toBeUndefined();
-  expectXcomIsTheRecord(dagRun, ['setup_env', 'feature_engineering', 'train_rf', 'train_gb', 'select_best_model']);
+  // promote_model was skipped, so production's record is still there.
+  expectXcomIsTheRecord(dagRun, ['setup_env', 'feature_engineering', 'train_rf', 'train_gb', 'production', 'select_best_model']);
   expect((dagRun.xcom as Record<string, Record<string, string>>)['setup_env']!['cache-hit']).toBe('true');
 
   expect(registryVersions()).toEqual(['1']);
@@ -188,8 +221,30 @@ test('a training that fails fails its task and the DAG run: no gate, nothing pro
   const { run, dagRun } = await dagsTest();
   expect({ exit: run.code, state: dagRun.state }).toEqual({ exit: 1, state: 'failed' });
   expect(dagRun.tasks).toMatchObject({ train_rf: 'failed', train_gb: 'failed', select_best_model: 'upstream_failed', gate_passed: 'upstream_failed', promote_model: 'upstream_failed' });
-  // The task's error carries the end of the step's log.
-  expect(run.stdout + run.stderr).toMatch(/mlops-ci train-in-container exited 1:[\s\S]*training broken on purpose/);
+  // Each training's error carries the end of its step's log; exit 1 may be retried (AirflowException).
+  const errors = stepErrors(run.stdout + run.stderr);
+  expect(errors.map((error) => error.exception)).toEqual(['AirflowException', 'AirflowException']);
+  for (const { message } of errors) {
+    expect(message).toMatch(/^mlops-ci train-in-container exited 1:\n/);
+    expect(message).toContain('\ntraining broken on purpose\n');
+  }
+  expect(errors.map(({ message }) => /"--model","(\w+)"/.exec(message)?.[1]).sort()).toEqual(['gb', 'rf']);
   expect(dagRun.xcom['train_rf']).toBeUndefined();
   expect(registryVersions()).toEqual(['1']);
+});
+
+test('a bad input (exit 2) and a gate that did not pass (exit 3) fail the task for good: AirflowFailException, never retried', async () => {
+  writeFileSync(example('out', 'probe-metrics.json'), JSON.stringify({ accuracy: 0.5 }));
+  writeFileSync(example('out', 'probe.rules'), 'accuracy >= 0.9\n');
+  const gate = { metrics: 'out/probe-metrics.json', 'rules-file': 'out/probe.rules' };
+  const failures = await Promise.all([{ ...gate, 'on-fail': 'sometimes' }, gate].map(async (inputs) => {
+    const probe = await spawnCollect(PYTHON, [path.join(ROOT, 'test', 'airflow', 'step-failure.py'), example('airflow', 'mlops_ci_dag.py'), 'evaluate-and-gate', JSON.stringify(inputs)], { cwd: repo, env });
+    if (probe.code !== 0) throw new Error(`step-failure.py: ${explain(probe)}`);
+    // Airflow's log lines come first on stdout; the answer is the last line.
+    return JSON.parse(probe.stdout.trim().split('\n').pop()!) as StepError;
+  }));
+  expect(failures).toEqual([
+    { exception: 'AirflowFailException', message: 'mlops-ci evaluate-and-gate exited 2:' },
+    { exception: 'AirflowFailException', message: 'mlops-ci evaluate-and-gate exited 3:' },
+  ]);
 });

@@ -48,11 +48,18 @@ from typing import Any, Callable, Mapping
 
 from airflow.providers.standard.operators.python import ShortCircuitOperator
 from airflow.sdk import DAG, BaseOperator, Context, Param, cross_downstream
-from airflow.sdk.exceptions import AirflowException
+from airflow.sdk.exceptions import AirflowException, AirflowFailException
 
 EXAMPLE = Path(__file__).resolve().parent.parent
 MODEL = "iris"
 MODELS = ("rf", "gb")
+
+# What makes mlops-ci take a CI job's run identity over MLOPS_CI_RUN_ID (and, on GitLab,
+# hand its outputs to a dotenv file): a worker that runs inside a CI job would otherwise
+# make every DAG run of that job one mlops-ci run, sharing records.
+CI_HOST_VARIABLES = frozenset({"GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "BUILD_URL"})
+# Exit codes that no retry changes: 2 a bad input, 3 a gate that did not pass.
+FINAL_EXIT_CODES = frozenset({2, 3})
 
 # A step's inputs by name, or a function of the run giving them (from earlier tasks' outputs).
 Inputs = Mapping[str, Any]
@@ -83,6 +90,18 @@ def log_level(line: str) -> int:
     return logging.WARNING if line.startswith("warning:") else logging.INFO
 
 
+def step_env(inputs: Inputs, run_id: str) -> dict[str, str]:
+    """The worker's environment for a step, as a local run of the DAG run's mlops-ci run."""
+    inherited = {name: value for name, value in os.environ.items() if name not in CI_HOST_VARIABLES}
+    return {**inherited, "MLOPS_CI_INPUTS": json.dumps(inputs), "MLOPS_CI_RUN_ID": run_id}
+
+
+def step_failure(step: str, code: int, detail: str) -> AirflowException:
+    """A failed step's error; AirflowFailException (never retried) when a retry would end the same."""
+    failure = AirflowFailException if code in FINAL_EXIT_CODES else AirflowException
+    return failure(f"mlops-ci {step} exited {code}:\n{detail}")
+
+
 def mlops_ci_command() -> list[str]:
     bundle = os.environ.get("MLOPS_CI_BUNDLE")
     # `--`: node would otherwise read an --env-file argument meant for the step itself.
@@ -98,6 +117,7 @@ class MlopsCiStep(BaseOperator):
     lists; the command line is fixed. A step that does not exit 0 fails the task
     with the end of its log; exit 3 (the gate did not pass) too, so a gate that should
     only decide runs with `on-fail: warn` and the verdict goes on in its outputs.
+    Exits 2 (a bad input) and 3 fail it for good, whatever its `retries`.
     """
 
     ui_color = "#e8e0f8"
@@ -112,17 +132,12 @@ class MlopsCiStep(BaseOperator):
         inputs = self.inputs(run) if callable(self.inputs) else self.inputs
         # Blank means not given to mlops-ci; dropping it keeps MLOPS_CI_INPUTS to what was chosen.
         given = {name: value for name, value in inputs.items() if value not in (None, "", [])}
-        env = {
-            **os.environ,
-            "MLOPS_CI_INPUTS": json.dumps(given),
-            # The DAG run is the mlops-ci run: its steps trust each other's records, no other run's.
-            "MLOPS_CI_RUN_ID": f"airflow:{run.dag_id}:{run.run_id}",
-        }
+        # The DAG run is the mlops-ci run: its steps trust each other's records, no other run's.
+        env = step_env(given, f"airflow:{run.dag_id}:{run.run_id}")
         self.log.info("mlops-ci %s in %s, inputs: %s", self.step, EXAMPLE, ", ".join(sorted(given)) or "none")
         code, stdout, last_lines = self._run([*mlops_ci_command(), self.step], env)
         if code != 0:
-            detail = "\n".join(last_lines)
-            raise AirflowException(f"mlops-ci {self.step} exited {code}:\n{detail}")
+            raise step_failure(self.step, code, "\n".join(last_lines))
         try:
             outputs = json.loads(stdout)
         except json.JSONDecodeError as err:
