@@ -2,7 +2,8 @@
  * The gate in a GitLab job reports to GitLab: a commit status (pending, then
  * success or failed) named by `status-context` and linking the pipeline, and
  * one sticky merge request note with the report, found across every page of
- * notes and edited in place. The committed bundle's CLI runs against the
+ * notes and edited in place, reported with GITLAB_TOKEN alone (a job token
+ * may not set statuses or write notes). The committed bundle's CLI runs against the
  * local GitLab API (test/support/gitlab-api/), which refuses what GitLab
  * would and records it as a violation.
  */
@@ -89,20 +90,24 @@ function calls(): string[] {
 
 const MARKER = `<!-- mlops-ci:evaluate-and-gate:${CONTEXT} -->`;
 
-test('a merge request pipeline: pending then success on the commit, linking the pipeline; one note with the report and its mermaid chart', async () => {
+test('a merge request pipeline: pending then success on the commit and this pipeline, linking it; one note with the report and its mermaid chart', async () => {
   api.state.addMergeRequest(7, { sha: SHA });
+  // The commit's branch pipeline and this MR pipeline: the status must land on the latter.
+  api.state.addPipeline(1000, { sha: SHA, ref: 'feature' });
+  api.state.addPipeline(1001, { sha: SHA, ref: 'refs/merge-requests/7/head' });
   const dir = project();
   const run = await gate(dir, mrPipeline(dir));
   expect({ code: run.code, run: explain(run) }).toMatchObject({ code: 0 });
 
-  expect(calls()).toEqual(['createStatus 201', 'createStatus 201', 'listNotes 200', 'createNote 201']);
+  expect(calls()).toEqual(['createStatus 201', 'createStatus 201', 'getUser 200', 'listNotes 200', 'createNote 201']);
   const statusCalls = api.requests.filter((request) => request.operation === 'createStatus');
+  // An MR pipeline: on this pipeline (CI_PIPELINE_ID), whose ref GitLab knows (refs/merge-requests/7/head), so no `ref`.
   expect(statusCalls.map((request) => request.body)).toEqual([
-    { state: 'pending', name: CONTEXT, description: expect.any(String), target_url: PIPELINE_URL },
-    { state: 'success', name: CONTEXT, description: expect.stringContaining('rf'), target_url: PIPELINE_URL },
+    { state: 'pending', name: CONTEXT, description: expect.any(String), target_url: PIPELINE_URL, pipeline_id: 1001 },
+    { state: 'success', name: CONTEXT, description: expect.stringContaining('rf'), target_url: PIPELINE_URL, pipeline_id: 1001 },
   ]);
-  expect(statusCalls.every((request) => request.headers['private-token'] === TOKEN)).toBe(true);
-  expect(api.state.statuses(SHA)).toEqual([expect.objectContaining({ name: CONTEXT, status: 'success', targetUrl: PIPELINE_URL })]);
+  expect(api.requests.every((request) => request.headers['private-token'] === TOKEN && request.headers['job-token'] === undefined)).toBe(true);
+  expect(api.state.statuses(SHA)).toEqual([expect.objectContaining({ name: CONTEXT, status: 'success', targetUrl: PIPELINE_URL, pipelineId: 1001, ref: 'refs/merge-requests/7/head' })]);
 
   const notes = api.state.notes(7);
   expect(notes).toHaveLength(1);
@@ -126,7 +131,7 @@ test('a second run edits its note in place, found on page 2 of the notes, and se
 
   const second = await gate(dir, mrPipeline(dir, 'accuracy >= 0.94'));
   expect({ code: second.code, run: explain(second) }).toMatchObject({ code: 0 });
-  expect(calls()).toEqual(['createStatus 201', 'createStatus 201', 'listNotes 200', 'listNotes 200', 'updateNote 200']);
+  expect(calls()).toEqual(['createStatus 201', 'createStatus 201', 'getUser 200', 'listNotes 200', 'listNotes 200', 'updateNote 200']);
   expect(api.requests.filter((request) => request.operation === 'listNotes').map((request) => request.query['page'])).toEqual(['1', '2']);
   const after = api.state.notes(7).filter((note) => note.body.includes(MARKER));
   expect(after.map((note) => note.id)).toEqual([mine[0]?.id]);
@@ -154,39 +159,38 @@ test('a merged-results pipeline reports on the source branch head, not the merge
   expect(run.code).toBe(0);
   expect(states()).toEqual(['success']);
   expect(states(MERGE_COMMIT)).toEqual([]);
+  // The pipeline runs for the merge commit, not for the head the status is on: not attached to it.
+  expect(api.requests.filter((request) => request.operation === 'createStatus').map((request) => request.body)).not.toContainEqual(expect.objectContaining({ pipeline_id: expect.anything() }));
 });
 
 test('a branch pipeline (no MR): the status only, and the step says there is no note', async () => {
   const dir = project();
-  const env = mrPipeline(dir, 'accuracy >= 0.9', { CI_PIPELINE_SOURCE: 'push' });
+  const env = mrPipeline(dir, 'accuracy >= 0.9', { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_REF_NAME: 'main' });
   delete env['CI_MERGE_REQUEST_IID'];
-  api.state.addCommit(SHA);
+  api.state.addPipeline(1001, { sha: SHA, ref: 'main' });
   const run = await gate(dir, env);
   expect(run.code).toBe(0);
   expect(calls()).toEqual(['createStatus 201', 'createStatus 201']);
+  expect(api.requests.map((request) => request.body)).toEqual([expect.objectContaining({ pipeline_id: 1001, ref: 'main' }), expect.objectContaining({ pipeline_id: 1001, ref: 'main' })]);
   expect(run.stderr).toContain('No merge request in this run: no MR note.');
 });
 
-test('only CI_JOB_TOKEN: the calls carry it in JOB-TOKEN', async () => {
+// GitLab answers a job token 401 on POST …/statuses and POST/PUT …/notes (doc/ci/jobs/ci_job_token.md, "Job token access").
+test.each<[string, Record<string, string>]>([
+  ['only CI_JOB_TOKEN, which cannot set statuses or write notes', { CI_JOB_TOKEN: JOB_TOKEN }],
+  ['no token at all', {}],
+])('%s: said once, naming GITLAB_TOKEN; nothing is called; the gate still decides', async (_name, tokens) => {
   api.state.addMergeRequest(7, { sha: SHA });
   const dir = project();
-  const env = mrPipeline(dir, 'accuracy >= 0.9', { CI_JOB_TOKEN: JOB_TOKEN });
-  delete env['GITLAB_TOKEN'];
-  expect((await gate(dir, env)).code).toBe(0);
-  expect(api.requests.every((request) => request.headers['job-token'] === JOB_TOKEN && request.headers['private-token'] === undefined)).toBe(true);
-  expect(states()).toEqual(['success']);
-});
-
-test('no token: said once, nothing is called, the gate still decides', async () => {
-  api.state.addMergeRequest(7, { sha: SHA });
-  const dir = project();
-  const env = mrPipeline(dir, 'accuracy >= 0.99');
+  const env = { ...mrPipeline(dir, 'accuracy >= 0.99'), ...tokens };
   delete env['GITLAB_TOKEN'];
   const run = await gate(dir, env);
   expect(run.code).toBe(3);
   expect(api.requests).toEqual([]);
   expect(run.stderr.match(/Not reporting to GitLab/g)).toHaveLength(1);
-  expect(run.stderr).toContain('notice: Not reporting to GitLab (neither GITLAB_TOKEN nor CI_JOB_TOKEN is set): the gate still runs');
+  expect(run.stderr).toContain(
+    'notice: Not reporting to GitLab (GITLAB_TOKEN is not set; set it to a project access token with the `api` scope, as CI_JOB_TOKEN cannot set commit statuses or write merge request notes): the gate still runs',
+  );
   expect(JSON.parse(run.stdout)).toMatchObject({ passed: 'false' });
 });
 

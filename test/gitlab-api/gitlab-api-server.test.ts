@@ -3,7 +3,7 @@
  * documented requests and answers in GitLab's documented shapes: what it
  * refuses, how it pages, and how a commit status moves through its states.
  */
-import { startGitLabApi, type GitLabApiFake } from '../support/gitlab-api/server.js';
+import { JOB_USER, startGitLabApi, TOKEN_USER, type GitLabApiFake } from '../support/gitlab-api/server.js';
 import { NOTE_SHAPE, shapeProblem } from '../support/gitlab-api/shapes.js';
 
 const TOKEN = 'glpat-fake-test';
@@ -50,6 +50,30 @@ describe('authentication', () => {
       expect(await call('GET', '/projects/42/merge_requests/7', undefined, headers)).toMatchObject({ status: 401, body: { message: '401 Unauthorized' } });
     }
     expect(api.violations).toEqual([]);
+  });
+
+  // doc/ci/jobs/ci_job_token.md, "Job token access": a job token may list and read MR notes and read the MR, nothing the gate writes.
+  test('a job token may read the MR and its notes, as GitLab’s job token access table says', async () => {
+    const job = { 'JOB-TOKEN': JOB_TOKEN };
+    api.state.seedNotes(7, 2);
+    expect((await call('GET', '/projects/42/merge_requests/7/notes', undefined, job)).status).toBe(200);
+    expect((await call('GET', `/projects/42/merge_requests/7/notes/${api.state.notes(7)[0]?.id}`, undefined, job)).status).toBe(200);
+    expect(api.violations).toEqual([]);
+  });
+
+  test('a job token cannot set a status, write a note or ask GET /user: 401 as GitLab answers it, and a violation', async () => {
+    const job = { 'JOB-TOKEN': JOB_TOKEN };
+    const note = api.state.addNote(7, 'ours', JOB_USER);
+    const refused = [
+      await call('POST', `/projects/42/statuses/${SHA}`, { state: 'success', name: 'g' }, job),
+      await call('POST', '/projects/42/merge_requests/7/notes', { body: 'x' }, job),
+      await call('PUT', `/projects/42/merge_requests/7/notes/${note.id}`, { body: 'y' }, job),
+      await call('GET', '/user', undefined, job),
+    ];
+    expect(refused.map((answer) => [answer.status, answer.body])).toEqual(Array.from({ length: 4 }, () => [401, { message: '401 Unauthorized' }]));
+    expect(api.state.statuses(SHA)).toEqual([]);
+    expect(api.state.notes(7).map((n) => n.body)).toEqual(['ours']);
+    expect(api.violations).toHaveLength(4);
   });
 
   test('a token in the query string is refused and is a violation (it would land in access logs)', async () => {
@@ -105,6 +129,44 @@ describe('POST /projects/:id/statuses/:sha', () => {
     expect(response.status).toBe(400);
     expect(api.violations).toHaveLength(1);
   });
+});
+
+describe('pipeline_id and ref on a status (doc/api/commits.md; matched as app/services/ci/create_commit_status_service.rb does)', () => {
+  test('a known pipeline of that sha and ref: the status is attached to it; without ref, GitLab takes the pipeline’s', async () => {
+    api.state.addPipeline(5, { sha: SHA, ref: 'main' });
+    api.state.addPipeline(6, { sha: SHA, ref: 'refs/merge-requests/7/head' });
+    expect((await call('POST', `/projects/42/statuses/${SHA}`, { state: 'success', name: 'g', pipeline_id: 5, ref: 'main' })).status).toBe(201);
+    expect((await call('POST', `/projects/42/statuses/${SHA}`, { state: 'success', name: 'g', pipeline_id: 6 })).status).toBe(201);
+    expect(api.state.statuses(SHA).map((s) => [s.pipelineId, s.ref])).toEqual([
+      [5, 'main'],
+      [6, 'refs/merge-requests/7/head'],
+    ]);
+    expect(api.violations).toEqual([]);
+  });
+
+  test.each<[string, Record<string, unknown>]>([
+    ['another ref', { pipeline_id: 5, ref: 'feature' }],
+    ['another commit’s pipeline', { pipeline_id: 8 }],
+  ])('a pipeline_id with %s is 404 as GitLab answers it, and a violation', async (_name, fields) => {
+    api.state.addPipeline(5, { sha: SHA, ref: 'main' });
+    api.state.addPipeline(8, { sha: 'b'.repeat(40), ref: 'main' });
+    expect(await call('POST', `/projects/42/statuses/${SHA}`, { state: 'success', name: 'g', ...fields })).toMatchObject({ status: 404, body: { message: '404 Pipeline for pipeline_id, sha and ref Not Found' } });
+    expect(api.violations).toHaveLength(1);
+  });
+
+  test.each<[string, Record<string, unknown>, string]>([
+    ['a pipeline_id that is not an integer', { pipeline_id: 'latest' }, 'pipeline_id is invalid'],
+    ['a ref that is not a string', { ref: 7 }, 'ref is invalid'],
+    ['a ref over 255 characters', { ref: 'r'.repeat(256) }, 'ref is too long (maximum is 255 characters)'],
+  ])('%s is 400 with the reason', async (_name, fields, error) => {
+    expect(await call('POST', `/projects/42/statuses/${SHA}`, { state: 'success', ...fields })).toMatchObject({ status: 400, body: { error } });
+    expect(api.violations).toEqual([expect.stringContaining(error)]);
+  });
+});
+
+test('GET /user: the user the token acts as, in the documented shape', async () => {
+  expect(await call('GET', '/user')).toMatchObject({ status: 200, body: { id: TOKEN_USER.id, username: TOKEN_USER.username } });
+  expect(api.violations).toEqual([]);
 });
 
 describe('merge request notes', () => {

@@ -1,10 +1,14 @@
 // A local GitLab REST API (v4) for tests: the endpoints the gate reports
-// through — commit statuses, merge request notes (paginated) and the merge
-// request — held to GitLab's documented shapes (shapes.ts says which page
+// through — commit statuses, merge request notes (paginated), the merge
+// request and the token's own user — held to GitLab's documented shapes (shapes.ts says which page
 // each comes from). Like test/support/github-api/, it is only useful if it is
 // strict:
 //  - every request must carry a known token in PRIVATE-TOKEN or JOB-TOKEN
-//    (else 401, as GitLab);
+//    (else 401, as GitLab); a job token only on the endpoints GitLab's
+//    "Job token access" table lists (doc/ci/jobs/ci_job_token.md): of these,
+//    listing and reading MR notes and reading the MR. Anywhere else GitLab does
+//    not take JOB-TOKEN as a credential at all, so the request is
+//    unauthenticated: 401 (lib/api/helpers.rb `authenticate!`), and a violation;
 //  - every request is matched to a documented operation and its parameters
 //    (query and JSON body, merged as GitLab's Grape does) are checked against
 //    the documentation's table: what GitLab would refuse is answered 400 with
@@ -21,11 +25,17 @@
 //   expect(api.violations).toEqual([]);
 //   await api.close();
 //
-// Not modelled: the job token's allowlist of endpoints (both tokens may do
-// everything here), other projects than the one configured, rate limits.
+// Pipelines: a status with `pipeline_id` must name a pipeline of that sha
+// (and of that `ref`, when one is sent), else 404 as GitLab answers
+// (app/services/ci/create_commit_status_service.rb). A pipeline the test did
+// not add is taken as this job's own, first seen with that sha and ref, so a
+// test that does not care about pipelines need not add one.
+//
+// Not modelled: other projects than the one configured, the job token's
+// allowlist of other projects, rate limits.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MERGE_REQUEST_SHAPE, NOTE_SHAPE, PARAMS, STATUS_SHAPE, paramProblem, shapeProblem, type Operation, type Shape, type StatusState } from './shapes.js';
+import { MERGE_REQUEST_SHAPE, NOTE_SHAPE, PARAMS, STATUS_SHAPE, USER_SHAPE, paramProblem, shapeProblem, type Operation, type Shape, type StatusState } from './shapes.js';
 
 export interface GitLabApiOptions {
   /** Accepted in PRIVATE-TOKEN (a personal, project or group access token). */
@@ -64,6 +74,8 @@ export interface StatusRecord {
   description: string | null;
   targetUrl: string | null;
   readonly ref: string | null;
+  /** The pipeline it is attached to, when the request named one (`pipeline_id`). */
+  readonly pipelineId: number | null;
   readonly createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -80,6 +92,13 @@ export interface NoteRecord {
   updatedAt: string;
 }
 
+export interface PipelineRecord {
+  readonly id: number;
+  readonly sha: string;
+  /** A branch or tag name, or refs/merge-requests/<iid>/head for a merge request pipeline; null when first seen without one. */
+  readonly ref: string | null;
+}
+
 export interface MergeRequestRecord {
   readonly id: number;
   readonly iid: number;
@@ -89,8 +108,10 @@ export interface MergeRequestRecord {
   readonly title: string;
 }
 
-/** The user the configured tokens act as (a project access token's bot user). */
+/** The user the private token acts as (a project access token's bot user). */
 export const TOKEN_USER: User = { id: 9001, username: 'project_42_bot', name: 'mlops-ci reporter' };
+/** The user a job token acts as: whoever started the pipeline. */
+export const JOB_USER: User = { id: 31, username: 'pipeline_starter', name: 'Pipeline Starter' };
 /** Someone else: authors seeded notes, whose notes the token may not edit. */
 export const OTHER_USER: User = { id: 17, username: 'janedoe', name: 'Jane Doe' };
 
@@ -100,6 +121,7 @@ export class GitLabState {
   private readonly statusList: StatusRecord[] = [];
   private readonly noteList: NoteRecord[] = [];
   private readonly mergeRequestList: MergeRequestRecord[] = [];
+  private readonly pipelineList: PipelineRecord[] = [];
   private readonly commits = new Set<string>();
   private clock = Date.parse('2026-01-05T10:00:00.000Z');
 
@@ -118,6 +140,18 @@ export class GitLabState {
     const record = { id: this.id(), iid, sha, sourceBranch, targetBranch, title };
     this.mergeRequestList.push(record);
     return record;
+  }
+
+  /** A pipeline of the project, for `pipeline_id` to name (the commit is added too). */
+  addPipeline(id: number, { sha, ref }: { sha: string; ref: string | null }): PipelineRecord {
+    this.addCommit(sha);
+    const record = { id, sha, ref };
+    this.pipelineList.push(record);
+    return record;
+  }
+
+  pipeline(id: number): PipelineRecord | undefined {
+    return this.pipelineList.find((pipeline) => pipeline.id === id);
   }
 
   mergeRequest(iid: number): MergeRequestRecord | undefined {
@@ -147,7 +181,7 @@ export class GitLabState {
   }
 
   /** @internal the server's writes */
-  setStatus(sha: string, fields: { name: string; state: StatusState; description: string | null; targetUrl: string | null; ref: string | null }, author: User): StatusRecord | { transitionError: string } {
+  setStatus(sha: string, fields: { name: string; state: StatusState; description: string | null; targetUrl: string | null; ref: string | null; pipelineId?: number | null }, author: User): StatusRecord | { transitionError: string } {
     const now = this.tick();
     const latest = this.statuses(sha).filter((status) => status.name === fields.name && status.ref === fields.ref).at(-1);
     const finished = (state: StatusState) => !['pending', 'running'].includes(state);
@@ -170,6 +204,7 @@ export class GitLabState {
       description: fields.description,
       targetUrl: fields.targetUrl,
       ref: fields.ref,
+      pipelineId: fields.pipelineId ?? null,
       createdAt: now,
       startedAt: fields.state === 'running' ? now : null,
       finishedAt: finished(fields.state) ? now : null,
@@ -235,8 +270,9 @@ interface Route {
   readonly operation: Operation;
 }
 
-/** `:id` is the numeric id or the URL-encoded path (`acme%2Fmodels`), as GitLab accepts both. */
+/** `:id` is the numeric id or the URL-encoded path (`acme%2Fmodels`), as GitLab accepts both; a route without it is not a project's. */
 const ROUTES: readonly Route[] = [
+  { method: 'GET', pattern: /^\/user$/, operation: 'getUser' },
   { method: 'POST', pattern: /^\/projects\/([^/]+)\/statuses\/([^/]+)$/, operation: 'createStatus' },
   { method: 'GET', pattern: /^\/projects\/([^/]+)\/merge_requests\/(\d+)\/notes$/, operation: 'listNotes' },
   { method: 'POST', pattern: /^\/projects\/([^/]+)\/merge_requests\/(\d+)\/notes$/, operation: 'createNote' },
@@ -267,6 +303,14 @@ class Refusal extends Error {
 const badRequest = (error: string) => new Refusal(400, { error }, true);
 const notFound = (what: string) => new Refusal(404, { message: `404 ${what} Not Found` }, true);
 
+/**
+ * What a CI/CD job token may call here, from the "Job token access" table of
+ * doc/ci/jobs/ci_job_token.md: `GET …/merge_requests/:iid`, `GET …/notes` and
+ * `GET …/notes/:note_id`. Not POST …/statuses/:sha, not POST or PUT …/notes,
+ * not GET /user.
+ */
+const JOB_TOKEN_OPERATIONS: ReadonlySet<Operation> = new Set(['getMergeRequest', 'listNotes', 'getNote']);
+
 interface Call {
   readonly operation: Operation;
   readonly ids: readonly string[];
@@ -282,16 +326,24 @@ export async function startGitLabApi(options: GitLabApiOptions = {}): Promise<Gi
   const violations: string[] = [];
   const failures = new Map<Operation, { status: number; when: (params: Readonly<Record<string, unknown>>) => boolean }>();
   const holds = new Map<Operation, { arrived(): void; released: Promise<void> }>();
-  const tokens = { 'private-token': options.privateToken, 'job-token': options.jobToken };
 
   const handlers: Record<Operation, (call: Call) => Reply> = {
     createStatus: (call) => {
       const sha = call.ids[1] as string;
       if (!state.hasCommit(sha)) throw notFound('References for commit');
-      const params = call.params as { state: StatusState; name?: string; context?: string; target_url?: string; description?: string; ref?: string };
+      const params = call.params as { state: StatusState; name?: string; context?: string; target_url?: string; description?: string; ref?: string; pipeline_id?: number | string };
+      const pipeline = params.pipeline_id === undefined ? undefined : pipelineFor(Number(params.pipeline_id), sha, params.ref ?? null);
       const outcome = state.setStatus(
         sha,
-        { name: params.name ?? params.context ?? 'default', state: params.state, description: params.description ?? null, targetUrl: params.target_url ?? null, ref: params.ref ?? null },
+        {
+          name: params.name ?? params.context ?? 'default',
+          state: params.state,
+          description: params.description ?? null,
+          targetUrl: params.target_url ?? null,
+          // GitLab takes the pipeline's ref when none is sent.
+          ref: params.ref ?? pipeline?.ref ?? null,
+          pipelineId: pipeline?.id ?? null,
+        },
         call.user,
       );
       if ('transitionError' in outcome) throw new Refusal(400, { message: outcome.transitionError }, true);
@@ -318,7 +370,16 @@ export async function startGitLabApi(options: GitLabApiOptions = {}): Promise<Gi
       return { status: 200, body: renderNote(note, project.id), shape: NOTE_SHAPE };
     },
     getMergeRequest: (call) => ({ status: 200, body: renderMergeRequest(mergeRequestOf(call), project), shape: MERGE_REQUEST_SHAPE }),
+    getUser: (call) => ({ status: 200, body: renderUser(call.user), shape: USER_SHAPE }),
   };
+
+  /** The pipeline `pipeline_id` names, matched on sha and ref as GitLab matches it; one the test did not add is this job's own. */
+  function pipelineFor(id: number, sha: string, ref: string | null): PipelineRecord {
+    const known = state.pipeline(id);
+    if (!known) return state.addPipeline(id, { sha, ref });
+    if (known.sha !== sha || (ref !== null && known.ref !== ref)) throw notFound('Pipeline for pipeline_id, sha and ref');
+    return known;
+  }
 
   function mergeRequestOf(call: Call): MergeRequestRecord {
     const found = state.mergeRequest(Number(call.ids[1]));
@@ -369,12 +430,16 @@ export async function startGitLabApi(options: GitLabApiOptions = {}): Promise<Gi
     };
   }
 
-  function authenticate(headers: Record<string, string>, url: URL): User {
+  /** The user the request's token acts as; a job token only where GitLab takes one (JOB_TOKEN_OPERATIONS). */
+  function authenticate(headers: Record<string, string>, url: URL, operation: Operation): User {
     for (const name of ['private_token', 'job_token', 'access_token']) {
       if (url.searchParams.has(name)) throw new Refusal(401, { message: '401 Unauthorized' }, true);
     }
-    for (const [header, token] of Object.entries(tokens)) {
-      if (token && headers[header] === token) return TOKEN_USER;
+    if (options.privateToken && headers['private-token'] === options.privateToken) return TOKEN_USER;
+    if (options.jobToken && headers['job-token'] === options.jobToken) {
+      if (JOB_TOKEN_OPERATIONS.has(operation)) return JOB_USER;
+      // The client sent a job token where GitLab does not accept one: its fault, not a wrong token.
+      throw new Refusal(401, { message: '401 Unauthorized' }, true);
     }
     throw new Refusal(401, { message: '401 Unauthorized' }, false);
   }
@@ -386,7 +451,8 @@ export async function startGitLabApi(options: GitLabApiOptions = {}): Promise<Gi
       if (matches.length > 0) throw new Refusal(405, { error: '405 Not Allowed' }, true);
       throw new Refusal(404, { error: '404 Not Found' }, true);
     }
-    const [projectRef, ...rest] = (exact.match as RegExpExecArray).slice(1) as [string, ...string[]];
+    const [projectRef, ...rest] = (exact.match as RegExpExecArray).slice(1);
+    if (projectRef === undefined) return { operation: exact.candidate.operation, ids: [] };
     const projectKey = decodeURIComponent(projectRef);
     if (projectKey !== String(project.id) && projectKey !== project.path) throw notFound('Project');
     return { operation: exact.candidate.operation, ids: [projectKey, ...rest] };
@@ -403,9 +469,9 @@ export async function startGitLabApi(options: GitLabApiOptions = {}): Promise<Gi
     let reply: Reply;
     try {
       if (!requestUrl.pathname.startsWith('/api/v4/')) throw new Refusal(404, { error: '404 Not Found' }, true);
-      const user = authenticate(headers, requestUrl);
       const matched = route(req.method ?? 'GET', apiPath);
       operation = matched.operation;
+      const user = authenticate(headers, requestUrl, operation);
       body = parseBody(text, headers['content-type']);
       const params = { ...query, ...(body as Record<string, unknown> | undefined) };
       const problem = paramProblem(params, PARAMS[operation]);
@@ -527,6 +593,42 @@ function renderNote(note: NoteRecord, projectId: number): Record<string, unknown
     resolvable: false,
     confidential: false,
     internal: false,
+  };
+}
+
+/** The fields of doc/api/users.md, "List current user (for normal users)", example response. */
+function renderUser(user: User): Record<string, unknown> {
+  return {
+    id: user.id,
+    username: user.username,
+    email: `${user.username}@example.com`,
+    name: user.name,
+    state: 'active',
+    avatar_url: null,
+    web_url: `https://gitlab.example.com/${user.username}`,
+    created_at: '2025-01-01T00:00:00.000Z',
+    bio: '',
+    bio_html: '',
+    location: null,
+    public_email: null,
+    skype: '',
+    linkedin: '',
+    twitter: '',
+    website_url: '',
+    organization: '',
+    last_sign_in_at: null,
+    confirmed_at: '2025-01-01T00:00:00.000Z',
+    theme_id: 1,
+    last_activity_on: '2026-01-05',
+    color_scheme_id: 1,
+    projects_limit: 0,
+    current_sign_in_at: null,
+    identities: [],
+    can_create_group: false,
+    can_create_project: false,
+    two_factor_enabled: false,
+    external: false,
+    private_profile: false,
   };
 }
 

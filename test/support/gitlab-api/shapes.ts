@@ -24,6 +24,8 @@
 //    "List merge requests associated with a commit" (MERGE_REQUEST_SHAPE), a
 //    subset of the single-MR answer (diff_refs, pipelines and the like are not
 //    modelled).
+//  - GET /user — doc/api/users.md, "List current user (for normal users)",
+//    its example response (USER_SHAPE); no parameters.
 //  - Authentication — doc/api/rest/authentication.md: a personal, project or
 //    group access token in the PRIVATE-TOKEN header, a CI/CD job token in the
 //    JOB-TOKEN header; a missing or wrong one is `401 {"message":"401 Unauthorized"}`.
@@ -91,6 +93,7 @@ export const PARAMS = {
   },
   getNote: {},
   getMergeRequest: {},
+  getUser: {},
 } as const satisfies Record<string, ParamTable>;
 
 export type Operation = keyof typeof PARAMS;
@@ -178,6 +181,40 @@ export const NOTE_SHAPE: Shape = {
   resolvable: 'boolean',
   confidential: 'boolean',
   internal: 'boolean',
+};
+
+/** doc/api/users.md, "List current user (for normal users)", example response. */
+export const USER_SHAPE: Shape = {
+  id: 'number',
+  username: 'string',
+  email: 'string',
+  name: 'string',
+  state: 'string',
+  avatar_url: 'string|null',
+  web_url: 'string',
+  created_at: 'string',
+  bio: 'string',
+  bio_html: 'string',
+  location: 'string|null',
+  public_email: 'string|null',
+  skype: 'string',
+  linkedin: 'string',
+  twitter: 'string',
+  website_url: 'string',
+  organization: 'string',
+  last_sign_in_at: 'string|null',
+  confirmed_at: 'string|null',
+  theme_id: 'number',
+  last_activity_on: 'string|null',
+  color_scheme_id: 'number',
+  projects_limit: 'number',
+  current_sign_in_at: 'string|null',
+  identities: 'array',
+  can_create_group: 'boolean',
+  can_create_project: 'boolean',
+  two_factor_enabled: 'boolean',
+  external: 'boolean',
+  private_profile: 'boolean',
 };
 
 /** doc/api/commits.md, "List merge requests associated with a commit", example. */

@@ -1,6 +1,6 @@
 import { getOctokit } from '@actions/github';
 import { truncate } from '../report/format.js';
-import type { CommentMode, CommitStatus, ReviewReporter } from './reporter.js';
+import { fitStatusDescription, type CommentMode, type CommitStatus, type ReviewReporter } from './reporter.js';
 
 /** GitHub's documented limits for statuses, check runs and comments. */
 export const LIMITS = {
@@ -41,7 +41,7 @@ export class GitHubClient implements ReviewReporter {
       sha,
       state: status.state,
       context: status.context,
-      description: fitDescription(status.description),
+      description: fitStatusDescription(status.description, LIMITS.statusDescription),
       ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
     });
   }
@@ -91,10 +91,4 @@ export class GitHubClient implements ReviewReporter {
     }
     return undefined;
   }
-}
-
-/** GitHub rejects a status description over 140 characters. */
-export function fitDescription(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length <= LIMITS.statusDescription ? oneLine : `${oneLine.slice(0, LIMITS.statusDescription - 1)}…`;
 }

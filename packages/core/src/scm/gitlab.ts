@@ -1,5 +1,5 @@
 import { truncate } from '../report/format.js';
-import type { CommentMode, CommitState, CommitStatus, ReviewReporter } from './reporter.js';
+import { fitStatusDescription, type CommentMode, type CommitState, type CommitStatus, type ReviewReporter } from './reporter.js';
 
 /**
  * GitLab's documented limits: a status's `description` and `target_url` are
@@ -13,23 +13,46 @@ export const GITLAB_LIMITS = {
   perPage: 100,
 } as const;
 
-/** The token the gate reports with, and the header GitLab reads it from (doc/api/rest/authentication.md). */
-export interface GitLabToken {
-  readonly variable: 'GITLAB_TOKEN' | 'CI_JOB_TOKEN';
-  readonly header: 'PRIVATE-TOKEN' | 'JOB-TOKEN';
-  readonly value: string;
+/**
+ * GITLAB_TOKEN (a project or personal access token with the `api` scope),
+ * trimmed; undefined when it is not set. CI_JOB_TOKEN is never used: GitLab
+ * lets a job token call only the endpoints its "Job token access" table lists
+ * (doc/ci/jobs/ci_job_token.md, https://docs.gitlab.com/ci/jobs/ci_job_token/#job-token-access;
+ * "Job token feature access" in earlier versions), and POST …/statuses/:sha
+ * and POST or PUT …/merge_requests/:iid/notes are not among them.
+ */
+export function gitlabTokenFrom(env: NodeJS.ProcessEnv): string | undefined {
+  return env['GITLAB_TOKEN']?.trim() || undefined;
 }
 
 /**
- * GITLAB_TOKEN (a project or personal access token) when set, else the job's
- * CI_JOB_TOKEN; undefined when neither is.
+ * The pipeline this job runs in, which a status on its own commit is attached
+ * to: a commit with several pipelines (a branch and a merge request pipeline)
+ * would otherwise get it on the newest one, not necessarily this one.
  */
-export function gitlabTokenFrom(env: NodeJS.ProcessEnv): GitLabToken | undefined {
-  const accessToken = env['GITLAB_TOKEN']?.trim();
-  if (accessToken) return { variable: 'GITLAB_TOKEN', header: 'PRIVATE-TOKEN', value: accessToken };
-  const jobToken = env['CI_JOB_TOKEN']?.trim();
-  if (jobToken) return { variable: 'CI_JOB_TOKEN', header: 'JOB-TOKEN', value: jobToken };
-  return undefined;
+export interface GitLabPipeline {
+  /** CI_PIPELINE_ID, sent as `pipeline_id`. */
+  readonly id: number;
+  /** CI_COMMIT_SHA: the only commit this pipeline runs for. */
+  readonly sha: string;
+  /**
+   * CI_COMMIT_REF_NAME, sent as `ref`; null in a merge request pipeline, whose
+   * own ref is refs/merge-requests/<iid>/… and not the branch name: GitLab
+   * matches `pipeline_id` together with `ref` and answers 404 on a mismatch,
+   * and takes the pipeline's own ref when none is sent
+   * (app/services/ci/create_commit_status_service.rb).
+   */
+  readonly ref: string | null;
+}
+
+/** This job's pipeline from GitLab's predefined variables; null outside a pipeline or when one is missing or malformed. */
+export function gitlabPipelineFrom(env: NodeJS.ProcessEnv): GitLabPipeline | null {
+  const id = env['CI_PIPELINE_ID']?.trim() ?? '';
+  const sha = env['CI_COMMIT_SHA']?.trim() ?? '';
+  if (!/^[1-9]\d*$/.test(id) || !Number.isSafeInteger(Number(id)) || sha === '') return null;
+  const mergeRequestPipeline = env['CI_PIPELINE_SOURCE']?.trim() === 'merge_request_event';
+  const ref = mergeRequestPipeline ? null : env['CI_COMMIT_REF_NAME']?.trim() || null;
+  return { id: Number(id), sha, ref };
 }
 
 /** GitLab's status for each of the gate's states: it has no `error`, a gate that could not finish failed. */
@@ -61,6 +84,7 @@ interface Note {
   readonly id: number;
   readonly body: string;
   readonly system: boolean;
+  readonly author: { readonly id: number };
 }
 
 export interface GitLabClientOptions {
@@ -68,9 +92,12 @@ export interface GitLabClientOptions {
   readonly apiUrl: string;
   /** CI_PROJECT_ID. */
   readonly projectId: string;
-  readonly token: GitLabToken;
+  /** GITLAB_TOKEN, sent in PRIVATE-TOKEN (doc/api/rest/authentication.md). */
+  readonly token: string;
   /** CI_PROJECT_URL, to link to a note; null when unknown. */
   readonly projectUrl: string | null;
+  /** This job's pipeline; null when unknown (GitLab then picks the commit's newest pipeline). */
+  readonly pipeline: GitLabPipeline | null;
 }
 
 /**
@@ -78,16 +105,20 @@ export interface GitLabClientOptions {
  * sticky merge request note.
  */
 export class GitLabClient implements ReviewReporter {
+  /** The token's own user, asked once: only its notes are the report's. */
+  private tokenUser: Promise<number> | undefined;
+
   constructor(private readonly options: GitLabClientOptions) {}
 
   async setStatus(sha: string, status: CommitStatus): Promise<void> {
     const targetUrl = status.targetUrl && status.targetUrl.length <= GITLAB_LIMITS.statusText ? status.targetUrl : null;
     try {
-      await this.call('POST', `/statuses/${encodeURIComponent(sha)}`, {
+      await this.call('POST', this.projectPath(`/statuses/${encodeURIComponent(sha)}`), {
         state: GITLAB_STATE[status.state],
         name: status.context,
-        description: fitStatusText(status.description),
+        description: fitStatusDescription(status.description, GITLAB_LIMITS.statusText),
         ...(targetUrl ? { target_url: targetUrl } : {}),
+        ...this.pipelineFields(sha),
       });
     } catch (err) {
       // A job retried after a crash finds its own pending status still open, and
@@ -100,18 +131,30 @@ export class GitLabClient implements ReviewReporter {
   async postComment(mergeRequest: number, body: string, marker: string, mode: CommentMode): Promise<{ url: string; updated: boolean }> {
     const text = truncate(`${marker}\n${body}`, GITLAB_LIMITS.noteBody, '_The report was cut to fit GitLab’s note size limit; the full report is in the job log._');
     const existing = mode === 'sticky' ? await this.findNote(mergeRequest, marker) : undefined;
-    const notes = `/merge_requests/${mergeRequest}/notes`;
+    const notes = this.projectPath(`/merge_requests/${mergeRequest}/notes`);
     const note = (existing === undefined ? await this.call('POST', notes, { body: text }) : await this.call('PUT', `${notes}/${existing}`, { body: text })).body as Note;
     return { url: this.noteUrl(mergeRequest, note.id), updated: existing !== undefined };
   }
 
-  /** The id of the first note (oldest first) carrying the marker, looking through every page. */
+  /** `pipeline_id` and `ref` when the status is on this pipeline's own commit; nothing otherwise. */
+  private pipelineFields(sha: string): { pipeline_id?: number; ref?: string } {
+    const { pipeline } = this.options;
+    if (!pipeline || pipeline.sha !== sha) return {};
+    return { pipeline_id: pipeline.id, ...(pipeline.ref ? { ref: pipeline.ref } : {}) };
+  }
+
+  /**
+   * The id of the first note (oldest first) the token's own user wrote with
+   * the marker, looking through every page: a reviewer quoting the marker
+   * wrote a note GitLab would not let us edit, and it is not the report.
+   */
   private async findNote(mergeRequest: number, marker: string): Promise<number | undefined> {
+    const me = await this.tokenUserId();
     let page = 1;
     for (let fetched = 0; fetched < MAX_NOTE_PAGES; fetched++) {
-      const { body, headers } = await this.call('GET', `/merge_requests/${mergeRequest}/notes?sort=asc&order_by=created_at&per_page=${GITLAB_LIMITS.perPage}&page=${page}`);
+      const { body, headers } = await this.call('GET', this.projectPath(`/merge_requests/${mergeRequest}/notes?sort=asc&order_by=created_at&per_page=${GITLAB_LIMITS.perPage}&page=${page}`));
       const notes = body as Note[];
-      const found = notes.find((note) => !note.system && note.body.includes(marker));
+      const found = notes.find((note) => !note.system && note.author.id === me && note.body.includes(marker));
       if (found) return found.id;
       const next = nextPage(headers, notes.length);
       if (next === null) return undefined;
@@ -121,20 +164,35 @@ export class GitLabClient implements ReviewReporter {
     throw new GitLabApiError(`merge request !${mergeRequest} has more than ${MAX_NOTE_PAGES} pages of notes; not looking further for the report's note`);
   }
 
+  /** The id of the user the token acts as (GET /user, doc/api/users.md), asked once per client. */
+  private tokenUserId(): Promise<number> {
+    this.tokenUser ??= this.call('GET', '/user').then(({ body }) => {
+      const id = (body as { id?: unknown }).id;
+      if (typeof id !== 'number') throw new GitLabApiError('GitLab’s answer to GET /user has no user id');
+      return id;
+    });
+    return this.tokenUser;
+  }
+
+  private projectPath(rest: string): string {
+    return `/projects/${encodeURIComponent(this.options.projectId)}${rest}`;
+  }
+
   private noteUrl(mergeRequest: number, noteId: number): string {
     const where = `merge_requests/${mergeRequest}#note_${noteId}`;
     return this.options.projectUrl ? `${this.options.projectUrl.replace(/\/+$/, '')}/-/${where}` : `!${mergeRequest} note ${noteId}`;
   }
 
+  /** One call to `path` under the API root (CI_API_V4_URL). */
   private async call(method: 'GET' | 'POST' | 'PUT', path: string, body?: Record<string, unknown>): Promise<{ body: unknown; headers: Headers }> {
-    const url = `${this.options.apiUrl.replace(/\/+$/, '')}/projects/${encodeURIComponent(this.options.projectId)}${path}`;
+    const url = `${this.options.apiUrl.replace(/\/+$/, '')}${path}`;
     const what = `${method} ${url.replace(/\?.*$/, '')}`;
     const { token } = this.options;
     let response: Response;
     try {
       response = await fetch(url, {
         method,
-        headers: { [token.header]: token.value, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: { 'PRIVATE-TOKEN': token, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
         ...(body ? { body: JSON.stringify(body) } : {}),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
@@ -164,10 +222,4 @@ function nextPage(headers: Headers, count: number): number | null {
   if (next) return Number(new URL(next).searchParams.get('page'));
   if (count < GITLAB_LIMITS.perPage) return null;
   throw new GitLabApiError('GitLab sent a full page of notes without saying whether another follows (no x-next-page or Link header)');
-}
-
-/** One line of at most 255 characters: GitLab refuses a longer description. */
-function fitStatusText(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length <= GITLAB_LIMITS.statusText ? oneLine : `${oneLine.slice(0, GITLAB_LIMITS.statusText - 1)}…`;
 }

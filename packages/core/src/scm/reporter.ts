@@ -34,3 +34,12 @@ export interface ReviewReporter {
 export function stickyMarker(step: string, context: string): string {
   return `<!-- mlops-ci:${step}:${context.replace(/-->/g, '')} -->`;
 }
+
+/**
+ * A status description as one line of at most `limit` characters, cut with
+ * an ellipsis: forges refuse a longer one (GitHub 140, GitLab 255).
+ */
+export function fitStatusDescription(text: string, limit: number): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length <= limit ? oneLine : `${oneLine.slice(0, limit - 1)}…`;
+}

@@ -2,7 +2,6 @@ import { messageOf } from '../../errors.js';
 import type { Host, RunContext } from '../../host/types.js';
 import { statusDescription } from '../../report/gate-report.js';
 import type { GitHubClient } from '../../scm/github.js';
-import type { GitLabToken } from '../../scm/gitlab.js';
 import { stickyMarker, type CommitState, type ReviewReporter } from '../../scm/reporter.js';
 import type { InputValue } from '../../spec/inputs.js';
 import type { GateResults } from '../../types/gate.js';
@@ -26,17 +25,18 @@ export interface GitHubReporting extends CommonReporting {
   readonly checkRun: boolean;
 }
 
-/** GitLab: GITLAB_TOKEN or CI_JOB_TOKEN, CI_API_V4_URL; GitLab has no check runs. */
+/** GitLab: GITLAB_TOKEN (never CI_JOB_TOKEN, see gitlabTokenFrom), CI_API_V4_URL; GitLab has no check runs. */
 export interface GitLabReporting extends CommonReporting {
   readonly forge: 'gitlab';
-  readonly token: GitLabToken | undefined;
+  /** Absent: nothing is reported, and the step says so once. */
+  readonly token: string | undefined;
   readonly apiUrl: string;
 }
 
 /** How each forge's parts are named in what the step says. */
 const WORDS = {
   github: { forge: 'GitHub', comment: (n: number) => `PR #${n} comment`, posted: 'PR comment', noChange: 'No pull request in this run: no PR comment.', noToken: 'no github-token was given' },
-  gitlab: { forge: 'GitLab', comment: (n: number) => `MR !${n} note`, posted: 'MR note', noChange: 'No merge request in this run: no MR note.', noToken: 'neither GITLAB_TOKEN nor CI_JOB_TOKEN is set' },
+  gitlab: { forge: 'GitLab', comment: (n: number) => `MR !${n} note`, posted: 'MR note', noChange: 'No merge request in this run: no MR note.', noToken: 'GITLAB_TOKEN is not set; set it to a project access token with the `api` scope, as CI_JOB_TOKEN cannot set commit statuses or write merge request notes' },
 } as const;
 
 /** The forge's client, the commit the verdict is about, and GitHub's check runs when asked for. */
@@ -100,7 +100,7 @@ export class GatePublisher {
     await this.pendingPost;
     if (!this.unsettled) return;
     const firstLine = (messageOf(err).split('\n')[0] ?? '').trim();
-    const token = tokenText(this.inputs);
+    const token = this.inputs.token;
     const reason = token ? firstLine.split(token).join('***') : firstLine;
     await this.status('error', `The gate could not finish: ${reason}`);
   }
@@ -188,15 +188,12 @@ async function gitLabTarget(context: RunContext, inputs: GitLabReporting): Promi
   if (!inputs.token) return WORDS.gitlab.noToken;
   if (!projectId) return 'the project is unknown: CI_PROJECT_ID is not set';
   if (!sha) return 'the commit is unknown: CI_COMMIT_SHA is not set';
-  const { GitLabClient } = await import('../../scm/gitlab.js');
+  const { GitLabClient, gitlabPipelineFrom } = await import('../../scm/gitlab.js');
   const projectUrl = context.env['CI_PROJECT_URL']?.trim() || null;
-  return { reporter: new GitLabClient({ apiUrl: inputs.apiUrl, projectId, token: inputs.token, projectUrl }), sha, checkRuns: null };
+  const pipeline = gitlabPipelineFrom(context.env);
+  return { reporter: new GitLabClient({ apiUrl: inputs.apiUrl, projectId, token: inputs.token, projectUrl, pipeline }), sha, checkRuns: null };
 }
 
-/** The token's text, to cut out of a status description. */
-function tokenText(inputs: ReportingPlan): string | undefined {
-  return inputs.forge === 'github' ? inputs.token : inputs.token?.value;
-}
 
 /**
  * Said once when GitHub refuses a write on a pull request from a fork: every
