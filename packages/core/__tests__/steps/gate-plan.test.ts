@@ -44,10 +44,10 @@ describe('on GitLab the verdict goes to GitLab', () => {
     return planGate(new InputReader(evaluateAndGateSpec, jsonInputs({ metrics: 'out/rf/metrics.json', rules: 'accuracy >= 0.9', ...inputs })), host);
   }
 
-  test('with GITLAB_TOKEN in PRIVATE-TOKEN, else CI_JOB_TOKEN in JOB-TOKEN, on CI_API_V4_URL; github-token is not GitLab’s', async () => {
+  test('with GITLAB_TOKEN only (CI_JOB_TOKEN cannot set statuses or write notes), on CI_API_V4_URL; github-token is not GitLab’s', async () => {
     const both = await planOnGitLab({ GITLAB_TOKEN: 'glpat-x', CI_JOB_TOKEN: 'job-y' }, { 'github-token': 'ghs-z' });
-    expect(both.reporting).toEqual({ forge: 'gitlab', token: { variable: 'GITLAB_TOKEN', header: 'PRIVATE-TOKEN', value: 'glpat-x' }, apiUrl: 'https://gitlab.example/api/v4', context: 'mlops-ci/gate', comment: 'sticky' });
-    expect((await planOnGitLab({ CI_JOB_TOKEN: 'job-y' })).reporting).toMatchObject({ token: { variable: 'CI_JOB_TOKEN', header: 'JOB-TOKEN', value: 'job-y' } });
+    expect(both.reporting).toEqual({ forge: 'gitlab', token: 'glpat-x', apiUrl: 'https://gitlab.example/api/v4', context: 'mlops-ci/gate', comment: 'sticky' });
+    expect((await planOnGitLab({ CI_JOB_TOKEN: 'job-y' })).reporting).toMatchObject({ forge: 'gitlab', token: undefined });
     expect((await planOnGitLab({})).reporting).toMatchObject({ forge: 'gitlab', token: undefined });
   });
 
