@@ -8,9 +8,11 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GitHubClient: () => (/* binding */ GitHubClient)
 /* harmony export */ });
-/* unused harmony exports LIMITS, fitDescription */
+/* unused harmony export LIMITS */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96665);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96665);
+/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30102);
+
 
 
 /** GitHub's documented limits for statuses, check runs and comments. */
@@ -38,7 +40,7 @@ class GitHubClient {
             sha,
             state: status.state,
             context: status.context,
-            description: fitDescription(status.description),
+            description: (0,_reporter_js__WEBPACK_IMPORTED_MODULE_1__/* .fitStatusDescription */ .c)(status.description, LIMITS.statusDescription),
             ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
         });
     }
@@ -53,7 +55,7 @@ class GitHubClient {
             ...(run.detailsUrl ? { details_url: run.detailsUrl } : {}),
             output: {
                 title: run.title,
-                summary: (0,_report_format_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(run.summary, LIMITS.checkRunText, '_The report was cut to fit GitHub’s 65,535-character limit; the full report is in the job summary._', 'bytes'),
+                summary: (0,_report_format_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(run.summary, LIMITS.checkRunText, '_The report was cut to fit GitHub’s 65,535-character limit; the full report is in the job summary._', 'bytes'),
             },
         });
     }
@@ -64,7 +66,7 @@ class GitHubClient {
      * Returns the comment's URL.
      */
     async postComment(pullRequest, body, marker, mode) {
-        const text = (0,_report_format_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(`${marker}\n${body}`, LIMITS.commentBody, '_The report was cut to fit GitHub’s comment size limit; the full report is in the job summary._');
+        const text = (0,_report_format_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(`${marker}\n${body}`, LIMITS.commentBody, '_The report was cut to fit GitHub’s comment size limit; the full report is in the job summary._');
         const existing = mode === 'sticky' ? await this.findComment(pullRequest, marker) : undefined;
         if (existing !== undefined) {
             const { data } = await this.octokit.rest.issues.updateComment({ ...this.repository, comment_id: existing, body: text });
@@ -86,11 +88,6 @@ class GitHubClient {
         }
         return undefined;
     }
-}
-/** GitHub rejects a status description over 140 characters. */
-function fitDescription(text) {
-    const oneLine = text.replace(/\s+/g, ' ').trim();
-    return oneLine.length <= LIMITS.statusDescription ? oneLine : `${oneLine.slice(0, LIMITS.statusDescription - 1)}…`;
 }
 
 

@@ -3140,7 +3140,7 @@ var bootstrap = __nccwpck_require__(34925);
 const evaluateAndGateSpec = {
     name: 'evaluate-and-gate',
     jenkinsVar: 'mlopsGate',
-    description: 'Compare candidate models with rules and a baseline, pick the best, and report the verdict to the PR.',
+    description: 'Compare candidate models with rules and a baseline, pick the best, and report the verdict to the pull or merge request.',
     branding: { icon: 'check-circle', color: 'green' },
     jenkinsArgs: [
         {
@@ -3238,6 +3238,7 @@ const evaluateAndGateSpec = {
             name: 'github-token',
             type: 'string',
             secret: true,
+            githubOnly: true,
             githubDefault: '${{ github.token }}',
             envFallback: 'GITHUB_TOKEN',
             description: 'Token for the commit status, check run and PR comment. Without one the gate still runs and says it did not report.',
@@ -3245,6 +3246,7 @@ const evaluateAndGateSpec = {
         {
             name: 'github-api-url',
             type: 'string',
+            githubOnly: true,
             envFallback: 'GITHUB_API_URL',
             description: 'REST API base URL (GitHub Enterprise Server: `https://HOST/api/v3`). Defaults to `GITHUB_API_URL`, else https://api.github.com.',
         },
@@ -3252,11 +3254,12 @@ const evaluateAndGateSpec = {
             name: 'status-context',
             type: 'string',
             default: 'mlops-ci/gate',
-            description: 'Name of the commit status (and check run); also keys the sticky comment, so two gates on one PR keep two comments.',
+            description: 'Name of the commit status (and check run); also keys the sticky comment, so two gates on one pull or merge request keep two comments.',
         },
         {
             name: 'check-run',
             type: 'boolean',
+            githubOnly: true,
             default: 'false',
             description: 'Also create a check run with the report (needs a GitHub App token or GITHUB_TOKEN; a personal token gets a warning).',
         },
@@ -3265,7 +3268,7 @@ const evaluateAndGateSpec = {
             type: 'choice',
             choices: ['sticky', 'new', 'off'],
             default: 'sticky',
-            description: 'PR comment with the report: `sticky` updates one comment in place, `new` adds one per run, `off` posts none.',
+            description: 'Comment with the report on the pull request (GitLab: a note on the merge request): `sticky` updates one comment in place, `new` adds one per run, `off` posts none.',
         },
         {
             name: 'report',
@@ -3805,7 +3808,7 @@ const STEPS = [
     { spec: setupEnvSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(292), __nccwpck_require__.e(818)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24818)) },
     { spec: dataPullSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(868), __nccwpck_require__.e(932)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32932)) },
     { spec: trainInContainerSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(868), __nccwpck_require__.e(619)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90619)) },
-    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(850)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44850)) },
+    { spec: evaluateAndGateSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(128)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95128)) },
     { spec: promoteModelSpec, load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(382), __nccwpck_require__.e(300), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57853)) },
 ];
 function findStep(name) {

@@ -1,5 +1,5 @@
-export const id = 850;
-export const ids = [850];
+export const id = 128;
+export const ids = [128];
 export const modules = {
 
 /***/ 59616:
@@ -7,10 +7,13 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GitLabClient: () => (/* binding */ GitLabClient),
-/* harmony export */   dX: () => (/* binding */ gitlabTokenFrom)
+/* harmony export */   dX: () => (/* binding */ gitlabTokenFrom),
+/* harmony export */   gitlabPipelineFrom: () => (/* binding */ gitlabPipelineFrom)
 /* harmony export */ });
 /* unused harmony exports GITLAB_LIMITS, GitLabApiError */
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96665);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96665);
+/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(30102);
+
 
 /**
  * GitLab's documented limits: a status's `description` and `target_url` are
@@ -24,17 +27,25 @@ const GITLAB_LIMITS = {
     perPage: 100,
 };
 /**
- * GITLAB_TOKEN (a project or personal access token) when set, else the job's
- * CI_JOB_TOKEN; undefined when neither is.
+ * GITLAB_TOKEN (a project or personal access token with the `api` scope),
+ * trimmed; undefined when it is not set. CI_JOB_TOKEN is never used: GitLab
+ * lets a job token call only the endpoints its "Job token access" table lists
+ * (doc/ci/jobs/ci_job_token.md, https://docs.gitlab.com/ci/jobs/ci_job_token/#job-token-access;
+ * "Job token feature access" in earlier versions), and POST …/statuses/:sha
+ * and POST or PUT …/merge_requests/:iid/notes are not among them.
  */
 function gitlabTokenFrom(env) {
-    const accessToken = env['GITLAB_TOKEN']?.trim();
-    if (accessToken)
-        return { variable: 'GITLAB_TOKEN', header: 'PRIVATE-TOKEN', value: accessToken };
-    const jobToken = env['CI_JOB_TOKEN']?.trim();
-    if (jobToken)
-        return { variable: 'CI_JOB_TOKEN', header: 'JOB-TOKEN', value: jobToken };
-    return undefined;
+    return env['GITLAB_TOKEN']?.trim() || undefined;
+}
+/** This job's pipeline from GitLab's predefined variables; null outside a pipeline or when one is missing or malformed. */
+function gitlabPipelineFrom(env) {
+    const id = env['CI_PIPELINE_ID']?.trim() ?? '';
+    const sha = env['CI_COMMIT_SHA']?.trim() ?? '';
+    if (!/^[1-9]\d*$/.test(id) || !Number.isSafeInteger(Number(id)) || sha === '')
+        return null;
+    const mergeRequestPipeline = env['CI_PIPELINE_SOURCE']?.trim() === 'merge_request_event';
+    const ref = mergeRequestPipeline ? null : env['CI_COMMIT_REF_NAME']?.trim() || null;
+    return { id: Number(id), sha, ref };
 }
 /** GitLab's status for each of the gate's states: it has no `error`, a gate that could not finish failed. */
 const GITLAB_STATE = {
@@ -62,17 +73,20 @@ const MAX_NOTE_PAGES = 1_000;
  */
 class GitLabClient {
     options;
+    /** The token's own user, asked once: only its notes are the report's. */
+    tokenUser;
     constructor(options) {
         this.options = options;
     }
     async setStatus(sha, status) {
         const targetUrl = status.targetUrl && status.targetUrl.length <= GITLAB_LIMITS.statusText ? status.targetUrl : null;
         try {
-            await this.call('POST', `/statuses/${encodeURIComponent(sha)}`, {
+            await this.call('POST', this.projectPath(`/statuses/${encodeURIComponent(sha)}`), {
                 state: GITLAB_STATE[status.state],
                 name: status.context,
-                description: fitStatusText(status.description),
+                description: (0,_reporter_js__WEBPACK_IMPORTED_MODULE_0__/* .fitStatusDescription */ .c)(status.description, GITLAB_LIMITS.statusText),
                 ...(targetUrl ? { target_url: targetUrl } : {}),
+                ...this.pipelineFields(sha),
             });
         }
         catch (err) {
@@ -84,19 +98,31 @@ class GitLabClient {
         }
     }
     async postComment(mergeRequest, body, marker, mode) {
-        const text = (0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(`${marker}\n${body}`, GITLAB_LIMITS.noteBody, '_The report was cut to fit GitLab’s note size limit; the full report is in the job log._');
+        const text = (0,_report_format_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(`${marker}\n${body}`, GITLAB_LIMITS.noteBody, '_The report was cut to fit GitLab’s note size limit; the full report is in the job log._');
         const existing = mode === 'sticky' ? await this.findNote(mergeRequest, marker) : undefined;
-        const notes = `/merge_requests/${mergeRequest}/notes`;
+        const notes = this.projectPath(`/merge_requests/${mergeRequest}/notes`);
         const note = (existing === undefined ? await this.call('POST', notes, { body: text }) : await this.call('PUT', `${notes}/${existing}`, { body: text })).body;
         return { url: this.noteUrl(mergeRequest, note.id), updated: existing !== undefined };
     }
-    /** The id of the first note (oldest first) carrying the marker, looking through every page. */
+    /** `pipeline_id` and `ref` when the status is on this pipeline's own commit; nothing otherwise. */
+    pipelineFields(sha) {
+        const { pipeline } = this.options;
+        if (!pipeline || pipeline.sha !== sha)
+            return {};
+        return { pipeline_id: pipeline.id, ...(pipeline.ref ? { ref: pipeline.ref } : {}) };
+    }
+    /**
+     * The id of the first note (oldest first) the token's own user wrote with
+     * the marker, looking through every page: a reviewer quoting the marker
+     * wrote a note GitLab would not let us edit, and it is not the report.
+     */
     async findNote(mergeRequest, marker) {
+        const me = await this.tokenUserId();
         let page = 1;
         for (let fetched = 0; fetched < MAX_NOTE_PAGES; fetched++) {
-            const { body, headers } = await this.call('GET', `/merge_requests/${mergeRequest}/notes?sort=asc&order_by=created_at&per_page=${GITLAB_LIMITS.perPage}&page=${page}`);
+            const { body, headers } = await this.call('GET', this.projectPath(`/merge_requests/${mergeRequest}/notes?sort=asc&order_by=created_at&per_page=${GITLAB_LIMITS.perPage}&page=${page}`));
             const notes = body;
-            const found = notes.find((note) => !note.system && note.body.includes(marker));
+            const found = notes.find((note) => !note.system && note.author.id === me && note.body.includes(marker));
             if (found)
                 return found.id;
             const next = nextPage(headers, notes.length);
@@ -108,19 +134,33 @@ class GitLabClient {
         }
         throw new GitLabApiError(`merge request !${mergeRequest} has more than ${MAX_NOTE_PAGES} pages of notes; not looking further for the report's note`);
     }
+    /** The id of the user the token acts as (GET /user, doc/api/users.md), asked once per client. */
+    tokenUserId() {
+        this.tokenUser ??= this.call('GET', '/user').then(({ body }) => {
+            const id = body.id;
+            if (typeof id !== 'number')
+                throw new GitLabApiError('GitLab’s answer to GET /user has no user id');
+            return id;
+        });
+        return this.tokenUser;
+    }
+    projectPath(rest) {
+        return `/projects/${encodeURIComponent(this.options.projectId)}${rest}`;
+    }
     noteUrl(mergeRequest, noteId) {
         const where = `merge_requests/${mergeRequest}#note_${noteId}`;
         return this.options.projectUrl ? `${this.options.projectUrl.replace(/\/+$/, '')}/-/${where}` : `!${mergeRequest} note ${noteId}`;
     }
+    /** One call to `path` under the API root (CI_API_V4_URL). */
     async call(method, path, body) {
-        const url = `${this.options.apiUrl.replace(/\/+$/, '')}/projects/${encodeURIComponent(this.options.projectId)}${path}`;
+        const url = `${this.options.apiUrl.replace(/\/+$/, '')}${path}`;
         const what = `${method} ${url.replace(/\?.*$/, '')}`;
         const { token } = this.options;
         let response;
         try {
             response = await fetch(url, {
                 method,
-                headers: { [token.header]: token.value, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+                headers: { 'PRIVATE-TOKEN': token, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
                 ...(body ? { body: JSON.stringify(body) } : {}),
                 signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
             });
@@ -156,16 +196,40 @@ function nextPage(headers, count) {
         return null;
     throw new GitLabApiError('GitLab sent a full page of notes without saying whether another follows (no x-next-page or Link header)');
 }
-/** One line of at most 255 characters: GitLab refuses a longer description. */
-function fitStatusText(text) {
+
+
+/***/ }),
+
+/***/ 30102:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ stickyMarker),
+/* harmony export */   c: () => (/* binding */ fitStatusDescription)
+/* harmony export */ });
+/**
+ * What the gate reports through, whichever forge hosts the change: a commit
+ * status and a comment on the change request (a GitHub pull request, a
+ * GitLab merge request). GitHubClient and GitLabClient implement it; the
+ * gate's publisher picks one by the host it runs on.
+ */
+/** The hidden marker of a sticky comment; the context keeps two gates on one change apart. */
+function stickyMarker(step, context) {
+    return `<!-- mlops-ci:${step}:${context.replace(/-->/g, '')} -->`;
+}
+/**
+ * A status description as one line of at most `limit` characters, cut with
+ * an ellipsis: forges refuse a longer one (GitHub 140, GitLab 255).
+ */
+function fitStatusDescription(text, limit) {
     const oneLine = text.replace(/\s+/g, ' ').trim();
-    return oneLine.length <= GITLAB_LIMITS.statusText ? oneLine : `${oneLine.slice(0, GITLAB_LIMITS.statusText - 1)}…`;
+    return oneLine.length <= limit ? oneLine : `${oneLine.slice(0, limit - 1)}…`;
 }
 
 
 /***/ }),
 
-/***/ 44850:
+/***/ 95128:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1713,18 +1777,8 @@ function xml(text) {
         .replace(/'/g, '&apos;');
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/scm/reporter.ts
-/**
- * What the gate reports through, whichever forge hosts the change: a commit
- * status and a comment on the change request (a GitHub pull request, a
- * GitLab merge request). GitHubClient and GitLabClient implement it; the
- * gate's publisher picks one by the host it runs on.
- */
-/** The hidden marker of a sticky comment; the context keeps two gates on one change apart. */
-function stickyMarker(step, context) {
-    return `<!-- mlops-ci:${step}:${context.replace(/-->/g, '')} -->`;
-}
-
+// EXTERNAL MODULE: ./packages/core/src/scm/reporter.ts
+var reporter = __webpack_require__(30102);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/evaluate-and-gate/publish.ts
 
 
@@ -1732,7 +1786,7 @@ function stickyMarker(step, context) {
 /** How each forge's parts are named in what the step says. */
 const WORDS = {
     github: { forge: 'GitHub', comment: (n) => `PR #${n} comment`, posted: 'PR comment', noChange: 'No pull request in this run: no PR comment.', noToken: 'no github-token was given' },
-    gitlab: { forge: 'GitLab', comment: (n) => `MR !${n} note`, posted: 'MR note', noChange: 'No merge request in this run: no MR note.', noToken: 'neither GITLAB_TOKEN nor CI_JOB_TOKEN is set' },
+    gitlab: { forge: 'GitLab', comment: (n) => `MR !${n} note`, posted: 'MR note', noChange: 'No merge request in this run: no MR note.', noToken: 'GITLAB_TOKEN is not set; set it to a project access token with the `api` scope, as CI_JOB_TOKEN cannot set commit statuses or write merge request notes' },
 };
 /**
  * Reports the gate where people look: a commit status (pending, then the
@@ -1787,7 +1841,7 @@ class GatePublisher {
         if (!this.unsettled)
             return;
         const firstLine = ((0,errors/* messageOf */.bD)(err).split('\n')[0] ?? '').trim();
-        const token = tokenText(this.inputs);
+        const token = this.inputs.token;
         const reason = token ? firstLine.split(token).join('***') : firstLine;
         await this.status('error', `The gate could not finish: ${reason}`);
     }
@@ -1832,7 +1886,7 @@ class GatePublisher {
         }
         const mode = this.inputs.comment;
         await this.attempt(words.comment(change), async () => {
-            const { url, updated } = await target.reporter.postComment(change, markdown, stickyMarker('evaluate-and-gate', this.inputs.context), mode);
+            const { url, updated } = await target.reporter.postComment(change, markdown, (0,reporter/* stickyMarker */.Y)('evaluate-and-gate', this.inputs.context), mode);
             this.host.info(`${updated ? 'Updated' : 'Posted'} the ${words.posted}: ${url}`);
         });
     }
@@ -1875,13 +1929,10 @@ async function gitLabTarget(context, inputs) {
         return 'the project is unknown: CI_PROJECT_ID is not set';
     if (!sha)
         return 'the commit is unknown: CI_COMMIT_SHA is not set';
-    const { GitLabClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 59616));
+    const { GitLabClient, gitlabPipelineFrom } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 59616));
     const projectUrl = context.env['CI_PROJECT_URL']?.trim() || null;
-    return { reporter: new GitLabClient({ apiUrl: inputs.apiUrl, projectId, token: inputs.token, projectUrl }), sha, checkRuns: null };
-}
-/** The token's text, to cut out of a status description. */
-function tokenText(inputs) {
-    return inputs.forge === 'github' ? inputs.token : inputs.token?.value;
+    const pipeline = gitlabPipelineFrom(context.env);
+    return { reporter: new GitLabClient({ apiUrl: inputs.apiUrl, projectId, token: inputs.token, projectUrl, pipeline }), sha, checkRuns: null };
 }
 /**
  * Said once when GitHub refuses a write on a pull request from a fork: every
