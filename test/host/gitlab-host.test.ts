@@ -175,8 +175,6 @@ describe('outputs as a dotenv report', () => {
   });
 
   test.each<[string, (set: (name: string, value: string) => void) => void, RegExp]>([
-    ['a line break', (set) => set('path', 'data/a\ndata/b'), /output 'path' .* as MLOPS_CI_DATA_PULL_PATH: it holds a line break/],
-    ['a carriage return', (set) => set('path', 'a\rb'), /output 'path' .*line break/],
     ['whitespace at an end, which GitLab strips', (set) => set('digest', ' abc'), /output 'digest' .*whitespace/],
     ['text with no UTF-8 form', (set) => set('digest', 'a\uD800'), /output 'digest' .*UTF-8/],
     ['a report of 5 KB', (set) => set('manifest', 'x'.repeat(DOTENV_LIMITS.fileBytes)), /output 'manifest' .*would be \d+ bytes, and GitLab takes less than 5120/],
@@ -195,6 +193,17 @@ describe('outputs as a dotenv report', () => {
     const { stdout } = await captured(() => gitlab.finish({ exitCode: 1, error: { message: 'refused', category: 'failure' } }));
     expect(existsSync(path.join(cwd, 'pull.env'))).toBe(false);
     expect(JSON.parse(stdout)).toEqual({});
+  });
+
+  test('an output of several lines (a list) goes in as the JSON array of its lines, on one line', async () => {
+    const { host: gitlab, cwd } = host({ MLOPS_CI_DOTENV: 'pull.env' });
+    gitlab.setOutput('path', 'data/a\ndata/b');
+    gitlab.setOutput('removed', 'v1\r\nv2');
+    gitlab.setOutput('files', '3');
+    await captured(() => gitlab.finish({ exitCode: 0 }));
+    const lines = readFileSync(path.join(cwd, 'pull.env'), 'utf8').split('\n');
+    expect(lines).toEqual(['MLOPS_CI_DATA_PULL_PATH=["data/a","data/b"]', 'MLOPS_CI_DATA_PULL_REMOVED=["v1","v2"]', 'MLOPS_CI_DATA_PULL_FILES=3', '']);
+    expect(JSON.parse(lines[0]?.split('=', 2)[1] ?? '')).toEqual(['data/a', 'data/b']);
   });
 
   test('just under 5 KB is written whole', async () => {
