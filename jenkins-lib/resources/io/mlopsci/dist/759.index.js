@@ -44,8 +44,11 @@ var errors = __webpack_require__(37638);
  *   documented figure, so a pipeline that works here works everywhere;
  * - UTF-8 only.
  *
- * A value that breaks one of these is refused with the output's name, never
- * cut or changed to fit.
+ * An output of several lines is a list, one item a line (data-pull's `path`
+ * with several DVC outs, promote-model's `removed`): it goes in as the JSON
+ * array of its lines, one line that `jq` or any JSON reader takes apart.
+ * Any other value that breaks one of these is refused with the output's name,
+ * never cut or changed to fit.
  */
 const DOTENV_LIMITS = {
     /** The file must be smaller than this, in bytes. */
@@ -85,13 +88,11 @@ class DotenvReport {
     add(output, value) {
         const key = `${this.target.prefix}${envName(output)}`;
         const refuse = (why) => new Error(`output '${output}' cannot go into the dotenv report ${this.target.file} as ${key}: ${why}. Read it from the JSON on stdout instead, or unset MLOPS_CI_DOTENV.`);
-        if (/[\r\n]/.test(value))
-            throw refuse('it holds a line break, and GitLab reads one variable a line');
         if (value !== value.trim())
             throw refuse('it starts or ends with whitespace, which GitLab strips');
         if (LONE_SURROGATE.test(value))
             throw refuse('it is not valid UTF-8 text');
-        const lines = new Map(this.lines).set(key, `${key}=${value}\n`);
+        const lines = new Map(this.lines).set(key, `${key}=${oneLine(value)}\n`);
         if (lines.size > DOTENV_LIMITS.variables)
             throw refuse(`GitLab takes at most ${DOTENV_LIMITS.variables} variables from one report`);
         const bytes = Buffer.byteLength(this.text(lines));
@@ -105,6 +106,10 @@ class DotenvReport {
     text(lines = this.lines) {
         return [...lines.values()].join('');
     }
+}
+/** A list output (one item a line) as the JSON array of its lines; any other value as it is. */
+function oneLine(value) {
+    return /[\r\n]/.test(value) ? JSON.stringify(value.split(/\r?\n/)) : value;
 }
 /** `data-pull` → `DATA_PULL`, as the contract names variables. */
 function envName(name) {
