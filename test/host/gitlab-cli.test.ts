@@ -105,6 +105,15 @@ describe.each(RUNTIMES)('the CLI as a GitLab job on $name', (runtime) => {
     expect(existsSync(path.join(dir, 'gate.env'))).toBe(false);
   });
 
+  test('a dotenv report that names a folder is bad input (exit 2) naming MLOPS_CI_DOTENV, before any work', async () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'reports'));
+    const run = await runBundle(['evaluate-and-gate'], { cwd: dir, env: jobEnv(dir, { MLOPS_CI_DOTENV: 'reports' }), runtime });
+    expect({ code: run.code, run: explain(run) }).toMatchObject({ code: 2 });
+    expect(run.stderr).toContain("error: input 'MLOPS_CI_DOTENV': got 'reports', which is a folder");
+    expect(existsSync(path.join(dir, '.mlops-ci'))).toBe(false);
+  });
+
   test('a dotenv prefix GitLab cannot use is bad input (exit 2) naming it, before any work', async () => {
     const dir = project();
     const run = await runBundle(['evaluate-and-gate'], { cwd: dir, env: jobEnv(dir, { MLOPS_CI_DOTENV: 'gate.env', MLOPS_CI_DOTENV_PREFIX: 'GATE-' }), runtime });

@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { InputError } from '../errors.js';
+import { outputFilePath } from '../spec/output-file.js';
 
 /**
  * What GitLab accepts in a dotenv report (`artifacts:reports:dotenv`), from
@@ -44,8 +44,9 @@ export interface DotenvTarget {
 /**
  * The dotenv report this step is asked for, or null when MLOPS_CI_DOTENV is
  * unset. The prefix defaults to `MLOPS_CI_<STEP>_` (`data-pull` →
- * `MLOPS_CI_DATA_PULL_`); one GitLab cannot use as a key is bad input, said
- * before the step does anything.
+ * `MLOPS_CI_DATA_PULL_`); one GitLab cannot use as a key, or a file that can
+ * never be written (a folder, a path under a file), is bad input, said before
+ * the step does anything, as for every file a step writes.
  */
 export function dotenvTarget(step: string, env: NodeJS.ProcessEnv, cwd: string): DotenvTarget | null {
   const file = env['MLOPS_CI_DOTENV']?.trim();
@@ -54,7 +55,7 @@ export function dotenvTarget(step: string, env: NodeJS.ProcessEnv, cwd: string):
   if (!KEY.test(prefix)) {
     throw new InputError('MLOPS_CI_DOTENV_PREFIX', `got '${prefix.slice(0, 80)}', expected letters, digits and '_' not starting with a digit (GitLab's dotenv keys), such as MLOPS_CI_GATE_`);
   }
-  return { file: path.resolve(cwd, file), prefix };
+  return { file: outputFilePath('MLOPS_CI_DOTENV', file, cwd), prefix };
 }
 
 /**
