@@ -19,11 +19,10 @@ var fs_atomic = __webpack_require__(48162);
 var inputs = __webpack_require__(94944);
 // EXTERNAL MODULE: ./packages/core/src/host/context.ts
 var context = __webpack_require__(50919);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(37638);
+// EXTERNAL MODULE: ./packages/core/src/spec/output-file.ts
+var output_file = __webpack_require__(39867);
 ;// CONCATENATED MODULE: ./packages/core/src/host/dotenv.ts
 
 
@@ -61,8 +60,9 @@ const LONE_SURROGATE = /\p{Cs}/u;
 /**
  * The dotenv report this step is asked for, or null when MLOPS_CI_DOTENV is
  * unset. The prefix defaults to `MLOPS_CI_<STEP>_` (`data-pull` →
- * `MLOPS_CI_DATA_PULL_`); one GitLab cannot use as a key is bad input, said
- * before the step does anything.
+ * `MLOPS_CI_DATA_PULL_`); one GitLab cannot use as a key, or a file that can
+ * never be written (a folder, a path under a file), is bad input, said before
+ * the step does anything, as for every file a step writes.
  */
 function dotenvTarget(step, env, cwd) {
     const file = env['MLOPS_CI_DOTENV']?.trim();
@@ -72,7 +72,7 @@ function dotenvTarget(step, env, cwd) {
     if (!KEY.test(prefix)) {
         throw new errors/* InputError */.dz('MLOPS_CI_DOTENV_PREFIX', `got '${prefix.slice(0, 80)}', expected letters, digits and '_' not starting with a digit (GitLab's dotenv keys), such as MLOPS_CI_GATE_`);
     }
-    return { file: external_node_path_default().resolve(cwd, file), prefix };
+    return { file: (0,output_file/* outputFilePath */.f)('MLOPS_CI_DOTENV', file, cwd), prefix };
 }
 /**
  * The step's outputs as dotenv lines, checked one by one as they are set, so
@@ -216,6 +216,71 @@ function sectionName(name, index) {
 }
 function unixSeconds() {
     return Math.floor(Date.now() / 1000);
+}
+
+
+/***/ }),
+
+/***/ 39867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ outputFolderPath),
+/* harmony export */   f: () => (/* binding */ outputFilePath)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37638);
+/* harmony import */ var _fs_place_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52300);
+
+
+
+/**
+ * The absolute path of a file a step will write, named by the input `input`.
+ * Checked while reading inputs, before any work: a path that can never be
+ * written as a file (an existing folder, a name ending in `/`, a path under
+ * a file, a device or FIFO that writing through a temp name would replace)
+ * is bad input, exit 2, not a failure after the work is done.
+ */
+function outputFilePath(input, given, cwd) {
+    const refuse = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .A0)(given)}, ${why}; give the path of a file to write`);
+    };
+    if (/[\\/]$/.test(given))
+        refuse('which names a folder');
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, given);
+    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .SD)(file);
+    if (kind === 'folder')
+        refuse('which is a folder');
+    if (kind === 'other')
+        refuse('which is not a regular file');
+    if (kind === 'missing') {
+        const blocker = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .hc)(file);
+        if (blocker)
+            refuse(`but ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .A0)(blocker)} is a file, not a folder`);
+    }
+    return file;
+}
+/**
+ * The absolute path of a folder a step will write in (made when missing),
+ * named by the input `input`: an existing file, device or FIFO there, or a
+ * file where one of its parent folders should be, is bad input, exit 2,
+ * instead of ENOTDIR once the work has started.
+ */
+function outputFolderPath(input, given, cwd) {
+    const folder = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, given);
+    const kind = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .placeKind */ .SD)(folder);
+    const refuse = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .A0)(given)}, ${why}; give a folder (it is made when missing)`);
+    };
+    if (kind === 'file' || kind === 'other')
+        refuse('which is not a folder');
+    if (kind === 'missing') {
+        const blocker = (0,_fs_place_js__WEBPACK_IMPORTED_MODULE_2__/* .nonFolderAncestor */ .hc)(folder);
+        if (blocker)
+            refuse(`but ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .A0)(blocker)} is a file, not a folder`);
+    }
+    return folder;
 }
 
 
