@@ -19,6 +19,7 @@ import { startAzureServer } from '../../test/support/azure-server.js';
 import { BUNDLE } from '../../test/support/bundle.js';
 import { startGcsServer } from '../../test/support/gcs-server.js';
 import { startS3Server } from '../../test/support/s3-server.js';
+import { median } from './support.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
@@ -110,11 +111,6 @@ function measure(backend: Backend): { cold: number[]; warm: number[] } {
   return { cold, warm };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
 
 /** The table: a row per case, a column per backend, then the ratios to the first column. */
 function table(results: ReadonlyArray<{ name: string; cold: number[]; warm: number[] }>): string {

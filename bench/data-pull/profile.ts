@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BUNDLE } from '../../test/support/bundle.js';
 import { startS3Server, type S3Server } from '../../test/support/s3-server.js';
+import { median, upload } from './support.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -51,22 +52,9 @@ interface Measure {
   readonly phases: string;
 }
 
-async function upload(server: S3Server, bucket: string, count: number, size: number): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < count) {
-      const i = next++;
-      await server.client.send(new PutObjectCommand({ Bucket: bucket, Key: `ds/d${String(i % 100).padStart(2, '0')}/f${String(i).padStart(6, '0')}.bin`, Body: randomBytes(size) }));
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
-}
-
 /** `median (run, run, ...)`. */
 function summary(values: number[], digits = 2): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted[Math.floor(sorted.length / 2)] ?? 0;
-  return `${middle.toFixed(digits)} (${values.map((v) => v.toFixed(digits)).join(', ')})`;
+  return `${median(values).toFixed(digits)} (${values.map((v) => v.toFixed(digits)).join(', ')})`;
 }
 
 /**
@@ -174,7 +162,7 @@ async function main(): Promise<void> {
       await server.createBucket(bucket);
       // The re-pull case: one cold pull puts the files in place, then every measured run finds them unchanged.
       const repo = spec.dvc ? await dvcRepo(server, bucket, spec.count, spec.size) : undefined;
-      if (!repo) await upload(server, bucket, spec.count, spec.size);
+      if (!repo) await upload(server, bucket, 'ds/', spec.count, spec.size);
       else pullOnce(server, bucket, 0, { entry: VARIANTS[0]?.entry ?? BUNDLE, env: {}, label: 'cold' }, repo);
       const runs = VARIANTS.map(() => [] as Measure[]);
       for (let rep = 0; rep < REPS; rep++) VARIANTS.forEach((variant, index) => runs[index]?.push(pullOnce(server, bucket, rep, variant, repo)));

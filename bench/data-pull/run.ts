@@ -10,13 +10,13 @@
  * `nice -n -20 npx tsx ...` (root): the tools and versitygw inherit the
  * priority, and other work waits.
  */
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BUNDLE, ROOT } from '../../test/support/bundle.js';
+import { median, upload } from './support.js';
 import { startS3Server, type S3Server } from '../../test/support/s3-server.js';
 
 const args = process.argv.slice(2);
@@ -70,23 +70,6 @@ function timeRun(argv: string[], env: NodeJS.ProcessEnv, cwd = WORK): Timing {
   const measured = /PEAK-KIB (\d+) CPU (\S+) (\S+)/.exec(result.stderr?.toString() ?? '');
   if (!measured) return { seconds };
   return { seconds, peakMiB: Number(measured[1]) / 1024, cpu: Number(measured[2]) + Number(measured[3]) };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
-async function upload(server: S3Server, bucket: string, prefix: string, count: number, size: number): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < count) {
-      const i = next++;
-      await server.client.send(new PutObjectCommand({ Bucket: bucket, Key: `${prefix}d${String(i % 100).padStart(2, '0')}/f${String(i).padStart(6, '0')}.bin`, Body: randomBytes(size) }));
-    }
-  };
-  await Promise.all(Array.from({ length: 32 }, worker));
 }
 
 /** A DVC repo over the same objects: `dvc add` + `dvc push` to the versitygw remote, for the dvc pull comparison. */
